@@ -1,0 +1,108 @@
+/**
+ * The workbook port: the one small interface through which core reads and writes a
+ * workbook (STYLE.md §2). Shaped for slow hosts (office-js, Apps Script):
+ * - `readSheets` reads many sheets in one batch (one round trip in office-js);
+ * - `writeValues` takes whole blocks; adapters chunk them under the host's limits;
+ * - `createSheet` applies a complete SheetLayout (values, then formats);
+ * - document state (plan year, commune, which sheet holds which form) lives in the workbook.
+ * Implementations: MemoryWorkbook (tests), XlsxWorkbook (ExcelJS: CLI and browser),
+ * the office-js adapter (excel-addin/) and the SpreadsheetApp adapter (sheets-addon/).
+ */
+import type { FormId, Level } from '../forms/types';
+import type { Merge, SheetLayout } from '../layout/types';
+
+/** A cell value as core sees it. Dates arrive as text "dd/mm/yyyy" (adapters convert). */
+export type CellValue = string | number | boolean | null;
+
+/** A value to write: a plain value or a formula (without the leading '='). */
+export type WriteValue = CellValue | { readonly formula: string };
+
+export interface CellError {
+  readonly row: number;
+  readonly col: number;
+  /** The error as the spreadsheet shows it: '#REF!', '#VALUE!', '#DIV/0!', '#N/A', '#NAME?', '#NUM!', '#NULL!'. */
+  readonly code: string;
+}
+
+/** One sheet's used range as read. Rows/cols are 0-based sheet coordinates. */
+export interface SheetData {
+  readonly name: string;
+  /** Sheet row and column of values[0][0]. */
+  readonly top: number;
+  readonly left: number;
+  /** Displayed (cached) values; a formula's cell holds its last computed value; an error cell holds null. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Formulas (without '='), same shape as values, null where the cell holds a constant. Absent when the host gave none. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  /** Cells holding an error value. */
+  readonly errors: readonly CellError[];
+  /** Font name of each cell, same shape as values (only when requested with `fonts: true`). */
+  readonly fonts?: readonly (readonly (string | null)[])[];
+  readonly merges: readonly Merge[];
+  /** True when the sheet is hidden (the add-in's own state sheets are). */
+  readonly hidden?: boolean;
+}
+
+export interface WriteBlock {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  /** Rectangular: every row has the same length. */
+  readonly values: readonly (readonly WriteValue[])[];
+}
+
+/** The program period whose reference data (programs, projects, criteria) applies. */
+export type ProgramPeriod = '2016-2020' | '2021-2025' | '2026-2030';
+
+export interface DocumentState {
+  readonly planYear?: number;
+  /** Name of the unit the workbook belongs to (commune, village, district). */
+  readonly unitName?: string;
+  readonly level?: Level;
+  readonly period?: ProgramPeriod;
+  /** The level above the commune: "huyện" per the handbook, "tỉnh" since July 2025; free text name. */
+  readonly upperLevelName?: string;
+  /** Which sheet holds which form, as recorded when the add-in created or recognised it. */
+  readonly sheetForms?: Readonly<Record<string, FormId>>;
+  /** Other state of the workflow (ticks of the checklist, accepted merges…), JSON-serialisable. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface ReadOptions {
+  /** Also read each cell's font name (to recognise TCVN3/VNI text). Slower on some hosts. */
+  readonly fonts?: boolean;
+}
+
+export interface CreateSheetOptions {
+  /**
+   * What to do when a sheet of that name exists: 'copy' keeps the old sheet under a new
+   * name ("II.4.B (cũ 1)") and creates the new one; 'fail' throws. Default 'copy': no user
+   * sheet is ever destroyed.
+   */
+  readonly existing?: 'copy' | 'fail';
+}
+
+export interface WorkbookPort {
+  /** Sheet names in tab order (hidden sheets included). */
+  listSheets(): Promise<string[]>;
+  /** Reads the used range of each named sheet, in one batch. Unknown names throw. */
+  readSheets(names: readonly string[], options?: ReadOptions): Promise<SheetData[]>;
+  /** Writes blocks of values and formulas. Sheets must exist. */
+  writeValues(blocks: readonly WriteBlock[]): Promise<void>;
+  /** Creates a formatted sheet from a layout. Returns the name of the copy kept of a replaced sheet, if any. */
+  createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }>;
+  /** Copies a sheet (values and formats) under a new name. */
+  copySheet(from: string, to: string): Promise<void>;
+  readState(): Promise<DocumentState>;
+  writeState(state: DocumentState): Promise<void>;
+}
+
+/** Name for the copy of a sheet about to be replaced: "II.4.B (cũ)", then "(cũ 2)"... (max 31 characters). */
+export function copyName(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? ' (cũ)' : ` (cũ ${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,0 +1,33 @@
+// Lint: typescript-eslint's recommended rules, type-only imports, and the boundary rule —
+// the domain in core/src never imports a host, a UI or Node (docs/ARCHITECTURE.md).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const hostAndUi = [
+  { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'core/src is host- and UI-free: shared pane components live in core/ui.' },
+  { group: ['@microsoft/office-js', 'office-js', '@types/office-js', '@types/google-apps-script'], message: 'core/src never sees a host API.' },
+  { group: ['**/excel-addin/**', '**/sheets-addon/**', '**/cli/**'], message: 'core/src never imports a host adapter or the CLI.' },
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core/src runs in browsers and Apps Script too: no Node modules.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'templates/**', 'coverage/**', '**/*.cjs', 'x/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['core/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: hostAndUi }] },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+  },
+);
