@@ -1,0 +1,466 @@
+/**
+ * The layout engine: a form definition + plan year + unit name → a host-neutral SheetLayout.
+ *
+ * The sheet grid is the widest table's columns; narrower tables (Thuận lợi, Khó khăn…) and
+ * text lines spread over the same grid with merged cells, as people lay forms out in Excel
+ * by hand. Every host applies the same layout (STYLE.md §3: never hand-placed per host).
+ */
+import type { Block, ColumnDef, FieldsBlock, FormDefinition, LetterheadBlock, SignatureBlock, TableBlock, TextBlock } from '../forms/types';
+import { a1 } from '../util/a1';
+import type { CellStyle, LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from './types';
+
+export interface LayoutOptions {
+  /** Plan year X+1 (the report year X is one less). */
+  readonly planYear?: number;
+  /** Name of the unit (village, commune, department, district) the form is for. */
+  readonly unitName?: string;
+  /** Sheet name; default the form id, or "<unit> - <form id>" when a unit is given. */
+  readonly sheetName?: string;
+}
+
+/** Dotted leader printed where a value is to be written by hand. */
+export const DOTS = '……………………';
+
+/** Printable width, in characters, of an A4 page at the forms' margins. */
+const PAGE_CHARS = { portrait: 92, landscape: 140 } as const;
+
+const BODY_SIZE = 11;
+
+export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
+  title: { bold: true, size: 13, hAlign: 'center', vAlign: 'middle', wrap: true },
+  subtitle: { bold: true, size: 12, hAlign: 'center', vAlign: 'middle', wrap: true },
+  heading: { bold: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true },
+  paragraph: { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true },
+  note: { italic: true, size: 10, hAlign: 'left', vAlign: 'top', wrap: true },
+  italic: { italic: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true },
+  field: { size: BODY_SIZE, hAlign: 'left', vAlign: 'middle' },
+  header: { bold: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true, border: true, fill: 'F2F2F2' },
+  columnNumber: { italic: true, size: 10, hAlign: 'center', vAlign: 'middle', border: true },
+  group: { bold: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'middle', wrap: true, border: true, fill: 'FAFAFA' },
+  fixed: { size: BODY_SIZE, hAlign: 'left', vAlign: 'middle', wrap: true, border: true },
+  fixedBold: { bold: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'middle', wrap: true, border: true },
+  text: { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', border: true },
+  textWrap: { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true, border: true },
+  number: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: 'General' },
+  amount: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: '#,##0;-#,##0;""' },
+  amountTotal: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: '#,##0;-#,##0;""' },
+  percent: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: '0%' },
+  date: { size: BODY_SIZE, hAlign: 'center', vAlign: 'top', border: true, numberFormat: 'dd/mm/yyyy' },
+  center: { size: BODY_SIZE, hAlign: 'center', vAlign: 'top', border: true },
+  signature: { bold: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'top', wrap: true },
+  signatureNote: { italic: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'top', wrap: true },
+  letterhead: { size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true },
+  letterheadBold: { bold: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true },
+  dotted: { size: BODY_SIZE, hAlign: 'left', vAlign: 'bottom' },
+};
+
+/** Amounts in triệu đồng (II.6.C, III.1, IV.1) keep one decimal. */
+const TRIEU_FORMAT = '#,##0.0;-#,##0.0;""';
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/** The default sheet name: "II.6.A", or "Thôn A - I.2" when the unit is known (at most 31 characters). */
+export function defaultSheetName(formId: string, unitName?: string): string {
+  const unit = (unitName ?? '').replace(INVALID_SHEET_CHARS, ' ').replace(/\s+/g, ' ').trim();
+  if (!unit) return formId;
+  const suffix = ` - ${formId}`;
+  return unit.slice(0, 31 - suffix.length).trim() + suffix;
+}
+
+interface Placed {
+  readonly col: number;
+  readonly span: number;
+}
+
+/** Spreads `widths` over `grid` sheet columns, proportionally, each at least one column. */
+export function spreadColumns(widths: readonly number[], grid: readonly number[]): Placed[] {
+  const k = widths.length;
+  const n = grid.length;
+  if (k === n) return widths.map((_, i) => ({ col: i, span: 1 }));
+  if (k > n) throw new RangeError(`a table of ${k} columns cannot spread over ${n}`);
+  const totalW = widths.reduce((s, w) => s + w, 0);
+  const gridTotal = grid.reduce((s, w) => s + w, 0);
+  const gridEdges: number[] = [];
+  let acc = 0;
+  for (const w of grid) gridEdges.push((acc += w) / gridTotal);
+  const bounds: number[] = [0];
+  let cum = 0;
+  for (let i = 0; i < k - 1; i++) {
+    cum += widths[i] / totalW;
+    // the grid edge closest to the cumulative fraction, keeping room for the remaining columns
+    let best = bounds[i] + 1;
+    let bestDist = Infinity;
+    for (let e = bounds[i] + 1; e <= n - (k - 1 - i); e++) {
+      const d = Math.abs(gridEdges[e - 1] - cum);
+      if (d < bestDist) {
+        bestDist = d;
+        best = e;
+      }
+    }
+    bounds.push(best);
+  }
+  bounds.push(n);
+  return widths.map((_, i) => ({ col: bounds[i], span: bounds[i + 1] - bounds[i] }));
+}
+
+function gridOf(form: FormDefinition): number[] {
+  const tables = form.blocks.filter((b): b is TableBlock => b.kind === 'table');
+  const page = PAGE_CHARS[form.orientation];
+  if (tables.length === 0) {
+    const n = form.orientation === 'landscape' ? 12 : 8;
+    return Array.from({ length: n }, () => Math.floor(page / n));
+  }
+  const widest = tables.reduce((a, b) => (b.columns.length > a.columns.length ? b : a));
+  return widest.columns.map((c) => c.width);
+}
+
+function styleForColumn(c: ColumnDef): StyleName {
+  switch (c.kind) {
+    case 'amount':
+      return c.sumOf ? 'amountTotal' : 'amount';
+    case 'number':
+      return 'number';
+    case 'percent':
+      return 'percent';
+    case 'date':
+      return 'date';
+    case 'stt':
+    case 'rank':
+    case 'yesno':
+      return 'center';
+    case 'longtext':
+    case 'choice':
+      return 'textWrap';
+    case 'text':
+      return 'text';
+  }
+}
+
+/** Estimated number of printed lines of `text` in a cell `chars` characters wide. */
+function linesFor(text: string, chars: number): number {
+  const usable = Math.max(4, chars * 1.15);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / usable)), 0);
+}
+
+class LayoutBuilder {
+  readonly cells: LayoutCell[] = [];
+  readonly merges: Merge[] = [];
+  readonly validations: Validation[] = [];
+  readonly tables: TablePlacement[] = [];
+  readonly heights = new Map<number, number>();
+  row = 0;
+
+  constructor(
+    readonly grid: readonly number[],
+    readonly options: LayoutOptions,
+    readonly trieu: boolean,
+  ) {}
+
+  get n(): number {
+    return this.grid.length;
+  }
+
+  widthOf(col: number, span: number): number {
+    let w = 0;
+    for (let i = col; i < col + span; i++) w += this.grid[i];
+    return w;
+  }
+
+  put(row: number, col: number, value: LayoutValue, style: StyleName, formula?: string): void {
+    this.cells.push(formula === undefined ? { row, col, value, style } : { row, col, value, style, formula });
+  }
+
+  /** Puts a value in a block of cells, merging it and styling every covered cell (borders print on all of them). */
+  block(row: number, col: number, rows: number, cols: number, value: LayoutValue, style: StyleName): void {
+    for (let r = row; r < row + rows; r++) {
+      for (let c = col; c < col + cols; c++) this.put(r, c, r === row && c === col ? value : null, style);
+    }
+    if (rows > 1 || cols > 1) this.merges.push({ row, col, rows, cols });
+    if (typeof value === 'string' && value !== '') this.fitHeight(row, rows, value, this.widthOf(col, cols), style);
+  }
+
+  fitHeight(row: number, rows: number, text: string, chars: number, style: StyleName): void {
+    const size = STYLES[style].size ?? BODY_SIZE;
+    const lineHeight = size * 1.35;
+    const needed = linesFor(text, chars * (BODY_SIZE / size)) * lineHeight + 3;
+    const perRow = needed / rows;
+    for (let r = row; r < row + rows; r++) {
+      if (perRow > (this.heights.get(r) ?? 15)) this.heights.set(r, Math.ceil(perRow));
+    }
+  }
+
+  fieldValue(value: FieldsBlock['fields'][number]['value']): string {
+    const { planYear, unitName } = this.options;
+    switch (value) {
+      case 'planYear':
+        return planYear !== undefined ? String(planYear) : DOTS;
+      case 'reportYear':
+        return planYear !== undefined ? String(planYear - 1) : DOTS;
+      case 'unit':
+        return unitName?.trim() ? unitName.trim() : DOTS;
+      case 'blank':
+        return DOTS;
+    }
+  }
+
+  text(b: TextBlock): void {
+    const style: StyleName = b.style;
+    this.block(this.row, 0, 1, this.n, b.text, style);
+    this.row++;
+  }
+
+  fields(b: FieldsBlock): void {
+    const parts = spreadColumns(
+      b.fields.map(() => 1),
+      this.grid,
+    );
+    b.fields.forEach((f, i) => {
+      const text = `${f.label} ${this.fieldValue(f.value)}`;
+      this.block(this.row, parts[i].col, 1, parts[i].span, text, 'field');
+    });
+    this.row++;
+  }
+
+  letterhead(b: LetterheadBlock): void {
+    const [left, right] = spreadColumns([2, 3], this.grid);
+    const rows = Math.max(b.left.length, b.right.length);
+    for (let i = 0; i < rows; i++) {
+      if (i < b.left.length) this.block(this.row + i, left.col, 1, left.span, b.left[i], i === 0 ? 'letterheadBold' : 'letterhead');
+      if (i < b.right.length) this.block(this.row + i, right.col, 1, right.span, b.right[i], i < 2 ? 'letterheadBold' : 'letterhead');
+    }
+    this.row += rows + 1;
+  }
+
+  lines(count: number): void {
+    for (let i = 0; i < count; i++) {
+      this.block(this.row, 0, 1, this.n, '…'.repeat(Math.round(this.widthOf(0, this.n) * 0.9)), 'dotted');
+      this.row++;
+    }
+  }
+
+  signatures(b: SignatureBlock): void {
+    this.row++;
+    const parts = spreadColumns(
+      b.signers.map(() => 1),
+      this.grid,
+    );
+    if (b.dateLine) {
+      const last = parts[parts.length - 1];
+      const col = parts.length === 1 ? Math.floor(this.n / 2) : last.col;
+      const span = parts.length === 1 ? this.n - col : last.span;
+      this.block(this.row, col, 1, span, b.dateLine, 'signatureNote');
+      this.row++;
+    }
+    const single = parts.length === 1;
+    b.signers.forEach((s, i) => {
+      const col = single ? Math.floor(this.n / 2) : parts[i].col;
+      const span = single ? this.n - col : parts[i].span;
+      this.block(this.row, col, 1, span, s.title, 'signature');
+      if (s.note) this.block(this.row + 1, col, 1, span, s.note, 'signatureNote');
+    });
+    this.row += 6;
+  }
+
+  table(t: TableBlock): TablePlacement {
+    if (t.caption) {
+      this.block(this.row, 0, 1, this.n, t.caption, 'heading');
+      this.row++;
+    }
+    const placed = spreadColumns(
+      t.columns.map((c) => c.width),
+      this.grid,
+    );
+    const colIndex = new Map(t.columns.map((c, i) => [c.key, i]));
+    const headerRow = this.row;
+    const headerRows = t.header.length === 0 ? 0 : Math.max(...t.header.map((h) => h.row + (h.rowSpan ?? 1)));
+    for (const h of t.header) {
+      const first = placed[h.col];
+      const last = placed[h.col + (h.colSpan ?? 1) - 1];
+      this.block(headerRow + h.row, first.col, h.rowSpan ?? 1, last.col + last.span - first.col, h.text, 'header');
+    }
+    this.row += headerRows;
+    if (t.columnNumbers) {
+      placed.forEach((p, i) => this.block(this.row, p.col, 1, p.span, i + 1, 'columnNumber'));
+      this.row++;
+    }
+    const bodyRow = this.row;
+    const rowKeys: Record<string, number> = {};
+    const codeCol = t.codeColumn !== undefined ? colIndex.get(t.codeColumn) : undefined;
+    const labelCol = colIndex.get(t.labelColumn) ?? 0;
+    for (const r of t.rows) {
+      if (r.kind === 'entry') {
+        for (let i = 0; i < r.count; i++) this.entryRow(t, placed, colIndex);
+        continue;
+      }
+      rowKeys[r.key] = this.row;
+      const style: StyleName = r.kind === 'group' ? 'group' : r.depth === 0 ? 'fixedBold' : 'fixed';
+      // A group's label spreads over the text columns after it, so it does not wrap in a narrow cell.
+      let labelEnd = labelCol;
+      if (r.kind === 'group') {
+        while (labelEnd + 1 < t.columns.length && ['text', 'longtext'].includes(t.columns[labelEnd + 1].kind)) labelEnd++;
+      }
+      t.columns.forEach((c, i) => {
+        if (i > labelCol && i <= labelEnd) return;
+        if (i === labelCol && labelEnd > labelCol) {
+          const first = placed[labelCol];
+          const last = placed[labelEnd];
+          const label = codeCol === undefined && r.code ? `${r.code}. ${r.label}` : r.label;
+          this.block(this.row, first.col, 1, last.col + last.span - first.col, label, style);
+          return;
+        }
+        let value: LayoutValue = null;
+        if (i === codeCol) value = r.code ?? null;
+        else if (i === labelCol) value = codeCol === undefined && r.code && r.kind === 'group' ? `${r.code}. ${r.label}` : r.label;
+        else if (r.kind === 'fixed' && r.cells && r.cells[c.key] !== undefined) value = r.cells[c.key];
+        const cellStyle: StyleName = i === labelCol || i === codeCol || typeof value === 'string' ? style : styleForColumn(c);
+        this.block(this.row, placed[i].col, 1, placed[i].span, value, i === codeCol ? (r.kind === 'group' ? 'group' : 'center') : cellStyle);
+      });
+      if (r.kind === 'fixed') this.validate(t, placed, this.row, 1, (c) => c.key !== t.labelColumn && c.key !== t.codeColumn && !(r.cells && c.key in r.cells));
+      this.row++;
+    }
+    const placement: TablePlacement = {
+      key: t.key,
+      headerRow,
+      headerRows,
+      bodyRow,
+      bodyRows: this.row - bodyRow,
+      columns: t.columns.map((c, i) => ({ key: c.key, col: placed[i].col, span: placed[i].span })),
+      rowKeys,
+    };
+    this.tables.push(placement);
+    this.row++;
+    return placement;
+  }
+
+  entryRow(t: TableBlock, placed: readonly Placed[], colIndex: ReadonlyMap<string, number>): void {
+    t.columns.forEach((c, i) => {
+      let formula: string | undefined;
+      if (c.sumOf && c.sumOf.length > 0) {
+        formula = c.sumOf.map((k) => a1(this.row, placed[colIndex.get(k) ?? 0].col)).join('+');
+      }
+      const style = this.trieu && c.kind === 'amount' ? 'amount' : styleForColumn(c);
+      const p = placed[i];
+      for (let col = p.col; col < p.col + p.span; col++) {
+        this.put(this.row, col, null, style, col === p.col ? formula : undefined);
+      }
+      if (p.span > 1) this.merges.push({ row: this.row, col: p.col, rows: 1, cols: p.span });
+    });
+    this.validate(t, placed, this.row, 1, (c) => !c.sumOf);
+    this.row++;
+  }
+
+  validate(t: TableBlock, placed: readonly Placed[], row: number, rows: number, include: (c: ColumnDef) => boolean): void {
+    t.columns.forEach((c, i) => {
+      if (!include(c)) return;
+      const at = { row, col: placed[i].col, rows, cols: 1 };
+      switch (c.kind) {
+        case 'amount':
+        case 'number':
+        case 'percent':
+          this.validations.push({ kind: 'decimal', ...at, min: 0 });
+          break;
+        case 'rank':
+          this.validations.push({ kind: 'whole', ...at, min: 1 });
+          break;
+        case 'yesno':
+          this.validations.push({ kind: 'list', ...at, values: c.choices ?? ['Có', 'Không'] });
+          break;
+        case 'choice':
+          this.validations.push({ kind: 'list', ...at, values: c.choices ?? [] });
+          break;
+        default:
+          break;
+      }
+    });
+  }
+}
+
+/** Merges adjacent validations of the same column and kind into one range (fewer rules in the file). */
+function compactValidations(vs: readonly Validation[]): Validation[] {
+  const out: Validation[] = [];
+  for (const v of vs) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.kind === v.kind &&
+      prev.col === v.col &&
+      prev.cols === v.cols &&
+      prev.row + prev.rows === v.row &&
+      JSON.stringify({ ...prev, row: 0, rows: 0 }) === JSON.stringify({ ...v, row: 0, rows: 0 })
+    ) {
+      out[out.length - 1] = { ...prev, rows: prev.rows + v.rows };
+    } else {
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Lays a form out on a sheet. */
+export function layoutForm(form: FormDefinition, options: LayoutOptions = {}): SheetLayout {
+  const grid = gridOf(form);
+  const totalChars = grid.reduce((s, w) => s + w, 0);
+  const b = new LayoutBuilder(grid, options, form.moneyUnit === 'trieu-dong');
+  // The table whose header repeats on every printed page: the activity table, else the largest.
+  let mainTable: TablePlacement | undefined;
+  let mainRank = -1;
+  for (const block of form.blocks as readonly Block[]) {
+    switch (block.kind) {
+      case 'text':
+        b.text(block);
+        break;
+      case 'fields':
+        b.fields(block);
+        break;
+      case 'letterhead':
+        b.letterhead(block);
+        break;
+      case 'lines':
+        b.lines(block.count);
+        break;
+      case 'signatures':
+        b.signatures(block);
+        break;
+      case 'table': {
+        const p = b.table(block);
+        const rank = (block.role === 'activities' ? 1e9 : 0) + block.columns.length * 1000 + p.bodyRows;
+        if (rank > mainRank) {
+          mainTable = p;
+          mainRank = rank;
+        }
+        break;
+      }
+    }
+  }
+  const styles: Record<StyleName, CellStyle> = { ...STYLES };
+  if (form.moneyUnit === 'trieu-dong') {
+    styles.amount = { ...STYLES.amount, numberFormat: TRIEU_FORMAT };
+    styles.amountTotal = { ...STYLES.amountTotal, numberFormat: TRIEU_FORMAT };
+  }
+  const rowHeights: Record<number, number> = {};
+  for (const [r, h] of b.heights) rowHeights[r] = h;
+  const repeat =
+    mainTable && mainTable.headerRows > 0
+      ? { from: mainTable.headerRow, to: mainTable.bodyRow - 1 }
+      : undefined;
+  // Column widths: scale the grid so the whole table prints across the page (fit to width does the rest).
+  const scale = Math.max(1, PAGE_CHARS[form.orientation] / totalChars);
+  return {
+    name: options.sheetName ?? defaultSheetName(form.id, options.unitName),
+    formId: form.id,
+    columnWidths: grid.map((w) => Math.round(w * scale * 10) / 10),
+    rowHeights,
+    cells: b.cells,
+    merges: b.merges,
+    validations: compactValidations(b.validations),
+    styles,
+    print: {
+      paper: 'A4',
+      orientation: form.orientation,
+      fitToWidth: true,
+      ...(repeat ? { repeatRows: repeat } : {}),
+      area: { rows: b.row, cols: grid.length },
+    },
+    tables: b.tables,
+  };
+}
