@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: hostAndUi }] },
   },
   {
-    files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    files: ['scripts/**/*.mjs', 'core/test/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
 );

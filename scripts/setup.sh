@@ -1,6 +1,20 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine: Node dependencies from the lock file, and the Debian packages the
 # tests need (installed by the project, never by hand). Safe to run twice.
+#   - libreoffice-calc-nogui, poppler-utils: the templates are converted to PDF and checked (A4, orientation)
+#   - chromium: end-to-end test of the standalone page (playwright-core drives Debian's Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+if [ "${#need[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
 npm ci --no-audit --no-fund

@@ -1,0 +1,178 @@
+/**
+ * Finding a form's tables on a sheet by their header text, wherever they are: header rows
+ * moved down or right, merged or flattened headers, extra columns, labels typed a little
+ * differently.
+ */
+import type { HeaderCell, TableBlock } from '../forms/types';
+import { foldKey, labelSimilarity } from '../text';
+import type { TextGrid } from './grid';
+
+/** The part of a label before its explanation: "Hoạt động\n(Xếp ưu tiên…)" → "Hoạt động". */
+function mainPart(text: string): string {
+  return text.split(/[(\n:]/)[0];
+}
+
+interface Label {
+  readonly text: string;
+  readonly full: string;
+  readonly main: string;
+}
+
+function label(text: string): Label {
+  return { text, full: foldKey(text), main: foldKey(mainPart(text)) };
+}
+
+const scoreCache = new Map<string, number>();
+
+/** How well a cell's text matches a form label, 0..1. */
+export function matchLabel(cellText: string, l: Label): number {
+  if (cellText === '') return 0;
+  // Header cells are short: a cell much longer than the label (an activity's description) cannot be it.
+  if (cellText.length > 2.5 * Math.max(l.text.length, 16)) return 0;
+  const ck = `${cellText}\u0000${l.text}`;
+  const cached = scoreCache.get(ck);
+  if (cached !== undefined) return cached;
+  const full = foldKey(cellText);
+  const main = foldKey(mainPart(cellText));
+  let s: number;
+  if (full === l.full) s = 1;
+  else if (l.main !== '' && (main === l.main || full === l.main)) s = 0.95;
+  else if (main !== '' && main === l.full) s = 0.9;
+  else {
+    s = Math.max(labelSimilarity(cellText, l.text), 0.9 * labelSimilarity(mainPart(cellText), mainPart(l.text)));
+  }
+  if (scoreCache.size > 200_000) scoreCache.clear();
+  scoreCache.set(ck, s);
+  return s;
+}
+
+export function makeLabel(text: string): Label {
+  return label(text);
+}
+
+interface ColumnLabels {
+  readonly key: string;
+  readonly leaf: Label;
+  /** The spanning parent header, when the column sits under one ("Nguồn lực (1.000 đồng)"). */
+  readonly parent?: Label;
+}
+
+function columnLabels(table: TableBlock): ColumnLabels[] {
+  const rows = Math.max(1, ...table.header.map((h) => h.row + (h.rowSpan ?? 1)));
+  const covering = (row: number, col: number): HeaderCell | undefined =>
+    table.header.find((h) => row >= h.row && row < h.row + (h.rowSpan ?? 1) && col >= h.col && col < h.col + (h.colSpan ?? 1));
+  return table.columns.map((c, i) => {
+    const leaf = covering(rows - 1, i);
+    const top = covering(0, i);
+    return {
+      key: c.key,
+      leaf: label(leaf?.text ?? c.key),
+      ...(top && leaf && top !== leaf ? { parent: label(top.text) } : {}),
+    };
+  });
+}
+
+export interface LocatedTable {
+  readonly headerRow: number;
+  readonly headerRows: number;
+  /** First row after the header (and after a row of column numbers, if any). */
+  readonly bodyRow: number;
+  /** Sheet column of each form column found, by key. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Form columns not found on the sheet. */
+  readonly missing: readonly string[];
+  /** Average match of the form's columns, 0..1. */
+  readonly score: number;
+}
+
+const MIN_CELL_SCORE = 0.55;
+const MAX_HEADER_TEXT = 120;
+
+/**
+ * Finds the best header band for `table` at or below `fromRow`. Returns undefined when no
+ * band matches enough of the table's columns.
+ */
+export function locateTable(grid: TextGrid, table: TableBlock, fromRow = grid.top, toRow = grid.bottom): LocatedTable | undefined {
+  const cols = columnLabels(table);
+  if (table.header.length === 0) return undefined;
+  const formRows = Math.max(1, ...table.header.map((h) => h.row + (h.rowSpan ?? 1)));
+  const allLabels = [...cols.map((c) => c.leaf), ...cols.flatMap((c) => (c.parent ? [c.parent] : []))];
+  // Rows that hold at least one cell looking like one of the table's labels.
+  // A header cell shares at least one word with a label (after folding): a cheap filter before matching.
+  const words = new Set(allLabels.flatMap((l) => l.full.split(' ')).filter((w) => w.length >= 2));
+  const candidate = new Set<number>();
+  for (let r = Math.max(fromRow, grid.top); r < Math.min(toRow, grid.bottom); r++) {
+    for (const { cell } of grid.rowCells(r)) {
+      if (cell.text.length > MAX_HEADER_TEXT || cell.text === '' || typeof cell.raw === 'number') continue;
+      if (!cell.key.split(' ').some((w) => words.has(w))) continue;
+      if (allLabels.some((l) => matchLabel(cell.text, l) >= MIN_CELL_SCORE)) {
+        candidate.add(r);
+        break;
+      }
+    }
+  }
+  let best: LocatedTable | undefined;
+  for (const r of [...candidate].sort((a, b) => a - b)) {
+    for (let h = 1; h <= formRows + 1; h++) {
+      const found = matchBand(grid, cols, r, h);
+      if (!found) continue;
+      if (!best || found.score > best.score + 1e-9) best = found;
+    }
+  }
+  const needed = cols.length === 1 ? 0.6 : 0.45;
+  if (!best || best.score < needed || (cols.length > 1 && best.columns.size < 2)) return undefined;
+  // A row of column numbers (1, 2, 3 …) under the header is part of it.
+  let bodyRow = best.bodyRow;
+  const numbers = grid.rowCells(bodyRow);
+  if (numbers.length >= 2 && numbers.every(({ cell }, i) => cell.text === String(i + 1) || /^\(?\d+\)?$/.test(cell.text))) bodyRow++;
+  return { ...best, bodyRow };
+}
+
+function matchBand(grid: TextGrid, cols: readonly ColumnLabels[], row: number, h: number): LocatedTable | undefined {
+  if (row + h > grid.bottom) return undefined;
+  // For each sheet column: the top-most and bottom-most text of the band (merged cells spread).
+  const top = new Map<number, string>();
+  const bottom = new Map<number, string>();
+  for (let c = grid.left; c < grid.right; c++) {
+    for (let r = row; r < row + h; r++) {
+      const t = grid.shown(r, c).text;
+      if (t === '' || t.length > MAX_HEADER_TEXT) continue;
+      if (!top.has(c)) top.set(c, t);
+      bottom.set(c, t);
+    }
+  }
+  if (bottom.size === 0) return undefined;
+  // The band must start at `row`: its first row holds header text.
+  if (!grid.rowCells(row).some(({ cell }) => cell.text !== '')) return undefined;
+  const pairs: { key: string; col: number; s: number }[] = [];
+  for (const c of cols) {
+    for (const [col, text] of bottom) {
+      let s = matchLabel(text, c.leaf);
+      if (c.parent) {
+        const parentText = top.get(col) ?? '';
+        const p = parentText === text ? 0 : matchLabel(parentText, c.parent);
+        s = s * (0.75 + 0.25 * p);
+      }
+      if (s >= MIN_CELL_SCORE) pairs.push({ key: c.key, col, s });
+    }
+  }
+  pairs.sort((a, b) => b.s - a.s || a.col - b.col);
+  const columns = new Map<string, number>();
+  const usedCols = new Set<number>();
+  let total = 0;
+  for (const p of pairs) {
+    if (columns.has(p.key) || usedCols.has(p.col)) continue;
+    columns.set(p.key, p.col);
+    usedCols.add(p.col);
+    total += p.s;
+  }
+  if (columns.size === 0) return undefined;
+  return {
+    headerRow: row,
+    headerRows: h,
+    bodyRow: row + h,
+    columns,
+    missing: cols.filter((c) => !columns.has(c.key)).map((c) => c.key),
+    score: total / cols.length,
+  };
+}

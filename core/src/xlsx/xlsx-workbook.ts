@@ -1,0 +1,295 @@
+/**
+ * XlsxWorkbook: the workbook port over an .xlsx file held in memory (ExcelJS), for the CLI and
+ * the browser. Bytes in and out as Uint8Array/ArrayBuffer: no Node Buffer, no file system.
+ *
+ * - Document state lives in a very hidden sheet '_lkh': cell A1 holds a format tag, A2, A3...
+ *   hold the JSON in pieces of at most 32,000 characters (Excel's cell limit is 32,767).
+ * - Lists too long for a validation's literal list go to the very hidden sheet '_lkh_lists'.
+ * - Sheets named '_lkh…' are the add-in's own: listSheets leaves them out, readSheets and
+ *   writeValues refuse them (see port/memory.ts for the rules all adapters share).
+ * - Saved files ask Excel to recalculate on open (formulas written without cached values).
+ */
+import ExcelJS from 'exceljs';
+import type { Workbook, Worksheet, WorksheetModel } from 'exceljs';
+import type { Merge, SheetLayout } from '../layout/types';
+import type { ReadCell } from '../port/memory';
+import {
+  PortError,
+  bareFormula,
+  checkBlocks,
+  checkNewSheetName,
+  checkSheetName,
+  isInternalSheet,
+  sheetExists,
+  sheetNotFound,
+  stateFromJson,
+  stateToJson,
+  toSheetData,
+} from '../port/memory';
+import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
+import { copyName } from '../port/types';
+import { plainValue, readCell } from './cell-values';
+import { applyLayout } from './layout-writer';
+
+/** The very hidden sheet holding the document state. */
+export const STATE_SHEET = '_lkh';
+/** Written in A1 of the state sheet; a newer format gets a new tag. */
+export const STATE_TAG = 'lkh-state/1';
+/** Characters of JSON per cell (Excel allows 32,767). */
+export const STATE_CHUNK = 32_000;
+
+interface RangeLike {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** Merges of a sheet, 0-based, sorted by position. */
+function mergesOf(ws: Worksheet): Merge[] {
+  // ExcelJS keeps merges in the private map _merges (master address → Range); its public
+  // model.merges builds the whole sheet model, far slower on big sheets.
+  const own = (ws as unknown as { _merges?: Record<string, RangeLike | undefined> })._merges;
+  const ranges: RangeLike[] = own
+    ? Object.values(own).filter((r): r is RangeLike => r !== undefined)
+    : ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => rangeOf(m));
+  return ranges
+    .map((r) => ({ row: r.top - 1, col: r.left - 1, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+function rangeOf(address: string): RangeLike {
+  const [from, to = from] = address.split(':');
+  const parse = (s: string): { row: number; col: number } => {
+    const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(s);
+    if (!m) return { row: 1, col: 1 };
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]), col };
+  };
+  const a = parse(from);
+  const b = parse(to);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+/** Splits text into pieces of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
+export function splitText(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
+
+/** A deep copy of plain model data (objects, arrays, dates). */
+function cloneModel<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => cloneModel(v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = cloneModel(v);
+  return out as T;
+}
+
+function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
+  // ArrayBuffer.isView rather than instanceof: Node Buffers and arrays from other realms (jest) pass too.
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
+  return data;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  /** The ExcelJS workbook, for the CLI and tests that need more than the port. */
+  readonly workbook: Workbook;
+
+  private constructor(workbook: Workbook) {
+    this.workbook = workbook;
+  }
+
+  /** Opens an .xlsx file. Throws a PortError (WORKBOOK_INVALID) when the bytes are not one. */
+  static async load(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(toArrayBuffer(data));
+    } catch (e) {
+      throw new PortError('WORKBOOK_INVALID', `Không đọc được tệp Excel (.xlsx): ${(e as Error).message}`);
+    }
+    return new XlsxWorkbook(wb);
+  }
+
+  /** A new workbook without sheets. */
+  static create(): XlsxWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'LKH';
+    wb.created = new Date();
+    return new XlsxWorkbook(wb);
+  }
+
+  /** The .xlsx file. Needs at least one visible sheet (Excel opens no workbook without one). */
+  async save(): Promise<Uint8Array> {
+    const sheets = this.workbook.worksheets;
+    const firstVisible = sheets.findIndex((ws) => ws.state === 'visible' || ws.state === undefined);
+    if (firstVisible < 0) {
+      throw new PortError('WORKBOOK_INVALID', 'Sổ làm việc cần ít nhất một trang tính không ẩn để lưu.');
+    }
+    // The active tab must be a visible sheet, or Excel reports the file as damaged.
+    const views = this.workbook.views ?? [];
+    const view = views[0] ?? { x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: 0, visibility: 'visible' };
+    const visible = (i: number | undefined): boolean => i !== undefined && sheets[i] !== undefined && sheets[i].state === 'visible';
+    this.workbook.views = [
+      {
+        ...view,
+        activeTab: visible(view.activeTab) ? view.activeTab : firstVisible,
+        firstSheet: visible(view.firstSheet) ? view.firstSheet : firstVisible,
+      },
+      ...views.slice(1),
+    ];
+    this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+    const out = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(out as ArrayBuffer);
+  }
+
+  private userSheets(): Worksheet[] {
+    return this.workbook.worksheets.filter((ws) => !isInternalSheet(ws.name));
+  }
+
+  private userSheet(name: string): Worksheet | undefined {
+    if (isInternalSheet(name)) return undefined;
+    const lower = name.toLowerCase();
+    return this.userSheets().find((ws) => ws.name.toLowerCase() === lower);
+  }
+
+  private sheet(name: string): Worksheet {
+    const ws = this.userSheet(name);
+    if (!ws) throw sheetNotFound(name);
+    return ws;
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.userSheets().map((ws) => ws.name);
+  }
+
+  async readSheets(names: readonly string[], options?: ReadOptions): Promise<SheetData[]> {
+    const sheets = names.map((n) => this.sheet(n));
+    const fonts = options?.fonts === true;
+    return sheets.map((ws) => {
+      const cells: ReadCell[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const c = readCell(cell, fonts);
+          if (c) cells.push(c);
+        }),
+      );
+      return toSheetData(ws.name, cells, mergesOf(ws), ws.state === 'hidden' || ws.state === 'veryHidden', options);
+    });
+  }
+
+  /** Writes values and formulas, keeping each cell's format. Formulas get no cached value (Excel computes them on open). */
+  async writeValues(blocks: readonly WriteBlock[]): Promise<void> {
+    checkBlocks(
+      blocks,
+      (name) => this.userSheet(name) !== undefined,
+      (name) => mergesOf(this.sheet(name)),
+    );
+    for (const b of blocks) {
+      const ws = this.sheet(b.sheet);
+      b.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const r = b.row + i + 1;
+          const c = b.col + j + 1;
+          if (v === null || v === '') {
+            const cell = ws.findCell(r, c);
+            // A covered cell of a merge forwards writes to its top-left cell: leave it alone.
+            if (cell && cell.type !== ExcelJS.ValueType.Merge) cell.value = null;
+            return;
+          }
+          ws.getCell(r, c).value = typeof v === 'object' ? { formula: bareFormula(v.formula) } : v;
+        }),
+      );
+    }
+  }
+
+  async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
+    checkSheetName(layout.name);
+    const old = this.userSheet(layout.name);
+    const oldName = old?.name;
+    let keptCopy: string | undefined;
+    if (old) {
+      if ((options?.existing ?? 'copy') === 'fail') throw sheetExists(old.name);
+      keptCopy = copyName(
+        old.name,
+        this.workbook.worksheets.map((ws) => ws.name),
+      );
+      old.name = keptCopy;
+    }
+    checkNewSheetName(
+      layout.name,
+      this.workbook.worksheets.map((ws) => ws.name),
+    );
+    const ws = this.workbook.addWorksheet(layout.name);
+    try {
+      applyLayout(this.workbook, ws, layout);
+    } catch (e) {
+      // Leave the workbook as it was: no half-written sheet, the old sheet under its own name.
+      this.workbook.removeWorksheet(ws.id);
+      if (old && oldName !== undefined) old.name = oldName;
+      throw e;
+    }
+    return keptCopy === undefined ? {} : { keptCopy };
+  }
+
+  /** Copies a sheet through its ExcelJS model (values, formulas, styles, merges, sizes, validations, print setup, views) to a new visible sheet at the end. Tables are not copied (their names are workbook-wide). */
+  async copySheet(from: string, to: string): Promise<void> {
+    const source = this.sheet(from);
+    checkNewSheetName(
+      to,
+      this.workbook.worksheets.map((ws) => ws.name),
+    );
+    const model = cloneModel(source.model) as WorksheetModel & { merges?: string[] };
+    const copy = this.workbook.addWorksheet(to);
+    copy.model = { ...model, id: copy.id, name: to, tables: [], mergeCells: model.merges ?? [] } as unknown as WorksheetModel;
+    copy.name = to;
+    copy.state = 'visible';
+  }
+
+  private stateSheet(): Worksheet | undefined {
+    return this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === STATE_SHEET);
+  }
+
+  async readState(): Promise<DocumentState> {
+    const ws = this.stateSheet();
+    if (!ws) return {};
+    const tag = plainValue(ws.findCell(1, 1)?.value).value;
+    if (tag === null) return {};
+    if (tag !== STATE_TAG) {
+      throw new PortError('STATE_INVALID', `Trạng thái tài liệu có định dạng "${String(tag)}" mà phiên bản LKH này không đọc được.`);
+    }
+    const pieces: string[] = [];
+    for (let r = 2; ; r++) {
+      const piece = plainValue(ws.findCell(r, 1)?.value).value;
+      if (typeof piece !== 'string') break;
+      pieces.push(piece);
+    }
+    return pieces.length === 0 ? {} : stateFromJson(pieces.join(''));
+  }
+
+  async writeState(state: DocumentState): Promise<void> {
+    const json = stateToJson(state);
+    const ws = this.stateSheet() ?? this.workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+    ws.state = 'veryHidden';
+    const pieces = splitText(json, STATE_CHUNK);
+    const previous = ws.rowCount;
+    ws.getCell(1, 1).value = STATE_TAG;
+    pieces.forEach((p, i) => {
+      ws.getCell(i + 2, 1).value = p;
+    });
+    for (let r = pieces.length + 2; r <= previous; r++) {
+      const cell = ws.findCell(r, 1);
+      if (cell) cell.value = null;
+    }
+  }
+}

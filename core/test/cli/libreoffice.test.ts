@@ -1,0 +1,46 @@
+/**
+ * The templates open in LibreOffice Calc and print on A4 in the form's orientation.
+ * scripts/setup.sh installs LibreOffice (libreoffice-calc-nogui) and poppler-utils from Debian.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../cli/lkh';
+import { forms } from '../../src/forms/registry';
+import { FORM_IDS } from '../../src/forms/types';
+
+function which(cmd: string): string {
+  try {
+    return execFileSync('which', [cmd], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error(`${cmd} is not installed: run scripts/setup.sh (it installs LibreOffice and poppler-utils).`);
+  }
+}
+
+describe('templates in LibreOffice', () => {
+  it('all 19 convert to PDF on A4 pages in the form orientation', async () => {
+    const soffice = which('soffice');
+    const pdfinfo = which('pdfinfo');
+    const dir = mkdtempSync(join(tmpdir(), 'lkh-lo-'));
+    const quiet = { out: () => undefined, err: () => undefined };
+    expect(await main(['template', 'all', '--out', dir, '--year', '2027', '--unit', 'Xã Tân Lập'], quiet)).toBe(0);
+    const files = FORM_IDS.map((id) => join(dir, `${id}.xlsx`));
+    execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files], {
+      stdio: 'ignore',
+      timeout: 240_000,
+    });
+    for (const id of FORM_IDS) {
+      const pdf = join(dir, 'pdf', `${id}.pdf`);
+      expect(existsSync(pdf)).toBe(true);
+      const info = execFileSync(pdfinfo, [pdf], { encoding: 'utf8' });
+      const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+      if (!m) throw new Error(`no page size for ${id}`);
+      const [w, h] = [Number(m[1]), Number(m[2])];
+      // A4 is 595 x 842 points
+      expect([Math.round(Math.min(w, h)), Math.round(Math.max(w, h))]).toEqual([595, 842]);
+      const landscape = w > h;
+      expect({ id, landscape }).toEqual({ id, landscape: forms().get(id)?.orientation === 'landscape' });
+    }
+  }, 300_000);
+});

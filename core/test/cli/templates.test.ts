@@ -1,0 +1,28 @@
+/** The committed templates/ are what the catalogue generates today (regenerate with `npm run templates`). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { forms } from '../../src/forms/registry';
+import { layoutForm } from '../../src/layout/engine';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
+
+const DIR = join(__dirname, '..', '..', '..', 'templates');
+
+describe('committed templates', () => {
+  it.each([...forms().keys()])('%s.xlsx matches the catalogue', async (id) => {
+    const form = forms().get(id);
+    if (!form) throw new Error(id);
+    const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(join(DIR, `${id}.xlsx`))));
+    const [sheet] = await wb.readSheets([id]);
+    const layout = layoutForm(form, { sheetName: id });
+    const expected = layout.cells.filter((c) => c.value !== null && c.value !== '').map((c) => [c.row, c.col, c.value]);
+    const actual: [number, number, unknown][] = [];
+    sheet.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null && v !== '') actual.push([sheet.top + i, sheet.left + j, v]);
+      }),
+    );
+    const sort = (xs: unknown[][]) => [...xs].sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
+    expect(sort(actual)).toEqual(sort(expected));
+    expect(sheet.merges.length).toBe(layout.merges.length);
+  });
+});
