@@ -8,7 +8,7 @@ const fs = require('node:fs');
 
 const root = path.resolve(__dirname, '..', '..');
 const bundle = path.join(root, 'dist', 'cli', 'lkh.cjs');
-const srcDir = path.join(root, 'core', 'src');
+const srcDirs = [path.join(root, 'core', 'src'), path.join(root, 'core', 'cli')];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -22,8 +22,8 @@ function newestMtime(dir) {
 
 function stale() {
   if (!fs.existsSync(bundle)) return true;
-  if (!fs.existsSync(srcDir)) return false;
-  return newestMtime(srcDir) > fs.statSync(bundle).mtimeMs;
+  const built = fs.statSync(bundle).mtimeMs;
+  return srcDirs.some((dir) => fs.existsSync(dir) && newestMtime(dir) > built);
 }
 
 if (stale()) {

@@ -2,10 +2,12 @@
  * The `lkh` command (installed through package.json "bin"; run with `npx lkh`).
  *   lkh template <FORM...|all> --out DIR [--year YYYY] [--unit NAME]
  *   lkh validate FILE... [--json]
- * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read or bad usage.
+ *   lkh consolidate FILE... --out OUT.xlsx [--json] [--accept-merges all|ID,ID] [--period P] [--year YYYY] [--commune NAME]
+ *   lkh demo --out DIR
+ * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read, nothing to read, or bad usage.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { forms, getForm, isFormId } from '../src/forms/registry';
 import type { FormId } from '../src/forms/types';
 import { FORM_IDS } from '../src/forms/types';
@@ -14,6 +16,11 @@ import { readWorkbook } from '../src/reader/workbook';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
+import type { FormReading } from '../src/model/types';
+import type { ProgramPeriod } from '../src/port/types';
+import { formatVnNumber } from '../src/text';
+import { consolidateCommune } from '../src/workflow/commune';
+import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
 
 const USAGE = `Cách dùng:
   lkh template <BIỂU...|all> --out THƯ_MỤC [--year NĂM] [--unit TÊN]
@@ -21,6 +28,13 @@ const USAGE = `Cách dùng:
   lkh validate TỆP.xlsx... [--json]
       Nhận diện biểu mẫu trong từng trang tính và kiểm tra số liệu.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
+  lkh consolidate TỆP.xlsx... --out KẾT_QUẢ.xlsx [--json] [--accept-merges all|MÃ,MÃ]
+                  [--period 2016-2020|2021-2025|2026-2030] [--year NĂM] [--commune TÊN]
+      Tổng hợp các biểu I.2 (thôn) và II.3 (ban ngành) thành II.4.A, II.4.B, II.6.A, II.6.B,
+      II.6.C và trang báo cáo. Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ phần xã đã nhập.
+      Mã thoát: 0 thành công, 1 còn lỗi, 2 không đọc được gì.
+  lkh demo --out THƯ_MỤC
+      Ghi bộ tệp của một xã mẫu (6 thôn, 5 ban ngành, Biểu III.1) để dùng thử.
 Các biểu: ${FORM_IDS.join(', ')}`;
 
 export interface Io {
@@ -77,11 +91,7 @@ async function template(args: readonly string[], io: Io): Promise<number> {
     else if (isFormId(name.toUpperCase())) ids.push(name.toUpperCase() as FormId);
     else throw new UsageError(`Không có biểu mẫu "${name}". Các biểu: ${FORM_IDS.join(', ')}`);
   }
-  const yearText = str(p, 'year');
-  const planYear = yearText !== undefined ? Number(yearText) : undefined;
-  if (planYear !== undefined && !(Number.isInteger(planYear) && planYear >= 2000 && planYear <= 2100)) {
-    throw new UsageError(`Năm kế hoạch "${yearText}" không hợp lệ.`);
-  }
+  const planYear = yearOf(p);
   const unitName = str(p, 'unit');
   mkdirSync(out, { recursive: true });
   for (const id of [...new Set(ids)]) {
@@ -104,22 +114,35 @@ interface FileReport {
   readonly readable: boolean;
 }
 
-async function validateFile(file: string): Promise<FileReport> {
+async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[] }> {
   const name = basename(file);
   let wb: XlsxWorkbook;
   try {
     wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(file)));
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { file, forms: [], unrecognised: [], readable: false, findings: [finding('FILE_UNREADABLE', { sheet: '', file: name }, { reason })] };
+    return { readings: [], report: { file, forms: [], unrecognised: [], readable: false, findings: [finding('FILE_UNREADABLE', { sheet: '', file: name }, { reason })] } };
   }
   const r = await readWorkbook(wb, { file: name });
   return {
-    file,
-    forms: r.readings.map((x) => ({ sheet: x.sheet, form: x.formId, confidence: Math.round(x.confidence * 100) / 100 })),
+    readings: [...r.readings],
+    report: {
+      file,
+      forms: r.readings.map((x) => ({ sheet: x.sheet, form: x.formId, confidence: Math.round(x.confidence * 100) / 100 })),
+      unrecognised: r.unrecognised,
+      findings: r.findings,
+      readable: true,
+    },
+  };
+}
+
+function jsonFile(r: FileReport) {
+  return {
+    file: r.file,
+    readable: r.readable,
+    forms: r.forms,
     unrecognised: r.unrecognised,
-    findings: r.findings,
-    readable: true,
+    findings: r.findings.map((f) => ({ sheet: f.sheet, cell: f.cell ?? null, severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn })),
   };
 }
 
@@ -127,20 +150,11 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
   const p = parseArgs(args, []);
   if (p.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx.');
   const reports: FileReport[] = [];
-  for (const f of p.positional) reports.push(await validateFile(f));
+  for (const f of p.positional) reports.push((await readFile(f)).report);
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (p.flags.has('json')) {
-    const doc = {
-      files: reports.map((r) => ({
-        file: r.file,
-        readable: r.readable,
-        forms: r.forms,
-        unrecognised: r.unrecognised,
-        findings: r.findings.map((f) => ({ sheet: f.sheet, cell: f.cell ?? null, severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn })),
-      })),
-      summary: { errors, warnings },
-    };
+    const doc = { files: reports.map(jsonFile), summary: { errors, warnings } };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const r of reports) {
@@ -155,6 +169,103 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+const PERIODS: readonly ProgramPeriod[] = ['2016-2020', '2021-2025', '2026-2030'];
+
+function periodOf(p: Parsed): ProgramPeriod | undefined {
+  const v = str(p, 'period');
+  if (v === undefined) return undefined;
+  if (!(PERIODS as readonly string[]).includes(v)) throw new UsageError(`Giai đoạn "${v}" không có; chọn ${PERIODS.join(', ')}.`);
+  return v as ProgramPeriod;
+}
+
+function yearOf(p: Parsed): number | undefined {
+  const yearText = str(p, 'year');
+  if (yearText === undefined) return undefined;
+  const y = Number(yearText);
+  if (!(Number.isInteger(y) && y >= 2000 && y <= 2100)) throw new UsageError(`Năm kế hoạch "${yearText}" không hợp lệ.`);
+  return y;
+}
+
+async function consolidate(args: readonly string[], io: Io): Promise<number> {
+  const p = parseArgs(args, ['out', 'accept-merges', 'period', 'year', 'commune']);
+  const out = str(p, 'out');
+  if (!out) throw new UsageError('Cần --out KẾT_QUẢ.xlsx.');
+  if (p.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx của thôn hoặc ban ngành.');
+  const period = periodOf(p);
+  const planYear = yearOf(p);
+  const accept = str(p, 'accept-merges');
+  const readings: FormReading[] = [];
+  const reports: FileReport[] = [];
+  for (const f of p.positional) {
+    const r = await readFile(f);
+    reports.push(r.report);
+    readings.push(...r.readings);
+  }
+  const sources = readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
+  if (sources.length === 0) {
+    io.err('Không tìm thấy biểu I.2 hay II.3 nào trong các tệp đã cho.\n');
+    if (p.flags.has('json')) io.out(`${JSON.stringify({ files: reports.map(jsonFile), read: 0 }, null, 2)}\n`);
+    return 2;
+  }
+  const target = existsSync(out) ? await XlsxWorkbook.load(new Uint8Array(readFileSync(out))) : XlsxWorkbook.create();
+  const commune = str(p, 'commune');
+  const result = await consolidateCommune(target, sources, {
+    ...(period ? { period } : {}),
+    ...(planYear !== undefined ? { planYear } : {}),
+    ...(commune ? { communeName: commune } : {}),
+    ...(accept ? { acceptMerges: accept === 'all' ? 'all' : accept.split(',').map((x) => x.trim()) } : {}),
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, await target.save());
+  const findings = [...reports.flatMap((r) => r.findings), ...result.plan.findings];
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const rec = result.plan.reconciliation;
+  if (p.flags.has('json')) {
+    const doc = {
+      out,
+      sheets: result.written.sheets,
+      keptCopies: result.written.keptCopies,
+      reconciliation: rec,
+      returned: result.plan.returned.map((x) => ({
+        activity: x.activity.activity,
+        origin: x.origin.unit,
+        reason: x.reason,
+        message: x.message,
+        file: x.activity.source.file ?? null,
+        sheet: x.activity.source.sheet,
+        cell: x.activity.source.cells.activity ?? null,
+        amount: x.activity.total ?? null,
+      })),
+      suggestions: result.plan.suggestions,
+      counts: { activities: result.plan.activities.length, ii6a: result.written.ii6a.length, ii6b: result.written.ii6b.length },
+      findings: findings.map((f) => ({ file: f.file ?? null, sheet: f.sheet, cell: f.cell ?? null, severity: f.severity, code: f.code, message: f.message })),
+    };
+    io.out(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.out(`Đã ghi ${out}: ${result.written.sheets.join(', ')}\n`);
+    io.out(`Đọc ${rec.read.count} hoạt động (${formatVnNumber(rec.read.amount)} nghìn đồng) = đưa vào II.4.B ${rec.written.count} (${formatVnNumber(rec.written.amount)}) + trả lại ${rec.returned.count} (${formatVnNumber(rec.returned.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
+    io.out(`II.6.A: ${result.written.ii6a.length} hoạt động; II.6.B: ${result.written.ii6b.length} hoạt động; đề xuất gộp: ${result.plan.suggestions.length}.\n`);
+    for (const f of findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+async function demo(args: readonly string[], io: Io): Promise<number> {
+  const p = parseArgs(args, ['out']);
+  const out = str(p, 'out');
+  if (!out) throw new UsageError('Cần --out THƯ_MỤC.');
+  mkdirSync(out, { recursive: true });
+  for (const f of demoFiles()) {
+    const wb = XlsxWorkbook.create();
+    for (const s of f.sheets) await wb.createSheet(s.layout);
+    await wb.writeState({ planYear: DEMO_YEAR, sheetForms: Object.fromEntries(f.sheets.map((s) => [s.layout.name, s.formId])) });
+    const file = join(out, f.name);
+    writeFileSync(file, await wb.save());
+    io.out(`Đã ghi ${file}\n`);
+  }
+  return 0;
+}
+
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
@@ -164,6 +275,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await template(rest, io);
       case 'validate':
         return await validate(rest, io);
+      case 'consolidate':
+        return await consolidate(rest, io);
+      case 'demo':
+        return await demo(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -5,7 +5,7 @@
  * text lines spread over the same grid with merged cells, as people lay forms out in Excel
  * by hand. Every host applies the same layout (STYLE.md §3: never hand-placed per host).
  */
-import type { Block, ColumnDef, FieldsBlock, FormDefinition, LetterheadBlock, SignatureBlock, TableBlock, TextBlock } from '../forms/types';
+import type { Block, ColumnDef, FieldsBlock, FormDefinition, LetterheadBlock, SignatureBlock, TableBlock, TableRow, TextBlock } from '../forms/types';
 import { a1 } from '../util/a1';
 import type { CellStyle, LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from './types';
 
@@ -16,7 +16,24 @@ export interface LayoutOptions {
   readonly unitName?: string;
   /** Sheet name; default the form id, or "<unit> - <form id>" when a unit is given. */
   readonly sheetName?: string;
+  /** Filled bodies, by table key: replace the form's empty rows with these (consolidated sheets). */
+  readonly body?: Readonly<Record<string, readonly BodyRow[]>>;
+  /** Values of fixed rows, by table key then row key then column key (II.6.C totals, III.1 amounts). */
+  readonly fixedValues?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, LayoutValue>>>>>>;
+  /**
+   * Add a column after the printed ones holding each data row's key ("Mã dòng (LKH)"), so a
+   * re-run finds the row again even after the user sorted or moved rows.
+   */
+  readonly keyColumn?: boolean;
 }
+
+/** A row of a filled table body. */
+export type BodyRow =
+  | { readonly kind: 'group'; readonly key?: string; readonly code?: string; readonly label: string; readonly depth: number }
+  | { readonly kind: 'data'; readonly key?: string; readonly values: Readonly<Record<string, LayoutValue>> };
+
+/** Header of the key column written with `keyColumn`. */
+export const KEY_COLUMN_HEADER = 'Mã dòng (LKH)';
 
 /** Dotted leader printed where a value is to be written by hand. */
 export const DOTS = '……………………';
@@ -39,7 +56,7 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   group: { bold: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'middle', wrap: true, border: true, fill: 'FAFAFA' },
   fixed: { size: BODY_SIZE, hAlign: 'left', vAlign: 'middle', wrap: true, border: true },
   fixedBold: { bold: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'middle', wrap: true, border: true },
-  text: { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', border: true },
+  text: { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true, border: true },
   textWrap: { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true, border: true },
   number: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: 'General' },
   amount: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: '#,##0;-#,##0;""' },
@@ -52,6 +69,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   letterhead: { size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true },
   letterheadBold: { bold: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true },
   dotted: { size: BODY_SIZE, hAlign: 'left', vAlign: 'bottom' },
+  key: { size: 8, hAlign: 'left', vAlign: 'top', fill: 'F2F2F2' },
+  keyHeader: { italic: true, size: 8, hAlign: 'left', vAlign: 'middle', fill: 'F2F2F2' },
 };
 
 /** Amounts in triệu đồng (II.6.C, III.1, IV.1) keep one decimal. */
@@ -180,6 +199,7 @@ class LayoutBuilder {
   }
 
   fitHeight(row: number, rows: number, text: string, chars: number, style: StyleName): void {
+    if (!STYLES[style].wrap) return; // a cell that does not wrap keeps one line
     const size = STYLES[style].size ?? BODY_SIZE;
     const lineHeight = size * 1.35;
     const needed = linesFor(text, chars * (BODY_SIZE / size)) * lineHeight + 3;
@@ -287,13 +307,25 @@ class LayoutBuilder {
     const rowKeys: Record<string, number> = {};
     const codeCol = t.codeColumn !== undefined ? colIndex.get(t.codeColumn) : undefined;
     const labelCol = colIndex.get(t.labelColumn) ?? 0;
-    for (const r of t.rows) {
+    const keyCol = this.options.keyColumn ? this.n : undefined;
+    if (keyCol !== undefined && headerRows > 0) this.put(headerRow, keyCol, KEY_COLUMN_HEADER, 'keyHeader');
+    const filled = this.options.body?.[t.key];
+    const fixedValues = this.options.fixedValues?.[t.key];
+    const rows: readonly (TableRow | BodyRow)[] = filled ?? t.rows;
+    for (const r of rows) {
+      if (r.kind === 'data') {
+        if (r.key) rowKeys[r.key] = this.row;
+        this.dataRow(t, placed, colIndex, r.values);
+        if (keyCol !== undefined && r.key) this.put(this.row - 1, keyCol, r.key, 'key');
+        continue;
+      }
       if (r.kind === 'entry') {
         for (let i = 0; i < r.count; i++) this.entryRow(t, placed, colIndex);
         continue;
       }
-      rowKeys[r.key] = this.row;
+      if (r.key) rowKeys[r.key] = this.row;
       const style: StyleName = r.kind === 'group' ? 'group' : r.depth === 0 ? 'fixedBold' : 'fixed';
+      const given = r.kind === 'fixed' && r.key ? fixedValues?.[r.key] : undefined;
       // A group's label spreads over the text columns after it, so it does not wrap in a narrow cell.
       let labelEnd = labelCol;
       if (r.kind === 'group') {
@@ -312,10 +344,14 @@ class LayoutBuilder {
         if (i === codeCol) value = r.code ?? null;
         else if (i === labelCol) value = codeCol === undefined && r.code && r.kind === 'group' ? `${r.code}. ${r.label}` : r.label;
         else if (r.kind === 'fixed' && r.cells && r.cells[c.key] !== undefined) value = r.cells[c.key];
+        else if (given && given[c.key] !== undefined) value = given[c.key];
         const cellStyle: StyleName = i === labelCol || i === codeCol || typeof value === 'string' ? style : styleForColumn(c);
         this.block(this.row, placed[i].col, 1, placed[i].span, value, i === codeCol ? (r.kind === 'group' ? 'group' : 'center') : cellStyle);
       });
-      if (r.kind === 'fixed') this.validate(t, placed, this.row, 1, (c) => c.key !== t.labelColumn && c.key !== t.codeColumn && !(r.cells && c.key in r.cells));
+      if (r.kind === 'fixed') {
+        const cells = r.cells;
+        this.validate(t, placed, this.row, 1, (c) => c.key !== t.labelColumn && c.key !== t.codeColumn && !(cells && c.key in cells));
+      }
       this.row++;
     }
     const placement: TablePlacement = {
@@ -344,6 +380,26 @@ class LayoutBuilder {
         this.put(this.row, col, null, style, col === p.col ? formula : undefined);
       }
       if (p.span > 1) this.merges.push({ row: this.row, col: p.col, rows: 1, cols: p.span });
+    });
+    this.validate(t, placed, this.row, 1, (c) => !c.sumOf);
+    this.row++;
+  }
+
+  /** A filled row: values by column key; row-total columns get their formula with the value as its cached result. */
+  dataRow(t: TableBlock, placed: readonly Placed[], colIndex: ReadonlyMap<string, number>, values: Readonly<Record<string, LayoutValue>>): void {
+    t.columns.forEach((c, i) => {
+      const p = placed[i];
+      const value = values[c.key] ?? null;
+      let formula: string | undefined;
+      if (c.sumOf && c.sumOf.length > 0 && c.sumOf.every((k) => colIndex.has(k))) {
+        formula = c.sumOf.map((k) => a1(this.row, placed[colIndex.get(k) ?? 0].col)).join('+');
+      }
+      const style = styleForColumn(c);
+      for (let col = p.col; col < p.col + p.span; col++) {
+        this.put(this.row, col, col === p.col ? value : null, style, col === p.col ? formula : undefined);
+      }
+      if (p.span > 1) this.merges.push({ row: this.row, col: p.col, rows: 1, cols: p.span });
+      if (typeof value === 'string' && value.length > 0) this.fitHeight(this.row, 1, value, this.widthOf(p.col, p.span), style);
     });
     this.validate(t, placed, this.row, 1, (c) => !c.sumOf);
     this.row++;
@@ -448,7 +504,7 @@ export function layoutForm(form: FormDefinition, options: LayoutOptions = {}): S
   return {
     name: options.sheetName ?? defaultSheetName(form.id, options.unitName),
     formId: form.id,
-    columnWidths: grid.map((w) => Math.round(w * scale * 10) / 10),
+    columnWidths: [...grid.map((w) => Math.round(w * scale * 10) / 10), ...(options.keyColumn ? [14] : [])],
     rowHeights,
     cells: b.cells,
     merges: b.merges,

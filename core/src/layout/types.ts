@@ -49,7 +49,9 @@ export type StyleName =
   | 'signatureNote'
   | 'letterhead'
   | 'letterheadBold'
-  | 'dotted';
+  | 'dotted'
+  | 'key'
+  | 'keyHeader';
 
 export type LayoutValue = string | number | null;
 

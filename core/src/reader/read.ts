@@ -4,6 +4,7 @@
  * sheet and cell, never silently dropped.
  */
 import { getForm, tablesOf } from '../forms/registry';
+import { TOPIC_LABELS } from '../forms/topics';
 import type { ColumnDef, FieldsBlock, FormDefinition, FormId, TableBlock } from '../forms/types';
 import type { Activity, ActivityGroup, Difficulty, FormReading, SourceRef, Strength } from '../model/types';
 import type { SheetData } from '../port/types';
@@ -29,6 +30,13 @@ export interface SheetReadResult {
   /** Absent when the sheet holds no known form. */
   readonly reading?: FormReading;
   readonly findings: readonly Finding[];
+}
+
+const TOPIC_KEYS = new Set(Object.values(TOPIC_LABELS).map(foldKey));
+
+/** "1. Cơ sở hạ tầng": a section row consolidated sheets print above each topic. */
+function isTopicHeading(text: string): boolean {
+  return TOPIC_KEYS.has(foldKey(text.replace(/^\s*\d+\s*[.)]\s*/, '')));
 }
 
 /** Forms whose fields record a meeting's attendance. */
@@ -242,6 +250,7 @@ class SheetReader {
       const sector = get(r, 'sector');
       const strength = get(r, 'strength');
       const cur = out[out.length - 1];
+      if (cause === '' && solution === '' && strength === '' && isTopicHeading(difficulty)) continue;
       if (difficulty !== '' || !cur) {
         if (difficulty === '' && cause === '' && solution === '' && strength === '') continue;
         out.push({
@@ -261,8 +270,8 @@ class SheetReader {
     return out.filter((d) => d.difficulty !== '' || d.causes.length > 0 || d.solutions.length > 0);
   }
 
-  /** Which group row (if any) a body row is. */
-  groupOf(table: TableBlock, row: number, loc: LocatedTable): ActivityGroup | undefined {
+  /** Which group row (if any) a body row is: its key (an ActivityGroup, or a heading such as II.6.A's 'investment'). */
+  groupOf(table: TableBlock, row: number, loc: LocatedTable): string | undefined {
     const labelCol = loc.columns.get(table.labelColumn);
     const codeCol = table.codeColumn !== undefined ? loc.columns.get(table.codeColumn) : undefined;
     const label = labelCol !== undefined ? this.grid.at(row, labelCol).text : '';
@@ -272,14 +281,14 @@ class SheetReader {
       const c = loc.columns.get(k);
       if (c !== undefined && this.grid.at(row, c).text !== '') return undefined;
     }
-    let best: { key: ActivityGroup; s: number } | undefined;
+    let best: { key: string; s: number } | undefined;
     const textAll = label !== '' ? label : this.grid.rowCells(row).map(({ cell }) => cell.text).join(' ');
     for (const r of table.rows) {
-      if (r.kind !== 'group' || !(GROUP_KEYS as readonly string[]).includes(r.key)) continue;
+      if (r.kind !== 'group') continue;
       let s = matchLabel(textAll, makeLabel(r.label));
       if (foldKey(textAll) === foldKey(r.label)) s = 1.01;
       if (r.code && code !== '' && foldKey(code) === foldKey(r.code)) s = Math.max(s, label === '' ? 0.9 : s + 0.2);
-      if (s >= 0.8 && (!best || s > best.s)) best = { key: r.key as ActivityGroup, s };
+      if (s >= 0.8 && (!best || s > best.s)) best = { key: r.key, s };
     }
     return best?.key;
   }
@@ -300,11 +309,15 @@ class SheetReader {
       if (filled.length === 0) continue;
       const g = this.groupOf(table, r, loc);
       if (g) {
-        group = g;
+        if ((GROUP_KEYS as readonly string[]).includes(g)) group = g as ActivityGroup;
         continue;
       }
+      // An empty row of a template whose row-total formula shows 0 (or nothing) is not an activity.
+      if (filled.every(({ cell }) => cell.formula !== undefined && !cell.error && (cell.raw === null || cell.raw === 0 || cell.raw === ''))) continue;
       const labelCol = loc.columns.get('activity');
       const name = labelCol !== undefined ? this.grid.at(r, labelCol).text : '';
+      // A topic section row of a consolidated sheet ("1. Cơ sở hạ tầng") is not an activity.
+      if (filled.every(({ k }) => k === 'activity' || k === 'stt') && isTopicHeading(name)) continue;
       if (TOTAL_ROW.test(foldKey(name)) || (name === '' && filled.some(({ cell }) => TOTAL_ROW.test(cell.key)))) {
         this.findings.push(finding('TOTAL_ROW_SKIPPED', { ...this.at, cell: a1(r, labelCol ?? filled[0].c) }, { row: r + 1, text: name || filled[0].cell.text }));
         continue;
@@ -410,6 +423,7 @@ class SheetReader {
         if (c.key === table.labelColumn || c.key === table.codeColumn) continue;
         const col = loc.columns.get(c.key);
         if (col === undefined) continue;
+        rowValues[`${c.key}Cell`] = a1(found, col);
         if (c.kind === 'amount' || c.kind === 'number' || c.kind === 'percent') {
           const n = this.number(found, col, c.key);
           if (n.text !== undefined) this.findings.push(finding('NOT_A_NUMBER', { ...this.at, cell: a1(found, col) }, { column: columnName(c.key), text: shortName(n.text, 40) }));

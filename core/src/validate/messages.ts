@@ -135,6 +135,76 @@ export const MESSAGES = {
     vi: 'Trang "{sheet}" nêu {count} sản phẩm chủ lực; tối đa 3 (Phụ lục 1) — ô {cell}.',
     en: 'Sheet "{sheet}" names {count} key products; at most 3 (Annex 1) — cell {cell}.',
   },
+  ACTIVITY_RETURNED: {
+    severity: 'warning',
+    vi: 'Hoạt động "{activity}" ({origin}) chưa đưa vào tổng hợp mà trả lại để làm rõ: {reason} — ô {cell}, trang "{sheet}".',
+    en: 'Activity "{activity}" ({origin}) was not consolidated but returned for clarification: {reason} — cell {cell}, sheet "{sheet}".',
+  },
+  ROW_VANISHED: {
+    severity: 'warning',
+    vi: 'Dòng "{activity}" của biểu {form} không còn trong biểu nguồn nào; vẫn giữ lại và đánh dấu "không còn nguồn" (ô {cell}).',
+    en: 'Row "{activity}" of form {form} is no longer proposed by any source; kept and marked (cell {cell}).',
+  },
+  SPLIT_RESET: {
+    severity: 'warning',
+    vi: 'Hoạt động "{activity}": số cần hỗ trợ đổi từ {old} thành {new} nên phần chia Ngân sách/Đề xuất được đặt lại — ô {cell}, trang "{sheet}".',
+    en: 'Activity "{activity}": outside money changed from {old} to {new}, so the Budget/Proposed split was reset — cell {cell}, sheet "{sheet}".',
+  },
+  SPLIT_MISMATCH: {
+    severity: 'error',
+    vi: 'Hoạt động "{activity}": Ngân sách ({budget}) + Đề xuất ({proposed}) khác số cần hỗ trợ ({support}) — ô {cell}, trang "{sheet}".',
+    en: 'Activity "{activity}": Budget ({budget}) + Proposed ({proposed}) differs from the outside money asked ({support}) — cell {cell}, sheet "{sheet}".',
+  },
+  RECONCILIATION_MISMATCH: {
+    severity: 'error',
+    vi: 'Đối chiếu không khớp: đọc {readCount} hoạt động ({readAmount} nghìn đồng) nhưng ghi {writtenCount} ({writtenAmount}) và trả lại {returnedCount} ({returnedAmount}).',
+    en: 'Reconciliation failed: read {readCount} activities ({readAmount} thousand VND) but wrote {writtenCount} ({writtenAmount}) and returned {returnedCount} ({returnedAmount}).',
+  },
+  NOTHING_TO_CONSOLIDATE: {
+    severity: 'error',
+    vi: 'Không tìm thấy biểu I.2 hay II.3 nào để tổng hợp.',
+    en: 'No I.2 or II.3 sheet was found to consolidate.',
+  },
+  III1_MISSING: {
+    severity: 'warning',
+    vi: 'Chưa có Biểu III.1 (thông tin định hướng từ cấp trên) nên chưa kiểm tra được mức vốn phân bổ.',
+    en: 'No form III.1 (orientation from the level above), so allocations cannot be checked.',
+  },
+  BUDGET_OVER_ALLOCATION: {
+    severity: 'error',
+    vi: 'Các hoạt động dùng vốn {program} trong II.6.A cần {need} triệu đồng, vượt mức {allocation} triệu đồng dự kiến phân bổ ở Biểu III.1 (ô {cell}, trang "{sheet}").',
+    en: 'Activities funded by {program} in II.6.A need {need} million VND, above the {allocation} million VND expected in form III.1 (cell {cell}, sheet "{sheet}").',
+  },
+  VILLAGE_SHARE_LOW: {
+    severity: 'warning',
+    vi: 'Các hoạt động do thôn đề xuất chỉ chiếm {percent} tổng nguồn lực các hoạt động của xã; Sổ tay yêu cầu ít nhất 75%.',
+    en: 'Activities proposed by villages get only {percent} of the commune\'s resources; the handbook asks for at least 75%.',
+  },
+  ALLOCATION_GROWTH_HIGH: {
+    severity: 'warning',
+    vi: '{line}: năm kế hoạch {next} triệu đồng, tăng {percent} so với năm trước ({previous} triệu đồng); Sổ tay dự kiến tăng tối đa 10% (ô {cell}, trang "{sheet}").',
+    en: '{line}: {next} million VND next year, {percent} more than this year ({previous}); the handbook expects at most +10% (cell {cell}, sheet "{sheet}").',
+  },
+  TALLY_OVER_LIMIT: {
+    severity: 'warning',
+    vi: 'Đại biểu "{participant}" đánh dấu {count} hoạt động, quá {limit} hoạt động được chọn (ô {cell}, trang "{sheet}").',
+    en: 'Participant "{participant}" marked {count} activities, more than the {limit} allowed (cell {cell}, sheet "{sheet}").',
+  },
+  SCORE_OUT_OF_RANGE: {
+    severity: 'error',
+    vi: 'Điểm {value} ở ô {cell} (trang "{sheet}") nằm ngoài thang {min}-{max}.',
+    en: 'Score {value} in cell {cell} (sheet "{sheet}") is outside {min}-{max}.',
+  },
+  TALLY_ACTIVITY_UNKNOWN: {
+    severity: 'error',
+    vi: 'Dòng {row} của phiếu kiểm đếm "{sheet}" ghi hoạt động "{activity}" không có trong danh sách xếp ưu tiên (ô {cell}).',
+    en: 'Row {row} of tally sheet "{sheet}" names activity "{activity}", which is not in the list being ranked (cell {cell}).',
+  },
+  RANKING_NOT_VALID: {
+    severity: 'error',
+    vi: 'Kết quả xếp ưu tiên của {unit} chưa có giá trị: {reason}.',
+    en: 'The priority list of {unit} is not valid: {reason}.',
+  },
 } as const satisfies Record<string, MessageDef>;
 
 export type FindingCode = keyof typeof MESSAGES;

@@ -52,7 +52,9 @@ export function readCell(cell: Cell, fonts: boolean): ReadCell | undefined {
   if (raw !== null && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
     const text = cell.formula;
     formula = typeof text === 'string' && text !== '' ? bareFormula(text) : null;
-    plain = plainValue((raw as { result?: unknown }).result);
+    // `cell.result`, not `cell.value.result`: ExcelJS's formula value drops falsy results (a cached 0,
+    // false or ''), so a total of 0 would read as blank.
+    plain = plainValue(cell.result);
   } else {
     plain = plainValue(raw);
   }

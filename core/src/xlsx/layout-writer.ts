@@ -157,7 +157,9 @@ export function applyLayout(wb: Workbook, ws: Worksheet, layout: SheetLayout): v
   } else {
     ws.pageSetup.fitToPage = false;
   }
-  if (p.area.rows > 0 && p.area.cols > 0) ws.pageSetup.printArea = `A1:${a1(p.area.rows - 1, p.area.cols - 1)}`;
+  // ExcelJS prefixes "$" to each side of the range it is given; rows must be absolute too, or
+  // LibreOffice and Excel read the area relative to the active cell: so give "A$1:Q$28".
+  if (p.area.rows > 0 && p.area.cols > 0) ws.pageSetup.printArea = `A$1:${columnName(p.area.cols - 1)}$${p.area.rows}`;
   if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows.from + 1}:${p.repeatRows.to + 1}`;
 
   const f = layout.freeze;

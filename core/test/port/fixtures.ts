@@ -34,6 +34,8 @@ export const TEST_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   letterhead: { hAlign: 'center' },
   letterheadBold: { bold: true, hAlign: 'center' },
   dotted: { vAlign: 'bottom' },
+  key: { size: 8 },
+  keyHeader: { italic: true, size: 8 },
 };
 
 /**

@@ -310,3 +310,17 @@ describe('XlsxWorkbook: files', () => {
     expect(numberText(0)).toBe('0');
   });
 });
+
+describe('formula results', () => {
+  it('keeps a cached 0 (ExcelJS drops falsy results from cell.value)', async () => {
+    const raw = new ExcelJS.Workbook();
+    const ws = raw.addWorksheet('S');
+    ws.getCell('A1').value = 0;
+    ws.getCell('B1').value = { formula: 'A1*2', result: 0 };
+    ws.getCell('C1').value = { formula: 'A1>1', result: false };
+    const wb = await XlsxWorkbook.load(new Uint8Array(await raw.xlsx.writeBuffer()));
+    const [s] = await wb.readSheets(['S']);
+    expect(s.values[0]).toEqual([0, 0, false]);
+    expect(s.formulas?.[0]).toEqual([null, 'A1*2', 'A1>1']);
+  });
+});

@@ -1,0 +1,2 @@
+/** Reference data by program period: programs, projects and the other named sources of money. */
+export * from './programs';

@@ -1,0 +1,651 @@
+/**
+ * Programs, projects and other named sources of money, by program period (HOSTS.md, last
+ * section; SPEC §6): what communes write in "Tên nguồn vốn" and "Ghi chú", the II.6.C line each
+ * sums into and the III.1 rows each counts against. Typed data, checked when loaded (STYLE.md §3):
+ * unique ids, parents that exist, no alias shared by two entries, II.6.C and III.1 keys that
+ * exist in the form catalogue.
+ */
+import { FORM_II_6_C } from '../forms/catalogue/ii-6-c';
+import { FORM_III_1 } from '../forms/catalogue/iii-1';
+import type { TableBlock } from '../forms/types';
+import type { ProgramPeriod } from '../port/types';
+import { foldKey } from '../text';
+
+export type { ProgramPeriod };
+
+export const PROGRAM_PERIODS: readonly ProgramPeriod[] = ['2016-2020', '2021-2025', '2026-2030'];
+
+export type ProgramKind = 'ctmtqg' | 'ctmtqg-project' | 'province' | 'district' | 'commune' | 'oda-ngo' | 'other';
+
+/**
+ * The II.6.C line (key of ii-6-c.ts) a source's money sums into; 'programme-other' is the
+ * handbook's "…" line under III, one line per program. No line: the money is the commune's own
+ * (I or II of II.6.C, by kind of spending).
+ */
+export type Ii6cProgrammeLine = 'programme-gnbv' | 'programme-ntm' | 'programme-167' | 'programme-rural-water' | 'programme-oda-ngo' | 'programme-other';
+
+/** III.1 source rows (keys of iii-1.ts without the -dau-tu / -su-nghiep suffix). */
+export type Iii1Row = 'chi-thuong-xuyen' | 'gnbv' | 'ntm' | 'tinh' | 'huyen' | 'oda-ngo' | 'khac';
+
+/** One entry as written in the tables below; projects inherit `ii6c` and `iii1` from their parent. */
+export interface ProgramEntry {
+  readonly id: string;
+  /** Canonical Vietnamese name (without the period, which the catalogue gives). */
+  readonly name: string;
+  /** How the entry is referred to in a longer name ("Chương trình 135", "CTMTQG Giảm nghèo bền vững"). */
+  readonly shortName?: string;
+  readonly kind: ProgramKind;
+  /** For projects and sub-projects: the program (or project) they belong to. */
+  readonly parent?: string;
+  /** The decision or resolution that approves it. */
+  readonly legalBasis?: string;
+  /** How communes write it; name and shortName are aliases too. Matched on foldKey words. */
+  readonly aliases?: readonly string[];
+  readonly ii6c?: Ii6cProgrammeLine;
+  readonly iii1?: readonly Iii1Row[];
+}
+
+/** A checked entry, with what it inherits resolved. */
+export interface Program {
+  readonly period: ProgramPeriod;
+  readonly id: string;
+  readonly name: string;
+  readonly shortName: string;
+  readonly kind: ProgramKind;
+  readonly parent?: string;
+  readonly legalBasis?: string;
+  /** Every alias, name and shortName included. */
+  readonly aliases: readonly string[];
+  readonly ii6c?: Ii6cProgrammeLine;
+  readonly iii1: readonly Iii1Row[];
+  /** What to write as Tên nguồn vốn: the name, preceded for projects by their parent's short name. */
+  readonly sourceName: string;
+  /** Ids from the top program down to this entry (itself last). */
+  readonly path: readonly string[];
+}
+
+export interface ProgramCatalogue {
+  readonly period: ProgramPeriod;
+  /** In table order: programs then their projects. */
+  readonly programs: readonly Program[];
+  readonly byId: ReadonlyMap<string, Program>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources every period shares.
+
+const RURAL_WATER: ProgramEntry = {
+  id: 'nuoc-sach',
+  name: 'Chương trình Nước sạch và vệ sinh môi trường nông thôn',
+  shortName: 'Nước sạch VSMT nông thôn',
+  kind: 'other',
+  aliases: ['nước sạch', 'nước sạch VSMT', 'nước sạch và VSMT', 'CT nước sạch', 'chương trình nước sạch', 'VSMT nông thôn', 'NS&VSMTNT', 'NSVSMTNT'],
+  ii6c: 'programme-rural-water',
+};
+
+const ODA_NGO: ProgramEntry = {
+  id: 'oda-ngo',
+  name: 'Dự án ODA/NGO',
+  shortName: 'Dự án ODA, NGO',
+  kind: 'oda-ngo',
+  aliases: ['ODA', 'NGO', 'INGO', 'dự án ODA', 'vốn ODA', 'dự án NGO', 'tổ chức phi chính phủ', 'phi chính phủ', 'viện trợ nước ngoài', 'vốn viện trợ', 'tài trợ nước ngoài'],
+  ii6c: 'programme-oda-ngo',
+  iii1: ['oda-ngo'],
+};
+
+const PROVINCE: ProgramEntry = {
+  id: 'tinh',
+  name: 'Chương trình đầu tư của tỉnh',
+  shortName: 'Vốn tỉnh',
+  kind: 'province',
+  aliases: ['vốn tỉnh', 'ngân sách tỉnh', 'NS tỉnh', 'chương trình của tỉnh', 'CT tỉnh', 'CT của tỉnh', 'dự án của tỉnh', 'tỉnh đầu tư', 'nguồn tỉnh', 'kinh phí tỉnh'],
+  ii6c: 'programme-other',
+  iii1: ['tinh'],
+};
+
+const DISTRICT: ProgramEntry = {
+  id: 'huyen',
+  name: 'Chương trình đầu tư của huyện',
+  shortName: 'Vốn huyện',
+  kind: 'district',
+  aliases: ['vốn huyện', 'ngân sách huyện', 'NS huyện', 'chương trình của huyện', 'CT huyện', 'CT của huyện', 'dự án của huyện', 'huyện đầu tư', 'nguồn huyện', 'kinh phí huyện'],
+  ii6c: 'programme-other',
+  iii1: ['huyen'],
+};
+
+const COMMUNE: ProgramEntry = {
+  id: 'xa',
+  name: 'Ngân sách xã',
+  kind: 'commune',
+  aliases: ['NS xã', 'vốn xã', 'ngân sách cấp xã', 'kinh phí xã', 'nguồn xã', 'kinh phí sự nghiệp của xã'],
+  iii1: ['chi-thuong-xuyen'],
+};
+
+/** Money raised from businesses and people ("xã hội hóa"): named, but not the state's. */
+const SOCIALISED: ProgramEntry = {
+  id: 'xa-hoi-hoa',
+  name: 'Vốn xã hội hóa',
+  kind: 'other',
+  aliases: ['xã hội hóa', 'XHH', 'huy động xã hội hóa', 'doanh nghiệp tài trợ'],
+};
+
+const POLICY_BANK: ProgramEntry = {
+  id: 'nhcsxh',
+  name: 'Vốn vay Ngân hàng Chính sách xã hội',
+  shortName: 'Ngân hàng Chính sách xã hội',
+  kind: 'other',
+  aliases: ['NHCSXH', 'NHCS', 'ngân hàng CSXH', 'ngân hàng chính sách', 'vốn vay ưu đãi', 'vay ưu đãi'],
+};
+
+function ocop(parent: string): ProgramEntry {
+  return {
+    id: `${parent}-ocop`,
+    name: 'Chương trình Mỗi xã một sản phẩm (OCOP)',
+    shortName: 'Chương trình OCOP',
+    kind: 'ctmtqg-project',
+    parent,
+    aliases: ['OCOP', 'mỗi xã một sản phẩm', 'CT OCOP'],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2016-2020: the handbook's period.
+
+const NTM_ALIASES = ['NTM', 'nông thôn mới', 'CT NTM', 'CTNTM', 'CT nông thôn mới', 'chương trình nông thôn mới', 'chương trình NTM', 'CTMTQG NTM', 'CTMT NTM', 'XD NTM', 'xây dựng NTM', 'CTMTQG xây dựng NTM'];
+const GNBV_ALIASES = ['GNBV', 'giảm nghèo', 'giảm nghèo bền vững', 'CT giảm nghèo', 'chương trình giảm nghèo', 'CT GNBV', 'CTGNBV', 'CTMTQG GNBV', 'CTMT GNBV', 'CT GN', 'CTMTQG giảm nghèo'];
+
+const P_2016_2020: readonly ProgramEntry[] = [
+  {
+    id: 'ntm',
+    name: 'Chương trình mục tiêu quốc gia xây dựng Nông thôn mới',
+    shortName: 'CTMTQG xây dựng Nông thôn mới',
+    kind: 'ctmtqg',
+    legalBasis: 'Quyết định số 1600/QĐ-TTg ngày 16/8/2016 của Thủ tướng Chính phủ',
+    aliases: [...NTM_ALIASES, 'QĐ 1600', 'quyết định 1600'],
+    ii6c: 'programme-ntm',
+    iii1: ['ntm'],
+  },
+  ocop('ntm'),
+  {
+    id: 'gnbv',
+    name: 'Chương trình mục tiêu quốc gia Giảm nghèo bền vững',
+    shortName: 'CTMTQG Giảm nghèo bền vững',
+    kind: 'ctmtqg',
+    legalBasis: 'Quyết định số 1722/QĐ-TTg ngày 02/9/2016 của Thủ tướng Chính phủ',
+    aliases: [...GNBV_ALIASES, 'QĐ 1722', 'quyết định 1722'],
+    ii6c: 'programme-gnbv',
+    iii1: ['gnbv'],
+  },
+  {
+    id: 'gnbv-30a',
+    name: 'Chương trình 30a',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv',
+    legalBasis: 'Dự án 1 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['30a', 'CT 30a', 'CT30a', 'nghị quyết 30a', 'NQ 30a', 'NQ30a', 'dự án 1 GNBV'],
+  },
+  {
+    id: 'gnbv-30a-csht',
+    name: 'Hỗ trợ đầu tư cơ sở hạ tầng các huyện nghèo',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv-30a',
+    legalBasis: 'Tiểu dự án 1, Dự án 1 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['30a cơ sở hạ tầng', '30a CSHT', '30a hạ tầng', '30a đầu tư cơ sở hạ tầng'],
+  },
+  {
+    id: 'gnbv-30a-bai-ngang',
+    name: 'Hỗ trợ đầu tư cơ sở hạ tầng các xã đặc biệt khó khăn vùng bãi ngang ven biển và hải đảo',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv-30a',
+    legalBasis: 'Tiểu dự án 2, Dự án 1 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['xã bãi ngang', 'bãi ngang ven biển', 'vùng bãi ngang'],
+  },
+  {
+    id: 'gnbv-30a-sinh-ke',
+    name: 'Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế và nhân rộng mô hình giảm nghèo trên địa bàn các huyện nghèo, xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv-30a',
+    legalBasis: 'Tiểu dự án 3, Dự án 1 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['30a hỗ trợ phát triển sản xuất', '30a HTPTSX', '30a phát triển sản xuất', '30a sản xuất', '30a sinh kế'],
+  },
+  {
+    id: 'gnbv-30a-xkld',
+    name: 'Hỗ trợ cho lao động thuộc hộ nghèo, hộ cận nghèo, hộ đồng bào dân tộc thiểu số đi làm việc có thời hạn ở nước ngoài',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv-30a',
+    legalBasis: 'Tiểu dự án 4, Dự án 1 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['30a xuất khẩu lao động', '30a XKLĐ'],
+  },
+  {
+    id: 'gnbv-135',
+    name: 'Chương trình 135',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv',
+    legalBasis: 'Dự án 2 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['135', 'CT 135', 'CT135', 'CTr 135', 'vốn 135', 'dự án 2 GNBV'],
+  },
+  {
+    id: 'gnbv-135-csht',
+    name: 'Hỗ trợ đầu tư cơ sở hạ tầng cho các xã đặc biệt khó khăn, xã biên giới, xã an toàn khu, các thôn, bản đặc biệt khó khăn',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv-135',
+    legalBasis: 'Tiểu dự án 1, Dự án 2 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['135 cơ sở hạ tầng', '135 CSHT', '135 hạ tầng', '135 đầu tư cơ sở hạ tầng', '135 duy tu', '135 duy tu bảo dưỡng'],
+  },
+  {
+    id: 'gnbv-135-sinh-ke',
+    name: 'Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế và nhân rộng mô hình giảm nghèo các xã đặc biệt khó khăn, xã biên giới, xã an toàn khu, các thôn, bản đặc biệt khó khăn',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv-135',
+    legalBasis: 'Tiểu dự án 2, Dự án 2 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['135 hỗ trợ phát triển sản xuất', '135 HTPTSX', '135 phát triển sản xuất', '135 sản xuất', '135 sinh kế'],
+  },
+  {
+    id: 'gnbv-135-nang-luc',
+    name: 'Nâng cao năng lực cho cộng đồng và cán bộ cơ sở các xã đặc biệt khó khăn, xã biên giới, xã an toàn khu, các thôn, bản đặc biệt khó khăn',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv-135',
+    legalBasis: 'Tiểu dự án 3, Dự án 2 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['135 nâng cao năng lực', '135 đào tạo', '135 tập huấn'],
+  },
+  {
+    id: 'gnbv-ngoai-30a-135',
+    name: 'Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế và nhân rộng mô hình giảm nghèo trên địa bàn các xã ngoài Chương trình 30a và Chương trình 135',
+    shortName: 'Dự án 3 (xã ngoài 30a và 135)',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv',
+    legalBasis: 'Dự án 3 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['ngoài 30a và 135', 'ngoài 30a, 135', 'ngoài CT 30a và CT 135', 'ngoài chương trình 30a và chương trình 135', 'ngoài chương trình 30a và 135', 'dự án 3 GNBV'],
+  },
+  {
+    id: 'gnbv-truyen-thong',
+    name: 'Truyền thông và giảm nghèo về thông tin',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv',
+    legalBasis: 'Dự án 4 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['giảm nghèo về thông tin', 'truyền thông giảm nghèo', 'truyền thông về giảm nghèo', 'dự án 4 GNBV'],
+  },
+  {
+    id: 'gnbv-nang-luc',
+    name: 'Nâng cao năng lực và giám sát, đánh giá thực hiện Chương trình',
+    kind: 'ctmtqg-project',
+    parent: 'gnbv',
+    legalBasis: 'Dự án 5 của Quyết định số 1722/QĐ-TTg',
+    aliases: ['nâng cao năng lực và giám sát đánh giá', 'nâng cao năng lực, giám sát, đánh giá', 'dự án 5 GNBV'],
+  },
+  {
+    id: 'ct167',
+    name: 'Chương trình 167 (hỗ trợ nhà ở cho hộ nghèo)',
+    shortName: 'Chương trình 167',
+    kind: 'other',
+    legalBasis: 'Quyết định số 167/2008/QĐ-TTg; giai đoạn 2: Quyết định số 33/2015/QĐ-TTg',
+    aliases: ['167', 'CT 167', 'CT167', 'QĐ 167', 'quyết định 167', 'QĐ 33', 'nhà ở hộ nghèo', 'nhà ở cho hộ nghèo', 'hỗ trợ nhà ở hộ nghèo', 'hỗ trợ nhà ở cho hộ nghèo'],
+    ii6c: 'programme-167',
+  },
+  RURAL_WATER,
+  ODA_NGO,
+  PROVINCE,
+  DISTRICT,
+  COMMUNE,
+  SOCIALISED,
+  POLICY_BANK,
+];
+
+// ---------------------------------------------------------------------------------------------
+// 2021-2025.
+
+/** Dự án n of a 2021-2025 program; `basis` is [decision, how the program is abbreviated]. */
+function project(parent: string, n: number, name: string, basis: readonly [string, string], aliases: readonly string[] = []): ProgramEntry {
+  const [decision, abbrev] = basis;
+  return {
+    id: `${parent}-da${n}`,
+    name: `Dự án ${n}: ${name}`,
+    shortName: `Dự án ${n} ${abbrev}`,
+    kind: 'ctmtqg-project',
+    parent,
+    legalBasis: `Dự án ${n} của ${decision}`,
+    aliases: [name, ...aliases],
+  };
+}
+
+const QD90 = ['Quyết định số 90/QĐ-TTg', 'GNBV'] as const;
+const QD1719 = ['Quyết định số 1719/QĐ-TTg', 'CTMTQG 1719'] as const;
+
+const P_2021_2025: readonly ProgramEntry[] = [
+  {
+    id: 'ntm',
+    name: 'Chương trình mục tiêu quốc gia xây dựng Nông thôn mới',
+    shortName: 'CTMTQG xây dựng Nông thôn mới',
+    kind: 'ctmtqg',
+    legalBasis: 'Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ (giai đoạn 2021-2025)',
+    aliases: [...NTM_ALIASES, 'QĐ 263', 'quyết định 263'],
+    ii6c: 'programme-ntm',
+    iii1: ['ntm'],
+  },
+  ocop('ntm'),
+  {
+    id: 'gnbv',
+    name: 'Chương trình mục tiêu quốc gia Giảm nghèo bền vững',
+    shortName: 'CTMTQG Giảm nghèo bền vững',
+    kind: 'ctmtqg',
+    legalBasis: 'Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ (giai đoạn 2021-2025)',
+    aliases: [...GNBV_ALIASES, 'QĐ 90', 'quyết định 90'],
+    ii6c: 'programme-gnbv',
+    iii1: ['gnbv'],
+  },
+  // Dự án 1 continues Chương trình 30a (poor districts) and the coastal communes of 1722.
+  project('gnbv', 1, 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo', QD90, [
+    '30a',
+    'CT 30a',
+    'CT30a',
+    'chương trình 30a',
+    'NQ 30a',
+    'xã bãi ngang',
+    'bãi ngang ven biển',
+  ]),
+  project('gnbv', 2, 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', QD90, ['đa dạng hóa sinh kế', 'phát triển mô hình giảm nghèo']),
+  project('gnbv', 3, 'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng', QD90, ['cải thiện dinh dưỡng']),
+  project('gnbv', 4, 'Phát triển giáo dục nghề nghiệp, việc làm bền vững', QD90, ['việc làm bền vững', 'giáo dục nghề nghiệp vùng nghèo']),
+  project('gnbv', 5, 'Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo', QD90, ['nhà ở hộ nghèo', 'nhà ở cho hộ nghèo', 'hỗ trợ nhà ở hộ nghèo']),
+  project('gnbv', 6, 'Truyền thông và giảm nghèo về thông tin', QD90, ['giảm nghèo về thông tin', 'truyền thông giảm nghèo', 'truyền thông về giảm nghèo']),
+  project('gnbv', 7, 'Nâng cao năng lực và giám sát, đánh giá Chương trình', QD90, ['nâng cao năng lực và giám sát đánh giá']),
+  {
+    id: 'dtts',
+    name: 'Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi',
+    shortName: 'CTMTQG phát triển KT-XH vùng đồng bào DTTS và miền núi',
+    kind: 'ctmtqg',
+    legalBasis: 'Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ (giai đoạn I: 2021-2025)',
+    // Chương trình 135 was folded into this program: communes still write "135".
+    aliases: [
+      '1719',
+      'CT 1719',
+      'chương trình 1719',
+      'CTMTQG 1719',
+      'QĐ 1719',
+      'CTMTQG DTTS',
+      'CT DTTS',
+      'DTTS và miền núi',
+      'DTTS&MN',
+      'DTTSMN',
+      'đồng bào dân tộc thiểu số và miền núi',
+      'dân tộc thiểu số và miền núi',
+      '135',
+      'CT 135',
+      'CT135',
+      'chương trình 135',
+      'vốn 135',
+    ],
+    ii6c: 'programme-other',
+  },
+  project('dtts', 1, 'Giải quyết tình trạng thiếu đất ở, nhà ở, đất sản xuất, nước sinh hoạt', QD1719),
+  project('dtts', 2, 'Quy hoạch, sắp xếp, bố trí, ổn định dân cư ở những nơi cần thiết', QD1719),
+  project('dtts', 3, 'Phát triển sản xuất nông, lâm nghiệp bền vững, phát huy tiềm năng, thế mạnh của các vùng miền để sản xuất hàng hóa theo chuỗi giá trị', QD1719),
+  project('dtts', 4, 'Đầu tư cơ sở hạ tầng thiết yếu, phục vụ sản xuất, đời sống trong vùng đồng bào dân tộc thiểu số và miền núi và các đơn vị sự nghiệp công lập của lĩnh vực dân tộc', QD1719),
+  project('dtts', 5, 'Phát triển giáo dục đào tạo nâng cao chất lượng nguồn nhân lực', QD1719),
+  project('dtts', 6, 'Bảo tồn, phát huy giá trị văn hóa truyền thống tốt đẹp của các dân tộc thiểu số gắn với phát triển du lịch', QD1719),
+  project('dtts', 7, 'Chăm sóc sức khỏe Nhân dân, nâng cao thể trạng, tầm vóc người dân tộc thiểu số; phòng chống suy dinh dưỡng trẻ em', QD1719),
+  project('dtts', 8, 'Thực hiện bình đẳng giới và giải quyết những vấn đề cấp thiết đối với phụ nữ và trẻ em', QD1719),
+  project('dtts', 9, 'Đầu tư phát triển nhóm dân tộc thiểu số rất ít người và nhóm dân tộc còn nhiều khó khăn', QD1719),
+  project('dtts', 10, 'Truyền thông, tuyên truyền, vận động trong vùng đồng bào dân tộc thiểu số và miền núi; kiểm tra, giám sát đánh giá việc tổ chức thực hiện Chương trình', QD1719),
+  RURAL_WATER,
+  ODA_NGO,
+  PROVINCE,
+  DISTRICT,
+  COMMUNE,
+  SOCIALISED,
+  POLICY_BANK,
+];
+
+// ---------------------------------------------------------------------------------------------
+// 2026-2030: one program merging NTM, GNBV and the ethnic-minority program. Since 1 July 2025
+// there is no district: the level above the commune is the province.
+
+const P_2026_2030: readonly ProgramEntry[] = [
+  {
+    id: 'ctmtqg',
+    name: 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi',
+    shortName: 'CTMTQG NTM, GNBV và phát triển KT-XH vùng DTTS và miền núi',
+    kind: 'ctmtqg',
+    legalBasis: 'Nghị quyết số 257/2025/QH15 ngày 11/12/2025 của Quốc hội; Quyết định số 417/QĐ-BNNMT ngày 31/01/2026 (giai đoạn I: 2026-2030)',
+    // The old programs' names now all mean the merged program.
+    aliases: [
+      'CTMTQG',
+      'chương trình mục tiêu quốc gia',
+      'CT MTQG',
+      'NQ 257',
+      'nghị quyết 257',
+      ...NTM_ALIASES,
+      ...GNBV_ALIASES,
+      '1719',
+      'CT 1719',
+      'CTMTQG 1719',
+      'CTMTQG DTTS',
+      'DTTS và miền núi',
+      'DTTS&MN',
+      'dân tộc thiểu số và miền núi',
+      'đồng bào dân tộc thiểu số và miền núi',
+    ],
+    // II.6.C has no line of its own for it: the NTM line's title is the start of its name.
+    ii6c: 'programme-ntm',
+    iii1: ['ntm', 'gnbv'],
+  },
+  ocop('ctmtqg'),
+  RURAL_WATER,
+  ODA_NGO,
+  PROVINCE,
+  COMMUNE,
+  SOCIALISED,
+  POLICY_BANK,
+];
+
+export const PROGRAM_TABLES: Readonly<Record<ProgramPeriod, readonly ProgramEntry[]>> = {
+  '2016-2020': P_2016_2020,
+  '2021-2025': P_2021_2025,
+  '2026-2030': P_2026_2030,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Loading and checking.
+
+function tableOf(form: { blocks: readonly { kind: string }[] }): TableBlock {
+  const t = form.blocks.find((b): b is TableBlock => b.kind === 'table');
+  if (!t) throw new Error('form without a table');
+  return t;
+}
+
+function fixedKeys(t: TableBlock): Set<string> {
+  return new Set(t.rows.flatMap((r) => (r.kind === 'fixed' ? [r.key] : [])));
+}
+
+const II6C_KEYS = fixedKeys(tableOf(FORM_II_6_C));
+const III1_KEYS = fixedKeys(tableOf(FORM_III_1));
+
+/** Builds and checks a catalogue; throws on duplicate ids, missing or cyclic parents, shared aliases, unknown form keys. */
+export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEntry[]): ProgramCatalogue {
+  const raw = new Map<string, ProgramEntry>();
+  for (const e of entries) {
+    if (!e.id || !e.name.trim()) throw new Error(`programs ${period}: entry without id or name`);
+    if (raw.has(e.id)) throw new Error(`programs ${period}: duplicate id "${e.id}"`);
+    raw.set(e.id, e);
+  }
+  for (const e of entries) {
+    if (e.kind === 'ctmtqg-project') {
+      if (!e.parent) throw new Error(`programs ${period}: project "${e.id}" has no parent`);
+      const p = raw.get(e.parent);
+      if (!p) throw new Error(`programs ${period}: "${e.id}" names parent "${e.parent}", which does not exist`);
+      if (p.kind !== 'ctmtqg' && p.kind !== 'ctmtqg-project') throw new Error(`programs ${period}: parent "${p.id}" of "${e.id}" is not a program`);
+    } else if (e.parent !== undefined) {
+      throw new Error(`programs ${period}: "${e.id}" (${e.kind}) cannot have a parent`);
+    }
+    if (e.ii6c && e.ii6c !== 'programme-other' && !II6C_KEYS.has(e.ii6c)) throw new Error(`programs ${period}: "${e.id}" sums into unknown II.6.C line "${e.ii6c}"`);
+    for (const r of e.iii1 ?? []) if (!III1_KEYS.has(r)) throw new Error(`programs ${period}: "${e.id}" counts against unknown III.1 row "${r}"`);
+  }
+  const pathOf = (id: string): string[] => {
+    const path: string[] = [];
+    for (let cur: ProgramEntry | undefined = raw.get(id); cur; cur = cur.parent ? raw.get(cur.parent) : undefined) {
+      if (path.includes(cur.id)) throw new Error(`programs ${period}: parent cycle at "${cur.id}"`);
+      path.unshift(cur.id);
+    }
+    return path;
+  };
+  const built = new Map<string, Program>();
+  const build = (id: string): Program => {
+    const done = built.get(id);
+    if (done) return done;
+    const path = pathOf(id);
+    const e = raw.get(id) as ProgramEntry;
+    const parent = e.parent ? build(e.parent) : undefined;
+    const shortName = e.shortName ?? e.name;
+    const aliases = [...new Set([e.name, shortName, ...(e.aliases ?? [])])];
+    const ii6c = e.ii6c ?? parent?.ii6c;
+    const p: Program = {
+      period,
+      id,
+      name: e.name,
+      shortName,
+      kind: e.kind,
+      ...(e.parent ? { parent: e.parent } : {}),
+      ...(e.legalBasis ? { legalBasis: e.legalBasis } : {}),
+      aliases,
+      ...(ii6c ? { ii6c } : {}),
+      iii1: e.iii1 ?? parent?.iii1 ?? [],
+      sourceName: parent ? `${parent.shortName} - ${e.name}` : e.name,
+      path,
+    };
+    built.set(id, p);
+    return p;
+  };
+  const programs = entries.map((e) => build(e.id));
+  const aliasOwner = new Map<string, string>();
+  for (const p of programs) {
+    for (const a of p.aliases) {
+      const k = foldKey(a);
+      if (k === '') throw new Error(`programs ${period}: "${p.id}" has an empty alias`);
+      const owner = aliasOwner.get(k);
+      if (owner !== undefined && owner !== p.id) throw new Error(`programs ${period}: alias "${a}" names both "${owner}" and "${p.id}"`);
+      aliasOwner.set(k, p.id);
+    }
+  }
+  return { period, programs, byId: new Map(programs.map((p) => [p.id, p])) };
+}
+
+const cache = new Map<ProgramPeriod, ProgramCatalogue>();
+
+/** The checked catalogue of a period (built once). */
+export function programCatalogue(period: ProgramPeriod): ProgramCatalogue {
+  let c = cache.get(period);
+  if (!c) {
+    c = loadPrograms(period, PROGRAM_TABLES[period]);
+    cache.set(period, c);
+  }
+  return c;
+}
+
+export function getProgram(id: string, period: ProgramPeriod): Program | undefined {
+  return programCatalogue(period).byId.get(id);
+}
+
+/** True when `p` is `ancestorId` or one of its projects (at any depth). */
+export function isWithin(p: Program, ancestorId: string): boolean {
+  return p.path.includes(ancestorId);
+}
+
+/** The top program of a project (itself for a program). */
+export function rootProgram(p: Program): Program {
+  return getProgram(p.path[0], p.period) as Program;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding programs in free text.
+
+interface AliasIndex {
+  readonly program: Program;
+  readonly tokens: readonly string[];
+}
+
+const indexCache = new Map<ProgramPeriod, readonly AliasIndex[]>();
+
+function aliasIndex(period: ProgramPeriod): readonly AliasIndex[] {
+  let idx = indexCache.get(period);
+  if (!idx) {
+    idx = programCatalogue(period).programs.flatMap((program) => program.aliases.map((a) => ({ program, tokens: foldKey(a).split(' ') })));
+    indexCache.set(period, idx);
+  }
+  return idx;
+}
+
+/** Words after a bare number that make it a quantity, not a program ("135 m", "167 hộ"). */
+const UNITS = new Set([
+  'm', 'km', 'm2', 'm3', 'md', 'ha', 'kg', 'g', 'tan', 'ta', 'yen', 'lit', 'con', 'cai', 'chiec', 'cay', 'ho', 'nguoi', 'lao', 'lop', 'buoi',
+  'dong', 'd', 'vnd', 'trieu', 'tr', 'nghin', 'ngan', 'ty', 'cuon', 'bo', 'bao', 'goi', 'phong', 'ngay', 'thang', 'luot', 'suat',
+  'tiet', 'khoa', 'cong', 'manh', 'tam', 'vien', 'hoc', 'em', 'chau', 'hs', 'x',
+]);
+
+/** A bare-number alias ("135", "167", "30a", "1719") reads as a program only away from quantities. */
+function numberLooksLikeProgram(tokens: readonly string[], start: number, end: number): boolean {
+  const before = tokens[start - 1];
+  const after = tokens[end];
+  if (before !== undefined && (/^\d/.test(before) || before === 'so' || before === 'x')) return false;
+  if (after !== undefined && (/^\d/.test(after) || UNITS.has(after))) return false;
+  return true;
+}
+
+/** Words after an alias that turn it into something else: "vốn xã hội", "NS xã hội". */
+function continuationBreaks(alias: readonly string[], after: string | undefined): boolean {
+  return alias[alias.length - 1] === 'xa' && after === 'hoi';
+}
+
+export interface ProgramMatch {
+  readonly program: Program;
+  /** Word span in foldKey(text): [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+const KIND_RANK: Readonly<Record<ProgramKind, number>> = { 'ctmtqg-project': 0, ctmtqg: 0, 'oda-ngo': 1, other: 2, province: 3, district: 4, commune: 5 };
+
+/**
+ * Every program or project named in a free text, most specific first: aliases are matched as
+ * whole foldKey words ("135" in "1350 m" is not matched; nor is "135" in "135 m"), the longest
+ * match wins where matches overlap ("ngoài 30a và 135" is Dự án 3, not 30a nor 135), and a
+ * program named together with one of its projects gives way to the project. Remaining matches
+ * are ordered national programs first, then ODA/NGO, other, province, district, commune; then
+ * by position.
+ */
+export function findPrograms(text: string | undefined, period: ProgramPeriod): ProgramMatch[] {
+  if (!text) return [];
+  const key = foldKey(text);
+  if (key === '') return [];
+  const tokens = key.split(' ');
+  const all: ProgramMatch[] = [];
+  for (const { program, tokens: alias } of aliasIndex(period)) {
+    const bareNumber = alias.length === 1 && /^\d/.test(alias[0]);
+    for (let i = 0; i + alias.length <= tokens.length; i++) {
+      let ok = true;
+      for (let j = 0; j < alias.length && ok; j++) ok = tokens[i + j] === alias[j];
+      if (!ok) continue;
+      const end = i + alias.length;
+      if (bareNumber && !numberLooksLikeProgram(tokens, i, end)) continue;
+      if (continuationBreaks(alias, tokens[end])) continue;
+      all.push({ program, start: i, end });
+    }
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.program.path.length - a.program.path.length || a.start - b.start);
+  const kept: ProgramMatch[] = [];
+  for (const m of all) {
+    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
+    if (kept.some((k) => k.program.id === m.program.id)) continue;
+    kept.push(m);
+  }
+  const specific = kept.filter((m) => !kept.some((o) => o !== m && o.program.path.includes(m.program.id)));
+  return specific.sort((a, b) => KIND_RANK[a.program.kind] - KIND_RANK[b.program.kind] || a.start - b.start);
+}
+
+/**
+ * The most specific program or project a free text names ("CT Nông thôn mới\nDân góp công…" →
+ * NTM; "CT Giảm nghèo - 135" → Chương trình 135), or undefined when it names none ("Nhà nước trợ
+ * giá 50%": the State in general is no program).
+ */
+export function findProgram(text: string | undefined, period: ProgramPeriod): Program | undefined {
+  return findPrograms(text, period)[0]?.program;
+}

@@ -1,0 +1,77 @@
+/**
+ * Sorting activities into the three topics, and reading the Annex 1 themes (women, disaster
+ * risk, market access) and rule 7's tie-break flags from what people wrote. Keyword lists are
+ * on folded text (no diacritics), so "Thủy lợi", "thuỷ lợi" and "thuy loi" all match.
+ */
+import type { Topic } from '../forms/topics';
+import { foldKey } from '../text';
+import type { ThemeFlags } from './types';
+
+const TOPIC_WORDS: Readonly<Record<Topic, readonly string[]>> = {
+  csht: [
+    'co so ha tang', 'ha tang', 'giao thong', 'duong', 'thuy loi', 'kenh', 'muong', 'dien', 'truong hoc', 'phong hoc',
+    'co so vat chat', 'nha van hoa', 'cau', 'cong thoat nuoc', 'cong qua duong', 'dap', 'cho nong thon', 'xay cho', 'nuoc sach', 'xay dung', 'be tong', 'cung hoa',
+    'nha o', 'thong tin va truyen thong', 'buu dien', 'tram', 'san the thao', 'nghia trang',
+  ],
+  'kinh-te': [
+    'kinh te', 'to chuc san xuat', 'san xuat', 'nong nghiep', 'trong trot', 'chan nuoi', 'lam nghiep', 'thuy san',
+    'khuyen nong', 'nganh nghe', 'dich vu', 'thuong mai', 'hop tac xa', 'htx', 'to hop tac', 'thu nhap', 'viec lam',
+    'lao dong', 'giong', 'phan bon', 'vay von', 'tin dung', 'du lich', 'cay', 'lua', 'cay ngo', 'nuoi lon', 'lon giong', 'trau bo', 'nuoi bo', 'nuoi ga', 'nuoi ca',
+    'trong rung', 'mo hinh', 'sinh ke', 'giam ngheo', 'ho ngheo', 'tieu thu',
+  ],
+  'vh-xh-mt': [
+    'van hoa', 'xa hoi', 'moi truong', 'giao duc', 'dao tao', 'y te', 'suc khoe', 've sinh', 'rac', 'an ninh',
+    'quoc phong', 'the thao', 'tre em', 'gia dinh', 'dan so', 'benh', 'phong chong', 'tuyen truyen', 'hoc sinh',
+    'mam non', 'chinh tri', 'phap luat', 'an toan thuc pham', 'nuoc thai', 'bao hiem',
+  ],
+};
+
+function countWords(key: string, words: readonly string[]): number {
+  const padded = ` ${key} `;
+  let n = 0;
+  for (const w of words) if (padded.includes(` ${w} `)) n += w.split(' ').length;
+  return n;
+}
+
+/** The best topic of a text and how strongly it says so (matched words). */
+function topicOfText(text: string | undefined): { topic?: Topic; weight: number } {
+  if (!text) return { weight: 0 };
+  const key = foldKey(text);
+  let best: Topic | undefined;
+  let bestN = 0;
+  for (const t of ['csht', 'kinh-te', 'vh-xh-mt'] as const) {
+    const n = countWords(key, TOPIC_WORDS[t]);
+    if (n > bestN) {
+      best = t;
+      bestN = n;
+    }
+  }
+  return best ? { topic: best, weight: bestN } : { weight: 0 };
+}
+
+/**
+ * The topic of an activity: its own words when they say it clearly (two words or more: "cứng
+ * hóa kênh mương" is infrastructure whatever sheet it is on), else its sector, else its own
+ * weaker hints; 'kinh-te' when nothing tells.
+ */
+export function classifyTopic(sector: string | undefined, activity: string): Topic {
+  const own = topicOfText(activity);
+  if (own.topic && own.weight >= 2) return own.topic;
+  return topicOfText(sector).topic ?? own.topic ?? 'kinh-te';
+}
+
+const FLAG_WORDS: Readonly<Record<keyof ThemeFlags, readonly string[]>> = {
+  women: ['phu nu', 'chi em', 'ba me', 'gioi', 'nu'],
+  poorWomen: ['phu nu ngheo', 'phu nu thuoc ho ngheo', 'nu ngheo'],
+  publicJobs: ['viec lam cong', 'lao dong dia phuong', 'thue lao dong', 'tao viec lam', 'cong lao dong'],
+  disasterRisk: ['thien tai', 'mua bao', 'bao lu', 'chong bao', 'lu', 'lut', 'han han', 'sat lo', 'bien doi khi hau', 'bdkh', 'rrtt', 'phong chong thien tai', 'xam nhap man'],
+  market: ['thi truong', 'tieu thu', 'lien ket', 'chuoi gia tri', 'cho nong thon', 'thuong lai', 'ban san pham'],
+};
+
+/** Annex 1 themes and tie-break flags read from an activity's name and notes. */
+export function readFlags(...texts: (string | undefined)[]): ThemeFlags {
+  const key = foldKey(texts.filter(Boolean).join(' '));
+  const flags: Record<string, boolean> = {};
+  for (const [flag, words] of Object.entries(FLAG_WORDS)) if (countWords(key, words) > 0) flags[flag] = true;
+  return flags as ThemeFlags;
+}

@@ -1,0 +1,61 @@
+/**
+ * One-click consolidation for a commune: read the sources (the workbook's own I.2/II.3 tabs, or
+ * readings of other files), read back what the commune typed in the previous run, build the plan
+ * and write II.4.A, II.4.B, II.6.A, II.6.B, II.6.C and the report. Used by the CLI and the panes.
+ */
+import type { FormReading } from '../model/types';
+import type { ProgramPeriod, WorkbookPort } from '../port/types';
+import { readWorkbook } from '../reader/workbook';
+import type { Finding } from '../validate/messages';
+import { buildPlan } from './consolidate';
+import type { WrittenPlan } from './plan-io';
+import { readEdits, writePlan } from './plan-io';
+import type { CommunePlan } from './types';
+
+export interface CommuneOptions {
+  readonly period?: ProgramPeriod;
+  readonly planYear?: number;
+  readonly communeName?: string;
+  /** Merge suggestions to accept on this run (ids from the report), in addition to those accepted before. */
+  readonly acceptMerges?: readonly string[] | 'all';
+  /** Reports progress (0..1) with a Vietnamese sentence. */
+  readonly progress?: (fraction: number, message: string) => void;
+}
+
+export interface CommuneResult {
+  readonly plan: CommunePlan;
+  readonly written: WrittenPlan;
+  /** Findings of reading the sources and of consolidating. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Consolidates into `target`. Sources are `readings` when given (other files), otherwise the
+ * target workbook's own I.2 and II.3 sheets.
+ */
+export async function consolidateCommune(target: WorkbookPort, readings?: readonly FormReading[], options: CommuneOptions = {}): Promise<CommuneResult> {
+  const progress = options.progress ?? (() => undefined);
+  progress(0, 'Đang đọc các biểu của thôn và ban ngành…');
+  let sourceFindings: Finding[] = [];
+  let sources = readings;
+  if (!sources) {
+    const own = await readWorkbook(target);
+    sources = own.readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
+    sourceFindings = own.findings.filter((f) => sources?.some((r) => r.sheet === f.sheet));
+  }
+  progress(0.3, 'Đang đọc phần xã đã nhập ở lần tổng hợp trước…');
+  let edits = await readEdits(target);
+  const planYear = options.planYear ?? sources.find((r) => r.planYear !== undefined)?.planYear;
+  let plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+  if (options.acceptMerges) {
+    const wanted = options.acceptMerges === 'all' ? plan.suggestions.filter((s) => !s.accepted) : plan.suggestions.filter((s) => options.acceptMerges?.includes(s.id));
+    if (wanted.length > 0) {
+      edits = { ...edits, acceptedMerges: [...edits.acceptedMerges, ...wanted.map((s) => s.keys)] };
+      plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+    }
+  }
+  progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');
+  const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+  progress(1, 'Đã tổng hợp xong.');
+  return { plan, written, findings: [...sourceFindings, ...plan.findings] };
+}

@@ -1,0 +1,498 @@
+/**
+ * Consolidation (rule 4, L3678-L3721): every I.2 (villages) and II.3 (departments) into II.4.A
+ * and II.4.B. Departments first, then what the villages add, the village named in parentheses;
+ * the three topics and the sector of each row; merges of the same activity proposed by several
+ * units offered as suggestions, applied only once accepted; unclear activities returned with the
+ * reason. Pure and in memory: reading and writing sheets is plan-io.ts.
+ *
+ * Nothing is lost: every activity read ends up in exactly one plan row (alone or merged) or in
+ * `returned`, and the reconciliation says read = written + returned, for counts and amounts.
+ */
+import type { Activity, FormReading } from '../model/types';
+import type { ProgramPeriod } from '../port/types';
+import { foldKey, formatVnNumber, labelSimilarity } from '../text';
+import type { Finding } from '../validate/messages';
+import { finding, shortName } from '../validate/messages';
+import { classifyTopic, readFlags } from './classify';
+import { defaultSplit } from './funding';
+import type {
+  CommunePlan,
+  FundingGroup,
+  MergeSuggestion,
+  Origin,
+  PlanActivity,
+  PlanSituation,
+  Reconciliation,
+  ReturnReason,
+  ReturnedActivity,
+  Tally,
+  Topic,
+} from './types';
+import { TOPICS } from './types';
+
+/** Amounts equal within half a thousand đồng. */
+const TOLERANCE = 0.5;
+/** Similarity of two activity names above which a merge is suggested. */
+const MERGE_SIMILARITY = 0.6;
+
+/** What the commune typed into its own columns, by row key (read back from the previous run's sheets). */
+export interface RowEdits {
+  readonly objective?: string;
+  readonly budget?: number;
+  readonly proposed?: number;
+  readonly fundSource?: string;
+  readonly mechanism?: string;
+  readonly other?: string;
+  readonly priority?: number;
+  readonly fundingGroup?: FundingGroup;
+}
+
+/** A row of the previous II.4.B, as read back (for vanished and hand-typed rows). */
+export interface PreviousRow {
+  readonly key?: string;
+  readonly activity: PlanActivity;
+}
+
+export interface CommuneEdits {
+  readonly rows: ReadonlyMap<string, RowEdits>;
+  /** Objectives the commune wrote in II.4.A, by situation key. */
+  readonly objectives: ReadonlyMap<string, string>;
+  /** Accepted merges: sets of row keys. */
+  readonly acceptedMerges: readonly (readonly string[])[];
+  /** The previous II.4.B's rows, to keep those no source proposes any more and those typed by hand. */
+  readonly previous: readonly PreviousRow[];
+}
+
+export const NO_EDITS: CommuneEdits = { rows: new Map(), objectives: new Map(), acceptedMerges: [], previous: [] };
+
+export interface ConsolidateOptions {
+  readonly period?: ProgramPeriod;
+  readonly planYear?: number;
+  readonly communeName?: string;
+}
+
+const SOURCE_FORMS = new Set(['I.2', 'II.3']);
+
+function originOf(r: FormReading): Origin {
+  const unit = (r.unitName ?? '').trim() || r.sheet;
+  return { kind: r.formId === 'II.3' ? 'department' : 'village', unit };
+}
+
+function originLabel(o: Origin): string {
+  return o.unit;
+}
+
+/** Stable key of a row proposed by one unit: who, what, in which unit of measure. */
+export function activityKey(origin: Origin, activity: Pick<Activity, 'activity' | 'unit'>): string {
+  return `${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|${foldKey(activity.activity)}|${foldKey(activity.unit ?? '')}`;
+}
+
+export function mergedKey(keys: readonly string[]): string {
+  return `m:${[...keys].sort().join('+')}`;
+}
+
+function sum(xs: readonly (number | undefined)[]): number {
+  return xs.reduce<number>((s, x) => s + (x ?? 0), 0);
+}
+
+/** Why an activity cannot be consolidated as it stands, if it cannot. */
+function screen(a: Activity): { reason: ReturnReason; message: string } | undefined {
+  if (a.activity.trim() === '') return { reason: 'no-name', message: 'không ghi tên hoạt động' };
+  if (a.unreadable) return { reason: 'unreadable', message: 'có ô không đọc được (lỗi hoặc chữ trong ô số)' };
+  const parts = [a.contribution, a.support];
+  if (a.total !== undefined && parts.some((p) => p !== undefined) && Math.abs(sum(parts) - a.total) > TOLERANCE) {
+    return {
+      reason: 'contradictory-amounts',
+      message: `Tổng số (${formatVnNumber(a.total)}) khác Dân góp + Cần hỗ trợ (${formatVnNumber(sum(parts))})`,
+    };
+  }
+  if (a.quantity === undefined && a.quantityText === undefined && a.total === undefined && a.contribution === undefined && a.support === undefined) {
+    return { reason: 'unclear', message: 'không có số lượng và nguồn lực để xác minh' };
+  }
+  return undefined;
+}
+
+/** Strips a trailing "(Thôn A)" that a previous consolidation added. */
+function baseName(name: string): string {
+  return name.replace(/\s*\([^()]*\)\s*$/, '').trim();
+}
+
+/** "Thôn A, B" when the names share their first word(s), else the names joined. */
+export function joinUnits(units: readonly string[]): string {
+  const uniq = [...new Set(units.map((u) => u.trim()).filter(Boolean))];
+  if (uniq.length <= 1) return uniq.join('');
+  const split = uniq.map((u) => u.split(/\s+/));
+  const first = split[0];
+  let common = 0;
+  while (common < first.length - 1 && split.every((w) => w.length > common + 1 && w[common] === first[common])) common++;
+  if (common === 0) return uniq.join(', ');
+  return `${first.slice(0, common).join(' ')} ${split.map((w) => w.slice(common).join(' ')).join(', ')}`;
+}
+
+interface Candidate {
+  readonly key: string;
+  readonly origin: Origin;
+  readonly reading: FormReading;
+  readonly a: Activity;
+}
+
+function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[]): PlanActivity {
+  const { a, origin, reading } = c;
+  const contribution = a.contribution ?? 0;
+  const support = a.support ?? sum([a.budget, a.proposed]);
+  const total = a.total ?? contribution + support;
+  const group = a.group === 'no-outside-money' || (a.group === undefined && support === 0) ? 'no-outside-money' : 'outside-money';
+  const sector = (a.sector ?? reading.sector ?? '').trim();
+  const name = origin.kind === 'village' ? `${a.activity} (${origin.unit})` : a.activity;
+  let budget = 0;
+  let proposed = 0;
+  let fundSource = a.fundSource;
+  if (support > 0) {
+    const split = defaultSplit({ support, note: a.note, fundSource: a.fundSource, activity: a.activity }, period);
+    budget = split.budget;
+    proposed = split.proposed;
+    fundSource = split.fundSource ?? fundSource;
+  }
+  if (edits && (edits.budget !== undefined || edits.proposed !== undefined)) {
+    const eb = edits.budget ?? 0;
+    const ep = edits.proposed ?? 0;
+    if (Math.abs(eb + ep - support) <= TOLERANCE) {
+      budget = eb;
+      proposed = ep;
+    } else {
+      findings.push(
+        finding('SPLIT_RESET', { sheet: a.source.sheet, cell: a.source.cells.support ?? a.source.cells.activity, ...(a.source.file ? { file: a.source.file } : {}) }, {
+          activity: shortName(name),
+          old: formatVnNumber(eb + ep),
+          new: formatVnNumber(support),
+        }),
+      );
+    }
+  }
+  const objective = edits?.objective ?? a.objective;
+  return {
+    key: c.key,
+    topic: classifyTopic(sector, a.activity),
+    sector,
+    group,
+    activity: name,
+    ...(objective ? { objective } : {}),
+    ...(a.unit ? { unit: a.unit } : {}),
+    ...(a.quantity !== undefined ? { quantity: a.quantity } : {}),
+    ...(a.quantityText ? { quantityText: a.quantityText } : {}),
+    ...(a.time ? { time: a.time } : {}),
+    ...(a.place ? { place: a.place } : {}),
+    ...(a.responsible ? { responsible: a.responsible } : {}),
+    total,
+    contribution,
+    support,
+    budget,
+    proposed,
+    ...((edits?.fundSource ?? fundSource) ? { fundSource: edits?.fundSource ?? fundSource } : {}),
+    ...((edits?.mechanism ?? a.mechanism) ? { mechanism: edits?.mechanism ?? a.mechanism } : {}),
+    ...((edits?.other ?? a.other) ? { other: edits?.other ?? a.other } : {}),
+    ...(a.note ? { note: a.note } : {}),
+    ...(edits?.priority !== undefined ? { priority: edits.priority } : {}),
+    ...(edits?.fundingGroup ? { fundingGroup: edits.fundingGroup } : {}),
+    origins: [origin],
+    sources: [a.source],
+    flags: readFlags(a.activity, a.note, a.objective),
+    status: 'active',
+  };
+}
+
+/** Combines rows of an accepted merge: quantities and amounts summed, places and units joined. */
+export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undefined): PlanActivity {
+  const [first] = rows;
+  const key = mergedKey(rows.map((r) => r.key));
+  const quantities = rows.map((r) => (r.quantity !== undefined ? formatVnNumber(r.quantity) : (r.quantityText ?? '?')));
+  const villages = rows.flatMap((r) => r.origins.filter((o) => o.kind === 'village').map((o) => o.unit));
+  const places = villages.length === rows.length ? joinUnits(villages) : joinUnits(rows.map((r) => r.place ?? r.origins[0].unit));
+  const allQty = rows.every((r) => r.quantity !== undefined);
+  const support = sum(rows.map((r) => r.support));
+  const budget = edits?.budget !== undefined || edits?.proposed !== undefined ? (edits.budget ?? 0) : sum(rows.map((r) => r.budget));
+  const proposed = edits?.budget !== undefined || edits?.proposed !== undefined ? (edits.proposed ?? 0) : sum(rows.map((r) => r.proposed));
+  const splitOk = Math.abs(budget + proposed - support) <= TOLERANCE;
+  const join = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x && x.trim() !== ''))].join('; ');
+  const fundSource = edits?.fundSource ?? join(rows.map((r) => r.fundSource));
+  const objective = edits?.objective ?? join(rows.map((r) => r.objective));
+  const mechanism = edits?.mechanism ?? join(rows.map((r) => r.mechanism));
+  return {
+    ...first,
+    key,
+    activity: baseName(first.origins[0].kind === 'department' ? first.activity : baseName(first.activity)),
+    ...(objective ? { objective } : {}),
+    ...(allQty ? { quantity: sum(rows.map((r) => r.quantity)) } : {}),
+    quantityText: quantities.join(' + '),
+    place: places,
+    time: join(rows.map((r) => r.time)),
+    responsible: join(rows.map((r) => r.responsible)),
+    total: sum(rows.map((r) => r.total)),
+    contribution: sum(rows.map((r) => r.contribution)),
+    support,
+    budget: splitOk ? budget : sum(rows.map((r) => r.budget)),
+    proposed: splitOk ? proposed : sum(rows.map((r) => r.proposed)),
+    ...(fundSource ? { fundSource } : {}),
+    ...(mechanism ? { mechanism } : {}),
+    note: join(rows.map((r) => r.note)),
+    ...(edits?.priority !== undefined ? { priority: edits.priority } : {}),
+    ...(edits?.fundingGroup ? { fundingGroup: edits.fundingGroup } : {}),
+    origins: rows.flatMap((r) => r.origins),
+    sources: rows.flatMap((r) => r.sources),
+    mergedKeys: rows.map((r) => r.key),
+    flags: Object.assign({}, ...rows.map((r) => r.flags)),
+  };
+}
+
+/** Words that say little about what an activity is; ignored when looking for similar names. */
+const STOP = new Set(['ho', 'tro', 'xay', 'dung', 'cac', 'cho', 'tai', 'va', 'cua', 'thon', 'ban', 'xa', 'moi', 'to', 'chuc', 'nang', 'cap', 'lop']);
+
+/**
+ * Similar activities proposed by different units, in the same group and unit of measure:
+ * candidates come from an index of significant words (near-linear), then names are compared.
+ */
+export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlySet<string>): MergeSuggestion[] {
+  const byBlock = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.status !== 'active' || r.mergedKeys) return;
+    const block = `${r.group}|${foldKey(r.unit ?? '')}`;
+    const list = byBlock.get(block);
+    if (list) list.push(i);
+    else byBlock.set(block, [i]);
+  });
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const members of byBlock.values()) {
+    if (members.length < 2) continue;
+    const index = new Map<string, number[]>();
+    const words = members.map((i) => [...new Set(foldKey(baseName(rows[i].activity)).split(' '))].filter((w) => w.length > 1 && !STOP.has(w)));
+    members.forEach((_, m) => {
+      for (const w of words[m]) {
+        const l = index.get(w);
+        if (l) l.push(m);
+        else index.set(w, [m]);
+      }
+    });
+    members.forEach((i, m) => {
+      const seen = new Set<number>();
+      for (const w of words[m]) {
+        const posting = index.get(w) ?? [];
+        if (posting.length > 200) continue; // a word everybody uses says nothing
+        for (const o of posting) {
+          if (o <= m || seen.has(o)) continue;
+          seen.add(o);
+          const j = members[o];
+          const a = rows[i];
+          const b = rows[j];
+          if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
+          if (labelSimilarity(baseName(a.activity), baseName(b.activity)) >= MERGE_SIMILARITY) parent[find(j)] = find(i);
+        }
+      }
+    });
+  }
+  const clusters = new Map<number, number[]>();
+  rows.forEach((_, i) => {
+    const root = find(i);
+    if (root === i && !clusters.has(i)) clusters.set(i, [i]);
+    else if (root !== i) {
+      const l = clusters.get(root);
+      if (l) l.push(i);
+      else clusters.set(root, [root, i]);
+    }
+  });
+  const out: MergeSuggestion[] = [];
+  for (const members of clusters.values()) {
+    if (members.length < 2) continue;
+    const rs = members.sort((x, y) => x - y).map((i) => rows[i]);
+    const merged = mergeRows(rs, undefined);
+    const id = [...rs.map((r) => r.key)].sort().join('+');
+    out.push({
+      id,
+      keys: rs.map((r) => r.key),
+      activity: merged.activity,
+      ...(merged.unit ? { unit: merged.unit } : {}),
+      quantityText: merged.quantityText ?? '',
+      place: merged.place ?? '',
+      total: merged.total,
+      accepted: accepted.has(id),
+    });
+  }
+  return out;
+}
+
+/** The amount an activity read stands for: its Tổng số, or its parts when Tổng số was left blank. */
+export function activityAmount(a: Activity): number {
+  return a.total ?? (a.contribution ?? 0) + (a.support ?? (a.budget ?? 0) + (a.proposed ?? 0));
+}
+
+function tally(rows: readonly Activity[]): Tally {
+  return { count: rows.length, amount: sum(rows.map(activityAmount)) };
+}
+
+const GROUP_ORDER = { 'no-outside-money': 0, 'outside-money': 1 } as const;
+
+/** Sort: group A then B; topics in the handbook's order; departments before villages; then as read. */
+function sortRows(rows: PlanActivity[]): PlanActivity[] {
+  const order = new Map(rows.map((r, i) => [r.key, i]));
+  return rows.sort(
+    (a, b) =>
+      GROUP_ORDER[a.group] - GROUP_ORDER[b.group] ||
+      TOPICS.indexOf(a.topic) - TOPICS.indexOf(b.topic) ||
+      Number(a.origins[0]?.kind === 'village') - Number(b.origins[0]?.kind === 'village') ||
+      (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0),
+  );
+}
+
+function situations(readings: readonly FormReading[], edits: CommuneEdits): PlanSituation[] {
+  const out: PlanSituation[] = [];
+  const seen = new Map<string, number>();
+  for (const r of readings) {
+    const origin = originOf(r);
+    const sector = (r.sector ?? '').trim();
+    const strengths = r.strengths.map((s) => s.text);
+    r.difficulties.forEach((d, i) => {
+      let key = `s:${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|${foldKey(d.difficulty)}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n > 1) key += `#${n}`;
+      const difficulty = origin.kind === 'village' && d.difficulty ? `${d.difficulty} (${origin.unit})` : d.difficulty;
+      const objective = edits.objectives.get(key) ?? d.objective;
+      out.push({
+        key,
+        topic: classifyTopic(sector || d.sector, d.difficulty),
+        sector: sector || d.sector || '',
+        strengths: i === 0 ? strengths : [],
+        difficulty,
+        causes: d.causes,
+        ...(objective ? { objective } : {}),
+        solutions: d.solutions,
+        origins: [origin],
+        sources: [d.source],
+      });
+    });
+    if (r.difficulties.length === 0 && strengths.length > 0) {
+      const key = `s:${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|${foldKey(sector)}|thuan-loi`;
+      out.push({ key, topic: classifyTopic(sector, strengths.join(' ')), sector, strengths, difficulty: '', causes: [], solutions: [], origins: [origin], sources: r.strengths.map((s) => s.source) });
+    }
+  }
+  // Departments first, then villages, by topic.
+  const order = new Map(out.map((s, i) => [s.key, i]));
+  return out.sort(
+    (a, b) =>
+      TOPICS.indexOf(a.topic) - TOPICS.indexOf(b.topic) ||
+      Number(a.origins[0].kind === 'village') - Number(b.origins[0].kind === 'village') ||
+      (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0),
+  );
+}
+
+/**
+ * Builds the commune plan from the readings of I.2 and II.3 sheets (others are ignored),
+ * keeping what the commune typed in its own columns (`edits`).
+ */
+export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits = NO_EDITS, options: ConsolidateOptions = {}): CommunePlan {
+  const period = options.period ?? '2016-2020';
+  const findings: Finding[] = [];
+  const sources = readings.filter((r) => SOURCE_FORMS.has(r.formId));
+  // II.3 first (L3683), then I.2; stable within each.
+  const ordered = [...sources.filter((r) => r.formId === 'II.3'), ...sources.filter((r) => r.formId === 'I.2')];
+  const readAll: Activity[] = [];
+  const returned: ReturnedActivity[] = [];
+  const candidates: Candidate[] = [];
+  const keyCount = new Map<string, number>();
+  for (const r of ordered) {
+    const origin = originOf(r);
+    for (const a of r.activities) {
+      readAll.push(a);
+      const bad = screen(a);
+      if (bad) {
+        returned.push({ activity: a, origin, reason: bad.reason, message: bad.message });
+        findings.push(
+          finding('ACTIVITY_RETURNED', { sheet: a.source.sheet, cell: a.source.cells.activity ?? Object.values(a.source.cells)[0], ...(a.source.file ? { file: a.source.file } : {}) }, {
+            activity: shortName(a.activity || '(không tên)'),
+            origin: originLabel(origin),
+            reason: bad.message,
+          }),
+        );
+        continue;
+      }
+      let key = activityKey(origin, a);
+      const n = (keyCount.get(key) ?? 0) + 1;
+      keyCount.set(key, n);
+      if (n > 1) key += `#${n}`;
+      candidates.push({ key, origin, reading: r, a });
+    }
+  }
+  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings));
+  // Accepted merges: applied when at least two of their rows are still proposed.
+  const acceptedIds = new Set(edits.acceptedMerges.map((ks) => [...ks].sort().join('+')));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const consumed = new Set<string>();
+  const merged: PlanActivity[] = [];
+  for (const keys of edits.acceptedMerges) {
+    const members = keys.map((k) => byKey.get(k)).filter((r): r is PlanActivity => r !== undefined && !consumed.has(r.key));
+    if (members.length < 2) continue;
+    members.forEach((m) => consumed.add(m.key));
+    merged.push(mergeRows(members, edits.rows.get(mergedKey(members.map((m) => m.key)))));
+  }
+  rows = [...rows.filter((r) => !consumed.has(r.key)), ...merged];
+  const suggestions = [
+    ...suggestMerges(rows, acceptedIds),
+    ...merged.map((m) => {
+      const keys = m.mergedKeys ?? [];
+      return { id: [...keys].sort().join('+'), keys, activity: m.activity, ...(m.unit ? { unit: m.unit } : {}), quantityText: m.quantityText ?? '', place: m.place ?? '', total: m.total, accepted: true };
+    }),
+  ];
+  // Rows of the previous II.4.B that no source proposes any more, and rows typed by hand: kept.
+  const known = new Set([...rows.map((r) => r.key), ...consumed]);
+  const kept: PlanActivity[] = [];
+  for (const p of edits.previous) {
+    if (p.key === undefined) {
+      kept.push({ ...p.activity, status: 'manual' });
+    } else if (!known.has(p.key) && !(p.key.startsWith('m:') && p.key.slice(2).split('+').some((k) => known.has(k)))) {
+      kept.push({ ...p.activity, key: p.key, status: 'vanished' });
+      const src = p.activity.sources[0];
+      findings.push(
+        finding('ROW_VANISHED', { sheet: src?.sheet ?? 'II.4.B', ...(src?.cells.activity ? { cell: src.cells.activity } : {}) }, { activity: shortName(p.activity.activity), form: 'II.4.B' }),
+      );
+    }
+  }
+  const activities = sortRows([...rows, ...kept]);
+  const written = activities.filter((r) => r.status === 'active');
+  const writtenCount = written.reduce((n, r) => n + r.sources.length, 0);
+  const writtenAmount = sum(written.map((r) => r.total));
+  const read = tally(readAll);
+  const ret = tally(returned.map((r) => r.activity));
+  const reconciliation: Reconciliation = {
+    read,
+    written: { count: writtenCount, amount: writtenAmount },
+    returned: ret,
+    balanced: read.count === writtenCount + ret.count && Math.abs(read.amount - (writtenAmount + ret.amount)) <= TOLERANCE,
+    vanished: kept.filter((k) => k.status === 'vanished').length,
+    manual: kept.filter((k) => k.status === 'manual').length,
+  };
+  if (!reconciliation.balanced) {
+    findings.push(
+      finding('RECONCILIATION_MISMATCH', { sheet: 'II.4.B' }, {
+        readCount: read.count,
+        readAmount: formatVnNumber(read.amount),
+        writtenCount,
+        writtenAmount: formatVnNumber(writtenAmount),
+        returnedCount: ret.count,
+        returnedAmount: formatVnNumber(ret.amount),
+      }),
+    );
+  }
+  if (sources.length === 0) findings.push(finding('NOTHING_TO_CONSOLIDATE', { sheet: '' }));
+  return {
+    ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
+    ...(options.communeName ? { communeName: options.communeName } : {}),
+    situations: situations(ordered, edits),
+    activities,
+    returned,
+    suggestions,
+    reconciliation,
+    findings,
+  };
+}
+
+export type { Topic };

@@ -1,0 +1,306 @@
+/**
+ * Rule 5 (SPEC §4; handbook L640-L664, L3722-L3728): splitting "Cần hỗ trợ" into Ngân sách (known
+ * source) and Đề xuất (unknown), II.4.B into II.6.A and II.6.B, II.6.A's outside-money rows into
+ * investment and recurrent money, and the money needs by source of II.6.C (L2483), in triệu đồng.
+ */
+import { FORM_II_6_C } from '../forms/catalogue/ii-6-c';
+import type { TableBlock } from '../forms/types';
+import type { ProgramPeriod } from '../port/types';
+import type { Program } from '../reference';
+import { findProgram, rootProgram } from '../reference';
+import { foldKey } from '../text';
+import type { FundingGroup, PlanActivity } from './types';
+
+/** Amounts below this (1.000 đồng) count as zero. */
+const EPSILON = 1e-6;
+
+// ---------------------------------------------------------------------------------------------
+// Named sources and the default split.
+
+/** What people write in Tên nguồn vốn when they do not know it: not a named source (L3726). */
+const UNNAMED = new Set([
+  'chua ro',
+  'chua xac dinh',
+  'chua co',
+  'chua co nguon',
+  'khong ro',
+  'de xuat',
+  'du kien',
+  'can ho tro',
+  'xin ho tro',
+  'de nghi ho tro',
+  'nha nuoc',
+  'nha nuoc ho tro',
+  'ngan sach',
+  'ngan sach nha nuoc',
+  'nsnn',
+  'von ngoai',
+  'ben ngoai',
+  'nguon von ben ngoai',
+  'khac',
+  'x',
+]);
+
+/**
+ * True when a Tên nguồn vốn names a source: not empty, not a dash or "…", not "chưa rõ…", and not
+ * the State in general ("Nhà nước", "NSNN", "Ngân sách nhà nước"), which names no program.
+ */
+export function isNamedFundSource(text: string | undefined): boolean {
+  if (!text) return false;
+  const key = foldKey(text);
+  if (key === '') return false;
+  if (/^(chua (ro|xac dinh|co|biet)|khong ro)( |$)/.test(key)) return false;
+  return !UNNAMED.has(key);
+}
+
+/** The program or fund an activity's Tên nguồn vốn names (its Ghi chú too when `withNote`). */
+export function fundProgram(a: { readonly fundSource?: string; readonly note?: string }, period: ProgramPeriod, withNote = false): Program | undefined {
+  return findProgram(a.fundSource, period) ?? (withNote ? findProgram(a.note, period) : undefined);
+}
+
+/** What defaultSplit needs to know of an activity (a PlanActivity will do). */
+export interface SplitInput {
+  readonly support: number;
+  readonly group?: PlanActivity['group'];
+  readonly fundSource?: string;
+  readonly note?: string;
+  readonly activity?: string;
+}
+
+export interface SplitResult {
+  readonly budget: number;
+  readonly proposed: number;
+  /** The canonical name when a program was recognised, else the activity's own (possibly none). */
+  readonly fundSource?: string;
+  /** The program recognised, if any. */
+  readonly programId?: string;
+}
+
+/**
+ * The split proposed before the commune edits it: when Tên nguồn vốn or Ghi chú names a known
+ * program or fund ("CT Nông thôn mới", "Chương trình 135", "ODA", "vốn tỉnh"…), all of "Cần hỗ
+ * trợ" goes to Ngân sách and Tên nguồn vốn becomes the canonical name; otherwise it all goes to
+ * Đề xuất and Tên nguồn vốn stays as written. Activities needing no outside money get 0 / 0.
+ */
+export function defaultSplit(a: SplitInput, period: ProgramPeriod): SplitResult {
+  const keep = a.fundSource !== undefined && a.fundSource.trim() !== '' ? { fundSource: a.fundSource } : {};
+  if (a.group === 'no-outside-money') return { budget: 0, proposed: 0, ...keep };
+  const program = fundProgram(a, period, true);
+  if (program) return { budget: a.support, proposed: 0, fundSource: program.sourceName, programId: program.id };
+  return { budget: 0, proposed: a.support, ...keep };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Investment or recurrent money.
+
+/**
+ * Lower case NFC with the old tone placement normalised ("hoá" → "hóa", "thuỷ" → "thủy"), so
+ * diacritics still tell "cầu" (bridge) from "câu" and "cống" (culvert) from "công".
+ */
+function viText(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/o([áàảãạéèẻẽẹ])(?!\p{L})/gu, (_m, v: string) => `${toneOn('o', v)}${v.normalize('NFD')[0]}`)
+    .replace(/(?<!q)u([ýỳỷỹỵ])(?!\p{L})/gu, (_m, v: string) => `${toneOn('u', v)}y`)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Puts the tone mark of `marked` (a vowel with a tone) on `base`: toneOn('o', 'á') = 'ó'. */
+function toneOn(base: string, marked: string): string {
+  return (base + marked.normalize('NFD').slice(1)).normalize('NFC');
+}
+
+/** Maintenance is recurrent money (Vốn sự nghiệp, L644) even on a road or canal. */
+const MAINTENANCE = /(^|[^\p{L}])(duy tu|bảo dưỡng|bảo trì|nạo vét|phát quang|khơi thông|dọn dẹp|sửa chữa nhỏ|sửa chữa thường xuyên)(?=$|[^\p{L}])/u;
+
+/** "Xây dựng" of things that are not works: models, plans, rules, movements. */
+const BUILD_NOT_WORKS =
+  /xây dựng (mô hình|kế hoạch|quy chế|quy ước|hương ước|đề án|phương án|nông thôn mới|ntm|gia đình|đời sống|phong trào|tổ|nhóm|câu lạc bộ|clb|thương hiệu|chuỗi|năng lực|văn bản|quy hoạch|cộng đồng|nếp sống|thôn văn hóa|làng văn hóa|khu dân cư|xã hội|hợp tác xã|htx|tiêu chí|chính quyền|lực lượng|cơ chế|chương trình|dự án|hồ sơ|bản đồ|sản phẩm)/u;
+
+/** Construction wording: works paid from Vốn đầu tư phát triển (L644, L662). */
+const WORKS: readonly RegExp[] = [
+  /(^|[^\p{L}])(xây|xây mới|xây lắp|làm mới)(?=$|[^\p{L}])/u,
+  /(bê tông|bê-tông|betong|cứng hóa|làm đường|mở đường|mở rộng đường|đường giao thông|đường bê tông|đường nội đồng|đường liên thôn|đường ngõ|rải nhựa|rải cấp phối|trải nhựa|lát gạch|nền đường)/u,
+  /(^|[^\p{L}])(kênh|mương|cống|đập|kè|cầu|tràn|hồ chứa|giếng|bể nước|bể chứa|đài nước|trạm bơm|trạm y tế|trạm biến áp|điểm trường|nhà văn hóa|nhà sinh hoạt cộng đồng|hội trường|nhà lớp học|phòng học|trường học|trường mầm non|trường mẫu giáo|trường tiểu học|trường thcs|trường trung học|sân thể thao|sân vận động|nghĩa trang|đường điện|lưới điện|công trình|nâng cấp|sửa chữa lớn|lắp đặt|hệ thống nước|hệ thống cấp nước|nhà vệ sinh|khoan giếng)(?=$|[^\p{L}])/u,
+];
+
+/** Words that look like works but are not ("nhu cầu", "yêu cầu", "cầu lông", "kênh thông tin"). */
+const NOT_WORKS = /(nhu cầu|yêu cầu|toàn cầu|cầu lông|cầu thủ|cầu nối|kênh thông tin|kênh truyền|kênh tiêu thụ|kênh phân phối|trường hợp|giám sát công trình|nước ngầm)/gu;
+
+/** True when an activity's wording is construction (xây dựng, bê tông, cứng hóa, kênh, mương, cầu, cống, đập, nhà văn hóa, trường, trạm, công trình, nâng cấp, sửa chữa lớn…). */
+export function isConstruction(activity: string): boolean {
+  const t = viText(activity).replace(NOT_WORKS, ' ');
+  if (MAINTENANCE.test(t)) return false;
+  const cleaned = t.replace(BUILD_NOT_WORKS, ' ');
+  if (/xây dựng/u.test(cleaned)) return true;
+  return WORKS.some((re) => re.test(cleaned));
+}
+
+/** II.6.A group for an outside-money activity: new investment for works, Vốn sự nghiệp otherwise. */
+export function defaultFundingGroup(a: Pick<PlanActivity, 'activity'>): FundingGroup {
+  return isConstruction(a.activity) ? 'investment-new' : 'recurrent';
+}
+
+export function isInvestment(g: FundingGroup): boolean {
+  return g !== 'recurrent';
+}
+
+// ---------------------------------------------------------------------------------------------
+// II.4.B → II.6.A / II.6.B.
+
+/** Where rule 5 sends an activity: all of A and B with Đề xuất = 0 and a named source to II.6.A; the rest of B to II.6.B. */
+export function destination(a: Pick<PlanActivity, 'group' | 'proposed' | 'fundSource'>): 'ii6a' | 'ii6b' {
+  if (a.group === 'no-outside-money') return 'ii6a';
+  return Math.abs(a.proposed) <= EPSILON && isNamedFundSource(a.fundSource) ? 'ii6a' : 'ii6b';
+}
+
+export interface SplitPlan {
+  readonly ii6a: readonly PlanActivity[];
+  readonly ii6b: readonly PlanActivity[];
+}
+
+/** Rule 5 exactly (L3722-L3728), keeping order; II.6.A's outside-money rows carry a fundingGroup (their own, else the default). */
+export function splitPlan(activities: readonly PlanActivity[]): SplitPlan {
+  const ii6a: PlanActivity[] = [];
+  const ii6b: PlanActivity[] = [];
+  for (const a of activities) {
+    if (destination(a) === 'ii6b') ii6b.push(a);
+    else if (a.group === 'outside-money') ii6a.push(a.fundingGroup ? a : { ...a, fundingGroup: defaultFundingGroup(a) });
+    else ii6a.push(a);
+  }
+  return { ii6a, ii6b };
+}
+
+// ---------------------------------------------------------------------------------------------
+// II.6.C.
+
+/** Keys of II.6.C's fixed lines. */
+export type Ii6cKey =
+  | 'recurrent'
+  | 'investment'
+  | 'investment-construction'
+  | 'investment-other'
+  | 'programmes'
+  | 'programme-gnbv'
+  | 'programme-ntm'
+  | 'programme-167'
+  | 'programme-rural-water'
+  | 'programme-oda-ngo'
+  | 'unknown-source'
+  | 'community-funded'
+  | 'grand-total';
+
+export interface Money {
+  readonly total: number;
+  readonly contribution: number;
+  readonly budget: number;
+  readonly proposed: number;
+}
+
+/** One line of II.6.C, in triệu đồng. */
+export interface NeedLine extends Money {
+  /** An Ii6cKey, or "programme-other:<program id>" for a program on the handbook's "…" line. */
+  readonly key: string;
+  readonly code?: string;
+  readonly label: string;
+  readonly depth: number;
+  /** Activities counted in the line (roll-ups: in the lines they add up). */
+  readonly count: number;
+  /** For "…" lines: the program. */
+  readonly programId?: string;
+}
+
+/** II.6.C's lines by key, in the form's order ("…" lines after Dự án ODA/NGO). */
+export type FundingNeeds = Readonly<Record<string, NeedLine>>;
+
+/** The leaf line of II.6.C an activity is counted in (every activity in exactly one). */
+export function needLineOf(a: PlanActivity, period: ProgramPeriod): string {
+  if (a.group === 'no-outside-money') return 'community-funded';
+  if (destination(a) === 'ii6b') return 'unknown-source';
+  const program = fundProgram(a, period);
+  if (program?.ii6c === 'programme-other') return `programme-other:${rootProgram(program).id}`;
+  if (program?.ii6c) return program.ii6c;
+  const group = a.fundingGroup ?? defaultFundingGroup(a);
+  if (!isInvestment(group)) return 'recurrent';
+  return isConstruction(a.activity) ? 'investment-construction' : 'investment-other';
+}
+
+const ROLLUPS: Readonly<Record<string, readonly string[]>> = {
+  investment: ['investment-construction', 'investment-other'],
+  'grand-total': ['recurrent', 'investment', 'programmes', 'unknown-source', 'community-funded'],
+};
+
+interface Acc {
+  total: number;
+  contribution: number;
+  budget: number;
+  proposed: number;
+  count: number;
+}
+
+const zero = (): Acc => ({ total: 0, contribution: 0, budget: 0, proposed: 0, count: 0 });
+
+function add(into: Acc, m: Acc): void {
+  into.total += m.total;
+  into.contribution += m.contribution;
+  into.budget += m.budget;
+  into.proposed += m.proposed;
+  into.count += m.count;
+}
+
+/** Thousands of đồng → triệu đồng, without float noise (0.1 + 0.2). */
+const toMillions = (n: number): number => Math.round(n * 1e3) / 1e6;
+
+/**
+ * II.6.C (L2483) in triệu đồng: V = activities needing no outside money; IV = II.6.B rows; III.x
+ * = II.6.A outside-money rows whose source has a program line (GNBV, NTM, 167, nước sạch,
+ * ODA/NGO, and one "…" line per other program: 1719, tỉnh, huyện); I = the other II.6.A
+ * recurrent rows (commune budget, departments); II.1/II.2 = the other II.6.A investment rows,
+ * construction or not. Roll-ups: II = II.1 + II.2, III = its items, the grand total = I + II +
+ * III + IV + V. Every activity is counted once, with its own Tổng số, Dân góp, Ngân sách, Đề xuất.
+ */
+export function fundingNeeds(activities: readonly PlanActivity[], period: ProgramPeriod): FundingNeeds {
+  const acc = new Map<string, Acc>();
+  const others: Program[] = [];
+  for (const a of activities) {
+    const key = needLineOf(a, period);
+    if (key.startsWith('programme-other:')) {
+      const program = rootProgram(fundProgram(a, period) as Program);
+      if (!others.some((p) => p.id === program.id)) others.push(program);
+    }
+    const m = acc.get(key) ?? zero();
+    add(m, { total: a.total, contribution: a.contribution, budget: a.budget, proposed: a.proposed, count: 1 });
+    acc.set(key, m);
+  }
+  const table = FORM_II_6_C.blocks.find((b): b is TableBlock => b.kind === 'table' && b.key === 'sources') as TableBlock;
+  const rows: { key: string; code?: string; label: string; depth: number; programId?: string }[] = [];
+  for (const r of table.rows) {
+    if (r.kind !== 'fixed') continue;
+    rows.push({ key: r.key, ...(r.code ? { code: r.code } : {}), label: r.label, depth: r.depth });
+    if (r.key === 'programme-oda-ngo') for (const p of others) rows.push({ key: `programme-other:${p.id}`, label: p.name, depth: 1, programId: p.id });
+  }
+  const programmeKeys = rows.filter((r) => r.key.startsWith('programme-')).map((r) => r.key);
+  const children: Readonly<Record<string, readonly string[]>> = { ...ROLLUPS, programmes: programmeKeys };
+  const value = (key: string): Acc => {
+    const parts = children[key];
+    if (!parts) return acc.get(key) ?? zero();
+    const m = zero();
+    for (const k of parts) add(m, value(k));
+    return m;
+  };
+  const out: Record<string, NeedLine> = {};
+  for (const r of rows) {
+    const m = value(r.key);
+    out[r.key] = {
+      ...r,
+      total: toMillions(m.total),
+      contribution: toMillions(m.contribution),
+      budget: toMillions(m.budget),
+      proposed: toMillions(m.proposed),
+      count: m.count,
+    };
+  }
+  return out;
+}

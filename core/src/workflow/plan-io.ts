@@ -1,0 +1,434 @@
+/**
+ * The commune plan in a workbook: reading back what the commune typed into the previous run's
+ * II.4.A/II.4.B/II.6.A/II.6.B (so a re-run keeps it), and writing the plan's sheets
+ * (II.4.A, II.4.B, II.6.A, II.6.B, II.6.C and a report) through the port. A replaced sheet is
+ * kept as a copy by the port ("II.4.B (cũ)").
+ */
+import { getForm } from '../forms/registry';
+import type { FormId } from '../forms/types';
+import type { BodyRow } from '../layout/engine';
+import { KEY_COLUMN_HEADER, layoutForm } from '../layout/engine';
+import { simpleLayout } from '../layout/simple';
+import type { LayoutValue } from '../layout/types';
+import type { FormReading } from '../model/types';
+import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
+import { readSheet } from '../reader/read';
+import { foldKey, formatVnNumber } from '../text';
+import type { CommuneEdits, PreviousRow, RowEdits } from './consolidate';
+import { NO_EDITS } from './consolidate';
+import { fundingNeeds, splitPlan } from './funding';
+import type { CommunePlan, FundingGroup, PlanActivity, PlanSituation, Topic } from './types';
+import { TOPICS, topicHeading } from './types';
+
+export const PLAN_FORMS = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C'] as const;
+export type PlanFormId = (typeof PLAN_FORMS)[number];
+
+export const REPORT_SHEET = 'Báo cáo tổng hợp';
+/** Mark written in "Nội dung khác" of a row no source proposes any more. */
+export const VANISHED_MARK = '[Không còn trong biểu nguồn]';
+const ACCEPT_HEADER = 'Đồng ý gộp (ghi x)';
+
+const FUNDING_GROUPS: readonly FundingGroup[] = ['investment-completed', 'investment-finishing', 'investment-ongoing', 'investment-new', 'recurrent'];
+
+/** The sheet holding each plan form: as recorded in the state, else named by the form id. */
+export function planSheetNames(state: DocumentState, existing: readonly string[]): Record<PlanFormId, string> {
+  const out = {} as Record<PlanFormId, string>;
+  for (const id of PLAN_FORMS) {
+    const recorded = Object.entries(state.sheetForms ?? {}).find(([name, f]) => f === id && existing.includes(name))?.[0];
+    out[id] = recorded ?? id;
+  }
+  return out;
+}
+
+/** The column holding row keys ("Mã dòng (LKH)"), if the sheet has one. */
+function keyColumn(sheet: SheetData): number | undefined {
+  for (let i = 0; i < sheet.values.length; i++) {
+    const j = sheet.values[i].findIndex((v) => v === KEY_COLUMN_HEADER);
+    if (j >= 0) return sheet.left + j;
+  }
+  return undefined;
+}
+
+function valueAt(sheet: SheetData, row: number, col: number): unknown {
+  return sheet.values[row - sheet.top]?.[col - sheet.left];
+}
+
+function keyOf(sheet: SheetData, keyCol: number | undefined, row: number): string | undefined {
+  if (keyCol === undefined) return undefined;
+  const v = valueAt(sheet, row, keyCol);
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function stripMark(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.replace(VANISHED_MARK, '').trim();
+  return t === '' ? undefined : t;
+}
+
+function previousActivity(r: FormReading, a: FormReading['activities'][number]): PlanActivity {
+  const support = (a.budget ?? 0) + (a.proposed ?? 0);
+  const other = stripMark(a.other);
+  return {
+    key: '',
+    topic: 'kinh-te',
+    sector: a.sector ?? '',
+    group: a.group === 'no-outside-money' ? 'no-outside-money' : 'outside-money',
+    activity: a.activity,
+    ...(a.objective ? { objective: a.objective } : {}),
+    ...(a.unit ? { unit: a.unit } : {}),
+    ...(a.quantity !== undefined ? { quantity: a.quantity } : {}),
+    ...(a.quantityText ? { quantityText: a.quantityText } : {}),
+    ...(a.time ? { time: a.time } : {}),
+    ...(a.place ? { place: a.place } : {}),
+    ...(a.responsible ? { responsible: a.responsible } : {}),
+    total: a.total ?? (a.contribution ?? 0) + support,
+    contribution: a.contribution ?? 0,
+    support,
+    budget: a.budget ?? 0,
+    proposed: a.proposed ?? 0,
+    ...(a.fundSource ? { fundSource: a.fundSource } : {}),
+    ...(a.mechanism ? { mechanism: a.mechanism } : {}),
+    ...(other ? { other } : {}),
+    origins: [{ kind: 'village', unit: `${r.sheet} (lần trước)` }],
+    sources: [a.source],
+    flags: {},
+    status: 'manual',
+  };
+}
+
+/**
+ * Reads what the commune typed in the previous run's sheets: its own columns by row key
+ * (II.4.B: Mục tiêu, Ngân sách/Đề xuất, Tên nguồn vốn, Cơ chế thực hiện, Nội dung khác;
+ * II.6.A/II.6.B: Ưu tiên and the II.6.A group), II.4.A's Mục tiêu, accepted merges (state and
+ * the report's "Đồng ý gộp" column) and the previous rows (to keep vanished and hand-typed ones).
+ */
+export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
+  const names = await port.listSheets();
+  let state: DocumentState;
+  try {
+    state = await port.readState();
+  } catch {
+    state = {};
+  }
+  const sheets = planSheetNames(state, names);
+  const wanted = [...PLAN_FORMS.map((f) => sheets[f]), REPORT_SHEET].filter((n) => names.includes(n));
+  if (wanted.length === 0) return { ...NO_EDITS, acceptedMerges: acceptedFromState(state) };
+  const data = new Map((await port.readSheets(wanted)).map((d) => [d.name, d]));
+  const rows = new Map<string, RowEdits>();
+  const edit = (key: string, e: RowEdits) => rows.set(key, { ...(rows.get(key) ?? {}), ...e });
+  const previous: PreviousRow[] = [];
+  const objectives = new Map<string, string>();
+
+  const ii4b = data.get(sheets['II.4.B']);
+  if (ii4b) {
+    const r = readSheet(ii4b, { formId: 'II.4.B' }).reading;
+    const kc = keyColumn(ii4b);
+    for (const a of r?.activities ?? []) {
+      if (!r || a.activity === '') continue;
+      const key = keyOf(ii4b, kc, a.source.row);
+      const other = stripMark(a.other);
+      if (key) {
+        edit(key, {
+          ...(a.objective ? { objective: a.objective } : {}),
+          ...(a.budget !== undefined || a.proposed !== undefined ? { budget: a.budget ?? 0, proposed: a.proposed ?? 0 } : {}),
+          ...(a.fundSource ? { fundSource: a.fundSource } : {}),
+          ...(a.mechanism ? { mechanism: a.mechanism } : {}),
+          ...(other ? { other } : {}),
+        });
+      }
+      previous.push({ ...(key ? { key } : {}), activity: previousActivity(r, a) });
+    }
+  }
+  for (const id of ['II.6.A', 'II.6.B'] as const) {
+    const sheet = data.get(sheets[id]);
+    if (!sheet) continue;
+    const r = readSheet(sheet, { formId: id }).reading;
+    const kc = keyColumn(sheet);
+    for (const a of r?.activities ?? []) {
+      const key = keyOf(sheet, kc, a.source.row);
+      if (!key) continue;
+      const group = a.group && (FUNDING_GROUPS as readonly string[]).includes(a.group) ? (a.group as FundingGroup) : undefined;
+      edit(key, { ...(a.priority !== undefined ? { priority: a.priority } : {}), ...(group ? { fundingGroup: group } : {}) });
+    }
+  }
+  const ii4a = data.get(sheets['II.4.A']);
+  if (ii4a) {
+    const kc = keyColumn(ii4a);
+    const r = readSheet(ii4a, { formId: 'II.4.A' }).reading;
+    for (const d of r?.difficulties ?? []) {
+      const key = keyOf(ii4a, kc, d.source.row);
+      if (key && d.objective) objectives.set(key, d.objective);
+    }
+  }
+  const accepted = acceptedFromState(state);
+  const report = data.get(REPORT_SHEET);
+  if (report) accepted.push(...acceptedFromReport(report));
+  const uniq = new Map(accepted.map((ks) => [[...ks].sort().join('+'), ks]));
+  return { rows, objectives, acceptedMerges: [...uniq.values()], previous };
+}
+
+function acceptedFromState(state: DocumentState): string[][] {
+  const v = state.extra?.acceptedMerges;
+  return Array.isArray(v) ? v.filter((x): x is string[] => Array.isArray(x) && x.every((k) => typeof k === 'string')) : [];
+}
+
+/** Suggestions the user marked with "x" in the report's "Đồng ý gộp" column. */
+function acceptedFromReport(sheet: SheetData): string[][] {
+  let headerRow = -1;
+  let acceptCol = -1;
+  sheet.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === ACCEPT_HEADER) {
+        headerRow = i;
+        acceptCol = j;
+      }
+    }),
+  );
+  if (headerRow < 0) return [];
+  const keyCol = sheet.values[headerRow].findIndex((v) => v === KEY_COLUMN_HEADER);
+  if (keyCol < 0) return [];
+  const out: string[][] = [];
+  for (let i = headerRow + 1; i < sheet.values.length; i++) {
+    const id = sheet.values[i][keyCol];
+    const mark = sheet.values[i][acceptCol];
+    if (typeof id !== 'string' || id === '') break;
+    if (mark !== null && mark !== '' && foldKey(String(mark)) !== 'khong' && mark !== false) out.push(id.split('+'));
+  }
+  return out;
+}
+
+function activityValues(a: PlanActivity): Record<string, LayoutValue> {
+  const other = a.status === 'vanished' ? [VANISHED_MARK, a.other].filter(Boolean).join(' ') : (a.other ?? null);
+  return {
+    priority: a.priority ?? null,
+    activity: a.activity,
+    objective: a.objective ?? null,
+    unit: a.unit ?? null,
+    quantity: a.quantityText ?? a.quantity ?? null,
+    time: a.time ?? null,
+    place: a.place ?? null,
+    responsible: a.responsible ?? null,
+    total: a.total,
+    contribution: a.contribution,
+    budget: a.budget,
+    proposed: a.proposed,
+    sector: a.sector || null,
+    fundSource: a.fundSource ?? null,
+    mechanism: a.mechanism ?? null,
+    other,
+  };
+}
+
+function numbered(rows: readonly PlanActivity[], start: number): BodyRow[] {
+  return rows.map((a, i) => ({ kind: 'data', key: a.key, values: { stt: start + i, ...activityValues(a) } }));
+}
+
+/** Rows of one group, under topic section rows. */
+function byTopic(rows: readonly PlanActivity[], counter: { n: number }): BodyRow[] {
+  const out: BodyRow[] = [];
+  for (const t of TOPICS) {
+    const inTopic = rows.filter((r) => r.topic === t);
+    if (inTopic.length === 0) continue;
+    out.push({ kind: 'group', label: topicHeading(t), depth: 1 });
+    out.push(...numbered(inTopic, counter.n));
+    counter.n += inTopic.length;
+  }
+  return out;
+}
+
+const GROUP_A = { kind: 'group', key: 'no-outside-money', code: 'A', label: 'Các hoạt động không cần nguồn vốn bên ngoài', depth: 0 } as const;
+const GROUP_B = { kind: 'group', key: 'outside-money', code: 'B', label: 'Các hoạt động cần nguồn vốn bên ngoài', depth: 0 } as const;
+
+/** II.4.B: A then B, each by topic. */
+export function ii4bBody(activities: readonly PlanActivity[]): BodyRow[] {
+  const counter = { n: 1 };
+  return [
+    GROUP_A,
+    ...byTopic(activities.filter((a) => a.group === 'no-outside-money'), counter),
+    GROUP_B,
+    ...byTopic(activities.filter((a) => a.group === 'outside-money'), counter),
+  ];
+}
+
+/** The group rows of II.6.A's B part, with their labels from the form. */
+function fundingGroupRows(): Map<string, BodyRow> {
+  const form = getForm('II.6.A');
+  const out = new Map<string, BodyRow>();
+  for (const b of form.blocks) {
+    if (b.kind !== 'table' || b.key !== 'activities') continue;
+    for (const r of b.rows) if (r.kind === 'group') out.set(r.key, { kind: 'group', key: r.key, ...(r.code ? { code: r.code } : {}), label: r.label, depth: r.depth });
+  }
+  return out;
+}
+
+const byPriority = (a: PlanActivity, b: PlanActivity) => (a.priority ?? Infinity) - (b.priority ?? Infinity);
+
+/** II.6.A: A by topic; B split into Vốn đầu tư phát triển (four project states) and Vốn sự nghiệp. */
+export function ii6aBody(rows: readonly PlanActivity[]): BodyRow[] {
+  const groups = fundingGroupRows();
+  const g = (k: string): BodyRow[] => {
+    const r = groups.get(k);
+    return r ? [r] : [];
+  };
+  const counter = { n: 1 };
+  const a = rows.filter((r) => r.group === 'no-outside-money');
+  const b = rows.filter((r) => r.group === 'outside-money');
+  const out: BodyRow[] = [...g('no-outside-money'), ...byTopic(a, counter), ...g('outside-money'), ...g('investment')];
+  for (const k of FUNDING_GROUPS) {
+    if (k === 'recurrent') out.push(...g('recurrent'));
+    else out.push(...g(k));
+    const inGroup = b.filter((r) => (r.fundingGroup ?? 'recurrent') === k).sort(byPriority);
+    out.push(...numbered(inGroup, counter.n));
+    counter.n += inGroup.length;
+  }
+  return out;
+}
+
+/** II.6.B: every row needs outside money of unknown source; ranked rows first, by rank. */
+export function ii6bBody(rows: readonly PlanActivity[]): BodyRow[] {
+  return numbered([...rows].sort(byPriority), 1);
+}
+
+/** II.4.A: by topic, departments' difficulties first, villages' after. */
+export function ii4aBody(situations: readonly PlanSituation[]): BodyRow[] {
+  const out: BodyRow[] = [];
+  for (const t of TOPICS) {
+    const inTopic = situations.filter((s) => s.topic === t);
+    if (inTopic.length === 0) continue;
+    out.push({ kind: 'group', label: topicHeading(t), depth: 0 });
+    for (const s of inTopic) {
+      out.push({
+        kind: 'data',
+        key: s.key,
+        values: {
+          sector: s.sector || null,
+          strength: s.strengths.map((x) => `- ${x}`).join('\n') || null,
+          difficulty: s.difficulty || null,
+          cause: s.causes.map((x) => `- ${x}`).join('\n') || null,
+          objective: s.objective ?? null,
+          solution: s.solutions.map((x) => `- ${x}`).join('\n') || null,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+export interface WritePlanOptions {
+  readonly planYear?: number;
+  readonly communeName?: string;
+  readonly period?: ProgramPeriod;
+}
+
+export interface WrittenPlan {
+  readonly sheets: readonly string[];
+  readonly keptCopies: readonly string[];
+  readonly ii6a: readonly PlanActivity[];
+  readonly ii6b: readonly PlanActivity[];
+}
+
+/** The report sheet: reconciliation, returned activities, merge suggestions, vanished rows. */
+export function reportLayout(plan: CommunePlan) {
+  const r = plan.reconciliation;
+  const lines = [
+    `Đọc được ${r.read.count} hoạt động (${formatVnNumber(r.read.amount)} nghìn đồng); đưa vào II.4.B ${r.written.count} (${formatVnNumber(r.written.amount)} nghìn đồng); trả lại ${r.returned.count} (${formatVnNumber(r.returned.amount)} nghìn đồng).`,
+    r.balanced ? 'Đối chiếu: khớp — không hoạt động nào bị bỏ sót.' : 'Đối chiếu: KHÔNG KHỚP — xem các lỗi bên dưới.',
+    `Dòng không còn trong biểu nguồn (giữ lại, đã đánh dấu): ${r.vanished}. Dòng xã tự thêm (giữ lại): ${r.manual}.`,
+  ];
+  return simpleLayout({
+    name: REPORT_SHEET,
+    title: `BÁO CÁO TỔNG HỢP${plan.communeName ? ` — ${plan.communeName.toUpperCase()}` : ''}${plan.planYear ? ` — NĂM KẾ HOẠCH ${plan.planYear}` : ''}`,
+    lines,
+    tables: [
+      {
+        key: 'returned',
+        caption: 'Hoạt động trả lại để làm rõ (không đưa vào tổng hợp)',
+        columns: [
+          { key: 'stt', header: 'STT', width: 5, kind: 'center' },
+          { key: 'origin', header: 'Thôn / ban ngành', width: 18 },
+          { key: 'activity', header: 'Hoạt động', width: 40, kind: 'longtext' },
+          { key: 'where', header: 'Ở đâu', width: 26, kind: 'longtext' },
+          { key: 'reason', header: 'Lý do', width: 40, kind: 'longtext' },
+        ],
+        rows: plan.returned.map((x, i) => ({
+          stt: i + 1,
+          origin: x.origin.unit,
+          activity: x.activity.activity || '(không tên)',
+          where: `${x.activity.source.file ? `${x.activity.source.file} — ` : ''}${x.activity.source.sheet}!${x.activity.source.cells.activity ?? ''}`,
+          reason: x.message,
+        })),
+      },
+      {
+        key: 'suggestions',
+        caption: 'Đề xuất gộp các hoạt động giống nhau của nhiều thôn/ban ngành (ghi x vào cột "Đồng ý gộp" rồi tổng hợp lại)',
+        columns: [
+          { key: 'stt', header: 'STT', width: 5, kind: 'center' },
+          { key: 'activity', header: 'Hoạt động (sau khi gộp)', width: 40, kind: 'longtext' },
+          { key: 'unit', header: 'ĐVT', width: 8 },
+          { key: 'quantity', header: 'Số lượng', width: 14 },
+          { key: 'place', header: 'Địa điểm', width: 20, kind: 'longtext' },
+          { key: 'total', header: 'Tổng số (1.000 đồng)', width: 14, kind: 'amount' },
+          { key: 'accept', header: ACCEPT_HEADER, width: 12, kind: 'center' },
+          { key: 'id', header: KEY_COLUMN_HEADER, width: 30 },
+        ],
+        rows: plan.suggestions.map((s, i) => ({
+          stt: i + 1,
+          activity: s.activity,
+          unit: s.unit ?? null,
+          quantity: s.quantityText,
+          place: s.place,
+          total: s.total,
+          accept: s.accepted ? 'x' : null,
+          id: s.id,
+        })),
+      },
+    ],
+  });
+}
+
+/** Writes the plan's sheets and records them in the document state. */
+export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: WritePlanOptions = {}): Promise<WrittenPlan> {
+  const period = options.period ?? '2016-2020';
+  const base = { ...(options.planYear !== undefined ? { planYear: options.planYear } : {}), ...(options.communeName ? { unitName: options.communeName } : {}), keyColumn: true };
+  const active = plan.activities;
+  const { ii6a, ii6b } = splitPlan(active);
+  const needs = fundingNeeds(active, period);
+  const fixed: Record<string, Record<string, LayoutValue>> = {};
+  for (const [k, v] of Object.entries(needs)) {
+    // fundingNeeds is already in triệu đồng, as II.6.C is.
+    fixed[k] = { total: v.total, contribution: v.contribution, budget: v.budget, proposed: v.proposed };
+  }
+  const layouts = [
+    layoutForm(getForm('II.4.A'), { ...base, sheetName: 'II.4.A', body: { difficulties: ii4aBody(plan.situations) } }),
+    layoutForm(getForm('II.4.B'), { ...base, sheetName: 'II.4.B', body: { activities: ii4bBody(active) } }),
+    layoutForm(getForm('II.6.A'), { ...base, sheetName: 'II.6.A', body: { activities: ii6aBody(ii6a) } }),
+    layoutForm(getForm('II.6.B'), { ...base, sheetName: 'II.6.B', body: { activities: ii6bBody(ii6b) } }),
+    layoutForm(getForm('II.6.C'), { ...base, keyColumn: false, sheetName: 'II.6.C', fixedValues: { sources: fixed } }),
+    reportLayout(plan),
+  ];
+  const keptCopies: string[] = [];
+  for (const l of layouts) {
+    const r = await port.createSheet(l, { existing: 'copy' });
+    if (r.keptCopy) keptCopies.push(r.keptCopy);
+  }
+  let state: DocumentState;
+  try {
+    state = await port.readState();
+  } catch {
+    state = {};
+  }
+  const sheetForms: Record<string, FormId> = { ...(state.sheetForms ?? {}) };
+  for (const id of PLAN_FORMS) sheetForms[id] = id;
+  for (const c of keptCopies) delete sheetForms[c];
+  await port.writeState({
+    ...state,
+    ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
+    ...(options.communeName ? { unitName: options.communeName } : {}),
+    period,
+    sheetForms,
+    extra: { ...(state.extra ?? {}), acceptedMerges: plan.suggestions.filter((s) => s.accepted).map((s) => [...s.keys]) },
+  });
+  return { sheets: layouts.map((l) => l.name), keptCopies, ii6a, ii6b };
+}
+
+export type { Topic };

@@ -1,0 +1,188 @@
+/**
+ * The activity sheets a ranking applies to (II.6.A, II.6.B, a village's I.2): which rows are
+ * ranked, in which group, under which key. Shared by rankItemsFromSheet and applyRanking.
+ */
+import { getForm, tablesOf } from '../forms/registry';
+import { KEY_COLUMN_HEADER } from '../layout/engine';
+import type { Activity, ActivityGroup, FormReading } from '../model/types';
+import type { SheetData } from '../port/types';
+import { TextGrid } from '../reader/grid';
+import { readSheet } from '../reader/read';
+import { foldKey, labelSimilarity } from '../text';
+import type { Finding } from '../validate/messages';
+import { outsideMoney } from '../validate/rules';
+import type { RankItem } from './ranking-core';
+import { TOPICS, TOPIC_LABELS } from './types';
+
+/** The forms whose activities get ranked. */
+export type RankableFormId = 'II.6.A' | 'II.6.B' | 'I.2';
+
+/** Header of the column holding each row's stable key (the layout engine's, also used by the ballot). */
+export const KEY_HEADER = KEY_COLUMN_HEADER;
+const KEY_HEADER_FOLDED = foldKey(KEY_HEADER);
+
+export interface SheetActivity {
+  readonly activity: Activity;
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly key: string;
+  /** Activities of one segment are sorted together: one group, between two group rows. */
+  readonly segment: string;
+  readonly group: ActivityGroup | 'none';
+  /** False for activities needing no outside money: never ranked (L3518, L3753). */
+  readonly rankable: boolean;
+}
+
+export interface SheetActivities {
+  readonly reading?: FormReading;
+  readonly rows: readonly SheetActivity[];
+  /** Sheet column of "Mã dòng (LKH)", when the sheet has one. */
+  readonly keyCol?: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Finds the column headed "Mã dòng (LKH)" in the first `maxRow` rows. */
+export function findKeyColumn(grid: TextGrid, maxRow: number): { row: number; col: number } | undefined {
+  for (let r = grid.top; r < Math.min(grid.bottom, maxRow); r++) {
+    for (const { col, cell } of grid.rowCells(r)) {
+      if (cell.key === KEY_HEADER_FOLDED || (cell.key.startsWith('ma dong') && cell.key.length <= 20)) return { row: r, col };
+    }
+  }
+  return undefined;
+}
+
+/** Keys for rows without a "Mã dòng (LKH)": the folded name, "#2", "#3"… for repeated names. */
+export function derivedKeys(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const base = `ten:${foldKey(n)}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}#${count}`;
+  });
+}
+
+function isRankable(formId: RankableFormId, a: Activity): boolean {
+  if (a.group === 'no-outside-money') return false;
+  if (formId === 'II.6.B') return true;
+  if (a.group === undefined) return outsideMoney(a) > 0;
+  return true;
+}
+
+/**
+ * Reads an activity sheet as `formId` and lists its activities with their row, key, segment
+ * and whether they may be ranked. Sub-group headings the reader does not know as groups
+ * (II.6.A's "Vốn đầu tư phát triển") and topic headings ("1. Cơ sở hạ tầng") are segment
+ * boundaries, not activities; so is any other line with text between two activities.
+ */
+export function sheetActivities(data: SheetData, formId: RankableFormId): SheetActivities {
+  const result = readSheet(data, { formId });
+  const reading = result.reading;
+  if (!reading) return { rows: [], findings: result.findings };
+  const table = tablesOf(getForm(formId)).find((t) => t.role === 'activities');
+  // Group rows the reader does not know as groups, and the topic headings of consolidated sheets.
+  const headings = new Set([
+    ...(table?.rows ?? []).flatMap((r) => (r.kind === 'group' ? [foldKey(r.label)] : [])),
+    ...TOPICS.map((t) => foldKey(TOPIC_LABELS[t])),
+  ]);
+  const isHeading = (a: Activity): boolean =>
+    headings.has(foldKey(a.activity.replace(/^\s*(?:[0-9]+|[IVX]+|[A-D])\s*[.)]\s*/, ''))) &&
+    [a.unit, a.quantity, a.quantityText, a.place, a.time, a.responsible, a.total, a.contribution, a.support, a.budget, a.proposed].every((v) => v === undefined);
+  const grid = new TextGrid(data);
+  const firstRow = reading.activities.length > 0 ? Math.min(...reading.activities.map((a) => a.source.row)) : grid.bottom;
+  const keyAt = findKeyColumn(grid, firstRow);
+  const named = reading.activities.filter((a) => a.activity !== '');
+  const derived = derivedKeys(named.map((a) => a.activity));
+  const derivedOf = new Map(named.map((a, i) => [a, derived[i]]));
+  const rows: SheetActivity[] = [];
+  const activityRows = new Set(reading.activities.map((a) => a.source.row));
+  // Any other line with text between two activities (a group row, a topic heading "1. Cơ sở hạ
+  // tầng", a subtotal) ends a segment: rows are never sorted across it.
+  const hasText = (r: number): boolean => grid.rowCells(r).some(({ col }) => col !== keyAt?.col);
+  let boundary = 0;
+  let previous = -1;
+  for (const a of [...reading.activities].sort((x, y) => x.source.row - y.source.row)) {
+    const row = a.source.row;
+    if (previous >= 0) {
+      for (let r = previous + 1; r < row; r++) {
+        if (!activityRows.has(r) && hasText(r)) {
+          boundary++;
+          break;
+        }
+      }
+    }
+    previous = row;
+    if (isHeading(a)) {
+      boundary++;
+      continue;
+    }
+    if (a.activity === '') continue; // a row with figures but no name: reported by the reader, never moved
+    const typed = keyAt ? grid.at(row, keyAt.col).text : '';
+    const group = a.group ?? 'none';
+    rows.push({
+      activity: a,
+      row,
+      key: typed !== '' ? typed : (derivedOf.get(a) ?? ''),
+      segment: `${group}@${boundary}`,
+      group,
+      rankable: isRankable(formId, a),
+    });
+  }
+  return { reading, rows, ...(keyAt ? { keyCol: keyAt.col } : {}), findings: result.findings };
+}
+
+/**
+ * Rank items from an activity sheet: its activities needing outside money, keyed by
+ * "Mã dòng (LKH)" where the sheet has it, else by name. Flags are not on the sheet: pass
+ * them by key (from the commune plan) when known.
+ */
+export function rankItemsFromSheet(
+  data: SheetData,
+  formId: RankableFormId,
+  flags: ReadonlyMap<string, RankItem['flags']> = new Map(),
+): { items: RankItem[]; findings: readonly Finding[] } {
+  const s = sheetActivities(data, formId);
+  const items = s.rows
+    .filter((r) => r.rankable)
+    .map((r): RankItem => {
+      const a = r.activity;
+      const quantity = a.quantity ?? a.quantityText;
+      return {
+        key: r.key,
+        activity: a.activity,
+        ...(a.unit ? { unit: a.unit } : {}),
+        ...(quantity !== undefined ? { quantity } : {}),
+        ...(a.place ? { place: a.place } : {}),
+        ...(a.total !== undefined ? { total: a.total } : {}),
+        flags: flags.get(r.key) ?? {},
+      };
+    });
+  return { items, findings: s.findings };
+}
+
+/** Threshold above which two activity names are taken as the same activity. */
+export const NAME_MATCH = 0.85;
+
+/**
+ * Matches a name to one of `names` (folded equality first, then the most similar above
+ * NAME_MATCH when it is the only one that close). Returns the index or -1.
+ */
+export function matchName(name: string, names: readonly string[], taken: ReadonlySet<number> = new Set()): number {
+  const k = foldKey(name);
+  if (k === '') return -1;
+  const exact = names.findIndex((n, i) => !taken.has(i) && foldKey(n) === k);
+  if (exact >= 0) return exact;
+  let best = -1;
+  let bestScore = NAME_MATCH;
+  let ties = 0;
+  names.forEach((n, i) => {
+    if (taken.has(i)) return;
+    const s = labelSimilarity(name, n);
+    if (s > bestScore + 1e-9) {
+      best = i;
+      bestScore = s;
+      ties = 0;
+    } else if (best >= 0 && Math.abs(s - bestScore) <= 1e-9) ties++;
+  });
+  return ties === 0 ? best : -1;
+}

@@ -1,0 +1,217 @@
+import type { FormReading } from '../../src/model/types';
+import type { ProgramPeriod } from '../../src/port/types';
+import type { Finding } from '../../src/validate/messages';
+import type { BudgetCheckInput, CheckResult } from '../../src/workflow/checks';
+import { checkBudgets } from '../../src/workflow/checks';
+import { splitPlan } from '../../src/workflow/funding';
+import type { Origin, PlanActivity } from '../../src/workflow/types';
+
+// ---------------------------------------------------------------------------------------------
+// Factories: II.4.B rows (1.000 đồng) and a III.1 as the reader returns it (triệu đồng).
+
+let seq = 0;
+type Over = Partial<Omit<PlanActivity, 'activity'>> & { activity: string };
+function act(o: Over): PlanActivity {
+  const contribution = o.contribution ?? 0;
+  const budget = o.budget ?? 0;
+  const proposed = o.proposed ?? 0;
+  const support = o.support ?? budget + proposed;
+  return {
+    key: `k${++seq}`,
+    topic: 'csht',
+    sector: 'Giao thông',
+    group: support > 0 ? 'outside-money' : 'no-outside-money',
+    total: contribution + support,
+    contribution,
+    support,
+    budget,
+    proposed,
+    origins: [VILLAGE],
+    sources: [],
+    flags: {},
+    status: 'active',
+    ...o,
+  };
+}
+
+const VILLAGE: Origin = { kind: 'village', unit: 'Thôn A' };
+const DEPARTMENT: Origin = { kind: 'department', unit: 'Hội Phụ nữ xã' };
+
+/** III.1 rows in the form's order, label cells in column A from row 10 (amounts in column C). */
+const ROW_ORDER = ['chi-thuong-xuyen', 'gnbv', 'gnbv-dau-tu', 'gnbv-su-nghiep', 'ntm', 'ntm-dau-tu', 'ntm-su-nghiep', 'tinh', 'huyen', 'oda-ngo', 'khac'];
+type Row = { amount?: number | string | null; content?: string; source?: string };
+function iii1(rows: Readonly<Record<string, Row>>, sheet = 'III.1', planYear = 2018): FormReading {
+  const fixedValues: Record<string, Record<string, string | number | null>> = {};
+  for (const [k, r] of Object.entries(rows)) {
+    fixedValues[k] = { content: r.content ?? null, amount: r.amount ?? null, cell: `A${10 + ROW_ORDER.indexOf(k)}`, ...(r.source ? { source: r.source } : {}) };
+  }
+  return { sheet, formId: 'III.1', confidence: 1, planYear, unitName: 'Xã D', strengths: [], difficulties: [], activities: [], fixedValues, findings: [] };
+}
+
+function run(activities: readonly PlanActivity[], extra: Partial<BudgetCheckInput> = {}, period: ProgramPeriod = '2016-2020') {
+  const { ii6a } = splitPlan(activities);
+  return checkBudgets({ activities: ii6a, allActivities: activities, period, sheetNames: { ii6a: 'II.6.A' }, ...extra });
+}
+
+const check = (checks: readonly CheckResult[], id: string): CheckResult | undefined => checks.find((c) => c.id === id);
+const codes = (findings: readonly Finding[]): string[] => findings.map((f) => f.code);
+
+// A commune plan after the split, in the spirit of the handbook's example (L3620-L3662, L4013).
+const PLAN = [
+  act({ activity: 'Nạo vét mương thủy lợi tại Khu giữa (Thôn A)', contribution: 6000 }),
+  act({ activity: 'Sửa chữa đập tạm tại Khu giữa (Thôn A)', contribution: 2000, budget: 13000, fundSource: 'CT Nông thôn mới' }),
+  act({ activity: 'Mở lớp tập huấn kỹ thuật trồng lúa giống mới (Thôn A)', budget: 2000, fundSource: 'CT Giảm nghèo' }),
+  act({ activity: 'Bê tông hóa đường trục thôn (Thôn B)', contribution: 100000, budget: 400000, fundSource: 'Chương trình 135', origins: [{ kind: 'village', unit: 'Thôn B' }] }),
+  act({ activity: 'Hỗ trợ bò giống cho hộ nghèo (Thôn C)', budget: 300000, fundSource: 'CT 135', origins: [{ kind: 'village', unit: 'Thôn C' }] }),
+  act({ activity: 'Tập huấn bình đẳng giới', budget: 5000, fundSource: 'Ngân sách xã', origins: [DEPARTMENT] }),
+  act({ activity: 'Hỗ trợ giống lúa mới (Thôn A)', contribution: 5000, proposed: 5000, note: 'Nhà nước trợ giá 50%' }),
+];
+
+// ---------------------------------------------------------------------------------------------
+
+describe('checkBudgets without III.1', () => {
+  it('gives one III1_MISSING finding and checks that cannot say', () => {
+    const { checks, findings } = run(PLAN);
+    expect(codes(findings)).toEqual(['III1_MISSING']);
+    expect(findings[0].sheet).toBe('II.6.A');
+    expect(check(checks, 'allocation')?.passed).toBeUndefined();
+    expect(check(checks, 'growth')?.passed).toBeUndefined();
+    // The 75% rule needs no III.1.
+    expect(check(checks, 'village-share')?.passed).toBe(true);
+  });
+});
+
+describe('(a) II.6.A within the III.1 allocations (L662)', () => {
+  it('passes when each program needs no more than it is given', () => {
+    const { checks, findings } = run(PLAN, { iii1: iii1({ gnbv: { amount: 800 }, ntm: { amount: 20 }, 'chi-thuong-xuyen': { amount: 1500 } }) });
+    expect(findings).toEqual([]);
+    const gnbv = check(checks, 'allocation:gnbv');
+    expect(gnbv).toMatchObject({ passed: true, value: 702, limit: 800 });
+    expect(gnbv?.detail).toBe('3 hoạt động dùng vốn CTMTQG Giảm nghèo bền vững trong II.6.A cần 702 triệu đồng; Biểu III.1 dự kiến 800 triệu đồng (ô C11).');
+    expect(check(checks, 'allocation:ntm')).toMatchObject({ passed: true, value: 13, limit: 20 });
+    expect(check(checks, 'allocation:chi-thuong-xuyen')).toMatchObject({ passed: true, value: 5 });
+  });
+
+  it('fails with BUDGET_OVER_ALLOCATION at the III.1 amount cell', () => {
+    const { checks, findings } = run(PLAN, { iii1: iii1({ gnbv: { amount: 800 }, ntm: { amount: '12' } }) });
+    expect(check(checks, 'allocation:ntm')).toMatchObject({ passed: false, value: 13, limit: 12 });
+    expect(codes(findings)).toEqual(['BUDGET_OVER_ALLOCATION']);
+    expect(findings[0]).toMatchObject({ sheet: 'III.1', cell: 'C14', severity: 'error', params: { program: 'CTMTQG xây dựng Nông thôn mới', need: '13', allocation: '12' } });
+    expect(findings[0].message).toContain('cần 13 triệu đồng, vượt mức 12 triệu đồng');
+  });
+
+  it('checks a project named on a row (Chương trình 135, L662) against its own rows only', () => {
+    const reading = iii1({ 'gnbv-dau-tu': { amount: 450, content: 'Vốn đầu tư phát triển: Chương trình 135' }, 'gnbv-su-nghiep': { amount: '250', content: 'Vốn sự nghiệp: CT 135' } });
+    const { checks, findings } = run(PLAN, { iii1: reading });
+    // Investment: the road (400 tr.đ) of 135; recurrent: 135's production support (300 tr.đ) > 250.
+    expect(check(checks, 'allocation:gnbv-dau-tu')).toMatchObject({ passed: true, value: 400, limit: 450 });
+    expect(check(checks, 'allocation:gnbv-su-nghiep')).toMatchObject({ passed: false, value: 300, limit: 250 });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: 'BUDGET_OVER_ALLOCATION', cell: 'C13' });
+    expect(findings[0].params.program).toBe('Chương trình 135 (vốn sự nghiệp)');
+    // NTM is used in II.6.A but III.1 says nothing about it.
+    expect(check(checks, 'allocation-missing:ntm')?.passed).toBeUndefined();
+  });
+
+  it('narrows to a sub-project when the row names one', () => {
+    const plan = [
+      act({ activity: 'Hỗ trợ bò giống', budget: 300000, fundSource: 'CT 135 - hỗ trợ phát triển sản xuất' }),
+      act({ activity: 'Hỗ trợ lợn giống', budget: 100000, fundSource: 'CT 135' }),
+    ];
+    const { checks } = run(plan, { iii1: iii1({ 'gnbv-su-nghiep': { amount: 280, content: '135 HTPTSX' } }) });
+    const c = checks.find((x) => x.id === 'allocation:gnbv-su-nghiep');
+    expect(c).toMatchObject({ passed: false, value: 300, limit: 280 });
+    expect(c?.label).toContain('Hỗ trợ phát triển sản xuất');
+  });
+
+  it('uses the activity’s funding group on the Vốn đầu tư / Vốn sự nghiệp rows', () => {
+    const plan = [act({ activity: 'Bê tông đường', budget: 100000, fundSource: 'NTM', fundingGroup: 'recurrent' })];
+    const { checks } = run(plan, { iii1: iii1({ 'ntm-dau-tu': { amount: 10 }, 'ntm-su-nghiep': { amount: 50 } }) });
+    expect(check(checks, 'allocation:ntm-dau-tu')).toMatchObject({ passed: true, value: 0 });
+    expect(check(checks, 'allocation:ntm-su-nghiep')).toMatchObject({ passed: false, value: 100 });
+  });
+
+  it('adds up the NTM and GNBV rows for the merged program of 2026-2030', () => {
+    const plan = [act({ activity: 'Đường nội đồng', budget: 900000, fundSource: 'CTMTQG' }), act({ activity: 'Nhà văn hóa', budget: 200000, fundSource: 'Nông thôn mới' })];
+    const ok = run(plan, { iii1: iii1({ ntm: { amount: 600 }, gnbv: { amount: 500 } }) }, '2026-2030');
+    expect(check(ok.checks, 'allocation:gnbv+ntm')).toMatchObject({ passed: true, value: 1100, limit: 1100 });
+    const over = run(plan, { iii1: iii1({ ntm: { amount: 600 }, gnbv: { amount: 400 } }) }, '2026-2030');
+    expect(codes(over.findings)).toEqual(['BUDGET_OVER_ALLOCATION']);
+  });
+
+  it('checks province, district and ODA rows, and says when III.1 gives nothing', () => {
+    const plan = [
+      act({ activity: 'Đường liên thôn', budget: 500000, fundSource: 'vốn tỉnh' }),
+      act({ activity: 'Sân thể thao', budget: 60000, fundSource: 'ngân sách huyện' }),
+      act({ activity: 'Tập huấn sinh kế', budget: 30000, fundSource: 'Dự án ODA' }),
+    ];
+    const { checks, findings } = run(plan, { iii1: iii1({ tinh: { amount: 500 }, huyen: { amount: 50 }, 'oda-ngo': { amount: 30 } }) });
+    expect(check(checks, 'allocation:tinh')?.passed).toBe(true);
+    expect(check(checks, 'allocation:huyen')?.passed).toBe(false);
+    expect(check(checks, 'allocation:oda-ngo')?.passed).toBe(true);
+    expect(codes(findings)).toEqual(['BUDGET_OVER_ALLOCATION']);
+    const empty = run(plan, { iii1: iii1({ gnbv: { amount: null } }) });
+    expect(check(empty.checks, 'allocation')?.passed).toBeUndefined();
+    expect(codes(empty.findings)).toEqual([]);
+  });
+
+  it('ignores rows left in II.6.B and activities needing no outside money', () => {
+    // 135's road asks 100 tr.đ more in Đề xuất: it is in II.6.B, not counted against III.1.
+    const plan = [act({ activity: 'Bê tông đường', budget: 400000, proposed: 100000, fundSource: 'CT 135' }), act({ activity: 'Dọn vệ sinh', contribution: 9000, fundSource: 'CT 135' })];
+    const { checks } = run(plan, { iii1: iii1({ gnbv: { amount: 1 } }) });
+    expect(check(checks, 'allocation:gnbv')).toMatchObject({ passed: true, value: 0 });
+  });
+});
+
+describe('(b) activities proposed by villages ≥ 75% of resources (L677)', () => {
+  it('passes at 75% and more, counting merged rows that include a village', () => {
+    const plan = [
+      act({ activity: 'Đường thôn A', budget: 60000, fundSource: 'NTM' }),
+      act({ activity: 'Giống lúa (Thôn A, Hội Nông dân)', contribution: 15000, origins: [VILLAGE, DEPARTMENT] }),
+      act({ activity: 'Tập huấn', budget: 25000, fundSource: 'Ngân sách xã', origins: [DEPARTMENT] }),
+    ];
+    const c = check(run(plan).checks, 'village-share');
+    expect(c).toMatchObject({ passed: true, value: 0.75, limit: 0.75 });
+    expect(c?.detail).toContain('chiếm 75%');
+  });
+
+  it('fails with VILLAGE_SHARE_LOW below 75%', () => {
+    const plan = [act({ activity: 'Đường thôn A', budget: 50000, fundSource: 'NTM' }), act({ activity: 'Sửa trụ sở', budget: 50000, fundSource: 'Ngân sách xã', origins: [DEPARTMENT] })];
+    const { checks, findings } = run(plan, { iii1: iii1({}) });
+    expect(check(checks, 'village-share')).toMatchObject({ passed: false, value: 0.5 });
+    expect(findings.filter((f) => f.code === 'VILLAGE_SHARE_LOW')).toHaveLength(1);
+    expect(findings.find((f) => f.code === 'VILLAGE_SHARE_LOW')).toMatchObject({ sheet: 'II.6.A', params: { percent: '50%' } });
+  });
+
+  it('cannot say without any money', () => {
+    expect(check(run([act({ activity: 'Họp thôn' })]).checks, 'village-share')?.passed).toBeUndefined();
+  });
+});
+
+describe('(c) each III.1 line at most 10% above last year (L877, L3353)', () => {
+  const previous = iii1({ 'chi-thuong-xuyen': { amount: 1000 }, gnbv: { amount: 500 }, ntm: { amount: 200 }, tinh: { amount: 0 } }, 'III.1 (2017)', 2017);
+
+  it('passes at +10% or less', () => {
+    const { checks, findings } = run(PLAN, { iii1: iii1({ 'chi-thuong-xuyen': { amount: 1100 }, gnbv: { amount: 480 }, ntm: { amount: 220 }, tinh: { amount: 300 } }), previousIii1: previous });
+    expect(codes(findings).filter((c) => c === 'ALLOCATION_GROWTH_HIGH')).toEqual([]);
+    expect(check(checks, 'growth:chi-thuong-xuyen')).toMatchObject({ passed: true, value: 1100 });
+    expect(check(checks, 'growth:chi-thuong-xuyen')?.limit).toBeCloseTo(1100, 6);
+    expect(check(checks, 'growth:gnbv')?.detail).toContain('giảm 4%');
+    // Nothing last year: no growth to measure.
+    expect(check(checks, 'growth:tinh')).toBeUndefined();
+  });
+
+  it('fails with ALLOCATION_GROWTH_HIGH at the new amount cell', () => {
+    const { checks, findings } = run(PLAN, { iii1: iii1({ gnbv: { amount: 800 }, ntm: { amount: 250 } }), previousIii1: previous });
+    expect(check(checks, 'growth:gnbv')).toMatchObject({ passed: false, value: 800 });
+    expect(check(checks, 'growth:ntm')).toMatchObject({ passed: false, value: 250 });
+    const growth = findings.filter((f) => f.code === 'ALLOCATION_GROWTH_HIGH');
+    expect(growth.map((f) => f.cell)).toEqual(['C11', 'C14']);
+    expect(growth[0]).toMatchObject({ sheet: 'III.1', params: { line: 'Chương trình Giảm nghèo bền vững', next: '800', previous: '500', percent: '60%' } });
+  });
+
+  it('says when there is no previous III.1 or nothing to compare', () => {
+    expect(check(run(PLAN, { iii1: iii1({ gnbv: { amount: 800 } }) }).checks, 'growth')?.passed).toBeUndefined();
+    expect(check(run(PLAN, { iii1: iii1({ ntm: { amount: 1 } }), previousIii1: iii1({ gnbv: { amount: 1 } }) }).checks, 'growth')?.passed).toBeUndefined();
+  });
+});

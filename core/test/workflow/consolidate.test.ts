@@ -1,0 +1,86 @@
+/**
+ * Consolidation against the handbook's own commune example (L4013-L4040): two villages, the
+ * same rice-seed activity proposed by both, merged only when accepted into
+ * "Hỗ trợ giống lúa, kg, 100 + 200, Thôn A, B".
+ */
+import { readSheet } from '../../src/reader/read';
+import { readWorkbook } from '../../src/reader/workbook';
+import { buildPlan, joinUnits } from '../../src/workflow/consolidate';
+import { consolidateCommune } from '../../src/workflow/commune';
+import { REPORT_SHEET } from '../../src/workflow/plan-io';
+import { addSourceSheet, handbookCommune } from './helpers';
+
+describe('consolidation: the handbook commune example', () => {
+  it('builds II.4.B from both villages, naming the village of each row, and suggests the merge', async () => {
+    const wb = await handbookCommune();
+    const { readings } = await readWorkbook(wb);
+    const plan = buildPlan(readings, undefined, { planYear: 2027 });
+    expect(plan.activities.map((a) => [a.activity, a.unit, a.quantity])).toEqual([
+      ['Cứng hóa kênh mương (Thôn A)', 'm', 200],
+      ['Xây dựng nhà văn hóa thôn (Thôn A)', 'nhà', 1],
+      ['Bê tông hóa đường liên thôn (Thôn B)', 'm', 300],
+      ['Hỗ trợ giống lúa (Thôn A)', 'kg', 100],
+      ['Hỗ trợ giống lúa lai (Thôn B)', 'kg', 200],
+    ]);
+    expect(plan.activities.map((a) => a.topic)).toEqual(['csht', 'csht', 'csht', 'kinh-te', 'kinh-te']);
+    expect(plan.suggestions).toHaveLength(1);
+    expect(plan.suggestions[0]).toMatchObject({ activity: 'Hỗ trợ giống lúa', unit: 'kg', quantityText: '100 + 200', place: 'Thôn A, B', total: 15000, accepted: false });
+    expect(plan.reconciliation).toMatchObject({ read: { count: 5, amount: 865000 }, written: { count: 5, amount: 865000 }, returned: { count: 0, amount: 0 }, balanced: true });
+  });
+
+  it('splits by funding: a named program goes to Ngân sách, the rest to Đề xuất', async () => {
+    const { readings } = await readWorkbook(await handbookCommune());
+    const plan = buildPlan(readings);
+    const canal = plan.activities.find((a) => a.activity.startsWith('Cứng hóa'));
+    const hall = plan.activities.find((a) => a.activity.startsWith('Xây dựng nhà văn hóa'));
+    expect(canal).toMatchObject({ budget: 130000, proposed: 0 });
+    expect(canal?.fundSource).toMatch(/Nông thôn mới/);
+    expect(hall).toMatchObject({ budget: 0, proposed: 350000 });
+  });
+
+  it('writes the plan sheets; accepting the merge on a re-run gives the handbook row', async () => {
+    const wb = await handbookCommune();
+    const first = await consolidateCommune(wb, undefined, { communeName: 'Xã Tân Lập' });
+    expect(first.written.sheets).toEqual(['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C', REPORT_SHEET]);
+    const id = first.plan.suggestions[0].id;
+    const second = await consolidateCommune(wb, undefined, { acceptMerges: [id] });
+    const merged = second.plan.activities.find((a) => a.mergedKeys);
+    expect(merged).toMatchObject({ activity: 'Hỗ trợ giống lúa', unit: 'kg', quantity: 300, quantityText: '100 + 200', place: 'Thôn A, B', total: 15000 });
+    expect(second.plan.activities).toHaveLength(4);
+    expect(second.plan.reconciliation).toMatchObject({ read: { count: 5 }, written: { count: 5 }, balanced: true });
+    // The sheet shows it as the handbook does.
+    const [ii4b] = await wb.readSheets(['II.4.B']);
+    const r = readSheet(ii4b, { formId: 'II.4.B' }).reading;
+    const row = r?.activities.find((a) => a.activity === 'Hỗ trợ giống lúa');
+    expect(row).toMatchObject({ unit: 'kg', quantityText: '100 + 200', place: 'Thôn A, B', total: 15000 });
+    // The old sheets were kept as copies.
+    expect(second.written.keptCopies).toContain('II.4.B (cũ)');
+    // A third run keeps the merge (it is remembered in the workbook).
+    const third = await consolidateCommune(wb);
+    expect(third.plan.activities).toHaveLength(4);
+  });
+
+  it('departments come first; unreadable and unclear activities are returned with the reason', async () => {
+    const wb = await handbookCommune();
+    await addSourceSheet(wb, 'II.3', 'Hội Nông dân xã', 'Nông nghiệp', [
+      { activity: 'Tập huấn kỹ thuật canh tác lúa', unit: 'lớp', quantity: 2, contribution: 0, support: 4000, objective: 'Nâng năng suất lúa' },
+    ]);
+    await addSourceSheet(wb, 'I.2', 'Thôn C', 'Giao thông', [
+      { activity: 'Làm đường vào khu sản xuất', unit: 'm', quantity: 100, contribution: 10000, support: 50000, total: 70000 },
+    ]);
+    const { readings } = await readWorkbook(wb);
+    const plan = buildPlan(readings);
+    const econ = plan.activities.filter((a) => a.topic === 'kinh-te' && a.group === 'outside-money');
+    expect(econ[0]).toMatchObject({ activity: 'Tập huấn kỹ thuật canh tác lúa', objective: 'Nâng năng suất lúa', origins: [{ kind: 'department', unit: 'Hội Nông dân xã' }] });
+    expect(plan.returned).toHaveLength(1);
+    expect(plan.returned[0]).toMatchObject({ reason: 'contradictory-amounts', origin: { unit: 'Thôn C' } });
+    expect(plan.findings.map((f) => f.code)).toContain('ACTIVITY_RETURNED');
+    expect(plan.reconciliation).toMatchObject({ read: { count: 7 }, written: { count: 6 }, returned: { count: 1, amount: 70000 }, balanced: true });
+  });
+
+  it('joins village names the way the handbook writes them', () => {
+    expect(joinUnits(['Thôn A', 'Thôn B'])).toBe('Thôn A, B');
+    expect(joinUnits(['Thôn Nà Lìu', 'Thôn Khuổi Mạ'])).toBe('Thôn Nà Lìu, Khuổi Mạ');
+    expect(joinUnits(['Bản Chang', 'Thôn B'])).toBe('Bản Chang, Thôn B');
+  });
+});
