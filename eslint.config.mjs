@@ -24,7 +24,17 @@ export default tseslint.config(
   },
   {
     files: ['core/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: hostAndUi }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...hostAndUi, { group: ['**/ui/**', '**/core/ui'], message: 'the domain never imports the shared pane components.' }] },
+      ],
+    },
+  },
+  {
+    // Shared pane components: React and Fluent UI, but never a host API or Node.
+    files: ['core/ui/**/*.ts', 'core/ui/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: hostAndUi.slice(1) }] },
   },
   {
     files: ['scripts/**/*.mjs', 'core/test/**/*.mjs'],

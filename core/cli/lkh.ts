@@ -3,6 +3,8 @@
  *   lkh template <FORM...|all> --out DIR [--year YYYY] [--unit NAME]
  *   lkh validate FILE... [--json]
  *   lkh consolidate FILE... --out OUT.xlsx [--json] [--accept-merges all|ID,ID] [--period P] [--year YYYY] [--commune NAME]
+ *   lkh rank FILE --list SHEET [--method marks|scores] [--participants N]   (creates the ballot and tally sheet)
+ *   lkh rank FILE --ballot SHEET [--list SHEET] [--json]                   (ranks the list from the filled tally)
  *   lkh demo --out DIR
  * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read, nothing to read, or bad usage.
  */
@@ -18,6 +20,7 @@ import { finding } from '../src/validate/messages';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import type { FormReading } from '../src/model/types';
 import type { ProgramPeriod } from '../src/port/types';
+import { createActions } from '../src/app/actions';
 import { formatVnNumber } from '../src/text';
 import { consolidateCommune } from '../src/workflow/commune';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
@@ -33,6 +36,10 @@ const USAGE = `Cách dùng:
       Tổng hợp các biểu I.2 (thôn) và II.3 (ban ngành) thành II.4.A, II.4.B, II.6.A, II.6.B,
       II.6.C và trang báo cáo. Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ phần xã đã nhập.
       Mã thoát: 0 thành công, 1 còn lỗi, 2 không đọc được gì.
+  lkh rank TỆP.xlsx --list II.6.B [--method marks|scores] [--participants SỐ]
+      Tạo phiếu xếp ưu tiên và bảng kiểm đếm cho danh sách (II.6.B, II.6.A hoặc một I.2) trong tệp.
+  lkh rank TỆP.xlsx --ballot "Phiếu ưu tiên - II.6.B" [--json]
+      Đọc phiếu đã điền, xếp ưu tiên (hòa thì theo quy tắc Sổ tay), ghi cột Ưu tiên và sắp xếp danh sách.
   lkh demo --out THƯ_MỤC
       Ghi bộ tệp của một xã mẫu (6 thôn, 5 ban ngành, Biểu III.1) để dùng thử.
 Các biểu: ${FORM_IDS.join(', ')}`;
@@ -209,7 +216,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   }
   const target = existsSync(out) ? await XlsxWorkbook.load(new Uint8Array(readFileSync(out))) : XlsxWorkbook.create();
   const commune = str(p, 'commune');
-  const result = await consolidateCommune(target, sources, {
+  const result = await consolidateCommune(target, readings, {
     ...(period ? { period } : {}),
     ...(planYear !== undefined ? { planYear } : {}),
     ...(commune ? { communeName: commune } : {}),
@@ -217,7 +224,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await target.save());
-  const findings = [...reports.flatMap((r) => r.findings), ...result.plan.findings];
+  const findings = [...reports.flatMap((r) => r.findings), ...result.plan.findings, ...result.checks.findings];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const rec = result.plan.reconciliation;
   if (p.flags.has('json')) {
@@ -237,6 +244,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
         amount: x.activity.total ?? null,
       })),
       suggestions: result.plan.suggestions,
+      checks: result.checks.checks,
       counts: { activities: result.plan.activities.length, ii6a: result.written.ii6a.length, ii6b: result.written.ii6b.length },
       findings: findings.map((f) => ({ file: f.file ?? null, sheet: f.sheet, cell: f.cell ?? null, severity: f.severity, code: f.code, message: f.message })),
     };
@@ -245,6 +253,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     io.out(`Đã ghi ${out}: ${result.written.sheets.join(', ')}\n`);
     io.out(`Đọc ${rec.read.count} hoạt động (${formatVnNumber(rec.read.amount)} nghìn đồng) = đưa vào II.4.B ${rec.written.count} (${formatVnNumber(rec.written.amount)}) + trả lại ${rec.returned.count} (${formatVnNumber(rec.returned.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
     io.out(`II.6.A: ${result.written.ii6a.length} hoạt động; II.6.B: ${result.written.ii6b.length} hoạt động; đề xuất gộp: ${result.plan.suggestions.length}.\n`);
+    for (const c of result.checks.checks) io.out(`  Kiểm tra: ${c.label} — ${c.passed === undefined ? 'chưa kiểm tra được' : c.passed ? 'đạt' : 'KHÔNG ĐẠT'}: ${c.detail}\n`);
     for (const f of findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}\n`);
   }
   return errors > 0 ? 1 : 0;
@@ -266,6 +275,37 @@ async function demo(args: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function rankCommand(args: readonly string[], io: Io): Promise<number> {
+  const p = parseArgs(args, ['list', 'ballot', 'method', 'participants']);
+  const [file] = p.positional;
+  if (!file) throw new UsageError('Cần tệp .xlsx chứa danh sách hoạt động.');
+  if (!existsSync(file)) throw new UsageError(`Không có tệp "${file}".`);
+  const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(file)));
+  const actions = createActions(wb);
+  const ballot = str(p, 'ballot');
+  const list = str(p, 'list');
+  if (!ballot) {
+    if (!list) throw new UsageError('Cần --list TRANG (ví dụ II.6.B) để tạo phiếu, hoặc --ballot TRANG để xếp ưu tiên từ phiếu đã điền.');
+    const method = str(p, 'method') ?? 'marks';
+    if (method !== 'marks' && method !== 'scores') throw new UsageError('--method là marks (đánh dấu, bỏ hạt) hoặc scores (chấm điểm theo tiêu chí).');
+    const participants = str(p, 'participants') !== undefined ? Number(str(p, 'participants')) : 10;
+    if (!(Number.isInteger(participants) && participants >= 1 && participants <= 500)) throw new UsageError('--participants là số người từ 1 đến 500.');
+    const r = await actions.createBallot({ listSheet: list, method, participants });
+    writeFileSync(file, await wb.save());
+    io.out(`Đã tạo trang "${r.sheet}" (${r.items} hoạt động) trong ${file}. In phiếu, cho đại biểu đánh dấu/chấm điểm, nhập vào trang này rồi chạy: lkh rank ${file} --ballot "${r.sheet}"\n`);
+    return 0;
+  }
+  const r = await actions.rankFromBallot({ ballotSheet: ballot, ...(list ? { listSheet: list } : {}) });
+  writeFileSync(file, await wb.save());
+  if (p.flags.has('json')) io.out(`${JSON.stringify(r, null, 2)}\n`);
+  else {
+    io.out(`Đã xếp ưu tiên ${r.ranks.length} hoạt động của trang "${r.sheet}" (${r.participants} đại biểu):\n`);
+    for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${x.activity} — ${formatVnNumber(x.total)}\n`);
+    for (const f of r.findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}\n`);
+  }
+  return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
 /** Runs the command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
@@ -279,6 +319,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await consolidate(rest, io);
       case 'demo':
         return await demo(rest, io);
+      case 'rank':
+        return await rankCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

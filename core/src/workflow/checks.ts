@@ -46,6 +46,11 @@ export interface BudgetChecks {
   readonly findings: readonly Finding[];
 }
 
+/** "Vốn Chương trình 135", but "Vốn tỉnh" and "Ngân sách xã" as they are. */
+function withVon(name: string): string {
+  return /^(vốn|ngân sách)\b/iu.test(name) ? name : `Vốn ${name}`;
+}
+
 /** Share of resources that must go to activities proposed by villages (L677). */
 export const VILLAGE_SHARE_MIN = 0.75;
 /** Growth of an allocation over last year's (L3353: "tăng tối đa 10%"). */
@@ -183,7 +188,7 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
     const where = al.cell ? ` (ô ${al.cell})` : '';
     checks.push({
       id: `allocation:${al.rowKeys.join('+')}`,
-      label: `Vốn ${al.label} trong mức III.1`,
+      label: `${withVon(al.label)} trong mức III.1`,
       passed,
       detail: `${count} hoạt động dùng vốn ${al.label} trong II.6.A cần ${num(needM)} triệu đồng; Biểu III.1 dự kiến ${num(al.amount)} triệu đồng${where}.`,
       value: needM,
@@ -211,7 +216,7 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
   for (const p of unchecked.values()) {
     checks.push({
       id: `allocation-missing:${p.id}`,
-      label: `Vốn ${p.shortName} trong mức III.1`,
+      label: `${withVon(p.shortName)} trong mức III.1`,
       passed: undefined,
       detail: `Biểu III.1 chưa ghi kinh phí dự kiến cho ${p.shortName} nên chưa kiểm tra được các hoạt động dùng nguồn vốn này.`,
     });

@@ -7,6 +7,8 @@ import type { FormReading } from '../model/types';
 import type { ProgramPeriod, WorkbookPort } from '../port/types';
 import { readWorkbook } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
+import type { BudgetChecks } from './checks';
+import { checkBudgets } from './checks';
 import { buildPlan } from './consolidate';
 import type { WrittenPlan } from './plan-io';
 import { readEdits, writePlan } from './plan-io';
@@ -25,24 +27,29 @@ export interface CommuneOptions {
 export interface CommuneResult {
   readonly plan: CommunePlan;
   readonly written: WrittenPlan;
+  /** Rule 6: allocations of III.1, villages' 75% share, +10% (when last year's III.1 is given). */
+  readonly checks: BudgetChecks;
   /** Findings of reading the sources and of consolidating. */
   readonly findings: readonly Finding[];
 }
 
 /**
- * Consolidates into `target`. Sources are `readings` when given (other files), otherwise the
- * target workbook's own I.2 and II.3 sheets.
+ * Consolidates into `target`. Sources are `readings` when given (other files: their I.2 and II.3
+ * are consolidated, a III.1 is used for the checks), otherwise the target workbook's own sheets.
  */
 export async function consolidateCommune(target: WorkbookPort, readings?: readonly FormReading[], options: CommuneOptions = {}): Promise<CommuneResult> {
   const progress = options.progress ?? (() => undefined);
   progress(0, 'Đang đọc các biểu của thôn và ban ngành…');
   let sourceFindings: Finding[] = [];
-  let sources = readings;
-  if (!sources) {
+  let all = readings;
+  if (!all) {
     const own = await readWorkbook(target);
-    sources = own.readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
-    sourceFindings = own.findings.filter((f) => sources?.some((r) => r.sheet === f.sheet));
+    all = own.readings;
+    const names = new Set(own.readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3').map((r) => r.sheet));
+    sourceFindings = own.findings.filter((f) => names.has(f.sheet));
   }
+  const sources = all.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
+  const iii1 = all.find((r) => r.formId === 'III.1');
   progress(0.3, 'Đang đọc phần xã đã nhập ở lần tổng hợp trước…');
   let edits = await readEdits(target);
   const planYear = options.planYear ?? sources.find((r) => r.planYear !== undefined)?.planYear;
@@ -55,7 +62,10 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
     }
   }
   progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');
-  const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+  const period = options.period ?? '2016-2020';
+  const checksFor = (ii6a: WrittenPlan['ii6a']) =>
+    checkBudgets({ activities: ii6a, allActivities: plan.activities.filter((a) => a.status === 'active'), ...(iii1 ? { iii1 } : {}), period, sheetNames: { ii6a: 'II.6.A' } });
+  const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), checks: checksFor });
   progress(1, 'Đã tổng hợp xong.');
-  return { plan, written, findings: [...sourceFindings, ...plan.findings] };
+  return { plan, written, checks: written.checks, findings: [...sourceFindings, ...plan.findings, ...written.checks.findings] };
 }

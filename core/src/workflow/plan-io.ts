@@ -14,6 +14,7 @@ import type { FormReading } from '../model/types';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
 import { readSheet } from '../reader/read';
 import { foldKey, formatVnNumber } from '../text';
+import type { BudgetChecks } from './checks';
 import type { CommuneEdits, PreviousRow, RowEdits } from './consolidate';
 import { NO_EDITS } from './consolidate';
 import { fundingNeeds, splitPlan } from './funding';
@@ -318,6 +319,8 @@ export interface WritePlanOptions {
   readonly planYear?: number;
   readonly communeName?: string;
   readonly period?: ProgramPeriod;
+  /** Rule 6 checks to run on the II.6.A rows and print in the report. */
+  readonly checks?: (ii6a: readonly PlanActivity[]) => BudgetChecks;
 }
 
 export interface WrittenPlan {
@@ -325,10 +328,11 @@ export interface WrittenPlan {
   readonly keptCopies: readonly string[];
   readonly ii6a: readonly PlanActivity[];
   readonly ii6b: readonly PlanActivity[];
+  readonly checks: BudgetChecks;
 }
 
-/** The report sheet: reconciliation, returned activities, merge suggestions, vanished rows. */
-export function reportLayout(plan: CommunePlan) {
+/** The report sheet: reconciliation, returned activities, merge suggestions, funding checks. */
+export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks: [], findings: [] }) {
   const r = plan.reconciliation;
   const lines = [
     `Đọc được ${r.read.count} hoạt động (${formatVnNumber(r.read.amount)} nghìn đồng); đưa vào II.4.B ${r.written.count} (${formatVnNumber(r.written.amount)} nghìn đồng); trả lại ${r.returned.count} (${formatVnNumber(r.returned.amount)} nghìn đồng).`,
@@ -382,6 +386,22 @@ export function reportLayout(plan: CommunePlan) {
           id: s.id,
         })),
       },
+      {
+        key: 'checks',
+        caption: 'Kiểm tra nguồn vốn (Biểu III.1, tỷ lệ 75% cho hoạt động của thôn, mức tăng 10%)',
+        columns: [
+          { key: 'stt', header: 'STT', width: 5, kind: 'center' },
+          { key: 'label', header: 'Nội dung kiểm tra', width: 40, kind: 'longtext' },
+          { key: 'result', header: 'Kết quả', width: 14, kind: 'center' },
+          { key: 'detail', header: 'Chi tiết', width: 70, kind: 'longtext' },
+        ],
+        rows: checks.checks.map((c, i) => ({
+          stt: i + 1,
+          label: c.label,
+          result: c.passed === undefined ? 'Chưa kiểm tra được' : c.passed ? 'Đạt' : 'Không đạt',
+          detail: c.detail,
+        })),
+      },
     ],
   });
 }
@@ -391,7 +411,8 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
   const period = options.period ?? '2016-2020';
   const base = { ...(options.planYear !== undefined ? { planYear: options.planYear } : {}), ...(options.communeName ? { unitName: options.communeName } : {}), keyColumn: true };
   const active = plan.activities;
-  const { ii6a, ii6b } = splitPlan(active);
+  const { ii6a, ii6b } = splitPlan(active.filter((a) => a.status !== 'vanished'));
+  const checks = options.checks ? options.checks(ii6a) : { checks: [], findings: [] };
   const needs = fundingNeeds(active, period);
   const fixed: Record<string, Record<string, LayoutValue>> = {};
   for (const [k, v] of Object.entries(needs)) {
@@ -404,7 +425,7 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     layoutForm(getForm('II.6.A'), { ...base, sheetName: 'II.6.A', body: { activities: ii6aBody(ii6a) } }),
     layoutForm(getForm('II.6.B'), { ...base, sheetName: 'II.6.B', body: { activities: ii6bBody(ii6b) } }),
     layoutForm(getForm('II.6.C'), { ...base, keyColumn: false, sheetName: 'II.6.C', fixedValues: { sources: fixed } }),
-    reportLayout(plan),
+    reportLayout(plan, checks),
   ];
   const keptCopies: string[] = [];
   for (const l of layouts) {
@@ -428,7 +449,7 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     sheetForms,
     extra: { ...(state.extra ?? {}), acceptedMerges: plan.suggestions.filter((s) => s.accepted).map((s) => [...s.keys]) },
   });
-  return { sheets: layouts.map((l) => l.name), keptCopies, ii6a, ii6b };
+  return { sheets: layouts.map((l) => l.name), keptCopies, ii6a, ii6b, checks };
 }
 
 export type { Topic };

@@ -1,0 +1,257 @@
+/**
+ * What the task panes do, host-neutral: settings, insert a form, validate, consolidate, funding
+ * checks, ranking, import and export — each one coarse call over a WorkbookPort, with plain
+ * JSON results (they cross google.script.run in Google Sheets, where every call starts the
+ * server afresh). The Excel pane, the standalone page and the Sheets server all use this.
+ */
+import { forms, getForm, isFormId } from '../forms/registry';
+import type { FormId, Level } from '../forms/types';
+import { defaultSheetName, layoutForm } from '../layout/engine';
+import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
+import { readSheet } from '../reader/read';
+import { readWorkbook } from '../reader/workbook';
+import type { Finding } from '../validate/messages';
+import type { CheckResult } from '../workflow/checks';
+import { consolidateCommune } from '../workflow/commune';
+import { readFlags } from '../workflow/classify';
+import type { RankItem, RankMethod } from '../workflow/ranking';
+import { applyRanking, ballotLayout, rank, rankItemsFromSheet, readTally } from '../workflow/ranking';
+import type { RankableFormId } from '../workflow/ranking';
+import type { MergeSuggestion, Reconciliation } from '../workflow/types';
+
+export interface Settings {
+  readonly planYear?: number;
+  readonly unitName?: string;
+  readonly level: Level;
+  readonly period: ProgramPeriod;
+  /** The level above the commune: "Huyện …" per the handbook, "Tỉnh …" since July 2025. */
+  readonly upperLevelName: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' };
+
+/** A finding as the panes show it. */
+export interface FindingView {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly sheet: string;
+  readonly cell?: string;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+export interface ValidationView {
+  readonly forms: readonly { readonly sheet: string; readonly formId: FormId }[];
+  readonly unrecognised: readonly string[];
+  readonly findings: readonly FindingView[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export interface ConsolidationView {
+  readonly reconciliation: Reconciliation;
+  readonly returned: readonly { readonly activity: string; readonly origin: string; readonly reason: string; readonly sheet: string; readonly cell?: string }[];
+  readonly suggestions: readonly MergeSuggestion[];
+  readonly checks: readonly CheckResult[];
+  readonly sheets: readonly string[];
+  readonly keptCopies: readonly string[];
+  readonly counts: { readonly activities: number; readonly ii6a: number; readonly ii6b: number };
+  readonly findings: readonly FindingView[];
+}
+
+export interface RankingView {
+  readonly sheet: string;
+  readonly ranks: readonly { readonly activity: string; readonly total: number; readonly rank: number }[];
+  readonly participants: number;
+  readonly findings: readonly FindingView[];
+}
+
+/** What only a host can do (select a cell, colour cells); optional: the standalone page has no selection. */
+export interface HostExtras {
+  selectCell?(sheet: string, cell: string): Promise<void>;
+  markFindings?(findings: readonly FindingView[]): Promise<void>;
+}
+
+export function findingView(f: Finding): FindingView {
+  return { code: f.code, severity: f.severity, sheet: f.sheet, ...(f.cell ? { cell: f.cell } : {}), message: f.message, messageEn: f.messageEn };
+}
+
+async function readStateSafe(port: WorkbookPort): Promise<DocumentState> {
+  try {
+    return await port.readState();
+  } catch {
+    return {};
+  }
+}
+
+export function settingsOf(state: DocumentState): Settings {
+  return {
+    ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
+    ...(state.unitName ? { unitName: state.unitName } : {}),
+    level: state.level ?? DEFAULT_SETTINGS.level,
+    period: state.period ?? DEFAULT_SETTINGS.period,
+    upperLevelName: state.upperLevelName ?? DEFAULT_SETTINGS.upperLevelName,
+  };
+}
+
+export interface FormSummary {
+  readonly id: FormId;
+  readonly code: string;
+  readonly title: string;
+  readonly level: Level;
+}
+
+export function listForms(): FormSummary[] {
+  return [...forms().values()].map((f) => ({ id: f.id, code: f.code, title: f.title, level: f.level }));
+}
+
+export function createActions(port: WorkbookPort, host: HostExtras = {}) {
+  return {
+    async getSettings(): Promise<Settings> {
+      return settingsOf(await readStateSafe(port));
+    },
+
+    async saveSettings(s: Settings): Promise<Settings> {
+      if (s.planYear !== undefined && !(Number.isInteger(s.planYear) && s.planYear >= 2000 && s.planYear <= 2100)) {
+        throw new Error(`Năm kế hoạch ${s.planYear} không hợp lệ.`);
+      }
+      const state = await readStateSafe(port);
+      const next: DocumentState = {
+        ...state,
+        level: s.level,
+        period: s.period,
+        upperLevelName: s.upperLevelName.trim() || DEFAULT_SETTINGS.upperLevelName,
+        ...(s.planYear !== undefined ? { planYear: s.planYear } : {}),
+        ...(s.unitName?.trim() ? { unitName: s.unitName.trim() } : {}),
+      };
+      await port.writeState(next);
+      return settingsOf(next);
+    },
+
+    /** Inserts a form as a new sheet named for its unit ("Thôn A - I.2"), recorded in the state. */
+    async insertForm(formId: string, unitName?: string): Promise<{ sheet: string; keptCopy?: string }> {
+      if (!isFormId(formId)) throw new Error(`Không có biểu mẫu ${formId}.`);
+      const state = await readStateSafe(port);
+      const unit = unitName?.trim() || undefined;
+      const layout = layoutForm(getForm(formId), {
+        ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
+        ...(unit ? { unitName: unit } : state.unitName ? { unitName: state.unitName } : {}),
+        sheetName: defaultSheetName(formId, unit),
+      });
+      const r = await port.createSheet(layout, { existing: 'copy' });
+      const after = await readStateSafe(port);
+      const sheetForms: Record<string, FormId> = { ...(after.sheetForms ?? {}), [layout.name]: formId };
+      if (r.keptCopy) delete sheetForms[r.keptCopy];
+      await port.writeState({ ...after, sheetForms });
+      return { sheet: layout.name, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) };
+    },
+
+    /** Recognises and checks every sheet; marks the findings' cells where the host can. */
+    async validate(): Promise<ValidationView> {
+      const r = await readWorkbook(port);
+      const findings = r.findings.map(findingView);
+      if (host.markFindings) await host.markFindings(findings);
+      return {
+        forms: r.readings.map((x) => ({ sheet: x.sheet, formId: x.formId })),
+        unrecognised: r.unrecognised,
+        findings,
+        errors: findings.filter((f) => f.severity === 'error').length,
+        warnings: findings.filter((f) => f.severity === 'warning').length,
+      };
+    },
+
+    async selectCell(sheet: string, cell: string): Promise<void> {
+      if (host.selectCell) await host.selectCell(sheet, cell);
+    },
+
+    /** One-click consolidation of the workbook's village and department tabs. */
+    async consolidate(opts: { acceptMerges?: readonly string[] | 'all' } = {}): Promise<ConsolidationView> {
+      const state = await readStateSafe(port);
+      const result = await consolidateCommune(port, undefined, {
+        period: state.period ?? DEFAULT_SETTINGS.period,
+        ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
+        ...(state.unitName ? { communeName: state.unitName } : {}),
+        ...(opts.acceptMerges ? { acceptMerges: opts.acceptMerges } : {}),
+      });
+      return {
+        reconciliation: result.plan.reconciliation,
+        returned: result.plan.returned.map((x) => ({
+          activity: x.activity.activity || '(không tên)',
+          origin: x.origin.unit,
+          reason: x.message,
+          sheet: x.activity.source.sheet,
+          ...(x.activity.source.cells.activity ? { cell: x.activity.source.cells.activity } : {}),
+        })),
+        suggestions: result.plan.suggestions,
+        checks: result.checks.checks,
+        sheets: result.written.sheets,
+        keptCopies: result.written.keptCopies,
+        counts: { activities: result.plan.activities.length, ii6a: result.written.ii6a.length, ii6b: result.written.ii6b.length },
+        findings: result.findings.map(findingView),
+      };
+    },
+
+    /** Creates the ballot and tally sheet for an activity list (II.6.B, II.6.A or a village's I.2). */
+    async createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): Promise<{ sheet: string; items: number }> {
+      const formId = await listForm(port, opts.listSheet);
+      const [data] = await port.readSheets([opts.listSheet]);
+      const items = itemsOf(data, formId);
+      if (items.length === 0) throw new Error(`Trang "${opts.listSheet}" không có hoạt động nào cần nguồn vốn bên ngoài để xếp ưu tiên.`);
+      const state = await readStateSafe(port);
+      const method: RankMethod = opts.method === 'marks' ? { kind: 'marks' } : { kind: 'scores', ...(opts.criteria ? { criteria: opts.criteria } : {}) };
+      const sheet = `Phiếu ưu tiên - ${opts.listSheet}`.slice(0, 31);
+      const layout = ballotLayout(items, method, {
+        participants: opts.participants ?? 10,
+        sheetName: sheet,
+        formId,
+        ...(state.unitName ? { unitName: state.unitName } : {}),
+        ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
+      });
+      await port.createSheet(layout, { existing: 'copy' });
+      const after = await readStateSafe(port);
+      await port.writeState({ ...after, extra: { ...(after.extra ?? {}), ballots: { ...((after.extra?.ballots as Record<string, unknown>) ?? {}), [layout.name]: { listSheet: opts.listSheet, method: opts.method } } } });
+      return { sheet: layout.name, items: items.length };
+    },
+
+    /** Reads the filled ballot, ranks (ties by the handbook's rule), writes Ưu tiên and sorts the list. */
+    async rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): Promise<RankingView> {
+      const state = await readStateSafe(port);
+      const ballots = (state.extra?.ballots ?? {}) as Record<string, { listSheet: string; method: 'marks' | 'scores' }>;
+      const info = ballots[opts.ballotSheet];
+      const listSheet = opts.listSheet ?? info?.listSheet;
+      if (!listSheet) throw new Error(`Không biết phiếu "${opts.ballotSheet}" dùng cho danh sách nào; hãy chọn trang danh sách.`);
+      const formId = await listForm(port, listSheet);
+      const [list, ballot] = await port.readSheets([listSheet, opts.ballotSheet]);
+      const items = itemsOf(list, formId);
+      const method: RankMethod = info?.method === 'scores' ? { kind: 'scores' } : { kind: 'marks' };
+      const tally = readTally(ballot, items, method);
+      const ranks = rank(items, tally.totals);
+      const applied = await applyRanking(port, listSheet, ranks, { formId });
+      return {
+        sheet: listSheet,
+        ranks: ranks.map((r) => ({ activity: r.activity, total: r.total, rank: r.rank })),
+        participants: tally.participants,
+        findings: [...tally.findings, ...applied.findings].map(findingView),
+      };
+    },
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;
+
+/** The list's items, with the tie-break flags read from their names (women, poor women, public jobs). */
+function itemsOf(data: SheetData, formId: RankableFormId): RankItem[] {
+  return rankItemsFromSheet(data, formId).items.map((i) => ({ ...i, flags: { ...readFlags(i.activity), ...i.flags } }));
+}
+
+/** The form of an activity list sheet, from the state or by recognition; only rankable forms. */
+async function listForm(port: WorkbookPort, sheet: string): Promise<RankableFormId> {
+  const state = await readStateSafe(port);
+  let id = state.sheetForms?.[sheet];
+  if (!id) {
+    const [data] = await port.readSheets([sheet]);
+    id = readSheet(data).reading?.formId;
+  }
+  if (id === 'II.6.A' || id === 'II.6.B' || id === 'I.2') return id;
+  throw new Error(`Trang "${sheet}" không phải danh sách hoạt động để xếp ưu tiên (cần Biểu II.6.B, II.6.A hoặc I.2).`);
+}

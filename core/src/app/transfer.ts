@@ -1,0 +1,184 @@
+/**
+ * Files in and out of a workbook: import village/commune .xlsx files received by e-mail as new
+ * tabs (values, merges and the form's formatting), and export the package the commune sends up
+ * (II.4.A, II.4.B, II.6.A, II.6.B) as an .xlsx. Uses ExcelJS (through XlsxWorkbook), so panes
+ * load this module lazily, only when a file is imported or exported.
+ */
+import { getForm, tablesOf } from '../forms/registry';
+import type { FormId } from '../forms/types';
+import { STYLES, layoutForm } from '../layout/engine';
+import type { CellStyle, LayoutCell, SheetLayout, StyleName } from '../layout/types';
+import type { DocumentState, SheetData, WorkbookPort } from '../port/types';
+import { TextGrid } from '../reader/grid';
+import { readSheet } from '../reader/read';
+import { locateForm } from '../reader/recognise';
+import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+
+const KIND_STYLE: Readonly<Record<string, StyleName>> = {
+  amount: 'amount',
+  number: 'number',
+  percent: 'percent',
+  rank: 'center',
+  stt: 'center',
+  yesno: 'center',
+  date: 'date',
+  text: 'text',
+  longtext: 'textWrap',
+  choice: 'textWrap',
+};
+
+/**
+ * A sheet as read, turned back into a layout: values, formulas and merges as they are, styled as
+ * the form (title, header band, body columns by kind) when the form is known.
+ */
+export function sheetAsLayout(data: SheetData, name: string, formId?: FormId): SheetLayout {
+  const form = formId ? getForm(formId) : undefined;
+  const grid = new TextGrid(data);
+  const located = form ? locateForm(grid, form) : new Map();
+  const bands: { from: number; to: number; bodyFrom: number; bodyTo: number; cols: Map<number, StyleName> }[] = [];
+  if (form) {
+    const tables = tablesOf(form);
+    const starts = tables.map((t) => located.get(t.key)?.headerRow).filter((r): r is number => r !== undefined);
+    tables.forEach((t) => {
+      const loc = located.get(t.key);
+      if (!loc) return;
+      const next = starts.filter((r) => r > loc.headerRow).sort((a, b) => a - b)[0] ?? grid.bottom;
+      const cols = new Map<number, StyleName>();
+      for (const c of t.columns) {
+        const col = loc.columns.get(c.key);
+        if (col !== undefined) cols.set(col, KIND_STYLE[c.kind] ?? 'text');
+      }
+      bands.push({ from: loc.headerRow, to: loc.bodyRow - 1, bodyFrom: loc.bodyRow, bodyTo: next - 1, cols });
+    });
+  }
+  const firstTable = bands.length > 0 ? Math.min(...bands.map((b) => b.from)) : Infinity;
+  const styleAt = (row: number, col: number, value: unknown): StyleName => {
+    for (const b of bands) {
+      if (row >= b.from && row <= b.to) return 'header';
+      if (row >= b.bodyFrom && row <= b.bodyTo) {
+        const s = b.cols.get(col);
+        if (s) return s;
+        return typeof value === 'number' ? 'number' : 'text';
+      }
+    }
+    if (row < firstTable) return row === data.top ? 'title' : 'field';
+    return 'paragraph';
+  };
+  const cells: LayoutCell[] = [];
+  data.values.forEach((rowValues, i) =>
+    rowValues.forEach((v, j) => {
+      const row = data.top + i;
+      const col = data.left + j;
+      const formula = data.formulas?.[i]?.[j] ?? undefined;
+      const error = data.errors.find((e) => e.row === row && e.col === col);
+      const value = error ? error.code : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v;
+      if (value === null && !formula) {
+        if (bands.some((b) => row >= b.from && row <= b.bodyTo && b.cols.has(col))) cells.push({ row, col, value: null, style: styleAt(row, col, null) });
+        return;
+      }
+      cells.push({ row, col, value, style: styleAt(row, col, value), ...(formula ? { formula } : {}) });
+    }),
+  );
+  const cols = data.left + Math.max(0, ...data.values.map((r) => r.length));
+  const formLayout = form ? layoutForm(form) : undefined;
+  const widths = Array.from({ length: cols }, (_, i) => formLayout?.columnWidths[i] ?? 14);
+  const main = bands.find((b) => b.cols.size > 3) ?? bands[0];
+  const styles: Record<StyleName, CellStyle> = { ...STYLES, ...(formLayout?.styles ?? {}) };
+  return {
+    name,
+    ...(formId ? { formId } : {}),
+    columnWidths: widths,
+    rowHeights: {},
+    cells,
+    merges: data.merges,
+    validations: [],
+    styles,
+    print: {
+      paper: 'A4',
+      orientation: form?.orientation ?? 'landscape',
+      fitToWidth: true,
+      ...(main ? { repeatRows: { from: main.from, to: main.to } } : {}),
+      area: { rows: data.top + data.values.length, cols },
+    },
+    tables: [],
+  };
+}
+
+function baseName(file: string): string {
+  return file.replace(/\.[^.]+$/, '').replace(/[[\]:*?/\\]/g, ' ').trim();
+}
+
+/**
+ * Imports every sheet of an .xlsx file as a new tab named "<file> - <sheet>" (31 characters at
+ * most), recognising its form; returns the tabs created. Legacy fonts are kept as typed; the
+ * reader decodes them when validating or consolidating.
+ */
+export async function importXlsx(port: WorkbookPort, fileName: string, bytes: Uint8Array): Promise<{ sheets: string[]; forms: Record<string, FormId> }> {
+  let source: XlsxWorkbook;
+  try {
+    source = await XlsxWorkbook.load(bytes);
+  } catch (e) {
+    throw new Error(`Không mở được tệp "${fileName}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  const names = await source.listSheets();
+  const data = await source.readSheets(names, { fonts: false });
+  const existing = await port.listSheets();
+  const created: string[] = [];
+  const recognised: Record<string, FormId> = {};
+  for (const d of data) {
+    if (d.values.length === 0) continue;
+    const formId = readSheet(d).reading?.formId;
+    const proposed = names.length === 1 ? baseName(fileName) : `${baseName(fileName)} - ${d.name}`;
+    const name = uniqueName(proposed.slice(0, 31), [...existing, ...created]);
+    await port.createSheet(sheetAsLayout(d, name, formId), { existing: 'fail' });
+    created.push(name);
+    if (formId) recognised[name] = formId;
+  }
+  if (Object.keys(recognised).length > 0) {
+    let state: DocumentState;
+    try {
+      state = await port.readState();
+    } catch {
+      state = {};
+    }
+    await port.writeState({ ...state, sheetForms: { ...(state.sheetForms ?? {}), ...recognised } });
+  }
+  return { sheets: created, forms: recognised };
+}
+
+function uniqueName(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** The forms a commune sends up (L733). */
+export const PACKAGE_FORMS: readonly FormId[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B'];
+
+/** Builds the .xlsx the commune sends to the level above: its II.4.A, II.4.B, II.6.A, II.6.B as they stand. */
+export async function exportPackage(port: WorkbookPort): Promise<{ fileName: string; bytes: Uint8Array; sheets: string[] }> {
+  let state: DocumentState;
+  try {
+    state = await port.readState();
+  } catch {
+    state = {};
+  }
+  const names = await port.listSheets();
+  const byForm = new Map<FormId, string>();
+  for (const [sheet, id] of Object.entries(state.sheetForms ?? {})) if (PACKAGE_FORMS.includes(id) && names.includes(sheet) && !byForm.has(id)) byForm.set(id, sheet);
+  for (const id of PACKAGE_FORMS) if (!byForm.has(id) && names.includes(id)) byForm.set(id, id);
+  const missing = PACKAGE_FORMS.filter((id) => !byForm.has(id));
+  if (missing.length > 0) throw new Error(`Chưa có ${missing.map((m) => `Biểu ${m}`).join(', ')}: hãy tổng hợp trước khi xuất gói gửi cấp trên.`);
+  const sheets = PACKAGE_FORMS.map((id) => byForm.get(id) as string);
+  const data = await port.readSheets(sheets);
+  const out = XlsxWorkbook.create();
+  for (let i = 0; i < data.length; i++) await out.createSheet(sheetAsLayout(data[i], PACKAGE_FORMS[i], PACKAGE_FORMS[i]));
+  await out.writeState({ ...(state.planYear !== undefined ? { planYear: state.planYear } : {}), ...(state.unitName ? { unitName: state.unitName } : {}), level: 'xa', sheetForms: Object.fromEntries(PACKAGE_FORMS.map((id) => [id, id])) });
+  const unit = state.unitName?.trim() || 'xa';
+  const fileName = `${unit.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '-')}-ke-hoach-${state.planYear ?? ''}.xlsx`.replace(/-+\./, '.');
+  return { fileName, bytes: await out.save(), sheets };
+}

@@ -1,0 +1,89 @@
+/** The panes' actions over the in-memory port: what a commune accountant does in one session. */
+import { createActions } from '../../src/app/actions';
+import { exportPackage, importXlsx } from '../../src/app/transfer';
+import { MemoryWorkbook } from '../../src/port/memory';
+import { readSheet } from '../../src/reader/read';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
+import { addSourceSheet, handbookCommune } from '../workflow/helpers';
+
+describe('pane actions', () => {
+  it('keeps settings in the workbook', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    const a = createActions(wb);
+    expect(await a.getSettings()).toEqual({ level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
+    await a.saveSettings({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2021-2025', upperLevelName: 'Tỉnh Lào Cai' });
+    // a second pane opening the same workbook finds them
+    expect(await createActions(wb).getSettings()).toEqual({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2021-2025', upperLevelName: 'Tỉnh Lào Cai' });
+    await expect(a.saveSettings({ planYear: 27, level: 'xa', period: '2016-2020', upperLevelName: '' })).rejects.toThrow('Năm kế hoạch 27 không hợp lệ');
+  });
+
+  it('inserts a form named for its unit, formatted, and recognised later', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    const a = createActions(wb);
+    await a.saveSettings({ planYear: 2027, level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
+    const r = await a.insertForm('I.2', 'Thôn A');
+    expect(r.sheet).toBe('Thôn A - I.2');
+    const [data] = await wb.readSheets(['Thôn A - I.2']);
+    expect(readSheet(data).reading).toMatchObject({ formId: 'I.2', unitName: 'Thôn A', planYear: 2027 });
+    expect((await wb.readState()).sheetForms).toEqual({ 'Thôn A - I.2': 'I.2' });
+    // inserting again keeps the first as a copy
+    expect((await a.insertForm('I.2', 'Thôn A')).keptCopy).toBe('Thôn A - I.2 (cũ)');
+    await expect(a.insertForm('II.5')).rejects.toThrow('Không có biểu mẫu II.5');
+  });
+
+  it('validates, marks cells through the host, selects a finding', async () => {
+    const wb = await handbookCommune();
+    const marked: string[] = [];
+    const selected: string[] = [];
+    const a = createActions(wb, {
+      markFindings: async (fs) => void marked.push(...fs.map((f) => `${f.sheet}!${f.cell}`)),
+      selectCell: async (s, c) => void selected.push(`${s}!${c}`),
+    });
+    await addSourceSheet(wb, 'I.2', 'Thôn C', 'Giao thông', [{ activity: 'Làm đường', unit: 'm', quantity: 100, contribution: 10000, support: 50000, total: 70000 }]);
+    const v = await a.validate();
+    expect(v.forms.map((f) => f.formId)).toEqual(['I.2', 'I.2', 'I.2']);
+    expect(v.errors).toBe(1);
+    const error = v.findings.find((f) => f.severity === 'error');
+    expect(error).toMatchObject({ code: 'AMOUNT_SUM_MISMATCH', sheet: 'Thôn C - I.2' });
+    // every finding is marked (the helper's rows leave Địa điểm empty: warnings)
+    expect(marked).toEqual(v.findings.map((f) => `${f.sheet}!${f.cell}`));
+    expect(marked).toContain(`Thôn C - I.2!${error?.cell}`);
+    await a.selectCell('Thôn C - I.2', 'G13');
+    expect(selected).toEqual(['Thôn C - I.2!G13']);
+  });
+
+  it('consolidates in one click, then ranks II.6.B from a filled ballot', async () => {
+    const wb = await handbookCommune();
+    const a = createActions(wb);
+    const c = await a.consolidate();
+    expect(c.reconciliation.balanced).toBe(true);
+    expect(c.sheets).toContain('II.6.B');
+    expect(c.counts.ii6b).toBeGreaterThan(0);
+    const ballot = await a.createBallot({ listSheet: 'II.6.B', method: 'marks', participants: 3 });
+    expect(ballot.items).toBe(c.counts.ii6b);
+    // Nobody marks anything: every activity gets 0 marks and shares rank 1; the list is written back.
+    const r = await a.rankFromBallot({ ballotSheet: ballot.sheet });
+    expect(r.sheet).toBe('II.6.B');
+    expect(r.ranks).toHaveLength(c.counts.ii6b);
+  });
+
+  it('exports the package sent upward and imports a village file as tabs', async () => {
+    const wb = await handbookCommune();
+    const a = createActions(wb);
+    await a.saveSettings({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
+    await expect(exportPackage(wb)).rejects.toThrow('Chưa có Biểu II.4.A');
+    await a.consolidate();
+    const pkg = await exportPackage(wb);
+    expect(pkg.fileName).toBe('Xa-Tan-Lap-ke-hoach-2027.xlsx');
+    const out = await XlsxWorkbook.load(pkg.bytes);
+    expect(await out.listSheets()).toEqual(['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B']);
+    const [ii4b] = await out.readSheets(['II.4.B']);
+    expect(readSheet(ii4b).reading?.activities).toHaveLength(5);
+
+    const target = MemoryWorkbook.fromArrays({});
+    const imported = await importXlsx(target, 'Xa-Tan-Lap.xlsx', pkg.bytes);
+    expect(imported.sheets).toEqual(['Xa-Tan-Lap - II.4.A', 'Xa-Tan-Lap - II.4.B', 'Xa-Tan-Lap - II.6.A', 'Xa-Tan-Lap - II.6.B']);
+    expect(Object.values(imported.forms)).toEqual(['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B']);
+    await expect(importXlsx(target, 'hong.xlsx', new Uint8Array([1, 2, 3]))).rejects.toThrow('Không mở được tệp "hong.xlsx"');
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * What the shared pane needs from its host: the core's actions (core/src/app/actions.ts), run
+ * in-process (Excel, standalone page) or through google.script.run (Google Sheets sidebar), plus
+ * the few things only a host does (files in and out). Every call is coarse and JSON-safe.
+ */
+import type { ConsolidationView, FormSummary, RankingView, Settings, ValidationView } from '../src/app/actions';
+
+export type HostKind = 'excel' | 'sheets' | 'standalone';
+
+export interface PaneClient {
+  readonly host: HostKind;
+  getSettings(): Promise<Settings>;
+  saveSettings(s: Settings): Promise<Settings>;
+  listForms(): Promise<readonly FormSummary[]>;
+  insertForm(formId: string, unitName?: string): Promise<{ sheet: string; keptCopy?: string }>;
+  validate(): Promise<ValidationView>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  consolidate(opts?: { acceptMerges?: readonly string[] | 'all' }): Promise<ConsolidationView>;
+  createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): Promise<{ sheet: string; items: number }>;
+  rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): Promise<RankingView>;
+  /** Sheet names, for choosing lists and ballots. */
+  listSheets(): Promise<readonly string[]>;
+  /** Adds .xlsx files received by e-mail as new tabs. */
+  importFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<{ sheets: readonly string[] }>;
+  /** Builds the package sent upward (II.4.A, II.4.B, II.6.A, II.6.B) and hands it to the user (download). */
+  exportPackage(): Promise<{ fileName: string }>;
+}
