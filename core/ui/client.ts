@@ -4,6 +4,7 @@
  * the few things only a host does (files in and out). Every call is coarse and JSON-safe.
  */
 import type { ConsolidationView, FormSummary, RankingView, Settings, ValidationView } from '../src/app/actions';
+import type { Checklist } from '../src/workflow/calendar';
 
 export type HostKind = 'excel' | 'sheets' | 'standalone';
 
@@ -18,6 +19,9 @@ export interface PaneClient {
   consolidate(opts?: { acceptMerges?: readonly string[] | 'all' }): Promise<ConsolidationView>;
   createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): Promise<{ sheet: string; items: number }>;
   rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): Promise<RankingView>;
+  /** The seven steps of the level in the settings; undefined until the plan year is set. `today` is 'yyyy-mm-dd'. */
+  checklist(today: string): Promise<Checklist | undefined>;
+  setChecklistTick(itemId: string, ticked: boolean): Promise<void>;
   /** Sheet names, for choosing lists and ballots. */
   listSheets(): Promise<readonly string[]>;
   /** Adds .xlsx files received by e-mail as new tabs. */

@@ -12,6 +12,8 @@ import { readSheet } from '../reader/read';
 import { readWorkbook } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
 import type { CheckResult } from '../workflow/checks';
+import type { Checklist } from '../workflow/calendar';
+import { checklistOfDocument, readChecklistState, setTick, writeChecklistState } from '../workflow/calendar';
 import { consolidateCommune } from '../workflow/commune';
 import { readFlags } from '../workflow/classify';
 import type { RankItem, RankMethod } from '../workflow/ranking';
@@ -211,6 +213,25 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const after = await readStateSafe(port);
       await port.writeState({ ...after, extra: { ...(after.extra ?? {}), ballots: { ...((after.extra?.ballots as Record<string, unknown>) ?? {}), [layout.name]: { listSheet: opts.listSheet, method: opts.method } } } });
       return { sheet: layout.name, items: items.length };
+    },
+
+    /**
+     * The seven steps for the level in the settings, with dates for the plan year, expected forms
+     * ticked from the sheets the workbook holds, and the manual ticks. `today` is 'yyyy-mm-dd'
+     * (the pane's local date). Undefined until the plan year is set.
+     */
+    async checklist(today: string): Promise<Checklist | undefined> {
+      const state = await readStateSafe(port);
+      const names = new Set(await port.listSheets());
+      const sheetForms: Record<string, FormId> = {};
+      for (const [sheet, id] of Object.entries(state.sheetForms ?? {})) if (names.has(sheet)) sheetForms[sheet] = id;
+      return checklistOfDocument({ ...state, level: state.level ?? DEFAULT_SETTINGS.level, sheetForms }, today);
+    },
+
+    /** Ticks (or unticks) a step, sub-item or manual result of the checklist ("a meeting held"). */
+    async setChecklistTick(itemId: string, ticked: boolean): Promise<void> {
+      const state = await readStateSafe(port);
+      await port.writeState(writeChecklistState(state, setTick(readChecklistState(state), itemId, ticked)));
     },
 
     /** Reads the filled ballot, ranks (ties by the handbook's rule), writes Ưu tiên and sorts the list. */

@@ -87,3 +87,21 @@ describe('pane actions', () => {
     await expect(importXlsx(target, 'hong.xlsx', new Uint8Array([1, 2, 3]))).rejects.toThrow('Không mở được tệp "hong.xlsx"');
   });
 });
+
+describe('checklist action', () => {
+  it('shows the seven steps with dates, ticks forms from the sheets and keeps manual ticks', async () => {
+    const wb = await handbookCommune();
+    const a = createActions(wb);
+    expect(await a.checklist('2026-05-20')).toBeUndefined(); // no plan year yet
+    await a.saveSettings({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
+    await a.insertForm('II.8');
+    const c = await a.checklist('2026-05-20');
+    expect(c?.steps).toHaveLength(7);
+    const withII8 = c?.steps.flatMap((s) => [...s.forms, ...s.items.flatMap((i) => i.forms)]).find((f) => f.form === 'II.8');
+    expect(withII8?.present).toBe(true);
+    await a.setChecklistTick('buoc1', true);
+    const after = await a.checklist('2026-05-20');
+    expect(after?.steps[0].status).toBe('done');
+    expect(JSON.parse(JSON.stringify(after))).toEqual(after);
+  });
+});

@@ -1,0 +1,654 @@
+/**
+ * The seven-step checklist of the sidebar (SPEC §2): each level's steps with their dates in
+ * the planning year, their expected results (forms, ticked from the sheets the workbook holds;
+ * other results ticked by hand) and a status relative to today.
+ *
+ * Results cross google.script.run: plain JSON, dates as ISO 'yyyy-mm-dd' strings. Date
+ * objects are used only inside, in UTC.
+ */
+import type { FormId, Level } from '../forms/types';
+import type { DocumentState } from '../port/types';
+import type { DateRule, ExpectedFormDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './calendar-data';
+import { STEPS } from './calendar-data';
+
+export type { DateRule, ExpectedFormDef, FiveYearDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './calendar-data';
+export { STEPS, STEP_NAMES } from './calendar-data';
+
+/** 'annual': the yearly calendar (Part I); 'five-year': Annex 2's calendar for the 5-year plan. */
+export type PlanningMode = 'annual' | 'five-year';
+
+export interface CalendarOptions {
+  /**
+   * 5-year mode: first year of the period planned (e.g. 2026 for 2026-2030). The plan is made in
+   * year 4 of the previous period, i.e. periodStart - 2. Default: the plan year.
+   */
+  readonly periodStart?: number;
+}
+
+/** ISO dates 'yyyy-mm-dd', both inclusive. */
+export interface DateRange {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** A user's dates for a step or sub-item (by id: 'buoc3', 'buoc1.2'); either may be left out. */
+export interface DateOverride {
+  readonly start?: string;
+  readonly end?: string;
+}
+
+export type DateOverrides = Readonly<Record<string, DateOverride>>;
+
+export interface ItemDates extends DateRange {
+  readonly id: string;
+  /** True when the user changed a date of this step or sub-item. */
+  readonly overridden: boolean;
+  /** The time as the handbook words it (5-year: Annex 2's wording, or described from the rules). */
+  readonly when: string;
+  readonly whenEn: string;
+  /** 'handbook': Part I (annual) or Annex 2 gives it; 'derived': Annex 2 is silent (5-year mode). */
+  readonly basis: 'handbook' | 'derived';
+}
+
+export interface StepDates extends ItemDates {
+  readonly number: number;
+  readonly applicable: boolean;
+  readonly items: readonly ItemDates[];
+}
+
+export type StepStatus = 'done' | 'due-soon' | 'overdue' | 'upcoming' | 'not-applicable';
+
+/** Days before the end date from which an unfinished step is "due soon". */
+export const DUE_SOON_DAYS = 7;
+
+export const STATUS_LABELS: Readonly<Record<StepStatus, { readonly vi: string; readonly en: string }>> = {
+  done: { vi: 'Đã xong', en: 'Done' },
+  'due-soon': { vi: 'Sắp đến hạn', en: 'Due soon' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  upcoming: { vi: 'Chưa đến hạn', en: 'Upcoming' },
+  'not-applicable': { vi: 'Không áp dụng', en: 'Not applicable' },
+};
+
+export const LEVEL_LABELS: Readonly<Record<Level, { readonly vi: string; readonly en: string }>> = {
+  thon: { vi: 'Thôn', en: 'Village' },
+  xa: { vi: 'Xã', en: 'Commune' },
+  huyen: { vi: 'Huyện', en: 'District' },
+  tinh: { vi: 'Tỉnh', en: 'Province' },
+};
+
+export const SOURCE_LABELS: Readonly<Record<FormSource, { readonly vi: string; readonly en: string }>> = {
+  thon: { vi: 'từ các thôn', en: 'from the villages' },
+  'ban-nganh': { vi: 'từ các ban ngành, đơn vị', en: 'from the departments and units' },
+  xa: { vi: 'từ các xã', en: 'from the communes' },
+  huyen: { vi: 'từ huyện', en: 'from the district' },
+  tinh: { vi: 'từ tỉnh', en: 'from the province' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Dates.
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True for a real calendar date written 'yyyy-mm-dd'. */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const mt = ISO.exec(s);
+  if (!mt) return false;
+  const y = Number(mt[1]);
+  const mo = Number(mt[2]);
+  const d = Number(mt[3]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+function toDays(isoDate: string): number {
+  const mt = ISO.exec(isoDate);
+  if (!mt) throw new RangeError(`Ngày không hợp lệ: "${isoDate}" (cần dạng yyyy-mm-dd)`);
+  return Date.UTC(Number(mt[1]), Number(mt[2]) - 1, Number(mt[3])) / DAY_MS;
+}
+
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return toDays(to) - toDays(from);
+}
+
+/** 'yyyy-mm-dd' → 'dd/mm/yyyy', as Vietnamese documents write dates. */
+export function formatDateVi(isoDate: string): string {
+  const mt = ISO.exec(isoDate);
+  return mt ? `${mt[3]}/${mt[2]}/${mt[1]}` : isoDate;
+}
+
+/** Week `week` (1-4) of a month: days 7n-6..7n, week 4 running to the month's end. */
+export function weekRange(year: number, month: number, week: number): DateRange {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Tháng không hợp lệ: ${month}/${year}`);
+  if (!Number.isInteger(week) || week < 1 || week > 4) throw new RangeError(`Tuần không hợp lệ: ${week} (1-4)`);
+  const start = 7 * week - 6;
+  const end = week === 4 ? daysInMonth(year, month) : 7 * week;
+  return { start: iso(year, month, start), end: iso(year, month, end) };
+}
+
+/** The date a rule names in `year`. */
+export function resolveRule(year: number, rule: DateRule): string {
+  if (rule.day !== undefined) return iso(year, rule.month, Math.min(rule.day, daysInMonth(year, rule.month)));
+  if (rule.week !== undefined) {
+    const w = weekRange(year, rule.month, rule.week);
+    return rule.edge === 'start' ? w.start : w.end;
+  }
+  return iso(year, rule.month, rule.edge === 'start' ? 1 : daysInMonth(year, rule.month));
+}
+
+/** The year the plan is made in: X = planYear - 1; 5-year mode: year 4 of the previous period. */
+export function workYear(planYear: number, mode: PlanningMode = 'annual', options: CalendarOptions = {}): number {
+  if (mode === 'five-year') return (options.periodStart ?? planYear) - 2;
+  return planYear - 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Describing rules in words (for windows the handbook does not word: 5-year derived dates).
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function ruleText(rule: DateRule, lang: 'vi' | 'en'): string {
+  const month = lang === 'vi' ? `tháng ${rule.month}` : MONTHS_EN[rule.month - 1];
+  if (rule.day !== undefined) return lang === 'vi' ? `ngày ${rule.day}/${rule.month}` : `${rule.day} ${month}`;
+  if (rule.week !== undefined) return lang === 'vi' ? `tuần ${rule.week} ${month}` : `week ${rule.week} of ${month}`;
+  return month;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "Tuần 4 tháng 5 – tuần 2 tháng 6" / "Week 4 of May – week 2 of June"; "Trước ngày 20/7" / "By 20 July". */
+export function describeWindow(start: DateRule, due: DateRule, lang: 'vi' | 'en'): string {
+  if (due.day !== undefined) return lang === 'vi' ? `Trước ${ruleText(due, 'vi')}` : `By ${ruleText(due, 'en')}`;
+  const a = ruleText(start, lang);
+  const b = ruleText(due, lang);
+  if (a === b) return capitalise(a);
+  const sameMonth = start.month === due.month;
+  const startIsMonth = start.week === undefined && start.day === undefined;
+  const dueIsMonth = due.week === undefined;
+  // From the 1st to a week of the same month: "Trước cuối tuần 3 tháng 4" / "By the end of week 3 of April".
+  if (sameMonth && startIsMonth) return lang === 'vi' ? `Trước cuối ${b}` : `By the end of ${b}`;
+  // From a week to the month's end: "Tuần 2 tháng 6 – cuối tháng 6" / "Week 2 of June – end of June".
+  if (sameMonth && dueIsMonth) return capitalise(lang === 'vi' ? `${a} – cuối ${b}` : `${a} – end of ${b}`);
+  return capitalise(`${a} – ${b}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step dates.
+
+/** The step table of a level (SPEC §2). */
+export function stepsOf(level: Level): readonly StepDef[] {
+  const steps = STEPS[level];
+  if (!steps) throw new RangeError(`Cấp không hợp lệ: ${String(level)}`);
+  return steps;
+}
+
+function applyOverride(id: string, range: DateRange, overrides: DateOverrides): { range: DateRange; overridden: boolean } {
+  const o = Object.prototype.hasOwnProperty.call(overrides, id) ? overrides[id] : undefined;
+  if (!o) return { range, overridden: false };
+  const start = isIsoDate(o.start) ? o.start : undefined;
+  const end = isIsoDate(o.end) ? o.end : undefined;
+  if (start === undefined && end === undefined) return { range, overridden: false };
+  let s = start ?? range.start;
+  let e = end ?? range.end;
+  // Keep start <= end: a lone new start past the end moves the end with it; otherwise the start gives way.
+  if (s > e) {
+    if (end === undefined) e = s;
+    else s = e;
+  }
+  return { range: { start: s, end: e }, overridden: true };
+}
+
+function subItemDates(item: SubItemDef, step: StepDef, year: number, mode: PlanningMode, stepRange: DateRange, overrides: DateOverrides): ItemDates {
+  let range: DateRange;
+  let when: string;
+  let whenEn: string;
+  let basis: ItemDates['basis'] = 'handbook';
+  if (mode === 'annual') {
+    range = { start: resolveRule(year, item.start), end: resolveRule(year, item.due) };
+    when = item.when;
+    whenEn = describeWindow(item.start, item.due, 'en');
+  } else if (item.fiveYear) {
+    range = { start: resolveRule(year, item.fiveYear.start), end: resolveRule(year, item.fiveYear.due) };
+    when = item.fiveYear.when ?? describeWindow(item.fiveYear.start, item.fiveYear.due, 'vi');
+    whenEn = describeWindow(item.fiveYear.start, item.fiveYear.due, 'en');
+    if ((item.fiveYear.basis ?? step.fiveYear.basis) === 'derived') basis = 'derived';
+  } else {
+    // Annex 2 times whole steps: a sub-item takes its step's window.
+    range = stepRange;
+    when = step.fiveYear.when ?? describeWindow(step.fiveYear.start, step.fiveYear.due, 'vi');
+    whenEn = describeWindow(step.fiveYear.start, step.fiveYear.due, 'en');
+    basis = step.fiveYear.basis === 'derived' ? 'derived' : 'handbook';
+  }
+  const o = applyOverride(item.id, range, overrides);
+  return { id: item.id, ...o.range, overridden: o.overridden, when, whenEn, basis };
+}
+
+/**
+ * The dates of each step (and sub-item) of a level for the plan of `planYear`: the plan is
+ * made in year X = planYear - 1 (April-December); 5-year mode follows Annex 2 in year 4 of the
+ * previous period. User overrides (by step or sub-item id) replace either date.
+ */
+export function stepDates(
+  level: Level,
+  planYear: number,
+  mode: PlanningMode = 'annual',
+  overrides: DateOverrides = {},
+  options: CalendarOptions = {},
+): StepDates[] {
+  if (!Number.isInteger(planYear)) throw new RangeError(`Năm kế hoạch không hợp lệ: ${planYear}`);
+  const year = workYear(planYear, mode, options);
+  return stepsOf(level).map((step) => {
+    const rules = mode === 'annual' ? { start: step.start, due: step.due } : step.fiveYear;
+    const base: DateRange = { start: resolveRule(year, rules.start), end: resolveRule(year, rules.due) };
+    const when = mode === 'annual' ? step.when : (step.fiveYear.when ?? describeWindow(step.fiveYear.start, step.fiveYear.due, 'vi'));
+    const whenEn = describeWindow(rules.start, rules.due, 'en');
+    const basis: ItemDates['basis'] = mode === 'five-year' && step.fiveYear.basis === 'derived' ? 'derived' : 'handbook';
+    const o = applyOverride(step.id, base, overrides);
+    return {
+      id: step.id,
+      number: step.number,
+      applicable: step.applicable,
+      ...o.range,
+      overridden: o.overridden,
+      when,
+      whenEn,
+      basis,
+      items: step.items.map((it) => subItemDates(it, step, year, mode, base, overrides)),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checklist.
+
+export interface ChecklistForm {
+  readonly form: FormId;
+  readonly from?: FormSource;
+  /** "Biểu I.2 (từ các thôn)" */
+  readonly label: string;
+  readonly labelEn: string;
+  /** Sheets of the workbook holding this form, in the order of sheetForms. */
+  readonly sheets: readonly string[];
+  /** Ticked: at least one sheet holds the form. */
+  readonly present: boolean;
+  readonly line: number;
+}
+
+export interface ChecklistManual {
+  readonly id: string;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly ticked: boolean;
+  readonly line: number;
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ChecklistCounts {
+  readonly forms: Progress;
+  readonly manual: Progress;
+  /** forms + manual */
+  readonly results: Progress;
+}
+
+interface Tracked {
+  readonly start: string;
+  readonly end: string;
+  readonly overridden: boolean;
+  readonly when: string;
+  readonly whenEn: string;
+  readonly basis: ItemDates['basis'];
+  /** "22/04/2026 – 30/04/2026" */
+  readonly dateText: string;
+  readonly status: StepStatus;
+  readonly statusLabel: string;
+  readonly statusLabelEn: string;
+  /** Days from today to the end date (negative: overdue by that many days). */
+  readonly daysLeft: number;
+  /** Today is on or after the start date. */
+  readonly started: boolean;
+  /** Ticked as done by hand (manual[id]), whatever its results. */
+  readonly markedDone: boolean;
+  readonly forms: readonly ChecklistForm[];
+  readonly manual: readonly ChecklistManual[];
+  readonly counts: ChecklistCounts;
+}
+
+export interface ChecklistSubItem extends Tracked {
+  readonly id: string;
+  readonly title: string;
+  readonly titleEn: string;
+  readonly line: number;
+}
+
+export interface ChecklistStep extends Tracked {
+  readonly id: string;
+  readonly number: number;
+  readonly applicable: boolean;
+  readonly name: string;
+  readonly nameEn: string;
+  /** "Bước 3: Tổng hợp và dự thảo kế hoạch" */
+  readonly heading: string;
+  readonly headingEn: string;
+  readonly title: string;
+  readonly titleEn: string;
+  readonly line: number;
+  readonly calendarLine?: number;
+  readonly note?: string;
+  readonly noteEn?: string;
+  readonly items: readonly ChecklistSubItem[];
+}
+
+export interface Checklist {
+  readonly level: Level;
+  readonly levelLabel: string;
+  readonly levelLabelEn: string;
+  readonly planYear: number;
+  readonly mode: PlanningMode;
+  /** The year the steps run in. */
+  readonly year: number;
+  readonly today: string;
+  readonly steps: readonly ChecklistStep[];
+  readonly counts: {
+    readonly steps: Readonly<Record<StepStatus, number>> & { readonly total: number };
+    /** Summed over the applicable steps: a form expected by two steps counts twice. */
+    readonly forms: Progress;
+    readonly manual: Progress;
+  };
+  /** The first applicable step not done, by end date (what the sidebar points at). */
+  readonly nextStep?: string;
+  /** "Bước 2 quá hạn 3 ngày" — one line for the sidebar's header. */
+  readonly summary: string;
+  readonly summaryEn: string;
+}
+
+function formLabel(def: ExpectedFormDef, lang: 'vi' | 'en'): string {
+  const base = lang === 'vi' ? `Biểu ${def.form}` : `Form ${def.form}`;
+  return def.from ? `${base} (${SOURCE_LABELS[def.from][lang]})` : base;
+}
+
+function checkForms(defs: readonly ExpectedFormDef[], sheetsByForm: ReadonlyMap<FormId, string[]>): ChecklistForm[] {
+  const seen = new Set<string>();
+  const out: ChecklistForm[] = [];
+  for (const d of defs) {
+    const key = `${d.form}|${d.from ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const sheets = sheetsByForm.get(d.form) ?? [];
+    const base = { form: d.form, label: formLabel(d, 'vi'), labelEn: formLabel(d, 'en'), sheets: [...sheets], present: sheets.length > 0, line: d.line };
+    out.push(d.from === undefined ? base : { ...base, from: d.from });
+  }
+  return out;
+}
+
+function checkManual(defs: readonly ManualItemDef[], manual: Readonly<Record<string, boolean>>): ChecklistManual[] {
+  return defs.map((d) => ({ id: d.id, label: d.label, labelEn: d.labelEn, ticked: manual[d.id] === true, line: d.line }));
+}
+
+function countsOf(forms: readonly ChecklistForm[], manual: readonly ChecklistManual[]): ChecklistCounts {
+  const f = { done: forms.filter((x) => x.present).length, total: forms.length };
+  const m = { done: manual.filter((x) => x.ticked).length, total: manual.length };
+  return { forms: f, manual: m, results: { done: f.done + m.done, total: f.total + m.total } };
+}
+
+function statusOf(done: boolean, applicable: boolean, today: string, end: string): StepStatus {
+  if (!applicable) return 'not-applicable';
+  if (done) return 'done';
+  const left = daysBetween(today, end);
+  if (left < 0) return 'overdue';
+  if (left <= DUE_SOON_DAYS) return 'due-soon';
+  return 'upcoming';
+}
+
+function tracked(
+  dates: ItemDates,
+  done: boolean,
+  markedDone: boolean,
+  applicable: boolean,
+  today: string,
+  forms: ChecklistForm[],
+  manual: ChecklistManual[],
+): Tracked {
+  const status = statusOf(done, applicable, today, dates.end);
+  return {
+    start: dates.start,
+    end: dates.end,
+    overridden: dates.overridden,
+    when: dates.when,
+    whenEn: dates.whenEn,
+    basis: dates.basis,
+    dateText: dates.start === dates.end ? formatDateVi(dates.end) : `${formatDateVi(dates.start)} – ${formatDateVi(dates.end)}`,
+    status,
+    statusLabel: STATUS_LABELS[status].vi,
+    statusLabelEn: STATUS_LABELS[status].en,
+    daysLeft: daysBetween(today, dates.end),
+    started: daysBetween(dates.start, today) >= 0,
+    markedDone,
+    forms,
+    manual,
+    counts: countsOf(forms, manual),
+  };
+}
+
+/**
+ * The checklist of a level: steps with their dates and status on `today`, each expected form
+ * with the sheets that hold it (ticked when present), the manual results with their ticks.
+ *
+ * A sub-item is done when ticked as such (`manual['buoc1.2']`) or when all its results are; a
+ * step when ticked (`manual['buoc3']`) or when all its sub-items and own results are.
+ * `sheetForms` maps sheet names to the form they hold (DocumentState.sheetForms).
+ */
+export function checklist(
+  level: Level,
+  planYear: number,
+  sheetForms: Readonly<Record<string, FormId>>,
+  manual: Readonly<Record<string, boolean>>,
+  today: string,
+  overrides: DateOverrides = {},
+  mode: PlanningMode = 'annual',
+  options: CalendarOptions = {},
+): Checklist {
+  if (!isIsoDate(today)) throw new RangeError(`Ngày hôm nay không hợp lệ: "${today}" (cần dạng yyyy-mm-dd)`);
+  const sheetsByForm = new Map<FormId, string[]>();
+  for (const [sheet, form] of Object.entries(sheetForms)) {
+    const list = sheetsByForm.get(form) ?? [];
+    list.push(sheet);
+    sheetsByForm.set(form, list);
+  }
+  const dates = stepDates(level, planYear, mode, overrides, options);
+  const steps = stepsOf(level).map((def, i): ChecklistStep => {
+    const d = dates[i];
+    const stepMarked = manual[def.id] === true;
+    const items = def.items.map((it, j): ChecklistSubItem => {
+      const forms = checkForms(it.forms ?? [], sheetsByForm);
+      const man = checkManual(it.manual ?? [], manual);
+      const c = countsOf(forms, man);
+      const marked = manual[it.id] === true;
+      // A step ticked as done carries its sub-items with it.
+      const done = marked || stepMarked || (c.results.total > 0 && c.results.done === c.results.total);
+      return { id: it.id, title: it.title, titleEn: it.titleEn, line: it.line, ...tracked(d.items[j], done, marked, def.applicable, today, forms, man) };
+    });
+    const allFormDefs = [...def.items.flatMap((it) => it.forms ?? []), ...(def.forms ?? [])];
+    const allManualDefs = [...def.items.flatMap((it) => it.manual ?? []), ...(def.manual ?? [])];
+    const forms = checkForms(allFormDefs, sheetsByForm);
+    const man = checkManual(allManualDefs, manual);
+    const ownForms = checkForms(def.forms ?? [], sheetsByForm);
+    const ownManual = checkManual(def.manual ?? [], manual);
+    const marked = stepMarked;
+    const hasResults = items.length > 0 || ownForms.length + ownManual.length > 0;
+    const done =
+      marked ||
+      (hasResults && items.every((it) => it.status === 'done') && ownForms.every((x) => x.present) && ownManual.every((x) => x.ticked));
+    const step: ChecklistStep = {
+      id: def.id,
+      number: def.number,
+      applicable: def.applicable,
+      name: def.name,
+      nameEn: def.nameEn,
+      heading: `Bước ${def.number}: ${def.title}`,
+      headingEn: `Step ${def.number}: ${def.titleEn}`,
+      title: def.title,
+      titleEn: def.titleEn,
+      line: def.line,
+      ...tracked(d, done, marked, def.applicable, today, forms, man),
+      items,
+    };
+    return {
+      ...step,
+      ...(def.calendarLine !== undefined ? { calendarLine: def.calendarLine } : {}),
+      ...(def.note !== undefined ? { note: def.note, noteEn: def.noteEn } : {}),
+    };
+  });
+
+  const byStatus: Record<StepStatus, number> = { done: 0, 'due-soon': 0, overdue: 0, upcoming: 0, 'not-applicable': 0 };
+  for (const s of steps) byStatus[s.status]++;
+  const sum = (pick: (c: ChecklistCounts) => Progress): Progress =>
+    steps.filter((s) => s.applicable).reduce((acc, s) => ({ done: acc.done + pick(s.counts).done, total: acc.total + pick(s.counts).total }), { done: 0, total: 0 });
+  const pending = steps.filter((s) => s.applicable && s.status !== 'done').sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.number - b.number));
+  const next = pending[0];
+  const { summary, summaryEn } = summarise(next, byStatus, steps.filter((s) => s.applicable).length);
+  return {
+    level,
+    levelLabel: LEVEL_LABELS[level].vi,
+    levelLabelEn: LEVEL_LABELS[level].en,
+    planYear,
+    mode,
+    year: workYear(planYear, mode, options),
+    today,
+    steps,
+    counts: { steps: { ...byStatus, total: steps.length }, forms: sum((c) => c.forms), manual: sum((c) => c.manual) },
+    ...(next ? { nextStep: next.id } : {}),
+    summary,
+    summaryEn,
+  };
+}
+
+function summarise(next: ChecklistStep | undefined, byStatus: Readonly<Record<StepStatus, number>>, applicable: number): { summary: string; summaryEn: string } {
+  const tally = `${byStatus.done}/${applicable} bước đã xong`;
+  const tallyEn = `${byStatus.done}/${applicable} steps done`;
+  if (!next) return { summary: `Đã xong cả ${applicable} bước`, summaryEn: `All ${applicable} steps done` };
+  const n = next.number;
+  if (next.status === 'overdue') {
+    return { summary: `${tally}; Bước ${n} quá hạn ${-next.daysLeft} ngày`, summaryEn: `${tallyEn}; step ${n} overdue by ${-next.daysLeft} days` };
+  }
+  if (next.daysLeft === 0) return { summary: `${tally}; Bước ${n} đến hạn hôm nay`, summaryEn: `${tallyEn}; step ${n} due today` };
+  return {
+    summary: `${tally}; Bước ${n} còn ${next.daysLeft} ngày (hạn ${formatDateVi(next.end)})`,
+    summaryEn: `${tallyEn}; step ${n} due in ${next.daysLeft} days (${next.end})`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// State: the checklist's ticks and date overrides in DocumentState.extra.checklist (JSON).
+
+export const CHECKLIST_STATE_KEY = 'checklist';
+
+export interface ChecklistState {
+  /** Ticks by manual item, sub-item or step id; only true ticks are kept. */
+  readonly manual: Readonly<Record<string, boolean>>;
+  readonly overrides: DateOverrides;
+  readonly mode?: PlanningMode;
+  readonly periodStart?: number;
+}
+
+export const EMPTY_CHECKLIST_STATE: ChecklistState = { manual: {}, overrides: {} };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads the checklist's state from a document's `extra`, tolerating anything: unknown keys are
+ * dropped, invalid dates ignored, and a flat record of ticks ({ buoc1: true }) read as ticks.
+ */
+export function readChecklistState(state: DocumentState | undefined): ChecklistState {
+  const raw = state?.extra?.[CHECKLIST_STATE_KEY];
+  if (!isRecord(raw)) return EMPTY_CHECKLIST_STATE;
+  const manual: Record<string, boolean> = {};
+  const ticks = isRecord(raw.manual) ? raw.manual : raw;
+  for (const [k, v] of Object.entries(ticks)) if (v === true) manual[k] = true;
+  const overrides: Record<string, DateOverride> = {};
+  if (isRecord(raw.overrides)) {
+    for (const [k, v] of Object.entries(raw.overrides)) {
+      if (!isRecord(v)) continue;
+      const o: { start?: string; end?: string } = {};
+      if (isIsoDate(v.start)) o.start = v.start;
+      if (isIsoDate(v.end)) o.end = v.end;
+      if (o.start !== undefined || o.end !== undefined) overrides[k] = o;
+    }
+  }
+  const out: { manual: Record<string, boolean>; overrides: Record<string, DateOverride>; mode?: PlanningMode; periodStart?: number } = { manual, overrides };
+  if (raw.mode === 'annual' || raw.mode === 'five-year') out.mode = raw.mode;
+  if (typeof raw.periodStart === 'number' && Number.isInteger(raw.periodStart)) out.periodStart = raw.periodStart;
+  return out;
+}
+
+/** The JSON form stored: plain objects, strings, booleans and numbers only. */
+export function checklistStateToJson(cs: ChecklistState): Record<string, unknown> {
+  const manual: Record<string, boolean> = {};
+  for (const [k, v] of Object.entries(cs.manual)) if (v === true) manual[k] = true;
+  const overrides: Record<string, { start?: string; end?: string }> = {};
+  for (const [k, v] of Object.entries(cs.overrides)) {
+    const o: { start?: string; end?: string } = {};
+    if (isIsoDate(v.start)) o.start = v.start;
+    if (isIsoDate(v.end)) o.end = v.end;
+    if (o.start !== undefined || o.end !== undefined) overrides[k] = o;
+  }
+  const out: Record<string, unknown> = { manual, overrides };
+  if (cs.mode !== undefined) out.mode = cs.mode;
+  if (cs.periodStart !== undefined) out.periodStart = cs.periodStart;
+  return out;
+}
+
+/** A copy of the document state with the checklist's state written in `extra` (other keys kept). */
+export function writeChecklistState(state: DocumentState, cs: ChecklistState): DocumentState {
+  return { ...state, extra: { ...(state.extra ?? {}), [CHECKLIST_STATE_KEY]: checklistStateToJson(cs) } };
+}
+
+/** Ticks (or unticks) a manual item, sub-item or step. */
+export function setTick(cs: ChecklistState, id: string, ticked: boolean): ChecklistState {
+  const manual = { ...cs.manual };
+  if (ticked) manual[id] = true;
+  else delete manual[id];
+  return { ...cs, manual };
+}
+
+/** Sets the user's dates of a step or sub-item; null (or no valid date) removes them. */
+export function setOverride(cs: ChecklistState, id: string, override: DateOverride | null): ChecklistState {
+  const overrides: Record<string, DateOverride> = { ...cs.overrides };
+  const o: { start?: string; end?: string } = {};
+  if (override && isIsoDate(override.start)) o.start = override.start;
+  if (override && isIsoDate(override.end)) o.end = override.end;
+  if (o.start === undefined && o.end === undefined) delete overrides[id];
+  else overrides[id] = o;
+  return { ...cs, overrides };
+}
+
+/**
+ * The checklist of a document from its state (level, plan year, sheets, ticks, overrides, mode).
+ * Undefined when the document has no level or plan year yet.
+ */
+export function checklistOfDocument(state: DocumentState, today: string): Checklist | undefined {
+  if (state.level === undefined || state.planYear === undefined) return undefined;
+  const cs = readChecklistState(state);
+  const options: CalendarOptions = cs.periodStart !== undefined ? { periodStart: cs.periodStart } : {};
+  return checklist(state.level, state.planYear, state.sheetForms ?? {}, cs.manual, today, cs.overrides, cs.mode ?? 'annual', options);
+}
