@@ -1,0 +1,598 @@
+/** SheetsWorkbook over the strict SpreadsheetApp fake: the port contract, and what Sheets adds. */
+import type { SheetLayout } from '../../core/src/layout/types';
+import { PortError } from '../../core/src/port/memory';
+import type { DocumentState, SheetData } from '../../core/src/port/types';
+import { sampleLayout } from '../../core/test/port/fixtures';
+import { LOCK_BUSY_MESSAGE, DocumentLockError } from '../src/server/lock';
+import {
+  PRINT_METADATA_KEY,
+  STATE_KEY,
+  STATE_PART_PREFIX,
+  SheetsWorkbook,
+  formulaRects,
+  heightToPixels,
+  printAdvice,
+  splitUtf8,
+  textForSheets,
+  utf8Length,
+  widthToPixels,
+} from '../src/server/sheets-port';
+import type { FakeCellInput, FakeDataValidation } from './fake-spreadsheet';
+import { FakeProperties, FakeSpreadsheet, fakeDate, fakeFormatDate } from './fake-spreadsheet';
+
+type Sheets = Readonly<Record<string, readonly (readonly FakeCellInput[])[]>>;
+
+function open(sheets: Sheets, options: { hidden?: readonly string[] } = {}): { ss: FakeSpreadsheet; port: SheetsWorkbook } {
+  const ss = FakeSpreadsheet.fromArrays(sheets, options);
+  return { ss, port: new SheetsWorkbook(ss, ss.properties, ss.host()) };
+}
+
+/** The same spreadsheet opened again by a later execution (a new adapter, nothing cached). */
+const reopen = (ss: FakeSpreadsheet): SheetsWorkbook => new SheetsWorkbook(ss, ss.properties, ss.host());
+
+async function portError(p: Promise<unknown>): Promise<PortError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(PortError);
+    return e as PortError;
+  }
+  throw new Error('expected a PortError');
+}
+
+describe('SheetsWorkbook: the WorkbookPort contract over the SpreadsheetApp fake', () => {
+  describe('reading', () => {
+    it('lists sheets in tab order, hidden ones included', async () => {
+      const { port } = open({ 'Thôn A': [[1]], 'Ẩn': [[2]], 'Thôn B': [[3]] }, { hidden: ['Ẩn'] });
+      expect(await port.listSheets()).toEqual(['Thôn A', 'Ẩn', 'Thôn B']);
+      const [a, hidden] = await port.readSheets(['Thôn A', 'Ẩn']);
+      expect(a.hidden).toBe(false);
+      expect(hidden.hidden).toBe(true);
+    });
+
+    it('reads several sheets, each as its used range', async () => {
+      const { port } = open({
+        A: [
+          [null, null, null],
+          [null, null, null],
+          [null, null, 'x', null, 5],
+          [null, null, null, true],
+        ],
+        B: [['một', 2.5]],
+        C: [],
+      });
+      const [c, a, b] = await port.readSheets(['C', 'A', 'B']);
+      expect(a).toMatchObject({ name: 'A', top: 2, left: 2, errors: [], merges: [] });
+      expect(a.values).toEqual([
+        ['x', null, 5],
+        [null, true, null],
+      ]);
+      expect(a.formulas).toEqual([
+        [null, null, null],
+        [null, null, null],
+      ]);
+      expect(a.fonts).toBeUndefined();
+      expect(b).toMatchObject({ name: 'B', top: 0, left: 0, values: [['một', 2.5]] });
+      expect(c).toMatchObject({ name: 'C', values: [], errors: [], merges: [] });
+    });
+
+    it('gives formulas with their computed values, and errors as codes with null values', async () => {
+      const { port } = open({
+        S: [
+          [1, 2, { formula: 'A1+B1', value: 3 }],
+          [{ error: '#REF!' }, { formula: '1/0', error: '#DIV/0!' }, { formula: 'A1*5' }],
+        ],
+      });
+      const [s] = await port.readSheets(['S']);
+      expect(s.values).toEqual([
+        [1, 2, 3],
+        [null, null, null],
+      ]);
+      expect(s.formulas).toEqual([
+        [null, null, 'A1+B1'],
+        [null, '1/0', 'A1*5'],
+      ]);
+      expect(s.errors).toEqual([
+        { row: 1, col: 0, code: '#REF!' },
+        { row: 1, col: 1, code: '#DIV/0!' },
+      ]);
+    });
+
+    it('gives font names only when asked', async () => {
+      const { port, ss } = open({ S: [[{ value: 'NguyÔn V¨n §ång', font: '.VnTime' }, { value: 'Toâi', font: 'VNI-Times' }]] });
+      const [without] = await port.readSheets(['S']);
+      expect(without.fonts).toBeUndefined();
+      expect(ss.calls.getFontFamilies).toBe(0);
+      const [s] = await port.readSheets(['S'], { fonts: true });
+      expect(s.values).toEqual([['NguyÔn V¨n §ång', 'Toâi']]);
+      expect(s.fonts).toEqual([['.VnTime', 'VNI-Times']]);
+    });
+
+    it('finds sheets whatever the case, and refuses unknown ones in Vietnamese before reading any', async () => {
+      const { port, ss } = open({ 'Thôn A': [[1]] });
+      const [s] = await port.readSheets(['thôn a']);
+      expect(s.name).toBe('Thôn A');
+      ss.resetCalls();
+      const e = await portError(port.readSheets(['Thôn A', 'X']));
+      expect(e.code).toBe('SHEET_NOT_FOUND');
+      expect(e.message).toBe('Không có trang tính "X".');
+      expect(ss.calls.getValues).toBe(0);
+    });
+  });
+
+  describe('writing values', () => {
+    it('writes blocks of values and formulas that read back, formulas computed by Sheets', async () => {
+      const { ss, port } = open({ S: [['Tên', 'Số']], T: [] });
+      await port.writeValues([
+        { sheet: 'S', row: 1, col: 0, values: [['a', 1], ['b', 2]] },
+        { sheet: 'S', row: 3, col: 1, values: [[{ formula: 'SUM(B2:B3)' }]] },
+        { sheet: 'T', row: 4, col: 2, values: [[true, '', null, 0]] },
+      ]);
+      const [s, t] = await reopen(ss).readSheets(['S', 'T']);
+      expect(s.values).toEqual([
+        ['Tên', 'Số'],
+        ['a', 1],
+        ['b', 2],
+        [null, 3],
+      ]);
+      expect(s.formulas?.[3]).toEqual([null, 'SUM(B2:B3)']);
+      expect(t).toMatchObject({ top: 4, left: 2, values: [[true, null, null, 0]] });
+    });
+
+    it('clears cells with null or an empty string and keeps their font', async () => {
+      const { port } = open({ S: [[{ value: 'x', font: '.VnTime' }, 'y', 'z']] });
+      await port.writeValues([{ sheet: 'S', row: 0, col: 1, values: [[null, '']] }]);
+      await port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [['NguyÔn']] }]);
+      const [s] = await port.readSheets(['S'], { fonts: true });
+      expect(s.values).toEqual([['NguyÔn']]);
+      expect(s.fonts).toEqual([['.VnTime']]);
+    });
+
+    it('checks every block before writing any', async () => {
+      const { port, ss } = open({ S: [['a']] });
+      const ragged = await portError(
+        port.writeValues([
+          { sheet: 'S', row: 0, col: 0, values: [['b']] },
+          { sheet: 'S', row: 2, col: 0, values: [[1, 2], [3]] },
+        ]),
+      );
+      expect(ragged.code).toBe('BLOCK_INVALID');
+      expect(ragged.message).toContain('không phải hình chữ nhật');
+      const unknown = await portError(port.writeValues([{ sheet: 'Không có', row: 0, col: 0, values: [[1]] }]));
+      expect(unknown.message).toBe('Không có trang tính "Không có".');
+      expect((await portError(port.writeValues([{ sheet: 'S', row: -1, col: 0, values: [[1]] }]))).code).toBe('BLOCK_INVALID');
+      expect((await portError(port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [[Number.NaN]] }]))).code).toBe('BLOCK_INVALID');
+      expect(ss.calls.setValues).toBe(0);
+      expect(ss.locks.documentLock.held).toBe(false);
+      const [s] = await port.readSheets(['S']);
+      expect(s.values).toEqual([['a']]);
+    });
+
+    it('writes a merged area through its top-left cell only', async () => {
+      const { port } = open({});
+      await port.createSheet(sampleLayout('F'));
+      await port.writeValues([{ sheet: 'F', row: 0, col: 0, values: [['TIÊU ĐỀ MỚI', null, '', null]] }]);
+      const [f] = await port.readSheets(['F']);
+      expect(f.values[0]).toEqual(['TIÊU ĐỀ MỚI', null, null, null]);
+      const e = await portError(port.writeValues([{ sheet: 'F', row: 0, col: 0, values: [['a', 'b']] }]));
+      expect(e.message).toContain('vùng gộp A1:D1');
+    });
+  });
+
+  describe('creating sheets from layouts', () => {
+    it('writes values, formulas, merges and the layout font', async () => {
+      const { ss, port } = open({});
+      expect(await port.createSheet(sampleLayout())).toEqual({});
+      const again = reopen(ss);
+      expect(await again.listSheets()).toEqual(['II.4.B']);
+      const [s] = await again.readSheets(['II.4.B'], { fonts: true });
+      expect(s.top).toBe(0);
+      expect(s.left).toBe(0);
+      expect(s.values).toEqual([
+        ['KẾ HOẠCH THỰC HIỆN', null, null, null],
+        [null, null, null, null],
+        ['TT', 'Nội dung', 'Số lượng', 'Thành tiền'],
+        [1, 'Đường giao thông', 2, 1500000],
+        [2, 'Nhà văn hoá', 1, 2500000],
+        [null, 'Tổng cộng', null, 4000000],
+      ]);
+      expect(s.formulas?.[5][3]).toBe('SUM(D4:D5)');
+      expect(s.merges).toEqual([{ row: 0, col: 0, rows: 1, cols: 4 }]);
+      expect(s.fonts?.[2]).toEqual(['Times New Roman', 'Times New Roman', 'Times New Roman', 'Times New Roman']);
+    });
+
+    it('keeps a replaced sheet as a copy, never destroying it', async () => {
+      const { port } = open({ 'II.4.B': [['dữ liệu cũ']], Khác: [[1]] });
+      expect(await port.createSheet(sampleLayout('ii.4.b'))).toEqual({ keptCopy: 'II.4.B (cũ)' });
+      expect(await port.createSheet(sampleLayout('II.4.B'), { existing: 'copy' })).toEqual({ keptCopy: 'ii.4.b (cũ 2)' });
+      expect(await port.listSheets()).toEqual(['II.4.B (cũ)', 'Khác', 'ii.4.b (cũ 2)', 'II.4.B']);
+      const [old] = await port.readSheets(['II.4.B (cũ)']);
+      expect(old.values).toEqual([['dữ liệu cũ']]);
+      const [now] = await port.readSheets(['II.4.B']);
+      expect(now.values[0][0]).toBe('KẾ HOẠCH THỰC HIỆN');
+    });
+
+    it('numbers further copies and keeps names within 31 characters', async () => {
+      const long = 'Thôn Đồng Tâm - II.4.B (bản 2)';
+      const { port } = open({ [long]: [[1]], [`${long.slice(0, 26)} (cũ)`]: [[2]] });
+      const { keptCopy } = await port.createSheet(sampleLayout(long));
+      expect(keptCopy).toBe(`${long.slice(0, 24)} (cũ 2)`);
+    });
+
+    it("refuses to replace a sheet with existing: 'fail'", async () => {
+      const { port } = open({ 'II.4.B': [['cũ']] });
+      const e = await portError(port.createSheet(sampleLayout('II.4.B'), { existing: 'fail' }));
+      expect(e.code).toBe('SHEET_EXISTS');
+      expect(await port.listSheets()).toEqual(['II.4.B']);
+    });
+
+    it.each([
+      ['', 'SHEET_NAME_INVALID'],
+      ['Tên rất dài của một trang tính quá 31', 'SHEET_NAME_INVALID'],
+      ['A/B', 'SHEET_NAME_INVALID'],
+      ["'Trích'", 'SHEET_NAME_INVALID'],
+      ['history', 'SHEET_NAME_RESERVED'],
+      ['_LKH_riêng', 'SHEET_NAME_RESERVED'],
+    ])('refuses the sheet name %j', async (name, code) => {
+      const { port, ss } = open({ S: [[1]] });
+      const e = await portError(port.createSheet(sampleLayout(name)));
+      expect(e.code).toBe(code);
+      expect(await port.listSheets()).toEqual(['S']);
+      expect(ss.calls.insertSheet).toBe(0);
+    });
+
+    it('leaves the spreadsheet as it was when applying the layout fails', async () => {
+      const { port, ss } = open({ 'II.4.B': [['cũ']] });
+      const bad: SheetLayout = sampleLayout('II.4.B', { styles: { ...sampleLayout().styles, header: { fill: 'not a colour' } } });
+      await expect(port.createSheet(bad)).rejects.toThrow('Invalid color');
+      expect(await port.listSheets()).toEqual(['II.4.B']);
+      expect(ss.locks.documentLock.held).toBe(false);
+    });
+  });
+
+  describe('copying sheets', () => {
+    it('copies values, formulas and merges under a new name', async () => {
+      const { ss, port } = open({});
+      await port.createSheet(sampleLayout('Mẫu'));
+      await port.copySheet('mẫu', 'Thôn A - II.4.B');
+      const again = reopen(ss);
+      expect(await again.listSheets()).toEqual(['Mẫu', 'Thôn A - II.4.B']);
+      const [a, b] = await again.readSheets(['Mẫu', 'Thôn A - II.4.B'], { fonts: true });
+      expect(b.name).toBe('Thôn A - II.4.B');
+      expect({ ...b, name: a.name }).toEqual(a);
+      expect(again.printSetup('Thôn A - II.4.B')).toEqual(sampleLayout().print);
+    });
+
+    it('refuses a taken or invalid name and an unknown source', async () => {
+      const { port } = open({ A: [[1]], B: [[2]] });
+      expect((await portError(port.copySheet('A', 'b'))).code).toBe('SHEET_EXISTS');
+      expect((await portError(port.copySheet('A', 'x:y'))).code).toBe('SHEET_NAME_INVALID');
+      expect((await portError(port.copySheet('Z', 'C'))).message).toBe('Không có trang tính "Z".');
+    });
+
+    it('shows the copy of a hidden sheet', async () => {
+      const { port } = open({ A: [[1]], B: [[2]] }, { hidden: ['B'] });
+      await port.copySheet('B', 'C');
+      const [c] = await port.readSheets(['C']);
+      expect(c.hidden).toBe(false);
+    });
+  });
+
+  describe('document state', () => {
+    const state: DocumentState = {
+      planYear: 2026,
+      unitName: 'Xã Đồng Tâm',
+      level: 'xa',
+      period: '2026-2030',
+      upperLevelName: 'tỉnh',
+      sheetForms: { 'Thôn A - II.4.B': 'II.4.B' as never },
+      extra: { checklist: { buoc1: true }, ghiChu: 'Nguyễn Văn Đồng 😀' },
+    };
+
+    it('is empty when never written', async () => {
+      const { port } = open({ S: [[1]] });
+      expect(await port.readState()).toEqual({});
+    });
+
+    it('round-trips in the document properties, and is no sheet to list or read', async () => {
+      const { ss, port } = open({ S: [[1]] });
+      await port.writeState(state);
+      const again = reopen(ss);
+      expect(await again.readState()).toEqual(state);
+      expect(await again.listSheets()).toEqual(['S']);
+      expect(ss.properties.store.get(STATE_KEY)).toBe('lkh-state/1|1');
+      expect((await portError(again.readSheets(['_lkh']))).code).toBe('SHEET_NOT_FOUND');
+      expect((await portError(again.writeValues([{ sheet: '_lkh', row: 0, col: 0, values: [[1]] }]))).code).toBe('SHEET_NOT_FOUND');
+    });
+
+    it('splits a state over 9 KB across properties under the per-value limit, reads it back, then drops the extra pieces', async () => {
+      const notes = Array.from({ length: 1500 }, (_, i) => `Ghi chú số ${i}: đường giao thông nội đồng thôn ${i % 7} 😀`);
+      const big: DocumentState = { ...state, extra: { notes } };
+      expect(JSON.stringify(big).length).toBeGreaterThan(40_000);
+      const { ss, port } = open({ S: [[1]] });
+      ss.properties.setProperty('khác', 'giữ nguyên');
+      await port.writeState(big);
+      const parts = [...ss.properties.store.keys()].filter((k) => k.startsWith(STATE_PART_PREFIX));
+      expect(parts.length).toBeGreaterThan(5);
+      for (const k of parts) expect(utf8Length(ss.properties.store.get(k) as string)).toBeLessThanOrEqual(FakeProperties.VALUE_LIMIT);
+      expect(ss.properties.calls.setProperties).toBe(1);
+      expect(await reopen(ss).readState()).toEqual(big);
+
+      await port.writeState({ planYear: 2027 });
+      expect([...ss.properties.store.keys()].sort()).toEqual(['khác', STATE_KEY, `${STATE_PART_PREFIX}0`].sort());
+      expect(await reopen(ss).readState()).toEqual({ planYear: 2027 });
+    });
+
+    it('refuses a state over the 500 KB store, keeping the old one', async () => {
+      const { ss, port } = open({ S: [[1]] });
+      await port.writeState(state);
+      const huge: DocumentState = { extra: { text: 'đ'.repeat(300_000) } };
+      const e = await portError(port.writeState(huge));
+      expect(e.code).toBe('STATE_INVALID');
+      expect(e.message).toContain('500 KB');
+      expect(await reopen(ss).readState()).toEqual(state);
+    });
+
+    it('refuses what JSON cannot hold, and a damaged or newer state', async () => {
+      const { ss, port } = open({ S: [[1]] });
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      expect((await portError(port.writeState({ extra: cyclic }))).code).toBe('STATE_INVALID');
+      ss.properties.setProperties({ [STATE_KEY]: 'lkh-state/1|2', [`${STATE_PART_PREFIX}0`]: '{"planYear":' });
+      expect((await portError(port.readState())).message).toContain('thiếu phần 2/2');
+      ss.properties.setProperty(STATE_KEY, 'lkh-state/9|1');
+      expect((await portError(port.readState())).message).toContain('lkh-state/9');
+    });
+  });
+
+  it('reads back what it wrote, sheet for sheet (a read is a pure function of the spreadsheet)', async () => {
+    const { port } = open({ S: [['a', { formula: 'A1', value: 'a' }]] });
+    const first: SheetData[] = await port.readSheets(['S'], { fonts: true });
+    const second: SheetData[] = await port.readSheets(['S'], { fonts: true });
+    expect(second).toEqual(first);
+  });
+});
+
+describe('SheetsWorkbook: what Google Sheets adds', () => {
+  it('reads each sheet with one getValues and one getFormulas, and never flushes on a read', async () => {
+    const { ss, port } = open({ A: [[1, 2], [3, 4]], B: [['x']], C: [] });
+    await port.readSheets(['A', 'B', 'C']);
+    expect(ss.calls.getValues).toBe(3);
+    expect(ss.calls.getFormulas).toBe(3);
+    expect(ss.calls.getFontFamilies).toBe(0);
+    expect(ss.calls.getMergedRanges).toBe(3);
+    await port.readSheets(['A', 'B'], { fonts: true });
+    expect(ss.calls.getValues).toBe(5);
+    expect(ss.calls.getFontFamilies).toBe(2);
+    expect(ss.calls.flush).toBe(0);
+    expect(ss.locks.documentLock.tries).toEqual([]);
+  });
+
+  it('writes each block with one setValues, a formula block with one setFormulas, and flushes once under the lock', async () => {
+    const { ss, port } = open({ S: [[1]], T: [[1]] });
+    const rows = Array.from({ length: 300 }, (_, i) => [`Hoạt động ${i}`, i, i * 1000]);
+    await port.writeValues([
+      { sheet: 'S', row: 1, col: 0, values: rows },
+      { sheet: 'T', row: 0, col: 1, values: [['x', 'y']] },
+      { sheet: 'T', row: 5, col: 0, values: [[{ formula: 'SUM(A1:A2)' }, { formula: 'A1*2' }]] },
+      { sheet: 'T', row: 9, col: 0, values: [] },
+    ]);
+    expect(ss.calls.setValues).toBe(2);
+    expect(ss.calls.setFormulas).toBe(1);
+    expect(ss.calls.flush).toBe(1);
+    expect(ss.locks.documentLock.tries).toEqual([10_000]);
+    expect(ss.locks.documentLock.held).toBe(false);
+    const [s, t] = await port.readSheets(['S', 'T']);
+    expect(s.values[300]).toEqual(['Hoạt động 299', 299, 299000]);
+    expect(t.values[5]).toEqual([1, 2, null]);
+  });
+
+  it('writes formulas mixed with values as rectangles of setFormulas', () => {
+    const f = { formula: 'A1' };
+    expect(
+      formulaRects([
+        [1, f, f, 2],
+        [1, f, f, 2],
+        [f, 2, null, f],
+        [f, f, f, f],
+      ]),
+    ).toEqual([
+      { row: 0, col: 1, rows: 2, cols: 2 },
+      { row: 2, col: 0, rows: 1, cols: 1 },
+      { row: 2, col: 3, rows: 1, cols: 1 },
+      { row: 3, col: 0, rows: 1, cols: 4 },
+    ]);
+  });
+
+  it('grows the grid beyond 1000 rows and 26 columns before writing', async () => {
+    const { ss, port } = open({ S: [[1]] });
+    await port.writeValues([{ sheet: 'S', row: 1200, col: 30, values: [['xa']] }]);
+    expect(ss.sheet('S').getMaxRows()).toBe(1201);
+    expect(ss.sheet('S').getMaxColumns()).toBe(31);
+    const [s] = await port.readSheets(['S']);
+    expect(s.values[1200][30]).toBe('xa');
+  });
+
+  // Text equal to an error code ('#REF!') still reads back as that error: getValues cannot tell them apart.
+  it('keeps text that Sheets would parse as a number, date, boolean or formula', async () => {
+    const { ss, port } = open({ S: [] });
+    const texts = ['0123', 'TRUE', '=A1', '05/01/2026', '10%', '1.000.000', "'trích'", ' 5', 'Thôn 5', 'Xã Đồng Tâm'];
+    await port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [texts] }]);
+    const [s] = await port.readSheets(['S']);
+    expect(s.values).toEqual([texts]);
+    expect(s.errors).toEqual([]);
+    expect(s.formulas).toEqual([texts.map(() => null)]);
+    // Without the apostrophe the fake parses them, as Sheets does.
+    ss.sheet('S').getRange(2, 1, 1, 3).setValues([['0123', 'TRUE', '05/01/2026']]);
+    expect(ss.sheet('S').getRange(2, 1, 1, 3).getValues()).toEqual([[123, true, fakeDate(2026, 1, 5)]]);
+    expect(textForSheets('Xã Đồng Tâm')).toBe('Xã Đồng Tâm');
+    expect(textForSheets('Thôn 5')).toBe("'Thôn 5");
+  });
+
+  it("gives date cells as 'dd/mm/yyyy' in the spreadsheet's time zone", async () => {
+    const d = fakeDate(2026, 1, 5);
+    expect(d.toISOString()).toBe('2026-01-04T17:00:00.000Z');
+    const { port } = open({ S: [['Ngày lập', d], ['Hạn', { formula: 'B1+30', value: fakeDate(2026, 2, 4) }]] });
+    const [s] = await port.readSheets(['S']);
+    expect(s.values).toEqual([
+      ['Ngày lập', '05/01/2026'],
+      ['Hạn', '04/02/2026'],
+    ]);
+    expect(fakeFormatDate(new Date('2026-12-31T17:30:00Z'), 'Asia/Ho_Chi_Minh', 'dd/MM/yyyy')).toBe('01/01/2027');
+  });
+
+  it('applies the layout: formats per style, widths in pixels, heights, frozen rows, validations; print set-up recorded', async () => {
+    const { ss, port } = open({});
+    await port.createSheet(sampleLayout());
+    const sheet = ss.sheet('II.4.B');
+    const fmt = (a1: string): ReturnType<typeof sheet.formatAt> => {
+      const r = sheet.getRangeA1(a1);
+      return sheet.formatAt(r.row, r.col);
+    };
+    expect(fmt('A1')).toMatchObject({ font: 'Times New Roman', size: 14, bold: true, hAlign: 'center', vAlign: 'middle', wrap: true });
+    // The title's merge A1:D1 carries its format across.
+    expect(fmt('D1')).toMatchObject({ size: 14, bold: true });
+    expect(fmt('B3')).toMatchObject({ bold: true, border: true, background: '#f2f2f2', hAlign: 'center' });
+    expect(fmt('D4')).toMatchObject({ border: true, hAlign: 'right', numberFormat: '#,##0;-#,##0;""' });
+    expect(fmt('D6')).toMatchObject({ bold: true, numberFormat: '#,##0' });
+    expect(fmt('B4')).toMatchObject({ size: 11, bold: false, border: true, vAlign: 'top' });
+    expect(fmt('E10')).toMatchObject({ font: 'Arial', size: 10 });
+    expect([...sheet.columnWidths.entries()]).toEqual([
+      [0, widthToPixels(6)],
+      [1, widthToPixels(40)],
+      [2, widthToPixels(12)],
+      [3, widthToPixels(16)],
+    ]);
+    expect(widthToPixels(40)).toBe(285);
+    expect(sheet.rowHeights.get(0)).toBe(heightToPixels(30));
+    expect(sheet.rowHeights.get(2)).toBe(32);
+    expect(sheet.frozenRows).toBe(3);
+    expect(sheet.frozenCols).toBe(0);
+
+    const list = sheet.validationAt(3, 1) as FakeDataValidation;
+    expect(list.criteria).toBe('VALUE_IN_LIST');
+    expect(list.args).toEqual([['Đường giao thông', 'Nhà văn hoá', 'Trường học'], true]);
+    expect(list.allowInvalid).toBe(false);
+    const whole = sheet.validationAt(4, 2) as FakeDataValidation;
+    expect(whole.criteria).toBe('CUSTOM_FORMULA');
+    expect(whole.args).toEqual(['=AND(ISNUMBER(C4),C4=INT(C4),C4>=0)']);
+    expect(whole.helpText).toBe('Nhập số nguyên từ 0 trở lên.');
+    const decimal = sheet.validationAt(3, 3) as FakeDataValidation;
+    expect(decimal.criteria).toBe('NUMBER_BETWEEN');
+    expect(decimal.args).toEqual([0, 1e12]);
+    expect(decimal.helpText).toBe('Nhập số từ 0 đến 1.000.000.000.000.');
+
+    expect(sheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual([PRINT_METADATA_KEY]);
+    expect(port.printSetup('II.4.B')).toEqual(sampleLayout().print);
+    expect(printAdvice(sampleLayout().print)).toBe(
+      'Google Trang tính không cho tiện ích đặt trang in. Khi in (Tệp > In), hãy chọn: khổ giấy A4, hướng ngang, tỷ lệ "Vừa với chiều rộng", ' +
+        'cố định hàng 3 và bật "Lặp lại hàng đã cố định" để in lại tiêu đề bảng trên mỗi trang, vùng in A1:D6.',
+    );
+  });
+
+  it('creates a sheet with one setValues, one setFormulas, a few format calls and one flush', async () => {
+    const { ss, port } = open({});
+    await port.createSheet(sampleLayout());
+    expect(ss.calls).toMatchObject({ setValues: 1, setFormulas: 1, merge: 1, setDataValidation: 3, flush: 1, insertSheet: 1, getValues: 0 });
+    // One RangeList per style with a format: title, header, center, text, number, amount, fixedBold, amountTotal.
+    expect(ss.calls.getRangeList).toBe(8);
+  });
+
+  it('applies a layout wider than 26 columns and a list longer than 500 items through a hidden lists sheet', async () => {
+    const { ss, port } = open({ Khác: [[1]] });
+    const values = Array.from({ length: 620 }, (_, i) => `Xã số ${i + 1}`);
+    const layout = sampleLayout('Rộng', {
+      columnWidths: Array.from({ length: 30 }, () => 10),
+      cells: [...sampleLayout().cells, { row: 2, col: 29, value: 'Cột 30', style: 'header' }],
+      validations: [{ kind: 'list', row: 3, col: 1, rows: 2, cols: 1, values }],
+    });
+    await port.createSheet(layout);
+    await port.createSheet({ ...layout, name: 'Rộng 2' });
+    expect(await port.listSheets()).toEqual(['Khác', 'Rộng', 'Rộng 2']);
+    const lists = ss.sheet('_lkh_lists');
+    expect(lists.isSheetHidden()).toBe(true);
+    expect(lists.getMaxRows()).toBe(1000);
+    const rule = ss.sheet('Rộng').validationAt(3, 1) as FakeDataValidation;
+    expect(rule.criteria).toBe('VALUE_IN_RANGE');
+    // The second sheet reuses the same column of the lists sheet.
+    expect(lists.getLastColumn()).toBe(1);
+    expect(lists.getRange(1, 1, 620, 1).getValues().map((r) => r[0])).toEqual(values);
+    const [wide] = await port.readSheets(['Rộng']);
+    expect(wide.values[2][29]).toBe('Cột 30');
+    expect(ss.sheet('Rộng').getMaxColumns()).toBe(30);
+  });
+
+  describe('the document lock', () => {
+    it('refuses every write with a clear Vietnamese message when another user holds it, writing nothing', async () => {
+      const { ss, port } = open({ S: [['a']] });
+      await port.writeState({ planYear: 2026 });
+      ss.resetCalls();
+      const before = new Map(ss.properties.store);
+      ss.locks.holdByAnotherUser();
+      const attempts: Promise<unknown>[] = [
+        port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [['b']] }]),
+        port.createSheet(sampleLayout()),
+        port.copySheet('S', 'T'),
+        port.writeState({ planYear: 2027 }),
+      ];
+      for (const attempt of attempts) {
+        await expect(attempt).rejects.toThrow(DocumentLockError);
+        await expect(attempt).rejects.toThrow(LOCK_BUSY_MESSAGE);
+      }
+      expect(LOCK_BUSY_MESSAGE).toBe('Có người khác đang cập nhật bảng tính này; vui lòng thử lại sau ít phút.');
+      expect(ss.calls).toMatchObject({ setValues: 0, setFormulas: 0, insertSheet: 0, flush: 0 });
+      expect(new Map(ss.properties.store)).toEqual(before);
+      expect(await port.listSheets()).toEqual(['S']);
+      const [s] = await port.readSheets(['S']);
+      expect(s.values).toEqual([['a']]);
+      expect(await port.readState()).toEqual({ planYear: 2026 });
+
+      ss.locks.releaseByAnotherUser();
+      await port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [['b']] }]);
+      expect((await port.readSheets(['S']))[0].values).toEqual([['b']]);
+    });
+  });
+});
+
+describe('the strict fake itself', () => {
+  it("throws Apps Script's message when setValues gets the wrong shape", () => {
+    const ss = FakeSpreadsheet.fromArrays({ S: [] });
+    const range = ss.sheet('S').getRange(1, 1, 2, 3);
+    expect(() => range.setValues([[1, 2, 3]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => range.setValues([[1, 2, 3], [4, 5]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
+    );
+    expect(() => ss.sheet('S').getRange(1, 27, 1, 1)).toThrow('Those columns are out of bounds.');
+    expect(ss.sheet('S').hasContent(0, 0)).toBe(false);
+  });
+
+  it('enforces 9 KB per property value and 500 KB per store', () => {
+    const props = new FakeProperties();
+    expect(() => props.setProperty('a', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+    props.setProperty('a', 'x'.repeat(9 * 1024));
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) many[`k${i}`] = 'đ'.repeat(4500);
+    expect(() => props.setProperties(many)).toThrow('exceeded the property storage quota');
+    expect(props.getKeys()).toEqual(['a']);
+  });
+
+  it('refuses merging across a merge, freezing through one, and more than 500 list items', () => {
+    const ss = FakeSpreadsheet.fromArrays({ S: [] });
+    const sheet = ss.sheet('S');
+    sheet.getRange(1, 1, 2, 2).merge();
+    expect(() => sheet.getRange(2, 2, 2, 2).merge()).toThrow('You must select all cells in a merged range');
+    expect(() => sheet.setFrozenRows(1)).toThrow('not possible to freeze rows');
+    const items = Array.from({ length: 501 }, (_, i) => String(i));
+    expect(() => ss.app.newDataValidation().requireValueInList(items, true).build()).toThrow('more items than the limit of 500');
+  });
+
+  it('splits text by UTF-8 bytes without cutting a character', () => {
+    const text = 'aĐồ😀'.repeat(100);
+    const pieces = splitUtf8(text, 10);
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces) expect(utf8Length(p)).toBeLessThanOrEqual(10);
+    expect(utf8Length('aĐồ😀')).toBe(1 + 2 + 3 + 4);
+  });
+});
