@@ -5,6 +5,7 @@
  *   lkh consolidate FILE... --out OUT.xlsx [--json] [--accept-merges all|ID,ID] [--period P] [--year YYYY] [--commune NAME]
  *   lkh rank FILE --list SHEET [--method marks|scores] [--participants N]   (creates the ballot and tally sheet)
  *   lkh rank FILE --ballot SHEET [--list SHEET] [--json]                   (ranks the list from the filled tally)
+ *   lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds TRIEU] [--year YYYY] [--period P]
  *   lkh demo --out DIR
  * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read, nothing to read, or bad usage.
  */
@@ -21,6 +22,7 @@ import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import type { FormReading } from '../src/model/types';
 import type { ProgramPeriod } from '../src/port/types';
 import { createActions } from '../src/app/actions';
+import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
 import { consolidateCommune } from '../src/workflow/commune';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
@@ -40,6 +42,7 @@ const USAGE = `Cách dùng:
       Tạo phiếu xếp ưu tiên và bảng kiểm đếm cho danh sách (II.6.B, II.6.A hoặc một I.2) trong tệp.
   lkh rank TỆP.xlsx --ballot "Phiếu ưu tiên - II.6.B" [--json]
       Đọc phiếu đã điền, xếp ưu tiên (hòa thì theo quy tắc Sổ tay), ghi cột Ưu tiên và sắp xếp danh sách.
+${DISTRICT_USAGE.replace(/^Cách dùng:\n/, '')}
   lkh demo --out THƯ_MỤC
       Ghi bộ tệp của một xã mẫu (6 thôn, 5 ban ngành, Biểu III.1) để dùng thử.
 Các biểu: ${FORM_IDS.join(', ')}`;
@@ -321,6 +324,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await demo(rest, io);
       case 'rank':
         return await rankCommand(rest, io);
+      case 'district':
+        return await districtCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -112,9 +112,12 @@ export function decodeTcvn3(s: string, options: { upperFont?: boolean } = {}): s
     if (UPPER_TCVN3.test(c)) upper++;
     else if (ASCII_LOWER.test(c)) lowerAscii++;
   }
-  if (upper >= 2 && lowerAscii === 0) return upperVi(out);
-  if (upper < 2) return out;
   const srcWords = s.split(/(\s+)/);
+  // "X· D" is "Xã D": capitals typed in caps show as a word with two capitals or more ("KÕ HO¹CH");
+  // single capitals followed by toned lower-case bytes are capitalised words, not caps.
+  const capsWord = srcWords.some((w) => [...w].filter((c) => UPPER_TCVN3.test(c)).length >= 2);
+  if (upper >= 2 && lowerAscii === 0 && capsWord) return upperVi(out);
+  if (upper < 2) return out;
   const outWords = out.split(/(\s+)/);
   if (srcWords.length !== outWords.length) return out;
   return outWords

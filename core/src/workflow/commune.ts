@@ -4,7 +4,7 @@
  * and write II.4.A, II.4.B, II.6.A, II.6.B, II.6.C and the report. Used by the CLI and the panes.
  */
 import type { FormReading } from '../model/types';
-import type { ProgramPeriod, WorkbookPort } from '../port/types';
+import type { DocumentState, ProgramPeriod, WorkbookPort } from '../port/types';
 import { readWorkbook } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
 import type { BudgetChecks } from './checks';
@@ -52,7 +52,16 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   const iii1 = all.find((r) => r.formId === 'III.1');
   progress(0.3, 'Đang đọc phần xã đã nhập ở lần tổng hợp trước…');
   let edits = await readEdits(target);
-  const planYear = options.planYear ?? sources.find((r) => r.planYear !== undefined)?.planYear;
+  let state: DocumentState;
+  try {
+    state = await target.readState();
+  } catch {
+    state = {};
+  }
+  // A re-run without a name keeps the one the workbook already has.
+  const communeName = options.communeName ?? state.unitName;
+  if (communeName) options = { ...options, communeName };
+  const planYear = options.planYear ?? state.planYear ?? sources.find((r) => r.planYear !== undefined)?.planYear;
   let plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
   if (options.acceptMerges) {
     const wanted = options.acceptMerges === 'all' ? plan.suggestions.filter((s) => !s.accepted) : plan.suggestions.filter((s) => options.acceptMerges?.includes(s.id));

@@ -141,7 +141,9 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   const contribution = a.contribution ?? 0;
   const support = a.support ?? sum([a.budget, a.proposed]);
   const total = a.total ?? contribution + support;
-  const group = a.group === 'no-outside-money' || (a.group === undefined && support === 0) ? 'no-outside-money' : 'outside-money';
+  // The money decides: a row typed under "no outside money" that asks for some (reported by the
+  // validation as NO_OUTSIDE_MONEY_HAS_SUPPORT) is consolidated with the activities needing it (rule 2).
+  const group = support > 0 ? 'outside-money' : a.group === 'outside-money' ? 'outside-money' : 'no-outside-money';
   const sector = (a.sector ?? reading.sector ?? '').trim();
   const name = origin.kind === 'village' ? `${a.activity} (${origin.unit})` : a.activity;
   let budget = 0;
@@ -428,8 +430,14 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const consumed = new Set<string>();
   const merged: PlanActivity[] = [];
+  const position = new Map(rows.map((r, i) => [r.key, i]));
   for (const keys of edits.acceptedMerges) {
-    const members = keys.map((k) => byKey.get(k)).filter((r): r is PlanActivity => r !== undefined && !consumed.has(r.key));
+    // Members in reading order (departments, then villages as read), whatever order the keys were stored in,
+    // so the merged row (its name, sector, "100 + 200", "Thôn A, B") is the same on every run.
+    const members = keys
+      .map((k) => byKey.get(k))
+      .filter((r): r is PlanActivity => r !== undefined && !consumed.has(r.key))
+      .sort((a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0));
     if (members.length < 2) continue;
     members.forEach((m) => consumed.add(m.key));
     merged.push(mergeRows(members, edits.rows.get(mergedKey(members.map((m) => m.key)))));

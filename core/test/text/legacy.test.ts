@@ -301,3 +301,10 @@ describe('isVietnameseSyllable', () => {
     }
   });
 });
+
+describe('TCVN3 case in cells with no lower-case ASCII letter', () => {
+  it('keeps a capitalised word capitalised ("X· D" is "Xã D") and restores caps typed in caps', () => {
+    expect(decodeTcvn3('X· D')).toBe('Xã D');
+    expect(decodeTcvn3('NGUYÔN V¡N §åNG')).toBe('NGUYỄN VĂN ĐỒNG');
+  });
+});

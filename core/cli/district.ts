@@ -1,0 +1,225 @@
+/**
+ * `lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds AMOUNT_TRIEU] [--year YYYY] [--period P]`
+ * The upper level's roll-up of the communes' plans (workflow/district.ts). When OUT.xlsx exists
+ * it is updated: what the offices typed in the appraisal columns is kept, replaced sheets are
+ * kept as copies. Exit codes: 0 success; 1 error findings; 2 bad usage, OUT unreadable, or no
+ * commune plan found in the files.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { ProgramPeriod } from '../src/port/types';
+import { formatVnNumber, parseNumber } from '../src/text';
+import type { Finding } from '../src/validate/messages';
+import { finding } from '../src/validate/messages';
+import type { DistrictIssue, DistrictSource } from '../src/workflow/district';
+import { rollUpCommunes } from '../src/workflow/district';
+import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
+
+export interface DistrictIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export const DISTRICT_USAGE = `Cách dùng:
+  lkh district TỆP.xlsx... --out KẾT_QUẢ.xlsx [--json] [--upper TÊN] [--funds SỐ_TRIỆU_ĐỒNG]
+               [--year NĂM] [--period 2016-2020|2021-2025|2026-2030]
+      Tổng hợp Biểu II.6.A, II.6.B (và II.4.B, II.4.A, III.1 nếu có) của các xã cho cấp trên:
+      theo ngành, lĩnh vực (có cột thẩm định), theo xã, xếp ưu tiên trong nguồn vốn cấp trên,
+      phiếu phản hồi cho từng xã. --upper: tên cấp trên (mặc định "Huyện"; từ 7/2025 là tỉnh,
+      ví dụ "Tỉnh Lào Cai"). --funds: vốn cấp trên nắm giữ cho các hoạt động chưa rõ nguồn vốn.
+      Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ nguyên ý kiến thẩm định đã nhập.
+      Mã thoát: 0 thành công, 1 còn lỗi, 2 sai cách dùng hoặc không đọc được gì.`;
+
+class UsageError extends Error {}
+
+const VALUED = ['out', 'upper', 'funds', 'year', 'period'];
+const PERIODS: readonly ProgramPeriod[] = ['2016-2020', '2021-2025', '2026-2030'];
+
+interface Parsed {
+  readonly files: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+function parse(args: readonly string[]): Parsed {
+  const files: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('--')) {
+      files.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = a.slice(2, eq < 0 ? undefined : eq);
+    if (VALUED.includes(name)) {
+      const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
+      if (v === undefined) throw new UsageError(`Thiếu giá trị cho --${name}.`);
+      flags.set(name, v);
+    } else if (name === 'json' || name === 'help') {
+      flags.set(name, true);
+    } else {
+      throw new UsageError(`Không có tùy chọn --${name}.`);
+    }
+  }
+  return { files, flags };
+}
+
+function str(p: Parsed, name: string): string | undefined {
+  const v = p.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function fundsOf(p: Parsed): number | undefined {
+  const v = str(p, 'funds');
+  if (v === undefined) return undefined;
+  const n = parseNumber(v);
+  if (!n.ok || n.value < 0) throw new UsageError(`Số vốn "${v}" không hợp lệ: ghi số triệu đồng, ví dụ 1.500 hoặc 1500,5.`);
+  return n.value;
+}
+
+function yearOf(p: Parsed): number | undefined {
+  const v = str(p, 'year');
+  if (v === undefined) return undefined;
+  const y = Number(v);
+  if (!(Number.isInteger(y) && y >= 2000 && y <= 2100)) throw new UsageError(`Năm kế hoạch "${v}" không hợp lệ.`);
+  return y;
+}
+
+function periodOf(p: Parsed): ProgramPeriod | undefined {
+  const v = str(p, 'period');
+  if (v === undefined) return undefined;
+  if (!(PERIODS as readonly string[]).includes(v)) throw new UsageError(`Giai đoạn "${v}" không có; chọn ${PERIODS.join(', ')}.`);
+  return v as ProgramPeriod;
+}
+
+const num = (n: number): string => formatVnNumber(n, 3);
+
+function line(f: Finding | DistrictIssue): string {
+  const where = [f.file, f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : ''].filter(Boolean).join(' ');
+  return `  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${where ? `${where} ` : ''}[${f.code}] ${f.message}\n`;
+}
+
+async function run(args: readonly string[], io: DistrictIo): Promise<number> {
+  const p = parse(args);
+  if (p.flags.has('help')) {
+    io.out(`${DISTRICT_USAGE}\n`);
+    return 0;
+  }
+  const out = str(p, 'out');
+  if (!out) throw new UsageError('Cần --out KẾT_QUẢ.xlsx.');
+  if (p.files.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx kế hoạch của xã.');
+  const funds = fundsOf(p);
+  const planYear = yearOf(p);
+  const period = periodOf(p);
+  const upper = str(p, 'upper');
+  const outPath = resolve(out);
+  const sources: DistrictSource[] = [];
+  const fileFindings: Finding[] = [];
+  for (const f of p.files) {
+    if (resolve(f) === outPath) continue; // the result is read as the previous run, not as a commune
+    try {
+      sources.push({ port: await XlsxWorkbook.load(new Uint8Array(readFileSync(f))), file: basename(f) });
+    } catch (e) {
+      fileFindings.push(finding('FILE_UNREADABLE', { sheet: '', file: basename(f) }, { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+  let target: XlsxWorkbook;
+  try {
+    target = existsSync(out) ? await XlsxWorkbook.load(new Uint8Array(readFileSync(out))) : XlsxWorkbook.create();
+  } catch (e) {
+    io.err(`Không đọc được ${out} (kết quả lần trước): ${e instanceof Error ? e.message : String(e)}. Không ghi đè; hãy chọn tệp khác.\n`);
+    return 2;
+  }
+  const result = await rollUpCommunes(sources, target, {
+    ...(upper ? { upperLevel: upper } : {}),
+    ...(funds !== undefined ? { funds } : {}),
+    ...(planYear !== undefined ? { planYear } : {}),
+    ...(period ? { period } : {}),
+  });
+  const { rollup } = result;
+  const findings = [...fileFindings, ...rollup.findings];
+  const activities = rollup.reconciliation.read.count;
+  if (activities === 0) {
+    // Nothing to roll up: the previous result (if any) is left untouched.
+    io.err('Không tìm thấy hoạt động nào trong Biểu II.6.A, II.6.B hay II.4.B của các tệp đã cho.\n');
+    for (const f of [...findings, ...rollup.issues]) io.err(line(f));
+    return 2;
+  }
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, await target.save());
+  const errors = findings.filter((f) => f.severity === 'error').length + rollup.issues.filter((i) => i.severity === 'error').length;
+  const rec = rollup.reconciliation;
+  const verdicts = { accepted: 0, rejected: 0, pending: 0 };
+  for (const c of rollup.communes) for (const k of ['accepted', 'rejected', 'pending'] as const) verdicts[k] += c.verdicts[k];
+  const within = rollup.ranking.filter((r) => r.withinFunds === true);
+  if (p.flags.has('json')) {
+    const doc = {
+      out,
+      upperLevel: rollup.upperLevel,
+      planYear: rollup.planYear ?? null,
+      funds: rollup.funds ?? null,
+      sheets: result.sheets,
+      keptCopies: result.keptCopies,
+      reconciliation: rec,
+      communes: rollup.communes.map((c) => ({
+        name: c.name,
+        count: c.count,
+        total: c.total,
+        contribution: c.contribution,
+        budget: c.budget,
+        proposed: c.proposed,
+        ii6a: c.ii6a,
+        ii6b: c.ii6b,
+        iii1: c.iii1 ? { total: c.iii1.total, ii6aBudget: c.iii1.ii6aBudget, within: c.iii1.within } : null,
+        verdicts: c.verdicts,
+        reconciliation: c.reconciliation,
+        ii4bMatches: c.ii4bMatches ?? null,
+      })),
+      appraisals: { ...verdicts, kept: rec.keptAppraisals, vanished: rec.vanished },
+      ranking: rollup.ranking.map((r) => ({
+        order: r.order,
+        commune: r.row.commune,
+        activity: r.row.activity,
+        upperPriority: r.row.appraisal.upperPriority ?? null,
+        communePriority: r.row.communePriority ?? null,
+        proposed: r.row.proposed,
+        cumulative: r.cumulative,
+        withinFunds: r.withinFunds ?? null,
+        key: r.row.key,
+      })),
+      sheetsRead: result.reading.sheets,
+      issues: rollup.issues,
+      findings: findings.map((f) => ({ file: f.file ?? null, sheet: f.sheet, cell: f.cell ?? null, severity: f.severity, code: f.code, message: f.message })),
+    };
+    io.out(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.out(`Đã ghi ${out}: ${result.sheets.join(', ')}\n`);
+    for (const c of rollup.communes) {
+      io.out(
+        `  ${c.name}: ${c.count} hoạt động (${num(c.total)} nghìn đồng) — II.6.A ${c.ii6a.count}, II.6.B ${c.ii6b.count}${c.iii1 ? `; III.1 ${num(c.iii1.total)} triệu đồng` : ''} — ${c.reconciliation.balanced ? 'khớp' : 'KHÔNG KHỚP'}\n`,
+      );
+    }
+    io.out(`Đọc ${rec.read.count} hoạt động của ${rollup.communes.length} xã (${num(rec.read.amount)} nghìn đồng) = đưa vào tổng hợp ${rec.written.count} (${num(rec.written.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
+    io.out(`Ý kiến thẩm định: đồng ý ${verdicts.accepted}, không đồng ý ${verdicts.rejected}, chưa có ${verdicts.pending}; giữ lại từ lần trước ${rec.keptAppraisals}; không còn trong biểu của xã ${rec.vanished}.\n`);
+    io.out(
+      rollup.funds !== undefined
+        ? `Vốn ${rollup.upperLevel}: ${num(rollup.funds)} triệu đồng; II.6.B được đồng ý: ${rollup.ranking.length} hoạt động, trong khả năng vốn ${within.length}.\n`
+        : `Chưa có số vốn ${rollup.upperLevel} nắm giữ (--funds): chưa xếp được trong khả năng vốn.\n`,
+    );
+    for (const f of [...findings, ...rollup.issues]) io.out(line(f));
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** Runs `lkh district`; returns the exit code. */
+export async function districtCommand(args: readonly string[], io: DistrictIo): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${DISTRICT_USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

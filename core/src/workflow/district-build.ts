@@ -1,0 +1,344 @@
+/**
+ * The roll-up itself, pure and in memory: communes' activities into the summary rows (keeping
+ * the appraisals typed in the previous run, by key; rows no commune proposes any more kept and
+ * flagged), per-commune sums, III.1 against II.6.A, the funding order of the accepted II.6.B
+ * activities, and the reconciliation read = written per commune and in total.
+ */
+import type { FormReading } from '../model/types';
+import { a1 } from '../util/a1';
+import { foldKey, formatVnNumber } from '../text';
+import type { Finding } from '../validate/messages';
+import { finding, shortName } from '../validate/messages';
+import { checkBudgets } from './checks';
+import { summaryLines } from './district-layout';
+import { nameKey } from './district-read';
+import type {
+  Appraisal,
+  CommuneActivity,
+  CommuneInput,
+  CommuneSummary,
+  DistrictIssue,
+  DistrictRollup,
+  DistrictRow,
+  PreviousRollup,
+  RankedRow,
+  Verdict,
+} from './district-types';
+import { SUMMARY_SHEET } from './district-types';
+import type { FundingGroup, PlanActivity, Tally } from './types';
+import { TOPICS } from './types';
+
+/** Amounts equal within half a thousand đồng. */
+const TOLERANCE = 0.5;
+const EPSILON = 1e-6;
+
+export interface BuildOptions {
+  readonly upperLevel: string;
+  /** Funds the upper level holds for II.6.B activities, triệu đồng. */
+  readonly funds?: number;
+  readonly planYear?: number;
+  /** Findings and issues of reading, carried into the roll-up. */
+  readonly findings?: readonly Finding[];
+  readonly issues?: readonly DistrictIssue[];
+}
+
+/**
+ * What an office's opinion says: "Đồng ý" (also "x", "có", "chấp thuận", "nhất trí"),
+ * "Không đồng ý" (also "không", "chưa đồng ý", "từ chối"), nothing yet, or something else.
+ */
+export function verdictOf(opinion: string | undefined): Verdict | 'unknown' {
+  const k = foldKey(opinion ?? '');
+  if (k === '') return 'pending';
+  if (/^(khong|chua dong y|chua chap thuan|tu choi|loai|bac)( |$)/.test(k) || k === 'k' || k === 'no') return 'rejected';
+  if (/^(dong y|chap thuan|nhat tri|thong nhat)( |$)/.test(k) || ['x', 'co', 'ok', 'yes', 'dat'].includes(k)) return 'accepted';
+  return 'unknown';
+}
+
+function hasAppraisal(a: Appraisal): boolean {
+  return a.office !== undefined || a.opinion !== undefined || a.reason !== undefined || a.upperPriority !== undefined || a.upperPriorityText !== undefined;
+}
+
+const FUNDING_GROUPS: readonly string[] = ['investment-completed', 'investment-finishing', 'investment-ongoing', 'investment-new', 'recurrent'];
+
+/** A commune's II.6.A row as the budget checks see it. */
+function planActivity(a: CommuneActivity): PlanActivity {
+  const group = a.group === 'no-outside-money' || (a.group === undefined && a.budget + a.proposed === 0) ? 'no-outside-money' : 'outside-money';
+  return {
+    key: a.key,
+    topic: a.topic,
+    sector: a.sector,
+    group,
+    activity: a.activity,
+    total: a.total,
+    contribution: a.contribution,
+    support: a.budget + a.proposed,
+    budget: a.budget,
+    proposed: a.proposed,
+    ...(a.fundSource ? { fundSource: a.fundSource } : {}),
+    ...(a.group && FUNDING_GROUPS.includes(a.group) ? { fundingGroup: a.group as FundingGroup } : {}),
+    origins: [],
+    sources: [a.source],
+    flags: {},
+    status: 'active',
+  };
+}
+
+/** Total of a III.1 (triệu đồng): every line's amount, a program's own line left out when its sub-lines hold amounts. */
+export function iii1Total(iii1: FormReading): number {
+  const amount = (k: string): number | undefined => {
+    const v = iii1.fixedValues[k]?.amount;
+    return typeof v === 'number' ? v : undefined;
+  };
+  let total = 0;
+  for (const k of Object.keys(iii1.fixedValues)) {
+    const v = amount(k);
+    if (v === undefined) continue;
+    if ((amount(`${k}-dau-tu`) ?? amount(`${k}-su-nghiep`)) !== undefined) continue;
+    total += v;
+  }
+  return total;
+}
+
+function tally(rows: readonly { total: number }[]): Tally {
+  return { count: rows.length, amount: rows.reduce((s, r) => s + r.total, 0) };
+}
+
+const sum = <T>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((s, x) => s + f(x), 0);
+
+/** The accepted II.6.B rows in funding order: Ưu tiên cấp trên, then the commune's Ưu tiên, then commune order. */
+export function rankWithinFunds(rows: readonly DistrictRow[], funds: number | undefined, communeOrder: ReadonlyMap<string, number>): RankedRow[] {
+  const candidates = rows.filter((r) => r.status === 'active' && r.form === 'II.6.B' && r.verdict === 'accepted');
+  const index = new Map(candidates.map((r, i) => [r, i]));
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      (a.appraisal.upperPriority ?? Infinity) - (b.appraisal.upperPriority ?? Infinity) ||
+      (a.communePriority ?? Infinity) - (b.communePriority ?? Infinity) ||
+      (communeOrder.get(a.communeKey) ?? 0) - (communeOrder.get(b.communeKey) ?? 0) ||
+      (index.get(a) ?? 0) - (index.get(b) ?? 0),
+  );
+  const limit = funds === undefined ? undefined : funds * 1000;
+  let cumulative = 0;
+  let over = false;
+  return sorted.map((row, i) => {
+    cumulative += row.proposed;
+    let withinFunds: boolean | undefined;
+    if (limit !== undefined) {
+      withinFunds = !over && cumulative <= limit + EPSILON;
+      if (!withinFunds) over = true;
+    }
+    return { row, order: i + 1, cumulative, ...(withinFunds !== undefined ? { withinFunds } : {}) };
+  });
+}
+
+/** Builds the roll-up from the communes read and the previous summary's appraisals. */
+export function buildRollup(communesIn: readonly CommuneInput[], previous: PreviousRollup, options: BuildOptions): DistrictRollup {
+  const findings: Finding[] = [...(options.findings ?? [])];
+  const issues: DistrictIssue[] = [...(options.issues ?? [])];
+  const communes = [...communesIn].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const communeOrder = new Map(communes.map((c, i) => [c.key, i]));
+  // The previous rows by key; those whose key was deleted by their name key (first one wins).
+  const prev = new Map<string, PreviousRollup['rows'][number]>();
+  for (const p of previous.rows) if (!prev.has(p.key)) prev.set(p.key, p);
+  const consumed = new Set<string>();
+  const previousOf = (key: string, c: CommuneInput, a: CommuneActivity) => {
+    for (const k of [key, nameKey(c.name, a.activity)]) {
+      const p = prev.get(k);
+      if (p && !consumed.has(p.key)) {
+        consumed.add(p.key);
+        return p;
+      }
+    }
+    return undefined;
+  };
+
+  // Active rows, with the appraisals typed last time.
+  let kept = 0;
+  const active: DistrictRow[] = [];
+  for (const c of communes) {
+    for (const a of c.activities) {
+      const key = `${c.key}|${a.key}`;
+      const appraisal = previousOf(key, c, a)?.appraisal ?? {};
+      if (hasAppraisal(appraisal)) kept++;
+      const v = verdictOf(appraisal.opinion);
+      active.push({
+        key,
+        communeKey: c.key,
+        commune: c.name,
+        form: a.form,
+        topic: a.topic,
+        sector: a.sector,
+        activity: a.activity,
+        ...(a.unit ? { unit: a.unit } : {}),
+        ...(a.quantity !== undefined ? { quantity: a.quantity } : {}),
+        ...(a.time ? { time: a.time } : {}),
+        ...(a.place ? { place: a.place } : {}),
+        total: a.total,
+        contribution: a.contribution,
+        budget: a.budget,
+        proposed: a.proposed,
+        ...(a.fundSource ? { fundSource: a.fundSource } : {}),
+        ...(a.priority !== undefined ? { communePriority: a.priority } : {}),
+        ...(a.difficulty ? { difficulty: a.difficulty } : {}),
+        appraisal,
+        verdict: v === 'unknown' ? 'pending' : v,
+        status: 'active',
+        ...(a.onlyInIi4b ? { onlyInIi4b: true } : {}),
+        source: a.source,
+      });
+      if (v === 'unknown') {
+        issues.push({
+          code: 'OPINION_UNKNOWN',
+          severity: 'warning',
+          commune: c.name,
+          sheet: SUMMARY_SHEET,
+          message: `Ý kiến "${appraisal.opinion ?? ''}" của hoạt động "${shortName(a.activity)}" (${c.name}) không phải "Đồng ý" hay "Không đồng ý"; coi như chưa có ý kiến.`,
+        });
+      }
+      if (v === 'rejected' && !appraisal.reason) {
+        issues.push({
+          code: 'REJECTED_WITHOUT_REASON',
+          severity: 'warning',
+          commune: c.name,
+          sheet: SUMMARY_SHEET,
+          message: `Hoạt động "${shortName(a.activity)}" (${c.name}) không được đồng ý nhưng chưa ghi lý do; phiếu phản hồi cho xã cần nêu lý do.`,
+        });
+      }
+      if (appraisal.upperPriorityText !== undefined) {
+        issues.push({
+          code: 'UPPER_PRIORITY_NOT_A_NUMBER',
+          severity: 'warning',
+          commune: c.name,
+          sheet: SUMMARY_SHEET,
+          message: `"Ưu tiên cấp trên" của hoạt động "${shortName(a.activity)}" (${c.name}) ghi "${appraisal.upperPriorityText}", không phải số; xếp sau các hoạt động có số.`,
+        });
+      }
+    }
+  }
+  const topicIndex = (r: DistrictRow) => {
+    const i = TOPICS.indexOf(r.topic);
+    return i < 0 ? TOPICS.length : i;
+  };
+  const order = new Map(active.map((r, i) => [r, i]));
+  active.sort(
+    (a, b) =>
+      topicIndex(a) - topicIndex(b) ||
+      foldKey(a.sector).localeCompare(foldKey(b.sector)) ||
+      (communeOrder.get(a.communeKey) ?? 0) - (communeOrder.get(b.communeKey) ?? 0) ||
+      (order.get(a) ?? 0) - (order.get(b) ?? 0),
+  );
+
+  // Rows of the previous summary no commune proposes any more: kept with their appraisal, flagged.
+  const vanished: DistrictRow[] = [];
+  for (const p of prev.values()) {
+    if (consumed.has(p.key)) continue;
+    const v = verdictOf(p.appraisal.opinion);
+    vanished.push({ ...p.row, key: p.key, appraisal: p.appraisal, verdict: v === 'unknown' ? 'pending' : v, status: 'vanished' });
+    findings.push(finding('ROW_VANISHED', { sheet: previous.sheet ?? SUMMARY_SHEET, cell: a1(p.sheetRow, 2) }, { activity: shortName(`${p.row.activity} (${p.row.commune})`), form: SUMMARY_SHEET }));
+  }
+  const rows = [...active, ...vanished];
+
+  // Written: the summary's data rows, counted per commune from the lines the sheet is laid out from.
+  const written = new Map<string, DistrictRow[]>();
+  for (const l of summaryLines(rows)) {
+    if (l.kind !== 'row' || l.row.status !== 'active') continue;
+    const list = written.get(l.row.communeKey);
+    if (list) list.push(l.row);
+    else written.set(l.row.communeKey, [l.row]);
+  }
+
+  const summaries: CommuneSummary[] = communes.map((c) => {
+    const acts = c.activities;
+    const ii6a = acts.filter((a) => a.form === 'II.6.A');
+    const ii6b = acts.filter((a) => a.form === 'II.6.B');
+    const mine = active.filter((r) => r.communeKey === c.key);
+    const read = tally(acts);
+    const w = tally(written.get(c.key) ?? []);
+    const balanced = read.count === w.count && Math.abs(read.amount - w.amount) <= TOLERANCE;
+    if (!balanced) {
+      findings.push(
+        finding('RECONCILIATION_MISMATCH', { sheet: SUMMARY_SHEET }, {
+          readCount: read.count,
+          readAmount: formatVnNumber(read.amount),
+          writtenCount: w.count,
+          writtenAmount: formatVnNumber(w.amount),
+          returnedCount: 0,
+          returnedAmount: 0,
+        }),
+      );
+    }
+    let iii1: CommuneSummary['iii1'];
+    if (c.iii1) {
+      const total = iii1Total(c.iii1);
+      const ii6aBudget = sum(ii6a, (a) => a.budget) / 1000;
+      const planned = ii6a.map(planActivity);
+      const checked = checkBudgets({ activities: planned, allActivities: planned, iii1: c.iii1, period: c.period, sheetNames: { ii6a: ii6a[0]?.source.sheet ?? 'II.6.A' } });
+      findings.push(...checked.findings.filter((f) => f.code === 'BUDGET_OVER_ALLOCATION'));
+      iii1 = { total, ii6aBudget, within: ii6aBudget <= total + EPSILON, checks: checked.checks.filter((k) => k.id.startsWith('allocation')) };
+    }
+    const f = c.forms;
+    const ii4bMatches =
+      f['II.4.B'] && f['II.6.A'] && f['II.6.B']
+        ? f['II.4.B'].count === f['II.6.A'].count + f['II.6.B'].count && Math.abs(f['II.4.B'].amount - f['II.6.A'].amount - f['II.6.B'].amount) <= TOLERANCE
+        : undefined;
+    if (ii4bMatches === false && f['II.4.B'] && f['II.6.A'] && f['II.6.B']) {
+      issues.push({
+        code: 'II4B_II6_MISMATCH',
+        severity: 'warning',
+        commune: c.name,
+        message: `${c.name}: II.4.B có ${f['II.4.B'].count} hoạt động (${formatVnNumber(f['II.4.B'].amount)} nghìn đồng) nhưng II.6.A + II.6.B có ${f['II.6.A'].count + f['II.6.B'].count} (${formatVnNumber(f['II.6.A'].amount + f['II.6.B'].amount)} nghìn đồng).`,
+      });
+    }
+    return {
+      name: c.name,
+      key: c.key,
+      count: acts.length,
+      total: read.amount,
+      contribution: sum(acts, (a) => a.contribution),
+      budget: sum(acts, (a) => a.budget),
+      proposed: sum(acts, (a) => a.proposed),
+      ii6a: { count: ii6a.length, total: sum(ii6a, (a) => a.total), budget: sum(ii6a, (a) => a.budget) },
+      ii6b: { count: ii6b.length, total: sum(ii6b, (a) => a.total), proposed: sum(ii6b, (a) => a.proposed) },
+      ...(iii1 ? { iii1 } : {}),
+      verdicts: {
+        accepted: mine.filter((r) => r.verdict === 'accepted').length,
+        rejected: mine.filter((r) => r.verdict === 'rejected').length,
+        pending: mine.filter((r) => r.verdict === 'pending').length,
+      },
+      reconciliation: { read, written: w, balanced },
+      ...(ii4bMatches !== undefined ? { ii4bMatches } : {}),
+    };
+  });
+
+  const ranking = rankWithinFunds(rows, options.funds, communeOrder);
+  if (options.funds === undefined && ranking.length > 0) {
+    issues.push({
+      code: 'FUNDS_MISSING',
+      severity: 'warning',
+      sheet: SUMMARY_SHEET,
+      message: `Chưa nhập số vốn ${options.upperLevel} nắm giữ (triệu đồng) nên chưa xác định được hoạt động II.6.B nào trong khả năng vốn.`,
+    });
+  }
+
+  const readAll: Tally = { count: sum(summaries, (s) => s.reconciliation.read.count), amount: sum(summaries, (s) => s.reconciliation.read.amount) };
+  const writtenRows = [...written.values()].flat();
+  const writtenAll = tally(writtenRows);
+  const years = communes.map((c) => c.planYear).filter((y): y is number => y !== undefined);
+  const planYear = options.planYear ?? (years.length > 0 ? years.sort((a, b) => years.filter((y) => y === b).length - years.filter((y) => y === a).length)[0] : undefined);
+  return {
+    upperLevel: options.upperLevel,
+    ...(planYear !== undefined ? { planYear } : {}),
+    ...(options.funds !== undefined ? { funds: options.funds } : {}),
+    communes: summaries,
+    rows,
+    ranking,
+    reconciliation: {
+      read: readAll,
+      written: writtenAll,
+      balanced: summaries.every((s) => s.reconciliation.balanced) && readAll.count === writtenAll.count && Math.abs(readAll.amount - writtenAll.amount) <= TOLERANCE,
+      keptAppraisals: kept,
+      vanished: vanished.length,
+    },
+    issues,
+    findings,
+  };
+}

@@ -1,0 +1,91 @@
+/** @jest-environment jsdom */
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ConsolidationView } from '../../src/app/actions';
+import { LkhPane } from '../../ui';
+import { consolidation, fakeClient, paneClient } from './fake-client';
+
+async function openConsolidate(c = fakeClient()) {
+  render(<LkhPane client={paneClient(c)} initialTab="consolidate" />);
+  await screen.findByRole('heading', { name: 'Tổng hợp một lần bấm' });
+  return c;
+}
+
+describe('Tổng hợp', () => {
+  it('says that copies are kept, runs with progress and disables the button meanwhile', async () => {
+    let finish: (v: ConsolidationView) => void = () => undefined;
+    const c = fakeClient();
+    c.consolidate.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    await openConsolidate(c);
+    expect(screen.getByText(/Các trang đã có được giữ lại thành bản sao trước khi viết lại/u)).toBeTruthy();
+    const button = screen.getByRole('button', { name: 'Tổng hợp' });
+    await userEvent.click(button);
+    expect(c.consolidate).toHaveBeenCalledWith();
+    expect(screen.getByRole('progressbar', { name: 'Đang tổng hợp… (có thể mất một phút)' })).toBeTruthy();
+    expect(document.querySelector('.fui-ProgressBar')).not.toBeNull();
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(button);
+    expect(c.consolidate).toHaveBeenCalledTimes(1);
+    await act(async () => finish(consolidation()));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Tổng hợp lại' })).toBeTruthy();
+  });
+
+  it('shows the reconciliation, returned activities, checks, sheets and copies', async () => {
+    const c = await openConsolidate();
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
+    expect(
+      await screen.findByText(
+        /^Đọc 12 hoạt động \(1\.250\.000 nghìn đồng\) = đưa vào II\.4\.B 10 \(1\.100\.000\) \+ trả lại 2 \(150\.000\): khớp\. 1 dòng xã tự nhập \(vẫn giữ\)\.$/u,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('II.6.A: 6 hoạt động đã rõ nguồn vốn; II.6.B: 4 hoạt động chưa rõ nguồn vốn.')).toBeTruthy();
+
+    const returned = screen.getByRole('region', { name: 'Hoạt động trả lại cho nơi đề xuất' });
+    expect(within(returned).getByText('Làm đường')).toBeTruthy();
+    expect(within(returned).getByText('của Thôn C')).toBeTruthy();
+    expect(within(returned).getByText('Tổng số (70.000) khác Dân góp + Cần hỗ trợ (60.000)')).toBeTruthy();
+    expect(within(returned).getByText('không ghi tên hoạt động')).toBeTruthy();
+    await userEvent.click(within(returned).getByRole('button', { name: 'Đến ô B13 trang Thôn C - I.2' }));
+    expect(c.selectCell).toHaveBeenCalledWith('Thôn C - I.2', 'B13');
+
+    const checks = screen.getByRole('region', { name: 'Kiểm tra nguồn vốn' });
+    const items = within(checks).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^Đạt.*≥ 75% nguồn lực/u),
+      expect.stringMatching(/^Không đạt.*Chương trình 135/u),
+      expect.stringMatching(/^Chưa kiểm tra được.*10%/u),
+    ]);
+    expect(screen.getByText('Đã viết các trang: II.4.A, II.4.B, II.6.A, II.6.B, II.6.C.')).toBeTruthy();
+    expect(screen.getByText('Bản cũ được giữ lại: II.4.B (cũ).')).toBeTruthy();
+  });
+
+  it('re-runs consolidation with the ids of the accepted merge suggestions', async () => {
+    const c = await openConsolidate();
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
+    const merge = await screen.findByRole('button', { name: 'Gộp các đề xuất đã chọn' });
+    expect((merge as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Hỗ trợ giống lúa mới, kg, 100 + 200, Thôn A, B' }));
+    expect((merge as HTMLButtonElement).disabled).toBe(false);
+    await userEvent.click(merge);
+    expect(c.consolidate).toHaveBeenLastCalledWith({ acceptMerges: ['k-a1+k-b1'] });
+    // the merged suggestion is shown as done; the other can still be chosen
+    const done = await screen.findByRole('checkbox', { name: 'Hỗ trợ giống lúa mới, kg, 100 + 200, Thôn A, B (đã gộp)' });
+    expect((done as HTMLInputElement).checked).toBe(true);
+    expect((done as HTMLInputElement).disabled).toBe(true);
+    const other = screen.getByRole('checkbox', { name: 'Tập huấn kỹ thuật chăn nuôi, lớp, 1 + 1, Thôn A, C' }) as HTMLInputElement;
+    expect(other.checked).toBe(false);
+  });
+
+  it('warns when the counts do not balance and shows client errors as a sentence', async () => {
+    const c = fakeClient();
+    const v = consolidation();
+    c.consolidate.mockResolvedValueOnce({ ...v, reconciliation: { ...v.reconciliation, balanced: false } });
+    await openConsolidate(c);
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
+    expect(await screen.findByText(/: KHÔNG khớp\./u)).toBeTruthy();
+    c.consolidate.mockRejectedValueOnce(new Error('Không có biểu I.2 hay II.3 nào để tổng hợp.'));
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp lại' }));
+    expect(await screen.findByText(/Không có biểu I\.2 hay II\.3 nào để tổng hợp\./u)).toBeTruthy();
+  });
+});

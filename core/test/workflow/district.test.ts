@@ -1,0 +1,421 @@
+/**
+ * The upper level's roll-up (handbook L764-L920): three communes consolidated with
+ * consolidateCommune, rolled up; the offices type their appraisals into the summary; a re-run
+ * keeps them, flags what vanished, feeds back to each commune (II.10 shape) and ranks the
+ * accepted II.6.B activities within the funds the upper level holds. Nothing read is lost.
+ */
+import { getForm } from '../../src/forms/registry';
+import type { BodyRow } from '../../src/layout/engine';
+import { KEY_COLUMN_HEADER, layoutForm } from '../../src/layout/engine';
+import type { LayoutValue } from '../../src/layout/types';
+import type { CellValue } from '../../src/port/types';
+import { MemoryWorkbook } from '../../src/port/memory';
+import { consolidateCommune } from '../../src/workflow/commune';
+import type { CommuneResult } from '../../src/workflow/commune';
+import type { DistrictRow } from '../../src/workflow/district';
+import {
+  COMMUNES_SHEET,
+  DISTRICT_REPORT_SHEET,
+  RANKING_SHEET,
+  SUMMARY_SHEET,
+  VANISHED_NOTE,
+  communeKey,
+  feedbackSheetName,
+  rankWithinFunds,
+  rollUpCommunes,
+  tabPrefix,
+  verdictOf,
+} from '../../src/workflow/district';
+import { addSourceSheet, handbookCommune } from './helpers';
+
+type Grid = readonly (readonly CellValue[])[];
+
+interface Commune {
+  readonly wb: MemoryWorkbook;
+  readonly file: string;
+  readonly result: CommuneResult;
+}
+
+/** Xã Tân Lập: the handbook's example (L4013-L4040). */
+async function tanLap(): Promise<Commune> {
+  const wb = await handbookCommune();
+  return { wb, file: 'tan-lap.xlsx', result: await consolidateCommune(wb, undefined, { communeName: 'Xã Tân Lập', planYear: 2027 }) };
+}
+
+/** Xã Hòa Bình: a village with a difficulty, a health station. */
+async function hoaBinh(): Promise<Commune> {
+  const wb = MemoryWorkbook.fromArrays({});
+  await addSourceSheet(
+    wb,
+    'I.2',
+    'Thôn Nà Lìu',
+    'Giao thông',
+    [
+      { activity: 'Bê tông hóa đường nội thôn', unit: 'm', quantity: 400, contribution: 60000, support: 340000 },
+      { activity: 'Phát quang đường thôn', unit: 'km', quantity: 2, contribution: 2000 },
+    ],
+    [{ difficulty: 'Đường lầy lội mùa mưa', cause: 'Đường đất', solution: 'Bê tông hóa đường nội thôn' }],
+  );
+  await addSourceSheet(wb, 'II.3', 'Trạm Y tế xã', 'Y tế', [{ activity: 'Tư vấn dinh dưỡng cho bà mẹ', unit: 'buổi', quantity: 12, support: 6000 }]);
+  return { wb, file: 'hoa-binh.xlsx', result: await consolidateCommune(wb, undefined, { communeName: 'Xã Hòa Bình', planYear: 2027 }) };
+}
+
+/** Xã Nà Hang: one village asking for a school room and seeds. */
+async function naHang(): Promise<Commune> {
+  const wb = MemoryWorkbook.fromArrays({});
+  await addSourceSheet(wb, 'I.2', 'Bản Chang', 'Giáo dục', [
+    { activity: 'Xây phòng học điểm trường Bản Chang', unit: 'phòng', quantity: 1, contribution: 20000, support: 280000 },
+    { activity: 'Hỗ trợ giống ngô lai', unit: 'kg', quantity: 300, contribution: 6000, support: 9000 },
+  ]);
+  return { wb, file: 'na-hang.xlsx', result: await consolidateCommune(wb, undefined, { communeName: 'Xã Nà Hang', planYear: 2027 }) };
+}
+
+async function values(wb: MemoryWorkbook, sheet: string): Promise<Grid> {
+  const [d] = await wb.readSheets([sheet]);
+  return d.values;
+}
+
+function text(v: CellValue | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** Types the offices' appraisal of one row (found by its key) into the summary, as a person would. */
+async function appraise(wb: MemoryWorkbook, match: (activity: string, commune: string) => boolean, a: { office?: string; opinion?: string; reason?: string; priority?: number }): Promise<string> {
+  const [d] = await wb.readSheets([SUMMARY_SHEET]);
+  const header = d.values.findIndex((r) => r.includes(KEY_COLUMN_HEADER));
+  const col = (h: string) => d.values[header].findIndex((v) => v === h);
+  const row = d.values.findIndex((r, i) => i > header && text(r[col(KEY_COLUMN_HEADER)]) !== '' && match(text(r[col('Hoạt động')]), text(r[col('Xã')])));
+  expect(row).toBeGreaterThan(header);
+  const put = async (h: string, v: CellValue | undefined) => {
+    if (v !== undefined) await wb.writeValues([{ sheet: SUMMARY_SHEET, row: d.top + row, col: d.left + col(h), values: [[v]] }]);
+  };
+  await put('Phòng/ban thẩm định', a.office);
+  await put('Ý kiến (Đồng ý / Không đồng ý)', a.opinion);
+  await put('Lý do', a.reason);
+  await put('Ưu tiên cấp trên', a.priority);
+  return text(d.values[row][col(KEY_COLUMN_HEADER)]);
+}
+
+/** The rows of the table under a caption, up to the first empty row. */
+function tableAfter(grid: Grid, caption: string): string[][] {
+  const at = grid.findIndex((r) => text(r[0]).startsWith(caption));
+  if (at < 0) return [];
+  const out: string[][] = [];
+  for (let i = at + 2; i < grid.length && grid[i].some((v) => text(v) !== ''); i++) out.push(grid[i].map(text));
+  return out;
+}
+
+const sources = (cs: readonly Commune[]) => cs.map((c) => ({ port: c.wb, file: c.file }));
+
+describe('upper-level roll-up', () => {
+  it('rolls every activity of every commune up by topic and sector, reconciled per commune and in total', async () => {
+    const cs = [await tanLap(), await hoaBinh(), await naHang()];
+    // Tân Lập consolidated twice: its old plan sheets are kept as "II.6.B (cũ)"…, never counted twice.
+    await consolidateCommune(cs[0].wb);
+    expect(await cs[0].wb.listSheets()).toContain('II.6.B (cũ)');
+    const target = MemoryWorkbook.fromArrays({});
+    const { rollup, sheets, reading } = await rollUpCommunes(sources(cs), target, { upperLevel: 'Tỉnh Lào Cai' });
+    expect(reading.sheets.find((s) => s.sheet === 'II.6.B (cũ)')).toMatchObject({ used: false });
+    expect(rollup.issues.map((i) => i.code)).not.toContain('FORM_SENT_TWICE');
+    expect(sheets).toEqual([SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, 'Phản hồi - Xã Hòa Bình', 'Phản hồi - Xã Nà Hang', 'Phản hồi - Xã Tân Lập', DISTRICT_REPORT_SHEET]);
+    // Every activity of every commune's plan is there, counts and amounts per commune.
+    for (const c of cs) {
+      const plan = c.result.plan.activities;
+      const s = rollup.communes.find((x) => x.name === c.result.plan.communeName);
+      expect(s).toBeDefined();
+      expect(s?.count).toBe(plan.length);
+      expect(s?.total).toBe(plan.reduce((n, a) => n + a.total, 0));
+      expect(s?.ii6a.count).toBe(c.result.written.ii6a.length);
+      expect(s?.ii6b.count).toBe(c.result.written.ii6b.length);
+      expect(s?.reconciliation.balanced).toBe(true);
+      expect(s?.ii4bMatches).toBe(true);
+      expect(new Set(rollup.rows.filter((r) => r.communeKey === s?.key).map((r) => r.activity))).toEqual(new Set(plan.map((a) => a.activity)));
+    }
+    const all = cs.flatMap((c) => c.result.plan.activities);
+    expect(rollup.reconciliation).toMatchObject({
+      read: { count: all.length, amount: all.reduce((n, a) => n + a.total, 0) },
+      written: { count: all.length, amount: all.reduce((n, a) => n + a.total, 0) },
+      balanced: true,
+      vanished: 0,
+    });
+    // The summary sheet: topics, then sectors, every activity with its commune and key.
+    const grid = await values(target, SUMMARY_SHEET);
+    expect(text(grid[0][0])).toBe('TỔNG HỢP ĐỀ XUẤT CỦA CÁC XÃ THEO NHÓM NGÀNH, LĨNH VỰC — TỈNH LÀO CAI — NĂM KẾ HOẠCH 2027');
+    const firstCol = grid.map((r) => text(r[0]));
+    expect(firstCol.indexOf('1. Cơ sở hạ tầng')).toBeLessThan(firstCol.indexOf('2. Kinh tế và tổ chức sản xuất'));
+    expect(firstCol).toContain('Ngành/Lĩnh vực: Giáo dục');
+    expect(firstCol).toContain('Ngành/Lĩnh vực: Giao thông');
+    const header = grid.findIndex((r) => r.includes(KEY_COLUMN_HEADER));
+    const keyCol = grid[header].indexOf(KEY_COLUMN_HEADER);
+    const keyed = grid.filter((r, i) => i > header && text(r[keyCol]) !== '');
+    expect(keyed).toHaveLength(all.length);
+    expect(new Set(keyed.map((r) => text(r[keyCol]))).size).toBe(all.length);
+    // The appraisal drop-down and the whole-number priority on every data row.
+    const sheet = target.sheet(SUMMARY_SHEET);
+    const lists = sheet.validations.filter((v) => v.kind === 'list');
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((v) => v.kind === 'list' && v.values.join('|') === 'Đồng ý|Không đồng ý')).toBe(true);
+    expect(lists.reduce((n, v) => n + v.rows, 0)).toBe(all.length);
+    // Per commune sheet, with the totals row.
+    const communes = await values(target, COMMUNES_SHEET);
+    const total = communes.find((r) => text(r[1]) === 'Tổng cộng');
+    expect(total?.[2]).toBe(all.length);
+    expect(total?.[3]).toBe(all.reduce((n, a) => n + a.total, 0));
+    // The report says it reconciles.
+    const report = (await values(target, DISTRICT_REPORT_SHEET)).map((r) => text(r[0])).join('\n');
+    expect(report).toContain('Đối chiếu: khớp');
+  });
+
+  it('keeps the appraisals typed into the summary on a re-run, whatever moved, and feeds them back to each commune', async () => {
+    const [a, b] = [await tanLap(), await hoaBinh()];
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes(sources([a, b]), target, { upperLevel: 'Tỉnh Lào Cai' });
+    await appraise(target, (x) => x.startsWith('Cứng hóa kênh mương'), { office: 'Sở Nông nghiệp và Môi trường', opinion: 'Đồng ý' });
+    await appraise(target, (x) => x.startsWith('Xây dựng nhà văn hóa'), { office: 'Sở Văn hóa', opinion: 'Đồng ý', priority: 2 });
+    await appraise(target, (x) => x.startsWith('Hỗ trợ giống lúa lai'), { office: 'Sở Nông nghiệp và Môi trường', opinion: 'Không đồng ý', reason: 'Trùng với chương trình hỗ trợ giống của tỉnh' });
+    const roadKey = await appraise(target, (x) => x.startsWith('Bê tông hóa đường nội thôn'), { office: 'Sở Xây dựng', opinion: 'đồng ý', priority: 1 });
+    // A third commune joins: every row moves; the appraisals follow their keys.
+    const c = await naHang();
+    const second = await rollUpCommunes(sources([c, a, b]), target, { upperLevel: 'Tỉnh Lào Cai' });
+    expect(second.keptCopies).toContain(`${SUMMARY_SHEET} (cũ)`);
+    expect(second.rollup.reconciliation).toMatchObject({ keptAppraisals: 4, vanished: 0, balanced: true });
+    const byName = (s: string) => second.rollup.rows.find((r) => r.activity.startsWith(s)) as DistrictRow;
+    expect(byName('Cứng hóa kênh mương').appraisal).toEqual({ office: 'Sở Nông nghiệp và Môi trường', opinion: 'Đồng ý' });
+    expect(byName('Hỗ trợ giống lúa lai')).toMatchObject({ verdict: 'rejected', appraisal: { reason: 'Trùng với chương trình hỗ trợ giống của tỉnh' } });
+    expect(byName('Bê tông hóa đường nội thôn')).toMatchObject({ key: roadKey, verdict: 'accepted', appraisal: { upperPriority: 1 } });
+    expect(byName('Xây phòng học').verdict).toBe('pending');
+    // Still in the sheet after the re-run (a third run keeps them again).
+    const third = await rollUpCommunes(sources([c, a, b]), target);
+    expect(third.rollup.reconciliation.keptAppraisals).toBe(4);
+    expect(third.rollup.upperLevel).toBe('Tỉnh Lào Cai'); // remembered in the workbook
+    // Feedback to Xã Tân Lập, shaped on II.10: A accepted, B not accepted with the reason, C waiting.
+    const fb = await values(target, 'Phản hồi - Xã Tân Lập');
+    expect(text(fb[0][0])).toBe('PHẢN HỒI KẾ HOẠCH XÃ TÂN LẬP NĂM 2027');
+    expect(fb.map((r) => text(r[0]))).toContain('Kính gửi: Ủy ban nhân dân Xã Tân Lập');
+    const accepted = tableAfter(fb, 'A.');
+    expect(accepted.map((r) => r[2])).toEqual(['Cứng hóa kênh mương (Thôn A)', 'Xây dựng nhà văn hóa thôn (Thôn A)']);
+    expect(accepted[0][5]).toBe('Sở Nông nghiệp và Môi trường');
+    const rejected = tableAfter(fb, 'B.');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].slice(2, 6)).toEqual(['Hỗ trợ giống lúa lai (Thôn B)', 'II.6.B', 'Không đồng ý (Sở Nông nghiệp và Môi trường)', 'Trùng với chương trình hỗ trợ giống của tỉnh']);
+    expect(fb.map((r) => text(r[0]))).toContain('B. Những vấn đề Tỉnh Lào Cai chưa tiếp thu:');
+    expect(tableAfter(fb, 'C.').map((r) => r[2])).toEqual(['Bê tông hóa đường liên thôn (Thôn B)', 'Hỗ trợ giống lúa (Thôn A)']);
+    // Hòa Bình: its accepted road, with the II.4.A difficulty it answers.
+    const hb = tableAfter(await values(target, 'Phản hồi - Xã Hòa Bình'), 'A.');
+    expect(hb.map((r) => r.slice(1, 3))).toEqual([['Đường lầy lội mùa mưa (Thôn Nà Lìu)', 'Bê tông hóa đường nội thôn (Thôn Nà Lìu)']]);
+    // Per commune: the verdicts.
+    const tl = third.rollup.communes.find((x) => x.name === 'Xã Tân Lập');
+    expect(tl?.verdicts).toEqual({ accepted: 2, rejected: 1, pending: 2 });
+  });
+
+  it('flags activities no commune proposes any more, keeping them and their appraisal; they come back when the commune does', async () => {
+    const [a, b] = [await tanLap(), await hoaBinh()];
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes(sources([a, b]), target);
+    await appraise(target, (x) => x.startsWith('Bê tông hóa đường nội thôn'), { opinion: 'Không đồng ý', reason: 'Chưa có trong quy hoạch' });
+    // Hòa Bình's file is left out this time.
+    const without = await rollUpCommunes(sources([a]), target);
+    const gone = without.rollup.rows.filter((r) => r.status === 'vanished');
+    expect(gone.map((r) => r.activity).sort()).toEqual(b.result.plan.activities.map((x) => x.activity).sort());
+    expect(gone.find((r) => r.activity.startsWith('Bê tông'))?.appraisal).toEqual({ opinion: 'Không đồng ý', reason: 'Chưa có trong quy hoạch' });
+    expect(without.rollup.reconciliation).toMatchObject({ vanished: gone.length, balanced: true });
+    expect(without.rollup.findings.filter((f) => f.code === 'ROW_VANISHED')).toHaveLength(gone.length);
+    const grid = await values(target, SUMMARY_SHEET);
+    expect(grid.some((r) => r.some((v) => text(v) === VANISHED_NOTE))).toBe(true);
+    // Back again: active, appraisal intact.
+    const back = await rollUpCommunes(sources([a, b]), target);
+    expect(back.rollup.reconciliation.vanished).toBe(0);
+    expect(back.rollup.rows.find((r) => r.activity.startsWith('Bê tông hóa đường nội thôn'))).toMatchObject({ status: 'active', verdict: 'rejected', appraisal: { reason: 'Chưa có trong quy hoạch' } });
+  });
+
+  it('finds the appraisals again by commune and activity when the key column was cleared', async () => {
+    const a = await tanLap();
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes(sources([a]), target);
+    await appraise(target, (x) => x.startsWith('Xây dựng nhà văn hóa'), { opinion: 'Đồng ý', priority: 1 });
+    // Someone clears the grey "Mã dòng (LKH)" column, header included.
+    const [d] = await target.readSheets([SUMMARY_SHEET]);
+    const header = d.values.findIndex((r) => r.includes(KEY_COLUMN_HEADER));
+    const keyCol = d.values[header].indexOf(KEY_COLUMN_HEADER);
+    await target.writeValues([{ sheet: SUMMARY_SHEET, row: d.top + header, col: d.left + keyCol, values: d.values.slice(header).map(() => [null]) }]);
+    const again = await rollUpCommunes(sources([a]), target);
+    expect(again.rollup.reconciliation).toMatchObject({ keptAppraisals: 1, vanished: 0 });
+    expect(again.rollup.rows.find((r) => r.activity.startsWith('Xây dựng nhà văn hóa'))).toMatchObject({ verdict: 'accepted', appraisal: { upperPriority: 1 } });
+  });
+
+  it('ranks the accepted II.6.B activities by upper-level priority then commune priority, against the funds held', async () => {
+    const cs = [await tanLap(), await hoaBinh(), await naHang()];
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes(sources(cs), target, { upperLevel: 'Huyện' });
+    // II.6.B: Tân Lập hall 350.000, seeds 2.500 / 5.000; Hòa Bình road 340.000, nutrition 6.000; Nà Hang school 280.000, maize 9.000.
+    await appraise(target, (x) => x.startsWith('Xây phòng học'), { opinion: 'Đồng ý', priority: 1 });
+    await appraise(target, (x) => x.startsWith('Bê tông hóa đường nội thôn'), { opinion: 'Đồng ý', priority: 2 });
+    await appraise(target, (x) => x.startsWith('Tư vấn dinh dưỡng'), { opinion: 'Đồng ý' });
+    await appraise(target, (x) => x.startsWith('Xây dựng nhà văn hóa'), { opinion: 'Đồng ý', priority: 3 });
+    await appraise(target, (x) => x.startsWith('Hỗ trợ giống ngô'), { opinion: 'Không đồng ý', reason: 'Ngoài định hướng' });
+    // 700 triệu: the school (280.000) and the road (+340.000 = 620.000) fit; the hall (+350.000) does not, nor anything after it.
+    const { rollup } = await rollUpCommunes(sources(cs), target, { funds: 700 });
+    expect(rollup.ranking.map((r) => [r.row.activity.replace(/ \(.*\)$/, ''), r.cumulative, r.withinFunds])).toEqual([
+      ['Xây phòng học điểm trường Bản Chang', 280000, true],
+      ['Bê tông hóa đường nội thôn', 620000, true],
+      ['Xây dựng nhà văn hóa thôn', 970000, false],
+      ['Tư vấn dinh dưỡng cho bà mẹ', 976000, false],
+    ]);
+    const grid = await values(target, RANKING_SHEET);
+    expect(grid.map((r) => text(r[0]))).toContain('Nguồn vốn Huyện nắm giữ để hỗ trợ các hoạt động chưa rõ nguồn vốn: 700 triệu đồng (= 700.000 nghìn đồng).');
+    const header = grid.findIndex((r) => r.includes('Trong khả năng vốn'));
+    const within = grid[header].indexOf('Trong khả năng vốn');
+    expect(grid.slice(header + 1, header + 5).map((r) => text(r[within]))).toEqual(['Có', 'Có', 'Không', 'Không']);
+    expect(text(grid[0][0])).toContain('CỦA HUYỆN ……');
+    // The funds are remembered for the next run.
+    const again = await rollUpCommunes(sources(cs), target);
+    expect(again.rollup.funds).toBe(700);
+    // Feedback remarks tell the commune where it stands.
+    const fb = tableAfter(await values(target, 'Phản hồi - Xã Nà Hang'), 'A.');
+    expect(fb[0][6]).toBe('Ưu tiên cấp trên: 1; Trong khả năng vốn');
+  });
+
+  it('orders ties by the commune priority and cuts the running total at the first activity out of funds', () => {
+    const row = (key: string, proposed: number, upperPriority?: number, communePriority?: number): DistrictRow => ({
+      key,
+      communeKey: 'x',
+      commune: 'Xã X',
+      form: 'II.6.B',
+      topic: 'csht',
+      sector: '',
+      activity: key,
+      total: proposed,
+      contribution: 0,
+      budget: 0,
+      proposed,
+      ...(communePriority !== undefined ? { communePriority } : {}),
+      appraisal: { opinion: 'Đồng ý', ...(upperPriority !== undefined ? { upperPriority } : {}) },
+      verdict: 'accepted',
+      status: 'active',
+    });
+    const ranked = rankWithinFunds([row('d', 10), row('c', 50, 1, 3), row('b', 100, 1, 1), row('a', 5, 2)], 0.16, new Map());
+    expect(ranked.map((r) => [r.row.key, r.cumulative, r.withinFunds])).toEqual([
+      ['b', 100, true],
+      ['c', 150, true],
+      ['a', 155, true],
+      ['d', 165, false],
+    ]);
+    expect(rankWithinFunds([row('a', 5)], undefined, new Map())[0].withinFunds).toBeUndefined();
+  });
+
+  it('reads communes from tabs of one shared spreadsheet, hand-made sheets without key columns included, and writes there too', async () => {
+    const shared = MemoryWorkbook.fromArrays({});
+    const activityRow = (activity: string, total: number, contribution: number, budget: number, proposed: number, extra: Record<string, LayoutValue> = {}): BodyRow => ({
+      kind: 'data',
+      values: { activity, unit: 'cái', quantity: 1, time: 'Q.III/2027', place: 'Thôn 1', responsible: 'UBND xã', total, contribution, budget, proposed, ...extra },
+    });
+    // Xã Tân Lập's II.6.B: no "Xã:" filled in, no key column: the commune is the tab's prefix.
+    await shared.createSheet(
+      layoutForm(getForm('II.6.B'), {
+        planYear: 2027,
+        sheetName: 'Xã Tân Lập - II.6.B',
+        body: { activities: [activityRow('Làm cầu treo qua suối', 500000, 50000, 0, 450000, { priority: 1, sector: 'Giao thông' }), activityRow('Nhà văn hóa thôn 2', 300000, 30000, 0, 270000, { priority: 2, sector: 'Văn hóa' })] },
+      }),
+    );
+    // A row with figures but no name is not lost either.
+    await shared.writeValues([{ sheet: 'Xã Tân Lập - II.6.B', row: 9, col: 10, values: [[1000]] }]);
+    // Xã Hòa Bình's II.6.A, "Xã:" filled in; the tab name says nothing.
+    await shared.createSheet(
+      layoutForm(getForm('II.6.A'), {
+        planYear: 2027,
+        unitName: 'Hòa Bình',
+        sheetName: 'Biểu A của HB',
+        body: { activities: [{ kind: 'group', key: 'no-outside-money', code: 'A', label: 'Các hoạt động không cần nguồn vốn bên ngoài', depth: 0 }, activityRow('Dọn vệ sinh đường làng', 3000, 3000, 0, 0)] },
+      }),
+    );
+    // Xã Nà Hang sent only its II.4.B: split by rule 5.
+    await shared.createSheet(
+      layoutForm(getForm('II.4.B'), {
+        planYear: 2027,
+        sheetName: 'Xã Nà Hang - II.4.B',
+        body: {
+          activities: [
+            { kind: 'group', key: 'outside-money', code: 'B', label: 'Các hoạt động cần nguồn vốn bên ngoài', depth: 0 },
+            activityRow('Kiên cố hóa kênh mương', 200000, 20000, 180000, 0, { fundSource: 'Chương trình 135' }),
+            activityRow('Mua máy tuốt lúa', 40000, 10000, 0, 30000),
+          ],
+        },
+      }),
+    );
+    const first = await rollUpCommunes([{ port: shared }], shared, { upperLevel: 'Tỉnh Lào Cai' });
+    const names = first.rollup.communes.map((c) => c.name);
+    expect(names).toEqual(['Hòa Bình', 'Xã Nà Hang', 'Xã Tân Lập']);
+    const tl = first.rollup.rows.filter((r) => r.commune === 'Xã Tân Lập');
+    expect(tl.map((r) => [r.activity, r.form, r.communePriority])).toEqual([
+      ['Làm cầu treo qua suối', 'II.6.B', 1],
+      ['Nhà văn hóa thôn 2', 'II.6.B', 2],
+      [expect.stringMatching(/^\(không ghi tên — Xã Tân Lập - II\.6\.B!/), 'II.6.B', undefined],
+    ]);
+    expect(tl[0].key).toBe('tan lap|ten:lam cau treo qua suoi');
+    const nh = first.rollup.rows.filter((r) => r.commune === 'Xã Nà Hang');
+    expect(nh.map((r) => [r.activity, r.form, r.onlyInIi4b])).toEqual([
+      ['Kiên cố hóa kênh mương', 'II.6.A', true],
+      ['Mua máy tuốt lúa', 'II.6.B', true],
+    ]);
+    expect(first.rollup.issues.map((i) => i.code)).toContain('ONLY_IN_II4B');
+    expect(first.rollup.reconciliation).toMatchObject({ read: { count: 6, amount: 1044000 }, written: { count: 6, amount: 1044000 }, balanced: true });
+    // Typed appraisals survive a re-run in the same spreadsheet; the roll-up's own tabs are not read as communes.
+    await appraise(shared, (x) => x === 'Làm cầu treo qua suối', { opinion: 'Không đồng ý', reason: 'Đã có trong kế hoạch của tỉnh' });
+    const second = await rollUpCommunes([{ port: shared }], shared);
+    expect(second.rollup.reconciliation).toMatchObject({ read: { count: 6 }, keptAppraisals: 1, vanished: 0, balanced: true });
+    expect(second.reading.sheets.filter((s) => s.used).map((s) => s.sheet)).toEqual(['Xã Tân Lập - II.6.B', 'Biểu A của HB', 'Xã Nà Hang - II.4.B']);
+    expect(tableAfter(await values(shared, 'Phản hồi - Xã Tân Lập'), 'B.')[0].slice(2, 6)).toEqual([
+      'Làm cầu treo qua suối',
+      'II.6.B',
+      'Không đồng ý',
+      'Đã có trong kế hoạch của tỉnh',
+    ]);
+  });
+
+  it('compares III.1 with II.6.A: the total and each program allocation', async () => {
+    const a = await tanLap();
+    // The upper level's own file of III.1 sheets, one per commune ("Tân Lập" without "Xã" is the same commune).
+    const iii1 = MemoryWorkbook.fromArrays({});
+    await iii1.createSheet(
+      layoutForm(getForm('III.1'), {
+        planYear: 2027,
+        unitName: 'Tân Lập',
+        sheetName: 'III.1 Tân Lập',
+        fixedValues: { sources: { 'chi-thuong-xuyen': { amount: 800 }, 'ntm-dau-tu': { content: 'Giao thông, thủy lợi nội đồng', amount: 100 }, 'gnbv-dau-tu': { amount: 300 } } },
+      }),
+    );
+    const target = MemoryWorkbook.fromArrays({});
+    const { rollup } = await rollUpCommunes([...sources([a]), { port: iii1, file: 'III.1.xlsx' }], target);
+    expect(rollup.communes).toHaveLength(1);
+    const c = rollup.communes[0];
+    // II.6.A: the canal (NTM, 130.000) and the road (CT 135, 255.000) = 385 triệu, within 1.200 in all.
+    expect(c.iii1).toMatchObject({ total: 1200, ii6aBudget: 385, within: true });
+    // But the canal needs 130 triệu of NTM investment money, above the 100 allotted.
+    expect(c.iii1?.checks.some((k) => k.passed === false)).toBe(true);
+    expect(rollup.findings.map((f) => f.code)).toContain('BUDGET_OVER_ALLOCATION');
+    const grid = await values(target, COMMUNES_SHEET);
+    const head = grid.findIndex((r) => r.includes('So với III.1'));
+    const row = grid.find((r) => r[1] === 'Xã Tân Lập');
+    expect(row?.[grid[head].indexOf('So với III.1')]).toBe('Vượt mức 1 nguồn vốn');
+    expect(row?.[grid[head].indexOf('III.1: kinh phí dự kiến (triệu đồng)')]).toBe(1200);
+  });
+});
+
+describe('roll-up helpers', () => {
+  it('reads the offices\' opinions', () => {
+    expect(['Đồng ý', 'đồng ý', 'x', 'Có', 'Chấp thuận'].map(verdictOf)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
+    expect(['Không đồng ý', 'không', 'Chưa đồng ý', 'Từ chối'].map(verdictOf)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect([undefined, '', '  '].map(verdictOf)).toEqual(['pending', 'pending', 'pending']);
+    expect(verdictOf('xem lại')).toBe('unknown');
+  });
+
+  it('names communes from tabs and keeps feedback sheet names within 31 characters', () => {
+    expect(tabPrefix('Xã Tân Lập - II.6.B')).toBe('Xã Tân Lập');
+    expect(tabPrefix('Xã Tân Lập – II.6.A (sửa)')).toBe('Xã Tân Lập');
+    expect(tabPrefix('Kế hoạch - bản nháp')).toBeUndefined();
+    expect(communeKey('Xã Tân Lập')).toBe(communeKey('tân lập'));
+    const long = feedbackSheetName('Xã Phong Thổ Sìn Hồ Mường Tè', []);
+    expect(long.length).toBeLessThanOrEqual(31);
+    expect(feedbackSheetName('Xã Phong Thổ Sìn Hồ Mường Tè', [long])).not.toBe(long);
+  });
+});
