@@ -8,6 +8,7 @@ import { forms, getForm, isFormId } from '../forms/registry';
 import type { FormId, Level } from '../forms/types';
 import { defaultSheetName, layoutForm } from '../layout/engine';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
+import { copyName } from '../port/types';
 import { readSheet } from '../reader/read';
 import { readWorkbook } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
@@ -63,6 +64,8 @@ export interface ConsolidationView {
 
 export interface RankingView {
   readonly sheet: string;
+  /** The list as it was before ranking, kept under this name. */
+  readonly keptCopy?: string;
   readonly ranks: readonly { readonly activity: string; readonly total: number; readonly rank: number }[];
   readonly participants: number;
   readonly findings: readonly FindingView[];
@@ -247,9 +250,13 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const method: RankMethod = info?.method === 'scores' ? { kind: 'scores' } : { kind: 'marks' };
       const tally = readTally(ballot, items, method);
       const ranks = rank(items, tally.totals);
+      // The list is re-sorted in place: keep the list as it was first (no user sheet is lost).
+      const keptCopy = copyName(listSheet, await port.listSheets());
+      await port.copySheet(listSheet, keptCopy);
       const applied = await applyRanking(port, listSheet, ranks, { formId });
       return {
         sheet: listSheet,
+        keptCopy,
         ranks: ranks.map((r) => ({ activity: r.activity, total: r.total, rank: r.rank })),
         participants: tally.participants,
         findings: [...tally.findings, ...applied.findings].map(findingView),

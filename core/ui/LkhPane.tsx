@@ -1,0 +1,206 @@
+/**
+ * The LKH pane shared by the Excel task pane, the standalone page and the Google Sheets sidebar
+ * (300 px wide): seven screens in tabs, Vietnamese first with an English switch. It talks only
+ * to the PaneClient it is given; if anything fails to load it says so in a plain sentence.
+ *
+ *   createRoot(el).render(<LkhPane client={client} host="excel" />);
+ */
+import type { SelectTabData } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Settings } from '../src/app/actions';
+import type { ChecklistClient } from './checklist-types';
+import type { HostKind, PaneClient } from './client';
+import { ErrorBar } from './components/ErrorBar';
+import { PaneErrorBoundary } from './components/PaneErrorBoundary';
+import { errorText } from './errors';
+import type { Lang } from './i18n/I18nProvider';
+import { I18nProvider, STRINGS, useI18n } from './i18n/I18nProvider';
+import { ChecklistScreen } from './screens/ChecklistScreen';
+import { ConsolidateScreen } from './screens/ConsolidateScreen';
+import { FilesScreen } from './screens/FilesScreen';
+import { FormsScreen } from './screens/FormsScreen';
+import { RankingScreen } from './screens/RankingScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { ValidateScreen } from './screens/ValidateScreen';
+import { useAction } from './use-action';
+
+export const TABS = ['settings', 'forms', 'validate', 'consolidate', 'ranking', 'checklist', 'files'] as const;
+export type TabId = (typeof TABS)[number];
+
+export interface LkhPaneProps {
+  /** The only thing the pane talks to; the checklist calls are used when present. */
+  readonly client: PaneClient & Partial<ChecklistClient>;
+  /** Default: client.host. 'standalone' has no cell selection: findings show their cell as text. */
+  readonly host?: HostKind;
+  /** Initial language; default Vietnamese. */
+  readonly lang?: Lang;
+  readonly onLangChange?: (lang: Lang) => void;
+  /** Initial tab; default Cài đặt when the plan year is missing, else Biểu mẫu. */
+  readonly initialTab?: TabId;
+  /** Today, ISO (tests); default the user's date. */
+  readonly today?: string;
+}
+
+const usePaneStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    width: '100%',
+    minWidth: 0,
+    minHeight: '100%',
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  sheets: { maxWidth: '300px' },
+  header: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  brand: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  context: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
+  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  loading: { paddingTop: tokens.spacingVerticalXXL },
+});
+
+export function LkhPane(props: LkhPaneProps) {
+  const [lang, setLangState] = useState<Lang>(props.lang ?? 'vi');
+  const { onLangChange } = props;
+  const setLang = useCallback(
+    (l: Lang) => {
+      setLangState(l);
+      onLangChange?.(l);
+    },
+    [onLangChange],
+  );
+  return (
+    <PaneErrorBoundary message={STRINGS.vi.app.crashed}>
+      <FluentProvider theme={webLightTheme} lang={lang}>
+        <I18nProvider lang={lang} setLang={setLang}>
+          <PaneErrorBoundary message={STRINGS[lang].app.crashed}>
+            <PaneBody {...props} />
+          </PaneErrorBoundary>
+        </I18nProvider>
+      </FluentProvider>
+    </PaneErrorBoundary>
+  );
+}
+
+/** The pane's state: settings loaded first (they say the level and year), the tab, selection. */
+export function usePaneState({ client, host, initialTab }: LkhPaneProps) {
+  const load = useAction(() => client.getSettings());
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [tab, setTab] = useState<TabId | undefined>(initialTab);
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(new Set(initialTab ? [initialTab] : []));
+  const select = useAction((sheet: string, cell: string) => client.selectCell(sheet, cell));
+  const { run } = load;
+  useEffect(() => {
+    void run().then((s) => {
+      if (!s) return;
+      setSettings(s);
+      const first: TabId = s.planYear === undefined ? 'settings' : 'forms';
+      setTab((cur) => cur ?? first);
+      setVisited((v) => (v.size > 0 ? v : new Set([first])));
+    });
+  }, [run]);
+  const open = (t: TabId) => {
+    setTab(t);
+    setVisited((v) => (v.has(t) ? v : new Set([...v, t])));
+  };
+  const kind = host ?? client.host;
+  const onSelect = kind === 'standalone' ? undefined : (sheet: string, cell: string) => void select.run(sheet, cell);
+  return { load, settings, setSettings, tab, open, visited, select, onSelect, kind };
+}
+
+function PaneBody(props: LkhPaneProps) {
+  const { t, lang, setLang } = useI18n();
+  const styles = usePaneStyles();
+  const { load, settings, setSettings, tab, open, visited, select, onSelect, kind } = usePaneState(props);
+  const { client } = props;
+  const rootClass = kind === 'sheets' ? `${styles.root} ${styles.sheets}` : styles.root;
+
+  const header = (
+    <header className={styles.header}>
+      <div className={styles.brand}>
+        <h1 className={styles.title}>{t.app.title}</h1>
+        <span className={styles.context}>{settings ? t.app.context(settings.unitName, settings.planYear) : t.app.subtitle}</span>
+      </div>
+      <Button size="small" appearance="subtle" aria-label={t.lang.switchLabel} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        {t.lang.switchTo}
+      </Button>
+    </header>
+  );
+
+  if (!settings) {
+    return (
+      <div className={rootClass} data-host={kind}>
+        {header}
+        {load.failed ? (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.app.loadFailed}</MessageBarTitle> {errorText(load.error, t)} {t.app.loadFailedHint}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void load.run().then((s) => s && setSettings(s))}>
+                {t.app.retry}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : (
+          <div className={styles.loading}>
+            <Spinner size="small" label={t.app.loading} />
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const shown = (id: TabId) => visited.has(id);
+  const panel = (id: TabId, node: ReactNode) =>
+    shown(id) ? (
+      <div role="tabpanel" id={`lkh-panel-${id}`} aria-labelledby={`lkh-tab-${id}`} hidden={tab !== id}>
+        {node}
+      </div>
+    ) : null;
+
+  return (
+    <div className={rootClass} data-host={kind}>
+      {header}
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => open(d.value as TabId)} aria-label={t.app.nav}>
+        {TABS.map((id) => (
+          <Tab key={id} value={id} id={`lkh-tab-${id}`}>
+            {t.tabs[id]}
+          </Tab>
+        ))}
+      </TabList>
+      {select.failed ? <ErrorBar error={select.error} onDismiss={select.clearError} /> : null}
+      {panel('settings', <SettingsScreen client={client} settings={settings} onSaved={setSettings} />)}
+      {panel('forms', <FormsScreen client={client} settings={settings} />)}
+      {panel('validate', <ValidateScreen client={client} onSelect={onSelect} />)}
+      {panel('consolidate', <ConsolidateScreen client={client} onSelect={onSelect} />)}
+      {panel('ranking', <RankingScreen client={client} onSelect={onSelect} />)}
+      {panel('checklist', <ChecklistScreen client={client} active={tab === 'checklist'} {...(props.today ? { today: props.today } : {})} />)}
+      {panel('files', <FilesScreen client={client} upperLevelName={settings.upperLevelName} />)}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Tổng hợp: one-click consolidation, then what it did — the reconciliation sentence (nothing is
+ * lost), activities sent back with their reasons, merge suggestions to accept, the funding
+ * checks, the sheets written and the copies kept.
+ */
+import { Badge, Button, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ConsolidationView } from '../../src/app/actions';
+import type { CheckResult } from '../../src/workflow/checks';
+import type { MergeSuggestion } from '../../src/workflow/types';
+import type { PaneClient } from '../client';
+import { Busy } from '../components/Busy';
+import { CellLink } from '../components/CellLink';
+import { ErrorBar } from '../components/ErrorBar';
+import { FindingList } from '../components/FindingList';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Strings } from '../i18n/vi';
+import { useScreenStyles } from '../styles';
+import { useAction } from '../use-action';
+
+export interface ConsolidateScreenProps {
+  readonly client: PaneClient;
+  readonly onSelect?: (sheet: string, cell: string) => void;
+}
+
+export function reconciliationText(v: ConsolidationView, t: Strings): string {
+  const r = v.reconciliation;
+  return t.consolidate.reconciliation({
+    read: r.read.count,
+    readAmount: r.read.amount,
+    written: r.written.count,
+    writtenAmount: r.written.amount,
+    returned: r.returned.count,
+    returnedAmount: r.returned.amount,
+    balanced: r.balanced,
+  });
+}
+
+export function useConsolidateState({ client }: ConsolidateScreenProps) {
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const action = useAction(async (acceptMerges?: readonly string[]) => {
+    const view = acceptMerges ? await client.consolidate({ acceptMerges }) : await client.consolidate();
+    setChosen(new Set());
+    return view;
+  });
+  const toggle = (id: string, on: boolean) =>
+    setChosen((cur) => {
+      const next = new Set(cur);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const consolidate = () => void action.run();
+  const acceptChosen = () => void action.run([...chosen]);
+  return { action, chosen, toggle, consolidate, acceptChosen };
+}
+
+const useStyles = makeStyles({
+  suggestion: { alignItems: 'flex-start' },
+  detail: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+});
+
+function CheckBadge({ passed, t }: { passed: CheckResult['passed']; t: Strings }) {
+  if (passed === true)
+    return (
+      <Badge size="small" color="success">
+        {t.consolidate.passed}
+      </Badge>
+    );
+  if (passed === false)
+    return (
+      <Badge size="small" color="danger">
+        {t.consolidate.failed}
+      </Badge>
+    );
+  return (
+    <Badge size="small" color="informative" appearance="outline">
+      {t.consolidate.unknown}
+    </Badge>
+  );
+}
+
+function suggestionLabel(m: MergeSuggestion): string {
+  return [m.activity, m.unit, m.quantityText, m.place].filter(Boolean).join(', ');
+}
+
+export function ConsolidateScreen(props: ConsolidateScreenProps) {
+  const { t } = useI18n();
+  const s = useScreenStyles();
+  const styles = useStyles();
+  const { action, chosen, toggle, consolidate, acceptChosen } = useConsolidateState(props);
+  const v = action.result;
+  const kept = v ? t.consolidate.kept(v.reconciliation.vanished, v.reconciliation.manual) : '';
+  const open = v ? v.suggestions.filter((m) => !m.accepted) : [];
+  return (
+    <div className={s.screen}>
+      <h2 className={s.title}>{t.consolidate.title}</h2>
+      <p className={s.hint}>{t.consolidate.intro}</p>
+      <p className={s.hint}>{t.consolidate.copyNote}</p>
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={action.running} onClick={consolidate}>
+          {v ? t.consolidate.rerun : t.consolidate.run}
+        </Button>
+      </div>
+      {action.running ? <Busy label={t.consolidate.running} /> : null}
+      {action.failed ? <ErrorBar error={action.error} onDismiss={action.clearError} /> : null}
+      {v ? (
+        <>
+          <MessageBar intent={v.reconciliation.balanced ? 'success' : 'warning'} layout="multiline">
+            <MessageBarBody>
+              {reconciliationText(v, t)}
+              {kept ? ` ${kept}.` : ''}
+            </MessageBarBody>
+          </MessageBar>
+          <p className={s.text}>{t.consolidate.split(v.counts.ii6a, v.counts.ii6b)}</p>
+
+          {v.returned.length > 0 ? (
+            <section className={s.section} aria-label={t.consolidate.returned}>
+              <h3 className={s.subtitle}>{t.consolidate.returned}</h3>
+              <ul className={s.list}>
+                {v.returned.map((r, i) => (
+                  <li key={`${r.sheet}-${r.cell ?? i}`} className={s.item}>
+                    <span className={s.row}>
+                      <span className={styles.strong}>{r.activity}</span>
+                      <span className={s.hint}>{t.consolidate.returnedFrom(r.origin)}</span>
+                      <CellLink sheet={r.sheet} cell={r.cell} onSelect={props.onSelect} />
+                    </span>
+                    <p className={styles.detail}>{r.reason}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {v.suggestions.length > 0 ? (
+            <section className={s.section} aria-label={t.consolidate.suggestions}>
+              <h3 className={s.subtitle}>{t.consolidate.suggestions}</h3>
+              <p className={s.hint}>{t.consolidate.suggestionsHint}</p>
+              <ul className={s.list}>
+                {v.suggestions.map((m) => (
+                  <li key={m.id}>
+                    <Checkbox
+                      className={styles.suggestion}
+                      checked={m.accepted || chosen.has(m.id)}
+                      disabled={m.accepted || action.running}
+                      onChange={(_, d) => toggle(m.id, d.checked === true)}
+                      label={m.accepted ? `${suggestionLabel(m)} (${t.consolidate.alreadyMerged})` : suggestionLabel(m)}
+                    />
+                  </li>
+                ))}
+              </ul>
+              {open.length > 0 ? (
+                <div className={s.actions}>
+                  <Button disabled={chosen.size === 0 || action.running} onClick={acceptChosen}>
+                    {t.consolidate.acceptMerges}
+                  </Button>
+                </div>
+              ) : null}
+            </section>
+          ) : null}
+
+          {v.checks.length > 0 ? (
+            <section className={s.section} aria-label={t.consolidate.checks}>
+              <h3 className={s.subtitle}>{t.consolidate.checks}</h3>
+              <ul className={s.list}>
+                {v.checks.map((c) => (
+                  <li key={c.id} className={s.item}>
+                    <span className={s.row}>
+                      <CheckBadge passed={c.passed} t={t} />
+                      <span className={styles.strong}>{c.label}</span>
+                    </span>
+                    {c.detail ? <p className={styles.detail}>{c.detail}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <section className={s.section}>
+            {v.sheets.length > 0 ? <p className={s.text}>{t.consolidate.sheets(v.sheets.join(', '))}</p> : null}
+            {v.keptCopies.length > 0 ? <p className={s.text}>{t.consolidate.copies(v.keptCopies.join(', '))}</p> : null}
+          </section>
+
+          {v.findings.length > 0 ? (
+            <section className={s.section} aria-label={t.consolidate.findings}>
+              <h3 className={s.subtitle}>{t.consolidate.findings}</h3>
+              <FindingList findings={v.findings} onSelect={props.onSelect} />
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

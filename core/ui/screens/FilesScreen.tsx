@@ -1,0 +1,98 @@
+/** Tệp: import .xlsx files received by e-mail as new sheets; export the package sent upward. */
+import { Button, makeStyles } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { PaneClient } from '../client';
+import { Busy } from '../components/Busy';
+import { ErrorBar, Notice } from '../components/ErrorBar';
+import { useI18n } from '../i18n/I18nProvider';
+import { useScreenStyles } from '../styles';
+import { useAction } from '../use-action';
+
+export interface FilesScreenProps {
+  readonly client: PaneClient;
+  /** "Huyện", "Tỉnh Lào Cai": who the package goes to. */
+  readonly upperLevelName: string;
+}
+
+/** A file's bytes (Blob.arrayBuffer where there is one, FileReader otherwise). */
+export function readBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error ?? new Error('Không đọc được tệp.'));
+    r.readAsArrayBuffer(file);
+  });
+}
+
+export const isXlsx = (name: string): boolean => /\.xlsx$/iu.test(name);
+
+export function useFilesState({ client }: FilesScreenProps) {
+  const [skipped, setSkipped] = useState<readonly string[]>([]);
+  const imp = useAction(async (files: readonly File[]) => {
+    const ok = files.filter((f) => isXlsx(f.name));
+    setSkipped(files.filter((f) => !isXlsx(f.name)).map((f) => f.name));
+    if (ok.length === 0) return undefined;
+    const payload = await Promise.all(ok.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
+    return client.importFiles(payload);
+  });
+  const exp = useAction(() => client.exportPackage());
+  return { imp, exp, skipped };
+}
+
+const useStyles = makeStyles({
+  hidden: { display: 'none' },
+});
+
+export function FilesScreen(props: FilesScreenProps) {
+  const { t } = useI18n();
+  const s = useScreenStyles();
+  const styles = useStyles();
+  const { imp, exp, skipped } = useFilesState(props);
+  const input = useRef<HTMLInputElement>(null);
+  const imported = imp.result;
+  return (
+    <div className={s.screen}>
+      <h2 className={s.title}>{t.files.importTitle}</h2>
+      <p className={s.hint}>{t.files.importHint}</p>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t.files.choose}
+        data-testid="lkh-file-input"
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          if (files.length > 0) void imp.run(files);
+        }}
+      />
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={imp.running} onClick={() => input.current?.click()}>
+          {t.files.choose}
+        </Button>
+      </div>
+      {imp.running ? <Busy label={t.files.reading} /> : null}
+      {skipped.length > 0 && !imp.running ? <Notice intent="warning">{t.files.notXlsx(skipped.join(', '))}</Notice> : null}
+      {imported && !imp.running && !imp.failed ? (
+        <Notice>{imported.sheets.length > 0 ? t.files.imported(imported.sheets.length, imported.sheets.join(', ')) : t.files.importedNone}</Notice>
+      ) : null}
+      {imp.failed ? <ErrorBar error={imp.error} onDismiss={imp.clearError} /> : null}
+
+      <section className={s.section}>
+        <h2 className={s.title}>{t.files.exportTitle}</h2>
+        <p className={s.hint}>{t.files.exportHint(props.upperLevelName)}</p>
+        <div className={s.actions}>
+          <Button appearance="primary" disabled={exp.running} onClick={() => void exp.run()}>
+            {t.files.export}
+          </Button>
+        </div>
+        {exp.running ? <Busy label={t.files.exporting} /> : null}
+        {exp.result && !exp.running && !exp.failed ? <Notice>{t.files.exported(exp.result.fileName)}</Notice> : null}
+        {exp.failed ? <ErrorBar error={exp.error} onDismiss={exp.clearError} /> : null}
+      </section>
+    </div>
+  );
+}
