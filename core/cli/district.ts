@@ -11,7 +11,7 @@ import type { ProgramPeriod } from '../src/port/types';
 import { formatVnNumber, parseNumber } from '../src/text';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
-import type { DistrictIssue, DistrictSource } from '../src/workflow/district';
+import type { DistrictSource } from '../src/workflow/district';
 import { rollUpCommunes } from '../src/workflow/district';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 
@@ -94,7 +94,9 @@ function periodOf(p: Parsed): ProgramPeriod | undefined {
 
 const num = (n: number): string => formatVnNumber(n, 3);
 
-function line(f: Finding | DistrictIssue): string {
+const jsonFinding = (f: Finding) => ({ file: f.file ?? null, sheet: f.sheet, cell: f.cell ?? null, severity: f.severity, code: f.code, message: f.message });
+
+function line(f: Finding): string {
   const where = [f.file, f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : ''].filter(Boolean).join(' ');
   return `  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${where ? `${where} ` : ''}[${f.code}] ${f.message}\n`;
 }
@@ -188,8 +190,8 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
         key: r.row.key,
       })),
       sheetsRead: result.reading.sheets,
-      issues: rollup.issues,
-      findings: findings.map((f) => ({ file: f.file ?? null, sheet: f.sheet, cell: f.cell ?? null, severity: f.severity, code: f.code, message: f.message })),
+      issues: rollup.issues.map((f) => ({ ...jsonFinding(f), commune: f.params.commune ?? null })),
+      findings: findings.map(jsonFinding),
     };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {

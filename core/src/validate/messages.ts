@@ -205,6 +205,62 @@ export const MESSAGES = {
     vi: 'Kết quả xếp ưu tiên của {unit} chưa có giá trị: {reason}.',
     en: 'The priority list of {unit} is not valid: {reason}.',
   },
+  // The upper level's roll-up (workflow/district*.ts). {commune} names the commune.
+  NO_COMMUNE_PLAN: {
+    severity: 'warning',
+    vi: '{commune}: không tìm thấy hoạt động nào trong II.6.A, II.6.B hay II.4.B.',
+    en: '{commune}: no activity found in II.6.A, II.6.B or II.4.B.',
+  },
+  III1_WITHOUT_PLAN: {
+    severity: 'warning',
+    vi: 'Có Biểu III.1 của {commune} nhưng chưa có II.6.A/II.6.B (hay II.4.B) của xã.',
+    en: 'Form III.1 of {commune} was found but not its II.6.A/II.6.B (nor II.4.B).',
+  },
+  FORM_SENT_TWICE: {
+    severity: 'warning',
+    vi: '{commune} có biểu {form} ở {count} nơi ({places}); đã đọc tất cả — xem lại để không tính trùng.',
+    en: '{commune} has form {form} in {count} places ({places}); all were read — check that nothing is counted twice.',
+  },
+  ONLY_IN_II4B: {
+    severity: 'warning',
+    vi: '{commune}: {count} hoạt động có trong II.4.B nhưng không có trong II.6.A hay II.6.B của xã; đã tách vào II.6.A/II.6.B theo quy tắc tách nguồn vốn, đưa vào tổng hợp và ghi chú.',
+    en: '{commune}: {count} activities are in II.4.B but in neither II.6.A nor II.6.B; split into II.6.A/II.6.B by the funding rule, consolidated and noted.',
+  },
+  II4B_II6_MISMATCH: {
+    severity: 'warning',
+    vi: '{commune}: II.4.B có {ii4bCount} hoạt động ({ii4bAmount} nghìn đồng) nhưng II.6.A + II.6.B có {ii6Count} ({ii6Amount} nghìn đồng).',
+    en: '{commune}: II.4.B has {ii4bCount} activities ({ii4bAmount} thousand VND) but II.6.A + II.6.B have {ii6Count} ({ii6Amount} thousand VND).',
+  },
+  OPINION_UNKNOWN: {
+    severity: 'warning',
+    vi: 'Ý kiến "{opinion}" của hoạt động "{activity}" ({commune}) không phải "Đồng ý" hay "Không đồng ý"; coi như chưa có ý kiến.',
+    en: 'Opinion "{opinion}" on activity "{activity}" ({commune}) is neither "Đồng ý" (agree) nor "Không đồng ý" (disagree); treated as no opinion yet.',
+  },
+  REJECTED_WITHOUT_REASON: {
+    severity: 'warning',
+    vi: 'Hoạt động "{activity}" ({commune}) không được đồng ý nhưng chưa ghi lý do; phiếu phản hồi cho xã cần nêu lý do.',
+    en: 'Activity "{activity}" ({commune}) is rejected but no reason is given; the feedback to the commune must state one.',
+  },
+  UPPER_PRIORITY_NOT_A_NUMBER: {
+    severity: 'warning',
+    vi: '"Ưu tiên cấp trên" của hoạt động "{activity}" ({commune}) ghi "{text}", không phải số; xếp sau các hoạt động có số.',
+    en: '"Ưu tiên cấp trên" (upper-level priority) of activity "{activity}" ({commune}) holds "{text}", which is not a number; ranked after the numbered ones.',
+  },
+  FUNDS_MISSING: {
+    severity: 'warning',
+    vi: 'Chưa nhập số vốn {upperLevel} nắm giữ (triệu đồng) nên chưa xác định được hoạt động II.6.B nào trong khả năng vốn.',
+    en: 'The funds {upperLevel} holds (million VND) are not given, so it cannot be told which II.6.B activities fit within them.',
+  },
+  ROLLUP_ROW_VANISHED: {
+    severity: 'warning',
+    vi: 'Hoạt động "{activity}" của {commune} không còn trong biểu của xã; vẫn giữ lại dòng này cùng ý kiến thẩm định và ghi chú "Không còn trong biểu của xã" — ô {cell}, trang "{sheet}".',
+    en: 'Activity "{activity}" of {commune} is no longer in the commune\'s plan; the row is kept with its appraisal and marked "Không còn trong biểu của xã" (no longer in the commune\'s forms) — cell {cell}, sheet "{sheet}".',
+  },
+  COMMUNE_RECONCILIATION_MISMATCH: {
+    severity: 'error',
+    vi: 'Đối chiếu {commune} không khớp: đọc được {readCount} hoạt động ({readAmount} nghìn đồng) nhưng đưa vào "{sheet}" {writtenCount} hoạt động ({writtenAmount} nghìn đồng).',
+    en: 'Reconciliation of {commune} failed: read {readCount} activities ({readAmount} thousand VND) but wrote {writtenCount} ({writtenAmount} thousand VND) to "{sheet}".',
+  },
 } as const satisfies Record<string, MessageDef>;
 
 export type FindingCode = keyof typeof MESSAGES;

@@ -17,7 +17,6 @@ import type {
   CommuneActivity,
   CommuneInput,
   CommuneSummary,
-  DistrictIssue,
   DistrictRollup,
   DistrictRow,
   PreviousRollup,
@@ -39,7 +38,7 @@ export interface BuildOptions {
   readonly planYear?: number;
   /** Findings and issues of reading, carried into the roll-up. */
   readonly findings?: readonly Finding[];
-  readonly issues?: readonly DistrictIssue[];
+  readonly issues?: readonly Finding[];
 }
 
 /**
@@ -133,7 +132,7 @@ export function rankWithinFunds(rows: readonly DistrictRow[], funds: number | un
 /** Builds the roll-up from the communes read and the previous summary's appraisals. */
 export function buildRollup(communesIn: readonly CommuneInput[], previous: PreviousRollup, options: BuildOptions): DistrictRollup {
   const findings: Finding[] = [...(options.findings ?? [])];
-  const issues: DistrictIssue[] = [...(options.issues ?? [])];
+  const issues: Finding[] = [...(options.issues ?? [])];
   const communes = [...communesIn].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const communeOrder = new Map(communes.map((c, i) => [c.key, i]));
   // The previous rows by key; those whose key was deleted by their name key (first one wins).
@@ -186,31 +185,13 @@ export function buildRollup(communesIn: readonly CommuneInput[], previous: Previ
         source: a.source,
       });
       if (v === 'unknown') {
-        issues.push({
-          code: 'OPINION_UNKNOWN',
-          severity: 'warning',
-          commune: c.name,
-          sheet: SUMMARY_SHEET,
-          message: `Ý kiến "${appraisal.opinion ?? ''}" của hoạt động "${shortName(a.activity)}" (${c.name}) không phải "Đồng ý" hay "Không đồng ý"; coi như chưa có ý kiến.`,
-        });
+        issues.push(finding('OPINION_UNKNOWN', { sheet: SUMMARY_SHEET }, { opinion: appraisal.opinion ?? '', activity: shortName(a.activity), commune: c.name }));
       }
       if (v === 'rejected' && !appraisal.reason) {
-        issues.push({
-          code: 'REJECTED_WITHOUT_REASON',
-          severity: 'warning',
-          commune: c.name,
-          sheet: SUMMARY_SHEET,
-          message: `Hoạt động "${shortName(a.activity)}" (${c.name}) không được đồng ý nhưng chưa ghi lý do; phiếu phản hồi cho xã cần nêu lý do.`,
-        });
+        issues.push(finding('REJECTED_WITHOUT_REASON', { sheet: SUMMARY_SHEET }, { activity: shortName(a.activity), commune: c.name }));
       }
       if (appraisal.upperPriorityText !== undefined) {
-        issues.push({
-          code: 'UPPER_PRIORITY_NOT_A_NUMBER',
-          severity: 'warning',
-          commune: c.name,
-          sheet: SUMMARY_SHEET,
-          message: `"Ưu tiên cấp trên" của hoạt động "${shortName(a.activity)}" (${c.name}) ghi "${appraisal.upperPriorityText}", không phải số; xếp sau các hoạt động có số.`,
-        });
+        issues.push(finding('UPPER_PRIORITY_NOT_A_NUMBER', { sheet: SUMMARY_SHEET }, { activity: shortName(a.activity), commune: c.name, text: appraisal.upperPriorityText }));
       }
     }
   }
@@ -233,7 +214,7 @@ export function buildRollup(communesIn: readonly CommuneInput[], previous: Previ
     if (consumed.has(p.key)) continue;
     const v = verdictOf(p.appraisal.opinion);
     vanished.push({ ...p.row, key: p.key, appraisal: p.appraisal, verdict: v === 'unknown' ? 'pending' : v, status: 'vanished' });
-    findings.push(finding('ROW_VANISHED', { sheet: previous.sheet ?? SUMMARY_SHEET, cell: a1(p.sheetRow, 2) }, { activity: shortName(`${p.row.activity} (${p.row.commune})`), form: SUMMARY_SHEET }));
+    findings.push(finding('ROLLUP_ROW_VANISHED', { sheet: previous.sheet ?? SUMMARY_SHEET, cell: a1(p.sheetRow, 2) }, { activity: shortName(p.row.activity), commune: p.row.commune }));
   }
   const rows = [...active, ...vanished];
 
@@ -256,13 +237,12 @@ export function buildRollup(communesIn: readonly CommuneInput[], previous: Previ
     const balanced = read.count === w.count && Math.abs(read.amount - w.amount) <= TOLERANCE;
     if (!balanced) {
       findings.push(
-        finding('RECONCILIATION_MISMATCH', { sheet: SUMMARY_SHEET }, {
+        finding('COMMUNE_RECONCILIATION_MISMATCH', { sheet: SUMMARY_SHEET }, {
+          commune: c.name,
           readCount: read.count,
           readAmount: formatVnNumber(read.amount),
           writtenCount: w.count,
           writtenAmount: formatVnNumber(w.amount),
-          returnedCount: 0,
-          returnedAmount: 0,
         }),
       );
     }
@@ -281,12 +261,15 @@ export function buildRollup(communesIn: readonly CommuneInput[], previous: Previ
         ? f['II.4.B'].count === f['II.6.A'].count + f['II.6.B'].count && Math.abs(f['II.4.B'].amount - f['II.6.A'].amount - f['II.6.B'].amount) <= TOLERANCE
         : undefined;
     if (ii4bMatches === false && f['II.4.B'] && f['II.6.A'] && f['II.6.B']) {
-      issues.push({
-        code: 'II4B_II6_MISMATCH',
-        severity: 'warning',
-        commune: c.name,
-        message: `${c.name}: II.4.B có ${f['II.4.B'].count} hoạt động (${formatVnNumber(f['II.4.B'].amount)} nghìn đồng) nhưng II.6.A + II.6.B có ${f['II.6.A'].count + f['II.6.B'].count} (${formatVnNumber(f['II.6.A'].amount + f['II.6.B'].amount)} nghìn đồng).`,
-      });
+      issues.push(
+        finding('II4B_II6_MISMATCH', { sheet: '' }, {
+          commune: c.name,
+          ii4bCount: f['II.4.B'].count,
+          ii4bAmount: formatVnNumber(f['II.4.B'].amount),
+          ii6Count: f['II.6.A'].count + f['II.6.B'].count,
+          ii6Amount: formatVnNumber(f['II.6.A'].amount + f['II.6.B'].amount),
+        }),
+      );
     }
     return {
       name: c.name,
@@ -311,12 +294,7 @@ export function buildRollup(communesIn: readonly CommuneInput[], previous: Previ
 
   const ranking = rankWithinFunds(rows, options.funds, communeOrder);
   if (options.funds === undefined && ranking.length > 0) {
-    issues.push({
-      code: 'FUNDS_MISSING',
-      severity: 'warning',
-      sheet: SUMMARY_SHEET,
-      message: `Chưa nhập số vốn ${options.upperLevel} nắm giữ (triệu đồng) nên chưa xác định được hoạt động II.6.B nào trong khả năng vốn.`,
-    });
+    issues.push(finding('FUNDS_MISSING', { sheet: SUMMARY_SHEET }, { upperLevel: options.upperLevel }));
   }
 
   const readAll: Tally = { count: sum(summaries, (s) => s.reconciliation.read.count), amount: sum(summaries, (s) => s.reconciliation.read.amount) };

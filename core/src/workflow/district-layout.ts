@@ -9,7 +9,7 @@ import { simpleLayout } from '../layout/simple';
 import type { LayoutValue, SheetLayout, Validation } from '../layout/types';
 import { foldKey, formatVnNumber } from '../text';
 import type { Finding } from '../validate/messages';
-import type { CommuneSummary, DistrictIssue, DistrictRollup, DistrictRow, SheetRead } from './district-types';
+import type { CommuneSummary, DistrictRollup, DistrictRow, SheetRead } from './district-types';
 import {
   COMMUNES_SHEET,
   DISTRICT_REPORT_SHEET,
@@ -465,20 +465,15 @@ export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
   return out;
 }
 
-function issueRows(issues: readonly DistrictIssue[], findings: readonly Finding[]): Line[] {
-  const rows: Line[] = [];
-  for (const f of findings) {
-    rows.push({ severity: f.severity === 'error' ? 'Lỗi' : 'Cảnh báo', code: f.code, where: [f.file, f.sheet && `${f.sheet}${f.cell ? `!${f.cell}` : ''}`].filter(Boolean).join(' — ') || null, message: f.message });
-  }
-  for (const i of issues) {
-    rows.push({
-      severity: i.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
-      code: i.code,
-      where: [i.commune, i.file, i.sheet && `${i.sheet}${i.cell ? `!${i.cell}` : ''}`].filter(Boolean).join(' — ') || null,
-      message: i.message,
-    });
-  }
-  return rows.map((r, i) => ({ stt: i + 1, ...r }));
+/** Findings first, then the roll-up's own issues; "Ở đâu" names the commune when the finding does. */
+function issueRows(issues: readonly Finding[], findings: readonly Finding[]): Line[] {
+  return [...findings, ...issues].map((f, i) => ({
+    stt: i + 1,
+    severity: f.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
+    code: f.code,
+    where: [f.params.commune, f.file, f.sheet && `${f.sheet}${f.cell ? `!${f.cell}` : ''}`].filter(Boolean).join(' — ') || null,
+    message: f.message,
+  }));
 }
 
 /** The report of what was read: sheets, reconciliation per commune, problems. */

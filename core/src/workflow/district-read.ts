@@ -12,11 +12,12 @@ import { TextGrid } from '../reader/grid';
 import { readSheet } from '../reader/read';
 import { foldKey, labelSimilarity, parseNumber } from '../text';
 import type { Finding } from '../validate/messages';
+import { finding } from '../validate/messages';
 import { validateReading } from '../validate/rules';
 import { classifyTopic } from './classify';
 import { SUMMARY_COLUMNS, VANISHED_GROUP } from './district-layout';
 import type { SummaryColumnKey } from './district-layout';
-import type { Appraisal, CommuneActivity, CommuneForm, CommuneInput, CommuneSituation, DistrictIssue, PreviousRollup, PreviousRow, SheetRead } from './district-types';
+import type { Appraisal, CommuneActivity, CommuneForm, CommuneInput, CommuneSituation, PreviousRollup, PreviousRow, SheetRead } from './district-types';
 import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, FEEDBACK_PREFIX, RANKING_SHEET, SUMMARY_SHEET } from './district-types';
 import { destination } from './funding';
 import { REPORT_SHEET } from './plan-io';
@@ -41,7 +42,8 @@ export interface PlansReading {
   /** The province's IV.1 sheets, when given. */
   readonly iv1: readonly FormReading[];
   readonly findings: readonly Finding[];
-  readonly issues: readonly DistrictIssue[];
+  /** Problems of the communes' plans as a whole (forms sent twice, rows only in II.4.B, no plan). */
+  readonly issues: readonly Finding[];
   /** The plan year most sheets name. */
   readonly planYear?: number;
 }
@@ -212,17 +214,12 @@ function outsideGroup(a: Activity): 'no-outside-money' | 'outside-money' {
 }
 
 /** Builds one commune's input from its sheets. */
-function communeInput(name: string, key: string, sheets: readonly FoundSheet[], period: ProgramPeriod, issues: DistrictIssue[]): CommuneInput {
+function communeInput(name: string, key: string, sheets: readonly FoundSheet[], period: ProgramPeriod, issues: Finding[]): CommuneInput {
   const of = (f: FormId) => sheets.filter((s) => s.form === f);
   for (const f of ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'III.1'] as const) {
     const list = of(f);
     if (list.length > 1) {
-      issues.push({
-        code: 'FORM_SENT_TWICE',
-        severity: 'warning',
-        commune: name,
-        message: `${name} có biểu ${f} ở ${list.length} nơi (${list.map(where).join('; ')}); đã đọc tất cả — xem lại để không tính trùng.`,
-      });
+      issues.push(finding('FORM_SENT_TWICE', { sheet: '' }, { commune: name, form: f, count: list.length, places: list.map(where).join('; ') }));
     }
   }
   const situations: CommuneSituation[] = of('II.4.A').flatMap((s) =>
@@ -285,15 +282,8 @@ function communeInput(name: string, key: string, sheets: readonly FoundSheet[], 
     activities.push(make(r, form, true));
   }
   if (extra.length > 0) {
-    const sentIi6 = ii6a.length + ii6b.length > 0 || of('II.6.A').length + of('II.6.B').length > 0;
-    issues.push({
-      code: 'ONLY_IN_II4B',
-      severity: 'warning',
-      commune: name,
-      message: sentIi6
-        ? `${name}: ${extra.length} hoạt động có trong II.4.B nhưng không có trong II.6.A hay II.6.B; đã đưa vào tổng hợp theo quy tắc tách nguồn vốn và ghi chú.`
-        : `${name} chỉ gửi II.4.B: ${extra.length} hoạt động được tách vào II.6.A/II.6.B theo quy tắc tách nguồn vốn.`,
-    });
+    const at = extra[0].a.source;
+    issues.push(finding('ONLY_IN_II4B', { sheet: at.sheet, ...(at.file ? { file: at.file } : {}) }, { commune: name, count: extra.length }));
   }
   const forms: Partial<Record<'II.4.B' | 'II.6.A' | 'II.6.B', Tally>> = {};
   if (of('II.4.B').length > 0) forms['II.4.B'] = tally(ii4b);
@@ -301,11 +291,7 @@ function communeInput(name: string, key: string, sheets: readonly FoundSheet[], 
   if (of('II.6.B').length > 0) forms['II.6.B'] = tally(ii6b);
   const iii1 = of('III.1')[0]?.reading;
   if (activities.length === 0) {
-    issues.push(
-      iii1
-        ? { code: 'III1_WITHOUT_PLAN', severity: 'warning', commune: name, message: `Có Biểu III.1 của ${name} nhưng chưa có II.6.A/II.6.B (hay II.4.B) của xã.` }
-        : { code: 'NO_COMMUNE_PLAN', severity: 'warning', commune: name, message: `${name}: không tìm thấy hoạt động nào trong II.6.A, II.6.B hay II.4.B.` },
-    );
+    issues.push(finding(iii1 ? 'III1_WITHOUT_PLAN' : 'NO_COMMUNE_PLAN', { sheet: '' }, { commune: name }));
   }
   const years = sheets.map((s) => s.reading.planYear).filter((y): y is number => y !== undefined);
   const planYear = mostCommon(years);
@@ -340,7 +326,7 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
   const found: FoundSheet[] = [];
   const sheets: SheetRead[] = [];
   const findings: Finding[] = [];
-  const issues: DistrictIssue[] = [];
+  const issues: Finding[] = [];
   const iv1: FormReading[] = [];
   for (const src of sources) {
     const file = src.file;

@@ -184,31 +184,6 @@ export interface DistrictReconciliation {
   readonly vanished: number;
 }
 
-/**
- * Problems the finding catalogue has no code for yet (validate/messages.ts is shared): same
- * shape as a Finding, with the code the catalogue would need.
- */
-export type DistrictIssueCode =
-  | 'NO_COMMUNE_PLAN'
-  | 'FORM_SENT_TWICE'
-  | 'II4B_II6_MISMATCH'
-  | 'ONLY_IN_II4B'
-  | 'OPINION_UNKNOWN'
-  | 'REJECTED_WITHOUT_REASON'
-  | 'UPPER_PRIORITY_NOT_A_NUMBER'
-  | 'FUNDS_MISSING'
-  | 'III1_WITHOUT_PLAN';
-
-export interface DistrictIssue {
-  readonly code: DistrictIssueCode;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  readonly commune?: string;
-  readonly file?: string;
-  readonly sheet?: string;
-  readonly cell?: string;
-}
-
 /** What was done with each sheet read. */
 export interface SheetRead {
   readonly file?: string;
@@ -230,6 +205,8 @@ export interface DistrictRollup {
   readonly rows: readonly DistrictRow[];
   readonly ranking: readonly RankedRow[];
   readonly reconciliation: DistrictReconciliation;
-  readonly issues: readonly DistrictIssue[];
+  /** Problems of the roll-up itself (a commune's plan, the appraisals, the funds); `params.commune` names the commune. */
+  readonly issues: readonly Finding[];
+  /** What reading and checking the communes' sheets found, vanished rows and reconciliation included. */
   readonly findings: readonly Finding[];
 }

@@ -219,7 +219,9 @@ describe('upper-level roll-up', () => {
     expect(gone.map((r) => r.activity).sort()).toEqual(b.result.plan.activities.map((x) => x.activity).sort());
     expect(gone.find((r) => r.activity.startsWith('Bê tông'))?.appraisal).toEqual({ opinion: 'Không đồng ý', reason: 'Chưa có trong quy hoạch' });
     expect(without.rollup.reconciliation).toMatchObject({ vanished: gone.length, balanced: true });
-    expect(without.rollup.findings.filter((f) => f.code === 'ROW_VANISHED')).toHaveLength(gone.length);
+    const vanishedFindings = without.rollup.findings.filter((f) => f.code === 'ROLLUP_ROW_VANISHED');
+    expect(vanishedFindings).toHaveLength(gone.length);
+    expect(vanishedFindings.map((f) => f.params.commune)).toEqual(gone.map(() => 'Xã Hòa Bình'));
     const grid = await values(target, SUMMARY_SHEET);
     expect(grid.some((r) => r.some((v) => text(v) === VANISHED_NOTE))).toBe(true);
     // Back again: active, appraisal intact.
