@@ -1,0 +1,112 @@
+/**
+ * The standalone page's workbook: an .xlsx held in memory (XlsxWorkbook over ExcelJS). This module
+ * pulls ExcelJS, so standalone.tsx loads it with import() when the user opens a file or the demo:
+ * the page's first load carries only React, Fluent UI and the core.
+ */
+import { importXlsx } from '../../core/src/app/transfer';
+import type { FormId } from '../../core/src/forms/types';
+import { DEMO_COMMUNE, DEMO_DISTRICT, DEMO_YEAR, demoFiles } from '../../core/src/workflow/demo';
+import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+
+export interface InputFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface Opened {
+  readonly workbook: XlsxWorkbook;
+  /** The workbook's sheets (tabs made from the files). */
+  readonly sheets: readonly string[];
+  /** The name to save under: the file opened, or a name from the commune. */
+  readonly fileName?: string;
+}
+
+export function newWorkbook(): XlsxWorkbook {
+  return XlsxWorkbook.create();
+}
+
+/** "Thon-Na-Liu.xlsx" → "Thon-Na-Liu" (as importXlsx names tabs). */
+function baseName(file: string): string {
+  return file.replace(/\.[^.]+$/, '').replace(/[[\]:*?/\\]/g, ' ').trim();
+}
+
+function uniqueName(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  const base = name.slice(0, 31);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * Opens files as a new workbook: one file becomes the workbook itself (saved back under its name,
+ * with everything LKH adds, ballots included); several files (the villages' I.2, the departments'
+ * II.3) are merged into a new workbook, each sheet a tab. Files are added to an open workbook from
+ * the pane's "Tệp" screen instead (client.importFiles).
+ */
+export async function openFiles(files: readonly InputFile[]): Promise<Opened> {
+  if (files.length === 0) throw new Error('Chưa chọn tệp nào.');
+  if (files.length === 1) {
+    const [f] = files;
+    let workbook: XlsxWorkbook;
+    try {
+      workbook = await XlsxWorkbook.load(f.bytes);
+    } catch (e) {
+      throw new Error(`Không mở được tệp "${f.name}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+    return { workbook, sheets: await workbook.listSheets(), fileName: f.name };
+  }
+  const workbook = XlsxWorkbook.create();
+  const sheets: string[] = [];
+  for (const f of files) sheets.push(...(await importXlsx(workbook, f.name, f.bytes)).sheets);
+  return { workbook, sheets };
+}
+
+/** A new workbook holding the demo commune's files (villages, departments, the district's III.1) as tabs. */
+export async function loadDemo(): Promise<Opened> {
+  const workbook = XlsxWorkbook.create();
+  const sheets: string[] = [];
+  const sheetForms: Record<string, FormId> = {};
+  for (const file of demoFiles()) {
+    for (const s of file.sheets) {
+      const name = uniqueName(file.sheets.length === 1 ? baseName(file.name) : `${baseName(file.name)} - ${s.layout.name}`, sheets);
+      await workbook.createSheet({ ...s.layout, name }, { existing: 'fail' });
+      sheets.push(name);
+      sheetForms[name] = s.formId;
+    }
+  }
+  await workbook.writeState({ planYear: DEMO_YEAR, unitName: DEMO_COMMUNE, level: 'xa', period: '2016-2020', upperLevelName: DEMO_DISTRICT, sheetForms });
+  return { workbook, sheets };
+}
+
+/** ASCII file name from Vietnamese text ("Xã Tân Lập" → "Xa-Tan-Lap"). */
+export function fileSafe(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'LKH'
+  );
+}
+
+/** The name to download the whole workbook under (the package sent upward is "<xã>-ke-hoach-<năm>.xlsx"). */
+export async function saveName(workbook: XlsxWorkbook, opened?: string): Promise<string> {
+  if (opened) return opened.toLowerCase().endsWith('.xlsx') ? opened : `${baseName(opened)}.xlsx`;
+  let state: Awaited<ReturnType<XlsxWorkbook['readState']>> = {};
+  try {
+    state = await workbook.readState();
+  } catch {
+    // a workbook without state still saves
+  }
+  return `${state.unitName ? `${fileSafe(state.unitName)}-` : ''}LKH${state.planYear ? `-${state.planYear}` : ''}.xlsx`;
+}
+
+export async function saveWorkbook(workbook: XlsxWorkbook): Promise<Uint8Array> {
+  return workbook.save();
+}

@@ -1,0 +1,295 @@
+/**
+ * The standalone page: the LKH pane on .xlsx files in any modern browser, without Excel. The
+ * workbook is held in memory (XlsxWorkbook over ExcelJS) and never leaves the computer:
+ *   - "Mở tệp": one .xlsx becomes the workbook; several (the villages' files) are merged into one
+ *     new workbook as tabs (importXlsx); the pane's "Tệp" screen adds files to the open workbook;
+ *   - "Dùng thử với xã mẫu": the demo commune's files (demoFiles()) as tabs;
+ *   - work in the pane (validate, consolidate, rank…), then "Tải xuống" the whole workbook.
+ * ExcelJS is loaded with import() on the first of these clicks (standalone-workbook.ts).
+ */
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import type { ChangeEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+import type { Lang } from '../../core/ui';
+import { LkhPane } from '../../core/ui';
+import type { LocalClient } from './client-local';
+import { createLocalClient, downloadBytes } from './client-local';
+import { blocked, markStarted, rootElement, showFallback } from './page';
+
+const loadWorkbookModule = () => import('./standalone-workbook');
+
+const TEXT = {
+  vi: {
+    title: 'LKH — trang độc lập',
+    open: 'Mở tệp',
+    openHint: 'Chọn một hay nhiều tệp .xlsx: một tệp thì làm việc trên chính tệp đó; nhiều tệp của các thôn thì gộp thành các trang của một sổ mới. Để thêm tệp vào sổ đang mở, dùng mục "Tệp" của LKH.',
+    demo: 'Dùng thử với xã mẫu',
+    blank: 'Sổ trống',
+    download: 'Tải xuống',
+    intro: 'Lập kế hoạch xã trên tệp Excel (.xlsx) ngay trong trình duyệt, không cần cài Excel. Tệp chỉ nằm trên máy của bạn, không gửi đi đâu.',
+    introNext: 'Mở các tệp thôn gửi về, hoặc dùng thử với xã mẫu (6 thôn, 5 ban ngành). Làm xong, bấm "Tải xuống" để lưu sổ.',
+    loading: 'Đang mở…',
+    saving: 'Đang tạo tệp…',
+    opened: (sheets: number, files: number) => `Đã mở ${sheets} trang từ ${files} tệp.`,
+    demoLoaded: (sheets: number) => `Đã nạp xã mẫu Tân Lập (${sheets} trang). Vào "Tổng hợp" để tổng hợp kế hoạch xã.`,
+    blankMade: 'Đã tạo sổ trống: vào "Cài đặt", rồi "Biểu mẫu" để chèn biểu.',
+    saved: (name: string) => `Đã tải xuống ${name}.`,
+    replace: 'Thay sổ đang mở bằng sổ mới? Những thay đổi chưa tải xuống sẽ mất.',
+    unsaved: 'Có thay đổi chưa tải xuống.',
+    notXlsx: (names: string) => `Chỉ mở được tệp .xlsx (Excel 2007 trở lên): ${names}. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+  },
+  en: {
+    title: 'LKH — standalone page',
+    open: 'Open files',
+    openHint: 'Choose one or more .xlsx files: one file is worked on as it is; several village files are merged into a new workbook as tabs. To add files to the open workbook, use the pane\'s "Files" tab.',
+    demo: 'Try the demo commune',
+    blank: 'Blank workbook',
+    download: 'Download',
+    intro: 'Plan a commune on Excel files (.xlsx) in the browser, without Excel. Files stay on this computer.',
+    introNext: 'Open the files the villages sent, or try the demo commune (6 villages, 5 departments). When done, "Download" saves the workbook.',
+    loading: 'Opening…',
+    saving: 'Building the file…',
+    opened: (sheets: number, files: number) => `Opened ${sheets} sheet(s) from ${files} file(s).`,
+    demoLoaded: (sheets: number) => `Demo commune Tân Lập loaded (${sheets} sheets). Go to "Consolidate".`,
+    blankMade: 'Blank workbook created: set it up in "Settings", then insert forms.',
+    saved: (name: string) => `Downloaded ${name}.`,
+    replace: 'Replace the open workbook? Changes not downloaded will be lost.',
+    unsaved: 'Changes not downloaded yet.',
+    notXlsx: (names: string) => `Only .xlsx files can be opened: ${names}. Save old .xls files as .xlsx in Excel first.`,
+  },
+} as const;
+
+const useStyles = makeStyles({
+  page: { maxWidth: '760px', marginLeft: 'auto', marginRight: 'auto', paddingBottom: tokens.spacingVerticalXXL },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: 'auto' },
+  status: { paddingLeft: tokens.spacingHorizontalM, paddingRight: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalS },
+  intro: {
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+  },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  hidden: { display: 'none' },
+});
+
+interface Status {
+  readonly intent: 'success' | 'error' | 'warning' | 'info';
+  readonly text: string;
+}
+
+/** Counts changes made through the pane, so the page can warn before it is closed. */
+function tracked(client: LocalClient, changed: () => void): LocalClient {
+  const mark =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const r = await fn(...args);
+      changed();
+      return r;
+    };
+  return {
+    ...client,
+    saveSettings: mark(client.saveSettings),
+    insertForm: mark(client.insertForm),
+    consolidate: mark(client.consolidate),
+    createBallot: mark(client.createBallot),
+    rankFromBallot: mark(client.rankFromBallot),
+    importFiles: mark(client.importFiles),
+    setChecklistTick: mark(client.setChecklistTick),
+    ...(client.setChecklistDates ? { setChecklistDates: mark(client.setChecklistDates) } : {}),
+  };
+}
+
+async function readFiles(list: FileList | readonly File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  return Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+function StandaloneApp() {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>('vi');
+  const t = TEXT[lang];
+  const [workbook, setWorkbook] = useState<XlsxWorkbook | undefined>(undefined);
+  const [fileName, setFileName] = useState<string | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
+  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState<Status | undefined>(undefined);
+  const dirty = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const client = useMemo(
+    () =>
+      workbook
+        ? tracked(createLocalClient({ host: 'standalone', port: workbook }), () => {
+            dirty.current = true;
+          })
+        : undefined,
+    [workbook],
+  );
+
+  const run = async (label: string, fn: () => Promise<Status | undefined>) => {
+    if (busy) return;
+    setBusy(label);
+    setStatus(undefined);
+    try {
+      const s = await fn();
+      if (s) setStatus(s);
+    } catch (e) {
+      setStatus({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const replaceOk = () => !workbook || !dirty.current || window.confirm(t.replace);
+
+  const show = (wb: XlsxWorkbook, name: string | undefined) => {
+    setWorkbook(wb);
+    setFileName(name);
+    setGeneration((g) => g + 1);
+  };
+
+  const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
+    const list = e.target.files ? [...e.target.files] : [];
+    e.target.value = '';
+    if (list.length === 0) return;
+    const wrong = list.filter((f) => !/\.xlsx$/i.test(f.name));
+    if (wrong.length > 0) {
+      setStatus({ intent: 'error', text: t.notXlsx(wrong.map((f) => f.name).join(', ')) });
+      return;
+    }
+    if (!replaceOk()) return;
+    void run(t.loading, async () => {
+      const [mod, files] = await Promise.all([loadWorkbookModule(), readFiles(list)]);
+      const opened = await mod.openFiles(files);
+      // One file opened as it is has nothing new yet; several merged make a workbook not saved anywhere.
+      dirty.current = files.length > 1;
+      show(opened.workbook, opened.fileName);
+      return { intent: 'success', text: t.opened(opened.sheets.length, files.length) };
+    });
+  };
+
+  const onDemo = () => {
+    if (!replaceOk()) return;
+    void run(t.loading, async () => {
+      const mod = await loadWorkbookModule();
+      const opened = await mod.loadDemo();
+      dirty.current = false;
+      show(opened.workbook, undefined);
+      return { intent: 'success', text: t.demoLoaded(opened.sheets.length) };
+    });
+  };
+
+  const onBlank = () => {
+    if (!replaceOk()) return;
+    void run(t.loading, async () => {
+      const mod = await loadWorkbookModule();
+      dirty.current = false;
+      show(mod.newWorkbook(), undefined);
+      return { intent: 'info', text: t.blankMade };
+    });
+  };
+
+  const onDownload = () => {
+    if (!workbook) return;
+    void run(t.saving, async () => {
+      const mod = await loadWorkbookModule();
+      const name = await mod.saveName(workbook, fileName);
+      downloadBytes(name, await mod.saveWorkbook(workbook));
+      dirty.current = false;
+      return { intent: 'success', text: t.saved(name) };
+    });
+  };
+
+  // Closing the tab loses the workbook: ask first when something was not downloaded.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <div className={styles.page}>
+        <header className={styles.bar}>
+          <span className={styles.brand}>{t.title}</span>
+          <input
+            ref={input}
+            className={styles.hidden}
+            type="file"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t.open}
+            data-testid="lkh-open-input"
+            onChange={onFiles}
+          />
+          <Button appearance={workbook ? 'secondary' : 'primary'} disabled={Boolean(busy)} title={t.openHint} onClick={() => input.current?.click()}>
+            {t.open}
+          </Button>
+          <Button disabled={Boolean(busy)} onClick={onDemo}>
+            {t.demo}
+          </Button>
+          <Button appearance={workbook ? 'primary' : 'secondary'} disabled={!workbook || Boolean(busy)} onClick={onDownload}>
+            {t.download}
+          </Button>
+        </header>
+        {busy ? (
+          <div className={styles.status}>
+            <Spinner size="tiny" label={busy} labelPosition="after" />
+          </div>
+        ) : null}
+        {status ? (
+          <div className={styles.status} role="status">
+            <MessageBar intent={status.intent} layout="multiline">
+              <MessageBarBody>{status.text}</MessageBarBody>
+            </MessageBar>
+          </div>
+        ) : null}
+        {client ? (
+          <LkhPane key={generation} client={client} host="standalone" lang={lang} onLangChange={setLang} />
+        ) : (
+          <section className={styles.intro}>
+            <p>{t.intro}</p>
+            <p>{t.introNext}</p>
+            <p className={styles.hint}>{t.openHint}</p>
+            <Button appearance="subtle" disabled={Boolean(busy)} onClick={onBlank}>
+              {t.blank}
+            </Button>
+          </section>
+        )}
+      </div>
+    </FluentProvider>
+  );
+}
+
+function main(): void {
+  if (blocked()) return;
+  try {
+    createRoot(rootElement()).render(<StandaloneApp />);
+    markStarted();
+  } catch (e) {
+    showFallback('failed', e instanceof Error ? e.message : String(e));
+  }
+}
+
+main();

@@ -1,0 +1,117 @@
+// npm start: builds dist/excel-addin, then serves it on localhost (node's http/https module only).
+//
+//   PORT=3000 (default)          the port
+//   LKH_HTTPS_CERT, LKH_HTTPS_KEY  PEM files: serve https (Excel opens task panes over https only)
+//   LKH_BASE_URL                 the URL written into manifest.xml when the pane is reached through
+//                                a reverse proxy or tunnel (default: this server's own URL)
+//
+// The standalone page (standalone.html) works over plain http; the Excel pane needs https.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildExcel } from './build-excel.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** A request handler serving a folder: pages revalidated on every load, hashed files cached for a year. */
+export function staticHandler(dir) {
+  const base = path.resolve(dir);
+  return (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = path.resolve(base, `.${pathname === '/' ? '/standalone.html' : pathname}`);
+    if ((file !== base && !file.startsWith(base + path.sep)) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Không có tệp này.\n');
+      return;
+    }
+    const ext = path.extname(file);
+    const hashed = /-[A-Z0-9]{8}\.(js|css)(\.map)?$/.test(file);
+    res.writeHead(200, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      // WebView2 and browsers keep old pages; the pages are small, the hashed bundles never change.
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  };
+}
+
+function instructions(origin, baseUrl, secure) {
+  const manifest = path.join(root, 'dist', 'excel-addin', 'manifest.xml');
+  return `
+LKH is served at ${origin}/
+  Standalone page (any modern browser, http is fine):  ${origin}/standalone.html
+  Excel task pane page:                               ${origin}/taskpane.html
+  Manifest (pane at ${baseUrl}):  ${manifest}
+${
+  secure
+    ? ''
+    : process.env.LKH_BASE_URL
+      ? `
+  The manifest points at LKH_BASE_URL (${baseUrl}): your https proxy or tunnel must forward it to ${origin}/.
+`
+      : `
+  ! Excel opens task panes over https only; this server speaks plain http. Either
+    - set LKH_HTTPS_CERT and LKH_HTTPS_KEY to a certificate for localhost that this computer trusts
+      (for example one made by "npx office-addin-dev-certs install", or mkcert), then npm start again; or
+    - put an https reverse proxy or tunnel in front of this port and build for its address:
+      LKH_BASE_URL=https://your-host/path npm start   (the manifest then points there).
+`
+}
+Try it in Excel:
+  Excel on the web: open a workbook, Home → Add-ins (or Insert → Add-ins) → More Add-ins →
+    Upload My Add-in, choose manifest.xml. The "LKH" button appears on the Home tab.
+  Excel on Windows: put manifest.xml in a shared folder (right-click the folder → Properties → Sharing),
+    add the folder's \\\\computer\\share path in File → Options → Trust Center → Trust Center Settings →
+    Trusted Add-in Catalogs (tick "Show in Menu"), restart Excel, then Home → Add-ins → More Add-ins →
+    SHARED FOLDER → LKH. Alternatively "npx office-addin-dev-settings sideload dist/excel-addin/manifest.xml"
+    registers the manifest for the current user without a share (Windows only; needs network to install).
+  Excel on Mac: copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
+    (create the folder), restart Excel, then Home → Add-ins → My Add-ins → LKH.
+  After a new build, bump "version" in package.json (or set LKH_BUILD) so Excel reloads the pane.
+  Manual checklist: docs/TESTING.md.  Stop with Ctrl+C.
+`;
+}
+
+export async function start() {
+  const port = Number(process.env.PORT ?? 3000);
+  const certFile = process.env.LKH_HTTPS_CERT;
+  const keyFile = process.env.LKH_HTTPS_KEY;
+  const secure = Boolean(certFile && keyFile);
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new Error('Set both LKH_HTTPS_CERT and LKH_HTTPS_KEY (PEM files), or neither.');
+  const origin = `${secure ? 'https' : 'http'}://localhost:${port}`;
+  const baseUrl = process.env.LKH_BASE_URL ?? `https://localhost:${port}`;
+  const dir = path.join(root, 'dist', 'excel-addin');
+  await buildExcel({ outDir: dir, baseUrl });
+  const handler = staticHandler(dir);
+  const server = secure ? https.createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, handler) : http.createServer(handler);
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, 'localhost', resolve);
+  });
+  console.log(instructions(origin, baseUrl, secure));
+  return server;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  start().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
+}
