@@ -15,13 +15,20 @@ export function nfc(s: string): string {
 
 /** Removes Vietnamese (and other Latin) diacritics: "Đồng" → "Dong". Case is kept. */
 export function stripDiacritics(s: string): string {
-  return nfc(s)
+  const stripped = s
+    .replace(SPACES, ' ')
+    .replace(ZERO_WIDTH, '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
+    .replace(/Đ/g, 'D');
+  // Plain ASCII needs no recomposition.
+  return /[\u0080-\uffff]/.test(stripped) ? stripped.normalize('NFC') : stripped;
 }
+
+/** foldKey is called for the same labels and names again and again: remember recent results. */
+const FOLD_CACHE = new Map<string, string>();
+const FOLD_CACHE_MAX = 50_000;
 
 /**
  * Key for tolerant label matching: NFC, lower case, diacritics removed (đ→d), punctuation → space,
@@ -29,10 +36,15 @@ export function stripDiacritics(s: string): string {
  * Letters, digits and "%" survive; everything else separates words.
  */
 export function foldKey(s: string): string {
-  return stripDiacritics(s)
+  const cached = FOLD_CACHE.get(s);
+  if (cached !== undefined) return cached;
+  const key = stripDiacritics(s)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}%]+/gu, ' ')
     .trim();
+  if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
+  FOLD_CACHE.set(s, key);
+  return key;
 }
 
 function words(key: string): Set<string> {
@@ -49,9 +61,7 @@ function bigrams(key: string): Map<string, number> {
   return m;
 }
 
-function bigramDice(a: string, b: string): number {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
+function bigramDice(ga: ReadonlyMap<string, number>, gb: ReadonlyMap<string, number>): number {
   let na = 0;
   let nb = 0;
   let common = 0;
@@ -61,6 +71,44 @@ function bigramDice(a: string, b: string): number {
     common += Math.min(n, ga.get(g) ?? 0);
   }
   return na + nb === 0 ? 0 : (2 * common) / (na + nb);
+}
+
+/** A folded key with its word set and bigrams, computed once when one label is compared with many. */
+export interface PreparedKey {
+  readonly key: string;
+  readonly compact: string;
+  readonly words: ReadonlySet<string>;
+  readonly bigrams: ReadonlyMap<string, number>;
+}
+
+export function prepareKey(key: string): PreparedKey {
+  let grams: Map<string, number> | undefined;
+  return {
+    key,
+    compact: key.replace(/ /g, ''),
+    words: words(key),
+    // Most prepared keys are never compared by bigrams: build them on first use.
+    get bigrams() {
+      grams ??= bigrams(key);
+      return grams;
+    },
+  };
+}
+
+/** labelSimilarity on keys already folded and prepared (see labelSimilarity). */
+export function preparedSimilarity(a: PreparedKey, b: PreparedKey): number {
+  const ka = a.key;
+  const kb = b.key;
+  if (ka === kb) return 1;
+  if (ka === '' || kb === '') return 0;
+  if (a.compact === b.compact) return 0.97;
+  let common = 0;
+  for (const w of a.words) if (b.words.has(w)) common++;
+  const wordDice = (2 * common) / (a.words.size + b.words.size);
+  let score = Math.max(wordDice, 0.95 * bigramDice(a.bigrams, b.bigrams));
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  if (` ${long} `.includes(` ${short} `)) score = Math.max(score, 0.5 + 0.45 * wordDice);
+  return Math.min(1, Math.max(0, score));
 }
 
 /**
@@ -74,14 +122,5 @@ export function labelSimilarity(a: string, b: string): number {
   const kb = foldKey(b);
   if (ka === kb) return 1;
   if (ka === '' || kb === '') return 0;
-  if (ka.replace(/ /g, '') === kb.replace(/ /g, '')) return 0.97;
-  const wa = words(ka);
-  const wb = words(kb);
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  const wordDice = (2 * common) / (wa.size + wb.size);
-  let score = Math.max(wordDice, 0.95 * bigramDice(ka, kb));
-  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
-  if (` ${long} `.includes(` ${short} `)) score = Math.max(score, 0.5 + 0.45 * wordDice);
-  return Math.min(1, Math.max(0, score));
+  return preparedSimilarity(prepareKey(ka), prepareKey(kb));
 }

@@ -26,10 +26,27 @@ const TOPIC_WORDS: Readonly<Record<Topic, readonly string[]>> = {
   ],
 };
 
+/** Each word list split once into single words (a Set) and phrases of several words. */
+const SPLIT = new Map<readonly string[], { single: ReadonlySet<string>; phrases: readonly string[] }>();
+
+function splitOf(words: readonly string[]): { single: ReadonlySet<string>; phrases: readonly string[] } {
+  let s = SPLIT.get(words);
+  if (!s) {
+    s = { single: new Set(words.filter((w) => !w.includes(' '))), phrases: words.filter((w) => w.includes(' ')) };
+    SPLIT.set(words, s);
+  }
+  return s;
+}
+
+/** How many listed words and phrases the folded key holds, a phrase counting its number of words. */
 function countWords(key: string, words: readonly string[]): number {
-  const padded = ` ${key} `;
+  const { single, phrases } = splitOf(words);
   let n = 0;
-  for (const w of words) if (padded.includes(` ${w} `)) n += w.split(' ').length;
+  for (const w of key.split(' ')) if (single.has(w)) n++;
+  if (phrases.length > 0) {
+    const padded = ` ${key} `;
+    for (const p of phrases) if (padded.includes(` ${p} `)) n += p.split(' ').length;
+  }
   return n;
 }
 
@@ -57,7 +74,19 @@ function topicOfText(text: string | undefined): { topic?: Topic; weight: number 
 export function classifyTopic(sector: string | undefined, activity: string): Topic {
   const own = topicOfText(activity);
   if (own.topic && own.weight >= 2) return own.topic;
-  return topicOfText(sector).topic ?? own.topic ?? 'kinh-te';
+  return sectorTopic(sector) ?? own.topic ?? 'kinh-te';
+}
+
+/** Sectors repeat on every row of a sheet: remember their topic. */
+const SECTOR_TOPICS = new Map<string, Topic | undefined>();
+
+function sectorTopic(sector: string | undefined): Topic | undefined {
+  if (!sector) return undefined;
+  if (!SECTOR_TOPICS.has(sector)) {
+    if (SECTOR_TOPICS.size > 10_000) SECTOR_TOPICS.clear();
+    SECTOR_TOPICS.set(sector, topicOfText(sector).topic);
+  }
+  return SECTOR_TOPICS.get(sector);
 }
 
 const FLAG_WORDS: Readonly<Record<keyof ThemeFlags, readonly string[]>> = {

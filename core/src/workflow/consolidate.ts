@@ -10,7 +10,7 @@
  */
 import type { Activity, FormReading } from '../model/types';
 import type { ProgramPeriod } from '../port/types';
-import { foldKey, formatVnNumber, labelSimilarity } from '../text';
+import { foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../text';
 import type { Finding } from '../validate/messages';
 import { finding, shortName } from '../validate/messages';
 import { classifyTopic, readFlags } from './classify';
@@ -267,7 +267,8 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
   for (const members of byBlock.values()) {
     if (members.length < 2) continue;
     const index = new Map<string, number[]>();
-    const words = members.map((i) => [...new Set(foldKey(baseName(rows[i].activity)).split(' '))].filter((w) => w.length > 1 && !STOP.has(w)));
+    const prepared = members.map((i) => prepareKey(foldKey(baseName(rows[i].activity))));
+    const words = prepared.map((p) => [...p.words].filter((w) => w.length > 1 && !STOP.has(w)));
     members.forEach((_, m) => {
       for (const w of words[m]) {
         const l = index.get(w);
@@ -276,19 +277,21 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
       }
     });
     members.forEach((i, m) => {
-      const seen = new Set<number>();
+      // Count the significant words each later row shares with this one; compare only rows
+      // sharing two of them (one when this name has a single significant word).
+      const shared = new Map<number, number>();
       for (const w of words[m]) {
         const posting = index.get(w) ?? [];
         if (posting.length > 200) continue; // a word everybody uses says nothing
-        for (const o of posting) {
-          if (o <= m || seen.has(o)) continue;
-          seen.add(o);
-          const j = members[o];
-          const a = rows[i];
-          const b = rows[j];
-          if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
-          if (labelSimilarity(baseName(a.activity), baseName(b.activity)) >= MERGE_SIMILARITY) parent[find(j)] = find(i);
-        }
+        for (const o of posting) if (o > m) shared.set(o, (shared.get(o) ?? 0) + 1);
+      }
+      const need = Math.min(2, words[m].length);
+      const a = rows[i];
+      for (const [o, n] of shared) {
+        if (n < Math.min(need, words[o].length)) continue;
+        const b = rows[members[o]];
+        if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
+        if (preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY) parent[find(members[o])] = find(i);
       }
     });
   }
