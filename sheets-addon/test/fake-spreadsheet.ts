@@ -74,7 +74,9 @@ export type CallName =
   | 'setColumnWidths'
   | 'setRowHeightsForced'
   | 'insertRowsAfter'
-  | 'insertColumnsAfter';
+  | 'insertColumnsAfter'
+  | 'deleteRows'
+  | 'deleteColumns';
 
 export type FakeValue = string | number | boolean | Date;
 
@@ -294,6 +296,13 @@ export class FakeRange implements RangeSurface {
     this.sheet.ss.count('setDataValidation');
     if (rule !== null && !(rule instanceof FakeDataValidation)) throw new Error('Exception: Invalid argument: rule');
     this.sheet.validations.push({ row: this.row, col: this.col, rows: this.rows, cols: this.cols, rule });
+    return this;
+  }
+
+  /** Range.activate(): the range's sheet becomes the active one, the range the selection. */
+  activate(): FakeRange {
+    this.sheet.ss.activeSheet = this.sheet;
+    this.sheet.ss.activeRange = this;
     return this;
   }
 
@@ -542,6 +551,34 @@ export class FakeSheet implements SheetSurface, ProtectableSheet {
     return this;
   }
 
+  /** Sheet.deleteRows: only rows at the end holding nothing (what the adapter removes) are supported. */
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.ss.count('deleteRows');
+    if (!Number.isInteger(rowPosition) || !Number.isInteger(howMany) || rowPosition < 1 || howMany < 1) throw new Error('Exception: Invalid argument');
+    if (rowPosition - 1 + howMany > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    if (howMany >= this.maxRows) throw new Error("Exception: You can't delete all the rows on the sheet.");
+    if (rowPosition - 1 + howMany !== this.maxRows) throw new Error('fake-spreadsheet: only rows at the end can be deleted');
+    if ([...this.cells.keys()].some((k) => Math.floor(k / 100_000) >= rowPosition - 1 && this.hasContent(Math.floor(k / 100_000), k % 100_000))) {
+      throw new Error('fake-spreadsheet: deleting rows that hold content is not supported');
+    }
+    for (const k of [...this.cells.keys()]) if (Math.floor(k / 100_000) >= rowPosition - 1) this.cells.delete(k);
+    this.maxRows -= howMany;
+  }
+
+  /** Sheet.deleteColumns: only empty columns at the end are supported. */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.ss.count('deleteColumns');
+    if (!Number.isInteger(columnPosition) || !Number.isInteger(howMany) || columnPosition < 1 || howMany < 1) throw new Error('Exception: Invalid argument');
+    if (columnPosition - 1 + howMany > this.maxCols) throw new Error('Exception: Those columns are out of bounds.');
+    if (howMany >= this.maxCols) throw new Error("Exception: You can't delete all the columns on the sheet.");
+    if (columnPosition - 1 + howMany !== this.maxCols) throw new Error('fake-spreadsheet: only columns at the end can be deleted');
+    if ([...this.cells.keys()].some((k) => k % 100_000 >= columnPosition - 1 && this.hasContent(Math.floor(k / 100_000), k % 100_000))) {
+      throw new Error('fake-spreadsheet: deleting columns that hold content is not supported');
+    }
+    for (const k of [...this.cells.keys()]) if (k % 100_000 >= columnPosition - 1) this.cells.delete(k);
+    this.maxCols -= howMany;
+  }
+
   getLastRow(): number {
     let last = 0;
     for (const k of this.cells.keys()) {
@@ -566,7 +603,16 @@ export class FakeSheet implements SheetSurface, ProtectableSheet {
     return new FakeRange(this, 0, 0, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
 
-  getRange(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
+  /** By position (1-based), or by A1 notation ("B4", "B4:D6") as Sheet.getRange(a1Notation). */
+  getRange(a1Notation: string): FakeRange;
+  getRange(row: number, column: number, numRows?: number, numColumns?: number): FakeRange;
+  getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1): FakeRange {
+    if (typeof rowOrA1 === 'string') {
+      if (!/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/i.test(rowOrA1)) throw new Error('Exception: Range not found');
+      return this.getRangeA1(rowOrA1.replace(/\$/g, '').toUpperCase());
+    }
+    const row = rowOrA1;
+    if (column === undefined) throw new Error('Exception: The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
     for (const [what, v] of [
       ['row', row],
       ['column', column],
@@ -977,6 +1023,8 @@ export class FakeSpreadsheet implements SpreadsheetSurface {
     setRowHeightsForced: 0,
     insertRowsAfter: 0,
     insertColumnsAfter: 0,
+    deleteRows: 0,
+    deleteColumns: 0,
   };
   readonly app = new FakeSpreadsheetApp(this);
   readonly properties = new FakeProperties();
@@ -987,6 +1035,9 @@ export class FakeSpreadsheet implements SpreadsheetSurface {
   domainEdit = true;
   /** Session.getEffectiveUser(). */
   effectiveUser = 'can.bo.huyen@example.com';
+  /** The selection (Range.activate), for the add-on's "go to the cell". */
+  activeSheet: FakeSheet | undefined;
+  activeRange: FakeRange | undefined;
 
   /**
    * A spreadsheet from arrays, as MemoryWorkbook.fromArrays: rows start at A1; a cell is a value,
@@ -1043,6 +1094,17 @@ export class FakeSpreadsheet implements SpreadsheetSurface {
 
   getSheetByName(name: string): FakeSheet | null {
     return this.sheets.find((s) => s.name === name) ?? null;
+  }
+
+  /** The active sheet: the last one activated, else the first (as a newly opened spreadsheet). */
+  getActiveSheet(): FakeSheet {
+    const active = this.activeSheet && this.sheets.includes(this.activeSheet) ? this.activeSheet : this.sheets[0];
+    if (!active) throw new Error('fake-spreadsheet: no sheet');
+    return active;
+  }
+
+  getActiveRange(): FakeRange | null {
+    return this.activeRange ?? null;
   }
 
   insertSheet(sheetName: string, sheetIndex: number, options?: { template?: SheetSurface }): FakeSheet {

@@ -71,6 +71,11 @@ export interface DocumentState {
 export interface ReadOptions {
   /** Also read each cell's font name (to recognise TCVN3/VNI text). Slower on some hosts. */
   readonly fonts?: boolean;
+  /**
+   * Read formulas too (default true). False saves a round trip per sheet in Apps Script when only
+   * values matter (the upper-level roll-up); the cached values are read either way.
+   */
+  readonly formulas?: boolean;
 }
 
 export interface CreateSheetOptions {

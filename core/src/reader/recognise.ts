@@ -64,8 +64,15 @@ export function locateForm(grid: TextGrid, form: FormDefinition, toRow = grid.bo
 }
 
 /** The best-matching form, or undefined when nothing matches well enough. */
-export function recogniseForm(grid: TextGrid, candidates: Iterable<FormDefinition> = forms().values()): Recognition | undefined {
+export function recogniseForm(grid: TextGrid, candidates?: Iterable<FormDefinition>): Recognition | undefined {
   const codes = codesInTitle(grid);
+  if (!candidates && codes.size > 0) {
+    // The title names its form ("Mẫu biểu I.2"): check that form first, the others only if it does not fit.
+    const named = [...forms().values()].filter((f) => codes.has(f.id));
+    const first = recogniseForm(grid, named);
+    if (first && first.confidence >= 0.6) return first;
+  }
+  candidates ??= forms().values();
   let best: Recognition | undefined;
   for (const form of candidates) {
     const tables = tablesOf(form);

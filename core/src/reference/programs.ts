@@ -614,6 +614,19 @@ const KIND_RANK: Readonly<Record<ProgramKind, number>> = { 'ctmtqg-project': 0, 
  */
 export function findPrograms(text: string | undefined, period: ProgramPeriod): ProgramMatch[] {
   if (!text) return [];
+  // The same notes ("CT Nông thôn mới", "Đề nghị hỗ trợ") recur on many rows: remember the answer.
+  const cacheKey = `${period}\u0000${text}`;
+  const cached = MATCH_CACHE.get(cacheKey);
+  if (cached) return [...cached];
+  const found = findProgramsUncached(text, period);
+  if (MATCH_CACHE.size >= 20_000) MATCH_CACHE.clear();
+  MATCH_CACHE.set(cacheKey, found);
+  return [...found];
+}
+
+const MATCH_CACHE = new Map<string, readonly ProgramMatch[]>();
+
+function findProgramsUncached(text: string, period: ProgramPeriod): ProgramMatch[] {
   const key = foldKey(text);
   if (key === '') return [];
   const tokens = key.split(' ');

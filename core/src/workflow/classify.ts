@@ -26,38 +26,55 @@ const TOPIC_WORDS: Readonly<Record<Topic, readonly string[]>> = {
   ],
 };
 
-/** Each word list split once into single words (a Set) and phrases of several words. */
-const SPLIT = new Map<readonly string[], { single: ReadonlySet<string>; phrases: readonly string[] }>();
+/** Every listed word or phrase, indexed by its first word: one pass over a text finds them all. */
+type Entry = { readonly list: string; readonly phrase?: string; readonly weight: number };
+let INDEX: Map<string, Entry[]> | undefined;
 
-function splitOf(words: readonly string[]): { single: ReadonlySet<string>; phrases: readonly string[] } {
-  let s = SPLIT.get(words);
-  if (!s) {
-    s = { single: new Set(words.filter((w) => !w.includes(' '))), phrases: words.filter((w) => w.includes(' ')) };
-    SPLIT.set(words, s);
+function index(): Map<string, Entry[]> {
+  if (INDEX) return INDEX;
+  INDEX = new Map();
+  const lists: Record<string, readonly string[]> = { ...TOPIC_WORDS, ...FLAG_WORDS };
+  for (const [list, words] of Object.entries(lists)) {
+    for (const w of words) {
+      const parts = w.split(' ');
+      const entry: Entry = parts.length > 1 ? { list, phrase: ` ${w} `, weight: parts.length } : { list, weight: 1 };
+      const at = INDEX.get(parts[0]);
+      if (at) at.push(entry);
+      else INDEX.set(parts[0], [entry]);
+    }
   }
-  return s;
+  return INDEX;
 }
 
-/** How many listed words and phrases the folded key holds, a phrase counting its number of words. */
-function countWords(key: string, words: readonly string[]): number {
-  const { single, phrases } = splitOf(words);
-  let n = 0;
-  for (const w of key.split(' ')) if (single.has(w)) n++;
-  if (phrases.length > 0) {
-    const padded = ` ${key} `;
-    for (const p of phrases) if (padded.includes(` ${p} `)) n += p.split(' ').length;
+/** Matched weight per list (topic or flag) in a folded key; a phrase counts its number of words, once. */
+function scan(key: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (key === '') return out;
+  const idx = index();
+  const padded = ` ${key} `;
+  const seenPhrases: string[] = [];
+  for (const w of key.split(' ')) {
+    const entries = idx.get(w);
+    if (!entries) continue;
+    for (const e of entries) {
+      if (e.phrase !== undefined) {
+        if (seenPhrases.includes(e.phrase) || !padded.includes(e.phrase)) continue;
+        seenPhrases.push(e.phrase);
+      }
+      out.set(e.list, (out.get(e.list) ?? 0) + e.weight);
+    }
   }
-  return n;
+  return out;
 }
 
 /** The best topic of a text and how strongly it says so (matched words). */
 function topicOfText(text: string | undefined): { topic?: Topic; weight: number } {
   if (!text) return { weight: 0 };
-  const key = foldKey(text);
+  const found = scan(foldKey(text));
   let best: Topic | undefined;
   let bestN = 0;
   for (const t of ['csht', 'kinh-te', 'vh-xh-mt'] as const) {
-    const n = countWords(key, TOPIC_WORDS[t]);
+    const n = found.get(t) ?? 0;
     if (n > bestN) {
       best = t;
       bestN = n;
@@ -99,8 +116,12 @@ const FLAG_WORDS: Readonly<Record<keyof ThemeFlags, readonly string[]>> = {
 
 /** Annex 1 themes and tie-break flags read from an activity's name and notes. */
 export function readFlags(...texts: (string | undefined)[]): ThemeFlags {
-  const key = foldKey(texts.filter(Boolean).join(' '));
+  // Each text on its own: their folded keys are cached (names and notes recur), a joined string is not.
   const flags: Record<string, boolean> = {};
-  for (const [flag, words] of Object.entries(FLAG_WORDS)) if (countWords(key, words) > 0) flags[flag] = true;
+  for (const t of texts) {
+    if (!t) continue;
+    const found = scan(foldKey(t));
+    for (const flag of Object.keys(FLAG_WORDS)) if ((found.get(flag) ?? 0) > 0) flags[flag] = true;
+  }
   return flags as ThemeFlags;
 }

@@ -34,6 +34,8 @@ import { TOPICS } from './types';
 const TOLERANCE = 0.5;
 /** Similarity of two activity names above which a merge is suggested. */
 const MERGE_SIMILARITY = 0.6;
+/** A word proposed by more rows than this (in one group and unit of measure) does not point to similar names. */
+const MAX_POSTING = 100;
 
 /** What the commune typed into its own columns, by row key (read back from the previous run's sheets). */
 export interface RowEdits {
@@ -172,35 +174,40 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
     }
   }
   const objective = edits?.objective ?? a.objective;
-  return {
+  // Built by assignment rather than conditional spreads: this runs once per activity (100,000 for a province).
+  const row: { -readonly [K in keyof PlanActivity]?: PlanActivity[K] } = {
     key: c.key,
     topic: classifyTopic(sector, a.activity),
     sector,
     group,
     activity: name,
-    ...(objective ? { objective } : {}),
-    ...(a.unit ? { unit: a.unit } : {}),
-    ...(a.quantity !== undefined ? { quantity: a.quantity } : {}),
-    ...(a.quantityText ? { quantityText: a.quantityText } : {}),
-    ...(a.time ? { time: a.time } : {}),
-    ...(a.place ? { place: a.place } : {}),
-    ...(a.responsible ? { responsible: a.responsible } : {}),
     total,
     contribution,
     support,
     budget,
     proposed,
-    ...((edits?.fundSource ?? fundSource) ? { fundSource: edits?.fundSource ?? fundSource } : {}),
-    ...((edits?.mechanism ?? a.mechanism) ? { mechanism: edits?.mechanism ?? a.mechanism } : {}),
-    ...((edits?.other ?? a.other) ? { other: edits?.other ?? a.other } : {}),
-    ...(a.note ? { note: a.note } : {}),
-    ...(edits?.priority !== undefined ? { priority: edits.priority } : {}),
-    ...(edits?.fundingGroup ? { fundingGroup: edits.fundingGroup } : {}),
     origins: [origin],
     sources: [a.source],
     flags: readFlags(a.activity, a.note, a.objective),
     status: 'active',
   };
+  if (objective) row.objective = objective;
+  if (a.unit) row.unit = a.unit;
+  if (a.quantity !== undefined) row.quantity = a.quantity;
+  if (a.quantityText) row.quantityText = a.quantityText;
+  if (a.time) row.time = a.time;
+  if (a.place) row.place = a.place;
+  if (a.responsible) row.responsible = a.responsible;
+  const source = edits?.fundSource ?? fundSource;
+  if (source) row.fundSource = source;
+  const mechanism = edits?.mechanism ?? a.mechanism;
+  if (mechanism) row.mechanism = mechanism;
+  const other = edits?.other ?? a.other;
+  if (other) row.other = other;
+  if (a.note) row.note = a.note;
+  if (edits?.priority !== undefined) row.priority = edits.priority;
+  if (edits?.fundingGroup) row.fundingGroup = edits.fundingGroup;
+  return row as PlanActivity;
 }
 
 /** Combines rows of an accepted merge: quantities and amounts summed, places and units joined. */
@@ -282,7 +289,7 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
       const shared = new Map<number, number>();
       for (const w of words[m]) {
         const posting = index.get(w) ?? [];
-        if (posting.length > 200) continue; // a word everybody uses says nothing
+        if (posting.length > MAX_POSTING) continue; // a word everybody uses says nothing
         for (const o of posting) if (o > m) shared.set(o, (shared.get(o) ?? 0) + 1);
       }
       const need = Math.min(2, words[m].length);
@@ -291,7 +298,11 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
         if (n < Math.min(need, words[o].length)) continue;
         const b = rows[members[o]];
         if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
-        if (preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY) parent[find(members[o])] = find(i);
+        // Most similar pairs share most of their words: decide those on the word sets alone.
+        let common = 0;
+        for (const w of prepared[m].words) if (prepared[o].words.has(w)) common++;
+        const wordDice = (2 * common) / (prepared[m].words.size + prepared[o].words.size);
+        if (wordDice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY) parent[find(members[o])] = find(i);
       }
     });
   }

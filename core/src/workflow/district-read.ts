@@ -342,7 +342,9 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
       else toRead.push(n);
     }
     if (toRead.length === 0) continue;
-    const data = await src.port.readSheets(toRead, { fonts: true });
+    // Commune plans are read for their values: no formulas, and legacy fonts are detected from the
+    // text itself (a round trip less per sheet each in Apps Script, where 300 communes' tabs are read).
+    const data = await src.port.readSheets(toRead, { fonts: false, formulas: false });
     const upperState = state.level === 'huyen' || state.level === 'tinh';
     for (const d of data) {
       const known = state.sheetForms?.[d.name];

@@ -113,6 +113,8 @@ export interface SheetSurface {
   getMaxColumns(): number;
   insertRowsAfter(afterPosition: number, howMany: number): SheetSurface;
   insertColumnsAfter(afterPosition: number, howMany: number): SheetSurface;
+  deleteRows(rowPosition: number, howMany: number): void;
+  deleteColumns(columnPosition: number, howMany: number): void;
   getDataRange(): RangeSurface;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeSurface;
   getRangeList(a1Notations: string[]): RangeListSurface;
@@ -195,6 +197,9 @@ export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const STATE_PART_BYTES = 8_000;
 /** "Properties total storage: 500 KB / property store" (keys count too). */
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
+/** Blank rows and columns a sheet created from a layout keeps beyond it, for typing (the rest of the default grid is removed). */
+export const SPARE_ROWS = 100;
+export const SPARE_COLS = 5;
 /** Developer metadata key recording a sheet's print set-up (Apps Script cannot apply it). */
 export const PRINT_METADATA_KEY = 'lkh.print';
 /** requireValueInList refuses more items: "The data validation rule has more items than the limit of 500". */
@@ -454,7 +459,8 @@ export class SheetsWorkbook implements WorkbookPort {
     const top = range.getRow() - 1;
     const left = range.getColumn() - 1;
     const values = range.getValues();
-    const formulas = range.getFormulas();
+    // Each call is a round trip in Apps Script: skip the formulas when the caller does not need them.
+    const formulas = options?.formulas === false ? [] : range.getFormulas();
     const fonts = options?.fonts === true ? range.getFontFamilies() : undefined;
     const cells: ReadCell[] = [];
     values.forEach((row, i) =>
@@ -622,6 +628,22 @@ export class SheetsWorkbook implements WorkbookPort {
     if (f && f.cols > 0) sheet.setFrozenColumns(f.cols);
 
     sheet.addDeveloperMetadata(PRINT_METADATA_KEY, JSON.stringify(layout.print));
+    this.fitGrid(sheet, rows, cols);
+  }
+
+  /**
+   * Shrinks a new sheet's grid (1000 × 26 by default) to its layout plus spare rows and columns:
+   * every cell of the grid counts toward the 10 million cells a spreadsheet may hold, and an
+   * upper level's shared spreadsheet holds hundreds of tabs (a feedback sheet per commune).
+   * https://support.google.com/drive/answer/37603
+   */
+  private fitGrid(sheet: SheetSurface, rows: number, cols: number): void {
+    const keepRows = rows + SPARE_ROWS;
+    const maxRows = sheet.getMaxRows();
+    if (maxRows > keepRows) sheet.deleteRows(keepRows + 1, maxRows - keepRows);
+    const keepCols = cols + SPARE_COLS;
+    const maxCols = sheet.getMaxColumns();
+    if (maxCols > keepCols) sheet.deleteColumns(keepCols + 1, maxCols - keepCols);
   }
 
   private validationRule(v: Validation): object | undefined {

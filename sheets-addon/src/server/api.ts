@@ -1,0 +1,311 @@
+/**
+ * What the sidebar and the menu ask the server, over a workbook port: the core's actions
+ * (core/src/app/actions.ts), the upper level's roll-up of the communes' tabs
+ * (core/src/workflow/district.ts), tabs made from .xlsx files read in the sidebar, protection of
+ * a commune's tab, and the data the sidebar needs to build the package sent upward.
+ *
+ * Async like the core; main.ts runs each call to completion with runSync (sync-promise.ts). Every
+ * request comes from the browser, so its shape is checked here; every result is JSON.
+ *
+ * ExcelJS never enters the server: files are read in the sidebar (core reader, XlsxWorkbook) and
+ * arrive here as layouts; the package is built in the sidebar from exportData().
+ *
+ * No Node API: this file is bundled into the Apps Script IIFE.
+ */
+import type { ConsolidationView, Settings } from '../../../core/src/app/actions';
+import { createActions, findingView } from '../../../core/src/app/actions';
+import type { FormId, Level } from '../../../core/src/forms/types';
+import { isFormId } from '../../../core/src/forms/registry';
+import type { SheetLayout } from '../../../core/src/layout/types';
+import { isInternalSheet } from '../../../core/src/port/memory';
+import type { DocumentState, WorkbookPort } from '../../../core/src/port/types';
+import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
+import { readChecklistState, setOverride, writeChecklistState } from '../../../core/src/workflow/calendar';
+import type { RollUpResult } from '../../../core/src/workflow/district';
+import { isRollupSheet, rollUpCommunes } from '../../../core/src/workflow/district';
+import type { ExportData, ImportRequest, ImportResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView } from './entry-points';
+import type { LockOptions } from './lock';
+import { withDocumentLock } from './lock';
+import type { ProtectOptions, ProtectResult } from './protect';
+
+/** What the API needs from the host, besides the port. */
+export interface ServerEnv {
+  readonly port: WorkbookPort;
+  /** Activates the cell (its sheet first): the user sees it selected. */
+  selectCell(sheet: string, cell: string): void;
+  /** protect.ts protectCommuneSheet on the active spreadsheet. */
+  protect(sheet: string, options: ProtectOptions): Promise<ProtectResult>;
+  /** Milliseconds, for the elapsed time reported (default Date.now). */
+  now?(): number;
+  /** The document lock (default: LockService.getDocumentLock, SpreadsheetApp.flush). */
+  readonly lock?: LockOptions;
+  /** How long the roll-up may spend reading before it gives up without writing (default READ_BUDGET_MS). */
+  readonly readBudgetMs?: number;
+}
+
+/**
+ * Reading the communes' tabs for longer than this leaves too little of Apps Script's 6 minutes
+ * for writing ~300 sheets (BENCHMARKS.md, Google Sheets): the roll-up stops before writing
+ * anything rather than being cut off halfway through.
+ */
+export const READ_BUDGET_MS = 240_000;
+
+export function readBudgetMessage(seconds: number): string {
+  return `Đọc biểu của các xã đã mất ${seconds} giây, nên ghi kết quả sẽ vượt giới hạn 6 phút của Google; chưa ghi gì. Hãy để mỗi xã chỉ các trang II.6.A, II.6.B (và III.1) trong bảng tính này, hoặc chia các xã ra nhiều bảng tính rồi tổng hợp từng bảng.`;
+}
+
+/** The forms a commune sends up (core/src/app/transfer.ts PACKAGE_FORMS; that module loads ExcelJS, so not imported). */
+export const PACKAGE_FORMS: readonly FormId[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B'];
+
+/** Findings and issues listed in a roll-up's result; the report sheet holds them all. */
+export const ROLLUP_LIST_LIMIT = 200;
+
+/** Cells accepted in one import call (a commune's file has a few thousand; a call has 6 minutes). */
+export const IMPORT_CELL_LIMIT = 400_000;
+
+export const UPPER_LEVELS: ReadonlySet<Level> = new Set<Level>(['huyen', 'tinh']);
+
+export function isUpperLevel(level: Level | undefined): boolean {
+  return level !== undefined && UPPER_LEVELS.has(level);
+}
+
+/** Shown when "Tổng hợp" of a commune is asked in a spreadsheet set to the upper level. */
+export function upperLevelConsolidateMessage(level: Level): string {
+  const name = level === 'tinh' ? 'tỉnh' : 'huyện';
+  return `Bảng tính này đặt cấp ${name}: hãy dùng "Tổng hợp các xã" (thẻ "Cấp trên" của bảng điều khiển, hoặc Tiện ích → LKH → Tổng hợp một lần bấm) để tổng hợp biểu của các xã.`;
+}
+
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
+
+/** A tab name Sheets and the port accept: no : \ / ? * [ ], no apostrophe at either end, 31 characters. */
+export function cleanSheetName(name: string): string {
+  const clean = name.replace(INVALID_SHEET_CHARS, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31).trim();
+  return clean === '' || isInternalSheet(clean) || clean.toLowerCase() === 'history' ? `Trang ${clean}`.slice(0, 31).trim() : clean;
+}
+
+/** `name`, or "name (2)", "name (3)"… within 31 characters, not among `taken` (case-insensitive). */
+export function uniqueSheetName(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Checking what the browser sends.
+
+function fail(what: string): never {
+  throw new Error(`Dữ liệu gửi từ bảng điều khiển không hợp lệ (${what}). Hãy đóng bảng điều khiển rồi mở lại.`);
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isIndex = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
+/** A layout as the sidebar sends it: the fields the port reads, with the right types. */
+export function checkLayout(x: unknown): SheetLayout {
+  if (!isObject(x)) fail('trang tính');
+  const l = x as Record<string, unknown>;
+  if (typeof l.name !== 'string') fail('tên trang');
+  if (!Array.isArray(l.cells) || !Array.isArray(l.merges) || !Array.isArray(l.validations) || !Array.isArray(l.columnWidths) || !Array.isArray(l.tables)) fail(`trang "${l.name}"`);
+  if (!isObject(l.rowHeights) || !isObject(l.styles) || !isObject(l.print) || !isObject((l.print as Record<string, unknown>).area)) fail(`trang "${l.name}"`);
+  for (const c of l.cells as unknown[]) {
+    if (!isObject(c) || !isIndex(c.row) || !isIndex(c.col) || typeof c.style !== 'string') fail(`ô của trang "${l.name}"`);
+    const v = c.value;
+    if (!(v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) fail(`giá trị ô của trang "${l.name}"`);
+    if (c.formula !== undefined && typeof c.formula !== 'string') fail(`công thức của trang "${l.name}"`);
+  }
+  for (const m of l.merges as unknown[]) {
+    if (!isObject(m) || !isIndex(m.row) || !isIndex(m.col) || !isIndex(m.rows) || !isIndex(m.cols)) fail(`ô gộp của trang "${l.name}"`);
+  }
+  if ((l.columnWidths as unknown[]).some((w) => typeof w !== 'number' || !Number.isFinite(w))) fail(`độ rộng cột của trang "${l.name}"`);
+  return x as unknown as SheetLayout;
+}
+
+function checkImport(x: unknown): ImportRequest {
+  if (!isObject(x) || typeof x.file !== 'string' || !Array.isArray(x.sheets)) fail('tệp');
+  let cells = 0;
+  for (const s of x.sheets as unknown[]) {
+    if (!isObject(s)) fail('trang tính');
+    checkLayout(s.layout);
+    if (s.formId !== undefined && s.formId !== null && !(typeof s.formId === 'string' && isFormId(s.formId))) fail('mã biểu');
+    cells += ((s.layout as Record<string, unknown>).cells as unknown[]).length;
+  }
+  if (cells > IMPORT_CELL_LIMIT) {
+    throw new Error(`Tệp "${x.file}" có ${cells} ô, quá nhiều để ghi trong một lần (tối đa ${IMPORT_CELL_LIMIT}). Hãy tách tệp thành các tệp nhỏ hơn.`);
+  }
+  return x as unknown as ImportRequest;
+}
+
+function checkProtect(x: unknown): ProtectRequest {
+  if (!isObject(x) || typeof x.sheet !== 'string' || !Array.isArray(x.editors) || x.editors.some((e) => typeof e !== 'string')) fail('bảo vệ trang');
+  if (x.warningOnly !== undefined && x.warningOnly !== null && typeof x.warningOnly !== 'boolean') fail('bảo vệ trang');
+  return x as unknown as ProtectRequest;
+}
+
+function optionalString(x: unknown): string | undefined {
+  return typeof x === 'string' ? x : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function readStateSafe(port: WorkbookPort): Promise<DocumentState> {
+  try {
+    return await port.readState();
+  } catch {
+    return {};
+  }
+}
+
+/** The roll-up's result as the sidebar shows it. */
+export function rollUpView(r: RollUpResult, keptCopies: readonly string[], elapsedMs: number): RollUpView {
+  const { rollup } = r;
+  const findings = rollup.findings.map(findingView);
+  const issues = rollup.issues.map(findingView);
+  const listedIssues = issues.slice(0, ROLLUP_LIST_LIMIT);
+  const listedFindings = findings.slice(0, Math.max(0, ROLLUP_LIST_LIMIT - listedIssues.length));
+  return {
+    upperLevel: rollup.upperLevel,
+    ...(rollup.planYear !== undefined ? { planYear: rollup.planYear } : {}),
+    ...(rollup.funds !== undefined ? { funds: rollup.funds } : {}),
+    communes: rollup.communes.map((c) => ({
+      name: c.name,
+      activities: c.count,
+      total: c.total,
+      ii6a: c.ii6a.count,
+      ii6b: c.ii6b.count,
+      accepted: c.verdicts.accepted,
+      rejected: c.verdicts.rejected,
+      pending: c.verdicts.pending,
+      balanced: c.reconciliation.balanced,
+      ...(c.iii1 ? { iii1: c.iii1 } : {}),
+    })),
+    reconciliation: rollup.reconciliation,
+    ranking: { accepted: rollup.ranking.length, withinFunds: rollup.ranking.filter((x) => x.withinFunds === true).length },
+    issues: listedIssues,
+    findings: listedFindings,
+    omitted: issues.length - listedIssues.length + findings.length - listedFindings.length,
+    read: r.reading.sheets,
+    sheets: r.sheets,
+    keptCopies,
+    elapsedMs,
+  };
+}
+
+export function createServerApi(env: ServerEnv) {
+  const { port } = env;
+  const now = env.now ?? (() => Date.now());
+  const actions = createActions(port, { selectCell: async (sheet, cell) => env.selectCell(sheet, cell) });
+  /**
+   * A whole action under one document lock: the port's writes inside run under it (lock.ts nests),
+   * so the action flushes once instead of once per sheet, and nobody else writes halfway through.
+   */
+  const locked = <T>(fn: () => Promise<T>): Promise<T> => withDocumentLock(fn, env.lock);
+
+  return {
+    getSettings: (): Promise<Settings> => actions.getSettings(),
+    saveSettings: (s: Settings): Promise<Settings> => {
+      if (!isObject(s)) fail('cài đặt');
+      return actions.saveSettings(s);
+    },
+    insertForm: (formId: string, unitName?: string | null) => locked(() => actions.insertForm(String(formId), optionalString(unitName))),
+    validate: () => actions.validate(),
+    async selectCell(sheet: string, cell: string): Promise<null> {
+      env.selectCell(String(sheet), String(cell));
+      return null;
+    },
+
+    /** The commune's one-click consolidation; refused in a spreadsheet set to the upper level. */
+    async consolidate(opts?: { acceptMerges?: readonly string[] | 'all' } | null): Promise<ConsolidationView> {
+      const settings = await actions.getSettings();
+      if (isUpperLevel(settings.level)) throw new Error(upperLevelConsolidateMessage(settings.level));
+      const accept = opts?.acceptMerges;
+      return locked(() => actions.consolidate(accept === 'all' || Array.isArray(accept) ? { acceptMerges: accept } : {}));
+    },
+
+    createBallot: (opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }) => locked(() => actions.createBallot(opts)),
+    rankFromBallot: (opts: { ballotSheet: string; listSheet?: string }) => locked(() => actions.rankFromBallot(opts)),
+    async checklist(today: string): Promise<Checklist | null> {
+      return (await actions.checklist(String(today))) ?? null;
+    },
+    async setChecklistTick(itemId: string, ticked: boolean): Promise<null> {
+      await actions.setChecklistTick(String(itemId), ticked === true);
+      return null;
+    },
+    async setChecklistDates(itemId: string, dates: DateOverride | null): Promise<null> {
+      const state = await readStateSafe(port);
+      await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), String(itemId), isObject(dates) ? dates : null)));
+      return null;
+    },
+    listSheets: () => port.listSheets(),
+
+    /** Writes the sheets of an uploaded file as new tabs (never over an existing one) and records their forms. */
+    async importSheets(request: ImportRequest): Promise<ImportResult> {
+      const req = checkImport(request);
+      return locked(() => importChecked(req));
+    },
+
+    /** The upper level's roll-up of the communes' tabs of this spreadsheet, written into it (one lock, one flush). */
+    async rollUp(request?: RollUpRequest | null): Promise<RollUpView> {
+      const start = now();
+      const funds = request?.funds;
+      if (funds !== undefined && funds !== null && !(typeof funds === 'number' && Number.isFinite(funds) && funds >= 0)) {
+        throw new Error('Số vốn cấp trên nắm giữ phải là một số không âm (triệu đồng).');
+      }
+      const upperLevel = optionalString(request?.upperLevel)?.trim();
+      const budget = env.readBudgetMs ?? READ_BUDGET_MS;
+      const result = await locked(() =>
+        rollUpCommunes([{ port }], port, {
+          ...(typeof funds === 'number' ? { funds } : {}),
+          ...(upperLevel ? { upperLevel } : {}),
+          // Checked once the tabs are read (0.5) and before writing (0.7): stop cleanly, nothing written.
+          progress: (fraction) => {
+            const spent = now() - start;
+            if (fraction >= 0.5 && fraction < 1 && spent > budget) throw new Error(readBudgetMessage(Math.round(spent / 1000)));
+          },
+        }),
+      );
+      return rollUpView(result, result.keptCopies, now() - start);
+    },
+
+    async protectSheet(request: ProtectRequest): Promise<ProtectView> {
+      const req = checkProtect(request);
+      if (isRollupSheet(req.sheet)) throw new Error(`Trang "${req.sheet}" là trang kết quả của LKH, không phải trang của một xã.`);
+      const r = await env.protect(req.sheet, { editors: req.editors, ...(req.warningOnly ? { warningOnly: true } : {}) });
+      return { sheet: r.sheet, warningOnly: r.warningOnly, editors: [...r.editors], reused: r.reused };
+    },
+
+    /** The state and the sheets that may hold the package's forms; the sidebar picks them as core exportPackage does. */
+    async exportData(): Promise<ExportData> {
+      const state = await readStateSafe(port);
+      const names = await port.listSheets();
+      const wanted = new Set<string>();
+      for (const [sheet, id] of Object.entries(state.sheetForms ?? {})) if (PACKAGE_FORMS.includes(id) && names.includes(sheet)) wanted.add(sheet);
+      for (const id of PACKAGE_FORMS) if (names.includes(id)) wanted.add(id);
+      const sheets = wanted.size > 0 ? await port.readSheets([...wanted]) : [];
+      return { state, names, sheets };
+    },
+  };
+
+  /** Writes the checked sheets as new tabs, never over an existing one, and records their forms. */
+  async function importChecked(req: ImportRequest): Promise<ImportResult> {
+    const taken = await port.listSheets();
+    const created: string[] = [];
+    const forms: Record<string, FormId> = {};
+    for (const s of req.sheets) {
+      const name = uniqueSheetName(cleanSheetName(s.layout.name), [...taken, ...created]);
+      await port.createSheet({ ...s.layout, name }, { existing: 'fail' });
+      created.push(name);
+      if (s.formId) forms[name] = s.formId;
+    }
+    if (Object.keys(forms).length > 0) {
+      const state = await readStateSafe(port);
+      await port.writeState({ ...state, sheetForms: { ...(state.sheetForms ?? {}), ...forms } });
+    }
+    return { sheets: created, forms };
+  }
+}
+
+export type ServerApi = ReturnType<typeof createServerApi>;

@@ -1,0 +1,173 @@
+/**
+ * The add-on's entry points: what the server bundle exposes as top-level functions (Apps Script
+ * has no modules: scripts/build-sheets.mjs appends `function name(...args){ return LKH.name(...args) }`
+ * for each) and the types of the calls the sidebar makes through google.script.run.
+ *
+ * Imported by the server (main.ts), the sidebar (remote client) and the build; holds no code that
+ * touches an Apps Script service, so it loads anywhere.
+ *
+ * google.script.run facts that shape these calls (docs/HOSTS.md):
+ * - "Legal parameters and return values are JavaScript primitives like a Number, Boolean, String,
+ *   or null, as well as JavaScript objects and arrays that are composed of primitives, objects and
+ *   arrays" — no Date, function, DOM node or Uint8Array: every request and result here is JSON.
+ *   https://developers.google.com/apps-script/guides/html/reference/run
+ * - Functions whose name ends with "_" are private and cannot be called from the sidebar.
+ *   https://developers.google.com/apps-script/guides/html/communication#private_functions
+ * - Every call starts the server script afresh: few coarse calls.
+ */
+import type { ConsolidationView, FindingView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
+import type { FormId } from '../../../core/src/forms/types';
+import type { SheetLayout } from '../../../core/src/layout/types';
+import type { DocumentState, SheetData } from '../../../core/src/port/types';
+import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
+import type { CheckResult } from '../../../core/src/workflow/checks';
+import type { DistrictReconciliation, SheetRead } from '../../../core/src/workflow/district-types';
+
+/** Simple triggers: onOpen builds the menu and nothing else; onInstall does what onOpen does. */
+export const TRIGGER_FUNCTIONS = ['onOpen', 'onInstall'] as const;
+
+/** Menu items (Tiện ích → LKH), in menu order, with their captions. */
+export const MENU_ITEMS = [
+  { fn: 'showSidebar', caption: 'Mở bảng điều khiển' },
+  { fn: 'menuValidate', caption: 'Kiểm tra biểu mẫu' },
+  { fn: 'menuConsolidate', caption: 'Tổng hợp một lần bấm' },
+  { fn: 'menuProtectSheet', caption: 'Bảo vệ trang của xã' },
+] as const;
+
+export const MENU_FUNCTIONS = MENU_ITEMS.map((m) => m.fn);
+
+export type MenuFunction = (typeof MENU_ITEMS)[number]['fn'];
+
+// ---------------------------------------------------------------------------------------
+// Requests and results of the sidebar's calls (all JSON).
+
+/** One sheet of an uploaded .xlsx file, read in the sidebar and laid out as the form it holds. */
+export interface ImportSheet {
+  readonly layout: SheetLayout;
+  readonly formId?: FormId;
+}
+
+export interface ImportRequest {
+  /** The file's name, for messages. */
+  readonly file: string;
+  /** Proposed tab names are the layouts' names; the server makes them unique. */
+  readonly sheets: readonly ImportSheet[];
+}
+
+export interface ImportResult {
+  readonly sheets: readonly string[];
+  readonly forms: Readonly<Record<string, FormId>>;
+}
+
+export interface RollUpRequest {
+  /** Funds the upper level holds for II.6.B activities, triệu đồng; default: the last run's. */
+  readonly funds?: number;
+  /** "Huyện Bắc Hà", "Tỉnh Lào Cai"; default: the settings' upper level name. */
+  readonly upperLevel?: string;
+}
+
+export interface RollUpCommuneView {
+  readonly name: string;
+  readonly activities: number;
+  readonly total: number;
+  readonly ii6a: number;
+  readonly ii6b: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly pending: number;
+  readonly balanced: boolean;
+  /** III.1's total against II.6.A's Ngân sách, when the commune's III.1 was read. */
+  readonly iii1?: { readonly total: number; readonly ii6aBudget: number; readonly within: boolean; readonly checks: readonly CheckResult[] };
+}
+
+export interface RollUpView {
+  readonly upperLevel: string;
+  readonly planYear?: number;
+  readonly funds?: number;
+  readonly communes: readonly RollUpCommuneView[];
+  readonly reconciliation: DistrictReconciliation;
+  readonly ranking: { readonly accepted: number; readonly withinFunds: number };
+  /** Problems of the roll-up itself (a commune's plan, the appraisals, the funds). */
+  readonly issues: readonly FindingView[];
+  /** What reading and checking the communes' sheets found. */
+  readonly findings: readonly FindingView[];
+  /** Findings and issues left out of the lists above (the sheets hold them all). */
+  readonly omitted: number;
+  /** Sheets read and what was done with them (roll-up sheets and old copies are skipped). */
+  readonly read: readonly SheetRead[];
+  readonly sheets: readonly string[];
+  readonly keptCopies: readonly string[];
+  /** Milliseconds the server spent. */
+  readonly elapsedMs: number;
+}
+
+export interface ProtectRequest {
+  readonly sheet: string;
+  /** E-mail addresses of the commune's officers who may edit the tab. */
+  readonly editors: readonly string[];
+  readonly warningOnly?: boolean;
+}
+
+export interface ProtectView {
+  readonly sheet: string;
+  readonly warningOnly: boolean;
+  readonly editors: readonly string[];
+  readonly reused: boolean;
+}
+
+/** What the sidebar needs to build the package sent upward with ExcelJS (which stays out of the server). */
+export interface ExportData {
+  readonly state: DocumentState;
+  readonly names: readonly string[];
+  readonly sheets: readonly SheetData[];
+}
+
+/**
+ * The calls the sidebar makes, as the server runs them (synchronously: see sync-promise.ts).
+ * Optional arguments arrive as null when the sidebar passes undefined.
+ */
+export interface SidebarApi {
+  getSettings(): Settings;
+  saveSettings(settings: Settings): Settings;
+  insertForm(formId: string, unitName?: string | null): { sheet: string; keptCopy?: string };
+  validate(): ValidationView;
+  selectCell(sheet: string, cell: string): null;
+  consolidate(opts?: { acceptMerges?: readonly string[] | 'all' } | null): ConsolidationView;
+  createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): { sheet: string; items: number };
+  rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): RankingView;
+  checklist(today: string): Checklist | null;
+  setChecklistTick(itemId: string, ticked: boolean): null;
+  setChecklistDates(itemId: string, dates: DateOverride | null): null;
+  listSheets(): string[];
+  importSheets(request: ImportRequest): ImportResult;
+  rollUp(request?: RollUpRequest | null): RollUpView;
+  protectSheet(request: ProtectRequest): ProtectView;
+  exportData(): ExportData;
+}
+
+export type SidebarFunction = keyof SidebarApi;
+
+/** Every call of SidebarApi, checked complete by the compiler (a missing or extra key is an error). */
+const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
+  getSettings: true,
+  saveSettings: true,
+  insertForm: true,
+  validate: true,
+  selectCell: true,
+  consolidate: true,
+  createBallot: true,
+  rankFromBallot: true,
+  checklist: true,
+  setChecklistTick: true,
+  setChecklistDates: true,
+  listSheets: true,
+  importSheets: true,
+  rollUp: true,
+  protectSheet: true,
+  exportData: true,
+};
+
+export const SIDEBAR_FUNCTIONS = Object.keys(SIDEBAR) as SidebarFunction[];
+
+/** Every top-level function of the bundle. */
+export const ENTRY_POINTS: readonly string[] = [...TRIGGER_FUNCTIONS, ...MENU_FUNCTIONS, ...SIDEBAR_FUNCTIONS];
