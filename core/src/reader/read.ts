@@ -300,6 +300,7 @@ class SheetReader {
     const out: Activity[] = [];
     let group: ActivityGroup | undefined;
     const kinds = new Map<string, ColumnDef>(table.columns.map((c) => [c.key, c]));
+    const hasGroups = table.rows.some((x) => x.kind === 'group' && (GROUP_KEYS as readonly string[]).includes(x.key));
     // The label column's header first: a row repeating the header starts with it.
     const labelIndex = table.columns.findIndex((c) => c.key === table.labelColumn);
     const headerLabels = [...table.header].sort((a, b) => Number(b.col === labelIndex) - Number(a.col === labelIndex)).map((h) => makeLabel(h.text));
@@ -329,7 +330,11 @@ class SheetReader {
       }
       // Only an STT number and nothing else: a numbered empty row.
       if (filled.every(({ k }) => k === 'stt' || k === 'priority')) continue;
-      out.push(this.activityRow(r, loc, kinds, group));
+      const a = this.activityRow(r, loc, kinds, group);
+      if (group === undefined && hasGroups && a.activity !== '') {
+        this.findings.push(finding('ACTIVITY_OUTSIDE_GROUP', { ...this.at, cell: a.source.cells.activity ?? a1(r, loc.bodyRow) }, { activity: shortName(a.activity) }));
+      }
+      out.push(a);
     }
     return out;
   }

@@ -130,11 +130,6 @@ export const MESSAGES = {
     vi: 'Phụ nữ chiếm {percent} người dự họp; Sổ tay yêu cầu ít nhất 30% — ô {cell}, trang "{sheet}".',
     en: 'Women are {percent} of attendees; the handbook asks for at least 30% — cell {cell}, sheet "{sheet}".',
   },
-  KEY_PRODUCTS_TOO_MANY: {
-    severity: 'warning',
-    vi: 'Trang "{sheet}" nêu {count} sản phẩm chủ lực; tối đa 3 (Phụ lục 1) — ô {cell}.',
-    en: 'Sheet "{sheet}" names {count} key products; at most 3 (Annex 1) — cell {cell}.',
-  },
   ACTIVITY_RETURNED: {
     severity: 'warning',
     vi: 'Hoạt động "{activity}" ({origin}) chưa đưa vào tổng hợp mà trả lại để làm rõ: {reason} — ô {cell}, trang "{sheet}".',
@@ -149,11 +144,6 @@ export const MESSAGES = {
     severity: 'warning',
     vi: 'Hoạt động "{activity}": số cần hỗ trợ đổi từ {old} thành {new} nên phần chia Ngân sách/Đề xuất được đặt lại — ô {cell}, trang "{sheet}".',
     en: 'Activity "{activity}": outside money changed from {old} to {new}, so the Budget/Proposed split was reset — cell {cell}, sheet "{sheet}".',
-  },
-  SPLIT_MISMATCH: {
-    severity: 'error',
-    vi: 'Hoạt động "{activity}": Ngân sách ({budget}) + Đề xuất ({proposed}) khác số cần hỗ trợ ({support}) — ô {cell}, trang "{sheet}".',
-    en: 'Activity "{activity}": Budget ({budget}) + Proposed ({proposed}) differs from the outside money asked ({support}) — cell {cell}, sheet "{sheet}".',
   },
   RECONCILIATION_MISMATCH: {
     severity: 'error',
