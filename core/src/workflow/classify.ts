@@ -46,8 +46,20 @@ function index(): Map<string, Entry[]> {
   return INDEX;
 }
 
+/** Scans of recent keys: an activity's name is scanned for its topic and again for its flags. */
+const SCAN_CACHE = new Map<string, ReadonlyMap<string, number>>();
+
 /** Matched weight per list (topic or flag) in a folded key; a phrase counts its number of words, once. */
-function scan(key: string): Map<string, number> {
+function scan(key: string): ReadonlyMap<string, number> {
+  const cached = SCAN_CACHE.get(key);
+  if (cached) return cached;
+  const found = scanUncached(key);
+  if (SCAN_CACHE.size >= 50_000) SCAN_CACHE.clear();
+  SCAN_CACHE.set(key, found);
+  return found;
+}
+
+function scanUncached(key: string): Map<string, number> {
   const out = new Map<string, number>();
   if (key === '') return out;
   const idx = index();

@@ -28,14 +28,13 @@ import type {
   Tally,
   Topic,
 } from './types';
-import { TOPICS } from './types';
 
 /** Amounts equal within half a thousand đồng. */
 const TOLERANCE = 0.5;
 /** Similarity of two activity names above which a merge is suggested. */
 const MERGE_SIMILARITY = 0.6;
 /** A word proposed by more rows than this (in one group and unit of measure) does not point to similar names. */
-const MAX_POSTING = 100;
+const MAX_POSTING = 50;
 
 /** What the commune typed into its own columns, by row key (read back from the previous run's sheets). */
 export interface RowEdits {
@@ -117,6 +116,13 @@ function screen(a: Activity): { reason: ReturnReason; message: string } | undefi
 /** Strips a trailing "(Thôn A)" that a previous consolidation added. */
 function baseName(name: string): string {
   return name.replace(/\s*\([^()]*\)\s*$/, '').trim();
+}
+
+/** The name as its unit wrote it: without the "(Thôn A)" consolidation adds to a village's row. */
+function ownName(r: PlanActivity): string {
+  const o = r.origins[0];
+  const suffix = o && o.kind === 'village' ? ` (${o.unit})` : '';
+  return suffix && r.activity.endsWith(suffix) ? r.activity.slice(0, -suffix.length) : r.activity;
 }
 
 /** "Thôn A, B" when the names share their first word(s), else the names joined. */
@@ -274,7 +280,7 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
   for (const members of byBlock.values()) {
     if (members.length < 2) continue;
     const index = new Map<string, number[]>();
-    const prepared = members.map((i) => prepareKey(foldKey(baseName(rows[i].activity))));
+    const prepared = members.map((i) => prepareKey(foldKey(ownName(rows[i]))));
     const words = prepared.map((p) => [...p.words].filter((w) => w.length > 1 && !STOP.has(w)));
     members.forEach((_, m) => {
       for (const w of words[m]) {
@@ -348,15 +354,18 @@ function tally(rows: readonly Activity[]): Tally {
 const GROUP_ORDER = { 'no-outside-money': 0, 'outside-money': 1 } as const;
 
 /** Sort: group A then B; topics in the handbook's order; departments before villages; then as read. */
+/** Stable sort by a numeric rank computed once per item (a province sorts 100,000 rows). */
+function sortBy<T>(items: readonly T[], rank: (item: T) => number): T[] {
+  const ranks = items.map(rank);
+  const idx = items.map((_, i) => i);
+  idx.sort((a, b) => ranks[a] - ranks[b] || a - b);
+  return idx.map((i) => items[i]);
+}
+
+const TOPIC_ORDER: Readonly<Record<Topic, number>> = { csht: 0, 'kinh-te': 1, 'vh-xh-mt': 2 };
+
 function sortRows(rows: PlanActivity[]): PlanActivity[] {
-  const order = new Map(rows.map((r, i) => [r.key, i]));
-  return rows.sort(
-    (a, b) =>
-      GROUP_ORDER[a.group] - GROUP_ORDER[b.group] ||
-      TOPICS.indexOf(a.topic) - TOPICS.indexOf(b.topic) ||
-      Number(a.origins[0]?.kind === 'village') - Number(b.origins[0]?.kind === 'village') ||
-      (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0),
-  );
+  return sortBy(rows, (r) => GROUP_ORDER[r.group] * 8 + TOPIC_ORDER[r.topic] * 2 + Number(r.origins[0]?.kind === 'village'));
 }
 
 function situations(readings: readonly FormReading[], edits: CommuneEdits): PlanSituation[] {
@@ -391,14 +400,8 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
       out.push({ key, topic: classifyTopic(sector, strengths.join(' ')), sector, strengths, difficulty: '', causes: [], solutions: [], origins: [origin], sources: r.strengths.map((s) => s.source) });
     }
   }
-  // Departments first, then villages, by topic.
-  const order = new Map(out.map((s, i) => [s.key, i]));
-  return out.sort(
-    (a, b) =>
-      TOPICS.indexOf(a.topic) - TOPICS.indexOf(b.topic) ||
-      Number(a.origins[0].kind === 'village') - Number(b.origins[0].kind === 'village') ||
-      (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0),
-  );
+  // Departments first, then villages, by topic; as read within each.
+  return sortBy(out, (s) => TOPIC_ORDER[s.topic] * 2 + Number(s.origins[0].kind === 'village'));
 }
 
 /**
