@@ -100,12 +100,16 @@ export function locateTable(grid: TextGrid, table: TableBlock, fromRow = grid.to
   // Rows that hold at least one cell looking like one of the table's labels.
   // A header cell shares at least one word with a label (after folding): a cheap filter before matching.
   const words = new Set(allLabels.flatMap((l) => l.full.split(' ')).filter((w) => w.length >= 2));
+  // A header row holds several header-like cells (one for a one-column table): a data row with a
+  // single cell resembling a label ("Hỗ trợ giống lúa" ~ "Cần hỗ trợ") is not tried as a header.
+  const hitsNeeded = Math.min(2, cols.length);
   const candidate = new Set<number>();
   for (let r = Math.max(fromRow, grid.top); r < Math.min(toRow, grid.bottom); r++) {
+    let hits = 0;
     for (const { cell } of grid.rowCells(r)) {
       if (cell.text.length > MAX_HEADER_TEXT || cell.text === '' || typeof cell.raw === 'number') continue;
       if (!cell.key.split(' ').some((w) => words.has(w))) continue;
-      if (allLabels.some((l) => matchLabel(cell.text, l) >= MIN_CELL_SCORE)) {
+      if (allLabels.some((l) => matchLabel(cell.text, l) >= MIN_CELL_SCORE) && ++hits >= hitsNeeded) {
         candidate.add(r);
         break;
       }
