@@ -231,7 +231,8 @@ function i2Body(s: DemoSector, withObjective: boolean, place: string): Record<st
 function withSector(layout: SheetLayout, sector: string): SheetLayout {
   return {
     ...layout,
-    cells: layout.cells.map((c) => (typeof c.value === 'string' && c.value.startsWith('Ngành/Lĩnh vực:') ? { ...c, value: `Ngành/Lĩnh vực: ${sector}` } : c)),
+    // I.2 prints "Ngành/Lĩnh vực:", II.3 "Ngành/lĩnh vực:": keep the form's own label.
+    cells: layout.cells.map((c) => (typeof c.value === 'string' && /^ngành\/lĩnh vực:/iu.test(c.value) ? { ...c, value: `${c.value.slice(0, c.value.indexOf(':') + 1)} ${sector}` } : c)),
   };
 }
 

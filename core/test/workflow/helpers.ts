@@ -61,7 +61,10 @@ export async function addSourceSheet(
       ],
     },
   });
-  const withSector = { ...layout, cells: layout.cells.map((c) => (typeof c.value === 'string' && c.value.startsWith('Ngành/Lĩnh vực:') ? { ...c, value: `Ngành/Lĩnh vực: ${sector}` } : c)) };
+  const withSector = {
+    ...layout,
+    cells: layout.cells.map((c) => (typeof c.value === 'string' && /^ngành\/lĩnh vực:/iu.test(c.value) ? { ...c, value: `${c.value.slice(0, c.value.indexOf(':') + 1)} ${sector}` } : c)),
+  };
   await wb.createSheet(withSector);
 }
 
