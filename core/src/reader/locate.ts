@@ -22,15 +22,21 @@ function label(text: string): Label {
   return { text, full: foldKey(text), main: foldKey(mainPart(text)) };
 }
 
-const scoreCache = new Map<string, number>();
+/** Scores by label, then by cell text (two levels: no key strings to build on every call). */
+const scoreCache = new Map<string, Map<string, number>>();
+let cachedScores = 0;
 
 /** How well a cell's text matches a form label, 0..1. */
 export function matchLabel(cellText: string, l: Label): number {
   if (cellText === '') return 0;
   // Header cells are short: a cell much longer than the label (an activity's description) cannot be it.
   if (cellText.length > 2.5 * Math.max(l.text.length, 16)) return 0;
-  const ck = `${cellText}\u0000${l.text}`;
-  const cached = scoreCache.get(ck);
+  let byCell = scoreCache.get(l.text);
+  if (!byCell) {
+    byCell = new Map();
+    scoreCache.set(l.text, byCell);
+  }
+  const cached = byCell.get(cellText);
   if (cached !== undefined) return cached;
   const full = foldKey(cellText);
   const main = foldKey(mainPart(cellText));
@@ -41,8 +47,13 @@ export function matchLabel(cellText: string, l: Label): number {
   else {
     s = Math.max(labelSimilarity(cellText, l.text), 0.9 * labelSimilarity(mainPart(cellText), mainPart(l.text)));
   }
-  if (scoreCache.size > 200_000) scoreCache.clear();
-  scoreCache.set(ck, s);
+  if (++cachedScores > 200_000) {
+    scoreCache.clear();
+    cachedScores = 0;
+    byCell = new Map();
+    scoreCache.set(l.text, byCell);
+  }
+  byCell.set(cellText, s);
   return s;
 }
 

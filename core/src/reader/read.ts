@@ -17,7 +17,7 @@ import { TextGrid } from './grid';
 import type { LocatedTable } from './locate';
 import { makeLabel, matchLabel } from './locate';
 import type { Recognition } from './recognise';
-import { locateForm, recogniseForm } from './recognise';
+import { RECOGNITION_ROWS, locateForm, recogniseForm } from './recognise';
 
 export interface ReadOptions {
   readonly file?: string;
@@ -549,7 +549,8 @@ export function readSheet(data: SheetData, options: ReadOptions = {}): SheetRead
     return { sheet: data.name, findings: grid.rowCells(grid.top).length === 0 && grid.bottom === grid.top ? [] : [finding('FORM_NOT_RECOGNISED', at)] };
   }
   const form = getForm(recognition.formId);
-  const located = locateForm(grid, form);
+  // Recognition already located the tables of a sheet short enough to have been searched whole.
+  const located = recognition.tables.size > 0 && grid.bottom <= grid.top + RECOGNITION_ROWS ? recognition.tables : locateForm(grid, form);
   const reader = new SheetReader(grid, form, located, options.file);
   const reading = reader.read(recognition.confidence);
   return { sheet: data.name, reading, findings: reading.findings };

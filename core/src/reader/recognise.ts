@@ -47,7 +47,7 @@ function titleSimilarity(grid: TextGrid, form: FormDefinition): number {
 }
 
 /** Rows searched for headers while deciding which form a sheet holds (reading then searches all). */
-const RECOGNITION_ROWS = 80;
+export const RECOGNITION_ROWS = 80;
 
 /** Locates every table of the form, each below the previous one, searching rows before `toRow`. */
 export function locateForm(grid: TextGrid, form: FormDefinition, toRow = grid.bottom): Map<string, LocatedTable> {

@@ -133,8 +133,10 @@ export function applyLayout(wb: Workbook, ws: Worksheet, layout: SheetLayout): v
     } else {
       cell.value = c.value === '' ? null : c.value;
     }
-    // A fresh style object per cell: ExcelJS mutates a cell's style in place when one property is set.
-    cell.style = { ...styleOf(c.style) };
+    // One style object per layout style, shared by its cells: ExcelJS then writes each distinct style once
+    // (its styles registry caches by object). Nothing here sets a single property of a cell's style
+    // afterwards (ExcelJS would mutate the shared object in place); merges share the master's object too.
+    cell.style = styleOf(c.style);
   }
 
   // Merging after the cells gives the covered cells the top-left cell's style (borders of the whole area).
