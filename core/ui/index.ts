@@ -8,3 +8,5 @@ export { vi } from './i18n/vi';
 export type { Strings } from './i18n/vi';
 export { en } from './i18n/en';
 export { errorText } from './errors';
+export { useAction } from './use-action';
+export type { Action, ActionState } from './use-action';

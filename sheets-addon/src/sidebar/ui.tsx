@@ -4,9 +4,10 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useContext } from 'react';
 import type { Lang } from '../../../core/ui';
-import { en, errorText, vi } from '../../../core/ui';
+import { en, errorText, useAction, vi } from '../../../core/ui';
+import type { ActionState } from '../../../core/ui';
 import type { SheetsStrings } from './strings';
 import { sheetsEn, sheetsVi } from './strings';
 
@@ -23,43 +24,9 @@ export function i18nFor(lang: Lang): SidebarI18n {
 
 export const useSidebarI18n = (): SidebarI18n => useContext(I18nContext);
 
-export interface CallState<T> {
-  readonly running: boolean;
-  readonly result?: T;
-  readonly error?: unknown;
-}
-
-/** One call as state; a second run while running is ignored. */
-export function useCall<A extends unknown[], T>(fn: (...args: A) => Promise<T>) {
-  const [state, setState] = useState<CallState<T>>({ running: false });
-  const busy = useRef(false);
-  const mounted = useRef(true);
-  const fnRef = useRef(fn);
-  fnRef.current = fn;
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  const run = useCallback(async (...args: A): Promise<T | undefined> => {
-    if (busy.current) return undefined;
-    busy.current = true;
-    setState((s) => ({ ...s, running: true, error: undefined }));
-    try {
-      const result = await fnRef.current(...args);
-      if (mounted.current) setState({ running: false, result });
-      return result;
-    } catch (error) {
-      if (mounted.current) setState((s) => ({ ...s, running: false, error: error ?? new Error('') }));
-      return undefined;
-    } finally {
-      busy.current = false;
-    }
-  }, []);
-  const clearError = useCallback(() => setState((s) => ({ ...s, error: undefined })), []);
-  return { ...state, failed: state.error !== undefined, run, clearError };
-}
+/** One call as screen state: the shared pane's hook (a second run while running is ignored). */
+export type CallState<T> = ActionState<T>;
+export const useCall = useAction;
 
 /** An error as one sentence, in a MessageBar. */
 export function ErrorMessage({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
