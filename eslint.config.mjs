@@ -10,6 +10,15 @@ const hostAndUi = [
   { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core/src runs in browsers and Apps Script too: no Node modules.' },
 ];
 
+// The workflow is split by capability (core/src/workflow/<capability>/); each folder's index.ts is
+// its public face. Code outside a folder imports the folder, never a file inside it (tests may:
+// they test the parts). docs/ARCHITECTURE.md, "Pieces".
+const CAPABILITIES = ['plan', 'ranking', 'upper-level', 'calendar', 'demo'];
+const capabilityBoundary = {
+  regex: `(^|/)workflow/(${CAPABILITIES.join('|')})/|^\\.\\./(${CAPABILITIES.join('|')})/`,
+  message: "import a workflow capability through its folder (e.g. '../plan'), never a file inside it.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'templates/**', 'coverage/**', '**/*.cjs', 'x/**'] },
   js.configs.recommended,
@@ -27,14 +36,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...hostAndUi, { group: ['**/ui/**', '**/core/ui'], message: 'the domain never imports the shared pane components.' }] },
+        { patterns: [...hostAndUi, { group: ['**/ui/**', '**/core/ui'], message: 'the domain never imports the shared pane components.' }, capabilityBoundary] },
       ],
     },
   },
   {
     // Shared pane components: React and Fluent UI, but never a host API or Node.
     files: ['core/ui/**/*.ts', 'core/ui/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: hostAndUi.slice(1) }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...hostAndUi.slice(1), capabilityBoundary] }] },
+  },
+  {
+    // The hosts, the CLI and the scripts: the workflow's folders through their index only.
+    files: ['core/cli/**/*.ts', 'excel-addin/src/**/*.ts', 'excel-addin/src/**/*.tsx', 'sheets-addon/src/**/*.ts', 'sheets-addon/src/**/*.tsx', 'scripts/**/*.ts', 'manifests/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [capabilityBoundary] }] },
   },
   {
     files: ['scripts/**/*.mjs', 'core/test/**/*.mjs'],

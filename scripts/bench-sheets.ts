@@ -28,7 +28,7 @@ import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import type { FormId } from '../core/src/forms/types';
 import { MemoryWorkbook } from '../core/src/port/memory';
-import { rollUpCommunes } from '../core/src/workflow/district';
+import { rollUpCommunes } from '../core/src/workflow/upper-level';
 import { READ_BUDGET_MS, createServerApi } from '../sheets-addon/src/server/api';
 import type { RollUpView } from '../sheets-addon/src/server/entry-points';
 import { CachedSpreadsheet } from '../sheets-addon/src/server/sheet-cache';

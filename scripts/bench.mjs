@@ -1,4 +1,5 @@
-// npm run bench: bundles scripts/bench.ts with esbuild into a temp .cjs (exceljs external, resolved
+// npm run bench: bundles scripts/bench/main.ts (and the files beside it, one per
+// measure) with esbuild into a temp .cjs (exceljs external, resolved
 // from this repository through NODE_PATH) and runs it with --expose-gc. The markdown report goes to
 // stdout; progress to stderr.
 //
@@ -33,7 +34,7 @@ if (profile) {
 try {
   const bundle = join(dir, 'bench.cjs');
   esbuild.buildSync({
-    entryPoints: [join(root, 'scripts', 'bench.ts')],
+    entryPoints: [join(root, 'scripts', 'bench', 'main.ts')],
     outfile: bundle,
     bundle: true,
     platform: 'node',
@@ -76,7 +77,7 @@ try {
   if (!profile) rmSync(dir, { recursive: true, force: true });
 }
 
-/** One section per profile bench.ts wrote (listed in profiles.json). */
+/** One section per profile bench/main.ts wrote (listed in profiles.json). */
 function profileSections(profileDir, mapFile) {
   const map = new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
   const index = JSON.parse(readFileSync(join(profileDir, 'profiles.json'), 'utf8'));

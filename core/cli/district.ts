@@ -11,8 +11,8 @@ import type { ProgramPeriod } from '../src/port/types';
 import { formatVnNumber, parseNumber } from '../src/text';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
-import type { DistrictSource } from '../src/workflow/district';
-import { rollUpCommunes } from '../src/workflow/district';
+import type { DistrictSource } from '../src/workflow/upper-level';
+import { rollUpCommunes } from '../src/workflow/upper-level';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 
 export interface DistrictIo {

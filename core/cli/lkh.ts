@@ -24,7 +24,7 @@ import type { ProgramPeriod } from '../src/port/types';
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
-import { consolidateCommune } from '../src/workflow/commune';
+import { consolidateCommune } from '../src/workflow/plan';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
 
 const USAGE = `Cách dùng:

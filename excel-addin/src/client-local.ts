@@ -12,8 +12,9 @@ import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
 import { readChecklistState, setOverride, writeChecklistState } from '../../core/src/workflow/calendar';
 import type { ChecklistClient } from '../../core/ui/checklist-types';
 import type { HostKind, PaneClient } from '../../core/ui/client';
+import { downloadBytes } from '../../core/ui/files';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME, downloadBytes } from '../../core/ui/files';
 
 /** The ExcelJS-heavy module (import .xlsx as tabs, build the package sent upward): a lazy chunk. */
 export function loadTransfer() {
@@ -40,22 +41,6 @@ export async function importFilesInto(port: WorkbookPort, files: readonly { read
   const sheets: string[] = [];
   for (const f of files) sheets.push(...(await importXlsx(port, f.name, f.bytes)).sheets);
   return { sheets };
-}
-
-/** Offers bytes as a download through a temporary Blob link (works in browsers and Office's WebView2). */
-export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_MIME): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The pane's client, with the checklist's optional date override. */

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KEY_COLUMN_HEADER } from '../../core/src/layout/engine';
 import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
-import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, RANKING_SHEET, SUMMARY_SHEET } from '../../core/src/workflow/district';
+import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, RANKING_SHEET, SUMMARY_SHEET } from '../../core/src/workflow/upper-level';
 import { LOCK_BUSY_MESSAGE } from '../src/server/lock';
 import type { ImportRequest, RollUpView } from '../src/server/entry-points';
 import { ENTRY_POINTS, MENU_ITEMS, SIDEBAR_FUNCTIONS } from '../src/server/entry-points';

@@ -14,7 +14,7 @@ import { layoutForm } from '../../core/src/layout/engine';
 import type { LayoutValue, SheetLayout } from '../../core/src/layout/types';
 import { MemoryWorkbook } from '../../core/src/port/memory';
 import type { CreateSheetOptions, WorkbookPort } from '../../core/src/port/types';
-import { consolidateCommune } from '../../core/src/workflow/commune';
+import { consolidateCommune } from '../../core/src/workflow/plan';
 
 export interface VillageActivity {
   readonly activity: string;

@@ -1,7 +1,7 @@
 /** SheetsWorkbook over the strict SpreadsheetApp fake: the port contract, and what Sheets adds. */
 import type { SheetLayout } from '../../core/src/layout/types';
-import { PortError } from '../../core/src/port/memory';
-import type { DocumentState, SheetData } from '../../core/src/port/types';
+import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
+import { describePortContract, portError } from '../../core/test/port/contract';
 import { sampleLayout } from '../../core/test/port/fixtures';
 import { LOCK_BUSY_MESSAGE, DocumentLockError } from '../src/server/lock';
 import {
@@ -30,326 +30,118 @@ function open(sheets: Sheets, options: { hidden?: readonly string[] } = {}): { s
 /** The same spreadsheet opened again by a later execution (a new adapter, nothing cached). */
 const reopen = (ss: FakeSpreadsheet): SheetsWorkbook => new SheetsWorkbook(ss, ss.properties, ss.host());
 
-async function portError(p: Promise<unknown>): Promise<PortError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(PortError);
-    return e as PortError;
-  }
-  throw new Error('expected a PortError');
-}
+describePortContract('SheetsWorkbook over the SpreadsheetApp fake', () => {
+  const spreadsheets = new WeakMap<WorkbookPort, FakeSpreadsheet>();
+  const wrap = (ss: FakeSpreadsheet): SheetsWorkbook => {
+    const port = reopen(ss);
+    spreadsheets.set(port, ss);
+    return port;
+  };
+  return {
+    fromArrays: async (sheets, options) => wrap(FakeSpreadsheet.fromArrays(sheets, options)),
+    reopen: async (port) => wrap(spreadsheets.get(port) as FakeSpreadsheet),
+    emptySheets: [],
+    computesFormulas: true,
+    readsMerges: true,
+    // Google Sheets allows these characters, and keeps the state in document properties, not a sheet.
+    allowedNames: ['   ', 'Kế hoạch [2026]', 'Hỏi?', '_lkh'],
+  };
+});
 
-describe('SheetsWorkbook: the WorkbookPort contract over the SpreadsheetApp fake', () => {
-  describe('reading', () => {
-    it('lists sheets in tab order, hidden ones included', async () => {
-      const { port } = open({ 'Thôn A': [[1]], 'Ẩn': [[2]], 'Thôn B': [[3]] }, { hidden: ['Ẩn'] });
-      expect(await port.listSheets()).toEqual(['Thôn A', 'Ẩn', 'Thôn B']);
-      const [a, hidden] = await port.readSheets(['Thôn A', 'Ẩn']);
-      expect(a.hidden).toBe(false);
-      expect(hidden.hidden).toBe(true);
-    });
+describe('SheetsWorkbook: beyond the contract', () => {
+  const state: DocumentState = { planYear: 2026, unitName: 'Xã Đồng Tâm', extra: { ghiChu: 'Nguyễn Văn Đồng 😀' } };
 
-    it('reads several sheets, each as its used range', async () => {
-      const { port } = open({
-        A: [
-          [null, null, null],
-          [null, null, null],
-          [null, null, 'x', null, 5],
-          [null, null, null, true],
-        ],
-        B: [['một', 2.5]],
-        C: [],
-      });
-      const [c, a, b] = await port.readSheets(['C', 'A', 'B']);
-      expect(a).toMatchObject({ name: 'A', top: 2, left: 2, errors: [], merges: [] });
-      expect(a.values).toEqual([
-        ['x', null, 5],
-        [null, true, null],
-      ]);
-      expect(a.formulas).toEqual([
-        [null, null, null],
-        [null, null, null],
-      ]);
-      expect(a.fonts).toBeUndefined();
-      expect(b).toMatchObject({ name: 'B', top: 0, left: 0, values: [['một', 2.5]] });
-      expect(c).toMatchObject({ name: 'C', values: [], errors: [], merges: [] });
-    });
-
-    it('gives formulas with their computed values, and errors as codes with null values', async () => {
-      const { port } = open({
-        S: [
-          [1, 2, { formula: 'A1+B1', value: 3 }],
-          [{ error: '#REF!' }, { formula: '1/0', error: '#DIV/0!' }, { formula: 'A1*5' }],
-        ],
-      });
-      const [s] = await port.readSheets(['S']);
-      expect(s.values).toEqual([
-        [1, 2, 3],
-        [null, null, null],
-      ]);
-      expect(s.formulas).toEqual([
-        [null, null, 'A1+B1'],
-        [null, '1/0', 'A1*5'],
-      ]);
-      expect(s.errors).toEqual([
-        { row: 1, col: 0, code: '#REF!' },
-        { row: 1, col: 1, code: '#DIV/0!' },
-      ]);
-    });
-
-    it('gives font names only when asked', async () => {
-      const { port, ss } = open({ S: [[{ value: 'NguyÔn V¨n §ång', font: '.VnTime' }, { value: 'Toâi', font: 'VNI-Times' }]] });
-      const [without] = await port.readSheets(['S']);
-      expect(without.fonts).toBeUndefined();
-      expect(ss.calls.getFontFamilies).toBe(0);
-      const [s] = await port.readSheets(['S'], { fonts: true });
-      expect(s.values).toEqual([['NguyÔn V¨n §ång', 'Toâi']]);
-      expect(s.fonts).toEqual([['.VnTime', 'VNI-Times']]);
-    });
-
-    it('finds sheets whatever the case, and refuses unknown ones in Vietnamese before reading any', async () => {
-      const { port, ss } = open({ 'Thôn A': [[1]] });
-      const [s] = await port.readSheets(['thôn a']);
-      expect(s.name).toBe('Thôn A');
-      ss.resetCalls();
-      const e = await portError(port.readSheets(['Thôn A', 'X']));
-      expect(e.code).toBe('SHEET_NOT_FOUND');
-      expect(e.message).toBe('Không có trang tính "X".');
-      expect(ss.calls.getValues).toBe(0);
-    });
+  it('reads fonts only when asked', async () => {
+    const { port, ss } = open({ S: [[{ value: 'NguyÔn V¨n §ång', font: '.VnTime' }]] });
+    await port.readSheets(['S']);
+    expect(ss.calls.getFontFamilies).toBe(0);
   });
 
-  describe('writing values', () => {
-    it('writes blocks of values and formulas that read back, formulas computed by Sheets', async () => {
-      const { ss, port } = open({ S: [['Tên', 'Số']], T: [] });
-      await port.writeValues([
-        { sheet: 'S', row: 1, col: 0, values: [['a', 1], ['b', 2]] },
-        { sheet: 'S', row: 3, col: 1, values: [[{ formula: 'SUM(B2:B3)' }]] },
-        { sheet: 'T', row: 4, col: 2, values: [[true, '', null, 0]] },
-      ]);
-      const [s, t] = await reopen(ss).readSheets(['S', 'T']);
-      expect(s.values).toEqual([
-        ['Tên', 'Số'],
-        ['a', 1],
-        ['b', 2],
-        [null, 3],
-      ]);
-      expect(s.formulas?.[3]).toEqual([null, 'SUM(B2:B3)']);
-      expect(t).toMatchObject({ top: 4, left: 2, values: [[true, null, null, 0]] });
-    });
-
-    it('clears cells with null or an empty string and keeps their font', async () => {
-      const { port } = open({ S: [[{ value: 'x', font: '.VnTime' }, 'y', 'z']] });
-      await port.writeValues([{ sheet: 'S', row: 0, col: 1, values: [[null, '']] }]);
-      await port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [['NguyÔn']] }]);
-      const [s] = await port.readSheets(['S'], { fonts: true });
-      expect(s.values).toEqual([['NguyÔn']]);
-      expect(s.fonts).toEqual([['.VnTime']]);
-    });
-
-    it('checks every block before writing any', async () => {
-      const { port, ss } = open({ S: [['a']] });
-      const ragged = await portError(
-        port.writeValues([
-          { sheet: 'S', row: 0, col: 0, values: [['b']] },
-          { sheet: 'S', row: 2, col: 0, values: [[1, 2], [3]] },
-        ]),
-      );
-      expect(ragged.code).toBe('BLOCK_INVALID');
-      expect(ragged.message).toContain('không phải hình chữ nhật');
-      const unknown = await portError(port.writeValues([{ sheet: 'Không có', row: 0, col: 0, values: [[1]] }]));
-      expect(unknown.message).toBe('Không có trang tính "Không có".');
-      expect((await portError(port.writeValues([{ sheet: 'S', row: -1, col: 0, values: [[1]] }]))).code).toBe('BLOCK_INVALID');
-      expect((await portError(port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [[Number.NaN]] }]))).code).toBe('BLOCK_INVALID');
-      expect(ss.calls.setValues).toBe(0);
-      expect(ss.locks.documentLock.held).toBe(false);
-      const [s] = await port.readSheets(['S']);
-      expect(s.values).toEqual([['a']]);
-    });
-
-    it('writes a merged area through its top-left cell only', async () => {
-      const { port } = open({});
-      await port.createSheet(sampleLayout('F'));
-      await port.writeValues([{ sheet: 'F', row: 0, col: 0, values: [['TIÊU ĐỀ MỚI', null, '', null]] }]);
-      const [f] = await port.readSheets(['F']);
-      expect(f.values[0]).toEqual(['TIÊU ĐỀ MỚI', null, null, null]);
-      const e = await portError(port.writeValues([{ sheet: 'F', row: 0, col: 0, values: [['a', 'b']] }]));
-      expect(e.message).toContain('vùng gộp A1:D1');
-    });
+  it('refuses unknown sheets before reading any', async () => {
+    const { port, ss } = open({ 'Thôn A': [[1]] });
+    ss.resetCalls();
+    expect((await portError(port.readSheets(['Thôn A', 'X']))).code).toBe('SHEET_NOT_FOUND');
+    expect(ss.calls.getValues).toBe(0);
   });
 
-  describe('creating sheets from layouts', () => {
-    it('writes values, formulas, merges and the layout font', async () => {
-      const { ss, port } = open({});
-      expect(await port.createSheet(sampleLayout())).toEqual({});
-      const again = reopen(ss);
-      expect(await again.listSheets()).toEqual(['II.4.B']);
-      const [s] = await again.readSheets(['II.4.B'], { fonts: true });
-      expect(s.top).toBe(0);
-      expect(s.left).toBe(0);
-      expect(s.values).toEqual([
-        ['KẾ HOẠCH THỰC HIỆN', null, null, null],
-        [null, null, null, null],
-        ['TT', 'Nội dung', 'Số lượng', 'Thành tiền'],
-        [1, 'Đường giao thông', 2, 1500000],
-        [2, 'Nhà văn hoá', 1, 2500000],
-        [null, 'Tổng cộng', null, 4000000],
-      ]);
-      expect(s.formulas?.[5][3]).toBe('SUM(D4:D5)');
-      expect(s.merges).toEqual([{ row: 0, col: 0, rows: 1, cols: 4 }]);
-      expect(s.fonts?.[2]).toEqual(['Times New Roman', 'Times New Roman', 'Times New Roman', 'Times New Roman']);
-    });
-
-    it('keeps a replaced sheet as a copy, never destroying it', async () => {
-      const { port } = open({ 'II.4.B': [['dữ liệu cũ']], Khác: [[1]] });
-      expect(await port.createSheet(sampleLayout('ii.4.b'))).toEqual({ keptCopy: 'II.4.B (cũ)' });
-      expect(await port.createSheet(sampleLayout('II.4.B'), { existing: 'copy' })).toEqual({ keptCopy: 'ii.4.b (cũ 2)' });
-      expect(await port.listSheets()).toEqual(['II.4.B (cũ)', 'Khác', 'ii.4.b (cũ 2)', 'II.4.B']);
-      const [old] = await port.readSheets(['II.4.B (cũ)']);
-      expect(old.values).toEqual([['dữ liệu cũ']]);
-      const [now] = await port.readSheets(['II.4.B']);
-      expect(now.values[0][0]).toBe('KẾ HOẠCH THỰC HIỆN');
-    });
-
-    it('numbers further copies and keeps names within 31 characters', async () => {
-      const long = 'Thôn Đồng Tâm - II.4.B (bản 2)';
-      const { port } = open({ [long]: [[1]], [`${long.slice(0, 26)} (cũ)`]: [[2]] });
-      const { keptCopy } = await port.createSheet(sampleLayout(long));
-      expect(keptCopy).toBe(`${long.slice(0, 24)} (cũ 2)`);
-    });
-
-    it("refuses to replace a sheet with existing: 'fail'", async () => {
-      const { port } = open({ 'II.4.B': [['cũ']] });
-      const e = await portError(port.createSheet(sampleLayout('II.4.B'), { existing: 'fail' }));
-      expect(e.code).toBe('SHEET_EXISTS');
-      expect(await port.listSheets()).toEqual(['II.4.B']);
-    });
-
-    it.each([
-      ['', 'SHEET_NAME_INVALID'],
-      ['Tên rất dài của một trang tính quá 31', 'SHEET_NAME_INVALID'],
-      ['A/B', 'SHEET_NAME_INVALID'],
-      ["'Trích'", 'SHEET_NAME_INVALID'],
-      ['history', 'SHEET_NAME_RESERVED'],
-      ['_LKH_riêng', 'SHEET_NAME_RESERVED'],
-    ])('refuses the sheet name %j', async (name, code) => {
-      const { port, ss } = open({ S: [[1]] });
-      const e = await portError(port.createSheet(sampleLayout(name)));
-      expect(e.code).toBe(code);
-      expect(await port.listSheets()).toEqual(['S']);
-      expect(ss.calls.insertSheet).toBe(0);
-    });
-
-    it('leaves the spreadsheet as it was when applying the layout fails', async () => {
-      const { port, ss } = open({ 'II.4.B': [['cũ']] });
-      const bad: SheetLayout = sampleLayout('II.4.B', { styles: { ...sampleLayout().styles, header: { fill: 'not a colour' } } });
-      await expect(port.createSheet(bad)).rejects.toThrow('Invalid color');
-      expect(await port.listSheets()).toEqual(['II.4.B']);
-      expect(ss.locks.documentLock.held).toBe(false);
-    });
+  it('checks every block before writing any, and releases the lock', async () => {
+    const { port, ss } = open({ S: [['a']] });
+    await portError(port.writeValues([{ sheet: 'S', row: 0, col: 0, values: [['b']] }, { sheet: 'S', row: 2, col: 0, values: [[1, 2], [3]] }]));
+    expect(ss.calls.setValues).toBe(0);
+    expect(ss.locks.documentLock.held).toBe(false);
   });
 
-  describe('copying sheets', () => {
-    it('copies values, formulas and merges under a new name', async () => {
-      const { ss, port } = open({});
-      await port.createSheet(sampleLayout('Mẫu'));
-      await port.copySheet('mẫu', 'Thôn A - II.4.B');
-      const again = reopen(ss);
-      expect(await again.listSheets()).toEqual(['Mẫu', 'Thôn A - II.4.B']);
-      const [a, b] = await again.readSheets(['Mẫu', 'Thôn A - II.4.B'], { fonts: true });
-      expect(b.name).toBe('Thôn A - II.4.B');
-      expect({ ...b, name: a.name }).toEqual(a);
-      expect(again.printSetup('Thôn A - II.4.B')).toEqual(sampleLayout().print);
-    });
-
-    it('refuses a taken or invalid name and an unknown source', async () => {
-      const { port } = open({ A: [[1]], B: [[2]] });
-      expect((await portError(port.copySheet('A', 'b'))).code).toBe('SHEET_EXISTS');
-      expect((await portError(port.copySheet('A', 'x:y'))).code).toBe('SHEET_NAME_INVALID');
-      expect((await portError(port.copySheet('Z', 'C'))).message).toBe('Không có trang tính "Z".');
-    });
-
-    it('shows the copy of a hidden sheet', async () => {
-      const { port } = open({ A: [[1]], B: [[2]] }, { hidden: ['B'] });
-      await port.copySheet('B', 'C');
-      const [c] = await port.readSheets(['C']);
-      expect(c.hidden).toBe(false);
-    });
+  it('refuses an invalid sheet name before inserting any sheet', async () => {
+    const { port, ss } = open({ S: [[1]] });
+    expect((await portError(port.createSheet(sampleLayout('A/B')))).code).toBe('SHEET_NAME_INVALID');
+    expect(ss.calls.insertSheet).toBe(0);
   });
 
-  describe('document state', () => {
-    const state: DocumentState = {
-      planYear: 2026,
-      unitName: 'Xã Đồng Tâm',
-      level: 'xa',
-      period: '2026-2030',
-      upperLevelName: 'tỉnh',
-      sheetForms: { 'Thôn A - II.4.B': 'II.4.B' as never },
-      extra: { checklist: { buoc1: true }, ghiChu: 'Nguyễn Văn Đồng 😀' },
-    };
-
-    it('is empty when never written', async () => {
-      const { port } = open({ S: [[1]] });
-      expect(await port.readState()).toEqual({});
-    });
-
-    it('round-trips in the document properties, and is no sheet to list or read', async () => {
-      const { ss, port } = open({ S: [[1]] });
-      await port.writeState(state);
-      const again = reopen(ss);
-      expect(await again.readState()).toEqual(state);
-      expect(await again.listSheets()).toEqual(['S']);
-      expect(ss.properties.store.get(STATE_KEY)).toBe('lkh-state/1|1');
-      expect((await portError(again.readSheets(['_lkh']))).code).toBe('SHEET_NOT_FOUND');
-      expect((await portError(again.writeValues([{ sheet: '_lkh', row: 0, col: 0, values: [[1]] }]))).code).toBe('SHEET_NOT_FOUND');
-    });
-
-    it('splits a state over 9 KB across properties under the per-value limit, reads it back, then drops the extra pieces', async () => {
-      const notes = Array.from({ length: 1500 }, (_, i) => `Ghi chú số ${i}: đường giao thông nội đồng thôn ${i % 7} 😀`);
-      const big: DocumentState = { ...state, extra: { notes } };
-      expect(JSON.stringify(big).length).toBeGreaterThan(40_000);
-      const { ss, port } = open({ S: [[1]] });
-      ss.properties.setProperty('khác', 'giữ nguyên');
-      await port.writeState(big);
-      const parts = [...ss.properties.store.keys()].filter((k) => k.startsWith(STATE_PART_PREFIX));
-      expect(parts.length).toBeGreaterThan(5);
-      for (const k of parts) expect(utf8Length(ss.properties.store.get(k) as string)).toBeLessThanOrEqual(FakeProperties.VALUE_LIMIT);
-      expect(ss.properties.calls.setProperties).toBe(1);
-      expect(await reopen(ss).readState()).toEqual(big);
-
-      await port.writeState({ planYear: 2027 });
-      expect([...ss.properties.store.keys()].sort()).toEqual(['khác', STATE_KEY, `${STATE_PART_PREFIX}0`].sort());
-      expect(await reopen(ss).readState()).toEqual({ planYear: 2027 });
-    });
-
-    it('refuses a state over the 500 KB store, keeping the old one', async () => {
-      const { ss, port } = open({ S: [[1]] });
-      await port.writeState(state);
-      const huge: DocumentState = { extra: { text: 'đ'.repeat(300_000) } };
-      const e = await portError(port.writeState(huge));
-      expect(e.code).toBe('STATE_INVALID');
-      expect(e.message).toContain('500 KB');
-      expect(await reopen(ss).readState()).toEqual(state);
-    });
-
-    it('refuses what JSON cannot hold, and a damaged or newer state', async () => {
-      const { ss, port } = open({ S: [[1]] });
-      const cyclic: Record<string, unknown> = {};
-      cyclic.self = cyclic;
-      expect((await portError(port.writeState({ extra: cyclic }))).code).toBe('STATE_INVALID');
-      ss.properties.setProperties({ [STATE_KEY]: 'lkh-state/1|2', [`${STATE_PART_PREFIX}0`]: '{"planYear":' });
-      expect((await portError(port.readState())).message).toContain('thiếu phần 2/2');
-      ss.properties.setProperty(STATE_KEY, 'lkh-state/9|1');
-      expect((await portError(port.readState())).message).toContain('lkh-state/9');
-    });
+  it('leaves the spreadsheet as it was when applying the layout fails', async () => {
+    const { port, ss } = open({ 'II.4.B': [['cũ']] });
+    const bad: SheetLayout = sampleLayout('II.4.B', { styles: { ...sampleLayout().styles, header: { fill: 'not a colour' } } });
+    await expect(port.createSheet(bad)).rejects.toThrow('Invalid color');
+    expect(await port.listSheets()).toEqual(['II.4.B']);
+    expect(ss.locks.documentLock.held).toBe(false);
   });
 
-  it('reads back what it wrote, sheet for sheet (a read is a pure function of the spreadsheet)', async () => {
-    const { port } = open({ S: [['a', { formula: 'A1', value: 'a' }]] });
-    const first: SheetData[] = await port.readSheets(['S'], { fonts: true });
-    const second: SheetData[] = await port.readSheets(['S'], { fonts: true });
-    expect(second).toEqual(first);
+  it('copies the print set-up with the sheet', async () => {
+    const { ss, port } = open({});
+    await port.createSheet(sampleLayout('Mẫu'));
+    await port.copySheet('Mẫu', 'Thôn A - II.4.B');
+    expect(reopen(ss).printSetup('Thôn A - II.4.B')).toEqual(sampleLayout().print);
+  });
+
+  it('shows the copy of a hidden sheet', async () => {
+    const { port } = open({ A: [[1]], B: [[2]] }, { hidden: ['B'] });
+    await port.copySheet('B', 'C');
+    const [c] = await port.readSheets(['C']);
+    expect(c.hidden).toBe(false);
+  });
+
+  it('keeps the state in the document properties', async () => {
+    const { ss, port } = open({ S: [[1]] });
+    await port.writeState(state);
+    expect(ss.properties.store.get(STATE_KEY)).toBe('lkh-state/1|1');
+  });
+
+  it('splits a state over 9 KB across properties under the per-value limit, reads it back, then drops the extra pieces', async () => {
+    const notes = Array.from({ length: 1500 }, (_, i) => `Ghi chú số ${i}: đường giao thông nội đồng thôn ${i % 7} 😀`);
+    const big: DocumentState = { ...state, extra: { notes } };
+    expect(JSON.stringify(big).length).toBeGreaterThan(40_000);
+    const { ss, port } = open({ S: [[1]] });
+    ss.properties.setProperty('khác', 'giữ nguyên');
+    await port.writeState(big);
+    const parts = [...ss.properties.store.keys()].filter((k) => k.startsWith(STATE_PART_PREFIX));
+    expect(parts.length).toBeGreaterThan(5);
+    for (const k of parts) expect(utf8Length(ss.properties.store.get(k) as string)).toBeLessThanOrEqual(FakeProperties.VALUE_LIMIT);
+    expect(ss.properties.calls.setProperties).toBe(1);
+    expect(await reopen(ss).readState()).toEqual(big);
+
+    await port.writeState({ planYear: 2027 });
+    expect([...ss.properties.store.keys()].sort()).toEqual(['khác', STATE_KEY, `${STATE_PART_PREFIX}0`].sort());
+    expect(await reopen(ss).readState()).toEqual({ planYear: 2027 });
+  });
+
+  it('refuses a state over the 500 KB store, keeping the old one', async () => {
+    const { ss, port } = open({ S: [[1]] });
+    await port.writeState(state);
+    const huge: DocumentState = { extra: { text: 'đ'.repeat(300_000) } };
+    const e = await portError(port.writeState(huge));
+    expect(e.code).toBe('STATE_INVALID');
+    expect(e.message).toContain('500 KB');
+    expect(await reopen(ss).readState()).toEqual(state);
+  });
+
+  it('refuses what JSON cannot hold, and a damaged or newer state', async () => {
+    const { ss, port } = open({ S: [[1]] });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect((await portError(port.writeState({ extra: cyclic }))).code).toBe('STATE_INVALID');
+    ss.properties.setProperties({ [STATE_KEY]: 'lkh-state/1|2', [`${STATE_PART_PREFIX}0`]: '{"planYear":' });
+    expect((await portError(port.readState())).message).toContain('thiếu phần 2/2');
+    ss.properties.setProperty(STATE_KEY, 'lkh-state/9|1');
+    expect((await portError(port.readState())).message).toContain('lkh-state/9');
   });
 });
 

@@ -104,33 +104,77 @@ export function sheetAsLayout(data: SheetData, name: string, formId?: FormId): S
   };
 }
 
-function baseName(file: string): string {
-  return file.replace(/\.[^.]+$/, '').replace(/[[\]:*?/\\]/g, ' ').trim();
+/** A file name as a tab name's start: no folder, no extension, no character a tab may not hold. */
+export function baseName(file: string): string {
+  return file
+    .replace(/^.*[/\\]/, '')
+    .replace(/\.[^.]+$/, '')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim();
+}
+
+/** One sheet of an imported file, laid out as the tab to create. */
+export interface ImportedSheet {
+  readonly layout: SheetLayout;
+  readonly formId?: FormId;
+}
+
+export interface ImportOptions {
+  /**
+   * Name the tabs "<unit> - <sheet>" when the file was made by LKH for a commune (its state names
+   * the unit, as the package a commune sends up does): the name the upper level's roll-up reads
+   * the commune from. Default: "<file> - <sheet>".
+   */
+  readonly unitPrefix?: boolean;
 }
 
 /**
- * Imports every sheet of an .xlsx file as a new tab named "<file> - <sheet>" (31 characters at
- * most), recognising its form; returns the tabs created. Legacy fonts are kept as typed; the
- * reader decodes them when validating or consolidating.
+ * The sheets of an .xlsx file as layouts to create (values, merges, the form's formatting), each
+ * with the form recognised from its content (else the one the file's state names), named
+ * "<file> - <sheet>" (31 characters at most; a one-sheet file by the file alone). Empty sheets are
+ * left out. Every pane imports through this: in-process hosts create the tabs with importXlsx, the
+ * Sheets sidebar sends the layouts to its server.
  */
-export async function importXlsx(port: WorkbookPort, fileName: string, bytes: Uint8Array): Promise<{ sheets: string[]; forms: Record<string, FormId> }> {
+export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedSheet[]> {
   let source: XlsxWorkbook;
   try {
     source = await XlsxWorkbook.load(bytes);
   } catch (e) {
     throw new Error(`Không mở được tệp "${fileName}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
+  let state: DocumentState;
+  try {
+    state = await source.readState();
+  } catch {
+    state = {};
+  }
   const names = await source.listSheets();
   const data = await source.readSheets(names, { fonts: false });
+  const unit = options.unitPrefix && state.unitName?.trim() && (state.level === undefined || state.level === 'xa') ? state.unitName.trim() : undefined;
+  const prefix = unit ?? baseName(fileName);
+  const sheets: ImportedSheet[] = [];
+  for (const d of data) {
+    if (d.values.length === 0) continue;
+    const formId = readSheet(d).reading?.formId ?? state.sheetForms?.[d.name];
+    const proposed = names.length === 1 && !unit ? prefix : `${prefix} - ${d.name}`;
+    sheets.push({ layout: sheetAsLayout(d, proposed.slice(0, 31), formId), ...(formId ? { formId } : {}) });
+  }
+  return sheets;
+}
+
+/**
+ * Imports every sheet of an .xlsx file as a new tab (xlsxAsLayouts), recognising its form;
+ * returns the tabs created. Legacy fonts are kept as typed; the reader decodes them when
+ * validating or consolidating.
+ */
+export async function importXlsx(port: WorkbookPort, fileName: string, bytes: Uint8Array): Promise<{ sheets: string[]; forms: Record<string, FormId> }> {
+  const imported = await xlsxAsLayouts(fileName, bytes);
   const existing = await port.listSheets();
   const created: string[] = [];
   const recognised: Record<string, FormId> = {};
-  for (const d of data) {
-    if (d.values.length === 0) continue;
-    const formId = readSheet(d).reading?.formId;
-    const proposed = names.length === 1 ? baseName(fileName) : `${baseName(fileName)} - ${d.name}`;
-    const name = uniqueName(proposed.slice(0, 31), [...existing, ...created]);
-    await port.createSheet(sheetAsLayout(d, name, formId), { existing: 'fail' });
+  for (const { layout, formId } of imported) {
+    const name = uniqueName(layout.name, [...existing, ...created]);
+    await port.createSheet({ ...layout, name }, { existing: 'fail' });
     created.push(name);
     if (formId) recognised[name] = formId;
   }

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { districtCommand } from '../../cli/district';
 import { KEY_COLUMN_HEADER } from '../../src/layout/engine';
 import type { CellValue } from '../../src/port/types';
-import { consolidateCommune } from '../../src/workflow/commune';
+import { consolidateCommune } from '../../src/workflow/plan';
 import { DEMO_YEAR, demoFiles } from '../../src/workflow/demo';
 import type { DemoFile } from '../../src/workflow/demo';
-import { COMMUNES_SHEET, SUMMARY_SHEET } from '../../src/workflow/district';
+import { COMMUNES_SHEET, SUMMARY_SHEET } from '../../src/workflow/upper-level';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

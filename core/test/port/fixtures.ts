@@ -2,8 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { CellStyle, LayoutCell, SheetLayout, StyleName } from '../../src/layout/types';
 import type { MemoryCellInput } from '../../src/port/memory';
-import { MemoryWorkbook } from '../../src/port/memory';
-import type { DocumentState, WorkbookPort } from '../../src/port/types';
+import type { DocumentState } from '../../src/port/types';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 
 const plain: CellStyle = { size: 11 };
@@ -112,24 +111,3 @@ export async function excelFromArrays(sheets: ArraySheets, options: ArrayOptions
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
-
-/** One implementation of the port under the contract tests. */
-export interface PortImpl {
-  readonly name: string;
-  fromArrays(sheets: ArraySheets, options?: ArrayOptions): Promise<WorkbookPort>;
-  /** The workbook as found again later: itself in memory, saved and loaded for a file. */
-  reopen(port: WorkbookPort): Promise<WorkbookPort>;
-}
-
-export const IMPLEMENTATIONS: readonly PortImpl[] = [
-  {
-    name: 'MemoryWorkbook',
-    fromArrays: async (sheets, options) => MemoryWorkbook.fromArrays(sheets, options),
-    reopen: async (port) => port,
-  },
-  {
-    name: 'XlsxWorkbook',
-    fromArrays: async (sheets, options) => XlsxWorkbook.load(await excelFromArrays(sheets, options)),
-    reopen: async (port) => XlsxWorkbook.load(await (port as XlsxWorkbook).save()),
-  },
-];

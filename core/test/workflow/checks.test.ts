@@ -1,9 +1,9 @@
 import type { FormReading } from '../../src/model/types';
 import type { ProgramPeriod } from '../../src/port/types';
 import type { Finding } from '../../src/validate/messages';
-import type { BudgetCheckInput, CheckResult } from '../../src/workflow/checks';
-import { checkBudgets } from '../../src/workflow/checks';
-import { splitPlan } from '../../src/workflow/funding';
+import type { BudgetCheckInput, CheckResult } from '../../src/workflow/plan';
+import { checkBudgets } from '../../src/workflow/plan';
+import { splitPlan } from '../../src/workflow/plan';
 import type { Origin, PlanActivity } from '../../src/workflow/types';
 
 // ---------------------------------------------------------------------------------------------

@@ -5,9 +5,9 @@
  */
 import { readSheet } from '../../src/reader/read';
 import { readWorkbook } from '../../src/reader/workbook';
-import { buildPlan, joinUnits } from '../../src/workflow/consolidate';
-import { consolidateCommune } from '../../src/workflow/commune';
-import { REPORT_SHEET } from '../../src/workflow/plan-io';
+import { buildPlan, joinUnits } from '../../src/workflow/plan';
+import { consolidateCommune } from '../../src/workflow/plan';
+import { REPORT_SHEET } from '../../src/workflow/plan';
 import { addSourceSheet, handbookCommune } from './helpers';
 
 describe('consolidation: the handbook commune example', () => {

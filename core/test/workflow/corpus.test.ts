@@ -7,8 +7,8 @@
 import { readdirSync } from 'node:fs';
 import type { FormReading } from '../../src/model/types';
 import { MemoryWorkbook } from '../../src/port/memory';
-import { consolidateCommune } from '../../src/workflow/commune';
-import { buildPlan } from '../../src/workflow/consolidate';
+import { consolidateCommune } from '../../src/workflow/plan';
+import { buildPlan } from '../../src/workflow/plan';
 import type { CommunePlan, PlanActivity } from '../../src/workflow/types';
 import { CORPUS, readCorpus } from '../reader/load';
 import { refOf } from './arbitraries';

@@ -10,9 +10,9 @@ import { KEY_COLUMN_HEADER, layoutForm } from '../../src/layout/engine';
 import type { LayoutValue } from '../../src/layout/types';
 import type { CellValue } from '../../src/port/types';
 import { MemoryWorkbook } from '../../src/port/memory';
-import { consolidateCommune } from '../../src/workflow/commune';
-import type { CommuneResult } from '../../src/workflow/commune';
-import type { DistrictRow } from '../../src/workflow/district';
+import { consolidateCommune } from '../../src/workflow/plan';
+import type { CommuneResult } from '../../src/workflow/plan';
+import type { DistrictRow } from '../../src/workflow/upper-level';
 import {
   COMMUNES_SHEET,
   DISTRICT_REPORT_SHEET,
@@ -25,7 +25,7 @@ import {
   rollUpCommunes,
   tabPrefix,
   verdictOf,
-} from '../../src/workflow/district';
+} from '../../src/workflow/upper-level';
 import { addSourceSheet, handbookCommune } from './helpers';
 
 type Grid = readonly (readonly CellValue[])[];

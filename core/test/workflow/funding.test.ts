@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ProgramEntry } from '../../src/reference';
 import { PROGRAM_PERIODS, findProgram, findPrograms, getProgram, loadPrograms, programCatalogue, PROGRAM_TABLES } from '../../src/reference';
-import { defaultFundingGroup, defaultSplit, destination, fundingNeeds, isConstruction, isNamedFundSource, needLineOf, splitPlan } from '../../src/workflow/funding';
+import { defaultFundingGroup, defaultSplit, destination, fundingNeeds, isConstruction, isNamedFundSource, needLineOf, splitPlan } from '../../src/workflow/plan';
 import type { PlanActivity } from '../../src/workflow/types';
 
 // ---------------------------------------------------------------------------------------------

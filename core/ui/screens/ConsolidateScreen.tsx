@@ -6,7 +6,7 @@
 import { Badge, Button, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ConsolidationView } from '../../src/app/actions';
-import type { CheckResult } from '../../src/workflow/checks';
+import type { CheckResult } from '../../src/workflow/plan';
 import type { MergeSuggestion } from '../../src/workflow/types';
 import type { PaneClient } from '../client';
 import { Busy } from '../components/Busy';

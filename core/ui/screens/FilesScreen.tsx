@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { PaneClient } from '../client';
 import { Busy } from '../components/Busy';
 import { ErrorBar, Notice } from '../components/ErrorBar';
+import { readPicked } from '../files';
 import { useI18n } from '../i18n/I18nProvider';
 import { useScreenStyles } from '../styles';
 import { useAction } from '../use-action';
@@ -14,27 +15,15 @@ export interface FilesScreenProps {
   readonly upperLevelName: string;
 }
 
-/** A file's bytes (Blob.arrayBuffer where there is one, FileReader otherwise). */
-export function readBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error('Không đọc được tệp.'));
-    r.readAsArrayBuffer(file);
-  });
-}
-
-export const isXlsx = (name: string): boolean => /\.xlsx$/iu.test(name);
+export { isXlsx, readBytes } from '../files';
 
 export function useFilesState({ client }: FilesScreenProps) {
   const [skipped, setSkipped] = useState<readonly string[]>([]);
   const imp = useAction(async (files: readonly File[]) => {
-    const ok = files.filter((f) => isXlsx(f.name));
-    setSkipped(files.filter((f) => !isXlsx(f.name)).map((f) => f.name));
-    if (ok.length === 0) return undefined;
-    const payload = await Promise.all(ok.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
-    return client.importFiles(payload);
+    const picked = await readPicked(files);
+    setSkipped(picked.skipped);
+    if (picked.files.length === 0) return undefined;
+    return client.importFiles(picked.files);
   });
   const exp = useAction(() => client.exportPackage());
   return { imp, exp, skipped };

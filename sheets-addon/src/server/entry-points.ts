@@ -20,8 +20,8 @@ import type { FormId } from '../../../core/src/forms/types';
 import type { SheetLayout } from '../../../core/src/layout/types';
 import type { DocumentState, SheetData } from '../../../core/src/port/types';
 import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
-import type { CheckResult } from '../../../core/src/workflow/checks';
-import type { DistrictReconciliation, SheetRead } from '../../../core/src/workflow/district-types';
+import type { CheckResult } from '../../../core/src/workflow/plan';
+import type { DistrictReconciliation, SheetRead } from '../../../core/src/workflow/upper-level';
 
 /** Simple triggers: onOpen builds the menu and nothing else; onInstall does what onOpen does. */
 export const TRIGGER_FUNCTIONS = ['onOpen', 'onInstall'] as const;

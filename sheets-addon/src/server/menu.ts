@@ -16,7 +16,7 @@
  */
 import { numberText } from '../../../core/src/xlsx/layout-writer';
 import { isInternalSheet } from '../../../core/src/port/memory';
-import { isRollupSheet } from '../../../core/src/workflow/district';
+import { isRollupSheet } from '../../../core/src/workflow/upper-level';
 import type { RollUpView } from './entry-points';
 import { MENU_ITEMS } from './entry-points';
 import type { ServerApi } from './api';

@@ -4,7 +4,7 @@
  */
 import { Button, Checkbox, Field, Select, Textarea } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { isRollupSheet } from '../../../core/src/workflow/district-read';
+import { isRollupSheet } from '../../../core/src/workflow/upper-level';
 import type { SheetsClient } from './remote';
 import { ErrorMessage, Notice, useCall, useSidebarI18n, useSidebarStyles } from './ui';
 

@@ -9,6 +9,7 @@ import type { FindingView } from '../../../core/src/app/actions';
 import type { RollUpView } from '../server/entry-points';
 import type { SheetsClient } from './remote';
 import { ErrorMessage, Notice, useCall, useSidebarI18n, useSidebarStyles } from './ui';
+import { readPicked } from '../../../core/ui/files';
 
 export interface UpperLevelScreenProps {
   readonly client: SheetsClient;
@@ -16,19 +17,6 @@ export interface UpperLevelScreenProps {
   readonly upperLevelName: string;
   /** The settings' level is huyện or tỉnh. */
   readonly isUpper: boolean;
-}
-
-export const isXlsx = (name: string): boolean => /\.xlsx$/iu.test(name);
-
-/** A file's bytes (Blob.arrayBuffer where there is one, FileReader otherwise). */
-export function readBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error('Không đọc được tệp.'));
-    r.readAsArrayBuffer(file);
-  });
 }
 
 /** The funds typed: undefined when empty, NaN when not a number ≥ 0 (Vietnamese "1.500,5" or "1500.5"). */
@@ -121,11 +109,10 @@ export function UpperLevelScreen({ client, upperLevelName, isUpper }: UpperLevel
   const fundsValue = parseFunds(funds);
   const fundsInvalid = fundsValue !== undefined && Number.isNaN(fundsValue);
   const upload = useCall(async (files: readonly File[]) => {
-    const ok = files.filter((f) => isXlsx(f.name));
-    setSkipped(files.filter((f) => !isXlsx(f.name)).map((f) => f.name));
-    if (ok.length === 0) return undefined;
-    const payload = await Promise.all(ok.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })));
-    return client.importFiles(payload);
+    const picked = await readPicked(files);
+    setSkipped(picked.skipped);
+    if (picked.files.length === 0) return undefined;
+    return client.importFiles(picked.files);
   });
   const roll = useCall(() => client.rollUp(fundsValue !== undefined ? { funds: fundsValue } : {}));
   const select = useCall((sheet: string, cell: string) => client.selectCell(sheet, cell));

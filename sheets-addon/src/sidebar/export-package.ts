@@ -6,9 +6,8 @@
 import { exportPackage } from '../../../core/src/app/transfer';
 import type { DocumentState, SheetData, WorkbookPort } from '../../../core/src/port/types';
 import type { ExportData } from '../server/entry-points';
-import type { Call } from './remote';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { downloadBytes } from '../../../core/ui/files';
+import type { Call } from './call';
 
 /** A read-only port over the data the server sent. */
 export class SnapshotPort implements WorkbookPort {
@@ -45,21 +44,6 @@ export class SnapshotPort implements WorkbookPort {
   async writeState(): Promise<void> {
     this.readOnly();
   }
-}
-
-/** Offers bytes as a download through a temporary link. */
-export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_MIME): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export async function buildPackage(data: ExportData): Promise<{ fileName: string; bytes: Uint8Array; sheets: string[] }> {

@@ -16,7 +16,10 @@ import { listForms } from '../../../core/src/app/actions';
 import type { ChecklistClient } from '../../../core/ui/checklist-types';
 import type { PaneClient } from '../../../core/ui/client';
 import type { ProtectRequest, ProtectView, RollUpRequest, RollUpView, SidebarApi, SidebarFunction } from '../server/entry-points';
+import type { Call } from './call';
 import { exportPackageRemote } from './export-package';
+
+export type { Call } from './call';
 import { importFilesRemote } from './xlsx-import';
 
 /** The part of google.script.run used here. Server functions are looked up by name. */
@@ -57,7 +60,6 @@ export function remoteError(e: unknown): Error {
   return err;
 }
 
-export type Call = <K extends SidebarFunction>(name: K, ...args: Parameters<SidebarApi[K]>) => Promise<ReturnType<SidebarApi[K]>>;
 
 /** A caller of server functions through `run`, at most `limit` at a time. */
 export function createCaller(run: ScriptRun, limit = MAX_IN_FLIGHT): Call & { inFlight(): number; waiting(): number } {

@@ -6,13 +6,13 @@
  * Results cross google.script.run: plain JSON, dates as ISO 'yyyy-mm-dd' strings. Date
  * objects are used only inside, in UTC.
  */
-import type { FormId, Level } from '../forms/types';
-import type { DocumentState } from '../port/types';
-import type { DateRule, ExpectedFormDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './calendar-data';
-import { STEPS } from './calendar-data';
+import type { FormId, Level } from '../../forms/types';
+import type { DocumentState } from '../../port/types';
+import type { DateRule, ExpectedFormDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './steps';
+import { STEPS } from './steps';
 
-export type { DateRule, ExpectedFormDef, FiveYearDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './calendar-data';
-export { STEPS, STEP_NAMES } from './calendar-data';
+export type { DateRule, ExpectedFormDef, FiveYearDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './steps';
+export { STEPS, STEP_NAMES } from './steps';
 
 /** 'annual': the yearly calendar (Part I); 'five-year': Annex 2's calendar for the 5-year plan. */
 export type PlanningMode = 'annual' | 'five-year';

@@ -3,13 +3,13 @@
  * source) and Đề xuất (unknown), II.4.B into II.6.A and II.6.B, II.6.A's outside-money rows into
  * investment and recurrent money, and the money needs by source of II.6.C (L2483), in triệu đồng.
  */
-import { FORM_II_6_C } from '../forms/catalogue/ii-6-c';
-import type { TableBlock } from '../forms/types';
-import type { ProgramPeriod } from '../port/types';
-import type { Program } from '../reference';
-import { findProgram, rootProgram } from '../reference';
-import { foldKey } from '../text';
-import type { FundingGroup, PlanActivity } from './types';
+import { FORM_II_6_C } from '../../forms/catalogue/ii-6-c';
+import type { TableBlock } from '../../forms/types';
+import type { ProgramPeriod } from '../../port/types';
+import type { Program } from '../../reference';
+import { findProgram, rootProgram } from '../../reference';
+import { foldKey } from '../../text';
+import type { FundingGroup, PlanActivity } from '../types';
 
 /** Amounts below this (1.000 đồng) count as zero. */
 const EPSILON = 1e-6;

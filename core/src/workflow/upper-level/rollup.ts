@@ -14,22 +14,15 @@
  *   "Báo cáo đọc các xã"          what was read, the reconciliation, what to look at.
  * Replaced sheets are kept as copies by the port; nothing typed is ever lost.
  */
-import type { DocumentState, ProgramPeriod, WorkbookPort } from '../port/types';
-import { foldKey } from '../text';
-import { buildRollup } from './district-build';
-import { communesLayout, feedbackLayouts, rankingLayout, reportLayout, summaryLayout } from './district-layout';
-import type { DistrictSource, PlansReading } from './district-read';
-import { readCommunePlans, readPreviousRollup } from './district-read';
-import type { DistrictRollup } from './district-types';
-import { DEFAULT_UPPER_LEVEL, DISTRICT_REPORT_SHEET } from './district-types';
+import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
+import { foldKey } from '../../text';
+import { buildRollup } from './build';
+import { communesLayout, feedbackLayouts, rankingLayout, reportLayout, summaryLayout } from './layout';
+import type { DistrictSource, PlansReading } from './read';
+import { readCommunePlans, readPreviousRollup } from './read';
+import type { DistrictRollup } from './types';
+import { DEFAULT_UPPER_LEVEL, DISTRICT_REPORT_SHEET } from './types';
 
-export * from './district-types';
-export type { BuildOptions } from './district-build';
-export { buildRollup, iii1Total, rankWithinFunds, verdictOf } from './district-build';
-export type { SummaryLine } from './district-layout';
-export { SUMMARY_COLUMNS, VANISHED_GROUP, communesLayout, feedbackLayouts, feedbackSheetName, rankingLayout, reportLayout, summaryLayout, summaryLines, upperHeading } from './district-layout';
-export type { DistrictSource, PlansReading, ReadPlansOptions } from './district-read';
-export { communeKey, isRollupSheet, matchDifficulty, nameKey, readCommunePlans, readPreviousRollup, readPreviousSummary, tabPrefix } from './district-read';
 
 export interface RollUpOptions {
   /** The level above the commune, named: "Huyện Bắc Hà", "Tỉnh Lào Cai". Default: the workbook's setting, else "Huyện". */

@@ -4,13 +4,13 @@
  * of each group sorted by rank — whole rows, values and formulas, in one writeValues call.
  * The ballot is not touched: it stays as the record of the count.
  */
-import type { Merge } from '../layout/types';
-import type { CellValue, SheetData, WorkbookPort, WriteBlock, WriteValue } from '../port/types';
-import { parseA1 } from '../util/a1';
-import type { Finding } from '../validate/messages';
-import { finding, shortName } from '../validate/messages';
-import type { RankableFormId, SheetActivity } from './ranking-sheet';
-import { matchName, sheetActivities } from './ranking-sheet';
+import type { Merge } from '../../layout/types';
+import type { CellValue, SheetData, WorkbookPort, WriteBlock, WriteValue } from '../../port/types';
+import { parseA1 } from '../../util/a1';
+import type { Finding } from '../../validate/messages';
+import { finding, shortName } from '../../validate/messages';
+import type { RankableFormId, SheetActivity } from './sheet';
+import { matchName, sheetActivities } from './sheet';
 
 /** A rank to apply: RankRow fits. `activity` lets rows without a key be matched by name. */
 export interface RankRef {

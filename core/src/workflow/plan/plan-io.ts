@@ -4,22 +4,22 @@
  * (II.4.A, II.4.B, II.6.A, II.6.B, II.6.C and a report) through the port. A replaced sheet is
  * kept as a copy by the port ("II.4.B (cũ)").
  */
-import { getForm } from '../forms/registry';
-import type { FormId } from '../forms/types';
-import type { BodyRow } from '../layout/engine';
-import { KEY_COLUMN_HEADER, layoutForm } from '../layout/engine';
-import { simpleLayout } from '../layout/simple';
-import type { LayoutValue } from '../layout/types';
-import type { FormReading } from '../model/types';
-import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
-import { readSheet } from '../reader/read';
-import { foldKey, formatVnNumber } from '../text';
+import { getForm } from '../../forms/registry';
+import type { FormId } from '../../forms/types';
+import type { BodyRow } from '../../layout/engine';
+import { KEY_COLUMN_HEADER, layoutForm } from '../../layout/engine';
+import { simpleLayout } from '../../layout/simple';
+import type { LayoutValue } from '../../layout/types';
+import type { FormReading } from '../../model/types';
+import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
+import { readSheet } from '../../reader/read';
+import { foldKey, formatVnNumber } from '../../text';
 import type { BudgetChecks } from './checks';
 import type { CommuneEdits, PreviousRow, RowEdits } from './consolidate';
 import { NO_EDITS } from './consolidate';
 import { fundingNeeds, splitPlan } from './funding';
-import type { CommunePlan, FundingGroup, PlanActivity, PlanSituation, Topic } from './types';
-import { TOPICS, topicHeading } from './types';
+import type { CommunePlan, FundingGroup, PlanActivity, PlanSituation, Topic } from '../types';
+import { TOPICS, topicHeading } from '../types';
 
 export const PLAN_FORMS = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C'] as const;
 export type PlanFormId = (typeof PLAN_FORMS)[number];

@@ -3,17 +3,17 @@
  * marks or points per activity, with a finding for every cell that could not be counted and
  * every row that names no listed activity — no row is dropped silently.
  */
-import type { SheetData } from '../port/types';
-import type { GridCell } from '../reader/grid';
-import { TextGrid } from '../reader/grid';
-import { foldKey, formatVnNumber, parseNumber } from '../text';
-import { a1, columnName } from '../util/a1';
-import type { Finding } from '../validate/messages';
-import { finding, shortName } from '../validate/messages';
-import type { RankItem, RankMethod } from './ranking-core';
-import { criteriaOf, markLimit, scoreRange } from './ranking-core';
-import { BALLOT_TEXT } from './ranking-ballot';
-import { matchName } from './ranking-sheet';
+import type { SheetData } from '../../port/types';
+import type { GridCell } from '../../reader/grid';
+import { TextGrid } from '../../reader/grid';
+import { foldKey, formatVnNumber, parseNumber } from '../../text';
+import { a1, columnName } from '../../util/a1';
+import type { Finding } from '../../validate/messages';
+import { finding, shortName } from '../../validate/messages';
+import type { RankItem, RankMethod } from './core';
+import { criteriaOf, markLimit, scoreRange } from './core';
+import { BALLOT_TEXT } from './ballot';
+import { matchName } from './sheet';
 
 export interface TallyResult {
   /** Marks or points by item key, for every item found on the sheet. */

@@ -3,13 +3,13 @@
  * appraisal columns, "Tổng hợp theo xã", "Xếp ưu tiên trong nguồn vốn", one "Phản hồi - <xã>"
  * per commune shaped on II.10 (L3227), and the report of what was read.
  */
-import { KEY_COLUMN_HEADER } from '../layout/engine';
-import type { SimpleColumn, SimpleTable } from '../layout/simple';
-import { simpleLayout } from '../layout/simple';
-import type { LayoutValue, SheetLayout, Validation } from '../layout/types';
-import { foldKey, formatVnNumber } from '../text';
-import type { Finding } from '../validate/messages';
-import type { CommuneSummary, DistrictRollup, DistrictRow, SheetRead } from './district-types';
+import { KEY_COLUMN_HEADER } from '../../layout/engine';
+import type { SimpleColumn, SimpleTable } from '../../layout/simple';
+import { simpleLayout } from '../../layout/simple';
+import type { LayoutValue, SheetLayout, Validation } from '../../layout/types';
+import { foldKey, formatVnNumber } from '../../text';
+import type { Finding } from '../../validate/messages';
+import type { CommuneSummary, DistrictRollup, DistrictRow, SheetRead } from './types';
 import {
   COMMUNES_SHEET,
   DISTRICT_REPORT_SHEET,
@@ -19,8 +19,8 @@ import {
   RANKING_SHEET,
   SUMMARY_SHEET,
   VANISHED_NOTE,
-} from './district-types';
-import { TOPICS, topicHeading } from './types';
+} from './types';
+import { TOPICS, topicHeading } from '../types';
 
 type Line = Readonly<Record<string, LayoutValue>> & { readonly _group?: string };
 

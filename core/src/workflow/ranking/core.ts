@@ -3,11 +3,11 @@
  * L3729-L3766): the two methods, the ranking itself with the handbook's tie-break, and the
  * validity of a village's priority list. Pure: no port, no sheet.
  */
-import type { PlanActivity, ThemeFlags } from './types';
-import type { Finding } from '../validate/messages';
-import { finding } from '../validate/messages';
-import { checkAttendance } from '../validate/rules';
-import { formatVnNumber } from '../text';
+import type { PlanActivity, ThemeFlags } from '../types';
+import type { Finding } from '../../validate/messages';
+import { finding } from '../../validate/messages';
+import { checkAttendance } from '../../validate/rules';
+import { formatVnNumber } from '../../text';
 
 /** One activity to rank. `key` is stable (II.4.B's "Mã dòng (LKH)", or derived from the name). */
 export interface RankItem {

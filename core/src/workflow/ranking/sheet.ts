@@ -2,17 +2,17 @@
  * The activity sheets a ranking applies to (II.6.A, II.6.B, a village's I.2): which rows are
  * ranked, in which group, under which key. Shared by rankItemsFromSheet and applyRanking.
  */
-import { getForm, tablesOf } from '../forms/registry';
-import { KEY_COLUMN_HEADER } from '../layout/engine';
-import type { Activity, ActivityGroup, FormReading } from '../model/types';
-import type { SheetData } from '../port/types';
-import { TextGrid } from '../reader/grid';
-import { readSheet } from '../reader/read';
-import { foldKey, labelSimilarity } from '../text';
-import type { Finding } from '../validate/messages';
-import { outsideMoney } from '../validate/rules';
-import type { RankItem } from './ranking-core';
-import { TOPICS, TOPIC_LABELS } from './types';
+import { getForm, tablesOf } from '../../forms/registry';
+import { KEY_COLUMN_HEADER } from '../../layout/engine';
+import type { Activity, ActivityGroup, FormReading } from '../../model/types';
+import type { SheetData } from '../../port/types';
+import { TextGrid } from '../../reader/grid';
+import { readSheet } from '../../reader/read';
+import { foldKey, labelSimilarity } from '../../text';
+import type { Finding } from '../../validate/messages';
+import { outsideMoney } from '../../validate/rules';
+import type { RankItem } from './core';
+import { TOPICS, TOPIC_LABELS } from '../types';
 
 /** The forms whose activities get ranked. */
 export type RankableFormId = 'II.6.A' | 'II.6.B' | 'I.2';

@@ -4,11 +4,11 @@
  * writes them as the .xlsx files a commune accountant would receive by e-mail; the Excel and
  * Google Sheets panes use the same data to let anyone try the product. Deterministic.
  */
-import { getForm } from '../forms/registry';
-import type { FormId } from '../forms/types';
-import type { BodyRow } from '../layout/engine';
-import { layoutForm } from '../layout/engine';
-import type { LayoutValue, SheetLayout } from '../layout/types';
+import { getForm } from '../../forms/registry';
+import type { FormId } from '../../forms/types';
+import type { BodyRow } from '../../layout/engine';
+import { layoutForm } from '../../layout/engine';
+import type { LayoutValue, SheetLayout } from '../../layout/types';
 
 export const DEMO_COMMUNE = 'Xã Tân Lập';
 export const DEMO_DISTRICT = 'Huyện Bắc Hà';

@@ -4,14 +4,14 @@
  * flagged), per-commune sums, III.1 against II.6.A, the funding order of the accepted II.6.B
  * activities, and the reconciliation read = written per commune and in total.
  */
-import type { FormReading } from '../model/types';
-import { a1 } from '../util/a1';
-import { foldKey, formatVnNumber } from '../text';
-import type { Finding } from '../validate/messages';
-import { finding, shortName } from '../validate/messages';
-import { checkBudgets } from './checks';
-import { summaryLines } from './district-layout';
-import { nameKey } from './district-read';
+import type { FormReading } from '../../model/types';
+import { a1 } from '../../util/a1';
+import { foldKey, formatVnNumber } from '../../text';
+import type { Finding } from '../../validate/messages';
+import { finding, shortName } from '../../validate/messages';
+import { checkBudgets } from '../plan';
+import { summaryLines } from './layout';
+import { nameKey } from './read';
 import type {
   Appraisal,
   CommuneActivity,
@@ -22,10 +22,10 @@ import type {
   PreviousRollup,
   RankedRow,
   Verdict,
-} from './district-types';
-import { SUMMARY_SHEET } from './district-types';
-import type { FundingGroup, PlanActivity, Tally } from './types';
-import { TOPICS } from './types';
+} from './types';
+import { SUMMARY_SHEET } from './types';
+import type { FundingGroup, PlanActivity, Tally } from '../types';
+import { TOPICS } from '../types';
 
 /** Amounts equal within half a thousand đồng. */
 const TOLERANCE = 0.5;

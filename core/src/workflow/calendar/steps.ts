@@ -8,7 +8,7 @@
  * month" is days 7n-6..7n, week 4 running to the month's end (calendar.ts `weekRange`).
  * "Trước cuối tuần 2 tháng 5" (before the end of week 2 of May) is read as "by the end of".
  */
-import type { FormId, Level } from '../forms/types';
+import type { FormId, Level } from '../../forms/types';
 
 /**
  * A point in the planning year: the start or end of a week of a month (`week`), of a whole

@@ -5,13 +5,13 @@
  * Each body row carries the item's key in a column outside the print area ("Mã dòng (LKH)")
  * so reading back is exact even when rows are moved; names are matched when keys are missing.
  */
-import { DOTS, STYLES, defaultSheetName } from '../layout/engine';
-import type { LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from '../layout/types';
-import { a1 } from '../util/a1';
-import type { MarksMethod, RankItem, RankMethod, ScoresMethod } from './ranking-core';
-import { DEFAULT_CRITERIA, TIE_BREAK_LABELS, TIE_BREAKS, criteriaOf, markLimit, scoreRange } from './ranking-core';
-import type { RankableFormId } from './ranking-sheet';
-import { KEY_HEADER } from './ranking-sheet';
+import { DOTS, STYLES, defaultSheetName } from '../../layout/engine';
+import type { LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from '../../layout/types';
+import { a1 } from '../../util/a1';
+import type { MarksMethod, RankItem, RankMethod, ScoresMethod } from './core';
+import { DEFAULT_CRITERIA, TIE_BREAK_LABELS, TIE_BREAKS, criteriaOf, markLimit, scoreRange } from './core';
+import type { RankableFormId } from './sheet';
+import { KEY_HEADER } from './sheet';
 
 export interface BallotOptions {
   /** Number of participant columns/blocks (default 10), or their names. */

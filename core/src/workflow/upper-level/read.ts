@@ -4,26 +4,25 @@
  * III.1 and the province's IV.1, from separate files or from tabs of one shared spreadsheet
  * ("Xã Tân Lập - II.6.B"); and the appraisals typed into the previous run's summary.
  */
-import type { FormId } from '../forms/types';
-import { KEY_COLUMN_HEADER } from '../layout/engine';
-import type { Activity, FormReading } from '../model/types';
-import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
-import { TextGrid } from '../reader/grid';
-import { readSheet } from '../reader/read';
-import { foldKey, labelSimilarity, parseNumber } from '../text';
-import type { Finding } from '../validate/messages';
-import { finding } from '../validate/messages';
-import { validateReading } from '../validate/rules';
-import { classifyTopic } from './classify';
-import { SUMMARY_COLUMNS, VANISHED_GROUP } from './district-layout';
-import type { SummaryColumnKey } from './district-layout';
-import type { Appraisal, CommuneActivity, CommuneForm, CommuneInput, CommuneSituation, PreviousRollup, PreviousRow, SheetRead } from './district-types';
-import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, FEEDBACK_PREFIX, RANKING_SHEET, SUMMARY_SHEET } from './district-types';
-import { destination } from './funding';
-import { REPORT_SHEET } from './plan-io';
-import { derivedKeys, findKeyColumn } from './ranking-sheet';
-import type { Tally, Topic } from './types';
-import { TOPICS, TOPIC_LABELS } from './types';
+import type { FormId } from '../../forms/types';
+import { KEY_COLUMN_HEADER } from '../../layout/engine';
+import type { Activity, FormReading } from '../../model/types';
+import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
+import { TextGrid } from '../../reader/grid';
+import { readSheet } from '../../reader/read';
+import { foldKey, labelSimilarity, parseNumber } from '../../text';
+import type { Finding } from '../../validate/messages';
+import { finding } from '../../validate/messages';
+import { validateReading } from '../../validate/rules';
+import { classifyTopic } from '../classify';
+import { SUMMARY_COLUMNS, VANISHED_GROUP } from './layout';
+import type { SummaryColumnKey } from './layout';
+import type { Appraisal, CommuneActivity, CommuneForm, CommuneInput, CommuneSituation, PreviousRollup, PreviousRow, SheetRead } from './types';
+import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, FEEDBACK_PREFIX, RANKING_SHEET, SUMMARY_SHEET } from './types';
+import { REPORT_SHEET, destination } from '../plan';
+import { derivedKeys, findKeyColumn } from '../ranking';
+import type { Tally, Topic } from '../types';
+import { TOPICS, TOPIC_LABELS } from '../types';
 
 /** A workbook to read: a file (CLI, Excel) or the shared spreadsheet itself (Google Sheets). */
 export interface DistrictSource {

@@ -5,11 +5,11 @@
  * to each commune. The upper level is a huyện per the handbook, a tỉnh since July 2025
  * (HOSTS.md): the user names it. Types and sheet names shared by district-*.ts.
  */
-import type { ActivityGroup, FormReading, SourceRef } from '../model/types';
-import type { ProgramPeriod } from '../port/types';
-import type { Finding } from '../validate/messages';
-import type { CheckResult } from './checks';
-import type { Tally, Topic } from './types';
+import type { ActivityGroup, FormReading, SourceRef } from '../../model/types';
+import type { ProgramPeriod } from '../../port/types';
+import type { Finding } from '../../validate/messages';
+import type { CheckResult } from '../plan';
+import type { Tally, Topic } from '../types';
 
 /** The level above the commune when the user names none (the handbook's). */
 export const DEFAULT_UPPER_LEVEL = 'Huyện';

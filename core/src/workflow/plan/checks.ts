@@ -3,18 +3,18 @@
  * within each allocation of III.1; activities proposed by villages ≥ 75% of the resources; each
  * III.1 line at most 10% above the previous year's.
  */
-import { FORM_III_1 } from '../forms/catalogue/iii-1';
-import type { TableBlock } from '../forms/types';
-import type { FormReading } from '../model/types';
-import type { ProgramPeriod } from '../port/types';
-import type { Iii1Row, Program } from '../reference';
-import { findPrograms, isWithin, programCatalogue } from '../reference';
-import { foldKey, formatVnNumber, parseNumber } from '../text';
-import { a1, parseA1 } from '../util/a1';
-import type { Finding } from '../validate/messages';
-import { finding } from '../validate/messages';
+import { FORM_III_1 } from '../../forms/catalogue/iii-1';
+import type { TableBlock } from '../../forms/types';
+import type { FormReading } from '../../model/types';
+import type { ProgramPeriod } from '../../port/types';
+import type { Iii1Row, Program } from '../../reference';
+import { findPrograms, isWithin, programCatalogue } from '../../reference';
+import { foldKey, formatVnNumber, parseNumber } from '../../text';
+import { a1, parseA1 } from '../../util/a1';
+import type { Finding } from '../../validate/messages';
+import { finding } from '../../validate/messages';
 import { defaultFundingGroup, fundProgram, isInvestment } from './funding';
-import type { PlanActivity } from './types';
+import type { PlanActivity } from '../types';
 
 export interface CheckResult {
   readonly id: string;

@@ -3,16 +3,16 @@
  * readings of other files), read back what the commune typed in the previous run, build the plan
  * and write II.4.A, II.4.B, II.6.A, II.6.B, II.6.C and the report. Used by the CLI and the panes.
  */
-import type { FormReading } from '../model/types';
-import type { DocumentState, ProgramPeriod, WorkbookPort } from '../port/types';
-import { readWorkbook } from '../reader/workbook';
-import type { Finding } from '../validate/messages';
+import type { FormReading } from '../../model/types';
+import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
+import { readWorkbook } from '../../reader/workbook';
+import type { Finding } from '../../validate/messages';
 import type { BudgetChecks } from './checks';
 import { checkBudgets } from './checks';
 import { buildPlan } from './consolidate';
 import type { WrittenPlan } from './plan-io';
 import { readEdits, writePlan } from './plan-io';
-import type { CommunePlan } from './types';
+import type { CommunePlan } from '../types';
 
 export interface CommuneOptions {
   readonly period?: ProgramPeriod;

@@ -8,12 +8,12 @@
  * Nothing is lost: every activity read ends up in exactly one plan row (alone or merged) or in
  * `returned`, and the reconciliation says read = written + returned, for counts and amounts.
  */
-import type { Activity, FormReading } from '../model/types';
-import type { ProgramPeriod } from '../port/types';
-import { foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../text';
-import type { Finding } from '../validate/messages';
-import { finding, shortName } from '../validate/messages';
-import { classifyTopic, readFlags } from './classify';
+import type { Activity, FormReading } from '../../model/types';
+import type { ProgramPeriod } from '../../port/types';
+import { foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../../text';
+import type { Finding } from '../../validate/messages';
+import { finding, shortName } from '../../validate/messages';
+import { classifyTopic, readFlags } from '../classify';
 import { defaultSplit } from './funding';
 import type {
   CommunePlan,
@@ -27,7 +27,7 @@ import type {
   ReturnedActivity,
   Tally,
   Topic,
-} from './types';
+} from '../types';
 
 /** Amounts equal within half a thousand đồng. */
 const TOLERANCE = 0.5;

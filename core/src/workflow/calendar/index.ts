@@ -1,0 +1,6 @@
+/**
+ * The seven steps of the planning year: their dates by level and plan year (steps.ts, the
+ * handbook's calendar as data) and the checklist ticked from the workbook (checklist.ts).
+ * This file is the folder's public face: other folders import only from here.
+ */
+export * from './checklist';

@@ -1,0 +1,32 @@
+/**
+ * Ranking the activities that need outside money (SPEC §4 rules 7 and 8): the ballot to print
+ * and type into, reading it back, the ranking with the handbook's tie-break, the validity of
+ * the list, and writing the ranks into II.6.A / II.6.B / I.2.
+ *
+ * Flow: items (rankItemsFromPlan or rankItemsFromSheet) → ballotLayout → port.createSheet →
+ * the meeting marks or scores → readTally → rank → rankingValidity → applyRanking.
+ */
+export type { MarksMethod, RankItem, RankMethod, RankRow, ScoresMethod, TieBreak, Validity, ValidityInput, ValidityKind } from './core';
+export {
+  DEFAULT_CRITERIA,
+  MARK_SHARE,
+  SCORE_MAX,
+  SCORE_MIN,
+  TIE_BREAKS,
+  TIE_BREAK_LABELS,
+  criteriaOf,
+  markLimit,
+  marksPerPerson,
+  rank,
+  rankItemsFromPlan,
+  rankingValidity,
+  scoreRange,
+} from './core';
+export type { BallotOptions } from './ballot';
+export { BALLOT_TEXT, ballotLayout } from './ballot';
+export type { TallyResult } from './tally';
+export { readTally } from './tally';
+export type { RankableFormId, SheetActivities, SheetActivity } from './sheet';
+export { KEY_HEADER, derivedKeys, findKeyColumn, matchName, rankItemsFromSheet, sheetActivities } from './sheet';
+export type { ApplyRankingOptions, ApplyRankingResult, RankRef, SegmentResult } from './apply';
+export { NOTE_PREFIX, applyRanking, notePrefixed, rewriteRowRefs } from './apply';

@@ -1,0 +1,19 @@
+/**
+ * The level above the commune (the district in the handbook, the province since 1 July 2025):
+ * reading every commune's plan, building the roll-up (by sector with appraisal columns, by
+ * commune, ranking within funds, feedback per commune) and laying out its sheets.
+ * This file is the folder's public face: other folders import only from here.
+ *   read.ts    communes' plans (files or tabs) and the previous roll-up's appraisals
+ *   build.ts   the roll-up itself: reconciliation, checks, ranking within the funds
+ *   layout.ts  the sheets it writes
+ *   rollup.ts  rollUpCommunes: read → build → write, in one call
+ *   types.ts   its data shapes and sheet names
+ */
+export * from './rollup';
+export * from './types';
+export type { BuildOptions } from './build';
+export { buildRollup, iii1Total, rankWithinFunds, verdictOf } from './build';
+export type { SummaryLine } from './layout';
+export { SUMMARY_COLUMNS, VANISHED_GROUP, communesLayout, feedbackLayouts, feedbackSheetName, rankingLayout, reportLayout, summaryLayout, summaryLines, upperHeading } from './layout';
+export type { DistrictSource, PlansReading, ReadPlansOptions } from './read';
+export { communeKey, isRollupSheet, matchDifficulty, nameKey, readCommunePlans, readPreviousRollup, readPreviousSummary, tabPrefix } from './read';

@@ -1,0 +1,49 @@
+/**
+ * Files in the browser, shared by every pane (Excel task pane, standalone page, Sheets sidebar):
+ * reading what the user picked, keeping only .xlsx, and offering built bytes as a download.
+ * No React here, only the DOM, so host code may import it too.
+ */
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file read into memory, as the clients' importFiles take it. */
+export interface PickedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export const isXlsx = (name: string): boolean => /\.xlsx$/iu.test(name);
+
+/** A file's bytes (Blob.arrayBuffer where there is one, FileReader otherwise). */
+export function readBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error ?? new Error('Không đọc được tệp.'));
+    r.readAsArrayBuffer(file);
+  });
+}
+
+/** The picked files split into .xlsx files read into memory and the names of the others (skipped). */
+export async function readPicked(files: readonly File[]): Promise<{ files: PickedFile[]; skipped: string[] }> {
+  const ok = files.filter((f) => isXlsx(f.name));
+  const skipped = files.filter((f) => !isXlsx(f.name)).map((f) => f.name);
+  return { files: await Promise.all(ok.map(async (f) => ({ name: f.name, bytes: await readBytes(f) }))), skipped };
+}
+
+/** Offers bytes as a download through a temporary Blob link (works in browsers, Office's WebView2 and the Sheets sidebar's iframe). */
+export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_MIME): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

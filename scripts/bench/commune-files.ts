@@ -1,0 +1,186 @@
+/** (a) A commune of 50 .xlsx files / 1,000 activities: read + consolidate + write, against ExcelJS alone reading the same files and writing as many rows. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import type { FormReading } from '../../core/src/model/types';
+import { readWorkbook } from '../../core/src/reader/workbook';
+import { NO_EDITS, buildPlan, consolidateCommune } from '../../core/src/workflow/plan';
+import type { CommunePlan } from '../../core/src/workflow/types';
+import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+import { ACTIVITIES_PER_COMMUNE, PLAN_YEAR, generateCommunes, readingsOf, writeCommuneFiles } from './inputs';
+import { cpuSince, fmt, gc, log, median, profiled } from './measure';
+
+// (a) -----------------------------------------------------------------------------------------
+
+export const PLAN_COLUMNS = 17;
+
+export interface ResultA {
+  readonly files: number;
+  readonly sheets: number;
+  readonly activities: number;
+  readonly bytes: number;
+  readonly lkh: Record<string, number>;
+  readonly baseline: Record<string, number>;
+  readonly ratio: number;
+  readonly runs: number;
+  readonly plan: { rows: number; suggestions: number; returned: number; balanced: boolean; sheets: readonly string[]; outBytes: number };
+  readonly sameAsMemory: boolean;
+  readonly baseRowsWritten: number;
+}
+
+export async function benchA(runs: number): Promise<ResultA> {
+  log('(a) writing the commune’s 50 files…');
+  const [commune] = generateCommunes(1);
+  const dir = mkdtempSync(join(tmpdir(), 'lkh-bench-'));
+  try {
+    const inDir = join(dir, 'in');
+    mkdirSync(inDir);
+    const files = await writeCommuneFiles(commune, inDir);
+    const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
+    const outLkh = join(dir, 'KH-xa.xlsx');
+    const outBase = join(dir, 'baseline.xlsx');
+
+    let last: { plan: CommunePlan; sheets: readonly string[]; readings: FormReading[] } | undefined;
+    const lkh = async (): Promise<Record<string, number>> => {
+      rmSync(outLkh, { force: true });
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const readings: FormReading[] = [];
+      for (const f of files) {
+        const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(f)));
+        const r = await readWorkbook(wb, { file: basename(f) });
+        readings.push(...r.readings);
+      }
+      const sources = readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
+      const t1 = performance.now();
+      const target = XlsxWorkbook.create();
+      const result = await consolidateCommune(target, sources, { planYear: PLAN_YEAR, communeName: commune.name });
+      const t2 = performance.now();
+      writeFileSync(outLkh, await target.save());
+      const t3 = performance.now();
+      last = { plan: result.plan, sheets: result.written.sheets, readings: sources };
+      return { total: t3 - t0, read: t1 - t0, consolidate: t2 - t1, save: t3 - t2, cpu: cpuSince(c0) };
+    };
+
+    // The rows the baseline writes: as many as the plan has activities, 17 cells each, values of the same kind.
+    const baseRows: (string | number | null)[][] = commune.units.flatMap((u) =>
+      u.sheets.flatMap((s) =>
+        s.activities.map((a, i) => [
+          i + 1,
+          `${a.activity} (${u.unit})`,
+          a.objective ?? null,
+          a.unit ?? null,
+          a.quantity ?? null,
+          a.time,
+          a.place,
+          a.responsible,
+          (a.contribution ?? 0) + (a.support ?? 0),
+          a.contribution ?? null,
+          a.support ?? null,
+          0,
+          s.sector.name,
+          a.note ?? null,
+          'Nhà nước và nhân dân cùng làm',
+          null,
+          `v:${u.unit}|${a.activity}`,
+        ]),
+      ),
+    );
+    const outShape: [string, number][] = [];
+    const baseline = async (): Promise<Record<string, number>> => {
+      rmSync(outBase, { force: true });
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      let touched = 0;
+      for (const f of files) {
+        const wb = new ExcelJS.Workbook();
+        const data = readFileSync(f);
+        await wb.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+        wb.eachSheet((ws) =>
+          ws.eachRow((row) =>
+            row.eachCell((cell) => {
+              if (cell.value !== null && cell.value !== undefined) touched++;
+            }),
+          ),
+        );
+      }
+      const t1 = performance.now();
+      // "Writing as many rows with ExcelJS": as many sheets and rows as LKH writes (outShape, measured
+      // from LKH's output once), 17 plain cells each, cycling through the activities' values.
+      const wb = new ExcelJS.Workbook();
+      let k = 0;
+      for (const [name, rows] of outShape) {
+        const ws = wb.addWorksheet(name);
+        for (let i = 0; i < rows; i++) ws.addRow(baseRows[k++ % baseRows.length]);
+      }
+      writeFileSync(outBase, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+      const t2 = performance.now();
+      if (touched === 0) throw new Error('baseline read nothing');
+      return { total: t2 - t0, read: t1 - t0, write: t2 - t1, cpu: cpuSince(c0) };
+    };
+
+    log('(a) measuring (LKH and baseline alternate)…');
+    await lkh();
+    {
+      const out = new ExcelJS.Workbook();
+      const data = readFileSync(outLkh);
+      await out.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+      out.eachSheet((ws) => {
+        if (ws.state === 'visible') outShape.push([ws.name, ws.rowCount]);
+      });
+    }
+    await baseline();
+    const l: Record<string, number[]> = {};
+    const b: Record<string, number[]> = {};
+    for (let i = 0; i < runs; i++) {
+      for (const [k, v] of Object.entries(await (gc(), baseline()))) (b[k] ??= []).push(v);
+      for (const [k, v] of Object.entries(await (gc(), lkh()))) (l[k] ??= []).push(v);
+      log(`  run ${i + 1}/${runs}: LKH ${fmt(l.total[i])} ms, baseline ${fmt(b.total[i])} ms`);
+    }
+    await profiled('a-lkh', '(a) LKH: read 50 files + consolidate + write, 3 runs', async () => {
+      for (let i = 0; i < 3; i++) await lkh();
+    });
+    await profiled('a-baseline', '(a) Baseline: ExcelJS read 50 files + write as many rows as LKH, 3 runs', async () => {
+      for (let i = 0; i < 3; i++) await baseline();
+    });
+    const med = (m: Record<string, number[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, median(v)]));
+    const lm = med(l);
+    const bm = med(b);
+    if (!last) throw new Error('no run');
+    const { plan, sheets, readings } = last;
+    const activities = readings.reduce((n, r) => n + r.activities.length, 0);
+    if (activities !== ACTIVITIES_PER_COMMUNE) throw new Error(`read ${activities} activities from the files, expected ${ACTIVITIES_PER_COMMUNE}`);
+    if (baseRows.length !== activities) throw new Error('baseline rows differ from activities');
+    // The in-memory readings of (b)/(c) should consolidate like the files do.
+    const mem = buildPlan(readingsOf(commune.units), NO_EDITS, { planYear: PLAN_YEAR, communeName: commune.name });
+    const sameAsMemory =
+      mem.activities.length === plan.activities.length &&
+      mem.suggestions.length === plan.suggestions.length &&
+      mem.returned.length === plan.returned.length &&
+      mem.reconciliation.read.amount === plan.reconciliation.read.amount;
+    return {
+      files: files.length,
+      sheets: readings.length,
+      activities,
+      bytes,
+      lkh: lm,
+      baseline: bm,
+      ratio: lm.total / bm.total,
+      runs,
+      plan: {
+        rows: plan.activities.length,
+        suggestions: plan.suggestions.length,
+        returned: plan.returned.length,
+        balanced: plan.reconciliation.balanced,
+        sheets,
+        outBytes: readFileSync(outLkh).length,
+      },
+      sameAsMemory,
+      baseRowsWritten: outShape.reduce((n, [, rows]) => n + rows, 0),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
