@@ -5,8 +5,8 @@
  * kept as copies. Exit codes: 0 success; 1 error findings; 2 bad usage, OUT unreadable, or no
  * commune plan found in the files.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { ProgramPeriod } from '../src/port/types';
 import { formatVnNumber, parseNumber } from '../src/text';
 import type { Finding } from '../src/validate/messages';
@@ -14,6 +14,7 @@ import { finding } from '../src/validate/messages';
 import type { DistrictSource } from '../src/workflow/upper-level';
 import { rollUpCommunes } from '../src/workflow/upper-level';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
+import { checkOutput, readInput, writeAtomic } from './files';
 
 export interface DistrictIo {
   out(s: string): void;
@@ -115,19 +116,21 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
   const period = periodOf(p);
   const upper = str(p, 'upper');
   const outPath = resolve(out);
+  // The output may be given among the inputs (it is then read as the previous run), but never a folder or a FIFO.
+  checkOutput(out);
   const sources: DistrictSource[] = [];
   const fileFindings: Finding[] = [];
   for (const f of p.files) {
     if (resolve(f) === outPath) continue; // the result is read as the previous run, not as a commune
     try {
-      sources.push({ port: await XlsxWorkbook.load(new Uint8Array(readFileSync(f))), file: basename(f) });
+      sources.push({ port: await XlsxWorkbook.load(readInput(f)), file: basename(f) });
     } catch (e) {
-      fileFindings.push(finding('FILE_UNREADABLE', { sheet: '', file: basename(f) }, { reason: e instanceof Error ? e.message : String(e) }));
+      fileFindings.push(finding('FILE_UNREADABLE', { sheet: '', file: basename(f) }, { reason: e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e) }));
     }
   }
   let target: XlsxWorkbook;
   try {
-    target = existsSync(out) ? await XlsxWorkbook.load(new Uint8Array(readFileSync(out))) : XlsxWorkbook.create();
+    target = existsSync(out) ? await XlsxWorkbook.load(readInput(out)) : XlsxWorkbook.create();
   } catch (e) {
     io.err(`Không đọc được ${out} (kết quả lần trước): ${e instanceof Error ? e.message : String(e)}. Không ghi đè; hãy chọn tệp khác.\n`);
     return 2;
@@ -147,8 +150,7 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
     for (const f of [...findings, ...rollup.issues]) io.err(line(f));
     return 2;
   }
-  mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, await target.save());
+  writeAtomic(outPath, await target.save());
   const errors = findings.filter((f) => f.severity === 'error').length + rollup.issues.filter((i) => i.severity === 'error').length;
   const rec = rollup.reconciliation;
   const verdicts = { accepted: 0, rejected: 0, pending: 0 };

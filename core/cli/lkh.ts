@@ -2,15 +2,15 @@
  * The `lkh` command (installed through package.json "bin"; run with `npx lkh`).
  *   lkh template <FORM...|all> --out DIR [--year YYYY] [--unit NAME]
  *   lkh validate FILE... [--json]
- *   lkh consolidate FILE... --out OUT.xlsx [--json] [--accept-merges all|ID,ID] [--period P] [--year YYYY] [--commune NAME]
+ *   lkh consolidate FILE... --out OUT.xlsx [--json] [--accept-merges all|ID,ID] [--period P] [--year YYYY] [--commune NAME] [--keep newer|all|FILE] [--remove-copies]
  *   lkh rank FILE --list SHEET [--method marks|scores] [--participants N]   (creates the ballot and tally sheet)
  *   lkh rank FILE --ballot SHEET [--list SHEET] [--json]                   (ranks the list from the filled tally)
  *   lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds TRIEU] [--year YYYY] [--period P]
  *   lkh demo --out DIR
  * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read, nothing to read, or bad usage.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { forms, getForm, isFormId } from '../src/forms/registry';
 import type { FormId } from '../src/forms/types';
 import { FORM_IDS } from '../src/forms/types';
@@ -19,12 +19,15 @@ import { readWorkbook } from '../src/reader/workbook';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
+import { PortError } from '../src/port/memory';
 import type { FormReading } from '../src/model/types';
 import type { ProgramPeriod } from '../src/port/types';
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
-import { consolidateCommune } from '../src/workflow/plan';
+import type { SourceConflict } from '../src/workflow/plan';
+import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
+import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
 
 const USAGE = `Cách dùng:
@@ -35,9 +38,13 @@ const USAGE = `Cách dùng:
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
   lkh consolidate TỆP.xlsx... --out KẾT_QUẢ.xlsx [--json] [--accept-merges all|MÃ,MÃ]
                   [--period 2016-2020|2021-2025|2026-2030] [--year NĂM] [--commune TÊN]
+                  [--keep newer|all|TỆP.xlsx] [--remove-copies]
       Tổng hợp các biểu I.2 (thôn) và II.3 (ban ngành) thành II.4.A, II.4.B, II.6.A, II.6.B,
       II.6.C và trang báo cáo. Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ phần xã đã nhập.
-      Mã thoát: 0 thành công, 1 còn lỗi, 2 không đọc được gì.
+      Tệp trùng nội dung chỉ đọc một lần; hai bản khác nhau của cùng một biểu thì dừng, chưa ghi,
+      cho đến khi chọn --keep (newer: bản sửa mới nhất; TỆP.xlsx: bản trong tệp đó; all: tính cả).
+      Mỗi lần chạy giữ một bản cũ "(cũ)" của mỗi trang; --remove-copies xóa cả các bản này.
+      Mã thoát: 0 thành công, 1 còn lỗi, 2 có tệp không đọc được hoặc chưa chọn bản giữ lại.
   lkh rank TỆP.xlsx --list II.6.B [--method marks|scores] [--participants SỐ]
       Tạo phiếu xếp ưu tiên và bảng kiểm đếm cho danh sách (II.6.B, II.6.A hoặc một I.2) trong tệp.
   lkh rank TỆP.xlsx --ballot "Phiếu ưu tiên - II.6.B" [--json]
@@ -103,17 +110,27 @@ async function template(args: readonly string[], io: Io): Promise<number> {
   }
   const planYear = yearOf(p);
   const unitName = str(p, 'unit');
-  mkdirSync(out, { recursive: true });
+  makeDir(out);
   for (const id of [...new Set(ids)]) {
     const wb = XlsxWorkbook.create();
     // The sheet is named by the form id so that files and tabs match ("II.6.A.xlsx", sheet "II.6.A").
     await wb.createSheet(layoutForm(getForm(id), { ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetName: id }));
     await wb.writeState({ ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetForms: { [id]: id } });
     const file = join(out, `${id}.xlsx`);
-    writeFileSync(file, await wb.save());
+    checkOutput(file);
+    writeAtomic(file, await wb.save());
     io.out(`Đã ghi ${file}\n`);
   }
   return 0;
+}
+
+/** Creates an output folder, or says in Vietnamese why it cannot. */
+function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new FileProblem(systemMessage('ghi', dir, e), { cause: e });
+  }
 }
 
 interface FileReport {
@@ -126,14 +143,21 @@ interface FileReport {
 
 async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[] }> {
   const name = basename(file);
-  let wb: XlsxWorkbook;
-  try {
-    wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(file)));
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+  const unreadable = (e: unknown) => {
+    // FileProblem and PortError messages are Vietnamese sentences already (what the file is, what to do).
+    const reason = e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e);
     return { readings: [], report: { file, forms: [], unrecognised: [], readable: false, findings: [finding('FILE_UNREADABLE', { sheet: '', file: name }, { reason })] } };
+  };
+  let wb: XlsxWorkbook;
+  let r: Awaited<ReturnType<typeof readWorkbook>>;
+  try {
+    wb = await XlsxWorkbook.load(readInput(file));
+    r = await readWorkbook(wb, { file: name });
+  } catch (e) {
+    // One bad file never stops the others: it is named in the report, exit 2.
+    if (e instanceof FileProblem || e instanceof PortError) return unreadable(e);
+    throw e;
   }
-  const r = await readWorkbook(wb, { file: name });
   return {
     readings: [...r.readings],
     report: {
@@ -196,17 +220,60 @@ function yearOf(p: Parsed): number | undefined {
   return y;
 }
 
+/**
+ * Answers to source conflicts from --keep: "newer" (the most recently modified file of each
+ * conflict), "all" (different units sharing a name: count every version), or file names to keep.
+ */
+function conflictChoices(conflicts: readonly SourceConflict[], keep: string | undefined, inputs: readonly string[]): Record<string, string> {
+  const choices: Record<string, string> = {};
+  if (!keep) return choices;
+  const wanted = keep.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const byName = new Map(inputs.map((f) => [basename(f), f]));
+  for (const c of conflicts) {
+    if (wanted.includes('all')) {
+      choices[c.id] = 'all';
+      continue;
+    }
+    if (wanted.includes('newer')) {
+      const mtime = (file: string | undefined): number => {
+        const path = file !== undefined ? byName.get(file) : undefined;
+        return path ? statSync(path).mtimeMs : -Infinity;
+      };
+      const newest = [...c.candidates].sort((a, b) => mtime(b.file) - mtime(a.file))[0];
+      choices[c.id] = newest.key;
+      continue;
+    }
+    const named = c.candidates.find((x) => x.file !== undefined && wanted.some((w) => w === x.file || basename(w) === x.file));
+    if (named) choices[c.id] = named.key;
+  }
+  return choices;
+}
+
+function printConflicts(conflicts: readonly SourceConflict[], io: Io): void {
+  io.err('Chưa ghi gì: có nhiều bản khác nhau của cùng một biểu. Hãy chọn bản giữ lại rồi chạy lại:\n');
+  for (const c of conflicts) {
+    io.err(`  Biểu ${c.formId} của ${c.unitName}${c.sector ? ` (lĩnh vực ${c.sector})` : ''}:\n`);
+    for (const x of c.candidates) io.err(`    - ${x.file ?? ''} trang "${x.sheet}": ${x.activities} hoạt động, ${formatVnNumber(x.amount)} nghìn đồng\n`);
+  }
+  io.err('  --keep newer      giữ bản có thời gian sửa mới nhất của mỗi biểu\n');
+  io.err('  --keep TỆP.xlsx   giữ bản trong tệp này (nhiều tệp cách nhau bằng dấu phẩy)\n');
+  io.err('  --keep all        tính tất cả: đây là các đơn vị khác nhau trùng tên\n');
+}
+
 async function consolidate(args: readonly string[], io: Io): Promise<number> {
-  const p = parseArgs(args, ['out', 'accept-merges', 'period', 'year', 'commune']);
+  const p = parseArgs(args, ['out', 'accept-merges', 'period', 'year', 'commune', 'keep']);
   const out = str(p, 'out');
   if (!out) throw new UsageError('Cần --out KẾT_QUẢ.xlsx.');
   if (p.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx của thôn hoặc ban ngành.');
   const period = periodOf(p);
   const planYear = yearOf(p);
   const accept = str(p, 'accept-merges');
+  // Before any work: the output may not be an input, a folder or a FIFO.
+  checkOutput(out, p.positional);
   const readings: FormReading[] = [];
   const reports: FileReport[] = [];
-  for (const f of p.positional) {
+  // The same path given twice is one file.
+  for (const f of [...new Set(p.positional)]) {
     const r = await readFile(f);
     reports.push(r.report);
     readings.push(...r.readings);
@@ -217,22 +284,39 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     if (p.flags.has('json')) io.out(`${JSON.stringify({ files: reports.map(jsonFile), read: 0 }, null, 2)}\n`);
     return 2;
   }
-  const target = existsSync(out) ? await XlsxWorkbook.load(new Uint8Array(readFileSync(out))) : XlsxWorkbook.create();
+  const target = existsSync(out) ? await XlsxWorkbook.load(readInput(out)) : XlsxWorkbook.create();
   const commune = str(p, 'commune');
-  const result = await consolidateCommune(target, readings, {
+  const options = {
     ...(period ? { period } : {}),
     ...(planYear !== undefined ? { planYear } : {}),
     ...(commune ? { communeName: commune } : {}),
-    ...(accept ? { acceptMerges: accept === 'all' ? 'all' : accept.split(',').map((x) => x.trim()) } : {}),
-  });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, await target.save());
-  const findings = [...reports.flatMap((r) => r.findings), ...result.plan.findings, ...result.checks.findings];
+    ...(accept ? { acceptMerges: accept === 'all' ? ('all' as const) : accept.split(',').map((x) => x.trim()) } : {}),
+  };
+  let result: Awaited<ReturnType<typeof consolidateCommune>>;
+  try {
+    result = await consolidateCommune(target, readings, options);
+  } catch (e) {
+    if (!(e instanceof SourceConflictError)) throw e;
+    const choices = conflictChoices(e.conflicts, str(p, 'keep'), p.positional);
+    const open = e.conflicts.filter((c) => choices[c.id] === undefined);
+    if (open.length > 0) {
+      if (p.flags.has('json')) io.out(`${JSON.stringify({ out, written: false, conflicts: open, files: reports.map(jsonFile) }, null, 2)}\n`);
+      printConflicts(open, io);
+      return 2;
+    }
+    result = await consolidateCommune(target, readings, { ...options, sourceChoices: choices });
+  }
+  // --remove-copies: the "(cũ)" copies go too (each run keeps only one per sheet anyway).
+  const removed = p.flags.has('remove-copies') ? (await createActions(target).removeCopies()).removed : [];
+  writeAtomic(out, await target.save());
+  if (removed.length > 0 && !p.flags.has('json')) io.out(`Đã xóa ${removed.length} trang bản sao cũ: ${removed.join(', ')}.\n`);
+  const findings = [...reports.flatMap((r) => r.findings), ...result.findings];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const rec = result.plan.reconciliation;
   if (p.flags.has('json')) {
     const doc = {
       out,
+      removedCopies: removed,
       sheets: result.written.sheets,
       keptCopies: result.written.keptCopies,
       reconciliation: rec,
@@ -259,6 +343,8 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     for (const c of result.checks.checks) io.out(`  Kiểm tra: ${c.label} — ${c.passed === undefined ? 'chưa kiểm tra được' : c.passed ? 'đạt' : 'KHÔNG ĐẠT'}: ${c.detail}\n`);
     for (const f of findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}\n`);
   }
+  // A file that could not be read is named above; the plan holds the others, but the run is not a success.
+  if (reports.some((r) => !r.readable)) return 2;
   return errors > 0 ? 1 : 0;
 }
 
@@ -266,13 +352,14 @@ async function demo(args: readonly string[], io: Io): Promise<number> {
   const p = parseArgs(args, ['out']);
   const out = str(p, 'out');
   if (!out) throw new UsageError('Cần --out THƯ_MỤC.');
-  mkdirSync(out, { recursive: true });
+  makeDir(out);
   for (const f of demoFiles()) {
     const wb = XlsxWorkbook.create();
     for (const s of f.sheets) await wb.createSheet(s.layout);
     await wb.writeState({ planYear: DEMO_YEAR, sheetForms: Object.fromEntries(f.sheets.map((s) => [s.layout.name, s.formId])) });
     const file = join(out, f.name);
-    writeFileSync(file, await wb.save());
+    checkOutput(file);
+    writeAtomic(file, await wb.save());
     io.out(`Đã ghi ${file}\n`);
   }
   return 0;
@@ -283,7 +370,8 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
   const [file] = p.positional;
   if (!file) throw new UsageError('Cần tệp .xlsx chứa danh sách hoạt động.');
   if (!existsSync(file)) throw new UsageError(`Không có tệp "${file}".`);
-  const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(file)));
+  checkOutput(file);
+  const wb = await XlsxWorkbook.load(readInput(file));
   const actions = createActions(wb);
   const ballot = str(p, 'ballot');
   const list = str(p, 'list');
@@ -294,12 +382,12 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
     const participants = str(p, 'participants') !== undefined ? Number(str(p, 'participants')) : 10;
     if (!(Number.isInteger(participants) && participants >= 1 && participants <= 500)) throw new UsageError('--participants là số người từ 1 đến 500.');
     const r = await actions.createBallot({ listSheet: list, method, participants });
-    writeFileSync(file, await wb.save());
+    writeAtomic(file, await wb.save());
     io.out(`Đã tạo trang "${r.sheet}" (${r.items} hoạt động) trong ${file}. In phiếu, cho đại biểu đánh dấu/chấm điểm, nhập vào trang này rồi chạy: lkh rank ${file} --ballot "${r.sheet}"\n`);
     return 0;
   }
   const r = await actions.rankFromBallot({ ballotSheet: ballot, ...(list ? { listSheet: list } : {}) });
-  writeFileSync(file, await wb.save());
+  writeAtomic(file, await wb.save());
   if (p.flags.has('json')) io.out(`${JSON.stringify(r, null, 2)}\n`);
   else {
     io.out(`Đã xếp ưu tiên ${r.ranks.length} hoạt động của trang "${r.sheet}" (${r.participants} đại biểu):\n`);
@@ -338,6 +426,10 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof FileProblem || e instanceof PortError) {
+      io.err(`${e.message}\n`);
       return 2;
     }
     throw e;

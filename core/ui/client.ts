@@ -3,7 +3,7 @@
  * in-process (Excel, standalone page) or through google.script.run (Google Sheets sidebar), plus
  * the few things only a host does (files in and out). Every call is coarse and JSON-safe.
  */
-import type { ConsolidationView, FormSummary, RankingView, Settings, ValidationView } from '../src/app/actions';
+import type { ConsolidateOptions, ConsolidationView, FormSummary, RankingView, Settings, ValidationView } from '../src/app/actions';
 import type { Checklist } from '../src/workflow/calendar';
 
 export type HostKind = 'excel' | 'sheets' | 'standalone';
@@ -16,7 +16,9 @@ export interface PaneClient {
   insertForm(formId: string, unitName?: string): Promise<{ sheet: string; keptCopy?: string }>;
   validate(): Promise<ValidationView>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  consolidate(opts?: { acceptMerges?: readonly string[] | 'all' }): Promise<ConsolidationView>;
+  consolidate(opts?: ConsolidateOptions): Promise<ConsolidationView>;
+  /** Deletes every kept copy ("… (cũ)") of the workbook. */
+  removeCopies(): Promise<{ removed: readonly string[] }>;
   createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): Promise<{ sheet: string; items: number }>;
   rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): Promise<RankingView>;
   /** The seven steps of the level in the settings; undefined until the plan year is set. `today` is 'yyyy-mm-dd'. */

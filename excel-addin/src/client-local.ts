@@ -66,6 +66,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     validate: () => actions.validate(),
     selectCell: (sheet, cell) => actions.selectCell(sheet, cell),
     consolidate: (o) => actions.consolidate(o ?? {}),
+    removeCopies: () => actions.removeCopies(),
     createBallot: (o) => actions.createBallot(o),
     rankFromBallot: (o) => actions.rankFromBallot(o),
     listSheets: () => port.listSheets(),

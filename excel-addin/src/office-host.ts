@@ -17,6 +17,7 @@ import { PortError, isInternalSheet, sheetNotFound } from '../../core/src/port';
 import type * as XlsxWorkbookModule from '../../core/src/xlsx/xlsx-workbook';
 import { parseA1 } from '../../core/src/util/a1';
 import type { ExcelRun, PlannedOp, SheetRef, XlFill, XlWorksheet } from './office-port';
+import { stripFormulas } from '../../core/src/xlsx/sanitize';
 import {
   MARKS_COLUMN,
   MIN_EXCEL_API,
@@ -284,17 +285,30 @@ export class OfficeHost {
   }
 
   /**
-   * Adds the sheets of an .xlsx file as new tabs. With ExcelApi 1.13 Excel inserts them itself
-   * (insertWorksheetsFromBase64, formatting kept; https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-insertworksheetsfrombase64-member(1)),
-   * unless the file's base64 would pass the request budget (5 MB on the web); otherwise the
-   * core's XlsxWorkbook reads it (loaded on demand: ExcelJS stays out of the pane's first load)
-   * and its values, formulas, fonts and merges are written as new tabs. The file's document state
-   * ('_lkh') is not kept. Names taken get " (2)"….
+   * Adds the sheets of an .xlsx file as new tabs, as values only: the file is first opened with
+   * the core's XlsxWorkbook (loaded on demand: ExcelJS stays out of the pane's first load), its
+   * formulas replaced by their cached results and its conditional formats and custom validations
+   * dropped (sanitize.ts: a village's WEBSERVICE or IMPORTXML must never run in the commune's
+   * workbook), its LKH state sheet removed. With ExcelApi 1.13 Excel then inserts the cleaned file
+   * itself (insertWorksheetsFromBase64, formatting kept;
+   * https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-insertworksheetsfrombase64-member(1)),
+   * unless its base64 would pass the request budget (5 MB on the web); otherwise its values, fonts
+   * and merges are written as new tabs. Names taken get " (2)"….
    */
   async importXlsx(name: string, bytes: Uint8Array): Promise<{ sheets: string[]; native: boolean }> {
     const failed = (e: unknown): Error => new Error(`Không mở được tệp "${name}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    const { XlsxWorkbook } = await this.loadXlsx();
+    let source;
+    try {
+      source = await XlsxWorkbook.load(bytes);
+    } catch (e) {
+      throw failed(e);
+    }
+    stripFormulas(source.workbook);
+    // The file's document state is not this workbook's (Excel cannot delete a very hidden sheet once inserted).
+    for (const ws of [...source.workbook.worksheets]) if (STATE_SHEET_COPY.test(ws.name)) source.workbook.removeWorksheet(ws.id);
     if (this.supports('1.13')) {
-      const base64 = toBase64(bytes);
+      const base64 = toBase64(await source.save());
       if (base64.length + OP_BYTES <= this.requestBudget) {
         return this.run(async (ctx) => {
           const result = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
@@ -303,27 +317,19 @@ export class OfficeHost {
           } catch (e) {
             throw failed(e);
           }
-          const inserted = result.value;
-          // The file's document state is not this workbook's: drop its state sheet ('_lkh', renamed
-          // '_lkh (2)' when this workbook has one). Its lists sheet stays: its drop-downs point there.
-          const states = inserted.filter((n) => STATE_SHEET_COPY.test(n));
-          if (states.length > 0) {
-            for (const n of states) ctx.workbook.worksheets.getItem(n).delete();
-            await ctx.sync();
-          }
-          return { sheets: inserted.filter((n) => !isInternalSheet(n)), native: true };
+          // Its lists sheet stays: its drop-downs point there.
+          return { sheets: result.value.filter((n) => !isInternalSheet(n)), native: true };
         });
       }
     }
-    const { XlsxWorkbook } = await this.loadXlsx();
     let data;
     try {
-      const source = await XlsxWorkbook.load(bytes);
       data = await source.readSheets(await source.listSheets(), { fonts: true });
     } catch (e) {
       throw failed(e);
     }
-    const sheets = await this.port.insertSheetData(data);
+    // Values only: no formula of the file is written (stripFormulas left none; this says so twice).
+    const sheets = await this.port.insertSheetData(data.map(({ formulas: _formulas, ...d }) => d));
     return { sheets, native: false };
   }
 }

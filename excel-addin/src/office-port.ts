@@ -40,6 +40,7 @@ import {
   PortError,
   bareFormula,
   checkBlocks,
+  checkDeletion,
   checkNewSheetName,
   checkSheetName,
   copyName,
@@ -912,6 +913,27 @@ export class OfficeWorkbook implements WorkbookPort {
       const copy = source.ws.copy('End');
       copy.name = to;
       copy.visibility = 'Visible';
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Deletes sheets with worksheet.delete (ExcelApi 1.1), all or none: the sheet list, then every
+   * delete in one request — two syncs whatever the number of sheets. checkDeletion refuses first
+   * what Excel would refuse midway (the last visible sheet) and the internal sheets. Excel will not
+   * delete a very hidden sheet ("by design", https://github.com/OfficeDev/office-js/issues/365):
+   * such a user sheet is made hidden first, in the same request.
+   */
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    await this.run(async (ctx) => {
+      const all = await this.sheets(ctx);
+      const doomed = checkDeletion(names, all);
+      for (const name of doomed) {
+        const sheet = findUserSheet(all, name) as SheetRef;
+        if (sheet.ws.visibility === 'VeryHidden') sheet.ws.visibility = 'Hidden';
+        sheet.ws.delete();
+      }
       await ctx.sync();
     });
   }

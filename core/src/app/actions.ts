@@ -8,19 +8,21 @@ import { forms, getForm, isFormId } from '../forms/registry';
 import type { FormId, Level } from '../forms/types';
 import { defaultSheetName, layoutForm } from '../layout/engine';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
-import { copyName } from '../port/types';
+import { allCopies, copyName } from '../port/types';
 import { readSheet } from '../reader/read';
-import { readWorkbook } from '../reader/workbook';
+import { readWorkbook, savedForm } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
 import type { CheckResult } from '../workflow/plan';
 import type { Checklist } from '../workflow/calendar';
 import { checklistOfDocument, readChecklistState, setTick, writeChecklistState } from '../workflow/calendar';
-import { consolidateCommune } from '../workflow/plan';
+import type { SourceConflict } from '../workflow/plan';
+import { SourceConflictError, consolidateCommune } from '../workflow/plan';
 import { readFlags } from '../workflow/classify';
 import type { RankItem, RankMethod } from '../workflow/ranking';
 import { applyRanking, ballotLayout, rank, rankItemsFromSheet, readTally } from '../workflow/ranking';
 import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
+import { sanitizeState, validSettings } from './settings';
 
 export interface Settings {
   readonly planYear?: number;
@@ -60,6 +62,18 @@ export interface ConsolidationView {
   readonly keptCopies: readonly string[];
   readonly counts: { readonly activities: number; readonly ii6a: number; readonly ii6b: number };
   readonly findings: readonly FindingView[];
+  /**
+   * Two or more different versions of one unit's sheet (a corrected v2 beside the first): nothing
+   * was written; the user chooses which to keep (sourceChoices) and consolidates again.
+   */
+  readonly conflicts?: readonly SourceConflict[];
+}
+
+/** What the user answers before consolidating. */
+export interface ConsolidateOptions {
+  readonly acceptMerges?: readonly string[] | 'all';
+  /** By conflict id: the key of the version to keep, or 'all' (different units sharing a name). */
+  readonly sourceChoices?: Readonly<Record<string, string>>;
 }
 
 export interface RankingView {
@@ -81,9 +95,10 @@ export function findingView(f: Finding): FindingView {
   return { code: f.code, severity: f.severity, sheet: f.sheet, ...(f.cell ? { cell: f.cell } : {}), message: f.message, messageEn: f.messageEn };
 }
 
+/** The document state, with what a damaged state holds that no reader can use left out (settings.ts). */
 async function readStateSafe(port: WorkbookPort): Promise<DocumentState> {
   try {
-    return await port.readState();
+    return sanitizeState(await port.readState()).state;
   } catch {
     return {};
   }
@@ -116,18 +131,18 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       return settingsOf(await readStateSafe(port));
     },
 
-    async saveSettings(s: Settings): Promise<Settings> {
-      if (s.planYear !== undefined && !(Number.isInteger(s.planYear) && s.planYear >= 2000 && s.planYear <= 2100)) {
-        throw new Error(`Năm kế hoạch ${s.planYear} không hợp lệ.`);
-      }
-      const state = await readStateSafe(port);
+    async saveSettings(input: Settings): Promise<Settings> {
+      // Checked before anything is read or written (settings.ts): a bad value throws, nothing is written.
+      const s = validSettings(input);
+      // Fields a damaged state holds that no reader can use are dropped, not written back.
+      const { state } = sanitizeState(await readStateSafe(port));
       const next: DocumentState = {
         ...state,
         level: s.level,
         period: s.period,
-        upperLevelName: s.upperLevelName.trim() || DEFAULT_SETTINGS.upperLevelName,
+        upperLevelName: s.upperLevelName,
         ...(s.planYear !== undefined ? { planYear: s.planYear } : {}),
-        ...(s.unitName?.trim() ? { unitName: s.unitName.trim() } : {}),
+        ...(s.unitName ? { unitName: s.unitName } : {}),
       };
       await port.writeState(next);
       return settingsOf(next);
@@ -170,14 +185,33 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
     },
 
     /** One-click consolidation of the workbook's village and department tabs. */
-    async consolidate(opts: { acceptMerges?: readonly string[] | 'all' } = {}): Promise<ConsolidationView> {
+    async consolidate(opts: ConsolidateOptions = {}): Promise<ConsolidationView> {
       const state = await readStateSafe(port);
-      const result = await consolidateCommune(port, undefined, {
-        period: state.period ?? DEFAULT_SETTINGS.period,
-        ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
-        ...(state.unitName ? { communeName: state.unitName } : {}),
-        ...(opts.acceptMerges ? { acceptMerges: opts.acceptMerges } : {}),
-      });
+      let result: Awaited<ReturnType<typeof consolidateCommune>>;
+      try {
+        result = await consolidateCommune(port, undefined, {
+          period: state.period ?? DEFAULT_SETTINGS.period,
+          ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
+          ...(state.unitName ? { communeName: state.unitName } : {}),
+          ...(opts.acceptMerges ? { acceptMerges: opts.acceptMerges } : {}),
+          ...(opts.sourceChoices ? { sourceChoices: opts.sourceChoices } : {}),
+        });
+      } catch (e) {
+        if (!(e instanceof SourceConflictError)) throw e;
+        // Nothing was written: say what to choose.
+        const none = { count: 0, amount: 0 };
+        return {
+          reconciliation: { read: none, written: none, returned: none, balanced: false, vanished: 0, manual: 0 },
+          returned: [],
+          suggestions: [],
+          checks: [],
+          sheets: [],
+          keptCopies: [],
+          counts: { activities: 0, ii6a: 0, ii6b: 0 },
+          findings: e.findings.map(findingView),
+          conflicts: e.conflicts,
+        };
+      }
       return {
         reconciliation: result.plan.reconciliation,
         returned: result.plan.returned.map((x) => ({
@@ -194,6 +228,22 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
         counts: { activities: result.plan.activities.length, ii6a: result.written.ii6a.length, ii6b: result.written.ii6b.length },
         findings: result.findings.map(findingView),
       };
+    },
+
+    /**
+     * Removes every kept copy ("… (cũ)", "… (cũ 2)") of the workbook, after the user confirmed in
+     * the pane: consolidation keeps one previous copy per sheet, this clears even those.
+     */
+    async removeCopies(): Promise<{ removed: string[] }> {
+      const copies = allCopies(await port.listSheets());
+      if (copies.length === 0) return { removed: [] };
+      await port.deleteSheets(copies);
+      const state = await readStateSafe(port);
+      if (state.sheetForms) {
+        const sheetForms = Object.fromEntries(Object.entries(state.sheetForms).filter(([sheet]) => !copies.includes(sheet)));
+        await port.writeState({ ...state, sheetForms });
+      }
+      return { removed: copies };
     },
 
     /** Creates the ballot and tally sheet for an activity list (II.6.B, II.6.A or a village's I.2). */
@@ -275,7 +325,7 @@ function itemsOf(data: SheetData, formId: RankableFormId): RankItem[] {
 /** The form of an activity list sheet, from the state or by recognition; only rankable forms. */
 async function listForm(port: WorkbookPort, sheet: string): Promise<RankableFormId> {
   const state = await readStateSafe(port);
-  let id = state.sheetForms?.[sheet];
+  let id: FormId | undefined = savedForm(state, sheet).formId;
   if (!id) {
     const [data] = await port.readSheets([sheet]);
     id = readSheet(data).reading?.formId;

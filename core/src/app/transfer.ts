@@ -8,9 +8,11 @@ import { getForm, tablesOf } from '../forms/registry';
 import type { FormId } from '../forms/types';
 import { STYLES, layoutForm } from '../layout/engine';
 import type { CellStyle, LayoutCell, SheetLayout, StyleName } from '../layout/types';
-import type { DocumentState, SheetData, WorkbookPort } from '../port/types';
+import type { CellValue, DocumentState, SheetData, WorkbookPort } from '../port/types';
+import { a1 } from '../util/a1';
 import { TextGrid } from '../reader/grid';
 import { readSheet } from '../reader/read';
+import { savedForm } from '../reader/workbook';
 import { locateForm } from '../reader/recognise';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
 
@@ -27,15 +29,26 @@ const KIND_STYLE: Readonly<Record<string, StyleName>> = {
   choice: 'textWrap',
 };
 
+export interface AsLayoutOptions {
+  /**
+   * Keep only the values (each formula's cached result), as for every file that comes from
+   * outside: a village's file could carry WEBSERVICE, IMPORTXML, IMAGE or HYPERLINK formulas that
+   * send the commune's data to another site when the workbook recalculates. The form's own
+   * Tổng số formulas are re-created where the row's parts add up to its total. Default false (the
+   * commune's own sheets, exported as they are).
+   */
+  readonly valuesOnly?: boolean;
+}
+
 /**
  * A sheet as read, turned back into a layout: values, formulas and merges as they are, styled as
  * the form (title, header band, body columns by kind) when the form is known.
  */
-export function sheetAsLayout(data: SheetData, name: string, formId?: FormId): SheetLayout {
+export function sheetAsLayout(data: SheetData, name: string, formId?: FormId, options: AsLayoutOptions = {}): SheetLayout {
   const form = formId ? getForm(formId) : undefined;
   const grid = new TextGrid(data);
   const located = form ? locateForm(grid, form) : new Map();
-  const bands: { from: number; to: number; bodyFrom: number; bodyTo: number; cols: Map<number, StyleName> }[] = [];
+  const bands: { from: number; to: number; bodyFrom: number; bodyTo: number; cols: Map<number, StyleName>; sums: { col: number; parts: number[] }[] }[] = [];
   if (form) {
     const tables = tablesOf(form);
     const starts = tables.map((t) => located.get(t.key)?.headerRow).filter((r): r is number => r !== undefined);
@@ -44,11 +57,14 @@ export function sheetAsLayout(data: SheetData, name: string, formId?: FormId): S
       if (!loc) return;
       const next = starts.filter((r) => r > loc.headerRow).sort((a, b) => a - b)[0] ?? grid.bottom;
       const cols = new Map<number, StyleName>();
+      const sums: { col: number; parts: number[] }[] = [];
       for (const c of t.columns) {
         const col = loc.columns.get(c.key);
         if (col !== undefined) cols.set(col, KIND_STYLE[c.kind] ?? 'text');
+        const parts = (c.sumOf ?? []).map((k) => loc.columns.get(k));
+        if (col !== undefined && parts.length > 0 && parts.every((x): x is number => x !== undefined)) sums.push({ col, parts });
       }
-      bands.push({ from: loc.headerRow, to: loc.bodyRow - 1, bodyFrom: loc.bodyRow, bodyTo: next - 1, cols });
+      bands.push({ from: loc.headerRow, to: loc.bodyRow - 1, bodyFrom: loc.bodyRow, bodyTo: next - 1, cols, sums });
     });
   }
   const firstTable = bands.length > 0 ? Math.min(...bands.map((b) => b.from)) : Infinity;
@@ -64,22 +80,41 @@ export function sheetAsLayout(data: SheetData, name: string, formId?: FormId): S
     if (row < firstTable) return row === data.top ? 'title' : 'field';
     return 'paragraph';
   };
+  const valueAt = (row: number, col: number): CellValue => data.values[row - data.top]?.[col - data.left] ?? null;
+  /** The form's Tổng số formula for a body cell, when its parts (numbers or blanks) add up to the number it holds. */
+  const totalFormula = (row: number, col: number, value: CellValue): string | undefined => {
+    if (typeof value !== 'number') return undefined;
+    for (const b of bands) {
+      if (row < b.bodyFrom || row > b.bodyTo) continue;
+      const sum = b.sums.find((x) => x.col === col);
+      if (!sum) continue;
+      const parts = sum.parts.map((c) => valueAt(row, c));
+      if (!parts.every((v) => v === null || typeof v === 'number')) return undefined;
+      const total = parts.reduce<number>((acc, v) => acc + (typeof v === 'number' ? v : 0), 0);
+      if (Math.abs(total - value) > 1e-9 || parts.every((v) => v === null)) return undefined;
+      return sum.parts.map((c) => a1(row, c)).join('+');
+    }
+    return undefined;
+  };
   const cells: LayoutCell[] = [];
-  data.values.forEach((rowValues, i) =>
+  let width = 0;
+  data.values.forEach((rowValues, i) => {
+    if (rowValues.length > width) width = rowValues.length;
     rowValues.forEach((v, j) => {
       const row = data.top + i;
       const col = data.left + j;
-      const formula = data.formulas?.[i]?.[j] ?? undefined;
+      const read = data.formulas?.[i]?.[j] ?? undefined;
       const error = data.errors.find((e) => e.row === row && e.col === col);
       const value = error ? error.code : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v;
+      const formula = options.valuesOnly ? (read ? totalFormula(row, col, v) : undefined) : read;
       if (value === null && !formula) {
         if (bands.some((b) => row >= b.from && row <= b.bodyTo && b.cols.has(col))) cells.push({ row, col, value: null, style: styleAt(row, col, null) });
         return;
       }
       cells.push({ row, col, value, style: styleAt(row, col, value), ...(formula ? { formula } : {}) });
-    }),
-  );
-  const cols = data.left + Math.max(0, ...data.values.map((r) => r.length));
+    });
+  });
+  const cols = data.left + width;
   const formLayout = form ? layoutForm(form) : undefined;
   const widths = Array.from({ length: cols }, (_, i) => formLayout?.columnWidths[i] ?? 14);
   const main = bands.find((b) => b.cols.size > 3) ?? bands[0];
@@ -129,7 +164,8 @@ export interface ImportOptions {
 }
 
 /**
- * The sheets of an .xlsx file as layouts to create (values, merges, the form's formatting), each
+ * The sheets of an .xlsx file as layouts to create (values only — never a formula from outside —,
+ * merges, the form's formatting), each
  * with the form recognised from its content (else the one the file's state names), named
  * "<file> - <sheet>" (31 characters at most; a one-sheet file by the file alone). Empty sheets are
  * left out. Every pane imports through this: in-process hosts create the tabs with importXlsx, the
@@ -155,9 +191,9 @@ export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, options
   const sheets: ImportedSheet[] = [];
   for (const d of data) {
     if (d.values.length === 0) continue;
-    const formId = readSheet(d).reading?.formId ?? state.sheetForms?.[d.name];
+    const formId = readSheet(d).reading?.formId ?? savedForm(state, d.name).formId;
     const proposed = names.length === 1 && !unit ? prefix : `${prefix} - ${d.name}`;
-    sheets.push({ layout: sheetAsLayout(d, proposed.slice(0, 31), formId), ...(formId ? { formId } : {}) });
+    sheets.push({ layout: sheetAsLayout(d, proposed.slice(0, 31), formId, { valuesOnly: true }), ...(formId ? { formId } : {}) });
   }
   return sheets;
 }

@@ -91,6 +91,22 @@ interface Placed {
   readonly span: number;
 }
 
+
+/** A formula that only adds cells ("J17+K17+L17"): the one kind the forms write, and the one kind an import keeps. */
+export function isPlainSum(formula: string): boolean {
+  return /^=?\$?[A-Z]{1,3}\$?\d{1,7}(\+\$?[A-Z]{1,3}\$?\d{1,7})*$/.test(formula.trim());
+}
+
+/** True when a total may be written as the sum of its parts: it is blank, or the parts (numbers or blanks, not all blank) add up to it. */
+export function partsAddUp(total: LayoutValue, parts: readonly LayoutValue[]): boolean {
+  if (total === null || total === '') return true;
+  if (typeof total !== 'number') return false;
+  if (!parts.every((v) => v === null || v === '' || typeof v === 'number')) return false;
+  if (parts.every((v) => v === null || v === '')) return false;
+  const sum = parts.reduce<number>((acc, v) => acc + (typeof v === 'number' ? v : 0), 0);
+  return Math.abs(sum - total) < 1e-6;
+}
+
 /** Spreads `widths` over `grid` sheet columns, proportionally, each at least one column. */
 export function spreadColumns(widths: readonly number[], grid: readonly number[]): Placed[] {
   const k = widths.length;
@@ -391,7 +407,9 @@ class LayoutBuilder {
       const p = placed[i];
       const value = values[c.key] ?? null;
       let formula: string | undefined;
-      if (c.sumOf && c.sumOf.length > 0 && c.sumOf.every((k) => colIndex.has(k))) {
+      // The total as a formula only when its parts add up to it: a row given only a Tổng số (or
+      // parts that do not add up) keeps the number, so Excel recalculating shows what was read.
+      if (c.sumOf && c.sumOf.length > 0 && c.sumOf.every((k) => colIndex.has(k)) && partsAddUp(value, c.sumOf.map((k) => values[k] ?? null))) {
         formula = c.sumOf.map((k) => a1(this.row, placed[colIndex.get(k) ?? 0].col)).join('+');
       }
       const style = styleForColumn(c);

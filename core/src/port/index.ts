@@ -11,7 +11,9 @@ export type {
   WriteBlock,
   WriteValue,
 } from './types';
-export { copyName } from './types';
+export { allCopies, copiesOf, copyName, isCopyName } from './types';
+export type { Replaced } from './replace';
+export { replaceKeepingOneCopy } from './replace';
 export type { MemoryCell, MemoryCellInput, MemorySheet, MemoryStats, PortErrorCode, ReadCell } from './memory';
 export {
   INTERNAL_SHEET_PREFIX,
@@ -24,11 +26,13 @@ export {
   PortError,
   bareFormula,
   checkBlocks,
+  checkDeletion,
   checkNewSheetName,
   checkSheetName,
   findName,
   isInternalSheet,
   sheetExists,
+  sheetLastVisible,
   sheetNotFound,
   stateFromJson,
   stateToJson,

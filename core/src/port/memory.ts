@@ -45,9 +45,12 @@ export type PortErrorCode =
   | 'SHEET_EXISTS'
   | 'SHEET_NAME_INVALID'
   | 'SHEET_NAME_RESERVED'
+  | 'SHEET_LAST_VISIBLE'
   | 'BLOCK_INVALID'
   | 'STATE_INVALID'
-  | 'WORKBOOK_INVALID';
+  | 'WORKBOOK_INVALID'
+  | 'WORKBOOK_TOO_LARGE'
+  | 'CELL_TOO_LONG';
 
 /** An error of the workbook port: a stable code for programs, a Vietnamese message for people. */
 export class PortError extends Error {
@@ -69,6 +72,31 @@ export function sheetNotFound(name: string): PortError {
 
 export function sheetExists(name: string): PortError {
   return new PortError('SHEET_EXISTS', `Đã có trang tính "${name}".`);
+}
+
+/** Refusal of a deletion that would leave the workbook with no visible sheet (Excel and Google Sheets keep one). */
+export function sheetLastVisible(names: readonly string[]): PortError {
+  const list = names.map((n) => `"${n}"`).join(', ');
+  return new PortError('SHEET_LAST_VISIBLE', `Không xóa được ${list}: sổ làm việc phải còn ít nhất một trang tính không ẩn.`);
+}
+
+/**
+ * Checks a deletion before anything is deleted and gives the sheets to delete, each once, under
+ * their own names, in the order asked: every name must be a user sheet (unknown and internal
+ * '_lkh' names throw SHEET_NOT_FOUND), and at least one visible user sheet must remain
+ * (SHEET_LAST_VISIBLE). `sheets` are the workbook's sheets, internal ones included or not.
+ */
+export function checkDeletion(names: readonly string[], sheets: readonly { readonly name: string; readonly hidden: boolean }[]): string[] {
+  const user = sheets.filter((s) => !isInternalSheet(s.name));
+  const userNames = user.map((s) => s.name);
+  const doomed: string[] = [];
+  for (const n of names) {
+    const found = isInternalSheet(n) ? undefined : findName(userNames, n);
+    if (found === undefined) throw sheetNotFound(n);
+    if (!doomed.includes(found)) doomed.push(found);
+  }
+  if (doomed.length > 0 && !user.some((s) => !s.hidden && !doomed.includes(s.name))) throw sheetLastVisible(doomed);
+  return doomed;
 }
 
 /** Finds a name among others, ignoring case as Excel and Google Sheets do. */
@@ -208,6 +236,11 @@ export interface ReadCell {
   readonly font: string | null;
 }
 
+/** Used ranges up to this many cells are read as full rectangles; larger ones as sparse rows. */
+export const MAX_DENSE_CELLS = 2_000_000;
+/** Shared by every empty row of a sparse sheet; never written to. */
+const EMPTY_ROW: readonly never[] = Object.freeze([]);
+
 /** Builds a SheetData from the content cells of a sheet (any order), as the bounding box of them; merges sorted by position. */
 export function toSheetData(
   name: string,
@@ -231,7 +264,20 @@ export function toSheetData(
     if (c.col < left) left = c.col;
     if (c.col > right) right = c.col;
   }
-  const grid = <T>(): T[][] => Array.from({ length: bottom - top + 1 }, () => new Array<T>(right - left + 1).fill(null as T));
+  // Dense rows for sheets of a normal size (every row as wide as the used range). A sheet whose
+  // used range is huge but sparse — one "x" typed at A1048576 or XFD1048576 after Ctrl+↓ — gets
+  // rows only as long as their last cell, and empty rows share one empty array: memory follows
+  // what is filled, not the used range (TextGrid and every reader accept such rows).
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const sparse = height * width > MAX_DENSE_CELLS;
+  const rowLength = new Map<number, number>();
+  if (sparse) for (const c of cells) rowLength.set(c.row, Math.max(rowLength.get(c.row) ?? 0, c.col - left + 1));
+  const grid = <T>(): T[][] =>
+    Array.from({ length: height }, (_, i) => {
+      const n = sparse ? (rowLength.get(top + i) ?? 0) : width;
+      return n === 0 ? (EMPTY_ROW as unknown as T[]) : new Array<T>(n).fill(null as T);
+    });
   const values = grid<CellValue>();
   const formulas = grid<string | null>();
   const fontGrid = fonts ? grid<string | null>() : undefined;
@@ -293,6 +339,7 @@ export interface MemoryStats {
   cellsWritten: number;
   createSheet: number;
   copySheet: number;
+  deleteSheets: number;
   readState: number;
   writeState: number;
 }
@@ -342,6 +389,7 @@ export class MemoryWorkbook implements WorkbookPort {
     cellsWritten: 0,
     createSheet: 0,
     copySheet: 0,
+    deleteSheets: 0,
     readState: 0,
     writeState: 0,
   };
@@ -490,6 +538,13 @@ export class MemoryWorkbook implements WorkbookPort {
       this.sheets.map((s) => s.name),
     );
     this.sheets.push(cloneSheet(source, to));
+  }
+
+  /** Deletes sheets, all or none (checkDeletion). */
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    this.stats.deleteSheets++;
+    const doomed = new Set(checkDeletion(names, this.sheets));
+    for (let i = this.sheets.length - 1; i >= 0; i--) if (doomed.has(this.sheets[i].name)) this.sheets.splice(i, 1);
   }
 
   async readState(): Promise<DocumentState> {

@@ -81,7 +81,7 @@ export interface ReadOptions {
 export interface CreateSheetOptions {
   /**
    * What to do when a sheet of that name exists: 'copy' keeps the old sheet under a new
-   * name ("II.4.B (cũ 1)") and creates the new one; 'fail' throws. Default 'copy': no user
+   * name ("II.4.B (cũ)") and creates the new one; 'fail' throws. Default 'copy': no user
    * sheet is ever destroyed.
    */
   readonly existing?: 'copy' | 'fail';
@@ -98,6 +98,8 @@ export interface WorkbookPort {
   createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }>;
   /** Copies a sheet (values and formats) under a new name. */
   copySheet(from: string, to: string): Promise<void>;
+  /** Deletes these sheets (names matched case-insensitively), all or none: unknown names, the add-in's own state sheet, and a deletion that would leave no visible sheet are refused with a PortError before anything is deleted. */
+  deleteSheets(names: readonly string[]): Promise<void>;
   readState(): Promise<DocumentState>;
   writeState(state: DocumentState): Promise<void>;
 }
@@ -110,4 +112,47 @@ export function copyName(name: string, taken: readonly string[]): string {
     const candidate = name.slice(0, 31 - suffix.length) + suffix;
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** Folds a sheet name for comparison as the hosts compare names: case-insensitively (and NFC, so a decomposed "ũ" matches). */
+function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** " (cũ)", " (cũ 2)", " (cũ 3)"…: the suffixes copyName gives, nothing else (no "(cũ 1)", no "(cũ 02)"). */
+const COPY_SUFFIX = / \(cũ(?: ([2-9]|[1-9]\d+))?\)$/u;
+
+/**
+ * Whether a sheet name has the shape copyName gives a kept copy: some name, then " (cũ)" or
+ * " (cũ N)" with N from 2 (case-insensitive).
+ */
+export function isCopyName(sheetName: string): boolean {
+  const m = COPY_SUFFIX.exec(foldName(sheetName));
+  return m !== null && m.index > 0;
+}
+
+/** Every kept copy ("… (cũ)", "… (cũ N)") among these names, in their order. */
+export function allCopies(sheetNames: readonly string[]): string[] {
+  return sheetNames.filter(isCopyName);
+}
+
+/**
+ * The kept copies of sheet `name` among `sheetNames`, in their order: the names copyName gives for
+ * it ("<name> (cũ)", "<name> (cũ 2)"…, `name` cut to fit 31 characters), case-insensitively.
+ * Two long names sharing their first 24 to 26 characters share their copies' names: a copy of
+ * either is counted for both. Neither the number nor the tab order tells which copy is newest:
+ * copyName reuses the lowest free number once a copy is deleted, and a kept copy stays where the
+ * replaced sheet was.
+ */
+export function copiesOf(name: string, sheetNames: readonly string[]): string[] {
+  const self = foldName(name);
+  return sheetNames.filter((sheetName) => {
+    const folded = foldName(sheetName);
+    if (folded === self) return false;
+    const m = COPY_SUFFIX.exec(folded);
+    if (m === null || m.index === 0) return false;
+    const suffix = m[0];
+    const expected = foldName(name.slice(0, 31 - suffix.length) + suffix);
+    return folded === expected;
+  });
 }

@@ -19,6 +19,10 @@ export interface GridCell {
 }
 
 const EMPTY: GridCell = { raw: null, text: '', key: '' };
+/** Merged areas larger than this are not spread over their cells. */
+const MAX_MERGE_CELLS = 100_000;
+/** The one row of a sparse sheet's empty rows (SheetData may hold rows shorter than the sheet, even empty ones). */
+const NO_CELLS: GridCell[] = [];
 
 export class TextGrid {
   readonly name: string;
@@ -37,13 +41,16 @@ export class TextGrid {
     this.top = data.top;
     this.left = data.left;
     this.bottom = data.top + data.values.length;
-    this.right = data.left + Math.max(0, ...data.values.map((r) => r.length));
+    // A loop, not Math.max(...rows): a sheet reaching row 1,048,576 (one stray cell) has a million rows.
+    let width = 0;
+    for (const r of data.values) if (r.length > width) width = r.length;
+    this.right = data.left + width;
     const errors = new Map(data.errors.map((e) => [`${e.row}:${e.col}`, e.code]));
     let legacyCount = 0;
     let encoding: LegacyEncoding | undefined;
     let firstCell: string | undefined;
     this.cells = data.values.map((rowValues, i) =>
-      rowValues.map((raw, j) => {
+      rowValues.length === 0 ? NO_CELLS : rowValues.map((raw, j) => {
         const row = data.top + i;
         const col = data.left + j;
         const error = errors.get(`${row}:${col}`);
@@ -75,6 +82,9 @@ export class TextGrid {
       if (i >= 0 && j >= 0 && this.cells[i] && this.cells[i][j] === EMPTY) this.cells[i][j] = { ...EMPTY, error: e.code };
     }
     for (const m of data.merges) {
+      // A merge over a whole sheet (a careless select-all → Merge) would take billions of entries:
+      // only its master shows a value then, which is what the reader needs of it anyway.
+      if (m.rows * m.cols > MAX_MERGE_CELLS) continue;
       for (let r = m.row; r < m.row + m.rows; r++) {
         for (let c = m.col; c < m.col + m.cols; c++) {
           if (r !== m.row || c !== m.col) this.mergeMaster.set(`${r}:${c}`, { row: m.row, col: m.col });
@@ -106,21 +116,22 @@ export class TextGrid {
     return this.mergeMaster.get(`${row}:${col}`) ?? { row, col };
   }
 
+  /** The cells of a row as held: a sparse sheet's rows are only as long as their last cell. */
+  private rowOf(row: number): readonly GridCell[] {
+    return this.cells[row - this.top] ?? NO_CELLS;
+  }
+
   rowIsEmpty(row: number): boolean {
-    for (let c = this.left; c < this.right; c++) {
-      const cell = this.at(row, c);
-      if (cell.text !== '' || cell.error) return false;
-    }
+    for (const cell of this.rowOf(row)) if (cell.text !== '' || cell.error) return false;
     return true;
   }
 
   /** Non-empty cells of a row, left to right. */
   rowCells(row: number): { col: number; cell: GridCell }[] {
     const out: { col: number; cell: GridCell }[] = [];
-    for (let c = this.left; c < this.right; c++) {
-      const cell = this.at(row, c);
-      if (cell.text !== '' || cell.error) out.push({ col: c, cell });
-    }
+    this.rowOf(row).forEach((cell, j) => {
+      if (cell.text !== '' || cell.error) out.push({ col: this.left + j, cell });
+    });
     return out;
   }
 }

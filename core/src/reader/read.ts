@@ -304,7 +304,14 @@ class SheetReader {
     // The label column's header first: a row repeating the header starts with it.
     const labelIndex = table.columns.findIndex((c) => c.key === table.labelColumn);
     const headerLabels = [...table.header].sort((a, b) => Number(b.col === labelIndex) - Number(a.col === labelIndex)).map((h) => makeLabel(h.text));
+    let lastFilled = loc.bodyRow;
     for (let r = loc.bodyRow; r < end; r++) {
+      // Hundreds of empty rows end the table: what lies beyond is a stray cell (reported by strayCells), not an activity.
+      if (this.grid.rowIsEmpty(r)) {
+        if (r - lastFilled > STRAY_GAP_ROWS) break;
+        continue;
+      }
+      lastFilled = r;
       const cells = [...loc.columns.entries()].map(([k, c]) => ({ k, c, cell: this.grid.at(r, c) }));
       const filled = cells.filter(({ cell }) => cell.text !== '' || cell.error);
       if (filled.length === 0) continue;
@@ -470,6 +477,31 @@ class SheetReader {
     return { ...(attendees !== undefined ? { attendees } : {}), ...(women !== undefined ? { women } : {}), ...(cell ? { cell } : {}) };
   }
 
+  /**
+   * Cells far from the rest of the sheet — a lone "x" at A1048576 or XFD1048576 — are no part of
+   * the form but were typed by someone: each is reported with its cell, never silently dropped.
+   */
+  strayCells(): void {
+    const cells: { row: number; col: number; text: string }[] = [];
+    for (let r = this.grid.top; r < this.grid.bottom; r++) {
+      for (const { col, cell } of this.grid.rowCells(r)) cells.push({ row: r, col, text: cell.text });
+    }
+    cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    const cols = [...cells].sort((a, b) => a.col - b.col);
+    const farRows = new Set<number>();
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0 && cells[i].row - cells[i - 1].row > STRAY_GAP_ROWS) for (let k = i; k < cells.length; k++) farRows.add(k);
+    }
+    const stray = new Set<{ row: number; col: number; text: string }>();
+    farRows.forEach((k) => stray.add(cells[k]));
+    for (let i = 1; i < cols.length; i++) {
+      if (cols[i].col - cols[i - 1].col > STRAY_GAP_COLS) for (let k = i; k < cols.length; k++) stray.add(cols[k]);
+    }
+    for (const c of [...stray].slice(0, 20)) {
+      this.findings.push(finding('STRAY_CELL', { ...this.at, cell: a1(c.row, c.col) }, { text: c.text.slice(0, 40) }));
+    }
+  }
+
   read(confidence: number): FormReading {
     const f = this.fields();
     const strengths: Strength[] = [];
@@ -496,6 +528,7 @@ class SheetReader {
       if (t.rows.some((r) => r.kind === 'fixed')) Object.assign(fixed, this.fixedValues(t));
     }
     const meeting = MINUTES.includes(this.form.id) ? this.meeting() : undefined;
+    this.strayCells();
     if (this.grid.legacy.encoding) {
       this.findings.unshift(
         finding('LEGACY_FONT', { ...this.at, cell: this.grid.legacy.firstCell }, { encoding: this.grid.legacy.encoding.toUpperCase(), count: this.grid.legacy.count }),
@@ -516,6 +549,10 @@ class SheetReader {
     };
   }
 }
+
+/** Rows below, or columns right of, everything else on a sheet beyond which a lone cell is a stray (Ctrl+↓ then typing). */
+const STRAY_GAP_ROWS = 500;
+const STRAY_GAP_COLS = 50;
 
 function tableName(t: TableBlock): string {
   if (t.role === 'activities') return 'Hoạt động';

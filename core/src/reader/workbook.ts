@@ -5,7 +5,9 @@
 import type { FormId } from '../forms/types';
 import type { FormReading } from '../model/types';
 import type { DocumentState, WorkbookPort } from '../port/types';
+import { isFormId } from '../forms/registry';
 import type { Finding } from '../validate/messages';
+import { finding } from '../validate/messages';
 import { checkAttendance, validateReading } from '../validate/rules';
 import { readSheet } from './read';
 
@@ -49,7 +51,24 @@ export interface ReadWorkbookOptions {
   readonly sheets?: readonly string[];
 }
 
-/** Reads and validates every sheet. Uses the forms recorded in the document state where present. */
+/** What a saved state says a sheet holds: only a real form id, only the sheet's own entry (a sheet named "constructor" is no key of Object.prototype here). */
+export function savedForm(state: DocumentState, sheet: string): { formId?: FormId; unknown?: string } {
+  const map = state.sheetForms;
+  if (!map || typeof map !== 'object' || !Object.prototype.hasOwnProperty.call(map, sheet)) return {};
+  const value: unknown = (map as Record<string, unknown>)[sheet];
+  if (typeof value === 'string' && isFormId(value)) return { formId: value };
+  return { unknown: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) };
+}
+
+const holdsContent = (r: FormReading): boolean =>
+  r.activities.length > 0 || r.difficulties.length > 0 || r.strengths.length > 0 || Object.keys(r.fixedValues).length > 0 || r.meeting !== undefined;
+
+/**
+ * Reads and validates every sheet. Forms are recognised from their content first; the form the
+ * document state records for a sheet is used only where it agrees, or for a sheet whose content
+ * alone is not recognised but reads as that form. A wrong or unknown entry is reported, never
+ * allowed to drop a sheet's activities. Hidden sheets holding forms are read and reported.
+ */
 export async function readWorkbook(port: WorkbookPort, options: ReadWorkbookOptions = {}): Promise<WorkbookReading> {
   const names = options.sheets ?? (await port.listSheets());
   let state: DocumentState;
@@ -62,14 +81,24 @@ export async function readWorkbook(port: WorkbookPort, options: ReadWorkbookOpti
   const readings: FormReading[] = [];
   const unrecognised: string[] = [];
   const findings: Finding[] = [];
+  const fileOpt = options.file ? { file: options.file } : {};
   for (const sheet of data) {
-    const known: FormId | undefined = state.sheetForms?.[sheet.name];
-    const result = readSheet(sheet, { ...(options.file ? { file: options.file } : {}), ...(known ? { formId: known } : {}) });
+    const saved = savedForm(state, sheet.name);
+    if (saved.unknown !== undefined) findings.push(finding('STATE_FORM_UNKNOWN', { sheet: sheet.name, ...fileOpt }, { saved: saved.unknown }));
+    let result = readSheet(sheet, fileOpt);
+    if (result.reading && saved.formId && result.reading.formId !== saved.formId) {
+      findings.push(finding('STATE_FORM_MISMATCH', { sheet: sheet.name, ...fileOpt }, { saved: saved.formId, found: result.reading.formId }));
+    } else if (!result.reading && saved.formId) {
+      // A sheet whose title or headers were edited beyond recognition: read it as the state says, if it then holds content.
+      const hinted = readSheet(sheet, { ...fileOpt, formId: saved.formId });
+      if (hinted.reading && holdsContent(hinted.reading)) result = hinted;
+    }
     if (!result.reading) {
       unrecognised.push(sheet.name);
       findings.push(...result.findings);
       continue;
     }
+    if (sheet.hidden) findings.push(finding('SHEET_HIDDEN_READ', { sheet: sheet.name, ...fileOpt }, { form: result.reading.formId }));
     readings.push(result.reading);
     findings.push(...result.findings, ...validateReading(result.reading));
   }

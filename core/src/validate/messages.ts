@@ -20,6 +20,56 @@ export const MESSAGES = {
     vi: 'Không đọc được tệp "{file}": {reason}',
     en: 'Cannot read file "{file}": {reason}',
   },
+  SOURCE_DUPLICATE: {
+    severity: 'warning',
+    vi: '{copy} có nội dung giống hệt {original}: chỉ đọc một lần ({count} hoạt động không tính hai lần).',
+    en: '{copy} has the same content as {original}: read once ({count} activities not counted twice).',
+  },
+  SOURCE_CONFLICT: {
+    severity: 'error',
+    vi: 'Có hai bản khác nhau của biểu {form} của {unit}{sector}: {sources}. Chưa ghi gì: hãy chọn giữ bản nào (hoặc xác nhận đây là các đơn vị khác nhau trùng tên), rồi tổng hợp lại.',
+    en: 'Two different versions of form {form} of {unit}{sector}: {sources}. Nothing was written: choose the version to keep (or confirm these are different units sharing a name), then consolidate again.',
+  },
+  SOURCE_VERSION_LEFT_OUT: {
+    severity: 'warning',
+    vi: 'Không tính {left}: đã chọn giữ {kept} cho biểu {form} của {unit}.',
+    en: 'Left out {left}: {kept} was chosen for form {form} of {unit}.',
+  },
+  SOURCE_SAME_UNIT_KEPT: {
+    severity: 'warning',
+    vi: 'Đã tính cả hai (hoặc nhiều) biểu {form} cùng tên đơn vị "{unit}" theo lựa chọn: {sources}. Hãy chắc đây là các đơn vị khác nhau.',
+    en: 'Counted every form {form} named "{unit}" as chosen: {sources}. Make sure these are different units.',
+  },
+  EDIT_TWO_VALUES: {
+    severity: 'warning',
+    vi: 'Hoạt động "{activity}": cột "{column}" ở {form} ghi "{kept}" nhưng ở II.4.B ghi "{other}"; đã giữ "{kept}" cho cả hai biểu. Nếu cần nội dung kia, hãy nhập lại.',
+    en: 'Activity "{activity}": column "{column}" reads "{kept}" in {form} but "{other}" in II.4.B; "{kept}" is kept in both. Type the other text again if it is the right one.',
+  },
+  STRAY_CELL: {
+    severity: 'warning',
+    vi: 'Ô {cell} (trang "{sheet}") có "{text}" nằm rất xa phần biểu mẫu, không thuộc bảng nào nên không được tính. Nếu gõ nhầm, hãy xóa ô này.',
+    en: 'Cell {cell} (sheet "{sheet}") holds "{text}" far from the form, in no table, so it is not counted. Delete it if it was typed by mistake.',
+  },
+  STATE_FORM_MISMATCH: {
+    severity: 'warning',
+    vi: 'Trạng thái đã lưu ghi trang "{sheet}" là biểu {saved} nhưng nội dung là biểu {found}: đọc theo nội dung.',
+    en: 'The saved state says sheet "{sheet}" holds form {saved} but its content is form {found}: read by its content.',
+  },
+  STATE_FORM_UNKNOWN: {
+    severity: 'warning',
+    vi: 'Trạng thái đã lưu ghi trang "{sheet}" là "{saved}", không phải biểu mẫu nào: bỏ qua, nhận diện theo nội dung.',
+    en: 'The saved state names "{saved}" for sheet "{sheet}", which is no form: ignored, recognised by content.',
+  },
+  STATE_DAMAGED: {
+    severity: 'warning',
+    vi: 'Trạng thái LKH lưu trong tệp bị hỏng ({reason}); đã dựng lại từ các trang tính{rebuilt}.',
+    en: 'The LKH state saved in the file is damaged ({reason}); rebuilt from the sheets{rebuilt}.',
+  },
+  SHEET_HIDDEN_READ: {
+    severity: 'warning',
+    vi: 'Trang "{sheet}" đang bị ẩn nhưng có biểu {form}: vẫn đọc và tổng hợp. Nếu không muốn tính, hãy xóa trang này.',
+    en: 'Sheet "{sheet}" is hidden but holds form {form}: read and consolidated anyway. Delete the sheet if it should not count.',
+  },
   FORM_NOT_RECOGNISED: {
     severity: 'warning',
     vi: 'Trang "{sheet}" không giống biểu mẫu nào của Sổ tay; bỏ qua.',

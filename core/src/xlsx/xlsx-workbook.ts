@@ -17,6 +17,7 @@ import {
   PortError,
   bareFormula,
   checkBlocks,
+  checkDeletion,
   checkNewSheetName,
   checkSheetName,
   isInternalSheet,
@@ -29,7 +30,13 @@ import {
 import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
 import { copyName } from '../port/types';
 import { plainValue, readCell } from './cell-values';
+import { FileRefused, assertXlsx } from './inspect';
 import { applyLayout } from './layout-writer';
+
+/** Excel's limit of characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+/** Cells with content one read may return (a commune's real files hold tens of thousands). */
+export const MAX_READ_CELLS = 2_000_000;
 
 /** The very hidden sheet holding the document state. */
 export const STATE_SHEET = '_lkh';
@@ -112,11 +119,20 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Opens an .xlsx file. Throws a PortError (WORKBOOK_INVALID) when the bytes are not one. */
   static async load(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+    const buffer = toArrayBuffer(data);
+    // What the file is, from its bytes, before ExcelJS sees it: an .ods or a .docx renamed would
+    // otherwise open as an empty workbook, a zip bomb would take gigabytes (inspect.ts).
+    try {
+      assertXlsx(new Uint8Array(buffer));
+    } catch (e) {
+      if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
+      throw e;
+    }
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(toArrayBuffer(data));
+      await wb.xlsx.load(buffer);
     } catch (e) {
-      throw new PortError('WORKBOOK_INVALID', `Không đọc được tệp Excel (.xlsx): ${(e as Error).message}`);
+      throw new PortError('WORKBOOK_INVALID', `tệp bị hỏng, không mở được như một sổ làm việc .xlsx. Hãy mở thử bằng Excel; nếu Excel sửa được, lưu lại rồi chọn lại.\nChi tiết kỹ thuật: ${(e as Error).message}`);
     }
     return new XlsxWorkbook(wb);
   }
@@ -176,12 +192,22 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSheets(names: readonly string[], options?: ReadOptions): Promise<SheetData[]> {
     const sheets = names.map((n) => this.sheet(n));
     const fonts = options?.fonts === true;
+    // What one read may cost is bounded by what is filled, never by the used range (toSheetData),
+    // and capped: a file cannot make a browser tab hold more than MAX_READ_CELLS cells.
+    let total = 0;
     return sheets.map((ws) => {
       const cells: ReadCell[] = [];
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           const c = readCell(cell, fonts);
-          if (c) cells.push(c);
+          if (!c) return;
+          if (typeof c.value === 'string' && c.value.length > MAX_CELL_CHARS) {
+            throw new PortError('CELL_TOO_LONG', `ô ${cell.address} của trang "${ws.name}" có ${c.value.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự một ô của Excel. Tệp có thể bị hỏng hoặc không phải do Excel tạo; hãy mở, sửa ô đó rồi lưu lại.`);
+          }
+          if (++total > MAX_READ_CELLS) {
+            throw new PortError('WORKBOOK_TOO_LARGE', `tệp có hơn ${MAX_READ_CELLS.toLocaleString('vi-VN')} ô có dữ liệu (trang "${ws.name}"), vượt xa một biểu mẫu của xã; LKH không đọc để tránh treo máy. Hãy xóa các hàng, cột thừa rồi lưu lại.`);
+          }
+          cells.push(c);
         }),
       );
       return toSheetData(ws.name, cells, mergesOf(ws), ws.state === 'hidden' || ws.state === 'veryHidden', options);
@@ -254,6 +280,34 @@ export class XlsxWorkbook implements WorkbookPort {
     copy.model = { ...model, id: copy.id, name: to, tables: [], mergeCells: model.merges ?? [] } as unknown as WorksheetModel;
     copy.name = to;
     copy.state = 'visible';
+  }
+
+  /**
+   * Deletes sheets, all or none (checkDeletion: the very hidden state and lists sheets are never
+   * found). Workbook-level defined names lose their ranges on the deleted sheets (a name left with
+   * none is dropped, as ExcelJS drops it on save); print areas and titles live on each sheet's page
+   * setup and go with it.
+   */
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    const sheets = this.workbook.worksheets;
+    const doomed = checkDeletion(
+      names,
+      sheets.map((ws) => ({ name: ws.name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' })),
+    );
+    if (doomed.length === 0) return;
+    const gone = new Set(doomed.map((n) => n.toLowerCase()));
+    const onGoneSheet = (range: string): boolean => {
+      const bang = range.lastIndexOf('!');
+      if (bang < 0) return false;
+      const sheet = range.slice(0, bang);
+      const name = sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+      return gone.has(name.toLowerCase());
+    };
+    const definedNames = this.workbook.definedNames.model;
+    if (definedNames.some((d) => d.ranges.some(onGoneSheet))) {
+      this.workbook.definedNames.model = definedNames.map((d) => ({ ...d, ranges: d.ranges.filter((r) => !onGoneSheet(r)) }));
+    }
+    for (const ws of sheets) if (gone.has(ws.name.toLowerCase())) this.workbook.removeWorksheet(ws.id);
   }
 
   private stateSheet(): Worksheet | undefined {

@@ -1,19 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/lkh';
+import { run } from './run';
 import { FORM_IDS } from '../../src/forms/types';
 import { readSheet } from '../../src/reader/read';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'corpus');
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('lkh template', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lkh-templates-'));

@@ -7,6 +7,7 @@
  */
 import { PortError } from '../../src/port/memory';
 import type { DocumentState, SheetData, WorkbookPort } from '../../src/port/types';
+import { copiesOf } from '../../src/port/types';
 import type { ArraySheets } from './fixtures';
 import { sampleLayout } from './fixtures';
 
@@ -269,6 +270,86 @@ export function describePortContract(name: string, harness: () => PortHarness): 
       expect((await portError(port.copySheet('A', 'b'))).code).toBe('SHEET_EXISTS');
       expect((await portError(port.copySheet('A', 'x:y'))).code).toBe('SHEET_NAME_INVALID');
       expect((await portError(port.copySheet('Z', 'C'))).message).toBe('Không có trang tính "Z".');
+    });
+  });
+
+  describe('deleting sheets', () => {
+    it('deletes the named sheets whatever the case, hidden ones too, and they stay gone', async () => {
+      let port = await h.fromArrays({ 'II.4.B': [['mới']], 'II.4.B (cũ)': [['cũ']], Khác: [[1]], 'II.4.B (cũ 2)': [['cũ hơn']], Ẩn: [[2]] }, { hidden: ['Ẩn'] });
+      await port.deleteSheets(['ii.4.b (CŨ)', 'II.4.B (cũ 2)', 'II.4.B (Cũ)', 'ẩn']);
+      expect(await port.listSheets()).toEqual(['II.4.B', 'Khác']);
+      port = await h.reopen(port);
+      expect(await port.listSheets()).toEqual(['II.4.B', 'Khác']);
+      expect((await portError(port.readSheets(['II.4.B (cũ)']))).code).toBe('SHEET_NOT_FOUND');
+      const [kept, other] = await port.readSheets(['II.4.B', 'Khác']);
+      expect(kept.values).toEqual([['mới']]);
+      expect(other.values).toEqual([[1]]);
+    });
+
+    it('removes the kept copies of a sheet, and the next copy takes the first name again', async () => {
+      const port = await h.fromArrays({ 'II.4.B': [['lần 1']], Khác: [[1]] });
+      await port.createSheet(sampleLayout('II.4.B'));
+      await port.createSheet(sampleLayout('II.4.B'));
+      const copies = copiesOf('II.4.B', await port.listSheets());
+      expect(copies).toEqual(['II.4.B (cũ)', 'II.4.B (cũ 2)']);
+      await port.deleteSheets(copies);
+      expect(await port.listSheets()).toEqual(['Khác', 'II.4.B']);
+      expect(await port.createSheet(sampleLayout('II.4.B'))).toEqual({ keptCopy: 'II.4.B (cũ)' });
+    });
+
+    it('refuses an unknown name in Vietnamese and deletes nothing', async () => {
+      let port = await h.fromArrays({ A: [[1]], B: [[2]] });
+      const e = await portError(port.deleteSheets(['A', 'X']));
+      expect(e.code).toBe('SHEET_NOT_FOUND');
+      expect(e.message).toBe('Không có trang tính "X".');
+      port = await h.reopen(port);
+      expect(await port.listSheets()).toEqual(['A', 'B']);
+    });
+
+    it("refuses the add-in's own state sheet and deletes nothing", async () => {
+      // Where the host keeps the state elsewhere (Google Sheets: document properties), "_lkh" is simply no sheet.
+      let port = await h.fromArrays({ S: [[1]], T: [[2]] });
+      await port.writeState({ planYear: 2026 });
+      for (const names of [['_lkh'], ['_LKH'], ['T', '_lkh'], ['_lkh_lists']]) {
+        expect((await portError(port.deleteSheets(names))).code).toBe('SHEET_NOT_FOUND');
+      }
+      port = await h.reopen(port);
+      expect(await port.listSheets()).toEqual(['S', 'T']);
+      expect(await port.readState()).toEqual({ planYear: 2026 });
+    });
+
+    it('refuses to leave no visible sheet, and deletes nothing', async () => {
+      let port = await h.fromArrays({ A: [[1]], B: [[2]], C: [[3]] }, { hidden: ['C'] });
+      const e = await portError(port.deleteSheets(['A', 'b']));
+      expect(e.code).toBe('SHEET_LAST_VISIBLE');
+      expect(e.message).toBe('Không xóa được "A", "B": sổ làm việc phải còn ít nhất một trang tính không ẩn.');
+      port = await h.reopen(port);
+      expect(await port.listSheets()).toEqual(['A', 'B', 'C']);
+      await port.deleteSheets(['A', 'C']);
+      expect((await portError(port.deleteSheets(['B']))).code).toBe('SHEET_LAST_VISIBLE');
+      expect(await port.listSheets()).toEqual(['B']);
+    });
+
+    it("counts the sheets an empty workbook holds (Excel's Sheet1) among the visible ones", async () => {
+      const port = await h.fromArrays({});
+      await port.createSheet(sampleLayout('F'));
+      if (empty.length > 0) {
+        await port.deleteSheets(['F']);
+        expect(await port.listSheets()).toEqual(empty);
+        expect((await portError(port.deleteSheets(empty))).code).toBe('SHEET_LAST_VISIBLE');
+      } else {
+        expect((await portError(port.deleteSheets(['F']))).code).toBe('SHEET_LAST_VISIBLE');
+        expect(await port.listSheets()).toEqual(['F']);
+      }
+    });
+
+    it('does nothing when asked to delete no sheet', async () => {
+      const port = await h.fromArrays({ A: [[1]] });
+      await port.deleteSheets([]);
+      expect(await port.listSheets()).toEqual(['A']);
+      const none = await h.fromArrays({});
+      await none.deleteSheets([]);
+      expect(await none.listSheets()).toEqual(empty);
     });
   });
 

@@ -83,6 +83,7 @@ describe('MemoryWorkbook', () => {
     await wb.createSheet(sampleLayout());
     await wb.writeState({});
     await wb.readState();
+    await wb.deleteSheets(['A', 'B']);
     expect(wb.stats).toEqual({
       listSheets: 0,
       readSheets: 1,
@@ -91,6 +92,7 @@ describe('MemoryWorkbook', () => {
       cellsWritten: 4,
       createSheet: 1,
       copySheet: 0,
+      deleteSheets: 1,
       readState: 1,
       writeState: 1,
     });

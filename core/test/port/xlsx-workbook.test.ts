@@ -4,6 +4,7 @@ import type { DataValidation, Worksheet } from 'exceljs';
 import { PortError } from '../../src/port/memory';
 import { LISTS_SHEET, numberText } from '../../src/xlsx/layout-writer';
 import { STATE_CHUNK, STATE_SHEET, STATE_TAG, XlsxWorkbook, splitText } from '../../src/xlsx/xlsx-workbook';
+import { portError } from './contract';
 import { sampleLayout } from './fixtures';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -254,10 +255,10 @@ describe('XlsxWorkbook: files', () => {
     }
   });
 
-  it('refuses bytes that are no .xlsx file', async () => {
+  it('refuses bytes that are no .xlsx file, saying what they are', async () => {
     await expect(XlsxWorkbook.load(new TextEncoder().encode('không phải tệp Excel'))).rejects.toMatchObject({
       code: 'WORKBOOK_INVALID',
-      message: expect.stringContaining('Không đọc được tệp Excel'),
+      message: expect.stringContaining('tệp văn bản'),
     });
   });
 
@@ -302,6 +303,56 @@ describe('XlsxWorkbook: files', () => {
     expect(b.getRow(1).height).toBe(30);
     expect(validation(b, 'B4')).toEqual(validation(a, 'B4'));
     expect(b.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printArea: 'A1:D6', printTitlesRow: '3:3' });
+  });
+
+  it('deletes sheets from the saved file, keeping the other sheets’ print setup, defined names and the state', async () => {
+    const port = XlsxWorkbook.create();
+    await port.writeState({ planYear: 2026 });
+    const area = (rows: number, cols: number): Parameters<typeof sampleLayout>[1] => ({ print: { ...sampleLayout().print, area: { rows, cols } } });
+    await port.createSheet(sampleLayout('Mẫu', area(6, 4)));
+    await port.createSheet(sampleLayout('II.4.B', area(5, 3)));
+    await port.createSheet(sampleLayout('Khác', area(3, 2)));
+    await port.createSheet(sampleLayout('II.4.B', area(4, 3)));
+    expect(await port.listSheets()).toEqual(['Mẫu', 'II.4.B (cũ)', 'Khác', 'II.4.B']);
+    port.workbook.definedNames.add("'II.4.B (cũ)'!$D$6", 'TongCu');
+    port.workbook.definedNames.add("'II.4.B (cũ)'!$A$1", 'Chung');
+    port.workbook.definedNames.add("'Khác'!$B$2", 'Chung');
+    port.workbook.definedNames.add("'II.4.B'!$D$6", 'Tong');
+
+    await port.deleteSheets(['ii.4.b (CŨ)']);
+    const bytes = await port.save();
+    const wb = await open(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['_lkh', 'Mẫu', 'Khác', 'II.4.B']);
+    expect(sheet(wb, '_lkh').state).toBe('veryHidden');
+    expect(sheet(wb, 'Mẫu').pageSetup).toMatchObject({ printArea: 'A1:D6', printTitlesRow: '3:3' });
+    expect(sheet(wb, 'Khác').pageSetup).toMatchObject({ printArea: 'A1:B3', printTitlesRow: '3:3' });
+    expect(sheet(wb, 'II.4.B').pageSetup).toMatchObject({ printArea: 'A1:C4', printTitlesRow: '3:3' });
+    const names = Object.fromEntries(wb.definedNames.model.map((d) => [d.name, d.ranges]));
+    expect(names).toEqual({ Chung: ["'Khác'!$B$2"], Tong: ["'II.4.B'!$D$6"] });
+
+    const again = await XlsxWorkbook.load(bytes);
+    expect(await again.listSheets()).toEqual(['Mẫu', 'Khác', 'II.4.B']);
+    expect(await again.readState()).toEqual({ planYear: 2026 });
+    expect((await portError(again.readSheets(['II.4.B (cũ)']))).code).toBe('SHEET_NOT_FOUND');
+    const [b] = await again.readSheets(['II.4.B']);
+    expect(b.values[0][0]).toBe('KẾ HOẠCH THỰC HIỆN');
+  });
+
+  it('never deletes its own very hidden sheets, the state and the lists', async () => {
+    const port = XlsxWorkbook.create();
+    const long = sampleLayout('II.4.B', { validations: [{ kind: 'list', row: 3, col: 1, rows: 2, cols: 1, values: ['a,b', 'c'] }] });
+    await port.createSheet(long);
+    await port.createSheet(sampleLayout('Khác'));
+    await port.writeState({ planYear: 2026 });
+    expect(port.workbook.worksheets.map((w) => w.name)).toEqual(['II.4.B', LISTS_SHEET, 'Khác', STATE_SHEET]);
+    for (const name of [STATE_SHEET, LISTS_SHEET, STATE_SHEET.toUpperCase()]) {
+      expect((await portError(port.deleteSheets(['Khác', name]))).code).toBe('SHEET_NOT_FOUND');
+    }
+    await port.deleteSheets(['II.4.B']);
+    expect(port.workbook.worksheets.map((w) => w.name)).toEqual([LISTS_SHEET, 'Khác', STATE_SHEET]);
+    const again = await XlsxWorkbook.load(await port.save());
+    expect(await again.listSheets()).toEqual(['Khác']);
+    expect(await again.readState()).toEqual({ planYear: 2026 });
   });
 
   it('writes numbers in messages as Vietnamese readers do', () => {

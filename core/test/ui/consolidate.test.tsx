@@ -57,7 +57,44 @@ describe('Tổng hợp', () => {
       expect.stringMatching(/^Chưa kiểm tra được.*10%/u),
     ]);
     expect(screen.getByText('Đã viết các trang: II.4.A, II.4.B, II.6.A, II.6.B, II.6.C.')).toBeTruthy();
-    expect(screen.getByText('Bản cũ được giữ lại: II.4.B (cũ).')).toBeTruthy();
+    expect(screen.getByText('Bản cũ được giữ lại (mỗi trang một bản): II.4.B (cũ).')).toBeTruthy();
+  });
+
+  it('asks which version to keep when two versions of one village sheet were given, then consolidates with the choice', async () => {
+    const c = fakeClient();
+    const conflict = {
+      id: 'I.2|thon a|giao thong',
+      formId: 'I.2' as const,
+      unitName: 'Thôn A',
+      sector: 'Giao thông',
+      candidates: [
+        { key: '|Thôn A - I.2', sheet: 'Thôn A - I.2', activities: 4, amount: 33_000 },
+        { key: '|Thôn A (2) - I.2', sheet: 'Thôn A (2) - I.2', activities: 5, amount: 35_000 },
+      ],
+    };
+    c.consolidate.mockImplementationOnce(async () => ({ ...consolidation(), sheets: [], keptCopies: [], conflicts: [conflict] }));
+    await openConsolidate(c);
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
+    expect(await screen.findByText('Có hai bản khác nhau của cùng một biểu — chưa ghi gì')).toBeTruthy();
+    // No reconciliation is shown: nothing was written.
+    expect(screen.queryByText(/^Đọc \d+ hoạt động/u)).toBeNull();
+    const go = screen.getByRole('button', { name: 'Tổng hợp với các bản đã chọn' }) as HTMLButtonElement;
+    expect(go.disabled).toBe(true);
+    await userEvent.click(screen.getByRole('radio', { name: 'Thôn A (2) - I.2: 5 hoạt động, 35.000 nghìn đồng' }));
+    expect(go.disabled).toBe(false);
+    await userEvent.click(go);
+    expect(c.consolidate).toHaveBeenLastCalledWith({ sourceChoices: { 'I.2|thon a|giao thong': '|Thôn A (2) - I.2' } });
+  });
+
+  it('removes the old copies only after the user confirms', async () => {
+    const c = await openConsolidate();
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Xóa các bản sao cũ' }));
+    expect(c.removeCopies).not.toHaveBeenCalled();
+    expect(screen.getByText(/Xóa hẳn mọi trang "\(cũ\)" của sổ tính\?/u)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Xóa các bản sao cũ' }));
+    expect(c.removeCopies).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('Đã xóa 2 trang bản sao cũ.')).toBeTruthy();
   });
 
   it('re-runs consolidation with the ids of the accepted merge suggestions', async () => {

@@ -1,5 +1,5 @@
 /** A fake PaneClient for the pane's tests: jest.fn()s returning realistic data (Xã Tân Lập, 2027). */
-import type { ConsolidationView, FindingView, FormSummary, RankingView, Settings, ValidationView } from '../../src/app/actions';
+import type { ConsolidateOptions, ConsolidationView, FindingView, FormSummary, RankingView, Settings, ValidationView } from '../../src/app/actions';
 import type { ChecklistClient, ChecklistView } from '../../ui/checklist-types';
 import type { HostKind, PaneClient } from '../../ui/client';
 
@@ -173,7 +173,8 @@ export function fakeClient(host: HostKind = 'excel'): FakeClient {
     insertForm: jest.fn(async (formId: string, unitName?: string) => ({ sheet: unitName ? `${unitName} - ${formId}` : formId })),
     validate: jest.fn(async () => VALIDATION),
     selectCell: jest.fn(async () => undefined),
-    consolidate: jest.fn(async (opts?: { acceptMerges?: readonly string[] | 'all' }) => consolidation(Array.isArray(opts?.acceptMerges) ? (opts?.acceptMerges as readonly string[]) : [])),
+    consolidate: jest.fn(async (opts?: ConsolidateOptions) => consolidation(Array.isArray(opts?.acceptMerges) ? (opts?.acceptMerges as readonly string[]) : [])),
+    removeCopies: jest.fn(async () => ({ removed: ['II.4.B (cũ)', 'II.6.A (cũ)'] })),
     createBallot: jest.fn(async (opts: { listSheet: string }) => ({ sheet: `Phiếu ưu tiên - ${opts.listSheet}`.slice(0, 31), items: 3 })),
     rankFromBallot: jest.fn(async () => RANKING),
     listSheets: jest.fn(async () => ['II.1', 'Thôn A - I.2', 'Thôn C - I.2', 'II.4.B', 'II.6.A', 'II.6.B']),

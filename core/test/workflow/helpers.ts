@@ -4,6 +4,7 @@ import type { BodyRow } from '../../src/layout/engine';
 import { layoutForm } from '../../src/layout/engine';
 import type { LayoutValue } from '../../src/layout/types';
 import { MemoryWorkbook } from '../../src/port/memory';
+import type { WorkbookPort } from '../../src/port/types';
 
 export interface Act {
   activity: string;
@@ -38,7 +39,7 @@ function row(a: Act, withObjective: boolean): BodyRow {
 
 /** Adds one I.2 (village) or II.3 (department) sheet to the workbook. */
 export async function addSourceSheet(
-  wb: MemoryWorkbook,
+  wb: WorkbookPort,
   form: 'I.2' | 'II.3',
   unit: string,
   sector: string,

@@ -3,7 +3,7 @@
  * lost), activities sent back with their reasons, merge suggestions to accept, the funding
  * checks, the sheets written and the copies kept.
  */
-import { Badge, Button, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ConsolidationView } from '../../src/app/actions';
 import type { CheckResult } from '../../src/workflow/plan';
@@ -38,11 +38,16 @@ export function reconciliationText(v: ConsolidationView, t: Strings): string {
 
 export function useConsolidateState({ client }: ConsolidateScreenProps) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  // Answers to source conflicts (two versions of one unit's sheet), kept for every later run.
+  const [versions, setVersions] = useState<Readonly<Record<string, string>>>({});
   const action = useAction(async (acceptMerges?: readonly string[]) => {
-    const view = acceptMerges ? await client.consolidate({ acceptMerges }) : await client.consolidate();
+    const opts = { ...(acceptMerges ? { acceptMerges } : {}), ...(Object.keys(versions).length > 0 ? { sourceChoices: versions } : {}) };
+    const view = Object.keys(opts).length > 0 ? await client.consolidate(opts) : await client.consolidate();
     setChosen(new Set());
     return view;
   });
+  const chooseVersion = (conflictId: string, key: string) => setVersions((cur) => ({ ...cur, [conflictId]: key }));
+  const clean = useAction(() => client.removeCopies());
   const toggle = (id: string, on: boolean) =>
     setChosen((cur) => {
       const next = new Set(cur);
@@ -52,7 +57,7 @@ export function useConsolidateState({ client }: ConsolidateScreenProps) {
     });
   const consolidate = () => void action.run();
   const acceptChosen = () => void action.run([...chosen]);
-  return { action, chosen, toggle, consolidate, acceptChosen };
+  return { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean };
 }
 
 const useStyles = makeStyles({
@@ -89,8 +94,10 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
   const { t } = useI18n();
   const s = useScreenStyles();
   const styles = useStyles();
-  const { action, chosen, toggle, consolidate, acceptChosen } = useConsolidateState(props);
+  const { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean } = useConsolidateState(props);
+  const [confirming, setConfirming] = useState(false);
   const v = action.result;
+  const conflicts = v?.conflicts ?? [];
   const kept = v ? t.consolidate.kept(v.reconciliation.vanished, v.reconciliation.manual) : '';
   const open = v ? v.suggestions.filter((m) => !m.accepted) : [];
   return (
@@ -105,7 +112,34 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
       </div>
       {action.running ? <Busy label={t.consolidate.running} /> : null}
       {action.failed ? <ErrorBar error={action.error} onDismiss={action.clearError} /> : null}
-      {v ? (
+      {conflicts.length > 0 ? (
+        <section className={s.section} aria-label={t.consolidate.conflictsTitle}>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t.consolidate.conflictsTitle}</MessageBarBody>
+          </MessageBar>
+          <p className={s.hint}>{t.consolidate.conflictsHint}</p>
+          {conflicts.map((c) => (
+            <RadioGroup
+              key={c.id}
+              aria-label={t.consolidate.conflictOf(c.formId, c.unitName, c.sector)}
+              value={versions[c.id] ?? ''}
+              onChange={(_, d) => chooseVersion(c.id, d.value)}
+            >
+              <h3 className={s.subtitle}>{t.consolidate.conflictOf(c.formId, c.unitName, c.sector)}</h3>
+              {c.candidates.map((x) => (
+                <Radio key={x.key} value={x.key} label={t.consolidate.candidate(x.file ? `${x.file} — ${x.sheet}` : x.sheet, x.activities, x.amount)} />
+              ))}
+              <Radio value="all" label={t.consolidate.keepAll} />
+            </RadioGroup>
+          ))}
+          <div className={s.actions}>
+            <Button appearance="primary" disabled={action.running || conflicts.some((c) => versions[c.id] === undefined)} onClick={consolidate}>
+              {t.consolidate.consolidateChosen}
+            </Button>
+          </div>
+        </section>
+      ) : null}
+      {v && conflicts.length === 0 ? (
         <>
           <MessageBar intent={v.reconciliation.balanced ? 'success' : 'warning'} layout="multiline">
             <MessageBarBody>
@@ -180,6 +214,35 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
           <section className={s.section}>
             {v.sheets.length > 0 ? <p className={s.text}>{t.consolidate.sheets(v.sheets.join(', '))}</p> : null}
             {v.keptCopies.length > 0 ? <p className={s.text}>{t.consolidate.copies(v.keptCopies.join(', '))}</p> : null}
+            {v.keptCopies.length > 0 && !confirming && !clean.result ? (
+              <div className={s.actions}>
+                <Button disabled={clean.running} onClick={() => setConfirming(true)}>
+                  {t.consolidate.removeCopies}
+                </Button>
+              </div>
+            ) : null}
+            {confirming ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  {t.consolidate.removeCopiesConfirm}{' '}
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    onClick={() => {
+                      setConfirming(false);
+                      void clean.run();
+                    }}
+                  >
+                    {t.consolidate.removeCopies}
+                  </Button>{' '}
+                  <Button size="small" onClick={() => setConfirming(false)}>
+                    {t.common.close}
+                  </Button>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {clean.result ? <p className={s.text}>{t.consolidate.removedCopies(clean.result.removed.length)}</p> : null}
+            {clean.failed ? <ErrorBar error={clean.error} onDismiss={clean.clearError} /> : null}
           </section>
 
           {v.findings.length > 0 ? (

@@ -12,10 +12,12 @@
  *
  * No Node API: this file is bundled into the Apps Script IIFE.
  */
-import type { ConsolidationView, Settings } from '../../../core/src/app/actions';
+import type { ConsolidateOptions, ConsolidationView, Settings } from '../../../core/src/app/actions';
 import { createActions, findingView } from '../../../core/src/app/actions';
+import { sanitizeState, validSettings } from '../../../core/src/app/settings';
 import type { FormId, Level } from '../../../core/src/forms/types';
 import { isFormId } from '../../../core/src/forms/registry';
+import { isPlainSum } from '../../../core/src/layout/engine';
 import type { SheetLayout } from '../../../core/src/layout/types';
 import { isInternalSheet } from '../../../core/src/port/memory';
 import type { DocumentState, WorkbookPort } from '../../../core/src/port/types';
@@ -35,12 +37,14 @@ export interface ServerEnv {
   selectCell(sheet: string, cell: string): void;
   /** protect.ts protectCommuneSheet on the active spreadsheet. */
   protect(sheet: string, options: ProtectOptions): Promise<ProtectResult>;
-  /** Milliseconds, for the elapsed time reported (default Date.now). */
+  /** Milliseconds, for the elapsed time reported and the time budgets (default Date.now). */
   now?(): number;
   /** The document lock (default: LockService.getDocumentLock, SpreadsheetApp.flush). */
   readonly lock?: LockOptions;
   /** How long the roll-up may spend reading before it gives up without writing (default READ_BUDGET_MS). */
   readonly readBudgetMs?: number;
+  /** How long consolidate and importSheets may run before they stop without writing more (default WORK_BUDGET_MS). */
+  readonly workBudgetMs?: number;
 }
 
 /**
@@ -52,6 +56,23 @@ export const READ_BUDGET_MS = 240_000;
 
 export function readBudgetMessage(seconds: number): string {
   return `Đọc biểu của các xã đã mất ${seconds} giây, nên ghi kết quả sẽ vượt giới hạn 6 phút của Google; chưa ghi gì. Hãy để mỗi xã chỉ các trang II.6.A, II.6.B (và III.1) trong bảng tính này, hoặc chia các xã ra nhiều bảng tính rồi tổng hợp từng bảng.`;
+}
+
+/**
+ * What consolidate and importSheets may spend of the 6 minutes Apps Script gives one execution
+ * before they stop. Consolidation checks it once, before its first write (the plan's half-dozen
+ * sheets then have 1.5 minutes); an import checks it before each sheet, counting the longest
+ * sheet written so far, so each sheet is written whole or not at all.
+ */
+export const WORK_BUDGET_MS = 270_000;
+
+export function consolidateBudgetMessage(seconds: number): string {
+  return `Đọc và tổng hợp các biểu đã mất ${seconds} giây, nên ghi kế hoạch sẽ vượt giới hạn 6 phút của Google; kế hoạch chưa thay đổi (chưa ghi gì). Hãy tổng hợp ít trang hơn: chuyển các bản sao "(cũ)" và các trang không phải biểu của thôn, ban ngành sang bảng tính khác, rồi bấm Tổng hợp lại.`;
+}
+
+export function importBudgetMessage(file: string, created: readonly string[], notCreated: readonly string[]): string {
+  const done = created.length > 0 ? `đã ghi ${created.length} trang (${created.join(', ')})` : 'chưa ghi trang nào';
+  return `Tệp "${file}": ${done}; ${notCreated.length} trang chưa ghi (${notCreated.join(', ')}) vì sắp hết giới hạn 6 phút của Google cho một lần chạy. Mỗi trang được ghi trọn vẹn hoặc không ghi gì: hãy nhập tiếp các trang còn lại trong một lần nhập mới (từng trang một nếu cần).`;
 }
 
 /** The forms a commune sends up (core/src/app/transfer.ts PACKAGE_FORMS; that module loads ExcelJS, so not imported). */
@@ -136,7 +157,16 @@ function checkImport(x: unknown): ImportRequest {
   if (cells > IMPORT_CELL_LIMIT) {
     throw new Error(`Tệp "${x.file}" có ${cells} ô, quá nhiều để ghi trong một lần (tối đa ${IMPORT_CELL_LIMIT}). Hãy tách tệp thành các tệp nhỏ hơn.`);
   }
-  return x as unknown as ImportRequest;
+  // Values only from outside files, whoever sent the request: a formula that is not a plain sum of
+  // cells (WEBSERVICE, IMPORTXML, IMAGE, HYPERLINK, IMPORTRANGE…) is dropped, its value kept.
+  const request = x as unknown as ImportRequest;
+  return {
+    ...request,
+    sheets: request.sheets.map((s) => ({
+      ...s,
+      layout: { ...s.layout, cells: s.layout.cells.map((c) => (c.formula !== undefined && !isPlainSum(c.formula) ? { row: c.row, col: c.col, value: c.value, style: c.style } : c)) },
+    })),
+  };
 }
 
 function checkProtect(x: unknown): ProtectRequest {
@@ -157,6 +187,39 @@ async function readStateSafe(port: WorkbookPort): Promise<DocumentState> {
   } catch {
     return {};
   }
+}
+
+/**
+ * The port the API works on: the state it reads is cleaned (settings.ts sanitizeState: a period
+ * "1999" or a sheetForms that is not an object never reaches a reader), and every write first
+ * calls `beforeWrite` (a time budget may refuse it: nothing written).
+ */
+function serverPort(inner: WorkbookPort, beforeWrite: () => void = () => undefined): WorkbookPort {
+  return {
+    listSheets: () => inner.listSheets(),
+    readSheets: (names, options) => inner.readSheets(names, options),
+    readState: async () => sanitizeState(await inner.readState()).state,
+    writeValues: async (blocks) => {
+      beforeWrite();
+      return inner.writeValues(blocks);
+    },
+    createSheet: async (layout, options) => {
+      beforeWrite();
+      return inner.createSheet(layout, options);
+    },
+    copySheet: async (from, to) => {
+      beforeWrite();
+      return inner.copySheet(from, to);
+    },
+    deleteSheets: async (names) => {
+      beforeWrite();
+      return inner.deleteSheets(names);
+    },
+    writeState: async (state) => {
+      beforeWrite();
+      return inner.writeState(state);
+    },
+  };
 }
 
 /** The roll-up's result as the sidebar shows it. */
@@ -195,20 +258,25 @@ export function rollUpView(r: RollUpResult, keptCopies: readonly string[], elaps
 }
 
 export function createServerApi(env: ServerEnv) {
-  const { port } = env;
+  const port = serverPort(env.port);
   const now = env.now ?? (() => Date.now());
-  const actions = createActions(port, { selectCell: async (sheet, cell) => env.selectCell(sheet, cell) });
+  const workBudget = env.workBudgetMs ?? WORK_BUDGET_MS;
+  const host = { selectCell: async (sheet: string, cell: string) => env.selectCell(sheet, cell) };
+  const actions = createActions(port, host);
   /**
    * A whole action under one document lock: the port's writes inside run under it (lock.ts nests),
    * so the action flushes once instead of once per sheet, and nobody else writes halfway through.
+   * Every call that reads the state and writes it back runs here whole (read, change, write), so
+   * another user's write cannot fall between the read and the write and be lost.
    */
   const locked = <T>(fn: () => Promise<T>): Promise<T> => withDocumentLock(fn, env.lock);
 
   return {
     getSettings: (): Promise<Settings> => actions.getSettings(),
-    saveSettings: (s: Settings): Promise<Settings> => {
-      if (!isObject(s)) fail('cài đặt');
-      return actions.saveSettings(s);
+    /** Checked first (settings.ts): an invalid value throws its Vietnamese message and nothing is written. */
+    async saveSettings(s: Settings): Promise<Settings> {
+      const clean = validSettings(s);
+      return locked(() => actions.saveSettings(clean));
     },
     insertForm: (formId: string, unitName?: string | null) => locked(() => actions.insertForm(String(formId), optionalString(unitName))),
     validate: () => actions.validate(),
@@ -217,12 +285,30 @@ export function createServerApi(env: ServerEnv) {
       return null;
     },
 
-    /** The commune's one-click consolidation; refused in a spreadsheet set to the upper level. */
-    async consolidate(opts?: { acceptMerges?: readonly string[] | 'all' } | null): Promise<ConsolidationView> {
-      const settings = await actions.getSettings();
-      if (isUpperLevel(settings.level)) throw new Error(upperLevelConsolidateMessage(settings.level));
+    /**
+     * The commune's one-click consolidation; refused in a spreadsheet set to the upper level.
+     * Stops before its first write, the plan unchanged, when reading took more than the work budget.
+     */
+    async consolidate(opts?: ConsolidateOptions | null): Promise<ConsolidationView> {
+      const start = now();
       const accept = opts?.acceptMerges;
-      return locked(() => actions.consolidate(accept === 'all' || Array.isArray(accept) ? { acceptMerges: accept } : {}));
+      let writing = false;
+      const budgeted = createActions(
+        serverPort(env.port, () => {
+          if (writing) return;
+          const spent = now() - start;
+          if (spent > workBudget) throw new Error(consolidateBudgetMessage(Math.round(spent / 1000)));
+          writing = true;
+        }),
+        host,
+      );
+      return locked(async () => {
+        const settings = await budgeted.getSettings();
+        if (isUpperLevel(settings.level)) throw new Error(upperLevelConsolidateMessage(settings.level));
+        const choices = opts?.sourceChoices;
+        const sourceChoices = choices && typeof choices === 'object' && !Array.isArray(choices) ? Object.fromEntries(Object.entries(choices).filter(([, v]) => typeof v === 'string')) : undefined;
+        return budgeted.consolidate({ ...(accept === 'all' || Array.isArray(accept) ? { acceptMerges: accept } : {}), ...(sourceChoices ? { sourceChoices } : {}) });
+      });
     },
 
     createBallot: (opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }) => locked(() => actions.createBallot(opts)),
@@ -231,20 +317,29 @@ export function createServerApi(env: ServerEnv) {
       return (await actions.checklist(String(today))) ?? null;
     },
     async setChecklistTick(itemId: string, ticked: boolean): Promise<null> {
-      await actions.setChecklistTick(String(itemId), ticked === true);
+      await locked(() => actions.setChecklistTick(String(itemId), ticked === true));
       return null;
     },
     async setChecklistDates(itemId: string, dates: DateOverride | null): Promise<null> {
-      const state = await readStateSafe(port);
-      await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), String(itemId), isObject(dates) ? dates : null)));
+      await locked(async () => {
+        const state = await readStateSafe(port);
+        await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), String(itemId), isObject(dates) ? dates : null)));
+      });
       return null;
     },
     listSheets: () => port.listSheets(),
+    /** Deletes every kept copy ("… (cũ)") under one lock, the state's record of them with it. */
+    removeCopies: () => locked(() => actions.removeCopies()),
 
-    /** Writes the sheets of an uploaded file as new tabs (never over an existing one) and records their forms. */
+    /**
+     * Writes the sheets of an uploaded file as new tabs (never over an existing one) and records
+     * their forms. Sheets the work budget leaves no time for are not written: the result lists
+     * them (notCreated, message) for a new call.
+     */
     async importSheets(request: ImportRequest): Promise<ImportResult> {
+      const start = now();
       const req = checkImport(request);
-      return locked(() => importChecked(req));
+      return locked(() => importChecked(req, start));
     },
 
     /** The upper level's roll-up of the communes' tabs of this spreadsheet, written into it (one lock, one flush). */
@@ -289,22 +384,32 @@ export function createServerApi(env: ServerEnv) {
     },
   };
 
-  /** Writes the checked sheets as new tabs, never over an existing one, and records their forms. */
-  async function importChecked(req: ImportRequest): Promise<ImportResult> {
+  /**
+   * Writes the checked sheets as new tabs, never over an existing one, and records their forms
+   * (read, change and write of the state under the caller's lock). Before each sheet: when the
+   * time spent plus the longest sheet so far would pass the work budget, the rest is left unwritten.
+   */
+  async function importChecked(req: ImportRequest, start: number): Promise<ImportResult> {
     const taken = await port.listSheets();
     const created: string[] = [];
     const forms: Record<string, FormId> = {};
+    let longest = 0;
     for (const s of req.sheets) {
+      const before = now();
+      if (before - start + longest > workBudget) break;
       const name = uniqueSheetName(cleanSheetName(s.layout.name), [...taken, ...created]);
       await port.createSheet({ ...s.layout, name }, { existing: 'fail' });
       created.push(name);
       if (s.formId) forms[name] = s.formId;
+      longest = Math.max(longest, now() - before);
     }
     if (Object.keys(forms).length > 0) {
       const state = await readStateSafe(port);
       await port.writeState({ ...state, sheetForms: { ...(state.sheetForms ?? {}), ...forms } });
     }
-    return { sheets: created, forms };
+    const notCreated = req.sheets.slice(created.length).map((s) => s.layout.name);
+    if (notCreated.length === 0) return { sheets: created, forms };
+    return { sheets: created, forms, notCreated, message: importBudgetMessage(req.file, created, notCreated) };
   }
 }
 

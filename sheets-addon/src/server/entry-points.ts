@@ -15,7 +15,7 @@
  *   https://developers.google.com/apps-script/guides/html/communication#private_functions
  * - Every call starts the server script afresh: few coarse calls.
  */
-import type { ConsolidationView, FindingView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
+import type { ConsolidateOptions, ConsolidationView, FindingView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
 import type { FormId } from '../../../core/src/forms/types';
 import type { SheetLayout } from '../../../core/src/layout/types';
 import type { DocumentState, SheetData } from '../../../core/src/port/types';
@@ -55,8 +55,17 @@ export interface ImportRequest {
 }
 
 export interface ImportResult {
+  /** Tabs created, in the order of the request's sheets (the first ones of it). */
   readonly sheets: readonly string[];
   readonly forms: Readonly<Record<string, FormId>>;
+  /**
+   * The request's sheets left unwritten (their proposed names), the last ones of it, when the
+   * call's time budget ran out (api.ts WORK_BUDGET_MS); each sheet is written whole or not at all.
+   * Send them again in a new call.
+   */
+  readonly notCreated?: readonly string[];
+  /** Why some sheets were not written and how to continue (Vietnamese), with notCreated. */
+  readonly message?: string;
 }
 
 export interface RollUpRequest {
@@ -132,7 +141,8 @@ export interface SidebarApi {
   insertForm(formId: string, unitName?: string | null): { sheet: string; keptCopy?: string };
   validate(): ValidationView;
   selectCell(sheet: string, cell: string): null;
-  consolidate(opts?: { acceptMerges?: readonly string[] | 'all' } | null): ConsolidationView;
+  consolidate(opts?: ConsolidateOptions | null): ConsolidationView;
+  removeCopies(): { removed: string[] };
   createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): { sheet: string; items: number };
   rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): RankingView;
   checklist(today: string): Checklist | null;
@@ -155,6 +165,7 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   validate: true,
   selectCell: true,
   consolidate: true,
+  removeCopies: true,
   createBallot: true,
   rankFromBallot: true,
   checklist: true,

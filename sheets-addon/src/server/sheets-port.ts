@@ -38,6 +38,7 @@ import {
   PortError,
   bareFormula,
   checkBlocks,
+  checkDeletion,
   checkNewSheetName,
   checkSheetName,
   isInternalSheet,
@@ -699,6 +700,21 @@ export class SheetsWorkbook implements WorkbookPort {
       // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer,Object)
       const copy = this.ss.insertSheet(to, this.ss.getSheets().length, { template: source });
       if (copy.isSheetHidden()) copy.showSheet();
+    }, this.lockOptions);
+  }
+
+  /**
+   * Deletes sheets with deleteSheet, all or none, under the document lock: checkDeletion refuses
+   * first what Sheets would refuse midway (removing every sheet) and the internal sheets; the
+   * sheets are listed under the lock, so what another user changed just before is seen.
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#deleteSheet(Sheet)
+   */
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    await withDocumentLock(() => {
+      const sheets = this.ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName(), hidden: sheet.isSheetHidden() }));
+      const doomed = new Set(checkDeletion(names, sheets));
+      for (const s of sheets) if (doomed.has(s.name)) this.ss.deleteSheet(s.sheet);
     }, this.lockOptions);
   }
 

@@ -41,6 +41,9 @@ export class SnapshotPort implements WorkbookPort {
   async copySheet(): Promise<void> {
     this.readOnly();
   }
+  async deleteSheets(): Promise<void> {
+    this.readOnly();
+  }
   async writeState(): Promise<void> {
     this.readOnly();
   }

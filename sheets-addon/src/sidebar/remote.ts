@@ -140,6 +140,7 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
       await call('selectCell', sheet, cell);
     },
     consolidate: (opts) => call('consolidate', opts ?? null),
+    removeCopies: () => call('removeCopies'),
     createBallot: (opts) => call('createBallot', opts),
     rankFromBallot: (opts) => call('rankFromBallot', opts),
     checklist: async (today) => (await call('checklist', today)) ?? undefined,

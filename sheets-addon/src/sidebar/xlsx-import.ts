@@ -6,7 +6,8 @@
  * Tab names: "<file> - <sheet>" as core importXlsx names them; when the file was made by LKH for a
  * commune (its state names the unit, e.g. the package a commune sends up), "<unit> - <sheet>"
  * instead — "Xã Tân Lập - II.6.B", the name the upper level's roll-up reads the commune from.
- * A file's sheets go in calls of at most CALL_CELLS cells (a call has 6 minutes).
+ * A file's sheets go in calls of at most CALL_CELLS cells (a call has 6 minutes); a call the
+ * server's time budget cuts short is continued by a new call for the sheets it did not write.
  */
 import { xlsxAsLayouts } from '../../../core/src/app/transfer';
 import type { ImportRequest, ImportSheet } from '../server/entry-points';
@@ -37,11 +38,35 @@ export async function importRequests(file: UploadedFile): Promise<ImportRequest[
   return requests;
 }
 
+/**
+ * Has the server write one request's sheets, in as many calls as its time budget needs: a call
+ * cut short returns the sheets it wrote (the first ones) and those it did not (notCreated), and
+ * the rest goes in a new call. A call that wrote none gives up with the server's message, saying
+ * which tabs were created before (`before`, this file's earlier tabs included).
+ */
+export async function importRequestRemote(call: Call, request: ImportRequest, before: readonly string[] = []): Promise<string[]> {
+  const created: string[] = [];
+  let rest = request.sheets;
+  while (rest.length > 0) {
+    const r = await call('importSheets', { ...request, sheets: rest });
+    created.push(...r.sheets);
+    const left = r.notCreated?.length ?? 0;
+    if (left === 0) break;
+    if (r.sheets.length === 0 || left !== rest.length - r.sheets.length) {
+      const done = [...before, ...created];
+      const message = r.message ?? `Tệp "${request.file}": ${left} trang chưa ghi.`;
+      throw new Error(done.length > 0 ? `${message} Các trang đã tạo: ${done.join(', ')}.` : message);
+    }
+    rest = rest.slice(r.sheets.length);
+  }
+  return created;
+}
+
 /** Reads each file here and has the server add its sheets as tabs, one file after the other. */
 export async function importFilesRemote(call: Call, files: readonly UploadedFile[]): Promise<{ sheets: string[] }> {
   const created: string[] = [];
   for (const f of files) {
-    for (const request of await importRequests(f)) created.push(...(await call('importSheets', request)).sheets);
+    for (const request of await importRequests(f)) created.push(...(await importRequestRemote(call, request, created)));
   }
   return { sheets: created };
 }

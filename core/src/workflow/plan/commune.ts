@@ -5,14 +5,18 @@
  */
 import type { FormReading } from '../../model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
+import { readSheet } from '../../reader/read';
 import { readWorkbook } from '../../reader/workbook';
 import type { Finding } from '../../validate/messages';
+import { finding } from '../../validate/messages';
 import type { BudgetChecks } from './checks';
 import { checkBudgets } from './checks';
 import { buildPlan } from './consolidate';
 import type { WrittenPlan } from './plan-io';
 import { readEdits, writePlan } from './plan-io';
 import type { CommunePlan } from '../types';
+import type { ConflictChoice } from './sources';
+import { SourceConflictError, selectSources } from './sources';
 
 export interface CommuneOptions {
   readonly period?: ProgramPeriod;
@@ -20,6 +24,12 @@ export interface CommuneOptions {
   readonly communeName?: string;
   /** Merge suggestions to accept on this run (ids from the report), in addition to those accepted before. */
   readonly acceptMerges?: readonly string[] | 'all';
+  /**
+   * Answers to source conflicts (two versions of one unit's sheet), by conflict id: the key of the
+   * candidate to keep, or 'all'. Unanswered conflicts stop the run before anything is written
+   * (SourceConflictError).
+   */
+  readonly sourceChoices?: Readonly<Record<string, ConflictChoice>>;
   /** Reports progress (0..1) with a Vietnamese sentence. */
   readonly progress?: (fraction: number, message: string) => void;
 }
@@ -48,6 +58,11 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
     const names = new Set(own.readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3').map((r) => r.sheet));
     sourceFindings = own.findings.filter((f) => names.has(f.sheet));
   }
+  // Each input counted once: identical copies read once, two versions of one sheet only as chosen.
+  const selection = selectSources(all, options.sourceChoices ?? {});
+  if (selection.conflicts.length > 0) throw new SourceConflictError(selection.conflicts, selection.findings);
+  all = selection.readings;
+  sourceFindings = [...sourceFindings, ...selection.findings];
   const sources = all.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
   const iii1 = all.find((r) => r.formId === 'III.1');
   progress(0.3, 'Đang đọc phần xã đã nhập ở lần tổng hợp trước…');
@@ -55,8 +70,12 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   let state: DocumentState;
   try {
     state = await target.readState();
-  } catch {
-    state = {};
+  } catch (e) {
+    // A damaged state is said, and what it held that the sheets also show is rebuilt from them
+    // (the commune's name and the plan year printed on II.4.B…), never silently reset.
+    state = await rebuildState(target);
+    const rebuilt = [state.unitName ? `tên xã "${state.unitName}"` : '', state.planYear !== undefined ? `năm ${state.planYear}` : ''].filter(Boolean).join(', ');
+    sourceFindings = [...sourceFindings, finding('STATE_DAMAGED', { sheet: '' }, { reason: e instanceof Error ? e.message : String(e), rebuilt: rebuilt ? ` (${rebuilt})` : '' })];
   }
   // A re-run without a name keeps the one the workbook already has.
   const communeName = options.communeName ?? state.unitName;
@@ -77,4 +96,17 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), checks: checksFor });
   progress(1, 'Đã tổng hợp xong.');
   return { plan, written, checks: written.checks, findings: [...sourceFindings, ...plan.findings, ...written.checks.findings] };
+}
+
+/** What a damaged state held that the plan's own sheets show again: the commune and the plan year. */
+async function rebuildState(target: WorkbookPort): Promise<DocumentState> {
+  const names = await target.listSheets();
+  const plan = ['II.4.B', 'II.6.A', 'II.6.B', 'II.4.A'].filter((n) => names.includes(n));
+  if (plan.length === 0) return {};
+  for (const d of await target.readSheets(plan)) {
+    const r = readSheet(d).reading;
+    const unitName = r?.unitName?.trim();
+    if (unitName || r?.planYear !== undefined) return { ...(unitName ? { unitName } : {}), ...(r?.planYear !== undefined ? { planYear: r.planYear } : {}) };
+  }
+  return {};
 }

@@ -60,8 +60,10 @@ export interface CommuneEdits {
   readonly objectives: ReadonlyMap<string, string>;
   /** Accepted merges: sets of row keys. */
   readonly acceptedMerges: readonly (readonly string[])[];
-  /** The previous II.4.B's rows, to keep those no source proposes any more and those typed by hand. */
+  /** The previous II.4.B's rows, to keep those no source proposes any more and those typed by hand (there or in II.6.A/II.6.B). */
   readonly previous: readonly PreviousRow[];
+  /** What reading the edits back found (two different texts typed for one row). */
+  readonly findings?: readonly Finding[];
 }
 
 export const NO_EDITS: CommuneEdits = { rows: new Map(), objectives: new Map(), acceptedMerges: [], previous: [] };
@@ -410,7 +412,7 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
  */
 export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits = NO_EDITS, options: ConsolidateOptions = {}): CommunePlan {
   const period = options.period ?? '2016-2020';
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...(edits.findings ?? [])];
   const sources = readings.filter((r) => SOURCE_FORMS.has(r.formId));
   // II.3 first (L3683), then I.2; stable within each.
   const ordered = [...sources.filter((r) => r.formId === 'II.3'), ...sources.filter((r) => r.formId === 'I.2')];

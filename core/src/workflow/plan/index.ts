@@ -6,6 +6,7 @@
  *   funding.ts      the split by source and program (rule 5)
  *   checks.ts       budget checks against III.1, the villages' share, growth (rule 6)
  *   plan-io.ts      writing the plan's sheets and reading back the commune's edits
+ *   sources.ts      each input counted once: identical copies read once, versions of one sheet chosen
  *   commune.ts      consolidateCommune: read → build → check → write, in one call
  */
 export * from './commune';
@@ -13,3 +14,4 @@ export * from './consolidate';
 export * from './funding';
 export * from './checks';
 export * from './plan-io';
+export * from './sources';

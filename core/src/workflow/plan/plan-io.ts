@@ -11,9 +11,13 @@ import { KEY_COLUMN_HEADER, layoutForm } from '../../layout/engine';
 import { simpleLayout } from '../../layout/simple';
 import type { LayoutValue } from '../../layout/types';
 import type { FormReading } from '../../model/types';
+import { replaceKeepingOneCopy } from '../../port/replace';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
 import { readSheet } from '../../reader/read';
 import { foldKey, formatVnNumber } from '../../text';
+import type { Finding } from '../../validate/messages';
+import { finding, shortName } from '../../validate/messages';
+import { hash53 } from './sources';
 import type { BudgetChecks } from './checks';
 import type { CommuneEdits, PreviousRow, RowEdits } from './consolidate';
 import { NO_EDITS } from './consolidate';
@@ -112,6 +116,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
     state = {};
   }
   const sheets = planSheetNames(state, names);
+  const writtenDigests = digestsFromState(state);
   const wanted = [...PLAN_FORMS.map((f) => sheets[f]), REPORT_SHEET].filter((n) => names.includes(n));
   if (wanted.length === 0) return { ...NO_EDITS, acceptedMerges: acceptedFromState(state) };
   const data = new Map((await port.readSheets(wanted)).map((d) => [d.name, d]));
@@ -140,16 +145,64 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
       previous.push({ ...(key ? { key } : {}), activity: previousActivity(r, a) });
     }
   }
+  // II.6.A and II.6.B: the commune's columns typed there (Mục tiêu, Tên nguồn vốn, Cơ chế thực hiện,
+  // Nội dung khác, Ưu tiên, the II.6.A group) and rows typed there by hand are kept like II.4.B's.
+  // Where II.4.B and II.6.x hold two different texts for one row, II.6.x (edited later in the
+  // handbook's order) wins and the report names the other, so neither is lost without a word.
+  const findings: Finding[] = [];
+  const typedIn4b = new Set(previous.map((p) => handKey(p.activity)));
   for (const id of ['II.6.A', 'II.6.B'] as const) {
     const sheet = data.get(sheets[id]);
     if (!sheet) continue;
     const r = readSheet(sheet, { formId: id }).reading;
     const kc = keyColumn(sheet);
     for (const a of r?.activities ?? []) {
+      if (!r || a.activity === '') continue;
       const key = keyOf(sheet, kc, a.source.row);
-      if (!key) continue;
       const group = a.group && (FUNDING_GROUPS as readonly string[]).includes(a.group) ? (a.group as FundingGroup) : undefined;
-      edit(key, { ...(a.priority !== undefined ? { priority: a.priority } : {}), ...(group ? { fundingGroup: group } : {}) });
+      if (!key) {
+        // Typed by hand in II.6.x (not a row LKH wrote, nor one of II.4.B's hand-typed rows it copied here).
+        const row = previousActivity(r, a);
+        if (!typedIn4b.has(handKey(row))) {
+          previous.push({ activity: { ...row, ...(group ? { fundingGroup: group } : {}) } });
+          typedIn4b.add(handKey(row));
+        }
+        continue;
+      }
+      const other = stripMark(a.other);
+      const typed: RowEdits = {
+        ...(a.objective ? { objective: a.objective } : {}),
+        ...(a.fundSource ? { fundSource: a.fundSource } : {}),
+        ...(a.mechanism ? { mechanism: a.mechanism } : {}),
+        ...(other ? { other } : {}),
+      };
+      const before = rows.get(key) ?? {};
+      // Which sheet did the commune edit? Compared with what LKH wrote last time (a digest per row
+      // in the document state): an unchanged II.6.x never overrides a II.4.B the commune edited.
+      const baseline = writtenDigests[key];
+      const in6 = communeColumnsDigest(typed);
+      const in4b = communeColumnsDigest(before);
+      const take6 = in6 !== in4b && in6 !== baseline;
+      if (take6 && baseline !== undefined && in4b !== baseline) {
+        for (const field of COMMUNE_FIELDS) {
+          const was = before[field];
+          const now = typed[field];
+          if (was !== undefined && foldKey(was) !== foldKey(now ?? '')) {
+            const src = a.source.cells[field] ?? a.source.cells.activity;
+            findings.push(finding('EDIT_TWO_VALUES', { sheet: sheet.name, ...(src ? { cell: src } : {}) }, { activity: shortName(a.activity), column: EDIT_COLUMNS[field], kept: shortName(now ?? '', 80), other: shortName(was, 80), form: id }));
+          }
+        }
+      }
+      const fields: RowEdits = take6
+        ? Object.fromEntries(COMMUNE_FIELDS.map((f) => [f, typed[f]]).filter(([, v]) => v !== undefined))
+        : Object.fromEntries(COMMUNE_FIELDS.filter((f) => before[f] === undefined && typed[f] !== undefined).map((f) => [f, typed[f]]));
+      if (take6) {
+        // II.6.x wins for these four columns: drop II.4.B's values, even where II.6.x was emptied.
+        const rest: Record<string, unknown> = { ...before };
+        for (const f of COMMUNE_FIELDS) delete rest[f];
+        rows.set(key, rest as RowEdits);
+      }
+      edit(key, { ...fields, ...(a.priority !== undefined ? { priority: a.priority } : {}), ...(group ? { fundingGroup: group } : {}) });
     }
   }
   const ii4a = data.get(sheets['II.4.A']);
@@ -165,7 +218,35 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   const report = data.get(REPORT_SHEET);
   if (report) accepted.push(...acceptedFromReport(report));
   const uniq = new Map(accepted.map((ks) => [[...ks].sort().join('+'), ks]));
-  return { rows, objectives, acceptedMerges: [...uniq.values()], previous };
+  return { rows, objectives, acceptedMerges: [...uniq.values()], previous, findings };
+}
+
+/** Column names of the commune's columns, as the forms print them. */
+const EDIT_COLUMNS: Readonly<Record<'objective' | 'fundSource' | 'mechanism' | 'other', string>> = {
+  objective: 'Mục tiêu',
+  fundSource: 'Tên nguồn vốn',
+  mechanism: 'Cơ chế thực hiện',
+  other: 'Nội dung khác',
+};
+
+const COMMUNE_FIELDS = ['objective', 'fundSource', 'mechanism', 'other'] as const;
+
+/** A digest of a row's four commune columns as written or read (case, spacing and marks aside). */
+export function communeColumnsDigest(v: Pick<RowEdits, 'objective' | 'fundSource' | 'mechanism' | 'other'>): string {
+  return hash53(JSON.stringify(COMMUNE_FIELDS.map((f) => foldKey(v[f] ?? ''))));
+}
+
+function digestsFromState(state: DocumentState): Readonly<Record<string, string>> {
+  const v = state.extra?.communeColumns;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, d] of Object.entries(v as Record<string, unknown>)) if (typeof d === 'string') out[k] = d;
+  return out;
+}
+
+/** Identity of a hand-typed row (no key): what it is, its unit and its total. */
+function handKey(a: PlanActivity): string {
+  return `${foldKey(a.activity)}|${foldKey(a.unit ?? '')}|${a.total}`;
 }
 
 function acceptedFromState(state: DocumentState): string[][] {
@@ -428,9 +509,12 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     reportLayout(plan, checks),
   ];
   const keptCopies: string[] = [];
+  const removedCopies: string[] = [];
+  // One previous copy per sheet: the copies of earlier runs go, the sheet being replaced stays as "(cũ)".
   for (const l of layouts) {
-    const r = await port.createSheet(l, { existing: 'copy' });
+    const r = await replaceKeepingOneCopy(port, l);
     if (r.keptCopy) keptCopies.push(r.keptCopy);
+    removedCopies.push(...r.removed);
   }
   let state: DocumentState;
   try {
@@ -440,14 +524,19 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
   }
   const sheetForms: Record<string, FormId> = { ...(state.sheetForms ?? {}) };
   for (const id of PLAN_FORMS) sheetForms[id] = id;
-  for (const c of keptCopies) delete sheetForms[c];
+  for (const c of [...keptCopies, ...removedCopies]) delete sheetForms[c];
   await port.writeState({
     ...state,
     ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
     ...(options.communeName ? { unitName: options.communeName } : {}),
     period,
     sheetForms,
-    extra: { ...(state.extra ?? {}), acceptedMerges: plan.suggestions.filter((s) => s.accepted).map((s) => [...s.keys]) },
+    extra: {
+      ...(state.extra ?? {}),
+      acceptedMerges: plan.suggestions.filter((s) => s.accepted).map((s) => [...s.keys]),
+      // What LKH wrote in the commune's columns of each row: the next run tells which sheet was edited.
+      communeColumns: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, communeColumnsDigest(a)])),
+    },
   });
   return { sheets: layouts.map((l) => l.name), keptCopies, ii6a, ii6b, checks };
 }

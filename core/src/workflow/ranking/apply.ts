@@ -197,7 +197,8 @@ export async function applyRanking(port: WorkbookPort, sheetName: string, ranks:
   const moved = new Map<number, number>();
   for (const [dst, src] of moves) moved.set(rows[src].row, dst);
   const errors = new Map(data.errors.map((e) => [`${e.row}:${e.col}`, e.code]));
-  const width = Math.max(0, ...data.values.map((v) => v.length));
+  let width = 0;
+  for (const v of data.values) if (v.length > width) width = v.length;
   const mergedChild = new Set<string>();
   for (const m of data.merges) {
     for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) mergedChild.add(`${r}:${c}`);

@@ -10,6 +10,7 @@ import type { Activity, FormReading } from '../../model/types';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
 import { TextGrid } from '../../reader/grid';
 import { readSheet } from '../../reader/read';
+import { savedForm } from '../../reader/workbook';
 import { foldKey, labelSimilarity, parseNumber } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
@@ -334,7 +335,7 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
     const names = await src.port.listSheets();
     const toRead: string[] = [];
     for (const n of names) {
-      const known = state.sheetForms?.[n];
+      const known = savedForm(state, n).formId;
       if (isRollupSheet(n)) sheets.push({ ...at(n), activities: 0, used: false, note: 'Trang kết quả của LKH hoặc bản sao cũ: bỏ qua.' });
       else if (n.toLowerCase() === REPORT_SHEET.toLowerCase()) sheets.push({ ...at(n), activities: 0, used: false, note: 'Báo cáo tổng hợp của xã: bỏ qua.' });
       else if (known && !WANTED.includes(known)) sheets.push({ ...at(n), form: known, activities: 0, used: false, note: `Biểu ${known}: không dùng khi tổng hợp cấp trên.` });
@@ -346,7 +347,7 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
     const data = await src.port.readSheets(toRead, { fonts: false, formulas: false });
     const upperState = state.level === 'huyen' || state.level === 'tinh';
     for (const d of data) {
-      const known = state.sheetForms?.[d.name];
+      const known = savedForm(state, d.name).formId;
       const codes = known ? [] : titleCodes(d);
       if (codes.length > 0 && !codes.some((c) => (WANTED as readonly string[]).includes(c))) {
         sheets.push({ ...at(d.name), form: codes[0], activities: 0, used: false, note: `Biểu ${codes[0]}: không dùng khi tổng hợp cấp trên.` });

@@ -14,6 +14,7 @@
  *   "Báo cáo đọc các xã"          what was read, the reconciliation, what to look at.
  * Replaced sheets are kept as copies by the port; nothing typed is ever lost.
  */
+import { replaceKeepingOneCopy } from '../../port/replace';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { foldKey } from '../../text';
 import { buildRollup } from './build';
@@ -92,7 +93,8 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
   layouts.push(reportLayout(rollup, reading.sheets, names));
   const keptCopies: string[] = [];
   for (const l of layouts) {
-    const r = await target.createSheet(l, { existing: 'copy' });
+    // One previous copy per sheet: the offices' appraisals of the last run stay one tab away, older copies go.
+    const r = await replaceKeepingOneCopy(target, l);
     if (r.keptCopy) keptCopies.push(r.keptCopy);
   }
   let after: DocumentState;

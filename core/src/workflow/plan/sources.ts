@@ -1,0 +1,181 @@
+/**
+ * The sources of a consolidation, each counted once. Files arrive by Zalo and e-mail: the same
+ * village file twice, a renamed copy ("thon-a (1).xlsx"), a corrected v2 beside the first version.
+ * Summing them doubles the village's activities while the reconciliation still says "khớp" — so,
+ * before any plan is built:
+ *
+ *   - a sheet whose content (what was read: form, unit, sector, every strength, difficulty and
+ *     activity with its figures — not the file or sheet name, not the cell positions) is identical
+ *     to one already taken is read once, and the report says which copy was left out;
+ *   - two different sheets of the same unit, form and sector (the same village's I.2 for
+ *     "Giao thông" in two files) are a conflict: nothing is written until the user chooses which
+ *     one to keep, or says they are different units that happen to share a name ("Thôn 1" of two
+ *     former communes since the 2025 mergers) and both count.
+ *
+ * Never silently summed. Only I.2 and II.3 are sources of activities; other forms pass through.
+ */
+import type { FormReading } from '../../model/types';
+import { foldKey } from '../../text';
+import type { Finding } from '../../validate/messages';
+import { finding } from '../../validate/messages';
+
+/** Where one candidate sheet comes from. */
+export interface SourceCandidate {
+  /** Stable key of the candidate: "<file>|<sheet>" (file empty for the workbook's own tabs). */
+  readonly key: string;
+  readonly file?: string;
+  readonly sheet: string;
+  readonly activities: number;
+  /** Sum of the activities' Tổng số, in the form's unit (nghìn đồng). */
+  readonly amount: number;
+}
+
+/** Two or more different sheets claiming the same unit, form and sector. */
+export interface SourceConflict {
+  /** Stable across runs: "<form>|<unit>|<sector>" folded. */
+  readonly id: string;
+  readonly formId: 'I.2' | 'II.3';
+  readonly unitName: string;
+  readonly sector?: string;
+  readonly candidates: readonly SourceCandidate[];
+}
+
+/**
+ * The user's answer to a conflict: the key of the candidate to keep (the others are left out), or
+ * 'all' when they are different units sharing a name and every candidate counts.
+ */
+export type ConflictChoice = string;
+
+export interface SourceSelection {
+  /** The readings to consolidate: duplicates and the versions not chosen left out. */
+  readonly readings: FormReading[];
+  /** Conflicts still to be answered: while any is left, nothing may be written. */
+  readonly conflicts: SourceConflict[];
+  /** What was left out or kept, for the report (every input is named somewhere). */
+  readonly findings: Finding[];
+}
+
+const SOURCE_FORMS = new Set(['I.2', 'II.3']);
+
+export const candidateKey = (r: Pick<FormReading, 'file' | 'sheet'>): string => `${r.file ?? ''}|${r.sheet}`;
+
+/** Where a reading comes from, as people read it: "thon-a.xlsx, trang I.2" or "trang Thôn A - I.2". */
+export function describeSource(r: Pick<FormReading, 'file' | 'sheet'>): string {
+  return r.file ? `tệp "${r.file}", trang "${r.sheet}"` : `trang "${r.sheet}"`;
+}
+
+/** cyrb53: a fast 53-bit string hash (public domain, bryc). Collisions are negligible for a commune's sheets. */
+export function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A hash of what was read from a sheet, independent of the file, the sheet's name and where on the sheet the rows sit. */
+export function contentHash(r: FormReading): string {
+  // Every field but where the row sits (file, sheet, row, cells): a copy moved or renamed is the same content.
+  const activities = r.activities.map((a) => Object.entries(a).filter(([k]) => k !== 'source').sort(([x], [y]) => (x < y ? -1 : 1)));
+  const difficulties = r.difficulties.map((d) => [d.difficulty, d.causes, d.solutions, d.objective ?? null, d.sector ?? null]);
+  const fixed = Object.entries(r.fixedValues).sort(([x], [y]) => (x < y ? -1 : 1));
+  return hash53(
+    JSON.stringify([r.formId, foldKey(r.unitName ?? ''), foldKey(r.sector ?? ''), r.planYear ?? null, r.strengths.map((s) => s.text), difficulties, activities, fixed, r.meeting ?? null]),
+  );
+}
+
+function conflictId(r: FormReading): string | undefined {
+  const unit = foldKey(r.unitName ?? '');
+  if (!SOURCE_FORMS.has(r.formId) || unit === '') return undefined;
+  return `${r.formId}|${unit}|${foldKey(r.sector ?? '')}`;
+}
+
+function candidateOf(r: FormReading): SourceCandidate {
+  return {
+    key: candidateKey(r),
+    ...(r.file ? { file: r.file } : {}),
+    sheet: r.sheet,
+    activities: r.activities.length,
+    amount: r.activities.reduce((s, a) => s + (a.total ?? 0), 0),
+  };
+}
+
+/**
+ * Selects the readings to consolidate: identical content read once, different versions of one
+ * unit's sheet held back as conflicts unless `choices` answers them (by conflict id).
+ */
+export function selectSources(readings: readonly FormReading[], choices: Readonly<Record<string, ConflictChoice>> = {}): SourceSelection {
+  const findings: Finding[] = [];
+  const firstByHash = new Map<string, FormReading>();
+  const unique: FormReading[] = [];
+  for (const r of readings) {
+    // Identical content is a copy whatever the form: a III.1 given twice is one III.1 too.
+    const h = contentHash(r);
+    const first = firstByHash.get(h);
+    if (first) {
+      findings.push(
+        finding('SOURCE_DUPLICATE', { sheet: r.sheet, ...(r.file ? { file: r.file } : {}) }, { copy: describeSource(r), original: describeSource(first), count: String(r.activities.length) }),
+      );
+      continue;
+    }
+    firstByHash.set(h, r);
+    unique.push(r);
+  }
+  const groups = new Map<string, FormReading[]>();
+  for (const r of unique) {
+    const id = conflictId(r);
+    if (id === undefined) continue;
+    const g = groups.get(id);
+    if (g) g.push(r);
+    else groups.set(id, [r]);
+  }
+  const dropped = new Set<FormReading>();
+  const conflicts: SourceConflict[] = [];
+  for (const [id, group] of groups) {
+    if (group.length < 2) continue;
+    const first = group[0];
+    const choice = choices[id];
+    const names = group.map(describeSource).join('; ');
+    if (choice === 'all') {
+      findings.push(finding('SOURCE_SAME_UNIT_KEPT', { sheet: first.sheet, ...(first.file ? { file: first.file } : {}) }, { unit: first.unitName ?? '', form: first.formId, sources: names }));
+      continue;
+    }
+    const kept = choice !== undefined ? group.find((r) => candidateKey(r) === choice) : undefined;
+    if (kept) {
+      for (const r of group) {
+        if (r === kept) continue;
+        dropped.add(r);
+        findings.push(finding('SOURCE_VERSION_LEFT_OUT', { sheet: r.sheet, ...(r.file ? { file: r.file } : {}) }, { left: describeSource(r), kept: describeSource(kept), unit: r.unitName ?? '', form: r.formId }));
+      }
+      continue;
+    }
+    conflicts.push({
+      id,
+      formId: first.formId as 'I.2' | 'II.3',
+      unitName: first.unitName ?? '',
+      ...(first.sector ? { sector: first.sector } : {}),
+      candidates: group.map(candidateOf),
+    });
+    findings.push(
+      finding('SOURCE_CONFLICT', { sheet: first.sheet, ...(first.file ? { file: first.file } : {}) }, { unit: first.unitName ?? '', form: first.formId, sector: first.sector ? ` (lĩnh vực ${first.sector})` : '', sources: names }),
+    );
+  }
+  const held = new Set(conflicts.flatMap((c) => groups.get(c.id) ?? []));
+  return { readings: unique.filter((r) => !dropped.has(r) && !held.has(r)), conflicts, findings };
+}
+
+/** Thrown before anything is written when sources conflict and no choice answers them. */
+export class SourceConflictError extends Error {
+  constructor(
+    readonly conflicts: readonly SourceConflict[],
+    readonly findings: readonly Finding[],
+  ) {
+    super(findings.filter((f) => f.code === 'SOURCE_CONFLICT').map((f) => f.message).join('\n') || 'Có các bản khác nhau của cùng một biểu: hãy chọn bản giữ lại.');
+    this.name = 'SourceConflictError';
+  }
+}
