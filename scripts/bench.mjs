@@ -41,7 +41,7 @@ try {
     target: 'node20',
     format: 'cjs',
     sourcemap: 'external',
-    external: ['exceljs'],
+    external: ['exceljs', 'jszip'],
     logLevel: 'warning',
   });
   const nodePath = [join(root, 'node_modules'), join(root, 'core', 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(':');

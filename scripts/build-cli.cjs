@@ -15,7 +15,7 @@ function buildCli() {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    external: ['exceljs'],
+    external: ['exceljs', 'jszip'],
     logLevel: 'warning',
   });
 }

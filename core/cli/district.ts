@@ -123,7 +123,7 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
   for (const f of p.files) {
     if (resolve(f) === outPath) continue; // the result is read as the previous run, not as a commune
     try {
-      sources.push({ port: await XlsxWorkbook.load(readInput(f)), file: basename(f) });
+      sources.push({ port: await XlsxWorkbook.loadForReading(readInput(f)), file: basename(f) });
     } catch (e) {
       fileFindings.push(finding('FILE_UNREADABLE', { sheet: '', file: basename(f) }, { reason: e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e) }));
     }

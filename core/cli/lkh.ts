@@ -25,14 +25,17 @@ import type { ProgramPeriod } from '../src/port/types';
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
+import { formEdition } from '../src/forms/editions';
+import { periodOfYear } from '../src/reference';
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
 
 const USAGE = `Cách dùng:
-  lkh template <BIỂU...|all> --out THƯ_MỤC [--year NĂM] [--unit TÊN]
-      Ghi mỗi biểu mẫu thành một tệp .xlsx (ví dụ II.6.A.xlsx, trang tính "II.6.A").
+  lkh template <BIỂU...|all> --out THƯ_MỤC [--year NĂM] [--unit TÊN] [--period GIAI_ĐOẠN]
+      Ghi mỗi biểu mẫu thành một tệp .xlsx (ví dụ II.6.A.xlsx, trang tính "II.6.A"); có năm
+      thì theo giai đoạn của năm đó (III.1, IV.1, II.6.C đổi sau 2020), không có thì theo Sổ tay.
   lkh validate TỆP.xlsx... [--json]
       Nhận diện biểu mẫu trong từng trang tính và kiểm tra số liệu.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
@@ -98,9 +101,10 @@ function str(p: Parsed, name: string): string | undefined {
 }
 
 async function template(args: readonly string[], io: Io): Promise<number> {
-  const p = parseArgs(args, ['out', 'year', 'unit']);
+  const p = parseArgs(args, ['out', 'year', 'unit', 'period']);
   const out = str(p, 'out');
   if (!out) throw new UsageError('Cần --out THƯ_MỤC.');
+  const period = periodOf(p);
   if (p.positional.length === 0) throw new UsageError('Cần tên biểu mẫu (ví dụ I.2) hoặc all.');
   const ids: FormId[] = [];
   for (const name of p.positional) {
@@ -114,7 +118,9 @@ async function template(args: readonly string[], io: Io): Promise<number> {
   for (const id of [...new Set(ids)]) {
     const wb = XlsxWorkbook.create();
     // The sheet is named by the form id so that files and tabs match ("II.6.A.xlsx", sheet "II.6.A").
-    await wb.createSheet(layoutForm(getForm(id), { ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetName: id }));
+    // The edition of the plan year's period (III.1, IV.1, II.6.C changed after 2020); the handbook's without a year.
+    const edition = period ?? (planYear ? periodOfYear(planYear).period : undefined);
+    await wb.createSheet(layoutForm(edition ? formEdition(getForm(id), edition) : getForm(id), { ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetName: id }));
     await wb.writeState({ ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetForms: { [id]: id } });
     const file = join(out, `${id}.xlsx`);
     checkOutput(file);
@@ -148,23 +154,25 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
     const reason = e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e);
     return { readings: [], report: { file, forms: [], unrecognised: [], readable: false, findings: [finding('FILE_UNREADABLE', { sheet: '', file: name }, { reason })] } };
   };
-  let wb: XlsxWorkbook;
+  let wb: Awaited<ReturnType<typeof XlsxWorkbook.loadForReading>>;
   let r: Awaited<ReturnType<typeof readWorkbook>>;
   try {
-    wb = await XlsxWorkbook.load(readInput(file));
+    wb = await XlsxWorkbook.loadForReading(readInput(file));
     r = await readWorkbook(wb, { file: name });
   } catch (e) {
     // One bad file never stops the others: it is named in the report, exit 2.
     if (e instanceof FileProblem || e instanceof PortError) return unreadable(e);
     throw e;
   }
+  // Oversized merges or validations left out to read the file fast (trim.ts) are said, not hidden.
+  const dropped = wb.dropped.length > 0 ? [finding('RANGE_DROPPED', { sheet: '', file: name }, { ranges: wb.dropped.slice(0, 5).join(', '), count: wb.dropped.length })] : [];
   return {
     readings: [...r.readings],
     report: {
       file,
       forms: r.readings.map((x) => ({ sheet: x.sheet, form: x.formId, confidence: Math.round(x.confidence * 100) / 100 })),
       unrecognised: r.unrecognised,
-      findings: r.findings,
+      findings: [...dropped, ...r.findings],
       readable: true,
     },
   };

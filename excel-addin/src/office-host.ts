@@ -300,7 +300,7 @@ export class OfficeHost {
     const { XlsxWorkbook } = await this.loadXlsx();
     let source;
     try {
-      source = await XlsxWorkbook.load(bytes);
+      source = await XlsxWorkbook.loadForReading(bytes);
     } catch (e) {
       throw failed(e);
     }

@@ -5,7 +5,7 @@
  */
 import { importXlsx } from '../../core/src/app/transfer';
 import type { FormId } from '../../core/src/forms/types';
-import { DEMO_COMMUNE, DEMO_DISTRICT, DEMO_YEAR, demoFiles } from '../../core/src/workflow/demo';
+import { DEMO_COMMUNE, DEMO_PERIOD, DEMO_PROVINCE, DEMO_YEAR, demoFiles } from '../../core/src/workflow/demo';
 import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
 
 export interface InputFile {
@@ -78,7 +78,7 @@ export async function loadDemo(): Promise<Opened> {
       sheetForms[name] = s.formId;
     }
   }
-  await workbook.writeState({ planYear: DEMO_YEAR, unitName: DEMO_COMMUNE, level: 'xa', period: '2016-2020', upperLevelName: DEMO_DISTRICT, sheetForms });
+  await workbook.writeState({ planYear: DEMO_YEAR, unitName: DEMO_COMMUNE, level: 'xa', period: DEMO_PERIOD, upperLevelName: DEMO_PROVINCE, sheetForms });
   return { workbook, sheets };
 }
 

@@ -271,11 +271,11 @@ describe('settings checked before anything is written', () => {
     await a.importSheets({ file: 'thon.xlsx', sheets: communeVillages(0, 2).map((layout) => ({ layout, formId: 'I.2' as const })) });
     const sound = await raw.readState();
     await raw.writeState({ ...sound, period: '1999', planYear: 'abc', level: 'xa', sheetForms: { ...sound.sheetForms, 'Trang tính1': 'Z.9' }, extra: 'hỏng' } as never);
-    expect(await a.getSettings()).toEqual({ level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
+    expect(await a.getSettings()).toEqual({ level: 'xa', period: '2026-2030', upperLevelName: 'Tỉnh' }); // defaults of a plan made now
     const view = await a.consolidate();
     expect(view.sheets).toEqual(expect.arrayContaining(['II.4.B', 'II.6.B']));
     const after = await raw.readState();
-    expect(after.period).toBe('2016-2020');
+    expect(after.period).toBe('2026-2030'); // the period of plan year 2027
     expect(after.planYear).toBe(2027); // "abc" dropped; the year the villages' I.2 give
     expect(after.sheetForms?.['Trang tính1']).toBeUndefined();
     expect(after.sheetForms?.['Thôn 1 - I.2']).toBe('I.2');

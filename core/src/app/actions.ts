@@ -4,6 +4,7 @@
  * JSON results (they cross google.script.run in Google Sheets, where every call starts the
  * server afresh). The Excel pane, the standalone page and the Sheets server all use this.
  */
+import { formEdition } from '../forms/editions';
 import { forms, getForm, isFormId } from '../forms/registry';
 import type { FormId, Level } from '../forms/types';
 import { defaultSheetName, layoutForm } from '../layout/engine';
@@ -22,6 +23,7 @@ import type { RankItem, RankMethod } from '../workflow/ranking';
 import { applyRanking, ballotLayout, rank, rankItemsFromSheet, readTally } from '../workflow/ranking';
 import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
+import { LATEST_PERIOD, defaultUpperLevel, periodOfYear } from '../reference';
 import { sanitizeState, validSettings } from './settings';
 
 export interface Settings {
@@ -33,7 +35,8 @@ export interface Settings {
   readonly upperLevelName: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' };
+/** Settings of a workbook nobody has set up: a commune, planning now (the latest period, the province above). */
+export const DEFAULT_SETTINGS: Settings = { level: 'xa', period: LATEST_PERIOD, upperLevelName: defaultUpperLevel(undefined) };
 
 /** A finding as the panes show it. */
 export interface FindingView {
@@ -109,8 +112,9 @@ export function settingsOf(state: DocumentState): Settings {
     ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
     ...(state.unitName ? { unitName: state.unitName } : {}),
     level: state.level ?? DEFAULT_SETTINGS.level,
-    period: state.period ?? DEFAULT_SETTINGS.period,
-    upperLevelName: state.upperLevelName ?? DEFAULT_SETTINGS.upperLevelName,
+    // Unset: what the plan year falls under (HOSTS.md: 2016-2020 / 2021-2025 / 2026-2030; the province above from 2026).
+    period: state.period ?? periodOfYear(state.planYear).period,
+    upperLevelName: state.upperLevelName ?? defaultUpperLevel(state.planYear),
   };
 }
 
@@ -153,7 +157,9 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       if (!isFormId(formId)) throw new Error(`Không có biểu mẫu ${formId}.`);
       const state = await readStateSafe(port);
       const unit = unitName?.trim() || undefined;
-      const layout = layoutForm(getForm(formId), {
+      // The edition of the workbook's period (III.1, IV.1 and II.6.C changed after 2020).
+      const period = state.period ?? periodOfYear(state.planYear).period;
+      const layout = layoutForm(formEdition(getForm(formId), period), {
         ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
         ...(unit ? { unitName: unit } : state.unitName ? { unitName: state.unitName } : {}),
         sheetName: defaultSheetName(formId, unit),
@@ -190,7 +196,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       let result: Awaited<ReturnType<typeof consolidateCommune>>;
       try {
         result = await consolidateCommune(port, undefined, {
-          period: state.period ?? DEFAULT_SETTINGS.period,
+          ...(state.period ? { period: state.period } : {}),
           ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
           ...(state.unitName ? { communeName: state.unitName } : {}),
           ...(opts.acceptMerges ? { acceptMerges: opts.acceptMerges } : {}),

@@ -10,13 +10,13 @@ import { isFormId } from '../forms/registry';
 import type { FormId, Level } from '../forms/types';
 import type { DocumentState, ProgramPeriod } from '../port/types';
 import type { Settings } from './actions';
+import { defaultUpperLevel } from '../reference';
 
 export const PLAN_YEAR_MIN = 2000;
 export const PLAN_YEAR_MAX = 2100;
 /** Longest unit or upper-level name accepted (characters, after trimming). */
 export const NAME_MAX = 100;
 /** actions.ts DEFAULT_SETTINGS.upperLevelName (not imported: actions.ts imports this module). */
-const DEFAULT_UPPER_LEVEL_NAME = 'Huyện';
 
 /** Every Level with its Vietnamese name (a missing or extra key is a compile error). */
 const LEVEL_NAMES: { readonly [K in Level]: string } = { thon: 'thôn', xa: 'xã', huyen: 'huyện', tinh: 'tỉnh' };
@@ -109,7 +109,8 @@ export function checkSettings(input: unknown): SettingsCheck {
     settings: {
       level,
       period,
-      upperLevelName: upperLevelName || DEFAULT_UPPER_LEVEL_NAME,
+      // Unnamed: the level above of the plan year; without a year, of the period (the district until 2025).
+      upperLevelName: upperLevelName || (isPlanYear(planYear) ? defaultUpperLevel(planYear) : period === '2026-2030' ? 'Tỉnh' : 'Huyện'),
       ...(isPlanYear(planYear) ? { planYear } : {}),
       ...(unitName ? { unitName } : {}),
     },

@@ -174,7 +174,7 @@ export interface ImportOptions {
 export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedSheet[]> {
   let source: XlsxWorkbook;
   try {
-    source = await XlsxWorkbook.load(bytes);
+    source = await XlsxWorkbook.loadForReading(bytes);
   } catch (e) {
     throw new Error(`Không mở được tệp "${fileName}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
@@ -185,7 +185,13 @@ export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, options
     state = {};
   }
   const names = await source.listSheets();
-  const data = await source.readSheets(names, { fonts: false });
+  let data: SheetData[];
+  try {
+    data = await source.readSheets(names, { fonts: false });
+  } catch (e) {
+    // Caps (a 40,000-character cell, millions of cells): named with the file, like a file that does not open.
+    throw new Error(`Không mở được tệp "${fileName}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   const unit = options.unitPrefix && state.unitName?.trim() && (state.level === undefined || state.level === 'xa') ? state.unitName.trim() : undefined;
   const prefix = unit ?? baseName(fileName);
   const sheets: ImportedSheet[] = [];

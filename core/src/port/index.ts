@@ -31,6 +31,7 @@ export {
   checkSheetName,
   findName,
   isInternalSheet,
+  isReservedSheetName,
   sheetExists,
   sheetLastVisible,
   sheetNotFound,

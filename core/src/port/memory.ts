@@ -62,7 +62,20 @@ export class PortError extends Error {
   }
 }
 
+/** The add-in's own sheets, by exact name: the state, the drop-down lists, and Excel's copies of them on insert ("_lkh (2)"). */
+const INTERNAL_SHEET = /^_lkh(_lists)?( \(\d+\))?$/i;
+
+/**
+ * True for the add-in's own sheets, which are never listed, read or written as user sheets. By
+ * exact name (issue 9): a village's sheet that merely starts with "_lkh" ("_lkh thôn A") is read
+ * like any other; new sheets may still not take names starting with "_lkh" (checkNewSheetName).
+ */
 export function isInternalSheet(name: string): boolean {
+  return INTERNAL_SHEET.test(name.trim());
+}
+
+/** Names reserved for the add-in: new sheets may not start with "_lkh". */
+export function isReservedSheetName(name: string): boolean {
   return name.toLowerCase().startsWith(INTERNAL_SHEET_PREFIX);
 }
 
@@ -124,7 +137,7 @@ export function checkSheetName(name: string): void {
   if (name.toLowerCase() === 'history') {
     throw new PortError('SHEET_NAME_RESERVED', `Excel dành riêng tên trang tính "${name}".`);
   }
-  if (isInternalSheet(name)) {
+  if (isReservedSheetName(name)) {
     throw new PortError('SHEET_NAME_RESERVED', `Tên trang tính bắt đầu bằng "${INTERNAL_SHEET_PREFIX}" được dành cho dữ liệu nội bộ của LKH.`);
   }
 }

@@ -3,6 +3,7 @@
  * activities and fixed rows, with a finding for everything that could not be read — by
  * sheet and cell, never silently dropped.
  */
+import { editionsOf } from '../forms/editions';
 import { getForm, tablesOf } from '../forms/registry';
 import { TOPIC_LABELS } from '../forms/topics';
 import type { ColumnDef, FieldsBlock, FormDefinition, FormId, TableBlock } from '../forms/types';
@@ -368,6 +369,11 @@ class SheetReader {
         const t = this.text(r, c);
         if (t.bad) unreadable = true;
         if (t.text !== '') values[k] = t.text;
+        // Time, place, who… typed once in a cell merged down over several activities: each row has it.
+        else if (SHARED_BY_MERGE.has(k) && this.grid.isMergedChild(r, c)) {
+          const shared = this.grid.shown(r, c).text;
+          if (shared !== '') values[k] = shared;
+        }
       }
     }
     const name = typeof values.activity === 'string' ? values.activity : '';
@@ -550,6 +556,9 @@ class SheetReader {
   }
 }
 
+/** Descriptive columns a merged cell may give to every row it covers (never the name nor an amount). */
+const SHARED_BY_MERGE = new Set(['unit', 'time', 'place', 'responsible', 'objective', 'sector', 'fundSource', 'mechanism']);
+
 /** Rows below, or columns right of, everything else on a sheet beyond which a lone cell is a stray (Ctrl+↓ then typing). */
 const STRAY_GAP_ROWS = 500;
 const STRAY_GAP_COLS = 50;
@@ -586,10 +595,26 @@ export function readSheet(data: SheetData, options: ReadOptions = {}): SheetRead
     return { sheet: data.name, findings: grid.rowCells(grid.top).length === 0 && grid.bottom === grid.top ? [] : [finding('FORM_NOT_RECOGNISED', at)] };
   }
   const form = getForm(recognition.formId);
-  // Recognition already located the tables of a sheet short enough to have been searched whole.
-  const located = recognition.tables.size > 0 && grid.bottom <= grid.top + RECOGNITION_ROWS ? recognition.tables : locateForm(grid, form);
-  const reader = new SheetReader(grid, form, located, options.file);
-  const reading = reader.read(recognition.confidence);
+  const read = (edition: FormDefinition): FormReading => {
+    // Recognition already located the tables of a sheet short enough to have been searched whole.
+    const located = edition === form && recognition.tables.size > 0 && grid.bottom <= grid.top + RECOGNITION_ROWS ? recognition.tables : locateForm(grid, edition);
+    return new SheetReader(grid, edition, located, options.file).read(recognition.confidence);
+  };
+  let reading = read(form);
+  // Forms with editions by period (III.1, IV.1, II.6.C): the edition whose fixed lines the sheet
+  // holds — most main lines found (a program's "Vốn đầu tư phát triển:" sub-lines look alike in
+  // every edition), then most lines; the handbook's on a tie.
+  const score = (r: FormReading): [number, number] => {
+    const keys = Object.keys(r.fixedValues);
+    return [keys.filter((k) => !/-(dau-tu|su-nghiep)$/.test(k)).length, keys.length];
+  };
+  for (const edition of editionsOf(form)) {
+    if (edition === form) continue;
+    const other = read(edition);
+    const [a, b] = score(other);
+    const [c, d] = score(reading);
+    if (a > c || (a === c && b > d)) reading = other;
+  }
   return { sheet: data.name, reading, findings: reading.findings };
 }
 

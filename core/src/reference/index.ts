@@ -1,2 +1,3 @@
 /** Reference data by program period: programs, projects and the other named sources of money. */
 export * from './programs';
+export * from './periods';

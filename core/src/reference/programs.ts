@@ -7,6 +7,7 @@
  */
 import { FORM_II_6_C } from '../forms/catalogue/ii-6-c';
 import { FORM_III_1 } from '../forms/catalogue/iii-1';
+import { editionsOf } from '../forms/editions';
 import type { TableBlock } from '../forms/types';
 import type { ProgramPeriod } from '../port/types';
 import { foldKey } from '../text';
@@ -22,10 +23,33 @@ export type ProgramKind = 'ctmtqg' | 'ctmtqg-project' | 'province' | 'district' 
  * handbook's "…" line under III, one line per program. No line: the money is the commune's own
  * (I or II of II.6.C, by kind of spending).
  */
-export type Ii6cProgrammeLine = 'programme-gnbv' | 'programme-ntm' | 'programme-167' | 'programme-rural-water' | 'programme-oda-ngo' | 'programme-other';
+export type Ii6cProgrammeLine =
+  | 'programme-gnbv'
+  | 'programme-ntm'
+  | 'programme-dtts'
+  | 'programme-ctmtqg'
+  | 'programme-167'
+  | 'programme-rural-water'
+  | 'programme-oda-ngo'
+  | 'programme-other';
 
 /** III.1 source rows (keys of iii-1.ts without the -dau-tu / -su-nghiep suffix). */
-export type Iii1Row = 'chi-thuong-xuyen' | 'gnbv' | 'ntm' | 'tinh' | 'huyen' | 'oda-ngo' | 'khac';
+export type Iii1Row = 'chi-thuong-xuyen' | 'gnbv' | 'ntm' | 'dtts' | 'ctmtqg' | 'tinh' | 'huyen' | 'oda-ngo' | 'khac';
+
+/**
+ * How far an entry was checked against the published text (the brief: every legal name, number and
+ * date checked, and what could not be confirmed shown as such):
+ *   'van-ban'   read in the legal text, or a full-text copy of it (official portal, legal database);
+ *   'bao-chi'   read in official news or the press quoting the text, not in the text itself;
+ *   'chua-xac-minh' not found in any source reached: shown as unconfirmed wherever it is shown.
+ */
+export type Verification = 'van-ban' | 'bao-chi' | 'chua-xac-minh';
+
+export const VERIFICATION_LABELS: Readonly<Record<Verification, string>> = {
+  'van-ban': 'Đã đối chiếu văn bản',
+  'bao-chi': 'Đối chiếu qua tin chính thức/báo chí, chưa đọc văn bản gốc',
+  'chua-xac-minh': 'Chưa xác minh',
+};
 
 /** One entry as written in the tables below; projects inherit `ii6c` and `iii1` from their parent. */
 export interface ProgramEntry {
@@ -39,8 +63,20 @@ export interface ProgramEntry {
   readonly parent?: string;
   /** The decision or resolution that approves it. */
   readonly legalBasis?: string;
+  /** How the name and legal basis were checked (default 'chua-xac-minh' for entries with a legal basis). */
+  readonly verified?: Verification;
+  /** Where they were checked (a page of the official portal or a legal database). */
+  readonly source?: string;
   /** How communes write it; name and shortName are aliases too. Matched on foldKey words. */
   readonly aliases?: readonly string[];
+  /**
+   * Names of an earlier period that now mean this entry ("135" under 2021-2025 → the program for
+   * ethnic minority and mountain areas; "CT Nông thôn mới" under 2026-2030 → the merged program):
+   * matched like aliases, and reported (LEGACY_PROGRAM_MAPPED) so the commune sees the mapping.
+   */
+  readonly legacyAliases?: readonly string[];
+  /** What the report says of such a mapping ("Chương trình 135 (2016-2020) kết thúc năm 2020; …"). */
+  readonly legacyNote?: string;
   readonly ii6c?: Ii6cProgrammeLine;
   readonly iii1?: readonly Iii1Row[];
 }
@@ -54,8 +90,12 @@ export interface Program {
   readonly kind: ProgramKind;
   readonly parent?: string;
   readonly legalBasis?: string;
+  readonly verified?: Verification;
+  readonly source?: string;
   /** Every alias, name and shortName included. */
   readonly aliases: readonly string[];
+  readonly legacyAliases: readonly string[];
+  readonly legacyNote?: string;
   readonly ii6c?: Ii6cProgrammeLine;
   readonly iii1: readonly Iii1Row[];
   /** What to write as Tên nguồn vốn: the name, preceded for projects by their parent's short name. */
@@ -161,6 +201,7 @@ const P_2016_2020: readonly ProgramEntry[] = [
     shortName: 'CTMTQG xây dựng Nông thôn mới',
     kind: 'ctmtqg',
     legalBasis: 'Quyết định số 1600/QĐ-TTg ngày 16/8/2016 của Thủ tướng Chính phủ',
+    verified: 'chua-xac-minh',
     aliases: [...NTM_ALIASES, 'QĐ 1600', 'quyết định 1600'],
     ii6c: 'programme-ntm',
     iii1: ['ntm'],
@@ -292,10 +333,17 @@ const P_2016_2020: readonly ProgramEntry[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// 2021-2025.
+// 2021-2025. Checked in December 2026 against the stored copies of the texts (docs/REFERENCE.md):
+// numbers, dates and titles of QĐ 263, 90 and 1719 in the texts themselves; the names of the
+// projects of QĐ 90 only in official news; those of QĐ 1719 nowhere (unconfirmed, as marked).
+
+const SRC_263 = 'https://luatvietnam.vn/nong-nghiep/quyet-dinh-263-qd-ttg-217541-d1.html';
+const SRC_90 = 'https://thuvienphapluat.vn/van-ban/Van-hoa-Xa-hoi/Quyet-dinh-90-QD-TTg-2022-phe-duyet-Chuong-trinh-muc-tieu-quoc-gia-giam-ngheo-ben-vung-500969.aspx';
+const SRC_90_PROJECTS = 'https://phuloc.thuathienhue.gov.vn/?gd=1&cn=97&tc=24988';
+const SRC_1719 = 'https://luatvietnam.vn/chinh-sach/quyet-dinh-1719-qd-ttg-211004-d1.html';
 
 /** Dự án n of a 2021-2025 program; `basis` is [decision, how the program is abbreviated]. */
-function project(parent: string, n: number, name: string, basis: readonly [string, string], aliases: readonly string[] = []): ProgramEntry {
+function project(parent: string, n: number, name: string, basis: readonly [string, string], aliases: readonly string[] = [], check: { verified: Verification; source?: string } = { verified: 'chua-xac-minh' }, legacy: readonly string[] = [], legacyNote?: string): ProgramEntry {
   const [decision, abbrev] = basis;
   return {
     id: `${parent}-da${n}`,
@@ -304,20 +352,27 @@ function project(parent: string, n: number, name: string, basis: readonly [strin
     kind: 'ctmtqg-project',
     parent,
     legalBasis: `Dự án ${n} của ${decision}`,
+    verified: check.verified,
+    ...(check.source ? { source: check.source } : {}),
     aliases: [name, ...aliases],
+    ...(legacy.length > 0 ? { legacyAliases: legacy } : {}),
+    ...(legacyNote ? { legacyNote } : {}),
   };
 }
 
 const QD90 = ['Quyết định số 90/QĐ-TTg', 'GNBV'] as const;
 const QD1719 = ['Quyết định số 1719/QĐ-TTg', 'CTMTQG 1719'] as const;
+const NEWS_90 = { verified: 'bao-chi', source: SRC_90_PROJECTS } as const;
 
 const P_2021_2025: readonly ProgramEntry[] = [
   {
     id: 'ntm',
-    name: 'Chương trình mục tiêu quốc gia xây dựng Nông thôn mới',
-    shortName: 'CTMTQG xây dựng Nông thôn mới',
+    name: 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới',
+    shortName: 'CTMTQG xây dựng nông thôn mới',
     kind: 'ctmtqg',
     legalBasis: 'Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ (giai đoạn 2021-2025)',
+    verified: 'van-ban',
+    source: SRC_263,
     aliases: [...NTM_ALIASES, 'QĐ 263', 'quyết định 263'],
     ii6c: 'programme-ntm',
     iii1: ['ntm'],
@@ -325,37 +380,41 @@ const P_2021_2025: readonly ProgramEntry[] = [
   ocop('ntm'),
   {
     id: 'gnbv',
-    name: 'Chương trình mục tiêu quốc gia Giảm nghèo bền vững',
-    shortName: 'CTMTQG Giảm nghèo bền vững',
+    name: 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
+    shortName: 'CTMTQG giảm nghèo bền vững',
     kind: 'ctmtqg',
     legalBasis: 'Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ (giai đoạn 2021-2025)',
+    verified: 'van-ban',
+    source: SRC_90,
     aliases: [...GNBV_ALIASES, 'QĐ 90', 'quyết định 90'],
     ii6c: 'programme-gnbv',
     iii1: ['gnbv'],
   },
   // Dự án 1 continues Chương trình 30a (poor districts) and the coastal communes of 1722.
-  project('gnbv', 1, 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo', QD90, [
-    '30a',
-    'CT 30a',
-    'CT30a',
-    'chương trình 30a',
-    'NQ 30a',
-    'xã bãi ngang',
-    'bãi ngang ven biển',
-  ]),
-  project('gnbv', 2, 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', QD90, ['đa dạng hóa sinh kế', 'phát triển mô hình giảm nghèo']),
-  project('gnbv', 3, 'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng', QD90, ['cải thiện dinh dưỡng']),
-  project('gnbv', 4, 'Phát triển giáo dục nghề nghiệp, việc làm bền vững', QD90, ['việc làm bền vững', 'giáo dục nghề nghiệp vùng nghèo']),
-  project('gnbv', 5, 'Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo', QD90, ['nhà ở hộ nghèo', 'nhà ở cho hộ nghèo', 'hỗ trợ nhà ở hộ nghèo']),
-  project('gnbv', 6, 'Truyền thông và giảm nghèo về thông tin', QD90, ['giảm nghèo về thông tin', 'truyền thông giảm nghèo', 'truyền thông về giảm nghèo']),
-  project('gnbv', 7, 'Nâng cao năng lực và giám sát, đánh giá Chương trình', QD90, ['nâng cao năng lực và giám sát đánh giá']),
+  project(
+    'gnbv',
+    1,
+    'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
+    QD90,
+    ['xã bãi ngang', 'bãi ngang ven biển'],
+    NEWS_90,
+    ['30a', 'CT 30a', 'CT30a', 'chương trình 30a', 'NQ 30a'],
+    'Chương trình 30a (2016-2020) được tiếp nối ở Dự án 1 của CTMTQG giảm nghèo bền vững 2021-2025 (QĐ 90/QĐ-TTg)',
+  ),
+  project('gnbv', 2, 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', QD90, ['đa dạng hóa sinh kế', 'phát triển mô hình giảm nghèo'], NEWS_90),
+  project('gnbv', 3, 'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng', QD90, ['cải thiện dinh dưỡng'], NEWS_90),
+  project('gnbv', 4, 'Phát triển giáo dục nghề nghiệp, việc làm bền vững', QD90, ['việc làm bền vững', 'giáo dục nghề nghiệp vùng nghèo'], NEWS_90),
+  project('gnbv', 5, 'Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo', QD90, ['nhà ở hộ nghèo', 'nhà ở cho hộ nghèo', 'hỗ trợ nhà ở hộ nghèo'], NEWS_90),
+  project('gnbv', 6, 'Truyền thông và giảm nghèo về thông tin', QD90, ['giảm nghèo về thông tin', 'truyền thông giảm nghèo', 'truyền thông về giảm nghèo'], NEWS_90),
+  project('gnbv', 7, 'Nâng cao năng lực và giám sát, đánh giá Chương trình', QD90, ['nâng cao năng lực và giám sát đánh giá'], NEWS_90),
   {
     id: 'dtts',
     name: 'Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi',
     shortName: 'CTMTQG phát triển KT-XH vùng đồng bào DTTS và miền núi',
     kind: 'ctmtqg',
-    legalBasis: 'Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ (giai đoạn I: 2021-2025)',
-    // Chương trình 135 was folded into this program: communes still write "135".
+    legalBasis: 'Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ (giai đoạn 2021-2030, giai đoạn I: 2021-2025); điều chỉnh bởi Quyết định số 920/QĐ-TTg ngày 14/5/2025',
+    verified: 'van-ban',
+    source: SRC_1719,
     aliases: [
       '1719',
       'CT 1719',
@@ -369,14 +428,14 @@ const P_2021_2025: readonly ProgramEntry[] = [
       'DTTSMN',
       'đồng bào dân tộc thiểu số và miền núi',
       'dân tộc thiểu số và miền núi',
-      '135',
-      'CT 135',
-      'CT135',
-      'chương trình 135',
-      'vốn 135',
     ],
-    ii6c: 'programme-other',
+    // Chương trình 135 (2016-2020) ended in 2020; its communes and villages are served by this program.
+    legacyAliases: ['135', 'CT 135', 'CT135', 'chương trình 135', 'vốn 135', 'CTr 135'],
+    legacyNote: 'Chương trình 135 kết thúc năm 2020; từ 2021 các xã, thôn đặc biệt khó khăn được hỗ trợ qua CTMTQG phát triển KT-XH vùng đồng bào DTTS và miền núi (QĐ 1719/QĐ-TTg) — hãy ghi rõ dự án thành phần',
+    ii6c: 'programme-dtts',
+    iii1: ['dtts'],
   },
+  // The ten projects' names are those of the 2020 submission and the press; QĐ 1719's own wording could not be read (chưa xác minh).
   project('dtts', 1, 'Giải quyết tình trạng thiếu đất ở, nhà ở, đất sản xuất, nước sinh hoạt', QD1719),
   project('dtts', 2, 'Quy hoạch, sắp xếp, bố trí, ổn định dân cư ở những nơi cần thiết', QD1719),
   project('dtts', 3, 'Phát triển sản xuất nông, lâm nghiệp bền vững, phát huy tiềm năng, thế mạnh của các vùng miền để sản xuất hàng hóa theo chuỗi giá trị', QD1719),
@@ -397,8 +456,17 @@ const P_2021_2025: readonly ProgramEntry[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// 2026-2030: one program merging NTM, GNBV and the ethnic-minority program. Since 1 July 2025
-// there is no district: the level above the commune is the province.
+// 2026-2030: one program merging NTM, GNBV and the ethnic-minority program (phase I of
+// 2026-2035). Since 1 July 2025 there is no district: the level above the commune is the
+// province, and "vốn huyện" names no source any more.
+//
+// Checked: the program's name, Nghị quyết 257/2025/QH15 of 11/12/2025 (quoted in NQ 424/NQ-CP and
+// QĐ 51/2025/QĐ-TTg), NQ 424/NQ-CP of 30/12/2025 in the texts; QĐ 417/QĐ-BNNMT of 31/01/2026
+// (approving the program, phase I 2026-2030) in TTXVN's reports only. The program's component
+// contents (nội dung thành phần) could not be read in any of them: none is listed here, a commune
+// names the program itself; a province can add components in its "Danh mục" sheet.
+
+const SRC_424 = 'https://tailieu.vn/doc/nghi-quyet-so-424nq-cp-nam-2025-2948902.html';
 
 const P_2026_2030: readonly ProgramEntry[] = [
   {
@@ -406,14 +474,13 @@ const P_2026_2030: readonly ProgramEntry[] = [
     name: 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi',
     shortName: 'CTMTQG NTM, GNBV và phát triển KT-XH vùng DTTS và miền núi',
     kind: 'ctmtqg',
-    legalBasis: 'Nghị quyết số 257/2025/QH15 ngày 11/12/2025 của Quốc hội; Quyết định số 417/QĐ-BNNMT ngày 31/01/2026 (giai đoạn I: 2026-2030)',
-    // The old programs' names now all mean the merged program.
-    aliases: [
-      'CTMTQG',
-      'chương trình mục tiêu quốc gia',
-      'CT MTQG',
-      'NQ 257',
-      'nghị quyết 257',
+    legalBasis:
+      'Nghị quyết số 257/2025/QH15 ngày 11/12/2025 của Quốc hội (giai đoạn 2026-2035); Nghị quyết số 424/NQ-CP ngày 30/12/2025 của Chính phủ; Quyết định số 417/QĐ-BNNMT ngày 31/01/2026 của Bộ Nông nghiệp và Môi trường (giai đoạn I: 2026-2030)',
+    verified: 'van-ban',
+    source: SRC_424,
+    aliases: ['CTMTQG', 'chương trình mục tiêu quốc gia', 'CT MTQG', 'NQ 257', 'nghị quyết 257', 'QĐ 417', 'CTMTQG hợp nhất', 'chương trình hợp nhất'],
+    // Every name of the three programs it merged now means it: mapped, and said so.
+    legacyAliases: [
       ...NTM_ALIASES,
       ...GNBV_ALIASES,
       '1719',
@@ -424,10 +491,21 @@ const P_2026_2030: readonly ProgramEntry[] = [
       'DTTS&MN',
       'dân tộc thiểu số và miền núi',
       'đồng bào dân tộc thiểu số và miền núi',
+      '135',
+      'CT 135',
+      'CT135',
+      'chương trình 135',
+      'vốn 135',
+      '30a',
+      'CT 30a',
+      'CT30a',
     ],
-    // II.6.C has no line of its own for it: the NTM line's title is the start of its name.
-    ii6c: 'programme-ntm',
-    iii1: ['ntm', 'gnbv'],
+    legacyNote:
+      'Từ năm 2026 CTMTQG xây dựng nông thôn mới, CTMTQG giảm nghèo bền vững và CTMTQG phát triển KT-XH vùng đồng bào DTTS và miền núi (cùng các chương trình 135, 30a trước đó) hợp nhất thành một chương trình (Nghị quyết 257/2025/QH15)',
+    ii6c: 'programme-ctmtqg',
+    // III.1 from a province for 2026 on has one line for it; one still on the handbook's form has
+    // the NTM and GNBV lines: both count against it (added up where they cover the same money).
+    iii1: ['ctmtqg', 'ntm', 'gnbv', 'dtts'],
   },
   ocop('ctmtqg'),
   RURAL_WATER,
@@ -457,8 +535,8 @@ function fixedKeys(t: TableBlock): Set<string> {
   return new Set(t.rows.flatMap((r) => (r.kind === 'fixed' ? [r.key] : [])));
 }
 
-const II6C_KEYS = fixedKeys(tableOf(FORM_II_6_C));
-const III1_KEYS = fixedKeys(tableOf(FORM_III_1));
+const II6C_KEYS = new Set(editionsOf(FORM_II_6_C).flatMap((f) => [...fixedKeys(tableOf(f))]));
+const III1_KEYS = new Set(editionsOf(FORM_III_1).flatMap((f) => [...fixedKeys(tableOf(f))]));
 
 /** Builds and checks a catalogue; throws on duplicate ids, missing or cyclic parents, shared aliases, unknown form keys. */
 export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEntry[]): ProgramCatalogue {
@@ -506,7 +584,11 @@ export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEnt
       kind: e.kind,
       ...(e.parent ? { parent: e.parent } : {}),
       ...(e.legalBasis ? { legalBasis: e.legalBasis } : {}),
+      ...(e.legalBasis || e.verified ? { verified: e.verified ?? 'chua-xac-minh' } : {}),
+      ...(e.source ? { source: e.source } : {}),
       aliases,
+      legacyAliases: [...new Set(e.legacyAliases ?? [])],
+      ...(e.legacyNote ? { legacyNote: e.legacyNote } : {}),
       ...(ii6c ? { ii6c } : {}),
       iii1: e.iii1 ?? parent?.iii1 ?? [],
       sourceName: parent ? `${parent.shortName} - ${e.name}` : e.name,
@@ -518,7 +600,7 @@ export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEnt
   const programs = entries.map((e) => build(e.id));
   const aliasOwner = new Map<string, string>();
   for (const p of programs) {
-    for (const a of p.aliases) {
+    for (const a of [...p.aliases, ...p.legacyAliases]) {
       const k = foldKey(a);
       if (k === '') throw new Error(`programs ${period}: "${p.id}" has an empty alias`);
       const owner = aliasOwner.get(k);
@@ -561,6 +643,8 @@ export function rootProgram(p: Program): Program {
 interface AliasIndex {
   readonly program: Program;
   readonly tokens: readonly string[];
+  /** The alias as the catalogue writes it, when it is a name of an earlier period. */
+  readonly legacy?: string;
 }
 
 const indexCache = new Map<ProgramPeriod, readonly AliasIndex[]>();
@@ -568,7 +652,10 @@ const indexCache = new Map<ProgramPeriod, readonly AliasIndex[]>();
 function aliasIndex(period: ProgramPeriod): readonly AliasIndex[] {
   let idx = indexCache.get(period);
   if (!idx) {
-    idx = programCatalogue(period).programs.flatMap((program) => program.aliases.map((a) => ({ program, tokens: foldKey(a).split(' ') })));
+    idx = programCatalogue(period).programs.flatMap((program) => [
+      ...program.aliases.map((a) => ({ program, tokens: foldKey(a).split(' ') })),
+      ...program.legacyAliases.map((a) => ({ program, tokens: foldKey(a).split(' '), legacy: a })),
+    ]);
     indexCache.set(period, idx);
   }
   return idx;
@@ -597,6 +684,8 @@ function continuationBreaks(alias: readonly string[], after: string | undefined)
 
 export interface ProgramMatch {
   readonly program: Program;
+  /** Set when the text named it by a name of an earlier period (the alias matched). */
+  readonly legacy?: string;
   /** Word span in foldKey(text): [start, end). */
   readonly start: number;
   readonly end: number;
@@ -631,7 +720,7 @@ function findProgramsUncached(text: string, period: ProgramPeriod): ProgramMatch
   if (key === '') return [];
   const tokens = key.split(' ');
   const all: ProgramMatch[] = [];
-  for (const { program, tokens: alias } of aliasIndex(period)) {
+  for (const { program, tokens: alias, legacy } of aliasIndex(period)) {
     const bareNumber = alias.length === 1 && /^\d/.test(alias[0]);
     for (let i = 0; i + alias.length <= tokens.length; i++) {
       let ok = true;
@@ -640,7 +729,7 @@ function findProgramsUncached(text: string, period: ProgramPeriod): ProgramMatch
       const end = i + alias.length;
       if (bareNumber && !numberLooksLikeProgram(tokens, i, end)) continue;
       if (continuationBreaks(alias, tokens[end])) continue;
-      all.push({ program, start: i, end });
+      all.push({ program, start: i, end, ...(legacy ? { legacy } : {}) });
     }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.program.path.length - a.program.path.length || a.start - b.start);
@@ -661,4 +750,9 @@ function findProgramsUncached(text: string, period: ProgramPeriod): ProgramMatch
  */
 export function findProgram(text: string | undefined, period: ProgramPeriod): Program | undefined {
   return findPrograms(text, period)[0]?.program;
+}
+
+/** The most specific match, with `legacy` set when an earlier period's name was read. */
+export function findProgramMatch(text: string | undefined, period: ProgramPeriod): ProgramMatch | undefined {
+  return findPrograms(text, period)[0];
 }

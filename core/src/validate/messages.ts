@@ -50,6 +50,26 @@ export const MESSAGES = {
     vi: 'Ô {cell} (trang "{sheet}") có "{text}" nằm rất xa phần biểu mẫu, không thuộc bảng nào nên không được tính. Nếu gõ nhầm, hãy xóa ô này.',
     en: 'Cell {cell} (sheet "{sheet}") holds "{text}" far from the form, in no table, so it is not counted. Delete it if it was typed by mistake.',
   },
+  PERIOD_OF_YEAR_MISMATCH: {
+    severity: 'warning',
+    vi: 'Năm kế hoạch {year} thuộc giai đoạn {expected} nhưng sổ tính đang chọn giai đoạn {period}: chương trình, dự án và nguồn vốn được hiểu theo giai đoạn {period}. Nếu không đúng, hãy đổi giai đoạn trong Cài đặt (hoặc --period {expected}).',
+    en: 'Plan year {year} falls in {expected} but the workbook is set to {period}: programs, projects and fund sources are read as of {period}. If that is wrong, change the period in the settings (or --period {expected}).',
+  },
+  PERIOD_BEYOND_KNOWN: {
+    severity: 'warning',
+    vi: 'Năm kế hoạch {year} nằm sau giai đoạn mới nhất LKH biết ({period}): đang dùng danh mục chương trình của giai đoạn {period}. Nếu đã có quyết định mới, hãy cập nhật trang "Danh mục".',
+    en: 'Plan year {year} lies after the latest period LKH knows ({period}): the program list of {period} is used. If a newer decision exists, update the "Danh mục" sheet.',
+  },
+  LEGACY_PROGRAM_MAPPED: {
+    severity: 'warning',
+    vi: '{count} hoạt động ghi nguồn vốn "{alias}" (tên của giai đoạn trước): đã hiểu là {program} của giai đoạn {period}. {note}.',
+    en: '{count} activities name the fund source "{alias}" (a name of an earlier period): read as {program} of {period}. {note}.',
+  },
+  RANGE_DROPPED: {
+    severity: 'warning',
+    vi: 'Tệp "{file}" có {count} vùng gộp ô hoặc kiểm tra dữ liệu trải tới hàng triệu ô ({ranges}): bỏ qua khi đọc (giá trị vẫn đọc đủ). Nên bỏ gộp/kiểm tra thừa đó trong Excel.',
+    en: 'File "{file}" has {count} merged or validated ranges covering millions of cells ({ranges}): left out when reading (every value is still read). Remove them in Excel.',
+  },
   STATE_FORM_MISMATCH: {
     severity: 'warning',
     vi: 'Trạng thái đã lưu ghi trang "{sheet}" là biểu {saved} nhưng nội dung là biểu {found}: đọc theo nội dung.',

@@ -31,6 +31,7 @@ import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, Workboo
 import { copyName } from '../port/types';
 import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
+import { trimHugeRanges } from './trim';
 import { applyLayout } from './layout-writer';
 
 /** Excel's limit of characters in one cell. */
@@ -135,6 +136,25 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new PortError('WORKBOOK_INVALID', `tệp bị hỏng, không mở được như một sổ làm việc .xlsx. Hãy mở thử bằng Excel; nếu Excel sửa được, lưu lại rồi chọn lại.\nChi tiết kỹ thuật: ${(e as Error).message}`);
     }
     return new XlsxWorkbook(wb);
+  }
+
+  /**
+   * Opens a file from outside to read it (a village's form, a commune's plan for the roll-up),
+   * never to save it back: merges and validations covering more than 100,000 cells are dropped
+   * first (trim.ts), so a 9 KB file with a validation on a whole column costs milliseconds, not
+   * gigabytes. `dropped` says what was left out.
+   */
+  static async loadForReading(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook & { readonly dropped: readonly string[] }> {
+    const bytes = new Uint8Array(toArrayBuffer(data));
+    try {
+      assertXlsx(bytes);
+    } catch (e) {
+      if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
+      throw e;
+    }
+    const trimmed = await trimHugeRanges(bytes);
+    const wb = await XlsxWorkbook.load(trimmed.bytes);
+    return Object.assign(wb, { dropped: trimmed.dropped });
   }
 
   /** A new workbook without sheets. */

@@ -10,7 +10,8 @@ describe('pane actions', () => {
   it('keeps settings in the workbook', async () => {
     const wb = MemoryWorkbook.fromArrays({});
     const a = createActions(wb);
-    expect(await a.getSettings()).toEqual({ level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
+    // A workbook nobody set up is planned now: the latest period, the province above.
+    expect(await a.getSettings()).toEqual({ level: 'xa', period: '2026-2030', upperLevelName: 'Tỉnh' });
     await a.saveSettings({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2021-2025', upperLevelName: 'Tỉnh Lào Cai' });
     // a second pane opening the same workbook finds them
     expect(await createActions(wb).getSettings()).toEqual({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2021-2025', upperLevelName: 'Tỉnh Lào Cai' });

@@ -13,7 +13,8 @@ describe('checkSettings', () => {
     ['the last year', { ...base, planYear: 2100 }, { ...base, planYear: 2100 }],
     ['names trimmed', { ...base, unitName: '  Xã Tân Lập ', upperLevelName: ' Tỉnh Lào Cai  ' }, { ...base, unitName: 'Xã Tân Lập', upperLevelName: 'Tỉnh Lào Cai' }],
     ['an empty unit left out, an empty upper level "Huyện"', { ...base, unitName: '   ', upperLevelName: '' }, { ...base, upperLevelName: 'Huyện' }],
-    ['no upper level: "Huyện"', { level: 'tinh', period: '2026-2030' }, { level: 'tinh', period: '2026-2030', upperLevelName: 'Huyện' }],
+    ['no upper level under 2026-2030: "Tỉnh" (no district since July 2025)', { level: 'tinh', period: '2026-2030' }, { level: 'tinh', period: '2026-2030', upperLevelName: 'Tỉnh' }],
+    ['no upper level with plan year 2018: "Huyện"', { level: 'xa', period: '2016-2020', planYear: 2018 }, { level: 'xa', period: '2016-2020', planYear: 2018, upperLevelName: 'Huyện' }],
     ['null for what google.script.run sends as null', { ...base, planYear: null, unitName: null }, base],
     ['a name of 100 characters', { ...base, unitName: 'x'.repeat(100) }, { ...base, unitName: 'x'.repeat(100) }],
   ])('accepts %s', (_what, input, expected) => {

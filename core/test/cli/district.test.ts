@@ -80,8 +80,8 @@ describe('lkh district', () => {
       ['Xã Bản Chang', b.count, b.amount, true],
       ['Xã Tân Lập', a.count, a.amount, true],
     ]);
-    // The demo III.1 is for Xã Tân Lập: 6.150 triệu đồng in all.
-    expect(doc.communes.find((c) => c.name === 'Xã Tân Lập')?.iii1?.total).toBe(6150);
+    // The demo III.1 (the province's, 2026-2030 edition) is for Xã Tân Lập: 4.950 triệu đồng in all.
+    expect(doc.communes.find((c) => c.name === 'Xã Tân Lập')?.iii1?.total).toBe(4950);
     expect(doc.ranking).toEqual([]); // nothing appraised yet
 
     const result = await XlsxWorkbook.load(new Uint8Array(readFileSync(out)));

@@ -21,7 +21,7 @@ describe('Cài đặt', () => {
     expect(screen.getByRole('option', { name: 'Thôn' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Tỉnh' })).toBeTruthy();
     expect((screen.getByLabelText('Giai đoạn chương trình') as HTMLSelectElement).value).toBe('2021-2025');
-    expect(screen.getByText(/Từ 1\/7\/2025 không còn cấp huyện: cấp trên của xã là tỉnh/u)).toBeTruthy();
+    expect(screen.getByText(/Từ 1\/7\/2025 không còn cấp huyện: kế hoạch từ năm 2026 gửi lên tỉnh/u)).toBeTruthy();
 
     await userEvent.clear(year);
     await userEvent.type(year, '2028');

@@ -383,23 +383,24 @@ describe('upper-level roll-up', () => {
         planYear: 2027,
         unitName: 'Tân Lập',
         sheetName: 'III.1 Tân Lập',
-        fixedValues: { sources: { 'chi-thuong-xuyen': { amount: 800 }, 'ntm-dau-tu': { content: 'Giao thông, thủy lợi nội đồng', amount: 100 }, 'gnbv-dau-tu': { amount: 300 } } },
+        fixedValues: { sources: { 'chi-thuong-xuyen': { amount: 800 }, 'ntm-dau-tu': { content: 'Giao thông, thủy lợi nội đồng', amount: 100 }, 'gnbv-dau-tu': { amount: 200 } } },
       }),
     );
     const target = MemoryWorkbook.fromArrays({});
     const { rollup } = await rollUpCommunes([...sources([a]), { port: iii1, file: 'III.1.xlsx' }], target);
     expect(rollup.communes).toHaveLength(1);
     const c = rollup.communes[0];
-    // II.6.A: the canal (NTM, 130.000) and the road (CT 135, 255.000) = 385 triệu, within 1.200 in all.
-    expect(c.iii1).toMatchObject({ total: 1200, ii6aBudget: 385, within: true });
-    // But the canal needs 130 triệu of NTM investment money, above the 100 allotted.
+    // II.6.A: the canal (NTM, 130.000) and the road (CT 135, 255.000) = 385 triệu, within 1.100 in all.
+    expect(c.iii1).toMatchObject({ total: 1100, ii6aBudget: 385, within: true });
+    // A 2027 plan falls under the merged program of 2026-2030: the handbook form's NTM and GNBV
+    // lines (100 + 200) both count against it, and its 385 triệu of investment money exceed them.
     expect(c.iii1?.checks.some((k) => k.passed === false)).toBe(true);
     expect(rollup.findings.map((f) => f.code)).toContain('BUDGET_OVER_ALLOCATION');
     const grid = await values(target, COMMUNES_SHEET);
     const head = grid.findIndex((r) => r.includes('So với III.1'));
     const row = grid.find((r) => r[1] === 'Xã Tân Lập');
     expect(row?.[grid[head].indexOf('So với III.1')]).toBe('Vượt mức 1 nguồn vốn');
-    expect(row?.[grid[head].indexOf('III.1: kinh phí dự kiến (triệu đồng)')]).toBe(1200);
+    expect(row?.[grid[head].indexOf('III.1: kinh phí dự kiến (triệu đồng)')]).toBe(1100);
   });
 });
 

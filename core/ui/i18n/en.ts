@@ -49,6 +49,7 @@ export const en: Strings = {
     period: 'Program period',
     upperLevelName: 'Name of the level above',
     upperLevelHint: 'The handbook says "Huyện" (district). Since 1 July 2025 there are no districts: the level above the commune is the province (e.g. "Tỉnh Lào Cai").',
+    periodHint: 'Follows the plan year: up to 2020, 2016-2020; then 2021-2025; from 2026, 2026-2030 (the merged program of Resolution 257/2025/QH15).',
     save: 'Save settings',
     saved: 'Settings saved in the workbook.',
   },

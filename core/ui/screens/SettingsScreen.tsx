@@ -2,6 +2,7 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Settings } from '../../src/app/actions';
+import { defaultUpperLevel, periodOfYear } from '../../src/reference';
 import type { PaneClient } from '../client';
 import { ErrorBar, Notice } from '../components/ErrorBar';
 import { useI18n } from '../i18n/I18nProvider';
@@ -21,11 +22,11 @@ export interface SettingsScreenProps {
 }
 
 export interface SettingsDraft {
-  readonly planYear: string;
-  readonly unitName: string;
-  readonly level: Level;
-  readonly period: Period;
-  readonly upperLevelName: string;
+  planYear: string;
+  unitName: string;
+  level: Level;
+  period: Period;
+  upperLevelName: string;
 }
 
 export function draftOf(s: Settings): SettingsDraft {
@@ -49,7 +50,7 @@ export function useSettingsState({ client, settings, onSaved }: SettingsScreenPr
     const next: Settings = {
       level: draft.level,
       period: draft.period,
-      upperLevelName: draft.upperLevelName.trim() || 'Huyện',
+      upperLevelName: draft.upperLevelName.trim() || defaultUpperLevel(year !== undefined && !Number.isNaN(year) ? year : undefined),
       ...(year !== undefined ? { planYear: year } : {}),
       ...(draft.unitName.trim() ? { unitName: draft.unitName.trim() } : {}),
     };
@@ -60,7 +61,20 @@ export function useSettingsState({ client, settings, onSaved }: SettingsScreenPr
     return saved;
   });
   const update = (patch: Partial<SettingsDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
+    setDraft((d) => {
+      const next = { ...d, ...patch };
+      // A new plan year brings its period and its level above, unless the user chose them by hand.
+      if (patch.planYear !== undefined && patch.period === undefined) {
+        const y = parseYear(patch.planYear);
+        if (y !== undefined && !Number.isNaN(y)) {
+          const was = parseYear(d.planYear);
+          const followed = d.period === periodOfYear(was !== undefined && !Number.isNaN(was) ? was : undefined).period;
+          if (followed) next.period = periodOfYear(y).period;
+          if (d.upperLevelName.trim() === '' || d.upperLevelName.trim() === 'Huyện' || d.upperLevelName.trim() === 'Tỉnh') next.upperLevelName = defaultUpperLevel(y);
+        }
+      }
+      return next;
+    });
     setTouched(true);
   };
   const submit = () => {
@@ -98,7 +112,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
           ))}
         </Select>
       </Field>
-      <Field label={t.settings.period}>
+      <Field label={t.settings.period} hint={t.settings.periodHint}>
         <Select value={draft.period} onChange={(_, d) => update({ period: d.value as Period })}>
           {PERIODS.map((p) => (
             <option key={p} value={p}>
@@ -108,7 +122,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
         </Select>
       </Field>
       <Field label={t.settings.upperLevelName} hint={t.settings.upperLevelHint}>
-        <Input value={draft.upperLevelName} placeholder="Huyện" onChange={(_, d) => update({ upperLevelName: d.value })} />
+        <Input value={draft.upperLevelName} placeholder={defaultUpperLevel(parseYear(draft.planYear))} onChange={(_, d) => update({ upperLevelName: d.value })} />
       </Field>
       <div className={s.actions}>
         <Button type="submit" appearance="primary" disabled={save.running || yearInvalid}>

@@ -8,7 +8,13 @@ import { heading, lines } from './ii-7-a';
  * their own under the program (depth 1), so each has its own amount and its own content cell.
  * Row keys are read by the budget checks (SPEC §4 rule 6).
  */
-export function sourcesTable(amountHeader: string, withDistrictProgram: boolean): TableBlock {
+/** The national programs' lines of III.1/IV.1: the handbook's two (2016-2020); later editions pass their own (forms/editions.ts). */
+export const HANDBOOK_PROGRAM_LINES: readonly { readonly key: string; readonly label: string }[] = [
+  { key: 'gnbv', label: '- Chương trình Giảm nghèo bền vững' },
+  { key: 'ntm', label: '- Chương trình Nông thôn mới' },
+];
+
+export function sourcesTable(amountHeader: string, withDistrictProgram: boolean, programs: readonly { readonly key: string; readonly label: string }[] = HANDBOOK_PROGRAM_LINES): TableBlock {
   const program = (key: string, label: string): TableRow[] => [
     { kind: 'fixed', key, label, depth: 0 },
     { kind: 'fixed', key: `${key}-dau-tu`, label: 'Vốn đầu tư phát triển:', depth: 1 },
@@ -32,8 +38,7 @@ export function sourcesTable(amountHeader: string, withDistrictProgram: boolean)
     labelColumn: 'source',
     rows: [
       { kind: 'fixed', key: 'chi-thuong-xuyen', label: '- Chi thường xuyên', depth: 0 },
-      ...program('gnbv', '- Chương trình Giảm nghèo bền vững'),
-      ...program('ntm', '- Chương trình Nông thôn mới'),
+      ...programs.flatMap((p) => program(p.key, p.label)),
       { kind: 'fixed', key: 'tinh', label: '- Chương trình đầu tư của tỉnh', depth: 0 },
       ...(withDistrictProgram ? [{ kind: 'fixed', key: 'huyen', label: '- Chương trình đầu tư của huyện', depth: 0 } as const] : []),
       { kind: 'fixed', key: 'oda-ngo', label: '- Dự án ODA, NGO', depth: 0 },

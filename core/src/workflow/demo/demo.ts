@@ -4,15 +4,20 @@
  * writes them as the .xlsx files a commune accountant would receive by e-mail; the Excel and
  * Google Sheets panes use the same data to let anyone try the product. Deterministic.
  */
+import { formEdition } from '../../forms/editions';
 import { getForm } from '../../forms/registry';
+import { periodOfYear } from '../../reference';
 import type { FormId } from '../../forms/types';
 import type { BodyRow } from '../../layout/engine';
 import { layoutForm } from '../../layout/engine';
 import type { LayoutValue, SheetLayout } from '../../layout/types';
 
 export const DEMO_COMMUNE = 'Xã Tân Lập';
-export const DEMO_DISTRICT = 'Huyện Bắc Hà';
+/** The level above the demo commune: a province, as for every plan from 2026 (districts were abolished on 1 July 2025). */
+export const DEMO_PROVINCE = 'Tỉnh Lào Cai';
 export const DEMO_YEAR = 2027;
+/** The program period of the demo's plan year. */
+export const DEMO_PERIOD = periodOfYear(DEMO_YEAR).period;
 
 export interface DemoFile {
   /** File name, e.g. "Thon-Na-Liu.xlsx". */
@@ -282,24 +287,23 @@ export function demoFiles(): DemoFile[] {
       })),
     });
   }
+  // The province's III.1 for 2027, on the 2026-2030 edition of the form: one line for the merged
+  // program (Nghị quyết 257/2025/QH15), no district line.
   files.push({
-    name: 'III.1-Huyen-Bac-Ha.xlsx',
+    name: 'III.1-Tinh-Lao-Cai.xlsx',
     sheets: [
       {
         formId: 'III.1',
-        layout: layoutForm(getForm('III.1'), {
+        layout: layoutForm(formEdition(getForm('III.1'), DEMO_PERIOD), {
           planYear: DEMO_YEAR,
           unitName: DEMO_COMMUNE,
           sheetName: 'III.1',
           fixedValues: {
             sources: {
               'chi-thuong-xuyen': { content: 'Chi thường xuyên của xã', amount: 1200 },
-              'gnbv-dau-tu': { content: 'Chương trình 135: công trình hạ tầng', amount: 1500 },
-              'gnbv-su-nghiep': { content: 'Hỗ trợ phát triển sản xuất', amount: 250 },
-              'ntm-dau-tu': { content: 'Giao thông, thủy lợi nội đồng', amount: 1800 },
-              'ntm-su-nghiep': { content: 'Phát triển sản xuất, tổ hợp tác', amount: 300 },
+              'ctmtqg-dau-tu': { content: 'Hạ tầng giao thông, thủy lợi, cầu tràn các thôn đặc biệt khó khăn', amount: 2500 },
+              'ctmtqg-su-nghiep': { content: 'Hỗ trợ phát triển sản xuất, sinh kế hộ nghèo', amount: 550 },
               tinh: { content: 'Kiên cố hóa trường học', amount: 600 },
-              huyen: { content: 'Vốn lồng ghép', amount: 400 },
               'oda-ngo': { content: 'Dự án NGO tiết kiệm vay vốn', amount: 100 },
             },
           },

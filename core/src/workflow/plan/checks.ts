@@ -4,6 +4,7 @@
  * III.1 line at most 10% above the previous year's.
  */
 import { FORM_III_1 } from '../../forms/catalogue/iii-1';
+import { editionsOf } from '../../forms/editions';
 import type { TableBlock } from '../../forms/types';
 import type { FormReading } from '../../model/types';
 import type { ProgramPeriod } from '../../port/types';
@@ -64,7 +65,8 @@ const pct = (ratio: number): string => `${formatVnNumber(ratio * 100, 1)}%`;
 // ---------------------------------------------------------------------------------------------
 // III.1 rows.
 
-const SOURCES: TableBlock = FORM_III_1.blocks.find((b): b is TableBlock => b.kind === 'table' && b.key === 'sources') as TableBlock;
+const sourcesOf = (f: typeof FORM_III_1): TableBlock => f.blocks.find((b): b is TableBlock => b.kind === 'table' && b.key === 'sources') as TableBlock;
+const SOURCES: TableBlock = sourcesOf(FORM_III_1);
 
 interface Iii1RowDef {
   readonly key: string;
@@ -75,12 +77,19 @@ interface Iii1RowDef {
   readonly money?: 'investment' | 'recurrent';
 }
 
+/** The rows of every edition of III.1 (a province may send the handbook's form for 2027): keys are unique across editions. */
 const ROW_DEFS: readonly Iii1RowDef[] = (() => {
   const defs: Iii1RowDef[] = [];
   let parent = '';
   const clean = (s: string): string => s.replace(/^\s*-\s*/, '').replace(/:\s*$/, '').trim();
-  for (const r of SOURCES.rows) {
+  const seen = new Set<string>();
+  for (const r of editionsOf(FORM_III_1).flatMap((f) => sourcesOf(f).rows)) {
     if (r.kind !== 'fixed') continue;
+    if (seen.has(r.key)) {
+      if (!/-(dau-tu|su-nghiep)$/.test(r.key)) parent = clean(r.label);
+      continue;
+    }
+    seen.add(r.key);
     const m = /^(.*)-(dau-tu|su-nghiep)$/.exec(r.key);
     if (!m) {
       parent = clean(r.label);
@@ -138,7 +147,11 @@ function scopeOf(def: Iii1RowDef, row: FixedRow, period: ProgramPeriod): readonl
   const named = findPrograms(rowText(row), period).map((m) => m.program);
   if (byRow.length === 0) return named.slice(0, 1);
   const narrowed = named.filter((n) => byRow.some((p) => isWithin(n, p.id)));
-  return narrowed.length > 0 ? narrowed : byRow;
+  if (narrowed.length > 0) return narrowed;
+  // A national program named on another program's line (the handbook's form has only the GNBV and
+  // NTM lines: "Chương trình 135" written on the GNBV line of a 2021-2025 III.1): the name wins.
+  const national = named.filter((n) => n.kind === 'ctmtqg' || n.kind === 'ctmtqg-project');
+  return national.length > 0 ? national : byRow;
 }
 
 function allocations(iii1: FormReading, period: ProgramPeriod): Allocation[] {

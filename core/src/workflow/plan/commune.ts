@@ -6,6 +6,7 @@
 import type { FormReading } from '../../model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { readSheet } from '../../reader/read';
+import { periodOfYear, yearInPeriod } from '../../reference';
 import { readWorkbook } from '../../reader/workbook';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
@@ -81,6 +82,12 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   const communeName = options.communeName ?? state.unitName;
   if (communeName) options = { ...options, communeName };
   const planYear = options.planYear ?? state.planYear ?? sources.find((r) => r.planYear !== undefined)?.planYear;
+  // The programs of the plan year (2016-2020, 2021-2025, 2026-2030), unless the user chose a period.
+  const ofYear = periodOfYear(planYear);
+  const period = options.period ?? ofYear.period;
+  options = { ...options, period };
+  if (planYear !== undefined && ofYear.beyond) sourceFindings = [...sourceFindings, finding('PERIOD_BEYOND_KNOWN', { sheet: '' }, { year: planYear, period })];
+  else if (planYear !== undefined && !yearInPeriod(planYear, period)) sourceFindings = [...sourceFindings, finding('PERIOD_OF_YEAR_MISMATCH', { sheet: '' }, { year: planYear, period, expected: ofYear.period })];
   let plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
   if (options.acceptMerges) {
     const wanted = options.acceptMerges === 'all' ? plan.suggestions.filter((s) => !s.accepted) : plan.suggestions.filter((s) => options.acceptMerges?.includes(s.id));
@@ -90,7 +97,6 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
     }
   }
   progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');
-  const period = options.period ?? '2016-2020';
   const checksFor = (ii6a: WrittenPlan['ii6a']) =>
     checkBudgets({ activities: ii6a, allActivities: plan.activities.filter((a) => a.status === 'active'), ...(iii1 ? { iii1 } : {}), period, sheetNames: { ii6a: 'II.6.A' } });
   const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), checks: checksFor });

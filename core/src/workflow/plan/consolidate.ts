@@ -8,11 +8,13 @@
  * Nothing is lost: every activity read ends up in exactly one plan row (alone or merged) or in
  * `returned`, and the reconciliation says read = written + returned, for counts and amounts.
  */
-import type { Activity, FormReading } from '../../model/types';
+import type { Activity, FormReading, SourceRef } from '../../model/types';
 import type { ProgramPeriod } from '../../port/types';
 import { foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
+import type { Program } from '../../reference';
+import { periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags } from '../classify';
 import { defaultSplit } from './funding';
 import type {
@@ -146,7 +148,15 @@ interface Candidate {
   readonly a: Activity;
 }
 
-function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[]): PlanActivity {
+/** The legacy note of a program or of the program it belongs to. */
+function rootProgramNote(p: Program): string {
+  return rootProgram(p).legacyNote ?? '';
+}
+
+/** Names of an earlier period read in notes, by alias and program: reported once each, with a count. */
+type LegacyUses = Map<string, { alias: string; program: Program; count: number; first: SourceRef }>;
+
+function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[], legacy?: LegacyUses): PlanActivity {
   const { a, origin, reading } = c;
   const contribution = a.contribution ?? 0;
   const support = a.support ?? sum([a.budget, a.proposed]);
@@ -164,6 +174,12 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
     budget = split.budget;
     proposed = split.proposed;
     fundSource = split.fundSource ?? fundSource;
+    if (split.legacy && legacy) {
+      const k = `${foldKey(split.legacy.alias)}|${split.legacy.program.id}`;
+      const seen = legacy.get(k);
+      if (seen) seen.count++;
+      else legacy.set(k, { alias: split.legacy.alias, program: split.legacy.program, count: 1, first: a.source });
+    }
   }
   if (edits && (edits.budget !== undefined || edits.proposed !== undefined)) {
     const eb = edits.budget ?? 0;
@@ -411,7 +427,7 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
  * keeping what the commune typed in its own columns (`edits`).
  */
 export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits = NO_EDITS, options: ConsolidateOptions = {}): CommunePlan {
-  const period = options.period ?? '2016-2020';
+  const period = options.period ?? periodOfYear(options.planYear).period;
   const findings: Finding[] = [...(edits.findings ?? [])];
   const sources = readings.filter((r) => SOURCE_FORMS.has(r.formId));
   // II.3 first (L3683), then I.2; stable within each.
@@ -443,7 +459,20 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       candidates.push({ key, origin, reading: r, a });
     }
   }
-  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings));
+  const legacyUses: LegacyUses = new Map();
+  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses));
+  // A note typed the old way ("CT 135" in 2027) is read under the plan's period, and said so.
+  for (const u of legacyUses.values()) {
+    findings.push(
+      finding('LEGACY_PROGRAM_MAPPED', { sheet: u.first.sheet, ...(u.first.cells.note ? { cell: u.first.cells.note } : {}), ...(u.first.file ? { file: u.first.file } : {}) }, {
+        alias: u.alias,
+        count: u.count,
+        program: u.program.sourceName,
+        period,
+        note: u.program.legacyNote ?? rootProgramNote(u.program),
+      }),
+    );
+  }
   // Accepted merges: applied when at least two of their rows are still proposed.
   const acceptedIds = new Set(edits.acceptedMerges.map((ks) => [...ks].sort().join('+')));
   const byKey = new Map(rows.map((r) => [r.key, r]));

@@ -4,10 +4,12 @@
  * investment and recurrent money, and the money needs by source of II.6.C (L2483), in triệu đồng.
  */
 import { FORM_II_6_C } from '../../forms/catalogue/ii-6-c';
+import { formEdition } from '../../forms/editions';
 import type { TableBlock } from '../../forms/types';
 import type { ProgramPeriod } from '../../port/types';
 import type { Program } from '../../reference';
-import { findProgram, rootProgram } from '../../reference';
+import type { ProgramMatch } from '../../reference';
+import { findProgram, findProgramMatch, rootProgram } from '../../reference';
 import { foldKey } from '../../text';
 import type { FundingGroup, PlanActivity } from '../types';
 
@@ -58,6 +60,11 @@ export function fundProgram(a: { readonly fundSource?: string; readonly note?: s
   return findProgram(a.fundSource, period) ?? (withNote ? findProgram(a.note, period) : undefined);
 }
 
+/** As fundProgram, with the match: `legacy` is set when the text used a name of an earlier period. */
+export function fundMatch(a: { readonly fundSource?: string; readonly note?: string }, period: ProgramPeriod, withNote = false): ProgramMatch | undefined {
+  return findProgramMatch(a.fundSource, period) ?? (withNote ? findProgramMatch(a.note, period) : undefined);
+}
+
 /** What defaultSplit needs to know of an activity (a PlanActivity will do). */
 export interface SplitInput {
   readonly support: number;
@@ -74,6 +81,8 @@ export interface SplitResult {
   readonly fundSource?: string;
   /** The program recognised, if any. */
   readonly programId?: string;
+  /** The earlier period's name the note used for it ("CT 135" under 2026-2030), if so. */
+  readonly legacy?: { readonly alias: string; readonly program: Program };
 }
 
 /**
@@ -85,8 +94,11 @@ export interface SplitResult {
 export function defaultSplit(a: SplitInput, period: ProgramPeriod): SplitResult {
   const keep = a.fundSource !== undefined && a.fundSource.trim() !== '' ? { fundSource: a.fundSource } : {};
   if (a.group === 'no-outside-money') return { budget: 0, proposed: 0, ...keep };
-  const program = fundProgram(a, period, true);
-  if (program) return { budget: a.support, proposed: 0, fundSource: program.sourceName, programId: program.id };
+  const match = fundMatch(a, period, true);
+  if (match) {
+    const { program } = match;
+    return { budget: a.support, proposed: 0, fundSource: program.sourceName, programId: program.id, ...(match.legacy ? { legacy: { alias: match.legacy, program } } : {}) };
+  }
   return { budget: 0, proposed: a.support, ...keep };
 }
 
@@ -274,7 +286,7 @@ export function fundingNeeds(activities: readonly PlanActivity[], period: Progra
     add(m, { total: a.total, contribution: a.contribution, budget: a.budget, proposed: a.proposed, count: 1 });
     acc.set(key, m);
   }
-  const table = FORM_II_6_C.blocks.find((b): b is TableBlock => b.kind === 'table' && b.key === 'sources') as TableBlock;
+  const table = formEdition(FORM_II_6_C, period).blocks.find((b): b is TableBlock => b.kind === 'table' && b.key === 'sources') as TableBlock;
   const rows: { key: string; code?: string; label: string; depth: number; programId?: string }[] = [];
   for (const r of table.rows) {
     if (r.kind !== 'fixed') continue;

@@ -4,6 +4,7 @@
  * (II.4.A, II.4.B, II.6.A, II.6.B, II.6.C and a report) through the port. A replaced sheet is
  * kept as a copy by the port ("II.4.B (cũ)").
  */
+import { formEdition } from '../../forms/editions';
 import { getForm } from '../../forms/registry';
 import type { FormId } from '../../forms/types';
 import type { BodyRow } from '../../layout/engine';
@@ -12,6 +13,7 @@ import { simpleLayout } from '../../layout/simple';
 import type { LayoutValue } from '../../layout/types';
 import type { FormReading } from '../../model/types';
 import { replaceKeepingOneCopy } from '../../port/replace';
+import { periodOfYear } from '../../reference';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
 import { readSheet } from '../../reader/read';
 import { foldKey, formatVnNumber } from '../../text';
@@ -489,7 +491,7 @@ export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks:
 
 /** Writes the plan's sheets and records them in the document state. */
 export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: WritePlanOptions = {}): Promise<WrittenPlan> {
-  const period = options.period ?? '2016-2020';
+  const period = options.period ?? periodOfYear(options.planYear).period;
   const base = { ...(options.planYear !== undefined ? { planYear: options.planYear } : {}), ...(options.communeName ? { unitName: options.communeName } : {}), keyColumn: true };
   const active = plan.activities;
   const { ii6a, ii6b } = splitPlan(active.filter((a) => a.status !== 'vanished'));
@@ -505,7 +507,7 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     layoutForm(getForm('II.4.B'), { ...base, sheetName: 'II.4.B', body: { activities: ii4bBody(active) } }),
     layoutForm(getForm('II.6.A'), { ...base, sheetName: 'II.6.A', body: { activities: ii6aBody(ii6a) } }),
     layoutForm(getForm('II.6.B'), { ...base, sheetName: 'II.6.B', body: { activities: ii6bBody(ii6b) } }),
-    layoutForm(getForm('II.6.C'), { ...base, keyColumn: false, sheetName: 'II.6.C', fixedValues: { sources: fixed } }),
+    layoutForm(formEdition(getForm('II.6.C'), period), { ...base, keyColumn: false, sheetName: 'II.6.C', fixedValues: { sources: fixed } }),
     reportLayout(plan, checks),
   ];
   const keptCopies: string[] = [];

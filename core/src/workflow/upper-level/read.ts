@@ -9,6 +9,7 @@ import { KEY_COLUMN_HEADER } from '../../layout/engine';
 import type { Activity, FormReading } from '../../model/types';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
 import { TextGrid } from '../../reader/grid';
+import { periodOfYear } from '../../reference';
 import { readSheet } from '../../reader/read';
 import { savedForm } from '../../reader/workbook';
 import { foldKey, labelSimilarity, parseNumber } from '../../text';
@@ -387,9 +388,10 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
       if (s.form !== 'III.1' && g.sheets.every((x) => x === s || x.form === 'III.1')) g.name = name;
     } else groups.set(key, { name, sheets: [s] });
   }
-  const period = options.period ?? '2016-2020';
+  const planYearRead = mostCommon(found.map((s) => s.reading.planYear).filter((y): y is number => y !== undefined));
+  const period = options.period ?? periodOfYear(planYearRead).period;
   const communes = [...groups.entries()].map(([key, g]) => communeInput(g.name, key, g.sheets, options.period ?? g.sheets.find((s) => s.period)?.period ?? period, issues));
-  const planYear = mostCommon(found.map((s) => s.reading.planYear).filter((y): y is number => y !== undefined));
+  const planYear = planYearRead;
   return { communes, sheets, iv1, findings, issues, ...(planYear !== undefined ? { planYear } : {}) };
 }
 

@@ -15,6 +15,7 @@
  * Replaced sheets are kept as copies by the port; nothing typed is ever lost.
  */
 import { replaceKeepingOneCopy } from '../../port/replace';
+import { defaultUpperLevel } from '../../reference';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { foldKey } from '../../text';
 import { buildRollup } from './build';
@@ -72,7 +73,8 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
   } catch {
     state = {};
   }
-  const upperLevel = options.upperLevel?.trim() || state.upperLevelName?.trim() || DEFAULT_UPPER_LEVEL;
+  // Without a name: the level above for the plan year (the province since 2026; the district before).
+  const upperLevel = options.upperLevel?.trim() || state.upperLevelName?.trim() || defaultUpperLevel(options.planYear ?? state.planYear) || DEFAULT_UPPER_LEVEL;
   const funds = options.funds ?? rollupState(state).funds;
   progress(0, 'Đang đọc ý kiến thẩm định đã nhập ở lần tổng hợp trước…');
   const previous = await readPreviousRollup(target);

@@ -1,0 +1,139 @@
+/**
+ * Editions of the forms by program period. The handbook's forms are the 2016-2020 edition and
+ * keep its wording exactly (core/test/forms-fidelity.test.ts). Later editions change only what the
+ * programs or the institutions changed, each change listed in the edition's `ownText` with its
+ * reason:
+ *
+ *   - III.1 and IV.1: the national programs' lines (2021-2025: NTM, GNBV and the program for ethnic
+ *     minority and mountain areas; 2026-2030: the one merged program); from 2026 no district line
+ *     and III.1 comes from the province (districts abolished on 1 July 2025);
+ *   - II.6.C: the program lines under III (from 2026 one merged program; the "Chương trình 167"
+ *     of 2008-2015 is gone after 2020).
+ *
+ * Reading accepts every edition: a province may still send the handbook's III.1 for 2027, and a
+ * sheet is read with the edition whose lines it holds (readSheet).
+ */
+import { FORM_II_6_C } from './catalogue/ii-6-c';
+import { FORM_III_1, sourcesTable } from './catalogue/iii-1';
+import { FORM_IV_1 } from './catalogue/iv-1';
+import type { FormDefinition, FormId, TableBlock, TableRow } from './types';
+import type { ProgramPeriod } from '../port/types';
+
+const PROGRAMS_2021 = [
+  { key: 'gnbv', label: '- Chương trình Giảm nghèo bền vững' },
+  { key: 'ntm', label: '- Chương trình Nông thôn mới' },
+  { key: 'dtts', label: '- Chương trình phát triển KT-XH vùng đồng bào DTTS và miền núi' },
+];
+const PROGRAMS_2026 = [{ key: 'ctmtqg', label: '- Chương trình MTQG xây dựng nông thôn mới, giảm nghèo bền vững và phát triển KT-XH vùng đồng bào DTTS và miền núi' }];
+
+/** Who signs III.1 from 2026: the province's finance and planning office, named generically (each province names its own). */
+const PROVINCE_SIGNER = 'Thủ trưởng cơ quan tài chính - kế hoạch tỉnh';
+
+const REASON_2021 = 'Giai đoạn 2021-2025 có ba CTMTQG (QĐ 263/QĐ-TTg, QĐ 90/QĐ-TTg, QĐ 1719/QĐ-TTg); Sổ tay (2016-2020) chỉ có hai.';
+const REASON_2026 = 'Từ 2026 ba CTMTQG hợp nhất thành một chương trình (Nghị quyết 257/2025/QH15); từ 1/7/2025 không còn cấp huyện.';
+
+function replaceTable(form: FormDefinition, key: string, table: TableBlock): FormDefinition['blocks'] {
+  return form.blocks.map((b) => (b.kind === 'table' && b.key === key ? table : b));
+}
+
+function retitle(form: FormDefinition, from: string, to: string): FormDefinition['blocks'] {
+  return form.blocks.map((b) => (b.kind === 'text' && b.text.includes(from) ? { ...b, text: b.text.replace(from, to) } : b));
+}
+
+function iii1(period: ProgramPeriod): FormDefinition {
+  if (period === '2016-2020') return FORM_III_1;
+  const programs = period === '2021-2025' ? PROGRAMS_2021 : PROGRAMS_2026;
+  const withDistrict = period === '2021-2025';
+  const base: FormDefinition = { ...FORM_III_1, blocks: replaceTable(FORM_III_1, 'sources', sourcesTable('Kinh phí dự kiến phân bổ cho xã năm X+1 (tr.đồng)', withDistrict, programs)) };
+  if (period === '2021-2025') return { ...base, ownText: [{ text: PROGRAMS_2021[2].label, reason: REASON_2021 }] };
+  const title = 'Phiếu thông tin định hướng LKH từ cấp tỉnh';
+  return {
+    ...base,
+    title,
+    shortTitle: title,
+    blocks: retitle({ ...base }, 'từ cấp huyện', 'từ cấp tỉnh').map((b) =>
+      b.kind === 'signatures' ? { ...b, signers: b.signers.map((s) => ({ ...s, title: s.title.replace('Trưởng phòng TC-KH huyện', PROVINCE_SIGNER) })) } : b,
+    ),
+    ownText: [
+      { text: PROGRAMS_2026[0].label, reason: REASON_2026 },
+      { text: 'BIỂU III.1: Phiếu thông tin định hướng LKH từ cấp tỉnh', reason: REASON_2026 },
+      { text: PROVINCE_SIGNER, reason: `${REASON_2026} Người ký thay Trưởng phòng TC-KH huyện: cơ quan tài chính - kế hoạch cấp tỉnh (tên cơ quan cụ thể do tỉnh ghi).` },
+    ],
+  };
+}
+
+function iv1(period: ProgramPeriod): FormDefinition {
+  if (period === '2016-2020') return FORM_IV_1;
+  const programs = period === '2021-2025' ? PROGRAMS_2021 : PROGRAMS_2026;
+  return {
+    ...FORM_IV_1,
+    blocks: replaceTable(FORM_IV_1, 'sources', sourcesTable('Kinh phí dự kiến phân bổ cho huyện năm X+1 (tr.đồng)', false, programs)),
+    ownText: [{ text: programs[programs.length - 1].label, reason: period === '2021-2025' ? REASON_2021 : REASON_2026 }],
+  };
+}
+
+const line = (key: string, code: string, label: string): TableRow => ({ kind: 'fixed', key, code, label, depth: 1 });
+
+function ii6c(period: ProgramPeriod): FormDefinition {
+  if (period === '2016-2020') return FORM_II_6_C;
+  const table = FORM_II_6_C.blocks.find((b): b is TableBlock => b.kind === 'table' && b.key === 'sources') as TableBlock;
+  const programLines: TableRow[] =
+    period === '2021-2025'
+      ? [
+          line('programme-gnbv', '1', 'Chương trình mục tiêu quốc gia Giảm nghèo bền vững'),
+          line('programme-ntm', '2', 'Chương trình mục tiêu quốc gia xây dựng Nông thôn mới'),
+          line('programme-dtts', '3', 'Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi'),
+          line('programme-rural-water', '4', 'Nước sạch VSMT Nông thôn'),
+          line('programme-oda-ngo', '5', 'Dự án ODA/NGO'),
+        ]
+      : [
+          line('programme-ctmtqg', '1', 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi'),
+          line('programme-rural-water', '2', 'Nước sạch VSMT Nông thôn'),
+          line('programme-oda-ngo', '3', 'Dự án ODA/NGO'),
+        ];
+  const rows: TableRow[] = [];
+  let placed = false;
+  for (const r of table.rows) {
+    if (r.kind === 'fixed' && r.key.startsWith('programme-')) {
+      if (!placed) rows.push(...programLines);
+      placed = true;
+      continue;
+    }
+    rows.push(r);
+  }
+  const own = programLines.filter((r) => r.kind === 'fixed' && (r.key === 'programme-dtts' || r.key === 'programme-ctmtqg')).map((r) => ({ text: (r as { label: string }).label, reason: period === '2021-2025' ? REASON_2021 : REASON_2026 }));
+  return { ...FORM_II_6_C, blocks: replaceTable(FORM_II_6_C, 'sources', { ...table, rows }), ownText: [...(FORM_II_6_C.ownText ?? []), ...own] };
+}
+
+const EDITIONS: Partial<Record<FormId, (period: ProgramPeriod) => FormDefinition>> = { 'III.1': iii1, 'IV.1': iv1, 'II.6.C': ii6c };
+
+const cache = new Map<string, FormDefinition>();
+
+/** The form as printed in a program period (the handbook's for 2016-2020 and for forms no period changed). */
+export function formEdition(form: FormDefinition, period: ProgramPeriod): FormDefinition {
+  const make = EDITIONS[form.id];
+  if (!make) return form;
+  const key = `${form.id}|${period}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = make(period);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Every distinct edition of a form, the handbook's first: a sheet is read with the one whose lines it holds. */
+export function editionsOf(form: FormDefinition): readonly FormDefinition[] {
+  if (!EDITIONS[form.id]) return [form];
+  const out: FormDefinition[] = [];
+  for (const p of ['2016-2020', '2021-2025', '2026-2030'] as const) {
+    const f = formEdition(form, p);
+    if (!out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+/** True when a form has editions by period. */
+export function hasEditions(id: FormId): boolean {
+  return EDITIONS[id] !== undefined;
+}

@@ -1,0 +1,79 @@
+/**
+ * Files from outside are opened to be read, never saved back; a few of them carry ranges that cost
+ * far more than what they hold: a data validation on G1:I1048576 (a whole column selected before
+ * Data → Validation), a merge I23:J1048576 (select to the end, Merge). ExcelJS spreads such ranges
+ * over every cell they cover — seconds and gigabytes for a 9 KB file — before LKH sees a cell. So,
+ * before ExcelJS opens an input file, its worksheets' XML is scanned (JSZip, the library ExcelJS
+ * itself uses) and any merge or validation covering more than MAX_RANGE_CELLS cells is dropped:
+ * the merge's value stays in its first cell, the validation only restricted typing. The file on
+ * disk is untouched; what was dropped is returned for the report.
+ */
+import JSZip from 'jszip';
+
+/** Cells a merge or a validation of an input file may cover before it is dropped for reading. */
+export const MAX_RANGE_CELLS = 100_000;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Cells of one A1 range ("I23:J1048576", "G1:I1048576", "B5"); whole columns/rows ("G:I", "3:9") as far as the sheet goes. */
+export function rangeCells(ref: string): number {
+  const m = /^\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})?\$?(\d+)?)?$/i.exec(ref.trim());
+  if (!m) return 0;
+  const [, c1, r1, c2, r2] = m;
+  const cols = c1 && c2 ? Math.abs(colNumber(c2) - colNumber(c1)) + 1 : c1 ? 1 : 16_384;
+  const rows = r1 && r2 ? Math.abs(Number(r2) - Number(r1)) + 1 : r1 ? (m[0].includes(':') && !r2 ? 1_048_576 : 1) : 1_048_576;
+  return cols * rows;
+}
+
+/** A sqref may list several ranges ("A1:A10 C1:C1048576"). */
+const sqrefCells = (sqref: string): number => sqref.split(/\s+/).reduce((n, r) => n + rangeCells(r), 0);
+
+export interface Trimmed {
+  readonly bytes: Uint8Array;
+  /** "trang xl/worksheets/sheet1.xml: ô gộp I23:J1048576" … (empty when nothing was dropped). */
+  readonly dropped: readonly string[];
+}
+
+/** The file with every oversized merge and validation dropped from its worksheets (the same bytes when none). */
+export async function trimHugeRanges(bytes: Uint8Array): Promise<Trimmed> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { bytes, dropped: [] }; // not a zip JSZip can read: ExcelJS will say so
+  }
+  const dropped: string[] = [];
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
+    const file = zip.file(name);
+    if (!file) continue;
+    const xml = await file.async('string');
+    if (!xml.includes('<mergeCell') && !xml.includes('<dataValidation')) continue;
+    let out = xml.replace(/<mergeCell\b[^>]*\bref="([^"]+)"[^>]*\/>/g, (whole, ref: string) => {
+      if (rangeCells(ref) <= MAX_RANGE_CELLS) return whole;
+      dropped.push(`ô gộp ${ref}`);
+      return '';
+    });
+    out = out.replace(/<dataValidation\b[^>]*\bsqref="([^"]+)"[^>]*?(\/>|>[\s\S]*?<\/dataValidation>)/g, (whole, sqref: string) => {
+      if (sqrefCells(sqref) <= MAX_RANGE_CELLS) return whole;
+      dropped.push(`kiểm tra dữ liệu ${sqref}`);
+      return '';
+    });
+    if (out === xml) continue;
+    // Counts and emptied containers, as Excel writes them.
+    out = out
+      .replace(/<mergeCells\b[^>]*>\s*<\/mergeCells>/g, '')
+      .replace(/<mergeCells\b([^>]*)\bcount="\d+"([^>]*)>([\s\S]*?)<\/mergeCells>/g, (_w, a: string, b: string, inner: string) => `<mergeCells${a}count="${(inner.match(/<mergeCell\b/g) ?? []).length}"${b}>${inner}</mergeCells>`)
+      .replace(/<dataValidations\b[^>]*>\s*<\/dataValidations>/g, '')
+      .replace(/<dataValidations\b([^>]*)\bcount="\d+"([^>]*)>([\s\S]*?)<\/dataValidations>/g, (_w, a: string, b: string, inner: string) => `<dataValidations${a}count="${(inner.match(/<dataValidation\b/g) ?? []).length}"${b}>${inner}</dataValidations>`);
+    zip.file(name, out);
+    changed = true;
+  }
+  if (!changed) return { bytes, dropped };
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), dropped };
+}
