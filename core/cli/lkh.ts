@@ -6,6 +6,7 @@
  *   lkh rank FILE --list SHEET [--method marks|scores] [--participants N]   (creates the ballot and tally sheet)
  *   lkh rank FILE --ballot SHEET [--list SHEET] [--json]                   (ranks the list from the filled tally)
  *   lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds TRIEU] [--year YYYY] [--period P]
+ *   lkh catalogue FILE [--period P] [--year YYYY]
  *   lkh demo --out DIR
  * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read, nothing to read, or bad usage.
  */
@@ -21,7 +22,7 @@ import { finding } from '../src/validate/messages';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import { PortError } from '../src/port/memory';
 import type { FormReading } from '../src/model/types';
-import type { ProgramPeriod } from '../src/port/types';
+import type { DocumentState, ProgramPeriod } from '../src/port/types';
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
@@ -53,6 +54,9 @@ const USAGE = `Cách dùng:
   lkh rank TỆP.xlsx --ballot "Phiếu ưu tiên - II.6.B" [--json]
       Đọc phiếu đã điền, xếp ưu tiên (hòa thì theo quy tắc Sổ tay), ghi cột Ưu tiên và sắp xếp danh sách.
 ${DISTRICT_USAGE.replace(/^Cách dùng:\n/, '')}
+  lkh catalogue TỆP.xlsx [--period GIAI_ĐOẠN] [--year NĂM]
+      Ghi danh mục chương trình, dự án, nguồn vốn của giai đoạn (có căn cứ pháp lý và tình trạng
+      xác minh) thành trang "Danh mục" để tỉnh, xã cập nhật; khi tổng hợp, LKH dùng trang này.
   lkh demo --out THƯ_MỤC
       Ghi bộ tệp của một xã mẫu (6 thôn, 5 ban ngành, Biểu III.1) để dùng thử.
 Các biểu: ${FORM_IDS.join(', ')}`;
@@ -373,6 +377,23 @@ async function demo(args: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** lkh catalogue FILE.xlsx: writes the period's reference data as a "Danh mục" sheet the province or commune can update. */
+async function catalogueCommand(args: readonly string[], io: Io): Promise<number> {
+  const p = parseArgs(args, ['period', 'year']);
+  const [file] = p.positional;
+  if (!file) throw new UsageError('Cần tệp .xlsx để ghi trang "Danh mục" (tệp chưa có sẽ được tạo).');
+  checkOutput(file);
+  const wb = existsSync(file) ? await XlsxWorkbook.load(readInput(file)) : XlsxWorkbook.create();
+  const state = await wb.readState().catch(() => ({}) as DocumentState);
+  const year = yearOf(p) ?? state.planYear;
+  const period = periodOf(p) ?? state.period ?? periodOfYear(year).period;
+  if (year !== undefined && state.planYear === undefined) await wb.writeState({ ...state, planYear: year, period });
+  const r = await createActions(wb).writeCatalogue();
+  writeAtomic(file, await wb.save());
+  io.out(`Đã ghi trang "${r.sheet}" (${r.entries} mục, giai đoạn ${period}) vào ${file}.${r.keptCopy ? ` Trang cũ được giữ lại thành "${r.keptCopy}".` : ''} Sửa trang này khi có quyết định mới; lkh consolidate sẽ dùng nó thay cho danh mục có sẵn.\n`);
+  return 0;
+}
+
 async function rankCommand(args: readonly string[], io: Io): Promise<number> {
   const p = parseArgs(args, ['list', 'ballot', 'method', 'participants']);
   const [file] = p.positional;
@@ -420,6 +441,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await demo(rest, io);
       case 'rank':
         return await rankCommand(rest, io);
+      case 'catalogue':
+        return await catalogueCommand(rest, io);
       case 'district':
         return await districtCommand(rest, io);
       case undefined:

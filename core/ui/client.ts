@@ -19,6 +19,8 @@ export interface PaneClient {
   consolidate(opts?: ConsolidateOptions): Promise<ConsolidationView>;
   /** Deletes every kept copy ("… (cũ)") of the workbook. */
   removeCopies(): Promise<{ removed: readonly string[] }>;
+  /** Writes the period's reference data as a "Danh mục" sheet the user can update. */
+  writeCatalogue(): Promise<{ sheet: string; entries: number; period: string; keptCopy?: string }>;
   createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): Promise<{ sheet: string; items: number }>;
   rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): Promise<RankingView>;
   /** The seven steps of the level in the settings; undefined until the plan year is set. `today` is 'yyyy-mm-dd'. */

@@ -67,6 +67,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     selectCell: (sheet, cell) => actions.selectCell(sheet, cell),
     consolidate: (o) => actions.consolidate(o ?? {}),
     removeCopies: () => actions.removeCopies(),
+    writeCatalogue: () => actions.writeCatalogue(),
     createBallot: (o) => actions.createBallot(o),
     rankFromBallot: (o) => actions.rankFromBallot(o),
     listSheets: () => port.listSheets(),

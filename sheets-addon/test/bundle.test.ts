@@ -114,6 +114,7 @@ describe('Code.js in Apps Script', () => {
     await client.selectCell('A', 'B2');
     await client.consolidate();
     await client.removeCopies();
+    await client.writeCatalogue();
     await client.createBallot({ listSheet: 'II.6.B', method: 'marks' });
     await client.rankFromBallot({ ballotSheet: 'x' });
     await client.checklist('2026-05-01');

@@ -23,7 +23,7 @@ import type { RankItem, RankMethod } from '../workflow/ranking';
 import { applyRanking, ballotLayout, rank, rankItemsFromSheet, readTally } from '../workflow/ranking';
 import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
-import { LATEST_PERIOD, defaultUpperLevel, periodOfYear } from '../reference';
+import { LATEST_PERIOD, catalogueLayout, defaultUpperLevel, periodOfYear, programCatalogue } from '../reference';
 import { sanitizeState, validSettings } from './settings';
 
 export interface Settings {
@@ -234,6 +234,20 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
         counts: { activities: result.plan.activities.length, ii6a: result.written.ii6a.length, ii6b: result.written.ii6b.length },
         findings: result.findings.map(findingView),
       };
+    },
+
+    /**
+     * Writes the reference data of the workbook's period (programs, projects, fund sources, with
+     * their legal basis and how each was checked) as a visible "Danh mục" sheet the province or the
+     * commune can update; consolidation then reads it instead of the built-in data. A "Danh mục"
+     * already there (maybe edited) is kept as a copy.
+     */
+    async writeCatalogue(): Promise<{ sheet: string; entries: number; period: string; keptCopy?: string }> {
+      const state = await readStateSafe(port);
+      const period = state.period ?? periodOfYear(state.planYear).period;
+      const layout = catalogueLayout(period);
+      const r = await port.createSheet(layout, { existing: 'copy' });
+      return { sheet: layout.name, entries: programCatalogue(period).programs.length, period, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) };
     },
 
     /**

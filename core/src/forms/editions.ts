@@ -8,7 +8,8 @@
  *     minority and mountain areas; 2026-2030: the one merged program); from 2026 no district line
  *     and III.1 comes from the province (districts abolished on 1 July 2025);
  *   - II.6.C: the program lines under III (from 2026 one merged program; the "Chương trình 167"
- *     of 2008-2015 is gone after 2020).
+ *     of 2008-2015 is gone after 2020);
+ *   - II.7.B: the NTM commune criteria of the period (reference/criteria.ts).
  *
  * Reading accepts every edition: a province may still send the handbook's III.1 for 2027, and a
  * sheet is read with the edition whose lines it holds (readSheet).
@@ -16,6 +17,8 @@
 import { FORM_II_6_C } from './catalogue/ii-6-c';
 import { FORM_III_1, sourcesTable } from './catalogue/iii-1';
 import { FORM_IV_1 } from './catalogue/iv-1';
+import { FORM_II_7_B, buildIi7b } from './catalogue/ii-7-b';
+import { NTM_CRITERIA } from '../reference/criteria';
 import type { FormDefinition, FormId, TableBlock, TableRow } from './types';
 import type { ProgramPeriod } from '../port/types';
 
@@ -105,7 +108,24 @@ function ii6c(period: ProgramPeriod): FormDefinition {
   return { ...FORM_II_6_C, blocks: replaceTable(FORM_II_6_C, 'sources', { ...table, rows }), ownText: [...(FORM_II_6_C.ownText ?? []), ...own] };
 }
 
-const EDITIONS: Partial<Record<FormId, (period: ProgramPeriod) => FormDefinition>> = { 'III.1': iii1, 'IV.1': iv1, 'II.6.C': ii6c };
+/**
+ * II.7.B reports on the NTM commune criteria of its period: 19 of QĐ 1980/QĐ-TTg (2016-2020), 19 of
+ * QĐ 318/QĐ-TTg (2021-2025), 10 of QĐ 51/2025/QĐ-TTg (2026-2030, wording from official news: the
+ * form prints that it is not yet checked against the decision's annex).
+ */
+function ii7b(period: ProgramPeriod): FormDefinition {
+  if (period === '2016-2020') return FORM_II_7_B;
+  const set = NTM_CRITERIA[period];
+  const checked = set.verified === 'van-ban' ? 'đã đối chiếu văn bản' : 'tên tiêu chí theo tin chính thức, chưa đối chiếu phụ lục của văn bản';
+  return buildIi7b({
+    decision: set.decision,
+    groups: set.groups,
+    ...(set.caveat ? { caveat: set.caveat } : {}),
+    reason: `Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn ${period}: ${set.legalBasis} (${checked})`,
+  });
+}
+
+const EDITIONS: Partial<Record<FormId, (period: ProgramPeriod) => FormDefinition>> = { 'III.1': iii1, 'IV.1': iv1, 'II.6.C': ii6c, 'II.7.B': ii7b };
 
 const cache = new Map<string, FormDefinition>();
 

@@ -6,6 +6,7 @@ import type { FormId } from '../forms/types';
 import type { FormReading } from '../model/types';
 import type { DocumentState, WorkbookPort } from '../port/types';
 import { isFormId } from '../forms/registry';
+import { CATALOGUE_SHEET } from '../reference/catalogue-sheet';
 import type { Finding } from '../validate/messages';
 import { finding } from '../validate/messages';
 import { checkAttendance, validateReading } from '../validate/rules';
@@ -83,6 +84,8 @@ export async function readWorkbook(port: WorkbookPort, options: ReadWorkbookOpti
   const findings: Finding[] = [];
   const fileOpt = options.file ? { file: options.file } : {};
   for (const sheet of data) {
+    // The workbook's reference data (reference/catalogue-sheet.ts) is no form: read where it is used.
+    if (sheet.name.toLowerCase() === CATALOGUE_SHEET.toLowerCase()) continue;
     const saved = savedForm(state, sheet.name);
     if (saved.unknown !== undefined) findings.push(finding('STATE_FORM_UNKNOWN', { sheet: sheet.name, ...fileOpt }, { saved: saved.unknown }));
     let result = readSheet(sheet, fileOpt);

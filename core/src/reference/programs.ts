@@ -612,9 +612,35 @@ export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEnt
 }
 
 const cache = new Map<ProgramPeriod, ProgramCatalogue>();
+/** Catalogues read from a workbook's "Danh mục" sheet, in use while a run holds them (withCatalogue). */
+const overrides = new Map<ProgramPeriod, ProgramCatalogue>();
 
-/** The checked catalogue of a period (built once). */
+/**
+ * Runs `fn` with `catalogue` in place of the built-in one of its period (a workbook's "Danh mục"
+ * sheet, catalogue-sheet.ts), then puts the built-in one back. One run at a time, as every host
+ * runs (the CLI, a pane, one Apps Script execution).
+ */
+export async function withCatalogue<T>(catalogue: ProgramCatalogue | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!catalogue) return fn();
+  const previous = overrides.get(catalogue.period);
+  const set = (c: ProgramCatalogue | undefined) => {
+    if (c) overrides.set(catalogue.period, c);
+    else overrides.delete(catalogue.period);
+    indexCache.delete(catalogue.period);
+    MATCH_CACHE.clear();
+  };
+  set(catalogue);
+  try {
+    return await fn();
+  } finally {
+    set(previous);
+  }
+}
+
+/** The checked catalogue of a period (built once), or the one a run put in its place. */
 export function programCatalogue(period: ProgramPeriod): ProgramCatalogue {
+  const over = overrides.get(period);
+  if (over) return over;
   let c = cache.get(period);
   if (!c) {
     c = loadPrograms(period, PROGRAM_TABLES[period]);

@@ -70,6 +70,16 @@ export const MESSAGES = {
     vi: 'Tệp "{file}" có {count} vùng gộp ô hoặc kiểm tra dữ liệu trải tới hàng triệu ô ({ranges}): bỏ qua khi đọc (giá trị vẫn đọc đủ). Nên bỏ gộp/kiểm tra thừa đó trong Excel.',
     en: 'File "{file}" has {count} merged or validated ranges covering millions of cells ({ranges}): left out when reading (every value is still read). Remove them in Excel.',
   },
+  CATALOGUE_INVALID: {
+    severity: 'error',
+    vi: 'Trang "Danh mục" có lỗi ở ô {cell}: {problem}. Chưa dùng trang này; đang dùng danh mục có sẵn của LKH. Hãy sửa rồi tổng hợp lại.',
+    en: 'The "Danh mục" sheet has a problem at cell {cell}: {problem}. The sheet is not used; LKH\'s built-in catalogue is. Fix it and consolidate again.',
+  },
+  CATALOGUE_USED: {
+    severity: 'warning',
+    vi: 'Đang dùng danh mục chương trình, dự án, nguồn vốn trong trang "Danh mục" của sổ tính ({count} mục, giai đoạn {period}) thay cho danh mục có sẵn.',
+    en: 'Using the programs, projects and fund sources of the workbook\'s "Danh mục" sheet ({count} entries, {period}) instead of the built-in catalogue.',
+  },
   STATE_FORM_MISMATCH: {
     severity: 'warning',
     vi: 'Trạng thái đã lưu ghi trang "{sheet}" là biểu {saved} nhưng nội dung là biểu {found}: đọc theo nội dung.',

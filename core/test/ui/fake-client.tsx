@@ -175,6 +175,7 @@ export function fakeClient(host: HostKind = 'excel'): FakeClient {
     selectCell: jest.fn(async () => undefined),
     consolidate: jest.fn(async (opts?: ConsolidateOptions) => consolidation(Array.isArray(opts?.acceptMerges) ? (opts?.acceptMerges as readonly string[]) : [])),
     removeCopies: jest.fn(async () => ({ removed: ['II.4.B (cũ)', 'II.6.A (cũ)'] })),
+    writeCatalogue: jest.fn(async () => ({ sheet: 'Danh mục', entries: 8, period: '2026-2030' })),
     createBallot: jest.fn(async (opts: { listSheet: string }) => ({ sheet: `Phiếu ưu tiên - ${opts.listSheet}`.slice(0, 31), items: 3 })),
     rankFromBallot: jest.fn(async () => RANKING),
     listSheets: jest.fn(async () => ['II.1', 'Thôn A - I.2', 'Thôn C - I.2', 'II.4.B', 'II.6.A', 'II.6.B']),

@@ -73,6 +73,12 @@ describe('each input counted once', () => {
     const both = await consolidateCommune(new MemoryWorkbook(), [...v1, ...v2], { sourceChoices: { [id]: 'all' } });
     expect(both.plan.reconciliation.read.amount).toBe(totalOf(v1) + totalOf(v2));
     expect(both.findings.map((f) => f.code)).toContain('SOURCE_SAME_UNIT_KEPT');
+    // Two villages named "Thôn A" (former communes merged in 2025) keep their own rows and keys: the
+    // road both propose is two rows, each saying where it came from.
+    const roads = both.plan.activities.filter((a) => a.activity.startsWith('Bê tông hóa đường nội thôn'));
+    expect(roads).toHaveLength(2);
+    expect(new Set(roads.map((a) => a.key)).size).toBe(2);
+    expect(roads.map((a) => a.activity).sort()).toEqual(['Bê tông hóa đường nội thôn (Thôn A (thon-a))', 'Bê tông hóa đường nội thôn (Thôn A (thon-a-v2))']);
   });
 
   it('never raises the plan total by adding copies of inputs (property)', async () => {

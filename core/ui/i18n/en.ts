@@ -52,6 +52,11 @@ export const en: Strings = {
     periodHint: 'Follows the plan year: up to 2020, 2016-2020; then 2021-2025; from 2026, 2026-2030 (the merged program of Resolution 257/2025/QH15).',
     save: 'Save settings',
     saved: 'Settings saved in the workbook.',
+    catalogueTitle: 'Programs, projects and fund sources',
+    catalogueHint: 'Write the period\'s catalogue to a "Danh mục" sheet so the province or the commune can update it when a new decision comes; consolidation then uses it instead of the built-in one. Each entry names its legal basis and how it was checked.',
+    writeCatalogue: 'Write the Danh mục sheet',
+    catalogueWritten: (sheet: string, entries: number, period: string, kept?: string): string =>
+      `Wrote sheet "${sheet}" (${n(entries)} entries, ${period}).${kept ? ` The old sheet was kept as "${kept}".` : ''}`,
   },
   forms: {
     title: 'Insert a form',

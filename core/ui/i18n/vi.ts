@@ -57,6 +57,11 @@ export const vi = {
     periodHint: 'Theo năm kế hoạch: đến 2020 là 2016-2020; 2021-2025; từ 2026 là 2026-2030 (chương trình hợp nhất theo Nghị quyết 257/2025/QH15).',
     save: 'Lưu cài đặt',
     saved: 'Đã lưu cài đặt vào sổ tính.',
+    catalogueTitle: 'Danh mục chương trình, dự án, nguồn vốn',
+    catalogueHint: 'Ghi danh mục của giai đoạn vào trang "Danh mục" để tỉnh hoặc xã cập nhật khi có quyết định mới; khi tổng hợp, LKH dùng trang này thay cho danh mục có sẵn. Mỗi mục ghi căn cứ pháp lý và tình trạng xác minh.',
+    writeCatalogue: 'Ghi trang Danh mục',
+    catalogueWritten: (sheet: string, entries: number, period: string, kept?: string): string =>
+      `Đã ghi trang "${sheet}" (${n(entries)} mục, giai đoạn ${period}).${kept ? ` Trang cũ được giữ lại thành "${kept}".` : ''}`,
   },
   forms: {
     title: 'Chèn biểu mẫu',

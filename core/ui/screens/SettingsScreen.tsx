@@ -80,13 +80,14 @@ export function useSettingsState({ client, settings, onSaved }: SettingsScreenPr
   const submit = () => {
     if (!yearInvalid) void save.run();
   };
-  return { draft, update, yearInvalid, save, submit, saved: !touched && save.result !== undefined && !save.failed };
+  const catalogue = useAction(() => client.writeCatalogue());
+  return { draft, update, yearInvalid, save, submit, saved: !touched && save.result !== undefined && !save.failed, catalogue };
 }
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const { t } = useI18n();
   const s = useScreenStyles();
-  const { draft, update, yearInvalid, save, submit, saved } = useSettingsState(props);
+  const { draft, update, yearInvalid, save, submit, saved, catalogue } = useSettingsState(props);
   return (
     <form
       className={s.screen}
@@ -131,6 +132,17 @@ export function SettingsScreen(props: SettingsScreenProps) {
       </div>
       {saved ? <Notice>{t.settings.saved}</Notice> : null}
       {save.failed ? <ErrorBar error={save.error} onDismiss={save.clearError} /> : null}
+      <section className={s.section}>
+        <h3 className={s.subtitle}>{t.settings.catalogueTitle}</h3>
+        <p className={s.hint}>{t.settings.catalogueHint}</p>
+        <div className={s.actions}>
+          <Button disabled={catalogue.running} onClick={() => void catalogue.run()}>
+            {t.settings.writeCatalogue}
+          </Button>
+        </div>
+        {catalogue.result && !catalogue.running ? <Notice>{t.settings.catalogueWritten(catalogue.result.sheet, catalogue.result.entries, catalogue.result.period, catalogue.result.keptCopy)}</Notice> : null}
+        {catalogue.failed ? <ErrorBar error={catalogue.error} onDismiss={catalogue.clearError} /> : null}
+      </section>
     </form>
   );
 }

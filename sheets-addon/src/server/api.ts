@@ -330,6 +330,7 @@ export function createServerApi(env: ServerEnv) {
     listSheets: () => port.listSheets(),
     /** Deletes every kept copy ("… (cũ)") under one lock, the state's record of them with it. */
     removeCopies: () => locked(() => actions.removeCopies()),
+    writeCatalogue: () => locked(() => actions.writeCatalogue()),
 
     /**
      * Writes the sheets of an uploaded file as new tabs (never over an existing one) and records

@@ -143,6 +143,7 @@ export interface SidebarApi {
   selectCell(sheet: string, cell: string): null;
   consolidate(opts?: ConsolidateOptions | null): ConsolidationView;
   removeCopies(): { removed: string[] };
+  writeCatalogue(): { sheet: string; entries: number; period: string; keptCopy?: string };
   createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): { sheet: string; items: number };
   rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): RankingView;
   checklist(today: string): Checklist | null;
@@ -166,6 +167,7 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   selectCell: true,
   consolidate: true,
   removeCopies: true,
+  writeCatalogue: true,
   createBallot: true,
   rankFromBallot: true,
   checklist: true,

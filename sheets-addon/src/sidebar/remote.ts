@@ -141,6 +141,7 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     },
     consolidate: (opts) => call('consolidate', opts ?? null),
     removeCopies: () => call('removeCopies'),
+    writeCatalogue: () => call('writeCatalogue'),
     createBallot: (opts) => call('createBallot', opts),
     rankFromBallot: (opts) => call('rankFromBallot', opts),
     checklist: async (today) => (await call('checklist', today)) ?? undefined,

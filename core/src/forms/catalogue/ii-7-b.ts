@@ -1,3 +1,4 @@
+import { NTM_CRITERIA } from '../../reference/criteria';
 import type { Block, FormDefinition, TableRow } from '../types';
 import { COMMUNE_PLAN_LETTERHEAD, COMMUNE_PLAN_SIGNATURE, PLAN_FRAME_BLOCKS, TARGETS_TABLE, guide, heading, lines, paragraph, part } from './ii-7-a';
 
@@ -7,13 +8,6 @@ import { COMMUNE_PLAN_LETTERHEAD, COMMUNE_PLAN_SIGNATURE, PLAN_FRAME_BLOCKS, TAR
  * indicator table of the 19 criteria. Every text not found in the handbook is listed in `ownText`.
  */
 const REASON = 'II.7.B không có trong Sổ tay; thiết kế theo dàn ý II.7.A và Bộ tiêu chí quốc gia về xã nông thôn mới (QĐ 1980/QĐ-TTg)';
-
-const ownTexts: string[] = [];
-/** Marks a text of this form that is not the handbook's wording. */
-function own(text: string): string {
-  if (!ownTexts.includes(text)) ownTexts.push(text);
-  return text;
-}
 
 export interface NtmCriterion {
   readonly no: number;
@@ -26,72 +20,51 @@ export interface NtmCriteriaGroup {
   readonly criteria: readonly NtmCriterion[];
 }
 
+/** The criteria an edition of II.7.B reports on: the handbook period's, or a later period's (forms/editions.ts). */
+export interface Ii7bCriteria {
+  /** "Quyết định 1980/QĐ-TTg". */
+  readonly decision: string;
+  readonly groups: readonly NtmCriteriaGroup[];
+  /** Printed under the criteria table when their wording is not the decision's own. */
+  readonly caveat?: string;
+  /** Why this edition's own texts differ from the handbook period's (listed in ownText). */
+  readonly reason?: string;
+}
+
 /**
  * The national NTM commune criteria of 2016-2020 (Decision 1980/QĐ-TTg, 17/10/2016; SPEC §6):
- * 19 criteria in 5 groups. Later periods (318/QĐ-TTg, 51/2025/QĐ-TTg) belong in reference data by period.
+ * 19 criteria in 5 groups, from the reference data of the period (core/src/reference/criteria.ts).
  */
-export const NTM_COMMUNE_CRITERIA_1980: readonly NtmCriteriaGroup[] = [
-  { code: 'I', name: 'Quy hoạch', criteria: [{ no: 1, name: 'Quy hoạch' }] },
-  {
-    code: 'II',
-    name: 'Hạ tầng kinh tế - xã hội',
-    criteria: [
-      { no: 2, name: 'Giao thông' },
-      { no: 3, name: 'Thủy lợi' },
-      { no: 4, name: 'Điện' },
-      { no: 5, name: 'Trường học' },
-      { no: 6, name: 'Cơ sở vật chất văn hóa' },
-      { no: 7, name: 'Cơ sở hạ tầng thương mại nông thôn' },
-      { no: 8, name: 'Thông tin và Truyền thông' },
-      { no: 9, name: 'Nhà ở dân cư' },
-    ],
-  },
-  {
-    code: 'III',
-    name: 'Kinh tế và tổ chức sản xuất',
-    criteria: [
-      { no: 10, name: 'Thu nhập' },
-      { no: 11, name: 'Hộ nghèo' },
-      { no: 12, name: 'Lao động có việc làm' },
-      { no: 13, name: 'Tổ chức sản xuất' },
-    ],
-  },
-  {
-    code: 'IV',
-    name: 'Văn hóa - Xã hội - Môi trường',
-    criteria: [
-      { no: 14, name: 'Giáo dục và Đào tạo' },
-      { no: 15, name: 'Y tế' },
-      { no: 16, name: 'Văn hóa' },
-      { no: 17, name: 'Môi trường và an toàn thực phẩm' },
-    ],
-  },
-  {
-    code: 'V',
-    name: 'Hệ thống chính trị',
-    criteria: [
-      { no: 18, name: 'Hệ thống chính trị và tiếp cận pháp luật' },
-      { no: 19, name: 'Quốc phòng và An ninh' },
-    ],
-  },
-];
+export const NTM_COMMUNE_CRITERIA_1980: readonly NtmCriteriaGroup[] = NTM_CRITERIA['2016-2020'].groups;
 
 /** Names found in the handbook by their own (Kinh tế và tổ chức sản xuất, Thủy lợi, Y tế …) are not own text. */
 const IN_HANDBOOK = new Set(['Kinh tế và tổ chức sản xuất', 'Thủy lợi', 'Trường học', 'Thông tin và Truyền thông', 'Y tế', 'Văn hóa']);
-const criterionText = (name: string): string => (IN_HANDBOOK.has(name) ? name : own(name));
 
-const CRITERIA_ROWS: readonly TableRow[] = NTM_COMMUNE_CRITERIA_1980.flatMap((g, i): TableRow[] => [
-  { kind: 'group', key: `nhom-${i + 1}`, code: g.code, label: criterionText(g.name), depth: 0 },
-  ...g.criteria.map((c): TableRow => ({ kind: 'fixed', key: `tc-${c.no}`, code: String(c.no), label: criterionText(c.name), depth: 1 })),
-]);
-
-/** Sections a-f of Phần I.4 and Phần II.3: the five groups of criteria, then planning. */
-const GROUP_SECTIONS: readonly string[] = [
-  ...NTM_COMMUNE_CRITERIA_1980.map((g, i) => own(`${'abcde'[i]}. ${g.name}:`)),
-  own('f. Công tác lập kế hoạch thực hiện Chương trình:'),
-];
-
-const BLOCKS: readonly Block[] = [
+/** II.7.B reporting on a set of criteria: the handbook period's (FORM_II_7_B) or a later one's. */
+export function buildIi7b(set: Ii7bCriteria): FormDefinition {
+  const ownTexts: { text: string; reason: string }[] = [];
+  /** Marks a text of this form that is not the handbook's wording. */
+  const own = (text: string, reason = REASON): string => {
+    if (!ownTexts.some((o) => o.text === text)) ownTexts.push({ text, reason });
+    return text;
+  };
+  const later = (text: string): string => own(text, set.reason ?? REASON);
+  const criterionText = (name: string): string => (IN_HANDBOOK.has(name) ? name : set.reason ? later(name) : own(name));
+  const groups = set.groups;
+  const CRITERIA_ROWS: readonly TableRow[] = groups.flatMap((grp, i): TableRow[] => [
+    { kind: 'group', key: `nhom-${i + 1}`, code: grp.code, label: criterionText(grp.name), depth: 0 },
+    ...grp.criteria.map((c): TableRow => ({ kind: 'fixed', key: `tc-${c.no}`, code: String(c.no), label: criterionText(c.name), depth: 1 })),
+  ]);
+  /** Sections a, b… of Phần I.4 and Phần II.3: the groups of criteria (each criterion when there is one group), then planning. */
+  const sections = groups.length > 1 ? groups.map((x) => x.name) : groups.flatMap((x) => x.criteria.map((c) => c.name));
+  const letters = 'abcdefghijklmnop';
+  const GROUP_SECTIONS: readonly string[] = [
+    ...sections.map((name, i) => (set.reason ? later(`${letters[i]}. ${name}:`) : own(`${letters[i]}. ${name}:`))),
+    set.reason ? later(`${letters[sections.length]}. Công tác lập kế hoạch thực hiện Chương trình:`) : own(`${letters[sections.length]}. Công tác lập kế hoạch thực hiện Chương trình:`),
+  ];
+  const criteriaGuide = `Nêu hiện trạng đến cuối năm X của từng tiêu chí trong Bộ tiêu chí quốc gia về xã nông thôn mới (${set.decision}), đánh giá đạt hay chưa đạt và mục tiêu của tiêu chí trong năm X+1, kèm theo nhận xét tóm tắt (tổng số tiêu chí đã đạt, các tiêu chí đạt thêm trong năm X).`;
+  const derivedReason = `Sổ tay liệt kê II.7.B (L970) nhưng không in mẫu; dựng theo dàn ý II.7.A, thay các lĩnh vực GNBV bằng ${groups.length > 1 ? `${groups.length} nhóm, ` : ''}${groups.reduce((n, x) => n + x.criteria.length, 0)} tiêu chí của Bộ tiêu chí quốc gia về xã nông thôn mới (${set.decision.replace('Quyết định ', 'QĐ ')})`;
+  const BLOCKS: readonly Block[] = [
   { kind: 'text', style: 'title', text: own('Mẫu biểu II.7.B: Mẫu Dự thảo Kế hoạch thực hiện CTMTQG NTM cấp xã') },
   COMMUNE_PLAN_LETTERHEAD,
   {
@@ -106,11 +79,7 @@ const BLOCKS: readonly Block[] = [
   heading('2. Công tác chỉ đạo, điều hành, tổ chức triển khai Chương trình'),
   lines(3),
   heading('3. Kết quả chung về thực hiện Chương trình:'),
-  guide(
-    own(
-      'Nêu hiện trạng đến cuối năm X của từng tiêu chí trong Bộ tiêu chí quốc gia về xã nông thôn mới (Quyết định 1980/QĐ-TTg), đánh giá đạt hay chưa đạt và mục tiêu của tiêu chí trong năm X+1, kèm theo nhận xét tóm tắt (tổng số tiêu chí đã đạt, các tiêu chí đạt thêm trong năm X).',
-    ),
-  ),
+  guide(set.reason ? later(criteriaGuide) : own(criteriaGuide)),
   {
     kind: 'table',
     key: 'criteria',
@@ -133,6 +102,7 @@ const BLOCKS: readonly Block[] = [
     labelColumn: 'criterion',
     rows: CRITERIA_ROWS,
   },
+  ...(set.caveat ? [{ kind: 'text', style: 'note', text: later(set.caveat) } as const] : []),
   lines(2),
   heading('4. Tình hình thực hiện từng lĩnh vực/nội dung của Chương trình:'),
   paragraph(GROUP_SECTIONS[0]),
@@ -223,20 +193,19 @@ const BLOCKS: readonly Block[] = [
   COMMUNE_PLAN_SIGNATURE,
 ];
 
-/** Mẫu biểu II.7.B (listed at L970, not given): the commune's draft NTM plan, designed on II.7.A. */
-export const FORM_II_7_B: FormDefinition = {
-  id: 'II.7.B',
-  code: 'Mẫu biểu II.7.B',
-  title: 'Mẫu Dự thảo Kế hoạch thực hiện CTMTQG NTM cấp xã',
-  shortTitle: 'Mẫu Dự thảo Kế hoạch thực hiện CTMTQG NTM cấp xã',
-  level: 'xa',
-  unitKind: 'xa',
-  source: {
-    derivedFrom: 'II.7.A',
-    reason:
-      'Sổ tay liệt kê II.7.B (L970) nhưng không in mẫu; dựng theo dàn ý II.7.A, thay các lĩnh vực GNBV bằng 5 nhóm, 19 tiêu chí của Bộ tiêu chí quốc gia về xã nông thôn mới (QĐ 1980/QĐ-TTg)',
-  },
-  orientation: 'portrait',
-  blocks: BLOCKS,
-  ownText: ownTexts.map((text) => ({ text, reason: REASON })),
-};
+  return {
+    id: 'II.7.B',
+    code: 'Mẫu biểu II.7.B',
+    title: 'Mẫu Dự thảo Kế hoạch thực hiện CTMTQG NTM cấp xã',
+    shortTitle: 'Mẫu Dự thảo Kế hoạch thực hiện CTMTQG NTM cấp xã',
+    level: 'xa',
+    unitKind: 'xa',
+    source: { derivedFrom: 'II.7.A', reason: derivedReason },
+    orientation: 'portrait',
+    blocks: BLOCKS,
+    ownText: ownTexts,
+  };
+}
+
+/** Mẫu biểu II.7.B (listed at L970, not given): the commune's draft NTM plan, designed on II.7.A — the handbook period's edition. */
+export const FORM_II_7_B: FormDefinition = buildIi7b({ decision: 'Quyết định 1980/QĐ-TTg', groups: NTM_COMMUNE_CRITERIA_1980 });

@@ -6,7 +6,8 @@
 import type { FormReading } from '../../model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { readSheet } from '../../reader/read';
-import { periodOfYear, yearInPeriod } from '../../reference';
+import type { ProgramCatalogue } from '../../reference';
+import { CATALOGUE_SHEET, periodOfYear, readCatalogueSheet, withCatalogue, yearInPeriod } from '../../reference';
 import { readWorkbook } from '../../reader/workbook';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
@@ -88,20 +89,37 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   options = { ...options, period };
   if (planYear !== undefined && ofYear.beyond) sourceFindings = [...sourceFindings, finding('PERIOD_BEYOND_KNOWN', { sheet: '' }, { year: planYear, period })];
   else if (planYear !== undefined && !yearInPeriod(planYear, period)) sourceFindings = [...sourceFindings, finding('PERIOD_OF_YEAR_MISMATCH', { sheet: '' }, { year: planYear, period, expected: ofYear.period })];
-  let plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
-  if (options.acceptMerges) {
-    const wanted = options.acceptMerges === 'all' ? plan.suggestions.filter((s) => !s.accepted) : plan.suggestions.filter((s) => options.acceptMerges?.includes(s.id));
-    if (wanted.length > 0) {
-      edits = { ...edits, acceptedMerges: [...edits.acceptedMerges, ...wanted.map((s) => s.keys)] };
-      plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+  // The workbook's own "Danh mục" (a province's or commune's update of the reference data), when sound.
+  const catalogue = await ownCatalogue(target, period);
+  sourceFindings = [...sourceFindings, ...catalogue.findings];
+  return withCatalogue(catalogue.use, async () => {
+    let plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+    if (options.acceptMerges) {
+      const wanted = options.acceptMerges === 'all' ? plan.suggestions.filter((s) => !s.accepted) : plan.suggestions.filter((s) => options.acceptMerges?.includes(s.id));
+      if (wanted.length > 0) {
+        edits = { ...edits, acceptedMerges: [...edits.acceptedMerges, ...wanted.map((s) => s.keys)] };
+        plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+      }
     }
-  }
-  progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');
-  const checksFor = (ii6a: WrittenPlan['ii6a']) =>
-    checkBudgets({ activities: ii6a, allActivities: plan.activities.filter((a) => a.status === 'active'), ...(iii1 ? { iii1 } : {}), period, sheetNames: { ii6a: 'II.6.A' } });
-  const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), checks: checksFor });
-  progress(1, 'Đã tổng hợp xong.');
-  return { plan, written, checks: written.checks, findings: [...sourceFindings, ...plan.findings, ...written.checks.findings] };
+    progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');
+    const checksFor = (ii6a: WrittenPlan['ii6a']) =>
+      checkBudgets({ activities: ii6a, allActivities: plan.activities.filter((a) => a.status === 'active'), ...(iii1 ? { iii1 } : {}), period, sheetNames: { ii6a: 'II.6.A' } });
+    const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), checks: checksFor });
+    progress(1, 'Đã tổng hợp xong.');
+    return { plan, written, checks: written.checks, findings: [...sourceFindings, ...plan.findings, ...written.checks.findings] };
+  });
+}
+
+/** The "Danh mục" sheet of the target, read and checked; `use` is set when it is sound and of the plan's period. */
+async function ownCatalogue(target: WorkbookPort, period: ProgramPeriod): Promise<{ use?: ProgramCatalogue; findings: Finding[] }> {
+  const names = await target.listSheets();
+  const name = names.find((n) => n.toLowerCase() === CATALOGUE_SHEET.toLowerCase());
+  if (!name) return { findings: [] };
+  const [data] = await target.readSheets([name]);
+  const r = readCatalogueSheet(data);
+  if (!r.catalogue) return { findings: [...r.findings] };
+  if (r.period !== period) return { findings: [finding('CATALOGUE_INVALID', { sheet: name }, { problem: `trang là danh mục giai đoạn ${r.period}, kế hoạch này thuộc giai đoạn ${period}` })] };
+  return { use: r.catalogue, findings: [finding('CATALOGUE_USED', { sheet: name }, { count: r.catalogue.programs.length, period })] };
 }
 
 /** What a damaged state held that the plan's own sheets show again: the commune and the plan year. */

@@ -119,6 +119,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   }
   const sheets = planSheetNames(state, names);
   const writtenDigests = digestsFromState(state);
+  const writtenSplits = digestsFromState(state, 'writtenSplits');
   const wanted = [...PLAN_FORMS.map((f) => sheets[f]), REPORT_SHEET].filter((n) => names.includes(n));
   if (wanted.length === 0) return { ...NO_EDITS, acceptedMerges: acceptedFromState(state) };
   const data = new Map((await port.readSheets(wanted)).map((d) => [d.name, d]));
@@ -136,9 +137,13 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
       const key = keyOf(ii4b, kc, a.source.row);
       const other = stripMark(a.other);
       if (key) {
+        // Ngân sách / Đề xuất as LKH wrote them last time are its own split, not the commune's:
+        // recomputed (a new "Danh mục", a corrected note), unless the commune changed them.
+        const split = `${a.budget ?? 0}|${a.proposed ?? 0}`;
+        const typedSplit = (a.budget !== undefined || a.proposed !== undefined) && writtenSplits[key] !== split;
         edit(key, {
           ...(a.objective ? { objective: a.objective } : {}),
-          ...(a.budget !== undefined || a.proposed !== undefined ? { budget: a.budget ?? 0, proposed: a.proposed ?? 0 } : {}),
+          ...(typedSplit ? { budget: a.budget ?? 0, proposed: a.proposed ?? 0 } : {}),
           ...(a.fundSource ? { fundSource: a.fundSource } : {}),
           ...(a.mechanism ? { mechanism: a.mechanism } : {}),
           ...(other ? { other } : {}),
@@ -238,8 +243,8 @@ export function communeColumnsDigest(v: Pick<RowEdits, 'objective' | 'fundSource
   return hash53(JSON.stringify(COMMUNE_FIELDS.map((f) => foldKey(v[f] ?? ''))));
 }
 
-function digestsFromState(state: DocumentState): Readonly<Record<string, string>> {
-  const v = state.extra?.communeColumns;
+function digestsFromState(state: DocumentState, key = 'communeColumns'): Readonly<Record<string, string>> {
+  const v = state.extra?.[key];
   if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, d] of Object.entries(v as Record<string, unknown>)) if (typeof d === 'string') out[k] = d;
@@ -538,6 +543,8 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
       acceptedMerges: plan.suggestions.filter((s) => s.accepted).map((s) => [...s.keys]),
       // What LKH wrote in the commune's columns of each row: the next run tells which sheet was edited.
       communeColumns: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, communeColumnsDigest(a)])),
+      // The split LKH wrote into Ngân sách / Đề xuất: a re-run tells the commune's own from it.
+      writtenSplits: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, `${a.budget}|${a.proposed}`])),
     },
   });
   return { sheets: layouts.map((l) => l.name), keptCopies, ii6a, ii6b, checks };

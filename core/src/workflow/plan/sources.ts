@@ -57,6 +57,11 @@ export interface SourceSelection {
 
 const SOURCE_FORMS = new Set(['I.2', 'II.3']);
 
+/** Where a reading came from, short: the file's name without its extension, else the sheet's. */
+function whereFrom(r: Pick<FormReading, 'file' | 'sheet'>): string {
+  return r.file ? r.file.replace(/\.[^.]+$/, '') : r.sheet;
+}
+
 export const candidateKey = (r: Pick<FormReading, 'file' | 'sheet'>): string => `${r.file ?? ''}|${r.sheet}`;
 
 /** Where a reading comes from, as people read it: "thon-a.xlsx, trang I.2" or "trang Thôn A - I.2". */
@@ -135,6 +140,7 @@ export function selectSources(readings: readonly FormReading[], choices: Readonl
     else groups.set(id, [r]);
   }
   const dropped = new Set<FormReading>();
+  const renamed = new Map<FormReading, string>();
   const conflicts: SourceConflict[] = [];
   for (const [id, group] of groups) {
     if (group.length < 2) continue;
@@ -142,7 +148,10 @@ export function selectSources(readings: readonly FormReading[], choices: Readonl
     const choice = choices[id];
     const names = group.map(describeSource).join('; ');
     if (choice === 'all') {
+      // Different villages sharing a name (two "Thôn 1" of former communes merged in 2025): each
+      // keeps its own rows, keys and provenance, told apart by where it came from.
       findings.push(finding('SOURCE_SAME_UNIT_KEPT', { sheet: first.sheet, ...(first.file ? { file: first.file } : {}) }, { unit: first.unitName ?? '', form: first.formId, sources: names }));
+      for (const r of group) renamed.set(r, `${(r.unitName ?? '').trim()} (${whereFrom(r)})`);
       continue;
     }
     const kept = choice !== undefined ? group.find((r) => candidateKey(r) === choice) : undefined;
@@ -166,7 +175,8 @@ export function selectSources(readings: readonly FormReading[], choices: Readonl
     );
   }
   const held = new Set(conflicts.flatMap((c) => groups.get(c.id) ?? []));
-  return { readings: unique.filter((r) => !dropped.has(r) && !held.has(r)), conflicts, findings };
+  const kept = unique.filter((r) => !dropped.has(r) && !held.has(r)).map((r) => (renamed.has(r) ? { ...r, unitName: renamed.get(r) as string } : r));
+  return { readings: kept, conflicts, findings };
 }
 
 /** Thrown before anything is written when sources conflict and no choice answers them. */
