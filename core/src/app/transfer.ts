@@ -152,6 +152,8 @@ export function baseName(file: string): string {
 export interface ImportedSheet {
   readonly layout: SheetLayout;
   readonly formId?: FormId;
+  /** The plan year the sheet's form gives ("Năm kế hoạch (X+1): 2018"). */
+  readonly planYear?: number;
 }
 
 export interface ImportOptions {
@@ -197,9 +199,10 @@ export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, options
   const sheets: ImportedSheet[] = [];
   for (const d of data) {
     if (d.values.length === 0) continue;
-    const formId = readSheet(d).reading?.formId ?? savedForm(state, d.name).formId;
+    const reading = readSheet(d).reading;
+    const formId = reading?.formId ?? savedForm(state, d.name).formId;
     const proposed = names.length === 1 && !unit ? prefix : `${prefix} - ${d.name}`;
-    sheets.push({ layout: sheetAsLayout(d, proposed.slice(0, 31), formId, { valuesOnly: true }), ...(formId ? { formId } : {}) });
+    sheets.push({ layout: sheetAsLayout(d, proposed.slice(0, 31), formId, { valuesOnly: true }), ...(formId ? { formId } : {}), ...(reading?.planYear !== undefined ? { planYear: reading.planYear } : {}) });
   }
   return sheets;
 }
@@ -227,7 +230,10 @@ export async function importXlsx(port: WorkbookPort, fileName: string, bytes: Ui
     } catch {
       state = {};
     }
-    await port.writeState({ ...state, sheetForms: { ...(state.sheetForms ?? {}), ...recognised } });
+    // Settings left empty take the plan year the villages' forms give (the period and the level
+    // above then follow it: reference/periods.ts).
+    const planYear = state.planYear ?? imported.map((x) => x.planYear).find((y): y is number => y !== undefined);
+    await port.writeState({ ...state, ...(planYear !== undefined ? { planYear } : {}), sheetForms: { ...(state.sheetForms ?? {}), ...recognised } });
   }
   return { sheets: created, forms: recognised };
 }

@@ -54,12 +54,13 @@ function iii1(period: ProgramPeriod): FormDefinition {
     ...base,
     title,
     shortTitle: title,
-    blocks: retitle({ ...base }, 'từ cấp huyện', 'từ cấp tỉnh').map((b) =>
+    blocks: retitle({ ...base, blocks: retitle(base, 'thực hiện CTMTQG của huyện', 'thực hiện CTMTQG của tỉnh') }, 'từ cấp huyện', 'từ cấp tỉnh').map((b) =>
       b.kind === 'signatures' ? { ...b, signers: b.signers.map((s) => ({ ...s, title: s.title.replace('Trưởng phòng TC-KH huyện', PROVINCE_SIGNER) })) } : b,
     ),
     ownText: [
       { text: PROGRAMS_2026[0].label, reason: REASON_2026 },
       { text: 'BIỂU III.1: Phiếu thông tin định hướng LKH từ cấp tỉnh', reason: REASON_2026 },
+      { text: '1. Các chủ trương phát triển KT-XH, thực hiện CTMTQG của tỉnh trong năm X+1 (liên quan đến xã):', reason: REASON_2026 },
       { text: PROVINCE_SIGNER, reason: `${REASON_2026} Người ký thay Trưởng phòng TC-KH huyện: cơ quan tài chính - kế hoạch cấp tỉnh (tên cơ quan cụ thể do tỉnh ghi).` },
     ],
   };

@@ -70,6 +70,17 @@ export function simpleLayout(sheet: SimpleSheet): SheetLayout {
         if (t.columns.length > 1) merges.push({ row, col: 0, rows: 1, cols: t.columns.length });
       } else {
         t.columns.forEach((c, i) => cells.push({ row, col: i, value: r[c.key] ?? null, style: STYLE_OF[c.kind ?? 'text'] }));
+        // Wrapped text needs its lines: about one character per unit of column width at the body's
+        // font, 15 points a line (the same estimate the forms' engine makes).
+        const lines = Math.max(
+          1,
+          ...t.columns.map((c) => {
+            const v = r[c.key];
+            if (typeof v !== 'string' || (c.kind ?? 'text') !== 'longtext') return 1;
+            return v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / Math.max(4, c.width * 1.05))), 0);
+          }),
+        );
+        if (lines > 1) heights[row] = Math.min(409, lines * 15);
       }
       row++;
     }

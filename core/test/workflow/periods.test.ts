@@ -13,6 +13,9 @@ import { readWorkbook } from '../../src/reader/workbook';
 import { defaultUpperLevel, findProgramMatch, periodOfYear } from '../../src/reference';
 import { DEMO_YEAR, demoFiles } from '../../src/workflow/demo';
 import { consolidateCommune, fundingNeeds } from '../../src/workflow/plan';
+import { createActions } from '../../src/app/actions';
+import { importXlsx } from '../../src/app/transfer';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 
 /** The demo's villages and departments (not its III.1), read as the CLI reads files. */
 async function demoSources(): Promise<FormReading[]> {
@@ -192,5 +195,24 @@ describe('II.7.B reports on the criteria of its period', () => {
     expect(texts).toContain('chưa đối chiếu Phụ lục I');
     // Every text of a later edition that is not the handbook's is listed with its reason.
     expect(r26.form.ownText?.some((o) => o.text === 'Khoa học công nghệ và chuyển đổi số' && o.reason.includes('51/2025/QĐ-TTg'))).toBe(true);
+  });
+});
+
+describe('settings left empty', () => {
+  it('take the plan year of imported village files, and the report names the period and the level above', async () => {
+    const village = XlsxWorkbook.create();
+    await village.createSheet(layoutForm(getForm('I.2'), { planYear: 2018, unitName: 'Thôn A', sheetName: 'I.2' }));
+    const bytes = await village.save();
+    const target = XlsxWorkbook.create();
+    await importXlsx(target, 'thon-a.xlsx', bytes);
+    expect((await target.readState()).planYear).toBe(2018);
+    expect(await createActions(target).getSettings()).toMatchObject({ planYear: 2018, period: '2016-2020', upperLevelName: 'Huyện' });
+    const r = await consolidateCommune(new MemoryWorkbook(), await demoSources());
+    expect(r.plan.planYear).toBe(2027);
+    const wb = new MemoryWorkbook();
+    await consolidateCommune(wb, await demoSources());
+    const [report] = await wb.readSheets(['Báo cáo tổng hợp']);
+    expect(report.values.flat().some((v) => typeof v === 'string' && v.includes('Giai đoạn chương trình: 2026-2030') && v.includes('cấp trên của xã: Tỉnh'))).toBe(true);
+    expect((await wb.readState()).upperLevelName).toBe('Tỉnh');
   });
 });

@@ -406,7 +406,9 @@ export function createServerApi(env: ServerEnv) {
     }
     if (Object.keys(forms).length > 0) {
       const state = await readStateSafe(port);
-      await port.writeState({ ...state, sheetForms: { ...(state.sheetForms ?? {}), ...forms } });
+      // Empty settings take the plan year of the uploaded forms (the period and the level above follow it).
+      const year = req.sheets.map((s) => s.planYear).find((y): y is number => typeof y === 'number' && Number.isInteger(y) && y >= 2000 && y <= 2100);
+      await port.writeState({ ...state, ...(state.planYear === undefined && year !== undefined ? { planYear: year } : {}), sheetForms: { ...(state.sheetForms ?? {}), ...forms } });
     }
     const notCreated = req.sheets.slice(created.length).map((s) => s.layout.name);
     if (notCreated.length === 0) return { sheets: created, forms };

@@ -45,6 +45,8 @@ export type MenuFunction = (typeof MENU_ITEMS)[number]['fn'];
 export interface ImportSheet {
   readonly layout: SheetLayout;
   readonly formId?: FormId;
+  /** The plan year the sheet's form gives: fills the settings when they have none. */
+  readonly planYear?: number;
 }
 
 export interface ImportRequest {

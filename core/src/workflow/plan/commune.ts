@@ -7,7 +7,7 @@ import type { FormReading } from '../../model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { readSheet } from '../../reader/read';
 import type { ProgramCatalogue } from '../../reference';
-import { CATALOGUE_SHEET, periodOfYear, readCatalogueSheet, withCatalogue, yearInPeriod } from '../../reference';
+import { CATALOGUE_SHEET, defaultUpperLevel, periodOfYear, readCatalogueSheet, withCatalogue, yearInPeriod } from '../../reference';
 import { readWorkbook } from '../../reader/workbook';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
@@ -104,7 +104,8 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
     progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');
     const checksFor = (ii6a: WrittenPlan['ii6a']) =>
       checkBudgets({ activities: ii6a, allActivities: plan.activities.filter((a) => a.status === 'active'), ...(iii1 ? { iii1 } : {}), period, sheetNames: { ii6a: 'II.6.A' } });
-    const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), checks: checksFor });
+    const upperLevelName = state.upperLevelName?.trim() || defaultUpperLevel(planYear);
+    const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), upperLevelName, checks: checksFor });
     progress(1, 'Đã tổng hợp xong.');
     return { plan, written, checks: written.checks, findings: [...sourceFindings, ...plan.findings, ...written.checks.findings] };
   });

@@ -228,6 +228,13 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   return { rows, objectives, acceptedMerges: [...uniq.values()], previous, findings };
 }
 
+/** The programs a period's plan falls under, as the report names them. */
+const PERIOD_BASIS: Readonly<Record<ProgramPeriod, string>> = {
+  '2016-2020': 'CTMTQG xây dựng Nông thôn mới và CTMTQG Giảm nghèo bền vững theo Sổ tay',
+  '2021-2025': 'CTMTQG xây dựng nông thôn mới, giảm nghèo bền vững, phát triển KT-XH vùng đồng bào DTTS và miền núi',
+  '2026-2030': 'CTMTQG hợp nhất theo Nghị quyết 257/2025/QH15',
+};
+
 /** Column names of the commune's columns, as the forms print them. */
 const EDIT_COLUMNS: Readonly<Record<'objective' | 'fundSource' | 'mechanism' | 'other', string>> = {
   objective: 'Mục tiêu',
@@ -407,6 +414,8 @@ export interface WritePlanOptions {
   readonly planYear?: number;
   readonly communeName?: string;
   readonly period?: ProgramPeriod;
+  /** The level above the commune ("Tỉnh Lào Cai"), shown in the report and saved when the workbook has none. */
+  readonly upperLevelName?: string;
   /** Rule 6 checks to run on the II.6.A rows and print in the report. */
   readonly checks?: (ii6a: readonly PlanActivity[]) => BudgetChecks;
 }
@@ -420,9 +429,12 @@ export interface WrittenPlan {
 }
 
 /** The report sheet: reconciliation, returned activities, merge suggestions, funding checks. */
-export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks: [], findings: [] }) {
+export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks: [], findings: [] }, context: { readonly period?: ProgramPeriod; readonly upperLevelName?: string } = {}) {
   const r = plan.reconciliation;
   const lines = [
+    ...(context.period
+      ? [`Giai đoạn chương trình: ${context.period}${PERIOD_BASIS[context.period] ? ` (${PERIOD_BASIS[context.period]})` : ''}${context.upperLevelName ? `; cấp trên của xã: ${context.upperLevelName}` : ''}.`]
+      : []),
     `Đọc được ${r.read.count} hoạt động (${formatVnNumber(r.read.amount)} nghìn đồng); đưa vào II.4.B ${r.written.count} (${formatVnNumber(r.written.amount)} nghìn đồng); trả lại ${r.returned.count} (${formatVnNumber(r.returned.amount)} nghìn đồng).`,
     r.balanced ? 'Đối chiếu: khớp — không hoạt động nào bị bỏ sót.' : 'Đối chiếu: KHÔNG KHỚP — xem các lỗi bên dưới.',
     `Dòng không còn trong biểu nguồn (giữ lại, đã đánh dấu): ${r.vanished}. Dòng xã tự thêm (giữ lại): ${r.manual}.`,
@@ -513,7 +525,7 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     layoutForm(getForm('II.6.A'), { ...base, sheetName: 'II.6.A', body: { activities: ii6aBody(ii6a) } }),
     layoutForm(getForm('II.6.B'), { ...base, sheetName: 'II.6.B', body: { activities: ii6bBody(ii6b) } }),
     layoutForm(formEdition(getForm('II.6.C'), period), { ...base, keyColumn: false, sheetName: 'II.6.C', fixedValues: { sources: fixed } }),
-    reportLayout(plan, checks),
+    reportLayout(plan, checks, { period, ...(options.upperLevelName ? { upperLevelName: options.upperLevelName } : {}) }),
   ];
   const keptCopies: string[] = [];
   const removedCopies: string[] = [];
@@ -537,6 +549,7 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
     ...(options.communeName ? { unitName: options.communeName } : {}),
     period,
+    ...(state.upperLevelName === undefined && options.upperLevelName ? { upperLevelName: options.upperLevelName } : {}),
     sheetForms,
     extra: {
       ...(state.extra ?? {}),
