@@ -32,6 +32,7 @@
  * would not see them, and ExcelJS neither reads nor keeps them. A cell holds 32,767 characters:
  * large states are split across cells, and the write is chunked like any other.
  */
+import { PAGE_FOOTER } from '../../core/src/layout/types';
 import type { CellStyle, Merge, SheetLayout, Validation } from '../../core/src/layout/types';
 import type { CellValue, CreateSheetOptions, DocumentState, ReadCell, ReadOptions, SheetData, WorkbookPort, WriteBlock, WriteValue } from '../../core/src/port';
 import {
@@ -162,6 +163,8 @@ export interface XlPageLayout {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   setPrintArea(printArea: string): void;
   setPrintTitleRows(printTitleRows: string): void;
+  /** ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-headersfooters-member). */
+  readonly headersFooters: { readonly defaultForAllPages: { centerFooter: string } };
 }
 
 export interface XlWorksheet extends XlLoadable {
@@ -1222,6 +1225,8 @@ function layoutFormatOps(
         if (p.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         if (p.area.rows > 0 && p.area.cols > 0) page.setPrintArea(rangeA1(0, 0, p.area.rows, p.area.cols));
         if (p.repeatRows) page.setPrintTitleRows(`$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}`);
+        // Page numbers on every page ("Trang 3/18").
+        page.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
       },
     });
   }

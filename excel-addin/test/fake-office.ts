@@ -101,6 +101,7 @@ export interface FakePage {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printArea?: string;
   printTitleRows?: string;
+  centerFooter?: string;
 }
 
 interface Rect {
@@ -879,6 +880,19 @@ class FakePageLayout implements XlPageLayout {
 
   set zoom(v: FakePage['zoom']) {
     this._set('zoom', v, (p) => (p.zoom = { ...v }));
+  }
+
+  get headersFooters(): XlPageLayout['headersFooters'] {
+    const set = (v: string) => this._set('centerFooter', v, (p) => (p.centerFooter = v));
+    const page = {
+      get centerFooter(): string {
+        throw notLoaded('centerFooter');
+      },
+      set centerFooter(v: string) {
+        set(v);
+      },
+    };
+    return strict({ defaultForAllPages: strict(page) });
   }
 
   setPrintArea(printArea: string): void {

@@ -340,7 +340,7 @@ describe('OfficeWorkbook: layouts as Excel formats', () => {
         errorAlert: { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: 'Nhập số từ 0 đến 1.000.000.000.000.' },
       },
     ]);
-    expect(s.page).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: 'A1:D6', printTitleRows: '$3:$3' });
+    expect(s.page).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: 'A1:D6', printTitleRows: '$3:$3', centerFooter: 'Trang &P/&N' });
     expect(s.freeze).toEqual({ rows: 3, cols: 0 });
   });
 

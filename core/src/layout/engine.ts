@@ -35,6 +35,9 @@ export type BodyRow =
 /** Header of the key column written with `keyColumn`. */
 export const KEY_COLUMN_HEADER = 'Mã dòng (LKH)';
 
+/** Rows after the main table beyond which the sheet is a document, not a table (no repeated header rows). */
+const PROSE_AFTER_TABLE = 15;
+
 /** Dotted leader printed where a value is to be written by hand. */
 export const DOTS = '……………………';
 
@@ -513,8 +516,11 @@ export function layoutForm(form: FormDefinition, options: LayoutOptions = {}): S
   }
   const rowHeights: Record<number, number> = {};
   for (const [r, h] of b.heights) rowHeights[r] = h;
+  // The main table's header repeats on every printed page — unless pages of prose follow the
+  // table (II.7.A, II.7.B: a header over a page of text is wrong), more than a signature block.
+  const proseAfter = mainTable ? b.row - (mainTable.bodyRow + mainTable.bodyRows) : 0;
   const repeat =
-    mainTable && mainTable.headerRows > 0
+    mainTable && mainTable.headerRows > 0 && proseAfter <= PROSE_AFTER_TABLE
       ? { from: mainTable.headerRow, to: mainTable.bodyRow - 1 }
       : undefined;
   // Column widths: scale the grid so the whole table prints across the page (fit to width does the rest).

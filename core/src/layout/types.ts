@@ -86,6 +86,12 @@ export interface PrintSetup {
   readonly area: { readonly rows: number; readonly cols: number };
 }
 
+/**
+ * The footer every printed sheet carries: the page and the page count ("Trang 3/18"), in Excel's
+ * header/footer codes (&P page, &N pages), centred. Plans of 18 pages are signed page by page.
+ */
+export const PAGE_FOOTER = 'Trang &P/&N';
+
 /** Where a table landed on the sheet, so readers and writers can find it again. */
 export interface TablePlacement {
   readonly key: string;

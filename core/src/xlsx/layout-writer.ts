@@ -2,6 +2,7 @@
  * Applies a SheetLayout to an ExcelJS worksheet: values and formulas, styles, merges, sizes,
  * data validations, print setup and frozen panes.
  */
+import { PAGE_FOOTER } from '../layout/types';
 import type { DataValidation, Style, Workbook, Worksheet } from 'exceljs';
 import type { CellStyle, SheetLayout, StyleName, Validation } from '../layout/types';
 import { LAYOUT_FONT, LAYOUT_FONT_SIZE, bareFormula } from '../port/memory';
@@ -163,6 +164,9 @@ export function applyLayout(wb: Workbook, ws: Worksheet, layout: SheetLayout): v
   // LibreOffice and Excel read the area relative to the active cell: so give "A$1:Q$28".
   if (p.area.rows > 0 && p.area.cols > 0) ws.pageSetup.printArea = `A$1:${columnName(p.area.cols - 1)}$${p.area.rows}`;
   if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows.from + 1}:${p.repeatRows.to + 1}`;
+  // Page numbers on every page ("Trang 3/18"), in the forms' font.
+  ws.headerFooter.oddFooter = `&C&"Times New Roman,Regular"&10${PAGE_FOOTER}`;
+  ws.headerFooter.evenFooter = ws.headerFooter.oddFooter;
 
   const f = layout.freeze;
   if (f && (f.rows > 0 || f.cols > 0)) {

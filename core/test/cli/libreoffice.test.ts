@@ -41,6 +41,10 @@ describe('templates in LibreOffice', () => {
       expect([Math.round(Math.min(w, h)), Math.round(Math.max(w, h))]).toEqual([595, 842]);
       const landscape = w > h;
       expect({ id, landscape }).toEqual({ id, landscape: forms().get(id)?.orientation === 'landscape' });
+      // Every page is numbered "Trang n/N" in its footer (an 18-page plan is signed page by page).
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? '0');
+      const first = execFileSync(which('pdftotext'), ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+      expect({ id, footer: first.includes(`Trang 1/${pages}`) }).toEqual({ id, footer: true });
     }
   }, 300_000);
 });

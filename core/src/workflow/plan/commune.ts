@@ -80,7 +80,8 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
     sourceFindings = [...sourceFindings, finding('STATE_DAMAGED', { sheet: '' }, { reason: e instanceof Error ? e.message : String(e), rebuilt: rebuilt ? ` (${rebuilt})` : '' })];
   }
   // A re-run without a name keeps the one the workbook already has.
-  const communeName = options.communeName ?? state.unitName;
+  // The commune's name: given, saved, or printed on the III.1 the upper level sent it ("Xã: Xã Tân Lập").
+  const communeName = options.communeName ?? state.unitName ?? iii1?.unitName?.trim();
   if (communeName) options = { ...options, communeName };
   const planYear = options.planYear ?? state.planYear ?? sources.find((r) => r.planYear !== undefined)?.planYear;
   // The programs of the plan year (2016-2020, 2021-2025, 2026-2030), unless the user chose a period.

@@ -16,7 +16,7 @@ import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
 import { periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags } from '../classify';
-import { defaultSplit } from './funding';
+import { defaultSplit, noteParts } from './funding';
 import type {
   CommunePlan,
   FundingGroup,
@@ -148,6 +148,12 @@ interface Candidate {
   readonly a: Activity;
 }
 
+/** True when an activity's wording already names its village ("Bê tông hóa đường nội thôn Thôn Nà Hin"). */
+function namesUnit(activity: string, unit: string): boolean {
+  const u = foldKey(unit);
+  return u !== '' && ` ${foldKey(activity)} `.includes(` ${u} `);
+}
+
 /** The legacy note of a program or of the program it belongs to. */
 function rootProgramNote(p: Program): string {
   return rootProgram(p).legacyNote ?? '';
@@ -165,7 +171,8 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   // validation as NO_OUTSIDE_MONEY_HAS_SUPPORT) is consolidated with the activities needing it (rule 2).
   const group = support > 0 ? 'outside-money' : a.group === 'outside-money' ? 'outside-money' : 'no-outside-money';
   const sector = (a.sector ?? reading.sector ?? '').trim();
-  const name = origin.kind === 'village' ? `${a.activity} (${origin.unit})` : a.activity;
+  // "(Thôn A)" after the activity, unless its own words already name the village ("… Thôn Nà Hin").
+  const name = origin.kind === 'village' && !namesUnit(a.activity, origin.unit) ? `${a.activity} (${origin.unit})` : a.activity;
   let budget = 0;
   let proposed = 0;
   let fundSource = a.fundSource;
@@ -224,7 +231,8 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   if (a.responsible) row.responsible = a.responsible;
   const source = edits?.fundSource ?? fundSource;
   if (source) row.fundSource = source;
-  const mechanism = edits?.mechanism ?? a.mechanism;
+  // The note's "how it is done" part reaches Cơ chế thực hiện (the program part went to Tên nguồn vốn).
+  const mechanism = edits?.mechanism ?? a.mechanism ?? noteParts(a.note, period).how;
   if (mechanism) row.mechanism = mechanism;
   const other = edits?.other ?? a.other;
   if (other) row.other = other;

@@ -65,6 +65,27 @@ export function fundMatch(a: { readonly fundSource?: string; readonly note?: str
   return findProgramMatch(a.fundSource, period) ?? (withNote ? findProgramMatch(a.note, period) : undefined);
 }
 
+/**
+ * A village's "Ghi chú (nêu tên nguồn vốn, cách thực hiện)" in its two parts (issue 11): the lines
+ * that name a program or fund (for Tên nguồn vốn) and the rest — how the work is done ("Dân góp
+ * công và tự thi công, xã hỗ trợ kỹ thuật") — for Cơ chế thực hiện. Lines are split at line
+ * breaks and semicolons; a line naming a program may carry its own detail after " - ".
+ */
+export function noteParts(note: string | undefined, period: ProgramPeriod): { readonly source?: string; readonly how?: string } {
+  if (!note || note.trim() === '') return {};
+  const lines = note
+    .split(/\n|;/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const source: string[] = [];
+  const how: string[] = [];
+  for (const l of lines) {
+    if (findProgram(l, period)) source.push(l);
+    else how.push(l);
+  }
+  return { ...(source.length > 0 ? { source: source.join('; ') } : {}), ...(how.length > 0 ? { how: how.join('; ') } : {}) };
+}
+
 /** What defaultSplit needs to know of an activity (a PlanActivity will do). */
 export interface SplitInput {
   readonly support: number;
