@@ -80,6 +80,11 @@ export const MESSAGES = {
     vi: 'Đang dùng danh mục chương trình, dự án, nguồn vốn trong trang "Danh mục" của sổ tính ({count} mục, giai đoạn {period}) thay cho danh mục có sẵn.',
     en: 'Using the programs, projects and fund sources of the workbook\'s "Danh mục" sheet ({count} entries, {period}) instead of the built-in catalogue.',
   },
+  ACTIVITY_MAYBE_COVERED: {
+    severity: 'warning',
+    vi: 'Hoạt động "{activity}" có thể đã nằm trong "{other}" của {department} (thực hiện toàn xã): chưa gộp, chưa cộng. Nếu trùng, hãy bỏ dòng của thôn hoặc ghi rõ phần riêng của thôn.',
+    en: 'Activity "{activity}" may already be covered by "{other}" of {department} (for the whole commune): neither merged nor added. If it is the same, remove the village row or say what is the village\'s own part.',
+  },
   STATE_FORM_MISMATCH: {
     severity: 'warning',
     vi: 'Trạng thái đã lưu ghi trang "{sheet}" là biểu {saved} nhưng nội dung là biểu {found}: đọc theo nội dung.',

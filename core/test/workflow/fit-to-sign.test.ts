@@ -72,3 +72,65 @@ describe('print like the form', () => {
     expect(layoutForm(getForm('II.7.B')).print.repeatRows).toBeUndefined();
   });
 });
+
+describe('II.4.A as the handbook builds it', () => {
+  it('writes a difficulty several units state once, with every unit, keeping only what each adds', async () => {
+    const wb = new MemoryWorkbook();
+    const road = { activity: 'Làm rãnh thoát nước', unit: 'm', quantity: 100, contribution: 5000 };
+    await addSourceSheet(wb, 'II.3', 'Hội Nông dân xã', 'Giao thông', [road], [{ difficulty: 'Đường nội thôn lầy lội mùa mưa', cause: 'Đường đất, chưa được cứng hóa', solution: 'Bê tông hóa đường nội thôn' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn A', 'Giao thông', [road], [{ difficulty: 'Đường nội thôn lầy lội mùa mưa.', cause: 'Đường đất, chưa được cứng hóa', solution: 'Vận động nhân dân hiến đất mở rộng đường' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn B', 'Giao thông', [road], [{ difficulty: 'ĐƯỜNG NỘI THÔN  LẦY LỘI MÙA MƯA', cause: 'Thiếu kinh phí duy tu', solution: 'Bê tông hóa đường nội thôn' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn C', 'Giao thông', [road], [{ difficulty: 'Thiếu nước tưới vụ đông', cause: 'Mương đất bị sạt lở', solution: 'Kiên cố hóa mương' }]);
+    const r = await consolidateCommune(wb);
+    const roads = r.plan.situations.filter((s) => s.difficulty.startsWith('Đường nội thôn'));
+    expect(roads).toHaveLength(1);
+    expect(roads[0].difficulty).toBe('Đường nội thôn lầy lội mùa mưa (Hội Nông dân xã, Thôn A, B)');
+    expect(roads[0].causes).toEqual(['Đường đất, chưa được cứng hóa', 'Thiếu kinh phí duy tu (Thôn B)']);
+    expect(roads[0].solutions).toEqual(['Bê tông hóa đường nội thôn', 'Vận động nhân dân hiến đất mở rộng đường (Thôn A)']);
+    expect(r.plan.situations.find((s) => s.difficulty.startsWith('Thiếu nước tưới'))?.difficulty).toBe('Thiếu nước tưới vụ đông (Thôn C)');
+    // The commune's objective typed on the grouped row survives a re-run.
+    const [ii4a] = await wb.readSheets(['II.4.A']);
+    const i = ii4a.values.findIndex((line) => line.some((v) => typeof v === 'string' && v.startsWith('Đường nội thôn lầy lội')));
+    const header = ii4a.values.findIndex((line) => line.includes('Mục tiêu'));
+    const col = ii4a.values[header].indexOf('Mục tiêu');
+    await wb.writeValues([{ sheet: 'II.4.A', row: ii4a.top + i, col: ii4a.left + col, values: [['100% đường nội thôn được cứng hóa']] }]);
+    const again = await consolidateCommune(wb);
+    expect(again.plan.situations.find((s) => s.difficulty.startsWith('Đường nội thôn'))?.objective).toBe('100% đường nội thôn được cứng hóa');
+  });
+});
+
+describe('merge suggestions a commune can accept blindly', () => {
+  async function demoReadings() {
+    const out = [];
+    for (const f of demoFiles()) {
+      const wb = new MemoryWorkbook();
+      for (const s of f.sheets) await wb.createSheet(s.layout);
+      out.push(...(await readWorkbook(wb, { file: f.name })).readings);
+    }
+    return out;
+  }
+
+  it('never joins works of different villages, nor funded with unfunded rows; accepting all hides no overrun', async () => {
+    const readings = await demoReadings();
+    const before = await consolidateCommune(new MemoryWorkbook(), readings);
+    for (const m of before.plan.suggestions) {
+      const rows = before.plan.activities.filter((a) => m.keys.includes(a.key));
+      expect(new Set(rows.map((r) => r.budget > 0)).size).toBeLessThanOrEqual(1);
+      expect(rows.some((r) => /bê tông|kênh|mương|nhà văn hóa|cầu/i.test(r.activity))).toBe(false);
+    }
+    const after = await consolidateCommune(new MemoryWorkbook(), readings, { acceptMerges: 'all' });
+    const sum = (xs: readonly { budget: number }[]) => xs.reduce((n, x) => n + x.budget, 0);
+    expect(sum(after.written.ii6a)).toBe(sum(before.written.ii6a));
+    expect(after.findings.filter((f) => f.code === 'BUDGET_OVER_ALLOCATION').map((f) => f.message)).toEqual(before.findings.filter((f) => f.code === 'BUDGET_OVER_ALLOCATION').map((f) => f.message));
+    expect(after.written.ii6a.length).toBeGreaterThan(before.written.ii6a.length / 2);
+  });
+
+  it('flags a village activity a department already plans for the whole commune, without summing it', async () => {
+    const wb = new MemoryWorkbook();
+    await addSourceSheet(wb, 'II.3', 'Trạm Y tế xã', 'Y tế', [{ activity: 'Tập huấn phòng chống dịch bệnh cho người dân', unit: 'lớp', quantity: 2, place: 'Toàn xã', contribution: 0, support: 6000, note: 'CTMTQG' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn A', 'Y tế', [{ activity: 'Tập huấn phòng chống dịch bệnh cho người dân', unit: 'lớp', quantity: 1, contribution: 0, support: 3000, note: 'CTMTQG' }]);
+    const r = await consolidateCommune(wb);
+    expect(r.plan.suggestions).toEqual([]);
+    expect(r.findings.find((f) => f.code === 'ACTIVITY_MAYBE_COVERED')?.message).toContain('Trạm Y tế xã');
+  });
+});

@@ -16,7 +16,7 @@ import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
 import { periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags } from '../classify';
-import { defaultSplit, noteParts } from './funding';
+import { defaultSplit, destination, isConstruction, noteParts } from './funding';
 import type {
   CommunePlan,
   FundingGroup,
@@ -146,6 +146,14 @@ interface Candidate {
   readonly origin: Origin;
   readonly reading: FormReading;
   readonly a: Activity;
+}
+
+/** Works on a thing that stands in one place — a canal dredged, a road's verge cleared — are each village's own. */
+const PLACE_BOUND = /(^|[^\p{L}])(kênh|mương|đường|cầu|cống|đập|kè|nhà văn hóa|nhà văn hoá|nhà sinh hoạt|trường|trạm|giếng|bể nước|sân)(?=$|[^\p{L}])/u;
+const NOT_PLACE = /(nhu cầu|yêu cầu|cầu lông|cầu nối|đường lối|trường hợp|thị trường|môi trường)/gu;
+
+function isPlaceBound(activity: string): boolean {
+  return PLACE_BOUND.test(activity.normalize('NFC').toLowerCase().replace(NOT_PLACE, ' '));
 }
 
 /** True when an activity's wording already names its village ("Bê tông hóa đường nội thôn Thôn Nà Hin"). */
@@ -292,11 +300,16 @@ const STOP = new Set(['ho', 'tro', 'xay', 'dung', 'cac', 'cho', 'tai', 'va', 'cu
  * Similar activities proposed by different units, in the same group and unit of measure:
  * candidates come from an index of significant words (near-linear), then names are compared.
  */
-export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlySet<string>): MergeSuggestion[] {
+export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlySet<string>, covered?: { department: PlanActivity; village: PlanActivity }[]): MergeSuggestion[] {
   const byBlock = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (r.status !== 'active' || r.mergedKeys) return;
-    const block = `${r.group}|${foldKey(r.unit ?? '')}`;
+    // Works bound to a place (a road, a canal, a cultural house in one village) are never one row
+    // across villages (the handbook's example, L4013-L4041, keeps them apart).
+    if (isConstruction(r.activity) || isPlaceBound(r.activity)) return;
+    // Only rows of one funding group and one kind merge: no funded with unfunded (II.6.A with
+    // II.6.B), no investment with recurrent money, so accepting every suggestion hides nothing.
+    const block = `${r.group}|${destination(r)}|${foldKey(r.unit ?? '')}`;
     const list = byBlock.get(block);
     if (list) list.push(i);
     else byBlock.set(block, [i]);
@@ -330,6 +343,16 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
         if (n < Math.min(need, words[o].length)) continue;
         const b = rows[members[o]];
         if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
+        // A department's activity for the whole commune ("toàn xã") already covers a village's like
+        // it (L3684: what II.3 covers is skipped): flagged as possibly covered, never summed.
+        const wide = (x: PlanActivity) => x.origins[0].kind === 'department' && /(^| )toan xa( |$)/.test(foldKey(x.place ?? ''));
+        if ((wide(a) && b.origins[0].kind === 'village') || (wide(b) && a.origins[0].kind === 'village')) {
+          let common = 0;
+          for (const w of prepared[m].words) if (prepared[o].words.has(w)) common++;
+          const dice = (2 * common) / (prepared[m].words.size + prepared[o].words.size);
+          if (covered && (dice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY)) covered.push(wide(a) ? { department: a, village: b } : { department: b, village: a });
+          continue;
+        }
         // Most similar pairs share most of their words: decide those on the word sets alone.
         let common = 0;
         for (const w of prepared[m].words) if (prepared[o].words.has(w)) common++;
@@ -427,7 +450,71 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
     }
   }
   // Departments first, then villages, by topic; as read within each.
-  return sortBy(out, (s) => TOPIC_ORDER[s.topic] * 2 + Number(s.origins[0].kind === 'village'));
+  return groupSituations(sortBy(out, (s) => TOPIC_ORDER[s.topic] * 2 + Number(s.origins[0].kind === 'village')), edits);
+}
+
+/**
+ * II.4.A as the handbook builds it (L3684-L3693): the same difficulty stated by several units (same
+ * words once case, spacing, punctuation and diacritics are set aside) is written once, with every
+ * unit that stated it "(Thôn A, B)"; of its causes and solutions, what an earlier unit already
+ * stated is skipped and what a later one adds is kept with that unit in parentheses. Departments
+ * come first, so their wording leads.
+ */
+function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): PlanSituation[] {
+  const groups = new Map<string, PlanSituation[]>();
+  const order: string[] = [];
+  for (const s of list) {
+    const base = foldKey(s.origins[0].kind === 'village' ? stripUnit(s.difficulty, s.origins[0].unit) : s.difficulty);
+    const id = base === '' ? s.key : `${s.topic}|${base}`;
+    const g = groups.get(id);
+    if (g) g.push(s);
+    else {
+      groups.set(id, [s]);
+      order.push(id);
+    }
+  }
+  return order.map((id) => {
+    const members = groups.get(id) as PlanSituation[];
+    if (members.length === 1) return members[0];
+    const [first] = members;
+    const departments = [...new Set(members.filter((m) => m.origins[0].kind === 'department').map((m) => m.origins[0].unit))];
+    const plain = first.origins[0].kind === 'village' ? stripUnit(first.difficulty, first.origins[0].unit) : first.difficulty;
+    const villages = members.filter((m) => m.origins[0].kind === 'village').map((m) => m.origins[0].unit);
+    const merge = (pick: (m: PlanSituation) => readonly string[]): string[] => {
+      const seen = new Set<string>();
+      const outList: string[] = [];
+      members.forEach((m, i) => {
+        for (const x of pick(m)) {
+          const k = foldKey(x);
+          if (k === '' || seen.has(k)) continue;
+          seen.add(k);
+          outList.push(i === 0 ? x : `${x} (${m.origins[0].unit})`);
+        }
+      });
+      return outList;
+    };
+    const key = `s:g:${id}`;
+    const objective = edits.objectives.get(key) ?? members.map((m) => m.objective).find((o) => o !== undefined);
+    return {
+      key,
+      topic: first.topic,
+      sector: [...new Set(members.map((m) => m.sector).filter((x) => x !== ''))].join('; '),
+      strengths: merge((m) => m.strengths),
+      // "(Hội Nông dân xã, Thôn A, B)": the departments, then the villages written short.
+      difficulty: villages.length > 0 ? `${plain} (${[...departments, joinUnits(villages)].filter(Boolean).join(', ')})` : plain,
+      causes: merge((m) => m.causes),
+      ...(objective ? { objective } : {}),
+      solutions: merge((m) => m.solutions),
+      origins: members.flatMap((m) => m.origins),
+      sources: members.flatMap((m) => m.sources),
+    };
+  });
+}
+
+/** A difficulty without the "(Thôn A)" this consolidation added after it. */
+function stripUnit(text: string, unit: string): string {
+  const suffix = ` (${unit})`;
+  return text.endsWith(suffix) ? text.slice(0, -suffix.length) : text;
 }
 
 /**
@@ -499,13 +586,24 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     merged.push(mergeRows(members, edits.rows.get(mergedKey(members.map((m) => m.key)))));
   }
   rows = [...rows.filter((r) => !consumed.has(r.key)), ...merged];
+  const covered: { department: PlanActivity; village: PlanActivity }[] = [];
   const suggestions = [
-    ...suggestMerges(rows, acceptedIds),
+    ...suggestMerges(rows, acceptedIds, covered),
     ...merged.map((m) => {
       const keys = m.mergedKeys ?? [];
       return { id: [...keys].sort().join('+'), keys, activity: m.activity, ...(m.unit ? { unit: m.unit } : {}), quantityText: m.quantityText ?? '', place: m.place ?? '', total: m.total, accepted: true };
     }),
   ];
+  for (const c of covered) {
+    const src = c.village.sources[0];
+    findings.push(
+      finding('ACTIVITY_MAYBE_COVERED', { sheet: src.sheet, ...(src.cells.activity ? { cell: src.cells.activity } : {}), ...(src.file ? { file: src.file } : {}) }, {
+        activity: shortName(c.village.activity),
+        department: c.department.origins[0].unit,
+        other: shortName(c.department.activity),
+      }),
+    );
+  }
   // Rows of the previous II.4.B that no source proposes any more, and rows typed by hand: kept.
   const known = new Set([...rows.map((r) => r.key), ...consumed]);
   const kept: PlanActivity[] = [];
