@@ -30,7 +30,19 @@ export interface LayoutOptions {
 /** A row of a filled table body. */
 export type BodyRow =
   | { readonly kind: 'group'; readonly key?: string; readonly code?: string; readonly label: string; readonly depth: number }
-  | { readonly kind: 'data'; readonly key?: string; readonly values: Readonly<Record<string, LayoutValue>> };
+  | {
+      readonly kind: 'data';
+      readonly key?: string;
+      /** How a total row names this row (not printed; a hand-typed row has one though it has no key). */
+      readonly ref?: string;
+      readonly values: Readonly<Record<string, LayoutValue>>;
+    }
+  /**
+   * A subtotal or total: each amount column as SUM of the rows `over` names (data rows by key, or
+   * earlier totals by theirs), with `values` as the cached results, so the sheet shows the sums
+   * before Excel recalculates and keeps them right after the commune edits a row.
+   */
+  | { readonly kind: 'total'; readonly key: string; readonly label: string; readonly over: readonly string[]; readonly values: Readonly<Record<string, number>> };
 
 /** Header of the key column written with `keyColumn`. */
 export const KEY_COLUMN_HEADER = 'Mã dòng (LKH)';
@@ -331,9 +343,16 @@ class LayoutBuilder {
     const filled = this.options.body?.[t.key];
     const fixedValues = this.options.fixedValues?.[t.key];
     const rows: readonly (TableRow | BodyRow)[] = filled ?? t.rows;
+    const totalRows: Record<string, number> = {};
     for (const r of rows) {
+      if (r.kind === 'total') {
+        totalRows[r.key] = this.row;
+        this.totalRow(t, placed, r, (k) => rowKeys[k] ?? totalRows[k]);
+        continue;
+      }
       if (r.kind === 'data') {
         if (r.key) rowKeys[r.key] = this.row;
+        if (r.ref) totalRows[r.ref] = this.row;
         this.dataRow(t, placed, colIndex, r.values);
         if (keyCol !== undefined && r.key) this.put(this.row - 1, keyCol, r.key, 'key');
         continue;
@@ -385,6 +404,35 @@ class LayoutBuilder {
     this.tables.push(placement);
     this.row++;
     return placement;
+  }
+
+  /** A total row: its label in the label column, each amount column SUM(...) of the rows it totals (contiguous rows as ranges). */
+  totalRow(t: TableBlock, placed: readonly Placed[], r: Extract<BodyRow, { kind: 'total' }>, rowOf: (key: string) => number | undefined): void {
+    const labelCol = t.columns.findIndex((c) => c.key === t.labelColumn);
+    const rows = [...new Set(r.over.map(rowOf).filter((x): x is number => x !== undefined))].sort((a, b) => a - b);
+    t.columns.forEach((c, i) => {
+      const p = placed[i];
+      let value: LayoutValue = null;
+      let formula: string | undefined;
+      let style: StyleName = 'fixedBold';
+      if (i === labelCol) value = r.label;
+      else if (c.kind === 'amount') {
+        value = r.values[c.key] ?? 0;
+        style = 'amountTotal';
+        const col = p.col;
+        const ranges: string[] = [];
+        for (let k = 0; k < rows.length; ) {
+          let end = k;
+          while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
+          ranges.push(end > k ? `${a1(rows[k], col)}:${a1(rows[end], col)}` : a1(rows[k], col));
+          k = end + 1;
+        }
+        formula = ranges.length > 0 ? `SUM(${ranges.join(',')})` : undefined;
+      }
+      for (let col = p.col; col < p.col + p.span; col++) this.put(this.row, col, col === p.col ? value : null, style, col === p.col ? formula : undefined);
+      if (p.span > 1) this.merges.push({ row: this.row, col: p.col, rows: 1, cols: p.span });
+    });
+    this.row++;
   }
 
   entryRow(t: TableBlock, placed: readonly Placed[], colIndex: ReadonlyMap<string, number>): void {

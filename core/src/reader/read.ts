@@ -328,7 +328,10 @@ class SheetReader {
       // A topic section row of a consolidated sheet ("1. Cơ sở hạ tầng") is not an activity.
       if (filled.every(({ k }) => k === 'activity' || k === 'stt') && isTopicHeading(name)) continue;
       if (TOTAL_ROW.test(foldKey(name)) || (name === '' && filled.some(({ cell }) => TOTAL_ROW.test(cell.key)))) {
-        this.findings.push(finding('TOTAL_ROW_SKIPPED', { ...this.at, cell: a1(r, labelCol ?? filled[0].c) }, { row: r + 1, text: name || filled[0].cell.text }));
+        // A total row LKH wrote (its amounts are SUM formulas) is skipped without a word; one typed by hand is reported.
+        if (!filled.some(({ cell }) => cell.formula !== undefined && /^=?SUM\(/i.test(cell.formula))) {
+          this.findings.push(finding('TOTAL_ROW_SKIPPED', { ...this.at, cell: a1(r, labelCol ?? filled[0].c) }, { row: r + 1, text: name || filled[0].cell.text }));
+        }
         continue;
       }
       // A header repeated below (pages pasted together) is not an activity.

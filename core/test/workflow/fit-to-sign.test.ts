@@ -134,3 +134,35 @@ describe('merge suggestions a commune can accept blindly', () => {
     expect(r.findings.find((f) => f.code === 'ACTIVITY_MAYBE_COVERED')?.message).toContain('Trạm Y tế xã');
   });
 });
+
+describe('totals that add up', () => {
+  it('gives II.4.B, II.6.A and II.6.B subtotals and a grand total as SUM formulas whose cached values are the plan’s', async () => {
+    const readings = [];
+    for (const f of demoFiles()) {
+      const wb = new MemoryWorkbook();
+      for (const s of f.sheets) await wb.createSheet(s.layout);
+      readings.push(...(await readWorkbook(wb, { file: f.name })).readings);
+    }
+    const target = new MemoryWorkbook();
+    const r = await consolidateCommune(target, readings);
+    const grand = async (sheet: string, label: string) => {
+      const [d] = await target.readSheets([sheet]);
+      const i = d.values.findIndex((line) => line.includes(label));
+      expect(i).toBeGreaterThan(0);
+      const header = d.values.findIndex((line) => line.includes('Tổng số'));
+      const j = d.values[header].indexOf('Tổng số');
+      return { value: d.values[i][j], formula: d.formulas?.[i]?.[j] ?? null };
+    };
+    const ii4b = await grand('II.4.B', 'Tổng cộng (A+B)');
+    expect(ii4b.value).toBe(r.plan.reconciliation.written.amount);
+    expect(ii4b.formula).toMatch(/^SUM\(/);
+    const ii6a = await grand('II.6.A', 'Tổng cộng (A+B)');
+    expect(ii6a.value).toBe(r.written.ii6a.reduce((n, a) => n + a.total, 0));
+    const ii6b = await grand('II.6.B', 'Tổng cộng');
+    expect(ii6b.value).toBe(r.written.ii6b.reduce((n, a) => n + a.total, 0));
+    // Read back, the total rows are no activities: a re-run finds the same plan.
+    const again = await consolidateCommune(target, readings);
+    expect(again.plan.reconciliation).toEqual(r.plan.reconciliation);
+    expect(again.findings.map((f) => f.code)).not.toContain('TOTAL_ROW_SKIPPED');
+  });
+});

@@ -99,8 +99,12 @@ describe('golden: the handbook commune consolidation example (L4013-L4040)', () 
       'Cứng hóa kênh mương (Thôn A)',
       'Xây dựng nhà văn hóa thôn (Thôn A)',
       'Bê tông hóa đường liên thôn (Thôn B)',
+      'Cộng',
       '2. Kinh tế và tổ chức sản xuất',
       'Hỗ trợ giống lúa',
+      'Cộng',
+      'Cộng B',
+      'Tổng cộng (A+B)',
     ]);
     const rows = await readRows(wb, 'II.4.B');
     expect(rows.map((r) => valueAt(ii4b, r.row, 0))).toEqual([1, 2, 3, 4]);

@@ -315,22 +315,42 @@ function activityValues(a: PlanActivity): Record<string, LayoutValue> {
   };
 }
 
+/** The row's reference for totals: its key, or its STT for a hand-typed row (which has none). */
+const refOf = (a: PlanActivity, stt: number): string => a.key || `#${stt}`;
+
 function numbered(rows: readonly PlanActivity[], start: number): BodyRow[] {
-  return rows.map((a, i) => ({ kind: 'data', key: a.key, values: { stt: start + i, ...activityValues(a) } }));
+  return rows.map((a, i) => ({ kind: 'data', key: a.key, ref: refOf(a, start + i), values: { stt: start + i, ...activityValues(a) } }));
 }
 
-/** Rows of one group, under topic section rows. */
-function byTopic(rows: readonly PlanActivity[], counter: { n: number }): BodyRow[] {
+/**
+ * A subtotal or total row (issue 11: "Cộng" per topic or group, "Tổng cộng" at the end), as SUM
+ * formulas over `over` with their cached values. Rows no source proposes any more (kept, marked)
+ * are not counted, as the reconciliation does not count them.
+ */
+function totalOf(key: string, label: string, over: readonly BodyRow[], rows: readonly PlanActivity[]): BodyRow {
+  const counted = rows.filter((a) => a.status !== 'vanished');
+  const refs = new Set(counted.map((a) => a.key).filter((k) => k !== ''));
+  const names = over.flatMap((r) => (r.kind === 'total' ? [r.key] : r.kind === 'data' && r.ref && (refs.has(r.ref) || r.ref.startsWith('#')) ? [r.ref] : []));
+  const sum = (f: (a: PlanActivity) => number) => counted.reduce((n, a) => n + f(a), 0);
+  return { kind: 'total', key, label, over: names, values: { total: sum((a) => a.total), contribution: sum((a) => a.contribution), budget: sum((a) => a.budget), proposed: sum((a) => a.proposed) } };
+}
+
+/** Rows of one group, under topic section rows, each topic with its subtotal ("Cộng"). */
+function byTopic(rows: readonly PlanActivity[], counter: { n: number }, group: string): BodyRow[] {
   const out: BodyRow[] = [];
   for (const t of TOPICS) {
     const inTopic = rows.filter((r) => r.topic === t);
     if (inTopic.length === 0) continue;
     out.push({ kind: 'group', label: topicHeading(t), depth: 1 });
-    out.push(...numbered(inTopic, counter.n));
+    const body = numbered(inTopic, counter.n);
+    out.push(...body, totalOf(`t:${group}:${t}`, 'Cộng', body, inTopic));
     counter.n += inTopic.length;
   }
   return out;
 }
+
+/** The totals among rows (subtotals), for a group's total. */
+const totalsIn = (rows: readonly BodyRow[]): BodyRow[] => rows.filter((r) => r.kind === 'total');
 
 const GROUP_A = { kind: 'group', key: 'no-outside-money', code: 'A', label: 'Các hoạt động không cần nguồn vốn bên ngoài', depth: 0 } as const;
 const GROUP_B = { kind: 'group', key: 'outside-money', code: 'B', label: 'Các hoạt động cần nguồn vốn bên ngoài', depth: 0 } as const;
@@ -338,12 +358,14 @@ const GROUP_B = { kind: 'group', key: 'outside-money', code: 'B', label: 'Các h
 /** II.4.B: A then B, each by topic. */
 export function ii4bBody(activities: readonly PlanActivity[]): BodyRow[] {
   const counter = { n: 1 };
-  return [
-    GROUP_A,
-    ...byTopic(activities.filter((a) => a.group === 'no-outside-money'), counter),
-    GROUP_B,
-    ...byTopic(activities.filter((a) => a.group === 'outside-money'), counter),
-  ];
+  const inA = activities.filter((a) => a.group === 'no-outside-money');
+  const inB = activities.filter((a) => a.group === 'outside-money');
+  const a = byTopic(inA, counter, 'A');
+  const b = byTopic(inB, counter, 'B');
+  // An empty group has no total of its own; the grand total adds the groups' totals.
+  const totalA = inA.length > 0 ? [totalOf('t:A', 'Cộng A', totalsIn(a), inA)] : [];
+  const totalB = inB.length > 0 ? [totalOf('t:B', 'Cộng B', totalsIn(b), inB)] : [];
+  return [GROUP_A, ...a, ...totalA, GROUP_B, ...b, ...totalB, totalOf('t:all', 'Tổng cộng (A+B)', [...totalA, ...totalB], activities)];
 }
 
 /** The group rows of II.6.A's B part, with their labels from the form. */
@@ -369,20 +391,33 @@ export function ii6aBody(rows: readonly PlanActivity[]): BodyRow[] {
   const counter = { n: 1 };
   const a = rows.filter((r) => r.group === 'no-outside-money');
   const b = rows.filter((r) => r.group === 'outside-money');
-  const out: BodyRow[] = [...g('no-outside-money'), ...byTopic(a, counter), ...g('outside-money'), ...g('investment')];
+  const bodyA = byTopic(a, counter, 'A');
+  const totalA = a.length > 0 ? [totalOf('t:A', 'Cộng A', totalsIn(bodyA), a)] : [];
+  const out: BodyRow[] = [...g('no-outside-money'), ...bodyA, ...totalA, ...g('outside-money'), ...g('investment')];
+  const groupTotals: BodyRow[] = [];
   for (const k of FUNDING_GROUPS) {
     if (k === 'recurrent') out.push(...g('recurrent'));
     else out.push(...g(k));
     const inGroup = b.filter((r) => (r.fundingGroup ?? 'recurrent') === k).sort(byPriority);
-    out.push(...numbered(inGroup, counter.n));
+    const body = numbered(inGroup, counter.n);
+    out.push(...body);
+    if (inGroup.length > 0) {
+      const t = totalOf(`t:B:${k}`, 'Cộng', body, inGroup);
+      out.push(t);
+      groupTotals.push(t);
+    }
     counter.n += inGroup.length;
   }
+  const totalB = b.length > 0 ? [totalOf('t:B', 'Cộng B', groupTotals, b)] : [];
+  out.push(...totalB, totalOf('t:all', 'Tổng cộng (A+B)', [...totalA, ...totalB], rows));
   return out;
 }
 
-/** II.6.B: every row needs outside money of unknown source; ranked rows first, by rank. */
+/** II.6.B: every row needs outside money of unknown source; ranked rows first, by rank; then the total. */
 export function ii6bBody(rows: readonly PlanActivity[]): BodyRow[] {
-  return numbered([...rows].sort(byPriority), 1);
+  const sorted = [...rows].sort(byPriority);
+  const body = numbered(sorted, 1);
+  return [...body, totalOf('t:all', 'Tổng cộng', body, sorted)];
 }
 
 /** II.4.A: by topic, departments' difficulties first, villages' after. */
