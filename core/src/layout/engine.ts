@@ -6,6 +6,7 @@
  * by hand. Every host applies the same layout (STYLE.md §3: never hand-placed per host).
  */
 import type { Block, ColumnDef, FieldsBlock, FormDefinition, LetterheadBlock, SignatureBlock, TableBlock, TableRow, TextBlock } from '../forms/types';
+import { foldKey } from '../text';
 import { a1 } from '../util/a1';
 import type { CellStyle, LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from './types';
 
@@ -46,6 +47,17 @@ export type BodyRow =
 
 /** Header of the key column written with `keyColumn`. */
 export const KEY_COLUMN_HEADER = 'Mã dòng (LKH)';
+
+/** What an indicator row's value is, from its unit and wording: a yes/no answer, a rate that may be negative, or a number ≥ 0. */
+export type RowHint = 'number' | 'yesno' | 'signed';
+
+export function rowHint(r: { readonly label: string; readonly cells?: Readonly<Record<string, string>> }): RowHint {
+  const unit = foldKey(r.cells?.unit ?? '');
+  if (/^co ?\/? ?khong$/.test(unit) || unit === 'co khong') return 'yesno';
+  const label = foldKey(r.label);
+  if (/(toc do|tang truong|tang giam|bien dong|chenh lech)/.test(label)) return 'signed';
+  return 'number';
+}
 
 /** Rows after the main table beyond which the sheet is a document, not a table (no repeated header rows). */
 const PROSE_AFTER_TABLE = 15;
@@ -388,7 +400,7 @@ class LayoutBuilder {
       });
       if (r.kind === 'fixed') {
         const cells = r.cells;
-        this.validate(t, placed, this.row, 1, (c) => c.key !== t.labelColumn && c.key !== t.codeColumn && !(cells && c.key in cells));
+        this.validate(t, placed, this.row, 1, (c) => c.key !== t.labelColumn && c.key !== t.codeColumn && !(cells && c.key in cells), rowHint(r));
       }
       this.row++;
     }
@@ -474,7 +486,7 @@ class LayoutBuilder {
     this.row++;
   }
 
-  validate(t: TableBlock, placed: readonly Placed[], row: number, rows: number, include: (c: ColumnDef) => boolean): void {
+  validate(t: TableBlock, placed: readonly Placed[], row: number, rows: number, include: (c: ColumnDef) => boolean, hint: RowHint = 'number'): void {
     t.columns.forEach((c, i) => {
       if (!include(c)) return;
       const at = { row, col: placed[i].col, rows, cols: 1 };
@@ -482,7 +494,11 @@ class LayoutBuilder {
         case 'amount':
         case 'number':
         case 'percent':
-          this.validations.push({ kind: 'decimal', ...at, min: 0 });
+          // An indicator row says what its value is: "Có/không" a choice; a rate that may fall
+          // (growth, change) any number; the rest a number ≥ 0.
+          if (c.kind === 'number' && hint === 'yesno') this.validations.push({ kind: 'list', ...at, values: ['Có', 'Không'] });
+          else if (c.kind !== 'amount' && hint === 'signed') this.validations.push({ kind: 'decimal', ...at, min: -1e12 });
+          else this.validations.push({ kind: 'decimal', ...at, min: 0 });
           break;
         case 'rank':
           this.validations.push({ kind: 'whole', ...at, min: 1 });

@@ -4,6 +4,7 @@
  * sheet and cell, never silently dropped.
  */
 import { editionsOf } from '../forms/editions';
+import { rowHint } from '../layout/engine';
 import { getForm, tablesOf } from '../forms/registry';
 import { TOPIC_LABELS } from '../forms/topics';
 import type { ColumnDef, FieldsBlock, FormDefinition, FormId, TableBlock } from '../forms/types';
@@ -445,7 +446,8 @@ class SheetReader {
         const col = loc.columns.get(c.key);
         if (col === undefined) continue;
         rowValues[`${c.key}Cell`] = a1(found, col);
-        if (c.kind === 'amount' || c.kind === 'number' || c.kind === 'percent') {
+        // A yes/no indicator ("Thôn có sử dụng mạng lưới điện quốc gia", Có/không) answers in words.
+        if ((c.kind === 'amount' || c.kind === 'number' || c.kind === 'percent') && !(c.kind === 'number' && rowHint(fr) === 'yesno')) {
           const n = this.number(found, col, c.key);
           if (n.text !== undefined) this.findings.push(finding('NOT_A_NUMBER', { ...this.at, cell: a1(found, col) }, { column: columnName(c.key), text: shortName(n.text, 40) }));
           rowValues[c.key] = n.value ?? null;

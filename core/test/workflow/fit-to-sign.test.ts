@@ -166,3 +166,22 @@ describe('totals that add up', () => {
     expect(again.findings.map((f) => f.code)).not.toContain('TOTAL_ROW_SKIPPED');
   });
 });
+
+describe('input help where the form has choices', () => {
+  it('offers Có/Không on yes/no indicators, accepts a negative growth rate, and reads "Có" as an answer', async () => {
+    const layout = layoutForm(getForm('I.1'), { sheetName: 'I.1' });
+    const rowOf = (label: string) => layout.cells.find((c) => c.value === label)?.row;
+    const valueCol = layout.cells.find((c) => c.value === 'Số liệu')?.col;
+    const at = (label: string) => layout.validations.find((v) => v.col === valueCol && rowOf(label) !== undefined && v.row <= (rowOf(label) as number) && (rowOf(label) as number) < v.row + v.rows);
+    expect(at('Thôn có sử dụng mạng lưới điện quốc gia')).toMatchObject({ kind: 'list', values: ['Có', 'Không'] });
+    expect(at('Tốc độ tăng dân số tự nhiên')).toMatchObject({ kind: 'decimal' });
+    expect((at('Tốc độ tăng dân số tự nhiên') as { min?: number }).min).toBeLessThan(0);
+    expect(at('Tổng số hộ')).toMatchObject({ kind: 'decimal', min: 0 });
+    const wb = new MemoryWorkbook();
+    await wb.createSheet(layout);
+    const row = rowOf('Thôn có sử dụng mạng lưới điện quốc gia') as number;
+    await wb.writeValues([{ sheet: 'I.1', row, col: valueCol as number, values: [['Có']] }]);
+    const r = await readWorkbook(wb);
+    expect(r.findings.map((f) => f.code)).not.toContain('NOT_A_NUMBER');
+  });
+});
