@@ -3,6 +3,8 @@
 # tests need (installed by the project, never by hand). Safe to run twice.
 #   - libreoffice-calc-nogui, poppler-utils: the templates are converted to PDF and checked (A4, orientation)
 #   - chromium: end-to-end test of the standalone page (playwright-core drives Debian's Chromium)
+#   - fonts-liberation: Liberation Serif is metric-compatible with Times New Roman, the forms' font,
+#     so LibreOffice lays pages out in tests as Excel prints them (without it: DejaVu Serif, wider)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,7 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)
 if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -9,7 +9,7 @@ export function communeActivityColumns(withPriority: boolean): readonly ColumnDe
     { key: 'stt', kind: 'stt', width: 5 },
     ...(withPriority ? [{ key: 'priority', kind: 'rank', width: 6 } as const] : []),
     { key: 'activity', kind: 'longtext', width: withPriority ? 22 : 24, required: true },
-    { key: 'objective', kind: 'longtext', width: withPriority ? 12 : 14 },
+    { key: 'objective', kind: 'longtext', width: withPriority ? 11 : 12 },
     { key: 'unit', kind: 'text', width: 6, required: true },
     { key: 'quantity', kind: 'number', width: 7, required: true },
     { key: 'time', kind: 'text', width: 8, required: true },
@@ -19,10 +19,11 @@ export function communeActivityColumns(withPriority: boolean): readonly ColumnDe
     { key: 'contribution', kind: 'amount', width: 8 },
     { key: 'budget', kind: 'amount', width: 9 },
     { key: 'proposed', kind: 'amount', width: 9 },
-    { key: 'sector', kind: 'text', width: 9 },
-    { key: 'fundSource', kind: 'text', width: 10 },
-    { key: 'mechanism', kind: 'text', width: 9 },
-    { key: 'other', kind: 'longtext', width: 9 },
+    // Wide enough for their usual content: "Nông nghiệp (Trồng trọt & Thủy lợi)", a program's name, a note.
+    { key: 'sector', kind: 'text', width: 12 },
+    { key: 'fundSource', kind: 'text', width: 14 },
+    { key: 'mechanism', kind: 'text', width: 12 },
+    { key: 'other', kind: 'longtext', width: 8 },
   ];
 }
 
