@@ -9,9 +9,8 @@ import { layoutForm } from '../../src/layout/engine';
 import { MemoryWorkbook } from '../../src/port/memory';
 import { readWorkbook } from '../../src/reader/workbook';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
-import { demoFiles } from '../../src/workflow/demo';
 import { buildPlan, consolidateCommune, noteParts } from '../../src/workflow/plan';
-import { addSourceSheet } from './helpers';
+import { addSourceSheet, demoReadings } from './helpers';
 
 const BANG2 = join(__dirname, '..', 'fixtures', 'corpus', 'bang2-i2.xlsx');
 
@@ -49,12 +48,7 @@ describe('names and headings filled', () => {
 
 describe('the commune named on every sheet', () => {
   it('takes the commune from the III.1 it received when nobody typed it', async () => {
-    const readings = [];
-    for (const f of demoFiles()) {
-      const wb = new MemoryWorkbook();
-      for (const s of f.sheets) await wb.createSheet(s.layout);
-      readings.push(...(await readWorkbook(wb, { file: f.name })).readings);
-    }
+    const readings = await demoReadings();
     const target = new MemoryWorkbook();
     const r = await consolidateCommune(target, readings);
     expect(r.plan.communeName).toBe('Xã Tân Lập');
@@ -100,16 +94,6 @@ describe('II.4.A as the handbook builds it', () => {
 });
 
 describe('merge suggestions a commune can accept blindly', () => {
-  async function demoReadings() {
-    const out = [];
-    for (const f of demoFiles()) {
-      const wb = new MemoryWorkbook();
-      for (const s of f.sheets) await wb.createSheet(s.layout);
-      out.push(...(await readWorkbook(wb, { file: f.name })).readings);
-    }
-    return out;
-  }
-
   it('never joins works of different villages, nor funded with unfunded rows; accepting all hides no overrun', async () => {
     const readings = await demoReadings();
     const before = await consolidateCommune(new MemoryWorkbook(), readings);
@@ -137,12 +121,7 @@ describe('merge suggestions a commune can accept blindly', () => {
 
 describe('totals that add up', () => {
   it('gives II.4.B, II.6.A and II.6.B subtotals and a grand total as SUM formulas whose cached values are the plan’s', async () => {
-    const readings = [];
-    for (const f of demoFiles()) {
-      const wb = new MemoryWorkbook();
-      for (const s of f.sheets) await wb.createSheet(s.layout);
-      readings.push(...(await readWorkbook(wb, { file: f.name })).readings);
-    }
+    const readings = await demoReadings();
     const target = new MemoryWorkbook();
     const r = await consolidateCommune(target, readings);
     const grand = async (sheet: string, label: string) => {

@@ -3,7 +3,10 @@ import { getForm } from '../../src/forms/registry';
 import type { BodyRow } from '../../src/layout/engine';
 import { layoutForm } from '../../src/layout/engine';
 import type { LayoutValue } from '../../src/layout/types';
+import type { FormReading } from '../../src/model/types';
 import { MemoryWorkbook } from '../../src/port/memory';
+import { readWorkbook } from '../../src/reader/workbook';
+import { demoFiles } from '../../src/workflow/demo';
 import type { WorkbookPort } from '../../src/port/types';
 
 export interface Act {
@@ -82,4 +85,16 @@ export async function handbookCommune(): Promise<MemoryWorkbook> {
     { activity: 'Hỗ trợ giống lúa lai', unit: 'kg', quantity: 200, contribution: 5000, support: 5000 },
   ]);
   return wb;
+}
+
+/** The demo commune's files read as the CLI reads them (each file its own workbook); `withIii1` false leaves the upper level's III.1 out. */
+export async function demoReadings(withIii1 = true): Promise<FormReading[]> {
+  const out: FormReading[] = [];
+  for (const f of demoFiles()) {
+    if (!withIii1 && f.sheets.some((s) => s.formId === 'III.1')) continue;
+    const wb = new MemoryWorkbook();
+    for (const s of f.sheets) await wb.createSheet(s.layout);
+    out.push(...(await readWorkbook(wb, { file: f.name })).readings);
+  }
+  return out;
 }

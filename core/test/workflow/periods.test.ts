@@ -13,21 +13,13 @@ import { readWorkbook } from '../../src/reader/workbook';
 import { defaultUpperLevel, findProgramMatch, periodOfYear } from '../../src/reference';
 import { DEMO_YEAR, demoFiles } from '../../src/workflow/demo';
 import { consolidateCommune, fundingNeeds } from '../../src/workflow/plan';
+import { demoReadings } from './helpers';
 import { createActions } from '../../src/app/actions';
 import { importXlsx } from '../../src/app/transfer';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 
 /** The demo's villages and departments (not its III.1), read as the CLI reads files. */
-async function demoSources(): Promise<FormReading[]> {
-  const out: FormReading[] = [];
-  for (const f of demoFiles()) {
-    if (f.sheets.some((s) => s.formId === 'III.1')) continue;
-    const wb = new MemoryWorkbook();
-    for (const s of f.sheets) await wb.createSheet(s.layout);
-    out.push(...(await readWorkbook(wb, { file: f.name })).readings);
-  }
-  return out;
-}
+const demoSources = (): Promise<FormReading[]> => demoReadings(false);
 
 /** A III.1 on the handbook's form, as the district sent it before 2026 (the demo's old figures). */
 async function handbookIii1(): Promise<FormReading> {

@@ -320,6 +320,7 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
     if (members.length < 2) continue;
     const index = new Map<string, number[]>();
     const prepared = members.map((i) => prepareKey(foldKey(ownName(rows[i]))));
+    const wholeCommune = members.map((i) => rows[i].origins[0].kind === 'department' && /(^| )toan xa( |$)/.test(foldKey(rows[i].place ?? '')));
     const words = prepared.map((p) => [...p.words].filter((w) => w.length > 1 && !STOP.has(w)));
     members.forEach((_, m) => {
       for (const w of words[m]) {
@@ -343,21 +344,19 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
         if (n < Math.min(need, words[o].length)) continue;
         const b = rows[members[o]];
         if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
-        // A department's activity for the whole commune ("toàn xã") already covers a village's like
-        // it (L3684: what II.3 covers is skipped): flagged as possibly covered, never summed.
-        const wide = (x: PlanActivity) => x.origins[0].kind === 'department' && /(^| )toan xa( |$)/.test(foldKey(x.place ?? ''));
-        if ((wide(a) && b.origins[0].kind === 'village') || (wide(b) && a.origins[0].kind === 'village')) {
-          let common = 0;
-          for (const w of prepared[m].words) if (prepared[o].words.has(w)) common++;
-          const dice = (2 * common) / (prepared[m].words.size + prepared[o].words.size);
-          if (covered && (dice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY)) covered.push(wide(a) ? { department: a, village: b } : { department: b, village: a });
-          continue;
-        }
         // Most similar pairs share most of their words: decide those on the word sets alone.
         let common = 0;
         for (const w of prepared[m].words) if (prepared[o].words.has(w)) common++;
         const wordDice = (2 * common) / (prepared[m].words.size + prepared[o].words.size);
-        if (wordDice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY) parent[find(members[o])] = find(i);
+        const similar = wordDice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY;
+        // A department's activity for the whole commune ("toàn xã") already covers a village's like
+        // it (L3684: what II.3 covers is skipped): flagged as possibly covered, never summed.
+        const aWide = wholeCommune[m] && b.origins[0].kind === 'village';
+        if (aWide || (wholeCommune[o] && a.origins[0].kind === 'village')) {
+          if (covered && similar) covered.push(aWide ? { department: a, village: b } : { department: b, village: a });
+          continue;
+        }
+        if (similar) parent[find(members[o])] = find(i);
       }
     });
   }
