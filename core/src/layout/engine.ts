@@ -26,6 +26,17 @@ export interface LayoutOptions {
    * re-run finds the row again even after the user sorted or moved rows.
    */
   readonly keyColumn?: boolean;
+  /**
+   * Fixed rows that are the sum of other fixed rows of their table (table key → row key → the
+   * rows it adds up): each amount column gets the formula, with its fixedValues as the cached
+   * result, so II.6.C's roll-ups stay right when the commune edits a line.
+   */
+  readonly fixedSums?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /**
+   * A choice column after the key column (written with `keyColumn`, outside the print area): its
+   * header and choices; data rows give their value in `choice` (II.6.A's project state).
+   */
+  readonly choiceColumn?: { readonly header: string; readonly choices: readonly string[] };
 }
 
 /** A row of a filled table body. */
@@ -37,6 +48,8 @@ export type BodyRow =
       /** How a total row names this row (not printed; a hand-typed row has one though it has no key). */
       readonly ref?: string;
       readonly values: Readonly<Record<string, LayoutValue>>;
+      /** The row's value in the choice column (`choiceColumn`), offered as a drop-down. */
+      readonly choice?: string;
     }
   /**
    * A subtotal or total: each amount column as SUM of the rows `over` names (data rows by key, or
@@ -204,6 +217,19 @@ function linesFor(text: string, chars: number): number {
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / usable)), 0);
 }
 
+/** SUM of the cells of `rows` in column `col`, contiguous rows as ranges: "SUM(H12:H15,H20)". */
+function sumFormula(rows: readonly number[], col: number): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let k = 0; k < sorted.length; ) {
+    let end = k;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    ranges.push(end > k ? `${a1(sorted[k], col)}:${a1(sorted[end], col)}` : a1(sorted[k], col));
+    k = end + 1;
+  }
+  return `SUM(${ranges.join(',')})`;
+}
+
 class LayoutBuilder {
   readonly cells: LayoutCell[] = [];
   readonly merges: Merge[] = [];
@@ -352,6 +378,10 @@ class LayoutBuilder {
     const labelCol = colIndex.get(t.labelColumn) ?? 0;
     const keyCol = this.options.keyColumn ? this.n : undefined;
     if (keyCol !== undefined && headerRows > 0) this.put(headerRow, keyCol, KEY_COLUMN_HEADER, 'keyHeader');
+    const choice = keyCol !== undefined && t.role === 'activities' ? this.options.choiceColumn : undefined;
+    if (choice && headerRows > 0) this.put(headerRow, this.n + 1, choice.header, 'keyHeader');
+    const sums = this.options.fixedSums?.[t.key];
+    const pendingSums: { row: number; parts: readonly string[]; from: number }[] = [];
     const filled = this.options.body?.[t.key];
     const fixedValues = this.options.fixedValues?.[t.key];
     const rows: readonly (TableRow | BodyRow)[] = filled ?? t.rows;
@@ -367,6 +397,10 @@ class LayoutBuilder {
         if (r.ref) totalRows[r.ref] = this.row;
         this.dataRow(t, placed, colIndex, r.values);
         if (keyCol !== undefined && r.key) this.put(this.row - 1, keyCol, r.key, 'key');
+        if (choice && r.choice !== undefined) {
+          this.put(this.row - 1, this.n + 1, r.choice, 'key');
+          this.validations.push({ kind: 'list', row: this.row - 1, col: this.n + 1, rows: 1, cols: 1, values: choice.choices });
+        }
         continue;
       }
       if (r.kind === 'entry') {
@@ -376,6 +410,7 @@ class LayoutBuilder {
       if (r.key) rowKeys[r.key] = this.row;
       const style: StyleName = r.kind === 'group' ? 'group' : r.depth === 0 ? 'fixedBold' : 'fixed';
       const given = r.kind === 'fixed' && r.key ? fixedValues?.[r.key] : undefined;
+      if (r.kind === 'fixed' && sums?.[r.key]) pendingSums.push({ row: this.row, parts: sums[r.key], from: this.cells.length });
       // A group's label spreads over the text columns after it, so it does not wrap in a narrow cell.
       let labelEnd = labelCol;
       if (r.kind === 'group') {
@@ -404,6 +439,19 @@ class LayoutBuilder {
       }
       this.row++;
     }
+    // Roll-up rows as formulas over the rows they add up (placed by now, before or after them).
+    for (const p of pendingSums) {
+      const rows = p.parts.map((k) => rowKeys[k]).filter((x): x is number => x !== undefined);
+      if (rows.length === 0) continue;
+      t.columns.forEach((c, i) => {
+        if (c.kind !== 'amount') return;
+        const col = placed[i].col;
+        const at = this.cells.findIndex((cell, j) => j >= p.from && cell.row === p.row && cell.col === col);
+        if (at < 0) return;
+        const cell = this.cells[at];
+        this.cells[at] = { ...cell, value: typeof cell.value === 'number' ? cell.value : 0, formula: sumFormula(rows, col) };
+      });
+    }
     const placement: TablePlacement = {
       key: t.key,
       headerRow,
@@ -431,15 +479,7 @@ class LayoutBuilder {
       else if (c.kind === 'amount') {
         value = r.values[c.key] ?? 0;
         style = 'amountTotal';
-        const col = p.col;
-        const ranges: string[] = [];
-        for (let k = 0; k < rows.length; ) {
-          let end = k;
-          while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
-          ranges.push(end > k ? `${a1(rows[k], col)}:${a1(rows[end], col)}` : a1(rows[k], col));
-          k = end + 1;
-        }
-        formula = ranges.length > 0 ? `SUM(${ranges.join(',')})` : undefined;
+        formula = rows.length > 0 ? sumFormula(rows, p.col) : undefined;
       }
       for (let col = p.col; col < p.col + p.span; col++) this.put(this.row, col, col === p.col ? value : null, style, col === p.col ? formula : undefined);
       if (p.span > 1) this.merges.push({ row: this.row, col: p.col, rows: 1, cols: p.span });
@@ -592,7 +632,7 @@ export function layoutForm(form: FormDefinition, options: LayoutOptions = {}): S
   return {
     name: options.sheetName ?? defaultSheetName(form.id, options.unitName),
     formId: form.id,
-    columnWidths: [...grid.map((w) => Math.round(w * scale * 10) / 10), ...(options.keyColumn ? [14] : [])],
+    columnWidths: [...grid.map((w) => Math.round(w * scale * 10) / 10), ...(options.keyColumn ? [14] : []), ...(options.keyColumn && options.choiceColumn ? [30] : [])],
     rowHeights,
     cells: b.cells,
     merges: b.merges,

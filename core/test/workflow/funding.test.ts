@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ProgramEntry } from '../../src/reference';
 import { PROGRAM_PERIODS, findProgram, findPrograms, getProgram, loadPrograms, programCatalogue, PROGRAM_TABLES } from '../../src/reference';
-import { defaultFundingGroup, defaultSplit, destination, fundingNeeds, isConstruction, isNamedFundSource, needLineOf, splitPlan } from '../../src/workflow/plan';
+import { defaultFundingGroup, defaultSplit, destination, fundingNeeds, isConstruction, isNamedFundSource, needLineOf, programLineOf, splitPlan } from '../../src/workflow/plan';
 import type { PlanActivity } from '../../src/workflow/types';
 
 // ---------------------------------------------------------------------------------------------
@@ -353,12 +353,16 @@ describe('fundingNeeds (II.6.C, triệu đồng)', () => {
     expect(line('programme-oda-ngo').budget).toBe(30);
     expect(n['programme-other:tinh']).toMatchObject({ label: 'Chương trình đầu tư của tỉnh', depth: 1, budget: 500, programId: 'tinh' });
     expect(line('programmes').budget).toBe(13 + 152 + 40 + 10 + 30 + 500);
-    expect(line('recurrent')).toEqual({ total: 3, contribution: 0, budget: 3, proposed: 0 });
-    expect(line('investment-construction').budget).toBe(90);
+    // I and II hold every II.6.A outside-money row by what its money is for, whichever program
+    // pays (III is "trong đó"): I = tập huấn (GNBV), hỗ trợ làm nhà (167), tập huấn sinh kế (NGO),
+    // văn nghệ (xã); II.1 = đập, bê tông, bể nước, đường liên thôn, tường rào; II.2 = máy vi tính.
+    expect(line('recurrent')).toEqual({ total: 2 + 40 + 30 + 3, contribution: 0, budget: 2 + 40 + 30 + 3, proposed: 0 });
+    expect(line('investment-construction')).toEqual({ total: 15 + 200 + 10 + 500 + 90, contribution: 2 + 50, budget: 13 + 150 + 10 + 500 + 90, proposed: 0 });
     expect(line('investment-other').budget).toBe(20);
-    expect(line('investment').budget).toBe(110);
+    expect(line('investment').budget).toBe(13 + 150 + 10 + 500 + 90 + 20);
     expect(line('unknown-source')).toEqual({ total: 210, contribution: 25, budget: 100, proposed: 85 });
     expect(line('grand-total').total).toBe(6 + 15 + 2 + 200 + 40 + 10 + 30 + 500 + 3 + 90 + 20 + 10 + 200);
+    expect(line('grand-total').total).toBeCloseTo(n.recurrent.total + n.investment.total + n['unknown-source'].total + n['community-funded'].total, 6);
     expect(n['grand-total'].count).toBe(plan.length);
     // In the form's order, the "…" program lines after Dự án ODA/NGO.
     expect(Object.keys(n)).toEqual([
@@ -410,13 +414,18 @@ describe('fundingNeeds (II.6.C, triệu đồng)', () => {
         expect(n['grand-total'].contribution * 1000).toBeCloseTo(sum((a) => a.contribution), 3);
         expect(n['grand-total'].budget * 1000).toBeCloseTo(sum((a) => a.budget), 3);
         expect(n['grand-total'].proposed * 1000).toBeCloseTo(sum((a) => a.proposed), 3);
-        // Leaves partition the activities; roll-ups add up.
-        const leaves = Object.keys(n).filter((k) => !['investment', 'programmes', 'grand-total'].includes(k));
+        // I, II.1, II.2, IV and V partition the activities; roll-ups add up; III is a part of I + II.
+        const leaves = ['recurrent', 'investment-construction', 'investment-other', 'unknown-source', 'community-funded'];
         expect(leaves.reduce((s, k) => s + n[k].count, 0)).toBe(acts.length);
-        for (const a of acts) expect(leaves).toContain(needLineOf(a, period));
+        for (const a of acts) expect(leaves).toContain(needLineOf(a));
         expect(n.investment.total).toBeCloseTo(n['investment-construction'].total + n['investment-other'].total, 6);
-        const items = leaves.filter((k) => k.startsWith('programme-'));
+        const items = Object.keys(n).filter((k) => k.startsWith('programme-'));
         expect(n.programmes.total).toBeCloseTo(items.reduce((s, k) => s + n[k].total, 0), 6);
+        expect(n.programmes.total).toBeLessThanOrEqual(n.recurrent.total + n.investment.total + 1e-6);
+        for (const a of acts) {
+          const p = programLineOf(a, period);
+          if (p !== undefined) expect(['recurrent', 'investment-construction', 'investment-other']).toContain(needLineOf(a));
+        }
         // II.6.B rows are exactly IV; A rows exactly V.
         const { ii6b } = splitPlan(acts);
         expect(n['unknown-source'].count).toBe(ii6b.length);

@@ -171,9 +171,22 @@ export function isConstruction(activity: string): boolean {
   return WORKS.some((re) => re.test(cleaned));
 }
 
-/** II.6.A group for an outside-money activity: new investment for works, Vốn sự nghiệp otherwise. */
-export function defaultFundingGroup(a: Pick<PlanActivity, 'activity'>): FundingGroup {
-  return isConstruction(a.activity) ? 'investment-new' : 'recurrent';
+/** Words of a works' state in its name or notes ("chuyển tiếp", "đã hoàn thành… chưa đủ vốn"). */
+const STATE_WORDS: readonly (readonly [RegExp, FundingGroup])[] = [
+  [/(đã hoàn thành|đã bàn giao|đã nghiệm thu|nợ đọng|còn nợ|chưa đủ vốn|chưa bố trí đủ vốn)/u, 'investment-completed'],
+  [/(chuyển tiếp|đang thi công|đang xây|thi công dở|tiếp tục (xây|thi công|đầu tư))/u, 'investment-ongoing'],
+  [/(hoàn thành (trong|năm|cuối)|dự kiến hoàn thành)/u, 'investment-finishing'],
+];
+
+/**
+ * II.6.A group for an outside-money activity: Vốn sự nghiệp unless it is works; works are new
+ * (khởi công mới) unless their name or notes say they are carried over or finished. The commune
+ * corrects it with II.6.A's project-state drop-down.
+ */
+export function defaultFundingGroup(a: Pick<PlanActivity, 'activity'> & Partial<Pick<PlanActivity, 'note' | 'mechanism' | 'other'>>): FundingGroup {
+  if (!isConstruction(a.activity)) return 'recurrent';
+  const words = viText([a.activity, a.note, a.mechanism, a.other].filter(Boolean).join(' '));
+  return STATE_WORDS.find(([re]) => re.test(words))?.[1] ?? 'investment-new';
 }
 
 export function isInvestment(g: FundingGroup): boolean {
@@ -248,21 +261,39 @@ export interface NeedLine extends Money {
 /** II.6.C's lines by key, in the form's order ("…" lines after Dự án ODA/NGO). */
 export type FundingNeeds = Readonly<Record<string, NeedLine>>;
 
-/** The leaf line of II.6.C an activity is counted in (every activity in exactly one). */
-export function needLineOf(a: PlanActivity, period: ProgramPeriod): string {
+/**
+ * The line of II.6.C an activity is counted in by what its money is for (every activity in exactly
+ * one): V when it needs no outside money, IV when it is a II.6.B row, else I (Vốn sự nghiệp) or
+ * II.1/II.2 (investment, construction or not) by its II.6.A group — whatever program pays for it.
+ */
+export function needLineOf(a: PlanActivity): Ii6cKey {
   if (a.group === 'no-outside-money') return 'community-funded';
   if (destination(a) === 'ii6b') return 'unknown-source';
-  const program = fundProgram(a, period);
-  if (program?.ii6c === 'programme-other') return `programme-other:${rootProgram(program).id}`;
-  if (program?.ii6c) return program.ii6c;
   const group = a.fundingGroup ?? defaultFundingGroup(a);
   if (!isInvestment(group)) return 'recurrent';
   return isConstruction(a.activity) ? 'investment-construction' : 'investment-other';
 }
 
-const ROLLUPS: Readonly<Record<string, readonly string[]>> = {
+/**
+ * The program line of III ("trong đó": of I and II, the money of a named program) a II.6.A
+ * outside-money activity is also shown in, or undefined when its source has no program line
+ * (Ngân sách xã, a department's own money).
+ */
+export function programLineOf(a: PlanActivity, period: ProgramPeriod): string | undefined {
+  if (a.group === 'no-outside-money' || destination(a) === 'ii6b') return undefined;
+  const program = fundProgram(a, period);
+  if (program?.ii6c === 'programme-other') return `programme-other:${rootProgram(program).id}`;
+  return program?.ii6c;
+}
+
+/**
+ * The roll-ups of II.6.C. III is a "trong đó" of I and II (issue 11: rows I and II hold every
+ * II.6.A outside-money row, investment projects included, whichever program pays), so the grand
+ * total is I + II + IV + V and never counts a program's money twice.
+ */
+export const II6C_ROLLUPS: Readonly<Record<string, readonly string[]>> = {
   investment: ['investment-construction', 'investment-other'],
-  'grand-total': ['recurrent', 'investment', 'programmes', 'unknown-source', 'community-funded'],
+  'grand-total': ['recurrent', 'investment', 'unknown-source', 'community-funded'],
 };
 
 interface Acc {
@@ -287,35 +318,47 @@ function add(into: Acc, m: Acc): void {
 const toMillions = (n: number): number => Math.round(n * 1e3) / 1e6;
 
 /**
- * II.6.C (L2483) in triệu đồng: V = activities needing no outside money; IV = II.6.B rows; III.x
- * = II.6.A outside-money rows whose source has a program line (GNBV, NTM, 167, nước sạch,
- * ODA/NGO, and one "…" line per other program: 1719, tỉnh, huyện); I = the other II.6.A
- * recurrent rows (commune budget, departments); II.1/II.2 = the other II.6.A investment rows,
- * construction or not. Roll-ups: II = II.1 + II.2, III = its items, the grand total = I + II +
- * III + IV + V. Every activity is counted once, with its own Tổng số, Dân góp, Ngân sách, Đề xuất.
+ * II.6.C (L2483) in triệu đồng: V = activities needing no outside money (II.6.A's A); IV = II.6.B
+ * rows; I = II.6.A's Vốn sự nghiệp rows; II.1/II.2 = II.6.A's investment rows, construction or
+ * not. III.x shows, of I and II, the rows whose source has a program line (GNBV, NTM, 167, nước
+ * sạch, ODA/NGO, and one line per other program: 1719, tỉnh, huyện). Roll-ups: II = II.1 + II.2,
+ * III = its items, the grand total = I + II + IV + V. So I + II = II.6.A's B, IV = II.6.B, V =
+ * II.6.A's A, and every activity is in the total once, with its own Tổng số, Dân góp, Ngân sách,
+ * Đề xuất. The caller passes the rows it writes (not those kept only as marked "vanished").
  */
 export function fundingNeeds(activities: readonly PlanActivity[], period: ProgramPeriod): FundingNeeds {
   const acc = new Map<string, Acc>();
   const others: Program[] = [];
-  for (const a of activities) {
-    const key = needLineOf(a, period);
-    if (key.startsWith('programme-other:')) {
-      const program = rootProgram(fundProgram(a, period) as Program);
-      if (!others.some((p) => p.id === program.id)) others.push(program);
-    }
+  const count = (key: string, a: PlanActivity): void => {
     const m = acc.get(key) ?? zero();
     add(m, { total: a.total, contribution: a.contribution, budget: a.budget, proposed: a.proposed, count: 1 });
     acc.set(key, m);
+  };
+  for (const a of activities) {
+    count(needLineOf(a), a);
+    const programme = programLineOf(a, period);
+    if (programme === undefined) continue;
+    if (programme.startsWith('programme-other:')) {
+      const program = rootProgram(fundProgram(a, period) as Program);
+      if (!others.some((p) => p.id === program.id)) others.push(program);
+    }
+    count(programme, a);
   }
   const table = formEdition(FORM_II_6_C, period).blocks.find((b): b is TableBlock => b.kind === 'table' && b.key === 'sources') as TableBlock;
   const rows: { key: string; code?: string; label: string; depth: number; programId?: string }[] = [];
   for (const r of table.rows) {
     if (r.kind !== 'fixed') continue;
     rows.push({ key: r.key, ...(r.code ? { code: r.code } : {}), label: r.label, depth: r.depth });
-    if (r.key === 'programme-oda-ngo') for (const p of others) rows.push({ key: `programme-other:${p.id}`, label: p.name, depth: 1, programId: p.id });
+    // The handbook's "…" line: one line per other program, numbered on from Dự án ODA/NGO.
+    if (r.key === 'programme-oda-ngo') {
+      others.forEach((p, i) => {
+        const code = /^\d+$/.test(r.code ?? '') ? { code: String(Number(r.code) + 1 + i) } : {};
+        rows.push({ key: `programme-other:${p.id}`, ...code, label: p.name, depth: 1, programId: p.id });
+      });
+    }
   }
   const programmeKeys = rows.filter((r) => r.key.startsWith('programme-')).map((r) => r.key);
-  const children: Readonly<Record<string, readonly string[]>> = { ...ROLLUPS, programmes: programmeKeys };
+  const children: Readonly<Record<string, readonly string[]>> = { ...II6C_ROLLUPS, programmes: programmeKeys };
   const value = (key: string): Acc => {
     const parts = children[key];
     if (!parts) return acc.get(key) ?? zero();

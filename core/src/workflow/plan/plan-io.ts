@@ -6,7 +6,7 @@
  */
 import { formEdition } from '../../forms/editions';
 import { getForm } from '../../forms/registry';
-import type { FormId } from '../../forms/types';
+import type { FormDefinition, FormId, TableBlock, TableRow } from '../../forms/types';
 import type { BodyRow } from '../../layout/engine';
 import { KEY_COLUMN_HEADER, layoutForm } from '../../layout/engine';
 import { simpleLayout } from '../../layout/simple';
@@ -23,7 +23,8 @@ import { hash53 } from './sources';
 import type { BudgetChecks } from './checks';
 import type { CommuneEdits, PreviousRow, RowEdits } from './consolidate';
 import { NO_EDITS } from './consolidate';
-import { fundingNeeds, splitPlan } from './funding';
+import type { FundingNeeds } from './funding';
+import { II6C_ROLLUPS, fundingNeeds, splitPlan } from './funding';
 import type { CommunePlan, FundingGroup, PlanActivity, PlanSituation, Topic } from '../types';
 import { TOPICS, topicHeading } from '../types';
 
@@ -37,6 +38,29 @@ const ACCEPT_HEADER = 'Đồng ý gộp (ghi x)';
 
 const FUNDING_GROUPS: readonly FundingGroup[] = ['investment-completed', 'investment-finishing', 'investment-ongoing', 'investment-new', 'recurrent'];
 
+/**
+ * II.6.A's project state, chosen per outside-money row from a drop-down beside the row key
+ * (outside the print area: the form prints the state as the section the row sits in). The
+ * handbook's II.6.A has four project states and Vốn sự nghiệp; "chuẩn bị đầu tư" has no section
+ * of its own in it, so it is not offered.
+ */
+export const PROJECT_STATE_HEADER = 'Tình trạng dự án (chọn)';
+export const PROJECT_STATES: Readonly<Record<FundingGroup, string>> = {
+  'investment-completed': 'Đã hoàn thành, bàn giao nhưng chưa đủ vốn',
+  'investment-finishing': 'Dự kiến hoàn thành trong năm kế hoạch',
+  'investment-ongoing': 'Dự án chuyển tiếp',
+  'investment-new': 'Dự án khởi công mới',
+  recurrent: 'Vốn sự nghiệp (không phải dự án đầu tư)',
+};
+
+/** The funding group a project-state choice names (case, spacing and marks aside). */
+export function groupOfProjectState(v: unknown): FundingGroup | undefined {
+  if (typeof v !== 'string') return undefined;
+  const key = foldKey(v);
+  if (key === '') return undefined;
+  return FUNDING_GROUPS.find((g) => foldKey(PROJECT_STATES[g]) === key || foldKey(PROJECT_STATES[g]).startsWith(key));
+}
+
 /** The sheet holding each plan form: as recorded in the state, else named by the form id. */
 export function planSheetNames(state: DocumentState, existing: readonly string[]): Record<PlanFormId, string> {
   const out = {} as Record<PlanFormId, string>;
@@ -47,13 +71,18 @@ export function planSheetNames(state: DocumentState, existing: readonly string[]
   return out;
 }
 
-/** The column holding row keys ("Mã dòng (LKH)"), if the sheet has one. */
-function keyColumn(sheet: SheetData): number | undefined {
+/** The sheet column whose header cell reads `header`, if any. */
+function columnHeaded(sheet: SheetData, header: string): number | undefined {
   for (let i = 0; i < sheet.values.length; i++) {
-    const j = sheet.values[i].findIndex((v) => v === KEY_COLUMN_HEADER);
+    const j = sheet.values[i].findIndex((v) => v === header);
     if (j >= 0) return sheet.left + j;
   }
   return undefined;
+}
+
+/** The column holding row keys ("Mã dòng (LKH)"), if the sheet has one. */
+function keyColumn(sheet: SheetData): number | undefined {
+  return columnHeaded(sheet, KEY_COLUMN_HEADER);
 }
 
 function valueAt(sheet: SheetData, row: number, col: number): unknown {
@@ -120,6 +149,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   const sheets = planSheetNames(state, names);
   const writtenDigests = digestsFromState(state);
   const writtenSplits = digestsFromState(state, 'writtenSplits');
+  const writtenGroups = digestsFromState(state, 'writtenGroups');
   const wanted = [...PLAN_FORMS.map((f) => sheets[f]), REPORT_SHEET].filter((n) => names.includes(n));
   if (wanted.length === 0) return { ...NO_EDITS, acceptedMerges: acceptedFromState(state) };
   const data = new Map((await port.readSheets(wanted)).map((d) => [d.name, d]));
@@ -163,10 +193,15 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
     if (!sheet) continue;
     const r = readSheet(sheet, { formId: id }).reading;
     const kc = keyColumn(sheet);
+    const stateCol = id === 'II.6.A' ? columnHeaded(sheet, PROJECT_STATE_HEADER) : undefined;
     for (const a of r?.activities ?? []) {
       if (!r || a.activity === '') continue;
       const key = keyOf(sheet, kc, a.source.row);
-      const group = a.group && (FUNDING_GROUPS as readonly string[]).includes(a.group) ? (a.group as FundingGroup) : undefined;
+      const section = a.group && (FUNDING_GROUPS as readonly string[]).includes(a.group) ? (a.group as FundingGroup) : undefined;
+      // The project state: a choice changed in the drop-down wins; else the section the row sits
+      // in (the commune may have moved the row there by hand).
+      const chosen = stateCol !== undefined ? groupOfProjectState(valueAt(sheet, a.source.row, stateCol)) : undefined;
+      const group = chosen !== undefined && (key === undefined || chosen !== writtenGroups[key]) ? chosen : section;
       if (!key) {
         // Typed by hand in II.6.x (not a row LKH wrote, nor one of II.4.B's hand-typed rows it copied here).
         const row = previousActivity(r, a);
@@ -399,7 +434,7 @@ export function ii6aBody(rows: readonly PlanActivity[]): BodyRow[] {
     if (k === 'recurrent') out.push(...g('recurrent'));
     else out.push(...g(k));
     const inGroup = b.filter((r) => (r.fundingGroup ?? 'recurrent') === k).sort(byPriority);
-    const body = numbered(inGroup, counter.n);
+    const body = numbered(inGroup, counter.n).map((r) => (r.kind === 'data' ? { ...r, choice: PROJECT_STATES[k] } : r));
     out.push(...body);
     if (inGroup.length > 0) {
       const t = totalOf(`t:B:${k}`, 'Cộng', body, inGroup);
@@ -541,6 +576,31 @@ export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks:
   });
 }
 
+/** Ghi chú of II.6.C's line III: its money is already in I and II. */
+export const II6C_PROGRAMMES_NOTE = 'Trong đó, đã tính trong mục I và II';
+
+/**
+ * II.6.C of the period with the handbook's "…" line replaced by one line per other program the
+ * plan uses (vốn tỉnh, 1719…), so every line of III the sums name is on the sheet.
+ */
+export function ii6cForm(needs: FundingNeeds, period: ProgramPeriod): FormDefinition {
+  const form = formEdition(getForm('II.6.C'), period);
+  const others = Object.values(needs).filter((l) => l.key.startsWith('programme-other:'));
+  const blocks = form.blocks.map((b) => {
+    if (b.kind !== 'table' || b.key !== 'sources') return b;
+    const rows: TableRow[] = b.rows.flatMap((r): TableRow[] =>
+      r.kind === 'entry' ? others.map((l) => ({ kind: 'fixed', key: l.key, ...(l.code ? { code: l.code } : {}), label: l.label, depth: l.depth })) : [r],
+    );
+    return { ...b, rows } satisfies TableBlock;
+  });
+  return { ...form, blocks };
+}
+
+/** II.6.C's roll-up lines as sums of the lines they add up (II, III, the grand total). */
+export function ii6cSums(needs: FundingNeeds): Record<string, readonly string[]> {
+  return { ...II6C_ROLLUPS, programmes: Object.keys(needs).filter((k) => k.startsWith('programme-')) };
+}
+
 /** Writes the plan's sheets and records them in the document state. */
 export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: WritePlanOptions = {}): Promise<WrittenPlan> {
   const period = options.period ?? periodOfYear(options.planYear).period;
@@ -548,18 +608,20 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
   const active = plan.activities;
   const { ii6a, ii6b } = splitPlan(active.filter((a) => a.status !== 'vanished'));
   const checks = options.checks ? options.checks(ii6a) : { checks: [], findings: [] };
-  const needs = fundingNeeds(active, period);
+  // II.6.C from the rows II.6.A and II.6.B hold (not the rows kept only as marked "vanished").
+  const needs = fundingNeeds([...ii6a, ...ii6b], period);
   const fixed: Record<string, Record<string, LayoutValue>> = {};
   for (const [k, v] of Object.entries(needs)) {
     // fundingNeeds is already in triệu đồng, as II.6.C is.
     fixed[k] = { total: v.total, contribution: v.contribution, budget: v.budget, proposed: v.proposed };
   }
+  fixed.programmes = { ...fixed.programmes, note: II6C_PROGRAMMES_NOTE };
   const layouts = [
     layoutForm(getForm('II.4.A'), { ...base, sheetName: 'II.4.A', body: { difficulties: ii4aBody(plan.situations) } }),
     layoutForm(getForm('II.4.B'), { ...base, sheetName: 'II.4.B', body: { activities: ii4bBody(active) } }),
-    layoutForm(getForm('II.6.A'), { ...base, sheetName: 'II.6.A', body: { activities: ii6aBody(ii6a) } }),
+    layoutForm(getForm('II.6.A'), { ...base, sheetName: 'II.6.A', body: { activities: ii6aBody(ii6a) }, choiceColumn: { header: PROJECT_STATE_HEADER, choices: FUNDING_GROUPS.map((g) => PROJECT_STATES[g]) } }),
     layoutForm(getForm('II.6.B'), { ...base, sheetName: 'II.6.B', body: { activities: ii6bBody(ii6b) } }),
-    layoutForm(formEdition(getForm('II.6.C'), period), { ...base, keyColumn: false, sheetName: 'II.6.C', fixedValues: { sources: fixed } }),
+    layoutForm(ii6cForm(needs, period), { ...base, keyColumn: false, sheetName: 'II.6.C', fixedValues: { sources: fixed }, fixedSums: { sources: ii6cSums(needs) } }),
     reportLayout(plan, checks, { period, ...(options.upperLevelName ? { upperLevelName: options.upperLevelName } : {}) }),
   ];
   const keptCopies: string[] = [];
@@ -593,6 +655,8 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
       communeColumns: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, communeColumnsDigest(a)])),
       // The split LKH wrote into Ngân sách / Đề xuất: a re-run tells the commune's own from it.
       writtenSplits: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, `${a.budget}|${a.proposed}`])),
+      // The project state LKH wrote for each II.6.A row: a re-run tells the commune's choice from it.
+      writtenGroups: Object.fromEntries(ii6a.filter((a) => a.key !== '' && a.group === 'outside-money' && a.fundingGroup).map((a) => [a.key, a.fundingGroup as string])),
     },
   });
   return { sheets: layouts.map((l) => l.name), keptCopies, ii6a, ii6b, checks };
