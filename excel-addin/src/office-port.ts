@@ -1300,6 +1300,18 @@ function validationOp(ws: () => XlWorksheet, v: Validation, listSource: string |
     if (v.values.length === 0) return undefined;
     rule = { list: { inCellDropDown: true, source: listSource ?? v.values.join(',') } };
     message = 'Chọn một giá trị trong danh sách.';
+    // An open list suggests: any other text is accepted, so no alert.
+    if (v.open) {
+      return {
+        bytes: OP_BYTES * 3 + utf8Length(JSON.stringify(rule)),
+        apply: () => {
+          const dv = ws().getRange(address).dataValidation;
+          dv.ignoreBlanks = true;
+          dv.rule = rule;
+          dv.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
+        },
+      };
+    }
   } else {
     const criteria: XlBasicValidation =
       v.max === undefined ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' } : { formula1: v.min, formula2: v.max, operator: 'Between' };

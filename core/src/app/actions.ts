@@ -15,7 +15,7 @@ import { readWorkbook, savedForm } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
 import type { CheckResult } from '../workflow/plan';
 import type { Checklist } from '../workflow/calendar';
-import { checklistOfDocument, readChecklistState, setTick, writeChecklistState } from '../workflow/calendar';
+import { checklistOfDocument, readChecklistState, setTick, sheetContents, writeChecklistState } from '../workflow/calendar';
 import type { SourceConflict } from '../workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../workflow/plan';
 import { readFlags } from '../workflow/classify';
@@ -23,7 +23,7 @@ import type { RankItem, RankMethod } from '../workflow/ranking';
 import { applyRanking, ballotLayout, rank, rankItemsFromSheet, readTally } from '../workflow/ranking';
 import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
-import { LATEST_PERIOD, catalogueLayout, defaultUpperLevel, periodOfYear, programCatalogue } from '../reference';
+import { LATEST_PERIOD, catalogueLayout, defaultUpperLevel, fundSourceChoices, periodOfYear, programCatalogue } from '../reference';
 import { sanitizeState, validSettings } from './settings';
 
 export interface Settings {
@@ -163,6 +163,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
         ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
         ...(unit ? { unitName: unit } : state.unitName ? { unitName: state.unitName } : {}),
         sheetName: defaultSheetName(formId, unit),
+        fundSources: fundSourceChoices(period),
       });
       const r = await port.createSheet(layout, { existing: 'copy' });
       const after = await readStateSafe(port);
@@ -290,7 +291,8 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
 
     /**
      * The seven steps for the level in the settings, with dates for the plan year, expected forms
-     * ticked from the sheets the workbook holds, and the manual ticks. `today` is 'yyyy-mm-dd'
+     * ticked from the sheets of the workbook that hold content (a blank template ticks nothing;
+     * which village lacks which form is said), and the manual ticks. `today` is 'yyyy-mm-dd'
      * (the pane's local date). Undefined until the plan year is set.
      */
     async checklist(today: string): Promise<Checklist | undefined> {
@@ -298,7 +300,10 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const names = new Set(await port.listSheets());
       const sheetForms: Record<string, FormId> = {};
       for (const [sheet, id] of Object.entries(state.sheetForms ?? {})) if (names.has(sheet)) sheetForms[sheet] = id;
-      return checklistOfDocument({ ...state, level: state.level ?? DEFAULT_SETTINGS.level, sheetForms }, today);
+      if (state.planYear === undefined) return undefined;
+      // A form ticks only when a sheet of it holds content: a blank template ticks nothing.
+      const contents = await sheetContents(port, sheetForms, state.planYear);
+      return checklistOfDocument({ ...state, level: state.level ?? DEFAULT_SETTINGS.level, sheetForms }, today, contents);
     },
 
     /** Ticks (or unticks) a step, sub-item or manual result of the checklist ("a meeting held"). */

@@ -87,6 +87,11 @@ export interface ColumnDef {
   readonly width: number;
   /** Drop-down values for `choice` columns (and `yesno`, default Có/Không). */
   readonly choices?: readonly string[];
+  /**
+   * A drop-down of the usual values that still accepts any other text: the sectors of the
+   * handbook (L547), or the plan period's fund sources (given to the layout by its caller).
+   */
+  readonly suggest?: 'sector' | 'fundSource';
   /** Row-total formula: this cell = the sum of these columns of the same row. */
   readonly sumOf?: readonly string[];
   /** An activity row is incomplete without this cell (SPEC §4 rule 3: what/where/when/who/how much). */

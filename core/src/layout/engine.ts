@@ -6,6 +6,7 @@
  * by hand. Every host applies the same layout (STYLE.md §3: never hand-placed per host).
  */
 import type { Block, ColumnDef, FieldsBlock, FormDefinition, LetterheadBlock, SignatureBlock, TableBlock, TableRow, TextBlock } from '../forms/types';
+import { SECTORS } from '../forms/topics';
 import { foldKey } from '../text';
 import { a1 } from '../util/a1';
 import type { CellStyle, LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from './types';
@@ -37,6 +38,8 @@ export interface LayoutOptions {
    * header and choices; data rows give their value in `choice` (II.6.A's project state).
    */
   readonly choiceColumn?: { readonly header: string; readonly choices: readonly string[] };
+  /** The plan period's fund sources, offered in Tên nguồn vốn columns (any other text accepted). */
+  readonly fundSources?: readonly string[];
 }
 
 /** A row of a filled table body. */
@@ -530,6 +533,11 @@ class LayoutBuilder {
     t.columns.forEach((c, i) => {
       if (!include(c)) return;
       const at = { row, col: placed[i].col, rows, cols: 1 };
+      const suggested = c.suggest === 'sector' ? SECTORS.map((x) => x.name) : c.suggest === 'fundSource' ? this.options.fundSources : undefined;
+      if (suggested && suggested.length > 0) {
+        this.validations.push({ kind: 'list', ...at, values: suggested, open: true });
+        return;
+      }
       switch (c.kind) {
         case 'amount':
         case 'number':

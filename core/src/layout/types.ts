@@ -72,7 +72,8 @@ export interface Merge {
 }
 
 export type Validation =
-  | { readonly kind: 'list'; readonly row: number; readonly col: number; readonly rows: number; readonly cols: number; readonly values: readonly string[] }
+  /** A drop-down; `open`: the values are suggestions and any other text is accepted (Ngành/Lĩnh vực, Tên nguồn vốn). */
+  | { readonly kind: 'list'; readonly row: number; readonly col: number; readonly rows: number; readonly cols: number; readonly values: readonly string[]; readonly open?: boolean }
   | { readonly kind: 'decimal'; readonly row: number; readonly col: number; readonly rows: number; readonly cols: number; readonly min: number; readonly max?: number }
   | { readonly kind: 'whole'; readonly row: number; readonly col: number; readonly rows: number; readonly cols: number; readonly min: number; readonly max?: number };
 

@@ -782,3 +782,13 @@ export function findProgram(text: string | undefined, period: ProgramPeriod): Pr
 export function findProgramMatch(text: string | undefined, period: ProgramPeriod): ProgramMatch | undefined {
   return findPrograms(text, period)[0];
 }
+
+/**
+ * What a Tên nguồn vốn drop-down offers for a period: each top-level program or fund by its
+ * short name (a project is written under its program; other text is still accepted).
+ */
+export function fundSourceChoices(period: ProgramPeriod): string[] {
+  return programCatalogue(period)
+    .programs.filter((p) => !p.parent)
+    .map((p) => p.shortName);
+}

@@ -89,7 +89,8 @@ function excelValidation(wb: Workbook, v: Validation): DataValidation | undefine
       type: 'list',
       allowBlank: true,
       formulae: [listFormula(wb, v.values)],
-      showErrorMessage: true,
+      // An open list suggests; any other text is accepted without a warning.
+      showErrorMessage: !v.open,
       errorStyle: 'stop',
       errorTitle: 'Giá trị không hợp lệ',
       error: 'Chọn một giá trị trong danh sách.',

@@ -3,8 +3,11 @@
  * doubled village names, the commune's name filled from the III.1 it received.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { getForm } from '../../src/forms/registry';
+import { SECTORS } from '../../src/forms/topics';
+import { fundSourceChoices } from '../../src/reference';
 import { layoutForm } from '../../src/layout/engine';
 import { MemoryWorkbook } from '../../src/port/memory';
 import { readWorkbook } from '../../src/reader/workbook';
@@ -162,5 +165,45 @@ describe('input help where the form has choices', () => {
     await wb.writeValues([{ sheet: 'I.1', row, col: valueCol as number, values: [['Có']] }]);
     const r = await readWorkbook(wb);
     expect(r.findings.map((f) => f.code)).not.toContain('NOT_A_NUMBER');
+  });
+});
+
+describe('drop-downs for Ngành/Lĩnh vực and Tên nguồn vốn', () => {
+  it('offers the handbook’s sectors and the plan period’s fund sources in II.4.B/II.6.A/II.6.B, as suggestions that accept other text', async () => {
+    const target = new MemoryWorkbook();
+    await consolidateCommune(target, await demoReadings());
+    for (const name of ['II.4.B', 'II.6.A', 'II.6.B']) {
+      const sheet = target.sheet(name);
+      const [data] = await target.readSheets([name]);
+      const isSource = (v: unknown) => typeof v === 'string' && v.startsWith('Tên nguồn vốn');
+      const header = data.values.findIndex((line) => line.some(isSource));
+      const sourceCol = data.values[header].findIndex(isSource) + data.left;
+      const sectorCol = data.values[header].findIndex((v) => typeof v === 'string' && v.startsWith('Ngành')) + data.left;
+      const lists = (col: number) => sheet.validations.filter((v) => v.kind === 'list' && v.col === col);
+      expect(lists(sectorCol).length).toBeGreaterThan(0);
+      expect(lists(sourceCol).length).toBeGreaterThan(0);
+      for (const v of [...lists(sectorCol), ...lists(sourceCol)]) expect(v).toMatchObject({ open: true });
+      const first = (col: number) => lists(col)[0] as { values: readonly string[] };
+      expect(first(sectorCol).values).toEqual(SECTORS.map((s) => s.name));
+      expect(first(sourceCol).values).toEqual(fundSourceChoices('2026-2030'));
+      expect(first(sourceCol).values).toContain('CTMTQG NTM, GNBV và phát triển KT-XH vùng DTTS và miền núi');
+    }
+  });
+
+  it('writes an open list to .xlsx without an error alert, a closed one with it', async () => {
+    const wb = XlsxWorkbook.create();
+    const layout = layoutForm(getForm('II.4.B'), { sheetName: 'II.4.B', fundSources: fundSourceChoices('2026-2030') });
+    await wb.createSheet(layout);
+    const bytes = await wb.save();
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = x.getWorksheet('II.4.B');
+    const models = Object.values((ws as unknown as { dataValidations: { model: Record<string, { type: string; showErrorMessage?: boolean; formulae: unknown[] }> } }).dataValidations.model);
+    const lists = models.filter((m) => m.type === 'list');
+    // ExcelJS leaves the attribute out when false.
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((m) => m.showErrorMessage !== true)).toBe(true);
+    const decimals = models.filter((m) => m.type === 'decimal');
+    expect(decimals.every((m) => m.showErrorMessage === true)).toBe(true);
   });
 });

@@ -648,13 +648,14 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   private validationRule(v: Validation): object | undefined {
-    const builder = this.host.app.newDataValidation().setAllowInvalid(false);
+    // An open list (Ngành/Lĩnh vực, Tên nguồn vốn) suggests; any other text is accepted.
+    const builder = this.host.app.newDataValidation().setAllowInvalid(v.kind === 'list' && v.open === true);
     if (v.kind === 'list') {
       if (v.values.length === 0) return undefined;
       const values = [...v.values];
       const criteria =
         values.length <= MAX_LIST_ITEMS ? builder.requireValueInList(values, true) : builder.requireValueInRange(this.listRange(values), true);
-      return criteria.setHelpText('Chọn một giá trị trong danh sách.').build();
+      return criteria.setHelpText(v.open ? 'Chọn trong danh sách hoặc gõ nội dung khác.' : 'Chọn một giá trị trong danh sách.').build();
     }
     const help = rangeMessage(v.kind, v.min, v.max);
     if (v.kind === 'whole') {

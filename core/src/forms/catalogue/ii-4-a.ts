@@ -24,7 +24,7 @@ export const FORM_II_4_A: FormDefinition = {
       key: 'difficulties',
       role: 'difficulties',
       columns: [
-        { key: 'sector', kind: 'text', width: 18 },
+        { key: 'sector', kind: 'text', width: 18, suggest: 'sector' },
         { key: 'strength', kind: 'longtext', width: 26 },
         { key: 'difficulty', kind: 'longtext', width: 26 },
         { key: 'cause', kind: 'longtext', width: 26 },

@@ -20,8 +20,8 @@ export function communeActivityColumns(withPriority: boolean): readonly ColumnDe
     { key: 'budget', kind: 'amount', width: 9 },
     { key: 'proposed', kind: 'amount', width: 9 },
     // Wide enough for their usual content: "Nông nghiệp (Trồng trọt & Thủy lợi)", a program's name, a note.
-    { key: 'sector', kind: 'text', width: 12 },
-    { key: 'fundSource', kind: 'text', width: 14 },
+    { key: 'sector', kind: 'text', width: 12, suggest: 'sector' },
+    { key: 'fundSource', kind: 'text', width: 14, suggest: 'fundSource' },
     { key: 'mechanism', kind: 'text', width: 12 },
     { key: 'other', kind: 'longtext', width: 8 },
   ];

@@ -13,7 +13,7 @@ import { simpleLayout } from '../../layout/simple';
 import type { LayoutValue } from '../../layout/types';
 import type { FormReading } from '../../model/types';
 import { replaceKeepingOneCopy } from '../../port/replace';
-import { periodOfYear } from '../../reference';
+import { fundSourceChoices, periodOfYear } from '../../reference';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
 import { readSheet } from '../../reader/read';
 import { foldKey, formatVnNumber } from '../../text';
@@ -604,7 +604,12 @@ export function ii6cSums(needs: FundingNeeds): Record<string, readonly string[]>
 /** Writes the plan's sheets and records them in the document state. */
 export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: WritePlanOptions = {}): Promise<WrittenPlan> {
   const period = options.period ?? periodOfYear(options.planYear).period;
-  const base = { ...(options.planYear !== undefined ? { planYear: options.planYear } : {}), ...(options.communeName ? { unitName: options.communeName } : {}), keyColumn: true };
+  const base = {
+    ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
+    ...(options.communeName ? { unitName: options.communeName } : {}),
+    keyColumn: true,
+    fundSources: fundSourceChoices(period),
+  };
   const active = plan.activities;
   const { ii6a, ii6b } = splitPlan(active.filter((a) => a.status !== 'vanished'));
   const checks = options.checks ? options.checks(ii6a) : { checks: [], findings: [] };
