@@ -13,6 +13,7 @@ import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
 import type { DistrictSource } from '../src/workflow/upper-level';
 import { rollUpCommunes } from '../src/workflow/upper-level';
+import { topicHeading } from '../src/forms/topics';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import { checkOutput, readInput, writeAtomic } from './files';
 
@@ -27,7 +28,8 @@ export const DISTRICT_USAGE = `Cách dùng:
       Tổng hợp Biểu II.6.A, II.6.B (và II.4.B, II.4.A, III.1 nếu có) của các xã cho cấp trên:
       theo ngành, lĩnh vực (có cột thẩm định), theo xã, xếp ưu tiên trong nguồn vốn cấp trên,
       phiếu phản hồi cho từng xã. --upper: tên cấp trên (mặc định "Huyện"; từ 7/2025 là tỉnh,
-      ví dụ "Tỉnh Lào Cai"). --funds: vốn cấp trên nắm giữ cho các hoạt động chưa rõ nguồn vốn.
+      ví dụ "Tỉnh Lào Cai"). --funds: vốn cấp trên nắm giữ cho các hoạt động chưa rõ nguồn vốn
+      (không nhập: lấy tổng kinh phí của Biểu IV.1 nếu có trong các tệp).
       Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ nguyên ý kiến thẩm định đã nhập.
       Mã thoát: 0 thành công, 1 còn lỗi, 2 sai cách dùng hoặc không đọc được gì.`;
 
@@ -162,6 +164,7 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
       upperLevel: rollup.upperLevel,
       planYear: rollup.planYear ?? null,
       funds: rollup.funds ?? null,
+      fundsFrom: rollup.fundsFrom ?? null,
       sheets: result.sheets,
       keptCopies: result.keptCopies,
       reconciliation: rec,
@@ -205,11 +208,15 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
     }
     io.out(`Đọc ${rec.read.count} hoạt động của ${rollup.communes.length} xã (${num(rec.read.amount)} nghìn đồng) = đưa vào tổng hợp ${rec.written.count} (${num(rec.written.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
     io.out(`Ý kiến thẩm định: đồng ý ${verdicts.accepted}, không đồng ý ${verdicts.rejected}, chưa có ${verdicts.pending}; giữ lại từ lần trước ${rec.keptAppraisals}; không còn trong biểu của xã ${rec.vanished}.\n`);
+    const from = rollup.fundsFrom?.kind === 'iv1' ? ` (theo Biểu IV.1: ${rollup.fundsFrom.sheets?.join('; ') ?? ''})` : rollup.fundsFrom?.kind === 'saved' ? ' (số của lần tổng hợp trước)' : '';
     io.out(
       rollup.funds !== undefined
-        ? `Vốn ${rollup.upperLevel}: ${num(rollup.funds)} triệu đồng; II.6.B được đồng ý: ${rollup.ranking.length} hoạt động, trong khả năng vốn ${within.length}.\n`
-        : `Chưa có số vốn ${rollup.upperLevel} nắm giữ (--funds): chưa xếp được trong khả năng vốn.\n`,
+        ? `Vốn ${rollup.upperLevel}: ${num(rollup.funds)} triệu đồng${from}; II.6.B được đồng ý: ${rollup.ranking.length} hoạt động, trong khả năng vốn ${within.length}.\n`
+        : `Chưa có số vốn ${rollup.upperLevel} nắm giữ (--funds hoặc Biểu IV.1): chưa xếp được trong khả năng vốn.\n`,
     );
+    for (const t of rec.topics) {
+      io.out(`  ${topicHeading(t.topic)}: đọc ${t.read.count} (${num(t.read.amount)}) = đưa vào ${t.written.count} (${num(t.written.amount)}): ${t.balanced ? 'khớp' : 'KHÔNG KHỚP'}\n`);
+    }
     for (const f of [...findings, ...rollup.issues]) io.out(line(f));
   }
   return errors > 0 ? 1 : 0;

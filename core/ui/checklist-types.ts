@@ -14,9 +14,21 @@ export interface ChecklistFormView {
   /** "Biểu I.2 (từ các thôn)" */
   readonly label: string;
   readonly labelEn: string;
-  /** Sheets of the workbook holding the form; ticked when any. */
+  /** Sheets of the workbook holding the form. */
   readonly sheets: readonly string[];
+  /** Ticked: a sheet holds content and (the commune's forms from the villages) no village lacks it. */
   readonly present: boolean;
+  /** Why it is not ticked although sheets exist (blank sheets, villages missing). */
+  readonly note?: string;
+  readonly noteEn?: string;
+}
+
+export interface VillageCompletenessView {
+  readonly unit: string;
+  readonly missing: readonly string[];
+  /** "Thôn Nà Lìu: chưa có Biểu I.3, I.4" */
+  readonly text: string;
+  readonly textEn: string;
 }
 
 export interface ChecklistManualView {
@@ -74,6 +86,8 @@ export interface ChecklistView {
   /** "2/7 bước đã xong; Bước 3 còn 5 ngày (hạn 14/06/2026)" */
   readonly summary: string;
   readonly summaryEn: string;
+  /** The commune's checklist: each village known and the village forms it has not sent. */
+  readonly villages?: readonly VillageCompletenessView[];
 }
 
 /**

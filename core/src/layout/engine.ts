@@ -82,7 +82,7 @@ const PROSE_AFTER_TABLE = 15;
 export const DOTS = '……………………';
 
 /** Printable width, in characters, of an A4 page at the forms' margins. */
-const PAGE_CHARS = { portrait: 92, landscape: 140 } as const;
+export const PAGE_CHARS = { portrait: 92, landscape: 140 } as const;
 
 const BODY_SIZE = 11;
 
@@ -214,10 +214,20 @@ function styleForColumn(c: ColumnDef): StyleName {
   }
 }
 
-/** Estimated number of printed lines of `text` in a cell `chars` characters wide. */
-function linesFor(text: string, chars: number): number {
+/** Estimated number of printed lines of `text` in a cell `chars` characters wide (at the body's font). */
+export function linesFor(text: string, chars: number): number {
   const usable = Math.max(4, chars * 1.15);
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / usable)), 0);
+}
+
+/**
+ * The height in points a wrapped `text` needs in a cell `chars` characters wide, in `style`'s font:
+ * its lines at 1.35 × the font size, plus the cell's padding. The writer sizes rows with it and
+ * the render test checks printed pages against it.
+ */
+export function textHeight(text: string, chars: number, style: StyleName): number {
+  const size = STYLES[style].size ?? BODY_SIZE;
+  return linesFor(text, chars * (BODY_SIZE / size)) * size * 1.35 + 3;
 }
 
 /** SUM of the cells of `rows` in column `col`, contiguous rows as ranges: "SUM(H12:H15,H20)". */
@@ -272,10 +282,7 @@ class LayoutBuilder {
 
   fitHeight(row: number, rows: number, text: string, chars: number, style: StyleName): void {
     if (!STYLES[style].wrap) return; // a cell that does not wrap keeps one line
-    const size = STYLES[style].size ?? BODY_SIZE;
-    const lineHeight = size * 1.35;
-    const needed = linesFor(text, chars * (BODY_SIZE / size)) * lineHeight + 3;
-    const perRow = needed / rows;
+    const perRow = textHeight(text, chars, style) / rows;
     for (let r = row; r < row + rows; r++) {
       if (perRow > (this.heights.get(r) ?? 15)) this.heights.set(r, Math.ceil(perRow));
     }

@@ -2,15 +2,23 @@
  * Layouts of the add-in's own sheets (reports, feedback, summaries) that are not forms of the
  * handbook: a title, a few lines of text, then one or more plain tables. Same styles and print
  * set-up as the forms.
+ *
+ * Each table is spread over the width of the page (A4 at the forms' margins), so a sheet of
+ * several tables prints at a readable size: the sheet's grid is the union of the tables' column
+ * edges, and a table column spanning several grid columns is one merged cell (as the forms'
+ * engine does). Columns of kind `key` (row keys the add-in reads back) go after the printed
+ * columns, outside the print area.
  */
-import { STYLES } from './engine';
+import { PAGE_CHARS, STYLES, textHeight } from './engine';
 import type { CellStyle, LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement } from './types';
 
 export interface SimpleColumn {
   readonly key: string;
   readonly header: string;
+  /** Relative width in characters; the table is scaled to the page width. */
   readonly width: number;
-  readonly kind?: 'text' | 'longtext' | 'number' | 'amount' | 'center';
+  /** `key`: an internal key, written after the printed columns (not printed). */
+  readonly kind?: 'text' | 'longtext' | 'number' | 'amount' | 'center' | 'key';
 }
 
 export interface SimpleTable {
@@ -34,68 +42,111 @@ const STYLE_OF: Readonly<Record<NonNullable<SimpleColumn['kind']>, StyleName>> =
   number: 'number',
   amount: 'amount',
   center: 'center',
+  key: 'key',
 };
+
+/** Width of a key column (not printed). */
+const KEY_WIDTH = 24;
+
+const printed = (t: SimpleTable) => t.columns.filter((c) => c.kind !== 'key');
+
+/** Each printed column's [start, end) on the page, in characters, the table scaled to `page`. */
+function edgesOf(t: SimpleTable, page: number): [number, number][] {
+  const cols = printed(t);
+  const total = cols.reduce((n, c) => n + Math.max(1, c.width), 0);
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const c of cols) {
+    const start = Math.round((at / total) * page);
+    at += Math.max(1, c.width);
+    out.push([start, Math.round((at / total) * page)]);
+  }
+  return out;
+}
 
 /** Lays out a sheet of plain tables; a row with `_group` prints as a bold section row. */
 export function simpleLayout(sheet: SimpleSheet): SheetLayout {
-  const n = Math.max(1, ...sheet.tables.map((t) => t.columns.length));
-  const widths: number[] = Array.from({ length: n }, (_, i) => Math.max(6, ...sheet.tables.map((t) => t.columns[i]?.width ?? 6)));
+  const orientation = sheet.orientation ?? 'landscape';
+  const page = PAGE_CHARS[orientation];
+  const tableEdges = sheet.tables.map((t) => edgesOf(t, page));
+  // The grid: every table's column edges; a grid column is the space between two edges.
+  const cuts = [...new Set([0, page, ...tableEdges.flat(2)])].sort((a, b) => a - b);
+  const grid = cuts.slice(1).map((c, i) => c - cuts[i]);
+  const gridIndex = new Map(cuts.map((c, i) => [c, i]));
+  const n = grid.length;
+  const keyCount = Math.max(0, ...sheet.tables.map((t) => t.columns.length - printed(t).length));
   const cells: LayoutCell[] = [];
   const merges: Merge[] = [];
   const tables: TablePlacement[] = [];
   const heights: Record<number, number> = {};
   let row = 0;
+  const fit = (text: string, chars: number, style: StyleName) => {
+    const h = Math.min(409, Math.ceil(textHeight(text, chars, style)));
+    if (h > (heights[row] ?? 15)) heights[row] = h;
+  };
+  const span = (col: number, cols: number, value: LayoutValue, style: StyleName) => {
+    for (let c = col; c < col + cols; c++) cells.push({ row, col: c, value: c === col ? value : null, style });
+    if (cols > 1) merges.push({ row, col, rows: 1, cols });
+  };
   const line = (text: string, style: StyleName) => {
-    cells.push({ row, col: 0, value: text, style });
-    for (let c = 1; c < n; c++) cells.push({ row, col: c, value: null, style });
-    if (n > 1) merges.push({ row, col: 0, rows: 1, cols: n });
+    span(0, n, text, style);
+    fit(text, page, style);
     row++;
   };
   line(sheet.title, 'title');
   for (const l of sheet.lines ?? []) line(l, 'paragraph');
   let repeat: { from: number; to: number } | undefined;
-  for (const t of sheet.tables) {
+  sheet.tables.forEach((t, ti) => {
     row++;
     if (t.caption) line(t.caption, 'heading');
+    // Where each column goes: printed ones over their grid columns, keys after the grid.
+    let k = 0;
+    let p = 0;
+    const placed = t.columns.map((c) => {
+      if (c.kind === 'key') return { col: n + k++, span: 1, chars: KEY_WIDTH };
+      const [a, b] = tableEdges[ti][p++];
+      const col = gridIndex.get(a) ?? 0;
+      return { col, span: (gridIndex.get(b) ?? n) - col, chars: b - a };
+    });
     const headerRow = row;
-    t.columns.forEach((c, i) => cells.push({ row, col: i, value: c.header, style: 'header' }));
-    heights[row] = Math.max(30, ...t.columns.map((c) => Math.ceil(c.header.length / Math.max(4, c.width)) * 15));
-    repeat ??= { from: row, to: row };
+    t.columns.forEach((c, i) => {
+      span(placed[i].col, placed[i].span, c.header, c.kind === 'key' ? 'keyHeader' : 'header');
+      if (c.kind !== 'key') fit(c.header, placed[i].chars, 'header');
+    });
+    if ((heights[row] ?? 15) < 30) heights[row] = 30;
+    // The header repeats on every page only on a sheet of one table (over another table it misleads).
+    if (sheet.tables.length === 1) repeat ??= { from: row, to: row };
     row++;
     const bodyRow = row;
+    const printedCols = printed(t).length;
     for (const r of t.rows) {
       if (r._group !== undefined) {
-        cells.push({ row, col: 0, value: r._group, style: 'group' });
-        for (let c = 1; c < t.columns.length; c++) cells.push({ row, col: c, value: null, style: 'group' });
-        if (t.columns.length > 1) merges.push({ row, col: 0, rows: 1, cols: t.columns.length });
+        const last = t.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== 'key');
+        const end = last.length > 0 ? placed[last[last.length - 1].i].col + placed[last[last.length - 1].i].span : n;
+        span(0, printedCols > 0 ? end : n, r._group, 'group');
+        fit(r._group, page, 'group');
       } else {
-        t.columns.forEach((c, i) => cells.push({ row, col: i, value: r[c.key] ?? null, style: STYLE_OF[c.kind ?? 'text'] }));
-        // Wrapped text needs its lines: about one character per unit of column width at the body's
-        // font, 15 points a line (the same estimate the forms' engine makes).
-        const lines = Math.max(
-          1,
-          ...t.columns.map((c) => {
-            const v = r[c.key];
-            if (typeof v !== 'string' || (c.kind ?? 'text') !== 'longtext') return 1;
-            return v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / Math.max(4, c.width * 1.05))), 0);
-          }),
-        );
-        if (lines > 1) heights[row] = Math.min(409, lines * 15);
+        t.columns.forEach((c, i) => {
+          const style = STYLE_OF[c.kind ?? 'text'];
+          const v = r[c.key] ?? null;
+          span(placed[i].col, placed[i].span, v, style);
+          if (typeof v === 'string' && c.kind !== 'key') fit(v, placed[i].chars, style);
+        });
       }
       row++;
     }
-    tables.push({ key: t.key, headerRow, headerRows: 1, bodyRow, bodyRows: row - bodyRow, columns: t.columns.map((c, i) => ({ key: c.key, col: i, span: 1 })), rowKeys: {} });
-  }
+    tables.push({ key: t.key, headerRow, headerRows: 1, bodyRow, bodyRows: row - bodyRow, columns: t.columns.map((c, i) => ({ key: c.key, col: placed[i].col, span: placed[i].span })), rowKeys: {} });
+  });
   const styles: Record<StyleName, CellStyle> = { ...STYLES };
   return {
     name: sheet.name,
-    columnWidths: widths,
+    columnWidths: [...grid, ...Array.from({ length: keyCount }, () => KEY_WIDTH)],
     rowHeights: heights,
     cells,
     merges,
     validations: [],
     styles,
-    print: { paper: 'A4', orientation: sheet.orientation ?? 'landscape', fitToWidth: true, ...(repeat ? { repeatRows: repeat } : {}), area: { rows: row, cols: n } },
+    print: { paper: 'A4', orientation, fitToWidth: true, ...(repeat ? { repeatRows: repeat } : {}), area: { rows: row, cols: n } },
     tables,
   };
 }

@@ -3,6 +3,7 @@ import { createActions } from '../../src/app/actions';
 import { exportPackage, importXlsx } from '../../src/app/transfer';
 import { MemoryWorkbook } from '../../src/port/memory';
 import { readSheet } from '../../src/reader/read';
+import { parseA1 } from '../../src/util/a1';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { addSourceSheet, handbookCommune } from '../workflow/helpers';
 
@@ -95,11 +96,20 @@ describe('checklist action', () => {
     const a = createActions(wb);
     expect(await a.checklist('2026-05-20')).toBeUndefined(); // no plan year yet
     await a.saveSettings({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2016-2020', upperLevelName: 'Huyện' });
-    await a.insertForm('II.8');
+    const inserted = await a.insertForm('II.8');
+    const ii8 = async () => (await a.checklist('2026-05-20'))?.steps.flatMap((s) => [...s.forms, ...s.items.flatMap((i) => i.forms)]).find((f) => f.form === 'II.8');
     const c = await a.checklist('2026-05-20');
     expect(c?.steps).toHaveLength(7);
-    const withII8 = c?.steps.flatMap((s) => [...s.forms, ...s.items.flatMap((i) => i.forms)]).find((f) => f.form === 'II.8');
-    expect(withII8?.present).toBe(true);
+    // A blank II.8 ticks nothing and says so; one indicator typed in, and it does.
+    const blank = await ii8();
+    expect(blank).toMatchObject({ present: false, filled: [] });
+    expect(blank?.note).toContain('chưa có nội dung');
+    const { sheet } = inserted;
+    const [d] = await wb.readSheets([sheet]);
+    const at = readSheet(d, { formId: 'II.8' }).reading?.fixedValues['agricultural-land']?.valueCell;
+    const { row, col } = parseA1(String(at));
+    await wb.writeValues([{ sheet, row, col, values: [[350]] }]);
+    expect(await ii8()).toMatchObject({ present: true, filled: [sheet] });
     await a.setChecklistTick('buoc1', true);
     const after = await a.checklist('2026-05-20');
     expect(after?.steps[0].status).toBe('done');

@@ -108,7 +108,7 @@ describe('lkh district', () => {
     expect(r.out).toContain(': khớp.');
     expect(r.out).toContain('giữ lại từ lần trước 1');
     // Upper level and funds remembered from the first run.
-    expect(r.out).toContain('Vốn Tỉnh Lào Cai: 1.500 triệu đồng; II.6.B được đồng ý: 1 hoạt động, trong khả năng vốn 1.');
+    expect(r.out).toContain('Vốn Tỉnh Lào Cai: 1.500 triệu đồng (số của lần tổng hợp trước); II.6.B được đồng ý: 1 hoạt động, trong khả năng vốn 1.');
     const after = await XlsxWorkbook.load(new Uint8Array(readFileSync(out)));
     const names = await after.listSheets();
     expect(names).toContain(`${SUMMARY_SHEET} (cũ)`);

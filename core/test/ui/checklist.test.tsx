@@ -71,10 +71,12 @@ describe('Các bước', () => {
   it('shows the calendar’s own checklist in English (core/src/workflow/calendar.ts)', async () => {
     let state: DocumentState = { level: 'xa', planYear: 2027, sheetForms: { 'II.1': 'II.1', 'Thôn A - I.2': 'I.2' } };
     const c = fakeClient();
-    c.checklist.mockImplementation(async (today: string) => checklistOfDocument(state, today));
+    // II.1 typed in, Thôn A's I.2 still the blank template.
+    const contents = { 'II.1': { form: 'II.1' as const, filled: true }, 'Thôn A - I.2': { form: 'I.2' as const, filled: false, unit: 'Thôn A' } };
+    c.checklist.mockImplementation(async (today: string) => checklistOfDocument(state, today, contents));
     c.setChecklistTick.mockImplementation(async (id: string, value: boolean) => {
       state = writeChecklistState(state, setTick(readChecklistState(state), id, value));
-      return checklistOfDocument(state, '2026-05-10');
+      return checklistOfDocument(state, '2026-05-10', contents);
     });
     await openChecklist(c, 'en');
     const step1 = await screen.findByRole('button', { name: /Step 1: Preparation/u });
@@ -86,5 +88,17 @@ describe('Các bước', () => {
     await userEvent.click(box);
     expect(c.setChecklistTick).toHaveBeenCalledWith('buoc1.1.tct-xa', true);
     expect(((await within(panel).findByRole('checkbox', { name: 'Commune planning working group set up or renewed', checked: true })) as HTMLInputElement).checked).toBe(true);
+  });
+  it('says which village has not sent which form, and why a form with sheets is not ticked', async () => {
+    const state: DocumentState = { level: 'xa', planYear: 2027, sheetForms: { 'Thôn A - I.2': 'I.2', 'Thôn B - I.2': 'I.2' }, extra: { villages: ['Thôn A', 'Thôn B', 'Thôn C'] } };
+    const contents = { 'Thôn A - I.2': { form: 'I.2' as const, filled: true, unit: 'Thôn A' }, 'Thôn B - I.2': { form: 'I.2' as const, filled: false, unit: 'Thôn B' } };
+    const c = fakeClient();
+    c.checklist.mockImplementation(async (today: string) => checklistOfDocument(state, today, contents));
+    await openChecklist(c);
+    const list = await screen.findByRole('region', { name: 'Các thôn đã gửi gì' });
+    expect(within(list).getByText('Thôn A: chưa có Biểu I.1, I.3, I.4')).toBeTruthy();
+    expect(within(list).getByText('Thôn C: chưa có Biểu I.1, I.2, I.3, I.4')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: /Bước 2: Thu thập thông tin/u }));
+    expect(screen.getAllByText(/Biểu I\.2 \(từ các thôn\) — Trang "Thôn B - I\.2" chưa có nội dung .*còn thiếu: Thôn B, Thôn C\./u).length).toBeGreaterThan(0);
   });
 });

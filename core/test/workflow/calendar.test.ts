@@ -1,7 +1,7 @@
 import type { FormId, Level } from '../../src/forms/types';
 import { FORM_IDS } from '../../src/forms/types';
 import type { DocumentState } from '../../src/port/types';
-import type { ChecklistStep } from '../../src/workflow/calendar';
+import type { ChecklistStep, SheetContent } from '../../src/workflow/calendar';
 import {
   STEPS,
   STEP_NAMES,
@@ -23,6 +23,16 @@ const LEVELS: readonly Level[] = ['thon', 'xa', 'huyen', 'tinh'];
 
 function ends(level: Level, planYear = 2027): string[] {
   return stepDates(level, planYear).map((s) => s.end);
+}
+
+/** What the sheets hold as the checklist learns it (sheetContents): each filled, for the village its name ends with. */
+function filled(sheets: Readonly<Record<string, FormId>>): { contents: Record<string, SheetContent> } {
+  const contents: Record<string, SheetContent> = {};
+  for (const [sheet, form] of Object.entries(sheets)) {
+    const unit = /(Thôn .+)$/u.exec(sheet)?.[1];
+    contents[sheet] = { form, filled: true, ...(unit ? { unit } : {}) };
+  }
+  return { contents };
 }
 
 function step(steps: readonly ChecklistStep[], id: string): ChecklistStep {
@@ -296,25 +306,27 @@ describe('checklist', () => {
 
   it('ticks the expected forms from the sheets that hold them', () => {
     const sheets: Record<string, FormId> = { 'I.2 Thôn A': 'I.2', 'I.2 Thôn B': 'I.2', 'I.1 Thôn A': 'I.1', 'Hội Phụ nữ': 'II.3' };
-    const c = checklist('xa', 2027, sheets, {}, '2026-05-10');
+    const c = checklist('xa', 2027, sheets, {}, '2026-05-10', {}, 'annual', filled(sheets));
     const s2 = step(c.steps, 'buoc2');
     const i2 = s2.forms.find((f) => f.form === 'I.2')!;
     expect(i2).toMatchObject({ present: true, sheets: ['I.2 Thôn A', 'I.2 Thôn B'], label: 'Biểu I.2 (từ các thôn)', labelEn: 'Form I.2 (from the villages)' });
     expect(s2.forms.find((f) => f.form === 'I.3')).toMatchObject({ present: false, sheets: [] });
-    expect(s2.counts.forms).toEqual({ done: 3, total: 6 });
+    // Thôn B sent its I.2 but no I.1: I.1 is not ticked, and the checklist says who lacks it.
+    expect(s2.forms.find((f) => f.form === 'I.1')).toMatchObject({ present: false, sheets: ['I.1 Thôn A'], missing: ['Thôn B'], note: 'Còn thiếu: Thôn B.' });
+    expect(s2.counts.forms).toEqual({ done: 2, total: 6 });
     expect(s2.status).toBe('upcoming');
     expect(s2.items[0].status).toBe('upcoming');
   });
 
   it('marks a step done when all its results are there, even past its deadline', () => {
     const sheets: Record<string, FormId> = { a: 'I.1', b: 'I.2', c: 'I.3', d: 'I.4', e: 'II.3', f: 'II.8' };
-    const c = checklist('xa', 2027, sheets, {}, '2026-06-01');
+    const c = checklist('xa', 2027, sheets, {}, '2026-06-01', {}, 'annual', filled(sheets));
     const s2 = step(c.steps, 'buoc2');
     expect(s2).toMatchObject({ status: 'done', statusLabel: 'Đã xong', markedDone: false });
     expect(s2.items.map((i) => i.status)).toEqual(['done', 'done']);
     // Without II.8 the second sub-item, and so the step, is not done and overdue.
     const noII8 = Object.fromEntries(Object.entries(sheets).filter(([, form]) => form !== 'II.8'));
-    const c2 = checklist('xa', 2027, noII8, {}, '2026-06-01');
+    const c2 = checklist('xa', 2027, noII8, {}, '2026-06-01', {}, 'annual', filled(noII8));
     expect(step(c2.steps, 'buoc2').items.map((i) => i.status)).toEqual(['done', 'overdue']);
     expect(step(c2.steps, 'buoc2').status).toBe('overdue');
   });
@@ -340,7 +352,7 @@ describe('checklist', () => {
   });
 
   it('shows the village steps it does not run as not applicable', () => {
-    const c = checklist('thon', 2027, { 'Biên bản': 'I.4' }, {}, '2026-05-20');
+    const c = checklist('thon', 2027, { 'Biên bản': 'I.4' }, {}, '2026-05-20', {}, 'annual', filled({ 'Biên bản': 'I.4' }));
     expect(c.steps.map((s) => s.status)).toEqual(['overdue', 'due-soon', 'not-applicable', 'not-applicable', 'not-applicable', 'upcoming', 'not-applicable']);
     expect(step(c.steps, 'buoc4')).toMatchObject({ statusLabel: 'Không áp dụng', statusLabelEn: 'Not applicable' });
     expect(step(c.steps, 'buoc4').note).toContain('Hội nghị kế hoạch xã');
@@ -350,7 +362,7 @@ describe('checklist', () => {
   });
 
   it('labels in Vietnamese with English beside', () => {
-    const c = checklist('huyen', 2027, { 'III.1 Xã A': 'III.1' }, {}, '2026-06-01');
+    const c = checklist('huyen', 2027, { 'III.1 Xã A': 'III.1' }, {}, '2026-06-01', {}, 'annual', filled({ 'III.1 Xã A': 'III.1' }));
     const s3 = step(c.steps, 'buoc3');
     expect(s3.heading).toBe('Bước 3: UBND huyện cung cấp thông tin định hướng LKH hàng năm cho ban ngành cấp huyện và cho các xã');
     expect(s3.headingEn).toBe('Step 3: The district provides planning orientation to its departments and the communes');

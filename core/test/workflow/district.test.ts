@@ -4,6 +4,7 @@
  * keeps them, flags what vanished, feeds back to each commune (II.10 shape) and ranks the
  * accepted II.6.B activities within the funds the upper level holds. Nothing read is lost.
  */
+import { formEdition } from '../../src/forms/editions';
 import { getForm } from '../../src/forms/registry';
 import type { BodyRow } from '../../src/layout/engine';
 import { KEY_COLUMN_HEADER, layoutForm } from '../../src/layout/engine';
@@ -26,7 +27,7 @@ import {
   tabPrefix,
   verdictOf,
 } from '../../src/workflow/upper-level';
-import { addSourceSheet, handbookCommune } from './helpers';
+import { addSourceSheet, demoReadings, handbookCommune } from './helpers';
 
 type Grid = readonly (readonly CellValue[])[];
 
@@ -100,8 +101,10 @@ async function appraise(wb: MemoryWorkbook, match: (activity: string, commune: s
 function tableAfter(grid: Grid, caption: string): string[][] {
   const at = grid.findIndex((r) => text(r[0]).startsWith(caption));
   if (at < 0) return [];
+  // A table's columns may span several grid columns (merged cells): read each at its header's cell.
+  const cols = grid[at + 1].flatMap((v, c) => (text(v) !== '' ? [c] : []));
   const out: string[][] = [];
-  for (let i = at + 2; i < grid.length && grid[i].some((v) => text(v) !== ''); i++) out.push(grid[i].map(text));
+  for (let i = at + 2; i < grid.length && grid[i].some((v) => text(v) !== ''); i++) out.push(cols.map((c) => text(grid[i][c])));
   return out;
 }
 
@@ -420,5 +423,90 @@ describe('roll-up helpers', () => {
     const long = feedbackSheetName('Xã Phong Thổ Sìn Hồ Mường Tè', []);
     expect(long.length).toBeLessThanOrEqual(31);
     expect(feedbackSheetName('Xã Phong Thổ Sìn Hồ Mường Tè', [long])).not.toBe(long);
+  });
+});
+
+describe('the upper level reads each row\'s topic from its own section (issue 12)', () => {
+  /** The demo commune consolidated into one workbook (II.4.A, II.4.B, II.6.A, II.6.B, II.6.C, report). */
+  async function demoCommune(): Promise<{ wb: MemoryWorkbook; result: CommuneResult }> {
+    const wb = MemoryWorkbook.fromArrays({});
+    const result = await consolidateCommune(wb, await demoReadings(false), { communeName: 'Xã Tân Lập', planYear: 2027 });
+    return { wb, result };
+  }
+
+  it('files every activity under its commune\'s topic, II.6.A\'s outside-money rows included (no inherited heading)', async () => {
+    const { wb, result } = await demoCommune();
+    const target = MemoryWorkbook.fromArrays({});
+    const { rollup } = await rollUpCommunes([{ port: wb, file: 'xa-tan-lap.xlsx' }], target, { upperLevel: 'Tỉnh Lào Cai' });
+    const topicOf = new Map(result.plan.activities.map((a) => [`tan lap|${a.key}`, a.topic]));
+    const active = rollup.rows.filter((r) => r.status === 'active');
+    expect(active).toHaveLength(result.plan.activities.length);
+    for (const r of active) expect([r.activity, r.topic]).toEqual([r.activity, topicOf.get(r.key)]);
+    // The rows of II.6.A's part B (by funding group, under no topic heading) are not all VH-XH-MT.
+    const outside = active.filter((r) => r.form === 'II.6.A' && r.budget > 0);
+    expect(outside.length).toBeGreaterThan(5);
+    expect(outside.find((r) => r.activity.startsWith('Xây dựng cầu tràn'))?.topic).toBe('csht');
+    expect(outside.filter((r) => r.activity.startsWith('Cứng hóa kênh mương')).every((r) => r.topic === 'csht')).toBe(true);
+    expect(outside.filter((r) => r.activity.startsWith('Hỗ trợ lợn giống')).every((r) => r.topic === 'kinh-te')).toBe(true);
+  });
+
+  it('without II.4.B, part B\'s rows take their topic from their own words, part A\'s from their section; "Cộng" rows are no activity', async () => {
+    const { wb, result } = await demoCommune();
+    await wb.deleteSheets(['II.4.B']);
+    const target = MemoryWorkbook.fromArrays({});
+    const { rollup } = await rollUpCommunes([{ port: wb, file: 'xa-tan-lap.xlsx' }], target, { upperLevel: 'Tỉnh Lào Cai' });
+    const active = rollup.rows.filter((r) => r.status === 'active');
+    expect(active).toHaveLength(result.plan.activities.length);
+    expect(active.some((r) => /^(tổng )?cộng/iu.test(r.activity))).toBe(false);
+    const topicOf = new Map(result.plan.activities.map((a) => [`tan lap|${a.key}`, a.topic]));
+    for (const r of active) expect([r.activity, r.topic]).toEqual([r.activity, topicOf.get(r.key)]);
+  });
+
+  it('reconciles by topic as well as by commune: a line per topic, in the report too', async () => {
+    const { wb, result } = await demoCommune();
+    const target = MemoryWorkbook.fromArrays({});
+    const { rollup } = await rollUpCommunes([{ port: wb, file: 'xa-tan-lap.xlsx' }], target, { upperLevel: 'Tỉnh Lào Cai' });
+    const topics = rollup.reconciliation.topics;
+    expect(topics.map((t) => t.topic)).toEqual(['csht', 'kinh-te', 'vh-xh-mt']);
+    for (const t of topics) {
+      const mine = result.plan.activities.filter((a) => a.topic === t.topic);
+      expect(t.read).toEqual({ count: mine.length, amount: mine.reduce((s, a) => s + a.total, 0) });
+      expect(t.written).toEqual(t.read);
+      expect(t.balanced).toBe(true);
+    }
+    expect(topics.reduce((s, t) => s + t.read.count, 0)).toBe(rollup.reconciliation.read.count);
+    const grid = await values(target, DISTRICT_REPORT_SHEET);
+    const rows = tableAfter(grid, 'Đối chiếu theo chủ đề');
+    expect(rows.map((r) => [r[1], r[6]])).toEqual([
+      ['1. Cơ sở hạ tầng', 'Khớp'],
+      ['2. Kinh tế và tổ chức sản xuất', 'Khớp'],
+      ['3. Văn hóa - Xã hội - Môi trường', 'Khớp'],
+    ]);
+  });
+
+  it('takes its funds from IV.1 when no funds are given, and says so; given funds win', async () => {
+    const { wb } = await demoCommune();
+    const iv1 = MemoryWorkbook.fromArrays({});
+    await iv1.createSheet(
+      layoutForm(formEdition(getForm('IV.1'), '2026-2030'), {
+        planYear: 2027,
+        unitName: 'Huyện Bắc Hà',
+        sheetName: 'IV.1',
+        fixedValues: { sources: { 'chi-thuong-xuyen': { amount: 900 }, 'ctmtqg-dau-tu': { amount: 2000 }, 'ctmtqg-su-nghiep': { amount: 400 }, tinh: { amount: 700 } } },
+      }),
+    );
+    const srcs = [{ port: wb, file: 'xa-tan-lap.xlsx' }, { port: iv1, file: 'IV.1-Bac-Ha.xlsx' }];
+    const target = MemoryWorkbook.fromArrays({});
+    const { rollup } = await rollUpCommunes(srcs, target, { upperLevel: 'Huyện Bắc Hà' });
+    expect(rollup.funds).toBe(4000);
+    expect(rollup.fundsFrom).toEqual({ kind: 'iv1', sheets: ['IV.1-Bac-Ha.xlsx — IV.1'] });
+    expect(rollup.issues.map((i) => i.code)).not.toContain('FUNDS_MISSING');
+    const report = (await values(target, DISTRICT_REPORT_SHEET)).map((r) => r.map(text).join(' '));
+    expect(report.some((l) => l.includes('Vốn Huyện Bắc Hà nắm giữ để xếp ưu tiên: 4.000 triệu đồng — theo Biểu IV.1'))).toBe(true);
+    const ranking = (await values(target, RANKING_SHEET)).map((r) => r.map(text).join(' '));
+    expect(ranking.some((l) => l.includes('theo tổng kinh phí dự kiến phân bổ của Biểu IV.1'))).toBe(true);
+    // Funds typed win over IV.1.
+    const again = await rollUpCommunes(srcs, MemoryWorkbook.fromArrays({}), { upperLevel: 'Huyện Bắc Hà', funds: 1500 });
+    expect([again.rollup.funds, again.rollup.fundsFrom]).toEqual([1500, { kind: 'option' }]);
   });
 });

@@ -158,6 +158,7 @@ export const en: Strings = {
     dates: (from: string, to: string): string => (from === to ? to : `${from} – ${to}`),
     status: { done: 'Done', 'due-soon': 'Due soon', overdue: 'Overdue', upcoming: 'Upcoming', 'not-applicable': 'Not applicable' },
     formIn: (sheets: string): string => `in: ${sheets}`,
+    villages: 'What each village has sent',
     formMissing: 'not in the workbook yet',
     markStep: 'Mark the whole step done',
     markItem: 'Mark this task done',

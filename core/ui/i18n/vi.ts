@@ -163,6 +163,7 @@ export const vi = {
     dates: (from: string, to: string): string => (from === to ? to : `${from} – ${to}`),
     status: { done: 'Xong', 'due-soon': 'Sắp đến hạn', overdue: 'Quá hạn', upcoming: 'Chưa đến hạn', 'not-applicable': 'Không áp dụng' },
     formIn: (sheets: string): string => `có ở: ${sheets}`,
+    villages: 'Các thôn đã gửi gì',
     formMissing: 'chưa có trong sổ tính',
     markStep: 'Đánh dấu cả bước đã xong',
     markItem: 'Đánh dấu việc này đã xong',

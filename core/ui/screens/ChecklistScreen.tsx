@@ -105,7 +105,8 @@ function FormTicks({ forms, t, lang }: { forms: readonly ChecklistFormView[]; t:
             {f.present ? '✓' : '○'}
           </span>
           <span>
-            {lang === 'en' ? f.labelEn : f.label} — {f.present ? t.checklist.formIn(f.sheets.join(', ')) : t.checklist.formMissing}
+            {lang === 'en' ? f.labelEn : f.label} —{' '}
+            {f.present ? t.checklist.formIn(f.sheets.join(', ')) : f.note !== undefined ? (lang === 'en' ? (f.noteEn ?? f.note) : f.note) : t.checklist.formMissing}
           </span>
         </li>
       ))}
@@ -211,6 +212,18 @@ export function ChecklistScreen(props: ChecklistScreenProps) {
           <p className={s.hint}>{t.checklist.intro(lang === 'en' ? view.levelLabelEn : view.levelLabel, view.planYear)}</p>
           {view.mode === 'five-year' ? <p className={s.hint}>{t.checklist.fiveYear}</p> : null}
           <p className={s.text}>{lang === 'en' ? view.summaryEn : view.summary}</p>
+          {view.villages && view.villages.length > 0 ? (
+            <section aria-label={t.checklist.villages}>
+              <p className={s.hint}>{t.checklist.villages}</p>
+              <ul className={s.list}>
+                {view.villages.map((v) => (
+                  <li key={v.unit} className={v.missing.length === 0 ? styles.present : styles.missing}>
+                    {lang === 'en' ? v.textEn : v.text}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <div className={s.actions}>
             <Button size="small" appearance="subtle" disabled={busy} onClick={() => void load.run()}>
               {t.checklist.reload}

@@ -1,18 +1,23 @@
 /**
  * The seven-step checklist of the sidebar (SPEC §2): each level's steps with their dates in
- * the planning year, their expected results (forms, ticked from the sheets the workbook holds;
- * other results ticked by hand) and a status relative to today.
+ * the planning year, their expected results (forms, ticked from the sheets of the workbook that
+ * hold content — content.ts — and, for the commune, only once every village sent its forms;
+ * other results ticked by hand), a status relative to today, and which village lacks what.
  *
  * Results cross google.script.run: plain JSON, dates as ISO 'yyyy-mm-dd' strings. Date
  * objects are used only inside, in UTC.
  */
 import type { FormId, Level } from '../../forms/types';
 import type { DocumentState } from '../../port/types';
+import { foldKey } from '../../text';
+import type { SheetContent } from './content';
 import type { DateRule, ExpectedFormDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './steps';
 import { STEPS } from './steps';
 
 export type { DateRule, ExpectedFormDef, FiveYearDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './steps';
 export { STEPS, STEP_NAMES } from './steps';
+export type { SheetContent } from './content';
+export { sheetContent, sheetContents } from './content';
 
 /** 'annual': the yearly calendar (Part I); 'five-year': Annex 2's calendar for the 5-year plan. */
 export type PlanningMode = 'annual' | 'five-year';
@@ -23,6 +28,13 @@ export interface CalendarOptions {
    * year 4 of the previous period, i.e. periodStart - 2. Default: the plan year.
    */
   readonly periodStart?: number;
+  /**
+   * What each sheet holds (sheetContents): a form is ticked only by a sheet holding content, so a
+   * blank template ticks nothing. Without it no sheet is known to hold anything.
+   */
+  readonly contents?: Readonly<Record<string, SheetContent>>;
+  /** The commune's villages (its settings); the villages named by the village forms' sheets are added. */
+  readonly villages?: readonly string[];
 }
 
 /** ISO dates 'yyyy-mm-dd', both inclusive. */
@@ -284,9 +296,25 @@ export interface ChecklistForm {
   readonly labelEn: string;
   /** Sheets of the workbook holding this form, in the order of sheetForms. */
   readonly sheets: readonly string[];
-  /** Ticked: at least one sheet holds the form. */
+  /** Those of them holding content (an activity or a filled value); the others are blank templates. */
+  readonly filled: readonly string[];
+  /** The commune's checklist, forms from the villages: the villages with no filled sheet of the form. */
+  readonly missing: readonly string[];
+  /** Ticked: at least one sheet holds content, and no village lacks the form. */
   readonly present: boolean;
+  /** Why it is not ticked although sheets exist: "Trang "I.3" chưa có nội dung; còn thiếu: Thôn Nà Lìu." */
+  readonly note?: string;
+  readonly noteEn?: string;
   readonly line: number;
+}
+
+/** A village of the commune and the village forms it has not sent with content. */
+export interface VillageCompleteness {
+  readonly unit: string;
+  readonly missing: readonly FormId[];
+  /** "Thôn Nà Lìu: chưa có Biểu I.3, I.4" / "Thôn Nà Lìu: đủ Biểu I.1, I.2, I.3, I.4". */
+  readonly text: string;
+  readonly textEn: string;
 }
 
 export interface ChecklistManual {
@@ -378,6 +406,8 @@ export interface Checklist {
   /** "Bước 2 quá hạn 3 ngày" — one line for the sidebar's header. */
   readonly summary: string;
   readonly summaryEn: string;
+  /** The commune's checklist: each village known and what it has not sent (the forms from the villages). */
+  readonly villages: readonly VillageCompleteness[];
 }
 
 function formLabel(def: ExpectedFormDef, lang: 'vi' | 'en'): string {
@@ -385,18 +415,92 @@ function formLabel(def: ExpectedFormDef, lang: 'vi' | 'en'): string {
   return def.from ? `${base} (${SOURCE_LABELS[def.from][lang]})` : base;
 }
 
-function checkForms(defs: readonly ExpectedFormDef[], sheetsByForm: ReadonlyMap<FormId, string[]>): ChecklistForm[] {
+/** What the forms are checked against: the sheets of each form, what they hold, the villages. */
+interface FormContext {
+  readonly sheetsByForm: ReadonlyMap<FormId, string[]>;
+  readonly contents: Readonly<Record<string, SheetContent>>;
+  /** The commune's checklist: villages by key, and the village forms. */
+  readonly villages?: ReadonlyMap<string, string>;
+  readonly villageForms: ReadonlySet<FormId>;
+}
+
+/** "Thôn Nà Lìu", "thon na liu" and "Nà Lìu" are the same village. */
+export function villageKey(name: string): string {
+  return foldKey(name).replace(/^(thon|ban|xom|lang|to dan pho|ap|khu)\s+/, '');
+}
+
+const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ');
+
+function checkForms(defs: readonly ExpectedFormDef[], ctx: FormContext): ChecklistForm[] {
   const seen = new Set<string>();
   const out: ChecklistForm[] = [];
   for (const d of defs) {
     const key = `${d.form}|${d.from ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const sheets = sheetsByForm.get(d.form) ?? [];
-    const base = { form: d.form, label: formLabel(d, 'vi'), labelEn: formLabel(d, 'en'), sheets: [...sheets], present: sheets.length > 0, line: d.line };
+    const sheets = ctx.sheetsByForm.get(d.form) ?? [];
+    const filled = sheets.filter((s) => ctx.contents[s]?.filled === true);
+    const blank = sheets.filter((s) => !filled.includes(s));
+    const missing: string[] = [];
+    if (ctx.villages && d.from === 'thon' && ctx.villageForms.has(d.form)) {
+      const have = new Set(filled.map((s) => ctx.contents[s]?.unit).filter((u): u is string => u !== undefined).map(villageKey));
+      // A filled sheet naming no village counts for one village: it cannot tell which.
+      let unnamed = filled.filter((s) => ctx.contents[s]?.unit === undefined).length;
+      for (const [k, name] of ctx.villages) {
+        if (have.has(k)) continue;
+        if (unnamed > 0) unnamed--;
+        else missing.push(name);
+      }
+    }
+    const present = filled.length > 0 && missing.length === 0;
+    const notes: string[] = [];
+    const notesEn: string[] = [];
+    if (blank.length > 0) {
+      notes.push(`${blank.length === 1 ? 'Trang' : 'Các trang'} ${quoteList(blank)} chưa có nội dung (chưa có hoạt động hay số liệu nào)`);
+      notesEn.push(`${blank.length === 1 ? 'Sheet' : 'Sheets'} ${quoteList(blank)} ${blank.length === 1 ? 'holds' : 'hold'} nothing yet (no activity or value)`);
+    }
+    if (missing.length > 0) {
+      notes.push(`còn thiếu: ${missing.join(', ')}`);
+      notesEn.push(`missing from: ${missing.join(', ')}`);
+    }
+    const base = {
+      form: d.form,
+      label: formLabel(d, 'vi'),
+      labelEn: formLabel(d, 'en'),
+      sheets: [...sheets],
+      filled,
+      missing,
+      present,
+      ...(notes.length > 0 ? { note: `${capitalise(notes.join('; '))}.`, noteEn: `${capitalise(notesEn.join('; '))}.` } : {}),
+      line: d.line,
+    };
     out.push(d.from === undefined ? base : { ...base, from: d.from });
   }
   return out;
+}
+
+/** The villages known and the village forms each lacks (forms from the villages only). */
+function villageLines(ctx: FormContext): VillageCompleteness[] {
+  if (!ctx.villages) return [];
+  const forms = [...ctx.villageForms].sort();
+  const have = new Map<string, Set<FormId>>();
+  for (const [sheet, c] of Object.entries(ctx.contents)) {
+    if (!c.filled || !c.unit || !ctx.villageForms.has(c.form) || !(ctx.sheetsByForm.get(c.form) ?? []).includes(sheet)) continue;
+    const k = villageKey(c.unit);
+    const set = have.get(k) ?? new Set<FormId>();
+    set.add(c.form);
+    have.set(k, set);
+  }
+  return [...ctx.villages].map(([k, unit]) => {
+    const missing = forms.filter((f) => !have.get(k)?.has(f));
+    const list = (fs: readonly FormId[]) => fs.join(', ');
+    return {
+      unit,
+      missing,
+      text: missing.length > 0 ? `${unit}: chưa có Biểu ${list(missing)}` : `${unit}: đủ Biểu ${list(forms)}`,
+      textEn: missing.length > 0 ? `${unit}: no form ${list(missing)} yet` : `${unit}: forms ${list(forms)} all in`,
+    };
+  });
 }
 
 function checkManual(defs: readonly ManualItemDef[], manual: Readonly<Record<string, boolean>>): ChecklistManual[] {
@@ -450,7 +554,9 @@ function tracked(
 
 /**
  * The checklist of a level: steps with their dates and status on `today`, each expected form
- * with the sheets that hold it (ticked when present), the manual results with their ticks.
+ * with the sheets that hold it (ticked when one holds content — `options.contents` — and, for
+ * the commune, when every village sent it), the manual results with their ticks, and for the
+ * commune which village lacks which village form.
  *
  * A sub-item is done when ticked as such (`manual['buoc1.2']`) or when all its results are; a
  * step when ticked (`manual['buoc3']`) or when all its sub-items and own results are.
@@ -473,12 +579,26 @@ export function checklist(
     list.push(sheet);
     sheetsByForm.set(form, list);
   }
+  const contents = options.contents ?? {};
+  // The commune expects I.1-I.4 from every village: those of its settings and those its sheets name.
+  const villageForms = new Set<FormId>(stepsOf(level).flatMap((st) => [...(st.forms ?? []), ...st.items.flatMap((it) => it.forms ?? [])]).filter((f) => f.from === 'thon').map((f) => f.form));
+  let villages: Map<string, string> | undefined;
+  if (level === 'xa' && villageForms.size > 0) {
+    villages = new Map();
+    const add = (name: string | undefined) => {
+      const n = name?.trim();
+      if (n && !villages?.has(villageKey(n))) villages?.set(villageKey(n), n);
+    };
+    for (const v of options.villages ?? []) add(v);
+    for (const [sheet, c] of Object.entries(contents)) if (villageForms.has(c.form) && sheetForms[sheet] === c.form) add(c.unit);
+  }
+  const ctx: FormContext = { sheetsByForm, contents, villageForms, ...(villages ? { villages } : {}) };
   const dates = stepDates(level, planYear, mode, overrides, options);
   const steps = stepsOf(level).map((def, i): ChecklistStep => {
     const d = dates[i];
     const stepMarked = manual[def.id] === true;
     const items = def.items.map((it, j): ChecklistSubItem => {
-      const forms = checkForms(it.forms ?? [], sheetsByForm);
+      const forms = checkForms(it.forms ?? [], ctx);
       const man = checkManual(it.manual ?? [], manual);
       const c = countsOf(forms, man);
       const marked = manual[it.id] === true;
@@ -488,9 +608,9 @@ export function checklist(
     });
     const allFormDefs = [...def.items.flatMap((it) => it.forms ?? []), ...(def.forms ?? [])];
     const allManualDefs = [...def.items.flatMap((it) => it.manual ?? []), ...(def.manual ?? [])];
-    const forms = checkForms(allFormDefs, sheetsByForm);
+    const forms = checkForms(allFormDefs, ctx);
     const man = checkManual(allManualDefs, manual);
-    const ownForms = checkForms(def.forms ?? [], sheetsByForm);
+    const ownForms = checkForms(def.forms ?? [], ctx);
     const ownManual = checkManual(def.manual ?? [], manual);
     const marked = stepMarked;
     const hasResults = items.length > 0 || ownForms.length + ownManual.length > 0;
@@ -538,6 +658,7 @@ export function checklist(
     ...(next ? { nextStep: next.id } : {}),
     summary,
     summaryEn,
+    villages: villageLines(ctx),
   };
 }
 
@@ -643,12 +764,18 @@ export function setOverride(cs: ChecklistState, id: string, override: DateOverri
 }
 
 /**
- * The checklist of a document from its state (level, plan year, sheets, ticks, overrides, mode).
- * Undefined when the document has no level or plan year yet.
+ * The checklist of a document from its state (level, plan year, sheets, ticks, overrides, mode,
+ * the villages of `extra.villages`) and what its sheets hold (`sheetContents`). Undefined when the
+ * document has no level or plan year yet.
  */
-export function checklistOfDocument(state: DocumentState, today: string): Checklist | undefined {
+export function checklistOfDocument(state: DocumentState, today: string, contents?: Readonly<Record<string, SheetContent>>): Checklist | undefined {
   if (state.level === undefined || state.planYear === undefined) return undefined;
   const cs = readChecklistState(state);
-  const options: CalendarOptions = cs.periodStart !== undefined ? { periodStart: cs.periodStart } : {};
+  const villages = Array.isArray(state.extra?.villages) ? (state.extra.villages as unknown[]).filter((v): v is string => typeof v === 'string') : undefined;
+  const options: CalendarOptions = {
+    ...(cs.periodStart !== undefined ? { periodStart: cs.periodStart } : {}),
+    ...(contents ? { contents } : {}),
+    ...(villages ? { villages } : {}),
+  };
   return checklist(state.level, state.planYear, state.sheetForms ?? {}, cs.manual, today, cs.overrides, cs.mode ?? 'annual', options);
 }

@@ -15,7 +15,7 @@ import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
 import { periodOfYear, rootProgram } from '../../reference';
-import { classifyTopic, readFlags } from '../classify';
+import { classifyTopic, readFlags, sectorOfRow } from '../classify';
 import { defaultSplit, destination, isConstruction, noteParts } from './funding';
 import type {
   CommunePlan,
@@ -178,7 +178,8 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   // The money decides: a row typed under "no outside money" that asks for some (reported by the
   // validation as NO_OUTSIDE_MONEY_HAS_SUPPORT) is consolidated with the activities needing it (rule 2).
   const group = support > 0 ? 'outside-money' : a.group === 'outside-money' ? 'outside-money' : 'no-outside-money';
-  const sector = (a.sector ?? reading.sector ?? '').trim();
+  // The row's Ngành/Lĩnh vực, else the sheet's field, else the sheet's name ("I.2 - Giao thông"), else the activity's words.
+  const sector = sectorOfRow(a.sector, reading.sector, reading.sheet, a.activity);
   // "(Thôn A)" after the activity, unless its own words already name the village ("… Thôn Nà Hin").
   const name = origin.kind === 'village' && !namesUnit(a.activity, origin.unit) ? `${a.activity} (${origin.unit})` : a.activity;
   let budget = 0;
@@ -421,7 +422,7 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
   const seen = new Map<string, number>();
   for (const r of readings) {
     const origin = originOf(r);
-    const sector = (r.sector ?? '').trim();
+    const sector = sectorOfRow(undefined, r.sector, r.sheet, '');
     const strengths = r.strengths.map((s) => s.text);
     r.difficulties.forEach((d, i) => {
       let key = `s:${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|${foldKey(d.difficulty)}`;
@@ -432,8 +433,8 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
       const objective = edits.objectives.get(key) ?? d.objective;
       out.push({
         key,
-        topic: classifyTopic(sector || d.sector, d.difficulty),
-        sector: sector || d.sector || '',
+        topic: classifyTopic(d.sector?.trim() || sector, d.difficulty),
+        sector: d.sector?.trim() || sector,
         strengths: i === 0 ? strengths : [],
         difficulty,
         causes: d.causes,

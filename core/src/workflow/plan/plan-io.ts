@@ -543,7 +543,7 @@ export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks:
           { key: 'place', header: 'Địa điểm', width: 20, kind: 'longtext' },
           { key: 'total', header: 'Tổng số (1.000 đồng)', width: 14, kind: 'amount' },
           { key: 'accept', header: ACCEPT_HEADER, width: 12, kind: 'center' },
-          { key: 'id', header: KEY_COLUMN_HEADER, width: 30 },
+          { key: 'id', header: KEY_COLUMN_HEADER, width: 30, kind: 'key' },
         ],
         rows: plan.suggestions.map((s, i) => ({
           stt: i + 1,

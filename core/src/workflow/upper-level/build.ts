@@ -19,13 +19,16 @@ import type {
   CommuneSummary,
   DistrictRollup,
   DistrictRow,
+  FundsOrigin,
   PreviousRollup,
   RankedRow,
+  TopicReconciliation,
   Verdict,
 } from './types';
 import { SUMMARY_SHEET } from './types';
-import type { FundingGroup, PlanActivity, Tally } from '../types';
-import { TOPICS } from '../types';
+import type { FundingGroup, PlanActivity, Tally, Topic } from '../types';
+import { TOPICS, topicHeading } from '../types';
+import { communeKey } from './read';
 
 /** Amounts equal within half a thousand đồng. */
 const TOLERANCE = 0.5;
@@ -35,6 +38,8 @@ export interface BuildOptions {
   readonly upperLevel: string;
   /** Funds the upper level holds for II.6.B activities, triệu đồng. */
   readonly funds?: number;
+  /** Where `funds` come from (said in the report). */
+  readonly fundsFrom?: FundsOrigin;
   readonly planYear?: number;
   /** Findings and issues of reading, carried into the roll-up. */
   readonly findings?: readonly Finding[];
@@ -96,6 +101,24 @@ export function iii1Total(iii1: FormReading): number {
     total += v;
   }
   return total;
+}
+
+/** "Huyện Bắc Hà", "huyen bac ha" and "Bắc Hà" name the same unit. */
+function unitKey(name: string): string {
+  return communeKey(name).replace(/^(huyen|tinh|thanh pho|quan|thi xa)\s+/, '');
+}
+
+/**
+ * The funds IV.1 gives the upper level (triệu đồng): the total of every IV.1 naming it ("Huyện:"
+ * field), else of every IV.1 read (a province rolling up its districts' orientations); undefined
+ * when no IV.1 holds an amount.
+ */
+export function fundsFromIv1(iv1: readonly FormReading[], upperLevel: string): { amount: number; sheets: string[] } | undefined {
+  const withAmounts = iv1.filter((r) => Object.values(r.fixedValues).some((v) => typeof v.amount === 'number'));
+  if (withAmounts.length === 0) return undefined;
+  const mine = withAmounts.filter((r) => r.unitName !== undefined && unitKey(r.unitName) === unitKey(upperLevel));
+  const used = mine.length > 0 ? mine : withAmounts;
+  return { amount: used.reduce((s, r) => s + iii1Total(r), 0), sheets: used.map((r) => (r.file ? `${r.file} — ${r.sheet}` : r.sheet)) };
 }
 
 function tally(rows: readonly { total: number }[]): Tally {
@@ -227,6 +250,28 @@ export function buildRollup(communesIn: readonly CommuneInput[], previous: Previ
     else written.set(l.row.communeKey, [l.row]);
   }
 
+  // By topic: the topic each commune's sheets give a row against the heading the summary prints it under.
+  const push = <T>(m: Map<Topic, T[]>, t: Topic, x: T) => {
+    const list = m.get(t);
+    if (list) list.push(x);
+    else m.set(t, [x]);
+  };
+  const topicRead = new Map<Topic, { total: number }[]>();
+  for (const c of communes) for (const a of c.activities) push(topicRead, a.topic, a);
+  const topicWritten = new Map<Topic, DistrictRow[]>();
+  let heading: Topic | undefined;
+  for (const l of summaryLines(rows)) {
+    if (l.kind === 'group') {
+      const t = TOPICS.find((x) => topicHeading(x) === l.label);
+      if (t || !l.label.startsWith('Ngành/Lĩnh vực:')) heading = t;
+    } else if (l.row.status === 'active' && heading) push(topicWritten, heading, l.row);
+  }
+  const topics: TopicReconciliation[] = TOPICS.filter((t) => topicRead.has(t) || topicWritten.has(t)).map((t) => {
+    const read = tally(topicRead.get(t) ?? []);
+    const w = tally(topicWritten.get(t) ?? []);
+    return { topic: t, read, written: w, balanced: read.count === w.count && Math.abs(read.amount - w.amount) <= TOLERANCE };
+  });
+
   const summaries: CommuneSummary[] = communes.map((c) => {
     const acts = c.activities;
     const ii6a = acts.filter((a) => a.form === 'II.6.A');
@@ -306,13 +351,19 @@ export function buildRollup(communesIn: readonly CommuneInput[], previous: Previ
     upperLevel: options.upperLevel,
     ...(planYear !== undefined ? { planYear } : {}),
     ...(options.funds !== undefined ? { funds: options.funds } : {}),
+    ...(options.funds !== undefined && options.fundsFrom ? { fundsFrom: options.fundsFrom } : {}),
     communes: summaries,
     rows,
     ranking,
     reconciliation: {
       read: readAll,
       written: writtenAll,
-      balanced: summaries.every((s) => s.reconciliation.balanced) && readAll.count === writtenAll.count && Math.abs(readAll.amount - writtenAll.amount) <= TOLERANCE,
+      balanced:
+        summaries.every((s) => s.reconciliation.balanced) &&
+        topics.every((t) => t.balanced) &&
+        readAll.count === writtenAll.count &&
+        Math.abs(readAll.amount - writtenAll.amount) <= TOLERANCE,
+      topics,
       keptAppraisals: kept,
       vanished: vanished.length,
     },

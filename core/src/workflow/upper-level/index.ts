@@ -12,7 +12,7 @@
 export * from './rollup';
 export * from './types';
 export type { BuildOptions } from './build';
-export { buildRollup, iii1Total, rankWithinFunds, verdictOf } from './build';
+export { buildRollup, fundsFromIv1, iii1Total, rankWithinFunds, verdictOf } from './build';
 export type { SummaryLine } from './layout';
 export { SUMMARY_COLUMNS, VANISHED_GROUP, communesLayout, feedbackLayouts, feedbackSheetName, rankingLayout, reportLayout, summaryLayout, summaryLines, upperHeading } from './layout';
 export type { DistrictSource, PlansReading, ReadPlansOptions } from './read';

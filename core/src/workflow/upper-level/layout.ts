@@ -321,7 +321,7 @@ export function rankingLayout(rollup: DistrictRollup): SheetLayout {
   const within = rollup.ranking.filter((r) => r.withinFunds === true);
   const lines = [
     rollup.funds !== undefined
-      ? `Nguồn vốn ${upper} nắm giữ để hỗ trợ các hoạt động chưa rõ nguồn vốn: ${num(rollup.funds)} triệu đồng (= ${num(rollup.funds * 1000)} nghìn đồng).`
+      ? `Nguồn vốn ${upper} nắm giữ để hỗ trợ các hoạt động chưa rõ nguồn vốn: ${num(rollup.funds)} triệu đồng (= ${num(rollup.funds * 1000)} nghìn đồng)${rollup.fundsFrom?.kind === 'iv1' ? ', theo tổng kinh phí dự kiến phân bổ của Biểu IV.1' : ''}.`
       : `Chưa nhập số vốn ${upper} nắm giữ nên chưa xác định được hoạt động nào trong khả năng vốn.`,
     `Hoạt động II.6.B được đồng ý: ${rollup.ranking.length}, Đề xuất cộng ${num(acceptedSum)} nghìn đồng${
       rollup.funds !== undefined ? `; trong khả năng vốn: ${within.length} hoạt động (${num(within.reduce((s, r) => s + r.row.proposed, 0))} nghìn đồng)` : ''
@@ -477,6 +477,19 @@ function issueRows(issues: readonly Finding[], findings: readonly Finding[]): Li
 }
 
 /** The report of what was read: sheets, reconciliation per commune, problems. */
+/** Where the ranking's funds come from, in one sentence. */
+export function fundsLine(rollup: DistrictRollup): string {
+  if (rollup.funds === undefined) return `Chưa có số vốn ${rollup.upperLevel} nắm giữ (không có Biểu IV.1 ghi kinh phí, chưa nhập --funds): chưa xếp được trong khả năng vốn.`;
+  const from = rollup.fundsFrom;
+  const how =
+    from?.kind === 'iv1'
+      ? `theo Biểu IV.1 (tổng kinh phí dự kiến phân bổ: ${from.sheets?.join('; ') ?? ''}); muốn dùng số khác, hãy nhập số vốn (--funds)`
+      : from?.kind === 'saved'
+        ? 'số đã dùng ở lần tổng hợp trước'
+        : 'số đã nhập';
+  return `Vốn ${rollup.upperLevel} nắm giữ để xếp ưu tiên: ${num(rollup.funds)} triệu đồng — ${how}.`;
+}
+
 export function reportLayout(rollup: DistrictRollup, sheets: readonly SheetRead[], written: readonly string[]): SheetLayout {
   const rec = rollup.reconciliation;
   const lines = [
@@ -485,6 +498,7 @@ export function reportLayout(rollup: DistrictRollup, sheets: readonly SheetRead[
       rec.balanced ? 'Đối chiếu: khớp — không hoạt động nào bị bỏ sót.' : 'Đối chiếu: KHÔNG KHỚP — xem bảng đối chiếu bên dưới.'
     }`,
     `Ý kiến thẩm định giữ lại từ lần tổng hợp trước: ${rec.keptAppraisals}. Hoạt động không còn trong biểu của xã (giữ lại, đã đánh dấu): ${rec.vanished}.`,
+    fundsLine(rollup),
     `Đã ghi: ${written.join(', ')}.`,
   ];
   return finish(
@@ -526,6 +540,28 @@ export function reportLayout(rollup: DistrictRollup, sheets: readonly SheetRead[
               balanced: rec.balanced ? 'Khớp' : 'KHÔNG KHỚP',
             },
           ],
+        },
+        {
+          key: 'topics',
+          caption: 'Đối chiếu theo chủ đề (chủ đề ghi trong biểu của xã / đưa vào tổng hợp dưới chủ đề đó)',
+          columns: [
+            { key: 'stt', header: 'STT', width: 5, kind: 'center' },
+            { key: 'topic', header: 'Chủ đề', width: 18 },
+            { key: 'readCount', header: 'Đọc được: số hoạt động', width: 10, kind: 'number' },
+            { key: 'readAmount', header: 'Đọc được: Tổng số', width: 14, kind: 'amount' },
+            { key: 'writtenCount', header: 'Đưa vào tổng hợp: số hoạt động', width: 10, kind: 'number' },
+            { key: 'writtenAmount', header: 'Đưa vào tổng hợp: Tổng số', width: 14, kind: 'amount' },
+            { key: 'balanced', header: 'Kết quả', width: 12, kind: 'center' },
+          ],
+          rows: rec.topics.map((t, i) => ({
+            stt: i + 1,
+            topic: topicHeading(t.topic),
+            readCount: t.read.count,
+            readAmount: t.read.amount,
+            writtenCount: t.written.count,
+            writtenAmount: t.written.amount,
+            balanced: t.balanced ? 'Khớp' : 'KHÔNG KHỚP',
+          })),
         },
         {
           key: 'sheets',

@@ -4,6 +4,7 @@
  * III.1 and the province's IV.1, from separate files or from tabs of one shared spreadsheet
  * ("Xã Tân Lập - II.6.B"); and the appraisals typed into the previous run's summary.
  */
+import { getForm, tablesOf } from '../../forms/registry';
 import type { FormId } from '../../forms/types';
 import { KEY_COLUMN_HEADER } from '../../layout/engine';
 import type { Activity, FormReading } from '../../model/types';
@@ -105,14 +106,37 @@ function tally(rows: readonly { a: Activity }[]): Tally {
 const STRIP_NUMBER = /^\s*(?:[0-9]+|[IVX]+|[A-D])\s*[.)]\s*/;
 const TOPIC_KEYS = new Map(TOPICS.map((t) => [foldKey(TOPIC_LABELS[t]), t]));
 
-/** Topic section rows ("1. Cơ sở hạ tầng") of a consolidated sheet, by sheet row. */
-function topicHeadings(grid: TextGrid): { row: number; topic: Topic }[] {
-  const out: { row: number; topic: Topic }[] = [];
+/** "Cộng", "Cộng A", "Tổng cộng (A+B)": the subtotal rows LKH writes (and people type) close a section. */
+const SUBTOTAL = /^(?:tong )?cong(?: |$)/;
+
+/** The group rows a form prints (A/B, Vốn đầu tư phát triển, the project states, Vốn sự nghiệp), folded. */
+function groupLabels(form: FormId): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const t of tablesOf(getForm(form))) for (const r of t.rows) if (r.kind === 'group') out.add(foldKey(r.label));
+  return out;
+}
+
+/**
+ * Where a consolidated sheet says which topic its rows belong to: the topic rows ("1. Cơ sở hạ
+ * tầng") open a section; a group row (II.6.A's B, "Vốn đầu tư phát triển", "Vốn sự nghiệp", the
+ * project states) or a subtotal row ("Cộng…") closes it. A row outside any topic section has no
+ * topic of its own here (II.6.A's part B is laid out by funding group, II.6.B by rank).
+ */
+export function topicSections(grid: TextGrid, form: FormId, activityRows: ReadonlySet<number>): { row: number; topic?: Topic }[] {
+  const groups = groupLabels(form);
+  const out: { row: number; topic?: Topic }[] = [];
   for (let r = grid.top; r < grid.bottom; r++) {
+    if (activityRows.has(r)) continue;
     for (const { cell } of grid.rowCells(r)) {
-      const t = TOPIC_KEYS.get(foldKey(cell.text.replace(STRIP_NUMBER, '')));
+      const k = foldKey(cell.text.replace(STRIP_NUMBER, ''));
+      if (k === '') continue;
+      const t = TOPIC_KEYS.get(k);
       if (t) {
         out.push({ row: r, topic: t });
+        break;
+      }
+      if (SUBTOTAL.test(k) || groups.has(k) || [...groups].some((g) => k.startsWith(`${g} `))) {
+        out.push({ row: r });
         break;
       }
     }
@@ -137,12 +161,14 @@ function sheetRows(data: SheetData, reading: FormReading): SheetRow[] {
   const named = acts.filter((a) => a.activity !== '');
   const derived = derivedKeys(named.map((a) => a.activity));
   const derivedOf = new Map(named.map((a, i) => [a, derived[i]]));
-  const headings = topicHeadings(grid);
+  const sections = topicSections(grid, reading.formId, new Set(acts.map((a) => a.source.row)));
   return acts.map((a) => {
     const typed = keyAt ? grid.at(a.source.row, keyAt.col).text : '';
-    const heading = [...headings].reverse().find((h) => h.row < a.source.row);
+    // The row's own section: the last topic or closing row above it.
+    let section: { row: number; topic?: Topic } | undefined;
+    for (const s of sections) if (s.row < a.source.row) section = s;
     const key = typed !== '' ? typed : (derivedOf.get(a) ?? `dong:${foldKey(data.name)}!${a.source.row + 1}`);
-    return { a, key, keyDerived: typed === '', ...(heading ? { topic: heading.topic } : {}) };
+    return { a, key, keyDerived: typed === '', ...(section?.topic ? { topic: section.topic } : {}) };
   });
 }
 

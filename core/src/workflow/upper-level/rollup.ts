@@ -18,18 +18,22 @@ import { replaceKeepingOneCopy } from '../../port/replace';
 import { defaultUpperLevel } from '../../reference';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { foldKey } from '../../text';
-import { buildRollup } from './build';
+import { buildRollup, fundsFromIv1 } from './build';
 import { communesLayout, feedbackLayouts, rankingLayout, reportLayout, summaryLayout } from './layout';
 import type { DistrictSource, PlansReading } from './read';
 import { readCommunePlans, readPreviousRollup } from './read';
-import type { DistrictRollup } from './types';
+import type { DistrictRollup, FundsOrigin } from './types';
 import { DEFAULT_UPPER_LEVEL, DISTRICT_REPORT_SHEET } from './types';
 
 
 export interface RollUpOptions {
   /** The level above the commune, named: "Huyện Bắc Hà", "Tỉnh Lào Cai". Default: the workbook's setting, else "Huyện". */
   readonly upperLevel?: string;
-  /** Funds the upper level holds for activities of unknown source (II.6.B), triệu đồng. Default: the last run's. */
+  /**
+   * Funds the upper level holds for activities of unknown source (II.6.B), triệu đồng. Default:
+   * the total of the IV.1 read among the sources (the one naming the upper level when several
+   * do), else the last run's.
+   */
   readonly funds?: number;
   readonly planYear?: number;
   readonly period?: ProgramPeriod;
@@ -75,16 +79,22 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
   }
   // Without a name: the level above for the plan year (the province since 2026; the district before).
   const upperLevel = options.upperLevel?.trim() || state.upperLevelName?.trim() || defaultUpperLevel(options.planYear ?? state.planYear) || DEFAULT_UPPER_LEVEL;
-  const funds = options.funds ?? rollupState(state).funds;
   progress(0, 'Đang đọc ý kiến thẩm định đã nhập ở lần tổng hợp trước…');
   const previous = await readPreviousRollup(target);
   progress(0.1, 'Đang đọc biểu của các xã…');
   const reading = await readCommunePlans(sources, { ...(options.period ? { period: options.period } : {}) });
   progress(0.5, 'Đang tổng hợp…');
+  // The funds: as given; else what the IV.1 read gives the upper level; else the last run's.
+  const fromIv1 = options.funds === undefined ? fundsFromIv1(reading.iv1, upperLevel) : undefined;
+  const saved = rollupState(state).funds;
+  const funds = options.funds ?? fromIv1?.amount ?? saved;
+  const fundsFrom: FundsOrigin | undefined =
+    options.funds !== undefined ? { kind: 'option' } : fromIv1 ? { kind: 'iv1', sheets: fromIv1.sheets } : saved !== undefined ? { kind: 'saved' } : undefined;
   const planYear = options.planYear ?? reading.planYear ?? state.planYear;
   const rollup = buildRollup(reading.communes, previous, {
     upperLevel,
     ...(funds !== undefined ? { funds } : {}),
+    ...(fundsFrom ? { fundsFrom } : {}),
     ...(planYear !== undefined ? { planYear } : {}),
     findings: reading.findings,
     issues: reading.issues,

@@ -175,10 +175,28 @@ export interface CommuneSummary {
   readonly ii4bMatches?: boolean;
 }
 
-export interface DistrictReconciliation {
+/** One topic's reconciliation: what the communes' sheets file under it = what the summary prints under its heading. */
+export interface TopicReconciliation {
+  readonly topic: Topic;
   readonly read: Tally;
   readonly written: Tally;
   readonly balanced: boolean;
+}
+
+/** Where the funds of the ranking come from: `--funds` (or the pane), the IV.1 read, or the last run's. */
+export interface FundsOrigin {
+  readonly kind: 'option' | 'iv1' | 'saved';
+  /** The IV.1 sheets summed ("file — sheet"), for 'iv1'. */
+  readonly sheets?: readonly string[];
+}
+
+export interface DistrictReconciliation {
+  readonly read: Tally;
+  readonly written: Tally;
+  /** Per commune, per topic and in total. */
+  readonly balanced: boolean;
+  /** By topic, in the handbook's order (topics with neither read nor written rows left out). */
+  readonly topics: readonly TopicReconciliation[];
   /** Appraisals found again from the previous run. */
   readonly keptAppraisals: number;
   readonly vanished: number;
@@ -200,6 +218,7 @@ export interface DistrictRollup {
   readonly planYear?: number;
   /** Funds the upper level holds for II.6.B activities, triệu đồng. */
   readonly funds?: number;
+  readonly fundsFrom?: FundsOrigin;
   readonly communes: readonly CommuneSummary[];
   /** Active rows sorted by topic, sector, commune; then the vanished ones. */
   readonly rows: readonly DistrictRow[];
