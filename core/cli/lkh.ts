@@ -27,7 +27,7 @@ import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
 import { formEdition } from '../src/forms/editions';
-import { periodOfYear } from '../src/reference';
+import { LATEST_PERIOD, fundSourceChoices, periodOfYear } from '../src/reference';
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
@@ -124,7 +124,9 @@ async function template(args: readonly string[], io: Io): Promise<number> {
     // The sheet is named by the form id so that files and tabs match ("II.6.A.xlsx", sheet "II.6.A").
     // The edition of the plan year's period (III.1, IV.1, II.6.C changed after 2020); the handbook's without a year.
     const edition = period ?? (planYear ? periodOfYear(planYear).period : undefined);
-    await wb.createSheet(layoutForm(edition ? formEdition(getForm(id), edition) : getForm(id), { ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetName: id }));
+    // Tên nguồn vốn suggests the programs of the edition's period (the latest when the form is the handbook's).
+    const fundSources = fundSourceChoices(edition ?? LATEST_PERIOD);
+    await wb.createSheet(layoutForm(edition ? formEdition(getForm(id), edition) : getForm(id), { ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetName: id, fundSources }));
     await wb.writeState({ ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetForms: { [id]: id } });
     const file = join(out, `${id}.xlsx`);
     checkOutput(file);

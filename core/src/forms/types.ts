@@ -123,6 +123,12 @@ export type TableRow =
       readonly code?: string;
       readonly label: string;
       readonly depth: number;
+      /**
+       * The column the label prints in when it is not the table's label column: III.1/IV.1 print
+       * "Vốn đầu tư phát triển:" in the Nội dung/hạng mục cell, where the items are written after
+       * it (L3294-L3344). The reader finds the row by the cell's beginning.
+       */
+      readonly labelIn?: string;
       /** Other pre-printed cells of the row, by column key (e.g. { unit: 'ha' }). */
       readonly cells?: Readonly<Record<string, string>>;
     }
@@ -200,6 +206,11 @@ export interface SignatureBlock {
   /** The place-and-date line, handbook wording (".........., ngày..... tháng ......  năm ……"). */
   readonly dateLine?: string;
   readonly signers: readonly Signer[];
+  /**
+   * "Nơi nhận:" and its lines, set on the left beside the (last) signer, as letters are laid
+   * out (Nghị định 30/2020/NĐ-CP, Phụ lục I; the handbook's L1720-L1727, L3278-L3283).
+   */
+  readonly recipients?: readonly string[];
 }
 
 export interface Signer {

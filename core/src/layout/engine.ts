@@ -7,7 +7,7 @@
  */
 import type { Block, ColumnDef, FieldsBlock, FormDefinition, LetterheadBlock, SignatureBlock, TableBlock, TableRow, TextBlock } from '../forms/types';
 import { SECTORS } from '../forms/topics';
-import { foldKey } from '../text';
+import { foldKey, unitAfterLabel } from '../text';
 import { a1 } from '../util/a1';
 import type { CellStyle, LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from './types';
 
@@ -107,6 +107,9 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   percent: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: '0%' },
   date: { size: BODY_SIZE, hAlign: 'center', vAlign: 'top', border: true, numberFormat: 'dd/mm/yyyy' },
   center: { size: BODY_SIZE, hAlign: 'center', vAlign: 'top', border: true },
+  // Nghị định 30/2020/NĐ-CP: "Nơi nhận" bold italic 12, its lines 11 (here one point under the body's).
+  recipientsHeading: { bold: true, italic: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true },
+  recipient: { size: BODY_SIZE - 1, hAlign: 'left', vAlign: 'top', wrap: true },
   signature: { bold: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'top', wrap: true },
   signatureNote: { italic: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'top', wrap: true },
   letterhead: { size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true },
@@ -115,6 +118,9 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   key: { size: 8, hAlign: 'left', vAlign: 'top', fill: 'F2F2F2' },
   keyHeader: { italic: true, size: 8, hAlign: 'left', vAlign: 'middle', fill: 'F2F2F2' },
 };
+
+/** At most this many rows frozen above an activity list (more would fill a laptop's screen). */
+const FREEZE_MAX_ROWS = 14;
 
 /** Amounts in triệu đồng (II.6.C, III.1, IV.1) keep one decimal. */
 const TRIEU_FORMAT = '#,##0.0;-#,##0.0;""';
@@ -314,7 +320,8 @@ class LayoutBuilder {
       this.grid,
     );
     b.fields.forEach((f, i) => {
-      const text = `${f.label} ${this.fieldValue(f.value)}`;
+      const value = this.fieldValue(f.value);
+      const text = `${f.label} ${f.value === 'unit' ? unitAfterLabel(f.label, value) : value}`;
       this.block(this.row, parts[i].col, 1, parts[i].span, text, 'field');
     });
     this.row++;
@@ -339,6 +346,10 @@ class LayoutBuilder {
 
   signatures(b: SignatureBlock): void {
     this.row++;
+    if (b.recipients && b.recipients.length > 0) {
+      this.signaturesBesideRecipients(b, b.recipients);
+      return;
+    }
     const parts = spreadColumns(
       b.signers.map(() => 1),
       this.grid,
@@ -358,6 +369,35 @@ class LayoutBuilder {
       if (s.note) this.block(this.row + 1, col, 1, span, s.note, 'signatureNote');
     });
     this.row += 6;
+  }
+
+  /** "Nơi nhận:" and its lines in the left half, the date line and the signer(s) in the right half. */
+  private signaturesBesideRecipients(b: SignatureBlock, recipients: readonly string[]): void {
+    const half = Math.max(1, Math.floor(this.n / 2));
+    const top = this.row;
+    let right = top;
+    if (b.dateLine) {
+      this.block(right, half, 1, this.n - half, b.dateLine, 'signatureNote');
+      right++;
+    }
+    for (const s of b.signers) {
+      this.block(right, half, 1, this.n - half, s.title, 'signature');
+      right++;
+      if (s.note) {
+        this.block(right, half, 1, this.n - half, s.note, 'signatureNote');
+        right++;
+      }
+    }
+    // The signer signs in the space under the title: five lines, as the stacked block leaves.
+    right += 5;
+    let left = top + (b.dateLine ? 1 : 0);
+    this.block(left, 0, 1, half, 'Nơi nhận:', 'recipientsHeading');
+    left++;
+    for (const r of recipients) {
+      this.block(left, 0, 1, half, r, 'recipient');
+      left++;
+    }
+    this.row = Math.max(left, right) + 1;
   }
 
   table(t: TableBlock): TablePlacement {
@@ -436,16 +476,23 @@ class LayoutBuilder {
           return;
         }
         let value: LayoutValue = null;
+        const labelHere = r.kind === 'fixed' && r.labelIn !== undefined ? c.key === r.labelIn : i === labelCol;
         if (i === codeCol) value = r.code ?? null;
-        else if (i === labelCol) value = codeCol === undefined && r.code && r.kind === 'group' ? `${r.code}. ${r.label}` : r.label;
+        else if (labelHere && r.kind === 'fixed' && r.labelIn !== undefined) {
+          // The label begins the cell; what is given for the column follows it ("Vốn sự nghiệp: CT 135").
+          const more = given?.[c.key];
+          value = more !== undefined && more !== null && more !== '' ? `${r.label} ${String(more)}` : r.label;
+        } else if (i === labelCol && r.kind === 'fixed' && r.labelIn !== undefined) value = null;
+        else if (labelHere) value = codeCol === undefined && r.code && r.kind === 'group' ? `${r.code}. ${r.label}` : r.label;
         else if (r.kind === 'fixed' && r.cells && r.cells[c.key] !== undefined) value = r.cells[c.key];
         else if (given && given[c.key] !== undefined) value = given[c.key];
-        const cellStyle: StyleName = i === labelCol || i === codeCol || typeof value === 'string' ? style : styleForColumn(c);
+        const cellStyle: StyleName = labelHere || i === labelCol || i === codeCol || typeof value === 'string' ? style : styleForColumn(c);
         this.block(this.row, placed[i].col, 1, placed[i].span, value, i === codeCol ? (r.kind === 'group' ? 'group' : 'center') : cellStyle);
       });
       if (r.kind === 'fixed') {
         const cells = r.cells;
-        this.validate(t, placed, this.row, 1, (c) => c.key !== t.labelColumn && c.key !== t.codeColumn && !(cells && c.key in cells), rowHint(r));
+        const labelIn = r.labelIn;
+        this.validate(t, placed, this.row, 1, (c) => c.key !== t.labelColumn && c.key !== t.codeColumn && c.key !== labelIn && !(cells && c.key in cells), rowHint(r));
       }
       this.row++;
     }
@@ -642,6 +689,11 @@ export function layoutForm(form: FormDefinition, options: LayoutOptions = {}): S
     mainTable && mainTable.headerRows > 0 && proseAfter <= PROSE_AFTER_TABLE
       ? { from: mainTable.headerRow, to: mainTable.bodyRow - 1 }
       : undefined;
+  // Panes frozen under the header of the sheet's table, so its column names stay in view while
+  // scrolling hundreds of rows: when it is the first table (no other table would be frozen with
+  // it) and the title and header are short enough to leave room.
+  const freeze =
+    mainTable && mainTable.headerRows > 0 && b.tables[0] === mainTable && mainTable.bodyRow <= FREEZE_MAX_ROWS ? { rows: mainTable.bodyRow, cols: 0 } : undefined;
   // Column widths: scale the grid so the whole table prints across the page (fit to width does the rest).
   const scale = Math.max(1, PAGE_CHARS[form.orientation] / totalChars);
   return {
@@ -661,5 +713,6 @@ export function layoutForm(form: FormDefinition, options: LayoutOptions = {}): S
       area: { rows: b.row, cols: grid.length },
     },
     tables: b.tables,
+    ...(freeze ? { freeze } : {}),
   };
 }

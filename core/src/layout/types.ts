@@ -26,6 +26,8 @@ export interface CellStyle {
 
 export type StyleName =
   | 'title'
+  | 'recipientsHeading'
+  | 'recipient'
   | 'subtitle'
   | 'heading'
   | 'paragraph'

@@ -10,7 +10,7 @@ import { TOPIC_LABELS } from '../forms/topics';
 import type { ColumnDef, FieldsBlock, FormDefinition, FormId, TableBlock } from '../forms/types';
 import type { Activity, ActivityGroup, Difficulty, FormReading, SourceRef, Strength } from '../model/types';
 import type { SheetData } from '../port/types';
-import { foldKey, formatVnNumber, labelSimilarity, parseNumber } from '../text';
+import { foldKey, formatVnNumber, labelSimilarity, parseNumber, unitFromLabel } from '../text';
 import { a1 } from '../util/a1';
 import type { Finding } from '../validate/messages';
 import { finding, shortName } from '../validate/messages';
@@ -179,7 +179,8 @@ class SheetReader {
           const m = /(19|20)\d{2}/.exec(v.text);
           if (m) out.planYear = Number(m[0]);
         } else if (f.value === 'unit') {
-          out.unitName = v.text;
+          // "Thôn: Nà Hin" (as villages type it, and as the templates print "Thôn Nà Hin") is Thôn Nà Hin.
+          out.unitName = unitFromLabel(f.label, v.text);
         } else if (f.value === 'blank' && /linh vuc/.test(foldKey(f.label))) {
           out.sector = v.text;
         }
@@ -426,11 +427,15 @@ class SheetReader {
     for (const fr of table.rows) {
       if (fr.kind !== 'fixed') continue;
       const want = makeLabel(fr.label);
+      // A label printed at the start of another cell ("Vốn đầu tư phát triển: Chương trình 135").
+      const inCol = fr.labelIn !== undefined ? loc.columns.get(fr.labelIn) : undefined;
+      const prefix = fr.labelIn !== undefined ? foldKey(fr.label).replace(/[:\s]+$/u, '') : '';
       let found = -1;
       let bestScore = 0.75;
       for (let r = searchFrom; r < end; r++) {
         const text = labelCol !== undefined ? this.grid.at(r, labelCol).text : '';
         let s = matchLabel(text, want);
+        if (inCol !== undefined && prefix !== '' && foldKey(this.grid.at(r, inCol).text).startsWith(prefix)) s = Math.max(s, 1);
         if (fr.code && codeCol !== undefined && foldKey(this.grid.at(r, codeCol).text) === foldKey(fr.code)) s += 0.1;
         if (s > bestScore) {
           bestScore = s;
@@ -452,7 +457,19 @@ class SheetReader {
           if (n.text !== undefined) this.findings.push(finding('NOT_A_NUMBER', { ...this.at, cell: a1(found, col) }, { column: columnName(c.key), text: shortName(n.text, 40) }));
           rowValues[c.key] = n.value ?? null;
         } else {
-          const t = this.text(found, col).text;
+          let t = this.text(found, col).text;
+          // The printed label is the form's, not the unit's content: keep what follows it.
+          if (c.key === fr.labelIn && foldKey(t).startsWith(prefix)) {
+            // The shortest beginning of the cell that folds to the label, then its colon.
+            let cut = t.length;
+            for (let i = 1; i <= t.length; i++) {
+              if (foldKey(t.slice(0, i)) === prefix && !/[\p{L}\p{N}]/u.test(t.charAt(i))) {
+                cut = i;
+                break;
+              }
+            }
+            t = t.slice(cut).replace(/^[\s:.\-–]+/u, '').trim();
+          }
           rowValues[c.key] = t === '' ? null : t;
         }
       }

@@ -98,8 +98,10 @@ export interface Program {
   readonly legacyNote?: string;
   readonly ii6c?: Ii6cProgrammeLine;
   readonly iii1: readonly Iii1Row[];
-  /** What to write as Tên nguồn vốn: the name, preceded for projects by their parent's short name. */
+  /** What to write as Tên nguồn vốn: the short name, preceded for projects by their parent's short name. */
   readonly sourceName: string;
+  /** The same with the full name, for messages that explain which program a text was read as. */
+  readonly fullSourceName: string;
   /** Ids from the top program down to this entry (itself last). */
   readonly path: readonly string[];
 }
@@ -591,7 +593,9 @@ export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEnt
       ...(e.legacyNote ? { legacyNote: e.legacyNote } : {}),
       ...(ii6c ? { ii6c } : {}),
       iii1: e.iii1 ?? parent?.iii1 ?? [],
-      sourceName: parent ? `${parent.shortName} - ${e.name}` : e.name,
+      // Short names: Tên nguồn vốn is a narrow column, and the drop-down offers the short names.
+      sourceName: parent ? `${parent.shortName} - ${shortName}` : shortName,
+      fullSourceName: parent ? `${parent.shortName} - ${e.name}` : e.name,
       path,
     };
     built.set(id, p);

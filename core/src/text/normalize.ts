@@ -124,3 +124,37 @@ export function labelSimilarity(a: string, b: string): number {
   if (ka === '' || kb === '') return 0;
   return preparedSimilarity(prepareKey(ka), prepareKey(kb));
 }
+
+/** Words that name the kind of a unit ("Thôn Nà Hin", "Xã Tân Lập", "Tổ dân phố 3"), folded. */
+const UNIT_KINDS = ['to dan pho', 'thi tran', 'dac khu', 'thon', 'ban', 'xom', 'lang', 'ap', 'khu', 'buon', 'plei', 'soc', 'xa', 'phuong'];
+
+/** The kind word a unit's name begins with, folded ('thon' for "Thôn Nà Hin"), if any. */
+export function unitKindOf(name: string): string | undefined {
+  const k = foldKey(name);
+  const kind = UNIT_KINDS.find((w) => k === w || k.startsWith(`${w} `));
+  // "Ban" (a department: "Ban Văn hóa", a "Ban:" label) is not "Bản" (a village).
+  if (kind === 'ban' && !/^bả|^bản/u.test(name.trim().normalize('NFC').toLowerCase())) return undefined;
+  return kind;
+}
+
+/**
+ * A unit's name after a field label that already says its kind: "Xã:" + "Xã Tân Lập" prints
+ * "Tân Lập" (not "Xã: Xã Tân Lập"); "Thôn:" + "Bản Pác Ngòi" keeps "Bản Pác Ngòi".
+ */
+export function unitAfterLabel(label: string, name: string): string {
+  const kind = unitKindOf(label);
+  if (kind === undefined || unitKindOf(name) !== kind) return name;
+  const words = kind.split(' ').length;
+  const rest = name.trim().split(/\s+/u).slice(words).join(' ');
+  // "Thôn Bản Chang" keeps its kind: "Thôn: Bản Chang" would read back as a bản.
+  return rest === '' || unitKindOf(rest) !== undefined ? name : rest;
+}
+
+/** The inverse of unitAfterLabel: "Thôn:" + "Nà Hin" is "Thôn Nà Hin"; a name with its own kind stays. */
+export function unitFromLabel(label: string, value: string): string {
+  const kind = unitKindOf(label);
+  // "Nhiều thôn", "Các thôn" name their kind themselves.
+  if (kind === undefined || unitKindOf(value) !== undefined || ` ${foldKey(value)} `.includes(` ${kind} `)) return value;
+  const word = label.trim().split(/\s+/u).slice(0, kind.split(' ').length).join(' ').replace(/:$/u, '');
+  return `${word} ${value.trim()}`;
+}

@@ -43,7 +43,7 @@ describe('layout engine', () => {
     expect(l.name).toBe('Thôn A - I.2');
     expect(cellAt(l, 0, 0)?.value).toBe('Mẫu biểu I.2: Thuận lợi, Khó khăn, Nguyên nhân, Giải pháp và Đề xuất hoạt động ở cấp thôn');
     expect(l.cells.some((c) => c.value === 'Năm kế hoạch (X+1): 2027')).toBe(true);
-    expect(l.cells.some((c) => c.value === 'Thôn: Thôn A')).toBe(true);
+    expect(l.cells.some((c) => c.value === 'Thôn: A')).toBe(true);
     expect(l.cells.some((c) => c.value === `Ngành/Lĩnh vực: ${DOTS}`)).toBe(true);
     const acts = l.tables.find((t) => t.key === 'activities');
     if (!acts) throw new Error('no activities table');

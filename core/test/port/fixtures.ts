@@ -10,6 +10,8 @@ const plain: CellStyle = { size: 11 };
 export const TEST_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   title: { bold: true, size: 14, hAlign: 'center', vAlign: 'middle', wrap: true },
   subtitle: { bold: true, size: 12, hAlign: 'center' },
+  recipientsHeading: { bold: true, italic: true },
+  recipient: plain,
   heading: { bold: true },
   paragraph: plain,
   note: { italic: true, size: 10 },

@@ -349,7 +349,7 @@ describe('upper-level roll-up', () => {
     );
     const first = await rollUpCommunes([{ port: shared }], shared, { upperLevel: 'Tỉnh Lào Cai' });
     const names = first.rollup.communes.map((c) => c.name);
-    expect(names).toEqual(['Hòa Bình', 'Xã Nà Hang', 'Xã Tân Lập']);
+    expect(names).toEqual(['Xã Hòa Bình', 'Xã Nà Hang', 'Xã Tân Lập']);
     const tl = first.rollup.rows.filter((r) => r.commune === 'Xã Tân Lập');
     expect(tl.map((r) => [r.activity, r.form, r.communePriority])).toEqual([
       ['Làm cầu treo qua suối', 'II.6.B', 1],

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { getForm } from '../../src/forms/registry';
 import { SECTORS } from '../../src/forms/topics';
+import { unitAfterLabel, unitFromLabel } from '../../src/text';
 import { fundSourceChoices } from '../../src/reference';
 import { layoutForm } from '../../src/layout/engine';
 import { MemoryWorkbook } from '../../src/port/memory';
@@ -49,6 +50,30 @@ describe('names and headings filled', () => {
   });
 });
 
+describe('unit names after a label that says their kind', () => {
+  it('prints "Xã: Tân Lập", not "Xã: Xã Tân Lập", and keeps a kind that differs or would mislead', () => {
+    expect(unitAfterLabel('Xã:', 'Xã Tân Lập')).toBe('Tân Lập');
+    expect(unitAfterLabel('Thôn:', 'Thôn Nà Hin')).toBe('Nà Hin');
+    expect(unitAfterLabel('Thôn:', 'Bản Pác Ngòi')).toBe('Bản Pác Ngòi');
+    // "Thôn: Bản Chang" would read back as a bản.
+    expect(unitAfterLabel('Thôn:', 'Thôn Bản Chang')).toBe('Thôn Bản Chang');
+    expect(unitAfterLabel('Ban/Ngành:', 'Ban Văn hóa')).toBe('Ban Văn hóa');
+  });
+
+  it('reads "Thôn: Nà Hin" as typed by a village as Thôn Nà Hin, and our own templates back to their unit', async () => {
+    expect(unitFromLabel('Thôn:', 'Nà Hin')).toBe('Thôn Nà Hin');
+    expect(unitFromLabel('Thôn:', 'Bản Pác Ngòi')).toBe('Bản Pác Ngòi');
+    expect(unitFromLabel('Thôn:', 'Nhiều thôn')).toBe('Nhiều thôn');
+    expect(unitFromLabel('Xã:', 'Tân Lập')).toBe('Xã Tân Lập');
+    for (const unit of ['Thôn Nà Hin', 'Thôn Bản Chang', 'Bản Pác Ngòi', 'Thôn 3']) {
+      const wb = new MemoryWorkbook();
+      await wb.createSheet(layoutForm(getForm('I.2'), { unitName: unit, planYear: 2027, sheetName: 'S' }));
+      const [r] = (await readWorkbook(wb)).readings;
+      expect(r.unitName).toBe(unit);
+    }
+  });
+});
+
 describe('the commune named on every sheet', () => {
   it('takes the commune from the III.1 it received when nobody typed it', async () => {
     const readings = await demoReadings();
@@ -56,7 +81,7 @@ describe('the commune named on every sheet', () => {
     const r = await consolidateCommune(target, readings);
     expect(r.plan.communeName).toBe('Xã Tân Lập');
     const [ii4b] = await target.readSheets(['II.4.B']);
-    expect(ii4b.values.flat().some((v) => typeof v === 'string' && v.includes('Xã Tân Lập'))).toBe(true);
+    expect(ii4b.values.flat()).toContain('Xã: Tân Lập');
     expect((await target.readState()).unitName).toBe('Xã Tân Lập');
   });
 });
@@ -67,6 +92,35 @@ describe('print like the form', () => {
     expect(layoutForm(getForm('II.4.B')).print.repeatRows).toBeDefined();
     expect(layoutForm(getForm('II.7.A')).print.repeatRows).toBeUndefined();
     expect(layoutForm(getForm('II.7.B')).print.repeatRows).toBeUndefined();
+  });
+
+  it('freezes the panes under the header of a sheet whose table comes first, never over another table', () => {
+    for (const id of ['II.4.B', 'II.6.A', 'II.6.B', 'II.4.A', 'I.1', 'II.8'] as const) {
+      const l = layoutForm(getForm(id));
+      const main = l.tables[0];
+      expect([id, l.freeze]).toEqual([id, { rows: main.bodyRow, cols: 0 }]);
+    }
+    // I.2 and II.3 list strengths and difficulties above the activities: nothing frozen.
+    expect(layoutForm(getForm('I.2')).freeze).toBeUndefined();
+    expect(layoutForm(getForm('II.3')).freeze).toBeUndefined();
+  });
+
+  it('sets "Nơi nhận:" beside the signer, as the handbook sets II.10 and the directive of II.2', () => {
+    for (const [id, signer] of [
+      ['II.10', 'CHỦ TỊCH'],
+      ['II.2', 'TM. ỦY BAN NHÂN DÂN XÃ\nCHỦ TỊCH'],
+    ] as const) {
+      const l = layoutForm(getForm(id));
+      const recipients = l.cells.find((c) => c.value === 'Nơi nhận:');
+      const sign = l.cells.find((c) => c.value === signer);
+      expect(recipients && sign).toBeTruthy();
+      if (!recipients || !sign) continue;
+      expect(sign.row).toBe(recipients.row);
+      expect(recipients.col).toBe(0);
+      expect(sign.col).toBeGreaterThan(0);
+      expect(l.cells.find((c) => c.row === recipients.row + 1 && c.col === 0)?.value).toBe('- Như trên;');
+      expect(l.cells.find((c) => c.value === '- Lưu: VT.' || c.value === '- Lưu: VP; VT ( ).')?.col).toBe(0);
+    }
   });
 });
 

@@ -210,7 +210,7 @@ describe('defaultSplit', () => {
   // Bảng 2's activities needing outside money (L3620-L3662), as consolidation calls it.
   it('puts support into Ngân sách when the note names a program, with the canonical name', () => {
     const dam = defaultSplit({ support: 13000, note: 'CT Nông thôn mới\nDân góp công và tự thi công, xã hỗ trợ kỹ thuật', fundSource: undefined, activity: 'Sửa chữa đập tạm tại Khu giữa' }, P16);
-    expect(dam).toEqual({ budget: 13000, proposed: 0, fundSource: 'Chương trình mục tiêu quốc gia xây dựng Nông thôn mới', programId: 'ntm' });
+    expect(dam).toEqual({ budget: 13000, proposed: 0, fundSource: 'CTMTQG xây dựng Nông thôn mới', programId: 'ntm' });
     const course = defaultSplit({ support: 2000, note: 'CT Giảm nghèo\nTrạm KN hỗ trợ g/viên', activity: 'Mở lớp tập huấn kỹ thuật trồng lúa giống mới' }, P16);
     expect(course).toMatchObject({ budget: 2000, proposed: 0, programId: 'gnbv' });
   });

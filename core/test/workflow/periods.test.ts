@@ -105,7 +105,7 @@ describe('the demo commune planning for 2027 under 2026-2030', () => {
     expect(r.written.ii6b).toHaveLength(22);
     // Every activity whose note named a program — by its old name or its new — is the merged
     // program's, in II.6.A, its money in Ngân sách (19 of them: 10 "CT 135", 3 "CT Nông thôn mới", 6 "CT Giảm nghèo").
-    const merged = r.plan.activities.filter((x) => x.status === 'active' && x.fundSource?.startsWith('Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững'));
+    const merged = r.plan.activities.filter((x) => x.status === 'active' && x.fundSource?.startsWith('CTMTQG NTM, GNBV và phát triển KT-XH vùng DTTS và miền núi'));
     expect(merged.length).toBeGreaterThanOrEqual(19);
     const inA = new Set(r.written.ii6a.map((x) => x.key));
     for (const a of merged) {

@@ -68,12 +68,11 @@ export const FORM_II_10: FormDefinition = {
     paragraph(
       'Đề nghị Trưởng cơ quan, đơn vị, Trưởng thôn có trách nhiệm thông báo nội dung công văn phản hồi này đến người dân trong vòng 10 ngày kể từ ngày nhận được công văn.',
     ),
-    { kind: 'signatures', signers: [{ title: 'CHỦ TỊCH' }] },
-    { kind: 'text', style: 'note', text: 'Nơi nhận:' },
-    { kind: 'text', style: 'note', text: '- Như trên;' },
-    { kind: 'text', style: 'note', text: '- Đảng uỷ xã;' },
-    { kind: 'text', style: 'note', text: '- CT, PCT UBND cấp xã;' },
-    { kind: 'text', style: 'note', text: '- Các thành viên Tổ công tác;' },
-    { kind: 'text', style: 'note', text: '- Lưu: VP; VT ( ).' },
+    // L3278: "Nơi nhận:" on the left, "CHỦ TỊCH" on the same line on the right.
+    {
+      kind: 'signatures',
+      signers: [{ title: 'CHỦ TỊCH' }],
+      recipients: ['- Như trên;', '- Đảng uỷ xã;', '- CT, PCT UBND cấp xã;', '- Các thành viên Tổ công tác;', '- Lưu: VP; VT ( ).'],
+    },
   ],
 };

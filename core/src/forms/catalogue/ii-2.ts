@@ -47,13 +47,12 @@ export const FORM_II_2: FormDefinition = {
       text: 'Đề nghị các Cơ quan, Đơn vị trên địa bàn phối hợp cung cấp thông tin để xây dựng kế hoạch PT KT-XH trong đó có lồng ghép kế hoạch thực hiện CTMTQG cấp xã đạt kết quả tốt.',
     },
     { kind: 'text', style: 'paragraph', text: 'Yêu cầu các đơn vị triển khai thực hiện./.' },
-    { kind: 'signatures', signers: [{ title: 'TM. ỦY BAN NHÂN DÂN XÃ\nCHỦ TỊCH' }] },
-    { kind: 'text', style: 'italic', text: 'Nơi nhận:' },
-    { kind: 'text', style: 'note', text: '- Như trên;' },
-    { kind: 'text', style: 'note', text: '- Đảng uỷ xã;' },
-    { kind: 'text', style: 'note', text: '- CT, PCT UBND cấp xã;' },
-    { kind: 'text', style: 'note', text: '- Các TV Tổ công tác LKH cấp xã' },
-    { kind: 'text', style: 'note', text: '- Lưu: VT.' },
+    // L1720-L1727: "Nơi nhận:" and its list on the left, the signer on the right.
+    {
+      kind: 'signatures',
+      signers: [{ title: 'TM. ỦY BAN NHÂN DÂN XÃ\nCHỦ TỊCH' }],
+      recipients: ['- Như trên;', '- Đảng uỷ xã;', '- CT, PCT UBND cấp xã;', '- Các TV Tổ công tác LKH cấp xã', '- Lưu: VT.'],
+    },
     {
       kind: 'table',
       key: 'schedule',

@@ -3,9 +3,9 @@ import { heading, lines } from './ii-7-a';
 
 /**
  * The sources table of III.1 (L3294-L3344) and IV.1 (L3360-L3406): money expected per source
- * for one commune (resp. district), in triệu đồng. The handbook prints "Vốn đầu tư phát triển:"
- * and "Vốn sự nghiệp:" in the Nội dung/hạng mục cell beside the program; here they are rows of
- * their own under the program (depth 1), so each has its own amount and its own content cell.
+ * for one commune (resp. district), in triệu đồng. As the handbook prints them, "Vốn đầu tư phát
+ * triển:" and "Vốn sự nghiệp:" begin the Nội dung/hạng mục cell of the two rows under each
+ * program (the items follow in the same cell), each row with its own amount.
  * Row keys are read by the budget checks (SPEC §4 rule 6).
  */
 /** The national programs' lines of III.1/IV.1: the handbook's two (2016-2020); later editions pass their own (forms/editions.ts). */
@@ -17,8 +17,8 @@ export const HANDBOOK_PROGRAM_LINES: readonly { readonly key: string; readonly l
 export function sourcesTable(amountHeader: string, withDistrictProgram: boolean, programs: readonly { readonly key: string; readonly label: string }[] = HANDBOOK_PROGRAM_LINES): TableBlock {
   const program = (key: string, label: string): TableRow[] => [
     { kind: 'fixed', key, label, depth: 0 },
-    { kind: 'fixed', key: `${key}-dau-tu`, label: 'Vốn đầu tư phát triển:', depth: 1 },
-    { kind: 'fixed', key: `${key}-su-nghiep`, label: 'Vốn sự nghiệp:', depth: 1 },
+    { kind: 'fixed', key: `${key}-dau-tu`, label: 'Vốn đầu tư phát triển:', depth: 1, labelIn: 'content' },
+    { kind: 'fixed', key: `${key}-su-nghiep`, label: 'Vốn sự nghiệp:', depth: 1, labelIn: 'content' },
   ];
   return {
     kind: 'table',

@@ -562,7 +562,7 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       finding('LEGACY_PROGRAM_MAPPED', { sheet: u.first.sheet, ...(u.first.cells.note ? { cell: u.first.cells.note } : {}), ...(u.first.file ? { file: u.first.file } : {}) }, {
         alias: u.alias,
         count: u.count,
-        program: u.program.sourceName,
+        program: u.program.fullSourceName,
         period,
         note: u.program.legacyNote ?? rootProgramNote(u.program),
       }),
