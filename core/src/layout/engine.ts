@@ -232,8 +232,14 @@ export function linesFor(text: string, chars: number): number {
  * the render test checks printed pages against it.
  */
 export function textHeight(text: string, chars: number, style: StyleName): number {
-  const size = STYLES[style].size ?? BODY_SIZE;
-  return linesFor(text, chars * (BODY_SIZE / size)) * size * 1.35 + 3;
+  return textHeightAt(text, chars, STYLES[style].size ?? BODY_SIZE);
+}
+
+/** textHeight for a font size in points (what a written file says of a cell). */
+export function textHeightAt(text: string, chars: number, size: number): number {
+  const lines = linesFor(text, chars * (BODY_SIZE / size));
+  // One line fits the default row (15 points, as Excel and Sheets give 11-point text).
+  return lines === 1 ? Math.max(15, size * 1.35) : lines * size * 1.35 + 3;
 }
 
 /** SUM of the cells of `rows` in column `col`, contiguous rows as ranges: "SUM(H12:H15,H20)". */
@@ -461,15 +467,18 @@ class LayoutBuilder {
       const style: StyleName = r.kind === 'group' ? 'group' : r.depth === 0 ? 'fixedBold' : 'fixed';
       const given = r.kind === 'fixed' && r.key ? fixedValues?.[r.key] : undefined;
       if (r.kind === 'fixed' && sums?.[r.key]) pendingSums.push({ row: this.row, parts: sums[r.key], from: this.cells.length });
-      // A group's label spreads over the text columns after it, so it does not wrap in a narrow cell.
+      // A group's label spreads over the text columns after it, so it does not wrap in a narrow cell;
+      // in a table of text only with no code column (II.4.A), a heading spans the whole table.
       let labelEnd = labelCol;
+      let labelStart = labelCol;
       if (r.kind === 'group') {
         while (labelEnd + 1 < t.columns.length && ['text', 'longtext'].includes(t.columns[labelEnd + 1].kind)) labelEnd++;
+        if (codeCol === undefined) while (labelStart > 0 && ['text', 'longtext'].includes(t.columns[labelStart - 1].kind)) labelStart--;
       }
       t.columns.forEach((c, i) => {
-        if (i > labelCol && i <= labelEnd) return;
-        if (i === labelCol && labelEnd > labelCol) {
-          const first = placed[labelCol];
+        if (i >= labelStart && i <= labelEnd && i !== labelCol) return;
+        if (i === labelCol && labelEnd > labelStart) {
+          const first = placed[labelStart];
           const last = placed[labelEnd];
           const label = codeCol === undefined && r.code ? `${r.code}. ${r.label}` : r.label;
           this.block(this.row, first.col, 1, last.col + last.span - first.col, label, style);
