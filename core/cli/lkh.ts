@@ -423,6 +423,8 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
   else {
     io.out(`Đã xếp ưu tiên ${r.ranks.length} hoạt động của trang "${r.sheet}" (${r.participants} đại biểu):\n`);
     for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${x.activity} — ${formatVnNumber(x.total)}\n`);
+    // Rule 8, as written on the tally sheet.
+    io.out(`  Tính hợp lệ: ${r.validity.text} (đã ghi vào ô ${r.validity.cell} trang "${r.validity.sheet}")\n`);
     for (const f of r.findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}\n`);
   }
   return r.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -13,14 +13,20 @@ import { allCopies, copyName } from '../port/types';
 import { readSheet } from '../reader/read';
 import { readWorkbook, savedForm } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
+import { finding } from '../validate/messages';
+import type { FormReading } from '../model/types';
+import type { VillageSheets } from '../reader/workbook';
+import { sheetUnit } from '../reader/unit';
+import { a1 } from '../util/a1';
+import { workbookFindings } from '../workflow/findings';
 import type { CheckResult } from '../workflow/plan';
 import type { Checklist } from '../workflow/calendar';
-import { checklistOfDocument, readChecklistState, setTick, sheetContents, writeChecklistState } from '../workflow/calendar';
+import { checklistOfDocument, readChecklistState, setTick, sheetContents, villageCompleteness, villageKey, writeChecklistState } from '../workflow/calendar';
 import type { SourceConflict } from '../workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../workflow/plan';
 import { readFlags } from '../workflow/classify';
-import type { RankItem, RankMethod } from '../workflow/ranking';
-import { applyRanking, ballotLayout, rank, rankItemsFromSheet, readTally } from '../workflow/ranking';
+import type { RankItem, RankMethod, ValidityKind, VillageCounts } from '../workflow/ranking';
+import { applyRanking, ballotLayout, listValidity, rank, rankItemsFromSheet, readTally, readValidityFields, validityKindOf, validityWrite } from '../workflow/ranking';
 import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
 import { LATEST_PERIOD, catalogueLayout, defaultUpperLevel, fundSourceChoices, periodOfYear, programCatalogue } from '../reference';
@@ -86,6 +92,20 @@ export interface RankingView {
   readonly ranks: readonly { readonly activity: string; readonly total: number; readonly rank: number }[];
   readonly participants: number;
   readonly findings: readonly FindingView[];
+  /** Rule 8: whether the ranked list is valid, as written on the tally sheet. */
+  readonly validity: ValidityView;
+}
+
+/** The validity of a ranked list (rule 8), as the pane shows it and the tally sheet records it. */
+export interface ValidityView {
+  readonly valid: boolean;
+  readonly kind: ValidityKind;
+  /** "Hợp lệ: …" / "Chưa hợp lệ: …". */
+  readonly text: string;
+  readonly textEn: string;
+  /** Where the conclusion was written. */
+  readonly sheet: string;
+  readonly cell: string;
 }
 
 /** What only a host can do (select a cell, colour cells); optional: the standalone page has no selection. */
@@ -173,10 +193,16 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       return { sheet: layout.name, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) };
     },
 
-    /** Recognises and checks every sheet; marks the findings' cells where the host can. */
+    /**
+     * Recognises and checks every sheet; marks the findings' cells where the host can. One list
+     * per workbook: what the last consolidation and roll-up found is shown too, and, for a
+     * commune, which village has not sent its I.1, I.2 or I.3.
+     */
     async validate(): Promise<ValidationView> {
       const r = await readWorkbook(port);
-      const findings = r.findings.map(findingView);
+      const state = await readStateSafe(port);
+      const completeness = (state.level ?? DEFAULT_SETTINGS.level) === 'xa' ? await villageFindings(port, r.readings, state) : [];
+      const findings = workbookFindings(state, [...r.findings, ...completeness], r.readings).map(findingView);
       if (host.markFindings) await host.markFindings(findings);
       return {
         forms: r.readings.map((x) => ({ sheet: x.sheet, formId: x.formId })),
@@ -329,18 +355,61 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const keptCopy = copyName(listSheet, await port.listSheets());
       await port.copySheet(listSheet, keptCopy);
       const applied = await applyRanking(port, listSheet, ranks, { formId });
+      // Rule 8 after every ranking: the counts under the ballot, else the village's own I.1 and I.3; written on the tally sheet.
+      const fields = readValidityFields(ballot);
+      const kind = validityKindOf(formId);
+      const unit = kind === 'commune-conference' ? state.unitName?.trim() || 'Hội nghị kế hoạch xã' : (sheetUnit(readSheet(list, { formId }).reading, list) ?? listSheet);
+      const village = kind === 'village-meeting' ? villageCounts((await readWorkbook(port)).villages, unit) : undefined;
+      const validity = listValidity({ unit, kind, ballot, fields, participants: tally.participants, ...(village ? { village } : {}) });
+      const write = validityWrite(opts.ballotSheet, fields, validity);
+      await port.writeValues([write]);
+      const cell = a1(write.row, write.col + write.values[0].length - 1);
       return {
         sheet: listSheet,
         keptCopy,
         ranks: ranks.map((r) => ({ activity: r.activity, total: r.total, rank: r.rank })),
         participants: tally.participants,
-        findings: [...tally.findings, ...applied.findings].map(findingView),
+        findings: [...tally.findings, ...applied.findings, ...validity.findings].map(findingView),
+        validity: { valid: validity.valid, kind: validity.kind, text: validity.text, textEn: validity.textEn, sheet: opts.ballotSheet, cell },
       };
     },
   };
 }
 
 export type Actions = ReturnType<typeof createActions>;
+
+/** What a village's own sheets give for rule 8 (I.1's households, I.3's attendance), found by the village's name. */
+function villageCounts(villages: readonly VillageSheets[], unit: string): VillageCounts | undefined {
+  const key = villageKey(unit);
+  const v = villages.find((x) => x.unit !== undefined && villageKey(x.unit) === key) ?? (villages.length === 1 && villages[0].unit === undefined ? villages[0] : undefined);
+  if (!v) return undefined;
+  const meeting = v.meetings[0];
+  return { ...(v.households ? { households: v.households } : {}), ...(meeting ? { meeting } : {}) };
+}
+
+/** The village forms the commune receives from every village (L597; II.1 criterion 5, L1633-L1636). */
+const VILLAGE_FORMS: readonly FormId[] = ['I.1', 'I.2', 'I.3'];
+
+/**
+ * For a commune: each village of the settings (extra.villages) or named by the village sheets
+ * that has no sheet holding content for I.1, I.2 or I.3 (the checklist's own villageCompleteness).
+ * The finding sits on one of the village's sheets when it has one.
+ */
+async function villageFindings(port: WorkbookPort, readings: readonly FormReading[], state: DocumentState): Promise<Finding[]> {
+  const sheetForms: Record<string, FormId> = {};
+  for (const r of readings) if (VILLAGE_FORMS.includes(r.formId)) sheetForms[r.sheet] = r.formId;
+  const villages = Array.isArray(state.extra?.villages) ? (state.extra.villages as unknown[]).filter((v): v is string => typeof v === 'string') : [];
+  if (Object.keys(sheetForms).length === 0 && villages.length === 0) return [];
+  const contents = await sheetContents(port, sheetForms, state.planYear);
+  const out: Finding[] = [];
+  for (const line of villageCompleteness(sheetForms, contents, VILLAGE_FORMS, villages)) {
+    if (line.missing.length === 0) continue;
+    const key = villageKey(line.unit);
+    const sheet = Object.entries(contents).find(([, c]) => c.unit !== undefined && villageKey(c.unit) === key)?.[0] ?? '';
+    out.push(finding('VILLAGE_FORMS_MISSING', { sheet }, { unit: line.unit, missing: `Biểu ${line.missing.join(', ')}` }));
+  }
+  return out;
+}
 
 /** The list's items, with the tie-break flags read from their names (women, poor women, public jobs). */
 function itemsOf(data: SheetData, formId: RankableFormId): RankItem[] {

@@ -4,13 +4,16 @@
  */
 import type { FormId } from '../forms/types';
 import type { FormReading } from '../model/types';
-import type { DocumentState, WorkbookPort } from '../port/types';
-import { isFormId } from '../forms/registry';
+import type { DocumentState, SheetData, WorkbookPort } from '../port/types';
+import { getForm, isFormId, tablesOf } from '../forms/registry';
 import { CATALOGUE_SHEET } from '../reference/catalogue-sheet';
 import type { Finding } from '../validate/messages';
 import { finding } from '../validate/messages';
 import { checkAttendance, validateReading } from '../validate/rules';
+import { foldKey, formatVnNumber, parseNumber } from '../text';
+import { parseA1 } from '../util/a1';
 import { readSheet } from './read';
+import { sheetUnit, villageKey } from './unit';
 
 export interface WorkbookReading {
   readonly file?: string;
@@ -19,29 +22,125 @@ export interface WorkbookReading {
   readonly unrecognised: readonly string[];
   /** Reader and validation findings, in sheet order. */
   readonly findings: readonly Finding[];
+  /** The village sheets (I.1, I.3, I.4) by village, for rule 8. */
+  readonly villages: readonly VillageSheets[];
 }
 
-function num(v: string | number | null | undefined): number | undefined {
-  return typeof v === 'number' ? v : undefined;
+/** Counts read from one village minutes (I.3 or I.4). */
+export interface MinutesCounts {
+  readonly sheet: string;
+  readonly file?: string;
+  /** The attendance cell. */
+  readonly cell?: string;
+  readonly attendees?: number;
+  readonly women?: number;
 }
 
-/** Rule 8 from the village's own sheets: I.3 attendance and women, I.1's number of households. */
-function attendanceFindings(readings: readonly FormReading[]): Finding[] {
-  const out: Finding[] = [];
-  const i1 = readings.find((r) => r.formId === 'I.1');
-  const households = i1 ? num(Object.entries(i1.fixedValues).find(([k]) => /^(tong-so-ho|6)$/.test(k) || k.endsWith('tong-so-ho'))?.[1]?.value) : undefined;
-  for (const r of readings) {
-    if (r.formId !== 'I.3' || r.meeting === undefined) continue;
-    out.push(
-      ...checkAttendance({
+/** What one village's own sheets say for rule 8: its households (I.1), its meeting (I.3), its poor group's discussion (I.4). */
+export interface VillageSheets {
+  /** The village as its sheets name it; undefined for sheets naming none (read alone). */
+  readonly unit?: string;
+  /** I.1's "Tổng số hộ", where it was typed. */
+  readonly households?: { readonly value: number; readonly sheet: string; readonly cell?: string; readonly file?: string };
+  /** I.3: the village meeting. */
+  readonly meetings: readonly MinutesCounts[];
+  /** I.4: the discussion with the poor or a specific group. */
+  readonly groups: readonly MinutesCounts[];
+}
+
+/** I.1's row "Tổng số hộ", found by its label in the form (its key is the form's "I.6"). */
+const HOUSEHOLDS_ROW: string | undefined = (() => {
+  for (const t of tablesOf(getForm('I.1'))) for (const r of t.rows) if (r.kind === 'fixed' && foldKey(r.label) === 'tong so ho') return r.key;
+  return undefined;
+})();
+
+/** "100 hộ", "1.200 hộ": a count typed with its unit, as villages write it. */
+const WITH_UNIT = /^\s*(\d[\d.,\s]*?)\s*hộ(?:\s+gia\s+đình)?\s*$/iu;
+
+/**
+ * The households I.1 gives, and the reader's NOT_A_NUMBER for that cell dropped when the cell is
+ * a count with its unit ("100 hộ"): the number is read, not refused.
+ */
+function householdsOf(r: FormReading, data: SheetData): { value?: number; cell?: string; understood?: string } {
+  const row = HOUSEHOLDS_ROW ? r.fixedValues[HOUSEHOLDS_ROW] : undefined;
+  if (!row) return {};
+  const cell = typeof row.valueCell === 'string' ? row.valueCell : undefined;
+  if (typeof row.value === 'number') return { value: row.value, ...(cell ? { cell } : {}) };
+  if (!cell) return {};
+  const { row: ri, col } = parseA1(cell);
+  const raw = data.values[ri - data.top]?.[col - data.left];
+  const m = typeof raw === 'string' ? WITH_UNIT.exec(raw.normalize('NFC')) : null;
+  const p = m ? parseNumber(m[1].trim()) : undefined;
+  return p?.ok && p.value >= 0 ? { value: p.value, cell, understood: cell } : { cell };
+}
+
+/**
+ * The village sheets of a workbook grouped by village (villageKey of the unit each names). Sheets
+ * naming no village join the only village named, if there is exactly one (a village's own file);
+ * otherwise they stand alone.
+ */
+function groupVillages(items: readonly { reading: FormReading; unit?: string; households?: number; householdsCell?: string }[]): VillageSheets[] {
+  const named = new Set(items.filter((x) => x.unit).map((x) => villageKey(x.unit as string)));
+  const only = named.size === 1 ? [...named][0] : undefined;
+  const groups = new Map<string, { unit?: string; households?: VillageSheets['households']; meetings: MinutesCounts[]; groups: MinutesCounts[] }>();
+  for (const x of items) {
+    const key = x.unit ? villageKey(x.unit) : (only ?? '');
+    const g = groups.get(key) ?? { meetings: [], groups: [] };
+    if (x.unit && g.unit === undefined) g.unit = x.unit;
+    const r = x.reading;
+    const file = r.file ? { file: r.file } : {};
+    if (r.formId === 'I.1' && x.households !== undefined && g.households === undefined) {
+      g.households = { value: x.households, sheet: r.sheet, ...file, ...(x.householdsCell ? { cell: x.householdsCell } : {}) };
+    } else if ((r.formId === 'I.3' || r.formId === 'I.4') && r.meeting) {
+      const m: MinutesCounts = {
         sheet: r.sheet,
-        ...(r.file ? { file: r.file } : {}),
+        ...file,
         ...(r.meeting.cell ? { cell: r.meeting.cell } : {}),
-        ...(households !== undefined ? { households } : {}),
-        ...(r.meeting.attendees !== undefined ? { attendees: r.meeting.attendees, householdsPresent: r.meeting.attendees } : {}),
+        ...(r.meeting.attendees !== undefined ? { attendees: r.meeting.attendees } : {}),
         ...(r.meeting.women !== undefined ? { women: r.meeting.women } : {}),
-      }),
-    );
+      };
+      (r.formId === 'I.3' ? g.meetings : g.groups).push(m);
+    }
+    groups.set(key, g);
+  }
+  return [...groups.values()].filter((g) => g.households || g.meetings.length > 0 || g.groups.length > 0);
+}
+
+/**
+ * Rule 8 from the village's own sheets: the meeting (I.3) represents more than 50% of the
+ * households I.1 gives (each person at the meeting stands for a household, as I.3 records
+ * people) and at least 30% of its attendees are women (L577); the poor or specific group's
+ * discussion (I.4) has at least 30% women (L518-L519).
+ */
+export function attendanceFindings(villages: readonly VillageSheets[]): Finding[] {
+  const out: Finding[] = [];
+  for (const v of villages) {
+    const h = v.households;
+    for (const m of v.meetings) {
+      const basis = h
+        ? `: ${formatVnNumber(m.attendees ?? 0)} người dự họp ở Biểu I.3 (mỗi người đại diện một hộ), tổng số hộ ${formatVnNumber(h.value)} theo Biểu I.1${h.file ? ` tệp "${h.file}"` : ''}, trang "${h.sheet}"${h.cell ? ` ô ${h.cell}` : ''}`
+        : '';
+      out.push(
+        ...checkAttendance({
+          sheet: m.sheet,
+          ...(m.file ? { file: m.file } : {}),
+          ...(m.cell ? { cell: m.cell } : {}),
+          ...(h ? { households: h.value, householdsBasis: basis } : {}),
+          ...(m.attendees !== undefined ? { attendees: m.attendees, householdsPresent: m.attendees } : {}),
+          ...(m.women !== undefined ? { women: m.women } : {}),
+        }),
+      );
+    }
+    for (const g of v.groups) {
+      if (!g.attendees || g.women === undefined || g.women >= g.attendees * 0.3) continue;
+      out.push(
+        finding('GROUP_WOMEN_LOW', { sheet: g.sheet, ...(g.file ? { file: g.file } : {}), ...(g.cell ? { cell: g.cell } : {}) }, {
+          women: g.women,
+          attendees: g.attendees,
+          percent: `${formatVnNumber(Math.round((g.women / g.attendees) * 1000) / 10)}%`,
+        }),
+      );
+    }
   }
   return out;
 }
@@ -82,6 +181,7 @@ export async function readWorkbook(port: WorkbookPort, options: ReadWorkbookOpti
   const readings: FormReading[] = [];
   const unrecognised: string[] = [];
   const findings: Finding[] = [];
+  const village: { reading: FormReading; unit?: string; households?: number; householdsCell?: string }[] = [];
   const fileOpt = options.file ? { file: options.file } : {};
   for (const sheet of data) {
     // The workbook's reference data (reference/catalogue-sheet.ts) is no form: read where it is used.
@@ -102,9 +202,19 @@ export async function readWorkbook(port: WorkbookPort, options: ReadWorkbookOpti
       continue;
     }
     if (sheet.hidden) findings.push(finding('SHEET_HIDDEN_READ', { sheet: sheet.name, ...fileOpt }, { form: result.reading.formId }));
-    readings.push(result.reading);
-    findings.push(...result.findings, ...validateReading(result.reading));
+    const reading = result.reading;
+    readings.push(reading);
+    let own = result.findings;
+    if (reading.formId === 'I.1' || reading.formId === 'I.3' || reading.formId === 'I.4') {
+      const h = reading.formId === 'I.1' ? householdsOf(reading, sheet) : {};
+      // "100 hộ" in Tổng số hộ is read as 100, not refused as text.
+      if (h.understood) own = own.filter((f) => !(f.code === 'NOT_A_NUMBER' && f.cell === h.understood));
+      const unit = sheetUnit(reading, sheet);
+      village.push({ reading, ...(unit ? { unit } : {}), ...(h.value !== undefined ? { households: h.value } : {}), ...(h.cell ? { householdsCell: h.cell } : {}) });
+    }
+    findings.push(...own, ...validateReading(reading));
   }
-  findings.push(...attendanceFindings(readings));
-  return { ...(options.file ? { file: options.file } : {}), readings, unrecognised, findings };
+  const villages = groupVillages(village);
+  findings.push(...attendanceFindings(villages));
+  return { ...(options.file ? { file: options.file } : {}), readings, unrecognised, findings, villages };
 }

@@ -202,8 +202,8 @@ export const MESSAGES = {
   },
   MEETING_HOUSEHOLDS_LOW: {
     severity: 'error',
-    vi: 'Cuộc họp chỉ có {present}/{total} hộ tham dự ({percent}); danh mục ưu tiên chỉ có giá trị khi trên 50% số hộ tham gia — ô {cell}, trang "{sheet}".',
-    en: 'Only {present}/{total} households attended ({percent}); a priority list is valid only with more than 50% of households — cell {cell}, sheet "{sheet}".',
+    vi: 'Cuộc họp chỉ có {present}/{total} hộ tham dự ({percent}){basis}; danh mục ưu tiên chỉ có giá trị khi trên 50% số hộ tham gia — ô {cell}, trang "{sheet}".',
+    en: 'Only {present}/{total} households attended ({percent}){basis}; a priority list is valid only with more than 50% of households — cell {cell}, sheet "{sheet}".',
   },
   MEETING_AGREEMENT_LOW: {
     severity: 'error',
@@ -214,6 +214,26 @@ export const MESSAGES = {
     severity: 'warning',
     vi: 'Phụ nữ chiếm {percent} người dự họp; Sổ tay yêu cầu ít nhất 30% — ô {cell}, trang "{sheet}".',
     en: 'Women are {percent} of attendees; the handbook asks for at least 30% — cell {cell}, sheet "{sheet}".',
+  },
+  GROUP_WOMEN_LOW: {
+    severity: 'warning',
+    vi: 'Buổi thảo luận với nhóm người nghèo/nhóm đặc thù có {women}/{attendees} người là phụ nữ ({percent}); Sổ tay yêu cầu ít nhất 30% phụ nữ tham gia (Biểu I.4) — ô {cell}, trang "{sheet}".',
+    en: 'The discussion with the poor or specific group had {women} women among {attendees} people ({percent}); the handbook asks for at least 30% women (form I.4) — cell {cell}, sheet "{sheet}".',
+  },
+  VILLAGE_FORMS_MISSING: {
+    severity: 'warning',
+    vi: '{unit} chưa gửi {missing} (chưa có trang nào của biểu này có nội dung); mỗi thôn gửi xã Biểu I.1, I.2 và I.3 để tổng hợp.',
+    en: '{unit} has not sent {missing} (no sheet of it holds content yet); every village sends the commune forms I.1, I.2 and I.3.',
+  },
+  FINDINGS_OUTDATED: {
+    severity: 'warning',
+    vi: 'Có {count} lỗi, cảnh báo của {run} (ghi bên dưới) có thể đã cũ: các biểu I.2, II.3 hoặc III.1 đã thay đổi sau lần đó. Hãy tổng hợp lại để kiểm tra lại.',
+    en: '{count} errors and warnings of {runEn} (listed below) may be out of date: forms I.2, II.3 or III.1 changed since. Consolidate again to check them again.',
+  },
+  FINDINGS_NOT_KEPT: {
+    severity: 'warning',
+    vi: '{count} lỗi, cảnh báo khác của {run} không được lưu trong sổ tính (quá nhiều để lưu); bấm Tổng hợp lại để xem đủ.',
+    en: '{count} more errors and warnings of {runEn} were not kept in the workbook (too many to keep); consolidate again to see them all.',
   },
   ACTIVITY_RETURNED: {
     severity: 'warning',
@@ -252,8 +272,8 @@ export const MESSAGES = {
   },
   VILLAGE_SHARE_LOW: {
     severity: 'warning',
-    vi: 'Các hoạt động do thôn đề xuất chỉ chiếm {percent} tổng nguồn lực các hoạt động của xã; Sổ tay yêu cầu ít nhất 75%.',
-    en: 'Activities proposed by villages get only {percent} of the commune\'s resources; the handbook asks for at least 75%.',
+    vi: 'Các hoạt động do thôn đề xuất chỉ được {percent} {base} cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% (L677: nguồn lực xã dành cho các hoạt động). Để so sánh: {outsidePercent} vốn cần từ bên ngoài (Ngân sách + Đề xuất), {allPercent} toàn bộ nguồn lực kể cả dân góp.',
+    en: 'Activities proposed by villages get only {percent} of the Ngân sách (known-source money) the commune allocates to its activities; the handbook asks for at least 75% (L677). For comparison: {outsidePercent} of the outside money (Ngân sách + Đề xuất), {allPercent} of all resources including people\'s contributions.',
   },
   ALLOCATION_GROWTH_HIGH: {
     severity: 'warning',

@@ -130,6 +130,8 @@ export interface Attendance {
   readonly cell?: string;
   /** Households of the village (I.1 row 6, Tổng số hộ). */
   readonly households?: number;
+  /** Where the counts come from, said in MEETING_HOUSEHOLDS_LOW after the percentage (": 40 người dự họp ở Biểu I.3 …, tổng số hộ 100 theo Biểu I.1 …"). */
+  readonly householdsBasis?: string;
   /** Households represented at the meeting. */
   readonly householdsPresent?: number;
   readonly attendees?: number;
@@ -148,7 +150,14 @@ export function checkAttendance(m: Attendance): Finding[] {
   const out: Finding[] = [];
   const where = { sheet: m.sheet, ...(m.file ? { file: m.file } : {}), ...(m.cell ? { cell: m.cell } : {}) };
   if (m.households && m.householdsPresent !== undefined && m.householdsPresent * 2 <= m.households) {
-    out.push(finding('MEETING_HOUSEHOLDS_LOW', where, { present: m.householdsPresent, total: m.households, percent: pct(m.householdsPresent, m.households) }));
+    out.push(
+      finding('MEETING_HOUSEHOLDS_LOW', where, {
+        present: formatVnNumber(m.householdsPresent),
+        total: formatVnNumber(m.households),
+        percent: pct(m.householdsPresent, m.households),
+        basis: m.householdsBasis ?? '',
+      }),
+    );
   }
   if (m.attendees && m.agree !== undefined && m.agree * 2 <= m.attendees) {
     out.push(finding('MEETING_AGREEMENT_LOW', where, { agree: m.agree, present: m.attendees, percent: pct(m.agree, m.attendees) }));

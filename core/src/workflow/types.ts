@@ -75,6 +75,11 @@ export interface PlanActivity {
   readonly mergedKeys?: readonly string[];
   readonly flags: ThemeFlags;
   /**
+   * The topic and sector the sources give ("csht|giao thong"), when the commune's correction
+   * replaced them: what a re-run compares the sheet with, so the correction stays the commune's.
+   */
+  readonly sourceClass?: string;
+  /**
    * 'active': built from sources this run; 'vanished': in the previous II.4.B but no source
    * proposes it any more (kept, flagged); 'manual': typed into II.4.B by the commune (kept).
    */
@@ -93,6 +98,8 @@ export interface PlanSituation {
   readonly solutions: readonly string[];
   readonly origins: readonly Origin[];
   readonly sources: readonly SourceRef[];
+  /** When the commune reworded cells of the row: the digest of the cells as the sources give them. */
+  readonly sourceDigest?: string;
 }
 
 export type ReturnReason = 'unreadable' | 'no-name' | 'contradictory-amounts' | 'unclear';
@@ -117,6 +124,20 @@ export interface MergeSuggestion {
   readonly quantityText: string;
   readonly place: string;
   readonly total: number;
+  readonly accepted: boolean;
+}
+
+/**
+ * A proposal to write two near-identical difficulties of II.4.A as one row (identical ones are
+ * grouped without asking, L3684-L3693); applied only when accepted, like activity merges.
+ */
+export interface SituationSuggestion {
+  /** Stable id: the sorted member keys joined with '+'. */
+  readonly id: string;
+  readonly keys: readonly string[];
+  /** Each row's difficulty as II.4.A writes it, the one kept first. */
+  readonly difficulties: readonly string[];
+  readonly topic: Topic;
   readonly accepted: boolean;
 }
 
@@ -145,6 +166,8 @@ export interface CommunePlan {
   readonly activities: readonly PlanActivity[];
   readonly returned: readonly ReturnedActivity[];
   readonly suggestions: readonly MergeSuggestion[];
+  /** II.4.A: near-identical difficulties offered to merge. */
+  readonly situationSuggestions?: readonly SituationSuggestion[];
   readonly reconciliation: Reconciliation;
   readonly findings: readonly Finding[];
 }

@@ -85,6 +85,14 @@ export const RANKING: RankingView = {
   ],
   participants: 14,
   findings: [{ code: 'BALLOT_EMPTY_ROW', severity: 'warning', sheet: 'Phiếu ưu tiên - II.6.B', cell: 'D9', message: 'Phiếu dòng 9 để trống.', messageEn: 'Ballot row 9 is empty.' }],
+  validity: {
+    valid: false,
+    kind: 'commune-conference',
+    text: 'Chưa hợp lệ: chưa ghi số người đồng ý. (nữ 28,6% (dưới 30%))',
+    textEn: 'Not valid: the number of people who agreed is not given.',
+    sheet: 'Phiếu ưu tiên - II.6.B',
+    cell: 'F40',
+  },
 };
 
 export function checklistView(ticked: readonly string[] = []): ChecklistView {

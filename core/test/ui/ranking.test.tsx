@@ -82,6 +82,16 @@ describe('Xếp ưu tiên', () => {
     expect(await screen.findByText(/Không biết phiếu "Phiếu ưu tiên - II\.6\.A" dùng cho danh sách nào/u)).toBeTruthy();
   });
 
+  it('shows whether the ranked list is valid (rule 8) and where the conclusion was written', async () => {
+    const c = fakeClient();
+    c.listSheets.mockResolvedValue(['II.6.B', 'Phiếu ưu tiên - II.6.B']);
+    await openRanking(c);
+    await userEvent.click(screen.getByRole('button', { name: 'Xếp ưu tiên từ phiếu' }));
+    const validity = await screen.findByRole('region', { name: 'Tính hợp lệ của danh mục ưu tiên' });
+    expect(validity.textContent).toContain('Chưa hợp lệ: chưa ghi số người đồng ý.');
+    expect(validity.textContent).toContain('Đã ghi kết luận vào ô F40 trang "Phiếu ưu tiên - II.6.B".');
+  });
+
   it('checks the number of participants and the criteria before calling', async () => {
     const c = await openRanking();
     const n = screen.getByLabelText('Số người tham gia');

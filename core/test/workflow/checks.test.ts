@@ -2,7 +2,8 @@ import type { FormReading } from '../../src/model/types';
 import type { ProgramPeriod } from '../../src/port/types';
 import type { Finding } from '../../src/validate/messages';
 import type { BudgetCheckInput, CheckResult } from '../../src/workflow/plan';
-import { checkBudgets } from '../../src/workflow/plan';
+import { REPORT_SHEET, checkBudgets, consolidateCommune } from '../../src/workflow/plan';
+import { addSourceSheet, handbookCommune } from './helpers';
 import { splitPlan } from '../../src/workflow/plan';
 import type { Origin, PlanActivity } from '../../src/workflow/types';
 
@@ -163,28 +164,92 @@ describe('(a) II.6.A within the III.1 allocations (L662)', () => {
   });
 });
 
-describe('(b) activities proposed by villages ≥ 75% of resources (L677)', () => {
-  it('passes at 75% and more, counting merged rows that include a village', () => {
-    const plan = [
-      act({ activity: 'Đường thôn A', budget: 60000, fundSource: 'NTM' }),
-      act({ activity: 'Giống lúa (Thôn A, Hội Nông dân)', contribution: 15000, origins: [VILLAGE, DEPARTMENT] }),
+describe('(b) activities proposed by villages ≥ 75% of the Ngân sách the commune allocates (L677)', () => {
+  // Villages: a road on NTM money (budget 60.000, people 20.000), rice seed half paid by the
+  // people and half asked for without a source (Thôn A with Hội Nông dân: 15.000 + 15.000).
+  // The women's union: a training on the commune budget (25.000).
+  const plan = [
+    act({ activity: 'Đường thôn A', contribution: 20000, budget: 60000, fundSource: 'NTM' }),
+    act({ activity: 'Giống lúa (Thôn A, Hội Nông dân)', contribution: 15000, proposed: 15000, origins: [VILLAGE, DEPARTMENT] }),
+    act({ activity: 'Tập huấn', budget: 25000, fundSource: 'Ngân sách xã', origins: [DEPARTMENT] }),
+  ];
+
+  it('gives the share on every base a reader may mean and checks the rule on the Ngân sách allocated', () => {
+    const c = check(run(plan).checks, 'village-share');
+    // Ngân sách: 60.000 / 85.000; outside money: 75.000 / 100.000; everything: 110.000 / 135.000.
+    expect(c?.shares?.map((x) => [x.base, x.village, x.total, x.rule])).toEqual([
+      ['budget', 60000, 85000, true],
+      ['outside', 75000, 100000, false],
+      ['all', 110000, 135000, false],
+    ]);
+    expect(c?.shares?.[0].share).toBeCloseTo(60 / 85, 9);
+    expect(c?.shares?.[1].share).toBeCloseTo(0.75, 9);
+    expect(c?.shares?.[2].share).toBeCloseTo(110 / 135, 9);
+    // 70,6% of the Ngân sách: below 75%, though the villages have 75% of the outside money and 81,5% of everything.
+    expect(c).toMatchObject({ passed: false, limit: 0.75 });
+    expect(c?.value).toBeCloseTo(60 / 85, 9);
+    expect(c?.detail).toContain('chiếm 70,6%');
+    expect(c?.detail).toContain('vốn Ngân sách (đã rõ nguồn) xã phân bổ');
+    expect(c?.detail).toContain('L677');
+    expect(c?.detail).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất): 75.000/100.000 nghìn đồng, 75%');
+    expect(c?.detail).toContain('toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất): 110.000/135.000 nghìn đồng, 81,5%');
+  });
+
+  it('fails with VILLAGE_SHARE_LOW naming the base and the other two', () => {
+    const { findings } = run(plan, { iii1: iii1({}) });
+    const low = findings.filter((f) => f.code === 'VILLAGE_SHARE_LOW');
+    expect(low).toHaveLength(1);
+    expect(low[0]).toMatchObject({ sheet: 'II.6.A', params: { percent: '70,6%', outsidePercent: '75%', allPercent: '81,5%' } });
+    expect(low[0].message).toBe(
+      'Các hoạt động do thôn đề xuất chỉ được 70,6% vốn Ngân sách (đã rõ nguồn) xã phân bổ cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% (L677: nguồn lực xã dành cho các hoạt động). Để so sánh: 75% vốn cần từ bên ngoài (Ngân sách + Đề xuất), 81,5% toàn bộ nguồn lực kể cả dân góp.',
+    );
+  });
+
+  it('passes at 75% of the Ngân sách and more, counting merged rows that include a village', () => {
+    const even = [
+      act({ activity: 'Đường thôn A', budget: 45000, fundSource: 'NTM' }),
+      act({ activity: 'Giống lúa (Thôn A, Hội Nông dân)', budget: 30000, fundSource: 'CT Giảm nghèo', origins: [VILLAGE, DEPARTMENT] }),
       act({ activity: 'Tập huấn', budget: 25000, fundSource: 'Ngân sách xã', origins: [DEPARTMENT] }),
     ];
-    const c = check(run(plan).checks, 'village-share');
-    expect(c).toMatchObject({ passed: true, value: 0.75, limit: 0.75 });
-    expect(c?.detail).toContain('chiếm 75%');
+    const { checks, findings } = run(even);
+    expect(check(checks, 'village-share')).toMatchObject({ passed: true, value: 0.75 });
+    expect(findings.map((f) => f.code)).not.toContain('VILLAGE_SHARE_LOW');
   });
 
-  it('fails with VILLAGE_SHARE_LOW below 75%', () => {
-    const plan = [act({ activity: 'Đường thôn A', budget: 50000, fundSource: 'NTM' }), act({ activity: 'Sửa trụ sở', budget: 50000, fundSource: 'Ngân sách xã', origins: [DEPARTMENT] })];
-    const { checks, findings } = run(plan, { iii1: iii1({}) });
-    expect(check(checks, 'village-share')).toMatchObject({ passed: false, value: 0.5 });
-    expect(findings.filter((f) => f.code === 'VILLAGE_SHARE_LOW')).toHaveLength(1);
-    expect(findings.find((f) => f.code === 'VILLAGE_SHARE_LOW')).toMatchObject({ sheet: 'II.6.A', params: { percent: '50%' } });
+  it('the report of a consolidation prints the rule on its base, with the other two beside it', async () => {
+    const wb = await handbookCommune();
+    // A department's training on the commune budget beside the villages' canal, hall and road.
+    await addSourceSheet(wb, 'II.3', 'Hội Phụ nữ xã', 'Bình đẳng giới', [{ activity: 'Tập huấn bình đẳng giới', unit: 'lớp', quantity: 2, support: 600000, note: 'Ngân sách xã' }]);
+    const r = await consolidateCommune(wb, undefined, { planYear: 2018, period: '2016-2020' });
+    const c = r.checks.checks.find((x) => x.id === 'village-share');
+    const [rule, outside, all] = c?.shares ?? [];
+    expect(rule.base).toBe('budget');
+    // Every II.4.B row is counted on the bases it has money on.
+    const active = r.plan.activities.filter((a) => a.status === 'active');
+    expect(rule.total).toBe(active.reduce((n, a) => n + a.budget, 0));
+    expect(outside.total).toBe(active.reduce((n, a) => n + a.budget + a.proposed, 0));
+    expect(all.total).toBe(active.reduce((n, a) => n + a.total, 0));
+    const [report] = await wb.readSheets([REPORT_SHEET]);
+    const text = report.values.flat().filter((v): v is string => typeof v === 'string');
+    const line = text.find((t) => t.startsWith('Các hoạt động do thôn đề xuất được'));
+    expect(line).toBeDefined();
+    expect(line).toContain('vốn Ngân sách (đã rõ nguồn) xã phân bổ');
+    expect(line).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất)');
+    expect(line).toContain('toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất)');
+    expect(text).toContain('Hoạt động do thôn đề xuất ≥ 75% vốn Ngân sách xã phân bổ');
+    // The villages' canal (NTM) and road (CT 135) have 385.000 of the 985.000 Ngân sách: 39,1%.
+    expect(rule).toMatchObject({ village: 385000, total: 985000 });
+    expect(c?.passed).toBe(false);
+    expect(line).toContain('chiếm 39,1%');
+    expect(r.findings.find((f) => f.code === 'VILLAGE_SHARE_LOW')?.params.percent).toBe('39,1%');
   });
 
-  it('cannot say without any money', () => {
+  it('cannot say without any Ngân sách allocated, and still shows the other bases', () => {
     expect(check(run([act({ activity: 'Họp thôn' })]).checks, 'village-share')?.passed).toBeUndefined();
+    const unfunded = check(run([act({ activity: 'Giống lúa (Thôn A)', contribution: 5000, proposed: 5000 })]).checks, 'village-share');
+    expect(unfunded?.passed).toBeUndefined();
+    expect(unfunded?.detail).toContain('Chưa có hoạt động nào được phân bổ vốn Ngân sách');
+    expect(unfunded?.detail).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất): 5.000/5.000 nghìn đồng, 100%');
   });
 });
 

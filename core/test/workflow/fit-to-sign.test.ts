@@ -148,6 +148,66 @@ describe('II.4.A as the handbook builds it', () => {
     const again = await consolidateCommune(wb);
     expect(again.plan.situations.find((s) => s.difficulty.startsWith('Đường nội thôn'))?.objective).toBe('100% đường nội thôn được cứng hóa');
   });
+
+  it('offers near-identical difficulties to merge in the report, and merges them once the commune marks x', async () => {
+    const wb = new MemoryWorkbook();
+    const road = { activity: 'Làm rãnh thoát nước', unit: 'm', quantity: 100, contribution: 5000 };
+    await addSourceSheet(wb, 'I.2', 'Thôn A', 'Giao thông', [road], [{ difficulty: 'Đường nội thôn lầy lội mùa mưa', cause: 'Đường đất', solution: 'Bê tông hóa đường' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn B', 'Giao thông', [road], [{ difficulty: 'Đường nội thôn bị lầy lội vào mùa mưa', cause: 'Thiếu kinh phí', solution: 'Bê tông hóa đường' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn C', 'Giao thông', [road], [{ difficulty: 'Thiếu nước tưới vụ đông', cause: 'Mương đất', solution: 'Kiên cố hóa mương' }]);
+    const first = await consolidateCommune(wb);
+    // Not merged unasked: two rows, one suggestion naming both.
+    expect(first.plan.situations.filter((s) => s.difficulty.includes('lầy lội'))).toHaveLength(2);
+    expect(first.plan.situationSuggestions?.map((s) => s.difficulties)).toEqual([['Đường nội thôn lầy lội mùa mưa (Thôn A)', 'Đường nội thôn bị lầy lội vào mùa mưa (Thôn B)']]);
+    const [report] = await wb.readSheets(['Báo cáo tổng hợp']);
+    const header = report.values.findIndex((r) => r.some((v) => typeof v === 'string' && v.startsWith('Các khó khăn')));
+    expect(header).toBeGreaterThan(0);
+    const accept = report.values[header].indexOf('Đồng ý gộp (ghi x)');
+    await wb.writeValues([{ sheet: 'Báo cáo tổng hợp', row: report.top + header + 1, col: report.left + accept, values: [['x']] }]);
+    for (let run = 0; run < 2; run++) {
+      const merged = await consolidateCommune(wb);
+      const roads = merged.plan.situations.filter((s) => s.difficulty.includes('lầy lội'));
+      expect(roads.map((s) => s.difficulty)).toEqual(['Đường nội thôn lầy lội mùa mưa (Thôn A, B)']);
+      expect(roads[0].causes).toEqual(['Đường đất', 'Thiếu kinh phí (Thôn B)']);
+      expect(merged.plan.situationSuggestions?.map((s) => s.accepted)).toEqual([true]);
+    }
+  });
+
+  it('keeps the commune’s rewording of a grouped row run after run; an emptied cell gets the units’ text back', async () => {
+    const wb = new MemoryWorkbook();
+    const road = { activity: 'Làm rãnh thoát nước', unit: 'm', quantity: 100, contribution: 5000 };
+    await addSourceSheet(wb, 'I.2', 'Thôn A', 'Giao thông', [road], [{ difficulty: 'Đường nội thôn lầy lội mùa mưa', cause: 'Đường đất', solution: 'Bê tông hóa đường nội thôn' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn B', 'Giao thông', [road], [{ difficulty: 'Đường nội thôn lầy lội mùa mưa', cause: 'Thiếu kinh phí duy tu', solution: 'Bê tông hóa đường nội thôn' }]);
+    await consolidateCommune(wb);
+    const cellOf = async (startsWith: string, header: string) => {
+      const [d] = await wb.readSheets(['II.4.A']);
+      const i = d.values.findIndex((line) => line.some((v) => typeof v === 'string' && v.startsWith(startsWith)));
+      const h = d.values.findIndex((line) => line.includes(header));
+      return { row: d.top + i, col: d.left + d.values[h].indexOf(header), value: d.values[i]?.[d.values[h].indexOf(header)] };
+    };
+    expect((await cellOf('Đường nội thôn', 'Nguyên nhân')).value).toBe('- Đường đất\n- Thiếu kinh phí duy tu (Thôn B)');
+    // The commune rewrites the difficulty and the causes of the grouped row.
+    const d = await cellOf('Đường nội thôn', 'Khó khăn');
+    const c = await cellOf('Đường nội thôn', 'Nguyên nhân');
+    await wb.writeValues([
+      { sheet: 'II.4.A', row: d.row, col: d.col, values: [['Đường nội thôn Thôn A, B lầy lội, xe không vào được mùa mưa']] },
+      { sheet: 'II.4.A', row: c.row, col: c.col, values: [['- Đường đất, dốc\n- Thiếu kinh phí duy tu']] },
+    ]);
+    for (let run = 0; run < 2; run++) {
+      const again = await consolidateCommune(wb);
+      const row = again.plan.situations.find((s) => s.difficulty.startsWith('Đường nội thôn'));
+      expect(row?.difficulty).toBe('Đường nội thôn Thôn A, B lầy lội, xe không vào được mùa mưa');
+      expect(row?.causes).toEqual(['Đường đất, dốc', 'Thiếu kinh phí duy tu']);
+      // What the commune did not touch still comes from the units.
+      expect(row?.solutions).toEqual(['Bê tông hóa đường nội thôn']);
+      expect((await cellOf('Đường nội thôn', 'Nguyên nhân')).value).toBe('- Đường đất, dốc\n- Thiếu kinh phí duy tu');
+    }
+    // Emptied: the units' causes come back rather than vanish unseen.
+    const c2 = await cellOf('Đường nội thôn', 'Nguyên nhân');
+    await wb.writeValues([{ sheet: 'II.4.A', row: c2.row, col: c2.col, values: [[null]] }]);
+    const last = await consolidateCommune(wb);
+    expect(last.plan.situations.find((s) => s.difficulty.startsWith('Đường nội thôn'))?.causes).toEqual(['Đường đất', 'Thiếu kinh phí duy tu (Thôn B)']);
+  });
 });
 
 describe('merge suggestions a commune can accept blindly', () => {

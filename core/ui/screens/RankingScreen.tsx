@@ -249,6 +249,11 @@ export function RankingScreen(props: RankingScreenProps) {
         {ranked && !st.rank.running ? (
           <>
             <Notice>{t.ranking.ranked(ranked.sheet, ranked.participants)}</Notice>
+            <section aria-label={t.ranking.validityTitle}>
+              <Notice intent={ranked.validity.valid ? 'success' : 'warning'}>
+                <strong>{t.ranking.validityTitle}:</strong> {lang === 'en' ? ranked.validity.textEn : ranked.validity.text} {t.ranking.validityWritten(ranked.validity.sheet, ranked.validity.cell)}
+              </Notice>
+            </section>
             <Table size="small" className={styles.table} aria-label={t.ranking.title}>
               <TableHeader>
                 <TableRow>

@@ -9,7 +9,7 @@
  */
 import type { FormId, Level } from '../../forms/types';
 import type { DocumentState } from '../../port/types';
-import { foldKey } from '../../text';
+import { villageKey } from '../../reader/unit';
 import type { SheetContent } from './content';
 import type { DateRule, ExpectedFormDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './steps';
 import { STEPS } from './steps';
@@ -424,10 +424,8 @@ interface FormContext {
   readonly villageForms: ReadonlySet<FormId>;
 }
 
-/** "Thôn Nà Lìu", "thon na liu" and "Nà Lìu" are the same village. */
-export function villageKey(name: string): string {
-  return foldKey(name).replace(/^(thon|ban|xom|lang|to dan pho|ap|khu)\s+/, '');
-}
+/** "Thôn Nà Lìu", "thon na liu" and "Nà Lìu" are the same village (reader/unit.ts: the reader matches a village's sheets by it too). */
+export { villageKey };
 
 const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ');
 
@@ -477,6 +475,48 @@ function checkForms(defs: readonly ExpectedFormDef[], ctx: FormContext): Checkli
     out.push(d.from === undefined ? base : { ...base, from: d.from });
   }
   return out;
+}
+
+/**
+ * The sheets of each form, what they hold, and — for a commune (`settingsVillages` given) — the
+ * villages known: those of its settings and those the sheets of the village forms name.
+ */
+function formContext(
+  sheetForms: Readonly<Record<string, FormId>>,
+  contents: Readonly<Record<string, SheetContent>>,
+  villageForms: ReadonlySet<FormId>,
+  settingsVillages: readonly string[] | undefined,
+): FormContext {
+  const sheetsByForm = new Map<FormId, string[]>();
+  for (const [sheet, form] of Object.entries(sheetForms)) {
+    const list = sheetsByForm.get(form) ?? [];
+    list.push(sheet);
+    sheetsByForm.set(form, list);
+  }
+  if (settingsVillages === undefined) return { sheetsByForm, contents, villageForms };
+  const villages = new Map<string, string>();
+  const add = (name: string | undefined) => {
+    const n = name?.trim();
+    if (n && !villages.has(villageKey(n))) villages.set(villageKey(n), n);
+  };
+  for (const v of settingsVillages) add(v);
+  for (const [sheet, c] of Object.entries(contents)) if (villageForms.has(c.form) && sheetForms[sheet] === c.form) add(c.unit);
+  return { sheetsByForm, contents, villageForms, villages };
+}
+
+/**
+ * Which village lacks which of `forms` (the commune's view: I.1, I.2 and I.3 received from every
+ * village, L597, L1633-L1636): the villages of `villages` (the settings) and those the sheets of these
+ * forms name, each with the forms no sheet of it holding content has — the checklist's own lines.
+ * `sheetForms` maps sheets to their forms, `contents` says what each holds (sheetContents).
+ */
+export function villageCompleteness(
+  sheetForms: Readonly<Record<string, FormId>>,
+  contents: Readonly<Record<string, SheetContent>>,
+  forms: readonly FormId[],
+  villages: readonly string[] = [],
+): VillageCompleteness[] {
+  return villageLines(formContext(sheetForms, contents, new Set(forms), villages));
 }
 
 /** The villages known and the village forms each lacks (forms from the villages only). */
@@ -573,26 +613,9 @@ export function checklist(
   options: CalendarOptions = {},
 ): Checklist {
   if (!isIsoDate(today)) throw new RangeError(`Ngày hôm nay không hợp lệ: "${today}" (cần dạng yyyy-mm-dd)`);
-  const sheetsByForm = new Map<FormId, string[]>();
-  for (const [sheet, form] of Object.entries(sheetForms)) {
-    const list = sheetsByForm.get(form) ?? [];
-    list.push(sheet);
-    sheetsByForm.set(form, list);
-  }
-  const contents = options.contents ?? {};
   // The commune expects I.1-I.4 from every village: those of its settings and those its sheets name.
   const villageForms = new Set<FormId>(stepsOf(level).flatMap((st) => [...(st.forms ?? []), ...st.items.flatMap((it) => it.forms ?? [])]).filter((f) => f.from === 'thon').map((f) => f.form));
-  let villages: Map<string, string> | undefined;
-  if (level === 'xa' && villageForms.size > 0) {
-    villages = new Map();
-    const add = (name: string | undefined) => {
-      const n = name?.trim();
-      if (n && !villages?.has(villageKey(n))) villages?.set(villageKey(n), n);
-    };
-    for (const v of options.villages ?? []) add(v);
-    for (const [sheet, c] of Object.entries(contents)) if (villageForms.has(c.form) && sheetForms[sheet] === c.form) add(c.unit);
-  }
-  const ctx: FormContext = { sheetsByForm, contents, villageForms, ...(villages ? { villages } : {}) };
+  const ctx = formContext(sheetForms, options.contents ?? {}, villageForms, level === 'xa' && villageForms.size > 0 ? (options.villages ?? []) : undefined);
   const dates = stepDates(level, planYear, mode, overrides, options);
   const steps = stepsOf(level).map((def, i): ChecklistStep => {
     const d = dates[i];

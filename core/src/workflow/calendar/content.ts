@@ -16,6 +16,7 @@ import type { LayoutOptions } from '../../layout/engine';
 import { MemoryWorkbook } from '../../port/memory';
 import type { CellValue, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
 import { readSheet } from '../../reader/read';
+import { sheetUnit } from '../../reader/unit';
 import { foldKey } from '../../text';
 
 export interface SheetContent {
@@ -99,30 +100,10 @@ function hasListTables(formId: FormId): boolean {
   return tablesOf(getForm(formId)).some((t) => t.rows.some((r) => r.kind === 'entry'));
 }
 
-const VILLAGE_HEADING = /^\s*(thôn|bản|xóm|làng|tổ dân phố|ấp|khu)\s+(\S.*)$/iu;
-
-/** "Thôn Nà Lìu" of the minutes' letterhead, when filled. */
-function headingUnit(data: SheetData): string | undefined {
-  for (const row of data.values.slice(0, 8)) {
-    for (const v of row) {
-      if (typeof v !== 'string') continue;
-      const m = VILLAGE_HEADING.exec(v.trim());
-      if (m && !PLACEHOLDER.test(m[2]) && !/[.…]{3,}/u.test(m[2])) return `${m[1].charAt(0).toUpperCase()}${m[1].slice(1).toLowerCase()} ${m[2].trim()}`;
-    }
-  }
-  return undefined;
-}
-
-/** "Thôn Nà Lìu" of a tab named "Thôn Nà Lìu - I.3". */
-function tabUnit(sheet: string): string | undefined {
-  const m = /^(.*\S)\s+[-–—]\s+(?:IV|III|II|I)\s*[.,]\s*\d/u.exec(sheet.trim());
-  return m ? m[1].trim() : undefined;
-}
-
 /** What a sheet of `formId` holds (see the file's comment). `planYear` is the workbook's. */
 export async function sheetContent(data: SheetData, formId: FormId, planYear?: number): Promise<SheetContent> {
   const r = readSheet(data, { formId }).reading;
-  const unit = r?.unitName?.trim() || headingUnit(data) || tabUnit(data.name);
+  const unit = sheetUnit(r, data);
   const out = (filled: boolean): SheetContent => ({ form: formId, filled, ...(unit ? { unit } : {}) });
   if (r) {
     const activity = r.activities.some((a) => a.activity.trim() !== '' || [a.total, a.contribution, a.support, a.budget, a.proposed].some((n) => (n ?? 0) !== 0));

@@ -27,6 +27,8 @@ export interface CheckResult {
   readonly detail: string;
   readonly value?: number;
   readonly limit?: number;
+  /** The 75% rule: the villages' share on each base a reader may mean, the rule's marked. */
+  readonly shares?: readonly VillageShare[];
 }
 
 export interface BudgetCheckInput {
@@ -239,29 +241,88 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
   }
 }
 
+/**
+ * The bases a reader may mean by "the resources of the commune's activities" (L677). The rule is
+ * checked on `budget`: the note closes step 3.4, right after step 3.3 allocated the investment and
+ * recurrent money known or expected (L657) and split each "Cần hỗ trợ" into Ngân sách (source
+ * known) and Đề xuất (L658); what the commune can "dành" (set aside) for the villages' activities
+ * is that money. Dân góp is the people's own contribution to their own activities — counting it
+ * would count a village's labour as the commune's allocation — and Đề xuất has no source yet.
+ */
+export type ShareBase = 'budget' | 'outside' | 'all';
+
+export interface VillageShare {
+  readonly base: ShareBase;
+  /** "vốn Ngân sách (đã rõ nguồn) xã phân bổ". */
+  readonly label: string;
+  /** 1.000 đồng. */
+  readonly village: number;
+  readonly total: number;
+  /** undefined when nothing is counted on this base. */
+  readonly share?: number;
+  /** The base the handbook's rule uses. */
+  readonly rule: boolean;
+}
+
+const SHARE_BASES: readonly { base: ShareBase; label: string; amount: (a: PlanActivity) => number }[] = [
+  { base: 'budget', label: 'vốn Ngân sách (đã rõ nguồn) xã phân bổ', amount: (a) => a.budget },
+  { base: 'outside', label: 'vốn cần từ bên ngoài (Ngân sách + Đề xuất)', amount: (a) => a.budget + a.proposed },
+  { base: 'all', label: 'toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất)', amount: (a) => a.total },
+];
+
+/** The share of the villages' activities on each base, the rule's first. */
+export function villageShares(activities: readonly PlanActivity[]): VillageShare[] {
+  return SHARE_BASES.map(({ base, label, amount }) => {
+    let total = 0;
+    let village = 0;
+    for (const a of activities) {
+      const x = amount(a);
+      total += x;
+      if (a.origins.some((o) => o.kind === 'village')) village += x;
+    }
+    return { base, label, village, total, ...(total > 0 ? { share: village / total } : {}), rule: base === 'budget' };
+  });
+}
+
+const RULE_BASIS =
+  'cơ sở Sổ tay dùng (L677: nguồn lực xã "dành" cho các hoạt động, sau khi đã phân bổ vốn đã biết và tách Ngân sách/Đề xuất ở bước 3.3; dân góp là đóng góp của chính người dân, phần Đề xuất chưa có nguồn)';
+
 function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findings: Finding[]): void {
-  let all = 0;
-  let village = 0;
-  for (const a of input.allActivities) {
-    all += a.total;
-    if (a.origins.some((o) => o.kind === 'village')) village += a.total;
-  }
-  const label = 'Hoạt động do thôn đề xuất ≥ 75% nguồn lực';
-  if (all <= 0) {
-    checks.push({ id: 'village-share', label, passed: undefined, detail: 'Chưa có hoạt động nào có kinh phí nên chưa tính được tỷ lệ.' });
+  const shares = villageShares(input.allActivities);
+  const [rule, ...others] = shares;
+  const label = 'Hoạt động do thôn đề xuất ≥ 75% vốn Ngân sách xã phân bổ';
+  const line = (v: VillageShare) => (v.share === undefined ? `${v.label}: chưa có` : `${v.label}: ${num(v.village)}/${num(v.total)} nghìn đồng, ${pct(v.share)}`);
+  const compare = `Để so sánh — ${others.map(line).join('; ')}.`;
+  if (rule.share === undefined) {
+    const detail =
+      shares.every((v) => v.share === undefined)
+        ? 'Chưa có hoạt động nào có kinh phí nên chưa tính được tỷ lệ.'
+        : `Chưa có hoạt động nào được phân bổ vốn Ngân sách (đã rõ nguồn) nên chưa tính được tỷ lệ theo ${RULE_BASIS}. ${compare}`;
+    checks.push({ id: 'village-share', label, passed: undefined, detail, shares });
     return;
   }
-  const share = village / all;
+  const share = rule.share;
   const passed = share + EPSILON >= VILLAGE_SHARE_MIN;
   checks.push({
     id: 'village-share',
     label,
     passed,
-    detail: `Các hoạt động do thôn đề xuất cần ${num(village)} nghìn đồng trên tổng ${num(all)} nghìn đồng của xã, chiếm ${pct(share)}; Sổ tay yêu cầu ít nhất 75%.`,
+    detail: `Các hoạt động do thôn đề xuất được ${num(rule.village)} nghìn đồng trên tổng ${num(rule.total)} nghìn đồng ${rule.label}, chiếm ${pct(share)} — ${RULE_BASIS}; Sổ tay yêu cầu ít nhất 75%. ${compare}`,
     value: share,
     limit: VILLAGE_SHARE_MIN,
+    shares,
   });
-  if (!passed) findings.push(finding('VILLAGE_SHARE_LOW', { sheet: input.sheetNames.ii6a }, { percent: pct(share) }));
+  if (!passed) {
+    const [outside, all] = others;
+    findings.push(
+      finding('VILLAGE_SHARE_LOW', { sheet: input.sheetNames.ii6a }, {
+        percent: pct(share),
+        base: rule.label,
+        outsidePercent: outside.share === undefined ? 'chưa có' : pct(outside.share),
+        allPercent: all.share === undefined ? 'chưa có' : pct(all.share),
+      }),
+    );
+  }
 }
 
 function sameSource(key: string, next: FixedRow, prev: FixedRow, period: ProgramPeriod): boolean {
@@ -315,7 +376,8 @@ function growthChecks(iii1: FormReading, previous: FormReading, period: ProgramP
  * Rule 6: (a) per allocation line of III.1, Σ Ngân sách of the II.6.A rows funded by that
  * program or project (and that kind of money, on the Vốn đầu tư / Vốn sự nghiệp rows) ≤ the
  * allocation (III.1 is in triệu đồng, activities in 1.000 đồng); (b) activities proposed by a
- * village ≥ 75% of the Tổng số of all activities; (c) each III.1 line ≤ 110% of last year's.
+ * village ≥ 75% of the Ngân sách the commune allocates to its activities (villageShares: the
+ * share on every base is shown, the rule's named); (c) each III.1 line ≤ 110% of last year's.
  * Without III.1: one III1_MISSING finding and checks that cannot say (passed undefined).
  */
 export function checkBudgets(input: BudgetCheckInput): BudgetChecks {

@@ -17,6 +17,7 @@ import { buildPlan } from './consolidate';
 import type { WrittenPlan } from './plan-io';
 import { readEdits, writePlan } from './plan-io';
 import type { CommunePlan } from '../types';
+import { inputsDigest, withRecordedFindings } from '../findings';
 import type { ConflictChoice } from './sources';
 import { SourceConflictError, selectSources } from './sources';
 
@@ -54,11 +55,17 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   progress(0, 'Đang đọc các biểu của thôn và ban ngành…');
   let sourceFindings: Finding[] = [];
   let all = readings;
+  // What the workbook's own inputs held, kept with the findings: the Check screen tells when they changed since.
+  let ownInputs: string | undefined;
+  // What validating the workbook's own sheets finds: the Check screen finds it again, it is not kept.
+  let ownValidation = new Set<Finding>();
   if (!all) {
     const own = await readWorkbook(target);
     all = own.readings;
+    ownInputs = inputsDigest(own.readings);
     const names = new Set(own.readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3').map((r) => r.sheet));
     sourceFindings = own.findings.filter((f) => names.has(f.sheet));
+    ownValidation = new Set(sourceFindings);
   }
   // Each input counted once: identical copies read once, two versions of one sheet only as chosen.
   const selection = selectSources(all, options.sourceChoices ?? {});
@@ -107,9 +114,23 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
       checkBudgets({ activities: ii6a, allActivities: plan.activities.filter((a) => a.status === 'active'), ...(iii1 ? { iii1 } : {}), period, sheetNames: { ii6a: 'II.6.A' } });
     const upperLevelName = state.upperLevelName?.trim() || defaultUpperLevel(planYear);
     const written = await writePlan(target, plan, { ...options, ...(planYear !== undefined ? { planYear } : {}), upperLevelName, checks: checksFor });
+    const findings = [...sourceFindings, ...plan.findings, ...written.checks.findings];
+    // One list per workbook: the Check screen shows what this run found beside what validation finds.
+    await recordFindings(target, findings.filter((f) => !ownValidation.has(f)), ownInputs);
     progress(1, 'Đã tổng hợp xong.');
-    return { plan, written, checks: written.checks, findings: [...sourceFindings, ...plan.findings, ...written.checks.findings] };
+    return { plan, written, checks: written.checks, findings };
   });
+}
+
+/** The run's findings recorded in the target's state (workflow/findings.ts), replacing the previous run's. */
+async function recordFindings(target: WorkbookPort, findings: readonly Finding[], inputs: string | undefined): Promise<void> {
+  let state: DocumentState;
+  try {
+    state = await target.readState();
+  } catch {
+    return; // a state that cannot be read now was reported when the run began
+  }
+  await target.writeState(withRecordedFindings(state, 'consolidation', findings, inputs));
 }
 
 /** The "Danh mục" sheet of the target, read and checked; `use` is set when it is sound and of the plan's period. */

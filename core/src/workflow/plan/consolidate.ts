@@ -17,6 +17,7 @@ import type { Program } from '../../reference';
 import { periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags, sectorOfRow } from '../classify';
 import { defaultSplit, destination, isConstruction, noteParts } from './funding';
+import { hash53 } from './sources';
 import type {
   CommunePlan,
   FundingGroup,
@@ -27,6 +28,7 @@ import type {
   Reconciliation,
   ReturnReason,
   ReturnedActivity,
+  SituationSuggestion,
   Tally,
   Topic,
 } from '../types';
@@ -48,6 +50,10 @@ export interface RowEdits {
   readonly other?: string;
   readonly priority?: number;
   readonly fundingGroup?: FundingGroup;
+  /** The topic the commune moved the row to (the section it sits in), when not the one LKH wrote. */
+  readonly topic?: Topic;
+  /** Ngành/Lĩnh vực as the commune retyped it, when not what LKH wrote. */
+  readonly sector?: string;
 }
 
 /** A row of the previous II.4.B, as read back (for vanished and hand-typed rows). */
@@ -60,12 +66,56 @@ export interface CommuneEdits {
   readonly rows: ReadonlyMap<string, RowEdits>;
   /** Objectives the commune wrote in II.4.A, by situation key. */
   readonly objectives: ReadonlyMap<string, string>;
+  /** Other II.4.A cells the commune changed from what LKH wrote last time, by situation key. */
+  readonly situationTexts?: ReadonlyMap<string, SituationTexts>;
   /** Accepted merges: sets of row keys. */
   readonly acceptedMerges: readonly (readonly string[])[];
   /** The previous II.4.B's rows, to keep those no source proposes any more and those typed by hand (there or in II.6.A/II.6.B). */
   readonly previous: readonly PreviousRow[];
   /** What reading the edits back found (two different texts typed for one row). */
   readonly findings?: readonly Finding[];
+}
+
+/** The II.4.A columns LKH fills from the sources (Mục tiêu is the commune's own). */
+export const SITUATION_COLUMNS = ['sector', 'strength', 'difficulty', 'cause', 'solution'] as const;
+export type SituationColumn = (typeof SITUATION_COLUMNS)[number];
+export type SituationTexts = Partial<Record<SituationColumn, string>>;
+
+/** A list cell as II.4.A prints it: "- a\n- b". */
+export function listCell(items: readonly string[]): string {
+  return items.map((x) => `- ${x}`).join('\n');
+}
+
+/** The inverse of listCell: each line without its "- ". */
+function listItems(cell: string): string[] {
+  return cell
+    .split('\n')
+    .map((l) => l.replace(/^\s*[-–•+]\s*/u, '').trim())
+    .filter((l) => l !== '');
+}
+
+export function cellDigest(text: string): string {
+  return hash53(foldKey(text));
+}
+
+/** What LKH writes in II.4.A's filled columns of a situation, one digest per column ("|"-joined). */
+export function situationDigest(s: PlanSituation): string {
+  const cells: Record<SituationColumn, string> = { sector: s.sector, strength: listCell(s.strengths), difficulty: s.difficulty, cause: listCell(s.causes), solution: listCell(s.solutions) };
+  return SITUATION_COLUMNS.map((c) => cellDigest(cells[c])).join('|');
+}
+
+/** A situation with the cells the commune rewrote in II.4.A instead of those built from the sources. */
+function withCommuneTexts(s: PlanSituation, t: SituationTexts | undefined): PlanSituation {
+  if (!t) return s;
+  return {
+    ...s,
+    sourceDigest: situationDigest(s),
+    ...(t.sector !== undefined ? { sector: t.sector } : {}),
+    ...(t.strength !== undefined ? { strengths: listItems(t.strength) } : {}),
+    ...(t.difficulty !== undefined ? { difficulty: t.difficulty } : {}),
+    ...(t.cause !== undefined ? { causes: listItems(t.cause) } : {}),
+    ...(t.solution !== undefined ? { solutions: listItems(t.solution) } : {}),
+  };
 }
 
 export const NO_EDITS: CommuneEdits = { rows: new Map(), objectives: new Map(), acceptedMerges: [], previous: [] };
@@ -179,7 +229,9 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   // validation as NO_OUTSIDE_MONEY_HAS_SUPPORT) is consolidated with the activities needing it (rule 2).
   const group = support > 0 ? 'outside-money' : a.group === 'outside-money' ? 'outside-money' : 'no-outside-money';
   // The row's Ngành/Lĩnh vực, else the sheet's field, else the sheet's name ("I.2 - Giao thông"), else the activity's words.
-  const sector = sectorOfRow(a.sector, reading.sector, reading.sheet, a.activity);
+  // The commune's correction of the sector (or of the topic) in the previous run's sheets wins.
+  const sourceSector = sectorOfRow(a.sector, reading.sector, reading.sheet, a.activity);
+  const sector = edits?.sector ?? sourceSector;
   // "(Thôn A)" after the activity, unless its own words already name the village ("… Thôn Nà Hin").
   const name = origin.kind === 'village' && !namesUnit(a.activity, origin.unit) ? `${a.activity} (${origin.unit})` : a.activity;
   let budget = 0;
@@ -217,7 +269,7 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   // Built by assignment rather than conditional spreads: this runs once per activity (100,000 for a province).
   const row: { -readonly [K in keyof PlanActivity]?: PlanActivity[K] } = {
     key: c.key,
-    topic: classifyTopic(sector, a.activity),
+    topic: edits?.topic ?? classifyTopic(sector, a.activity),
     sector,
     group,
     activity: name,
@@ -248,6 +300,7 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   if (a.note) row.note = a.note;
   if (edits?.priority !== undefined) row.priority = edits.priority;
   if (edits?.fundingGroup) row.fundingGroup = edits.fundingGroup;
+  if (edits?.topic !== undefined || edits?.sector !== undefined) row.sourceClass = `${classifyTopic(sourceSector, a.activity)}|${foldKey(sourceSector)}`;
   return row as PlanActivity;
 }
 
@@ -269,6 +322,9 @@ export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undef
   const mechanism = edits?.mechanism ?? join(rows.map((r) => r.mechanism));
   return {
     ...first,
+    ...(edits?.sector ? { sector: edits.sector } : {}),
+    ...(edits?.topic ? { topic: edits.topic } : edits?.sector ? { topic: classifyTopic(edits.sector, first.activity) } : {}),
+    ...(edits?.topic || edits?.sector ? { sourceClass: first.sourceClass ?? `${first.topic}|${foldKey(first.sector)}` } : {}),
     key,
     activity: baseName(first.origins[0].kind === 'department' ? first.activity : baseName(first.activity)),
     ...(objective ? { objective } : {}),
@@ -417,7 +473,7 @@ function sortRows(rows: PlanActivity[]): PlanActivity[] {
   return sortBy(rows, (r) => GROUP_ORDER[r.group] * 8 + TOPIC_ORDER[r.topic] * 2 + Number(r.origins[0]?.kind === 'village'));
 }
 
-function situations(readings: readonly FormReading[], edits: CommuneEdits): PlanSituation[] {
+function situations(readings: readonly FormReading[], edits: CommuneEdits): { rows: PlanSituation[]; suggestions: SituationSuggestion[] } {
   const out: PlanSituation[] = [];
   const seen = new Map<string, number>();
   for (const r of readings) {
@@ -449,8 +505,10 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
       out.push({ key, topic: classifyTopic(sector, strengths.join(' ')), sector, strengths, difficulty: '', causes: [], solutions: [], origins: [origin], sources: r.strengths.map((s) => s.source) });
     }
   }
-  // Departments first, then villages, by topic; as read within each.
-  return groupSituations(sortBy(out, (s) => TOPIC_ORDER[s.topic] * 2 + Number(s.origins[0].kind === 'village')), edits);
+  // Departments first, then villages, by topic; as read within each. The commune's rewording of
+  // a row (grouped or not) replaces what the sources give, run after run.
+  const grouped = groupSituations(sortBy(out, (s) => TOPIC_ORDER[s.topic] * 2 + Number(s.origins[0].kind === 'village')), edits);
+  return { rows: grouped.rows.map((s) => withCommuneTexts(s, edits.situationTexts?.get(s.key))), suggestions: grouped.suggestions };
 }
 
 /**
@@ -460,11 +518,12 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): Plan
  * stated is skipped and what a later one adds is kept with that unit in parentheses. Departments
  * come first, so their wording leads.
  */
-function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): PlanSituation[] {
+function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): { rows: PlanSituation[]; suggestions: SituationSuggestion[] } {
   const groups = new Map<string, PlanSituation[]>();
   const order: string[] = [];
+  const plainOf = (s: PlanSituation) => (s.origins[0].kind === 'village' ? stripUnit(s.difficulty, s.origins[0].unit) : s.difficulty);
   for (const s of list) {
-    const base = foldKey(s.origins[0].kind === 'village' ? stripUnit(s.difficulty, s.origins[0].unit) : s.difficulty);
+    const base = foldKey(plainOf(s));
     const id = base === '' ? s.key : `${s.topic}|${base}`;
     const g = groups.get(id);
     if (g) g.push(s);
@@ -473,7 +532,48 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): P
       order.push(id);
     }
   }
-  return order.map((id) => {
+  // Merges the commune accepted (near-identical difficulties): their groups become one, in place of the first.
+  const groupOfKey = new Map<string, string>();
+  for (const id of order) for (const m of groups.get(id) ?? []) groupOfKey.set(m.key, id);
+  const accepted: SituationSuggestion[] = [];
+  for (const set of edits.acceptedMerges) {
+    if (!set.every((k) => k.startsWith('s:'))) continue;
+    const ids = [...new Set(set.map((k) => groupOfKey.get(k)).filter((x): x is string => x !== undefined))];
+    if (ids.length < 2) continue;
+    const difficulties = ids.map((id) => displayDifficulty(groups.get(id) ?? []));
+    const [target, ...rest] = ids;
+    const members = groups.get(target) ?? [];
+    for (const r of rest) {
+      for (const m of groups.get(r) ?? []) {
+        members.push(m);
+        groupOfKey.set(m.key, target);
+      }
+      groups.delete(r);
+      order.splice(order.indexOf(r), 1);
+    }
+    // Departments first, as the handbook orders the units.
+    groups.set(target, sortBy(members, (m) => Number(m.origins[0].kind === 'village')));
+    const keys = [...set].sort();
+    accepted.push({ id: keys.join('+'), keys, difficulties, topic: members[0].topic, accepted: true });
+  }
+  // Near-identical difficulties of one topic, offered to merge (never merged unasked).
+  const suggestions: SituationSuggestion[] = [...accepted];
+  const prepared = order.map((id) => {
+    const members = groups.get(id) ?? [];
+    return { id, members, key: prepareKey(foldKey(plainOf(members[0]))) };
+  });
+  for (let i = 0; i < prepared.length; i++) {
+    const a = prepared[i];
+    if (a.key.key === '') continue;
+    for (let j = i + 1; j < prepared.length; j++) {
+      const b = prepared[j];
+      if (b.key.key === '' || a.members[0].topic !== b.members[0].topic) continue;
+      if (preparedSimilarity(a.key, b.key) < SITUATION_MERGE_SIMILARITY) continue;
+      const keys = [...a.members, ...b.members].map((m) => m.key).sort();
+      suggestions.push({ id: keys.join('+'), keys, difficulties: [displayDifficulty(a.members), displayDifficulty(b.members)], topic: a.members[0].topic, accepted: false });
+    }
+  }
+  const rows = order.map((id) => {
     const members = groups.get(id) as PlanSituation[];
     if (members.length === 1) return members[0];
     const [first] = members;
@@ -509,6 +609,20 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): P
       sources: members.flatMap((m) => m.sources),
     };
   });
+  return { rows, suggestions };
+}
+
+/** Two difficulties at least this alike (word and letter-pair overlap) are offered to merge. */
+const SITUATION_MERGE_SIMILARITY = 0.75;
+
+/** A group's difficulty as II.4.A would write it alone: "Đường nội thôn lầy lội (Thôn A, B)". */
+function displayDifficulty(members: readonly PlanSituation[]): string {
+  if (members.length === 1) return members[0].difficulty;
+  const first = members[0];
+  const plain = first.origins[0].kind === 'village' ? stripUnit(first.difficulty, first.origins[0].unit) : first.difficulty;
+  const departments = [...new Set(members.filter((m) => m.origins[0].kind === 'department').map((m) => m.origins[0].unit))];
+  const villages = members.filter((m) => m.origins[0].kind === 'village').map((m) => m.origins[0].unit);
+  return villages.length > 0 ? `${plain} (${[...departments, joinUnits(villages)].filter(Boolean).join(', ')})` : plain;
 }
 
 /** A difficulty without the "(Thôn A)" this consolidation added after it. */
@@ -645,13 +759,15 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     );
   }
   if (sources.length === 0) findings.push(finding('NOTHING_TO_CONSOLIDATE', { sheet: '' }));
+  const ii4a = situations(ordered, edits);
   return {
     ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
     ...(options.communeName ? { communeName: options.communeName } : {}),
-    situations: situations(ordered, edits),
+    situations: ii4a.rows,
     activities,
     returned,
     suggestions,
+    situationSuggestions: ii4a.suggestions,
     reconciliation,
     findings,
   };

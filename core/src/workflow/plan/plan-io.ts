@@ -15,14 +15,17 @@ import type { FormReading } from '../../model/types';
 import { replaceKeepingOneCopy } from '../../port/replace';
 import { fundSourceChoices, periodOfYear } from '../../reference';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
+import { TextGrid } from '../../reader/grid';
 import { readSheet } from '../../reader/read';
 import { foldKey, formatVnNumber } from '../../text';
+import { classifyTopic } from '../classify';
+import { rowTopics } from '../sections';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import { hash53 } from './sources';
 import type { BudgetChecks } from './checks';
-import type { CommuneEdits, PreviousRow, RowEdits } from './consolidate';
-import { NO_EDITS } from './consolidate';
+import type { CommuneEdits, PreviousRow, RowEdits, SituationColumn, SituationTexts } from './consolidate';
+import { NO_EDITS, SITUATION_COLUMNS, cellDigest, listCell, situationDigest } from './consolidate';
 import type { FundingNeeds } from './funding';
 import { II6C_ROLLUPS, fundingNeeds, splitPlan } from './funding';
 import type { CommunePlan, FundingGroup, PlanActivity, PlanSituation, Topic } from '../types';
@@ -130,6 +133,41 @@ function previousActivity(r: FormReading, a: FormReading['activities'][number]):
     flags: {},
     status: 'manual',
   };
+}
+
+/** A row's topic and sector as recorded in the state ("csht|giao thong"): a re-run tells the commune's changes from it. */
+export function classDigest(a: Pick<PlanActivity, 'topic' | 'sector'>): string {
+  return `${a.topic}|${foldKey(a.sector)}`;
+}
+
+/**
+ * The commune's changes to topic and sector in one plan sheet, by row key: the topic of the
+ * section a row sits in and its Ngành/Lĩnh vực, where they differ from what LKH wrote there
+ * (`written`, classDigest by key). A row LKH has no record of, or an emptied sector, is no
+ * change. Each row's section topic is added to `topics` ("sheet!row").
+ */
+function classEdits(sheet: SheetData, formId: 'II.4.B' | 'II.6.A' | 'II.6.B', written: Readonly<Record<string, string>>, topics: Map<string, Topic>): Map<string, RowEdits> {
+  const out = new Map<string, RowEdits>();
+  const r = readSheet(sheet, { formId }).reading;
+  if (!r) return out;
+  const acts = r.activities.filter((a) => a.activity !== '');
+  const byRow = rowTopics(new TextGrid(sheet), formId, acts.map((a) => a.source.row));
+  for (const [row, t] of byRow) topics.set(`${sheet.name}!${row}`, t);
+  const kc = keyColumn(sheet);
+  for (const a of acts) {
+    const key = keyOf(sheet, kc, a.source.row);
+    const was = key !== undefined ? written[key] : undefined;
+    if (key === undefined || was === undefined) continue;
+    const bar = was.indexOf('|');
+    const [wasTopic, wasSector] = [was.slice(0, bar), was.slice(bar + 1)];
+    const topic = byRow.get(a.source.row);
+    const sector = a.sector?.trim() ?? '';
+    const e: { topic?: Topic; sector?: string } = {};
+    if (topic !== undefined && topic !== wasTopic) e.topic = topic;
+    if (sector !== '' && foldKey(sector) !== wasSector) e.sector = sector;
+    if (e.topic !== undefined || e.sector !== undefined) out.set(key, e);
+  }
+  return out;
 }
 
 /**
@@ -247,6 +285,24 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
       edit(key, { ...fields, ...(a.priority !== undefined ? { priority: a.priority } : {}), ...(group ? { fundingGroup: group } : {}) });
     }
   }
+  // Topic and sector are the commune's once it changes them: a row moved under another topic
+  // heading, a Ngành/Lĩnh vực retyped, in II.4.B, II.6.A or II.6.B (the later form wins). What
+  // LKH wrote last time is told apart by the state's record of it; rows kept from the previous
+  // run (typed by hand, no longer proposed) take the topic of the section they sit in.
+  const writtenClasses = digestsFromState(state, 'writtenClasses');
+  const sectionTopics = new Map<string, Topic>();
+  for (const id of ['II.4.B', 'II.6.A', 'II.6.B'] as const) {
+    const sheet = data.get(sheets[id]);
+    if (!sheet) continue;
+    for (const [key, e] of classEdits(sheet, id, writtenClasses, sectionTopics)) edit(key, e);
+  }
+  for (let i = 0; i < previous.length; i++) {
+    const src = previous[i].activity.sources[0];
+    const topic = src ? sectionTopics.get(`${src.sheet}!${src.row}`) : undefined;
+    const a = previous[i].activity;
+    previous[i] = { ...previous[i], activity: { ...a, topic: topic ?? classifyTopic(a.sector, a.activity) } };
+  }
+  const situationTexts = new Map<string, SituationTexts>();
   const ii4a = data.get(sheets['II.4.A']);
   if (ii4a) {
     const kc = keyColumn(ii4a);
@@ -255,12 +311,31 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
       const key = keyOf(ii4a, kc, d.source.row);
       if (key && d.objective) objectives.set(key, d.objective);
     }
+    // A cell that differs from what LKH wrote there last time is the commune's: kept on re-run.
+    // An emptied cell gets the sources' text back (nothing a unit stated is dropped unseen).
+    const writtenSituations = digestsFromState(state, 'writtenSituations');
+    const cols = SITUATION_COLUMNS.map((c) => columnHeaded(ii4a, SITUATION_HEADERS[c]));
+    if (kc !== undefined) {
+      for (let row = ii4a.top; row < ii4a.top + ii4a.values.length; row++) {
+        const key = keyOf(ii4a, kc, row);
+        const written = key ? writtenSituations[key]?.split('|') : undefined;
+        if (!key || !written) continue;
+        const texts: SituationTexts = {};
+        SITUATION_COLUMNS.forEach((c, i) => {
+          const col = cols[i];
+          const v = col !== undefined ? valueAt(ii4a, row, col) : undefined;
+          const text = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+          if (text !== '' && cellDigest(text) !== written[i]) texts[c] = text;
+        });
+        if (Object.keys(texts).length > 0) situationTexts.set(key, texts);
+      }
+    }
   }
   const accepted = acceptedFromState(state);
   const report = data.get(REPORT_SHEET);
   if (report) accepted.push(...acceptedFromReport(report));
   const uniq = new Map(accepted.map((ks) => [[...ks].sort().join('+'), ks]));
-  return { rows, objectives, acceptedMerges: [...uniq.values()], previous, findings };
+  return { rows, objectives, situationTexts, acceptedMerges: [...uniq.values()], previous, findings };
 }
 
 /** The programs a period's plan falls under, as the report names them. */
@@ -281,6 +356,15 @@ const EDIT_COLUMNS: Readonly<Record<'objective' | 'fundSource' | 'mechanism' | '
 const COMMUNE_FIELDS = ['objective', 'fundSource', 'mechanism', 'other'] as const;
 
 /** A digest of a row's four commune columns as written or read (case, spacing and marks aside). */
+/** II.4.A's headers of the columns LKH fills (the form's own wording, ii-4-a.ts). */
+const SITUATION_HEADERS: Readonly<Record<SituationColumn, string>> = {
+  sector: 'Ngành/Lĩnh vực',
+  strength: 'Thuận lợi',
+  difficulty: 'Khó khăn',
+  cause: 'Nguyên nhân',
+  solution: 'Giải pháp',
+};
+
 export function communeColumnsDigest(v: Pick<RowEdits, 'objective' | 'fundSource' | 'mechanism' | 'other'>): string {
   return hash53(JSON.stringify(COMMUNE_FIELDS.map((f) => foldKey(v[f] ?? ''))));
 }
@@ -304,27 +388,20 @@ function acceptedFromState(state: DocumentState): string[][] {
 }
 
 /** Suggestions the user marked with "x" in the report's "Đồng ý gộp" column. */
+/** The merges marked "Đồng ý gộp" in every table of the report that offers them (activities, II.4.A). */
 function acceptedFromReport(sheet: SheetData): string[][] {
-  let headerRow = -1;
-  let acceptCol = -1;
-  sheet.values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (v === ACCEPT_HEADER) {
-        headerRow = i;
-        acceptCol = j;
-      }
-    }),
-  );
-  if (headerRow < 0) return [];
-  const keyCol = sheet.values[headerRow].findIndex((v) => v === KEY_COLUMN_HEADER);
-  if (keyCol < 0) return [];
   const out: string[][] = [];
-  for (let i = headerRow + 1; i < sheet.values.length; i++) {
-    const id = sheet.values[i][keyCol];
-    const mark = sheet.values[i][acceptCol];
-    if (typeof id !== 'string' || id === '') break;
-    if (mark !== null && mark !== '' && foldKey(String(mark)) !== 'khong' && mark !== false) out.push(id.split('+'));
-  }
+  sheet.values.forEach((header, headerRow) => {
+    const acceptCol = header.findIndex((v) => v === ACCEPT_HEADER);
+    const keyCol = header.findIndex((v) => v === KEY_COLUMN_HEADER);
+    if (acceptCol < 0 || keyCol < 0) return;
+    for (let i = headerRow + 1; i < sheet.values.length; i++) {
+      const id = sheet.values[i][keyCol];
+      const mark = sheet.values[i][acceptCol];
+      if (typeof id !== 'string' || id === '') break;
+      if (mark !== null && mark !== '' && foldKey(String(mark)) !== 'khong' && mark !== false) out.push(id.split('+'));
+    }
+  });
   return out;
 }
 
@@ -468,11 +545,11 @@ export function ii4aBody(situations: readonly PlanSituation[]): BodyRow[] {
         key: s.key,
         values: {
           sector: s.sector || null,
-          strength: s.strengths.map((x) => `- ${x}`).join('\n') || null,
+          strength: listCell(s.strengths) || null,
           difficulty: s.difficulty || null,
-          cause: s.causes.map((x) => `- ${x}`).join('\n') || null,
+          cause: listCell(s.causes) || null,
           objective: s.objective ?? null,
-          solution: s.solutions.map((x) => `- ${x}`).join('\n') || null,
+          solution: listCell(s.solutions) || null,
         },
       });
     }
@@ -556,6 +633,28 @@ export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks:
           id: s.id,
         })),
       },
+      ...((plan.situationSuggestions ?? []).length > 0
+        ? [
+            {
+              key: 'situation-suggestions',
+              caption: 'Đề xuất gộp các khó khăn gần giống nhau trong Biểu II.4.A (ghi x vào cột "Đồng ý gộp" rồi tổng hợp lại; khó khăn giống hệt nhau đã được gộp)',
+              columns: [
+                { key: 'stt', header: 'STT', width: 5, kind: 'center' as const },
+                { key: 'topic', header: 'Chủ đề', width: 18 },
+                { key: 'difficulties', header: 'Các khó khăn (dòng đầu được giữ làm lời văn chung)', width: 70, kind: 'longtext' as const },
+                { key: 'accept', header: ACCEPT_HEADER, width: 12, kind: 'center' as const },
+                { key: 'id', header: KEY_COLUMN_HEADER, width: 30, kind: 'key' as const },
+              ],
+              rows: (plan.situationSuggestions ?? []).map((s, i) => ({
+                stt: i + 1,
+                topic: topicHeading(s.topic),
+                difficulties: s.difficulties.map((d) => `- ${d}`).join('\n'),
+                accept: s.accepted ? 'x' : null,
+                id: s.id,
+              })),
+            },
+          ]
+        : []),
       {
         key: 'checks',
         caption: 'Kiểm tra nguồn vốn (Biểu III.1, tỷ lệ 75% cho hoạt động của thôn, mức tăng 10%)',
@@ -655,11 +754,17 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     sheetForms,
     extra: {
       ...(state.extra ?? {}),
-      acceptedMerges: plan.suggestions.filter((s) => s.accepted).map((s) => [...s.keys]),
+      acceptedMerges: [...plan.suggestions, ...(plan.situationSuggestions ?? [])].filter((s) => s.accepted).map((s) => [...s.keys]),
       // What LKH wrote in the commune's columns of each row: the next run tells which sheet was edited.
       communeColumns: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, communeColumnsDigest(a)])),
       // The split LKH wrote into Ngân sách / Đề xuất: a re-run tells the commune's own from it.
       writtenSplits: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, `${a.budget}|${a.proposed}`])),
+      // What LKH wrote in II.4.A's cells: a re-run tells the commune's rewording from it.
+      // (of the sources' text, not of the commune's rewording, so that rewording stays the commune's)
+      writtenSituations: Object.fromEntries(plan.situations.map((s) => [s.key, s.sourceDigest ?? situationDigest(s)])),
+      // The topic and sector LKH wrote for each row: a re-run tells the commune's corrections from them.
+      // (of the sources' classification, not of the commune's correction, so that correction stays the commune's)
+      writtenClasses: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, a.sourceClass ?? classDigest(a)])),
       // The project state LKH wrote for each II.6.A row: a re-run tells the commune's choice from it.
       writtenGroups: Object.fromEntries(ii6a.filter((a) => a.key !== '' && a.group === 'outside-money' && a.fundingGroup).map((a) => [a.key, a.fundingGroup as string])),
     },

@@ -18,6 +18,7 @@ import type { FormReading } from '../../model/types';
 import { foldKey } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
+import { hash53 } from '../../util/hash';
 
 /** Where one candidate sheet comes from. */
 export interface SourceCandidate {
@@ -69,19 +70,8 @@ export function describeSource(r: Pick<FormReading, 'file' | 'sheet'>): string {
   return r.file ? `tệp "${r.file}", trang "${r.sheet}"` : `trang "${r.sheet}"`;
 }
 
-/** cyrb53: a fast 53-bit string hash (public domain, bryc). Collisions are negligible for a commune's sheets. */
-export function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
+/** cyrb53 (util/hash.ts), shared with the workbook's findings digest. */
+export { hash53 };
 
 /** A hash of what was read from a sheet, independent of the file, the sheet's name and where on the sheet the rows sit. */
 export function contentHash(r: FormReading): string {

@@ -8,10 +8,11 @@
 import { DOTS, STYLES, defaultSheetName } from '../../layout/engine';
 import type { LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from '../../layout/types';
 import { a1 } from '../../util/a1';
-import type { MarksMethod, RankItem, RankMethod, ScoresMethod } from './core';
+import type { MarksMethod, RankItem, RankMethod, ScoresMethod, ValidityKind } from './core';
 import { DEFAULT_CRITERIA, TIE_BREAK_LABELS, TIE_BREAKS, criteriaOf, markLimit, scoreRange } from './core';
 import type { RankableFormId } from './sheet';
 import { KEY_HEADER } from './sheet';
+import { validityKindOf, validityLines } from './validity';
 
 export interface BallotOptions {
   /** Number of participant columns/blocks (default 10), or their names. */
@@ -22,6 +23,8 @@ export interface BallotOptions {
   readonly planYear?: number;
   /** The sheet the activities come from, named in the subtitle. */
   readonly formId?: RankableFormId;
+  /** The meeting the list is ranked at, for the validity block (default: the commune conference for II.6.A/II.6.B, the village meeting otherwise). */
+  readonly validity?: ValidityKind;
 }
 
 /** Texts of the ballot, shared with the tally reader. */
@@ -115,6 +118,23 @@ class Builder {
     const half = Math.max(1, Math.floor(printed / 2));
     this.block(row, 0, 1, half, `Năm kế hoạch (X+1): ${opts.planYear ?? DOTS}`, 'field');
     this.block(row, half, 1, printed - half, `Đơn vị: ${opts.unitName?.trim() || DOTS}`, 'field');
+  }
+
+  /**
+   * Rule 8's counts under the ballot (L595, L705): a heading, then a label over `labelCols`
+   * columns and a cell to type each count into; the conclusion's cell, which LKH fills after
+   * ranking, runs to the edge of the page.
+   */
+  validity(row: number, printed: number, labelCols: number, kind: ValidityKind): number {
+    const { heading, fields } = validityLines(kind);
+    this.line(row++, printed, heading, 'heading');
+    for (const f of fields) {
+      this.block(row, 0, 1, labelCols, f.label, 'fixed');
+      const span = f.field ? Math.min(2, printed - labelCols) : printed - labelCols;
+      this.block(row, labelCols, 1, span, null, f.field ? 'number' : 'textWrap');
+      row++;
+    }
+    return row;
   }
 
   signatures(row: number, printed: number): number {
@@ -229,6 +249,7 @@ function marksBallot(items: readonly RankItem[], method: MarksMethod, opts: Ball
   const countRow = row;
   row += 2;
   b.line(row++, printed, `Xếp mức ưu tiên: hoạt động có nhiều gạch nhất xếp thứ 1, rồi lần lượt theo số gạch giảm dần. ${tieBreakSentence('số gạch')}`, 'note');
+  row = b.validity(row + 1, printed, pCol, opts.validity ?? validityKindOf(opts.formId));
   row = b.signatures(row + 1, printed);
   const table: TablePlacement = {
     key: 'tally',
@@ -341,6 +362,7 @@ function scoresBallot(items: readonly RankItem[], method: ScoresMethod, opts: Ba
   });
   row = sBody + items.length + 1;
   b.line(row++, printed, `Xếp mức ưu tiên: hoạt động có tổng số điểm cao nhất xếp thứ 1. ${tieBreakSentence('tổng số điểm')}`, 'note');
+  row = b.validity(row + 1, printed, cCol, opts.validity ?? validityKindOf(opts.formId));
   row = b.signatures(row + 1, printed);
   const scoreColumns = criteria.map((_, i) => ({ key: `c${i + 1}`, col: cCol + i, span: 1 }));
   const tables: TablePlacement[] = [

@@ -4,7 +4,8 @@
  * the list, and writing the ranks into II.6.A / II.6.B / I.2.
  *
  * Flow: items (rankItemsFromPlan or rankItemsFromSheet) → ballotLayout → port.createSheet →
- * the meeting marks or scores → readTally → rank → rankingValidity → applyRanking.
+ * the meeting marks or scores → readTally → rank → applyRanking → listValidity (the counts under
+ * the ballot, else the village's I.1/I.3; rankingValidity) written on the tally sheet (validityWrite).
  */
 export type { MarksMethod, RankItem, RankMethod, RankRow, ScoresMethod, TieBreak, Validity, ValidityInput, ValidityKind } from './core';
 export {
@@ -28,5 +29,7 @@ export type { TallyResult } from './tally';
 export { readTally } from './tally';
 export type { RankableFormId, SheetActivities, SheetActivity } from './sheet';
 export { KEY_HEADER, derivedKeys, findKeyColumn, matchName, rankItemsFromSheet, sheetActivities } from './sheet';
+export type { ListValidity, ValidityField, ValidityFields, VillageCounts } from './validity';
+export { VALIDITY_TEXT, listValidity, readValidityFields, validityKindOf, validityLines, validityWrite } from './validity';
 export type { ApplyRankingOptions, ApplyRankingResult, RankRef, SegmentResult } from './apply';
 export { NOTE_PREFIX, applyRanking, notePrefixed, rewriteRowRefs } from './apply';

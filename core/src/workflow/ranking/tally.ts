@@ -14,6 +14,7 @@ import type { RankItem, RankMethod } from './core';
 import { criteriaOf, markLimit, scoreRange } from './core';
 import { BALLOT_TEXT } from './ballot';
 import { matchName } from './sheet';
+import { VALIDITY_HEADING_KEY } from './validity';
 
 export interface TallyResult {
   /** Marks or points by item key, for every item found on the sheet. */
@@ -137,6 +138,8 @@ export function readTally(sheet: SheetData, items: readonly RankItem[], method: 
     if (grid.rowIsEmpty(r)) continue;
     const cells = grid.rowCells(r);
     if (method.kind === 'scores' && cells.some(({ cell }) => SUMMARY.test(cell.key))) break;
+    // The validity block under the ballot (validity.ts) holds counts, not marks.
+    if (cells.some(({ cell }) => cell.key.startsWith(VALIDITY_HEADING_KEY))) break;
     const key = col.key !== undefined ? grid.at(r, col.key).text : '';
     const name = grid.at(r, activityCol).text;
     const totalCell = grid.at(r, totalCol);

@@ -4,7 +4,6 @@
  * III.1 and the province's IV.1, from separate files or from tabs of one shared spreadsheet
  * ("Xã Tân Lập - II.6.B"); and the appraisals typed into the previous run's summary.
  */
-import { getForm, tablesOf } from '../../forms/registry';
 import type { FormId } from '../../forms/types';
 import { KEY_COLUMN_HEADER } from '../../layout/engine';
 import type { Activity, FormReading } from '../../model/types';
@@ -18,6 +17,7 @@ import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
 import { validateReading } from '../../validate/rules';
 import { classifyTopic } from '../classify';
+import { STRIP_NUMBER, topicSections } from '../sections';
 import { SUMMARY_COLUMNS, VANISHED_GROUP } from './layout';
 import type { SummaryColumnKey } from './layout';
 import type { Appraisal, CommuneActivity, CommuneForm, CommuneInput, CommuneSituation, PreviousRollup, PreviousRow, SheetRead } from './types';
@@ -101,47 +101,6 @@ export function rowAmount(a: Pick<Activity, 'total' | 'contribution' | 'budget' 
 
 function tally(rows: readonly { a: Activity }[]): Tally {
   return { count: rows.length, amount: rows.reduce((s, r) => s + rowAmount(r.a), 0) };
-}
-
-const STRIP_NUMBER = /^\s*(?:[0-9]+|[IVX]+|[A-D])\s*[.)]\s*/;
-const TOPIC_KEYS = new Map(TOPICS.map((t) => [foldKey(TOPIC_LABELS[t]), t]));
-
-/** "Cộng", "Cộng A", "Tổng cộng (A+B)": the subtotal rows LKH writes (and people type) close a section. */
-const SUBTOTAL = /^(?:tong )?cong(?: |$)/;
-
-/** The group rows a form prints (A/B, Vốn đầu tư phát triển, the project states, Vốn sự nghiệp), folded. */
-function groupLabels(form: FormId): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const t of tablesOf(getForm(form))) for (const r of t.rows) if (r.kind === 'group') out.add(foldKey(r.label));
-  return out;
-}
-
-/**
- * Where a consolidated sheet says which topic its rows belong to: the topic rows ("1. Cơ sở hạ
- * tầng") open a section; a group row (II.6.A's B, "Vốn đầu tư phát triển", "Vốn sự nghiệp", the
- * project states) or a subtotal row ("Cộng…") closes it. A row outside any topic section has no
- * topic of its own here (II.6.A's part B is laid out by funding group, II.6.B by rank).
- */
-export function topicSections(grid: TextGrid, form: FormId, activityRows: ReadonlySet<number>): { row: number; topic?: Topic }[] {
-  const groups = groupLabels(form);
-  const out: { row: number; topic?: Topic }[] = [];
-  for (let r = grid.top; r < grid.bottom; r++) {
-    if (activityRows.has(r)) continue;
-    for (const { cell } of grid.rowCells(r)) {
-      const k = foldKey(cell.text.replace(STRIP_NUMBER, ''));
-      if (k === '') continue;
-      const t = TOPIC_KEYS.get(k);
-      if (t) {
-        out.push({ row: r, topic: t });
-        break;
-      }
-      if (SUBTOTAL.test(k) || groups.has(k) || [...groups].some((g) => k.startsWith(`${g} `))) {
-        out.push({ row: r });
-        break;
-      }
-    }
-  }
-  return out;
 }
 
 interface SheetRow {

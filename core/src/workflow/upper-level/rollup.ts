@@ -18,6 +18,7 @@ import { replaceKeepingOneCopy } from '../../port/replace';
 import { defaultUpperLevel } from '../../reference';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { foldKey } from '../../text';
+import { withRecordedFindings } from '../findings';
 import { buildRollup, fundsFromIv1 } from './build';
 import { communesLayout, feedbackLayouts, rankingLayout, reportLayout, summaryLayout } from './layout';
 import type { DistrictSource, PlansReading } from './read';
@@ -121,7 +122,8 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
     ...(after.level === undefined ? { level: levelOf(upperLevel) } : {}),
     ...(after.planYear === undefined && planYear !== undefined ? { planYear } : {}),
     extra: {
-      ...(after.extra ?? {}),
+      // One list per workbook: the roll-up's findings are shown with the workbook's own (workflow/findings.ts).
+      ...(withRecordedFindings(after, 'rollup', [...rollup.issues, ...rollup.findings]).extra ?? {}),
       district: { ...(funds !== undefined ? { funds } : {}), communes: rollup.communes.map((c) => c.name), sheets: names },
     },
   });
