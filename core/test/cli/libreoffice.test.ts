@@ -3,7 +3,7 @@
  * scripts/setup.sh installs LibreOffice (libreoffice-calc-nogui) and poppler-utils from Debian.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/lkh';
@@ -46,5 +46,31 @@ describe('templates in LibreOffice', () => {
       const first = execFileSync(which('pdftotext'), ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
       expect({ id, footer: first.includes(`Trang 1/${pages}`) }).toEqual({ id, footer: true });
     }
+  }, 300_000);
+
+  it('a consolidated demo plan prints on A4 pages, numbered, II.4.A landscape first, in a bounded number of pages', async () => {
+    const soffice = which('soffice');
+    const pdfinfo = which('pdfinfo');
+    const dir = mkdtempSync(join(tmpdir(), 'lkh-lo-plan-'));
+    const quiet = { out: () => undefined, err: () => undefined };
+    expect(await main(['demo', '--out', join(dir, 'xa')], quiet)).toBe(0);
+    const inputs = readdirSync(join(dir, 'xa')).filter((f) => f.endsWith('.xlsx')).map((f) => join(dir, 'xa', f));
+    expect(await main(['consolidate', ...inputs, '--out', join(dir, 'plan.xlsx')], quiet)).toBeLessThanOrEqual(1);
+    execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'plan.xlsx')], { stdio: 'ignore', timeout: 240_000 });
+    const pdf = join(dir, 'plan.pdf');
+    const info = execFileSync(pdfinfo, [pdf], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? '0');
+    // Six sheets of a 60-activity commune: 15 pages today (25 before the widths and heights were fitted).
+    expect(pages).toBeGreaterThanOrEqual(6);
+    expect(pages).toBeLessThanOrEqual(18);
+    const sizes = execFileSync(pdfinfo, ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' });
+    const each = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(each).toHaveLength(pages);
+    for (const [w, h] of each) expect([Math.round(Math.min(w, h)), Math.round(Math.max(w, h))]).toEqual([595, 842]);
+    expect(each[0][0]).toBeGreaterThan(each[0][1]);
+    const first = execFileSync(which('pdftotext'), ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    expect(first).toContain('Mẫu biểu II.4.A');
+    expect(first).toContain(`Trang 1/${pages}`);
+    expect(first).toContain('Xã: Tân Lập');
   }, 300_000);
 });
