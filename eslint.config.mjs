@@ -10,6 +10,11 @@ const hostAndUi = [
   { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core/src runs in browsers and Apps Script too: no Node modules.' },
 ];
 
+const nodeGlobals = ['process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'].map((name) => ({
+  name,
+  message: 'core/src runs in browsers and Apps Script too: no Node globals.',
+}));
+
 // The workflow is split by capability (core/src/workflow/<capability>/); each folder's index.ts is
 // its public face. Code outside a folder imports the folder, never a file inside it (tests may:
 // they test the parts). docs/ARCHITECTURE.md, "Pieces".
@@ -38,6 +43,10 @@ export default tseslint.config(
         'error',
         { patterns: [...hostAndUi, { group: ['**/ui/**', '**/core/ui'], message: 'the domain never imports the shared pane components.' }, capabilityBoundary] },
       ],
+      // The docx package's types reference @types/node, which then reaches core's type check: Node's
+      // globals are refused here instead (docs/ARCHITECTURE.md, "The rule").
+      'no-restricted-globals': ['error', ...nodeGlobals],
+      '@typescript-eslint/no-restricted-types': ['error', { types: { Buffer: { message: 'core/src hands bytes as Uint8Array: no Node Buffer.' } } }],
     },
   },
   {

@@ -2,6 +2,7 @@
 # Sets up a fresh machine: Node dependencies from the lock file, and the Debian packages the
 # tests need (installed by the project, never by hand). Safe to run twice.
 #   - libreoffice-calc-nogui, poppler-utils: the templates are converted to PDF and checked (A4, orientation)
+#   - libreoffice-writer-nogui: the drafted documents (.docx: II.7.A, II.7.B…) are converted to PDF the same way
 #   - chromium: end-to-end test of the standalone page (playwright-core drives Debian's Chromium)
 #   - fonts-liberation: Liberation Serif is metric-compatible with Times New Roman, the forms' font,
 #     so LibreOffice lays pages out in tests as Excel prints them (without it: DejaVu Serif, wider)
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)

@@ -8,6 +8,7 @@
  *   lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds TRIEU] [--year YYYY] [--period P]
  *   lkh catalogue FILE [--period P] [--year YYYY]
  *   lkh demo --out DIR
+ *   lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> FILE... --out FILE|DIR [--json]   (core/cli/document.ts, loaded on use)
  * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read, nothing to read, or bad usage.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -57,6 +58,8 @@ ${DISTRICT_USAGE.replace(/^Cách dùng:\n/, '')}
   lkh catalogue TỆP.xlsx [--period GIAI_ĐOẠN] [--year NĂM]
       Ghi danh mục chương trình, dự án, nguồn vốn của giai đoạn (có căn cứ pháp lý và tình trạng
       xác minh) thành trang "Danh mục" để tỉnh, xã cập nhật; khi tổng hợp, LKH dùng trang này.
+  lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> KẾ_HOẠCH.xlsx [TỆP_THÔN.xlsx...] --out TỆP|THƯ_MỤC [--json]
+      Soạn văn bản của kế hoạch xã (II.7.A, II.7.B, II.10: Word A4; II.2, II.8: bảng tính); xem lkh document --help.
   lkh demo --out THƯ_MỤC
       Ghi bộ tệp của một xã mẫu (6 thôn, 5 ban ngành, Biểu III.1) để dùng thử.
 Các biểu: ${FORM_IDS.join(', ')}`;
@@ -449,6 +452,9 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await catalogueCommand(rest, io);
       case 'district':
         return await districtCommand(rest, io);
+      case 'document':
+        // Loaded only when used: it brings the Word writer.
+        return await (await import('./document')).documentCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,231 @@
+/**
+ * `lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> FILE... --out FILE|DIR [--year YYYY] [--commune NAME] [--json]`
+ * The documents of the commune plan drafted from its files (core/src/documents): the draft plans
+ * II.7.A and II.7.B as Word files, from the consolidated plan; II.2 (directive and calendar) and
+ * II.8 (basic data rolled up from the villages' I.1) as sheets, since the commune edits their
+ * cells. Among the files, the one holding the plan's sheets is the plan; the villages' files give
+ * their I.1. `all` writes every document the files allow into a folder.
+ * Exit codes: 0 written; 2 bad usage, a file unreadable, or nothing the document needs.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { PlanData } from '../src/documents';
+import { PLAN_DOCUMENTS, basicDataLayout, countBlanks, feedbackDocument, planDocument, readPlanData, rollUpBasicData, scheduleLayout, writeDocx } from '../src/documents';
+import type { SheetLayout } from '../src/layout/types';
+import type { FormReading } from '../src/model/types';
+import type { DocumentState } from '../src/port/types';
+import { PortError } from '../src/port/memory';
+import { readWorkbook } from '../src/reader/workbook';
+import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
+import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
+
+export interface DocumentIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+export const DOCUMENT_USAGE = `  lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> TỆP.xlsx... --out TỆP|THƯ_MỤC [--year NĂM] [--commune TÊN] [--json]
+      Soạn văn bản của kế hoạch xã từ các tệp của xã:
+        II.7.A, II.7.B  dự thảo kế hoạch giảm nghèo bền vững / xây dựng nông thôn mới (Word, A4 theo
+                        Nghị định 30/2020/NĐ-CP), từ tệp đã tổng hợp (lkh consolidate);
+        II.2            văn bản chỉ đạo và lịch triển khai 15 hoạt động, ngày theo danh mục 7 bước
+                        của năm kế hoạch (bảng tính .xlsx);
+        II.8            số liệu cơ bản của xã, cộng từ Biểu I.1 của các thôn ở những chỉ tiêu cộng
+                        được, ghi rõ từng thôn (bảng tính .xlsx);
+        II.10           phản hồi kế hoạch cho từng thôn (Word): đề xuất nào đã vào II.6.A, II.6.B,
+                        được gộp, hay bị trả lại và vì sao;
+        all             mọi văn bản các tệp cho phép, vào THƯ_MỤC.
+      Phần tệp không biết được để trống "………" kèm ghi chú cho xã tự viết.`;
+
+class UsageError extends Error {}
+
+type Kind = 'docx' | 'xlsx';
+
+const DOCUMENTS: readonly { readonly id: string; readonly kind: Kind }[] = [
+  ...PLAN_DOCUMENTS.map((id) => ({ id, kind: 'docx' as const })),
+  { id: 'II.2', kind: 'xlsx' },
+  { id: 'II.8', kind: 'xlsx' },
+  { id: 'II.10', kind: 'docx' },
+];
+
+interface Parsed {
+  readonly positional: string[];
+  readonly flags: Map<string, string>;
+  readonly json: boolean;
+  readonly help: boolean;
+}
+
+const VALUED = ['out', 'year', 'commune'];
+
+function parse(args: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  let json = false;
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') help = true;
+    else if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq < 0 ? undefined : eq);
+      if (!VALUED.includes(name)) throw new UsageError(`Không có tùy chọn --${name}.`);
+      const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
+      if (v === undefined || v === '') throw new UsageError(`Thiếu giá trị cho --${name}.`);
+      flags.set(name, v);
+    } else positional.push(a);
+  }
+  return { positional, flags, json, help };
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new FileProblem(systemMessage('ghi', dir, e), { cause: e });
+  }
+}
+
+/** What the files give: the plan (the one file holding plan sheets), its state, and every reading (for I.1). */
+interface Inputs {
+  readonly plan?: { readonly file: string; readonly data: PlanData; readonly state: DocumentState };
+  readonly readings: readonly FormReading[];
+}
+
+async function readInputs(files: readonly string[]): Promise<Inputs> {
+  let plan: Inputs['plan'];
+  const readings: FormReading[] = [];
+  for (const file of files) {
+    let wb: XlsxWorkbook;
+    try {
+      wb = await XlsxWorkbook.loadForReading(readInput(file));
+    } catch (e) {
+      if (e instanceof PortError) throw new FileProblem(e.message, { cause: e });
+      throw e;
+    }
+    const data = await readPlanData(wb);
+    if (Object.keys(data.sheets).length > 0) {
+      if (plan) throw new UsageError(`Hai tệp có kế hoạch xã: "${plan.file}" và "${file}". Chỉ cho một tệp kế hoạch.`);
+      let state: DocumentState = {};
+      try {
+        state = await wb.readState();
+      } catch {
+        // an unreadable state: the plan's sheets still say what they hold
+      }
+      plan = { file, data, state };
+    }
+    readings.push(...(await readWorkbook(wb, { file: basename(file) })).readings);
+  }
+  return { ...(plan ? { plan } : {}), readings };
+}
+
+interface Made {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly blanks?: number;
+  readonly note?: string;
+}
+
+async function sheetFile(layout: SheetLayout, formId: 'II.2' | 'II.8', state: DocumentState): Promise<Uint8Array> {
+  const wb = XlsxWorkbook.create();
+  await wb.createSheet(layout);
+  await wb.writeState({ ...(state.planYear !== undefined ? { planYear: state.planYear } : {}), ...(state.unitName ? { unitName: state.unitName } : {}), level: 'xa', sheetForms: { [layout.name]: formId } });
+  return wb.save();
+}
+
+/** Makes one document, or says in Vietnamese why the files do not allow it. */
+async function make(id: string, inputs: Inputs, p: Parsed): Promise<Made | string> {
+  const yearFlag = p.flags.get('year');
+  const year = yearFlag !== undefined ? Number(yearFlag) : (inputs.plan?.data.planYear ?? inputs.plan?.state.planYear);
+  const commune = p.flags.get('commune') ?? inputs.plan?.data.communeName;
+  if (id === 'II.7.A' || id === 'II.7.B' || id === 'II.10') {
+    if (!inputs.plan) return `Biểu ${id} cần tệp kế hoạch đã tổng hợp (lkh consolidate): không tệp nào có II.4.A, II.6.A, II.6.B, II.6.C.`;
+    const data = { ...inputs.plan.data, ...(commune ? { communeName: commune } : {}), ...(year !== undefined ? { planYear: year } : {}) };
+    const doc = id === 'II.10' ? feedbackDocument(data) : planDocument(id, data);
+    return { bytes: await writeDocx(doc), fileName: `${doc.fileName}.docx`, blanks: countBlanks(doc) };
+  }
+  if (year === undefined) return `Biểu ${id} cần năm kế hoạch: cho tệp kế hoạch của xã hoặc --year NĂM.`;
+  const state: DocumentState = { ...(inputs.plan?.state ?? {}), planYear: year, ...(commune ? { unitName: commune } : {}) };
+  if (id === 'II.2') {
+    return { bytes: await sheetFile(scheduleLayout(state, year), 'II.2', state), fileName: 'II.2.xlsx', note: 'ngày theo danh mục 7 bước (kể cả ngày xã đã sửa); ngày ký và người phụ trách các hoạt động 6-15 để xã ghi' };
+  }
+  const rollup = rollUpBasicData(inputs.readings);
+  if (rollup.villages.length === 0) return `Biểu II.8 cần Biểu I.1 của các thôn: không tệp nào có Biểu I.1 đọc được.${rollup.issues.length > 0 ? ` ${rollup.issues.join(' ')}` : ''}`;
+  const filled = rollup.lines.filter((l) => l.value !== undefined).length;
+  const layout = basicDataLayout(rollup, { planYear: year, ...(commune ? { communeName: commune } : {}) });
+  return {
+    bytes: await sheetFile(layout, 'II.8', state),
+    fileName: 'II.8.xlsx',
+    note: `${filled} chỉ tiêu cộng từ Biểu I.1 của ${rollup.villages.length} thôn (${rollup.villages.join(', ')}); các chỉ tiêu khác để xã điền${rollup.issues.length > 0 ? `. Lưu ý: ${rollup.issues.join(' ')}` : ''}`,
+  };
+}
+
+async function run(args: readonly string[], io: DocumentIo): Promise<number> {
+  const p = parse(args);
+  if (p.help) {
+    io.out(`Cách dùng:\n${DOCUMENT_USAGE}\n`);
+    return 0;
+  }
+  const [which, ...files] = p.positional;
+  const names = DOCUMENTS.map((d) => d.id);
+  if (!which) throw new UsageError(`Cần tên văn bản: ${names.join(', ')} hoặc all.`);
+  const all = which.toLowerCase() === 'all';
+  const one = DOCUMENTS.find((d) => d.id.toLowerCase() === which.toLowerCase());
+  if (!all && !one) throw new UsageError(`Không có văn bản "${which}". Các văn bản: ${names.join(', ')}, all.`);
+  if (files.length === 0) throw new UsageError('Cần tệp .xlsx: tệp kế hoạch đã tổng hợp (lkh consolidate), và cho Biểu II.8 các tệp của thôn.');
+  const out = p.flags.get('out');
+  if (!out) throw new UsageError(all ? 'Cần --out THƯ_MỤC.' : `Cần --out TỆP.${one?.kind ?? 'docx'}.`);
+  const yearFlag = p.flags.get('year');
+  if (yearFlag !== undefined && !(Number.isInteger(Number(yearFlag)) && Number(yearFlag) >= 2000 && Number(yearFlag) <= 2100)) throw new UsageError(`Năm kế hoạch "${yearFlag}" không hợp lệ.`);
+  const toDir = all || isDir(out) || /[\\/]$/.test(out);
+  if (!toDir && one && !out.toLowerCase().endsWith(`.${one.kind}`)) throw new UsageError(`Biểu ${one.id} ghi thành tệp .${one.kind}: --out TỆP.${one.kind} (hoặc một thư mục).`);
+  const inputs = await readInputs([...new Set(files)]);
+  const wanted = all ? DOCUMENTS : [one as (typeof DOCUMENTS)[number]];
+  if (toDir) makeDir(out);
+  const written: { id: string; file: string; blanks?: number; note?: string }[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  for (const d of wanted) {
+    const made = await make(d.id, inputs, p);
+    if (typeof made === 'string') {
+      skipped.push({ id: d.id, reason: made });
+      continue;
+    }
+    const target = toDir ? join(out, made.fileName) : out;
+    checkOutput(target, files);
+    writeAtomic(target, made.bytes);
+    written.push({ id: d.id, file: target, ...(made.blanks !== undefined ? { blanks: made.blanks } : {}), ...(made.note ? { note: made.note } : {}) });
+  }
+  const data = inputs.plan?.data;
+  if (p.json) {
+    io.out(`${JSON.stringify({ plan: inputs.plan?.file ?? null, commune: data?.communeName ?? null, planYear: data?.planYear ?? null, period: data?.period ?? null, missing: data?.missing ?? [], documents: written, skipped }, null, 2)}\n`);
+  } else {
+    for (const w of written) io.out(`Đã ghi ${w.file} (Biểu ${w.id})${w.blanks !== undefined ? `: còn ${w.blanks} chỗ "………" để xã tự viết` : ''}${w.note ? `: ${w.note}` : ''}.\n`);
+    if (data && data.missing.length > 0 && written.some((w) => w.id.startsWith('II.7'))) io.out(`  Tệp kế hoạch chưa có ${data.missing.join(', ')}: các phần lấy từ những biểu này để trống.\n`);
+    for (const s of skipped) {
+      if (all) io.out(`  Chưa soạn Biểu ${s.id}: ${s.reason}\n`);
+      else io.err(`Không soạn được Biểu ${s.id}: ${s.reason}\n`);
+    }
+  }
+  return written.length > 0 ? 0 : 2;
+}
+
+/** Runs `lkh document`; returns the exit code. */
+export async function documentCommand(args: readonly string[], io: DocumentIo): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\nCách dùng:\n${DOCUMENT_USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

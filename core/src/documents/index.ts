@@ -1,0 +1,27 @@
+/**
+ * The documents of the commune plan, drafted from its workbook. This file is the folder's public
+ * face: hosts, the CLI and the panes import only from here.
+ *   read.ts           the plan read back from a consolidated workbook (II.4.A, II.6.A/B/C, state)
+ *   model.ts          the document model: blocks of text, tables, blanks left to the commune
+ *   plan-document.ts  II.7.A and II.7.B on the form catalogue's outline
+ *   sections.ts       which line of work or NTM criterion each row of II.4.A belongs to
+ *   tables.ts         II.6.A, II.6.B (annexes), summaries by topic, II.6.C
+ *   docx.ts           the model as a Word file (Nghị định 30/2020/NĐ-CP layout)
+ *   schedule.ts       II.2 with the calendar's dates for the plan year (a sheet)
+ *   basic-data.ts     II.8 rolled up from the villages' I.1 where indicators add up (a sheet)
+ *   feedback.ts       II.10, the commune's answer to each village, from what became of its proposals
+ *   draft.ts          draftDocument: one call for a host, the .docx of II.7.A, II.7.B or II.10
+ */
+export * from './model';
+export type { ActivityRow, FundingLine, PlanData, ReturnedRow, SituationRow } from './read';
+export { readPlanData, readReturned } from './read';
+export type { DocumentOptions, PlanDocumentId } from './plan-document';
+export { PLAN_DOCUMENTS, placeName, planDocument } from './plan-document';
+export { writeDocx } from './docx';
+export type { ScheduleContext, ScheduleLine } from './schedule';
+export { II2_SCHEDULE, scheduleForm, scheduleLayout, scheduleLines } from './schedule';
+export type { BasicDataLine, BasicDataRollup, VillageFigure } from './basic-data';
+export { SOURCES_HEADER, basicDataLayout, ii8FromI1, rollUpBasicData } from './basic-data';
+export { feedbackDocument, villageAnswers, villageList, villagesOf } from './feedback';
+export type { DraftedFile, WordDocumentId } from './draft';
+export { WORD_DOCUMENTS, draftDocument } from './draft';

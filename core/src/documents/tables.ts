@@ -1,0 +1,197 @@
+/**
+ * The plan's tables as they appear in the drafted documents: II.6.A and II.6.B in full (the
+ * annexes the handbook asks to attach in place of section 5, L2741-L2744), a summary of each by
+ * topic for the body, and II.6.C's lines. Totals are added up here from the rows read, group by
+ * group, as the sheets add them. Money as the forms count it: 1.000 đồng for activities, triệu
+ * đồng for II.6.C.
+ */
+import { getForm, tablesOf } from '../forms/registry';
+import { formatVnNumber } from '../text';
+import type { Topic } from '../workflow/types';
+import { TOPICS, TOPIC_LABELS, topicHeading } from '../workflow/types';
+import type { DocColumn, DocRow, TableBlock } from './model';
+import type { ActivityRow, FundingLine } from './read';
+
+export const money = (n: number): string => formatVnNumber(Math.round(n * 1000) / 1000);
+
+/** Sum of the money of some rows. */
+export interface Sums {
+  readonly count: number;
+  readonly total: number;
+  readonly contribution: number;
+  readonly budget: number;
+  readonly proposed: number;
+}
+
+export function sums(rows: readonly ActivityRow[]): Sums {
+  return rows.reduce<Sums>(
+    (s, r) => ({ count: s.count + 1, total: s.total + r.total, contribution: s.contribution + r.contribution, budget: s.budget + r.budget, proposed: s.proposed + r.proposed }),
+    { count: 0, total: 0, contribution: 0, budget: 0, proposed: 0 },
+  );
+}
+
+/** The group rows of II.6.A as the form prints them (A, B, Vốn đầu tư phát triển and its four states, Vốn sự nghiệp). */
+function ii6aGroups(): Map<string, { code?: string; label: string }> {
+  const out = new Map<string, { code?: string; label: string }>();
+  for (const t of tablesOf(getForm('II.6.A'))) for (const r of t.rows) if (r.kind === 'group') out.set(r.key, { ...(r.code ? { code: r.code } : {}), label: r.label });
+  return out;
+}
+
+const INVESTMENT = ['investment-completed', 'investment-finishing', 'investment-ongoing', 'investment-new'] as const;
+
+function group(code: string | undefined, label: string): DocRow {
+  return { kind: 'group', cells: code ? { stt: code } : {}, label };
+}
+
+type Kind = 'ii6a' | 'ii6b';
+
+function columns(kind: Kind): DocColumn[] {
+  return [
+    { key: 'stt', header: 'TT', width: 9, align: 'center' },
+    ...(kind === 'ii6b' ? [{ key: 'priority', header: 'Ưu tiên', width: 11, align: 'center' } as const] : []),
+    { key: 'activity', header: 'Hoạt động', width: kind === 'ii6b' ? 50 : 56 },
+    { key: 'unit', header: 'ĐVT', width: 12, align: 'center' },
+    { key: 'quantity', header: 'Số lượng', width: 14, align: 'right' },
+    { key: 'time', header: 'Thời gian', width: 19, align: 'center' },
+    { key: 'place', header: 'Địa điểm', width: 22 },
+    { key: 'responsible', header: 'Trách nhiệm', width: 24 },
+    { key: 'total', header: 'Tổng số', width: 20, align: 'right' },
+    { key: 'contribution', header: 'Dân góp', width: 18, align: 'right' },
+    kind === 'ii6a' ? { key: 'budget', header: 'Ngân sách', width: 19, align: 'right' } : { key: 'proposed', header: 'Đề xuất', width: 19, align: 'right' },
+    kind === 'ii6a' ? { key: 'fundSource', header: 'Tên nguồn vốn', width: 27 } : { key: 'mechanism', header: 'Cơ chế thực hiện', width: 27 },
+  ];
+}
+
+function dataRow(r: ActivityRow, n: number, kind: Kind, shortSource: (s: string) => string): DocRow {
+  return {
+    kind: 'data',
+    cells: {
+      stt: String(n),
+      ...(r.priority !== undefined ? { priority: String(r.priority) } : {}),
+      activity: r.activity,
+      unit: r.unit ?? '',
+      quantity: r.quantityValue !== undefined && r.quantity === String(r.quantityValue) ? formatVnNumber(r.quantityValue) : (r.quantity ?? ''),
+      time: r.time ?? '',
+      place: r.place ?? '',
+      responsible: (r.responsible ?? '').replace(/\s*\n\s*/g, ', '),
+      total: money(r.total),
+      contribution: money(r.contribution),
+      ...(kind === 'ii6a' ? { budget: money(r.budget), fundSource: r.fundSource ? shortSource(r.fundSource) : '' } : { proposed: money(r.proposed), mechanism: r.mechanism ?? '' }),
+    },
+  };
+}
+
+function totalRow(label: string, s: Sums, kind: Kind): DocRow {
+  return {
+    kind: 'total',
+    cells: {
+      activity: `${label} (${s.count} hoạt động)`,
+      total: money(s.total),
+      contribution: money(s.contribution),
+      ...(kind === 'ii6a' ? { budget: money(s.budget) } : { proposed: money(s.proposed) }),
+    },
+  };
+}
+
+/** Rows of one list by topic, numbered from `start`, with a subtotal per topic. */
+function byTopic(rows: readonly ActivityRow[], start: number, kind: Kind, shortSource: (s: string) => string): { out: DocRow[]; next: number } {
+  const out: DocRow[] = [];
+  let n = start;
+  for (const t of TOPICS) {
+    const inTopic = rows.filter((r) => r.topic === t);
+    if (inTopic.length === 0) continue;
+    out.push(group(undefined, topicHeading(t)));
+    for (const r of inTopic) out.push(dataRow(r, n++, kind, shortSource));
+    out.push(totalRow('Cộng', sums(inTopic), kind));
+  }
+  return { out, next: n };
+}
+
+const byPriority = (a: ActivityRow, b: ActivityRow) => (a.priority ?? Infinity) - (b.priority ?? Infinity);
+
+/**
+ * II.6.A in full, as the form lays it out: A by topic; B under Vốn đầu tư phát triển (its four
+ * project states) and Vốn sự nghiệp, each with its subtotal; Cộng A, Cộng B, Tổng cộng (A+B).
+ */
+export function ii6aTable(rows: readonly ActivityRow[], shortSource: (s: string) => string = (s) => s): TableBlock {
+  const groups = ii6aGroups();
+  const g = (key: string): DocRow => {
+    const x = groups.get(key);
+    return group(x?.code, x?.label ?? key);
+  };
+  const a = rows.filter((r) => r.group === 'no-outside-money' || r.group === undefined);
+  const b = rows.filter((r) => !(r.group === 'no-outside-money' || r.group === undefined));
+  const out: DocRow[] = [g('no-outside-money')];
+  const partA = byTopic(a, 1, 'ii6a', shortSource);
+  out.push(...partA.out, totalRow('Cộng A', sums(a), 'ii6a'), g('outside-money'));
+  let n = partA.next;
+  const loose = b.filter((r) => r.group === 'outside-money');
+  for (const r of loose) out.push(dataRow(r, n++, 'ii6a', shortSource));
+  const investment = b.filter((r) => (INVESTMENT as readonly string[]).includes(r.group ?? ''));
+  if (investment.length > 0) {
+    out.push(g('investment'));
+    for (const k of INVESTMENT) {
+      const inGroup = investment.filter((r) => r.group === k).sort(byPriority);
+      if (inGroup.length === 0) continue;
+      out.push(g(k));
+      for (const r of inGroup) out.push(dataRow(r, n++, 'ii6a', shortSource));
+      out.push(totalRow('Cộng', sums(inGroup), 'ii6a'));
+    }
+  }
+  const recurrent = b.filter((r) => r.group === 'recurrent').sort(byPriority);
+  if (recurrent.length > 0) {
+    out.push(g('recurrent'));
+    for (const r of recurrent) out.push(dataRow(r, n++, 'ii6a', shortSource));
+    out.push(totalRow('Cộng', sums(recurrent), 'ii6a'));
+  }
+  out.push(totalRow('Cộng B', sums(b), 'ii6a'), totalRow('Tổng cộng (A+B)', sums(rows), 'ii6a'));
+  return { kind: 'table', columns: columns('ii6a'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'budget', 'Nguồn lực (1.000đ)']], compact: true };
+}
+
+/** II.6.B in full: ranked rows first, by rank, then the others; the total. */
+export function ii6bTable(rows: readonly ActivityRow[]): TableBlock {
+  const sorted = [...rows].sort(byPriority);
+  const out: DocRow[] = sorted.map((r, i) => dataRow(r, i + 1, 'ii6b', (s) => s));
+  out.push(totalRow('Tổng cộng', sums(rows), 'ii6b'));
+  return { kind: 'table', columns: columns('ii6b'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'proposed', 'Nguồn lực (1.000đ)']], compact: true };
+}
+
+/** A list summed by topic, for the body: Chủ đề, số hoạt động, Tổng số, Dân góp, Ngân sách or Đề xuất. */
+export function topicSummaryTable(rows: readonly ActivityRow[], outside: 'budget' | 'proposed'): TableBlock {
+  const cols: DocColumn[] = [
+    { key: 'topic', header: 'Chủ đề', width: 46 },
+    { key: 'count', header: 'Số hoạt động', width: 16, align: 'center' },
+    { key: 'total', header: 'Tổng số', width: 22, align: 'right' },
+    { key: 'contribution', header: 'Dân góp', width: 20, align: 'right' },
+    { key: outside, header: outside === 'budget' ? 'Ngân sách' : 'Đề xuất', width: 20, align: 'right' },
+  ];
+  const line = (label: string, s: Sums, kind: DocRow['kind']): DocRow => ({
+    kind,
+    cells: { topic: label, count: String(s.count), total: money(s.total), contribution: money(s.contribution), [outside]: money(s[outside]) },
+  });
+  const out: DocRow[] = [];
+  for (const t of TOPICS as readonly Topic[]) {
+    const inTopic = rows.filter((r) => r.topic === t);
+    if (inTopic.length > 0) out.push(line(TOPIC_LABELS[t], sums(inTopic), 'data'));
+  }
+  out.push(line('Tổng cộng', sums(rows), 'total'));
+  return { kind: 'table', columns: cols, rows: out, unit: 'Đơn vị tính: 1.000 đồng' };
+}
+
+/** II.6.C's lines (triệu đồng), as the sheet holds them. */
+export function ii6cTable(lines: readonly FundingLine[]): TableBlock {
+  const cols: DocColumn[] = [
+    { key: 'stt', header: 'STT', width: 9, align: 'center' },
+    { key: 'label', header: 'Hạng mục', width: 64 },
+    { key: 'total', header: 'Tổng số', width: 18, align: 'right' },
+    { key: 'contribution', header: 'Dân góp', width: 16, align: 'right' },
+    { key: 'budget', header: 'Ngân sách', width: 17, align: 'right' },
+    { key: 'proposed', header: 'Đề xuất', width: 17, align: 'right' },
+  ];
+  const cell = (n: number | undefined) => (n === undefined ? '' : money(n));
+  const rows: DocRow[] = lines.map((l) => ({
+    kind: l.key === 'grand-total' || /^[IVX]+$/.test(l.code ?? '') ? 'total' : 'data',
+    cells: { stt: l.code ?? '', label: l.note ? `${l.label} (${l.note.charAt(0).toLowerCase()}${l.note.slice(1)})` : l.label, total: cell(l.total), contribution: cell(l.contribution), budget: cell(l.budget), proposed: cell(l.proposed) },
+  }));
+  return { kind: 'table', columns: cols, rows, unit: 'Đơn vị tính: triệu đồng', band: [['total', 'proposed', 'Nhu cầu kinh phí dự kiến theo nguồn (Tr. đ)']] };
+}

@@ -1,0 +1,59 @@
+/**
+ * The drafted documents open in LibreOffice Writer and print on A4: the body portrait, the annexes
+ * landscape, the text as written. scripts/setup.sh installs LibreOffice Writer and poppler-utils;
+ * without soffice the test is skipped and says so.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../cli/run';
+import { demoOnDisk } from './plans';
+
+function which(cmd: string): string | undefined {
+  try {
+    return execFileSync('which', [cmd], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const soffice = which('soffice');
+const maybe = soffice ? it : it.skip;
+const SKIP = soffice ? '' : ' — BỎ QUA: chưa cài LibreOffice (soffice); chạy scripts/setup.sh';
+
+describe('drafted documents in LibreOffice', () => {
+  maybe(`II.7.A, II.7.B and II.10 convert to PDF on A4, portrait body and landscape annexes${SKIP}`, async () => {
+    const pdfinfo = which('pdfinfo');
+    const pdftotext = which('pdftotext');
+    if (!soffice || !pdfinfo || !pdftotext) throw new Error('poppler-utils (pdfinfo, pdftotext) missing: run scripts/setup.sh');
+    const { dir, plan } = await demoOnDisk();
+    const out = join(dir, 'van-ban');
+    expect((await run(['document', 'all', plan, '--out', out])).code).toBe(0);
+    const files = ['II.7.A', 'II.7.B', 'II.10'].map((id) => join(out, `${id}.docx`));
+    execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files], { stdio: 'ignore', timeout: 240_000 });
+    for (const id of ['II.7.A', 'II.7.B', 'II.10']) {
+      const pdf = join(dir, 'pdf', `${id}.pdf`);
+      if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no ${id}.pdf: is LibreOffice Writer installed (libreoffice-writer-nogui)? Run scripts/setup.sh.`);
+      const info = execFileSync(pdfinfo, ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
+      const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(sizes.length).toBeGreaterThan(4);
+      for (const [w, h] of sizes) expect([Math.round(Math.min(w, h)), Math.round(Math.max(w, h))]).toEqual([595, 842]);
+      // Portrait first, then the landscape annexes (II.7.x), never back; II.10 is portrait throughout.
+      const landscape = sizes.map(([w, h]) => w > h);
+      expect(landscape[0]).toBe(false);
+      const first = execFileSync(pdftotext, ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+      expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(first).toContain('XÃ TÂN LẬP');
+      if (id === 'II.10') {
+        expect(landscape.every((x) => !x)).toBe(true);
+        expect(first).toContain('PHẢN HỒI KẾ HOẠCH XÃ TÂN LẬP');
+        continue;
+      }
+      const firstLandscape = landscape.indexOf(true);
+      expect(firstLandscape).toBeGreaterThan(1);
+      expect(landscape.slice(firstLandscape).every((x) => x)).toBe(true);
+      const annex = execFileSync(pdftotext, ['-f', String(firstLandscape + 1), '-l', String(firstLandscape + 1), pdf, '-'], { encoding: 'utf8' });
+      expect(annex).toContain('Phụ lục 1');
+    }
+  }, 300_000);
+});
