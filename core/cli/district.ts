@@ -14,7 +14,15 @@ import { finding } from '../src/validate/messages';
 import type { DistrictSource } from '../src/workflow/upper-level';
 import { rollUpCommunes } from '../src/workflow/upper-level';
 import { topicHeading } from '../src/forms/topics';
-import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
+import type { XlsxWorkbook as XlsxWorkbookClass } from '../src/xlsx/xlsx-workbook';
+
+/**
+ * The workbook library (ExcelJS) is loaded by the commands that read or write a file, not by
+ * `lkh --help` or a usage error: it costs about as much as the rest of the CLI's start.
+ */
+async function xlsx(): Promise<typeof XlsxWorkbookClass> {
+  return (await import('../src/xlsx/xlsx-workbook')).XlsxWorkbook;
+}
 import { checkOutput, readInput, writeAtomic } from './files';
 
 export interface DistrictIo {
@@ -125,14 +133,14 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
   for (const f of p.files) {
     if (resolve(f) === outPath) continue; // the result is read as the previous run, not as a commune
     try {
-      sources.push({ port: await XlsxWorkbook.loadForReading(readInput(f)), file: basename(f) });
+      sources.push({ port: await (await xlsx()).loadForReading(readInput(f)), file: basename(f) });
     } catch (e) {
       fileFindings.push(finding('FILE_UNREADABLE', { sheet: '', file: basename(f) }, { reason: e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e) }));
     }
   }
-  let target: XlsxWorkbook;
+  let target: XlsxWorkbookClass;
   try {
-    target = existsSync(out) ? await XlsxWorkbook.load(readInput(out)) : XlsxWorkbook.create();
+    target = existsSync(out) ? await (await xlsx()).load(readInput(out)) : (await xlsx()).create();
   } catch (e) {
     io.err(`Không đọc được ${out} (kết quả lần trước): ${e instanceof Error ? e.message : String(e)}. Không ghi đè; hãy chọn tệp khác.\n`);
     return 2;

@@ -20,7 +20,15 @@ import { layoutForm } from '../src/layout/engine';
 import { readWorkbook } from '../src/reader/workbook';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
-import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
+import type { XlsxWorkbook as XlsxWorkbookClass } from '../src/xlsx/xlsx-workbook';
+
+/**
+ * The workbook library (ExcelJS) is loaded by the commands that read or write a file, not by
+ * `lkh --help` or a usage error: it costs about as much as the rest of the CLI's start.
+ */
+async function xlsx(): Promise<typeof XlsxWorkbookClass> {
+  return (await import('../src/xlsx/xlsx-workbook')).XlsxWorkbook;
+}
 import { PortError } from '../src/port/memory';
 import type { FormReading } from '../src/model/types';
 import type { DocumentState, ProgramPeriod } from '../src/port/types';
@@ -123,7 +131,7 @@ async function template(args: readonly string[], io: Io): Promise<number> {
   const unitName = str(p, 'unit');
   makeDir(out);
   for (const id of [...new Set(ids)]) {
-    const wb = XlsxWorkbook.create();
+    const wb = (await xlsx()).create();
     // The sheet is named by the form id so that files and tabs match ("II.6.A.xlsx", sheet "II.6.A").
     // The edition of the plan year's period (III.1, IV.1, II.6.C changed after 2020); the handbook's without a year.
     const edition = period ?? (planYear ? periodOfYear(planYear).period : undefined);
@@ -163,10 +171,10 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
     const reason = e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e);
     return { readings: [], report: { file, forms: [], unrecognised: [], readable: false, findings: [finding('FILE_UNREADABLE', { sheet: '', file: name }, { reason })] } };
   };
-  let wb: Awaited<ReturnType<typeof XlsxWorkbook.loadForReading>>;
+  let wb: Awaited<ReturnType<typeof XlsxWorkbookClass.loadForReading>>;
   let r: Awaited<ReturnType<typeof readWorkbook>>;
   try {
-    wb = await XlsxWorkbook.loadForReading(readInput(file));
+    wb = await (await xlsx()).loadForReading(readInput(file));
     r = await readWorkbook(wb, { file: name });
   } catch (e) {
     // One bad file never stops the others: it is named in the report, exit 2.
@@ -301,7 +309,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     if (p.flags.has('json')) io.out(`${JSON.stringify({ files: reports.map(jsonFile), read: 0 }, null, 2)}\n`);
     return 2;
   }
-  const target = existsSync(out) ? await XlsxWorkbook.load(readInput(out)) : XlsxWorkbook.create();
+  const target = existsSync(out) ? await (await xlsx()).load(readInput(out)) : (await xlsx()).create();
   const commune = str(p, 'commune');
   const options = {
     ...(period ? { period } : {}),
@@ -371,7 +379,7 @@ async function demo(args: readonly string[], io: Io): Promise<number> {
   if (!out) throw new UsageError('Cần --out THƯ_MỤC.');
   makeDir(out);
   for (const f of demoFiles()) {
-    const wb = XlsxWorkbook.create();
+    const wb = (await xlsx()).create();
     for (const s of f.sheets) await wb.createSheet(s.layout);
     await wb.writeState({ planYear: DEMO_YEAR, sheetForms: Object.fromEntries(f.sheets.map((s) => [s.layout.name, s.formId])) });
     const file = join(out, f.name);
@@ -388,7 +396,7 @@ async function catalogueCommand(args: readonly string[], io: Io): Promise<number
   const [file] = p.positional;
   if (!file) throw new UsageError('Cần tệp .xlsx để ghi trang "Danh mục" (tệp chưa có sẽ được tạo).');
   checkOutput(file);
-  const wb = existsSync(file) ? await XlsxWorkbook.load(readInput(file)) : XlsxWorkbook.create();
+  const wb = existsSync(file) ? await (await xlsx()).load(readInput(file)) : (await xlsx()).create();
   const state = await wb.readState().catch(() => ({}) as DocumentState);
   const year = yearOf(p) ?? state.planYear;
   const period = periodOf(p) ?? state.period ?? periodOfYear(year).period;
@@ -405,7 +413,7 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
   if (!file) throw new UsageError('Cần tệp .xlsx chứa danh sách hoạt động.');
   if (!existsSync(file)) throw new UsageError(`Không có tệp "${file}".`);
   checkOutput(file);
-  const wb = await XlsxWorkbook.load(readInput(file));
+  const wb = await (await xlsx()).load(readInput(file));
   const actions = createActions(wb);
   const ballot = str(p, 'ballot');
   const list = str(p, 'list');
