@@ -11,6 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { buildExcel } from './build-excel.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +29,42 @@ const TYPES = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** A request handler serving a folder: pages revalidated on every load, hashed files cached for a year. */
+/** Text files worth compressing (images and .xlsx are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.xml', '.txt']);
+
+/**
+ * The encoding to send: brotli when the client accepts it, else gzip, else none (as a production
+ * host or CDN negotiates it; Excel's WebView2 and every current browser accept both).
+ */
+export function pickEncoding(acceptEncoding) {
+  const accepted = String(acceptEncoding ?? '')
+    .split(',')
+    .map((p) => p.trim().split(';'))
+    .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+    .map(([name]) => name.trim().toLowerCase());
+  if (accepted.includes('br')) return 'br';
+  if (accepted.includes('gzip')) return 'gzip';
+  return undefined;
+}
+
+/** Compressed bodies, by file, encoding and modification time: each file is compressed once. */
+const compressed = new Map();
+
+function compressedBody(file, encoding) {
+  const { mtimeMs } = statSync(file);
+  const key = `${file}|${encoding}`;
+  const hit = compressed.get(key);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const raw = readFileSync(file);
+  const body =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : zlib.gzipSync(raw, { level: 9 });
+  compressed.set(key, { mtimeMs, body });
+  return body;
+}
+
+/** A request handler serving a folder: pages revalidated on every load, hashed files cached for a year, text compressed. */
 export function staticHandler(dir) {
   const base = path.resolve(dir);
   return (req, res) => {
@@ -41,13 +77,18 @@ export function staticHandler(dir) {
     }
     const ext = path.extname(file);
     const hashed = /-[A-Z0-9]{8}\.(js|css)(\.map)?$/.test(file);
+    const encoding = COMPRESSIBLE.has(ext) ? pickEncoding(req.headers['accept-encoding']) : undefined;
+    const body = encoding ? compressedBody(file, encoding) : undefined;
     res.writeHead(200, {
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       // WebView2 and browsers keep old pages; the pages are small, the hashed bundles never change.
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      ...(COMPRESSIBLE.has(ext) ? { Vary: 'Accept-Encoding' } : {}),
+      ...(encoding && body ? { 'Content-Encoding': encoding, 'Content-Length': String(body.length) } : {}),
     });
     if (req.method === 'HEAD') res.end();
+    else if (body) res.end(body);
     else createReadStream(file).pipe(res);
   };
 }
