@@ -25,11 +25,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../src/app/actions';
 import type { ChecklistClient } from './checklist-types';
 import type { HostKind, PaneClient } from './client';
+import { Busy } from './components/Busy';
 import { ErrorBar } from './components/ErrorBar';
 import { PaneErrorBoundary } from './components/PaneErrorBoundary';
 import { errorText } from './errors';
 import type { Lang } from './i18n/I18nProvider';
 import { I18nProvider, STRINGS, useI18n } from './i18n/I18nProvider';
+import type { PaneMoment } from './next-step';
+import { nextStep } from './next-step';
 import { ChecklistScreen } from './screens/ChecklistScreen';
 import { ConsolidateScreen } from './screens/ConsolidateScreen';
 import { FilesScreen } from './screens/FilesScreen';
@@ -54,6 +57,11 @@ export interface LkhPaneProps {
   readonly initialTab?: TabId;
   /** Today, ISO (tests); default the user's date. */
   readonly today?: string;
+  /**
+   * What the page did before showing the pane (the standalone page: the demo loaded, files
+   * opened): the pane opens on the tab of the next action and says what it is.
+   */
+  readonly start?: 'demo' | 'opened';
 }
 
 const usePaneStyles = makeStyles({
@@ -81,6 +89,7 @@ const usePaneStyles = makeStyles({
   context: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
   tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   loading: { paddingTop: tokens.spacingVerticalXXL },
+  next: { marginTop: tokens.spacingVerticalS },
 });
 
 export function LkhPane(props: LkhPaneProps) {
@@ -107,11 +116,14 @@ export function LkhPane(props: LkhPaneProps) {
 }
 
 /** The pane's state: settings loaded first (they say the level and year), the tab, selection. */
-export function usePaneState({ client, host, initialTab }: LkhPaneProps) {
+export function usePaneState({ client, host, initialTab, start }: LkhPaneProps) {
   const load = useAction(() => client.getSettings());
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
-  const [tab, setTab] = useState<TabId | undefined>(initialTab);
-  const [visited, setVisited] = useState<ReadonlySet<TabId>>(new Set(initialTab ? [initialTab] : []));
+  // After the demo or opened files, the pane opens where the next action is (next-step.ts).
+  const startTab = initialTab ?? (start ? nextStep({ kind: start }, STRINGS.vi)?.tab : undefined);
+  const [tab, setTab] = useState<TabId | undefined>(startTab);
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(new Set(startTab ? [startTab] : []));
+  const [moment, setMoment] = useState<PaneMoment | undefined>(start ? { kind: start } : undefined);
   const select = useAction((sheet: string, cell: string) => client.selectCell(sheet, cell));
   const { run } = load;
   useEffect(() => {
@@ -121,21 +133,33 @@ export function usePaneState({ client, host, initialTab }: LkhPaneProps) {
       const first: TabId = s.planYear === undefined ? 'settings' : 'forms';
       setTab((cur) => cur ?? first);
       setVisited((v) => (v.size > 0 ? v : new Set([first])));
+      setMoment((m) => m ?? { kind: 'loaded', ...(s.planYear !== undefined ? { planYear: s.planYear } : {}) });
     });
   }, [run]);
   const open = (t: TabId) => {
     setTab(t);
     setVisited((v) => (v.has(t) ? v : new Set([...v, t])));
   };
+  /** Something was done: remember it for the next-step line, and move where the next action is when it says so. */
+  const report = (m: PaneMoment) => {
+    setMoment(m);
+    const step = nextStep(m, STRINGS.vi);
+    if (step?.move) open(step.tab);
+  };
+  const exportPlan = useAction(async () => {
+    const r = await client.exportPackage();
+    report({ kind: 'exported', fileName: r.fileName });
+    return r;
+  });
   const kind = host ?? client.host;
   const onSelect = kind === 'standalone' ? undefined : (sheet: string, cell: string) => void select.run(sheet, cell);
-  return { load, settings, setSettings, tab, open, visited, select, onSelect, kind };
+  return { load, settings, setSettings, tab, open, visited, select, onSelect, kind, moment, report, exportPlan };
 }
 
 function PaneBody(props: LkhPaneProps) {
   const { t, lang, setLang } = useI18n();
   const styles = usePaneStyles();
-  const { load, settings, setSettings, tab, open, visited, select, onSelect, kind } = usePaneState(props);
+  const { load, settings, setSettings, tab, open, visited, select, onSelect, kind, moment, report, exportPlan } = usePaneState(props);
   const { client } = props;
   const rootClass = kind === 'sheets' ? `${styles.root} ${styles.sheets}` : styles.root;
 
@@ -175,6 +199,23 @@ function PaneBody(props: LkhPaneProps) {
     );
   }
 
+  const step = moment ? nextStep(moment, t) : undefined;
+  const nextBar = step ? (
+    <div className={styles.next} role="status" aria-label={t.next.label}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{step.text}</MessageBarBody>
+        {step.button && (step.action === 'export' || step.tab !== tab) ? (
+          <MessageBarActions>
+            <Button size="small" appearance="primary" disabled={exportPlan.running} onClick={() => (step.action === 'export' ? void exportPlan.run() : open(step.tab))}>
+              {step.button}
+            </Button>
+          </MessageBarActions>
+        ) : null}
+      </MessageBar>
+      {exportPlan.running ? <Busy label={t.next.downloading} /> : null}
+      {exportPlan.failed ? <ErrorBar error={exportPlan.error} onDismiss={exportPlan.clearError} /> : null}
+    </div>
+  ) : null;
   const shown = (id: TabId) => visited.has(id);
   const panel = (id: TabId, node: ReactNode) =>
     shown(id) ? (
@@ -193,14 +234,23 @@ function PaneBody(props: LkhPaneProps) {
           </Tab>
         ))}
       </TabList>
+      {nextBar}
       {select.failed ? <ErrorBar error={select.error} onDismiss={select.clearError} /> : null}
       {panel('settings', <SettingsScreen client={client} settings={settings} onSaved={setSettings} />)}
       {panel('forms', <FormsScreen client={client} settings={settings} />)}
       {panel('validate', <ValidateScreen client={client} onSelect={onSelect} />)}
-      {panel('consolidate', <ConsolidateScreen client={client} onSelect={onSelect} />)}
+      {panel('consolidate', <ConsolidateScreen client={client} onSelect={onSelect} onDone={(v) => report({ kind: 'consolidated', conflicts: v.conflicts?.length ?? 0 })} />)}
       {panel('ranking', <RankingScreen client={client} onSelect={onSelect} />)}
       {panel('checklist', <ChecklistScreen client={client} active={tab === 'checklist'} {...(props.today ? { today: props.today } : {})} />)}
-      {panel('files', <FilesScreen client={client} upperLevelName={settings.upperLevelName} />)}
+      {panel(
+        'files',
+        <FilesScreen
+          client={client}
+          upperLevelName={settings.upperLevelName}
+          onImported={(sheets) => report({ kind: 'imported', sheets })}
+          onExported={(fileName) => report({ kind: 'exported', fileName })}
+        />,
+      )}
     </div>
   );
 }

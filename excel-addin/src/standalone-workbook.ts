@@ -3,6 +3,7 @@
  * pulls ExcelJS, so standalone.tsx loads it with import() when the user opens a file or the demo:
  * the page's first load carries only React, Fluent UI and the core.
  */
+import { importedTabName, uniqueTabName } from '../../core/src/app/tab-names';
 import { importXlsx } from '../../core/src/app/transfer';
 import type { FormId } from '../../core/src/forms/types';
 import { DEMO_COMMUNE, DEMO_PERIOD, DEMO_PROVINCE, DEMO_YEAR, demoFiles } from '../../core/src/workflow/demo';
@@ -25,20 +26,9 @@ export function newWorkbook(): XlsxWorkbook {
   return XlsxWorkbook.create();
 }
 
-/** "Thon-Na-Liu.xlsx" → "Thon-Na-Liu" (as importXlsx names tabs). */
+/** "Thon-Na-Liu.xlsx" → "Thon-Na-Liu". */
 function baseName(file: string): string {
   return file.replace(/\.[^.]+$/, '').replace(/[[\]:*?/\\]/g, ' ').trim();
-}
-
-function uniqueName(name: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  const base = name.slice(0, 31);
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 /**
@@ -72,7 +62,8 @@ export async function loadDemo(): Promise<Opened> {
   const sheetForms: Record<string, FormId> = {};
   for (const file of demoFiles()) {
     for (const s of file.sheets) {
-      const name = uniqueName(file.sheets.length === 1 ? baseName(file.name) : `${baseName(file.name)} - ${s.layout.name}`, sheets);
+      // Named as opened files are (importedTabName): "Thôn Nà Lìu - I.2 - Trồng trọt", never the file name.
+      const name = uniqueTabName(importedTabName(s.layout.name, { unit: file.unit, formId: s.formId, file: file.name }), sheets);
       await workbook.createSheet({ ...s.layout, name }, { existing: 'fail' });
       sheets.push(name);
       sheetForms[name] = s.formId;

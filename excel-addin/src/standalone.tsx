@@ -22,7 +22,7 @@ const loadWorkbookModule = () => import('./standalone-workbook');
 
 const TEXT = {
   vi: {
-    title: 'LKH — trang độc lập',
+    title: 'LKH — Lập kế hoạch xã',
     open: 'Mở tệp',
     openHint: 'Chọn một hay nhiều tệp .xlsx: một tệp thì làm việc trên chính tệp đó; nhiều tệp của các thôn thì gộp thành các trang của một sổ mới. Để thêm tệp vào sổ đang mở, dùng mục "Tệp" của LKH.',
     demo: 'Dùng thử với xã mẫu',
@@ -33,7 +33,7 @@ const TEXT = {
     loading: 'Đang mở…',
     saving: 'Đang tạo tệp…',
     opened: (sheets: number, files: number) => `Đã mở ${sheets} trang từ ${files} tệp.`,
-    demoLoaded: (sheets: number) => `Đã nạp xã mẫu Tân Lập (${sheets} trang). Vào "Tổng hợp" để tổng hợp kế hoạch xã.`,
+    demoLoaded: (sheets: number) => `Đã nạp xã mẫu Tân Lập (${sheets} trang).`,
     blankMade: 'Đã tạo sổ trống: vào "Cài đặt", rồi "Biểu mẫu" để chèn biểu.',
     saved: (name: string) => `Đã tải xuống ${name}.`,
     replace: 'Thay sổ đang mở bằng sổ mới? Những thay đổi chưa tải xuống sẽ mất.',
@@ -41,7 +41,7 @@ const TEXT = {
     notXlsx: (names: string) => `Chỉ mở được tệp .xlsx (Excel 2007 trở lên): ${names}. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx.`,
   },
   en: {
-    title: 'LKH — standalone page',
+    title: 'LKH — Commune planning',
     open: 'Open files',
     openHint: 'Choose one or more .xlsx files: one file is worked on as it is; several village files are merged into a new workbook as tabs. To add files to the open workbook, use the pane\'s "Files" tab.',
     demo: 'Try the demo commune',
@@ -52,7 +52,7 @@ const TEXT = {
     loading: 'Opening…',
     saving: 'Building the file…',
     opened: (sheets: number, files: number) => `Opened ${sheets} sheet(s) from ${files} file(s).`,
-    demoLoaded: (sheets: number) => `Demo commune Tân Lập loaded (${sheets} sheets). Go to "Consolidate".`,
+    demoLoaded: (sheets: number) => `Demo commune Tân Lập loaded (${sheets} sheets).`,
     blankMade: 'Blank workbook created: set it up in "Settings", then insert forms.',
     saved: (name: string) => `Downloaded ${name}.`,
     replace: 'Replace the open workbook? Changes not downloaded will be lost.',
@@ -128,6 +128,8 @@ function StandaloneApp() {
   const [workbook, setWorkbook] = useState<XlsxWorkbook | undefined>(undefined);
   const [fileName, setFileName] = useState<string | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
+  // What was just done, for the pane's next step: it opens on "Tổng hợp" after the demo and after opening files.
+  const [start, setStart] = useState<'demo' | 'opened' | undefined>(undefined);
   const [busy, setBusy] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const dirty = useRef(false);
@@ -138,6 +140,8 @@ function StandaloneApp() {
       workbook
         ? tracked(createLocalClient({ host: 'standalone', port: workbook }), () => {
             dirty.current = true;
+            // The pane now says what is next: the page's line about opening is old news.
+            setStatus(undefined);
           })
         : undefined,
     [workbook],
@@ -159,7 +163,8 @@ function StandaloneApp() {
 
   const replaceOk = () => !workbook || !dirty.current || window.confirm(t.replace);
 
-  const show = (wb: XlsxWorkbook, name: string | undefined) => {
+  const show = (wb: XlsxWorkbook, name: string | undefined, from?: 'demo' | 'opened') => {
+    setStart(from);
     setWorkbook(wb);
     setFileName(name);
     setGeneration((g) => g + 1);
@@ -180,7 +185,7 @@ function StandaloneApp() {
       const opened = await mod.openFiles(files);
       // One file opened as it is has nothing new yet; several merged make a workbook not saved anywhere.
       dirty.current = files.length > 1;
-      show(opened.workbook, opened.fileName);
+      show(opened.workbook, opened.fileName, 'opened');
       return { intent: 'success', text: t.opened(opened.sheets.length, files.length) };
     });
   };
@@ -191,7 +196,7 @@ function StandaloneApp() {
       const mod = await loadWorkbookModule();
       const opened = await mod.loadDemo();
       dirty.current = false;
-      show(opened.workbook, undefined);
+      show(opened.workbook, undefined, 'demo');
       return { intent: 'success', text: t.demoLoaded(opened.sheets.length) };
     });
   };
@@ -266,7 +271,7 @@ function StandaloneApp() {
           </div>
         ) : null}
         {client ? (
-          <LkhPane key={generation} client={client} host="standalone" lang={lang} onLangChange={setLang} />
+          <LkhPane key={generation} client={client} host="standalone" lang={lang} onLangChange={setLang} {...(start ? { start } : {})} />
         ) : (
           <section className={styles.intro}>
             <p>{t.intro}</p>

@@ -128,7 +128,7 @@ describe('standalone page in Chromium', () => {
 
     await tab('Tổng hợp').click();
     await button('Tổng hợp').click();
-    const sentence = page.getByText(/^Đọc \d+ hoạt động .* = đưa vào II\.4\.B .* \+ trả lại .*: khớp\./);
+    const sentence = page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/);
     await sentence.waitFor({ timeout: 120_000 });
     expect(await sentence.textContent()).not.toContain('KHÔNG khớp');
     await page.getByText(/II\.6\.B: \d+ hoạt động chưa rõ nguồn vốn/).waitFor();
@@ -215,7 +215,7 @@ describe('standalone page in Chromium', () => {
 
     await page.getByRole('tab', { name: 'Tổng hợp', exact: true }).click();
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
-    await page.getByText(/^Đọc \d+ hoạt động .*: khớp\./).waitFor({ timeout: 120_000 });
+    await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/).waitFor({ timeout: 120_000 });
 
     expect(errors).toEqual([]);
     await context.close();

@@ -14,7 +14,9 @@ import { TextGrid } from '../reader/grid';
 import { readSheet } from '../reader/read';
 import { savedForm } from '../reader/workbook';
 import { locateForm } from '../reader/recognise';
+import { headingUnit } from '../reader/unit';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+import { importedTabName, uniqueTabName } from './tab-names';
 
 const KIND_STYLE: Readonly<Record<string, StyleName>> = {
   amount: 'amount',
@@ -158,9 +160,10 @@ export interface ImportedSheet {
 
 export interface ImportOptions {
   /**
-   * Name the tabs "<unit> - <sheet>" when the file was made by LKH for a commune (its state names
-   * the unit, as the package a commune sends up does): the name the upper level's roll-up reads
-   * the commune from. Default: "<file> - <sheet>".
+   * Kept for callers: tabs are now always named as `importedTabName` says — the source tab's own
+   * name, "<unit> - <sheet>" when the tab does not name its unit (the unit from the form, the
+   * letterhead or, for a file LKH made for a commune, its state: the name the upper level's
+   * roll-up reads the commune from).
    */
   readonly unitPrefix?: boolean;
 }
@@ -168,12 +171,12 @@ export interface ImportOptions {
 /**
  * The sheets of an .xlsx file as layouts to create (values only — never a formula from outside —,
  * merges, the form's formatting), each
- * with the form recognised from its content (else the one the file's state names), named
- * "<file> - <sheet>" (31 characters at most; a one-sheet file by the file alone). Empty sheets are
- * left out. Every pane imports through this: in-process hosts create the tabs with importXlsx, the
+ * with the form recognised from its content (else the one the file's state names), named by
+ * `importedTabName` (tab-names.ts): the source tab's own name, the unit added only when the tab
+ * does not name it, 31 characters at most cut at word boundaries. Empty sheets are left out. Every pane imports through this: in-process hosts create the tabs with importXlsx, the
  * Sheets sidebar sends the layouts to its server.
  */
-export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedSheet[]> {
+export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, _options: ImportOptions = {}): Promise<ImportedSheet[]> {
   let source: XlsxWorkbook;
   try {
     source = await XlsxWorkbook.loadForReading(bytes);
@@ -194,15 +197,18 @@ export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, options
     // Caps (a 40,000-character cell, millions of cells): named with the file, like a file that does not open.
     throw new Error(`Không mở được tệp "${fileName}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  const unit = options.unitPrefix && state.unitName?.trim() && (state.level === undefined || state.level === 'xa') ? state.unitName.trim() : undefined;
-  const prefix = unit ?? baseName(fileName);
+  // A file LKH made for a commune (the package it sends up) names its unit in its state.
+  const stateUnit = state.unitName?.trim() && (state.level === undefined || state.level === 'xa') ? state.unitName.trim() : undefined;
   const sheets: ImportedSheet[] = [];
+  const taken: string[] = [];
   for (const d of data) {
     if (d.values.length === 0) continue;
     const reading = readSheet(d).reading;
     const formId = reading?.formId ?? savedForm(state, d.name).formId;
-    const proposed = names.length === 1 && !unit ? prefix : `${prefix} - ${d.name}`;
-    sheets.push({ layout: sheetAsLayout(d, proposed.slice(0, 31), formId, { valuesOnly: true }), ...(formId ? { formId } : {}), ...(reading?.planYear !== undefined ? { planYear: reading.planYear } : {}) });
+    const unit = reading?.unitName?.trim() || headingUnit(d) || stateUnit;
+    const name = uniqueTabName(importedTabName(d.name, { ...(unit ? { unit } : {}), ...(formId ? { formId } : {}), file: fileName }), taken);
+    taken.push(name);
+    sheets.push({ layout: sheetAsLayout(d, name, formId, { valuesOnly: true }), ...(formId ? { formId } : {}), ...(reading?.planYear !== undefined ? { planYear: reading.planYear } : {}) });
   }
   return sheets;
 }
@@ -238,15 +244,7 @@ export async function importXlsx(port: WorkbookPort, fileName: string, bytes: Ui
   return { sheets: created, forms: recognised };
 }
 
-function uniqueName(name: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}
+const uniqueName = uniqueTabName;
 
 /** The forms a commune sends up (L733). */
 export const PACKAGE_FORMS: readonly FormId[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B'];

@@ -84,7 +84,7 @@ describe('pane actions', () => {
 
     const target = MemoryWorkbook.fromArrays({});
     const imported = await importXlsx(target, 'Xa-Tan-Lap.xlsx', pkg.bytes);
-    expect(imported.sheets).toEqual(['Xa-Tan-Lap - II.4.A', 'Xa-Tan-Lap - II.4.B', 'Xa-Tan-Lap - II.6.A', 'Xa-Tan-Lap - II.6.B']);
+    expect(imported.sheets).toEqual(['Xã Tân Lập - II.4.A', 'Xã Tân Lập - II.4.B', 'Xã Tân Lập - II.6.A', 'Xã Tân Lập - II.6.B']);
     expect(Object.values(imported.forms)).toEqual(['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B']);
     await expect(importXlsx(target, 'hong.xlsx', new Uint8Array([1, 2, 3]))).rejects.toThrow('Không mở được tệp "hong.xlsx"');
   });

@@ -34,11 +34,13 @@ describe('Tổng hợp', () => {
   it('shows the reconciliation, returned activities, checks, sheets and copies', async () => {
     const c = await openConsolidate();
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
-    expect(
-      await screen.findByText(
-        /^Đọc 12 hoạt động \(1\.250\.000 nghìn đồng\) = đưa vào II\.4\.B 10 \(1\.100\.000\) \+ trả lại 2 \(150\.000\): khớp\. 1 dòng xã tự nhập \(vẫn giữ\)\.$/u,
-      ),
-    ).toBeTruthy();
+    // The headline figures first, in triệu đồng; the details in sections that open on a click
+    expect(await screen.findByText('12 hoạt động · 1.250 triệu đồng · khớp')).toBeTruthy();
+    expect(screen.getByText('Đưa vào II.4.B 10 hoạt động (1.100 triệu đồng); trả lại 2 (150 triệu đồng). 1 dòng xã tự nhập (vẫn giữ).')).toBeTruthy();
+    expect(screen.queryByText(/nghìn đồng/u)).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Hoạt động trả lại cho nơi đề xuất' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Hoạt động trả lại cho nơi đề xuất (2)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Kiểm tra nguồn vốn (3) · 1 không đạt' }));
     expect(screen.getByText('II.6.A: 6 hoạt động đã rõ nguồn vốn; II.6.B: 4 hoạt động chưa rõ nguồn vốn.')).toBeTruthy();
 
     const returned = screen.getByRole('region', { name: 'Hoạt động trả lại cho nơi đề xuất' });
@@ -77,7 +79,7 @@ describe('Tổng hợp', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
     expect(await screen.findByText('Có hai bản khác nhau của cùng một biểu — chưa ghi gì')).toBeTruthy();
     // No reconciliation is shown: nothing was written.
-    expect(screen.queryByText(/^Đọc \d+ hoạt động/u)).toBeNull();
+    expect(screen.queryByText(/\d+ hoạt động · /u)).toBeNull();
     const go = screen.getByRole('button', { name: 'Tổng hợp với các bản đã chọn' }) as HTMLButtonElement;
     expect(go.disabled).toBe(true);
     await userEvent.click(screen.getByRole('radio', { name: 'Thôn A (2) - I.2: 5 hoạt động, 35.000 nghìn đồng' }));
@@ -100,6 +102,7 @@ describe('Tổng hợp', () => {
   it('re-runs consolidation with the ids of the accepted merge suggestions', async () => {
     const c = await openConsolidate();
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Đề xuất gộp hoạt động giống nhau (2)' }));
     const merge = await screen.findByRole('button', { name: 'Gộp các đề xuất đã chọn' });
     expect((merge as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Hỗ trợ giống lúa mới, kg, 100 + 200, Thôn A, B' }));
@@ -120,7 +123,7 @@ describe('Tổng hợp', () => {
     c.consolidate.mockResolvedValueOnce({ ...v, reconciliation: { ...v.reconciliation, balanced: false } });
     await openConsolidate(c);
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
-    expect(await screen.findByText(/: KHÔNG khớp\./u)).toBeTruthy();
+    expect(await screen.findByText(/· KHÔNG khớp$/u)).toBeTruthy();
     c.consolidate.mockRejectedValueOnce(new Error('Không có biểu I.2 hay II.3 nào để tổng hợp.'));
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp lại' }));
     expect(await screen.findByText(/Không có biểu I\.2 hay II\.3 nào để tổng hợp\./u)).toBeTruthy();

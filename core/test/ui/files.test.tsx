@@ -9,7 +9,7 @@ const xlsx = (name: string, bytes: number[]) => new File([new Uint8Array(bytes)]
 
 async function openFiles(c = fakeClient()) {
   render(<LkhPane client={paneClient(c)} initialTab="files" />);
-  await screen.findByRole('heading', { name: 'Nhận biểu qua thư điện tử' });
+  await screen.findByRole('heading', { name: 'Nhận biểu qua thư điện tử hoặc Zalo' });
   return c;
 }
 

@@ -301,6 +301,10 @@ describe('checklist', () => {
     expect(step(c.steps, 'buoc3')).toMatchObject({ statusLabel: 'Chưa đến hạn', statusLabelEn: 'Upcoming', started: false });
     expect(c.nextStep).toBe('buoc1');
     expect(c.summary).toBe('0/7 bước đã xong; Bước 1 quá hạn 1 ngày');
+    // A plan year long past (a 2018 file opened in 2026): said so, not "quá hạn 2950 ngày"
+    const old = checklist('xa', 2018, {}, {}, '2026-06-01');
+    expect(old.summary).toBe('0/7 bước đã xong; kế hoạch năm 2018 đã qua');
+    expect(old.summaryEn).toBe('0/7 steps done; the 2018 plan year is over');
     expect(c.counts.steps).toMatchObject({ overdue: 1, 'due-soon': 1, upcoming: 5, done: 0, total: 7 });
   });
 

@@ -91,6 +91,8 @@ describe('(a) II.6.A within the III.1 allocations (L662)', () => {
     expect(gnbv?.detail).toBe('3 hoạt động dùng vốn CTMTQG Giảm nghèo bền vững trong II.6.A cần 702 triệu đồng; Biểu III.1 dự kiến 800 triệu đồng (ô C11).');
     expect(check(checks, 'allocation:ntm')).toMatchObject({ passed: true, value: 13, limit: 20 });
     expect(check(checks, 'allocation:chi-thuong-xuyen')).toMatchObject({ passed: true, value: 5 });
+    // "dùng vốn Vốn …" never: a line named "Vốn …" reads "dùng vốn …"
+    for (const c of checks) expect(c.detail ?? '').not.toMatch(/(^|\s)vốn\s+vốn(\s|$)/iu);
   });
 
   it('fails with BUDGET_OVER_ALLOCATION at the III.1 amount cell', () => {

@@ -27,6 +27,16 @@ export const en: Strings = {
     checklist: 'Steps',
     files: 'Files',
   },
+  next: {
+    label: 'Next step',
+    settings: 'Next: enter the plan year and the commune (Settings).',
+    consolidate: 'Next: consolidate the commune plan (Consolidate).',
+    conflicts: 'Next: choose which version counts for each form, then "Consolidate with the chosen versions".',
+    download: 'Next: download the plan (Download) and send it to the level above.',
+    downloadButton: 'Download',
+    downloading: 'Building the plan file…',
+    send: (file: string): string => `Next: send "${file}" to the level above by e-mail or Zalo.`,
+  },
   levels: { thon: 'Village', xa: 'Commune', huyen: 'District', tinh: 'Province' },
   levelGroups: { thon: 'Village forms', xa: 'Commune forms', huyen: 'District forms', tinh: 'Province forms' },
   errors: {
@@ -93,6 +103,12 @@ export const en: Strings = {
     running: 'Consolidating… (this can take a minute)',
     reconciliation: (r: { read: number; readAmount: number; written: number; writtenAmount: number; returned: number; returnedAmount: number; balanced: boolean }): string =>
       `Read ${n(r.read)} activities (${n(r.readAmount)} thousand dong) = written to II.4.B ${n(r.written)} (${n(r.writtenAmount)}) + returned ${n(r.returned)} (${n(r.returnedAmount)}): ${r.balanced ? 'balanced' : 'NOT balanced'}.`,
+    headline: (r: { read: number; readAmount: number; balanced: boolean }): string =>
+      `${n(r.read)} activities · ${n(Math.round(r.readAmount / 100) / 10)} million VND · ${r.balanced ? 'balanced' : 'NOT balanced'}`,
+    headlineDetail: (r: { written: number; writtenAmount: number; returned: number; returnedAmount: number }): string =>
+      `Written to II.4.B: ${n(r.written)} activities (${n(Math.round(r.writtenAmount / 100) / 10)} million VND); returned: ${n(r.returned)} (${n(Math.round(r.returnedAmount / 100) / 10)} million VND).`,
+    section: (title: string, count: number): string => `${title} (${n(count)})`,
+    checksFailed: (failed: number): string => (failed > 0 ? `${n(failed)} not met` : 'none not met'),
     kept: (vanished: number, manual: number): string =>
       [vanished > 0 ? `${n(vanished)} earlier rows no source proposes any more (kept, flagged)` : '', manual > 0 ? `${n(manual)} rows typed by the commune (kept)` : ''].filter(Boolean).join('; '),
     split: (ii6a: number, ii6b: number): string => `II.6.A: ${n(ii6a)} activities with known funding; II.6.B: ${n(ii6b)} activities without.`,
@@ -174,7 +190,7 @@ export const en: Strings = {
     reload: 'Refresh from the workbook',
   },
   files: {
-    importTitle: 'Forms received by e-mail',
+    importTitle: 'Forms received by e-mail or Zalo',
     importHint: 'Choose one or more .xlsx files received from villages, departments or communes. Each file is added as new sheets; no existing sheet is overwritten.',
     choose: 'Choose .xlsx files',
     reading: 'Reading the files…',

@@ -32,6 +32,16 @@ export const vi = {
     checklist: 'Các bước',
     files: 'Tệp',
   },
+  next: {
+    label: 'Việc tiếp theo',
+    settings: 'Tiếp theo: nhập năm kế hoạch và tên xã (Cài đặt).',
+    consolidate: 'Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).',
+    conflicts: 'Tiếp theo: chọn bản được tính cho từng biểu, rồi bấm "Tổng hợp với các bản đã chọn".',
+    download: 'Tiếp theo: tải kế hoạch về (Tải về) rồi gửi lên cấp trên.',
+    downloadButton: 'Tải về',
+    downloading: 'Đang tạo tệp kế hoạch…',
+    send: (file: string): string => `Tiếp theo: gửi tệp "${file}" lên cấp trên qua thư điện tử hoặc Zalo.`,
+  },
   levels: { thon: 'Thôn', xa: 'Xã', huyen: 'Huyện', tinh: 'Tỉnh' },
   levelGroups: { thon: 'Biểu cấp thôn', xa: 'Biểu cấp xã', huyen: 'Biểu cấp huyện', tinh: 'Biểu cấp tỉnh' },
   errors: {
@@ -98,6 +108,13 @@ export const vi = {
     running: 'Đang tổng hợp… (có thể mất một phút)',
     reconciliation: (r: { read: number; readAmount: number; written: number; writtenAmount: number; returned: number; returnedAmount: number; balanced: boolean }): string =>
       `Đọc ${n(r.read)} hoạt động (${n(r.readAmount)} nghìn đồng) = đưa vào II.4.B ${n(r.written)} (${n(r.writtenAmount)}) + trả lại ${n(r.returned)} (${n(r.returnedAmount)}): ${r.balanced ? 'khớp' : 'KHÔNG khớp'}.`,
+    /** Nghìn đồng (the forms' unit) shown as triệu đồng, one decimal at most. */
+    headline: (r: { read: number; readAmount: number; balanced: boolean }): string =>
+      `${n(r.read)} hoạt động · ${n(Math.round(r.readAmount / 100) / 10)} triệu đồng · ${r.balanced ? 'khớp' : 'KHÔNG khớp'}`,
+    headlineDetail: (r: { written: number; writtenAmount: number; returned: number; returnedAmount: number }): string =>
+      `Đưa vào II.4.B ${n(r.written)} hoạt động (${n(Math.round(r.writtenAmount / 100) / 10)} triệu đồng); trả lại ${n(r.returned)} (${n(Math.round(r.returnedAmount / 100) / 10)} triệu đồng).`,
+    section: (title: string, count: number): string => `${title} (${n(count)})`,
+    checksFailed: (failed: number): string => (failed > 0 ? `${n(failed)} không đạt` : 'không có mục không đạt'),
     kept: (vanished: number, manual: number): string =>
       [vanished > 0 ? `${n(vanished)} dòng cũ không còn nguồn nào đề xuất (vẫn giữ, có đánh dấu)` : '', manual > 0 ? `${n(manual)} dòng xã tự nhập (vẫn giữ)` : ''].filter(Boolean).join('; '),
     split: (ii6a: number, ii6b: number): string => `II.6.A: ${n(ii6a)} hoạt động đã rõ nguồn vốn; II.6.B: ${n(ii6b)} hoạt động chưa rõ nguồn vốn.`,
@@ -179,7 +196,7 @@ export const vi = {
     reload: 'Cập nhật theo sổ tính',
   },
   files: {
-    importTitle: 'Nhận biểu qua thư điện tử',
+    importTitle: 'Nhận biểu qua thư điện tử hoặc Zalo',
     importHint: 'Chọn một hay nhiều tệp .xlsx nhận từ thôn, ban ngành hoặc xã. Mỗi tệp được thêm thành trang mới; không trang nào đang có bị ghi đè.',
     choose: 'Chọn tệp .xlsx',
     reading: 'Đang đọc tệp…',

@@ -3,7 +3,22 @@
  * lost), activities sent back with their reasons, merge suggestions to accept, the funding
  * checks, the sheets written and the copies kept.
  */
-import { Badge, Button, Checkbox, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ConsolidationView } from '../../src/app/actions';
 import type { CheckResult } from '../../src/workflow/plan';
@@ -21,6 +36,14 @@ import { useAction } from '../use-action';
 export interface ConsolidateScreenProps {
   readonly client: PaneClient;
   readonly onSelect?: (sheet: string, cell: string) => void;
+  /** Told after each consolidation (the pane's next step follows from it). */
+  readonly onDone?: (view: ConsolidationView) => void;
+}
+
+/** The headline figures: "62 hoạt động · 6.775 triệu đồng · khớp". */
+export function headlineText(v: ConsolidationView, t: Strings): string {
+  const r = v.reconciliation;
+  return t.consolidate.headline({ read: r.read.count, readAmount: r.read.amount, balanced: r.balanced });
 }
 
 export function reconciliationText(v: ConsolidationView, t: Strings): string {
@@ -36,7 +59,7 @@ export function reconciliationText(v: ConsolidationView, t: Strings): string {
   });
 }
 
-export function useConsolidateState({ client }: ConsolidateScreenProps) {
+export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   // Answers to source conflicts (two versions of one unit's sheet), kept for every later run.
   const [versions, setVersions] = useState<Readonly<Record<string, string>>>({});
@@ -44,6 +67,7 @@ export function useConsolidateState({ client }: ConsolidateScreenProps) {
     const opts = { ...(acceptMerges ? { acceptMerges } : {}), ...(Object.keys(versions).length > 0 ? { sourceChoices: versions } : {}) };
     const view = Object.keys(opts).length > 0 ? await client.consolidate(opts) : await client.consolidate();
     setChosen(new Set());
+    onDone?.(view);
     return view;
   });
   const chooseVersion = (conflictId: string, key: string) => setVersions((cur) => ({ ...cur, [conflictId]: key }));
@@ -64,6 +88,9 @@ const useStyles = makeStyles({
   suggestion: { alignItems: 'flex-start' },
   detail: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   strong: { fontWeight: tokens.fontWeightSemibold },
+  headline: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  accordion: { minWidth: 0 },
+  panel: { marginLeft: 0, marginRight: 0, paddingBottom: tokens.spacingVerticalS },
 });
 
 function CheckBadge({ passed, t }: { passed: CheckResult['passed']; t: Strings }) {
@@ -143,73 +170,109 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
         <>
           <MessageBar intent={v.reconciliation.balanced ? 'success' : 'warning'} layout="multiline">
             <MessageBarBody>
-              {reconciliationText(v, t)}
-              {kept ? ` ${kept}.` : ''}
+              <MessageBarTitle className={styles.headline}>{headlineText(v, t)}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
+          <p className={s.text}>
+            {t.consolidate.headlineDetail({
+              written: v.reconciliation.written.count,
+              writtenAmount: v.reconciliation.written.amount,
+              returned: v.reconciliation.returned.count,
+              returnedAmount: v.reconciliation.returned.amount,
+            })}
+            {kept ? ` ${kept}.` : ''}
+          </p>
           <p className={s.text}>{t.consolidate.split(v.counts.ii6a, v.counts.ii6b)}</p>
 
-          {v.returned.length > 0 ? (
-            <section className={s.section} aria-label={t.consolidate.returned}>
-              <h3 className={s.subtitle}>{t.consolidate.returned}</h3>
-              <ul className={s.list}>
-                {v.returned.map((r, i) => (
-                  <li key={`${r.sheet}-${r.cell ?? i}`} className={s.item}>
-                    <span className={s.row}>
-                      <span className={styles.strong}>{r.activity}</span>
-                      <span className={s.hint}>{t.consolidate.returnedFrom(r.origin)}</span>
-                      <CellLink sheet={r.sheet} cell={r.cell} onSelect={props.onSelect} />
-                    </span>
-                    <p className={styles.detail}>{r.reason}</p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          {/* Closed but for errors: the figures above come first, an error is never hidden. */}
+          <Accordion className={styles.accordion} multiple collapsible defaultOpenItems={v.findings.some((f) => f.severity === 'error') ? ['findings'] : []}>
+            {v.returned.length > 0 ? (
+              <AccordionItem value="returned">
+                <AccordionHeader size="small">{t.consolidate.section(t.consolidate.returned, v.returned.length)}</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <section className={s.section} aria-label={t.consolidate.returned}>
+                    <ul className={s.list}>
+                      {v.returned.map((r, i) => (
+                        <li key={`${r.sheet}-${r.cell ?? i}`} className={s.item}>
+                          <span className={s.row}>
+                            <span className={styles.strong}>{r.activity}</span>
+                            <span className={s.hint}>{t.consolidate.returnedFrom(r.origin)}</span>
+                            <CellLink sheet={r.sheet} cell={r.cell} onSelect={props.onSelect} />
+                          </span>
+                          <p className={styles.detail}>{r.reason}</p>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                </AccordionPanel>
+              </AccordionItem>
+            ) : null}
 
-          {v.suggestions.length > 0 ? (
-            <section className={s.section} aria-label={t.consolidate.suggestions}>
-              <h3 className={s.subtitle}>{t.consolidate.suggestions}</h3>
-              <p className={s.hint}>{t.consolidate.suggestionsHint}</p>
-              <ul className={s.list}>
-                {v.suggestions.map((m) => (
-                  <li key={m.id}>
-                    <Checkbox
-                      className={styles.suggestion}
-                      checked={m.accepted || chosen.has(m.id)}
-                      disabled={m.accepted || action.running}
-                      onChange={(_, d) => toggle(m.id, d.checked === true)}
-                      label={m.accepted ? `${suggestionLabel(m)} (${t.consolidate.alreadyMerged})` : suggestionLabel(m)}
-                    />
-                  </li>
-                ))}
-              </ul>
-              {open.length > 0 ? (
-                <div className={s.actions}>
-                  <Button disabled={chosen.size === 0 || action.running} onClick={acceptChosen}>
-                    {t.consolidate.acceptMerges}
-                  </Button>
-                </div>
-              ) : null}
-            </section>
-          ) : null}
+            {v.suggestions.length > 0 ? (
+              <AccordionItem value="suggestions">
+                <AccordionHeader size="small">{t.consolidate.section(t.consolidate.suggestions, v.suggestions.length)}</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <section className={s.section} aria-label={t.consolidate.suggestions}>
+                    <p className={s.hint}>{t.consolidate.suggestionsHint}</p>
+                    <ul className={s.list}>
+                      {v.suggestions.map((m) => (
+                        <li key={m.id}>
+                          <Checkbox
+                            className={styles.suggestion}
+                            checked={m.accepted || chosen.has(m.id)}
+                            disabled={m.accepted || action.running}
+                            onChange={(_, d) => toggle(m.id, d.checked === true)}
+                            label={m.accepted ? `${suggestionLabel(m)} (${t.consolidate.alreadyMerged})` : suggestionLabel(m)}
+                          />
+                        </li>
+                      ))}
+                    </ul>
+                    {open.length > 0 ? (
+                      <div className={s.actions}>
+                        <Button disabled={chosen.size === 0 || action.running} onClick={acceptChosen}>
+                          {t.consolidate.acceptMerges}
+                        </Button>
+                      </div>
+                    ) : null}
+                  </section>
+                </AccordionPanel>
+              </AccordionItem>
+            ) : null}
 
-          {v.checks.length > 0 ? (
-            <section className={s.section} aria-label={t.consolidate.checks}>
-              <h3 className={s.subtitle}>{t.consolidate.checks}</h3>
-              <ul className={s.list}>
-                {v.checks.map((c) => (
-                  <li key={c.id} className={s.item}>
-                    <span className={s.row}>
-                      <CheckBadge passed={c.passed} t={t} />
-                      <span className={styles.strong}>{c.label}</span>
-                    </span>
-                    {c.detail ? <p className={styles.detail}>{c.detail}</p> : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+            {v.checks.length > 0 ? (
+              <AccordionItem value="checks">
+                <AccordionHeader size="small">
+                  {t.consolidate.section(t.consolidate.checks, v.checks.length)} · {t.consolidate.checksFailed(v.checks.filter((c) => c.passed === false).length)}
+                </AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <section className={s.section} aria-label={t.consolidate.checks}>
+                    <ul className={s.list}>
+                      {v.checks.map((c) => (
+                        <li key={c.id} className={s.item}>
+                          <span className={s.row}>
+                            <CheckBadge passed={c.passed} t={t} />
+                            <span className={styles.strong}>{c.label}</span>
+                          </span>
+                          {c.detail ? <p className={styles.detail}>{c.detail}</p> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                </AccordionPanel>
+              </AccordionItem>
+            ) : null}
+
+            {v.findings.length > 0 ? (
+              <AccordionItem value="findings">
+                <AccordionHeader size="small">{t.consolidate.section(t.consolidate.findings, v.findings.length)}</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <section className={s.section} aria-label={t.consolidate.findings}>
+                    <FindingList findings={v.findings} onSelect={props.onSelect} />
+                  </section>
+                </AccordionPanel>
+              </AccordionItem>
+            ) : null}
+          </Accordion>
 
           <section className={s.section}>
             {v.sheets.length > 0 ? <p className={s.text}>{t.consolidate.sheets(v.sheets.join(', '))}</p> : null}
@@ -244,13 +307,6 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
             {clean.result ? <p className={s.text}>{t.consolidate.removedCopies(clean.result.removed.length)}</p> : null}
             {clean.failed ? <ErrorBar error={clean.error} onDismiss={clean.clearError} /> : null}
           </section>
-
-          {v.findings.length > 0 ? (
-            <section className={s.section} aria-label={t.consolidate.findings}>
-              <h3 className={s.subtitle}>{t.consolidate.findings}</h3>
-              <FindingList findings={v.findings} onSelect={props.onSelect} />
-            </section>
-          ) : null}
         </>
       ) : null}
     </div>

@@ -13,19 +13,28 @@ export interface FilesScreenProps {
   readonly client: PaneClient;
   /** "Huyện", "Tỉnh Lào Cai": who the package goes to. */
   readonly upperLevelName: string;
+  /** Told after files were added (how many tabs) and after the package was built (the pane's next step follows). */
+  readonly onImported?: (sheets: number) => void;
+  readonly onExported?: (fileName: string) => void;
 }
 
 export { isXlsx, readBytes } from '../files';
 
-export function useFilesState({ client }: FilesScreenProps) {
+export function useFilesState({ client, onImported, onExported }: FilesScreenProps) {
   const [skipped, setSkipped] = useState<readonly string[]>([]);
   const imp = useAction(async (files: readonly File[]) => {
     const picked = await readPicked(files);
     setSkipped(picked.skipped);
     if (picked.files.length === 0) return undefined;
-    return client.importFiles(picked.files);
+    const r = await client.importFiles(picked.files);
+    onImported?.(r.sheets.length);
+    return r;
   });
-  const exp = useAction(() => client.exportPackage());
+  const exp = useAction(async () => {
+    const r = await client.exportPackage();
+    onExported?.(r.fileName);
+    return r;
+  });
   return { imp, exp, skipped };
 }
 

@@ -667,7 +667,7 @@ export function checklist(
     steps.filter((s) => s.applicable).reduce((acc, s) => ({ done: acc.done + pick(s.counts).done, total: acc.total + pick(s.counts).total }), { done: 0, total: 0 });
   const pending = steps.filter((s) => s.applicable && s.status !== 'done').sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.number - b.number));
   const next = pending[0];
-  const { summary, summaryEn } = summarise(next, byStatus, steps.filter((s) => s.applicable).length);
+  const { summary, summaryEn } = summarise(next, byStatus, steps.filter((s) => s.applicable).length, Number(today.slice(0, 4)) > planYear ? planYear : undefined);
   return {
     level,
     levelLabel: LEVEL_LABELS[level].vi,
@@ -685,11 +685,15 @@ export function checklist(
   };
 }
 
-function summarise(next: ChecklistStep | undefined, byStatus: Readonly<Record<StepStatus, number>>, applicable: number): { summary: string; summaryEn: string } {
+/** `pastYear`: the plan year when it is over (a 2018 file opened in 2026): said so, not as thousands of days overdue. */
+function summarise(next: ChecklistStep | undefined, byStatus: Readonly<Record<StepStatus, number>>, applicable: number, pastYear?: number): { summary: string; summaryEn: string } {
   const tally = `${byStatus.done}/${applicable} bước đã xong`;
   const tallyEn = `${byStatus.done}/${applicable} steps done`;
   if (!next) return { summary: `Đã xong cả ${applicable} bước`, summaryEn: `All ${applicable} steps done` };
   const n = next.number;
+  if (next.status === 'overdue' && pastYear !== undefined) {
+    return { summary: `${tally}; kế hoạch năm ${pastYear} đã qua`, summaryEn: `${tallyEn}; the ${pastYear} plan year is over` };
+  }
   if (next.status === 'overdue') {
     return { summary: `${tally}; Bước ${n} quá hạn ${-next.daysLeft} ngày`, summaryEn: `${tallyEn}; step ${n} overdue by ${-next.daysLeft} days` };
   }

@@ -22,6 +22,8 @@ export const DEMO_PERIOD = periodOfYear(DEMO_YEAR).period;
 export interface DemoFile {
   /** File name, e.g. "Thon-Na-Liu.xlsx". */
   readonly name: string;
+  /** The unit that sends it ("Thôn Nà Lìu", "Hội Nông dân xã", "Tỉnh Lào Cai"). */
+  readonly unit: string;
   readonly sheets: readonly { readonly layout: SheetLayout; readonly formId: FormId }[];
 }
 
@@ -264,6 +266,7 @@ export function demoFiles(): DemoFile[] {
     }
     files.push({
       name: fileName(v),
+      unit: v,
       sheets: sectors.map((s, i) => ({
         formId: 'I.2' as const,
         layout: withSector(
@@ -281,6 +284,7 @@ export function demoFiles(): DemoFile[] {
   for (const d of DEPARTMENTS) {
     files.push({
       name: fileName(d.unit),
+      unit: d.unit,
       sheets: d.sectors.map((s) => ({
         formId: 'II.3' as const,
         layout: withSector(layoutForm(getForm('II.3'), { planYear: DEMO_YEAR, unitName: d.unit, sheetName: `II.3 - ${s.sector}`.slice(0, 31), body: i2Body(s, true, 'Toàn xã') }), s.sector),
@@ -291,6 +295,7 @@ export function demoFiles(): DemoFile[] {
   // program (Nghị quyết 257/2025/QH15), no district line.
   files.push({
     name: 'III.1-Tinh-Lao-Cai.xlsx',
+    unit: DEMO_PROVINCE,
     sheets: [
       {
         formId: 'III.1',

@@ -54,6 +54,11 @@ function withVon(name: string): string {
   return /^(vốn|ngân sách)\b/iu.test(name) ? name : `Vốn ${name}`;
 }
 
+/** "Vốn tỉnh" inside a sentence: "dùng vốn tỉnh" (never "dùng vốn Vốn tỉnh"). */
+function lowerFirst(text: string): string {
+  return /^(Vốn|Ngân sách)\b/u.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+}
+
 /** Share of resources that must go to activities proposed by villages (L677). */
 export const VILLAGE_SHARE_MIN = 0.75;
 /** Growth of an allocation over last year's (L3353: "tăng tối đa 10%"). */
@@ -205,7 +210,7 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
       id: `allocation:${al.rowKeys.join('+')}`,
       label: `${withVon(al.label)} trong mức III.1`,
       passed,
-      detail: `${count} hoạt động dùng vốn ${al.label} trong II.6.A cần ${num(needM)} triệu đồng; Biểu III.1 dự kiến ${num(al.amount)} triệu đồng${where}.`,
+      detail: `${count} hoạt động dùng ${lowerFirst(withVon(al.label))} trong II.6.A cần ${num(needM)} triệu đồng; Biểu III.1 dự kiến ${num(al.amount)} triệu đồng${where}.`,
       value: needM,
       limit: al.amount,
     });

@@ -1,0 +1,51 @@
+/**
+ * What to do next, after each thing the user did: one sentence ("Tiếp theo: …"), the tab where the
+ * next action is, and the one primary button that does it. Pure: the pane keeps the last moment
+ * (loaded, demo, files opened or added, consolidated, package downloaded) and shows what this says;
+ * the tests check it screen state by screen state.
+ */
+import type { Strings } from './i18n/vi';
+import type { TabId } from './LkhPane';
+
+/** What just happened in the pane (or the page around it). */
+export type PaneMoment =
+  | { readonly kind: 'loaded'; readonly planYear?: number }
+  /** The demo commune loaded (standalone page). */
+  | { readonly kind: 'demo' }
+  /** Files opened as a new workbook (standalone page's "Mở tệp"). */
+  | { readonly kind: 'opened' }
+  /** Files added to the open workbook (the "Tệp" screen). */
+  | { readonly kind: 'imported'; readonly sheets: number }
+  | { readonly kind: 'consolidated'; readonly conflicts: number }
+  /** The package sent upward built and handed to the user. */
+  | { readonly kind: 'exported'; readonly fileName: string };
+
+export interface NextStep {
+  /** The tab where the next action is. */
+  readonly tab: TabId;
+  /** "Tiếp theo: …". */
+  readonly text: string;
+  /** The primary button's label; none when the action is on the screen already shown. */
+  readonly button?: string;
+  /** What the button does: open `tab`, or build and download the package sent upward. */
+  readonly action: 'open' | 'export';
+  /** The pane moves to `tab` at once (after the demo and after opening files). */
+  readonly move: boolean;
+}
+
+export function nextStep(moment: PaneMoment, t: Strings): NextStep | undefined {
+  switch (moment.kind) {
+    case 'loaded':
+      return moment.planYear === undefined ? { tab: 'settings', text: t.next.settings, action: 'open', move: true } : undefined;
+    case 'demo':
+    case 'opened':
+      return { tab: 'consolidate', text: t.next.consolidate, button: t.tabs.consolidate, action: 'open', move: true };
+    case 'imported':
+      return moment.sheets > 0 ? { tab: 'consolidate', text: t.next.consolidate, button: t.tabs.consolidate, action: 'open', move: false } : undefined;
+    case 'consolidated':
+      if (moment.conflicts > 0) return { tab: 'consolidate', text: t.next.conflicts, action: 'open', move: false };
+      return { tab: 'files', text: t.next.download, button: t.next.downloadButton, action: 'export', move: false };
+    case 'exported':
+      return { tab: 'files', text: t.next.send(moment.fileName), action: 'open', move: false };
+  }
+}
