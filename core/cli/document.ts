@@ -1,5 +1,5 @@
 /**
- * `lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> FILE... --out FILE|DIR [--year YYYY] [--commune NAME] [--json]`
+ * `lkh document <II.7.A|II.7.B|II.1|II.2|II.8|II.10|handout|all> FILE... --out FILE|DIR [--year YYYY] [--commune NAME] [--json]`
  * The documents of the commune plan drafted from its files (core/src/documents): the draft plans
  * II.7.A and II.7.B as Word files, from the consolidated plan; II.2 (directive and calendar) and
  * II.8 (basic data rolled up from the villages' I.1) as sheets, since the commune edits their
@@ -10,11 +10,12 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { PlanData } from '../src/documents';
-import { PLAN_DOCUMENTS, basicDataLayout, countBlanks, feedbackDocument, planDocument, readPlanData, rollUpBasicData, scheduleLayout, writeDocx } from '../src/documents';
+import { PLAN_DOCUMENTS, assessCriteria, handoutDocument, assessmentLayout, basicDataLayout, countBlanks, feedbackDocument, planDocument, readPlanData, rollUpBasicData, scheduleLayout, writeDocx } from '../src/documents';
 import type { SheetLayout } from '../src/layout/types';
 import type { FormReading } from '../src/model/types';
 import type { DocumentState } from '../src/port/types';
 import { PortError } from '../src/port/memory';
+import type { VillageSheets, WorkbookReading } from '../src/reader/workbook';
 import { readWorkbook } from '../src/reader/workbook';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
@@ -24,16 +25,22 @@ export interface DocumentIo {
   err(s: string): void;
 }
 
-export const DOCUMENT_USAGE = `  lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> TỆP.xlsx... --out TỆP|THƯ_MỤC [--year NĂM] [--commune TÊN] [--json]
+export const DOCUMENT_USAGE = `  lkh document <II.7.A|II.7.B|II.1|II.2|II.8|II.10|handout|all> TỆP.xlsx... --out TỆP|THƯ_MỤC [--year NĂM] [--commune TÊN] [--json]
       Soạn văn bản của kế hoạch xã từ các tệp của xã:
         II.7.A, II.7.B  dự thảo kế hoạch giảm nghèo bền vững / xây dựng nông thôn mới (Word, A4 theo
                         Nghị định 30/2020/NĐ-CP), từ tệp đã tổng hợp (lkh consolidate);
+        II.1            phiếu đánh giá công tác LKH, chấm sẵn các tiêu chí các tệp trả lời được (thôn
+                        đủ Biểu I.2, I.3 và số hộ, số nữ dự họp; III.1; II.6.A, II.6.B có kinh phí
+                        và khớp báo cáo; kế hoạch năm trước nếu cho thêm), ghi bằng chứng ở Ghi chú;
         II.2            văn bản chỉ đạo và lịch triển khai 15 hoạt động, ngày theo danh mục 7 bước
                         của năm kế hoạch (bảng tính .xlsx);
         II.8            số liệu cơ bản của xã, cộng từ Biểu I.1 của các thôn ở những chỉ tiêu cộng
                         được, ghi rõ từng thôn (bảng tính .xlsx);
         II.10           phản hồi kế hoạch cho từng thôn (Word): đề xuất nào đã vào II.6.A, II.6.B,
                         được gộp, hay bị trả lại và vì sao;
+        handout         tài liệu phát tại hội nghị kế hoạch xã (Word, 1-2 trang A4): nguồn lực theo
+                        chủ đề và nguồn vốn, tỷ lệ cho hoạt động của thôn so với 75%, danh sách II.6.B
+                        theo thứ tự ưu tiên, có biểu đồ thanh;
         all             mọi văn bản các tệp cho phép, vào THƯ_MỤC.
       Phần tệp không biết được để trống "………" kèm ghi chú cho xã tự viết.`;
 
@@ -43,10 +50,15 @@ type Kind = 'docx' | 'xlsx';
 
 const DOCUMENTS: readonly { readonly id: string; readonly kind: Kind }[] = [
   ...PLAN_DOCUMENTS.map((id) => ({ id, kind: 'docx' as const })),
+  { id: 'II.1', kind: 'xlsx' },
   { id: 'II.2', kind: 'xlsx' },
   { id: 'II.8', kind: 'xlsx' },
   { id: 'II.10', kind: 'docx' },
+  { id: 'handout', kind: 'docx' },
 ];
+
+/** How a message names a document: "Biểu II.7.A", "tài liệu hội nghị (handout)". */
+const named = (id: string): string => (id === 'handout' ? 'tài liệu phát tại hội nghị kế hoạch xã (handout)' : `Biểu ${id}`);
 
 interface Parsed {
   readonly positional: string[];
@@ -94,15 +106,36 @@ function makeDir(dir: string): void {
   }
 }
 
-/** What the files give: the plan (the one file holding plan sheets), its state, and every reading (for I.1). */
+interface PlanFile {
+  readonly file: string;
+  readonly data: PlanData;
+  readonly state: DocumentState;
+}
+
+/**
+ * What the files give: the plan (the one file holding plan sheets), its state, every reading (for
+ * I.1) and the village sheets (for II.1). A second plan a year older is last year's (II.1, criterion 14).
+ */
 interface Inputs {
-  readonly plan?: { readonly file: string; readonly data: PlanData; readonly state: DocumentState };
+  readonly plan?: PlanFile;
+  readonly lastYear?: PlanFile;
   readonly readings: readonly FormReading[];
+  readonly villages: readonly VillageSheets[];
+}
+
+/** Of two plans, the one a year older is last year's; any other pair is refused. */
+function twoPlans(a: PlanFile, b: PlanFile): { plan: PlanFile; lastYear: PlanFile } {
+  const [ya, yb] = [a.data.planYear, b.data.planYear];
+  if (ya !== undefined && yb !== undefined && Math.abs(ya - yb) === 1) return ya > yb ? { plan: a, lastYear: b } : { plan: b, lastYear: a };
+  throw new UsageError(`Hai tệp có kế hoạch xã: "${a.file}" và "${b.file}". Chỉ cho một tệp kế hoạch (và, cho Biểu II.1, kế hoạch của năm trước).`);
 }
 
 async function readInputs(files: readonly string[]): Promise<Inputs> {
-  let plan: Inputs['plan'];
+  let plan: PlanFile | undefined;
+  let lastYear: PlanFile | undefined;
   const readings: FormReading[] = [];
+  const villages: VillageSheets[] = [];
+  const books: { file: string; book: WorkbookReading }[] = [];
   for (const file of files) {
     let wb: XlsxWorkbook;
     try {
@@ -113,18 +146,26 @@ async function readInputs(files: readonly string[]): Promise<Inputs> {
     }
     const data = await readPlanData(wb);
     if (Object.keys(data.sheets).length > 0) {
-      if (plan) throw new UsageError(`Hai tệp có kế hoạch xã: "${plan.file}" và "${file}". Chỉ cho một tệp kế hoạch.`);
       let state: DocumentState = {};
       try {
         state = await wb.readState();
       } catch {
         // an unreadable state: the plan's sheets still say what they hold
       }
-      plan = { file, data, state };
+      const here: PlanFile = { file, data, state };
+      if (lastYear) throw new UsageError(`Ba tệp có kế hoạch xã: "${plan?.file ?? ''}", "${lastYear.file}" và "${file}". Chỉ cho một tệp kế hoạch (và kế hoạch của năm trước).`);
+      if (plan) ({ plan, lastYear } = twoPlans(plan, here));
+      else plan = here;
     }
-    readings.push(...(await readWorkbook(wb, { file: basename(file) })).readings);
+    books.push({ file, book: await readWorkbook(wb, { file: basename(file) }) });
   }
-  return { ...(plan ? { plan } : {}), readings };
+  // Last year's plan gives its II.6.A only: its sheets are no part of this year's.
+  for (const { file, book } of books) {
+    if (file === lastYear?.file) continue;
+    readings.push(...book.readings);
+    villages.push(...book.villages);
+  }
+  return { ...(plan ? { plan } : {}), ...(lastYear ? { lastYear } : {}), readings, villages };
 }
 
 interface Made {
@@ -134,7 +175,7 @@ interface Made {
   readonly note?: string;
 }
 
-async function sheetFile(layout: SheetLayout, formId: 'II.2' | 'II.8', state: DocumentState): Promise<Uint8Array> {
+async function sheetFile(layout: SheetLayout, formId: 'II.1' | 'II.2' | 'II.8', state: DocumentState): Promise<Uint8Array> {
   const wb = XlsxWorkbook.create();
   await wb.createSheet(layout);
   await wb.writeState({ ...(state.planYear !== undefined ? { planYear: state.planYear } : {}), ...(state.unitName ? { unitName: state.unitName } : {}), level: 'xa', sheetForms: { [layout.name]: formId } });
@@ -146,14 +187,33 @@ async function make(id: string, inputs: Inputs, p: Parsed): Promise<Made | strin
   const yearFlag = p.flags.get('year');
   const year = yearFlag !== undefined ? Number(yearFlag) : (inputs.plan?.data.planYear ?? inputs.plan?.state.planYear);
   const commune = p.flags.get('commune') ?? inputs.plan?.data.communeName;
-  if (id === 'II.7.A' || id === 'II.7.B' || id === 'II.10') {
-    if (!inputs.plan) return `Biểu ${id} cần tệp kế hoạch đã tổng hợp (lkh consolidate): không tệp nào có II.4.A, II.6.A, II.6.B, II.6.C.`;
+  if (id === 'II.7.A' || id === 'II.7.B' || id === 'II.10' || id === 'handout') {
+    if (!inputs.plan) return `${named(id)} cần tệp kế hoạch đã tổng hợp (lkh consolidate): không tệp nào có II.4.A, II.6.A, II.6.B, II.6.C.`;
     const data = { ...inputs.plan.data, ...(commune ? { communeName: commune } : {}), ...(year !== undefined ? { planYear: year } : {}) };
-    const doc = id === 'II.10' ? feedbackDocument(data) : planDocument(id, data);
+    const doc = id === 'II.10' ? feedbackDocument(data) : id === 'handout' ? handoutDocument(data) : planDocument(id, data);
     return { bytes: await writeDocx(doc), fileName: `${doc.fileName}.docx`, blanks: countBlanks(doc) };
   }
   if (year === undefined) return `Biểu ${id} cần năm kế hoạch: cho tệp kế hoạch của xã hoặc --year NĂM.`;
   const state: DocumentState = { ...(inputs.plan?.state ?? {}), planYear: year, ...(commune ? { unitName: commune } : {}) };
+  if (id === 'II.1') {
+    if (!inputs.plan && inputs.readings.length === 0) return 'Biểu II.1 cần tệp kế hoạch đã tổng hợp hoặc các biểu của thôn, ban ngành: không tệp nào có biểu đọc được.';
+    const listed = inputs.plan?.state.extra?.villages;
+    const villageList = Array.isArray(listed) ? listed.filter((v): v is string => typeof v === 'string') : [];
+    const criteria = assessCriteria({
+      ...(inputs.plan ? { plan: inputs.plan.data } : {}),
+      ...(inputs.lastYear ? { lastYear: inputs.lastYear.data } : {}),
+      readings: inputs.readings,
+      villages: inputs.villages,
+      ...(villageList.length > 0 ? { villageList } : {}),
+    });
+    const answered = criteria.filter((c) => c.answer !== undefined);
+    const layout = assessmentLayout(criteria, { planYear: year, ...(commune ? { communeName: commune } : {}) });
+    return {
+      bytes: await sheetFile(layout, 'II.1', state),
+      fileName: 'II.1.xlsx',
+      note: `${answered.length}/${criteria.length} tiêu chí chấm từ các tệp (${answered.map((c) => `${c.code}: ${c.answer ?? ''}`).join(', ')}), bằng chứng ở cột Ghi chú; các tiêu chí khác để xã tự đánh giá${inputs.lastYear ? '' : '; tiêu chí 14 cần thêm tệp kế hoạch năm trước'}`,
+    };
+  }
   if (id === 'II.2') {
     return { bytes: await sheetFile(scheduleLayout(state, year), 'II.2', state), fileName: 'II.2.xlsx', note: 'ngày theo danh mục 7 bước (kể cả ngày xã đã sửa); ngày ký và người phụ trách các hoạt động 6-15 để xã ghi' };
   }
@@ -186,7 +246,7 @@ async function run(args: readonly string[], io: DocumentIo): Promise<number> {
   const yearFlag = p.flags.get('year');
   if (yearFlag !== undefined && !(Number.isInteger(Number(yearFlag)) && Number(yearFlag) >= 2000 && Number(yearFlag) <= 2100)) throw new UsageError(`Năm kế hoạch "${yearFlag}" không hợp lệ.`);
   const toDir = all || isDir(out) || /[\\/]$/.test(out);
-  if (!toDir && one && !out.toLowerCase().endsWith(`.${one.kind}`)) throw new UsageError(`Biểu ${one.id} ghi thành tệp .${one.kind}: --out TỆP.${one.kind} (hoặc một thư mục).`);
+  if (!toDir && one && !out.toLowerCase().endsWith(`.${one.kind}`)) throw new UsageError(`${named(one.id)} ghi thành tệp .${one.kind}: --out TỆP.${one.kind} (hoặc một thư mục).`);
   const inputs = await readInputs([...new Set(files)]);
   const wanted = all ? DOCUMENTS : [one as (typeof DOCUMENTS)[number]];
   if (toDir) makeDir(out);
@@ -207,11 +267,11 @@ async function run(args: readonly string[], io: DocumentIo): Promise<number> {
   if (p.json) {
     io.out(`${JSON.stringify({ plan: inputs.plan?.file ?? null, commune: data?.communeName ?? null, planYear: data?.planYear ?? null, period: data?.period ?? null, missing: data?.missing ?? [], documents: written, skipped }, null, 2)}\n`);
   } else {
-    for (const w of written) io.out(`Đã ghi ${w.file} (Biểu ${w.id})${w.blanks !== undefined ? `: còn ${w.blanks} chỗ "………" để xã tự viết` : ''}${w.note ? `: ${w.note}` : ''}.\n`);
+    for (const w of written) io.out(`Đã ghi ${w.file} (${named(w.id)})${w.blanks !== undefined && w.blanks > 0 ? `: còn ${w.blanks} chỗ "………" để xã tự viết` : ''}${w.note ? `: ${w.note}` : ''}.\n`);
     if (data && data.missing.length > 0 && written.some((w) => w.id.startsWith('II.7'))) io.out(`  Tệp kế hoạch chưa có ${data.missing.join(', ')}: các phần lấy từ những biểu này để trống.\n`);
     for (const s of skipped) {
-      if (all) io.out(`  Chưa soạn Biểu ${s.id}: ${s.reason}\n`);
-      else io.err(`Không soạn được Biểu ${s.id}: ${s.reason}\n`);
+      if (all) io.out(`  Chưa soạn ${named(s.id)}: ${s.reason}\n`);
+      else io.err(`Không soạn được ${named(s.id)}: ${s.reason}\n`);
     }
   }
   return written.length > 0 ? 0 : 2;

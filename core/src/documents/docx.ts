@@ -9,7 +9,7 @@
  *
  * Runs in Node and in browsers alike (no Node API): the bytes come back as a Uint8Array.
  */
-import { AlignmentType, BorderStyle, LineRuleType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, HeightRule, TextDirection, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import type { ISectionOptions } from 'docx';
 import type { Align, DocBlock, DocRow, DocRun, DocumentModel, LetterheadBlock, SignatureBlock, TableBlock, TitleBlock } from './model';
 
@@ -173,9 +173,10 @@ function dataTable(t: TableBlock, orientation: 'portrait' | 'landscape'): (Parag
   const size = t.compact ? COMPACT_TEXT : TABLE_TEXT;
   const width = TEXT_WIDTH[orientation];
   const w = widths(t, width);
-  const cell = (children: Paragraph[], span: number, first: number, extra: { rowSpan?: number; bold?: boolean } = {}) =>
+  const cell = (children: Paragraph[], span: number, first: number, extra: { rowSpan?: number; bold?: boolean; vertical?: boolean } = {}) =>
     new TableCell({
       children,
+      ...(extra.vertical ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
       width: { size: w.slice(first, first + span).reduce((s, x) => s + x, 0), type: WidthType.DXA },
       ...(span > 1 ? { columnSpan: span } : {}),
       ...(extra.rowSpan ? { rowSpan: extra.rowSpan } : {}),
@@ -185,6 +186,13 @@ function dataTable(t: TableBlock, orientation: 'portrait' | 'landscape'): (Parag
   const header: TableRow[] = [];
   const bands = (t.band ?? []).map(([from, to, text]) => ({ from: t.columns.findIndex((c) => c.key === from), to: t.columns.findIndex((c) => c.key === to), text })).filter((b) => b.from >= 0 && b.to >= b.from);
   const headStyle = { size, bold: true };
+  // Vertical headers (narrow columns of marks) in smaller type; their row as tall as the longest reads
+  // (about 4.5 pt a character at 9 pt): LibreOffice does not grow a row for rotated text.
+  const VERTICAL_TEXT = 18;
+  const verticalStyle = { size: VERTICAL_TEXT, bold: true };
+  const longest = Math.max(0, ...t.columns.filter((c) => c.vertical).map((c) => [...c.header].length));
+  const tall = longest > 0 ? { height: { value: longest * 90 + 200, rule: HeightRule.ATLEAST } } : {};
+  const head = (c: (typeof t.columns)[number]) => cellParagraph(c.header, c.vertical ? 'left' : 'center', c.vertical ? verticalStyle : headStyle);
   if (bands.length > 0) {
     const top: TableCell[] = [];
     for (let i = 0; i < t.columns.length; i++) {
@@ -192,12 +200,13 @@ function dataTable(t: TableBlock, orientation: 'portrait' | 'landscape'): (Parag
       if (band) {
         top.push(cell([cellParagraph(band.text, 'center', headStyle)], band.to - band.from + 1, i));
         i = band.to;
-      } else top.push(cell([cellParagraph(t.columns[i].header, 'center', headStyle)], 1, i, { rowSpan: 2 }));
+      } else top.push(cell([head(t.columns[i])], 1, i, { rowSpan: 2, vertical: t.columns[i].vertical === true }));
     }
-    const under = t.columns.flatMap((c, i) => (bands.some((b) => i >= b.from && i <= b.to) ? [cell([cellParagraph(c.header, 'center', headStyle)], 1, i)] : []));
-    header.push(new TableRow({ tableHeader: true, cantSplit: true, children: top }), new TableRow({ tableHeader: true, cantSplit: true, children: under }));
+    const under = t.columns.flatMap((c, i) => (bands.some((b) => i >= b.from && i <= b.to) ? [cell([head(c)], 1, i, { vertical: c.vertical === true })] : []));
+    const tallUnder = t.columns.some((c, i) => c.vertical && bands.some((b) => i >= b.from && i <= b.to));
+    header.push(new TableRow({ tableHeader: true, cantSplit: true, children: top }), new TableRow({ tableHeader: true, cantSplit: true, ...(tallUnder ? tall : {}), children: under }));
   } else {
-    header.push(new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell([cellParagraph(c.header, 'center', headStyle)], 1, i)) }));
+    header.push(new TableRow({ tableHeader: true, cantSplit: true, ...tall, children: t.columns.map((c, i) => cell([head(c)], 1, i, { vertical: c.vertical === true })) }));
   }
   const rowOf = (r: DocRow): TableRow => {
     if (r.kind === 'group') {

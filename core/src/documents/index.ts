@@ -9,6 +9,8 @@
  *   docx.ts           the model as a Word file (Nghị định 30/2020/NĐ-CP layout)
  *   schedule.ts       II.2 with the calendar's dates for the plan year (a sheet)
  *   basic-data.ts     II.8 rolled up from the villages' I.1 where indicators add up (a sheet)
+ *   assessment.ts     II.1 pre-scored from the files' evidence (villages' forms and meetings, III.1, II.6.x, last year's plan)
+ *   handout.ts        the conference handout (step 4): money by topic and source, the villages' share, the ranked II.6.B, with bars
  *   feedback.ts       II.10, the commune's answer to each village, from what became of its proposals
  *   draft.ts          draftDocument: one call for a host, the .docx of II.7.A, II.7.B or II.10
  */
@@ -18,10 +20,16 @@ export { readPlanData, readReturned } from './read';
 export type { DocumentOptions, PlanDocumentId } from './plan-document';
 export { PLAN_DOCUMENTS, placeName, planDocument } from './plan-document';
 export { writeDocx } from './docx';
+export { MARKS, MARKS_BAND, MARKS_NOTE, activityFlags } from './tables';
 export type { ScheduleContext, ScheduleLine } from './schedule';
 export { II2_SCHEDULE, scheduleForm, scheduleLayout, scheduleLines } from './schedule';
 export type { BasicDataLine, BasicDataRollup, VillageFigure } from './basic-data';
 export { SOURCES_HEADER, basicDataLayout, ii8FromI1, rollUpBasicData } from './basic-data';
+export type { AssessedCriterion, AssessmentInput } from './assessment';
+export { assessCriteria, assessmentLayout } from './assessment';
+export type { Reconciliation } from './read';
+export type { ShareLine, SourceLine, TopicLine } from './handout';
+export { BAR_WIDTH, RANKED_MAX, bar, bySource, byTopic, fromVillage, handoutDocument, shareBar, villageShareLines } from './handout';
 export { feedbackDocument, villageAnswers, villageList, villagesOf } from './feedback';
 export type { DraftedFile, WordDocumentId } from './draft';
 export { WORD_DOCUMENTS, draftDocument } from './draft';

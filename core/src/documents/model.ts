@@ -73,6 +73,8 @@ export interface DocColumn {
   /** Relative width (the writer shares the page's text width in these proportions). */
   readonly width: number;
   readonly align?: 'left' | 'center' | 'right';
+  /** The header printed bottom to top, for narrow columns of marks. */
+  readonly vertical?: boolean;
 }
 
 /**

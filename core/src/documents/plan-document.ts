@@ -24,7 +24,7 @@ import { BLANK, blank, heading, para, run } from './model';
 import type { ActivityRow, PlanData, SituationRow } from './read';
 import type { PlanSection } from './sections';
 import { assignSections, planSection } from './sections';
-import { ii6aTable, ii6bTable, ii6cTable, money, sums, topicSummaryTable } from './tables';
+import { MARKS_NOTE, ii6aTable, ii6bTable, ii6cTable, money, sums, topicSummaryTable } from './tables';
 
 export type PlanDocumentId = 'II.7.A' | 'II.7.B';
 export const PLAN_DOCUMENTS: readonly PlanDocumentId[] = ['II.7.A', 'II.7.B'];
@@ -457,6 +457,8 @@ export function planDocument(id: PlanDocumentId, plan: PlanData, options: Docume
         lines: [`Phụ lục ${n}`, `${f.title.toLocaleUpperCase('vi')} NĂM ${y ?? 'X+1'}`],
         subtitle: [run(`(Biểu ${formId}; kèm theo Kế hoạch số ……/KH-UBND ngày …… của UBND ${communeInText(plan.communeName)})`, { italic: true })],
       },
+      // The marks' legend before the table, so it never sits alone on the page after it.
+      para([run(MARKS_NOTE, { italic: true })], 'justify'),
       table,
     );
   };

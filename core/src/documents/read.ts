@@ -93,6 +93,32 @@ export interface PlanData {
   readonly missing: readonly PlanFormId[];
   /** The activities returned to villages and departments (the report sheet); undefined without a report. */
   readonly returned?: readonly ReturnedRow[];
+  /** The report's reconciliation (read = written + returned), as its lines say; undefined without a report. */
+  readonly reconciliation?: Reconciliation;
+}
+
+/** The report's reconciliation lines: "Đọc được 62 hoạt động …" and "Đối chiếu: khớp — …". */
+export interface Reconciliation {
+  readonly counts?: string;
+  readonly verdict?: string;
+  /** True when the report says "Đối chiếu: khớp", false for "KHÔNG KHỚP", undefined without the line. */
+  readonly balanced?: boolean;
+}
+
+/** Finds the reconciliation lines at the head of the report sheet. */
+export function readReconciliation(data: SheetData): Reconciliation {
+  let counts: string | undefined;
+  let verdict: string | undefined;
+  for (const r of data.values) {
+    for (const v of r) {
+      const t = textOf(v);
+      if (counts === undefined && /^Đọc được \d/u.test(t)) counts = t;
+      if (verdict === undefined && /^Đối chiếu:/u.test(t)) verdict = t;
+    }
+    if (counts !== undefined && verdict !== undefined) break;
+  }
+  const balanced = verdict === undefined ? undefined : /^Đối chiếu:\s*khớp/u.test(verdict);
+  return { ...(counts ? { counts } : {}), ...(verdict ? { verdict } : {}), ...(balanced !== undefined ? { balanced } : {}) };
 }
 
 type Cell = string | number | boolean | null | undefined;
@@ -328,6 +354,6 @@ export async function readPlanData(port: WorkbookPort): Promise<PlanData> {
     ii6c: ii6c ? readFunding(ii6c) : [],
     sheets: Object.fromEntries(present.map((f) => [f, sheetNames[f]])),
     missing: PLAN_FORMS.filter((f) => !present.includes(f)),
-    ...(report ? { returned: readReturned(report) } : {}),
+    ...(report ? { returned: readReturned(report), reconciliation: readReconciliation(report) } : {}),
   };
 }

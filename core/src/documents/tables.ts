@@ -7,6 +7,8 @@
  */
 import { getForm, tablesOf } from '../forms/registry';
 import { formatVnNumber } from '../text';
+import { readFlags } from '../workflow/classify';
+import type { ThemeFlags } from '../workflow/types';
 import type { Topic } from '../workflow/types';
 import { TOPICS, TOPIC_LABELS, topicHeading } from '../workflow/types';
 import type { DocColumn, DocRow, TableBlock } from './model';
@@ -45,27 +47,58 @@ function group(code: string | undefined, label: string): DocRow {
 
 type Kind = 'ii6a' | 'ii6b';
 
+/**
+ * The marks the handbook asks for when the activities are consolidated (Phụ lục 1, L3811: those
+ * that meet women's needs or benefit women, reduce disaster risk and adapt to climate change,
+ * improve access to markets) and those its ranking favours (L704, L706, L3517: many poor women
+ * benefiting, public jobs created) — the flags the classification reads from an activity's
+ * words (workflow/classify.ts `readFlags`, as the consolidation and the ranking's tie-break do).
+ */
+export const MARKS: readonly { readonly flag: keyof ThemeFlags; readonly key: string; readonly header: string }[] = [
+  { flag: 'women', key: 'markWomen', header: 'Phụ nữ' },
+  { flag: 'poorWomen', key: 'markPoorWomen', header: 'PN nghèo' },
+  { flag: 'publicJobs', key: 'markPublicJobs', header: 'Việc làm công' },
+  { flag: 'disasterRisk', key: 'markDisaster', header: 'Thiên tai, BĐKH' },
+  { flag: 'market', key: 'markMarket', header: 'Thị trường' },
+];
+
+/** The band over the mark columns. */
+export const MARKS_BAND = 'Đánh dấu theo Sổ tay';
+
+/** The note printed under an annex with marks: how they were set, and that the commune checks them. */
+export const MARKS_NOTE =
+  'Cột "Đánh dấu": Phụ nữ — hoạt động đáp ứng nhu cầu hoặc có đối tượng hưởng lợi là phụ nữ; PN nghèo — có đông phụ nữ nghèo hưởng lợi; Việc làm công — tạo việc làm công; Thiên tai, BĐKH — giảm rủi ro thiên tai và thích ứng biến đổi khí hậu; Thị trường — thúc đẩy tiếp cận thị trường (Sổ tay, Phụ lục 1 và tiêu chí xếp ưu tiên). LKH đánh dấu "x" theo từ ngữ trong tên, mục tiêu và ghi chú của hoạt động; Tổ công tác LKH xã rà soát, bổ sung.';
+
+/** The flags of an activity of the plan, from its words (its name, objective and notes). */
+export function activityFlags(r: ActivityRow): ThemeFlags {
+  return readFlags(r.activity, r.objective, r.other, r.mechanism);
+}
+
 function columns(kind: Kind): DocColumn[] {
   return [
     { key: 'stt', header: 'TT', width: 9, align: 'center' },
     ...(kind === 'ii6b' ? [{ key: 'priority', header: 'Ưu tiên', width: 11, align: 'center' } as const] : []),
-    { key: 'activity', header: 'Hoạt động', width: kind === 'ii6b' ? 50 : 56 },
-    { key: 'unit', header: 'ĐVT', width: 12, align: 'center' },
+    { key: 'activity', header: 'Hoạt động', width: kind === 'ii6b' ? 46 : 50 },
+    { key: 'unit', header: 'ĐVT', width: 14, align: 'center' },
     { key: 'quantity', header: 'Số lượng', width: 14, align: 'right' },
     { key: 'time', header: 'Thời gian', width: 19, align: 'center' },
     { key: 'place', header: 'Địa điểm', width: 22 },
-    { key: 'responsible', header: 'Trách nhiệm', width: 24 },
-    { key: 'total', header: 'Tổng số', width: 20, align: 'right' },
+    { key: 'responsible', header: 'Trách nhiệm', width: 21 },
+    { key: 'total', header: 'Tổng số', width: 22, align: 'right' },
     { key: 'contribution', header: 'Dân góp', width: 18, align: 'right' },
-    kind === 'ii6a' ? { key: 'budget', header: 'Ngân sách', width: 19, align: 'right' } : { key: 'proposed', header: 'Đề xuất', width: 19, align: 'right' },
-    kind === 'ii6a' ? { key: 'fundSource', header: 'Tên nguồn vốn', width: 27 } : { key: 'mechanism', header: 'Cơ chế thực hiện', width: 27 },
+    kind === 'ii6a' ? { key: 'budget', header: 'Ngân sách', width: 22, align: 'right' } : { key: 'proposed', header: 'Đề xuất', width: 22, align: 'right' },
+    // The fund source's name is long ("CTMTQG NTM, GNBV và phát triển KT-XH vùng DTTS và miền núi"): room for it in three lines.
+    kind === 'ii6a' ? { key: 'fundSource', header: 'Tên nguồn vốn', width: 36 } : { key: 'mechanism', header: 'Cơ chế thực hiện', width: 28 },
+    ...MARKS.map((m): DocColumn => ({ key: m.key, header: m.header, width: 6, align: 'center', vertical: true })),
   ];
 }
 
 function dataRow(r: ActivityRow, n: number, kind: Kind, shortSource: (s: string) => string): DocRow {
+  const flags = activityFlags(r);
   return {
     kind: 'data',
     cells: {
+      ...Object.fromEntries(MARKS.filter((m) => flags[m.flag]).map((m) => [m.key, 'x'])),
       stt: String(n),
       ...(r.priority !== undefined ? { priority: String(r.priority) } : {}),
       activity: r.activity,
@@ -145,7 +178,7 @@ export function ii6aTable(rows: readonly ActivityRow[], shortSource: (s: string)
     out.push(totalRow('Cộng', sums(recurrent), 'ii6a'));
   }
   out.push(totalRow('Cộng B', sums(b), 'ii6a'), totalRow('Tổng cộng (A+B)', sums(rows), 'ii6a'));
-  return { kind: 'table', columns: columns('ii6a'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'budget', 'Nguồn lực (1.000đ)']], compact: true };
+  return { kind: 'table', columns: columns('ii6a'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'budget', 'Nguồn lực (1.000đ)'], [MARKS[0].key, MARKS[MARKS.length - 1].key, MARKS_BAND]], compact: true };
 }
 
 /** II.6.B in full: ranked rows first, by rank, then the others; the total. */
@@ -153,7 +186,7 @@ export function ii6bTable(rows: readonly ActivityRow[]): TableBlock {
   const sorted = [...rows].sort(byPriority);
   const out: DocRow[] = sorted.map((r, i) => dataRow(r, i + 1, 'ii6b', (s) => s));
   out.push(totalRow('Tổng cộng', sums(rows), 'ii6b'));
-  return { kind: 'table', columns: columns('ii6b'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'proposed', 'Nguồn lực (1.000đ)']], compact: true };
+  return { kind: 'table', columns: columns('ii6b'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'proposed', 'Nguồn lực (1.000đ)'], [MARKS[0].key, MARKS[MARKS.length - 1].key, MARKS_BAND]], compact: true };
 }
 
 /** A list summed by topic, for the body: Chủ đề, số hoạt động, Tổng số, Dân góp, Ngân sách or Đề xuất. */

@@ -4,7 +4,7 @@
  * where the command is loaded lazily).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../cli/run';
 import { docxContent } from './docx-text';
@@ -36,7 +36,8 @@ describe('lkh document', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as { commune: string; planYear: number; period: string; documents: { id: string; file: string; blanks?: number }[]; skipped: { id: string; reason: string }[] };
     expect(doc).toMatchObject({ commune: 'Xã Tân Lập', planYear: 2027, period: '2026-2030' });
-    expect(doc.documents.map((d) => d.id)).toEqual(['II.7.A', 'II.7.B', 'II.2', 'II.10']);
+    expect(doc.documents.map((d) => d.id)).toEqual(['II.7.A', 'II.7.B', 'II.1', 'II.2', 'II.10', 'handout']);
+    expect(existsSync(join(out, 'Tom-tat-hoi-nghi.docx'))).toBe(true);
     for (const d of doc.documents.filter((x) => x.id.startsWith('II.7'))) {
       expect(d.file).toBe(join(out, `${d.id}.docx`));
       expect(statSync(d.file).size).toBeGreaterThan(10_000);
@@ -73,7 +74,7 @@ describe('lkh document', () => {
     expect(d.code).toBe(2);
     const help = await run(['document', '--help']);
     expect(help.code).toBe(0);
-    expect(help.out).toContain('lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all>');
+    expect(help.out).toContain('lkh document <II.7.A|II.7.B|II.1|II.2|II.8|II.10|handout|all>');
   });
 
   it('rolls II.8 up from the villages’ I.1 given beside the plan, and writes II.2 for a year', async () => {
@@ -98,11 +99,52 @@ describe('lkh document', () => {
     expect((await run(['document', 'II.2', files[0], '--year', '2028', '--commune', 'Xã Mới', '--out', join(dir, 'II.2-x.xlsx')])).code).toBe(0);
   });
 
+  it('pre-scores II.1 from the plan and the villages’ files, and with last year’s plan criterion 14', async () => {
+    const inputs = readdirSync(join(dir, 'xa-mau')).map((f) => join(dir, 'xa-mau', f));
+    const out = join(dir, 'II.1.xlsx');
+    const r = await run(['document', 'II.1', plan, ...inputs, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\(Biểu II\.1\): \d+\/14 tiêu chí chấm từ các tệp \(3: Có, 5: Không, 8: Có, 9: Có\)/u);
+    expect(r.out).toContain('tiêu chí 14 cần thêm tệp kế hoạch năm trước');
+    const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(out)));
+    const [data] = await wb.readSheets(['II.1']);
+    expect(readSheet(data).reading?.formId).toBe('II.1');
+    const cells = data.values.flat().filter((v): v is string => typeof v === 'string');
+    expect(cells.some((v) => v.startsWith('Có Phiếu III.1 (tệp "III.1-Tinh-Lao-Cai.xlsx"'))).toBe(true);
+    // Last year's plan: the same commune consolidated for 2026, given beside this year's.
+    const last = join(dir, 'ke-hoach-2026.xlsx');
+    expect((await run(['consolidate', ...inputs, '--year', '2026', '--out', last])).code).toBeLessThanOrEqual(1);
+    const withLast = await run(['document', 'II.1', plan, last, ...inputs, '--out', join(dir, 'II.1-b.xlsx')]);
+    expect(withLast.code).toBe(0);
+    // Every activity of 2026 is proposed again in 2027: none can count as carried out.
+    expect(withLast.out).toContain('14: Không');
+    expect(withLast.out).not.toContain('tiêu chí 14 cần thêm');
+    // Two plans of the same year are still refused.
+    const copy = join(dir, 'ke-hoach-ban-sao.xlsx');
+    copyFileSync(plan, copy);
+    const same = await run(['document', 'II.1', plan, copy, '--out', join(dir, 'x.xlsx')]);
+    expect(same.code).toBe(2);
+    expect(same.err).toContain('Hai tệp có kế hoạch xã');
+  });
+
+  it('writes the conference handout with `document handout`', async () => {
+    const out = join(dir, 'tom-tat.docx');
+    const r = await run(['document', 'handout', plan, '--out', out]);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain('(tài liệu phát tại hội nghị kế hoạch xã (handout))');
+    const content = await docxContent(new Uint8Array(readFileSync(out)));
+    expect(content.text).toContain('TÓM TẮT DỰ THẢO KẾ HOẠCH XÃ TÂN LẬP NĂM 2027');
+    const village = join(dir, 'xa-mau', 'Thon-Na-Liu.xlsx');
+    const refused = await run(['document', 'handout', village, '--out', join(dir, 'khong.docx')]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('cần tệp kế hoạch đã tổng hợp');
+  });
+
   it('runs from the built command too (the document module loaded on use)', () => {
     const cli = join(ROOT, 'core', 'bin', 'lkh.cjs');
     const out = join(dir, 'bundle');
     const stdout = execFileSync(process.execPath, [cli, 'document', 'all', plan, '--out', out], { encoding: 'utf8' });
     expect(stdout).toContain('II.7.B.docx');
-    expect(readdirSync(out).sort()).toEqual(['II.10.docx', 'II.2.xlsx', 'II.7.A.docx', 'II.7.B.docx']);
+    expect(readdirSync(out).sort()).toEqual(['II.1.xlsx', 'II.10.docx', 'II.2.xlsx', 'II.7.A.docx', 'II.7.B.docx', 'Tom-tat-hoi-nghi.docx']);
   });
 });
