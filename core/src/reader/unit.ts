@@ -8,9 +8,17 @@ import type { FormReading } from '../model/types';
 import type { SheetData } from '../port/types';
 import { foldKey } from '../text';
 
-/** "Thôn Nà Lìu", "thon na liu" and "Nà Lìu" are the same village. */
+/**
+ * "Thôn Nà Lìu", "thon na liu" and "Nà Lìu" are the same village; so are "Thôn Bản Chang" (a
+ * minutes' letterhead) and "Bản Chang" (its I.1): every leading kind word goes.
+ */
 export function villageKey(name: string): string {
-  return foldKey(name).replace(/^(thon|ban|xom|lang|to dan pho|ap|khu)\s+/, '');
+  let k = foldKey(name);
+  for (let prev = ''; prev !== k; ) {
+    prev = k;
+    k = k.replace(/^(thon|ban|xom|lang|to dan pho|ap|khu|buon|plei|soc)\s+(?=\S)/, '');
+  }
+  return k;
 }
 
 /** Dots and dashes only: a line left to fill. */
