@@ -6,9 +6,13 @@
 //                      `Promise` bound to the bundle's SyncPromise (server/sync-promise.ts), then a
 //                      top-level `function name(...args) { return LKH.name(...args); }` for every
 //                      name of server/entry-points.ts ENTRY_POINTS (Apps Script sees only those);
-//   - Sidebar.html     the sidebar: React pane, Fluent UI and ExcelJS bundled (one IIFE) and inlined
-//                      into sheets-addon/src/sidebar/Sidebar.html — no outside script, no CDN;
-//   - .claspignore     so that clasp pushes these three files only.
+//   - Sidebar.html     the sidebar: React pane and Fluent UI bundled (one IIFE) and inlined into
+//                      sheets-addon/src/sidebar/Sidebar.html — no outside script, no CDN; its
+//                      first load is held to SIDEBAR_BUDGET gzipped (the build fails above it);
+//   - XlsxLib.html     the sidebar's ExcelJS part (sheets-addon/src/sidebar/xlsx-lib.ts, one IIFE),
+//                      fetched by the sidebar through sidebarLibrary() on the first upload or
+//                      download (xlsx-loader.ts), so the sidebar opens without it;
+//   - .claspignore     so that clasp pushes these four files only.
 // Checks: the server bundle loads in an empty vm context (nothing runs at load, no Apps Script
 // service touched) and defines every entry point; no sidebar call ends with "_" (private in Apps
 // Script); ExcelJS is not in the server; the sidebar's script cannot close its <script> tag.
@@ -28,6 +32,10 @@ export const SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const SERVER_FILE = 'Code.js';
 export const SIDEBAR_FILE = 'Sidebar.html';
+/** The sidebar's ExcelJS part (HtmlService name 'XlsxLib', entry-points.ts XLSX_LIB_FILE). */
+export const XLSX_LIB_HTML = 'XlsxLib.html';
+/** What every user downloads each time the sidebar opens, gzipped (issue 13). */
+export const SIDEBAR_BUDGET = 350 * 1024;
 /** The global the server IIFE defines. */
 export const GLOBAL = 'LKH';
 /** Parsed by Apps Script on every call (each google.script.run call starts the script afresh). */
@@ -94,10 +102,11 @@ function wrapServer(inner, entryNames, stamp) {
   ].join('\n');
 }
 
-async function buildSidebar({ dev }) {
+async function buildSidebar({ dev, entry = 'main.tsx' }) {
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, 'sheets-addon', 'src', 'sidebar', 'main.tsx')],
+    entryPoints: [path.join(root, 'sheets-addon', 'src', 'sidebar', entry)],
+    metafile: true,
     bundle: true,
     write: false,
     // Not written (write: false): the output is inlined into Sidebar.html.
@@ -115,7 +124,12 @@ async function buildSidebar({ dev }) {
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
   const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
-  return { js, css };
+  return { js, css, inputs: Object.keys(result.metafile.inputs) };
+}
+
+/** The ExcelJS part as XlsxLib.html: one script, `</script` escaped as in the sidebar. */
+export function xlsxLibHtml(js) {
+  return `<script>\n${js.replace(/<\/(script)/gi, '<\\/$1')}\n</script>\n`;
 }
 
 /** Inlines the script (and CSS, if any) into the page. `</script` would end the tag early: escaped. */
@@ -158,15 +172,19 @@ export async function buildSheets(options = {}) {
 
   if (!options.serverOnly) {
     const sidebar = await buildSidebar({ dev });
+    const heavy = sidebar.inputs.filter((i) => /node_modules\/(exceljs|jszip)\//.test(i));
+    if (heavy.length > 0) throw new Error(`Sidebar.html must not hold ExcelJS (it is XlsxLib.html, loaded on use): ${heavy.slice(0, 3).join(', ')}`);
     const template = readFileSync(path.join(root, 'sheets-addon', 'src', 'sidebar', 'Sidebar.html'), 'utf8');
     writeFileSync(path.join(outDir, SIDEBAR_FILE), inlineSidebar(template, sidebar.js, sidebar.css));
+    const lib = await buildSidebar({ dev, entry: 'xlsx-lib.ts' });
+    writeFileSync(path.join(outDir, XLSX_LIB_HTML), xlsxLibHtml(lib.js));
   }
 
-  // clasp pushes every .js/.gs/.html/.json under its root: only these three.
-  writeFileSync(path.join(outDir, '.claspignore'), ['**/**', '!appsscript.json', `!${SERVER_FILE}`, `!${SIDEBAR_FILE}`, ''].join('\n'));
+  // clasp pushes every .js/.gs/.html/.json under its root: only these four.
+  writeFileSync(path.join(outDir, '.claspignore'), ['**/**', '!appsscript.json', `!${SERVER_FILE}`, `!${SIDEBAR_FILE}`, `!${XLSX_LIB_HTML}`, ''].join('\n'));
 
   const sizes = Object.fromEntries(
-    [SERVER_FILE, ...(options.serverOnly ? [] : [SIDEBAR_FILE]), 'appsscript.json'].map((f) => {
+    [SERVER_FILE, ...(options.serverOnly ? [] : [SIDEBAR_FILE, XLSX_LIB_HTML]), 'appsscript.json'].map((f) => {
       const bytes = readFileSync(path.join(outDir, f));
       return [f, { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }];
     }),
@@ -175,6 +193,10 @@ export async function buildSheets(options = {}) {
   for (const [f, s] of Object.entries(sizes)) log(`  ${f}: ${kb(s.bytes)} (${kb(s.gzip)} gzipped)`);
   log(`  entry points: ${ENTRY_POINTS.join(', ')}`);
   if (sizes[SERVER_FILE].bytes > SERVER_BUDGET) throw new Error(`${SERVER_FILE} is ${kb(sizes[SERVER_FILE].bytes)}, over ${kb(SERVER_BUDGET)}: every call parses it.`);
+  if (sizes[SIDEBAR_FILE]) {
+    log(`  sidebar first load: ${kb(sizes[SIDEBAR_FILE].gzip)} gzipped; budget ${kb(SIDEBAR_BUDGET)} (${XLSX_LIB_HTML} on the first upload or download)`);
+    if (sizes[SIDEBAR_FILE].gzip > SIDEBAR_BUDGET) throw new Error(`${SIDEBAR_FILE} is ${kb(sizes[SIDEBAR_FILE].gzip)} gzipped, over the ${kb(SIDEBAR_BUDGET)} budget of its first load.`);
+  }
   return { outDir, sizes, entryPoints: ENTRY_POINTS, sidebarFunctions: SIDEBAR_FUNCTIONS };
 }
 

@@ -8,7 +8,7 @@
 // dist/sheets-addon/.clasp.json (same script id, rootDir ".") and runs
 // `clasp push --force` there, with the clasp pinned in package.json's devDependencies
 // (node_modules/.bin/clasp: the same version on every computer, never whatever npm has newest); dist/sheets-addon/.claspignore limits the push to
-// appsscript.json, Code.js and Sidebar.html. --force: the manifest is ours, overwrite it without asking.
+// appsscript.json, Code.js, Sidebar.html and XlsxLib.html. --force: the manifest is ours, overwrite it without asking.
 //
 //   npm run deploy                 build + push
 //   npm run deploy -- --dry-run    build, write dist/sheets-addon/.clasp.json, print the command only
@@ -51,7 +51,7 @@ if (!existsSync(clasp)) fail('Không thấy clasp trong node_modules (clasp is n
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies['@google/clasp'];
 const args = ['push', '--force'];
 console.log(`${dryRun ? '[dry run] would run' : 'running'}: clasp ${version} ${args.join(' ')}  (in ${path.relative(root, outDir)})`);
-console.log('clasp push replaces every file of the Apps Script project with appsscript.json, Code.js and Sidebar.html.');
+console.log('clasp push replaces every file of the Apps Script project with appsscript.json, Code.js, Sidebar.html and XlsxLib.html.');
 if (dryRun) process.exit(0);
 const r = spawnSync(clasp, args, { cwd: outDir, stdio: 'inherit', shell: process.platform === 'win32' });
 if (r.status !== 0) fail(`clasp push failed (exit ${r.status ?? r.signal}). If it says the Apps Script API is off, enable it at https://script.google.com/home/usersettings.`);

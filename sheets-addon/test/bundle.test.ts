@@ -18,6 +18,9 @@ import { ENTRY_POINTS, MENU_ITEMS, SIDEBAR_FUNCTIONS } from '../src/server/entry
 import { createCaller, createRemoteClient } from '../src/sidebar/remote';
 import type { Call } from '../src/sidebar/remote';
 import { importRequests } from '../src/sidebar/xlsx-import';
+import { XLSX_LIB_GLOBAL, scriptOf } from '../src/sidebar/xlsx-loader';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { communePlanLayouts, communeVillages } from './data';
 import type { BuiltAddon, ServerContext } from './fake-apps-script';
 import { ROOT, appsScriptWorld, buildAddon, fakeScriptRun, loadServer, serverCall, topLevelFunctions } from './fake-apps-script';
@@ -31,7 +34,7 @@ beforeAll(() => {
 
 /** A spreadsheet as Google makes it (one empty sheet), with the add-on loaded. */
 function open(ss: FakeSpreadsheet = FakeSpreadsheet.fromArrays({ 'Trang tính1': [] })) {
-  const world = appsScriptWorld(ss, { Sidebar: built.sidebarHtml as string });
+  const world = appsScriptWorld(ss, { Sidebar: built.sidebarHtml as string, XlsxLib: built.xlsxLibHtml as string });
   const context = loadServer(built.code, world);
   const call = <T>(name: string, ...args: unknown[]): T => serverCall(context, name, ...args) as T;
   return { ss, world, context, call };
@@ -104,6 +107,7 @@ describe('Code.js in Apps Script', () => {
     const used = new Set<string>();
     const recording = (async (name: string) => {
       used.add(name);
+      if (name === 'sidebarLibrary') return built.xlsxLibHtml;
       return name === 'exportData' ? { state: {}, names: [], sheets: [] } : null;
     }) as unknown as Call;
     const client = createRemoteClient(recording, { importFiles: async () => ({ sheets: [] }) });
@@ -292,10 +296,10 @@ describe('the upper level working through the bundled functions', () => {
     for (const s of plan.sheets) await xlsx.createSheet({ ...s.layout, name: s.formId });
     await xlsx.writeState({ planYear: 2027, unitName: plan.name, level: 'xa', sheetForms: Object.fromEntries(plan.sheets.map((s) => [s.formId, s.formId])) });
     const bytes = await xlsx.save();
-    const requests = await importRequests({ name: 'Xa-So-008-ke-hoach-2027.xlsx', bytes });
-    expect(requests.flatMap((r) => r.sheets.map((s) => s.layout.name))).toEqual(['Xã Số 008 - II.4.A', 'Xã Số 008 - II.4.B', 'Xã Số 008 - II.6.A', 'Xã Số 008 - II.6.B']);
-    // Through a fake google.script.run: only JSON crosses.
+    // Through a fake google.script.run: only JSON crosses; the ExcelJS part comes from the server's XlsxLib.html.
     const { run } = fakeScriptRun(context as ServerContext);
+    const requests = await importRequests({ name: 'Xa-So-008-ke-hoach-2027.xlsx', bytes }, createCaller(run as never));
+    expect(requests.flatMap((r) => r.sheets.map((s) => s.layout.name))).toEqual(['Xã Số 008 - II.4.A', 'Xã Số 008 - II.4.B', 'Xã Số 008 - II.6.A', 'Xã Số 008 - II.6.B']);
     const client = createRemoteClient(createCaller(run as never));
     const imported = await client.importFiles([{ name: 'Xa-So-008-ke-hoach-2027.xlsx', bytes }]);
     expect(imported.sheets).toEqual(['Xã Số 008 - II.4.A', 'Xã Số 008 - II.4.B', 'Xã Số 008 - II.6.A', 'Xã Số 008 - II.6.B']);
@@ -307,6 +311,24 @@ describe('the upper level working through the bundled functions', () => {
     // Uploading it again adds new tabs, never over the old ones.
     const twice = await client.importFiles([{ name: 'Xa-So-008-ke-hoach-2027.xlsx', bytes }]);
     expect(twice.sheets[0]).toBe('Xã Số 008 - II.4.A (2)');
+  });
+});
+
+describe('the sidebar loads ExcelJS on use (issue 13)', () => {
+  it('opens without ExcelJS, within 350 KB gzipped; the server hands XlsxLib.html to the first upload or download', () => {
+    const html = built.sidebarHtml as string;
+    expect(gzipSync(Buffer.from(html), { level: 9 }).length).toBeLessThanOrEqual(350 * 1024);
+    // ExcelJS's own identifiers are in the library, not in the page.
+    expect(html).not.toMatch(/ExcelJS|sharedStrings\.xml/);
+    expect(built.xlsxLibHtml).toMatch(/sharedStrings\.xml/);
+    const { call } = open();
+    expect(call<string>('sidebarLibrary')).toBe(built.xlsxLibHtml);
+    // The library's script runs alone and registers what uploads and downloads use.
+    const sandbox = vm.createContext({ console, setTimeout, clearTimeout, TextEncoder, TextDecoder });
+    vm.runInContext(scriptOf(built.xlsxLibHtml as string), sandbox);
+    const lib = (sandbox as Record<string, unknown>)[XLSX_LIB_GLOBAL] as Record<string, unknown> | undefined;
+    expect(typeof lib?.xlsxAsLayouts).toBe('function');
+    expect(typeof lib?.exportPackage).toBe('function');
   });
 });
 

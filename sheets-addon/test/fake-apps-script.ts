@@ -174,6 +174,8 @@ export interface BuiltAddon {
   readonly dir: string;
   readonly code: string;
   readonly sidebarHtml?: string;
+  /** The sidebar's ExcelJS part, fetched by the sidebar through sidebarLibrary(). */
+  readonly xlsxLibHtml?: string;
   readonly manifest: Record<string, unknown>;
 }
 
@@ -184,7 +186,7 @@ export function buildAddon(options: { serverOnly?: boolean } = {}): BuiltAddon {
   return {
     dir,
     code: readFileSync(path.join(dir, 'Code.js'), 'utf8'),
-    ...(options.serverOnly ? {} : { sidebarHtml: readFileSync(path.join(dir, 'Sidebar.html'), 'utf8') }),
+    ...(options.serverOnly ? {} : { sidebarHtml: readFileSync(path.join(dir, 'Sidebar.html'), 'utf8'), xlsxLibHtml: readFileSync(path.join(dir, 'XlsxLib.html'), 'utf8') }),
     manifest: JSON.parse(readFileSync(path.join(dir, 'appsscript.json'), 'utf8')) as Record<string, unknown>,
   };
 }

@@ -156,7 +156,15 @@ export interface SidebarApi {
   rollUp(request?: RollUpRequest | null): RollUpView;
   protectSheet(request: ProtectRequest): ProtectView;
   exportData(): ExportData;
+  /**
+   * The sidebar's ExcelJS part (XlsxLib.html: the script reading and writing .xlsx), fetched on the
+   * first upload or download so that the sidebar opens without it (issue 13).
+   */
+  sidebarLibrary(): string;
 }
+
+/** The project file holding the sidebar's ExcelJS part (scripts/build-sheets.mjs writes it). */
+export const XLSX_LIB_FILE = 'XlsxLib';
 
 export type SidebarFunction = keyof SidebarApi;
 
@@ -180,6 +188,7 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   rollUp: true,
   protectSheet: true,
   exportData: true,
+  sidebarLibrary: true,
 };
 
 export const SIDEBAR_FUNCTIONS = Object.keys(SIDEBAR) as SidebarFunction[];

@@ -14,6 +14,7 @@ import type { DateOverride } from '../../../core/src/workflow/calendar';
 import type { ServerApi } from './api';
 import { createServerApi } from './api';
 import type { ImportRequest, ProtectRequest, RollUpRequest, SidebarApi } from './entry-points';
+import { XLSX_LIB_FILE } from './entry-points';
 import * as menu from './menu';
 import { protectCommuneSheet } from './protect';
 import { CachedSpreadsheet } from './sheet-cache';
@@ -106,6 +107,8 @@ const sidebar: SidebarApi = {
   rollUp: (request?: RollUpRequest | null) => call((a) => a.rollUp(request)),
   protectSheet: (request: ProtectRequest) => call((a) => a.protectSheet(request)),
   exportData: () => call((a) => a.exportData()),
+  // A file of the project, not the document: no lock, no state.
+  sidebarLibrary: () => HtmlService.createHtmlOutputFromFile(XLSX_LIB_FILE).getContent(),
 };
 
 export const {
@@ -127,6 +130,7 @@ export const {
   rollUp,
   protectSheet,
   exportData,
+  sidebarLibrary,
 } = sidebar;
 
 /** Bound to `Promise` in the bundle's scope by scripts/build-sheets.mjs (not an entry point). */

@@ -3,7 +3,7 @@
  * sidebar: the server sends the sheets' data (exportData), the core's exportPackage builds the
  * file with ExcelJS here, and the browser downloads it.
  */
-import { exportPackage } from '../../../core/src/app/transfer';
+import { loadXlsxLib } from './xlsx-loader';
 import type { DocumentState, SheetData, WorkbookPort } from '../../../core/src/port/types';
 import type { ExportData } from '../server/entry-points';
 import { downloadBytes } from '../../../core/ui/files';
@@ -49,12 +49,14 @@ export class SnapshotPort implements WorkbookPort {
   }
 }
 
-export async function buildPackage(data: ExportData): Promise<{ fileName: string; bytes: Uint8Array; sheets: string[] }> {
+export async function buildPackage(data: ExportData, call?: Call): Promise<{ fileName: string; bytes: Uint8Array; sheets: string[] }> {
+  // ExcelJS is fetched from the server on the first download (xlsx-loader.ts).
+  const { exportPackage } = await loadXlsxLib(call);
   return exportPackage(new SnapshotPort(data));
 }
 
 export async function exportPackageRemote(call: Call, download: (fileName: string, bytes: Uint8Array) => void = downloadBytes): Promise<{ fileName: string }> {
-  const pkg = await buildPackage(await call('exportData'));
+  const pkg = await buildPackage(await call('exportData'), call);
   download(pkg.fileName, pkg.bytes);
   return { fileName: pkg.fileName };
 }

@@ -1,6 +1,7 @@
 /**
  * Uploaded .xlsx files, in the sidebar: read here with the core's import (core/src/app/transfer.ts
- * xlsxAsLayouts — ExcelJS runs in the browser, never on the server), each sheet recognised and
+ * xlsxAsLayouts — ExcelJS runs in the browser, never on the server, loaded on the first upload by
+ * xlsx-loader.ts), each sheet recognised and
  * laid out as its form, then sent to the server's importSheets, which writes them as new tabs.
  *
  * Tab names: "<file> - <sheet>" as core importXlsx names them; when the file was made by LKH for a
@@ -9,7 +10,7 @@
  * A file's sheets go in calls of at most CALL_CELLS cells (a call has 6 minutes); a call the
  * server's time budget cuts short is continued by a new call for the sheets it did not write.
  */
-import { xlsxAsLayouts } from '../../../core/src/app/transfer';
+import { loadXlsxLib } from './xlsx-loader';
 import type { ImportRequest, ImportSheet } from '../server/entry-points';
 import type { PickedFile } from '../../../core/ui/files';
 import type { Call } from './call';
@@ -20,7 +21,9 @@ export const CALL_CELLS = 100_000;
 export type UploadedFile = PickedFile;
 
 /** The sheets of one file as import requests (one or more, by size). */
-export async function importRequests(file: UploadedFile): Promise<ImportRequest[]> {
+export async function importRequests(file: UploadedFile, call?: Call): Promise<ImportRequest[]> {
+  // ExcelJS is fetched from the server on the first upload (xlsx-loader.ts).
+  const { xlsxAsLayouts } = await loadXlsxLib(call);
   const sheets: ImportSheet[] = await xlsxAsLayouts(file.name, file.bytes, { unitPrefix: true });
   const requests: ImportRequest[] = [];
   let batch: ImportSheet[] = [];
@@ -66,7 +69,7 @@ export async function importRequestRemote(call: Call, request: ImportRequest, be
 export async function importFilesRemote(call: Call, files: readonly UploadedFile[]): Promise<{ sheets: string[] }> {
   const created: string[] = [];
   for (const f of files) {
-    for (const request of await importRequests(f)) created.push(...(await importRequestRemote(call, request, created)));
+    for (const request of await importRequests(f, call)) created.push(...(await importRequestRemote(call, request, created)));
   }
   return { sheets: created };
 }
