@@ -372,7 +372,11 @@ function remarkOf(r: DistrictRow, rank: ReadonlyMap<string, DistrictRollup['rank
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-/** One feedback sheet per commune, shaped on II.10: A accepted, B not accepted with the reason, C still waiting. */
+/** The commune's own row key ("Mã dòng (LKH)" of its II.6.A/II.6.B), written beside the feedback so the commune reads it back by row (feedback-read.ts). */
+const communeRowKey = (r: DistrictRow): string => (r.key.startsWith(`${r.communeKey}|`) ? r.key.slice(r.communeKey.length + 1) : r.key);
+const FEEDBACK_KEY = { key: 'key', header: KEY_COLUMN_HEADER, width: 24, kind: 'key' } as const;
+
+/** One feedback sheet per commune, shaped on II.10: A accepted, B not accepted with the reason, C still waiting; each row's commune key beside the printed area. */
 export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
   const upper = rollup.upperLevel;
   const rank = new Map(rollup.ranking.map((r) => [r.row.key, r]));
@@ -405,6 +409,7 @@ export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
           { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
           { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
           { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
+          FEEDBACK_KEY,
         ],
         rows: accepted.map((r, i) => ({
           stt: i + 1,
@@ -414,6 +419,7 @@ export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
           total: r.total,
           office: r.appraisal.office ?? null,
           remark: remarkOf(r, rank),
+          key: communeRowKey(r),
         })),
       },
       {
@@ -426,6 +432,7 @@ export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
           { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
           { key: 'conclusion', header: `Kết luận của ${upper}`, width: 16, kind: 'longtext' },
           { key: 'reason', header: `Lý do ${upper} chưa tiếp thu`, width: 30, kind: 'longtext' },
+          FEEDBACK_KEY,
         ],
         rows: rejected.map((r, i) => ({
           stt: i + 1,
@@ -434,6 +441,7 @@ export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
           form: r.form || null,
           conclusion: [r.appraisal.opinion ?? 'Không đồng ý', r.appraisal.office ? `(${r.appraisal.office})` : ''].filter(Boolean).join(' '),
           reason: r.appraisal.reason ?? null,
+          key: communeRowKey(r),
         })),
       },
     ];
@@ -448,8 +456,11 @@ export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
           { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
           { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
           { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
+          // The columns of A, so both print on one grid (no merged cells: Sheets pays a call per merge).
+          { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
+          FEEDBACK_KEY,
         ],
-        rows: pending.map((r, i) => ({ stt: i + 1, difficulty: r.difficulty ?? null, activity: r.activity, form: r.form || null, total: r.total, office: r.appraisal.office ?? null })),
+        rows: pending.map((r, i) => ({ stt: i + 1, difficulty: r.difficulty ?? null, activity: r.activity, form: r.form || null, total: r.total, office: r.appraisal.office ?? null, remark: remarkOf(r, rank), key: communeRowKey(r) })),
       });
     }
     out.push(
