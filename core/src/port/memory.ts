@@ -263,7 +263,7 @@ export function toSheetData(
   options: ReadOptions | undefined,
 ): SheetData {
   const fonts = options?.fonts === true;
-  const merges = sheetMerges.map((m) => ({ row: m.row, col: m.col, rows: m.rows, cols: m.cols })).sort((a, b) => a.row - b.row || a.col - b.col);
+  const merges = options?.merges === false ? [] : sheetMerges.map((m) => ({ row: m.row, col: m.col, rows: m.rows, cols: m.cols })).sort((a, b) => a.row - b.row || a.col - b.col);
   if (cells.length === 0) {
     return { name, top: 0, left: 0, values: [], formulas: [], errors: [], ...(fonts ? { fonts: [] } : {}), merges, hidden };
   }

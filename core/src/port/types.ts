@@ -76,6 +76,11 @@ export interface ReadOptions {
    * values matter (the upper-level roll-up); the cached values are read either way.
    */
   readonly formulas?: boolean;
+  /**
+   * Read merged ranges too (default true). False saves another round trip per sheet in Apps Script
+   * when the reader needs no merges (the upper level reads each row's own cells).
+   */
+  readonly merges?: boolean;
 }
 
 export interface CreateSheetOptions {

@@ -202,6 +202,10 @@ export function describePortContract(name: string, harness: () => PortHarness): 
       expect(s.formulas?.[5][3]).toBe('SUM(D4:D5)');
       expect(s.merges).toEqual(h.readsMerges ? [{ row: 0, col: 0, rows: 1, cols: 4 }] : []);
       expect(s.fonts?.[2]).toEqual(['Times New Roman', 'Times New Roman', 'Times New Roman', 'Times New Roman']);
+      // Values only (the upper level's roll-up): the same values, no merges, no formulas.
+      const [bare] = await port.readSheets(['II.4.B'], { formulas: false, merges: false });
+      expect(bare.values).toEqual(s.values);
+      expect(bare.merges).toEqual([]);
     });
 
     it('keeps a replaced sheet as a copy, never destroying it', async () => {

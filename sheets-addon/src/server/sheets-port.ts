@@ -7,7 +7,8 @@
  * the reference behaviour. Where Sheets differs:
  *
  * - Reads: per sheet one getDataRange() and on it one getValues(), one getFormulas(), one
- *   getFontFamilies() when fonts are asked for, and one getMergedRanges() over the whole grid.
+ *   getFontFamilies() when fonts are asked for, and one getMergedRanges() over the whole grid
+ *   unless the caller needs no merges (ReadOptions.merges false: the upper level's roll-up).
  *   getValues() gives Date objects for date cells: they become "dd/mm/yyyy" in the
  *   spreadsheet's time zone; error cells read as their code ('#REF!'…).
  *   https://developers.google.com/apps-script/reference/spreadsheet/range#getValues()
@@ -473,7 +474,7 @@ export class SheetsWorkbook implements WorkbookPort {
         cells.push({ row: top + i, col: left + j, value, formula, error, font: fonts?.[i]?.[j] ?? null });
       }),
     );
-    return toSheetData(sheet.getName(), cells, this.mergesOf(sheet), sheet.isSheetHidden(), options);
+    return toSheetData(sheet.getName(), cells, options?.merges === false ? [] : this.mergesOf(sheet), sheet.isSheetHidden(), options);
   }
 
   async listSheets(): Promise<string[]> {

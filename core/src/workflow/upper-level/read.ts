@@ -330,7 +330,8 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
     if (toRead.length === 0) continue;
     // Commune plans are read for their values: no formulas, and legacy fonts are detected from the
     // text itself (a round trip less per sheet each in Apps Script, where 300 communes' tabs are read).
-    const data = await src.port.readSheets(toRead, { fonts: false, formulas: false });
+    // Values only: no formulas, fonts or merges (each a round trip per tab in Apps Script).
+    const data = await src.port.readSheets(toRead, { fonts: false, formulas: false, merges: false });
     const upperState = state.level === 'huyen' || state.level === 'tinh';
     for (const d of data) {
       const known = savedForm(state, d.name).formId;
