@@ -1,4 +1,5 @@
 /** (a) A commune of 50 .xlsx files / 1,000 activities: read + consolidate + write, against ExcelJS alone reading the same files and writing as many rows. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -28,6 +29,46 @@ export interface ResultA {
   readonly plan: { rows: number; suggestions: number; returned: number; balanced: boolean; sheets: readonly string[]; outBytes: number };
   readonly sameAsMemory: boolean;
   readonly baseRowsWritten: number;
+  /** The whole command, process against process: `lkh consolidate` and a Node process doing the floor's work. */
+  readonly process: { readonly lkh: number; readonly floor: number; readonly ratio: number; readonly lkhRuns: readonly number[]; readonly floorRuns: readonly number[] };
+}
+
+/**
+ * The floor as a process of its own: Node starts, loads ExcelJS, reads the same files touching every
+ * cell, writes as many rows (17 plain values each) as LKH writes, in as many sheets, and exits.
+ */
+const FLOOR_SCRIPT = `'use strict';
+const fs = require('node:fs');
+const ExcelJS = require(process.env.LKH_EXCELJS);
+(async () => {
+  const [shapeFile, rowsFile, out, ...files] = process.argv.slice(2);
+  const shape = JSON.parse(fs.readFileSync(shapeFile, 'utf8'));
+  const rows = JSON.parse(fs.readFileSync(rowsFile, 'utf8'));
+  let touched = 0;
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    const data = fs.readFileSync(f);
+    await wb.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => { if (cell.value !== null && cell.value !== undefined) touched++; })));
+  }
+  if (touched === 0) throw new Error('read nothing');
+  const wb = new ExcelJS.Workbook();
+  let k = 0;
+  for (const [name, n] of shape) {
+    const ws = wb.addWorksheet(name);
+    for (let i = 0; i < n; i++) ws.addRow(rows[k++ % rows.length]);
+  }
+  fs.writeFileSync(out, new Uint8Array(await wb.xlsx.writeBuffer()));
+})().catch((e) => { console.error(e); process.exitCode = 1; });
+`;
+
+/** Wall-clock milliseconds of a child process, which must succeed. */
+function timedProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.slice(0, 2).join(' ')} failed (${r.status}): ${r.stderr.slice(0, 400)}`);
+  return ms;
 }
 
 export async function benchA(runs: number): Promise<ResultA> {
@@ -145,6 +186,33 @@ export async function benchA(runs: number): Promise<ResultA> {
     await profiled('a-baseline', '(a) Baseline: ExcelJS read 50 files + write as many rows as LKH, 3 runs', async () => {
       for (let i = 0; i < 3; i++) await baseline();
     });
+    // The whole command as the accountant waits for it: process against process, alternating.
+    log('(a) measuring the whole command, process against process…');
+    const root = process.cwd();
+    const lkhBin = join(root, 'core', 'bin', 'lkh.cjs');
+    const floorJs = join(dir, 'floor.cjs');
+    const shapeFile = join(dir, 'shape.json');
+    const rowsFile = join(dir, 'rows.json');
+    writeFileSync(floorJs, FLOOR_SCRIPT);
+    writeFileSync(shapeFile, JSON.stringify(outShape));
+    writeFileSync(rowsFile, JSON.stringify(baseRows));
+    const floorEnv = { ...process.env, LKH_EXCELJS: require.resolve('exceljs', { paths: [root] }) };
+    const outProc = join(dir, 'KH-xa-process.xlsx');
+    const outFloor = join(dir, 'floor.xlsx');
+    const runLkh = () => {
+      rmSync(outProc, { force: true });
+      return timedProcess([lkhBin, 'consolidate', ...files, '--out', outProc, '--year', String(PLAN_YEAR), '--commune', commune.name]);
+    };
+    const runFloor = () => timedProcess([floorJs, shapeFile, rowsFile, outFloor, ...files], floorEnv);
+    runLkh();
+    runFloor();
+    const procLkh: number[] = [];
+    const procFloor: number[] = [];
+    for (let i = 0; i < Math.max(5, runs); i++) {
+      procFloor.push(runFloor());
+      procLkh.push(runLkh());
+      log(`  process run ${i + 1}: lkh consolidate ${fmt(procLkh[i])} ms, floor ${fmt(procFloor[i])} ms`);
+    }
     const med = (m: Record<string, number[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, median(v)]));
     const lm = med(l);
     const bm = med(b);
@@ -179,6 +247,7 @@ export async function benchA(runs: number): Promise<ResultA> {
       },
       sameAsMemory,
       baseRowsWritten: outShape.reduce((n, [, rows]) => n + rows, 0),
+      process: { lkh: median(procLkh), floor: median(procFloor), ratio: median(procLkh) / median(procFloor), lkhRuns: procLkh, floorRuns: procFloor },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

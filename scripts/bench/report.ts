@@ -13,6 +13,8 @@ import { fmt, mb } from './measure';
 // ---------------------------------------------------------------------------------------------
 
 export const LIMIT_RATIO = 1.5;
+/** The whole command, process to process (issue 13). */
+export const PROCESS_LIMIT_RATIO = 1.3;
 export const LIMIT_MS = 2000;
 export const LIMIT_BYTES = 1e9;
 
@@ -136,7 +138,12 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
     '|---|---|---|---|',
   ];
   let memOk = false;
-  if (a) lines.push(`| (a) 50 files / 1,000 activities: read + consolidate + write vs. ExcelJS read + write | ≤ ${LIMIT_RATIO} × baseline | ${fmt(a.lkh.total)} ms vs. ${fmt(a.baseline.total)} ms = **${fmt(a.ratio, 2)} ×** | ${verdict(a.ratio <= LIMIT_RATIO)} |`);
+  if (a) {
+    lines.push(`| (a) 50 files / 1,000 activities: read + consolidate + write vs. ExcelJS read + write, in process | ≤ ${LIMIT_RATIO} × baseline | ${fmt(a.lkh.total)} ms vs. ${fmt(a.baseline.total)} ms = **${fmt(a.ratio, 2)} ×** | ${verdict(a.ratio <= LIMIT_RATIO)} |`);
+    lines.push(
+      `| (a′) the same, the whole command: \`lkh consolidate\` process vs. a Node process doing the floor's work | ≤ ${PROCESS_LIMIT_RATIO} × | ${fmt(a.process.lkh)} ms vs. ${fmt(a.process.floor)} ms = **${fmt(a.process.ratio, 2)} ×** | ${verdict(a.process.ratio <= PROCESS_LIMIT_RATIO)} |`,
+    );
+  }
   if (b) {
     memOk = b.memory.maxRss < LIMIT_BYTES && b.memory.heapPeak < LIMIT_BYTES && b.memory.rssPeakSampled < LIMIT_BYTES;
     lines.push(`| (b) buildPlan, 100,000 activities, one call: time | < ${fmt(LIMIT_MS)} ms | ${fmt(b.single.ms)} ms | ${verdict(b.single.ms < LIMIT_MS)} |`);
@@ -149,7 +156,7 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
     );
   }
   lines.push('');
-  if ((a && a.ratio > LIMIT_RATIO) || (b && (b.single.ms >= LIMIT_MS || !memOk)) || (c && !growthOf(c).ok)) {
+  if ((a && (a.ratio > LIMIT_RATIO || a.process.ratio > PROCESS_LIMIT_RATIO)) || (b && (b.single.ms >= LIMIT_MS || !memOk)) || (c && !growthOf(c).ok)) {
     lines.push('A failing target is reported as measured, never hidden; run with `--profile` to see where the time goes (section *Profiles* below when present).', '');
   }
 
@@ -175,6 +182,8 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
       `| Ratio | ${fmt(a.lkh.read / a.baseline.read, 2)} × | | ${fmt(a.lkh.save / a.baseline.write, 2)} × | **${fmt(a.ratio, 2)} ×** (limit ${LIMIT_RATIO} ×) ${verdict(a.ratio <= LIMIT_RATIO)} |`,
       '',
       `CPU time of the whole run (user + system): LKH ${fmt(a.lkh.cpu)} ms, baseline ${fmt(a.baseline.cpu)} ms, ratio ${fmt(a.lkh.cpu / a.baseline.cpu, 2)} ×.`,
+      '',
+      `**The whole command, process to process.** What the accountant waits for: \`node core/bin/lkh.cjs consolidate <the 50 files> --out KH.xlsx\` (Node starting, the CLI loading, ExcelJS loaded on use, reading, consolidating, writing atomically) against a Node process that loads ExcelJS, reads the same files touching every cell and writes as many rows in as many sheets. ${a.process.lkhRuns.length} runs each, alternating; medians: **${fmt(a.process.lkh)} ms vs. ${fmt(a.process.floor)} ms = ${fmt(a.process.ratio, 2)} ×** (limit ${PROCESS_LIMIT_RATIO} ×) ${verdict(a.process.ratio <= PROCESS_LIMIT_RATIO)}. Runs: lkh ${a.process.lkhRuns.map((x) => fmt(x)).join(', ')} ms; floor ${a.process.floorRuns.map((x) => fmt(x)).join(', ')} ms.`,
       '',
       `The plan: ${fmt(a.plan.rows)} II.4.B rows, ${fmt(a.plan.suggestions)} merge suggestions, ${a.plan.returned} activities returned (rows left without figures),`,
       `reconciliation ${a.plan.balanced ? 'balanced' : '**not balanced**'}; sheets ${a.plan.sheets.join(', ')}; ${fmt(a.plan.outBytes / 1024)} KiB.`,

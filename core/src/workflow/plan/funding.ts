@@ -164,12 +164,20 @@ const NOT_WORKS = /(nhu cầu|yêu cầu|toàn cầu|cầu lông|cầu thủ|c�
 
 /** True when an activity's wording is construction (xây dựng, bê tông, cứng hóa, kênh, mương, cầu, cống, đập, nhà văn hóa, trường, trạm, công trình, nâng cấp, sửa chữa lớn…). */
 export function isConstruction(activity: string): boolean {
+  const cached = CONSTRUCTION.get(activity);
+  if (cached !== undefined) return cached;
   const t = viText(activity).replace(NOT_WORKS, ' ');
-  if (MAINTENANCE.test(t)) return false;
   const cleaned = t.replace(BUILD_NOT_WORKS, ' ');
-  if (/xây dựng/u.test(cleaned)) return true;
-  return WORKS.some((re) => re.test(cleaned));
+  const works = !MAINTENANCE.test(t) && (/xây dựng/u.test(cleaned) || WORKS.some((re) => re.test(cleaned)));
+  // Asked several times per row (merge suggestions, the II.6.A group, II.6.C's lines), and
+  // wordings repeat across villages: each is read once. Bounded, like foldKey's cache.
+  if (CONSTRUCTION.size >= CONSTRUCTION_MAX) CONSTRUCTION.clear();
+  CONSTRUCTION.set(activity, works);
+  return works;
 }
+
+const CONSTRUCTION = new Map<string, boolean>();
+const CONSTRUCTION_MAX = 50_000;
 
 /** Words of a works' state in its name or notes ("chuyển tiếp", "đã hoàn thành… chưa đủ vốn"). */
 const STATE_WORDS: readonly (readonly [RegExp, FundingGroup])[] = [
