@@ -9,9 +9,8 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { PlanData } from '../src/documents';
-import { PLAN_DOCUMENTS, assessCriteria, handoutDocument, assessmentLayout, basicDataLayout, countBlanks, feedbackDocument, planDocument, readPlanData, rollUpBasicData, scheduleLayout, writeDocx } from '../src/documents';
-import type { SheetLayout } from '../src/layout/types';
+import type { DocumentKind, PlanData } from '../src/documents';
+import { DocumentUnavailable, documentFormat, documentName, makeDocument, readPlanData } from '../src/documents';
 import type { FormReading } from '../src/model/types';
 import type { DocumentState } from '../src/port/types';
 import { PortError } from '../src/port/memory';
@@ -46,19 +45,12 @@ export const DOCUMENT_USAGE = `  lkh document <II.7.A|II.7.B|II.1|II.2|II.8|II.1
 
 class UsageError extends Error {}
 
-type Kind = 'docx' | 'xlsx';
-
-const DOCUMENTS: readonly { readonly id: string; readonly kind: Kind }[] = [
-  ...PLAN_DOCUMENTS.map((id) => ({ id, kind: 'docx' as const })),
-  { id: 'II.1', kind: 'xlsx' },
-  { id: 'II.2', kind: 'xlsx' },
-  { id: 'II.8', kind: 'xlsx' },
-  { id: 'II.10', kind: 'docx' },
-  { id: 'handout', kind: 'docx' },
-];
+/** The order `all` writes them in (the command's usage lists them so). */
+const ORDER: readonly DocumentKind[] = ['II.7.A', 'II.7.B', 'II.1', 'II.2', 'II.8', 'II.10', 'handout'];
+const DOCUMENTS: readonly { readonly id: DocumentKind; readonly kind: 'docx' | 'xlsx' }[] = ORDER.map((id) => ({ id, kind: documentFormat(id) }));
 
 /** How a message names a document: "Biểu II.7.A", "tài liệu hội nghị (handout)". */
-const named = (id: string): string => (id === 'handout' ? 'tài liệu phát tại hội nghị kế hoạch xã (handout)' : `Biểu ${id}`);
+const named = (id: string): string => documentName(id as DocumentKind);
 
 interface Parsed {
   readonly positional: string[];
@@ -175,57 +167,25 @@ interface Made {
   readonly note?: string;
 }
 
-async function sheetFile(layout: SheetLayout, formId: 'II.1' | 'II.2' | 'II.8', state: DocumentState): Promise<Uint8Array> {
-  const wb = XlsxWorkbook.create();
-  await wb.createSheet(layout);
-  await wb.writeState({ ...(state.planYear !== undefined ? { planYear: state.planYear } : {}), ...(state.unitName ? { unitName: state.unitName } : {}), level: 'xa', sheetForms: { [layout.name]: formId } });
-  return wb.save();
-}
-
-/** Makes one document, or says in Vietnamese why the files do not allow it. */
-async function make(id: string, inputs: Inputs, p: Parsed): Promise<Made | string> {
+/** Makes one document (core makeDocument), or says in Vietnamese why the files do not allow it. */
+async function make(id: DocumentKind, inputs: Inputs, p: Parsed): Promise<Made | string> {
   const yearFlag = p.flags.get('year');
-  const year = yearFlag !== undefined ? Number(yearFlag) : (inputs.plan?.data.planYear ?? inputs.plan?.state.planYear);
-  const commune = p.flags.get('commune') ?? inputs.plan?.data.communeName;
-  if (id === 'II.7.A' || id === 'II.7.B' || id === 'II.10' || id === 'handout') {
-    if (!inputs.plan) return `${named(id)} cần tệp kế hoạch đã tổng hợp (lkh consolidate): không tệp nào có II.4.A, II.6.A, II.6.B, II.6.C.`;
-    const data = { ...inputs.plan.data, ...(commune ? { communeName: commune } : {}), ...(year !== undefined ? { planYear: year } : {}) };
-    const doc = id === 'II.10' ? feedbackDocument(data) : id === 'handout' ? handoutDocument(data) : planDocument(id, data);
-    return { bytes: await writeDocx(doc), fileName: `${doc.fileName}.docx`, blanks: countBlanks(doc) };
-  }
-  if (year === undefined) return `Biểu ${id} cần năm kế hoạch: cho tệp kế hoạch của xã hoặc --year NĂM.`;
-  const state: DocumentState = { ...(inputs.plan?.state ?? {}), planYear: year, ...(commune ? { unitName: commune } : {}) };
-  if (id === 'II.1') {
-    if (!inputs.plan && inputs.readings.length === 0) return 'Biểu II.1 cần tệp kế hoạch đã tổng hợp hoặc các biểu của thôn, ban ngành: không tệp nào có biểu đọc được.';
-    const listed = inputs.plan?.state.extra?.villages;
-    const villageList = Array.isArray(listed) ? listed.filter((v): v is string => typeof v === 'string') : [];
-    const criteria = assessCriteria({
+  const commune = p.flags.get('commune');
+  try {
+    const made = await makeDocument(id, {
       ...(inputs.plan ? { plan: inputs.plan.data } : {}),
+      state: inputs.plan?.state ?? {},
       ...(inputs.lastYear ? { lastYear: inputs.lastYear.data } : {}),
       readings: inputs.readings,
       villages: inputs.villages,
-      ...(villageList.length > 0 ? { villageList } : {}),
+      ...(yearFlag !== undefined ? { planYear: Number(yearFlag) } : {}),
+      ...(commune ? { communeName: commune } : {}),
     });
-    const answered = criteria.filter((c) => c.answer !== undefined);
-    const layout = assessmentLayout(criteria, { planYear: year, ...(commune ? { communeName: commune } : {}) });
-    return {
-      bytes: await sheetFile(layout, 'II.1', state),
-      fileName: 'II.1.xlsx',
-      note: `${answered.length}/${criteria.length} tiêu chí chấm từ các tệp (${answered.map((c) => `${c.code}: ${c.answer ?? ''}`).join(', ')}), bằng chứng ở cột Ghi chú; các tiêu chí khác để xã tự đánh giá${inputs.lastYear ? '' : '; tiêu chí 14 cần thêm tệp kế hoạch năm trước'}`,
-    };
+    return { bytes: made.bytes, fileName: made.fileName, ...(made.blanks !== undefined ? { blanks: made.blanks } : {}), ...(made.note ? { note: made.note } : {}) };
+  } catch (e) {
+    if (e instanceof DocumentUnavailable) return e.message;
+    throw e;
   }
-  if (id === 'II.2') {
-    return { bytes: await sheetFile(scheduleLayout(state, year), 'II.2', state), fileName: 'II.2.xlsx', note: 'ngày theo danh mục 7 bước (kể cả ngày xã đã sửa); ngày ký và người phụ trách các hoạt động 6-15 để xã ghi' };
-  }
-  const rollup = rollUpBasicData(inputs.readings);
-  if (rollup.villages.length === 0) return `Biểu II.8 cần Biểu I.1 của các thôn: không tệp nào có Biểu I.1 đọc được.${rollup.issues.length > 0 ? ` ${rollup.issues.join(' ')}` : ''}`;
-  const filled = rollup.lines.filter((l) => l.value !== undefined).length;
-  const layout = basicDataLayout(rollup, { planYear: year, ...(commune ? { communeName: commune } : {}) });
-  return {
-    bytes: await sheetFile(layout, 'II.8', state),
-    fileName: 'II.8.xlsx',
-    note: `${filled} chỉ tiêu cộng từ Biểu I.1 của ${rollup.villages.length} thôn (${rollup.villages.join(', ')}); các chỉ tiêu khác để xã điền${rollup.issues.length > 0 ? `. Lưu ý: ${rollup.issues.join(' ')}` : ''}`,
-  };
 }
 
 async function run(args: readonly string[], io: DocumentIo): Promise<number> {

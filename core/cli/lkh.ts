@@ -31,7 +31,7 @@ async function xlsx(): Promise<typeof XlsxWorkbookClass> {
 }
 import { PortError } from '../src/port/memory';
 import type { FormReading } from '../src/model/types';
-import type { DocumentState, ProgramPeriod } from '../src/port/types';
+import type { DocumentState, ProgramPeriod, WorkbookPort } from '../src/port/types';
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
@@ -41,6 +41,9 @@ import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
+import type { SheetContent } from '../src/workflow/calendar';
+import { sheetContents, villageCompleteness } from '../src/workflow/calendar';
+import { villageKey } from '../src/reader/unit';
 
 const USAGE = `Cách dùng:
   lkh template <BIỂU...|all> --out THƯ_MỤC [--year NĂM] [--unit TÊN] [--period GIAI_ĐOẠN]
@@ -68,6 +71,7 @@ ${DISTRICT_USAGE.replace(/^Cách dùng:\n/, '')}
       xác minh) thành trang "Danh mục" để tỉnh, xã cập nhật; khi tổng hợp, LKH dùng trang này.
   lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> KẾ_HOẠCH.xlsx [TỆP_THÔN.xlsx...] --out TỆP|THƯ_MỤC [--json]
       Soạn văn bản của kế hoạch xã (II.7.A, II.7.B, II.10: Word A4; II.2, II.8: bảng tính); xem lkh document --help.
+  lkh feedback KẾ_HOẠCH.xlsx [PHẢN_HỒI.xlsx] --out KẾ_HOẠCH.xlsx   Nhận phản hồi của cấp trên vào kế hoạch xã; xem lkh feedback --help.
   lkh demo --out THƯ_MỤC
       Ghi bộ tệp của một xã mẫu (6 thôn, 5 ban ngành, Biểu III.1) để dùng thử.
 Các biểu: ${FORM_IDS.join(', ')}`;
@@ -164,7 +168,43 @@ interface FileReport {
   readonly readable: boolean;
 }
 
-async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[] }> {
+/** The village forms the commune receives from every village (L597; II.1 criterion 5). */
+const VILLAGE_FORMS: readonly FormId[] = ['I.1', 'I.2', 'I.3'];
+
+/**
+ * Across the files given together (a commune's folder of village files): each village named by
+ * their I.1/I.2/I.3 sheets that has not sent one of them with content — the checklist's own lines
+ * (villageCompleteness), keyed by file and sheet so two files' tabs of one name stay apart.
+ */
+async function villageLinesAcross(read: readonly { file: string; wb?: WorkbookPort; readings: readonly FormReading[] }[]): Promise<{ unit: string; missing: FormId[]; file?: string; sheet?: string }[]> {
+  const sheetForms: Record<string, FormId> = {};
+  const contents: Record<string, SheetContent> = {};
+  const where = new Map<string, { file: string; sheet: string }>();
+  for (const r of read) {
+    if (!r.wb) continue;
+    const forms: Record<string, FormId> = {};
+    for (const x of r.readings) if (VILLAGE_FORMS.includes(x.formId)) forms[x.sheet] = x.formId;
+    if (Object.keys(forms).length === 0) continue;
+    const held = await sheetContents(r.wb, forms);
+    for (const [sheet, form] of Object.entries(forms)) {
+      const id = `${basename(r.file)} › ${sheet}`;
+      sheetForms[id] = form;
+      const c = held[sheet];
+      if (c) contents[id] = c;
+      where.set(id, { file: basename(r.file), sheet });
+    }
+  }
+  if (Object.keys(sheetForms).length === 0) return [];
+  return villageCompleteness(sheetForms, contents, VILLAGE_FORMS)
+    .filter((l) => l.missing.length > 0)
+    .map((l) => {
+      const id = Object.entries(contents).find(([, c]) => c.unit !== undefined && villageKey(c.unit) === villageKey(l.unit))?.[0];
+      const at = id !== undefined ? where.get(id) : undefined;
+      return { unit: l.unit, missing: [...l.missing], ...(at ? at : {}) };
+    });
+}
+
+async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[]; wb?: WorkbookPort }> {
   const name = basename(file);
   const unreadable = (e: unknown) => {
     // FileProblem and PortError messages are Vietnamese sentences already (what the file is, what to do).
@@ -185,6 +225,7 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
   const dropped = wb.dropped.length > 0 ? [finding('RANGE_DROPPED', { sheet: '', file: name }, { ranges: wb.dropped.slice(0, 5).join(', '), count: wb.dropped.length })] : [];
   return {
     readings: [...r.readings],
+    wb,
     report: {
       file,
       forms: r.readings.map((x) => ({ sheet: x.sheet, form: x.formId, confidence: Math.round(x.confidence * 100) / 100 })),
@@ -209,18 +250,38 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
   const p = parseArgs(args, []);
   if (p.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx.');
   const reports: FileReport[] = [];
-  for (const f of p.positional) reports.push((await readFile(f)).report);
-  const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const read: { file: string; wb?: WorkbookPort; readings: readonly FormReading[] }[] = [];
+  for (const f of p.positional) {
+    const r = await readFile(f);
+    reports.push(r.report);
+    read.push({ file: f, readings: r.readings, ...(r.wb ? { wb: r.wb } : {}) });
+  }
+  // Which village has not sent I.1, I.2 or I.3, across the files given together (rule 8): a
+  // commune's folder; one file alone is a village checking its own sheet, not a delivery.
+  const villages = (read.length > 1 ? await villageLinesAcross(read) : []).map((l) =>
+    finding('VILLAGE_FORMS_MISSING', { sheet: l.sheet ?? '', ...(l.file ? { file: l.file } : {}) }, { unit: l.unit, missing: `Biểu ${l.missing.join(', ')}` }),
+  );
+  const all = [...reports.flatMap((r) => r.findings), ...villages];
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  const line = (f: Finding) => `${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`;
   if (p.flags.has('json')) {
-    const doc = { files: reports.map(jsonFile), summary: { errors, warnings } };
+    const doc = {
+      files: reports.map(jsonFile),
+      villages: villages.map((f) => ({ file: f.file ?? null, sheet: f.sheet, severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn })),
+      summary: { errors, warnings },
+    };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const r of reports) {
       io.out(`${r.file}\n`);
       for (const f of r.forms) io.out(`  trang "${f.sheet}": biểu ${f.form}\n`);
       for (const s of r.unrecognised) io.out(`  trang "${s}": không phải biểu mẫu\n`);
-      for (const f of r.findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}\n`);
+      for (const f of r.findings) io.out(`  ${line(f)}\n`);
+    }
+    if (villages.length > 0) {
+      io.out('Các thôn chưa gửi đủ biểu:\n');
+      for (const f of villages) io.out(`  ${f.file ? `${f.file}: ` : ''}${line(f)}\n`);
     }
     io.out(`Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo.\n`);
   }
@@ -460,6 +521,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         return await catalogueCommand(rest, io);
       case 'district':
         return await districtCommand(rest, io);
+      case 'feedback': return await (await import('./feedback')).feedbackCommand(rest, io);
       case 'document':
         // Loaded only when used: it brings the Word writer.
         return await (await import('./document')).documentCommand(rest, io);

@@ -5,7 +5,6 @@
  *
  *   createRoot(el).render(<LkhPane client={client} host="excel" />);
  */
-import type { SelectTabData } from '@fluentui/react-components';
 import {
   Button,
   FluentProvider,
@@ -14,14 +13,12 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../src/app/actions';
 import type { ChecklistClient } from './checklist-types';
 import type { HostKind, PaneClient } from './client';
@@ -37,13 +34,25 @@ import { ChecklistScreen } from './screens/ChecklistScreen';
 import { ConsolidateScreen } from './screens/ConsolidateScreen';
 import { FilesScreen } from './screens/FilesScreen';
 import { FormsScreen } from './screens/FormsScreen';
+import { HomeScreen } from './screens/HomeScreen';
 import { RankingScreen } from './screens/RankingScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ValidateScreen } from './screens/ValidateScreen';
+import type { ViewTarget } from './components/SheetViewer';
+import { PaneTabs } from './components/PaneTabs';
 import { useAction } from './use-action';
 
-export const TABS = ['settings', 'forms', 'validate', 'consolidate', 'ranking', 'checklist', 'files'] as const;
-export type TabId = (typeof TABS)[number];
+/** Văn bản, with its words, loads on first opening (React.lazy): it stays out of the pane's first load. */
+const DocumentsScreen = lazy(() => import('./screens/DocumentsScreen'));
+
+export const TABS = ['home', 'settings', 'forms', 'validate', 'consolidate', 'ranking', 'checklist', 'files', 'documents'] as const;
+/** The standalone page's own view of the workbook (Xem sổ): a tab only where the client can read a sheet (PaneClient.readSheet). */
+export const SHEET_TAB = 'sheet';
+export type TabId = (typeof TABS)[number] | typeof SHEET_TAB;
+const BASE_TABS: readonly TabId[] = TABS;
+// Only the standalone page shows it: a lazy chunk, out of the task pane's first load.
+const SheetViewer = lazy(() => import('./components/SheetViewer').then((m) => ({ default: m.SheetViewer })));
+const VIEWER_TABS: readonly TabId[] = [...TABS, SHEET_TAB];
 
 export interface LkhPaneProps {
   /** The only thing the pane talks to; the checklist calls are used when present. */
@@ -53,7 +62,7 @@ export interface LkhPaneProps {
   /** Initial language; default Vietnamese. */
   readonly lang?: Lang;
   readonly onLangChange?: (lang: Lang) => void;
-  /** Initial tab; default Cài đặt when the plan year is missing, else Biểu mẫu. */
+  /** Initial tab; default Cài đặt when the plan year is missing, else Tổng quan. */
   readonly initialTab?: TabId;
   /** Today, ISO (tests); default the user's date. */
   readonly today?: string;
@@ -87,7 +96,6 @@ const usePaneStyles = makeStyles({
   brand: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   context: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
-  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   loading: { paddingTop: tokens.spacingVerticalXXL },
   next: { marginTop: tokens.spacingVerticalS },
 });
@@ -130,7 +138,7 @@ export function usePaneState({ client, host, initialTab, start }: LkhPaneProps) 
     void run().then((s) => {
       if (!s) return;
       setSettings(s);
-      const first: TabId = s.planYear === undefined ? 'settings' : 'forms';
+      const first: TabId = s.planYear === undefined ? 'settings' : 'home';
       setTab((cur) => cur ?? first);
       setVisited((v) => (v.size > 0 ? v : new Set([first])));
       setMoment((m) => m ?? { kind: 'loaded', ...(s.planYear !== undefined ? { planYear: s.planYear } : {}) });
@@ -152,14 +160,21 @@ export function usePaneState({ client, host, initialTab, start }: LkhPaneProps) 
     return r;
   });
   const kind = host ?? client.host;
-  const onSelect = kind === 'standalone' ? undefined : (sheet: string, cell: string) => void select.run(sheet, cell);
-  return { load, settings, setSettings, tab, open, visited, select, onSelect, kind, moment, report, exportPlan };
+  // Where the pane shows the workbook itself (the standalone page), a finding opens Xem sổ at its cell; elsewhere the host selects it.
+  const [target, setTarget] = useState<ViewTarget | undefined>(undefined);
+  const viewer = kind === 'standalone' && client.readSheet ? { ...client, readSheet: client.readSheet.bind(client) } : undefined;
+  const view = (sheet: string, cell: string) => {
+    setTarget((cur) => ({ sheet, cell, seq: (cur?.seq ?? 0) + 1 }));
+    open(SHEET_TAB);
+  };
+  const onSelect = viewer ? view : kind === 'standalone' ? undefined : (sheet: string, cell: string) => void select.run(sheet, cell);
+  return { load, settings, setSettings, tab, open, visited, select, onSelect, kind, moment, report, exportPlan, viewer, target };
 }
 
 function PaneBody(props: LkhPaneProps) {
   const { t, lang, setLang } = useI18n();
   const styles = usePaneStyles();
-  const { load, settings, setSettings, tab, open, visited, select, onSelect, kind, moment, report, exportPlan } = usePaneState(props);
+  const { load, settings, setSettings, tab, open, visited, select, onSelect, kind, moment, report, exportPlan, viewer, target } = usePaneState(props);
   const { client } = props;
   const rootClass = kind === 'sheets' ? `${styles.root} ${styles.sheets}` : styles.root;
 
@@ -199,7 +214,14 @@ function PaneBody(props: LkhPaneProps) {
     );
   }
 
-  const step = moment ? nextStep(moment, t) : undefined;
+  // Tổng quan has its own next-step button: the line under the tabs is not repeated there.
+  const step = moment && tab !== 'home' ? nextStep(moment, t) : undefined;
+  const exportState = (
+    <>
+      {exportPlan.running ? <Busy label={t.next.downloading} /> : null}
+      {exportPlan.failed ? <ErrorBar error={exportPlan.error} onDismiss={exportPlan.clearError} /> : null}
+    </>
+  );
   const nextBar = step ? (
     <div className={styles.next} role="status" aria-label={t.next.label}>
       <MessageBar intent="info" layout="multiline">
@@ -212,10 +234,11 @@ function PaneBody(props: LkhPaneProps) {
           </MessageBarActions>
         ) : null}
       </MessageBar>
-      {exportPlan.running ? <Busy label={t.next.downloading} /> : null}
-      {exportPlan.failed ? <ErrorBar error={exportPlan.error} onDismiss={exportPlan.clearError} /> : null}
+      {exportState}
     </div>
-  ) : null;
+  ) : (
+    exportState
+  );
   const shown = (id: TabId) => visited.has(id);
   const panel = (id: TabId, node: ReactNode) =>
     shown(id) ? (
@@ -227,18 +250,38 @@ function PaneBody(props: LkhPaneProps) {
   return (
     <div className={rootClass} data-host={kind}>
       {header}
-      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d: SelectTabData) => open(d.value as TabId)} aria-label={t.app.nav}>
-        {TABS.map((id) => (
-          <Tab key={id} value={id} id={`lkh-tab-${id}`}>
-            {t.tabs[id]}
-          </Tab>
-        ))}
-      </TabList>
+      <PaneTabs
+        tabs={(viewer ? VIEWER_TABS : BASE_TABS).map((id) => ({ id, label: t.tabs[id] }))}
+        selected={tab}
+        onSelect={open}
+        label={t.app.nav}
+        menu={t.app.menu}
+        menuLabel={t.app.menuLabel}
+      />
       {nextBar}
       {select.failed ? <ErrorBar error={select.error} onDismiss={select.clearError} /> : null}
+      {panel(
+        'home',
+        <HomeScreen
+          client={client}
+          settings={settings}
+          active={tab === 'home'}
+          busy={exportPlan.running}
+          onStep={(st) => (st.action === 'export' ? void exportPlan.run() : open(st.tab))}
+          {...(props.today ? { today: props.today } : {})}
+        />,
+      )}
       {panel('settings', <SettingsScreen client={client} settings={settings} onSaved={setSettings} />)}
       {panel('forms', <FormsScreen client={client} settings={settings} />)}
-      {panel('validate', <ValidateScreen client={client} onSelect={onSelect} />)}
+      {panel('validate', <ValidateScreen client={client} onSelect={onSelect} fixHint={kind === 'standalone'} />)}
+      {viewer
+        ? panel(
+            SHEET_TAB,
+            <Suspense fallback={<Busy label={t.sheet.loading} />}>
+              <SheetViewer client={viewer} active={tab === SHEET_TAB} {...(target ? { target } : {})} />
+            </Suspense>,
+          )
+        : null}
       {panel('consolidate', <ConsolidateScreen client={client} onSelect={onSelect} onDone={(v) => report({ kind: 'consolidated', conflicts: v.conflicts?.length ?? 0 })} />)}
       {panel('ranking', <RankingScreen client={client} onSelect={onSelect} />)}
       {panel('checklist', <ChecklistScreen client={client} active={tab === 'checklist'} {...(props.today ? { today: props.today } : {})} />)}
@@ -250,6 +293,12 @@ function PaneBody(props: LkhPaneProps) {
           onImported={(sheets) => report({ kind: 'imported', sheets })}
           onExported={(fileName) => report({ kind: 'exported', fileName })}
         />,
+      )}
+      {panel(
+        'documents',
+        <Suspense fallback={<Spinner size="small" label={t.app.loading} />}>
+          <DocumentsScreen client={client} />
+        </Suspense>,
       )}
     </div>
   );

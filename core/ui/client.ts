@@ -3,8 +3,10 @@
  * in-process (Excel, standalone page) or through google.script.run (Google Sheets sidebar), plus
  * the few things only a host does (files in and out). Every call is coarse and JSON-safe.
  */
-import type { ConsolidateOptions, ConsolidationView, FormSummary, RankingView, Settings, ValidationView } from '../src/app/actions';
+import type { ConsolidateOptions, ConsolidationView, FormSummary, OverviewView, RankingView, Settings, ValidationView } from '../src/app/actions';
 import type { Checklist } from '../src/workflow/calendar';
+import type { DocumentKind } from '../src/documents/draft';
+import type { SheetData } from '../src/port/types';
 
 export type HostKind = 'excel' | 'sheets' | 'standalone';
 
@@ -17,6 +19,8 @@ export interface PaneClient {
   validate(): Promise<ValidationView>;
   selectCell(sheet: string, cell: string): Promise<void>;
   consolidate(opts?: ConsolidateOptions): Promise<ConsolidationView>;
+  /** The home screen's figures of the consolidated plan (II.6.A, II.6.B); optional: without it the home screen shows no totals. */
+  overview?(): Promise<OverviewView>;
   /** Deletes every kept copy ("… (cũ)") of the workbook. */
   removeCopies(): Promise<{ removed: readonly string[] }>;
   /** Writes the period's reference data as a "Danh mục" sheet the user can update. */
@@ -28,8 +32,36 @@ export interface PaneClient {
   setChecklistTick(itemId: string, ticked: boolean): Promise<void>;
   /** Sheet names, for choosing lists and ballots. */
   listSheets(): Promise<readonly string[]>;
-  /** Adds .xlsx files received by e-mail as new tabs. */
-  importFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<{ sheets: readonly string[] }>;
+  /**
+   * One sheet's displayed values, for the pane's own read-only view of the workbook (the standalone
+   * page, which has no spreadsheet to show it in). Optional: hosts that show the workbook themselves
+   * (Excel, Google Sheets) leave it out and select the cell instead (selectCell).
+   */
+  readSheet?(name: string): Promise<SheetData>;
+  /**
+   * Adds .xlsx files received by e-mail or Zalo as new tabs, one file after the other: a file that
+   * cannot be read is listed in `failed` with a sentence naming it, and the other files are still added.
+   */
+  importFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<{ sheets: readonly string[]; failed?: readonly { readonly name: string; readonly message: string }[] }>;
   /** Builds the package sent upward (II.4.A, II.4.B, II.6.A, II.6.B) and hands it to the user (download). */
   exportPackage(): Promise<{ fileName: string }>;
+  /**
+   * Drafts a document of the plan (II.7.A, II.7.B, II.10, II.1, II.2, II.8, the handout) from the
+   * workbook and hands it to the user (download): what the Văn bản screen does. Optional: a host
+   * without it shows the list without buttons.
+   */
+  downloadDocument?(kind: DocumentKind): Promise<DocumentDownload>;
+  /** Writes the conference handout as a sheet of the workbook with native charts (Excel only). */
+  insertHandoutSheet?(): Promise<{ sheet: string; charts: number; keptCopy?: string }>;
+}
+
+/** What the user was given by downloadDocument. */
+export interface DocumentDownload {
+  readonly fileName: string;
+  /** Word documents: places left "………" for the commune to write. */
+  readonly blanks?: number;
+  /** Sheet documents: what was filled from the workbook and what is left, in Vietnamese. */
+  readonly note?: string;
+  /** Plan sheets the workbook lacks (their parts of the document are left blank). */
+  readonly missing: readonly string[];
 }

@@ -47,3 +47,53 @@ export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_M
   // Revoking at once can cancel the download in some browsers; a minute is plenty.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A picked file that could not be added, with why, in a sentence that names it. */
+export interface FileFailure {
+  readonly name: string;
+  readonly message: string;
+}
+
+/** What adding several files gave: the tabs made from the good ones, and each file that failed. */
+export interface ImportOutcome {
+  readonly sheets: string[];
+  readonly failed: FileFailure[];
+}
+
+/** Said when a file fails for a reason nobody put in words (ExcelJS's or Office's own English). */
+export const badFileMessage = (name: string): string => `Không mở được tệp "${name}": tệp bị hỏng hoặc không phải tệp Excel (.xlsx).`;
+
+/** Vietnamese letters beyond ASCII: a message with none of them is a library's English. */
+const VIETNAMESE = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]/iu;
+
+/**
+ * The sentence shown for a file that failed: the core's own reason when it gave one ("Không mở
+ * được tệp "X": tệp bị hỏng hoặc chưa tải về hết…"), named with the file when it was not; a
+ * library's English ("Can't find end of central directory") becomes the plain sentence.
+ */
+export function fileFailureText(name: string, error: unknown): string {
+  const message = (error instanceof Error ? error.message : typeof error === 'string' ? error : '').trim();
+  if (!message || !VIETNAMESE.test(message)) return badFileMessage(name);
+  if (message.includes(`"${name}"`)) return message;
+  return `Không mở được tệp "${name}": ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+}
+
+/**
+ * Adds files one after the other with `add`; a file that fails is reported and the next one is
+ * still added, so one damaged file among thirty never costs the other twenty-nine.
+ */
+export async function importEach<F extends { readonly name: string }>(
+  files: readonly F[],
+  add: (file: F) => Promise<{ readonly sheets: readonly string[] }>,
+): Promise<ImportOutcome> {
+  const sheets: string[] = [];
+  const failed: FileFailure[] = [];
+  for (const f of files) {
+    try {
+      sheets.push(...(await add(f)).sheets);
+    } catch (e) {
+      failed.push({ name: f.name, message: fileFailureText(f.name, e) });
+    }
+  }
+  return { sheets, failed };
+}

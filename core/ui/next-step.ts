@@ -49,3 +49,20 @@ export function nextStep(moment: PaneMoment, t: Strings): NextStep | undefined {
       return { tab: 'files', text: t.next.send(moment.fileName), action: 'open', move: false };
   }
 }
+
+/** What the home screen knows of the workbook: the plan year, what was received, whether a plan is there. */
+export interface WorkbookProgress {
+  readonly planYear?: number;
+  /** Sheets holding the villages' I.2 and the departments' II.3; undefined when the host cannot say. */
+  readonly received?: number;
+  /** II.6.A or II.6.B in the workbook. */
+  readonly plan: boolean;
+}
+
+/** The home screen's one primary button: settings, then forms received, then consolidate, then download. */
+export function homeStep(p: WorkbookProgress, t: Strings): NextStep & { readonly button: string } {
+  if (p.planYear === undefined) return { tab: 'settings', text: t.next.settings, button: t.next.settingsButton, action: 'open', move: false };
+  if (!p.plan && p.received === 0) return { tab: 'files', text: t.next.receive, button: t.next.receiveButton, action: 'open', move: false };
+  if (!p.plan) return { tab: 'consolidate', text: t.next.consolidate, button: t.tabs.consolidate, action: 'open', move: false };
+  return { tab: 'files', text: t.next.download, button: t.next.downloadButton, action: 'export', move: false };
+}

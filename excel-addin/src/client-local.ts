@@ -7,12 +7,14 @@
  * use, so esbuild puts it in a lazy chunk and the pane's first load stays small.
  */
 import type { HostExtras } from '../../core/src/app/actions';
+import type { HandoutChart } from '../../core/src/documents/handout-sheet';
 import { createActions, listForms } from '../../core/src/app/actions';
 import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
 import { readChecklistState, setOverride, writeChecklistState } from '../../core/src/workflow/calendar';
 import type { ChecklistClient } from '../../core/ui/checklist-types';
 import type { HostKind, PaneClient } from '../../core/ui/client';
-import { downloadBytes } from '../../core/ui/files';
+import type { ImportOutcome } from '../../core/ui/files';
+import { downloadBytes, importEach } from '../../core/ui/files';
 
 export { XLSX_MIME, downloadBytes } from '../../core/ui/files';
 
@@ -22,7 +24,8 @@ export function loadTransfer() {
 }
 
 export type ImportFiles = PaneClient['importFiles'];
-export type Download = (fileName: string, bytes: Uint8Array) => void | Promise<void>;
+/** `mime` defaults to .xlsx's; the documents give theirs (.docx). */
+export type Download = (fileName: string, bytes: Uint8Array, mime?: string) => void | Promise<void>;
 
 export interface LocalClientOptions {
   readonly host: HostKind;
@@ -33,14 +36,14 @@ export interface LocalClientOptions {
   readonly importFiles?: ImportFiles;
   /** Hands a built file to the user; default: a Blob link download. */
   readonly download?: Download;
+  /** Draws native charts over a sheet (Excel); with it the pane offers the handout as a sheet with charts. */
+  readonly addCharts?: (sheet: string, charts: readonly HandoutChart[]) => Promise<number>;
 }
 
-/** Imports each .xlsx file as new tabs of the port's workbook, one after the other. */
-export async function importFilesInto(port: WorkbookPort, files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<{ sheets: string[] }> {
+/** Imports each .xlsx file as new tabs of the port's workbook, one after the other; a file that fails is reported and the others are still imported. */
+export async function importFilesInto(port: WorkbookPort, files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<ImportOutcome> {
   const { importXlsx } = await loadTransfer();
-  const sheets: string[] = [];
-  for (const f of files) sheets.push(...(await importXlsx(port, f.name, f.bytes)).sheets);
-  return { sheets };
+  return importEach(files, (f) => importXlsx(port, f.name, f.bytes));
 }
 
 /** The pane's client, with the checklist's optional date override. */
@@ -49,7 +52,7 @@ export type LocalClient = PaneClient & Pick<ChecklistClient, 'setChecklistDates'
 export function createLocalClient(opts: LocalClientOptions): LocalClient {
   const { port, host } = opts;
   const actions = createActions(port, opts.extras ?? {});
-  const download = opts.download ?? ((name: string, bytes: Uint8Array) => downloadBytes(name, bytes));
+  const download = opts.download ?? ((name: string, bytes: Uint8Array, mime?: string) => downloadBytes(name, bytes, mime));
   const readState = async (): Promise<DocumentState> => {
     try {
       return await port.readState();
@@ -67,10 +70,13 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     selectCell: (sheet, cell) => actions.selectCell(sheet, cell),
     consolidate: (o) => actions.consolidate(o ?? {}),
     removeCopies: () => actions.removeCopies(),
+    overview: () => actions.overview(),
     writeCatalogue: () => actions.writeCatalogue(),
     createBallot: (o) => actions.createBallot(o),
     rankFromBallot: (o) => actions.rankFromBallot(o),
     listSheets: () => port.listSheets(),
+    // The standalone page shows the workbook in the pane itself (Xem sổ); Excel shows it in its own grid.
+    ...(host === 'standalone' ? { readSheet: async (name: string) => (await port.readSheets([name]))[0] } : {}),
     importFiles: opts.importFiles ?? ((files) => importFilesInto(port, files)),
     async exportPackage() {
       const { exportPackage } = await loadTransfer();
@@ -78,6 +84,18 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
       await download(pkg.fileName, pkg.bytes);
       return { fileName: pkg.fileName };
     },
+    // The documents write Word files (docx) and sheets (ExcelJS): a lazy chunk too.
+    async downloadDocument(kind) {
+      const { draftFile } = await import('../../core/src/app/documents');
+      const d = await draftFile(port, kind);
+      await download(d.fileName, d.bytes, d.mime);
+      return { fileName: d.fileName, missing: d.missing, ...(d.blanks !== undefined ? { blanks: d.blanks } : {}), ...(d.note ? { note: d.note } : {}) };
+    },
+    ...(opts.addCharts
+      ? {
+          insertHandoutSheet: async () => (await import('../../core/src/app/documents')).insertHandoutSheet(port, opts.addCharts),
+        }
+      : {}),
     // The checklist (steps, dates, ticks) lives in the document state, like the settings.
     checklist: (today) => actions.checklist(today),
     setChecklistTick: (itemId, ticked) => actions.setChecklistTick(itemId, ticked),

@@ -15,7 +15,8 @@
  */
 import { PortError, isInternalSheet, sheetNotFound } from '../../core/src/port';
 import type * as XlsxWorkbookModule from '../../core/src/xlsx/xlsx-workbook';
-import { parseA1 } from '../../core/src/util/a1';
+import { parseA1, rangeA1 } from '../../core/src/util/a1';
+import type { HandoutChart } from '../../core/src/documents/handout-sheet';
 import type { ExcelRun, PlannedOp, SheetRef, XlFill, XlWorksheet } from './office-port';
 import { stripFormulas } from '../../core/src/xlsx/sanitize';
 import {
@@ -282,6 +283,32 @@ export class OfficeHost {
   /** Undoes the marks of the last markFindings (where they still show). */
   async clearMarks(): Promise<void> {
     await this.markFindings([]);
+  }
+
+  /**
+   * Draws native charts over a sheet LKH wrote (the conference handout: core/src/documents/handout-sheet.ts),
+   * each from its source range to the cells it covers, titled, a legend only on pies; one sync.
+   * ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)).
+   */
+  async addCharts(sheet: string, charts: readonly HandoutChart[]): Promise<number> {
+    if (isInternalSheet(sheet)) throw sheetNotFound(sheet);
+    if (charts.length === 0) return 0;
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      for (const c of charts) {
+        const chart = ws.charts.add(c.type === 'pie' ? 'Pie' : 'BarClustered', ws.getRange(rangeA1(c.data.row, c.data.col, c.data.rows, c.data.cols)), 'Columns');
+        chart.title.text = c.title;
+        chart.legend.visible = c.type === 'pie';
+        chart.setPosition(rangeA1(c.at.row, c.at.col, 1, 1), rangeA1(c.at.row + c.at.rows - 1, c.at.col + c.at.cols - 1, 1, 1));
+      }
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (officeErrorCode(e) === 'ItemNotFound') throw sheetNotFound(sheet);
+        throw e;
+      }
+      return charts.length;
+    });
   }
 
   /**

@@ -183,6 +183,22 @@ export interface XlWorksheet extends XlLoadable {
   readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void; freezeAt(frozenRange: string): void };
   /** ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout). */
   readonly pageLayout: XlPageLayout;
+  /** ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection). */
+  readonly charts: XlChartCollection;
+}
+
+/** https://learn.microsoft.com/javascript/api/excel/excel.chart (ExcelApi 1.1). */
+export interface XlChart {
+  name: string;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  /** Covers startCell to endCell (A1 addresses). */
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface XlChartCollection {
+  /** type: an Excel.ChartType ('BarClustered', 'Pie'…); seriesBy: 'Auto' | 'Columns' | 'Rows'. */
+  add(type: string, sourceData: XlRange, seriesBy?: string): XlChart;
 }
 
 export interface XlWorksheetCollection {

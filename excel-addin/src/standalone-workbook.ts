@@ -8,6 +8,8 @@ import { importXlsx } from '../../core/src/app/transfer';
 import type { FormId } from '../../core/src/forms/types';
 import { DEMO_COMMUNE, DEMO_PERIOD, DEMO_PROVINCE, DEMO_YEAR, demoFiles } from '../../core/src/workflow/demo';
 import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+import type { FileFailure } from '../../core/ui/files';
+import { fileFailureText, importEach } from '../../core/ui/files';
 
 export interface InputFile {
   readonly name: string;
@@ -20,6 +22,8 @@ export interface Opened {
   readonly sheets: readonly string[];
   /** The name to save under: the file opened, or a name from the commune. */
   readonly fileName?: string;
+  /** Files among several that could not be read, each with its sentence; the others were opened. */
+  readonly failed?: readonly FileFailure[];
 }
 
 export function newWorkbook(): XlsxWorkbook {
@@ -45,14 +49,15 @@ export async function openFiles(files: readonly InputFile[]): Promise<Opened> {
     try {
       workbook = await XlsxWorkbook.load(f.bytes);
     } catch (e) {
-      throw new Error(`Không mở được tệp "${f.name}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(fileFailureText(f.name, e), { cause: e });
     }
     return { workbook, sheets: await workbook.listSheets(), fileName: f.name };
   }
+  // One damaged file among the villages' files is named; the others are still opened.
   const workbook = XlsxWorkbook.create();
-  const sheets: string[] = [];
-  for (const f of files) sheets.push(...(await importXlsx(workbook, f.name, f.bytes)).sheets);
-  return { workbook, sheets };
+  const { sheets, failed } = await importEach(files, (f) => importXlsx(workbook, f.name, f.bytes));
+  if (sheets.length === 0 && failed.length > 0) throw new Error(failed.map((x) => x.message).join(' '));
+  return { workbook, sheets, ...(failed.length > 0 ? { failed } : {}) };
 }
 
 /** A new workbook holding the demo commune's files (villages, departments, the district's III.1) as tabs. */

@@ -13,7 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
 import type { Lang } from '../../core/ui';
-import { LkhPane } from '../../core/ui';
+import { LkhPane, useRememberedLang } from '../../core/ui';
 import type { LocalClient } from './client-local';
 import { createLocalClient, downloadBytes } from './client-local';
 import { blocked, markStarted, rootElement, showFallback } from './page';
@@ -92,7 +92,8 @@ const useStyles = makeStyles({
 
 interface Status {
   readonly intent: 'success' | 'error' | 'warning' | 'info';
-  readonly text: string;
+  /** Our own lines follow the language when it is switched; an error's text is shown as it came. */
+  readonly text: string | ((t: (typeof TEXT)[Lang]) => string);
 }
 
 /** Counts changes made through the pane, so the page can warn before it is closed. */
@@ -123,7 +124,8 @@ async function readFiles(list: FileList | readonly File[]): Promise<{ name: stri
 
 function StandaloneApp() {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>('vi');
+  // The choice is remembered across reloads (localStorage, guarded).
+  const [lang, setLang] = useRememberedLang();
   const t = TEXT[lang];
   const [workbook, setWorkbook] = useState<XlsxWorkbook | undefined>(undefined);
   const [fileName, setFileName] = useState<string | undefined>(undefined);
@@ -176,7 +178,7 @@ function StandaloneApp() {
     if (list.length === 0) return;
     const wrong = list.filter((f) => !/\.xlsx$/i.test(f.name));
     if (wrong.length > 0) {
-      setStatus({ intent: 'error', text: t.notXlsx(wrong.map((f) => f.name).join(', ')) });
+      setStatus({ intent: 'error', text: (x) => x.notXlsx(wrong.map((f) => f.name).join(', ')) });
       return;
     }
     if (!replaceOk()) return;
@@ -186,7 +188,10 @@ function StandaloneApp() {
       // One file opened as it is has nothing new yet; several merged make a workbook not saved anywhere.
       dirty.current = files.length > 1;
       show(opened.workbook, opened.fileName, 'opened');
-      return { intent: 'success', text: t.opened(opened.sheets.length, files.length) };
+      // A damaged file among several is named (its own sentence); the others are open.
+      const failed = opened.failed ?? [];
+      if (failed.length > 0) return { intent: 'warning', text: (x) => `${x.opened(opened.sheets.length, files.length - failed.length)} ${failed.map((f) => f.message).join(' ')}` };
+      return { intent: 'success', text: (x) => x.opened(opened.sheets.length, files.length) };
     });
   };
 
@@ -197,7 +202,7 @@ function StandaloneApp() {
       const opened = await mod.loadDemo();
       dirty.current = false;
       show(opened.workbook, undefined, 'demo');
-      return { intent: 'success', text: t.demoLoaded(opened.sheets.length) };
+      return { intent: 'success', text: (x) => x.demoLoaded(opened.sheets.length) };
     });
   };
 
@@ -207,7 +212,7 @@ function StandaloneApp() {
       const mod = await loadWorkbookModule();
       dirty.current = false;
       show(mod.newWorkbook(), undefined);
-      return { intent: 'info', text: t.blankMade };
+      return { intent: 'info', text: (x) => x.blankMade };
     });
   };
 
@@ -218,7 +223,7 @@ function StandaloneApp() {
       const name = await mod.saveName(workbook, fileName);
       downloadBytes(name, await mod.saveWorkbook(workbook));
       dirty.current = false;
-      return { intent: 'success', text: t.saved(name) };
+      return { intent: 'success', text: (x) => x.saved(name) };
     });
   };
 
@@ -266,7 +271,7 @@ function StandaloneApp() {
         {status ? (
           <div className={styles.status} role="status">
             <MessageBar intent={status.intent} layout="multiline">
-              <MessageBarBody>{status.text}</MessageBarBody>
+              <MessageBarBody>{typeof status.text === 'function' ? status.text(t) : status.text}</MessageBarBody>
             </MessageBar>
           </div>
         ) : null}

@@ -12,7 +12,8 @@
  */
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { LkhPane } from '../../core/ui';
+import { LkhPane, rememberLang, rememberedLang } from '../../core/ui';
+import { importEach } from '../../core/ui/files';
 import { createLocalClient } from './client-local';
 import { MIN_EXCEL_API, checkExcelSupport, createOfficeHost } from './office-host';
 import { blocked, markStarted, rootElement, showFallback } from './page';
@@ -37,11 +38,10 @@ function start(info: { host: Office.HostType | null }): void {
       selectCell: (sheet, cell) => host.selectCell(sheet, cell),
       markFindings: async (findings) => void (await host.markFindings(findings)),
     },
-    async importFiles(files) {
-      const sheets: string[] = [];
-      for (const f of files) sheets.push(...(await host.importXlsx(f.name, f.bytes)).sheets);
-      return { sheets };
-    },
+    // One file after the other; a damaged file is reported and the others are still inserted.
+    importFiles: (files) => importEach(files, (f) => host.importXlsx(f.name, f.bytes)),
+    // The conference handout as a sheet with Excel's own charts (Văn bản).
+    addCharts: (sheet, charts) => host.addCharts(sheet, charts),
   });
   createRoot(rootElement()).render(
     <>
@@ -54,7 +54,7 @@ function start(info: { host: Office.HostType | null }): void {
           </MessageBar>
         </FluentProvider>
       ) : null}
-      <LkhPane client={client} host="excel" />
+      <LkhPane client={client} host="excel" lang={rememberedLang() ?? 'vi'} onLangChange={rememberLang} />
     </>,
   );
   markStarted();

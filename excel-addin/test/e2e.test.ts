@@ -11,7 +11,7 @@
  * the task pane's "too old" messages (IE11, old ExcelApi, office.js unreachable) instead of a blank pane.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -217,6 +217,122 @@ describe('standalone page in Chromium', () => {
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/).waitFor({ timeout: 120_000 });
 
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+const SHOTS = '/tmp/lkh-shots';
+
+/** The page's width against the window's: a page wider than the window scrolls sideways. */
+async function widthOf(page: Page): Promise<{ scroll: number; client: number }> {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+}
+
+/** Every tab of the pane, by its value, in order (some are scrolled out of the one-row strip). */
+async function tabIds(page: Page): Promise<string[]> {
+  return page.getByRole('tab').evaluateAll((els) => els.map((e) => e.getAttribute('value') ?? ''));
+}
+
+describe('at 320 px (deliverable 4: fits a narrow pane)', () => {
+  it('shows every tab and state of the standalone page without sideways scroll, the grid with a marked finding', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const context = await browser.newContext({ viewport: { width: 320, height: 720 }, locale: 'vi-VN', acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    const widths: Record<string, { scroll: number; client: number }> = {};
+    const check = async (name: string) => {
+      widths[name] = await widthOf(page);
+      await page.screenshot({ path: path.join(SHOTS, `standalone-320-${name}.png`) });
+    };
+    await page.goto(`${base}/standalone.html`);
+    await page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true }).waitFor();
+    await check('start');
+    await page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true }).click();
+    await page.getByText(/Đã nạp xã mẫu Tân Lập/).waitFor();
+    await check('demo');
+
+    // one row of tabs: every tab's top within a few pixels of the first's
+    const tops = await page.getByRole('tab').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(2);
+    const ids = await tabIds(page);
+    expect(ids).toEqual(expect.arrayContaining(['settings', 'forms', 'validate', 'consolidate', 'ranking', 'checklist', 'files', 'sheet']));
+    for (const id of ids) {
+      await page.locator(`[role=tab][value="${id}"]`).click();
+      await page.locator(`#lkh-panel-${id}`).waitFor();
+      await page.waitForTimeout(300);
+      await check(`tab-${id}`);
+    }
+
+    // the list at the end of the row names every screen and opens one
+    const menu = page.getByLabel('Tất cả các chức năng');
+    expect(await menu.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Cài đặt', 'Biểu mẫu', 'Kiểm tra', 'Tổng hợp', 'Tệp', 'Xem sổ']));
+    await menu.selectOption({ label: 'Biểu mẫu' });
+    await expect(page.locator('[role=tab][value="forms"]').getAttribute('aria-selected')).resolves.toBe('true');
+
+    // Kiểm tra, then a finding opens Xem sổ at its cell, marked
+    await page.locator('[role=tab][value="validate"]').click();
+    await page.locator('#lkh-panel-validate').getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByText(/Đã nhận ra \d+ biểu/).waitFor({ timeout: 60_000 });
+    await page.getByText(/Để sửa lỗi: Tải về, sửa trong Excel rồi mở lại/).first().waitFor();
+    await check('validated');
+    const link = page.locator('#lkh-panel-validate').getByRole('button', { name: /^Đến ô / }).first();
+    const [, cell, sheet] = /^Đến ô (\S+) trang (.+)$/.exec((await link.getAttribute('aria-label')) ?? '') ?? [];
+    expect(cell).toBeTruthy();
+    await link.click();
+    const grid = page.getByRole('grid', { name: `Trang ${sheet} (chỉ xem)` });
+    await grid.waitFor();
+    const target = grid.locator(`[data-cell="${cell.split(':')[0]}"]`);
+    await target.waitFor();
+    expect(await target.getAttribute('data-target')).toBe('true');
+    expect(await target.getAttribute('data-finding')).toMatch(/^(error|warning)$/);
+    await target.scrollIntoViewIfNeeded();
+    await check('grid-finding');
+
+    // Tổng hợp: the summary first
+    await page.locator('[role=tab][value="consolidate"]').click();
+    await page.locator('#lkh-panel-consolidate').getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/).waitFor({ timeout: 120_000 });
+    await check('consolidated');
+    // the plan it wrote, in the grid
+    await page.locator('[role=tab][value="sheet"]').click();
+    await page.getByLabel('Trang', { exact: true }).selectOption('II.4.B');
+    await page.getByRole('grid', { name: 'Trang II.4.B (chỉ xem)' }).waitFor();
+    await check('grid-ii4b');
+
+    for (const [name, w] of Object.entries(widths)) expect({ name, ...w, fits: w.scroll <= w.client }).toEqual({ name, ...w, fits: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the Excel task pane fits too', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
+    await context.route('https://appsforoffice.microsoft.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.Office = { HostType: { Excel: 'Excel' }, context: { requirements: { isSetSupported: function () { return true; } } }, onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'PC' }); } };
+               window.Excel = { run: function () { return Promise.reject(new Error('no workbook in this test')); } };`,
+      }),
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('tab', { name: 'Cài đặt', exact: true }).waitFor();
+    const ids = await tabIds(page);
+    expect(ids.length).toBeGreaterThanOrEqual(7);
+    expect(ids).not.toContain('sheet');
+    for (const id of ids) {
+      await page.locator(`[role=tab][value="${id}"]`).click();
+      await page.waitForTimeout(300);
+      const w = await widthOf(page);
+      await page.screenshot({ path: path.join(SHOTS, `taskpane-320-${id}.png`) });
+      expect({ id, fits: w.scroll <= w.client, ...w }).toEqual({ id, fits: true, ...w });
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

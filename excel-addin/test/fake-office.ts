@@ -26,6 +26,8 @@ import type {
   XlBorder,
   XlBorderIndex,
   XlCellProperties,
+  XlChart,
+  XlChartCollection,
   XlClientResult,
   XlContext,
   XlDataValidation,
@@ -128,6 +130,8 @@ export class FakeSheet {
   readonly rowHeights = new Map<number, number>();
   page: FakePage = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } };
   freeze: { rows: number; cols: number } | undefined;
+  /** Charts added (ExcelApi 1.1), with their source range and position as A1 addresses. */
+  charts: FakeChartModel[] = [];
   deleted = false;
 
   constructor(name: string) {
@@ -758,6 +762,11 @@ class FakeWorksheet extends ClientObject implements XlWorksheet {
     return strict(new FakePageLayout(this));
   }
 
+  get charts(): XlChartCollection {
+    this._requires('1.1', 'Worksheet.charts');
+    return strict(new FakeChartCollection(this));
+  }
+
   getRange(address?: string): XlRange {
     const rect = address === undefined ? { top: 0, left: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseAddress(address);
     return strict(new FakeRange(this._ctx, `${this._path}.getRange(${JSON.stringify(address ?? '')})`, this, () => rect));
@@ -808,6 +817,104 @@ class FakeWorksheet extends ClientObject implements XlWorksheet {
       if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'Cannot activate a hidden worksheet.');
       x.excel.activeSheet = s.name;
       x.record('sheet.activate', s);
+    });
+  }
+}
+
+export interface FakeChartModel {
+  name: string;
+  type: string;
+  seriesBy: string;
+  /** "F2:G5". */
+  source: string;
+  title: string;
+  legend: boolean;
+  /** "A30:J45", once setPosition ran. */
+  position?: string;
+}
+
+/** "F2:G5" of a rectangle. */
+const rectAddress = (r: Rect): string => rangeA1(r.top, r.left, r.rows, r.cols);
+
+/** Excel.ChartType values the fake accepts (a subset; https://learn.microsoft.com/javascript/api/excel/excel.charttype). */
+const CHART_TYPES = new Set(['BarClustered', 'ColumnClustered', 'Pie', 'Line', 'Doughnut']);
+
+class FakeChartCollection {
+  readonly _ws: FakeWorksheet;
+
+  constructor(ws: FakeWorksheet) {
+    this._ws = ws;
+  }
+
+  add(type: string, sourceData: XlRange, seriesBy = 'Auto'): XlChart {
+    if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `fake-office: chart type ${type} is not faked.`);
+    if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new FakeOfficeError('InvalidArgument', `Invalid seriesBy ${seriesBy}.`);
+    const chart = new FakeChart(this._ws);
+    this._ws._enqueue('charts.add', [type, seriesBy], (x) => {
+      const s = this._ws._sheet();
+      const { sheet, rect } = (sourceData as unknown as FakeRange)._area();
+      if (sheet !== s) throw new FakeOfficeError('InvalidArgument', 'A chart takes its data from its own worksheet here.');
+      const model: FakeChartModel = { name: `Chart ${s.charts.length + 1}`, type, seriesBy, source: rectAddress(rect), title: '', legend: true };
+      s.charts.push(model);
+      chart._model = model;
+      x.record('chart.add', s, model.source);
+    });
+    return strict(chart);
+  }
+}
+
+class FakeChart implements XlChart {
+  readonly _ws: FakeWorksheet;
+  _model: FakeChartModel | undefined;
+
+  constructor(ws: FakeWorksheet) {
+    this._ws = ws;
+  }
+
+  _chart(): FakeChartModel {
+    if (!this._model) throw new FakeOfficeError('InvalidObjectPath', 'fake-office: the chart is used before it was added');
+    return this._model;
+  }
+
+  get name(): string {
+    throw new FakeOfficeError('PropertyNotLoaded', 'fake-office: Chart.name is not loaded (load it first).');
+  }
+
+  set name(value: string) {
+    this._ws._enqueue('chart.name', [value], () => void (this._chart().name = value));
+  }
+
+  get title(): { text: string } {
+    const set = (text: string) => this._ws._enqueue('chart.title.text', [text], () => void (this._chart().title = text));
+    return strict({
+      get text(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'fake-office: ChartTitle.text is not loaded.');
+      },
+      set text(v: string) {
+        set(v);
+      },
+    });
+  }
+
+  get legend(): { visible: boolean } {
+    const set = (visible: boolean) => this._ws._enqueue('chart.legend.visible', [visible], () => void (this._chart().legend = visible));
+    return strict({
+      get visible(): boolean {
+        throw new FakeOfficeError('PropertyNotLoaded', 'fake-office: ChartLegend.visible is not loaded.');
+      },
+      set visible(v: boolean) {
+        set(v);
+      },
+    });
+  }
+
+  setPosition(startCell: string, endCell?: string): void {
+    const start = parseAddress(startCell);
+    const end = parseAddress(endCell ?? startCell);
+    this._ws._enqueue('chart.setPosition', [startCell, endCell], (x) => {
+      const c = this._chart();
+      c.position = rectAddress({ top: start.top, left: start.left, rows: end.top - start.top + 1, cols: end.left - start.left + 1 });
+      x.record('chart.position', this._ws._sheet(), c.position);
     });
   }
 }

@@ -108,7 +108,7 @@ describe('Code.js in Apps Script', () => {
     const recording = (async (name: string) => {
       used.add(name);
       if (name === 'sidebarLibrary') return built.xlsxLibHtml;
-      return name === 'exportData' ? { state: {}, names: [], sheets: [] } : null;
+      return name === 'exportData' || name === 'documentData' ? { state: {}, names: [], sheets: [] } : null;
     }) as unknown as Call;
     const client = createRemoteClient(recording, { importFiles: async () => ({ sheets: [] }) });
     await client.getSettings();
@@ -118,6 +118,7 @@ describe('Code.js in Apps Script', () => {
     await client.selectCell('A', 'B2');
     await client.consolidate();
     await client.removeCopies();
+    await client.overview?.();
     await client.writeCatalogue();
     await client.createBallot({ listSheet: 'II.6.B', method: 'marks' });
     await client.rankFromBallot({ ballotSheet: 'x' });
@@ -128,6 +129,7 @@ describe('Code.js in Apps Script', () => {
     await client.rollUp({});
     await client.protectSheet({ sheet: 'x', editors: [] });
     await expect(client.exportPackage()).rejects.toThrow(/II\.4\.A/);
+    await expect(client.downloadDocument?.('II.7.A')).rejects.toThrow(/bấm "Tổng hợp" trước/);
     expect([...used].sort()).toEqual([...SIDEBAR_FUNCTIONS].filter((n) => n !== 'importSheets').sort());
     // …and the built sidebar names every one of them.
     for (const name of SIDEBAR_FUNCTIONS) expect(built.sidebarHtml).toContain(`"${name}"`);

@@ -31,6 +31,9 @@ import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
 import { LATEST_PERIOD, catalogueLayout, defaultUpperLevel, fundSourceChoices, periodOfYear, programCatalogue } from '../reference';
 import { sanitizeState, validSettings } from './settings';
+import type { OverviewView } from './overview';
+
+export type { FundingGroupId, OverviewPlan, OverviewView } from './overview';
 
 export interface Settings {
   readonly planYear?: number;
@@ -64,7 +67,8 @@ export interface ValidationView {
 
 export interface ConsolidationView {
   readonly reconciliation: Reconciliation;
-  readonly returned: readonly { readonly activity: string; readonly origin: string; readonly reason: string; readonly sheet: string; readonly cell?: string }[];
+  /** Activities returned with the reason, in Vietnamese and (reasonEn) English. */
+  readonly returned: readonly { readonly activity: string; readonly origin: string; readonly reason: string; readonly reasonEn?: string; readonly sheet: string; readonly cell?: string }[];
   readonly suggestions: readonly MergeSuggestion[];
   readonly checks: readonly CheckResult[];
   readonly sheets: readonly string[];
@@ -251,6 +255,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
           activity: x.activity.activity || '(không tên)',
           origin: x.origin.unit,
           reason: x.message,
+          reasonEn: x.messageEn,
           sheet: x.activity.source.sheet,
           ...(x.activity.source.cells.activity ? { cell: x.activity.source.cells.activity } : {}),
         })),
@@ -275,6 +280,15 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const layout = catalogueLayout(period);
       const r = await port.createSheet(layout, { existing: 'copy' });
       return { sheet: layout.name, entries: programCatalogue(period).programs.length, period, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) };
+    },
+
+    /**
+     * The home screen's figures of the consolidated plan (II.6.A, II.6.B read back; overview.ts); no
+     * plan yet: {}. Loaded on first use: the plan reader and the handout's sums stay out of the panes' first load.
+     */
+    async overview(): Promise<OverviewView> {
+      const { planOverview } = await import('./overview');
+      return planOverview(port);
     },
 
     /**

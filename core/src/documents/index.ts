@@ -11,8 +11,9 @@
  *   basic-data.ts     II.8 rolled up from the villages' I.1 where indicators add up (a sheet)
  *   assessment.ts     II.1 pre-scored from the files' evidence (villages' forms and meetings, III.1, II.6.x, last year's plan)
  *   handout.ts        the conference handout (step 4): money by topic and source, the villages' share, the ranked II.6.B, with bars
+ *   handout-sheet.ts  the same handout as a sheet of the workbook, with the charts a host draws over it (Excel)
  *   feedback.ts       II.10, the commune's answer to each village, from what became of its proposals
- *   draft.ts          draftDocument: one call for a host, the .docx of II.7.A, II.7.B or II.10
+ *   draft.ts          draftDocument: one call for a host, any document as bytes and a file name (.docx, or .xlsx for II.1, II.2, II.8)
  */
 export * from './model';
 export type { ActivityRow, FundingLine, PlanData, ReturnedRow, SituationRow } from './read';
@@ -31,5 +32,7 @@ export type { Reconciliation } from './read';
 export type { ShareLine, SourceLine, TopicLine } from './handout';
 export { BAR_WIDTH, RANKED_MAX, bar, bySource, byTopic, fromVillage, handoutDocument, shareBar, villageShareLines } from './handout';
 export { feedbackDocument, villageAnswers, villageList, villagesOf } from './feedback';
-export type { DraftedFile, WordDocumentId } from './draft';
-export { WORD_DOCUMENTS, draftDocument } from './draft';
+export type { DocumentFormat, DocumentKind, DocumentNeed, DocumentSources, DraftedFile, WordDocumentId } from './draft';
+export { DOCUMENT_KINDS, DOCX_MIME, DocumentUnavailable, WORD_DOCUMENTS, documentFormat, documentName, draftDocument, isDocumentKind, makeDocument, sourcesOf } from './draft';
+export type { HandoutChart, HandoutSheet, SheetRect } from './handout-sheet';
+export { CHART_DATA_HEADER, HANDOUT_SHEET, handoutSheet } from './handout-sheet';

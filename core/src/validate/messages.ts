@@ -238,7 +238,7 @@ export const MESSAGES = {
   ACTIVITY_RETURNED: {
     severity: 'warning',
     vi: 'Hoạt động "{activity}" ({origin}) chưa đưa vào tổng hợp mà trả lại để làm rõ: {reason} — ô {cell}, trang "{sheet}".',
-    en: 'Activity "{activity}" ({origin}) was not consolidated but returned for clarification: {reason} — cell {cell}, sheet "{sheet}".',
+    en: 'Activity "{activity}" ({origin}) was not consolidated but returned for clarification: {reasonEn} — cell {cell}, sheet "{sheet}".',
   },
   ROW_VANISHED: {
     severity: 'warning',
@@ -374,7 +374,12 @@ export interface Finding {
 }
 
 function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] !== undefined ? String(params[k]) : m));
+  // "{reasonEn}" falls back to "{reason}" (findings kept in a workbook before the English was added).
+  const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : undefined);
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = value(k);
+    return v !== undefined ? String(v) : m;
+  });
 }
 
 /** Makes a finding from its code: severity and both texts come from the catalogue. */

@@ -111,6 +111,8 @@ export interface ReturnedActivity {
   readonly reason: ReturnReason;
   /** Vietnamese sentence for the report and the feedback. */
   readonly message: string;
+  /** The same in English (the panes' English). */
+  readonly messageEn: string;
 }
 
 /** A proposal to merge the same activity proposed by several units; applied only when accepted. */

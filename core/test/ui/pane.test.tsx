@@ -17,12 +17,12 @@ describe('LkhPane', () => {
     render(<LkhPane client={paneClient(c)} />);
     expect(screen.getByText('Đang tải LKH…')).toBeTruthy();
     await screen.findAllByRole('tab');
-    expectTabs(['Cài đặt', 'Biểu mẫu', 'Kiểm tra', 'Tổng hợp', 'Xếp ưu tiên', 'Các bước', 'Tệp']);
+    expectTabs(['Tổng quan', 'Cài đặt', 'Biểu mẫu', 'Kiểm tra', 'Tổng hợp', 'Xếp ưu tiên', 'Các bước', 'Tệp', 'Văn bản']);
     expect(c.getSettings).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Xã Tân Lập · kế hoạch năm 2027')).toBeTruthy();
-    // a plan year is set: the pane opens on Biểu mẫu
-    expect(screen.getByRole('tab', { name: 'Biểu mẫu' }).getAttribute('aria-selected')).toBe('true');
-    expect(await screen.findByRole('heading', { name: 'Chèn biểu mẫu' })).toBeTruthy();
+    // a plan year is set: the pane opens on Tổng quan (home.test.tsx)
+    expect(screen.getByRole('tab', { name: 'Tổng quan' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('heading', { name: 'Tổng quan' })).toBeTruthy();
   });
 
   it('opens on Cài đặt while the workbook has no plan year', async () => {
@@ -65,8 +65,8 @@ describe('LkhPane', () => {
     render(<LkhPane client={paneClient(c)} onLangChange={onLang} />);
     await screen.findByRole('tab', { name: 'Cài đặt' });
     await userEvent.click(screen.getByRole('button', { name: 'Chuyển sang tiếng Anh' }));
-    expectTabs(['Settings', 'Forms', 'Check', 'Consolidate', 'Ranking', 'Steps', 'Files']);
-    expect(screen.getByRole('heading', { name: 'Insert a form' })).toBeTruthy();
+    expectTabs(['Overview', 'Settings', 'Forms', 'Check', 'Consolidate', 'Ranking', 'Steps', 'Files', 'Documents']);
+    expect(screen.getByRole('heading', { name: 'Overview' })).toBeTruthy();
     expect(onLang).toHaveBeenLastCalledWith('en');
     await userEvent.click(screen.getByRole('button', { name: 'Switch to Vietnamese' }));
     expect(screen.getByRole('tab', { name: 'Tổng hợp' })).toBeTruthy();

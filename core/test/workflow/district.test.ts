@@ -27,49 +27,11 @@ import {
   tabPrefix,
   verdictOf,
 } from '../../src/workflow/upper-level';
-import { addSourceSheet, demoReadings, handbookCommune } from './helpers';
+import { demoReadings } from './helpers';
+import type { Commune } from './fixtures/communes';
+import { hoaBinh, naHang, tanLap } from './fixtures/communes';
 
 type Grid = readonly (readonly CellValue[])[];
-
-interface Commune {
-  readonly wb: MemoryWorkbook;
-  readonly file: string;
-  readonly result: CommuneResult;
-}
-
-/** Xã Tân Lập: the handbook's example (L4013-L4040). */
-async function tanLap(): Promise<Commune> {
-  const wb = await handbookCommune();
-  return { wb, file: 'tan-lap.xlsx', result: await consolidateCommune(wb, undefined, { communeName: 'Xã Tân Lập', planYear: 2027 }) };
-}
-
-/** Xã Hòa Bình: a village with a difficulty, a health station. */
-async function hoaBinh(): Promise<Commune> {
-  const wb = MemoryWorkbook.fromArrays({});
-  await addSourceSheet(
-    wb,
-    'I.2',
-    'Thôn Nà Lìu',
-    'Giao thông',
-    [
-      { activity: 'Bê tông hóa đường nội thôn', unit: 'm', quantity: 400, contribution: 60000, support: 340000 },
-      { activity: 'Phát quang đường thôn', unit: 'km', quantity: 2, contribution: 2000 },
-    ],
-    [{ difficulty: 'Đường lầy lội mùa mưa', cause: 'Đường đất', solution: 'Bê tông hóa đường nội thôn' }],
-  );
-  await addSourceSheet(wb, 'II.3', 'Trạm Y tế xã', 'Y tế', [{ activity: 'Tư vấn dinh dưỡng cho bà mẹ', unit: 'buổi', quantity: 12, support: 6000 }]);
-  return { wb, file: 'hoa-binh.xlsx', result: await consolidateCommune(wb, undefined, { communeName: 'Xã Hòa Bình', planYear: 2027 }) };
-}
-
-/** Xã Nà Hang: one village asking for a school room and seeds. */
-async function naHang(): Promise<Commune> {
-  const wb = MemoryWorkbook.fromArrays({});
-  await addSourceSheet(wb, 'I.2', 'Bản Chang', 'Giáo dục', [
-    { activity: 'Xây phòng học điểm trường Bản Chang', unit: 'phòng', quantity: 1, contribution: 20000, support: 280000 },
-    { activity: 'Hỗ trợ giống ngô lai', unit: 'kg', quantity: 300, contribution: 6000, support: 9000 },
-  ]);
-  return { wb, file: 'na-hang.xlsx', result: await consolidateCommune(wb, undefined, { communeName: 'Xã Nà Hang', planYear: 2027 }) };
-}
 
 async function values(wb: MemoryWorkbook, sheet: string): Promise<Grid> {
   const [d] = await wb.readSheets([sheet]);

@@ -80,7 +80,9 @@ const useStyles = makeStyles({
   },
   form: { display: 'flex', columnGap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
   present: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightBold },
-  missing: { color: tokens.colorNeutralForeground4 },
+  // Not yet there: a colour that says "to do", never the grey of a disabled control (issue 14, fault 6).
+  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  todo: { color: tokens.colorNeutralForeground1 },
   dateRow: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
   dateField: { flexGrow: 1, minWidth: 0 },
 });
@@ -187,6 +189,8 @@ export function ChecklistScreen(props: ChecklistScreenProps) {
   const styles = useStyles();
   const { available, view, load, tick, dates, canEditDates } = useChecklistState(props);
   const busy = tick.running || dates.running || load.running;
+  // Ticks wait only for a change being saved: a refresh (each time the tab opens) leaves them live.
+  const saving = tick.running || dates.running;
   const onTick = (id: string, value: boolean) => void tick.run(id, value);
   const when = (x: { start: string; end: string; when: string; whenEn: string; overridden: boolean }) =>
     `${t.checklist.dates(formatDate(x.start, lang), formatDate(x.end, lang))} · ${x.overridden ? t.checklist.overridden : lang === 'en' ? x.whenEn : x.when}`;
@@ -217,7 +221,7 @@ export function ChecklistScreen(props: ChecklistScreenProps) {
               <p className={s.hint}>{t.checklist.villages}</p>
               <ul className={s.list}>
                 {view.villages.map((v) => (
-                  <li key={v.unit} className={v.missing.length === 0 ? styles.present : styles.missing}>
+                  <li key={v.unit} className={v.missing.length === 0 ? styles.present : styles.todo}>
                     {lang === 'en' ? v.textEn : v.text}
                   </li>
                 ))}
@@ -258,16 +262,16 @@ export function ChecklistScreen(props: ChecklistScreenProps) {
                               </span>
                               <p className={s.hint}>{when(it)}</p>
                               <FormTicks forms={it.forms} t={t} lang={lang} />
-                              <ManualTicks items={it.manual} lang={lang} busy={busy} onTick={onTick} />
+                              <ManualTicks items={it.manual} lang={lang} busy={saving} onTick={onTick} />
                               {it.forms.length + it.manual.length === 0 || it.markedDone ? (
-                                <Checkbox checked={it.markedDone} disabled={busy} label={t.checklist.markItem} onChange={(_, d) => onTick(it.id, d.checked === true)} />
+                                <Checkbox checked={it.markedDone} disabled={saving} label={t.checklist.markItem} onChange={(_, d) => onTick(it.id, d.checked === true)} />
                               ) : null}
                               {canEditDates ? <DateEditor item={it} t={t} busy={busy} onSave={(d) => void dates.run(it.id, d)} /> : null}
                             </div>
                           ))}
                           <FormTicks forms={ownForms} t={t} lang={lang} />
-                          <ManualTicks items={ownManual} lang={lang} busy={busy} onTick={onTick} />
-                          <Checkbox checked={step.markedDone} disabled={busy} label={t.checklist.markStep} onChange={(_, d) => onTick(step.id, d.checked === true)} />
+                          <ManualTicks items={ownManual} lang={lang} busy={saving} onTick={onTick} />
+                          <Checkbox checked={step.markedDone} disabled={saving} label={t.checklist.markStep} onChange={(_, d) => onTick(step.id, d.checked === true)} />
                           {canEditDates ? <DateEditor item={step} t={t} busy={busy} onSave={(d) => void dates.run(step.id, d)} /> : null}
                         </>
                       ) : null}

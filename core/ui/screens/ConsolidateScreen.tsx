@@ -19,8 +19,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConsolidationView } from '../../src/app/actions';
+import { allCopies } from '../../src/port/types';
 import type { CheckResult } from '../../src/workflow/plan';
 import type { MergeSuggestion } from '../../src/workflow/types';
 import type { PaneClient } from '../client';
@@ -67,11 +68,22 @@ export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) 
     const opts = { ...(acceptMerges ? { acceptMerges } : {}), ...(Object.keys(versions).length > 0 ? { sourceChoices: versions } : {}) };
     const view = Object.keys(opts).length > 0 ? await client.consolidate(opts) : await client.consolidate();
     setChosen(new Set());
+    void names.run();
     onDone?.(view);
     return view;
   });
   const chooseVersion = (conflictId: string, key: string) => setVersions((cur) => ({ ...cur, [conflictId]: key }));
-  const clean = useAction(() => client.removeCopies());
+  // The workbook's sheets: what a consolidation will replace (and keep as copies), the copies there now.
+  const names = useAction(() => client.listSheets());
+  const clean = useAction(async () => {
+    const r = await client.removeCopies();
+    void names.run();
+    return r;
+  });
+  const { run: listNames } = names;
+  useEffect(() => {
+    void listNames();
+  }, [listNames]);
   const toggle = (id: string, on: boolean) =>
     setChosen((cur) => {
       const next = new Set(cur);
@@ -81,8 +93,11 @@ export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) 
     });
   const consolidate = () => void action.run();
   const acceptChosen = () => void action.run([...chosen]);
-  return { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean };
+  return { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean, names };
 }
+
+/** The sheets a consolidation writes; those already there are replaced, each kept as one "(cũ)" copy. */
+export const PLAN_SHEETS: readonly string[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C'];
 
 const useStyles = makeStyles({
   suggestion: { alignItems: 'flex-start' },
@@ -118,10 +133,14 @@ function suggestionLabel(m: MergeSuggestion): string {
 }
 
 export function ConsolidateScreen(props: ConsolidateScreenProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const s = useScreenStyles();
   const styles = useStyles();
-  const { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean } = useConsolidateState(props);
+  const { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean, names } = useConsolidateState(props);
+  const sheetNames = names.result ?? [];
+  const replaced = PLAN_SHEETS.filter((x) => sheetNames.includes(x));
+  const removed = new Set(clean.result?.removed ?? []);
+  const copies = [...new Set([...allCopies(sheetNames), ...(action.result?.keptCopies ?? [])])].filter((x) => !removed.has(x));
   const [confirming, setConfirming] = useState(false);
   const v = action.result;
   const conflicts = v?.conflicts ?? [];
@@ -131,7 +150,8 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
     <div className={s.screen}>
       <h2 className={s.title}>{t.consolidate.title}</h2>
       <p className={s.hint}>{t.consolidate.intro}</p>
-      <p className={s.hint}>{t.consolidate.copyNote}</p>
+      {/* Before a replacing action: what it will replace and what is kept. */}
+      <p className={s.hint}>{names.result ? (replaced.length > 0 ? t.consolidate.willReplace(replaced.join(', ')) : t.consolidate.willWrite) : t.consolidate.copyNote}</p>
       <div className={s.actions}>
         <Button appearance="primary" disabled={action.running} onClick={consolidate}>
           {v ? t.consolidate.rerun : t.consolidate.run}
@@ -199,7 +219,7 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
                             <span className={s.hint}>{t.consolidate.returnedFrom(r.origin)}</span>
                             <CellLink sheet={r.sheet} cell={r.cell} onSelect={props.onSelect} />
                           </span>
-                          <p className={styles.detail}>{r.reason}</p>
+                          <p className={styles.detail}>{lang === 'en' ? (r.reasonEn ?? r.reason) : r.reason}</p>
                         </li>
                       ))}
                     </ul>
@@ -251,9 +271,9 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
                         <li key={c.id} className={s.item}>
                           <span className={s.row}>
                             <CheckBadge passed={c.passed} t={t} />
-                            <span className={styles.strong}>{c.label}</span>
+                            <span className={styles.strong}>{lang === 'en' ? (c.labelEn ?? c.label) : c.label}</span>
                           </span>
-                          {c.detail ? <p className={styles.detail}>{c.detail}</p> : null}
+                          {c.detail ? <p className={styles.detail}>{lang === 'en' ? (c.detailEn ?? c.detail) : c.detail}</p> : null}
                         </li>
                       ))}
                     </ul>
@@ -277,37 +297,42 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
           <section className={s.section}>
             {v.sheets.length > 0 ? <p className={s.text}>{t.consolidate.sheets(v.sheets.join(', '))}</p> : null}
             {v.keptCopies.length > 0 ? <p className={s.text}>{t.consolidate.copies(v.keptCopies.join(', '))}</p> : null}
-            {v.keptCopies.length > 0 && !confirming && !clean.result ? (
-              <div className={s.actions}>
-                <Button disabled={clean.running} onClick={() => setConfirming(true)}>
-                  {t.consolidate.removeCopies}
-                </Button>
-              </div>
-            ) : null}
-            {confirming ? (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  {t.consolidate.removeCopiesConfirm}{' '}
-                  <Button
-                    size="small"
-                    appearance="primary"
-                    onClick={() => {
-                      setConfirming(false);
-                      void clean.run();
-                    }}
-                  >
-                    {t.consolidate.removeCopies}
-                  </Button>{' '}
-                  <Button size="small" onClick={() => setConfirming(false)}>
-                    {t.common.close}
-                  </Button>
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {clean.result ? <p className={s.text}>{t.consolidate.removedCopies(clean.result.removed.length)}</p> : null}
-            {clean.failed ? <ErrorBar error={clean.error} onDismiss={clean.clearError} /> : null}
           </section>
         </>
+      ) : null}
+      {copies.length > 0 || confirming || clean.result || clean.failed ? (
+        <section className={s.section} aria-label={t.consolidate.removeCopies}>
+          {copies.length > 0 && !v ? <p className={s.text}>{t.consolidate.copiesPresent(copies.length, copies.join(', '))}</p> : null}
+          {copies.length > 0 && !confirming ? (
+            <div className={s.actions}>
+              <Button disabled={clean.running} onClick={() => setConfirming(true)}>
+                {t.consolidate.removeCopies}
+              </Button>
+            </div>
+          ) : null}
+          {confirming ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {t.consolidate.removeCopiesConfirm}{' '}
+                <Button
+                  size="small"
+                  appearance="primary"
+                  onClick={() => {
+                    setConfirming(false);
+                    void clean.run();
+                  }}
+                >
+                  {t.consolidate.removeCopies}
+                </Button>{' '}
+                <Button size="small" onClick={() => setConfirming(false)}>
+                  {t.common.close}
+                </Button>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {clean.result ? <p className={s.text}>{t.consolidate.removedCopies(clean.result.removed.length)}</p> : null}
+          {clean.failed ? <ErrorBar error={clean.error} onDismiss={clean.clearError} /> : null}
+        </section>
       ) : null}
     </div>
   );

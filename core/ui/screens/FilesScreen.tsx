@@ -1,5 +1,5 @@
 /** Tệp: import .xlsx files received by e-mail as new sheets; export the package sent upward. */
-import { Button, makeStyles } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { PaneClient } from '../client';
 import { Busy } from '../components/Busy';
@@ -27,7 +27,7 @@ export function useFilesState({ client, onImported, onExported }: FilesScreenPro
     setSkipped(picked.skipped);
     if (picked.files.length === 0) return undefined;
     const r = await client.importFiles(picked.files);
-    onImported?.(r.sheets.length);
+    if (r.sheets.length > 0) onImported?.(r.sheets.length);
     return r;
   });
   const exp = useAction(async () => {
@@ -40,6 +40,7 @@ export function useFilesState({ client, onImported, onExported }: FilesScreenPro
 
 const useStyles = makeStyles({
   hidden: { display: 'none' },
+  failures: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
 export function FilesScreen(props: FilesScreenProps) {
@@ -74,8 +75,21 @@ export function FilesScreen(props: FilesScreenProps) {
       </div>
       {imp.running ? <Busy label={t.files.reading} /> : null}
       {skipped.length > 0 && !imp.running ? <Notice intent="warning">{t.files.notXlsx(skipped.join(', '))}</Notice> : null}
-      {imported && !imp.running && !imp.failed ? (
+      {imported && !imp.running && !imp.failed && (imported.sheets.length > 0 || !imported.failed?.length) ? (
         <Notice>{imported.sheets.length > 0 ? t.files.imported(imported.sheets.length, imported.sheets.join(', ')) : t.files.importedNone}</Notice>
+      ) : null}
+      {imported && !imp.running && !imp.failed && imported.failed?.length ? (
+        // Each file that could not be read, named; the others above were added.
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.files.failedTitle(imported.failed.length, imported.sheets.length > 0)}</MessageBarTitle>
+            <ul className={styles.failures}>
+              {imported.failed.map((f) => (
+                <li key={f.name}>{f.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       ) : null}
       {imp.failed ? <ErrorBar error={imp.error} onDismiss={imp.clearError} /> : null}
 

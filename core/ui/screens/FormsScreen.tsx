@@ -1,5 +1,5 @@
 /** Biểu mẫu: the 19 forms grouped by level; insert one as a new sheet named for its unit. */
-import { Button, Field, Input, Select, Spinner } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Spinner, makeStyles } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FormSummary, Settings } from '../../src/app/actions';
 import type { PaneClient } from '../client';
@@ -38,9 +38,22 @@ export function useFormsState({ client, settings }: FormsScreenProps) {
   return { load, forms, formId, setFormId, selected, unitName, setUnitName, insert };
 }
 
+/**
+ * A native select is as wide as its longest option ("II.1 — Phiếu đánh giá công tác lập kế hoạch…"
+ * made the tab 843-912 px at 320 px): the field, the select and its hint are held to the pane's
+ * width; the open list is the browser's own and wraps or cuts there, not in the page.
+ */
+const useStyles = makeStyles({
+  field: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '100%', width: '100%' },
+  control: { minWidth: 0, maxWidth: '100%', width: '100%', textOverflow: 'ellipsis', overflowX: 'hidden' },
+  hint: { overflowWrap: 'anywhere' },
+});
+
 export function FormsScreen(props: FormsScreenProps) {
   const { t } = useI18n();
   const s = useScreenStyles();
+  const styles = useStyles();
   const { load, forms, formId, setFormId, selected, unitName, setUnitName, insert } = useFormsState(props);
   return (
     <form
@@ -56,8 +69,8 @@ export function FormsScreen(props: FormsScreenProps) {
       {!load.running && !load.failed && forms.length === 0 ? <p className={s.hint}>{t.forms.none}</p> : null}
       {forms.length > 0 ? (
         <>
-          <Field label={t.forms.form} hint={selected ? `${selected.code} — ${selected.title}` : undefined}>
-            <Select value={formId} onChange={(_, d) => setFormId(d.value)}>
+          <Field className={styles.field} label={t.forms.form} hint={selected ? { className: styles.hint, children: `${selected.code} — ${selected.title}` } : undefined}>
+            <Select className={styles.select} select={{ className: styles.control }} value={formId} onChange={(_, d) => setFormId(d.value)}>
               {groupByLevel(forms).map((g) => (
                 <optgroup key={g.level} label={t.levelGroups[g.level]}>
                   {g.forms.map((f) => (
@@ -69,7 +82,7 @@ export function FormsScreen(props: FormsScreenProps) {
               ))}
             </Select>
           </Field>
-          <Field label={t.forms.unitName} hint={t.forms.unitNameHint}>
+          <Field className={styles.field} label={t.forms.unitName} hint={t.forms.unitNameHint}>
             <Input value={unitName} placeholder={t.forms.unitNamePlaceholder} onChange={(_, d) => setUnitName(d.value)} />
           </Field>
           <p className={s.hint}>{t.forms.copyNote}</p>

@@ -12,6 +12,8 @@ export interface ValidateScreenProps {
   readonly client: PaneClient;
   /** Selects a finding's cell; absent where the host has no selection. */
   readonly onSelect?: (sheet: string, cell: string) => void;
+  /** The standalone page: say how an error is fixed there (download, fix in Excel, open again). */
+  readonly fixHint?: boolean;
 }
 
 export function useValidateState({ client }: ValidateScreenProps) {
@@ -44,6 +46,7 @@ export function ValidateScreen(props: ValidateScreenProps) {
           </div>
           {v.unrecognised.length > 0 ? <p className={s.hint}>{t.validate.unrecognised(v.unrecognised.join(', '))}</p> : null}
           {v.errors === 0 ? <Notice>{t.validate.noErrors}</Notice> : null}
+          {props.fixHint && v.findings.length > 0 ? <Notice intent="info">{t.sheet.fixHere}</Notice> : null}
           <FindingList findings={v.findings} onSelect={props.onSelect} />
         </>
       ) : null}

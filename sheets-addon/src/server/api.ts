@@ -328,6 +328,8 @@ export function createServerApi(env: ServerEnv) {
       return null;
     },
     listSheets: () => port.listSheets(),
+    /** The consolidated plan's figures for the home screen: reads only. */
+    overview: () => actions.overview(),
     /** Deletes every kept copy ("… (cũ)") under one lock, the state's record of them with it. */
     removeCopies: () => locked(() => actions.removeCopies()),
     writeCatalogue: () => locked(() => actions.writeCatalogue()),
@@ -371,6 +373,13 @@ export function createServerApi(env: ServerEnv) {
       if (isRollupSheet(req.sheet)) throw new Error(`Trang "${req.sheet}" là trang kết quả của LKH, không phải trang của một xã.`);
       const r = await env.protect(req.sheet, { editors: req.editors, ...(req.warningOnly ? { warningOnly: true } : {}) });
       return { sheet: r.sheet, warningOnly: r.warningOnly, editors: [...r.editors], reused: r.reused };
+    },
+
+    /** The state and every sheet (fonts too: a village's TCVN3 text is read by its font), for the documents drafted in the sidebar. */
+    async documentData(): Promise<ExportData> {
+      const state = await readStateSafe(port);
+      const names = await port.listSheets();
+      return { state, names, sheets: names.length > 0 ? await port.readSheets(names, { fonts: true }) : [] };
     },
 
     /** The state and the sheets that may hold the package's forms; the sidebar picks them as core exportPackage does. */

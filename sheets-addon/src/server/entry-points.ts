@@ -15,7 +15,7 @@
  *   https://developers.google.com/apps-script/guides/html/communication#private_functions
  * - Every call starts the server script afresh: few coarse calls.
  */
-import type { ConsolidateOptions, ConsolidationView, FindingView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
+import type { ConsolidateOptions, ConsolidationView, FindingView, OverviewView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
 import type { FormId } from '../../../core/src/forms/types';
 import type { SheetLayout } from '../../../core/src/layout/types';
 import type { DocumentState, SheetData } from '../../../core/src/port/types';
@@ -145,6 +145,8 @@ export interface SidebarApi {
   selectCell(sheet: string, cell: string): null;
   consolidate(opts?: ConsolidateOptions | null): ConsolidationView;
   removeCopies(): { removed: string[] };
+  /** The home screen's figures of the consolidated plan (read only, no lock). */
+  overview(): OverviewView;
   writeCatalogue(): { sheet: string; entries: number; period: string; keptCopy?: string };
   createBallot(opts: { listSheet: string; method: 'marks' | 'scores'; participants?: number; criteria?: readonly string[] }): { sheet: string; items: number };
   rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): RankingView;
@@ -156,6 +158,8 @@ export interface SidebarApi {
   rollUp(request?: RollUpRequest | null): RollUpView;
   protectSheet(request: ProtectRequest): ProtectView;
   exportData(): ExportData;
+  /** Every sheet's values and the state, for the documents the sidebar drafts (Văn bản) with the Word and .xlsx writers that stay out of the server. */
+  documentData(): ExportData;
   /**
    * The sidebar's ExcelJS part (XlsxLib.html: the script reading and writing .xlsx), fetched on the
    * first upload or download so that the sidebar opens without it (issue 13).
@@ -177,6 +181,7 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   selectCell: true,
   consolidate: true,
   removeCopies: true,
+  overview: true,
   writeCatalogue: true,
   createBallot: true,
   rankFromBallot: true,
@@ -188,6 +193,7 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   rollUp: true,
   protectSheet: true,
   exportData: true,
+  documentData: true,
   sidebarLibrary: true,
 };
 

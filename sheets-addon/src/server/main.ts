@@ -96,6 +96,7 @@ const sidebar: SidebarApi = {
   selectCell: (sheet: string, cell: string) => call((a) => a.selectCell(sheet, cell)),
   consolidate: (opts) => call((a) => a.consolidate(opts)),
   removeCopies: () => call((a) => a.removeCopies()),
+  overview: () => call((a) => a.overview()),
   writeCatalogue: () => call((a) => a.writeCatalogue()),
   createBallot: (opts) => call((a) => a.createBallot(opts)),
   rankFromBallot: (opts) => call((a) => a.rankFromBallot(opts)),
@@ -107,6 +108,7 @@ const sidebar: SidebarApi = {
   rollUp: (request?: RollUpRequest | null) => call((a) => a.rollUp(request)),
   protectSheet: (request: ProtectRequest) => call((a) => a.protectSheet(request)),
   exportData: () => call((a) => a.exportData()),
+  documentData: () => call((a) => a.documentData()),
   // A file of the project, not the document: no lock, no state.
   sidebarLibrary: () => HtmlService.createHtmlOutputFromFile(XLSX_LIB_FILE).getContent(),
 };
@@ -119,6 +121,7 @@ export const {
   selectCell,
   consolidate,
   removeCopies,
+  overview,
   writeCatalogue,
   createBallot,
   rankFromBallot,
@@ -130,6 +133,7 @@ export const {
   rollUp,
   protectSheet,
   exportData,
+  documentData,
   sidebarLibrary,
 } = sidebar;
 

@@ -13,7 +13,7 @@ import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from 
 import { useMemo, useRef, useState } from 'react';
 import type { Settings } from '../../../core/src/app/actions';
 import type { Lang } from '../../../core/ui';
-import { LkhPane } from '../../../core/ui';
+import { LkhPane, useRememberedLang } from '../../../core/ui';
 import { ProtectScreen } from './ProtectScreen';
 import type { SheetsClient } from './remote';
 import { I18nContext, i18nFor } from './ui';
@@ -45,7 +45,8 @@ const isUpper = (s: Settings | undefined): boolean => s?.level === 'huyen' || s?
 
 export function SheetsSidebar({ client, lang: initialLang, today, initialView }: SheetsSidebarProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang ?? 'vi');
+  // Remembered across reloads where the sidebar's frame keeps localStorage; an explicit lang wins.
+  const [lang, setLang] = useRememberedLang(initialLang);
   const [view, setView] = useState<SidebarView>(initialView ?? 'pane');
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const chosen = useRef(initialView !== undefined);

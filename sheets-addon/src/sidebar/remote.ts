@@ -18,9 +18,11 @@ import type { PaneClient } from '../../../core/ui/client';
 import type { ProtectRequest, ProtectView, RollUpRequest, RollUpView, SidebarApi, SidebarFunction } from '../server/entry-points';
 import type { Call } from './call';
 import { exportPackageRemote } from './export-package';
+import { downloadDocumentRemote } from './documents';
 
 export type { Call } from './call';
 import { importFilesRemote } from './xlsx-import';
+import { importEach } from '../../../core/ui/files';
 
 /** The part of google.script.run used here. Server functions are looked up by name. */
 export interface ScriptRun {
@@ -126,7 +128,8 @@ export interface RemoteClientOptions {
 
 export function createRemoteClient(call: Call, options: RemoteClientOptions = {}): SheetsClient {
   // ExcelJS is part of the one inlined sidebar script (Apps Script serves no separate chunks).
-  const importFiles: PaneClient['importFiles'] = options.importFiles ?? ((files) => importFilesRemote(call, files));
+  // One file after the other (importEach): a damaged file is reported and the others are still added.
+  const importFiles: PaneClient['importFiles'] = options.importFiles ?? ((files) => importEach(files, (f) => importFilesRemote(call, [f])));
   const exportPackage: PaneClient['exportPackage'] = options.exportPackage ?? (() => exportPackageRemote(call));
   return {
     host: 'sheets',
@@ -141,6 +144,7 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     },
     consolidate: (opts) => call('consolidate', opts ?? null),
     removeCopies: () => call('removeCopies'),
+    overview: () => call('overview'),
     writeCatalogue: () => call('writeCatalogue'),
     createBallot: (opts) => call('createBallot', opts),
     rankFromBallot: (opts) => call('rankFromBallot', opts),
@@ -154,6 +158,7 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     listSheets: () => call('listSheets'),
     importFiles,
     exportPackage,
+    downloadDocument: (kind) => downloadDocumentRemote(call, kind),
     rollUp: (request) => call('rollUp', request),
     protectSheet: (request) => call('protectSheet', request),
   };

@@ -4,9 +4,10 @@
  * opens without ExcelJS, which is most of its weight (issue 13). Loading this module registers
  * the library on the page (and, in tests, in the process).
  */
+import { draftFile } from '../../../core/src/app/documents';
 import { exportPackage, xlsxAsLayouts } from '../../../core/src/app/transfer';
 import type { XlsxLib } from './xlsx-loader';
 import { XLSX_LIB_GLOBAL } from './xlsx-loader';
 
-const lib: XlsxLib = { xlsxAsLayouts, exportPackage };
+const lib: XlsxLib = { xlsxAsLayouts, exportPackage, draftFile };
 (globalThis as Record<string, unknown>)[XLSX_LIB_GLOBAL] = lib;

@@ -5,12 +5,15 @@
  * test registered it already), no call is made. Only types come from the core's transfer here,
  * so the sidebar's own bundle holds no ExcelJS.
  */
+import type { draftFile } from '../../../core/src/app/documents';
 import type { exportPackage, xlsxAsLayouts } from '../../../core/src/app/transfer';
 import type { Call } from './call';
 
 export interface XlsxLib {
   readonly xlsxAsLayouts: typeof xlsxAsLayouts;
   readonly exportPackage: typeof exportPackage;
+  /** The Văn bản screen's documents (Word writer and ExcelJS), drafted from a snapshot of the workbook (documents.ts). */
+  readonly draftFile: typeof draftFile;
 }
 
 /** The global the library registers itself under. */

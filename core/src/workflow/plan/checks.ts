@@ -25,6 +25,9 @@ export interface CheckResult {
   readonly passed: boolean | undefined;
   /** Vietnamese sentence with the numbers. */
   readonly detail: string;
+  /** The same in English, for the panes (program names stay as the catalogue writes them). */
+  readonly labelEn?: string;
+  readonly detailEn?: string;
   readonly value?: number;
   readonly limit?: number;
   /** The 75% rule: the villages' share on each base a reader may mean, the rule's marked. */
@@ -68,6 +71,8 @@ const EPSILON = 1e-6;
 
 const num = (n: number, digits = 3): string => formatVnNumber(n, digits);
 const pct = (ratio: number): string => `${formatVnNumber(ratio * 100, 1)}%`;
+const numEn = (n: number, digits = 3): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
+const pctEn = (ratio: number): string => `${numEn(ratio * 100, 1)}%`;
 
 // ---------------------------------------------------------------------------------------------
 // III.1 rows.
@@ -211,6 +216,8 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
       label: `${withVon(al.label)} trong mức III.1`,
       passed,
       detail: `${count} hoạt động dùng ${lowerFirst(withVon(al.label))} trong II.6.A cần ${num(needM)} triệu đồng; Biểu III.1 dự kiến ${num(al.amount)} triệu đồng${where}.`,
+      labelEn: `${al.label} within III.1`,
+      detailEn: `${count} activit${count === 1 ? 'y' : 'ies'} of II.6.A using ${al.label} need ${numEn(needM)} million VND; form III.1 plans ${numEn(al.amount)} million VND${al.cell ? ` (cell ${al.cell})` : ''}.`,
       value: needM,
       limit: al.amount,
     });
@@ -239,10 +246,19 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
       label: `${withVon(p.shortName)} trong mức III.1`,
       passed: undefined,
       detail: `Biểu III.1 chưa ghi kinh phí dự kiến cho ${p.shortName} nên chưa kiểm tra được các hoạt động dùng nguồn vốn này.`,
+      labelEn: `${p.shortName} within III.1`,
+      detailEn: `Form III.1 plans no money for ${p.shortName}, so the activities using it cannot be checked.`,
     });
   }
   if (allocs.length === 0 && unchecked.size === 0) {
-    checks.push({ id: 'allocation', label: 'Vốn CTMTQG trong mức III.1', passed: undefined, detail: 'Biểu III.1 chưa ghi kinh phí dự kiến cho nguồn vốn nào.' });
+    checks.push({
+      id: 'allocation',
+      label: 'Vốn CTMTQG trong mức III.1',
+      passed: undefined,
+      detail: 'Biểu III.1 chưa ghi kinh phí dự kiến cho nguồn vốn nào.',
+      labelEn: 'National target program money within III.1',
+      detailEn: 'Form III.1 plans money for no fund source.',
+    });
   }
 }
 
@@ -274,6 +290,11 @@ const SHARE_BASES: readonly { base: ShareBase; label: string; amount: (a: PlanAc
   { base: 'outside', label: 'vốn cần từ bên ngoài (Ngân sách + Đề xuất)', amount: (a) => a.budget + a.proposed },
   { base: 'all', label: 'toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất)', amount: (a) => a.total },
 ];
+const SHARE_BASES_EN: Readonly<Record<ShareBase, string>> = {
+  budget: 'the budget money (source known) the commune allocates',
+  outside: 'the money needed from outside (budget + proposed)',
+  all: "all resources (people's contribution + budget + proposed)",
+};
 
 /** The share of the villages' activities on each base, the rule's first. */
 export function villageShares(activities: readonly PlanActivity[]): VillageShare[] {
@@ -298,12 +319,18 @@ function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findi
   const label = 'Hoạt động do thôn đề xuất ≥ 75% vốn Ngân sách xã phân bổ';
   const line = (v: VillageShare) => (v.share === undefined ? `${v.label}: chưa có` : `${v.label}: ${num(v.village)}/${num(v.total)} nghìn đồng, ${pct(v.share)}`);
   const compare = `Để so sánh — ${others.map(line).join('; ')}.`;
+  const labelEn = 'Activities proposed by villages ≥ 75% of the budget money the commune allocates';
+  const lineEn = (v: VillageShare) => (v.share === undefined ? `${SHARE_BASES_EN[v.base]}: none yet` : `${SHARE_BASES_EN[v.base]}: ${numEn(v.village)}/${numEn(v.total)} thousand VND, ${pctEn(v.share)}`);
+  const compareEn = `For comparison — ${others.map(lineEn).join('; ')}.`;
   if (rule.share === undefined) {
     const detail =
       shares.every((v) => v.share === undefined)
         ? 'Chưa có hoạt động nào có kinh phí nên chưa tính được tỷ lệ.'
         : `Chưa có hoạt động nào được phân bổ vốn Ngân sách (đã rõ nguồn) nên chưa tính được tỷ lệ theo ${RULE_BASIS}. ${compare}`;
-    checks.push({ id: 'village-share', label, passed: undefined, detail, shares });
+    const detailEn = shares.every((v) => v.share === undefined)
+      ? 'No activity has money yet, so the share cannot be computed.'
+      : `No activity has budget money (source known) allocated yet, so the share on the handbook's base (L677) cannot be computed. ${compareEn}`;
+    checks.push({ id: 'village-share', label, passed: undefined, detail, labelEn, detailEn, shares });
     return;
   }
   const share = rule.share;
@@ -313,6 +340,8 @@ function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findi
     label,
     passed,
     detail: `Các hoạt động do thôn đề xuất được ${num(rule.village)} nghìn đồng trên tổng ${num(rule.total)} nghìn đồng ${rule.label}, chiếm ${pct(share)} — ${RULE_BASIS}; Sổ tay yêu cầu ít nhất 75%. ${compare}`,
+    labelEn,
+    detailEn: `Activities proposed by villages get ${numEn(rule.village)} of ${numEn(rule.total)} thousand VND of ${SHARE_BASES_EN.budget}, ${pctEn(share)} — the handbook's base (L677); the handbook asks for at least 75%. ${compareEn}`,
     value: share,
     limit: VILLAGE_SHARE_MIN,
     shares,
@@ -358,6 +387,8 @@ function growthChecks(iii1: FormReading, previous: FormReading, period: ProgramP
       label: `${def.label}: tăng tối đa 10%`,
       passed,
       detail: `${def.label}: năm kế hoạch ${num(next)} triệu đồng, năm trước ${num(prev)} triệu đồng (${growth >= 0 ? 'tăng' : 'giảm'} ${pct(Math.abs(growth))}); mức tối đa ${num(limit)} triệu đồng.`,
+      labelEn: `${def.label}: at most 10% more`,
+      detailEn: `${def.label}: ${numEn(next)} million VND in the plan year, ${numEn(prev)} million VND last year (${growth >= 0 ? 'up' : 'down'} ${pctEn(Math.abs(growth))}); at most ${numEn(limit)} million VND.`,
       value: next,
       limit,
     });
@@ -373,7 +404,14 @@ function growthChecks(iii1: FormReading, previous: FormReading, period: ProgramP
     }
   }
   if (compared === 0) {
-    checks.push({ id: 'growth', label: 'Kinh phí tăng tối đa 10% so với năm trước', passed: undefined, detail: 'Không có dòng nào của Biểu III.1 ghi kinh phí cả năm nay và năm trước để so sánh.' });
+    checks.push({
+      id: 'growth',
+      label: 'Kinh phí tăng tối đa 10% so với năm trước',
+      passed: undefined,
+      detail: 'Không có dòng nào của Biểu III.1 ghi kinh phí cả năm nay và năm trước để so sánh.',
+      labelEn: 'At most 10% more money than last year',
+      detailEn: 'No line of form III.1 gives money for both this year and last year to compare.',
+    });
   }
 }
 
@@ -391,7 +429,14 @@ export function checkBudgets(input: BudgetCheckInput): BudgetChecks {
   const { iii1, previousIii1, period } = input;
   if (!iii1) {
     findings.push(finding('III1_MISSING', { sheet: input.sheetNames.ii6a }));
-    checks.push({ id: 'allocation', label: 'Vốn CTMTQG trong mức III.1', passed: undefined, detail: 'Chưa có Biểu III.1 nên chưa kiểm tra được mức vốn phân bổ cho từng chương trình, dự án.' });
+    checks.push({
+      id: 'allocation',
+      label: 'Vốn CTMTQG trong mức III.1',
+      passed: undefined,
+      detail: 'Chưa có Biểu III.1 nên chưa kiểm tra được mức vốn phân bổ cho từng chương trình, dự án.',
+      labelEn: 'National target program money within III.1',
+      detailEn: 'No form III.1 yet, so the money for each program and project cannot be checked.',
+    });
   } else {
     allocationChecks(input, iii1, checks, findings);
   }
@@ -403,6 +448,8 @@ export function checkBudgets(input: BudgetCheckInput): BudgetChecks {
       label: 'Kinh phí tăng tối đa 10% so với năm trước',
       passed: undefined,
       detail: iii1 ? 'Chưa có Biểu III.1 của năm trước nên chưa so sánh được.' : 'Chưa có Biểu III.1 nên chưa so sánh được với năm trước.',
+      labelEn: 'At most 10% more money than last year',
+      detailEn: iii1 ? "No form III.1 of last year, so nothing to compare with." : 'No form III.1 yet, so nothing to compare with last year.',
     });
   }
   return { checks, findings };

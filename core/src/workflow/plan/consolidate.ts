@@ -151,18 +151,19 @@ function sum(xs: readonly (number | undefined)[]): number {
 }
 
 /** Why an activity cannot be consolidated as it stands, if it cannot. */
-function screen(a: Activity): { reason: ReturnReason; message: string } | undefined {
-  if (a.activity.trim() === '') return { reason: 'no-name', message: 'không ghi tên hoạt động' };
-  if (a.unreadable) return { reason: 'unreadable', message: 'có ô không đọc được (lỗi hoặc chữ trong ô số)' };
+function screen(a: Activity): { reason: ReturnReason; message: string; messageEn: string } | undefined {
+  if (a.activity.trim() === '') return { reason: 'no-name', message: 'không ghi tên hoạt động', messageEn: 'no activity name' };
+  if (a.unreadable) return { reason: 'unreadable', message: 'có ô không đọc được (lỗi hoặc chữ trong ô số)', messageEn: 'a cell cannot be read (an error, or text in a number cell)' };
   const parts = [a.contribution, a.support];
   if (a.total !== undefined && parts.some((p) => p !== undefined) && Math.abs(sum(parts) - a.total) > TOLERANCE) {
     return {
       reason: 'contradictory-amounts',
       message: `Tổng số (${formatVnNumber(a.total)}) khác Dân góp + Cần hỗ trợ (${formatVnNumber(sum(parts))})`,
+      messageEn: `Total (${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(a.total)}) differs from Dân góp + Cần hỗ trợ (${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(sum(parts))})`,
     };
   }
   if (a.quantity === undefined && a.quantityText === undefined && a.total === undefined && a.contribution === undefined && a.support === undefined) {
-    return { reason: 'unclear', message: 'không có số lượng và nguồn lực để xác minh' };
+    return { reason: 'unclear', message: 'không có số lượng và nguồn lực để xác minh', messageEn: 'no quantity and no resources to verify it by' };
   }
   return undefined;
 }
@@ -651,12 +652,13 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       readAll.push(a);
       const bad = screen(a);
       if (bad) {
-        returned.push({ activity: a, origin, reason: bad.reason, message: bad.message });
+        returned.push({ activity: a, origin, reason: bad.reason, message: bad.message, messageEn: bad.messageEn });
         findings.push(
           finding('ACTIVITY_RETURNED', { sheet: a.source.sheet, cell: a.source.cells.activity ?? Object.values(a.source.cells)[0], ...(a.source.file ? { file: a.source.file } : {}) }, {
             activity: shortName(a.activity || '(không tên)'),
             origin: originLabel(origin),
             reason: bad.message,
+            reasonEn: bad.messageEn,
           }),
         );
         continue;

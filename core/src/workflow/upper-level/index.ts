@@ -8,6 +8,7 @@
  *   layout.ts  the sheets it writes
  *   rollup.ts  rollUpCommunes: read → build → write, in one call
  *   types.ts   its data shapes and sheet names
+ *   feedback-read.ts  the feedback read back by the commune: the "Phản hồi cấp trên" sheet, answers beside II.6.A/II.6.B
  */
 export * from './rollup';
 export * from './types';
@@ -17,3 +18,5 @@ export type { SummaryLine } from './layout';
 export { SUMMARY_COLUMNS, VANISHED_GROUP, communesLayout, feedbackLayouts, feedbackSheetName, rankingLayout, reportLayout, summaryLayout, summaryLines, upperHeading } from './layout';
 export type { DistrictSource, PlansReading, ReadPlansOptions } from './read';
 export { communeKey, isRollupSheet, matchDifficulty, nameKey, readCommunePlans, readPreviousRollup, readPreviousSummary, tabPrefix } from './read';
+export type { FeedbackApplied, FeedbackForm, FeedbackLine, FeedbackMatch, FeedbackVerdict, UpperFeedback } from './feedback-read';
+export { REJECTED_FLAG, UPPER_FEEDBACK_HEADER, UPPER_FEEDBACK_SHEET, applyUpperFeedback, feedbackFor, matchFeedback, readFeedbackSheet, readUpperFeedback } from './feedback-read';
