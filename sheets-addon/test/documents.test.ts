@@ -37,7 +37,8 @@ async function demoSidebar() {
   let n = 0;
   for (const f of demoFiles()) await a.importSheets({ file: f.name, sheets: f.sheets.map((s) => ({ layout: { ...s.layout, name: `${++n} ${s.formId}` }, formId: s.formId })) });
   await a.consolidate();
-  return { a, call, calls };
+  const deleteTabs = (names: readonly string[]) => port.deleteSheets(names);
+  return { a, call, calls, deleteTabs };
 }
 
 describe('Văn bản in the Sheets sidebar', () => {
@@ -66,10 +67,15 @@ describe('Văn bản in the Sheets sidebar', () => {
   }, 60_000);
 
   it('is the client’s downloadDocument, and says what is missing in the pane’s words', async () => {
-    const { call } = await demoSidebar();
+    const { a, call, deleteTabs } = await demoSidebar();
     const client = createRemoteClient(call);
     expect(typeof client.downloadDocument).toBe('function');
-    // The demo villages send no I.1.
+    // Without the villages' I.1 (deleted here; the demo villages send theirs), II.8 cannot be summed.
+    const state = await a.getSettings();
+    expect(state.planYear).toBe(DEMO_YEAR);
+    const i1 = (await a.listSheets()).filter((n) => / I\.1$/u.test(n));
+    expect(i1).toHaveLength(6);
+    await deleteTabs(i1);
     await expect(client.downloadDocument?.('II.8')).rejects.toThrow('Biểu II.8 cần Biểu I.1 của các thôn: thêm tệp của thôn ở "Tệp"');
   }, 60_000);
 });

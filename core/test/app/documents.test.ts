@@ -81,18 +81,34 @@ describe('Văn bản: every document from the demo workbook', () => {
     if (kind === 'II.2') expect(text).toContain('2026');
   });
 
-  it('II.8 sums the villages\' I.1 once the commune has added them as tabs', async () => {
-    // The demo villages send no I.1: the commune adds two (as Tệp would).
-    await expect(draftFile(wb, 'II.8')).rejects.toThrow('thêm tệp của thôn ở "Tệp"');
-    for (const [i, village] of ['Thôn Nà Lìu', 'Thôn Khe Mạ'].entries()) {
-      await wb.createSheet(layoutForm(getForm('I.1'), { planYear: 2027, unitName: village, sheetName: `${village} - I.1`, fixedValues: { indicators: Object.fromEntries(Object.entries(villageFigures(i)).map(([k, v]) => [k, { value: v }])) } }));
-    }
-    expect((await readWorkbook(wb)).readings.filter((r) => r.formId === 'I.1')).toHaveLength(2);
+  it('II.8 sums the demo villages\' own I.1, each figure traced to its villages', async () => {
+    const readings = (await readWorkbook(wb)).readings.filter((r) => r.formId === 'I.1');
+    expect(readings).toHaveLength(6);
+    const households = readings.reduce((n, r) => n + Number(r.fixedValues['I.6']?.value ?? 0), 0);
+    expect(households).toBeGreaterThan(0);
     const d = await draftFile(wb, 'II.8');
     expect(d.fileName).toBe('II.8.xlsx');
-    expect(d.note).toContain('Biểu I.1 của 2 thôn (Thôn Nà Lìu, Thôn Khe Mạ)');
+    expect(d.note).toContain('Biểu I.1 của 6 thôn');
     const back = await XlsxWorkbook.load(d.bytes);
     const [sheet] = await back.readSheets(['II.8']);
+    const rows = sheet.values.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))).join(' | '));
+    expect(rows.some((r) => r.includes(String(households)) && r.includes('Thôn Nà Lìu') && r.includes('Thôn Nà Hin'))).toBe(true);
+  });
+
+  it('II.8 says what is missing when no village sent its I.1', async () => {
+    const bare = await demoWorkbook();
+    const state = await bare.readState();
+    const i1 = Object.entries(state.sheetForms ?? {}).filter(([, f]) => f === 'I.1').map(([sheet]) => sheet);
+    await bare.deleteSheets(i1);
+    await bare.writeState({ ...state, sheetForms: Object.fromEntries(Object.entries(state.sheetForms ?? {}).filter(([sheet]) => !i1.includes(sheet))) });
+    await expect(draftFile(bare, 'II.8')).rejects.toThrow('thêm tệp của thôn ở "Tệp"');
+    // Added as tabs (as Tệp would), two villages' figures are summed.
+    for (const [i, village] of ['Thôn Nà Lìu', 'Thôn Khe Mạ'].entries()) {
+      await bare.createSheet(layoutForm(getForm('I.1'), { planYear: 2027, unitName: village, sheetName: `${village} - I.1`, fixedValues: { indicators: Object.fromEntries(Object.entries(villageFigures(i)).map(([k, v]) => [k, { value: v }])) } }));
+    }
+    const d = await draftFile(bare, 'II.8');
+    expect(d.note).toContain('Biểu I.1 của 2 thôn (Thôn Nà Lìu, Thôn Khe Mạ)');
+    const [sheet] = await (await XlsxWorkbook.load(d.bytes)).readSheets(['II.8']);
     // Households: 80 + 87, each village named in the sources column.
     const rows = sheet.values.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))).join(' | '));
     expect(rows.some((r) => r.includes('167') && r.includes('Thôn Nà Lìu') && r.includes('Thôn Khe Mạ'))).toBe(true);

@@ -50,7 +50,7 @@ async function appraise(file: string, commune: string): Promise<{ accepted: stri
 describe('lkh feedback', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lkh-feedback-'));
   const files = demoFiles();
-  const villages = files.filter((f) => f.sheets.every((s) => s.formId === 'I.2'));
+  const villages = files.filter((f) => f.sheets.some((s) => s.formId === 'I.2'));
   const departments = files.filter((f) => f.sheets.every((s) => s.formId === 'II.3'));
 
   it('reads the province’s feedback into the commune’s plan file, and says what to do', async () => {

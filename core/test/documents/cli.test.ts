@@ -104,13 +104,16 @@ describe('lkh document', () => {
     const out = join(dir, 'II.1.xlsx');
     const r = await run(['document', 'II.1', plan, ...inputs, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/\(Biểu II\.1\): \d+\/14 tiêu chí chấm từ các tệp \(3: Có, 5: Không, 8: Có, 9: Có\)/u);
+    // Every demo village sent its I.2 and the minutes of its meeting (I.3): criterion 5 is met.
+    expect(r.out).toMatch(/\(Biểu II\.1\): \d+\/14 tiêu chí chấm từ các tệp \(3: Có, 5: Có, 8: Có, 9: Có\)/u);
     expect(r.out).toContain('tiêu chí 14 cần thêm tệp kế hoạch năm trước');
     const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(out)));
     const [data] = await wb.readSheets(['II.1']);
     expect(readSheet(data).reading?.formId).toBe('II.1');
     const cells = data.values.flat().filter((v): v is string => typeof v === 'string');
     expect(cells.some((v) => v.startsWith('Có Phiếu III.1 (tệp "III.1-Tinh-Lao-Cai.xlsx"'))).toBe(true);
+    // The evidence names the meeting with too few women (Thôn Khuổi Mạ, rule 8).
+    expect(cells.some((v) => v.includes('Thôn Khuổi Mạ') && /nữ/u.test(v))).toBe(true);
     // Last year's plan: the same commune consolidated for 2026, given beside this year's.
     const last = join(dir, 'ke-hoach-2026.xlsx');
     expect((await run(['consolidate', ...inputs, '--year', '2026', '--out', last])).code).toBeLessThanOrEqual(1);

@@ -254,6 +254,49 @@ function fileName(unit: string): string {
 }
 
 /** The demo commune's files. */
+/**
+ * A village's I.1 (its basic figures: land, people, households, poor and near-poor households)
+ * and I.3 (the minutes of its meeting: attendance and women), as the village sends them with its
+ * I.2 (L597). Drawn from a generator of their own, so the I.2s stay as they were. Thôn Khuổi Mạ's
+ * meeting has too few women (rule 8: at least 30%), as happens.
+ */
+function villageBasics(village: string, index: number): { formId: FormId; layout: SheetLayout }[] {
+  const r = rng(20271 + index);
+  const households = 60 + Math.round(r() * 90);
+  const people = Math.round(households * (4.2 + r() * 0.8));
+  const poor = Math.round(households * (0.12 + r() * 0.2));
+  const nearPoor = Math.round(households * (0.05 + r() * 0.1));
+  const land = Math.round((40 + r() * 80) * 10) / 10;
+  const i1 = layoutForm(getForm('I.1'), {
+    planYear: DEMO_YEAR,
+    unitName: village,
+    sheetName: 'I.1',
+    fixedValues: { indicators: { 'I.1': { value: land }, 'I.5': { value: people }, 'I.6': { value: households }, 'I.7': { value: poor }, 'I.8': { value: nearPoor } } },
+  });
+  const attendees = Math.round(households * (0.6 + r() * 0.25));
+  const women = village === 'Thôn Khuổi Mạ' ? Math.round(attendees * 0.22) : Math.round(attendees * (0.36 + r() * 0.12));
+  const base = layoutForm(getForm('I.3'), { planYear: DEMO_YEAR, unitName: village, sheetName: 'I.3' });
+  // The minutes as the village's secretary fills them in: the counts after their labels.
+  const i3: SheetLayout = {
+    ...base,
+    cells: base.cells.map((c) => {
+      if (typeof c.value !== 'string') return c;
+      if (c.value.startsWith('(2.3) Người dân tham gia họp:')) return { ...c, value: `(2.3) Người dân tham gia họp: ${attendees}` };
+      if (c.value.startsWith('người, trong đó nữ')) return { ...c, value: `người, trong đó nữ ${women}` };
+      if (c.value.startsWith('(3.) Địa điểm:')) return { ...c, value: `(3.) Địa điểm: Nhà văn hóa ${village}` };
+      // The letterhead: the commune, the village, the place and day of the meeting (May 2026).
+      if (c.value.startsWith('UBND CẤP XÃ')) return { ...c, value: `UBND ${DEMO_COMMUNE.toUpperCase()}` };
+      if (/^Thôn\s*[.…]+$/u.test(c.value)) return { ...c, value: village };
+      if (/^[.…]+, ngày/u.test(c.value)) return { ...c, value: `${village.replace(/^Thôn\s+/u, '')}, ngày ${10 + index} tháng 5 năm 2026` };
+      return c;
+    }),
+  };
+  return [
+    { formId: 'I.1', layout: i1 },
+    { formId: 'I.3', layout: i3 },
+  ];
+}
+
 export function demoFiles(): DemoFile[] {
   const r = rng(20270);
   const files: DemoFile[] = [];
@@ -267,18 +310,21 @@ export function demoFiles(): DemoFile[] {
     files.push({
       name: fileName(v),
       unit: v,
-      sheets: sectors.map((s, i) => ({
-        formId: 'I.2' as const,
-        layout: withSector(
-          layoutForm(getForm('I.2'), {
-            planYear: DEMO_YEAR,
-            unitName: v,
-            sheetName: `I.2 - ${['Trồng trọt', 'Giao thông', 'Chăn nuôi'][i] ?? s.sector}`,
-            body: clean(i2Body(s, false, v)),
-          }),
-          s.sector,
-        ),
-      })),
+      sheets: [
+        ...sectors.map((s, i) => ({
+          formId: 'I.2' as const,
+          layout: withSector(
+            layoutForm(getForm('I.2'), {
+              planYear: DEMO_YEAR,
+              unitName: v,
+              sheetName: `I.2 - ${['Trồng trọt', 'Giao thông', 'Chăn nuôi'][i] ?? s.sector}`,
+              body: clean(i2Body(s, false, v)),
+            }),
+            s.sector,
+          ),
+        })),
+        ...villageBasics(v, VILLAGES.indexOf(v)),
+      ],
     });
   }
   for (const d of DEPARTMENTS) {
