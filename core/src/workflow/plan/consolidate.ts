@@ -204,7 +204,9 @@ const PLACE_BOUND = /(^|[^\p{L}])(kênh|mương|đường|cầu|cống|đập|k�
 const NOT_PLACE = /(nhu cầu|yêu cầu|cầu lông|cầu nối|đường lối|trường hợp|thị trường|môi trường)/gu;
 
 function isPlaceBound(activity: string): boolean {
-  return PLACE_BOUND.test(activity.normalize('NFC').toLowerCase().replace(NOT_PLACE, ' '));
+  const low = activity.normalize('NFC').toLowerCase();
+  // No place word: nothing to strip ("nhu cầu", "thị trường" only hide place words).
+  return PLACE_BOUND.test(low) && PLACE_BOUND.test(low.replace(NOT_PLACE, ' '));
 }
 
 /** True when an activity's wording already names its village ("Bê tông hóa đường nội thôn Thôn Nà Hin"). */
@@ -364,7 +366,7 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
     if (r.status !== 'active' || r.mergedKeys) return;
     // Works bound to a place (a road, a canal, a cultural house in one village) are never one row
     // across villages (the handbook's example, L4013-L4041, keeps them apart).
-    if (isConstruction(r.activity) || isPlaceBound(r.activity)) return;
+    if (isPlaceBound(r.activity) || isConstruction(r.activity)) return;
     // Only rows of one funding group and one kind merge: no funded with unfunded (II.6.A with
     // II.6.B), no investment with recurrent money, so accepting every suggestion hides nothing.
     const block = `${r.group}|${destination(r)}|${foldKey(r.unit ?? '')}`;

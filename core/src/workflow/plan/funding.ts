@@ -166,9 +166,11 @@ const NOT_WORKS = /(nhu cầu|yêu cầu|toàn cầu|cầu lông|cầu thủ|c�
 export function isConstruction(activity: string): boolean {
   const cached = CONSTRUCTION.get(activity);
   if (cached !== undefined) return cached;
-  const t = viText(activity).replace(NOT_WORKS, ' ');
-  const cleaned = t.replace(BUILD_NOT_WORKS, ' ');
-  const works = !MAINTENANCE.test(t) && (/xây dựng/u.test(cleaned) || WORKS.some((re) => re.test(cleaned)));
+  const v = viText(activity);
+  const readsAsWorks = (x: string) => /xây dựng/u.test(x) || WORKS.some((re) => re.test(x));
+  // Most wordings hold no works word at all: then nothing is left to strip (stripping only removes text).
+  const t = readsAsWorks(v) ? v.replace(NOT_WORKS, ' ') : '';
+  const works = t !== '' && !MAINTENANCE.test(t) && readsAsWorks(t.replace(BUILD_NOT_WORKS, ' '));
   // Asked several times per row (merge suggestions, the II.6.A group, II.6.C's lines), and
   // wordings repeat across villages: each is read once. Bounded, like foldKey's cache.
   if (CONSTRUCTION.size >= CONSTRUCTION_MAX) CONSTRUCTION.clear();
