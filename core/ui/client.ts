@@ -10,6 +10,9 @@ import type { SheetData } from '../src/port/types';
 
 export type HostKind = 'excel' | 'sheets' | 'standalone';
 
+/** Told before each file of an import is read: its place, how many there are, its name. */
+export type ImportProgress = (done: number, total: number, name: string) => void;
+
 export interface PaneClient {
   readonly host: HostKind;
   getSettings(): Promise<Settings>;
@@ -42,7 +45,8 @@ export interface PaneClient {
    * Adds .xlsx files received by e-mail or Zalo as new tabs, one file after the other: a file that
    * cannot be read is listed in `failed` with a sentence naming it, and the other files are still added.
    */
-  importFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<{ sheets: readonly string[]; failed?: readonly { readonly name: string; readonly message: string }[] }>;
+  /** `onProgress(done, total, name)` is told before each file is read ("Đang đọc tệp 3/12"). */
+  importFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[], onProgress?: ImportProgress): Promise<{ sheets: readonly string[]; failed?: readonly { readonly name: string; readonly message: string }[] }>;
   /** Builds the package sent upward (II.4.A, II.4.B, II.6.A, II.6.B) and hands it to the user (download). */
   exportPackage(): Promise<{ fileName: string }>;
   /**

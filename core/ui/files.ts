@@ -85,10 +85,12 @@ export function fileFailureText(name: string, error: unknown): string {
 export async function importEach<F extends { readonly name: string }>(
   files: readonly F[],
   add: (file: F) => Promise<{ readonly sheets: readonly string[] }>,
+  onProgress?: (done: number, total: number, name: string) => void,
 ): Promise<ImportOutcome> {
   const sheets: string[] = [];
   const failed: FileFailure[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
+    onProgress?.(i + 1, files.length, f.name);
     try {
       sheets.push(...(await add(f)).sheets);
     } catch (e) {

@@ -41,9 +41,13 @@ export interface LocalClientOptions {
 }
 
 /** Imports each .xlsx file as new tabs of the port's workbook, one after the other; a file that fails is reported and the others are still imported. */
-export async function importFilesInto(port: WorkbookPort, files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<ImportOutcome> {
+export async function importFilesInto(
+  port: WorkbookPort,
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+  onProgress?: (done: number, total: number, name: string) => void,
+): Promise<ImportOutcome> {
   const { importXlsx } = await loadTransfer();
-  return importEach(files, (f) => importXlsx(port, f.name, f.bytes));
+  return importEach(files, (f) => importXlsx(port, f.name, f.bytes), onProgress);
 }
 
 /** The pane's client, with the checklist's optional date override. */
@@ -77,7 +81,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     listSheets: () => port.listSheets(),
     // The standalone page shows the workbook in the pane itself (Xem sổ); Excel shows it in its own grid.
     ...(host === 'standalone' ? { readSheet: async (name: string) => (await port.readSheets([name]))[0] } : {}),
-    importFiles: opts.importFiles ?? ((files) => importFilesInto(port, files)),
+    importFiles: opts.importFiles ?? ((files, onProgress) => importFilesInto(port, files, onProgress)),
     async exportPackage() {
       const { exportPackage } = await loadTransfer();
       const pkg = await exportPackage(port);

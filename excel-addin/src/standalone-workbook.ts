@@ -41,7 +41,7 @@ function baseName(file: string): string {
  * II.3) are merged into a new workbook, each sheet a tab. Files are added to an open workbook from
  * the pane's "Tệp" screen instead (client.importFiles).
  */
-export async function openFiles(files: readonly InputFile[]): Promise<Opened> {
+export async function openFiles(files: readonly InputFile[], onProgress?: (done: number, total: number, name: string) => void): Promise<Opened> {
   if (files.length === 0) throw new Error('Chưa chọn tệp nào.');
   if (files.length === 1) {
     const [f] = files;
@@ -55,7 +55,7 @@ export async function openFiles(files: readonly InputFile[]): Promise<Opened> {
   }
   // One damaged file among the villages' files is named; the others are still opened.
   const workbook = XlsxWorkbook.create();
-  const { sheets, failed } = await importEach(files, (f) => importXlsx(workbook, f.name, f.bytes));
+  const { sheets, failed } = await importEach(files, (f) => importXlsx(workbook, f.name, f.bytes), onProgress);
   if (sheets.length === 0 && failed.length > 0) throw new Error(failed.map((x) => x.message).join(' '));
   return { workbook, sheets, ...(failed.length > 0 ? { failed } : {}) };
 }

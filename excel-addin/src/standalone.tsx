@@ -31,6 +31,7 @@ const TEXT = {
     intro: 'Lập kế hoạch xã trên tệp Excel (.xlsx) ngay trong trình duyệt, không cần cài Excel. Tệp chỉ nằm trên máy của bạn, không gửi đi đâu.',
     introNext: 'Mở các tệp thôn gửi về, hoặc dùng thử với xã mẫu (6 thôn, 5 ban ngành). Làm xong, bấm "Tải xuống" để lưu sổ.',
     loading: 'Đang mở…',
+    loadingOf: (done: number, total: number, name: string) => `Đang mở tệp ${done}/${total}: ${name}…`,
     saving: 'Đang tạo tệp…',
     opened: (sheets: number, files: number) => `Đã mở ${sheets} trang từ ${files} tệp.`,
     demoLoaded: (sheets: number) => `Đã nạp xã mẫu Tân Lập (${sheets} trang).`,
@@ -50,6 +51,7 @@ const TEXT = {
     intro: 'Plan a commune on Excel files (.xlsx) in the browser, without Excel. Files stay on this computer.',
     introNext: 'Open the files the villages sent, or try the demo commune (6 villages, 5 departments). When done, "Download" saves the workbook.',
     loading: 'Opening…',
+    loadingOf: (done: number, total: number, name: string) => `Opening file ${done} of ${total}: ${name}…`,
     saving: 'Building the file…',
     opened: (sheets: number, files: number) => `Opened ${sheets} sheet(s) from ${files} file(s).`,
     demoLoaded: (sheets: number) => `Demo commune Tân Lập loaded (${sheets} sheets).`,
@@ -184,7 +186,8 @@ function StandaloneApp() {
     if (!replaceOk()) return;
     void run(t.loading, async () => {
       const [mod, files] = await Promise.all([loadWorkbookModule(), readFiles(list)]);
-      const opened = await mod.openFiles(files);
+      // "Đang mở tệp 12/50: …" while the villages' files are read one after the other.
+      const opened = await mod.openFiles(files, (done, total, name) => setBusy(t.loadingOf(done, total, name)));
       // One file opened as it is has nothing new yet; several merged make a workbook not saved anywhere.
       dirty.current = files.length > 1;
       show(opened.workbook, opened.fileName, 'opened');

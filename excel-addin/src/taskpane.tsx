@@ -39,7 +39,7 @@ function start(info: { host: Office.HostType | null }): void {
       markFindings: async (findings) => void (await host.markFindings(findings)),
     },
     // One file after the other; a damaged file is reported and the others are still inserted.
-    importFiles: (files) => importEach(files, (f) => host.importXlsx(f.name, f.bytes)),
+    importFiles: (files, onProgress) => importEach(files, (f) => host.importXlsx(f.name, f.bytes), onProgress),
     // The conference handout as a sheet with Excel's own charts (Văn bản).
     addCharts: (sheet, charts) => host.addCharts(sheet, charts),
   });

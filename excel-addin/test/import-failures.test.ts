@@ -80,4 +80,17 @@ describe('fileFailureText', () => {
     expect(seen).toEqual(['a.xlsx', 'b.xlsx', 'c.xlsx']);
     expect(r).toEqual({ sheets: ['a', 'c'], failed: [{ name: 'b.xlsx', message: badFileMessage('b.xlsx') }] });
   });
+
+  it('importEach tells the progress before each file, the failed one included', async () => {
+    const told: string[] = [];
+    await importEach(
+      [{ name: 'a.xlsx' }, { name: 'b.xlsx' }, { name: 'c.xlsx' }],
+      async (f) => {
+        if (f.name === 'b.xlsx') throw new Error('bad');
+        return { sheets: [] };
+      },
+      (done, total, name) => told.push(`${done}/${total} ${name}`),
+    );
+    expect(told).toEqual(['1/3 a.xlsx', '2/3 b.xlsx', '3/3 c.xlsx']);
+  });
 });

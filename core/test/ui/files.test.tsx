@@ -30,6 +30,23 @@ describe('Tệp', () => {
     expect(files[0].bytes).toBeInstanceOf(Uint8Array);
   });
 
+  it('says which file it is reading, of how many, while a folder of files is added', async () => {
+    const c = fakeClient();
+    let release: () => void = () => undefined;
+    c.importFiles.mockImplementationOnce(async (files, onProgress) => {
+      onProgress?.(1, files.length, files[0].name);
+      onProgress?.(2, files.length, files[1].name);
+      await new Promise<void>((done) => (release = done));
+      return { sheets: ['Thôn A - I.2', 'Thôn B - I.2', 'Thôn C - I.2'] };
+    });
+    await openFiles(c);
+    await userEvent.upload(screen.getByLabelText('Chọn tệp .xlsx'), [xlsx('Thôn A.xlsx', [1]), xlsx('Thôn B.xlsx', [2]), xlsx('Thôn C.xlsx', [3])]);
+    expect(await screen.findByText('Đang đọc tệp 2/3: Thôn B.xlsx…')).toBeTruthy();
+    release();
+    expect(await screen.findByText('Đã thêm 3 trang: Thôn A - I.2, Thôn B - I.2, Thôn C - I.2.')).toBeTruthy();
+    expect(screen.queryByText(/Đang đọc tệp/u)).toBeNull();
+  });
+
   it('skips files that are not .xlsx and says which', async () => {
     const c = await openFiles();
     const input = screen.getByLabelText('Chọn tệp .xlsx');

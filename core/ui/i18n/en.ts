@@ -281,6 +281,7 @@ export const en: Strings = {
     importHint: 'Choose one or more .xlsx files received from villages, departments or communes. Each file is added as new sheets; no existing sheet is overwritten.',
     choose: 'Choose .xlsx files',
     reading: 'Reading the files…',
+    readingOf: (done: number, total: number, name: string): string => `Reading file ${done} of ${total}: ${name}…`,
     notXlsx: (names: string): string => `Only .xlsx files are accepted; skipped: ${names}.`,
     imported: (count: number, sheets: string): string => `Added ${n(count)} sheet${count === 1 ? '' : 's'}: ${sheets}.`,
     importedNone: 'No sheet was added.',

@@ -287,6 +287,7 @@ export const vi = {
     importHint: 'Chọn một hay nhiều tệp .xlsx nhận từ thôn, ban ngành hoặc xã. Mỗi tệp được thêm thành trang mới; không trang nào đang có bị ghi đè.',
     choose: 'Chọn tệp .xlsx',
     reading: 'Đang đọc tệp…',
+    readingOf: (done: number, total: number, name: string): string => `Đang đọc tệp ${done}/${total}: ${name}…`,
     notXlsx: (names: string): string => `Chỉ nhận tệp .xlsx; bỏ qua: ${names}.`,
     imported: (count: number, sheets: string): string => `Đã thêm ${n(count)} trang: ${sheets}.`,
     importedNone: 'Không có trang nào được thêm.',

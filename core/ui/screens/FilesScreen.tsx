@@ -22,11 +22,14 @@ export { isXlsx, readBytes } from '../files';
 
 export function useFilesState({ client, onImported, onExported }: FilesScreenProps) {
   const [skipped, setSkipped] = useState<readonly string[]>([]);
+  // "Đang đọc tệp 3/12: Thon-Na-Lin.xlsx": which file is being read, of how many.
+  const [progress, setProgress] = useState<{ readonly done: number; readonly total: number; readonly name: string } | undefined>(undefined);
   const imp = useAction(async (files: readonly File[]) => {
     const picked = await readPicked(files);
     setSkipped(picked.skipped);
+    setProgress(undefined);
     if (picked.files.length === 0) return undefined;
-    const r = await client.importFiles(picked.files);
+    const r = await client.importFiles(picked.files, (done, total, name) => setProgress({ done, total, name }));
     if (r.sheets.length > 0) onImported?.(r.sheets.length);
     return r;
   });
@@ -35,7 +38,7 @@ export function useFilesState({ client, onImported, onExported }: FilesScreenPro
     onExported?.(r.fileName);
     return r;
   });
-  return { imp, exp, skipped };
+  return { imp, exp, skipped, progress };
 }
 
 const useStyles = makeStyles({
@@ -47,7 +50,7 @@ export function FilesScreen(props: FilesScreenProps) {
   const { t } = useI18n();
   const s = useScreenStyles();
   const styles = useStyles();
-  const { imp, exp, skipped } = useFilesState(props);
+  const { imp, exp, skipped, progress } = useFilesState(props);
   const input = useRef<HTMLInputElement>(null);
   const imported = imp.result;
   return (
@@ -73,7 +76,9 @@ export function FilesScreen(props: FilesScreenProps) {
           {t.files.choose}
         </Button>
       </div>
-      {imp.running ? <Busy label={t.files.reading} /> : null}
+      {imp.running ? (
+        <Busy label={progress && progress.total > 1 ? t.files.readingOf(progress.done, progress.total, progress.name) : t.files.reading} {...(progress && progress.total > 1 ? { value: (progress.done - 1) / progress.total } : {})} />
+      ) : null}
       {skipped.length > 0 && !imp.running ? <Notice intent="warning">{t.files.notXlsx(skipped.join(', '))}</Notice> : null}
       {imported && !imp.running && !imp.failed && (imported.sheets.length > 0 || !imported.failed?.length) ? (
         <Notice>{imported.sheets.length > 0 ? t.files.imported(imported.sheets.length, imported.sheets.join(', ')) : t.files.importedNone}</Notice>

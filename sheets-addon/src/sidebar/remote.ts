@@ -129,7 +129,7 @@ export interface RemoteClientOptions {
 export function createRemoteClient(call: Call, options: RemoteClientOptions = {}): SheetsClient {
   // ExcelJS is part of the one inlined sidebar script (Apps Script serves no separate chunks).
   // One file after the other (importEach): a damaged file is reported and the others are still added.
-  const importFiles: PaneClient['importFiles'] = options.importFiles ?? ((files) => importEach(files, (f) => importFilesRemote(call, [f])));
+  const importFiles: PaneClient['importFiles'] = options.importFiles ?? ((files, onProgress) => importEach(files, (f) => importFilesRemote(call, [f]), onProgress));
   const exportPackage: PaneClient['exportPackage'] = options.exportPackage ?? (() => exportPackageRemote(call));
   return {
     host: 'sheets',
