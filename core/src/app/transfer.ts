@@ -8,7 +8,8 @@ import { getForm, tablesOf } from '../forms/registry';
 import type { FormId } from '../forms/types';
 import { STYLES, layoutForm } from '../layout/engine';
 import type { CellStyle, LayoutCell, SheetLayout, StyleName } from '../layout/types';
-import type { CellValue, DocumentState, SheetData, WorkbookPort } from '../port/types';
+import type { CellValue, SheetData, WorkbookPort } from '../port/types';
+import { readStateOrEmpty } from '../port/types';
 import { a1 } from '../util/a1';
 import { TextGrid } from '../reader/grid';
 import { readSheet } from '../reader/read';
@@ -183,12 +184,7 @@ export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, _option
   } catch (e) {
     throw new Error(`Không mở được tệp "${fileName}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  let state: DocumentState;
-  try {
-    state = await source.readState();
-  } catch {
-    state = {};
-  }
+  const state = await readStateOrEmpty(source);
   const names = await source.listSheets();
   let data: SheetData[];
   try {
@@ -230,12 +226,7 @@ export async function importXlsx(port: WorkbookPort, fileName: string, bytes: Ui
     if (formId) recognised[name] = formId;
   }
   if (Object.keys(recognised).length > 0) {
-    let state: DocumentState;
-    try {
-      state = await port.readState();
-    } catch {
-      state = {};
-    }
+    const state = await readStateOrEmpty(port);
     // Settings left empty take the plan year the villages' forms give (the period and the level
     // above then follow it: reference/periods.ts).
     const planYear = state.planYear ?? imported.map((x) => x.planYear).find((y): y is number => y !== undefined);
@@ -251,12 +242,7 @@ export const PACKAGE_FORMS: readonly FormId[] = ['II.4.A', 'II.4.B', 'II.6.A', '
 
 /** Builds the .xlsx the commune sends to the level above: its II.4.A, II.4.B, II.6.A, II.6.B as they stand. */
 export async function exportPackage(port: WorkbookPort): Promise<{ fileName: string; bytes: Uint8Array; sheets: string[] }> {
-  let state: DocumentState;
-  try {
-    state = await port.readState();
-  } catch {
-    state = {};
-  }
+  const state = await readStateOrEmpty(port);
   const names = await port.listSheets();
   const byForm = new Map<FormId, string>();
   for (const [sheet, id] of Object.entries(state.sheetForms ?? {})) if (PACKAGE_FORMS.includes(id) && names.includes(sheet) && !byForm.has(id)) byForm.set(id, sheet);

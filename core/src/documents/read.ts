@@ -7,7 +7,8 @@
  * (readSheet), and says which plan sheets it could not find.
  */
 import type { ActivityGroup } from '../model/types';
-import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
+import type { ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
+import { readStateOrEmpty } from '../port/types';
 import { readSheet } from '../reader/read';
 import { periodOfYear } from '../reference';
 import { foldKey } from '../text';
@@ -318,12 +319,7 @@ export function readReturned(data: SheetData): ReturnedRow[] {
 /** Reads the plan of a consolidated workbook (what `lkh consolidate` wrote, with the commune's edits). */
 export async function readPlanData(port: WorkbookPort): Promise<PlanData> {
   const names = await port.listSheets();
-  let state: DocumentState;
-  try {
-    state = await port.readState();
-  } catch {
-    state = {};
-  }
+  const state = await readStateOrEmpty(port);
   const sheetNames = planSheetNames(state, names);
   const present = PLAN_FORMS.filter((f) => names.includes(sheetNames[f]));
   const withReport = names.includes(REPORT_SHEET);

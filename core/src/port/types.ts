@@ -136,6 +136,18 @@ export function isCopyName(sheetName: string): boolean {
   return m !== null && m.index > 0;
 }
 
+/**
+ * The document state, or an empty one when it cannot be read (damaged or missing): every caller
+ * then recognises the sheets from their content, as it would in a workbook never set up.
+ */
+export async function readStateOrEmpty(port: Pick<WorkbookPort, 'readState'>): Promise<DocumentState> {
+  try {
+    return await port.readState();
+  } catch {
+    return {};
+  }
+}
+
 /** Every kept copy ("… (cũ)", "… (cũ N)") among these names, in their order. */
 export function allCopies(sheetNames: readonly string[]): string[] {
   return sheetNames.filter(isCopyName);

@@ -5,6 +5,7 @@
 import type { FormId } from '../forms/types';
 import type { FormReading } from '../model/types';
 import type { DocumentState, SheetData, WorkbookPort } from '../port/types';
+import { readStateOrEmpty } from '../port/types';
 import { getForm, isFormId, tablesOf } from '../forms/registry';
 import { CATALOGUE_SHEET } from '../reference/catalogue-sheet';
 import type { Finding } from '../validate/messages';
@@ -171,12 +172,7 @@ const holdsContent = (r: FormReading): boolean =>
  */
 export async function readWorkbook(port: WorkbookPort, options: ReadWorkbookOptions = {}): Promise<WorkbookReading> {
   const names = options.sheets ?? (await port.listSheets());
-  let state: DocumentState;
-  try {
-    state = await port.readState();
-  } catch {
-    state = {}; // unreadable state: recognise every sheet from its content instead
-  }
+  const state = await readStateOrEmpty(port);
   const data = await port.readSheets(names, { fonts: true });
   const readings: FormReading[] = [];
   const unrecognised: string[] = [];

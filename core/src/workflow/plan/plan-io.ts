@@ -15,6 +15,7 @@ import type { FormReading } from '../../model/types';
 import { replaceKeepingOneCopy } from '../../port/replace';
 import { fundSourceChoices, periodOfYear } from '../../reference';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
+import { readStateOrEmpty } from '../../port/types';
 import { TextGrid } from '../../reader/grid';
 import { readSheet } from '../../reader/read';
 import { foldKey, formatVnNumber } from '../../text';
@@ -178,12 +179,7 @@ function classEdits(sheet: SheetData, formId: 'II.4.B' | 'II.6.A' | 'II.6.B', wr
  */
 export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   const names = await port.listSheets();
-  let state: DocumentState;
-  try {
-    state = await port.readState();
-  } catch {
-    state = {};
-  }
+  const state = await readStateOrEmpty(port);
   const sheets = planSheetNames(state, names);
   const writtenDigests = digestsFromState(state);
   const writtenSplits = digestsFromState(state, 'writtenSplits');
@@ -736,12 +732,7 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     if (r.keptCopy) keptCopies.push(r.keptCopy);
     removedCopies.push(...r.removed);
   }
-  let state: DocumentState;
-  try {
-    state = await port.readState();
-  } catch {
-    state = {};
-  }
+  const state = await readStateOrEmpty(port);
   const sheetForms: Record<string, FormId> = { ...(state.sheetForms ?? {}) };
   for (const id of PLAN_FORMS) sheetForms[id] = id;
   for (const c of [...keptCopies, ...removedCopies]) delete sheetForms[c];

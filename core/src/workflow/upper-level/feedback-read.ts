@@ -17,6 +17,7 @@ import { KEY_COLUMN_HEADER } from '../../layout/engine';
 import { simpleLayout } from '../../layout/simple';
 import type { SheetLayout } from '../../layout/types';
 import type { CellValue, SheetData, WorkbookPort, WriteBlock } from '../../port/types';
+import { readStateOrEmpty } from '../../port/types';
 import { readSheet } from '../../reader/read';
 import { foldKey, parseNumber } from '../../text';
 import { a1 } from '../../util/a1';
@@ -241,12 +242,7 @@ interface PlanSheet {
 
 async function planSheets(port: WorkbookPort): Promise<PlanSheet[]> {
   const names = await port.listSheets();
-  let state = {};
-  try {
-    state = await port.readState();
-  } catch {
-    // recognised by name
-  }
+  const state = await readStateOrEmpty(port);
   const sheetNames = planSheetNames(state, names);
   const wanted = (['II.6.A', 'II.6.B'] as const).filter((f) => names.includes(sheetNames[f]));
   if (wanted.length === 0) return [];

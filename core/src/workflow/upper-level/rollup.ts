@@ -17,6 +17,7 @@
 import { replaceKeepingOneCopy } from '../../port/replace';
 import { defaultUpperLevel } from '../../reference';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
+import { readStateOrEmpty } from '../../port/types';
 import { foldKey } from '../../text';
 import { withRecordedFindings } from '../findings';
 import { buildRollup, fundsFromIv1 } from './build';
@@ -72,12 +73,7 @@ function levelOf(upper: string): 'huyen' | 'tinh' {
  */
 export async function rollUpCommunes(sources: readonly DistrictSource[], target: WorkbookPort, options: RollUpOptions = {}): Promise<RollUpResult> {
   const progress = options.progress ?? (() => undefined);
-  let state: DocumentState;
-  try {
-    state = await target.readState();
-  } catch {
-    state = {};
-  }
+  const state = await readStateOrEmpty(target);
   // Without a name: the level above for the plan year (the province since 2026; the district before).
   const upperLevel = options.upperLevel?.trim() || state.upperLevelName?.trim() || defaultUpperLevel(options.planYear ?? state.planYear) || DEFAULT_UPPER_LEVEL;
   progress(0, 'Đang đọc ý kiến thẩm định đã nhập ở lần tổng hợp trước…');
