@@ -20,6 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ConsolidationView } from '../../src/app/actions';
 import { allCopies } from '../../src/port/types';
 import type { CheckResult } from '../../src/workflow/plan';
@@ -45,19 +46,6 @@ export interface ConsolidateScreenProps {
 export function headlineText(v: ConsolidationView, t: Strings): string {
   const r = v.reconciliation;
   return t.consolidate.headline({ read: r.read.count, readAmount: r.read.amount, balanced: r.balanced });
-}
-
-export function reconciliationText(v: ConsolidationView, t: Strings): string {
-  const r = v.reconciliation;
-  return t.consolidate.reconciliation({
-    read: r.read.count,
-    readAmount: r.read.amount,
-    written: r.written.count,
-    writtenAmount: r.written.amount,
-    returned: r.returned.count,
-    returnedAmount: r.returned.amount,
-    balanced: r.balanced,
-  });
 }
 
 export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) {
@@ -125,6 +113,22 @@ function CheckBadge({ passed, t }: { passed: CheckResult['passed']; t: Strings }
     <Badge size="small" color="informative" appearance="outline">
       {t.consolidate.unknown}
     </Badge>
+  );
+}
+
+/** One collapsible section of the result: its header with the count, its content under a labelled section. */
+function ResultSection({ value, header, label, children }: { value: string; header: ReactNode; label: string; children: ReactNode }) {
+  const s = useScreenStyles();
+  const styles = useStyles();
+  return (
+    <AccordionItem value={value}>
+      <AccordionHeader size="small">{header}</AccordionHeader>
+      <AccordionPanel className={styles.panel}>
+        <section className={s.section} aria-label={label}>
+          {children}
+        </section>
+      </AccordionPanel>
+    </AccordionItem>
   );
 }
 
@@ -207,90 +211,68 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
           {/* Closed but for errors: the figures above come first, an error is never hidden. */}
           <Accordion className={styles.accordion} multiple collapsible defaultOpenItems={v.findings.some((f) => f.severity === 'error') ? ['findings'] : []}>
             {v.returned.length > 0 ? (
-              <AccordionItem value="returned">
-                <AccordionHeader size="small">{t.consolidate.section(t.consolidate.returned, v.returned.length)}</AccordionHeader>
-                <AccordionPanel className={styles.panel}>
-                  <section className={s.section} aria-label={t.consolidate.returned}>
-                    <ul className={s.list}>
-                      {v.returned.map((r, i) => (
-                        <li key={`${r.sheet}-${r.cell ?? i}`} className={s.item}>
-                          <span className={s.row}>
-                            <span className={styles.strong}>{r.activity}</span>
-                            <span className={s.hint}>{t.consolidate.returnedFrom(r.origin)}</span>
-                            <CellLink sheet={r.sheet} cell={r.cell} onSelect={props.onSelect} />
-                          </span>
-                          <p className={styles.detail}>{lang === 'en' ? (r.reasonEn ?? r.reason) : r.reason}</p>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                </AccordionPanel>
-              </AccordionItem>
+              <ResultSection value="returned" label={t.consolidate.returned} header={t.consolidate.section(t.consolidate.returned, v.returned.length)}>
+                <ul className={s.list}>
+                  {v.returned.map((r, i) => (
+                    <li key={`${r.sheet}-${r.cell ?? i}`} className={s.item}>
+                      <span className={s.row}>
+                        <span className={styles.strong}>{r.activity}</span>
+                        <span className={s.hint}>{t.consolidate.returnedFrom(r.origin)}</span>
+                        <CellLink sheet={r.sheet} cell={r.cell} onSelect={props.onSelect} />
+                      </span>
+                      <p className={styles.detail}>{lang === 'en' ? (r.reasonEn ?? r.reason) : r.reason}</p>
+                    </li>
+                  ))}
+                </ul>
+              </ResultSection>
             ) : null}
 
             {v.suggestions.length > 0 ? (
-              <AccordionItem value="suggestions">
-                <AccordionHeader size="small">{t.consolidate.section(t.consolidate.suggestions, v.suggestions.length)}</AccordionHeader>
-                <AccordionPanel className={styles.panel}>
-                  <section className={s.section} aria-label={t.consolidate.suggestions}>
-                    <p className={s.hint}>{t.consolidate.suggestionsHint}</p>
-                    <ul className={s.list}>
-                      {v.suggestions.map((m) => (
-                        <li key={m.id}>
-                          <Checkbox
-                            className={styles.suggestion}
-                            checked={m.accepted || chosen.has(m.id)}
-                            disabled={m.accepted || action.running}
-                            onChange={(_, d) => toggle(m.id, d.checked === true)}
-                            label={m.accepted ? `${suggestionLabel(m)} (${t.consolidate.alreadyMerged})` : suggestionLabel(m)}
-                          />
-                        </li>
-                      ))}
-                    </ul>
-                    {open.length > 0 ? (
-                      <div className={s.actions}>
-                        <Button disabled={chosen.size === 0 || action.running} onClick={acceptChosen}>
-                          {t.consolidate.acceptMerges}
-                        </Button>
-                      </div>
-                    ) : null}
-                  </section>
-                </AccordionPanel>
-              </AccordionItem>
+              <ResultSection value="suggestions" label={t.consolidate.suggestions} header={t.consolidate.section(t.consolidate.suggestions, v.suggestions.length)}>
+                <p className={s.hint}>{t.consolidate.suggestionsHint}</p>
+                <ul className={s.list}>
+                  {v.suggestions.map((m) => (
+                    <li key={m.id}>
+                      <Checkbox
+                        className={styles.suggestion}
+                        checked={m.accepted || chosen.has(m.id)}
+                        disabled={m.accepted || action.running}
+                        onChange={(_, d) => toggle(m.id, d.checked === true)}
+                        label={m.accepted ? `${suggestionLabel(m)} (${t.consolidate.alreadyMerged})` : suggestionLabel(m)}
+                      />
+                    </li>
+                  ))}
+                </ul>
+                {open.length > 0 ? (
+                  <div className={s.actions}>
+                    <Button disabled={chosen.size === 0 || action.running} onClick={acceptChosen}>
+                      {t.consolidate.acceptMerges}
+                    </Button>
+                  </div>
+                ) : null}
+              </ResultSection>
             ) : null}
 
             {v.checks.length > 0 ? (
-              <AccordionItem value="checks">
-                <AccordionHeader size="small">
-                  {t.consolidate.section(t.consolidate.checks, v.checks.length)} · {t.consolidate.checksFailed(v.checks.filter((c) => c.passed === false).length)}
-                </AccordionHeader>
-                <AccordionPanel className={styles.panel}>
-                  <section className={s.section} aria-label={t.consolidate.checks}>
-                    <ul className={s.list}>
-                      {v.checks.map((c) => (
-                        <li key={c.id} className={s.item}>
-                          <span className={s.row}>
-                            <CheckBadge passed={c.passed} t={t} />
-                            <span className={styles.strong}>{lang === 'en' ? (c.labelEn ?? c.label) : c.label}</span>
-                          </span>
-                          {c.detail ? <p className={styles.detail}>{lang === 'en' ? (c.detailEn ?? c.detail) : c.detail}</p> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                </AccordionPanel>
-              </AccordionItem>
+              <ResultSection value="checks" label={t.consolidate.checks} header={<>{t.consolidate.section(t.consolidate.checks, v.checks.length)} · {t.consolidate.checksFailed(v.checks.filter((c) => c.passed === false).length)}</>}>
+                <ul className={s.list}>
+                  {v.checks.map((c) => (
+                    <li key={c.id} className={s.item}>
+                      <span className={s.row}>
+                        <CheckBadge passed={c.passed} t={t} />
+                        <span className={styles.strong}>{lang === 'en' ? (c.labelEn ?? c.label) : c.label}</span>
+                      </span>
+                      {c.detail ? <p className={styles.detail}>{lang === 'en' ? (c.detailEn ?? c.detail) : c.detail}</p> : null}
+                    </li>
+                  ))}
+                </ul>
+              </ResultSection>
             ) : null}
 
             {v.findings.length > 0 ? (
-              <AccordionItem value="findings">
-                <AccordionHeader size="small">{t.consolidate.section(t.consolidate.findings, v.findings.length)}</AccordionHeader>
-                <AccordionPanel className={styles.panel}>
-                  <section className={s.section} aria-label={t.consolidate.findings}>
-                    <FindingList findings={v.findings} onSelect={props.onSelect} />
-                  </section>
-                </AccordionPanel>
-              </AccordionItem>
+              <ResultSection value="findings" label={t.consolidate.findings} header={t.consolidate.section(t.consolidate.findings, v.findings.length)}>
+                <FindingList findings={v.findings} onSelect={props.onSelect} />
+              </ResultSection>
             ) : null}
           </Accordion>
 
