@@ -42,8 +42,7 @@ import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
 import type { SheetContent } from '../src/workflow/calendar';
-import { sheetContents, villageCompleteness } from '../src/workflow/calendar';
-import { villageKey } from '../src/reader/unit';
+import { VILLAGE_FORMS, sheetContents, villageCompleteness, villageKey } from '../src/workflow/calendar';
 
 const USAGE = `Cách dùng:
   lkh template <BIỂU...|all> --out THƯ_MỤC [--year NĂM] [--unit TÊN] [--period GIAI_ĐOẠN]
@@ -167,9 +166,6 @@ interface FileReport {
   readonly findings: readonly Finding[];
   readonly readable: boolean;
 }
-
-/** The village forms the commune receives from every village (L597; II.1 criterion 5). */
-const VILLAGE_FORMS: readonly FormId[] = ['I.1', 'I.2', 'I.3'];
 
 /**
  * Across the files given together (a commune's folder of village files): each village named by

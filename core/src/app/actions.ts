@@ -21,7 +21,7 @@ import { a1 } from '../util/a1';
 import { workbookFindings } from '../workflow/findings';
 import type { CheckResult } from '../workflow/plan';
 import type { Checklist } from '../workflow/calendar';
-import { checklistOfDocument, readChecklistState, setTick, sheetContents, villageCompleteness, villageKey, writeChecklistState } from '../workflow/calendar';
+import { VILLAGE_FORMS, checklistOfDocument, readChecklistState, setTick, sheetContents, villageCompleteness, villageKey, writeChecklistState } from '../workflow/calendar';
 import type { SourceConflict } from '../workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../workflow/plan';
 import { readFlags } from '../workflow/classify';
@@ -401,8 +401,6 @@ function villageCounts(villages: readonly VillageSheets[], unit: string): Villag
   return { ...(v.households ? { households: v.households } : {}), ...(meeting ? { meeting } : {}) };
 }
 
-/** The village forms the commune receives from every village (L597; II.1 criterion 5, L1633-L1636). */
-const VILLAGE_FORMS: readonly FormId[] = ['I.1', 'I.2', 'I.3'];
 
 /**
  * For a commune: each village of the settings (extra.villages) or named by the village sheets

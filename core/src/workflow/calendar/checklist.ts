@@ -504,6 +504,9 @@ function formContext(
   return { sheetsByForm, contents, villageForms, villages };
 }
 
+/** The village forms the commune receives from every village (L597; II.1 criterion 5, L1633-L1636). */
+export const VILLAGE_FORMS: readonly FormId[] = ['I.1', 'I.2', 'I.3'];
+
 /**
  * Which village lacks which of `forms` (the commune's view: I.1, I.2 and I.3 received from every
  * village, L597, L1633-L1636): the villages of `villages` (the settings) and those the sheets of these
