@@ -316,19 +316,28 @@ export function sectorTopic(sector: string | undefined): Topic | undefined {
   return best;
 }
 
-const CACHE = new Map<string, Classification>();
+/** Classifications by sector, then by wording: two lookups on strings the readings already hold (no key built per call). */
+const CACHE = new Map<string, Map<string, Classification>>();
+let cached = 0;
 
 /**
  * The topic of an activity, what decided it and the sector its words name. `sector` is the
  * Ngành/Lĩnh vực of its row or sheet (it wins outright when it names one of the three topics).
  */
 export function classifyActivity(sector: string | undefined, activity: string): Classification {
-  const ck = `${sector ?? ''}\u0000${activity}`;
-  const cached = CACHE.get(ck);
-  if (cached) return cached;
+  let bySector = CACHE.get(sector ?? '');
+  const hit = bySector?.get(activity);
+  if (hit) return hit;
   const out = classifyUncached(sector, activity);
-  if (CACHE.size >= 50_000) CACHE.clear();
-  CACHE.set(ck, out);
+  // Bounded: 50,000 classifications in all, then start afresh.
+  if (cached >= 50_000) {
+    CACHE.clear();
+    cached = 0;
+    bySector = undefined;
+  }
+  if (!bySector) CACHE.set(sector ?? '', (bySector = new Map()));
+  bySector.set(activity, out);
+  cached++;
   return out;
 }
 
@@ -373,12 +382,25 @@ export function sectorOfSheetName(sheet: string | undefined): string | undefined
  * name; '' when nothing tells. What the source itself names always wins over the guess.
  */
 export function sectorOfRow(row: string | undefined, sheetField: string | undefined, sheetName: string | undefined, activity: string): string {
-  for (const s of [row, sheetField, sectorOfSheetName(sheetName)]) {
-    const t = s?.trim();
-    if (t) return t;
-  }
-  return guessSector(activity) ?? '';
+  // In that order, each looked at only when the one before says nothing (this runs once per activity).
+  const own = row?.trim() || sheetField?.trim();
+  if (own) return own;
+  return sheetSector(sheetName) || guessSector(activity) || '';
 }
+
+/** sectorOfSheetName, trimmed and remembered: a sheet's rows all ask for their sheet's name. */
+function sheetSector(sheetName: string | undefined): string {
+  if (!sheetName) return '';
+  let hit = SHEET_SECTOR.get(sheetName);
+  if (hit === undefined) {
+    hit = sectorOfSheetName(sheetName)?.trim() ?? '';
+    if (SHEET_SECTOR.size >= 10_000) SHEET_SECTOR.clear();
+    SHEET_SECTOR.set(sheetName, hit);
+  }
+  return hit;
+}
+
+const SHEET_SECTOR = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------------
 // The older keyword lists: the last resort of the topic, and the theme flags.
@@ -481,12 +503,27 @@ const FLAG_WORDS: Readonly<Record<keyof ThemeFlags, readonly string[]>> = {
 
 /** Annex 1 themes and tie-break flags read from an activity's name and notes. */
 export function readFlags(...texts: (string | undefined)[]): ThemeFlags {
-  // Each text on its own: their folded keys are cached (names and notes recur), a joined string is not.
-  const flags: Record<string, boolean> = {};
+  // Each text on its own: what it flags is remembered (names and notes recur), a joined string is not.
+  let flags: Record<string, boolean> | undefined;
   for (const t of texts) {
     if (!t) continue;
-    const found = scan(foldKey(t));
-    for (const flag of Object.keys(FLAG_WORDS)) if ((found.get(flag) ?? 0) > 0) flags[flag] = true;
+    for (const flag of flagsOf(t)) (flags ??= {})[flag] = true;
   }
-  return flags as ThemeFlags;
+  // Most rows flag nothing: they share one frozen empty object (a province has 100,000 rows).
+  return (flags ?? NO_FLAGS) as ThemeFlags;
+}
+
+const NO_FLAGS: ThemeFlags = Object.freeze({});
+const FLAG_NAMES = Object.keys(FLAG_WORDS) as (keyof ThemeFlags)[];
+const FLAGS_OF = new Map<string, readonly (keyof ThemeFlags)[]>();
+
+/** The flags one text raises, by the text as typed (bounded cache, like scan's). */
+function flagsOf(text: string): readonly (keyof ThemeFlags)[] {
+  const hit = FLAGS_OF.get(text);
+  if (hit) return hit;
+  const found = scan(foldKey(text));
+  const out = FLAG_NAMES.filter((flag) => (found.get(flag) ?? 0) > 0);
+  if (FLAGS_OF.size >= 50_000) FLAGS_OF.clear();
+  FLAGS_OF.set(text, out);
+  return out;
 }

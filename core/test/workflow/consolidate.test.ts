@@ -3,9 +3,10 @@
  * same rice-seed activity proposed by both, merged only when accepted into
  * "Hỗ trợ giống lúa, kg, 100 + 200, Thôn A, B".
  */
+import { MemoryWorkbook } from '../../src/port/memory';
 import { readSheet } from '../../src/reader/read';
 import { readWorkbook } from '../../src/reader/workbook';
-import { buildPlan, joinUnits } from '../../src/workflow/plan';
+import { buildPlan, defaultFundingGroup, joinUnits, needLineOf } from '../../src/workflow/plan';
 import { consolidateCommune } from '../../src/workflow/plan';
 import { REPORT_SHEET } from '../../src/workflow/plan';
 import { addSourceSheet, handbookCommune } from './helpers';
@@ -26,6 +27,23 @@ describe('consolidation: the handbook commune example', () => {
     expect(plan.suggestions).toHaveLength(1);
     expect(plan.suggestions[0]).toMatchObject({ activity: 'Hỗ trợ giống lúa', unit: 'kg', quantityText: '100 + 200', place: 'Thôn A, B', total: 15000, accepted: false });
     expect(plan.reconciliation).toMatchObject({ read: { count: 5, amount: 865000 }, written: { count: 5, amount: 865000 }, returned: { count: 0, amount: 0 }, balanced: true });
+  });
+
+  // Found while speeding up buildPlan (issue 13): the "(Thôn …)" consolidation adds after a
+  // village's activity was read as part of its wording, so villages named after a bridge, a canal
+  // or a dam ("Cầu Đá", "Kênh Mới", "Đập Tràn" are real village names) turned their seed grants
+  // into works: never offered to merge, and counted as Vốn đầu tư phát triển.
+  it('judges an activity by its own words, not by the name of the village that proposed it', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    await addSourceSheet(wb, 'I.2', 'Thôn Cầu Đá', 'Nông nghiệp', [{ activity: 'Hỗ trợ giống lúa', unit: 'kg', quantity: 100, contribution: 5000, support: 5000, note: 'CT Nông thôn mới' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn Kênh Mới', 'Nông nghiệp', [{ activity: 'Hỗ trợ giống lúa', unit: 'kg', quantity: 200, contribution: 5000, support: 5000, note: 'CT Nông thôn mới' }]);
+    const { readings } = await readWorkbook(wb);
+    const plan = buildPlan(readings, undefined, { planYear: 2027 });
+    expect(plan.activities.map((a) => a.activity)).toEqual(['Hỗ trợ giống lúa (Thôn Cầu Đá)', 'Hỗ trợ giống lúa (Thôn Kênh Mới)']);
+    expect(plan.suggestions).toHaveLength(1);
+    expect(plan.suggestions[0]).toMatchObject({ quantityText: '100 + 200', place: 'Thôn Cầu Đá, Kênh Mới' });
+    expect(plan.activities.map((a) => defaultFundingGroup(a))).toEqual(['recurrent', 'recurrent']);
+    expect(plan.activities.map((a) => needLineOf(a))).toEqual(['recurrent', 'recurrent']);
   });
 
   it('splits by funding: a named program goes to Ngân sách, the rest to Đề xuất', async () => {

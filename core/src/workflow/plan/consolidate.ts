@@ -10,13 +10,14 @@
  */
 import type { Activity, FormReading, SourceRef } from '../../model/types';
 import type { ProgramPeriod } from '../../port/types';
+import type { PreparedKey } from '../../text';
 import { foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
 import { periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags, sectorOfRow } from '../classify';
-import { defaultSplit, destination, isConstruction, noteParts } from './funding';
+import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
 import type {
   CommunePlan,
@@ -173,13 +174,6 @@ function baseName(name: string): string {
   return name.replace(/\s*\([^()]*\)\s*$/, '').trim();
 }
 
-/** The name as its unit wrote it: without the "(Thôn A)" consolidation adds to a village's row. */
-function ownName(r: PlanActivity): string {
-  const o = r.origins[0];
-  const suffix = o && o.kind === 'village' ? ` (${o.unit})` : '';
-  return suffix && r.activity.endsWith(suffix) ? r.activity.slice(0, -suffix.length) : r.activity;
-}
-
 /** "Thôn A, B" when the names share their first word(s), else the names joined. */
 export function joinUnits(units: readonly string[]): string {
   const uniq = [...new Set(units.map((u) => u.trim()).filter(Boolean))];
@@ -195,6 +189,8 @@ export function joinUnits(units: readonly string[]): string {
 interface Candidate {
   readonly key: string;
   readonly origin: Origin;
+  /** [origin], one array shared by the rows of a reading (read-only, so sharing is safe). */
+  readonly origins: readonly Origin[];
   readonly reading: FormReading;
   readonly a: Activity;
 }
@@ -204,15 +200,31 @@ const PLACE_BOUND = /(^|[^\p{L}])(kênh|mương|đường|cầu|cống|đập|k�
 const NOT_PLACE = /(nhu cầu|yêu cầu|cầu lông|cầu nối|đường lối|trường hợp|thị trường|môi trường)/gu;
 
 function isPlaceBound(activity: string): boolean {
+  const cached = PLACE_BOUND_SEEN.get(activity);
+  if (cached !== undefined) return cached;
   const low = activity.normalize('NFC').toLowerCase();
   // No place word: nothing to strip ("nhu cầu", "thị trường" only hide place words).
-  return PLACE_BOUND.test(low) && PLACE_BOUND.test(low.replace(NOT_PLACE, ' '));
+  const bound = PLACE_BOUND.test(low) && PLACE_BOUND.test(low.replace(NOT_PLACE, ' '));
+  // Wordings repeat across villages ("Nạo vét kênh mương nội đồng"): each is read once. Bounded.
+  if (PLACE_BOUND_SEEN.size >= PLACE_BOUND_SEEN_MAX) PLACE_BOUND_SEEN.clear();
+  PLACE_BOUND_SEEN.set(activity, bound);
+  return bound;
 }
+
+const PLACE_BOUND_SEEN = new Map<string, boolean>();
+const PLACE_BOUND_SEEN_MAX = 50_000;
 
 /** True when an activity's wording already names its village ("Bê tông hóa đường nội thôn Thôn Nà Hin"). */
 function namesUnit(activity: string, unit: string): boolean {
   const u = foldKey(unit);
-  return u !== '' && ` ${foldKey(activity)} `.includes(` ${u} `);
+  if (u === '') return false;
+  // ` ${name} `.includes(` ${u} `) without building either string (runs once per activity).
+  const name = foldKey(activity);
+  for (let at = name.indexOf(u); at >= 0; at = name.indexOf(u, at + 1)) {
+    const end = at + u.length;
+    if ((at === 0 || name[at - 1] === ' ') && (end === name.length || name[end] === ' ')) return true;
+  }
+  return false;
 }
 
 /** The legacy note of a program or of the program it belongs to. */
@@ -281,7 +293,7 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
     support,
     budget,
     proposed,
-    origins: [origin],
+    origins: c.origins,
     sources: [a.source],
     flags: readFlags(a.activity, a.note, a.objective),
     status: 'active',
@@ -361,27 +373,51 @@ const STOP = new Set(['ho', 'tro', 'xay', 'dung', 'cac', 'cho', 'tai', 'va', 'cu
  * candidates come from an index of significant words (near-linear), then names are compared.
  */
 export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlySet<string>, covered?: { department: PlanActivity; village: PlanActivity }[]): MergeSuggestion[] {
-  const byBlock = new Map<string, number[]>();
+  const byBlock: Map<string, number[]>[] = [new Map(), new Map(), new Map(), new Map()];
+  /** The blocks in the order they are first met, so findings come out in the same order on every run. */
+  const blocks: number[][] = [];
   rows.forEach((r, i) => {
     if (r.status !== 'active' || r.mergedKeys) return;
     // Works bound to a place (a road, a canal, a cultural house in one village) are never one row
     // across villages (the handbook's example, L4013-L4041, keeps them apart).
-    if (isPlaceBound(r.activity) || isConstruction(r.activity)) return;
+    // Judged on the unit's own wording: "(Thôn Cầu Đá)" after a seed grant names a village, not a bridge.
+    const own = ownName(r);
+    if (isPlaceBound(own) || isConstruction(own)) return;
     // Only rows of one funding group and one kind merge: no funded with unfunded (II.6.A with
     // II.6.B), no investment with recurrent money, so accepting every suggestion hides nothing.
-    const block = `${r.group}|${destination(r)}|${foldKey(r.unit ?? '')}`;
-    const list = byBlock.get(block);
+    // The block's key without building a string per row: group and destination pick a map, the unit its list.
+    const kind = (r.group === 'outside-money' ? 2 : 0) + (destination(r) === 'ii6a' ? 0 : 1);
+    const byUnit = byBlock[kind];
+    const unit = r.unit ? foldKey(r.unit) : '';
+    const list = byUnit.get(unit);
     if (list) list.push(i);
-    else byBlock.set(block, [i]);
+    else {
+      const fresh = [i];
+      byUnit.set(unit, fresh);
+      blocks.push(fresh);
+    }
   });
   const parent = rows.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (const members of byBlock.values()) {
+  // Names recur across villages: each folded name is prepared once, with its significant words.
+  const preparedNames = new Map<string, { key: PreparedKey; significant: string[] }>();
+  const prepare = (name: string) => {
+    const folded = foldKey(name);
+    let p = preparedNames.get(folded);
+    if (!p) {
+      const key = prepareKey(folded);
+      p = { key, significant: [...key.words].filter((w) => w.length > 1 && !STOP.has(w)) };
+      preparedNames.set(folded, p);
+    }
+    return p;
+  };
+  for (const members of blocks) {
     if (members.length < 2) continue;
     const index = new Map<string, number[]>();
-    const prepared = members.map((i) => prepareKey(foldKey(ownName(rows[i]))));
+    const names = members.map((i) => prepare(ownName(rows[i])));
+    const prepared = names.map((p) => p.key);
     const wholeCommune = members.map((i) => rows[i].origins[0].kind === 'department' && /(^| )toan xa( |$)/.test(foldKey(rows[i].place ?? '')));
-    const words = prepared.map((p) => [...p.words].filter((w) => w.length > 1 && !STOP.has(w)));
+    const words = names.map((p) => p.significant);
     members.forEach((_, m) => {
       for (const w of words[m]) {
         const l = index.get(w);
@@ -389,10 +425,11 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
         else index.set(w, [m]);
       }
     });
+    const shared = new Map<number, number>();
     members.forEach((i, m) => {
       // Count the significant words each later row shares with this one; compare only rows
       // sharing two of them (one when this name has a single significant word).
-      const shared = new Map<number, number>();
+      shared.clear();
       for (const w of words[m]) {
         const posting = index.get(w) ?? [];
         if (posting.length > MAX_POSTING) continue; // a word everybody uses says nothing
@@ -650,6 +687,7 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   const keyCount = new Map<string, number>();
   for (const r of ordered) {
     const origin = originOf(r);
+    const origins = [origin];
     for (const a of r.activities) {
       readAll.push(a);
       const bad = screen(a);
@@ -669,7 +707,7 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       const n = (keyCount.get(key) ?? 0) + 1;
       keyCount.set(key, n);
       if (n > 1) key += `#${n}`;
-      candidates.push({ key, origin, reading: r, a });
+      candidates.push({ key, origin, origins, reading: r, a });
     }
   }
   const legacyUses: LegacyUses = new Map();
@@ -688,10 +726,11 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   }
   // Accepted merges: applied when at least two of their rows are still proposed.
   const acceptedIds = new Set(edits.acceptedMerges.map((ks) => [...ks].sort().join('+')));
-  const byKey = new Map(rows.map((r) => [r.key, r]));
   const consumed = new Set<string>();
   const merged: PlanActivity[] = [];
-  const position = new Map(rows.map((r, i) => [r.key, i]));
+  // Indexes built only when the commune accepted merges (a province's first run has none).
+  const byKey = edits.acceptedMerges.length > 0 ? new Map(rows.map((r) => [r.key, r])) : new Map<string, PlanActivity>();
+  const position = edits.acceptedMerges.length > 0 ? new Map(rows.map((r, i) => [r.key, i])) : new Map<string, number>();
   for (const keys of edits.acceptedMerges) {
     // Members in reading order (departments, then villages as read), whatever order the keys were stored in,
     // so the merged row (its name, sector, "100 + 200", "Thôn A, B") is the same on every run.
@@ -723,7 +762,7 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     );
   }
   // Rows of the previous II.4.B that no source proposes any more, and rows typed by hand: kept.
-  const known = new Set([...rows.map((r) => r.key), ...consumed]);
+  const known = edits.previous.length > 0 ? new Set([...rows.map((r) => r.key), ...consumed]) : new Set<string>();
   const kept: PlanActivity[] = [];
   for (const p of edits.previous) {
     if (p.key === undefined) {

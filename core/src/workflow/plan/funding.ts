@@ -71,8 +71,28 @@ export function fundMatch(a: { readonly fundSource?: string; readonly note?: str
  * công và tự thi công, xã hỗ trợ kỹ thuật") — for Cơ chế thực hiện. Lines are split at line
  * breaks and semicolons; a line naming a program may carry its own detail after " - ".
  */
-export function noteParts(note: string | undefined, period: ProgramPeriod): { readonly source?: string; readonly how?: string } {
-  if (!note || note.trim() === '') return {};
+export function noteParts(note: string | undefined, period: ProgramPeriod): NoteParts {
+  if (!note) return NO_PARTS;
+  // The same few notes recur on thousands of rows ("CT Nông thôn mới", "Dân góp công"): each is split once per period.
+  let byNote = NOTE_PARTS.get(period);
+  const hit = byNote?.get(note);
+  if (hit) return hit;
+  const parts = notePartsUncached(note, period);
+  if (!byNote || byNote.size >= 50_000) NOTE_PARTS.set(period, (byNote = new Map()));
+  byNote.set(note, parts);
+  return parts;
+}
+
+export interface NoteParts {
+  readonly source?: string;
+  readonly how?: string;
+}
+
+const NO_PARTS: NoteParts = Object.freeze({});
+const NOTE_PARTS = new Map<ProgramPeriod, Map<string, NoteParts>>();
+
+function notePartsUncached(note: string, period: ProgramPeriod): NoteParts {
+  if (note.trim() === '') return NO_PARTS;
   const lines = note
     .split(/\n|;/)
     .map((l) => l.trim())
@@ -83,7 +103,7 @@ export function noteParts(note: string | undefined, period: ProgramPeriod): { re
     if (findProgram(l, period)) source.push(l);
     else how.push(l);
   }
-  return { ...(source.length > 0 ? { source: source.join('; ') } : {}), ...(how.length > 0 ? { how: how.join('; ') } : {}) };
+  return Object.freeze({ ...(source.length > 0 ? { source: source.join('; ') } : {}), ...(how.length > 0 ? { how: how.join('; ') } : {}) });
 }
 
 /** What defaultSplit needs to know of an activity (a PlanActivity will do). */
@@ -113,14 +133,17 @@ export interface SplitResult {
  * Đề xuất and Tên nguồn vốn stays as written. Activities needing no outside money get 0 / 0.
  */
 export function defaultSplit(a: SplitInput, period: ProgramPeriod): SplitResult {
-  const keep = a.fundSource !== undefined && a.fundSource.trim() !== '' ? { fundSource: a.fundSource } : {};
-  if (a.group === 'no-outside-money') return { budget: 0, proposed: 0, ...keep };
+  // Built without spreads: this runs once per activity (100,000 for a province).
+  const keep = a.fundSource !== undefined && a.fundSource.trim() !== '';
+  if (a.group === 'no-outside-money') return keep ? { budget: 0, proposed: 0, fundSource: a.fundSource } : { budget: 0, proposed: 0 };
   const match = fundMatch(a, period, true);
   if (match) {
     const { program } = match;
-    return { budget: a.support, proposed: 0, fundSource: program.sourceName, programId: program.id, ...(match.legacy ? { legacy: { alias: match.legacy, program } } : {}) };
+    const out: { -readonly [K in keyof SplitResult]: SplitResult[K] } = { budget: a.support, proposed: 0, fundSource: program.sourceName, programId: program.id };
+    if (match.legacy) out.legacy = { alias: match.legacy, program };
+    return out;
   }
-  return { budget: 0, proposed: a.support, ...keep };
+  return keep ? { budget: 0, proposed: a.support, fundSource: a.fundSource } : { budget: 0, proposed: a.support };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,9 +216,10 @@ const STATE_WORDS: readonly (readonly [RegExp, FundingGroup])[] = [
  * (khởi công mới) unless their name or notes say they are carried over or finished. The commune
  * corrects it with II.6.A's project-state drop-down.
  */
-export function defaultFundingGroup(a: Pick<PlanActivity, 'activity'> & Partial<Pick<PlanActivity, 'note' | 'mechanism' | 'other'>>): FundingGroup {
-  if (!isConstruction(a.activity)) return 'recurrent';
-  const words = viText([a.activity, a.note, a.mechanism, a.other].filter(Boolean).join(' '));
+export function defaultFundingGroup(a: Pick<PlanActivity, 'activity'> & Partial<Pick<PlanActivity, 'note' | 'mechanism' | 'other' | 'origins'>>): FundingGroup {
+  const own = ownName(a);
+  if (!isConstruction(own)) return 'recurrent';
+  const words = viText([own, a.note, a.mechanism, a.other].filter(Boolean).join(' '));
   return STATE_WORDS.find(([re]) => re.test(words))?.[1] ?? 'investment-new';
 }
 
@@ -281,7 +305,18 @@ export function needLineOf(a: PlanActivity): Ii6cKey {
   if (destination(a) === 'ii6b') return 'unknown-source';
   const group = a.fundingGroup ?? defaultFundingGroup(a);
   if (!isInvestment(group)) return 'recurrent';
-  return isConstruction(a.activity) ? 'investment-construction' : 'investment-other';
+  return isConstruction(ownName(a)) ? 'investment-construction' : 'investment-other';
+}
+
+/**
+ * The name as its unit wrote it: without the "(Thôn A)" consolidation adds to a village's row.
+ * What a row is (works or not, bound to a place or not) is read from these words only: a village
+ * called "Cầu Đá" or "Kênh Mới" does not make its seed grants a bridge or a canal.
+ */
+export function ownName(r: Pick<PlanActivity, 'activity'> & Partial<Pick<PlanActivity, 'origins'>>): string {
+  const o = r.origins?.[0];
+  const suffix = o && o.kind === 'village' ? ` (${o.unit})` : '';
+  return suffix && r.activity.endsWith(suffix) ? r.activity.slice(0, -suffix.length) : r.activity;
 }
 
 /**
