@@ -1,6 +1,6 @@
 /** (a) A commune of 50 .xlsx files / 1,000 activities: read + consolidate + write, against ExcelJS alone reading the same files and writing as many rows. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -71,7 +71,8 @@ function timedProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.
   return ms;
 }
 
-export async function benchA(runs: number): Promise<ResultA> {
+/** `keep`: a directory the 50 files are copied to, to profile the command on them afterwards (`--keep-files DIR`). */
+export async function benchA(runs: number, keep?: string): Promise<ResultA> {
   log('(a) writing the commune’s 50 files…');
   const [commune] = generateCommunes(1);
   const dir = mkdtempSync(join(tmpdir(), 'lkh-bench-'));
@@ -79,6 +80,7 @@ export async function benchA(runs: number): Promise<ResultA> {
     const inDir = join(dir, 'in');
     mkdirSync(inDir);
     const files = await writeCommuneFiles(commune, inDir);
+    if (keep) cpSync(inDir, keep, { recursive: true });
     const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
     const outLkh = join(dir, 'KH-xa.xlsx');
     const outBase = join(dir, 'baseline.xlsx');

@@ -13,7 +13,7 @@
  * so that the merge suggestions have real work to do.
  *
  * Options: --only a,b,c  --runs N (measured runs after one warm-up; default 5)  --sizes 1,3,10 (communes of
- * 1,000 activities for (c); default 1,3,10,30,100)  --probe-memory (internal)
+ * 1,000 activities for (c); default 1,3,10,30,100)  --keep-files DIR (copies (a)'s 50 files there)  --probe-memory (internal)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,12 +44,13 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
   }
   if (!(globalThis as { gc?: unknown }).gc) log('note: run with --expose-gc (scripts/bench.mjs does) for steadier figures');
-  const a = only.has('a') ? await benchA(runs) : undefined;
+  const keepAt = argv.indexOf('--keep-files');
+  const a = only.has('a') ? await benchA(runs, keepAt >= 0 ? argv[keepAt + 1] : undefined) : undefined;
   const sizesAt = argv.indexOf('--sizes');
   const sizes = sizesAt >= 0 ? (argv[sizesAt + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 100) : GROWTH;
   const bc = only.has('b') || only.has('c') ? await benchBC(runs, only.has('b'), only.has('c'), sizes.length > 0 ? sizes : GROWTH) : {};
   if (profileDir) writeFileSync(join(profileDir, 'profiles.json'), JSON.stringify(profiles, null, 2));
-  process.stdout.write(report(argv.filter((x, i) => x !== '--profile-dir' && argv[i - 1] !== '--profile-dir'), runs, a, bc.b, bc.c));
+  process.stdout.write(report(argv.filter((x, i) => !['--profile-dir', '--keep-files'].includes(x) && !['--profile-dir', '--keep-files'].includes(argv[i - 1])), runs, a, bc.b, bc.c));
 }
 
 main().catch((e: unknown) => {

@@ -3,7 +3,7 @@
  * known, error cells kept apart. The reader works on this, never on raw host values.
  */
 import type { CellValue, SheetData } from '../port/types';
-import { foldKey, nfc, toUnicode } from '../text';
+import { foldKey, toUnicode } from '../text';
 import type { LegacyEncoding } from '../text';
 import { a1 } from '../util/a1';
 
@@ -53,7 +53,7 @@ export class TextGrid {
       rowValues.length === 0 ? NO_CELLS : rowValues.map((raw, j) => {
         const row = data.top + i;
         const col = data.left + j;
-        const error = errors.get(`${row}:${col}`);
+        const error = errors.size > 0 ? errors.get(`${row}:${col}`) : undefined;
         const formula = data.formulas?.[i]?.[j] ?? undefined;
         if (raw === null && error === undefined) return formula ? { ...EMPTY, formula } : EMPTY;
         let text = '';
@@ -70,8 +70,10 @@ export class TextGrid {
         } else if (typeof raw === 'boolean') {
           text = raw ? 'TRUE' : 'FALSE';
         }
-        text = nfc(text);
-        const cell: GridCell = { raw, text, key: foldKey(text), ...(error ? { error } : {}), ...(formula ? { formula } : {}) };
+        // toUnicode's text is NFC already, numbers and booleans are ASCII: no second nfc() per cell.
+        const cell: { -readonly [K in keyof GridCell]: GridCell[K] } = { raw, text, key: foldKey(text) };
+        if (error) cell.error = error;
+        if (formula) cell.formula = formula;
         return cell;
       }),
     );

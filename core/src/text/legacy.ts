@@ -410,7 +410,21 @@ export function detectLegacy(s: string, fontName?: string): LegacyEncoding | und
 }
 
 /** Decodes `s` when it is legacy text (detectLegacy); returns NFC text (see nfc) and the encoding found. */
-export function toUnicode(s: string, fontName?: string): { text: string; encoding?: LegacyEncoding } {
+export function toUnicode(s: string, fontName?: string): { readonly text: string; readonly encoding?: LegacyEncoding } {
+  // Every string cell of every sheet is decoded, and labels, names and units recur: each (text, font) once.
+  const font = fontName ?? '';
+  let byText = DECODED.get(font);
+  const hit = byText?.get(s);
+  if (hit) return hit;
+  const out = Object.freeze(toUnicodeUncached(s, fontName));
+  if (!byText || byText.size >= 20_000) DECODED.set(font, (byText = new Map()));
+  byText.set(s, out);
+  return out;
+}
+
+const DECODED = new Map<string, Map<string, { readonly text: string; readonly encoding?: LegacyEncoding }>>();
+
+function toUnicodeUncached(s: string, fontName?: string): { text: string; encoding?: LegacyEncoding } {
   const text = nfc(s);
   const encoding = detectLegacy(text, fontName);
   if (encoding === 'tcvn3') return { text: nfc(decodeTcvn3(text, { upperFont: isUpperCaseTcvn3Font(fontName) })), encoding };

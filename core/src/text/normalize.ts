@@ -51,26 +51,31 @@ function words(key: string): Set<string> {
   return new Set(key.split(' ').filter((w) => w.length > 0));
 }
 
-function bigrams(key: string): Map<string, number> {
-  const m = new Map<string, number>();
+/**
+ * The character bigrams of a key with its spaces removed, as a sorted list of codes (two UTF-16
+ * units in one number; a bigram that occurs twice is listed twice). Comparing two such lists is a
+ * merge with no allocation: the readers compare every header cell with every label of a form.
+ */
+function bigrams(key: string): Uint32Array {
   const k = key.replace(/ /g, '');
-  for (let i = 0; i + 1 < k.length; i++) {
-    const g = k.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
+  const out = new Uint32Array(Math.max(0, k.length - 1));
+  for (let i = 0; i + 1 < k.length; i++) out[i] = k.charCodeAt(i) * 65536 + k.charCodeAt(i + 1);
+  return out.sort();
 }
 
-function bigramDice(ga: ReadonlyMap<string, number>, gb: ReadonlyMap<string, number>): number {
-  let na = 0;
-  let nb = 0;
+/** Dice coefficient of two bigram multisets (see bigrams). */
+function bigramDice(ga: Uint32Array, gb: Uint32Array): number {
+  if (ga.length + gb.length === 0) return 0;
   let common = 0;
-  for (const n of ga.values()) na += n;
-  for (const [g, n] of gb) {
-    nb += n;
-    common += Math.min(n, ga.get(g) ?? 0);
+  for (let i = 0, j = 0; i < ga.length && j < gb.length; ) {
+    if (ga[i] === gb[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (ga[i] < gb[j]) i++;
+    else j++;
   }
-  return na + nb === 0 ? 0 : (2 * common) / (na + nb);
+  return (2 * common) / (ga.length + gb.length);
 }
 
 /** A folded key with its word set and bigrams, computed once when one label is compared with many. */
@@ -78,11 +83,12 @@ export interface PreparedKey {
   readonly key: string;
   readonly compact: string;
   readonly words: ReadonlySet<string>;
-  readonly bigrams: ReadonlyMap<string, number>;
+  /** Sorted bigram codes of `compact` (see bigrams). */
+  readonly bigrams: Uint32Array;
 }
 
 export function prepareKey(key: string): PreparedKey {
-  let grams: Map<string, number> | undefined;
+  let grams: Uint32Array | undefined;
   return {
     key,
     compact: key.replace(/ /g, ''),
@@ -93,6 +99,20 @@ export function prepareKey(key: string): PreparedKey {
       return grams;
     },
   };
+}
+
+/** Prepared keys of labels and cell texts: the same ones are compared again and again while a workbook is read. */
+const PREPARED = new Map<string, PreparedKey>();
+const PREPARED_MAX = 20_000;
+
+function preparedOf(key: string): PreparedKey {
+  let p = PREPARED.get(key);
+  if (!p) {
+    if (PREPARED.size >= PREPARED_MAX) PREPARED.clear();
+    p = prepareKey(key);
+    PREPARED.set(key, p);
+  }
+  return p;
 }
 
 /** labelSimilarity on keys already folded and prepared (see labelSimilarity). */
@@ -107,8 +127,17 @@ export function preparedSimilarity(a: PreparedKey, b: PreparedKey): number {
   const wordDice = (2 * common) / (a.words.size + b.words.size);
   let score = Math.max(wordDice, 0.95 * bigramDice(a.bigrams, b.bigrams));
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
-  if (` ${long} `.includes(` ${short} `)) score = Math.max(score, 0.5 + 0.45 * wordDice);
+  if (containsWords(long, short)) score = Math.max(score, 0.5 + 0.45 * wordDice);
   return Math.min(1, Math.max(0, score));
+}
+
+/** ` ${long} `.includes(` ${short} `), without building either string. */
+function containsWords(long: string, short: string): boolean {
+  for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
+    const end = at + short.length;
+    if ((at === 0 || long[at - 1] === ' ') && (end === long.length || long[end] === ' ')) return true;
+  }
+  return false;
 }
 
 /**
@@ -122,7 +151,7 @@ export function labelSimilarity(a: string, b: string): number {
   const kb = foldKey(b);
   if (ka === kb) return 1;
   if (ka === '' || kb === '') return 0;
-  return preparedSimilarity(prepareKey(ka), prepareKey(kb));
+  return preparedSimilarity(preparedOf(ka), preparedOf(kb));
 }
 
 /** Words that name the kind of a unit ("Thôn Nà Hin", "Xã Tân Lập", "Tổ dân phố 3"), folded. */

@@ -63,7 +63,24 @@ function rangeMessage(kind: 'decimal' | 'whole', min: number, max: number | unde
 }
 
 /** The formula of a list validation: a literal list when short and comma-free, else a range of the lists sheet. */
+/** The formula of each list already written to a workbook, by its values (a plan asks for the same lists on every row). */
+const LIST_FORMULAS = new WeakMap<Workbook, Map<string, string>>();
+
 function listFormula(wb: Workbook, values: readonly string[]): string {
+  let known = LIST_FORMULAS.get(wb);
+  if (!known) LIST_FORMULAS.set(wb, (known = new Map()));
+  const id = values.join('\u0000');
+  let formula = known.get(id);
+  // A list kept on the lists sheet is reused only while that sheet is still there.
+  if (formula !== undefined && !formula.startsWith('"') && !wb.worksheets.some((w) => w.name.toLowerCase() === LISTS_SHEET)) formula = undefined;
+  if (formula === undefined) {
+    formula = listFormulaUncached(wb, values);
+    known.set(id, formula);
+  }
+  return formula;
+}
+
+function listFormulaUncached(wb: Workbook, values: readonly string[]): string {
   const literal = values.join(',');
   if (literal.length <= MAX_LIST_LITERAL && !values.some((v) => v.includes(',') || v.includes('"'))) return `"${literal}"`;
   const sheet = wb.worksheets.find((w) => w.name.toLowerCase() === LISTS_SHEET) ?? wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' });
