@@ -372,7 +372,14 @@ const STOP = new Set(['ho', 'tro', 'xay', 'dung', 'cac', 'cho', 'tai', 'va', 'cu
  * Similar activities proposed by different units, in the same group and unit of measure:
  * candidates come from an index of significant words (near-linear), then names are compared.
  */
-export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlySet<string>, covered?: { department: PlanActivity; village: PlanActivity }[]): MergeSuggestion[] {
+export function suggestMerges(
+  rows: readonly PlanActivity[],
+  accepted: ReadonlySet<string>,
+  covered?: { department: PlanActivity; village: PlanActivity }[],
+  /** ownName of each row, when the caller already has it (buildPlan does). */
+  ownNames?: readonly string[],
+): MergeSuggestion[] {
+  const own = ownNames ? (i: number) => ownNames[i] : (i: number) => ownName(rows[i]);
   const byBlock: Map<string, number[]>[] = [new Map(), new Map(), new Map(), new Map()];
   /** The blocks in the order they are first met, so findings come out in the same order on every run. */
   const blocks: number[][] = [];
@@ -381,8 +388,8 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
     // Works bound to a place (a road, a canal, a cultural house in one village) are never one row
     // across villages (the handbook's example, L4013-L4041, keeps them apart).
     // Judged on the unit's own wording: "(Thôn Cầu Đá)" after a seed grant names a village, not a bridge.
-    const own = ownName(r);
-    if (isPlaceBound(own) || isConstruction(own)) return;
+    const name = own(i);
+    if (isPlaceBound(name) || isConstruction(name)) return;
     // Only rows of one funding group and one kind merge: no funded with unfunded (II.6.A with
     // II.6.B), no investment with recurrent money, so accepting every suggestion hides nothing.
     // The block's key without building a string per row: group and destination pick a map, the unit its list.
@@ -414,7 +421,7 @@ export function suggestMerges(rows: readonly PlanActivity[], accepted: ReadonlyS
   for (const members of blocks) {
     if (members.length < 2) continue;
     const index = new Map<string, number[]>();
-    const names = members.map((i) => prepare(ownName(rows[i])));
+    const names = members.map((i) => prepare(own(i)));
     const prepared = names.map((p) => p.key);
     const wholeCommune = members.map((i) => rows[i].origins[0].kind === 'department' && /(^| )toan xa( |$)/.test(foldKey(rows[i].place ?? '')));
     const words = names.map((p) => p.significant);
@@ -688,6 +695,8 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   for (const r of ordered) {
     const origin = originOf(r);
     const origins = [origin];
+    // activityKey's first part, once per sheet rather than once per activity.
+    const keyPrefix = `${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|`;
     for (const a of r.activities) {
       readAll.push(a);
       const bad = screen(a);
@@ -703,7 +712,7 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
         );
         continue;
       }
-      let key = activityKey(origin, a);
+      let key = `${keyPrefix}${foldKey(a.activity)}|${a.unit ? foldKey(a.unit) : ''}`; // = activityKey(origin, a)
       const n = (keyCount.get(key) ?? 0) + 1;
       keyCount.set(key, n);
       if (n > 1) key += `#${n}`;
@@ -712,6 +721,9 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   }
   const legacyUses: LegacyUses = new Map();
   let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses));
+  // Each row's name as its unit wrote it, for the merge suggestions: the source's own text when
+  // planRow added "(Thôn A)" after it (ownName would only cut it off again), else ownName.
+  const candidateOwn = rows.map((r, i) => (r.activity === candidates[i].a.activity ? ownName(r) : candidates[i].a.activity));
   // A note typed the old way ("CT 135" in 2027) is read under the plan's period, and said so.
   for (const u of legacyUses.values()) {
     findings.push(
@@ -745,7 +757,7 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   rows = [...rows.filter((r) => !consumed.has(r.key)), ...merged];
   const covered: { department: PlanActivity; village: PlanActivity }[] = [];
   const suggestions = [
-    ...suggestMerges(rows, acceptedIds, covered),
+    ...suggestMerges(rows, acceptedIds, covered, consumed.size === 0 && merged.length === 0 ? candidateOwn : undefined),
     ...merged.map((m) => {
       const keys = m.mergedKeys ?? [];
       return { id: [...keys].sort().join('+'), keys, activity: m.activity, ...(m.unit ? { unit: m.unit } : {}), quantityText: m.quantityText ?? '', place: m.place ?? '', total: m.total, accepted: true };
