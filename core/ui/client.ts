@@ -3,7 +3,7 @@
  * in-process (Excel, standalone page) or through google.script.run (Google Sheets sidebar), plus
  * the few things only a host does (files in and out). Every call is coarse and JSON-safe.
  */
-import type { ConsolidateOptions, ConsolidationView, FormSummary, OverviewView, RankingView, Settings, ValidationView } from '../src/app/actions';
+import type { ConsolidateOptions, ConsolidationStep, ConsolidationView, FormSummary, OverviewView, RankingView, Settings, ValidationView } from '../src/app/actions';
 import type { Checklist } from '../src/workflow/calendar';
 import type { DocumentKind } from '../src/documents/draft';
 import type { SheetData } from '../src/port/types';
@@ -13,6 +13,12 @@ export type HostKind = 'excel' | 'sheets' | 'standalone';
 /** Told before each file of an import is read: its place, how many there are, its name. */
 export type ImportProgress = (done: number, total: number, name: string) => void;
 
+/**
+ * Told at each step of a consolidation: each sheet read (with counts), then building and writing
+ * the plan. A promise it returns is awaited (the pane yields there to paint its progress line).
+ */
+export type ConsolidateProgress = (step: ConsolidationStep) => void | Promise<void>;
+
 export interface PaneClient {
   readonly host: HostKind;
   getSettings(): Promise<Settings>;
@@ -21,7 +27,12 @@ export interface PaneClient {
   insertForm(formId: string, unitName?: string): Promise<{ sheet: string; keptCopy?: string }>;
   validate(): Promise<ValidationView>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  consolidate(opts?: ConsolidateOptions): Promise<ConsolidationView>;
+  /**
+   * `onProgress` is told each step ("Đang đọc biểu 12/50: …", "Đang lập II.4.B…", "Đang ghi biểu…")
+   * by hosts that consolidate in the page (Excel, standalone); the Sheets sidebar's one
+   * google.script.run call cannot report until it returns, so it never calls it.
+   */
+  consolidate(opts?: ConsolidateOptions, onProgress?: ConsolidateProgress): Promise<ConsolidationView>;
   /** The home screen's figures of the consolidated plan (II.6.A, II.6.B); optional: without it the home screen shows no totals. */
   overview?(): Promise<OverviewView>;
   /** Deletes every kept copy ("… (cũ)") of the workbook. */

@@ -8,15 +8,22 @@
  */
 import type { HostExtras } from '../../core/src/app/actions';
 import type { HandoutChart } from '../../core/src/documents/handout-sheet';
-import { createActions, listForms } from '../../core/src/app/actions';
 import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
-import { readChecklistState, setOverride, writeChecklistState } from '../../core/src/workflow/calendar';
 import type { ChecklistClient } from '../../core/ui/checklist-types';
 import type { HostKind, PaneClient } from '../../core/ui/client';
 import type { ImportOutcome } from '../../core/ui/files';
 import { downloadBytes, importEach } from '../../core/ui/files';
 
 export { XLSX_MIME, downloadBytes } from '../../core/ui/files';
+
+/**
+ * The core's actions (reading, consolidation, ranking, checklist): a chunk of their own, asked for
+ * as soon as the client is made, so the pane's shell paints while they arrive (issue 13: first
+ * load ≤ 300 KB). Every method waits for the same promise; nothing is loaded twice.
+ */
+function loadEngine() {
+  return import('./engine');
+}
 
 /** The ExcelJS-heavy module (import .xlsx as tabs, build the package sent upward): a lazy chunk. */
 export function loadTransfer() {
@@ -55,7 +62,10 @@ export type LocalClient = PaneClient & Pick<ChecklistClient, 'setChecklistDates'
 
 export function createLocalClient(opts: LocalClientOptions): LocalClient {
   const { port, host } = opts;
-  const actions = createActions(port, opts.extras ?? {});
+  const engine = loadEngine();
+  const made = engine.then((e) => e.createActions(port, opts.extras ?? {}));
+  // A failed chunk load (network) is reported by the call that needed it, not as an unhandled rejection.
+  made.catch(() => undefined);
   const download = opts.download ?? ((name: string, bytes: Uint8Array, mime?: string) => downloadBytes(name, bytes, mime));
   const readState = async (): Promise<DocumentState> => {
     try {
@@ -66,18 +76,18 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
   };
   return {
     host,
-    getSettings: () => actions.getSettings(),
-    saveSettings: (s) => actions.saveSettings(s),
-    listForms: async () => listForms(),
-    insertForm: (formId, unitName) => actions.insertForm(formId, unitName),
-    validate: () => actions.validate(),
-    selectCell: (sheet, cell) => actions.selectCell(sheet, cell),
-    consolidate: (o) => actions.consolidate(o ?? {}),
-    removeCopies: () => actions.removeCopies(),
-    overview: () => actions.overview(),
-    writeCatalogue: () => actions.writeCatalogue(),
-    createBallot: (o) => actions.createBallot(o),
-    rankFromBallot: (o) => actions.rankFromBallot(o),
+    getSettings: async () => (await made).getSettings(),
+    saveSettings: async (s) => (await made).saveSettings(s),
+    listForms: async () => (await engine).listForms(),
+    insertForm: async (formId, unitName) => (await made).insertForm(formId, unitName),
+    validate: async () => (await made).validate(),
+    selectCell: async (sheet, cell) => (await made).selectCell(sheet, cell),
+    consolidate: async (o, onProgress) => (await made).consolidate(o ?? {}, onProgress),
+    removeCopies: async () => (await made).removeCopies(),
+    overview: async () => (await made).overview(),
+    writeCatalogue: async () => (await made).writeCatalogue(),
+    createBallot: async (o) => (await made).createBallot(o),
+    rankFromBallot: async (o) => (await made).rankFromBallot(o),
     listSheets: () => port.listSheets(),
     // The standalone page shows the workbook in the pane itself (Xem sổ); Excel shows it in its own grid.
     ...(host === 'standalone' ? { readSheet: async (name: string) => (await port.readSheets([name]))[0] } : {}),
@@ -101,9 +111,10 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
         }
       : {}),
     // The checklist (steps, dates, ticks) lives in the document state, like the settings.
-    checklist: (today) => actions.checklist(today),
-    setChecklistTick: (itemId, ticked) => actions.setChecklistTick(itemId, ticked),
+    checklist: async (today) => (await made).checklist(today),
+    setChecklistTick: async (itemId, ticked) => (await made).setChecklistTick(itemId, ticked),
     async setChecklistDates(itemId, dates) {
+      const { readChecklistState, setOverride, writeChecklistState } = await engine;
       const state = await readState();
       await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), itemId, dates)));
     },

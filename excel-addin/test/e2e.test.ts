@@ -11,8 +11,8 @@
  * the task pane's "too old" messages (IE11, old ExcelApi, office.js unreachable) instead of a blank pane.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { chromium } from 'playwright-core';
 import type { SheetData } from '../../core/src/port/types';
 import { readSheet } from '../../core/src/reader/read';
 import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+import { serve } from './static-server';
 
 const root = path.resolve(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -35,19 +36,6 @@ let base: string;
 let browser: Browser;
 let lazyFiles: string[] = [];
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.json': 'application/json', '.map': 'application/json', '.txt': 'text/plain' };
-
-function serve(dir: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const file = path.resolve(dir, `.${decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)}`);
-    if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "bash scripts/setup.sh" (it installs Debian's chromium package).`);
@@ -127,9 +115,21 @@ describe('standalone page in Chromium', () => {
     await page.getByText('Xã Tân Lập · kế hoạch năm 2027').waitFor();
 
     await tab('Tổng hợp').click();
+    // Every line the progress shows while it runs, as the page renders it.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { lkhSeen: string[] }).lkhSeen = seen;
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('[role=status]')) if (el.textContent && seen.at(-1) !== el.textContent) seen.push(el.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await button('Tổng hợp').click();
     const sentence = page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/);
     await sentence.waitFor({ timeout: 120_000 });
+    // progress with counts, sheet by sheet, then the plan built and written (the pane yields to render them)
+    const seen = await page.evaluate(() => (window as unknown as { lkhSeen: string[] }).lkhSeen);
+    expect(seen.filter((s) => /^Đang đọc biểu \d+\/\d+: .+…$/u.test(s)).length).toBeGreaterThan(0);
+    expect(seen).toEqual(expect.arrayContaining(['Đang lập II.4.A, II.4.B và tách nguồn vốn…', 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…']));
     expect(await sentence.textContent()).not.toContain('KHÔNG khớp');
     await page.getByText(/II\.6\.B: \d+ hoạt động chưa rõ nguồn vốn/).waitFor();
 

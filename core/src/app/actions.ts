@@ -22,7 +22,7 @@ import { workbookFindings } from '../workflow/findings';
 import type { CheckResult } from '../workflow/plan';
 import type { Checklist } from '../workflow/calendar';
 import { VILLAGE_FORMS, checklistOfDocument, readChecklistState, setTick, sheetContents, villageCompleteness, villageKey, writeChecklistState } from '../workflow/calendar';
-import type { SourceConflict } from '../workflow/plan';
+import type { ConsolidationStep, SourceConflict } from '../workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../workflow/plan';
 import { readFlags } from '../workflow/classify';
 import type { RankItem, RankMethod, ValidityKind, VillageCounts } from '../workflow/ranking';
@@ -34,6 +34,7 @@ import { sanitizeState, validSettings } from './settings';
 import type { OverviewView } from './overview';
 
 export type { FundingGroupId, OverviewPlan, OverviewView } from './overview';
+export type { ConsolidationStep } from '../workflow/plan';
 
 export interface Settings {
   readonly planYear?: number;
@@ -221,8 +222,11 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       if (host.selectCell) await host.selectCell(sheet, cell);
     },
 
-    /** One-click consolidation of the workbook's village and department tabs. */
-    async consolidate(opts: ConsolidateOptions = {}): Promise<ConsolidationView> {
+    /**
+     * One-click consolidation of the workbook's village and department tabs. `onProgress` is told
+     * each sheet read (with counts), then the building and the writing of the plan.
+     */
+    async consolidate(opts: ConsolidateOptions = {}, onProgress?: (step: ConsolidationStep) => void | Promise<void>): Promise<ConsolidationView> {
       const state = await readStateSafe(port);
       let result: Awaited<ReturnType<typeof consolidateCommune>>;
       try {
@@ -232,6 +236,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
           ...(state.unitName ? { communeName: state.unitName } : {}),
           ...(opts.acceptMerges ? { acceptMerges: opts.acceptMerges } : {}),
           ...(opts.sourceChoices ? { sourceChoices: opts.sourceChoices } : {}),
+          ...(onProgress ? { onProgress } : {}),
         });
       } catch (e) {
         if (!(e instanceof SourceConflictError)) throw e;

@@ -150,6 +150,11 @@ export interface ReadWorkbookOptions {
   readonly file?: string;
   /** Sheets to read; default all. */
   readonly sheets?: readonly string[];
+  /**
+   * Told before each visible sheet is read: its place, how many visible sheets, its name (a pane's
+   * "Đang đọc biểu 12/50: …"). A promise it returns is awaited, so a pane can paint its line.
+   */
+  readonly onSheet?: (done: number, total: number, sheet: string) => void | Promise<void>;
 }
 
 /** What a saved state says a sheet holds: only a real form id, only the sheet's own entry (a sheet named "constructor" is no key of Object.prototype here). */
@@ -179,7 +184,11 @@ export async function readWorkbook(port: WorkbookPort, options: ReadWorkbookOpti
   const findings: Finding[] = [];
   const village: { reading: FormReading; unit?: string; households?: number; householdsCell?: string }[] = [];
   const fileOpt = options.file ? { file: options.file } : {};
+  const onSheet = options.onSheet;
+  const visible = onSheet ? data.filter((d) => !d.hidden).length : 0;
+  let done = 0;
   for (const sheet of data) {
+    if (onSheet && !sheet.hidden) await onSheet(++done, visible, sheet.name);
     // The workbook's reference data (reference/catalogue-sheet.ts) is no form: read where it is used.
     if (sheet.name.toLowerCase() === CATALOGUE_SHEET.toLowerCase()) continue;
     const saved = savedForm(state, sheet.name);

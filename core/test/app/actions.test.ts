@@ -1,4 +1,5 @@
 /** The panes' actions over the in-memory port: what a commune accountant does in one session. */
+import type { ConsolidationStep } from '../../src/app/actions';
 import { createActions } from '../../src/app/actions';
 import { exportPackage, importXlsx } from '../../src/app/transfer';
 import { MemoryWorkbook } from '../../src/port/memory';
@@ -52,6 +53,22 @@ describe('pane actions', () => {
     expect(marked).toContain(`Thôn C - I.2!${error?.cell}`);
     await a.selectCell('Thôn C - I.2', 'G13');
     expect(selected).toEqual(['Thôn C - I.2!G13']);
+  });
+
+  it('tells each sheet it reads, with counts, then that it builds and writes the plan', async () => {
+    const wb = await handbookCommune();
+    const visible = (await wb.readSheets(await wb.listSheets())).filter((d) => !d.hidden).map((d) => d.name);
+    expect(visible.length).toBeGreaterThan(1);
+    const steps: ConsolidationStep[] = [];
+    const v = await createActions(wb).consolidate({}, async (s) => void steps.push(s));
+    expect(v.counts.activities).toBeGreaterThan(0);
+    expect(steps).toEqual([...visible.map((sheet, i) => ({ stage: 'reading', done: i + 1, total: visible.length, sheet })), { stage: 'building' }, { stage: 'writing' }]);
+    // again: the plan's own sheets are read too, and counted
+    const again = (await wb.readSheets(await wb.listSheets())).filter((d) => !d.hidden).length;
+    steps.length = 0;
+    await createActions(wb).consolidate({}, (s) => void steps.push(s));
+    expect(steps.filter((s) => s.stage === 'reading')).toHaveLength(again);
+    expect(steps.at(-3)).toMatchObject({ stage: 'reading', done: again, total: again });
   });
 
   it('consolidates in one click, then ranks II.6.B from a filled ballot', async () => {

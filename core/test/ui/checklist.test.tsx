@@ -96,8 +96,8 @@ describe('Các bước', () => {
     c.checklist.mockImplementation(async (today: string) => checklistOfDocument(state, today, contents));
     await openChecklist(c);
     const list = await screen.findByRole('region', { name: 'Các thôn đã gửi gì' });
-    expect(within(list).getByText('Thôn A: chưa có Biểu I.1, I.3, I.4')).toBeTruthy();
-    expect(within(list).getByText('Thôn C: chưa có Biểu I.1, I.2, I.3, I.4')).toBeTruthy();
+    expect(within(list).getByText('Thôn A: chưa có Biểu I.1, I.3')).toBeTruthy();
+    expect(within(list).getByText('Thôn C: chưa có Biểu I.1, I.2, I.3')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: /Bước 2: Thu thập thông tin/u }));
     expect(screen.getAllByText(/Biểu I\.2 \(từ các thôn\) — Trang "Thôn B - I\.2" chưa có nội dung .*còn thiếu: Thôn B, Thôn C\./u).length).toBeGreaterThan(0);
   });

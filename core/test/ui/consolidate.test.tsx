@@ -3,6 +3,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ConsolidationView } from '../../src/app/actions';
 import { LkhPane } from '../../ui';
+import type { ConsolidateProgress } from '../../ui/client';
 import { consolidation, fakeClient, paneClient } from './fake-client';
 
 async function openConsolidate(c = fakeClient()) {
@@ -20,7 +21,7 @@ describe('Tổng hợp', () => {
     expect(screen.getByText(/Các trang đã có được giữ lại thành bản sao trước khi viết lại/u)).toBeTruthy();
     const button = screen.getByRole('button', { name: 'Tổng hợp' });
     await userEvent.click(button);
-    expect(c.consolidate).toHaveBeenCalledWith();
+    expect(c.consolidate).toHaveBeenCalledWith(undefined, expect.any(Function));
     expect(screen.getByRole('progressbar', { name: 'Đang tổng hợp… (có thể mất một phút)' })).toBeTruthy();
     expect(document.querySelector('.fui-ProgressBar')).not.toBeNull();
     expect((button as HTMLButtonElement).disabled).toBe(true);
@@ -29,6 +30,36 @@ describe('Tổng hợp', () => {
     await act(async () => finish(consolidation()));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('button', { name: 'Tổng hợp lại' })).toBeTruthy();
+  });
+
+  it('says which sheet it reads, of how many, then that it builds and writes the plan', async () => {
+    let report: ConsolidateProgress | undefined;
+    let finish: (v: ConsolidationView) => void = () => undefined;
+    const c = fakeClient();
+    c.consolidate.mockImplementationOnce((_opts, onProgress) => {
+      report = onProgress;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    await openConsolidate(c);
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
+    // before the first sheet: the plain sentence
+    expect(screen.getByRole('progressbar', { name: 'Đang tổng hợp… (có thể mất một phút)' })).toBeTruthy();
+    await act(async () => report?.({ stage: 'reading', done: 12, total: 50, sheet: 'Thôn Nà Hin - I.2' }));
+    expect(screen.getByRole('progressbar', { name: 'Đang đọc biểu 12/50: Thôn Nà Hin - I.2…' })).toBeTruthy();
+    expect(screen.getByText('Đang đọc biểu 12/50: Thôn Nà Hin - I.2…')).toBeTruthy();
+    await act(async () => report?.({ stage: 'reading', done: 50, total: 50, sheet: 'III.1' }));
+    expect(screen.getByText('Đang đọc biểu 50/50: III.1…')).toBeTruthy();
+    await act(async () => report?.({ stage: 'building' }));
+    expect(screen.getByText('Đang lập II.4.A, II.4.B và tách nguồn vốn…')).toBeTruthy();
+    await act(async () => report?.({ stage: 'writing' }));
+    expect(screen.getByText('Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…')).toBeTruthy();
+    await act(async () => finish(consolidation()));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByText(/Đang đọc biểu/u)).toBeNull();
+    // a second run starts again from the plain sentence
+    c.consolidate.mockImplementationOnce(() => new Promise(() => undefined));
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp lại' }));
+    expect(screen.getByRole('progressbar', { name: 'Đang tổng hợp… (có thể mất một phút)' })).toBeTruthy();
   });
 
   it('shows the reconciliation, returned activities, checks, sheets and copies', async () => {
@@ -82,10 +113,10 @@ describe('Tổng hợp', () => {
     expect(screen.queryByText(/\d+ hoạt động · /u)).toBeNull();
     const go = screen.getByRole('button', { name: 'Tổng hợp với các bản đã chọn' }) as HTMLButtonElement;
     expect(go.disabled).toBe(true);
-    await userEvent.click(screen.getByRole('radio', { name: 'Thôn A (2) - I.2: 5 hoạt động, 35.000 nghìn đồng' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Thôn A (2) - I.2: 5 hoạt động, 35 triệu đồng' }));
     expect(go.disabled).toBe(false);
     await userEvent.click(go);
-    expect(c.consolidate).toHaveBeenLastCalledWith({ sourceChoices: { 'I.2|thon a|giao thong': '|Thôn A (2) - I.2' } });
+    expect(c.consolidate).toHaveBeenLastCalledWith({ sourceChoices: { 'I.2|thon a|giao thong': '|Thôn A (2) - I.2' } }, expect.any(Function));
   });
 
   it('removes the old copies only after the user confirms', async () => {
@@ -108,7 +139,7 @@ describe('Tổng hợp', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Hỗ trợ giống lúa mới, kg, 100 + 200, Thôn A, B' }));
     expect((merge as HTMLButtonElement).disabled).toBe(false);
     await userEvent.click(merge);
-    expect(c.consolidate).toHaveBeenLastCalledWith({ acceptMerges: ['k-a1+k-b1'] });
+    expect(c.consolidate).toHaveBeenLastCalledWith({ acceptMerges: ['k-a1+k-b1'] }, expect.any(Function));
     // the merged suggestion is shown as done; the other can still be chosen
     const done = await screen.findByRole('checkbox', { name: 'Hỗ trợ giống lúa mới, kg, 100 + 200, Thôn A, B (đã gộp)' });
     expect((done as HTMLInputElement).checked).toBe(true);

@@ -1,7 +1,7 @@
 /** A fake PaneClient for the pane's tests: jest.fn()s returning realistic data (Xã Tân Lập, 2027). */
 import type { ConsolidateOptions, ConsolidationView, FindingView, FormSummary, RankingView, Settings, ValidationView } from '../../src/app/actions';
 import type { ChecklistClient, ChecklistView } from '../../ui/checklist-types';
-import type { HostKind, PaneClient } from '../../ui/client';
+import type { ConsolidateProgress, HostKind, PaneClient } from '../../ui/client';
 
 export const SETTINGS: Settings = { planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2021-2025', upperLevelName: 'Huyện' };
 
@@ -65,7 +65,7 @@ export function consolidation(accepted: readonly string[] = []): ConsolidationVi
       { id: 'k-a2+k-c2', keys: ['k-a2', 'k-c2'], activity: 'Tập huấn kỹ thuật chăn nuôi', unit: 'lớp', quantityText: '1 + 1', place: 'Thôn A, C', total: 20000, accepted: false },
     ],
     checks: [
-      { id: 'village-share', label: 'Hoạt động do thôn đề xuất ≥ 75% nguồn lực', passed: true, detail: 'Các hoạt động do thôn đề xuất cần 900.000 nghìn đồng trên tổng 1.100.000 nghìn đồng của xã, chiếm 81,8%; Sổ tay yêu cầu ít nhất 75%.' },
+      { id: 'village-share', label: 'Hoạt động do thôn đề xuất ≥ 75% nguồn lực', passed: true, detail: 'Các hoạt động do thôn đề xuất cần 900 triệu đồng trên tổng 1.100 triệu đồng của xã, chiếm 81,8%; Sổ tay yêu cầu ít nhất 75%.' },
       { id: 'p135', label: 'Vốn Chương trình 135 trong mức III.1', passed: false, detail: 'II.6.A dùng 1.200 triệu đồng, vượt mức 1.000 triệu đồng của III.1.' },
       { id: 'growth', label: 'Tăng không quá 10% so với năm trước', passed: undefined, detail: 'Chưa có III.1 năm trước để so sánh.' },
     ],
@@ -181,7 +181,7 @@ export function fakeClient(host: HostKind = 'excel'): FakeClient {
     insertForm: jest.fn(async (formId: string, unitName?: string) => ({ sheet: unitName ? `${unitName} - ${formId}` : formId })),
     validate: jest.fn(async () => VALIDATION),
     selectCell: jest.fn(async () => undefined),
-    consolidate: jest.fn(async (opts?: ConsolidateOptions) => consolidation(Array.isArray(opts?.acceptMerges) ? (opts?.acceptMerges as readonly string[]) : [])),
+    consolidate: jest.fn(async (opts?: ConsolidateOptions, _onProgress?: ConsolidateProgress) => consolidation(Array.isArray(opts?.acceptMerges) ? (opts?.acceptMerges as readonly string[]) : [])),
     removeCopies: jest.fn(async () => ({ removed: ['II.4.B (cũ)', 'II.6.A (cũ)'] })),
     writeCatalogue: jest.fn(async () => ({ sheet: 'Danh mục', entries: 8, period: '2026-2030' })),
     createBallot: jest.fn(async (opts: { listSheet: string }) => ({ sheet: `Phiếu ưu tiên - ${opts.listSheet}`.slice(0, 31), items: 3 })),

@@ -86,8 +86,12 @@ describe('Tổng quan', () => {
     // plan year, period, level, unit
     for (const v of ['2027', '2021-2025', 'Xã', 'Xã Tân Lập']) expect(screen.getAllByText(v).length).toBeGreaterThan(0);
     // the step of the seven
-    expect(await screen.findByText('Bước 1: Công tác chuẩn bị (bước 1/7)')).toBeTruthy();
-    expect(screen.getByText('0/7 bước đã xong; Bước 1 còn 4 ngày (hạn 14/05/2026)')).toBeTruthy();
+    const step = await screen.findByRole('region', { name: 'Đang ở bước' });
+    expect(within(step).getByText('Bước 1: Công tác chuẩn bị')).toBeTruthy();
+    // the checklist's line once, in the whole pane: nothing repeats the count or the step
+    expect(screen.getAllByText('0/7 bước đã xong; Bước 1 còn 4 ngày (hạn 14/05/2026)')).toHaveLength(1);
+    expect(screen.getAllByText(/bước đã xong/u)).toHaveLength(1);
+    expect(step.textContent).toBe('Đang ở bướcBước 1: Công tác chuẩn bị0/7 bước đã xong; Bước 1 còn 4 ngày (hạn 14/05/2026)');
     // what was received, what is missing
     const received = screen.getByRole('region', { name: 'Đã nhận' });
     expect(within(received).getByText('Các thôn — 1/2 thôn đã gửi đủ')).toBeTruthy();
@@ -118,6 +122,16 @@ describe('Tổng quan', () => {
     expect(lines[0]).toBe('Vốn ngân sách xã phân bổ (cơ sở Sổ tay dùng)80%Đạt');
     expect(lines[1]).toMatch(/63,2%Để so sánh$/u);
     expect(within(plan).getByText('2 hoạt động đã trả lại nơi đề xuất (xem Tổng hợp).')).toBeTruthy();
+  });
+
+  it('when every step is done, says so once', async () => {
+    const done: ChecklistView = { ...withVillages(), summary: 'Đã xong cả 7 bước', summaryEn: 'All 7 steps done' };
+    delete (done as { nextStep?: string }).nextStep;
+    const c = client(OVERVIEW, done);
+    render(<LkhPane client={paneClient(c)} />);
+    const step = await screen.findByRole('region', { name: 'Đang ở bước' });
+    expect(step.textContent).toBe('Đang ở bướcĐã xong cả 7 bước');
+    expect(screen.getAllByText(/Đã xong cả/u)).toHaveLength(1);
   });
 
   it('has one primary button for the next action: Tải về once a plan exists', async () => {
@@ -152,7 +166,8 @@ describe('Tổng quan', () => {
     const c = client();
     render(<LkhPane client={paneClient(c)} lang="en" />);
     expect(await screen.findByRole('heading', { name: 'Overview' })).toBeTruthy();
-    expect(await screen.findByText('Step 1: Preparation (step 1 of 7)')).toBeTruthy();
+    expect(await screen.findByText('Step 1: Preparation')).toBeTruthy();
+    expect(screen.getAllByText(/steps done/u)).toHaveLength(1);
     expect(screen.getByText('Thôn C: no form I.1, I.3 yet')).toBeTruthy();
     expect(await screen.findByText('10 activities · 1,100 million VND')).toBeTruthy();
     expect(screen.getByText('Infrastructure · 4 activities')).toBeTruthy();

@@ -15,10 +15,14 @@ describe('pane texts', () => {
     expect(shape(vi).length).toBeGreaterThan(100);
   });
 
-  it('writes the reconciliation sentence with Vietnamese grouping', () => {
-    const r = { read: 12, readAmount: 1250000, written: 10, writtenAmount: 1100000, returned: 2, returnedAmount: 150000, balanced: true };
-    expect(vi.consolidate.reconciliation(r)).toBe('Đọc 12 hoạt động (1.250.000 nghìn đồng) = đưa vào II.4.B 10 (1.100.000) + trả lại 2 (150.000): khớp.');
-    expect(en.consolidate.reconciliation({ ...r, balanced: false })).toBe('Read 12 activities (1,250,000 thousand dong) = written to II.4.B 10 (1,100,000) + returned 2 (150,000): NOT balanced.');
+  it('writes the money of the consolidation in one unit, triệu đồng, with Vietnamese grouping', () => {
+    const r = { read: 12, readAmount: 1250000, written: 10, writtenAmount: 1100000, returned: 2, returnedAmount: 150500, balanced: true };
+    expect(vi.consolidate.headline(r)).toBe('12 hoạt động · 1.250 triệu đồng · khớp');
+    expect(vi.consolidate.headlineDetail(r)).toBe('Đưa vào II.4.B 10 hoạt động (1.100 triệu đồng); trả lại 2 (150,5 triệu đồng).');
+    expect(en.consolidate.headline({ ...r, balanced: false })).toBe('12 activities · 1,250 million VND · NOT balanced');
+    // the versions to choose between, in the same unit (the forms hold nghìn đồng)
+    expect(vi.consolidate.candidate('Thôn A - I.2', 5, 35_000)).toBe('Thôn A - I.2: 5 hoạt động, 35 triệu đồng');
+    expect(en.consolidate.candidate('Thôn A - I.2', 5, 35_500)).toBe('Thôn A - I.2: 5 activities, 35.5 million VND');
   });
 
   it('turns errors into one clear sentence, never a stack trace', () => {

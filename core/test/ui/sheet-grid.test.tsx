@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SheetData } from '../../src/port/types';
 import { LkhPane } from '../../ui';
-import { OVERSCAN, ROW_HEIGHT, SheetGrid } from '../../ui/components/SheetGrid';
+import { COL_WIDTH, OVERSCAN, ROW_HEIGHT, SheetGrid } from '../../ui/components/SheetGrid';
 import { fakeClient, paneClient } from './fake-client';
 
 /** A sheet of `rows` rows from A1: STT, an activity, an amount. */
@@ -78,6 +78,58 @@ describe('SheetGrid', () => {
     expect(grid().scrollTop).toBe(39 * ROW_HEIGHT - 120);
     expect(cell('C40')?.getAttribute('data-target')).toBe('true');
     expect(cell('B2500')).toBeNull();
+  });
+
+  it('shows a merged range as one cell spanning it, covered cells drawing nothing, in every window', () => {
+    // A form's title across A1:C1, a header B2:B3 two rows tall, and a long note A40:C60 (taller than the overscan).
+    const sheet: SheetData = {
+      ...sheetOf('Thôn C - I.2', 100),
+      values: Array.from({ length: 100 }, (_, r) => (r === 0 ? ['BIỂU I.2', null, null] : r === 1 ? ['STT', 'Hoạt động', 'Tổng số'] : r === 39 ? ['Ghi chú dài', null, null] : [r, `Hoạt động ${r}`, r * 1000])),
+      merges: [
+        { row: 0, col: 0, rows: 1, cols: 3 },
+        { row: 1, col: 1, rows: 2, cols: 1 },
+        { row: 39, col: 0, rows: 21, cols: 3 },
+        // a one-cell "merge" is an ordinary cell
+        { row: 5, col: 2, rows: 1, cols: 1 },
+      ],
+    };
+    render(<SheetGrid sheet={sheet} label="Thôn C" height={240} marks={[{ cell: 'C1', severity: 'warning', message: 'Sai tên biểu' }]} target={{ cell: 'B3', seq: 1 }} />);
+    const title = cell('A1') as HTMLElement;
+    expect(title.textContent).toBe('BIỂU I.2');
+    expect(title.style.width).toBe(`${3 * COL_WIDTH}px`);
+    expect(title.getAttribute('aria-colspan')).toBe('3');
+    expect(title.getAttribute('data-range')).toBe('A1:C1');
+    // the cells under it are no cells: row 1 holds its header and the one merged cell
+    expect(cell('B1')).toBeNull();
+    expect(cell('C1')).toBeNull();
+    expect(within(dataRows()[0]).getAllByRole('gridcell')).toHaveLength(1);
+    // a finding on a covered cell is shown on the merged cell
+    expect(title.getAttribute('data-finding')).toBe('warning');
+    // two rows tall: its own row draws it, the row below keeps the place empty; the target B3 outlines it
+    const header = cell('B2') as HTMLElement;
+    expect(header.style.height).toBe(`${2 * ROW_HEIGHT}px`);
+    expect(header.getAttribute('aria-rowspan')).toBe('2');
+    expect(header.getAttribute('data-target')).toBe('true');
+    expect(cell('B3')).toBeNull();
+    const row3 = dataRows().find((r) => r.getAttribute('data-row') === '3') as HTMLElement;
+    expect(within(row3).getAllByRole('gridcell').map((c) => c.getAttribute('data-cell'))).toEqual(['A3', 'C3']);
+    expect(row3.querySelectorAll('[aria-hidden="true"]')).toHaveLength(1);
+    // an ordinary cell stays one cell wide
+    expect((cell('C6') as HTMLElement).style.width).toBe('');
+
+    // Scrolled into the long note, far below its first row: its row is still drawn, above the window.
+    grid().scrollTop = 50 * ROW_HEIGHT;
+    fireEvent.scroll(grid());
+    const shown = dataRows().map((r) => Number(r.getAttribute('data-row')));
+    expect(Math.min(...shown.filter((r) => r !== 40))).toBe(51 - OVERSCAN);
+    expect(shown).toContain(40);
+    const note = cell('A40') as HTMLElement;
+    expect(note.textContent).toBe('Ghi chú dài');
+    expect(note.style.height).toBe(`${21 * ROW_HEIGHT}px`);
+    expect(cell('A50')).toBeNull();
+    expect(cell('A61')?.textContent).toBe('60');
+    // the grid stays as tall as the sheet: still virtualised
+    expect(dataRows().length).toBeLessThanOrEqual(240 / ROW_HEIGHT + 2 * OVERSCAN + 2);
   });
 });
 

@@ -146,7 +146,7 @@ describe('the commune\'s checklist from what its sheets hold', () => {
     expect(form(s2.forms, 'I.2').note).toBe('Các trang "Thôn Nà Lìu - I.2", "Thôn Pác Ngòi - I.2", "Thôn Bản Chang - I.2" chưa có nội dung (chưa có hoạt động hay số liệu nào); còn thiếu: Thôn Nà Lìu, Thôn Pác Ngòi, Thôn Bản Chang.');
     expect(s2.counts.forms.done).toBe(0);
     expect(c.counts.forms.done).toBe(0);
-    expect(c.villages.map((v) => v.text)).toEqual(['Thôn Nà Lìu: chưa có Biểu I.1, I.2, I.3, I.4', 'Thôn Pác Ngòi: chưa có Biểu I.1, I.2, I.3, I.4', 'Thôn Bản Chang: chưa có Biểu I.1, I.2, I.3, I.4']);
+    expect(c.villages.map((v) => v.text)).toEqual(['Thôn Nà Lìu: chưa có Biểu I.1, I.2, I.3', 'Thôn Pác Ngòi: chưa có Biểu I.1, I.2, I.3', 'Thôn Bản Chang: chưa có Biểu I.1, I.2, I.3']);
     // Without knowing what the sheets hold, no sheet ticks a form either.
     expect(checklist('xa', 2027, sheetForms, {}, '2026-05-10').counts.forms.done).toBe(0);
   });
@@ -162,13 +162,13 @@ describe('the commune\'s checklist from what its sheets hold', () => {
     expect(form(s2.forms, 'I.3')).toMatchObject({ present: true, missing: [] });
     expect(form(s2.forms, 'I.1')).toMatchObject({ present: false, filled: ['Thôn Nà Lìu - I.1', 'Thôn Pác Ngòi - I.1'], missing: ['Thôn Bản Chang'] });
     expect(form(s2.forms, 'I.1').note).toBe('Trang "Thôn Bản Chang - I.1" chưa có nội dung (chưa có hoạt động hay số liệu nào); còn thiếu: Thôn Bản Chang.');
-    expect(c.villages.map((v) => v.text)).toEqual(['Thôn Nà Lìu: chưa có Biểu I.2, I.4', 'Thôn Pác Ngòi: chưa có Biểu I.2, I.4', 'Thôn Bản Chang: chưa có Biểu I.1, I.2, I.4']);
+    expect(c.villages.map((v) => v.text)).toEqual(['Thôn Nà Lìu: chưa có Biểu I.2', 'Thôn Pác Ngòi: chưa có Biểu I.2', 'Thôn Bản Chang: chưa có Biểu I.1, I.2']);
     // A fourth village of the settings, with no sheet at all, lacks everything and keeps I.3 unticked.
     c = checklist('xa', 2027, sheetForms, {}, '2026-05-10', {}, 'annual', { contents, villages: ['Thôn Khuổi Mạ', 'Nà Lìu'] });
     s2 = c.steps.find((s) => s.id === 'buoc2')!;
     expect(form(s2.forms, 'I.3')).toMatchObject({ present: false, missing: ['Thôn Khuổi Mạ'] });
     expect(c.villages.map((v) => v.unit)).toEqual(['Thôn Khuổi Mạ', 'Nà Lìu', 'Thôn Pác Ngòi', 'Thôn Bản Chang']);
-    expect(c.villages[0].text).toBe('Thôn Khuổi Mạ: chưa có Biểu I.1, I.2, I.3, I.4');
+    expect(c.villages[0].text).toBe('Thôn Khuổi Mạ: chưa có Biểu I.1, I.2, I.3');
   });
 
   it('the demo commune\'s filled I.2s tick I.2 (and only I.2 of the village forms)', async () => {
@@ -188,6 +188,6 @@ describe('the commune\'s checklist from what its sheets hold', () => {
     expect(form(s2.forms, 'I.2')).toMatchObject({ present: true, missing: [] });
     expect(form(s2.forms, 'I.2').filled).toHaveLength(Object.keys(sheetForms).length);
     expect(c.villages).toHaveLength(6);
-    expect(c.villages.every((v) => v.missing.join() === 'I.1,I.3,I.4')).toBe(true);
+    expect(c.villages.every((v) => v.missing.join() === 'I.1,I.3')).toBe(true);
   });
 });

@@ -193,8 +193,8 @@ describe('(b) activities proposed by villages ≥ 75% of the Ngân sách the com
     expect(c?.detail).toContain('chiếm 70,6%');
     expect(c?.detail).toContain('vốn Ngân sách (đã rõ nguồn) xã phân bổ');
     expect(c?.detail).toContain('L677');
-    expect(c?.detail).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất): 75.000/100.000 nghìn đồng, 75%');
-    expect(c?.detail).toContain('toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất): 110.000/135.000 nghìn đồng, 81,5%');
+    expect(c?.detail).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất): 75/100 triệu đồng, 75%');
+    expect(c?.detail).toContain('toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất): 110/135 triệu đồng, 81,5%');
   });
 
   it('fails with VILLAGE_SHARE_LOW naming the base and the other two', () => {
@@ -251,7 +251,7 @@ describe('(b) activities proposed by villages ≥ 75% of the Ngân sách the com
     const unfunded = check(run([act({ activity: 'Giống lúa (Thôn A)', contribution: 5000, proposed: 5000 })]).checks, 'village-share');
     expect(unfunded?.passed).toBeUndefined();
     expect(unfunded?.detail).toContain('Chưa có hoạt động nào được phân bổ vốn Ngân sách');
-    expect(unfunded?.detail).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất): 5.000/5.000 nghìn đồng, 100%');
+    expect(unfunded?.detail).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất): 5/5 triệu đồng, 100%');
   });
 });
 

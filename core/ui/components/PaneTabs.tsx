@@ -2,7 +2,8 @@
  * The pane's tabs in one row at any width: the row scrolls sideways inside itself (the page never
  * does), the chosen tab is brought into view, and a menu at the end lists every screen, so at
  * 300 px (Google Sheets' sidebar) the tabs that do not fit are one click away instead of wrapping
- * onto three or four rows. The list shows the current screen's name, so it reads as "where am I".
+ * onto three or four rows. The list always reads "Tất cả" ("All"): showing the current screen's
+ * name there put it twice on the row, beside its own tab ("Xem sổ Xem sổ").
  */
 import type { SelectTabData } from '@fluentui/react-components';
 import { Select, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
@@ -19,7 +20,7 @@ export interface PaneTabsProps<T extends string> {
   readonly onSelect: (id: T) => void;
   /** The tab list's name ("Các chức năng"). */
   readonly label: string;
-  /** The list's placeholder (before any tab is chosen) and its accessible name. */
+  /** The list's label on the row ("Tất cả") and its accessible name. */
   readonly menu: string;
   readonly menuLabel: string;
 }
@@ -39,8 +40,8 @@ const useStyles = makeStyles({
     '::-webkit-scrollbar': { display: 'none' },
   },
   tab: { flexShrink: 0 },
-  // A native list of every screen (light: no popup code in the first load), as narrow as a short name.
-  menu: { flexShrink: 0, width: '96px', minWidth: 0 },
+  // A native list of every screen (light: no popup code in the first load), as narrow as its label.
+  menu: { flexShrink: 0, width: '84px', minWidth: 0 },
 });
 
 export function PaneTabs<T extends string>({ tabs, selected, onSelect, label, menu, menuLabel }: PaneTabsProps<T>) {
@@ -71,13 +72,17 @@ export function PaneTabs<T extends string>({ tabs, selected, onSelect, label, me
         size="small"
         appearance="filled-lighter"
         aria-label={menuLabel}
-        value={selected ?? ''}
+        // Always on its label: the list opens screens, the tabs show which one is open.
+        value=""
         onChange={(_, d) => {
           const hit = tabs.find((x) => x.id === d.value);
           if (hit) onSelect(hit.id);
         }}
       >
-        {selected ? null : <option value="">{menu}</option>}
+        {/* Shown on the row, not offered in the list. */}
+        <option value="" hidden>
+          {menu}
+        </option>
         {tabs.map((t) => (
           <option key={t.id} value={t.id}>
             {t.label}

@@ -7,10 +7,16 @@
  * in the DOM, absolutely placed inside a spacer as tall as the whole sheet, so a 3,000-row sheet
  * scrolls as smoothly as a 30-row one. Columns are few (forms have at most a few dozen) and all
  * rendered. The grid scrolls inside its own box: the page itself never scrolls sideways.
+ *
+ * Merged ranges show as one cell, as the spreadsheet shows them: the top-left cell is drawn with
+ * the range's width and height over the rows below it (its row is rendered whenever any row of the
+ * range is), and the cells it covers keep their place in their rows but draw nothing. A finding
+ * or a target on a covered cell is shown on the merged cell.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactElement, UIEvent } from 'react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Merge } from '../../src/layout/types';
 import type { CellValue, SheetData } from '../../src/port/types';
 import { columnName, parseA1 } from '../../src/util/a1';
 
@@ -92,6 +98,11 @@ const useStyles = makeStyles({
     textAlign: 'right',
   },
   corner: { zIndex: 3 },
+  // The top-left cell of a merged range, as wide and tall as the range (by style): it reaches over the rows below.
+  merged: { backgroundColor: tokens.colorNeutralBackground1 },
+  mergedTall: { whiteSpace: 'normal', lineHeight: tokens.lineHeightBase200, paddingTop: '3px' },
+  // A cell under a merged range: keeps its place in the row, draws nothing.
+  covered: { flexShrink: 0, width: `${COL_WIDTH}px`, height: `${ROW_HEIGHT}px` },
   error: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
   warning: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   target: {
@@ -115,6 +126,27 @@ function cellOf(address: string): Cell | undefined {
   }
 }
 
+/** The merged ranges of more than one cell, each by the address of its top-left cell ("row:col"). */
+export function mergeAnchors(merges: readonly Merge[]): Map<string, Merge> {
+  const out = new Map<string, Merge>();
+  for (const m of merges) if (m.rows > 1 || m.cols > 1) out.set(`${m.row}:${m.col}`, m);
+  return out;
+}
+
+/** The merged ranges that reach rows first..last, and which of their cells in those rows are covered (every cell but the top-left). */
+export function mergesInRows(anchors: ReadonlyMap<string, Merge>, first: number, last: number): { readonly spans: Merge[]; readonly covered: Map<string, Merge> } {
+  const spans: Merge[] = [];
+  const covered = new Map<string, Merge>();
+  for (const m of anchors.values()) {
+    if (m.row > last || m.row + m.rows - 1 < first) continue;
+    spans.push(m);
+    for (let r = Math.max(m.row, first); r <= Math.min(m.row + m.rows - 1, last); r++) {
+      for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.set(`${r}:${c}`, m);
+    }
+  }
+  return { spans, covered };
+}
+
 /** The first row in view and how many rows fill the box, from the scroll offset (header row excluded). */
 export function visibleRows(scrollTop: number, height: number, rowCount: number): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -128,18 +160,29 @@ export function SheetGrid({ sheet, marks = [], target, height = 360, label, loca
   const [scroll, setScroll] = useState(0);
   const format = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }), [locale]);
 
+  const anchors = useMemo(() => mergeAnchors(sheet.merges), [sheet.merges]);
+  // A cell under a merged range is shown by the range's top-left cell.
+  const shownAt = useMemo(() => {
+    const list = [...anchors.values()];
+    return (c: Cell): Cell => {
+      const m = list.find((x) => c.row >= x.row && c.row < x.row + x.rows && c.col >= x.col && c.col < x.col + x.cols);
+      return m ? { row: m.row, col: m.col } : c;
+    };
+  }, [anchors]);
   const marked = useMemo(() => {
     const map = new Map<string, GridMark[]>();
     for (const m of marks) {
-      const c = cellOf(m.cell);
-      if (!c) continue;
+      const found = cellOf(m.cell);
+      if (!found) continue;
+      const c = shownAt(found);
       const key = `${c.row}:${c.col}`;
       map.set(key, [...(map.get(key) ?? []), m]);
     }
     return map;
-  }, [marks]);
+  }, [marks, shownAt]);
   const errors = useMemo(() => new Map(sheet.errors.map((e) => [`${e.row}:${e.col}`, e.code])), [sheet.errors]);
   const goal = target ? cellOf(target.cell) : undefined;
+  const goalShown = goal ? shownAt(goal) : undefined;
 
   // Rows from 1 and columns from A, as the sheet shows them, up to the last filled cell (or a marked or target cell beyond it).
   const width = sheet.values.reduce((w, r) => Math.max(w, r.length), 0);
@@ -153,6 +196,10 @@ export function SheetGrid({ sheet, marks = [], target, height = 360, label, loca
   if (goal) {
     rowCount = Math.max(rowCount, goal.row + 1);
     colCount = Math.max(colCount, goal.col + 1);
+  }
+  for (const m of anchors.values()) {
+    rowCount = Math.max(rowCount, m.row + m.rows);
+    colCount = Math.max(colCount, m.col + m.cols);
   }
   colCount = Math.max(colCount, 1);
 
@@ -191,18 +238,27 @@ export function SheetGrid({ sheet, marks = [], target, height = 360, label, loca
   };
 
   const cols = Array.from({ length: colCount }, (_, c) => c);
+  // The rows in view, and above them the top rows of merged ranges reaching into view (drawn over the rows below).
+  const inView = mergesInRows(anchors, first, last);
+  const above = [...new Set(inView.spans.filter((m) => m.row < first).map((m) => m.row))].sort((a, b) => a - b);
+  const coveredIn = new Map(above.map((r) => [r, mergesInRows(anchors, r, r).covered]));
   const rows: ReactElement[] = [];
-  for (let r = first; r <= last; r++) {
+  for (const r of [...above, ...Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i)]) {
+    const covered = coveredIn.get(r) ?? inView.covered;
     rows.push(
       <div key={r} role="row" aria-rowindex={r + 2} className={styles.row} style={{ top: `${(r + 1) * ROW_HEIGHT}px` }} data-row={r + 1}>
         <div role="rowheader" className={mergeClasses(styles.cell, styles.rowHead)}>
           {r + 1}
         </div>
         {cols.map((c) => {
+          const under = covered.get(`${r}:${c}`);
+          // In the merged range's own row its top-left cell is as wide as the range; below it, the place is kept empty.
+          if (under) return under.row === r ? null : <div key={c} className={styles.covered} aria-hidden="true" />;
+          const span = anchors.get(`${r}:${c}`);
           const { text, numeric } = value(r, c);
           const m = marked.get(`${r}:${c}`);
           const severity = m ? (m.some((x) => x.severity === 'error') ? 'error' : 'warning') : undefined;
-          const isTarget = goal !== undefined && goal.row === r && goal.col === c;
+          const isTarget = goalShown !== undefined && goalShown.row === r && goalShown.col === c;
           const address = `${columnName(c)}${r + 1}`;
           return (
             <div
@@ -210,10 +266,19 @@ export function SheetGrid({ sheet, marks = [], target, height = 360, label, loca
               role="gridcell"
               aria-colindex={c + 2}
               data-cell={address}
+              {...(span ? { 'aria-rowspan': span.rows, 'aria-colspan': span.cols, 'data-range': `${address}:${columnName(c + span.cols - 1)}${r + span.rows}`, style: { width: `${span.cols * COL_WIDTH}px`, height: `${span.rows * ROW_HEIGHT}px` } } : {})}
               {...(severity ? { 'data-finding': severity } : {})}
               {...(isTarget ? { 'data-target': 'true', 'aria-selected': true } : {})}
               title={m ? `${address}: ${m.map((x) => x.message).join(' — ')}${text ? `\n${text}` : ''}` : text || undefined}
-              className={mergeClasses(styles.cell, numeric && styles.number, severity === 'error' && styles.error, severity === 'warning' && styles.warning, isTarget && styles.target)}
+              className={mergeClasses(
+                styles.cell,
+                span && styles.merged,
+                span && span.rows > 1 && styles.mergedTall,
+                numeric && styles.number,
+                severity === 'error' && styles.error,
+                severity === 'warning' && styles.warning,
+                isTarget && styles.target,
+              )}
             >
               {text}
             </div>

@@ -54,8 +54,6 @@ export const en: Strings = {
     unit: 'Unit',
     notSet: 'not set',
     step: 'Current step',
-    stepOf: (number: number, heading: string): string => `${heading} (step ${number} of 7)`,
-    allDone: 'All seven steps are done.',
     received: 'Received',
     villages: 'Villages',
     villagesNone: 'No village form yet.',
@@ -170,8 +168,9 @@ export const en: Strings = {
     run: 'Consolidate',
     rerun: 'Consolidate again',
     running: 'Consolidating… (this can take a minute)',
-    reconciliation: (r: { read: number; readAmount: number; written: number; writtenAmount: number; returned: number; returnedAmount: number; balanced: boolean }): string =>
-      `Read ${n(r.read)} activities (${n(r.readAmount)} thousand dong) = written to II.4.B ${n(r.written)} (${n(r.writtenAmount)}) + returned ${n(r.returned)} (${n(r.returnedAmount)}): ${r.balanced ? 'balanced' : 'NOT balanced'}.`,
+    readingSheet: (done: number, total: number, sheet: string): string => `Reading sheet ${n(done)} of ${n(total)}: ${sheet}…`,
+    building: 'Building II.4.A, II.4.B and splitting the funding…',
+    writing: 'Writing II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…',
     headline: (r: { read: number; readAmount: number; balanced: boolean }): string =>
       `${n(r.read)} activities · ${n(Math.round(r.readAmount / 100) / 10)} million VND · ${r.balanced ? 'balanced' : 'NOT balanced'}`,
     headlineDetail: (r: { written: number; writtenAmount: number; returned: number; returnedAmount: number }): string =>
@@ -190,7 +189,7 @@ export const en: Strings = {
     conflictsTitle: 'Two different versions of one form — nothing was written',
     conflictsHint: 'Usually a village sent a corrected second version. Choose the version to keep for each form, then consolidate. Two versions are never added up.',
     conflictOf: (form: string, unit: string, sector?: string): string => `Form ${form} of ${unit}${sector ? ` (sector ${sector})` : ''}`,
-    candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} activities, ${n(amount)} thousand VND`,
+    candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} activities, ${n(Math.round(amount / 100) / 10)} million VND`,
     keepAll: 'Count them all — these are different units sharing a name',
     consolidateChosen: 'Consolidate with the chosen versions',
     checks: 'Funding checks',

@@ -59,8 +59,6 @@ export const vi = {
     unit: 'Đơn vị',
     notSet: 'chưa nhập',
     step: 'Đang ở bước',
-    stepOf: (number: number, heading: string): string => `${heading} (bước ${number}/7)`,
-    allDone: 'Đã xong cả bảy bước.',
     received: 'Đã nhận',
     villages: 'Các thôn',
     villagesNone: 'Chưa có biểu nào của thôn.',
@@ -175,8 +173,10 @@ export const vi = {
     run: 'Tổng hợp',
     rerun: 'Tổng hợp lại',
     running: 'Đang tổng hợp… (có thể mất một phút)',
-    reconciliation: (r: { read: number; readAmount: number; written: number; writtenAmount: number; returned: number; returnedAmount: number; balanced: boolean }): string =>
-      `Đọc ${n(r.read)} hoạt động (${n(r.readAmount)} nghìn đồng) = đưa vào II.4.B ${n(r.written)} (${n(r.writtenAmount)}) + trả lại ${n(r.returned)} (${n(r.returnedAmount)}): ${r.balanced ? 'khớp' : 'KHÔNG khớp'}.`,
+    /** Progress with counts while it runs in the page (Excel, standalone); the Sheets sidebar shows `running`. */
+    readingSheet: (done: number, total: number, sheet: string): string => `Đang đọc biểu ${n(done)}/${n(total)}: ${sheet}…`,
+    building: 'Đang lập II.4.A, II.4.B và tách nguồn vốn…',
+    writing: 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…',
     /** Nghìn đồng (the forms' unit) shown as triệu đồng, one decimal at most. */
     headline: (r: { read: number; readAmount: number; balanced: boolean }): string =>
       `${n(r.read)} hoạt động · ${n(Math.round(r.readAmount / 100) / 10)} triệu đồng · ${r.balanced ? 'khớp' : 'KHÔNG khớp'}`,
@@ -196,7 +196,8 @@ export const vi = {
     conflictsTitle: 'Có hai bản khác nhau của cùng một biểu — chưa ghi gì',
     conflictsHint: 'Thường là thôn gửi bản sửa lần hai. Chọn bản giữ lại cho từng biểu, rồi bấm tổng hợp. Không bao giờ cộng dồn hai bản.',
     conflictOf: (form: string, unit: string, sector?: string): string => `Biểu ${form} của ${unit}${sector ? ` (lĩnh vực ${sector})` : ''}`,
-    candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} hoạt động, ${n(amount)} nghìn đồng`,
+    /** `amount` in nghìn đồng (the forms' unit), shown in triệu đồng like the rest of the screen. */
+    candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} hoạt động, ${n(Math.round(amount / 100) / 10)} triệu đồng`,
     keepAll: 'Tính tất cả — đây là các đơn vị khác nhau trùng tên',
     consolidateChosen: 'Tổng hợp với các bản đã chọn',
     checks: 'Kiểm tra nguồn vốn',

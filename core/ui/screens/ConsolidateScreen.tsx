@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { ConsolidationView } from '../../src/app/actions';
+import type { ConsolidationStep, ConsolidationView } from '../../src/app/actions';
 import { allCopies } from '../../src/port/types';
 import type { CheckResult } from '../../src/workflow/plan';
 import type { MergeSuggestion } from '../../src/workflow/types';
@@ -32,6 +32,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { FindingList } from '../components/FindingList';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Strings } from '../i18n/vi';
+import { paintPauser } from '../paint';
 import { useScreenStyles } from '../styles';
 import { useAction } from '../use-action';
 
@@ -48,13 +49,29 @@ export function headlineText(v: ConsolidationView, t: Strings): string {
   return t.consolidate.headline({ read: r.read.count, readAmount: r.read.amount, balanced: r.balanced });
 }
 
+/** The line under the spinner: which sheet is read, of how many, then building and writing the plan. */
+export function progressLabel(p: ConsolidationStep | undefined, t: Strings): { label: string; value?: number } {
+  if (!p) return { label: t.consolidate.running };
+  if (p.stage === 'reading') return { label: t.consolidate.readingSheet(p.done, p.total, p.sheet), value: (p.done - 1) / Math.max(1, p.total) };
+  return { label: p.stage === 'building' ? t.consolidate.building : t.consolidate.writing };
+}
+
 export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   // Answers to source conflicts (two versions of one unit's sheet), kept for every later run.
   const [versions, setVersions] = useState<Readonly<Record<string, string>>>({});
+  // "Đang đọc biểu 12/50: Thôn Nà Hin - I.2…": told by hosts that consolidate in the page.
+  const [progress, setProgress] = useState<ConsolidationStep | undefined>(undefined);
   const action = useAction(async (acceptMerges?: readonly string[]) => {
     const opts = { ...(acceptMerges ? { acceptMerges } : {}), ...(Object.keys(versions).length > 0 ? { sourceChoices: versions } : {}) };
-    const view = Object.keys(opts).length > 0 ? await client.consolidate(opts) : await client.consolidate();
+    setProgress(undefined);
+    const pause = paintPauser();
+    const onProgress = (step: ConsolidationStep) => {
+      setProgress(step);
+      // A new stage is always painted; sheets at most every 100 ms.
+      return pause(step.stage !== 'reading' || step.done === 1);
+    };
+    const view = await client.consolidate(Object.keys(opts).length > 0 ? opts : undefined, onProgress);
     setChosen(new Set());
     void names.run();
     onDone?.(view);
@@ -81,7 +98,7 @@ export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) 
     });
   const consolidate = () => void action.run();
   const acceptChosen = () => void action.run([...chosen]);
-  return { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean, names };
+  return { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean, names, progress };
 }
 
 /** The sheets a consolidation writes; those already there are replaced, each kept as one "(cũ)" copy. */
@@ -140,7 +157,7 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
   const { t, lang } = useI18n();
   const s = useScreenStyles();
   const styles = useStyles();
-  const { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean, names } = useConsolidateState(props);
+  const { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean, names, progress } = useConsolidateState(props);
   const sheetNames = names.result ?? [];
   const replaced = PLAN_SHEETS.filter((x) => sheetNames.includes(x));
   const removed = new Set(clean.result?.removed ?? []);
@@ -161,7 +178,7 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
           {v ? t.consolidate.rerun : t.consolidate.run}
         </Button>
       </div>
-      {action.running ? <Busy label={t.consolidate.running} /> : null}
+      {action.running ? <Busy {...progressLabel(progress, t)} /> : null}
       {action.failed ? <ErrorBar error={action.error} onDismiss={action.clearError} /> : null}
       {conflicts.length > 0 ? (
         <section className={s.section} aria-label={t.consolidate.conflictsTitle}>

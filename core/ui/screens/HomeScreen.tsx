@@ -68,7 +68,7 @@ const useStyles = makeStyles({
   value: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
   unset: { color: tokens.colorPaletteDarkOrangeForeground1 },
   headline: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  line: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
+  line: { margin: 0, display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
   ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightBold, flexShrink: 0 },
   missing: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightBold, flexShrink: 0 },
 });
@@ -96,12 +96,14 @@ function Facts({ settings, t }: { settings: Settings; t: Strings }) {
 function StepLine({ checklist, t, lang }: { checklist: ChecklistView; t: Strings; lang: Lang }) {
   const s = useScreenStyles();
   const current = checklist.steps.find((x) => x.id === checklist.nextStep);
+  // The checklist's own line, once: "2/7 bước đã xong; Bước 3 còn 5 ngày (hạn …)", or "Đã xong cả 7 bước".
+  // The heading already names the step ("Bước 1: Công tác chuẩn bị") and the line counts the steps: nothing is added to either.
+  const summary = lang === 'en' ? checklist.summaryEn : checklist.summary;
   return (
     <section className={s.section} aria-label={t.home.step}>
       <h3 className={s.subtitle}>{t.home.step}</h3>
-      <p className={s.text}>{current ? t.home.stepOf(current.number, lang === 'en' ? current.headingEn : current.heading) : t.home.allDone}</p>
-      {/* The checklist's own line: "2/7 bước đã xong; Bước 3 còn 5 ngày (hạn …)". */}
-      <p className={s.hint}>{lang === 'en' ? checklist.summaryEn : checklist.summary}</p>
+      {current ? <p className={s.text}>{lang === 'en' ? current.headingEn : current.heading}</p> : null}
+      <p className={current ? s.hint : s.text}>{summary}</p>
     </section>
   );
 }

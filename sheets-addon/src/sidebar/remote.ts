@@ -142,6 +142,9 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     selectCell: async (sheet, cell) => {
       await call('selectCell', sheet, cell);
     },
+    // One google.script.run call: the server reads, builds and writes before it answers, and
+    // nothing comes back meanwhile, so there is no progress with counts here, only before/after
+    // (the pane's spinner with "Đang tổng hợp…"). onProgress is never called.
     consolidate: (opts) => call('consolidate', opts ?? null),
     removeCopies: () => call('removeCopies'),
     overview: () => call('overview'),

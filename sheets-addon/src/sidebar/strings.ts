@@ -4,6 +4,9 @@
  */
 const n = (x: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(x);
 const nEn = (x: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(x);
+/** Nghìn đồng (the activity forms' unit) shown in triệu đồng, one decimal at most: the screen's one unit, as its funds field. */
+const m = (thousands: number): string => n(Math.round(thousands / 100) / 10);
+const mEn = (thousands: number): string => nEn(Math.round(thousands / 100) / 10);
 
 export const sheetsVi = {
   nav: { label: 'Khu vực làm việc', pane: 'Kế hoạch', upper: 'Cấp trên', share: 'Chia sẻ' },
@@ -27,13 +30,13 @@ export const sheetsVi = {
     running: 'Đang tổng hợp các xã… (300 xã mất khoảng một phút)',
     rerunNote: 'Chạy lại không xoá gì: ý kiến thẩm định đã nhập được giữ theo "Mã dòng (LKH)", trang cũ được giữ thành bản "(cũ)".',
     reconciliation: (communes: number, read: number, amount: number, written: number, writtenAmount: number, balanced: boolean): string =>
-      `${n(communes)} xã: đọc ${n(read)} hoạt động (${n(amount)} nghìn đồng) → ${n(written)} dòng (${n(writtenAmount)}): ${balanced ? 'khớp' : 'KHÔNG khớp'}.`,
+      `${n(communes)} xã: đọc ${n(read)} hoạt động (${m(amount)} triệu đồng) → ${n(written)} dòng (${m(writtenAmount)} triệu đồng): ${balanced ? 'khớp' : 'KHÔNG khớp'}.`,
     kept: (appraisals: number, vanished: number): string =>
       [appraisals > 0 ? `Giữ nguyên ${n(appraisals)} ý kiến thẩm định đã nhập` : '', vanished > 0 ? `${n(vanished)} dòng cũ không còn xã nào đề xuất (vẫn giữ)` : ''].filter(Boolean).join('; '),
     ranking: (accepted: number, within: number, funds: number | undefined): string =>
       funds === undefined ? `${n(accepted)} hoạt động II.6.B được đồng ý, xếp theo thứ tự cấp vốn.` : `${n(accepted)} hoạt động II.6.B được đồng ý; ${n(within)} hoạt động nằm trong ${n(funds)} triệu đồng.`,
     communes: 'Các xã',
-    commune: (name: string, count: number, total: number): string => `${name}: ${n(count)} hoạt động, ${n(total)} nghìn đồng`,
+    commune: (name: string, count: number, total: number): string => `${name}: ${n(count)} hoạt động, ${m(total)} triệu đồng`,
     verdicts: (a: number, r: number, p: number): string => `đồng ý ${n(a)}, không đồng ý ${n(r)}, chưa thẩm định ${n(p)}`,
     unbalanced: 'không khớp',
     iii1: (within: boolean): string => (within ? 'III.1 đủ cho II.6.A' : 'III.1 không đủ cho II.6.A'),
@@ -86,13 +89,13 @@ export const sheetsEn: SheetsStrings = {
     running: 'Rolling up the communes… (300 communes take about a minute)',
     rerunNote: 'A re-run deletes nothing: appraisals typed in are kept by "Mã dòng (LKH)", old tabs are kept as "(cũ)" copies.',
     reconciliation: (communes: number, read: number, amount: number, written: number, writtenAmount: number, balanced: boolean): string =>
-      `${nEn(communes)} communes: read ${nEn(read)} activities (${nEn(amount)} thousand đồng) → ${nEn(written)} rows (${nEn(writtenAmount)}): ${balanced ? 'balanced' : 'NOT balanced'}.`,
+      `${nEn(communes)} communes: read ${nEn(read)} activities (${mEn(amount)} million đồng) → ${nEn(written)} rows (${mEn(writtenAmount)} million đồng): ${balanced ? 'balanced' : 'NOT balanced'}.`,
     kept: (appraisals: number, vanished: number): string =>
       [appraisals > 0 ? `${nEn(appraisals)} appraisals kept` : '', vanished > 0 ? `${nEn(vanished)} old rows no commune proposes any more (kept)` : ''].filter(Boolean).join('; '),
     ranking: (accepted: number, within: number, funds: number | undefined): string =>
       funds === undefined ? `${nEn(accepted)} accepted II.6.B activities, in funding order.` : `${nEn(accepted)} accepted II.6.B activities; ${nEn(within)} within ${nEn(funds)} million đồng.`,
     communes: 'Communes',
-    commune: (name: string, count: number, total: number): string => `${name}: ${nEn(count)} activities, ${nEn(total)} thousand đồng`,
+    commune: (name: string, count: number, total: number): string => `${name}: ${nEn(count)} activities, ${mEn(total)} million đồng`,
     verdicts: (a: number, r: number, p: number): string => `accepted ${nEn(a)}, rejected ${nEn(r)}, not appraised ${nEn(p)}`,
     unbalanced: 'not balanced',
     iii1: (within: boolean): string => (within ? 'III.1 covers II.6.A' : 'III.1 does not cover II.6.A'),

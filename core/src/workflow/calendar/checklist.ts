@@ -684,7 +684,9 @@ export function checklist(
     ...(next ? { nextStep: next.id } : {}),
     summary,
     summaryEn,
-    villages: villageLines(ctx),
+    // What each village has sent is judged on what it sends the commune (I.1, I.2, I.3: L597),
+    // the same list Kiểm tra uses; I.4 stays a village task of step 2 in the steps themselves.
+    villages: villageLines({ ...ctx, villageForms: new Set([...ctx.villageForms].filter((f) => VILLAGE_FORMS.includes(f))) }),
   };
 }
 

@@ -73,6 +73,9 @@ const num = (n: number, digits = 3): string => formatVnNumber(n, digits);
 const pct = (ratio: number): string => `${formatVnNumber(ratio * 100, 1)}%`;
 const numEn = (n: number, digits = 3): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
 const pctEn = (ratio: number): string => `${numEn(ratio * 100, 1)}%`;
+/** Nghìn đồng (the activity forms' unit) as triệu đồng: every check says its money in triệu đồng, as III.1 holds it. */
+const mil = (thousands: number): string => num(thousands / 1000);
+const milEn = (thousands: number): string => numEn(thousands / 1000);
 
 // ---------------------------------------------------------------------------------------------
 // III.1 rows.
@@ -317,10 +320,10 @@ function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findi
   const shares = villageShares(input.allActivities);
   const [rule, ...others] = shares;
   const label = 'Hoạt động do thôn đề xuất ≥ 75% vốn Ngân sách xã phân bổ';
-  const line = (v: VillageShare) => (v.share === undefined ? `${v.label}: chưa có` : `${v.label}: ${num(v.village)}/${num(v.total)} nghìn đồng, ${pct(v.share)}`);
+  const line = (v: VillageShare) => (v.share === undefined ? `${v.label}: chưa có` : `${v.label}: ${mil(v.village)}/${mil(v.total)} triệu đồng, ${pct(v.share)}`);
   const compare = `Để so sánh — ${others.map(line).join('; ')}.`;
   const labelEn = 'Activities proposed by villages ≥ 75% of the budget money the commune allocates';
-  const lineEn = (v: VillageShare) => (v.share === undefined ? `${SHARE_BASES_EN[v.base]}: none yet` : `${SHARE_BASES_EN[v.base]}: ${numEn(v.village)}/${numEn(v.total)} thousand VND, ${pctEn(v.share)}`);
+  const lineEn = (v: VillageShare) => (v.share === undefined ? `${SHARE_BASES_EN[v.base]}: none yet` : `${SHARE_BASES_EN[v.base]}: ${milEn(v.village)}/${milEn(v.total)} million VND, ${pctEn(v.share)}`);
   const compareEn = `For comparison — ${others.map(lineEn).join('; ')}.`;
   if (rule.share === undefined) {
     const detail =
@@ -339,9 +342,9 @@ function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findi
     id: 'village-share',
     label,
     passed,
-    detail: `Các hoạt động do thôn đề xuất được ${num(rule.village)} nghìn đồng trên tổng ${num(rule.total)} nghìn đồng ${rule.label}, chiếm ${pct(share)} — ${RULE_BASIS}; Sổ tay yêu cầu ít nhất 75%. ${compare}`,
+    detail: `Các hoạt động do thôn đề xuất được ${mil(rule.village)} triệu đồng trên tổng ${mil(rule.total)} triệu đồng ${rule.label}, chiếm ${pct(share)} — ${RULE_BASIS}; Sổ tay yêu cầu ít nhất 75%. ${compare}`,
     labelEn,
-    detailEn: `Activities proposed by villages get ${numEn(rule.village)} of ${numEn(rule.total)} thousand VND of ${SHARE_BASES_EN.budget}, ${pctEn(share)} — the handbook's base (L677); the handbook asks for at least 75%. ${compareEn}`,
+    detailEn: `Activities proposed by villages get ${milEn(rule.village)} of ${milEn(rule.total)} million VND of ${SHARE_BASES_EN.budget}, ${pctEn(share)} — the handbook's base (L677); the handbook asks for at least 75%. ${compareEn}`,
     value: share,
     limit: VILLAGE_SHARE_MIN,
     shares,

@@ -35,7 +35,19 @@ export interface CommuneOptions {
   readonly sourceChoices?: Readonly<Record<string, ConflictChoice>>;
   /** Reports progress (0..1) with a Vietnamese sentence. */
   readonly progress?: (fraction: number, message: string) => void;
+  /**
+   * Told at each step with its counts, for a pane's progress line in its own language ("Đang đọc
+   * biểu 12/50: Thôn Nà Hin - I.2…", "Đang lập II.4.B…", "Đang ghi biểu…"). A promise it returns
+   * is awaited, so a pane running in the same page can paint the line between sheets.
+   */
+  readonly onProgress?: (step: ConsolidationStep) => void | Promise<void>;
 }
+
+/** What consolidation is doing: reading the workbook's sheets (each told, with counts), building the plan, writing its sheets. */
+export type ConsolidationStep =
+  | { readonly stage: 'reading'; readonly done: number; readonly total: number; readonly sheet: string }
+  | { readonly stage: 'building' }
+  | { readonly stage: 'writing' };
 
 export interface CommuneResult {
   readonly plan: CommunePlan;
@@ -60,7 +72,8 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   // What validating the workbook's own sheets finds: the Check screen finds it again, it is not kept.
   let ownValidation = new Set<Finding>();
   if (!all) {
-    const own = await readWorkbook(target);
+    const onProgress = options.onProgress;
+    const own = await readWorkbook(target, onProgress ? { onSheet: (done, total, sheet) => onProgress({ stage: 'reading', done, total, sheet }) } : {});
     all = own.readings;
     ownInputs = inputsDigest(own.readings);
     const names = new Set(own.readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3').map((r) => r.sheet));
@@ -75,6 +88,7 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   const sources = all.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
   const iii1 = all.find((r) => r.formId === 'III.1');
   progress(0.3, 'Đang đọc phần xã đã nhập ở lần tổng hợp trước…');
+  await options.onProgress?.({ stage: 'building' });
   let edits = await readEdits(target);
   let state: DocumentState;
   try {
@@ -110,6 +124,7 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
       }
     }
     progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');
+    await options.onProgress?.({ stage: 'writing' });
     const checksFor = (ii6a: WrittenPlan['ii6a']) =>
       checkBudgets({ activities: ii6a, allActivities: plan.activities.filter((a) => a.status === 'active'), ...(iii1 ? { iii1 } : {}), period, sheetNames: { ii6a: 'II.6.A' } });
     const upperLevelName = state.upperLevelName?.trim() || defaultUpperLevel(planYear);

@@ -1,0 +1,55 @@
+// Screenshots of the panes at task-pane width (issue 14), for a closing note or a review; not part
+// of the tests. Builds the Excel pages and the Sheets add-on into a temporary folder, then drives
+// Debian's headless Chromium (scripts/screenshots.ts):
+//   home-320.png          the standalone page's home screen after "Dùng thử với xã mẫu"
+//   grid-finding-320.png  its sheet viewer opened at a finding's cell
+//   consolidated-320.png  the consolidation summary
+//   sheets-home-320.png   the Google Sheets sidebar's home screen
+//
+//   node scripts/screenshots.mjs [--out DIR (default: /tmp/lkh-shots)] [--width 320]
+import * as esbuild from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildExcel } from './build-excel.mjs';
+import { buildSheets } from './build-sheets.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const value = (flag) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'lkh-shots-'));
+let bundle;
+try {
+  const excelDir = path.join(work, 'excel-addin');
+  const sheetsDir = path.join(work, 'sheets-addon');
+  await buildExcel({ outDir: excelDir, quiet: true });
+  await buildSheets({ outDir: sheetsDir, quiet: true });
+  // Beside the project's node_modules, where the bundle finds playwright-core; removed after.
+  bundle = path.join(root, 'dist', 'screenshots.cjs');
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, 'scripts', 'screenshots.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: bundle,
+    external: ['playwright-core', 'exceljs', 'jszip'],
+    logLevel: 'warning',
+  });
+  const { takeScreenshots } = createRequire(import.meta.url)(bundle);
+  const written = await takeScreenshots({ excelDir, sheetsDir, outDir: path.resolve(value('--out') ?? path.join(os.tmpdir(), 'lkh-shots')), width: Number(value('--width') ?? 320) });
+  for (const f of written) console.log(f);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  if (bundle) rmSync(bundle, { force: true });
+}
