@@ -68,6 +68,8 @@ export type CallName =
   | 'insertSheet'
   | 'deleteSheet'
   | 'merge'
+  | 'mergeAcross'
+  | 'mergeVertically'
   | 'getRangeList'
   | 'rangeListSetter'
   | 'setDataValidation'
@@ -281,6 +283,21 @@ export class FakeRange implements RangeSurface {
     return this;
   }
 
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): FakeRange {
+    this.each((r, c) => (this.sheet.formatCell(r, c).vAlign = alignment));
+    return this;
+  }
+
+  setWrap(isWrapEnabled: boolean): FakeRange {
+    this.each((r, c) => (this.sheet.formatCell(r, c).wrap = isWrapEnabled));
+    return this;
+  }
+
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): FakeRange {
+    this.each((r, c) => (this.sheet.formatCell(r, c).hAlign = alignment));
+    return this;
+  }
+
   /** Applies a format setter (for RangeList). */
   apply(f: (format: FakeFormat) => void): void {
     this.each((r, c) => f(this.sheet.formatCell(r, c)));
@@ -289,6 +306,20 @@ export class FakeRange implements RangeSurface {
   merge(): FakeRange {
     this.sheet.ss.count('merge');
     this.sheet.merge(this);
+    return this;
+  }
+
+  /** Each row of the range merged on its own, as Sheets does. */
+  mergeAcross(): FakeRange {
+    this.sheet.ss.count('mergeAcross');
+    for (let r = 0; r < this.rows; r++) this.sheet.merge(new FakeRange(this.sheet, this.row + r, this.col, 1, this.cols));
+    return this;
+  }
+
+  /** Each column of the range merged on its own, as Sheets does. */
+  mergeVertically(): FakeRange {
+    this.sheet.ss.count('mergeVertically');
+    for (let c = 0; c < this.cols; c++) this.sheet.merge(new FakeRange(this.sheet, this.row, this.col + c, this.rows, 1));
     return this;
   }
 
@@ -1016,6 +1047,8 @@ export class FakeSpreadsheet implements SpreadsheetSurface {
     insertSheet: 0,
     deleteSheet: 0,
     merge: 0,
+    mergeAcross: 0,
+    mergeVertically: 0,
     getRangeList: 0,
     rangeListSetter: 0,
     setDataValidation: 0,

@@ -11,6 +11,7 @@ import {
   SheetsWorkbook,
   formulaRects,
   heightToPixels,
+  mergeRuns,
   printAdvice,
   splitUtf8,
   textForSheets,
@@ -180,6 +181,37 @@ describe('SheetsWorkbook: beyond the contract', () => {
 });
 
 describe('SheetsWorkbook: what Google Sheets adds', () => {
+  it('sets the alignments and wrapping most styles share once for the area, and every styled cell still has its own', async () => {
+    const layout = sampleLayout('Căn');
+    const { ss, port } = open({});
+    await port.createSheet(layout);
+    const sheet = ss.getSheetByName('Căn');
+    for (const c of layout.cells) {
+      const style = layout.styles[c.style];
+      const format = sheet?.formatCell(c.row, c.col);
+      const h = format?.hAlign ?? 'normal';
+      expect([c.row, c.col, format?.vAlign ?? 'bottom', format?.wrap ?? false, h]).toEqual([c.row, c.col, style?.vAlign ?? 'bottom', style?.wrap ?? false, style?.hAlign ?? 'normal']);
+    }
+  });
+
+  it('merges runs of one-row (or one-column) merges with one call each, and the sheet holds the same merges', async () => {
+    // Prose lines A:H on rows 1-4, a two-row header B:C, column merges D1:D2 and E1:E2 side by side.
+    const merges = [
+      ...[0, 1, 2, 3].map((row) => ({ row, col: 0, rows: 1, cols: 8 })),
+      { row: 6, col: 1, rows: 2, cols: 2 },
+      { row: 10, col: 3, rows: 2, cols: 1 },
+      { row: 10, col: 4, rows: 2, cols: 1 },
+      { row: 20, col: 0, rows: 1, cols: 3 },
+    ];
+    expect(mergeRuns(merges).map((r) => `${r.how} ${r.row},${r.col} ${r.rows}x${r.cols}`).sort()).toEqual(['across 0,0 4x8', 'merge 20,0 1x3', 'merge 6,1 2x2', 'vertically 10,3 2x2']);
+    const { ss, port } = open({});
+    const cells = merges.map((m) => ({ row: m.row, col: m.col, value: `ô ${m.row},${m.col}`, style: 'text' as const }));
+    await port.createSheet({ ...sampleLayout('Gộp'), cells, merges });
+    expect(ss.calls.merge + ss.calls.mergeAcross + ss.calls.mergeVertically).toBe(4);
+    const held = ss.getSheetByName('Gộp')?.merges.map((m) => `${m.row},${m.col} ${m.rows}x${m.cols}`).sort();
+    expect(held).toEqual(merges.map((m) => `${m.row},${m.col} ${m.rows}x${m.cols}`).sort());
+  });
+
   it('reads each sheet with one getValues and one getFormulas, and never flushes on a read', async () => {
     const { ss, port } = open({ A: [[1, 2], [3, 4]], B: [['x']], C: [] });
     await port.readSheets(['A', 'B', 'C']);

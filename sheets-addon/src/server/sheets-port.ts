@@ -76,7 +76,14 @@ export interface RangeSurface {
   setFormulas(formulas: string[][]): RangeSurface;
   setFontFamily(fontFamily: string | null): RangeSurface;
   setFontSize(size: number): RangeSurface;
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): RangeSurface;
+  setWrap(isWrapEnabled: boolean): RangeSurface;
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): RangeSurface;
   merge(): RangeSurface;
+  /** Merges each row of the range on its own (one call for a column of one-row merges). */
+  mergeAcross(): RangeSurface;
+  /** Merges each column of the range on its own. */
+  mergeVertically(): RangeSurface;
   setDataValidation(rule: ValidationRule | null): RangeSurface;
 }
 
@@ -344,6 +351,41 @@ export function printAdvice(print: PrintSetup): string {
   return `${parts[0]} ${parts.slice(1).join(', ')}.`;
 }
 
+/**
+ * Merges with as few calls as the areas allow: one-row merges of the same columns in rows one
+ * under the other are one mergeAcross (each row merged on its own, as separate merges would be),
+ * one-column merges side by side one mergeVertically; the rest one merge each. A report's prose
+ * lines and a summary's heading rows are such runs: the 300 answers of a province's roll-up
+ * take a few hundred calls instead of thousands (issue 13, BENCHMARKS.md).
+ */
+export function mergeRuns(merges: readonly Merge[]): { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number; readonly how: 'merge' | 'across' | 'vertically' }[] {
+  const out: { row: number; col: number; rows: number; cols: number; how: 'merge' | 'across' | 'vertically' }[] = [];
+  const across = merges.filter((m) => m.rows === 1 && m.cols > 1).sort((a, b) => a.col - b.col || a.cols - b.cols || a.row - b.row);
+  const vertical = merges.filter((m) => m.cols === 1 && m.rows > 1).sort((a, b) => a.row - b.row || a.rows - b.rows || a.col - b.col);
+  for (const m of across) {
+    const last = out[out.length - 1];
+    if (last && last.how === 'across' && last.col === m.col && last.cols === m.cols && last.row + last.rows === m.row) last.rows++;
+    else out.push({ row: m.row, col: m.col, rows: 1, cols: m.cols, how: 'across' });
+  }
+  for (const m of vertical) {
+    const last = out[out.length - 1];
+    if (last && last.how === 'vertically' && last.row === m.row && last.rows === m.rows && last.col + last.cols === m.col) last.cols++;
+    else out.push({ row: m.row, col: m.col, rows: m.rows, cols: 1, how: 'vertically' });
+  }
+  for (const m of merges) if (m.rows > 1 && m.cols > 1) out.push({ ...m, how: 'merge' });
+  // A run of one is a plain merge (the same call, said plainly).
+  return out.map((r) => (r.how === 'across' && r.rows === 1) || (r.how === 'vertically' && r.cols === 1) ? { ...r, how: 'merge' } : r);
+}
+
+function applyMerges(sheet: SheetSurface, merges: readonly Merge[]): void {
+  for (const r of mergeRuns(merges)) {
+    const range = sheet.getRange(r.row + 1, r.col + 1, r.rows, r.cols);
+    if (r.how === 'across') range.mergeAcross();
+    else if (r.how === 'vertically') range.mergeVertically();
+    else range.merge();
+  }
+}
+
 /** Cells of one style as A1 ranges: runs of neighbouring cells in a row, a merge's whole area for its top-left cell. */
 function styleRanges(cells: readonly { row: number; col: number }[], mergeAt: ReadonlyMap<number, Merge>, cols: number): string[] {
   const sorted = [...cells].sort((x, y) => x.row - y.row || x.col - y.col);
@@ -545,8 +587,10 @@ export class SheetsWorkbook implements WorkbookPort {
 
   /**
    * Applies a layout to a new sheet, mirroring core/src/xlsx/layout-writer.ts: values and formulas
-   * in one setValues, then merges, formats per style through RangeLists, validations, sizes in
-   * pixels, frozen panes; the print set-up is recorded, not applied.
+   * in one setValues, then merges (runs of like merges in one mergeAcross/mergeVertically), the
+   * alignments and wrapping most styles share over the whole area, each style's other formats
+   * through one RangeList, validations, sizes in pixels, frozen panes; the print set-up is
+   * recorded, not applied. Every call counts in a province's roll-up (BENCHMARKS.md).
    */
   private applyLayout(sheet: SheetSurface, layout: SheetLayout): void {
     let rows = layout.print.area.rows;
@@ -585,9 +629,9 @@ export class SheetsWorkbook implements WorkbookPort {
     const mergeAt = new Map<number, Merge>();
     for (const m of layout.merges) {
       if (m.rows < 2 && m.cols < 2) continue;
-      sheet.getRange(m.row + 1, m.col + 1, m.rows, m.cols).merge();
       mergeAt.set(m.row * cols + m.col, m);
     }
+    applyMerges(sheet, [...mergeAt.values()]);
 
     // The form's font over its whole area (cells typed in later too), then each style's formats.
     const area = sheet.getRange(1, 1, rows, cols);
@@ -599,16 +643,39 @@ export class SheetsWorkbook implements WorkbookPort {
       list.push(c);
       byStyle.set(c.style, list);
     }
+    // The vertical alignment most of the sheet's styles use is set once over the whole area, and only
+    // the styles that differ get their own call (a style without one gets Sheets' own, bottom): a
+    // province's 300 answers save thousands of calls (issue 13). Cells typed later take the area's.
+    const vOf = (name: StyleName): 'top' | 'middle' | 'bottom' => (layout.styles[name] ?? {}).vAlign ?? 'bottom';
+    const vCount = new Map<'top' | 'middle' | 'bottom', number>();
+    for (const name of byStyle.keys()) vCount.set(vOf(name), (vCount.get(vOf(name)) ?? 0) + 1);
+    const areaV = [...vCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'bottom';
+    if (areaV !== 'bottom') area.setVerticalAlignment(areaV);
+    // The same for wrapping (Sheets' own: not wrapped).
+    const wrapOf = (name: StyleName): boolean => (layout.styles[name] ?? {}).wrap ?? false;
+    let wrapping = 0;
+    for (const name of byStyle.keys()) if (wrapOf(name)) wrapping++;
+    const areaWrap = wrapping * 2 > byStyle.size;
+    if (areaWrap) area.setWrap(true);
+    // And for horizontal alignment (Sheets' own: 'normal', text left and numbers right).
+    const hOf = (name: StyleName): 'left' | 'center' | 'normal' | 'right' => (layout.styles[name] ?? {}).hAlign ?? 'normal';
+    const hCount = new Map<'left' | 'center' | 'normal' | 'right', number>();
+    for (const name of byStyle.keys()) hCount.set(hOf(name), (hCount.get(hOf(name)) ?? 0) + 1);
+    const areaH = [...hCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'normal';
+    if (areaH !== 'normal') area.setHorizontalAlignment(areaH);
     for (const [name, cells] of byStyle) {
       const style: CellStyle = layout.styles[name] ?? {};
-      if (!hasFormat(style)) continue;
+      const ownV = vOf(name) !== areaV;
+      const ownWrap = wrapOf(name) !== areaWrap;
+      const ownH = hOf(name) !== areaH;
+      if (!hasFormat(style) && !ownV && !ownWrap && !ownH) continue;
       const list = sheet.getRangeList(styleRanges(cells, mergeAt, cols));
       if (style.size !== undefined && style.size !== LAYOUT_FONT_SIZE) list.setFontSize(style.size);
       if (style.bold) list.setFontWeight('bold');
       if (style.italic) list.setFontStyle('italic');
-      if (style.hAlign !== undefined) list.setHorizontalAlignment(style.hAlign);
-      if (style.vAlign !== undefined) list.setVerticalAlignment(style.vAlign);
-      if (style.wrap !== undefined) list.setWrap(style.wrap);
+      if (ownH) list.setHorizontalAlignment(hOf(name));
+      if (ownV) list.setVerticalAlignment(vOf(name));
+      if (ownWrap) list.setWrap(wrapOf(name));
       if (style.border) list.setBorder(true, true, true, true, true, true);
       if (style.fill !== undefined) list.setBackground(`#${style.fill}`);
       if (style.numberFormat !== undefined) list.setNumberFormat(style.numberFormat);
