@@ -15,7 +15,9 @@ function buildCli() {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    external: ['exceljs', 'jszip'],
+    // `exceljs` is ExcelJS's workbook alone (scripts/exceljs-workbook.cjs), loaded from node_modules at run time.
+    alias: { exceljs: path.join(root, 'scripts', 'exceljs-workbook.cjs') },
+    external: ['exceljs/*', 'jszip'],
     logLevel: 'warning',
   });
 }

@@ -24,6 +24,7 @@ async function xlsx(): Promise<typeof XlsxWorkbookClass> {
   return (await import('../src/xlsx/xlsx-workbook')).XlsxWorkbook;
 }
 import { checkOutput, readInput, writeAtomic } from './files';
+import { openForReading } from '../src/xlsx/read-input';
 
 export interface DistrictIo {
   out(s: string): void;
@@ -133,7 +134,7 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
   for (const f of p.files) {
     if (resolve(f) === outPath) continue; // the result is read as the previous run, not as a commune
     try {
-      sources.push({ port: await (await xlsx()).loadForReading(readInput(f)), file: basename(f) });
+      sources.push({ port: await openForReading(readInput(f)), file: basename(f) });
     } catch (e) {
       fileFindings.push(finding('FILE_UNREADABLE', { sheet: '', file: basename(f) }, { reason: e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e) }));
     }

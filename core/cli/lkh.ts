@@ -40,6 +40,8 @@ import { LATEST_PERIOD, fundSourceChoices, periodOfYear } from '../src/reference
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
+import type { InputWorkbook } from '../src/xlsx/read-input';
+import { openForReading } from '../src/xlsx/read-input';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
 import type { SheetContent } from '../src/workflow/calendar';
 import { VILLAGE_FORMS, sheetContents, villageCompleteness, villageKey } from '../src/workflow/calendar';
@@ -207,10 +209,10 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
     const reason = e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e);
     return { readings: [], report: { file, forms: [], unrecognised: [], readable: false, findings: [finding('FILE_UNREADABLE', { sheet: '', file: name }, { reason })] } };
   };
-  let wb: Awaited<ReturnType<typeof XlsxWorkbookClass.loadForReading>>;
+  let wb: InputWorkbook;
   let r: Awaited<ReturnType<typeof readWorkbook>>;
   try {
-    wb = await (await xlsx()).loadForReading(readInput(file));
+    wb = await openForReading(readInput(file));
     r = await readWorkbook(wb, { file: name });
   } catch (e) {
     // One bad file never stops the others: it is named in the report, exit 2.

@@ -9,6 +9,7 @@ import type { FormReading } from '../../core/src/model/types';
 import { readWorkbook } from '../../core/src/reader/workbook';
 import { NO_EDITS, buildPlan, consolidateCommune } from '../../core/src/workflow/plan';
 import type { CommunePlan } from '../../core/src/workflow/types';
+import { openForReading } from '../../core/src/xlsx/read-input';
 import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
 import { ACTIVITIES_PER_COMMUNE, PLAN_YEAR, generateCommunes, readingsOf, writeCommuneFiles } from './inputs';
 import { cpuSince, fmt, gc, log, median, profiled } from './measure';
@@ -92,7 +93,7 @@ export async function benchA(runs: number, keep?: string): Promise<ResultA> {
       const t0 = performance.now();
       const readings: FormReading[] = [];
       for (const f of files) {
-        const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(f)));
+        const wb = await openForReading(new Uint8Array(readFileSync(f)));
         const r = await readWorkbook(wb, { file: basename(f) });
         readings.push(...r.readings);
       }

@@ -169,7 +169,7 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
       `${fmt(a.activities)} activities, ${fmt(a.bytes / 1024)} KiB in all; written once to a temp directory with \`layoutForm\` + \`XlsxWorkbook\``,
       'as `demo.ts` does (strengths, difficulties, group rows, the document state). Files are read from disk in every run.',
       '',
-      '- **LKH** — what `lkh consolidate` does: for each file `readFileSync` → `XlsxWorkbook.load` → `readWorkbook`; then',
+      '- **LKH** — what `lkh consolidate` does: for each file `readFileSync` → `openForReading` (the XML read directly, ExcelJS when the file needs it: `core/src/xlsx/read-input.ts`) → `readWorkbook`; then',
       '  `consolidateCommune` into a new `XlsxWorkbook` (buildPlan + II.4.A, II.4.B, II.6.A, II.6.B, II.6.C and the report sheet,',
       '  styled, with validations) → `save()` → `writeFileSync`.',
       `- **Baseline** — ExcelJS alone: for each file \`readFileSync\` → \`Workbook.xlsx.load\` → every cell's value touched`,

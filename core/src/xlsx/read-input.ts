@@ -1,0 +1,26 @@
+/**
+ * Opening a file from outside to read it (a village's form, a commune's plan for the roll-up):
+ * from its XML when it holds only what fast-read.ts reads exactly as ExcelJS does, else with
+ * ExcelJS (XlsxWorkbook.loadForReading, loaded on use). Either way the port reads the same
+ * sheets, cells and state, and `dropped` names the oversized merges and validations left out.
+ */
+import { PortError } from '../port/memory';
+import type { WorkbookPort } from '../port/types';
+import { FastReadWorkbook } from './fast-read';
+import { FileRefused, assertXlsx } from './inspect';
+
+export type InputWorkbook = WorkbookPort & { readonly dropped: readonly string[] };
+
+export async function openForReading(data: Uint8Array): Promise<InputWorkbook> {
+  // What the file is, from its bytes, before anything opens it (inspect.ts): as loadForReading does.
+  try {
+    assertXlsx(data);
+  } catch (e) {
+    if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
+    throw e;
+  }
+  const fast = await FastReadWorkbook.open(data);
+  if (fast) return fast;
+  const { XlsxWorkbook } = await import('./xlsx-workbook');
+  return XlsxWorkbook.loadForReading(data);
+}
