@@ -96,6 +96,19 @@ export interface LocatedTable {
   readonly score: number;
 }
 
+/** The words of a cell's folded text, split once: each table of each form tried on a sheet asks again. */
+const WORDS = new Map<string, readonly string[]>();
+
+function wordsOf(key: string): readonly string[] {
+  let w = WORDS.get(key);
+  if (!w) {
+    if (WORDS.size >= 50_000) WORDS.clear();
+    w = key.split(' ');
+    WORDS.set(key, w);
+  }
+  return w;
+}
+
 const MIN_CELL_SCORE = 0.55;
 const MAX_HEADER_TEXT = 120;
 
@@ -119,7 +132,7 @@ export function locateTable(grid: TextGrid, table: TableBlock, fromRow = grid.to
     let hits = 0;
     for (const { cell } of grid.rowCells(r)) {
       if (cell.text.length > MAX_HEADER_TEXT || cell.text === '' || typeof cell.raw === 'number') continue;
-      if (!cell.key.split(' ').some((w) => words.has(w))) continue;
+      if (!wordsOf(cell.key).some((w) => words.has(w))) continue;
       if (allLabels.some((l) => matchLabel(cell.text, l) >= MIN_CELL_SCORE) && ++hits >= hitsNeeded) {
         candidate.add(r);
         break;

@@ -288,14 +288,16 @@ function parseSheet(name: string, hidden: boolean, xml: string, shared: readonly
   for (const m of data.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const inner = m[2];
     if (!inner) continue;
-    const a = attrs(m[1]);
-    const ref = /^([A-Z]{1,3})(\d+)$/.exec(a.get('r') ?? '');
+    // The three attributes a cell's reading needs, without a map per cell (a commune has thousands).
+    const at = m[1];
+    const ref = /\br="([A-Z]{1,3})(\d+)"/.exec(at);
     if (!ref) throw new Unsupported();
     const row = Number(ref[2]) - 1;
     const col = colOf(ref[1]);
     if (covered.has(key(row, col))) continue;
-    const type = a.get('t') ?? 'n';
-    const styleIx = Number(a.get('s') ?? 0);
+    const type = /\bt="([^"]*)"/.exec(at)?.[1] ?? 'n';
+    const styled = /\bs="(\d+)"/.exec(at);
+    const styleIx = styled ? Number(styled[1]) : 0;
     let formula: string | null = null;
     const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
     if (f) {
@@ -335,7 +337,7 @@ function parseSheet(name: string, hidden: boolean, xml: string, shared: readonly
     if (value === '') value = null;
     if (typeof value === 'string' && value.length > MAX_CELL_CHARS) throw new Unsupported();
     if (formula === null && value === null && error === null) continue;
-    cells.push({ row, col, value, formula, error, font: a.has('s') ? (styles.font[styleIx] ?? null) : null });
+    cells.push({ row, col, value, formula, error, font: styled ? (styles.font[styleIx] ?? null) : null });
   }
   return { name, hidden, cells, merges };
 }

@@ -6,7 +6,6 @@
  */
 import { PortError } from '../port/memory';
 import type { WorkbookPort } from '../port/types';
-import { FastReadWorkbook } from './fast-read';
 import { FileRefused, assertXlsx } from './inspect';
 
 export type InputWorkbook = WorkbookPort & { readonly dropped: readonly string[] };
@@ -19,6 +18,8 @@ export async function openForReading(data: Uint8Array): Promise<InputWorkbook> {
     if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
     throw e;
   }
+  // Loaded on first use, like ExcelJS: `lkh --help` needs neither (nor JSZip).
+  const { FastReadWorkbook } = await import('./fast-read');
   const fast = await FastReadWorkbook.open(data);
   if (fast) return fast;
   const { XlsxWorkbook } = await import('./xlsx-workbook');

@@ -38,6 +38,8 @@ import { applyLayout } from './layout-writer';
 export const MAX_CELL_CHARS = 32_767;
 /** Cells with content one read may return (a commune's real files hold tens of thousands). */
 export const MAX_READ_CELLS = 2_000_000;
+/** Deflate level of saved files (1 fastest … 9 smallest; ExcelJS's default is 6). */
+const SAVE_COMPRESSION = 1;
 
 /** The very hidden sheet holding the document state. */
 export const STATE_SHEET = '_lkh';
@@ -185,7 +187,9 @@ export class XlsxWorkbook implements WorkbookPort {
       ...views.slice(1),
     ];
     this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
-    const out = await this.workbook.xlsx.writeBuffer();
+    // Fast compression (deflate level 1): a commune's plan of 1,000 activities saves about 0.2 s
+    // sooner and weighs 330 KB instead of 255 KB (issue 13; the accountant waits, Zalo does not mind).
+    const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: SAVE_COMPRESSION } } });
     return new Uint8Array(out as ArrayBuffer);
   }
 
