@@ -70,7 +70,7 @@ describe('homeStep', () => {
     expect(homeStep({ planYear: 2027, received: 3, plan: false }, vi)).toMatchObject({ tab: 'consolidate', button: 'Tổng hợp', action: 'open' });
     // the host cannot say what was received: consolidation says it
     expect(homeStep({ planYear: 2027, plan: false }, vi)).toMatchObject({ tab: 'consolidate' });
-    expect(homeStep({ planYear: 2027, received: 3, plan: true }, vi)).toMatchObject({ tab: 'files', button: 'Tải về', action: 'export' });
+    expect(homeStep({ planYear: 2027, received: 3, plan: true }, vi)).toMatchObject({ tab: 'files', button: 'Xuất tệp gửi cấp trên', action: 'export' });
     expect(homeStep({ planYear: 2027, received: 0, plan: false }, en).button).toBe('Receive forms');
   });
 });
@@ -134,14 +134,14 @@ describe('Tổng quan', () => {
     expect(screen.getAllByText(/Đã xong cả/u)).toHaveLength(1);
   });
 
-  it('has one primary button for the next action: Tải về once a plan exists', async () => {
+  it('has one primary button for the next action: the file for the level above once a plan exists', async () => {
     const c = client();
     render(<LkhPane client={paneClient(c)} />);
-    expect(await screen.findByText('Tiếp theo: tải kế hoạch về (Tải về) rồi gửi lên cấp trên.')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Tải về' }));
+    expect(await screen.findByText('Tiếp theo: xuất tệp kế hoạch gửi cấp trên (II.4.A, II.4.B, II.6.A, II.6.B), rồi gửi qua thư điện tử hoặc Zalo.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Xuất tệp gửi cấp trên' }));
     expect(c.exportPackage).toHaveBeenCalledTimes(1);
     // the pane's next-step line is not repeated on Tổng quan: still one button
-    expect(screen.getAllByRole('button', { name: 'Tải về' })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toHaveLength(1);
   });
 
   it('without a plan: Tổng hợp opens its tab; with nothing received: Nhận biểu opens Tệp', async () => {
@@ -173,7 +173,7 @@ describe('Tổng quan', () => {
     expect(screen.getByText('Infrastructure · 4 activities')).toBeTruthy();
     expect(screen.getByText("People's contribution")).toBeTruthy();
     expect(screen.getByText('Met')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Download' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Export the file for the level above' })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/Tổng quan|Đã nhận|hoạt động|Đạt/u);
   });
 

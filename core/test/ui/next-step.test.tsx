@@ -22,8 +22,8 @@ describe('nextStep', () => {
     expect(nextStep({ kind: 'imported', sheets: 0 }, vi)).toBeUndefined();
     expect(nextStep({ kind: 'consolidated', conflicts: 0 }, vi)).toEqual({
       tab: 'files',
-      text: 'Tiếp theo: tải kế hoạch về (Tải về) rồi gửi lên cấp trên.',
-      button: 'Tải về',
+      text: 'Tiếp theo: xuất tệp kế hoạch gửi cấp trên (II.4.A, II.4.B, II.6.A, II.6.B), rồi gửi qua thư điện tử hoặc Zalo.',
+      button: 'Xuất tệp gửi cấp trên',
       action: 'export',
       move: false,
     });
@@ -31,7 +31,7 @@ describe('nextStep', () => {
     expect(choose).toMatchObject({ tab: 'consolidate', move: false });
     expect(choose?.button).toBeUndefined();
     expect(nextStep({ kind: 'exported', fileName: 'Xa-Tan-Lap-ke-hoach-2027.xlsx' }, vi)?.text).toBe('Tiếp theo: gửi tệp "Xa-Tan-Lap-ke-hoach-2027.xlsx" lên cấp trên qua thư điện tử hoặc Zalo.');
-    expect(nextStep({ kind: 'consolidated', conflicts: 0 }, en)?.text).toBe('Next: download the plan (Download) and send it to the level above.');
+    expect(nextStep({ kind: 'consolidated', conflicts: 0 }, en)?.text).toBe('Next: export the plan file for the level above (II.4.A, II.4.B, II.6.A, II.6.B), then send it by e-mail or Zalo.');
   });
 });
 
@@ -46,7 +46,7 @@ describe('the pane shows the next step', () => {
     expect(screen.getByRole('tab', { name: 'Cài đặt', selected: true })).toBeTruthy();
   });
 
-  it('after the demo: lands on Tổng hợp, then after consolidating offers Tải về, then says to send it', async () => {
+  it('after the demo: lands on Tổng hợp, then after consolidating offers the file for the level above, then says to send it', async () => {
     const c = fakeClient('standalone');
     render(<LkhPane client={paneClient(c)} start="demo" />);
     expect(await screen.findByText('Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).')).toBeTruthy();
@@ -55,9 +55,9 @@ describe('the pane shows the next step', () => {
     expect(within(nextLine()).queryByRole('button')).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
-    expect(await screen.findByText('Tiếp theo: tải kế hoạch về (Tải về) rồi gửi lên cấp trên.')).toBeTruthy();
+    expect(await screen.findByText('Tiếp theo: xuất tệp kế hoạch gửi cấp trên (II.4.A, II.4.B, II.6.A, II.6.B), rồi gửi qua thư điện tử hoặc Zalo.')).toBeTruthy();
     expect(screen.queryByText(/Vào "Tổng hợp"/u)).toBeNull();
-    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Tải về' }));
+    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Xuất tệp gửi cấp trên' }));
     expect(c.exportPackage).toHaveBeenCalledTimes(1);
     expect(await screen.findByText('Tiếp theo: gửi tệp "Xã Tân Lập - KH 2027 - gửi Huyện.xlsx" lên cấp trên qua thư điện tử hoặc Zalo.')).toBeTruthy();
   });
@@ -89,6 +89,6 @@ describe('the pane shows the next step', () => {
     render(<LkhPane client={paneClient(c)} initialTab="consolidate" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Tổng hợp' }));
     expect(await screen.findByText(/^Tiếp theo: chọn bản được tính cho từng biểu/u)).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Tải về' })).toBeNull();
+    expect(within(nextLine()).queryByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toBeNull();
   });
 });
