@@ -5,6 +5,7 @@
  */
 import type { HeaderCell, TableBlock } from '../forms/types';
 import { foldKey, labelSimilarity } from '../text';
+import { memo } from '../util/memo';
 import type { TextGrid } from './grid';
 
 /** The part of a label before its explanation: "Hoạt động\n(Xếp ưu tiên…)" → "Hoạt động". */
@@ -97,17 +98,7 @@ export interface LocatedTable {
 }
 
 /** The words of a cell's folded text, split once: each table of each form tried on a sheet asks again. */
-const WORDS = new Map<string, readonly string[]>();
-
-function wordsOf(key: string): readonly string[] {
-  let w = WORDS.get(key);
-  if (!w) {
-    if (WORDS.size >= 50_000) WORDS.clear();
-    w = key.split(' ');
-    WORDS.set(key, w);
-  }
-  return w;
-}
+const wordsOf = memo((key: string): readonly string[] => key.split(' '));
 
 const MIN_CELL_SCORE = 0.55;
 const MAX_HEADER_TEXT = 120;

@@ -10,6 +10,7 @@
  *
  * Pure ES2022: no host, no Node.
  */
+import { memo2 } from '../util/memo';
 import { nfc } from './normalize';
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
@@ -411,18 +412,12 @@ export function detectLegacy(s: string, fontName?: string): LegacyEncoding | und
 
 /** Decodes `s` when it is legacy text (detectLegacy); returns NFC text (see nfc) and the encoding found. */
 export function toUnicode(s: string, fontName?: string): { readonly text: string; readonly encoding?: LegacyEncoding } {
-  // Every string cell of every sheet is decoded, and labels, names and units recur: each (text, font) once.
-  const font = fontName ?? '';
-  let byText = DECODED.get(font);
-  const hit = byText?.get(s);
-  if (hit) return hit;
-  const out = Object.freeze(toUnicodeUncached(s, fontName));
-  if (!byText || byText.size >= 20_000) DECODED.set(font, (byText = new Map()));
-  byText.set(s, out);
-  return out;
+  return decoded(fontName ?? '', s);
 }
 
-const DECODED = new Map<string, Map<string, { readonly text: string; readonly encoding?: LegacyEncoding }>>();
+// Every string cell of every sheet is decoded, and labels, names and units recur: each (font, text)
+// once. No font and '' decode alike.
+const decoded = memo2((font: string, s: string) => Object.freeze(toUnicodeUncached(s, font || undefined)));
 
 function toUnicodeUncached(s: string, fontName?: string): { text: string; encoding?: LegacyEncoding } {
   const text = nfc(s);

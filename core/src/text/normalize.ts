@@ -2,6 +2,7 @@
  * Unicode normalisation and tolerant label matching for Vietnamese text.
  * Pure ES2022: no host, no Node.
  */
+import { memo } from '../util/memo';
 
 /** Space-like characters that spreadsheets and Word leave in cells: NBSP, en/em/thin/figure spaces, narrow NBSP, ideographic space. */
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -27,8 +28,12 @@ export function stripDiacritics(s: string): string {
 }
 
 /** foldKey is called for the same labels and names again and again: remember recent results. */
-const FOLD_CACHE = new Map<string, string>();
-const FOLD_CACHE_MAX = 50_000;
+const folded = memo((s: string): string =>
+  stripDiacritics(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim(),
+);
 
 /**
  * Key for tolerant label matching: NFC, lower case, diacritics removed (đ→d), punctuation → space,
@@ -36,15 +41,7 @@ const FOLD_CACHE_MAX = 50_000;
  * Letters, digits and "%" survive; everything else separates words.
  */
 export function foldKey(s: string): string {
-  const cached = FOLD_CACHE.get(s);
-  if (cached !== undefined) return cached;
-  const key = stripDiacritics(s)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
-    .trim();
-  if (FOLD_CACHE.size >= FOLD_CACHE_MAX) FOLD_CACHE.clear();
-  FOLD_CACHE.set(s, key);
-  return key;
+  return folded(s);
 }
 
 function words(key: string): Set<string> {
@@ -102,18 +99,7 @@ export function prepareKey(key: string): PreparedKey {
 }
 
 /** Prepared keys of labels and cell texts: the same ones are compared again and again while a workbook is read. */
-const PREPARED = new Map<string, PreparedKey>();
-const PREPARED_MAX = 20_000;
-
-function preparedOf(key: string): PreparedKey {
-  let p = PREPARED.get(key);
-  if (!p) {
-    if (PREPARED.size >= PREPARED_MAX) PREPARED.clear();
-    p = prepareKey(key);
-    PREPARED.set(key, p);
-  }
-  return p;
-}
+const preparedOf = memo(prepareKey, 20_000);
 
 /** labelSimilarity on keys already folded and prepared (see labelSimilarity). */
 export function preparedSimilarity(a: PreparedKey, b: PreparedKey): number {
@@ -131,8 +117,8 @@ export function preparedSimilarity(a: PreparedKey, b: PreparedKey): number {
   return Math.min(1, Math.max(0, score));
 }
 
-/** ` ${long} `.includes(` ${short} `), without building either string. */
-function containsWords(long: string, short: string): boolean {
+/** ` ${long} `.includes(` ${short} `) on folded keys (words one space apart), without building either string. */
+export function containsWords(long: string, short: string): boolean {
   for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
     const end = at + short.length;
     if ((at === 0 || long[at - 1] === ' ') && (end === long.length || long[end] === ' ')) return true;

@@ -32,6 +32,7 @@
 import type { Topic } from '../forms/topics';
 import { TOPICS, TOPIC_LABELS } from '../forms/topics';
 import { foldKey } from '../text';
+import { memo, memo2 } from '../util/memo';
 import type { ThemeFlags } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -316,29 +317,15 @@ export function sectorTopic(sector: string | undefined): Topic | undefined {
   return best;
 }
 
-/** Classifications by sector, then by wording: two lookups on strings the readings already hold (no key built per call). */
-const CACHE = new Map<string, Map<string, Classification>>();
-let cached = 0;
+/** Classifications by sector, then by wording: two lookups on strings the readings already hold (no key built per call). No sector and '' classify alike. */
+const classified = memo2((sector: string, activity: string) => classifyUncached(sector || undefined, activity));
 
 /**
  * The topic of an activity, what decided it and the sector its words name. `sector` is the
  * Ngành/Lĩnh vực of its row or sheet (it wins outright when it names one of the three topics).
  */
 export function classifyActivity(sector: string | undefined, activity: string): Classification {
-  let bySector = CACHE.get(sector ?? '');
-  const hit = bySector?.get(activity);
-  if (hit) return hit;
-  const out = classifyUncached(sector, activity);
-  // Bounded: 50,000 classifications in all, then start afresh.
-  if (cached >= 50_000) {
-    CACHE.clear();
-    cached = 0;
-    bySector = undefined;
-  }
-  if (!bySector) CACHE.set(sector ?? '', (bySector = new Map()));
-  bySector.set(activity, out);
-  cached++;
-  return out;
+  return classified(sector ?? '', activity);
 }
 
 function classifyUncached(sector: string | undefined, activity: string): Classification {
@@ -390,17 +377,10 @@ export function sectorOfRow(row: string | undefined, sheetField: string | undefi
 
 /** sectorOfSheetName, trimmed and remembered: a sheet's rows all ask for their sheet's name. */
 function sheetSector(sheetName: string | undefined): string {
-  if (!sheetName) return '';
-  let hit = SHEET_SECTOR.get(sheetName);
-  if (hit === undefined) {
-    hit = sectorOfSheetName(sheetName)?.trim() ?? '';
-    if (SHEET_SECTOR.size >= 10_000) SHEET_SECTOR.clear();
-    SHEET_SECTOR.set(sheetName, hit);
-  }
-  return hit;
+  return sheetName ? sheetSectorOf(sheetName) : '';
 }
 
-const SHEET_SECTOR = new Map<string, string>();
+const sheetSectorOf = memo((sheetName: string): string => sectorOfSheetName(sheetName)?.trim() ?? '', 10_000);
 
 // ---------------------------------------------------------------------------------------------
 // The older keyword lists: the last resort of the topic, and the theme flags.
@@ -445,16 +425,11 @@ function index(): Map<string, Entry[]> {
 }
 
 /** Scans of recent keys: an activity's name is scanned for its topic and again for its flags. */
-const SCAN_CACHE = new Map<string, ReadonlyMap<string, number>>();
+const scanned = memo((key: string): ReadonlyMap<string, number> => scanUncached(key));
 
 /** Matched weight per list (topic or flag) in a folded key; a phrase counts its number of words, once. */
 function scan(key: string): ReadonlyMap<string, number> {
-  const cached = SCAN_CACHE.get(key);
-  if (cached) return cached;
-  const found = scanUncached(key);
-  if (SCAN_CACHE.size >= 50_000) SCAN_CACHE.clear();
-  SCAN_CACHE.set(key, found);
-  return found;
+  return scanned(key);
 }
 
 function scanUncached(key: string): Map<string, number> {
@@ -515,15 +490,8 @@ export function readFlags(...texts: (string | undefined)[]): ThemeFlags {
 
 const NO_FLAGS: ThemeFlags = Object.freeze({});
 const FLAG_NAMES = Object.keys(FLAG_WORDS) as (keyof ThemeFlags)[];
-const FLAGS_OF = new Map<string, readonly (keyof ThemeFlags)[]>();
-
-/** The flags one text raises, by the text as typed (bounded cache, like scan's). */
-function flagsOf(text: string): readonly (keyof ThemeFlags)[] {
-  const hit = FLAGS_OF.get(text);
-  if (hit) return hit;
+/** The flags one text raises, by the text as typed (remembered, like scan's). */
+const flagsOf = memo((text: string): readonly (keyof ThemeFlags)[] => {
   const found = scan(foldKey(text));
-  const out = FLAG_NAMES.filter((flag) => (found.get(flag) ?? 0) > 0);
-  if (FLAGS_OF.size >= 50_000) FLAGS_OF.clear();
-  FLAGS_OF.set(text, out);
-  return out;
-}
+  return FLAG_NAMES.filter((flag) => (found.get(flag) ?? 0) > 0);
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ProgramEntry } from '../../src/reference';
-import { PROGRAM_PERIODS, findProgram, findPrograms, getProgram, loadPrograms, programCatalogue, PROGRAM_TABLES } from '../../src/reference';
-import { defaultFundingGroup, defaultSplit, destination, fundingNeeds, isConstruction, isNamedFundSource, needLineOf, programLineOf, splitPlan } from '../../src/workflow/plan';
+import { PROGRAM_PERIODS, findProgram, findPrograms, getProgram, loadPrograms, programCatalogue, PROGRAM_TABLES, withCatalogue } from '../../src/reference';
+import { defaultFundingGroup, defaultSplit, destination, fundingNeeds, isConstruction, isNamedFundSource, needLineOf, noteParts, programLineOf, splitPlan } from '../../src/workflow/plan';
 import type { PlanActivity } from '../../src/workflow/types';
 
 // ---------------------------------------------------------------------------------------------
@@ -203,6 +203,18 @@ describe('findProgram', () => {
     for (const t of ['NTM', 'CT Giảm nghèo', 'CTMTQG', 'CTMTQG 1719', 'Nghị quyết 257']) expect(findProgram(t, '2026-2030')?.id).toBe('ctmtqg');
     expect(findProgram('vốn huyện', '2026-2030')).toBeUndefined();
     expect(findProgram('vốn tỉnh', '2026-2030')?.id).toBe('tinh');
+  });
+});
+
+describe('noteParts', () => {
+  // Found while reviewing issue 13's caches: the note's split is remembered, and must follow the
+  // catalogue in force — a commune's own Danh mục (withCatalogue) can make a line name a fund.
+  it('splits a note by the catalogue in force, also after the same note was split under another', async () => {
+    const note = 'Quỹ Khuyến nông Tân Lập\nDân góp công';
+    expect(noteParts(note, '2026-2030')).toEqual({ how: 'Quỹ Khuyến nông Tân Lập; Dân góp công' });
+    const own = loadPrograms('2026-2030', [...PROGRAM_TABLES['2026-2030'], { id: 'quy-kn', name: 'Quỹ Khuyến nông Tân Lập', kind: 'commune' }]);
+    expect(await withCatalogue(own, async () => noteParts(note, '2026-2030'))).toEqual({ source: 'Quỹ Khuyến nông Tân Lập', how: 'Dân góp công' });
+    expect(noteParts(note, '2026-2030')).toEqual({ how: 'Quỹ Khuyến nông Tân Lập; Dân góp công' });
   });
 });
 

@@ -11,7 +11,7 @@
 import type { Activity, FormReading, SourceRef } from '../../model/types';
 import type { ProgramPeriod } from '../../port/types';
 import type { PreparedKey } from '../../text';
-import { foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../../text';
+import { containsWords, foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
@@ -19,6 +19,7 @@ import { periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags, sectorOfRow } from '../classify';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
+import { memo } from '../../util/memo';
 import type {
   CommunePlan,
   FundingGroup,
@@ -199,32 +200,17 @@ interface Candidate {
 const PLACE_BOUND = /(^|[^\p{L}])(kênh|mương|đường|cầu|cống|đập|kè|nhà văn hóa|nhà văn hoá|nhà sinh hoạt|trường|trạm|giếng|bể nước|sân)(?=$|[^\p{L}])/u;
 const NOT_PLACE = /(nhu cầu|yêu cầu|cầu lông|cầu nối|đường lối|trường hợp|thị trường|môi trường)/gu;
 
-function isPlaceBound(activity: string): boolean {
-  const cached = PLACE_BOUND_SEEN.get(activity);
-  if (cached !== undefined) return cached;
+// Wordings repeat across villages ("Nạo vét kênh mương nội đồng"): each is read once.
+const isPlaceBound = memo((activity: string): boolean => {
   const low = activity.normalize('NFC').toLowerCase();
   // No place word: nothing to strip ("nhu cầu", "thị trường" only hide place words).
-  const bound = PLACE_BOUND.test(low) && PLACE_BOUND.test(low.replace(NOT_PLACE, ' '));
-  // Wordings repeat across villages ("Nạo vét kênh mương nội đồng"): each is read once. Bounded.
-  if (PLACE_BOUND_SEEN.size >= PLACE_BOUND_SEEN_MAX) PLACE_BOUND_SEEN.clear();
-  PLACE_BOUND_SEEN.set(activity, bound);
-  return bound;
-}
-
-const PLACE_BOUND_SEEN = new Map<string, boolean>();
-const PLACE_BOUND_SEEN_MAX = 50_000;
+  return PLACE_BOUND.test(low) && PLACE_BOUND.test(low.replace(NOT_PLACE, ' '));
+});
 
 /** True when an activity's wording already names its village ("Bê tông hóa đường nội thôn Thôn Nà Hin"). */
 function namesUnit(activity: string, unit: string): boolean {
   const u = foldKey(unit);
-  if (u === '') return false;
-  // ` ${name} `.includes(` ${u} `) without building either string (runs once per activity).
-  const name = foldKey(activity);
-  for (let at = name.indexOf(u); at >= 0; at = name.indexOf(u, at + 1)) {
-    const end = at + u.length;
-    if ((at === 0 || name[at - 1] === ' ') && (end === name.length || name[end] === ' ')) return true;
-  }
-  return false;
+  return u !== '' && containsWords(foldKey(activity), u);
 }
 
 /** The legacy note of a program or of the program it belongs to. */

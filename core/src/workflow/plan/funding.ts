@@ -9,8 +9,10 @@ import type { TableBlock } from '../../forms/types';
 import type { ProgramPeriod } from '../../port/types';
 import type { Program } from '../../reference';
 import type { ProgramMatch } from '../../reference';
-import { findProgram, findProgramMatch, rootProgram } from '../../reference';
+import { findProgram, findProgramMatch, programCatalogue, rootProgram } from '../../reference';
+import type { ProgramCatalogue } from '../../reference';
 import { foldKey } from '../../text';
+import { memo, memo2 } from '../../util/memo';
 import type { FundingGroup, PlanActivity } from '../types';
 
 /** Amounts below this (1.000 đồng) count as zero. */
@@ -73,14 +75,9 @@ export function fundMatch(a: { readonly fundSource?: string; readonly note?: str
  */
 export function noteParts(note: string | undefined, period: ProgramPeriod): NoteParts {
   if (!note) return NO_PARTS;
-  // The same few notes recur on thousands of rows ("CT Nông thôn mới", "Dân góp công"): each is split once per period.
-  let byNote = NOTE_PARTS.get(period);
-  const hit = byNote?.get(note);
-  if (hit) return hit;
-  const parts = notePartsUncached(note, period);
-  if (!byNote || byNote.size >= 50_000) NOTE_PARTS.set(period, (byNote = new Map()));
-  byNote.set(note, parts);
-  return parts;
+  // The same few notes recur on thousands of rows ("CT Nông thôn mới", "Dân góp công"): each is
+  // split once per catalogue — the one in force, which a commune's own Danh mục replaces (withCatalogue).
+  return notePartsOf(programCatalogue(period), note);
 }
 
 export interface NoteParts {
@@ -89,9 +86,9 @@ export interface NoteParts {
 }
 
 const NO_PARTS: NoteParts = Object.freeze({});
-const NOTE_PARTS = new Map<ProgramPeriod, Map<string, NoteParts>>();
 
-function notePartsUncached(note: string, period: ProgramPeriod): NoteParts {
+const notePartsOf = memo2((catalogue: ProgramCatalogue, note: string): NoteParts => {
+  const period = catalogue.period;
   if (note.trim() === '') return NO_PARTS;
   const lines = note
     .split(/\n|;/)
@@ -104,7 +101,7 @@ function notePartsUncached(note: string, period: ProgramPeriod): NoteParts {
     else how.push(l);
   }
   return Object.freeze({ ...(source.length > 0 ? { source: source.join('; ') } : {}), ...(how.length > 0 ? { how: how.join('; ') } : {}) });
-}
+});
 
 /** What defaultSplit needs to know of an activity (a PlanActivity will do). */
 export interface SplitInput {
@@ -187,22 +184,18 @@ const NOT_WORKS = /(nhu cầu|yêu cầu|toàn cầu|cầu lông|cầu thủ|c�
 
 /** True when an activity's wording is construction (xây dựng, bê tông, cứng hóa, kênh, mương, cầu, cống, đập, nhà văn hóa, trường, trạm, công trình, nâng cấp, sửa chữa lớn…). */
 export function isConstruction(activity: string): boolean {
-  const cached = CONSTRUCTION.get(activity);
-  if (cached !== undefined) return cached;
+  return construction(activity);
+}
+
+// Asked several times per row (merge suggestions, the II.6.A group, II.6.C's lines), and
+// wordings repeat across villages: each is read once.
+const construction = memo((activity: string): boolean => {
   const v = viText(activity);
   const readsAsWorks = (x: string) => /xây dựng/u.test(x) || WORKS.some((re) => re.test(x));
   // Most wordings hold no works word at all: then nothing is left to strip (stripping only removes text).
   const t = readsAsWorks(v) ? v.replace(NOT_WORKS, ' ') : '';
-  const works = t !== '' && !MAINTENANCE.test(t) && readsAsWorks(t.replace(BUILD_NOT_WORKS, ' '));
-  // Asked several times per row (merge suggestions, the II.6.A group, II.6.C's lines), and
-  // wordings repeat across villages: each is read once. Bounded, like foldKey's cache.
-  if (CONSTRUCTION.size >= CONSTRUCTION_MAX) CONSTRUCTION.clear();
-  CONSTRUCTION.set(activity, works);
-  return works;
-}
-
-const CONSTRUCTION = new Map<string, boolean>();
-const CONSTRUCTION_MAX = 50_000;
+  return t !== '' && !MAINTENANCE.test(t) && readsAsWorks(t.replace(BUILD_NOT_WORKS, ' '));
+});
 
 /** Words of a works' state in its name or notes ("chuyển tiếp", "đã hoàn thành… chưa đủ vốn"). */
 const STATE_WORDS: readonly (readonly [RegExp, FundingGroup])[] = [
