@@ -13,15 +13,11 @@
 import JSZip from 'jszip';
 import type { Merge, SheetLayout } from '../layout/types';
 import type { ReadCell } from '../port/memory';
-import { PortError, bareFormula, isInternalSheet, sheetNotFound, stateFromJson, toSheetData } from '../port/memory';
+import { PortError, bareFormula, isInternalSheet, sheetNotFound, toSheetData } from '../port/memory';
 import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
-import { MAX_RANGE_CELLS, rangeCells } from './trim';
+import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_SHEET, stateFromColumn } from './limits';
+import { MAX_RANGE_CELLS, rangeCells, sqrefCells } from './trim';
 
-/** The limits XlsxWorkbook.readSheets enforces (with its messages): beyond them, ExcelJS's path says so. */
-const MAX_CELL_CHARS = 32_767;
-const MAX_READ_CELLS = 2_000_000;
-const STATE_SHEET = '_lkh';
-const STATE_TAG = 'lkh-state/1';
 
 /** Thrown inside the reader when the file holds something it does not read itself. */
 class Unsupported extends Error {}
@@ -46,9 +42,8 @@ export class FastReadWorkbook implements WorkbookPort {
     try {
       const { sheets, dropped } = await parse(bytes);
       return new FastReadWorkbook(sheets, dropped);
-    } catch (e) {
-      if (e instanceof Unsupported) return undefined;
-      // A file JSZip cannot open: ExcelJS's path gives the user its own message.
+    } catch {
+      // Unsupported, or a file JSZip cannot open: ExcelJS's path reads it or gives the user its own message.
       return undefined;
     }
   }
@@ -75,18 +70,7 @@ export class FastReadWorkbook implements WorkbookPort {
     if (!s) return {};
     const at = new Map<number, ReadCell>();
     for (const c of s.cells) if (c.col === 0) at.set(c.row, c);
-    const tag = at.get(0)?.value ?? null;
-    if (tag === null) return {};
-    if (tag !== STATE_TAG) {
-      throw new PortError('STATE_INVALID', `Trạng thái tài liệu có định dạng "${String(tag)}" mà phiên bản LKH này không đọc được.`);
-    }
-    const pieces: string[] = [];
-    for (let r = 1; ; r++) {
-      const piece = at.get(r)?.value;
-      if (typeof piece !== 'string') break;
-      pieces.push(piece);
-    }
-    return pieces.length === 0 ? {} : stateFromJson(pieces.join(''));
+    return stateFromColumn((row) => at.get(row)?.value);
   }
 
   // A file from outside is read, never written back.
@@ -219,7 +203,6 @@ function mergeOf(ref: string): Merge | undefined {
   return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
 
-const sqrefCells = (sqref: string): number => sqref.split(/\s+/).reduce((n, r) => n + rangeCells(r), 0);
 
 async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; dropped: string[] }> {
   const zip = await JSZip.loadAsync(bytes);

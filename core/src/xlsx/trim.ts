@@ -30,7 +30,7 @@ export function rangeCells(ref: string): number {
 }
 
 /** A sqref may list several ranges ("A1:A10 C1:C1048576"). */
-const sqrefCells = (sqref: string): number => sqref.split(/\s+/).reduce((n, r) => n + rangeCells(r), 0);
+export const sqrefCells = (sqref: string): number => sqref.split(/\s+/).reduce((n, r) => n + rangeCells(r), 0);
 
 export interface Trimmed {
   readonly bytes: Uint8Array;

@@ -23,7 +23,6 @@ import {
   isInternalSheet,
   sheetExists,
   sheetNotFound,
-  stateFromJson,
   stateToJson,
   toSheetData,
 } from '../port/memory';
@@ -32,21 +31,14 @@ import { copyName } from '../port/types';
 import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
 import { trimHugeRanges } from './trim';
+import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn } from './limits';
+
+export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
 import { applyLayout } from './layout-writer';
 
-/** Excel's limit of characters in one cell. */
-export const MAX_CELL_CHARS = 32_767;
-/** Cells with content one read may return (a commune's real files hold tens of thousands). */
-export const MAX_READ_CELLS = 2_000_000;
 /** Deflate level of saved files (1 fastest … 9 smallest; ExcelJS's default is 6). */
 const SAVE_COMPRESSION = 1;
 
-/** The very hidden sheet holding the document state. */
-export const STATE_SHEET = '_lkh';
-/** Written in A1 of the state sheet; a newer format gets a new tag. */
-export const STATE_TAG = 'lkh-state/1';
-/** Characters of JSON per cell (Excel allows 32,767). */
-export const STATE_CHUNK = 32_000;
 
 interface RangeLike {
   readonly top: number;
@@ -341,18 +333,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async readState(): Promise<DocumentState> {
     const ws = this.stateSheet();
     if (!ws) return {};
-    const tag = plainValue(ws.findCell(1, 1)?.value).value;
-    if (tag === null) return {};
-    if (tag !== STATE_TAG) {
-      throw new PortError('STATE_INVALID', `Trạng thái tài liệu có định dạng "${String(tag)}" mà phiên bản LKH này không đọc được.`);
-    }
-    const pieces: string[] = [];
-    for (let r = 2; ; r++) {
-      const piece = plainValue(ws.findCell(r, 1)?.value).value;
-      if (typeof piece !== 'string') break;
-      pieces.push(piece);
-    }
-    return pieces.length === 0 ? {} : stateFromJson(pieces.join(''));
+    return stateFromColumn((row) => plainValue(ws.findCell(row + 1, 1)?.value).value);
   }
 
   async writeState(state: DocumentState): Promise<void> {

@@ -1,0 +1,34 @@
+/**
+ * What an .xlsx read holds at most, and the document state's sheet: shared by XlsxWorkbook
+ * (ExcelJS) and the read-only XML reader (fast-read.ts), which must read files alike.
+ */
+import { PortError, stateFromJson } from '../port/memory';
+import type { DocumentState } from '../port/types';
+
+/** Excel's limit of characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+/** Cells with content one read may return (a commune's real files hold tens of thousands). */
+export const MAX_READ_CELLS = 2_000_000;
+
+/** The very hidden sheet holding the document state. */
+export const STATE_SHEET = '_lkh';
+/** Written in A1 of the state sheet; a newer format gets a new tag. */
+export const STATE_TAG = 'lkh-state/1';
+/** Characters of JSON per cell (Excel allows 32,767). */
+export const STATE_CHUNK = 32_000;
+
+/** The document state from the state sheet's column A (`valueAt(row)`, 0-based): the tag, then the JSON in pieces. */
+export function stateFromColumn(valueAt: (row: number) => unknown): DocumentState {
+  const tag = valueAt(0) ?? null;
+  if (tag === null) return {};
+  if (tag !== STATE_TAG) {
+    throw new PortError('STATE_INVALID', `Trạng thái tài liệu có định dạng "${String(tag)}" mà phiên bản LKH này không đọc được.`);
+  }
+  const pieces: string[] = [];
+  for (let r = 1; ; r++) {
+    const piece = valueAt(r);
+    if (typeof piece !== 'string') break;
+    pieces.push(piece);
+  }
+  return pieces.length === 0 ? {} : stateFromJson(pieces.join(''));
+}
