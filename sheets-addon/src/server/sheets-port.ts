@@ -386,6 +386,21 @@ function applyMerges(sheet: SheetSurface, merges: readonly Merge[]): void {
   }
 }
 
+/** The value most of the styles have (`of`); Sheets' own `fallback` when it is among the most used. */
+function mostUsed<T>(names: Iterable<StyleName>, of: (name: StyleName) => T, fallback: T): T {
+  const count = new Map<T, number>();
+  for (const n of names) count.set(of(n), (count.get(of(n)) ?? 0) + 1);
+  let best = fallback;
+  let most = count.get(fallback) ?? 0;
+  for (const [value, n] of count) {
+    if (n > most) {
+      best = value;
+      most = n;
+    }
+  }
+  return best;
+}
+
 /** Cells of one style as A1 ranges: runs of neighbouring cells in a row, a merge's whole area for its top-left cell. */
 function styleRanges(cells: readonly { row: number; col: number }[], mergeAt: ReadonlyMap<number, Merge>, cols: number): string[] {
   const sorted = [...cells].sort((x, y) => x.row - y.row || x.col - y.col);
@@ -643,25 +658,18 @@ export class SheetsWorkbook implements WorkbookPort {
       list.push(c);
       byStyle.set(c.style, list);
     }
-    // The vertical alignment most of the sheet's styles use is set once over the whole area, and only
-    // the styles that differ get their own call (a style without one gets Sheets' own, bottom): a
-    // province's 300 answers save thousands of calls (issue 13). Cells typed later take the area's.
+    // The alignments and wrapping most of the sheet's styles use are set once over the whole area,
+    // and only the styles that differ get their own call (a style without one gets Sheets' own:
+    // bottom, 'normal', not wrapped): a province's 300 answers save thousands of calls (issue 13).
+    // Cells typed later take the area's.
     const vOf = (name: StyleName): 'top' | 'middle' | 'bottom' => (layout.styles[name] ?? {}).vAlign ?? 'bottom';
-    const vCount = new Map<'top' | 'middle' | 'bottom', number>();
-    for (const name of byStyle.keys()) vCount.set(vOf(name), (vCount.get(vOf(name)) ?? 0) + 1);
-    const areaV = [...vCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'bottom';
-    if (areaV !== 'bottom') area.setVerticalAlignment(areaV);
-    // The same for wrapping (Sheets' own: not wrapped).
-    const wrapOf = (name: StyleName): boolean => (layout.styles[name] ?? {}).wrap ?? false;
-    let wrapping = 0;
-    for (const name of byStyle.keys()) if (wrapOf(name)) wrapping++;
-    const areaWrap = wrapping * 2 > byStyle.size;
-    if (areaWrap) area.setWrap(true);
-    // And for horizontal alignment (Sheets' own: 'normal', text left and numbers right).
     const hOf = (name: StyleName): 'left' | 'center' | 'normal' | 'right' => (layout.styles[name] ?? {}).hAlign ?? 'normal';
-    const hCount = new Map<'left' | 'center' | 'normal' | 'right', number>();
-    for (const name of byStyle.keys()) hCount.set(hOf(name), (hCount.get(hOf(name)) ?? 0) + 1);
-    const areaH = [...hCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'normal';
+    const wrapOf = (name: StyleName): boolean => (layout.styles[name] ?? {}).wrap ?? false;
+    const areaV = mostUsed(byStyle.keys(), vOf, 'bottom');
+    const areaH = mostUsed(byStyle.keys(), hOf, 'normal');
+    const areaWrap = mostUsed(byStyle.keys(), wrapOf, false);
+    if (areaV !== 'bottom') area.setVerticalAlignment(areaV);
+    if (areaWrap) area.setWrap(true);
     if (areaH !== 'normal') area.setHorizontalAlignment(areaH);
     for (const [name, cells] of byStyle) {
       const style: CellStyle = layout.styles[name] ?? {};
