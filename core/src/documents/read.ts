@@ -17,18 +17,11 @@ import { KEY_COLUMN_HEADER } from '../layout/engine';
 import { PLAN_FORMS, REPORT_SHEET, planSheetNames } from '../workflow/plan';
 import type { PlanFormId } from '../workflow/plan';
 import { classifyTopic } from '../workflow/classify';
-import type { Topic } from '../workflow/types';
+import type { PlanSituation, Topic } from '../workflow/types';
 import { TOPICS, TOPIC_LABELS } from '../workflow/types';
 
-/** A row of II.4.A. */
-export interface SituationRow {
-  readonly topic: Topic;
-  readonly sector: string;
-  readonly strengths: readonly string[];
-  readonly difficulty: string;
-  readonly causes: readonly string[];
-  readonly objective?: string;
-  readonly solutions: readonly string[];
+/** A row of II.4.A as read back: the columns consolidation wrote (PlanSituation's), and where it stands. */
+export interface SituationRow extends Pick<PlanSituation, 'topic' | 'sector' | 'strengths' | 'difficulty' | 'causes' | 'objective' | 'solutions'> {
   /** "II.4.A!C5". */
   readonly where: string;
 }
