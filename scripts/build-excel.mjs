@@ -14,8 +14,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildDefines, buildInfo } from './build-info.mjs';
 import { writeIcons } from './icons.mjs';
 import { manifestFor } from './manifest.mjs';
+import { writeOffline } from './offline.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,6 +55,8 @@ export async function buildExcel(options = {}) {
   const baseUrl = options.baseUrl ?? process.env.LKH_BASE_URL ?? 'https://localhost:3000';
   const dev = options.dev ?? false;
   const log = options.quiet ? () => undefined : (s) => console.log(s);
+  // Shown in the pane's "Giới thiệu": the release (package.json) and the day it was built.
+  const { version, date: buildDate } = buildInfo();
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -75,7 +79,7 @@ export async function buildExcel(options = {}) {
     sourcemap: 'linked',
     legalComments: 'linked',
     metafile: true,
-    define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+    define: buildDefines(dev),
     logLevel: 'warning',
   });
   const { metafile } = result;
@@ -110,6 +114,8 @@ export async function buildExcel(options = {}) {
 
   writeIcons(outDir);
   writeFileSync(path.join(outDir, 'manifest.xml'), await manifestFor(baseUrl));
+  // The standalone page's service worker and web app manifest, last: the worker lists every file above.
+  const offline = writeOffline(outDir, version);
 
   // Everything else is loaded by import() when needed (ExcelJS, the standalone workbook, the package export).
   const initial = new Set(Object.values(pages).flatMap((p) => p.firstLoad.map((f) => f.file)));
@@ -127,7 +133,8 @@ export async function buildExcel(options = {}) {
   if (over.length > 0) {
     throw new Error(`First load over budget (${kb(FIRST_LOAD_BUDGET)} gzipped): ${over.map(([p, i]) => `${p} ${kb(i.gzip)}`).join(', ')}. Move heavy code behind import().`);
   }
-  const report = { outDir, baseUrl, pages, lazy: lazySizes };
+  log(`  sw.js keeps ${offline.files.length} files for the standalone page offline (${offline.cacheName})`);
+  const report = { outDir, baseUrl, version, buildDate, pages, lazy: lazySizes, offline };
   writeFileSync(path.join(outDir, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }

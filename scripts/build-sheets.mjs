@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
+import { buildDefines } from './build-info.mjs';
 import { loadTs } from './load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -119,7 +120,7 @@ async function buildSidebar({ dev, entry = 'main.tsx' }) {
     minify: !dev,
     legalComments: 'none',
     charset: 'utf8',
-    define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+    define: buildDefines(dev),
     logLevel: 'warning',
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;

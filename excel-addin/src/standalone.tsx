@@ -16,6 +16,7 @@ import type { Lang } from '../../core/ui';
 import { LkhPane, useRememberedLang } from '../../core/ui';
 import type { LocalClient } from './client-local';
 import { createLocalClient, downloadBytes } from './client-local';
+import { registerOffline } from './offline';
 import { blocked, markStarted, rootElement, showFallback } from './page';
 
 const loadWorkbookModule = () => import('./standalone-workbook');
@@ -28,7 +29,7 @@ const TEXT = {
     demo: 'Dùng thử với xã mẫu',
     blank: 'Sổ trống',
     download: 'Tải xuống',
-    intro: 'Lập kế hoạch xã trên tệp Excel (.xlsx) ngay trong trình duyệt, không cần cài Excel. Tệp chỉ nằm trên máy của bạn, không gửi đi đâu.',
+    intro: 'Lập kế hoạch xã trên tệp Excel (.xlsx) ngay trong trình duyệt, không cần cài Excel. Tệp chỉ nằm trên máy của bạn, không gửi đi đâu. Sau lần mở đầu tiên, trang vẫn dùng được khi mất mạng.',
     introNext: 'Mở các tệp thôn gửi về, hoặc dùng thử với xã mẫu (6 thôn, 5 ban ngành). Làm xong, bấm "Tải xuống" để lưu sổ.',
     loading: 'Đang mở…',
     loadingOf: (done: number, total: number, name: string) => `Đang mở tệp ${done}/${total}: ${name}…`,
@@ -39,6 +40,7 @@ const TEXT = {
     saved: (name: string) => `Đã tải xuống ${name}.`,
     replace: 'Thay sổ đang mở bằng sổ mới? Những thay đổi chưa tải xuống sẽ mất.',
     unsaved: 'Có thay đổi chưa tải xuống.',
+    updated: 'Đã có phiên bản mới của LKH, đã lưu sẵn để dùng cả khi mất mạng. Sổ đang mở không bị ảnh hưởng; lần mở trang sau sẽ dùng phiên bản mới.',
     notXlsx: (names: string) => `Chỉ mở được tệp .xlsx (Excel 2007 trở lên): ${names}. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx.`,
   },
   en: {
@@ -48,7 +50,7 @@ const TEXT = {
     demo: 'Try the demo commune',
     blank: 'Blank workbook',
     download: 'Download',
-    intro: 'Plan a commune on Excel files (.xlsx) in the browser, without Excel. Files stay on this computer.',
+    intro: 'Plan a commune on Excel files (.xlsx) in the browser, without Excel. Files stay on this computer. After the first visit the page works without network.',
     introNext: 'Open the files the villages sent, or try the demo commune (6 villages, 5 departments). When done, "Download" saves the workbook.',
     loading: 'Opening…',
     loadingOf: (done: number, total: number, name: string) => `Opening file ${done} of ${total}: ${name}…`,
@@ -59,6 +61,7 @@ const TEXT = {
     saved: (name: string) => `Downloaded ${name}.`,
     replace: 'Replace the open workbook? Changes not downloaded will be lost.',
     unsaved: 'Changes not downloaded yet.',
+    updated: 'A new version of LKH has been saved for use offline too. The open workbook is not affected; the next time the page is opened it uses the new version.',
     notXlsx: (names: string) => `Only .xlsx files can be opened: ${names}. Save old .xls files as .xlsx in Excel first.`,
   },
 } as const;
@@ -138,6 +141,9 @@ function StandaloneApp() {
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const dirty = useRef(false);
   const input = useRef<HTMLInputElement>(null);
+  // A new release took over while the page was open (the service worker changed): say so, once.
+  const [updated, setUpdated] = useState(false);
+  useEffect(() => registerOffline({ onUpdated: () => setUpdated(true) }), []);
 
   const client = useMemo(
     () =>
@@ -269,6 +275,13 @@ function StandaloneApp() {
         {busy ? (
           <div className={styles.status}>
             <Spinner size="tiny" label={busy} labelPosition="after" />
+          </div>
+        ) : null}
+        {updated ? (
+          <div className={styles.status} role="status" data-testid="lkh-updated">
+            <MessageBar intent="info">
+              <MessageBarBody>{t.updated}</MessageBarBody>
+            </MessageBar>
           </div>
         ) : null}
         {status ? (

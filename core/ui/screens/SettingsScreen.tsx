@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Settings } from '../../src/app/actions';
 import { defaultUpperLevel, periodOfYear } from '../../src/reference';
 import type { PaneClient } from '../client';
+import { AboutSection } from '../components/About';
 import { ErrorBar, Notice } from '../components/ErrorBar';
 import { useI18n } from '../i18n/I18nProvider';
 import { useScreenStyles } from '../styles';
@@ -143,6 +144,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
         {catalogue.result && !catalogue.running ? <Notice>{t.settings.catalogueWritten(catalogue.result.sheet, catalogue.result.entries, catalogue.result.period, catalogue.result.keptCopy)}</Notice> : null}
         {catalogue.failed ? <ErrorBar error={catalogue.error} onDismiss={catalogue.clearError} /> : null}
       </section>
+      <AboutSection />
     </form>
   );
 }
