@@ -2,41 +2,50 @@
  * Sorting activities into the three topics and a sector, and reading the Annex 1 themes (women,
  * disaster risk, market access) and rule 7's tie-break flags from what people wrote. Everything
  * is matched on folded text (no diacritics, whole words), so "Thủy lợi", "thuỷ lợi" and "thuy loi"
- * all match.
+ * all match; common abbreviations are read as the words they stand for ("NVH", "BHYT", "GTNT").
  *
+ * What an activity is decides where it goes (the sector follows each activity's nature, L3718).
  * The topic follows the handbook's three groups (L547): (1) Cơ sở hạ tầng — giao thông, thủy lợi,
  * nước sạch, điện, trường học, the buildings of culture and information, new works, upgrades,
  * major repairs and upkeep; (2) Kinh tế và tổ chức sản xuất — production, trades and services,
  * poverty-reduction models, vocational training, jobs, cooperation, market links; (3) Văn hóa -
  * Xã hội - Môi trường — education, health, culture, environment, local government, mass
- * organisations, security. It is decided by ordered rules, the first that applies winning:
+ * organisations, security. The activity's own words are read by ordered rules, the first that
+ * applies winning:
  *
- *   0. the sheet names a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng", a sheet "I.2 - Cơ sở hạ tầng");
  *   1. training of officials and the planning team → local government (VH-XH-MT);
- *   2. waste, latrines, waste water, green trees, cemeteries → environment (VH-XH-MT);
+ *   2. waste, latrines, waste water, green trees → environment (VH-XH-MT);
  *   3. what a works word would misfile: road safety, fire fighting → security; jobs → economy;
+ *      rules of the village (quy ước, hương ước) → culture; public services online, digital
+ *      skills → local government;
  *   4. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
- *      object that is infrastructure by itself (kênh mương, cầu treo, nhà văn hóa) → CSHT, unless
- *      the activity is led by a soft verb (tuyên truyền, tập huấn…): "Sửa chữa đập tạm";
- *   5. cooperation and market links, then animals, fish, crops and forests → economy (the animals
+ *      object that is infrastructure by itself (kênh mương, cầu treo, nhà văn hóa, bồn chứa nước) →
+ *      CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…): "Sửa chữa đập tạm";
+ *      a road or a power line to a cemetery is works like any other;
+ *   5. cemeteries → environment;
+ *   6. cooperation and market links, then animals, fish, crops and forests → economy (the animals
  *      win over health words: "Tập huấn phòng chống dịch bệnh cho gia súc" is animal husbandry);
- *   6. credit, jobs, trades, livelihoods → economy;
- *   7. education, health, social protection, culture, security, mass organisations → VH-XH-MT;
- *   8. the sheet's sector, when it points to one topic ("Chăn nuôi", "Y tế");
- *   9. an infrastructure object named without a works verb;
- *  10. the older keyword lists; 'kinh-te' when nothing tells.
+ *   7. credit, jobs, trades, livelihoods → economy;
+ *   8. education, health, social protection, culture, security, mass organisations → VH-XH-MT.
  *
- * The sector: the row's own Ngành/Lĩnh vực, else the sheet's field, else the sector the sheet's
- * name gives ("I.2 - Giao thông"), else the one the matching rule names (`guessSector`).
+ * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
+ * xóm, ấp, làng, tổ dân phố… ("bản Co Muông" is no "mương") are set aside first.
+ *
+ * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
+ * is a hint, used only when the words say nothing; where they disagree the words win and
+ * `placeActivity` says so (the consolidation names those rows, one finding per sheet). A row's own
+ * Ngành/Lĩnh vực cell, typed by its unit, wins for the sector. Sector names are canonical
+ * (`canonicalSector`: one name per sector of forms/topics.ts SECTORS, whatever alias was typed),
+ * so that the province's roll-up groups one sector together.
  */
 import type { Topic } from '../forms/topics';
-import { TOPICS, TOPIC_LABELS } from '../forms/topics';
-import { foldKey } from '../text';
+import { SECTORS, TOPICS, TOPIC_LABELS } from '../forms/topics';
+import { foldKey, nfc } from '../text';
 import { memo, memo2 } from '../util/memo';
 import type { ThemeFlags } from './types';
 
 // ---------------------------------------------------------------------------------------------
-// Word lists (folded). A list matches when one of its phrases occurs as whole words.
+// Sector names.
 
 type Phrases = readonly string[];
 
@@ -44,6 +53,55 @@ type Phrases = readonly string[];
 function words(list: Phrases): RegExp {
   return new RegExp(`(?:^| )(?:${list.map((p) => p.replace(/ /g, ' +')).join('|')})(?= |$)`);
 }
+
+const NUMBERING = /^(?:chu de |nganh |linh vuc |nganh linh vuc )?(?:[0-9]+|[ivx]+|[a-d])(?: |$)/;
+
+/** Folded name or alias → canonical sector name. */
+const SECTOR_BY_KEY: ReadonlyMap<string, string> = new Map(SECTORS.flatMap((s) => [[foldKey(s.name), s.name] as const, ...s.aliases.map((a) => [a, s.name] as const)]));
+const SECTOR_TOPIC: ReadonlyMap<string, Topic> = new Map(SECTORS.map((s) => [s.name, s.topic]));
+/** The sectors the broad group "Nông nghiệp" holds (a sheet "Nông nghiệp (Trồng trọt & Thủy lợi)" holds irrigation too). */
+const AGRICULTURE: ReadonlySet<string> = new Set(['Nông nghiệp', 'Trồng trọt', 'Chăn nuôi', 'Lâm nghiệp', 'Thủy sản', 'Thủy lợi']);
+/** Every sector name and alias, longest first, to find the sectors a compound label names ("Giao thông - Thủy lợi"). */
+const SECTOR_WORDS: readonly (readonly [RegExp, string])[] = [...SECTOR_BY_KEY.entries()]
+  .filter(([k]) => k.length > 3)
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([k, name]) => [words([k]), name] as const);
+
+/**
+ * The canonical name of a sector as typed ("Nông nghiệp (Trồng trọt & Thủy lợi)" → "Nông nghiệp",
+ * "GTNT" → "Giao thông", "2. Y tế" → "Y tế"); undefined when the text is no sector LKH knows
+ * (a topic, a compound like "Giao thông - Thủy lợi", a commune's own wording).
+ */
+export function canonicalSector(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const k = foldKey(text).replace(NUMBERING, '');
+  return k ? SECTOR_BY_KEY.get(k) : undefined;
+}
+
+/** The sector as it should be written: its canonical name when LKH knows it, else as typed (trimmed). */
+export function sectorName(text: string | undefined): string {
+  const t = text?.trim() ?? '';
+  return canonicalSector(t) ?? t;
+}
+
+/** The canonical sectors a label names, alone or among others ("Giao thông - Thủy lợi": both). */
+function sectorsNamed(label: string): ReadonlySet<string> {
+  const own = canonicalSector(label);
+  const out = new Set<string>(own ? [own] : []);
+  if (!own) {
+    let k = foldKey(label);
+    for (const [re, name] of SECTOR_WORDS) {
+      if (!re.test(k)) continue;
+      out.add(name);
+      k = k.replace(new RegExp(re.source, 'g'), ' ~ ');
+    }
+  }
+  if (out.has('Nông nghiệp')) for (const s of AGRICULTURE) out.add(s);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists (folded). A list matches when one of its phrases occurs as whole words.
 
 /** Folded words that contain an infrastructure word but mean something else ("bồi dưỡng", "yêu cầu", "trưởng thôn"). */
 const FALSE_FRIENDS = words([
@@ -75,18 +133,21 @@ interface SectorWords {
 const INFRA: readonly SectorWords[] = [
   {
     sector: 'Điện',
-    strong: ['luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien', 'dien chieu sang'],
-    withVerb: ['dien'],
+    strong: ['luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien', 'dien chieu sang', 'den chieu sang', 'den duong'],
+    withVerb: ['dien', 'duong day'],
   },
   {
     sector: 'Nước sạch',
-    strong: ['nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'dao gieng', 'tec nuoc', 'bon nuoc', 'lu chua nuoc'],
+    strong: [
+      'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'dao gieng', 'tec nuoc',
+      'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc',
+    ],
     withVerb: ['gieng'],
   },
   {
     sector: 'Thủy lợi',
-    strong: ['thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam'],
-    withVerb: ['dap', 'phai', 'cong tuoi', 'ho dap'],
+    strong: ['thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao', 'ke suoi', 'ke song'],
+    withVerb: ['dap', 'phai', 'cong tuoi', 'ho dap', 'ao lang', 'ke'],
   },
   {
     sector: 'Giáo dục',
@@ -95,16 +156,16 @@ const INFRA: readonly SectorWords[] = [
   },
   {
     sector: 'Văn hóa',
-    strong: ['nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong'],
-    withVerb: ['hoi truong', 'san bong', 'san choi'],
+    strong: ['nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'trung tam van hoa'],
+    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat'],
   },
-  { sector: 'Thông tin và truyền thông', strong: ['loa truyen thanh', 'dai truyen thanh', 'he thong truyen thanh', 'diem buu dien', 'buu dien', 'diem truy cap internet'], withVerb: ['internet'] },
+  { sector: 'Thông tin và truyền thông', strong: ['loa truyen thanh', 'dai truyen thanh', 'he thong truyen thanh', 'diem buu dien', 'buu dien', 'diem truy cap internet'], withVerb: ['internet', 'wifi', 'cum loa', 'loa'] },
   { sector: 'Y tế', strong: ['tram y te'] },
   { sector: 'Thương mại', strong: ['cho nong thon', 'cho trung tam', 'cho phien', 'cho dau moi'] },
   { sector: 'Nhà ở', strong: ['nha o', 'nha tam', 'nha dot nat', 'xoa nha', 'lam nha', 'xay nha', 'sua nha'] },
   {
     sector: 'Giao thông',
-    strong: ['duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc', 'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'sua cong', 'lam cong', 'xay cong', 'nao vet cong'],
+    strong: ['duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc', 'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'sua cong', 'lam cong', 'xay cong', 'nao vet cong', 'duong vao'],
     withVerb: ['duong', 'cau', 'ngam', 'chieu sang', 'cap phoi'],
   },
   { sector: '', strong: ['co so ha tang', 'ha tang'], withVerb: ['cong trinh'] },
@@ -120,29 +181,37 @@ function rules(list: readonly (readonly [string, Phrases])[]): readonly Rule[] {
   return list.map(([sector, phrases]) => ({ sector, re: words(phrases) }));
 }
 
+const GOVERNMENT = 'Tổ chức chính quyền';
 const GOVERNANCE_VERB = words(['tap huan', 'boi duong', 'dao tao', 'nang cao nang luc', 'kien toan', 'thanh lap', 'hoi thao']);
 const GOVERNANCE_OBJECT = words([
   'can bo', 'cong chuc', 'truong thon', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
   'doan the', 'chi hoi', 'chinh quyen', 'ban phat trien thon', 'ban giam sat', 'ban quan ly',
 ]);
+/** The mass organisations: their officials' training is their own sector, not the local government's. */
+const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai sinh hoat', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc',
-  'nghia trang', 'nghia dia', 'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong',
 ]);
+/** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 5, after the works). */
+const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
 
-/** Rule 3: what a works word would misfile. */
+/** Rule 3: what a works word (or a trade word: "dịch vụ công") would misfile. */
 const OVERRIDES = rules([
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay']],
-  ['Lao động - việc làm', ['viec lam', 'xuat khau lao dong']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong']],
+  ['Văn hóa', ['huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa']],
+  [GOVERNMENT, ['dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu']],
 ]);
+const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
-/** Rule 5: cooperation first, then animals, fish, crops, forests (forest trees before crops). */
+/** Rule 6: cooperation first, then animals, fish, crops, forests (forest trees before crops). */
 const PRODUCTION = rules([
-  ['Kinh tế hợp tác', ['hop tac xa', 'htx', 'to hop tac', 'lien ket', 'tieu thu san pham', 'chuoi gia tri']],
+  ['Tổ chức sản xuất, liên kết thị trường', ['hop tac xa', 'htx', 'to hop tac', 'lien ket', 'tieu thu san pham', 'chuoi gia tri']],
   [
     'Chăn nuôi',
     [
@@ -168,18 +237,24 @@ const PRODUCTION = rules([
 const CROP_LEAD = /^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
 
-/** Rule 6: the rest of the economy. */
+/** Rule 7: the rest of the economy. */
 const ECONOMY = rules([
-  ['Lao động - việc làm', ['day nghe', 'dao tao nghe', 'hoc nghe', 'lao dong', 'viec lam']],
+  ['Đào tạo nghề - Việc làm', ['day nghe', 'dao tao nghe', 'hoc nghe', 'lao dong', 'viec lam']],
   ['Tín dụng', ['vay von', 'tin dung', 'tiet kiem', 'ngan hang', 'von vay', 'tin chap', 'cho vay', 'quy xoay vong']],
-  ['Ngành nghề - dịch vụ', ['ocop', 'lang nghe', 'nganh nghe', 'tieu thu cong nghiep', 'du lich', 'dich vu', 'dan lat', 'det tho cam', 'may mac', 'phat trien nghe', 'nghe truyen thong', 'nghe phu']],
+  ['Ngành nghề và dịch vụ nông thôn', ['ocop', 'lang nghe', 'nganh nghe', 'tieu thu cong nghiep', 'du lich', 'dich vu', 'dan lat', 'det tho cam', 'may mac', 'phat trien nghe', 'nghe truyen thong', 'nghe phu']],
   ['Thương mại', ['hoi cho', 'nong san', 'thuong mai', 'kinh doanh', 'thi truong', 'tieu thu']],
   ['', ['may cay', 'may tuot', 'may nong nghiep', 'co gioi hoa', 'sinh ke', 'mo hinh', 'san xuat', 'kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo']],
 ]);
 
-/** Rule 7: education, health, social protection, culture, security, mass organisations. */
+/** Rule 8: education, health, social protection, culture, security, mass organisations. */
 const SOCIETY = rules([
-  ['Giáo dục', ['hoc sinh', 'giao duc', 'giao vien', 'mam non', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi']],
+  [
+    'Giáo dục',
+    [
+      'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
+      'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'hoc tap suot doi', 'trung tam hoc tap',
+    ],
+  ],
   [
     'Y tế',
     [
@@ -189,14 +264,15 @@ const SOCIETY = rules([
   ],
   ['An ninh trật tự', ['an ninh', 'trat tu', 'tuan tra', 'ma tuy', 'te nan', 'phap luat', 'hoa giai', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'tu phap']],
   [
-    'Xã hội',
+    'Xã hội - Bình đẳng giới',
     [
       'nguoi cao tuoi', 'khuyet tat', 'tre em', 'binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'tro giup xa hoi', 'bao tro', 'tang qua', 'tham hoi',
       'nguoi co cong', 'phu nu', 'gioi', 'xa hoi', 'neo don', 'mo coi',
     ],
   ],
   ['Văn hóa', ['van hoa', 'van nghe', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'dai doan ket', 'truyen thong dan toc', 'di tich']],
-  ['Chính quyền - đoàn thể', ['nong thon moi', 'doan the', 'thanh nien', 'hoi nong dan', 'chinh quyen', 'can bo', 'lap ke hoach', 'tuyen truyen', 'truyen thong']],
+  ['Hoạt động đoàn thể', ['doan the', 'thanh nien', 'hoi nong dan', 'cuu chien binh', 'mat tran', 'doan vien', 'hoi vien', 'chi doan', 'chi hoi']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'tuyen truyen', 'truyen thong']],
 ]);
 
 /** Sector words of a sheet's Ngành/Lĩnh vực, by the topic they point to. */
@@ -219,8 +295,6 @@ const TOPIC_NAMES: ReadonlyMap<string, Topic> = new Map<string, Topic>([
   ['vhxhmt', 'vh-xh-mt'],
 ]);
 
-const NUMBERING = /^(?:chu de )?(?:[0-9]+|[ivx]+|[a-d])(?: |$)/;
-
 /** The topic a sector text names outright, when it is one of the three topics. */
 export function namedTopic(sector: string | undefined): Topic | undefined {
   if (!sector) return undefined;
@@ -229,26 +303,67 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Classification.
+// Reading an activity's words.
 
-export type TopicBasis = 'sheet-topic' | 'activity' | 'sheet-sector' | 'keywords' | 'default';
-
-export interface Classification {
-  readonly topic: Topic;
-  /** The sector the activity's own words name, when a rule names one. */
-  readonly sector?: string;
-  /** What decided the topic. */
-  readonly basis: TopicBasis;
-}
-
-/** Place phrases are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
+/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
 const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi)(?: .*)?$/;
 /** "Xây mới trường" is a new school, not the environment (môi trường). */
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
 
-function prepare(activity: string): string {
-  return foldKey(activity).replace(PLACE, '').replace(NEW_SCHOOL, '$1$2_moi truong hoc');
+/**
+ * Words after which a capitalised name is a place, not an activity word (matched with their
+ * diacritics, so "bản" is a village and "Ban" a board; the first letter in either case).
+ */
+const VILLAGE_WORDS = ['thôn', 'bản', 'xóm', 'ấp', 'làng', 'tổ dân phố', 'khu phố', 'khu dân cư', 'buôn', 'plei', 'sóc', 'phum', 'khối', 'xã', 'khu', 'cụm', 'thị trấn', 'huyện', 'phường'];
+/** Features named like places: "suối Nậm Mu", "cầu Khuổi Mương", "đồng Nà Lầu". */
+const FEATURE_WORDS = ['suối', 'khe', 'đồi', 'núi', 'đèo', 'bãi', 'cánh đồng', 'đồng', 'hồ', 'cầu', 'đập', 'kênh', 'ngầm', 'đường', 'ngõ', 'nhánh'];
+const PLACE_WORDS_VI = [...VILLAGE_WORDS, ...FEATURE_WORDS];
+const UPPER = '\\p{Lu}';
+/** "bản Co Muông", "Thôn Nà Hin - Khuổi Ma", "xóm 5": the place word kept, its name set aside. */
+const NAMED_PLACE = new RegExp(
+  `(^|[^\\p{L}\\p{M}])((?:${PLACE_WORDS_VI.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')}))((?:\\s+(?:[-–]\\s*)?(?:${UPPER}[\\p{L}\\p{M}'’]*|[0-9]+[\\p{L}]?|[IVX]+)(?=$|[^\\p{L}\\p{M}]))+)`,
+  'gu',
+);
+/** "(Thôn Cầu Đá)", "(bản Nà Hin, Co Muông)": a village in parentheses. */
+const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${VILLAGE_WORDS.join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
+
+/** Names set aside, unless the text is written in capitals throughout (then capitals tell nothing). */
+function withoutPlaceNames(text: string): string {
+  const t = nfc(text).replace(PLACE_IN_PARENS, ' ');
+  const ws = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const capitals = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (ws.length > 2 && capitals * 2 > ws.length) return t;
+  return t.replace(NAMED_PLACE, '$1$2 ');
 }
+
+/** Abbreviations communes write, read as their words (folded, whole words). */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['nvh', 'nha van hoa'], ['nsh', 'nha sinh hoat'], ['nshcd', 'nha sinh hoat cong dong'], ['vh', 'van hoa'], ['ttvh', 'trung tam van hoa'], ['tdtt', 'the duc the thao'],
+  ['bhyt', 'bao hiem y te'], ['bhxh', 'bao hiem xa hoi'], ['tyt', 'tram y te'], ['khhgd', 'ke hoach hoa gia dinh'], ['attp', 'an toan thuc pham'], ['vsattp', 've sinh an toan thuc pham'],
+  ['gtnt', 'giao thong nong thon'], ['gt', 'giao thong'], ['atgt', 'an toan giao thong'], ['btxm', 'be tong xi mang'], ['btct', 'be tong cot thep'], ['csht', 'co so ha tang'], ['csvc', 'co so vat chat'],
+  ['tba', 'tram bien ap'], ['dz', 'duong day dien'], ['kv', 'dien'], ['nsvsmt', 'nuoc sach ve sinh moi truong'], ['vsmt', 've sinh moi truong'], ['hvs', 'hop ve sinh'],
+  ['ntm', 'nong thon moi'], ['mttq', 'mat tran to quoc'], ['hpn', 'hoi phu nu'], ['lhpn', 'hoi lien hiep phu nu'], ['hnd', 'hoi nong dan'], ['ccb', 'cuu chien binh'], ['hccb', 'hoi cuu chien binh'],
+  ['dtn', 'doan thanh nien'], ['tncs', 'thanh nien cong san'], ['ubnd', 'uy ban nhan dan'], ['pccc', 'phong chay chua chay'], ['pctt', 'phong chong thien tai'], ['tkcn', 'tim kiem cuu nan'],
+  ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
+  ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
+  ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
+]);
+const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
+
+function expand(k: string): string {
+  return k.replace(ABBREVIATION, (m) => {
+    const w = m.trim();
+    return ` ${ABBREVIATIONS.get(w) ?? 'dien'}`;
+  });
+}
+
+/** The activity as the rules read it: place names set aside, folded, abbreviations spelled out. */
+const prepare = memo((activity: string): string =>
+  expand(foldKey(withoutPlaceNames(activity)))
+    .trim()
+    .replace(PLACE, '')
+    .replace(NEW_SCHOOL, '$1$2_moi truong hoc'),
+);
 
 const FALSE_FRIENDS_ALL = new RegExp(FALSE_FRIENDS.source, 'g');
 
@@ -276,22 +391,33 @@ function first(list: readonly Rule[], k: string): Rule | undefined {
   return list.find((r) => r.re.test(k));
 }
 
+export type TopicBasis = 'activity' | 'row-sector' | 'sheet-topic' | 'sheet-sector' | 'keywords' | 'default';
+
+export interface Classification {
+  readonly topic: Topic;
+  /** The sector the activity's own words name, when a rule names one (canonical). */
+  readonly sector?: string;
+  /** What decided the topic. */
+  readonly basis: TopicBasis;
+}
+
 function withSector(topic: Topic, sector: string, basis: TopicBasis): Classification {
   return sector ? { topic, sector, basis } : { topic, basis };
 }
 
-/** What the activity's own words say (rules 1-7), or undefined. */
+/** What the activity's own words say (rules 1-8), or undefined. */
 function byActivity(k: string): Classification | undefined {
   if (k === '') return undefined;
   const animalsOrCrops = PRODUCTION.slice(1).some((r) => r.re.test(k));
-  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !animalsOrCrops) return withSector('vh-xh-mt', 'Chính quyền - đoàn thể', 'activity');
+  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !animalsOrCrops) return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? 'Hoạt động đoàn thể' : GOVERNMENT, 'activity');
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !animalsOrCrops)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   const o = first(OVERRIDES, k);
-  if (o) return withSector(o.sector === 'An ninh trật tự' ? 'vh-xh-mt' : 'kinh-te', o.sector, 'activity');
+  if (o) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
   if (!SOFT_LEAD.test(k)) {
     const infra = infraOf(k, WORK_VERB.test(k));
     if (infra) return withSector('csht', infra.sector, 'activity');
   }
+  if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   const p = first(PRODUCTION, k) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   const s = first(SOCIETY, k);
@@ -304,6 +430,8 @@ export function sectorTopic(sector: string | undefined): Topic | undefined {
   if (!sector) return undefined;
   const named = namedTopic(sector);
   if (named) return named;
+  const canonical = canonicalSector(sector);
+  if (canonical) return SECTOR_TOPIC.get(canonical);
   const k = ` ${foldKey(sector)} `;
   let best: Topic | undefined;
   let at = Infinity;
@@ -317,35 +445,37 @@ export function sectorTopic(sector: string | undefined): Topic | undefined {
   return best;
 }
 
-/** Classifications by sector, then by wording: two lookups on strings the readings already hold (no key built per call). No sector and '' classify alike. */
-const classified = memo2((sector: string, activity: string) => classifyUncached(sector || undefined, activity));
+/** Classifications by hint, then by wording: two lookups on strings the readings already hold (no key built per call). No hint and '' classify alike. */
+const classified = memo2((hint: string, activity: string) => classifyUncached(hint || undefined, activity));
 
 /**
- * The topic of an activity, what decided it and the sector its words name. `sector` is the
- * Ngành/Lĩnh vực of its row or sheet (it wins outright when it names one of the three topics).
+ * The topic of an activity, what decided it and the sector its words name. `hint` is the
+ * Ngành/Lĩnh vực of its row or sheet: used only when the activity's words say nothing.
  */
-export function classifyActivity(sector: string | undefined, activity: string): Classification {
-  return classified(sector ?? '', activity);
+export function classifyActivity(hint: string | undefined, activity: string): Classification {
+  return classified(hint ?? '', activity);
 }
 
-function classifyUncached(sector: string | undefined, activity: string): Classification {
-  const k = prepare(activity);
-  const own = byActivity(k);
-  const named = namedTopic(sector);
-  if (named) return { topic: named, ...(own?.sector ? { sector: own.sector } : {}), basis: 'sheet-topic' };
+/** What the words say alone (rules 1-8), remembered: every placement asks. */
+const ownWords = memo((activity: string): Classification | undefined => byActivity(prepare(activity)));
+
+function classifyUncached(hint: string | undefined, activity: string): Classification {
+  const own = ownWords(activity);
   if (own) return own;
-  const bySector = sectorTopic(sector);
+  const named = namedTopic(hint);
+  if (named) return { topic: named, basis: 'sheet-topic' };
+  const bySector = sectorTopic(hint);
   if (bySector) return { topic: bySector, basis: 'sheet-sector' };
-  const infra = infraOf(k, true);
+  const infra = infraOf(prepare(activity), true);
   if (infra) return withSector('csht', infra.sector, 'keywords');
-  const weak = topicOfText(activity);
+  const weak = topicOfText(expand(foldKey(withoutPlaceNames(activity))));
   if (weak.topic) return { topic: weak.topic, basis: 'keywords' };
   return { topic: 'kinh-te', basis: 'default' };
 }
 
 /** The topic of an activity (see classifyActivity). */
-export function classifyTopic(sector: string | undefined, activity: string): Topic {
-  return classifyActivity(sector, activity).topic;
+export function classifyTopic(hint: string | undefined, activity: string): Topic {
+  return classifyActivity(hint, activity).topic;
 }
 
 /** The sector an activity's own words name ("Sửa chữa đập tạm": Thủy lợi), when they name one. */
@@ -363,16 +493,72 @@ export function sectorOfSheetName(sheet: string | undefined): string | undefined
   return s ? s : undefined;
 }
 
+/** The sheet's label: its "Ngành/Lĩnh vực:" field, else what its name says ("I.2 - Giao thông"); '' when neither. */
+export function sheetLabel(sheetField: string | undefined, sheetName: string | undefined): string {
+  return sheetField?.trim() || sheetSector(sheetName);
+}
+
 /**
- * The sector of a row: its own Ngành/Lĩnh vực cell, else the sheet's "Ngành/Lĩnh vực:" field,
- * else what the sheet's name says ("I.2 - Giao thông"), else the sector the activity's words
- * name; '' when nothing tells. What the source itself names always wins over the guess.
+ * The sector of a row: its own Ngành/Lĩnh vực cell, else the sector the activity's words name,
+ * else the sheet's label ("Ngành/Lĩnh vực:" field, else the sheet's name); '' when nothing tells.
+ * Canonical when LKH knows the sector ("GTNT" → "Giao thông"), else as typed.
  */
 export function sectorOfRow(row: string | undefined, sheetField: string | undefined, sheetName: string | undefined, activity: string): string {
-  // In that order, each looked at only when the one before says nothing (this runs once per activity).
-  const own = row?.trim() || sheetField?.trim();
-  if (own) return own;
-  return sheetSector(sheetName) || guessSector(activity) || '';
+  return placeActivity(activity, row, sheetField, sheetName).sector;
+}
+
+/** Where an activity goes: its topic and sector, what decided the topic, and the sheet label its words overrule. */
+export interface Placement {
+  readonly topic: Topic;
+  /** Canonical when known; '' when nothing tells. */
+  readonly sector: string;
+  readonly basis: TopicBasis;
+  /** The sheet's label (a topic or a sector), when the activity's words say it is something else. */
+  readonly overrules?: string;
+}
+
+/**
+ * Where an activity goes (L3718: the sector follows each activity's nature). The words decide the
+ * topic; the row's own Ngành/Lĩnh vực cell, the sheet's field and the sheet's name are hints, in
+ * that order, used when the words say nothing. The sector is the row's own cell when typed, else
+ * the words', else the sheet's label when the words do not contradict it. `overrules` names the
+ * sheet's label when the words place the activity elsewhere (the topic differs from the topic the
+ * sheet names, or the sector is none the sheet names).
+ */
+export function placeActivity(activity: string, rowSector: string | undefined, sheetField: string | undefined, sheetName: string | undefined): Placement {
+  const row = rowSector?.trim() ?? '';
+  const label = sheetLabel(sheetField, sheetName);
+  return placed(`${row}\u0000${label}`, activity);
+}
+
+const placed = memo2((hints: string, activity: string): Placement => {
+  const [row, label] = hints.split('\u0000');
+  const own = ownWords(activity);
+  const c = classifyActivity(row || label || undefined, activity);
+  const rowName = sectorName(row);
+  if (!own) {
+    // The words say nothing sure: the hints decide, then the weaker words.
+    const sector = rowName || (label && !namedTopic(label) ? sectorName(label) : '') || c.sector || (label ? label : '');
+    return { topic: c.topic, sector, basis: row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis };
+  }
+  const verdict = label ? judge(own, label) : 'silent';
+  const labelSector = verdict === 'overruled' ? '' : sectorName(label);
+  const sector = rowName || own.sector || labelSector;
+  return { topic: own.topic, sector, basis: 'activity', ...(verdict === 'overruled' ? { overrules: label } : {}) };
+});
+
+/** Whether what the words say fits the sheet's label, contradicts it, or the label says nothing LKH can judge. */
+function judge(own: Classification, label: string): 'agrees' | 'overruled' | 'silent' {
+  const topic = namedTopic(label);
+  if (topic) return topic === own.topic ? 'agrees' : 'overruled';
+  const named = sectorsNamed(label);
+  if (named.size === 0) {
+    const t = sectorTopic(label);
+    return t === undefined ? 'silent' : t === own.topic || own.topic === 'csht' ? 'agrees' : 'overruled';
+  }
+  if (own.sector) return named.has(own.sector) ? 'agrees' : 'overruled';
+  // No sector in the words: a sector holds works (CSHT) and activities of its own topic.
+  return [...named].some((s) => own.topic === 'csht' || SECTOR_TOPIC.get(s) === own.topic) ? 'agrees' : 'overruled';
 }
 
 /** sectorOfSheetName, trimmed and remembered: a sheet's rows all ask for their sheet's name. */
