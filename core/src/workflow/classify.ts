@@ -10,26 +10,38 @@
  * major repairs and upkeep; (2) Kinh tế và tổ chức sản xuất — production, trades and services,
  * poverty-reduction models, vocational training, jobs, cooperation, market links; (3) Văn hóa -
  * Xã hội - Môi trường — education, health, culture, environment, local government, mass
- * organisations, security. The activity's own words are read by ordered rules, the first that
- * applies winning:
+ * organisations, security. Sectors are the canonical names of forms/topics.ts SECTORS. The
+ * activity's own words are read by ordered rules, the first that applies winning:
  *
- *   1. training of officials and the planning team → local government (VH-XH-MT);
- *   2. waste, latrines, waste water, green trees → environment (VH-XH-MT);
- *   3. what a works word would misfile: road safety, fire fighting → security; jobs → economy;
- *      rules of the village (quy ước, hương ước) → culture; public services online, digital
- *      skills → local government;
- *   4. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
- *      object that is infrastructure by itself (kênh mương, cầu treo, nhà văn hóa, bồn chứa nước) →
- *      CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…): "Sửa chữa đập tạm";
- *      a road or a power line to a cemetery is works like any other;
- *   5. cemeteries → environment;
- *   6. cooperation and market links, then animals, fish, crops and forests → economy (the animals
- *      win over health words: "Tập huấn phòng chống dịch bệnh cho gia súc" is animal husbandry);
- *   7. credit, jobs, trades, livelihoods → economy;
- *   8. education, health, social protection, culture, security, mass organisations → VH-XH-MT.
+ *   1. training of officials and the planning team → Tổ chức chính quyền (a mass organisation's
+ *      → Hoạt động đoàn thể; a teacher's or a health worker's goes to their sector, rule 8);
+ *   2. what a works, trade or crop word would misfile: forest protection and forest fires →
+ *      Lâm nghiệp; road safety, fire fighting, patrols, theft, weapons, military service →
+ *      security; vocational courses and jobs → Đào tạo nghề - Việc làm; village rules (quy ước,
+ *      hương ước), cultural movements and performing troupes → Văn hóa; power-bill aid, famine
+ *      relief, domestic violence → Xã hội; union movements and community monitoring → Hoạt động
+ *      đoàn thể; online public services, digital skills, legal aid → Tổ chức chính quyền;
+ *   3. works for a school or a cultural house are theirs, whatever is built ("Xây nhà vệ sinh cho
+ *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin);
+ *   4. waste, latrines, pollution, biogas, green verges → Môi trường; housing support for the
+ *      poor → Xã hội (the handbook lists it among the poverty-support policies, L2700);
+ *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
+ *      object that is infrastructure by itself (kênh mương, cầu treo, nhà văn hóa, bồn chứa nước,
+ *      đèn đường) → CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…) or
+ *      names animals or fish without a works verb ("Thả cá giống … hồ chứa"). The object named
+ *      first is the one worked on: a road or a power line to a cemetery is works like any other;
+ *   6. cemeteries → Môi trường;
+ *   7. cooperation and market links (OCOP, brands), crafts, rural services, then animals, fish,
+ *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
+ *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
+ *   8. education, health, social protection, security, mass organisations, culture, local
+ *      government → VH-XH-MT;
+ *   9. production in general (livelihoods, poverty-reduction models) → Tổ chức sản xuất, liên
+ *      kết thị trường.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
- * xóm, ấp, làng, tổ dân phố… ("bản Co Muông" is no "mương") are set aside first.
+ * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
+ * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)").
  *
  * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
  * is a hint, used only when the words say nothing; where they disagree the words win and
@@ -227,7 +239,7 @@ const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
   'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa',
 ]);
-/** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 5, after the works). */
+/** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
 const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
 const HYGIENE = words(['ve sinh']);
@@ -235,7 +247,7 @@ const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'cha
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
 const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
-/** Rule 3: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
+/** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
@@ -247,7 +259,7 @@ const OVERRIDES = rules([
 ]);
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
-/** Rule 6: cooperation and market links first, then crafts and rural services, animals, fish, forests, crops. */
+/** Rule 7: cooperation and market links first, then crafts and rural services, animals, fish, forests, crops. */
 const PRODUCTION = rules([
   [
     MARKET,
@@ -298,7 +310,7 @@ const GROWING = PRODUCTION.slice(3);
 const CROP_LEAD = /^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
 
-/** Rule 7: the rest of the economy. */
+/** Rule 7, after the production: credit, trade, labour. */
 const ECONOMY = rules([
   ['Đào tạo nghề - Việc làm', ['lao dong']],
   [MARKET, ['vay von', 'tin dung', 'nhom tiet kiem', 'to tiet kiem', 'tiet kiem va vay von', 'ngan hang', 'von vay', 'tin chap', 'cho vay', 'quy xoay vong', 'quay vong von', 'von quay vong', 'nong san', 'thuong mai', 'kinh doanh', 'thi truong', 'tieu thu']],
@@ -482,7 +494,7 @@ function withSector(topic: Topic, sector: string, basis: TopicBasis): Classifica
   return sector ? { topic, sector, basis } : { topic, basis };
 }
 
-/** What the activity's own words say (rules 1-9), or undefined. `whole` still holds the place it happens at ("… cho điểm trường"). */
+/** What the activity's own words say (rules 1-9), or undefined. `whole` still holds the place it happens at ("… tại điểm trường"). */
 function byActivity(k: string, whole: string): Classification | undefined {
   if (k === '') return undefined;
   const growing = GROWING.some((r) => r.re.test(k));
@@ -493,23 +505,23 @@ function byActivity(k: string, whole: string): Classification | undefined {
   if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && society?.sector !== 'Giáo dục' && society?.sector !== 'Y tế') {
     return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
   }
-  // 3. What a works word, a trade word or a crop would misfile.
+  // 2. What a works word, a trade word or a crop would misfile.
   const o = first(OVERRIDES, k);
   if (o) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
-  // 4. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường").
+  // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
-  // 2. Waste, latrines, pollution, green verges; housing support for the poor.
+  // 4. Waste, latrines, pollution, green verges; housing support for the poor.
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
-  // 4. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
+  // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
   if (!soft && !(!verb && ANIMALS.some((r) => r.re.test(k)))) {
     const infra = infraOf(k, verb);
     if (infra) return withSector('csht', infra.sector, 'activity');
   }
-  // 5. Cemeteries.
+  // 6. Cemeteries.
   if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
-  // 6-7. Production, trades and services, credit and jobs.
+  // 7. Production, trades and services, credit and jobs.
   const p = first(PRODUCTION, k) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society.
@@ -634,9 +646,13 @@ const placed = memo2((hints: string, activity: string): Placement => {
   const c = classifyActivity(row || label || undefined, activity);
   const rowName = sectorName(row);
   if (!own) {
-    // The words say nothing sure: the hints decide, then the weaker words.
-    const sector = rowName || (label && !namedTopic(label) ? sectorName(label) : '') || c.sector || (label ? label : '');
-    return { topic: c.topic, sector, basis: row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis };
+    // The words say nothing sure: the hints decide the topic. An infrastructure object they name
+    // (with a soft verb, or none: "Tập huấn tổ vận hành công trình nước sinh hoạt") still names the sector.
+    const named = infraOf(prepare(activity), true)?.sector ?? '';
+    const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label;
+    const basis = row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
+    const contradicts = !rowName && named !== '' && label !== '' && judge({ topic: c.topic, sector: named, basis }, label) === 'overruled';
+    return { topic: c.topic, sector, basis, ...(contradicts ? { overrules: label } : {}) };
   }
   const verdict = label ? judge(own, label) : 'silent';
   const labelSector = verdict === 'overruled' ? '' : sectorName(label);
