@@ -339,6 +339,35 @@ describe('upper-level roll-up', () => {
     ]);
   });
 
+  it('groups one sector once in the summary, whatever spelling each commune used (issue 21)', async () => {
+    const shared = MemoryWorkbook.fromArrays({});
+    const activityRow = (activity: string, sector: string, proposed: number): BodyRow => ({
+      kind: 'data',
+      values: { activity, sector, unit: 'kg', quantity: 100, time: 'Q.II/2027', place: 'Thôn 1', responsible: 'UBND xã', total: proposed + 1000, contribution: 1000, budget: 0, proposed },
+    });
+    const plan = async (commune: string, rows: BodyRow[]) =>
+      shared.createSheet(layoutForm(getForm('II.6.B'), { planYear: 2027, sheetName: `${commune} - II.6.B`, body: { activities: rows } }));
+    await plan('Xã Tân Lập', [activityRow('Hỗ trợ phân bón NPK', 'Nông nghiệp', 4000), activityRow('Bê tông hóa đường nội đồng', 'GTNT', 90000)]);
+    await plan('Xã Hòa Bình', [activityRow('Hỗ trợ vôi bột cải tạo đất', 'Nông nghiệp (Trồng trọt & Thủy lợi)', 3000), activityRow('Làm đường ngõ xóm', 'Giao thông', 50000)]);
+    await plan('Xã Nà Hang', [activityRow('Hỗ trợ giống lúa lai', 'nông nghiệp', 5000), activityRow('Sửa nhà văn hóa thôn', 'Văn hóa - Thông tin (riêng của xã)', 20000)]);
+    const { rollup } = await rollUpCommunes([{ port: shared }], shared, { upperLevel: 'Tỉnh Lào Cai' });
+    expect(rollup.rows.map((r) => [r.commune, r.sector])).toEqual(
+      expect.arrayContaining([
+        ['Xã Tân Lập', 'Nông nghiệp'],
+        ['Xã Hòa Bình', 'Nông nghiệp'],
+        ['Xã Nà Hang', 'Nông nghiệp'],
+        ['Xã Tân Lập', 'Giao thông'],
+        ['Xã Hòa Bình', 'Giao thông'],
+        // A commune's own wording, no sector LKH knows, is kept as typed.
+        ['Xã Nà Hang', 'Văn hóa - Thông tin (riêng của xã)'],
+      ]),
+    );
+    const groups = (await values(shared, SUMMARY_SHEET)).map((r) => text(r[0])).filter((t) => t.startsWith('Ngành/Lĩnh vực: '));
+    expect(groups.filter((g) => g === 'Ngành/Lĩnh vực: Nông nghiệp')).toHaveLength(1);
+    expect(groups.filter((g) => g === 'Ngành/Lĩnh vực: Giao thông')).toHaveLength(1);
+    expect(groups.filter((g) => /Trồng trọt & Thủy lợi|GTNT|nông nghiệp$/u.test(g))).toEqual([]);
+  });
+
   it('compares III.1 with II.6.A: the total and each program allocation', async () => {
     const a = await tanLap();
     // The upper level's own file of III.1 sheets, one per commune ("Tân Lập" without "Xã" is the same commune).

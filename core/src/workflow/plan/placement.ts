@@ -8,7 +8,7 @@ import type { Activity, FormReading } from '../../model/types';
 import { foldKey } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
-import { TOPIC_LABELS } from '../../forms/topics';
+import { SECTOR_GROUPS, TOPIC_LABELS } from '../../forms/topics';
 import { placeActivity, sectorName } from '../classify';
 import type { PlanActivity } from '../types';
 
@@ -43,16 +43,23 @@ export function sheetLabelFindings(candidates: readonly { readonly a: Activity; 
   });
 }
 
+/** The different sectors the parts of a merged row name (a broad group that holds another part's sector says nothing more: "Nông nghiệp" with "Trồng trọt" is "Trồng trọt"). */
+function sectorsOfParts(rows: readonly PlanActivity[]): string[] {
+  const named = [...new Map(rows.map((r) => sectorName(r.sector)).filter((s) => s !== '').map((s) => [foldKey(s), s])).values()];
+  return named.filter((s) => !named.some((other) => other !== s && HOLDS.get(s)?.includes(other)));
+}
+
+const HOLDS: ReadonlyMap<string, readonly string[]> = new Map(SECTOR_GROUPS.map((g) => [g.name, g.holds]));
+
 /** The sector every part of a merged row names (parts that name none have no say); '' when they differ. */
 export function mergedSector(rows: readonly PlanActivity[]): string {
-  const named = [...new Set(rows.map((r) => sectorName(r.sector)).filter((s) => s !== ''))];
-  const keys = new Set(named.map(foldKey));
-  return keys.size === 1 ? named[0] : '';
+  const named = sectorsOfParts(rows);
+  return named.length === 1 ? named[0] : '';
 }
 
 /** The question to the commune when the parts of a merged row name different sectors (the merged row is written without one). */
 export function mergedSectorFinding(rows: readonly PlanActivity[], merged: PlanActivity): Finding | undefined {
-  const named = [...new Map(rows.map((r) => sectorName(r.sector)).filter((s) => s !== '').map((s) => [foldKey(s), s])).values()];
+  const named = sectorsOfParts(rows);
   if (named.length < 2) return undefined;
   const src = rows[0].sources[0];
   return finding('MERGED_SECTORS_DIFFER', { sheet: 'II.4.B', ...(src?.file ? { file: src.file } : {}) }, { activity: shortName(merged.activity), sectors: named.join(', ') });
