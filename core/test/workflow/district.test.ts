@@ -108,7 +108,8 @@ describe('upper-level roll-up', () => {
     expect(text(grid[0][0])).toBe('TỔNG HỢP ĐỀ XUẤT CỦA CÁC XÃ THEO NHÓM NGÀNH, LĨNH VỰC — TỈNH LÀO CAI — NĂM KẾ HOẠCH 2027');
     const firstCol = grid.map((r) => text(r[0]));
     expect(firstCol.indexOf('1. Cơ sở hạ tầng')).toBeLessThan(firstCol.indexOf('2. Kinh tế và tổ chức sản xuất'));
-    expect(firstCol).toContain('Ngành/Lĩnh vực: Giáo dục');
+    // Sectors by what the activities are: Bản Chang's sheet says "Giáo dục", its classroom is a school building.
+    expect(firstCol).toContain('Ngành/Lĩnh vực: Trường học');
     expect(firstCol).toContain('Ngành/Lĩnh vực: Giao thông');
     const header = grid.findIndex((r) => r.includes(KEY_COLUMN_HEADER));
     const keyCol = grid[header].indexOf(KEY_COLUMN_HEADER);
@@ -158,8 +159,9 @@ describe('upper-level roll-up', () => {
     expect(text(fb[0][0])).toBe('PHẢN HỒI KẾ HOẠCH XÃ TÂN LẬP NĂM 2027');
     expect(fb.map((r) => text(r[0]))).toContain('Kính gửi: Ủy ban nhân dân Xã Tân Lập');
     const accepted = tableAfter(fb, 'A.');
-    expect(accepted.map((r) => r[2])).toEqual(['Cứng hóa kênh mương (Thôn A)', 'Xây dựng nhà văn hóa thôn (Thôn A)']);
-    expect(accepted[0][5]).toBe('Sở Nông nghiệp và Môi trường');
+    // By topic, then sector: the cultural house (Cơ sở vật chất văn hóa - thông tin) before the canal (Thủy lợi).
+    expect(accepted.map((r) => r[2])).toEqual(['Xây dựng nhà văn hóa thôn (Thôn A)', 'Cứng hóa kênh mương (Thôn A)']);
+    expect(accepted[1][5]).toBe('Sở Nông nghiệp và Môi trường');
     const rejected = tableAfter(fb, 'B.');
     expect(rejected).toHaveLength(1);
     expect(rejected[0].slice(2, 6)).toEqual(['Hỗ trợ giống lúa lai (Thôn B)', 'II.6.B', 'Không đồng ý (Sở Nông nghiệp và Môi trường)', 'Trùng với chương trình hỗ trợ giống của tỉnh']);

@@ -87,7 +87,7 @@ describe("the commune's topic and sector are kept across runs", () => {
     const row = (r: typeof first, key: string) => r.plan.activities.find((a) => a.key === key);
     // What the sources give: the villages' I.2 say "Nông nghiệp", but each activity is filed by what it is
     // (the hall and the road are works of culture and transport; the canal is irrigation, which "Nông nghiệp" holds).
-    expect([row(first, HALL)?.topic, row(first, HALL)?.sector]).toEqual(['csht', 'Văn hóa']);
+    expect([row(first, HALL)?.topic, row(first, HALL)?.sector]).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
     expect(row(first, ROAD)?.sector).toBe('Giao thông');
     expect(row(first, CANAL)?.sector).toBe('Thủy lợi');
 
