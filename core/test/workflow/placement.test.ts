@@ -10,7 +10,7 @@ import { readWorkbook } from '../../src/reader/workbook';
 import { buildPlan } from '../../src/workflow/plan';
 import { addSourceSheet } from './helpers';
 
-async function readingsOf(build: (wb: MemoryWorkbook) => Promise<void>): Promise<FormReading[]> {
+async function readingsOf(build: (wb: MemoryWorkbook) => Promise<void>): Promise<readonly FormReading[]> {
   const wb = MemoryWorkbook.fromArrays({});
   await build(wb);
   return (await readWorkbook(wb)).readings;
