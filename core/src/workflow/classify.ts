@@ -637,11 +637,13 @@ export interface Placement {
 export function placeActivity(activity: string, rowSector: string | undefined, sheetField: string | undefined, sheetName: string | undefined): Placement {
   const row = rowSector?.trim() ?? '';
   const label = sheetLabel(sheetField, sheetName);
-  return placed(`${row}\u0000${label}`, activity);
+  // Most rows have no Ngành/Lĩnh vực of their own: those are remembered by label and wording (no key built per call).
+  return row === '' ? placedBySheet(label, activity) : placeUncached(row, label, activity);
 }
 
-const placed = memo2((hints: string, activity: string): Placement => {
-  const [row, label] = hints.split('\u0000');
+const placedBySheet = memo2((label: string, activity: string): Placement => placeUncached('', label, activity));
+
+function placeUncached(row: string, label: string, activity: string): Placement {
   const own = ownWords(activity);
   const c = classifyActivity(row || label || undefined, activity);
   const rowName = sectorName(row);
@@ -658,7 +660,7 @@ const placed = memo2((hints: string, activity: string): Placement => {
   const labelSector = verdict === 'overruled' ? '' : sectorName(label);
   const sector = rowName || own.sector || labelSector;
   return { topic: own.topic, sector, basis: 'activity', ...(verdict === 'overruled' ? { overrules: label } : {}) };
-});
+}
 
 /** Whether what the words say fits the sheet's label, contradicts it, or the label says nothing LKH can judge. */
 function judge(own: Classification, label: string): 'agrees' | 'overruled' | 'silent' {
@@ -768,7 +770,8 @@ function topicOfText(text: string | undefined): { topic?: Topic; weight: number 
 }
 
 const FLAG_WORDS: Readonly<Record<keyof ThemeFlags, readonly string[]>> = {
-  women: ['phu nu', 'chi em', 'ba me', 'gioi', 'nu'],
+  // "giới" (gender) folds as "giỏi" (good: "sản xuất giỏi") does: only its phrases count.
+  women: ['phu nu', 'chi em', 'ba me', 'binh dang gioi', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'nu'],
   poorWomen: ['phu nu ngheo', 'phu nu thuoc ho ngheo', 'nu ngheo'],
   publicJobs: ['viec lam cong', 'lao dong dia phuong', 'thue lao dong', 'tao viec lam', 'cong lao dong'],
   disasterRisk: ['thien tai', 'mua bao', 'bao lu', 'chong bao', 'lu', 'lut', 'han han', 'sat lo', 'bien doi khi hau', 'bdkh', 'rrtt', 'phong chong thien tai', 'xam nhap man'],

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topic } from '../../src/forms/topics';
 import { SECTORS } from '../../src/forms/topics';
-import { canonicalSector, classifyActivity, classifyTopic, guessSector, namedTopic, placeActivity, sectorName, sectorOfRow, sectorOfSheetName, sectorTopic } from '../../src/workflow/classify';
+import { canonicalSector, classifyActivity, classifyTopic, guessSector, namedTopic, placeActivity, readFlags, sectorName, sectorOfRow, sectorOfSheetName, sectorTopic } from '../../src/workflow/classify';
 
 interface Case {
   readonly activity: string;
@@ -187,5 +187,15 @@ describe('the classes of error found on unseen wording (issue 21)', () => {
     expect(placed('Mua sắm bàn ghế, âm thanh cho nhà văn hóa')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
     expect(placed('Lắp đèn năng lượng mặt trời đường liên xóm')).toEqual(['csht', 'Điện']);
     expect(placed('Mua ống dẫn nước về ruộng bậc thang')).toEqual(['csht', 'Thủy lợi']);
+  });
+});
+
+describe('the theme flags', () => {
+  it('reads women from gender words, not from "giỏi" (good), which folds alike', () => {
+    expect(readFlags('Tổ chức tham quan mô hình sản xuất giỏi').women).toBeUndefined();
+    expect(readFlags('Phát động phong trào thi đua sản xuất kinh doanh giỏi').women).toBeUndefined();
+    expect(readFlags('Tập huấn lồng ghép giới trong lập kế hoạch').women).toBe(true);
+    expect(readFlags('Tuyên truyền bình đẳng giới').women).toBe(true);
+    expect(readFlags('Hỗ trợ phụ nữ nghèo vay vốn')).toMatchObject({ women: true, poorWomen: true });
   });
 });
