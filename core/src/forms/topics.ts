@@ -57,7 +57,8 @@ export const SECTORS: readonly { readonly name: string; readonly topic: Topic; r
 
 /**
  * Broad groups a sheet may be labelled with, and the sectors they hold: "Nông nghiệp" (or
- * "Nông nghiệp (Trồng trọt & Thủy lợi)") holds crops, livestock, forests, fish and irrigation;
+ * "Nông nghiệp (Trồng trọt & Thủy lợi)") holds crops, livestock, forests, fish, irrigation, the
+ * farmers' cooperation and the rural trades;
  * "Giáo dục" holds the school buildings, "Văn hóa" the cultural and information buildings.
  * A group's own name is canonical too ("Nông nghiệp"), so the roll-up groups its spellings.
  */
@@ -66,7 +67,8 @@ export const SECTOR_GROUPS: readonly { readonly name: string; readonly topic: To
     name: 'Nông nghiệp',
     topic: 'kinh-te',
     aliases: ['nong nghiep trong trot thuy loi', 'nong lam nghiep', 'nong lam ngu nghiep', 'nong lam thuy san', 'nong nghiep va phat trien nong thon', 'san xuat nong nghiep', 'nong nghiep nong thon'],
-    holds: ['Trồng trọt', 'Chăn nuôi', 'Lâm nghiệp', 'Thủy sản', 'Thủy lợi'],
+    // Agriculture and rural development: the farm sectors, irrigation, and the farmers' cooperation and rural trades.
+    holds: ['Trồng trọt', 'Chăn nuôi', 'Lâm nghiệp', 'Thủy sản', 'Thủy lợi', 'Tổ chức sản xuất, liên kết thị trường', 'Ngành nghề và dịch vụ nông thôn', 'Tiểu thủ công nghiệp'],
   },
   { name: 'Giáo dục', topic: 'vh-xh-mt', aliases: [], holds: ['Trường học'] },
   { name: 'Văn hóa', topic: 'vh-xh-mt', aliases: [], holds: ['Cơ sở vật chất văn hóa - thông tin'] },
