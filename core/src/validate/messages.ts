@@ -85,6 +85,16 @@ export const MESSAGES = {
     vi: 'Hoạt động "{activity}" có thể đã nằm trong "{other}" của {department} (thực hiện toàn xã): chưa gộp, chưa cộng. Nếu trùng, hãy bỏ dòng của thôn hoặc ghi rõ phần riêng của thôn.',
     en: 'Activity "{activity}" may already be covered by "{other}" of {department} (for the whole commune): neither merged nor added. If it is the same, remove the village row or say what is the village\'s own part.',
   },
+  SHEET_LABEL_OVERRULED: {
+    severity: 'warning',
+    vi: 'Trang "{sheet}" được ghi là "{label}", nhưng theo nội dung của chính hoạt động, {count} hoạt động thuộc chủ đề hoặc ngành/lĩnh vực khác nên đã được xếp theo nội dung: {rows}. Nếu hoạt động nào thật sự thuộc "{label}", hãy sửa cột Ngành/Lĩnh vực của dòng đó ở II.4.B hoặc chuyển dòng sang đúng mục.',
+    en: 'Sheet "{sheet}" is labelled "{label}", but by their own words {count} of its activities belong to another topic or sector and were filed by their words: {rowsEn}. If one truly belongs to "{label}", correct its Ngành/Lĩnh vực in II.4.B or move the row to that section.',
+  },
+  MERGED_SECTORS_DIFFER: {
+    severity: 'warning',
+    vi: 'Hoạt động gộp "{activity}" gồm các dòng thuộc các ngành/lĩnh vực khác nhau ({sectors}): chưa ghi Ngành/Lĩnh vực cho dòng gộp. Hãy ghi ngành/lĩnh vực đúng vào dòng này ở II.4.B, hoặc bỏ gộp nếu đây không phải cùng một hoạt động.',
+    en: 'Merged activity "{activity}" joins rows of different sectors ({sectors}): the merged row has no Ngành/Lĩnh vực yet. Type the right sector in II.4.B, or undo the merge if these are not the same activity.',
+  },
   STATE_FORM_MISMATCH: {
     severity: 'warning',
     vi: 'Trạng thái đã lưu ghi trang "{sheet}" là biểu {saved} nhưng nội dung là biểu {found}: đọc theo nội dung.',

@@ -2,62 +2,135 @@
  * Sorting activities into the three topics and a sector, and reading the Annex 1 themes (women,
  * disaster risk, market access) and rule 7's tie-break flags from what people wrote. Everything
  * is matched on folded text (no diacritics, whole words), so "Thủy lợi", "thuỷ lợi" and "thuy loi"
- * all match.
+ * all match; common abbreviations are read as the words they stand for ("NVH", "BHYT", "GTNT").
  *
+ * What an activity is decides where it goes (the sector follows each activity's nature, L3718).
  * The topic follows the handbook's three groups (L547): (1) Cơ sở hạ tầng — giao thông, thủy lợi,
  * nước sạch, điện, trường học, the buildings of culture and information, new works, upgrades,
  * major repairs and upkeep; (2) Kinh tế và tổ chức sản xuất — production, trades and services,
  * poverty-reduction models, vocational training, jobs, cooperation, market links; (3) Văn hóa -
  * Xã hội - Môi trường — education, health, culture, environment, local government, mass
- * organisations, security. It is decided by ordered rules, the first that applies winning:
+ * organisations, security. Sectors are the canonical names of forms/topics.ts SECTORS. The
+ * activity's own words are read by ordered rules, the first that applies winning:
  *
- *   0. the sheet names a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng", a sheet "I.2 - Cơ sở hạ tầng");
- *   1. training of officials and the planning team → local government (VH-XH-MT);
- *   2. waste, latrines, waste water, green trees, cemeteries → environment (VH-XH-MT);
- *   3. what a works word would misfile: road safety, fire fighting → security; jobs → economy;
- *   4. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
- *      object that is infrastructure by itself (kênh mương, cầu treo, nhà văn hóa) → CSHT, unless
- *      the activity is led by a soft verb (tuyên truyền, tập huấn…): "Sửa chữa đập tạm";
- *   5. cooperation and market links, then animals, fish, crops and forests → economy (the animals
- *      win over health words: "Tập huấn phòng chống dịch bệnh cho gia súc" is animal husbandry);
- *   6. credit, jobs, trades, livelihoods → economy;
- *   7. education, health, social protection, culture, security, mass organisations → VH-XH-MT;
- *   8. the sheet's sector, when it points to one topic ("Chăn nuôi", "Y tế");
- *   9. an infrastructure object named without a works verb;
- *  10. the older keyword lists; 'kinh-te' when nothing tells.
+ *   1. training of officials and the planning team → Tổ chức chính quyền (a mass organisation's
+ *      → Hoạt động đoàn thể; a teacher's or a health worker's goes to their sector, rule 8);
+ *   2. what a works, trade or crop word would misfile: forest protection and forest fires →
+ *      Lâm nghiệp; road safety, fire fighting, patrols, theft, weapons, military service →
+ *      security; vocational courses and jobs → Đào tạo nghề - Việc làm; village rules (quy ước,
+ *      hương ước), cultural movements and performing troupes → Văn hóa; power-bill aid, famine
+ *      relief, domestic violence → Xã hội; union movements and community monitoring → Hoạt động
+ *      đoàn thể; online public services, digital skills, legal aid → Tổ chức chính quyền;
+ *   3. works for a school or a cultural house are theirs, whatever is built ("Xây nhà vệ sinh cho
+ *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin);
+ *   4. waste, latrines, pollution, biogas, green verges → Môi trường; housing support for the
+ *      poor → Xã hội (the handbook lists it among the poverty-support policies, L2700);
+ *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
+ *      object that is infrastructure by itself (kênh mương, cầu treo, nhà văn hóa, bồn chứa nước,
+ *      đèn đường) → CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…) or
+ *      names animals or fish without a works verb ("Thả cá giống … hồ chứa"). The object named
+ *      first is the one worked on: a road or a power line to a cemetery is works like any other;
+ *   6. cemeteries → Môi trường;
+ *   7. cooperation and market links (OCOP, brands), crafts, rural services, then animals, fish,
+ *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
+ *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
+ *   8. education, health, social protection, security, mass organisations, culture, local
+ *      government → VH-XH-MT;
+ *   9. production in general (livelihoods, poverty-reduction models) → Tổ chức sản xuất, liên
+ *      kết thị trường.
  *
- * The sector: the row's own Ngành/Lĩnh vực, else the sheet's field, else the sector the sheet's
- * name gives ("I.2 - Giao thông"), else the one the matching rule names (`guessSector`).
+ * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
+ * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
+ * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)").
+ *
+ * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
+ * is a hint, used only when the words say nothing; where they disagree the words win and
+ * `placeActivity` says so (the consolidation names those rows, one finding per sheet). A row's own
+ * Ngành/Lĩnh vực cell, typed by its unit, wins for the sector. Sector names are canonical
+ * (`canonicalSector`: one name per sector of forms/topics.ts SECTORS, whatever alias was typed),
+ * so that the province's roll-up groups one sector together.
  */
 import type { Topic } from '../forms/topics';
-import { TOPICS, TOPIC_LABELS } from '../forms/topics';
-import { foldKey } from '../text';
+import { SECTORS, SECTOR_GROUPS, TOPICS, TOPIC_LABELS } from '../forms/topics';
+import { foldKey, nfc } from '../text';
 import { memo, memo2 } from '../util/memo';
 import type { ThemeFlags } from './types';
 
 // ---------------------------------------------------------------------------------------------
-// Word lists (folded). A list matches when one of its phrases occurs as whole words.
+// Sector names.
 
 type Phrases = readonly string[];
 
-/** A compiled phrase list: one regular expression of whole-word alternatives. */
+/** A compiled phrase list: one regular expression of whole-word alternatives, the longest tried first (so a match is the longest phrase at its place). */
 function words(list: Phrases): RegExp {
-  return new RegExp(`(?:^| )(?:${list.map((p) => p.replace(/ /g, ' +')).join('|')})(?= |$)`);
+  const longestFirst = [...list].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?:^| )(?:${longestFirst.map((p) => p.replace(/ /g, ' +')).join('|')})(?= |$)`);
 }
 
-/** Folded words that contain an infrastructure word but mean something else ("bồi dưỡng", "yêu cầu", "trưởng thôn"). */
+const NUMBERING = /^(?:chu de |nganh |linh vuc |nganh linh vuc )?(?:[0-9]+|[ivx]+|[a-d])(?: |$)/;
+
+const ALL_SECTORS = [...SECTORS, ...SECTOR_GROUPS];
+/** Folded name or alias → canonical sector name (a group's own name included: "Nông nghiệp"). */
+const SECTOR_BY_KEY: ReadonlyMap<string, string> = new Map(ALL_SECTORS.flatMap((s) => [[foldKey(s.name), s.name] as const, ...s.aliases.map((a) => [a, s.name] as const)]));
+const SECTOR_TOPIC: ReadonlyMap<string, Topic> = new Map(ALL_SECTORS.map((s) => [s.name, s.topic]));
+/** The sectors a broad group holds ("Nông nghiệp (Trồng trọt & Thủy lợi)" holds irrigation too; "Giáo dục" the school buildings). */
+const HOLDS: ReadonlyMap<string, readonly string[]> = new Map(SECTOR_GROUPS.map((g) => [g.name, g.holds]));
+/** Every sector name and alias, longest first, to find the sectors a compound label names ("Giao thông - Thủy lợi"). */
+const SECTOR_WORDS: readonly (readonly [RegExp, string])[] = [...SECTOR_BY_KEY.entries()]
+  .filter(([k]) => k.length > 3)
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([k, name]) => [words([k]), name] as const);
+
+/**
+ * The canonical name of a sector as typed ("Nông nghiệp (Trồng trọt & Thủy lợi)" → "Nông nghiệp",
+ * "GTNT" → "Giao thông", "2. Y tế" → "Y tế"); undefined when the text is no sector LKH knows
+ * (a topic, a compound like "Giao thông - Thủy lợi", a commune's own wording).
+ */
+export function canonicalSector(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const k = foldKey(text).replace(NUMBERING, '');
+  return k ? SECTOR_BY_KEY.get(k) : undefined;
+}
+
+/** The sector as it should be written: its canonical name when LKH knows it, else as typed (trimmed). */
+export function sectorName(text: string | undefined): string {
+  const t = text?.trim() ?? '';
+  return canonicalSector(t) ?? t;
+}
+
+/** The canonical sectors a label names, alone or among others ("Giao thông - Thủy lợi": both). */
+function sectorsNamed(label: string): ReadonlySet<string> {
+  const own = canonicalSector(label);
+  const out = new Set<string>(own ? [own] : []);
+  if (!own) {
+    let k = foldKey(label);
+    for (const [re, name] of SECTOR_WORDS) {
+      if (!re.test(k)) continue;
+      out.add(name);
+      k = k.replace(new RegExp(re.source, 'g'), ' ~ ');
+    }
+  }
+  for (const name of [...out]) for (const s of HOLDS.get(name) ?? []) out.add(s);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists (folded). A list matches when one of its phrases occurs as whole words.
+
+/** Folded words that contain an infrastructure word but mean something else ("bồi dưỡng", "yêu cầu", "kế hoạch", "đắp bờ"). */
 const FALSE_FRIENDS = words([
   'boi duong', 'dinh duong', 'nuoi duong', 'tuong duong', 'an duong', 'nghi duong', 'duong benh', 'duong tinh',
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
-  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe',
+  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
+  'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
 const WORK_VERB = words([
   'xay dung', 'xay moi', 'xay', 'lam moi', 'lam', 'sua chua', 'sua', 'tu sua', 'san sua', 'nang cap', 'cai tao', 'be tong hoa',
   'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi', 'rai', 'lat', 'dao dap', 'dao dat', 'dap',
-  'khoi cong', 'lap dat', 'keo', 'va', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi',
+  'khoi cong', 'lap dat', 'keo', 'va', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi', 'thay', 'thap sang',
 ]);
 
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
@@ -71,44 +144,78 @@ interface SectorWords {
   readonly withVerb?: Phrases;
 }
 
-/** Infrastructure objects by sector, the more specific sectors first ("đường điện" is Điện before it is a road). */
+const SCHOOL = 'Trường học';
+const CULTURE_WORKS = 'Cơ sở vật chất văn hóa - thông tin';
+const MARKET = 'Tổ chức sản xuất, liên kết thị trường';
+const SOCIAL = 'Xã hội - Bình đẳng giới';
+const GOVERNMENT = 'Tổ chức chính quyền';
+const MASS_ORGS = 'Hoạt động đoàn thể';
+
+/**
+ * Infrastructure objects by sector (L547: giao thông, thủy lợi, nước sạch, điện, trường học, cơ sở
+ * vật chất văn hóa - thông tin), and the rural market. The object named first is the one worked on
+ * ("Nâng cấp đường trục xã đoạn UBND - trường THCS" is a road); at one place the longer phrase wins
+ * ("đường dây điện" is Điện before it is a road).
+ */
 const INFRA: readonly SectorWords[] = [
   {
     sector: 'Điện',
-    strong: ['luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien', 'dien chieu sang'],
-    withVerb: ['dien'],
+    strong: [
+      'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
+      'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
+    ],
+    withVerb: ['dien', 'duong day', 'den'],
   },
   {
     sector: 'Nước sạch',
-    strong: ['nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'dao gieng', 'tec nuoc', 'bon nuoc', 'lu chua nuoc'],
-    withVerb: ['gieng'],
+    strong: [
+      'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'dao gieng', 'tec nuoc',
+      'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua',
+    ],
+    withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
   },
   {
     sector: 'Thủy lợi',
-    strong: ['thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam'],
-    withVerb: ['dap', 'phai', 'cong tuoi', 'ho dap'],
+    strong: [
+      'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
+      'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
+    ],
+    withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao'],
   },
   {
-    sector: 'Giáo dục',
-    strong: ['truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'nha ban tru', 'nha cong vu giao vien', 'nha lop hoc', 'lop hoc cam ban'],
-    withVerb: ['lop hoc', 'truong', 'thiet bi day hoc', 'ban ghe'],
+    sector: SCHOOL,
+    strong: [
+      'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
+      'lop hoc cam ban',
+    ],
+    withVerb: ['lop hoc', 'truong', 'thiet bi day hoc', 'ban ghe', 'ban tru', 'noi tru', 'bep an'],
   },
   {
-    sector: 'Văn hóa',
-    strong: ['nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong'],
-    withVerb: ['hoi truong', 'san bong', 'san choi'],
+    sector: CULTURE_WORKS,
+    strong: [
+      'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
+      'he thong truyen thanh', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
+    ],
+    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa'],
   },
-  { sector: 'Thông tin và truyền thông', strong: ['loa truyen thanh', 'dai truyen thanh', 'he thong truyen thanh', 'diem buu dien', 'buu dien', 'diem truy cap internet'], withVerb: ['internet'] },
-  { sector: 'Y tế', strong: ['tram y te'] },
-  { sector: 'Thương mại', strong: ['cho nong thon', 'cho trung tam', 'cho phien', 'cho dau moi'] },
-  { sector: 'Nhà ở', strong: ['nha o', 'nha tam', 'nha dot nat', 'xoa nha', 'lam nha', 'xay nha', 'sua nha'] },
+  { sector: MARKET, strong: ['cho nong thon', 'cho trung tam', 'cho phien', 'cho dau moi'] },
   {
     sector: 'Giao thông',
-    strong: ['duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc', 'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'sua cong', 'lam cong', 'xay cong', 'nao vet cong'],
-    withVerb: ['duong', 'cau', 'ngam', 'chieu sang', 'cap phoi'],
+    strong: [
+      'duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc',
+      'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'sua cong', 'lam cong', 'xay cong', 'nao vet cong', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
+    ],
+    withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
   },
   { sector: '', strong: ['co so ha tang', 'ha tang'], withVerb: ['cong trinh'] },
 ];
+
+/** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
+const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
+
+/** Works for a school or a cultural house belong to them: "Xây bể chứa nước cho điểm trường", "Mua bàn ghế cho NVH". */
+const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru)(?: |$)/;
+const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong)(?: |$)/;
 
 /** A sector and the words that name it. */
 interface Rule {
@@ -125,78 +232,117 @@ const GOVERNANCE_OBJECT = words([
   'can bo', 'cong chuc', 'truong thon', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
   'doan the', 'chi hoi', 'chinh quyen', 'ban phat trien thon', 'ban giam sat', 'ban quan ly',
 ]);
+/** The mass organisations: their officials' training is their own sector, not the local government's. */
+const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
 const ENVIRONMENT = words([
-  'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai sinh hoat', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc',
-  'nghia trang', 'nghia dia', 'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong',
+  'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa',
 ]);
+/** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
+const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
+/** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
+const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
-/** Rule 3: what a works word would misfile. */
+/** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay']],
-  ['Lao động - việc làm', ['viec lam', 'xuat khau lao dong']],
+  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe']],
+  ['Văn hóa', ['huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
+  [SOCIAL, ['tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh']],
+  [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi']],
+  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid']],
 ]);
+const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
-/** Rule 5: cooperation first, then animals, fish, crops, forests (forest trees before crops). */
+/** Rule 7: cooperation and market links first, then crafts and rural services, animals, fish, forests, crops. */
 const PRODUCTION = rules([
-  ['Kinh tế hợp tác', ['hop tac xa', 'htx', 'to hop tac', 'lien ket', 'tieu thu san pham', 'chuoi gia tri']],
+  [
+    MARKET,
+    [
+      'hop tac xa', 'htx', 'to hop tac', 'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
+      'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'hoi cho', 'xuc tien thuong mai',
+    ],
+  ],
+  [
+    'Tiểu thủ công nghiệp',
+    [
+      'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
+      'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac',
+    ],
+  ],
+  [
+    'Ngành nghề và dịch vụ nông thôn',
+    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu'],
+  ],
   [
     'Chăn nuôi',
     [
       'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
-      'vit', 'nuoi ngan', 'ngan giong', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
-      'chuong nuoi', 'thuc an chan nuoi', 'trong co', 'co chan nuoi', 'dan cho', 'cho meo', 'benh dai',
+      'vit', 'nuoi ngan', 'ngan giong', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
+      'chuong nuoi', 'thuc an chan nuoi', 'thuc an cho', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'dan cho', 'cho meo', 'benh dai', 'tiem phong',
     ],
   ],
-  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram']],
-  ['Lâm nghiệp', ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'lam san', 'bao ve rung', 'khoanh nuoi']],
+  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'danh bat']],
+  [
+    'Lâm nghiệp',
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep'],
+  ],
   [
     'Trồng trọt',
     [
       'trong trot', 'lua', 'ngo', 'giong san', 'cay san', 'trong san', 'khoai', 'rau', 'cay trong', 'cay an qua', 'cay cong nghiep', 'vuon', 'giong cay', 'giong moi',
-      'phan bon', 'phan chuong', 'phan vi sinh', 'sau benh', 'bao ve thuc vat', 'canh tac', 'chuyen canh', 'khuyen nong', 'cay che', 'che shan', 'doi che',
+      'phan bon', 'phan chuong', 'phan vi sinh', 'sau benh', 'bao ve thuc vat', 'canh tac', 'chuyen canh', 'khuyen nong', 'cay che', 'che shan', 'che tuyet', 'vung che', 'doi che',
       'trong che', 'nuong che', 'trong nam', 'nam rom', 'ca phe', 'hoa mau', 'vu dong', 'nha luoi', 'nha mang', 'canh dong', 'cay giong', 'cham soc cay',
-      'cay an trai', 'trai vu', 'cay cam', 'cay buoi', 'mac ca', 'duoc lieu',
+      'cay an trai', 'trai vu', 'cay cam', 'cay buoi', 'vung buoi', 'mac ca', 'duoc lieu', 'voi bot', 'cai tao dat', 'dat chua', 'mua mang',
     ],
   ],
 ]);
+/** The animals and fish: without a works verb they win over the water they live in ("Thả cá giống … hồ chứa"). */
+const ANIMALS = PRODUCTION.filter((r) => r.sector === 'Chăn nuôi' || r.sector === 'Thủy sản');
+const GROWING = PRODUCTION.slice(3);
 
 /** An activity that starts by planting ("Trồng…", "Mô hình trồng…") is crop growing when nothing above claimed it. */
 const CROP_LEAD = /^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
 
-/** Rule 6: the rest of the economy. */
+/** Rule 7, after the production: credit, trade, labour. */
 const ECONOMY = rules([
-  ['Lao động - việc làm', ['day nghe', 'dao tao nghe', 'hoc nghe', 'lao dong', 'viec lam']],
-  ['Tín dụng', ['vay von', 'tin dung', 'tiet kiem', 'ngan hang', 'von vay', 'tin chap', 'cho vay', 'quy xoay vong']],
-  ['Ngành nghề - dịch vụ', ['ocop', 'lang nghe', 'nganh nghe', 'tieu thu cong nghiep', 'du lich', 'dich vu', 'dan lat', 'det tho cam', 'may mac', 'phat trien nghe', 'nghe truyen thong', 'nghe phu']],
-  ['Thương mại', ['hoi cho', 'nong san', 'thuong mai', 'kinh doanh', 'thi truong', 'tieu thu']],
-  ['', ['may cay', 'may tuot', 'may nong nghiep', 'co gioi hoa', 'sinh ke', 'mo hinh', 'san xuat', 'kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo']],
+  ['Đào tạo nghề - Việc làm', ['lao dong']],
+  [MARKET, ['vay von', 'tin dung', 'nhom tiet kiem', 'to tiet kiem', 'tiet kiem va vay von', 'ngan hang', 'von vay', 'tin chap', 'cho vay', 'quy xoay vong', 'quay vong von', 'von quay vong', 'nong san', 'thuong mai', 'kinh doanh', 'thi truong', 'tieu thu']],
 ]);
+/** Rule 9: production in general (poverty-reduction models, livelihoods) is organising production, after everything more precise. */
+const PRODUCTION_IN_GENERAL = words(['sinh ke', 'mo hinh', 'san xuat', 'kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo', 'nhom ho']);
 
-/** Rule 7: education, health, social protection, culture, security, mass organisations. */
+/** Rule 8: education, health, social protection, security, mass organisations, culture, local government. */
 const SOCIETY = rules([
-  ['Giáo dục', ['hoc sinh', 'giao duc', 'giao vien', 'mam non', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi']],
+  [
+    'Giáo dục',
+    [
+      'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
+      'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
+    ],
+  ],
   [
     'Y tế',
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
-      've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu',
+      've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de',
     ],
   ],
-  ['An ninh trật tự', ['an ninh', 'trat tu', 'tuan tra', 'ma tuy', 'te nan', 'phap luat', 'hoa giai', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'tu phap']],
+  [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet']],
+  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan']],
+  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi vien', 'doan vien', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'thanh nien', 'hoi nguoi cao tuoi']],
+  [SOCIAL, ['nguoi cao tuoi', 'khuyet tat', 'tre em', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'phu nu', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'gia dinh', 'tro cap']],
   [
-    'Xã hội',
-    [
-      'nguoi cao tuoi', 'khuyet tat', 'tre em', 'binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'tro giup xa hoi', 'bao tro', 'tang qua', 'tham hoi',
-      'nguoi co cong', 'phu nu', 'gioi', 'xa hoi', 'neo don', 'mo coi',
-    ],
+    'Văn hóa',
+    ['van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian'],
   ],
-  ['Văn hóa', ['van hoa', 'van nghe', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'dai doan ket', 'truyen thong dan toc', 'di tich']],
-  ['Chính quyền - đoàn thể', ['nong thon moi', 'doan the', 'thanh nien', 'hoi nong dan', 'chinh quyen', 'can bo', 'lap ke hoach', 'tuyen truyen', 'truyen thong']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'tuyen truyen', 'truyen thong']],
 ]);
 
 /** Sector words of a sheet's Ngành/Lĩnh vực, by the topic they point to. */
@@ -219,8 +365,6 @@ const TOPIC_NAMES: ReadonlyMap<string, Topic> = new Map<string, Topic>([
   ['vhxhmt', 'vh-xh-mt'],
 ]);
 
-const NUMBERING = /^(?:chu de )?(?:[0-9]+|[ivx]+|[a-d])(?: |$)/;
-
 /** The topic a sector text names outright, when it is one of the three topics. */
 export function namedTopic(sector: string | undefined): Topic | undefined {
   if (!sector) return undefined;
@@ -229,25 +373,74 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Classification.
+// Reading an activity's words.
 
-export type TopicBasis = 'sheet-topic' | 'activity' | 'sheet-sector' | 'keywords' | 'default';
-
-export interface Classification {
-  readonly topic: Topic;
-  /** The sector the activity's own words name, when a rule names one. */
-  readonly sector?: string;
-  /** What decided the topic. */
-  readonly basis: TopicBasis;
-}
-
-/** Place phrases are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
+/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
 const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi)(?: .*)?$/;
 /** "Xây mới trường" is a new school, not the environment (môi trường). */
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
 
+/**
+ * Words after which a capitalised name is a place, not an activity word (matched with their
+ * diacritics, so "bản" is a village and "Ban" a board; the first letter in either case).
+ */
+const VILLAGE_WORDS = ['người', 'dân tộc', 'đồng bào', 'thôn', 'bản', 'xóm', 'ấp', 'làng', 'tổ dân phố', 'khu phố', 'khu dân cư', 'buôn', 'plei', 'sóc', 'phum', 'khối', 'xã', 'khu', 'cụm', 'thị trấn', 'huyện', 'phường'];
+/** Who pays or which program, in parentheses after an activity: not what it is. */
+const FUNDING_WORDS = ['chương trình', 'ct', 'ctmtqg', 'dự án', 'da', 'tiểu dự án', 'nguồn', 'vốn', 'ngân sách', 'theo'];
+/** Features named like places: "suối Nậm Mu", "cầu Khuổi Mương", "đồng Nà Lầu". */
+const FEATURE_WORDS = ['suối', 'khe', 'đồi', 'núi', 'đèo', 'bãi', 'cánh đồng', 'đồng', 'hồ', 'cầu', 'đập', 'kênh', 'ngầm', 'đường', 'ngõ', 'nhánh'];
+const PLACE_WORDS_VI = [...VILLAGE_WORDS, ...FEATURE_WORDS];
+const UPPER = '\\p{Lu}';
+/** "bản Co Muông", "Thôn Nà Hin - Khuổi Ma", "xóm 5": the place word kept, its name set aside. */
+const NAMED_PLACE = new RegExp(
+  `(^|[^\\p{L}\\p{M}])((?:${PLACE_WORDS_VI.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')}))((?:\\s+(?:[-–]\\s*)?(?:${UPPER}[\\p{L}\\p{M}'’]*|[0-9]+[\\p{L}]?|[IVX]+)(?=$|[^\\p{L}\\p{M}]))+)`,
+  'gu',
+);
+/** "(Thôn Cầu Đá)", "(bản Nà Hin, Co Muông)", "(Chương trình NS&VSMT)": a village, a program or a fund in parentheses. */
+const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${[...VILLAGE_WORDS, ...FUNDING_WORDS].join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
+
+/** Names set aside, unless the text is written in capitals throughout (then capitals tell nothing). */
+function withoutPlaceNames(text: string): string {
+  const t = nfc(text).replace(PLACE_IN_PARENS, ' ');
+  const ws = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const capitals = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (ws.length > 2 && capitals * 2 > ws.length) return t;
+  return t.replace(NAMED_PLACE, '$1$2 ');
+}
+
+/** Abbreviations communes write, read as their words (folded, whole words). */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['clb', 'cau lac bo'], ['dtts', 'dan toc thieu so'], ['dbkk', 'dac biet kho khan'], ['nhcsxh', 'ngan hang chinh sach xa hoi'], ['kcn', 'khu cong nghiep'], ['ptdtbt', 'pho thong dan toc ban tru'],
+  ['lmlm', 'lo mom long mong'], ['tmdt', 'thuong mai dien tu'],
+  ['nvh', 'nha van hoa'], ['nsh', 'nha sinh hoat'], ['nshcd', 'nha sinh hoat cong dong'], ['vh', 'van hoa'], ['ttvh', 'trung tam van hoa'], ['tdtt', 'the duc the thao'],
+  ['bhyt', 'bao hiem y te'], ['bhxh', 'bao hiem xa hoi'], ['tyt', 'tram y te'], ['khhgd', 'ke hoach hoa gia dinh'], ['attp', 'an toan thuc pham'], ['vsattp', 've sinh an toan thuc pham'],
+  ['gtnt', 'giao thong nong thon'], ['gt', 'giao thong'], ['atgt', 'an toan giao thong'], ['btxm', 'be tong xi mang'], ['btct', 'be tong cot thep'], ['csht', 'co so ha tang'], ['csvc', 'co so vat chat'],
+  ['tba', 'tram bien ap'], ['dz', 'duong day dien'], ['kv', 'dien'], ['nsvsmt', 'nuoc sach ve sinh moi truong'], ['vsmt', 've sinh moi truong'], ['hvs', 'hop ve sinh'],
+  ['ntm', 'nong thon moi'], ['mttq', 'mat tran to quoc'], ['hpn', 'hoi phu nu'], ['lhpn', 'hoi lien hiep phu nu'], ['hnd', 'hoi nong dan'], ['ccb', 'cuu chien binh'], ['hccb', 'hoi cuu chien binh'],
+  ['dtn', 'doan thanh nien'], ['tncs', 'thanh nien cong san'], ['ubnd', 'uy ban nhan dan'], ['pccc', 'phong chay chua chay'], ['pctt', 'phong chong thien tai'], ['tkcn', 'tim kiem cuu nan'],
+  ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
+  ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
+  ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
+]);
+const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
+
+function expand(k: string): string {
+  return k.replace(ABBREVIATION, (m) => {
+    const w = m.trim();
+    return ` ${ABBREVIATIONS.get(w) ?? 'dien'}`;
+  });
+}
+
+/** The activity as the rules read it: place names set aside, folded, abbreviations spelled out (`whole`); then without the place it happens at (`key`). */
+const prepared = memo((activity: string): { readonly whole: string; readonly key: string } => {
+  const whole = expand(foldKey(withoutPlaceNames(activity)))
+    .trim()
+    .replace(NEW_SCHOOL, '$1$2_moi truong hoc');
+  return { whole, key: whole.replace(PLACE, '') };
+});
+
 function prepare(activity: string): string {
-  return foldKey(activity).replace(PLACE, '').replace(NEW_SCHOOL, '$1$2_moi truong hoc');
+  return prepared(activity).key;
 }
 
 const FALSE_FRIENDS_ALL = new RegExp(FALSE_FRIENDS.source, 'g');
@@ -264,38 +457,77 @@ interface Compiled {
 }
 const INFRA_RE: readonly Compiled[] = INFRA.map((s) => ({ sector: s.sector, strong: words(s.strong), ...(s.withVerb ? { withVerb: words(s.withVerb) } : {}) }));
 
-/** The infrastructure sector of a text: strong objects first, then objects that want a verb (only when `verb`). */
+/**
+ * The infrastructure sector of a text: the object named first (objects that want a verb only when
+ * `verb`), the longer phrase at one place; water led to fields is irrigation.
+ */
 function infraOf(key: string, verb: boolean): { sector: string } | undefined {
   const k = masked(key);
-  for (const s of INFRA_RE) if (s.strong.test(k)) return { sector: s.sector };
-  if (verb) for (const s of INFRA_RE) if (s.withVerb?.test(k)) return { sector: s.sector };
-  return undefined;
+  let best: { sector: string; at: number; length: number } | undefined;
+  for (const s of INFRA_RE) {
+    // Works in general ("công trình", "hạ tầng") only when no object is named.
+    if (s.sector === '' && best) break;
+    for (const re of verb && s.withVerb ? [s.strong, s.withVerb] : [s.strong]) {
+      const m = re.exec(k);
+      if (m && (!best || m.index < best.at || (m.index === best.at && m[0].length > best.length))) best = { sector: s.sector, at: m.index, length: m[0].length };
+    }
+  }
+  if (!best) return undefined;
+  return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector };
 }
 
 function first(list: readonly Rule[], k: string): Rule | undefined {
   return list.find((r) => r.re.test(k));
 }
 
+export type TopicBasis = 'activity' | 'row-sector' | 'sheet-topic' | 'sheet-sector' | 'keywords' | 'default';
+
+export interface Classification {
+  readonly topic: Topic;
+  /** The sector the activity's own words name, when a rule names one (canonical). */
+  readonly sector?: string;
+  /** What decided the topic. */
+  readonly basis: TopicBasis;
+}
+
 function withSector(topic: Topic, sector: string, basis: TopicBasis): Classification {
   return sector ? { topic, sector, basis } : { topic, basis };
 }
 
-/** What the activity's own words say (rules 1-7), or undefined. */
-function byActivity(k: string): Classification | undefined {
+/** What the activity's own words say (rules 1-9), or undefined. `whole` still holds the place it happens at ("… tại điểm trường"). */
+function byActivity(k: string, whole: string): Classification | undefined {
   if (k === '') return undefined;
-  const animalsOrCrops = PRODUCTION.slice(1).some((r) => r.re.test(k));
-  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !animalsOrCrops) return withSector('vh-xh-mt', 'Chính quyền - đoàn thể', 'activity');
-  if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !animalsOrCrops)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
+  const growing = GROWING.some((r) => r.re.test(k));
+  const society = first(SOCIETY, k);
+  const soft = SOFT_LEAD.test(k);
+  const verb = WORK_VERB.test(k);
+  // 1. Officials' and planning teams' training (a teacher's or a health worker's is their sector's).
+  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && society?.sector !== 'Giáo dục' && society?.sector !== 'Y tế') {
+    return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
+  }
+  // 2. What a works word, a trade word or a crop would misfile.
   const o = first(OVERRIDES, k);
-  if (o) return withSector(o.sector === 'An ninh trật tự' ? 'vh-xh-mt' : 'kinh-te', o.sector, 'activity');
-  if (!SOFT_LEAD.test(k)) {
-    const infra = infraOf(k, WORK_VERB.test(k));
+  if (o) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
+  // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường").
+  if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
+  if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
+  // 4. Waste, latrines, pollution, green verges; housing support for the poor.
+  if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
+  if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
+  // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
+  if (!soft && !(!verb && ANIMALS.some((r) => r.re.test(k)))) {
+    const infra = infraOf(k, verb);
     if (infra) return withSector('csht', infra.sector, 'activity');
   }
+  // 6. Cemeteries.
+  if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
+  // 7. Production, trades and services, credit and jobs.
   const p = first(PRODUCTION, k) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
-  const s = first(SOCIETY, k);
-  if (s) return withSector('vh-xh-mt', s.sector, 'activity');
+  // 8. Society.
+  if (society) return withSector('vh-xh-mt', society.sector, 'activity');
+  // 9. Production in general.
+  if (PRODUCTION_IN_GENERAL.test(k)) return withSector('kinh-te', MARKET, 'activity');
   return undefined;
 }
 
@@ -304,6 +536,8 @@ export function sectorTopic(sector: string | undefined): Topic | undefined {
   if (!sector) return undefined;
   const named = namedTopic(sector);
   if (named) return named;
+  const canonical = canonicalSector(sector);
+  if (canonical) return SECTOR_TOPIC.get(canonical);
   const k = ` ${foldKey(sector)} `;
   let best: Topic | undefined;
   let at = Infinity;
@@ -317,35 +551,40 @@ export function sectorTopic(sector: string | undefined): Topic | undefined {
   return best;
 }
 
-/** Classifications by sector, then by wording: two lookups on strings the readings already hold (no key built per call). No sector and '' classify alike. */
-const classified = memo2((sector: string, activity: string) => classifyUncached(sector || undefined, activity));
+/** Classifications by hint, then by wording: two lookups on strings the readings already hold (no key built per call). No hint and '' classify alike. */
+const classified = memo2((hint: string, activity: string) => classifyUncached(hint || undefined, activity));
 
 /**
- * The topic of an activity, what decided it and the sector its words name. `sector` is the
- * Ngành/Lĩnh vực of its row or sheet (it wins outright when it names one of the three topics).
+ * The topic of an activity, what decided it and the sector its words name. `hint` is the
+ * Ngành/Lĩnh vực of its row or sheet: used only when the activity's words say nothing.
  */
-export function classifyActivity(sector: string | undefined, activity: string): Classification {
-  return classified(sector ?? '', activity);
+export function classifyActivity(hint: string | undefined, activity: string): Classification {
+  return classified(hint ?? '', activity);
 }
 
-function classifyUncached(sector: string | undefined, activity: string): Classification {
-  const k = prepare(activity);
-  const own = byActivity(k);
-  const named = namedTopic(sector);
-  if (named) return { topic: named, ...(own?.sector ? { sector: own.sector } : {}), basis: 'sheet-topic' };
+/** What the words say alone (rules 1-8), remembered: every placement asks. */
+const ownWords = memo((activity: string): Classification | undefined => {
+  const p = prepared(activity);
+  return byActivity(p.key, p.whole);
+});
+
+function classifyUncached(hint: string | undefined, activity: string): Classification {
+  const own = ownWords(activity);
   if (own) return own;
-  const bySector = sectorTopic(sector);
+  const named = namedTopic(hint);
+  if (named) return { topic: named, basis: 'sheet-topic' };
+  const bySector = sectorTopic(hint);
   if (bySector) return { topic: bySector, basis: 'sheet-sector' };
-  const infra = infraOf(k, true);
+  const infra = infraOf(prepare(activity), true);
   if (infra) return withSector('csht', infra.sector, 'keywords');
-  const weak = topicOfText(activity);
+  const weak = topicOfText(expand(foldKey(withoutPlaceNames(activity))));
   if (weak.topic) return { topic: weak.topic, basis: 'keywords' };
   return { topic: 'kinh-te', basis: 'default' };
 }
 
 /** The topic of an activity (see classifyActivity). */
-export function classifyTopic(sector: string | undefined, activity: string): Topic {
-  return classifyActivity(sector, activity).topic;
+export function classifyTopic(hint: string | undefined, activity: string): Topic {
+  return classifyActivity(hint, activity).topic;
 }
 
 /** The sector an activity's own words name ("Sửa chữa đập tạm": Thủy lợi), when they name one. */
@@ -363,16 +602,78 @@ export function sectorOfSheetName(sheet: string | undefined): string | undefined
   return s ? s : undefined;
 }
 
+/** The sheet's label: its "Ngành/Lĩnh vực:" field, else what its name says ("I.2 - Giao thông"); '' when neither. */
+export function sheetLabel(sheetField: string | undefined, sheetName: string | undefined): string {
+  return sheetField?.trim() || sheetSector(sheetName);
+}
+
 /**
- * The sector of a row: its own Ngành/Lĩnh vực cell, else the sheet's "Ngành/Lĩnh vực:" field,
- * else what the sheet's name says ("I.2 - Giao thông"), else the sector the activity's words
- * name; '' when nothing tells. What the source itself names always wins over the guess.
+ * The sector of a row: its own Ngành/Lĩnh vực cell, else the sector the activity's words name,
+ * else the sheet's label ("Ngành/Lĩnh vực:" field, else the sheet's name); '' when nothing tells.
+ * Canonical when LKH knows the sector ("GTNT" → "Giao thông"), else as typed.
  */
 export function sectorOfRow(row: string | undefined, sheetField: string | undefined, sheetName: string | undefined, activity: string): string {
-  // In that order, each looked at only when the one before says nothing (this runs once per activity).
-  const own = row?.trim() || sheetField?.trim();
-  if (own) return own;
-  return sheetSector(sheetName) || guessSector(activity) || '';
+  return placeActivity(activity, row, sheetField, sheetName).sector;
+}
+
+/** Where an activity goes: its topic and sector, what decided the topic, and the sheet label its words overrule. */
+export interface Placement {
+  readonly topic: Topic;
+  /** Canonical when known; '' when nothing tells. */
+  readonly sector: string;
+  readonly basis: TopicBasis;
+  /** The sheet's label (a topic or a sector), when the activity's words say it is something else. */
+  readonly overrules?: string;
+}
+
+/**
+ * Where an activity goes (L3718: the sector follows each activity's nature). The words decide the
+ * topic; the row's own Ngành/Lĩnh vực cell, the sheet's field and the sheet's name are hints, in
+ * that order, used when the words say nothing. The sector is the row's own cell when typed, else
+ * the words', else the sheet's label when the words do not contradict it. `overrules` names the
+ * sheet's label when the words place the activity elsewhere (the topic differs from the topic the
+ * sheet names, or the sector is none the sheet names).
+ */
+export function placeActivity(activity: string, rowSector: string | undefined, sheetField: string | undefined, sheetName: string | undefined): Placement {
+  const row = rowSector?.trim() ?? '';
+  const label = sheetLabel(sheetField, sheetName);
+  // Most rows have no Ngành/Lĩnh vực of their own: those are remembered by label and wording (no key built per call).
+  return row === '' ? placedBySheet(label, activity) : placeUncached(row, label, activity);
+}
+
+const placedBySheet = memo2((label: string, activity: string): Placement => placeUncached('', label, activity));
+
+function placeUncached(row: string, label: string, activity: string): Placement {
+  const own = ownWords(activity);
+  const c = classifyActivity(row || label || undefined, activity);
+  const rowName = sectorName(row);
+  if (!own) {
+    // The words say nothing sure: the hints decide the topic. An infrastructure object they name
+    // (with a soft verb, or none: "Tập huấn tổ vận hành công trình nước sinh hoạt") still names the sector.
+    const named = infraOf(prepare(activity), true)?.sector ?? '';
+    const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label;
+    const basis = row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
+    const contradicts = !rowName && named !== '' && label !== '' && judge({ topic: c.topic, sector: named, basis }, label) === 'overruled';
+    return { topic: c.topic, sector, basis, ...(contradicts ? { overrules: label } : {}) };
+  }
+  const verdict = label ? judge(own, label) : 'silent';
+  const labelSector = verdict === 'overruled' ? '' : sectorName(label);
+  const sector = rowName || own.sector || labelSector;
+  return { topic: own.topic, sector, basis: 'activity', ...(verdict === 'overruled' ? { overrules: label } : {}) };
+}
+
+/** Whether what the words say fits the sheet's label, contradicts it, or the label says nothing LKH can judge. */
+function judge(own: Classification, label: string): 'agrees' | 'overruled' | 'silent' {
+  const topic = namedTopic(label);
+  if (topic) return topic === own.topic ? 'agrees' : 'overruled';
+  const named = sectorsNamed(label);
+  if (named.size === 0) {
+    const t = sectorTopic(label);
+    return t === undefined ? 'silent' : t === own.topic || own.topic === 'csht' ? 'agrees' : 'overruled';
+  }
+  if (own.sector) return named.has(own.sector) ? 'agrees' : 'overruled';
+  // No sector in the words: a sector holds works (CSHT) and activities of its own topic.
+  return [...named].some((s) => own.topic === 'csht' || SECTOR_TOPIC.get(s) === own.topic) ? 'agrees' : 'overruled';
 }
 
 /** sectorOfSheetName, trimmed and remembered: a sheet's rows all ask for their sheet's name. */
@@ -469,7 +770,8 @@ function topicOfText(text: string | undefined): { topic?: Topic; weight: number 
 }
 
 const FLAG_WORDS: Readonly<Record<keyof ThemeFlags, readonly string[]>> = {
-  women: ['phu nu', 'chi em', 'ba me', 'gioi', 'nu'],
+  // "giới" (gender) folds as "giỏi" (good: "sản xuất giỏi") does: only its phrases count.
+  women: ['phu nu', 'chi em', 'ba me', 'binh dang gioi', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'nu'],
   poorWomen: ['phu nu ngheo', 'phu nu thuoc ho ngheo', 'nu ngheo'],
   publicJobs: ['viec lam cong', 'lao dong dia phuong', 'thue lao dong', 'tao viec lam', 'cong lao dong'],
   disasterRisk: ['thien tai', 'mua bao', 'bao lu', 'chong bao', 'lu', 'lut', 'han han', 'sat lo', 'bien doi khi hau', 'bdkh', 'rrtt', 'phong chong thien tai', 'xam nhap man'],

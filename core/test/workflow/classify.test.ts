@@ -2,12 +2,15 @@
  * Topic and sector classification against a corpus of activity names (fixtures/activity-topics.json:
  * the handbook's examples with their line, the demo commune, names typical of NTM and GNBV plans),
  * each with the topic the handbook's three groups file it under (L547) and the sector its words
- * name. Prints the accuracy; the topic must be right for at least 95% of the corpus.
+ * name. Prints the accuracy; topic and sector are held at the level measured (100% of 243 names and
+ * of 205 sectors when the sheet label became a hint): one miss is tolerated, a second fails.
+ * The corpus written by someone who never read this code is unseen-corpus.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topic } from '../../src/forms/topics';
-import { classifyActivity, classifyTopic, guessSector, namedTopic, sectorOfRow, sectorOfSheetName, sectorTopic } from '../../src/workflow/classify';
+import { SECTORS } from '../../src/forms/topics';
+import { canonicalSector, classifyActivity, classifyTopic, guessSector, namedTopic, placeActivity, readFlags, sectorName, sectorOfRow, sectorOfSheetName, sectorTopic } from '../../src/workflow/classify';
 
 interface Case {
   readonly activity: string;
@@ -27,22 +30,22 @@ describe('the classification corpus', () => {
     for (const t of ['csht', 'kinh-te', 'vh-xh-mt'] as const) expect(CORPUS.filter((c) => c.topic === t).length).toBeGreaterThanOrEqual(40);
   });
 
-  it('files at least 95% of the corpus under the expected topic (accuracy printed)', () => {
+  it('files the corpus under the expected topic, at most one miss (accuracy printed)', () => {
     const wrong = CORPUS.filter((c) => classifyTopic(c.sheetSector ?? undefined, c.activity) !== c.topic);
     const accuracy = (CORPUS.length - wrong.length) / CORPUS.length;
     const lines = wrong.map((c) => `  ${c.activity} [${c.sheetSector ?? '—'}]: ${classifyActivity(c.sheetSector ?? undefined, c.activity).topic}, expected ${c.topic} (${c.source})`);
     console.log(`Topic accuracy on ${CORPUS.length} activity names: ${(accuracy * 100).toFixed(1)}% (${CORPUS.length - wrong.length}/${CORPUS.length})${lines.length ? `\n${lines.join('\n')}` : ''}`);
-    expect(accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy).toBeGreaterThanOrEqual(0.995);
   });
 
-  it('names the expected sector from the activity\'s own words for at least 90% of the names that have one (accuracy printed)', () => {
+  it('names the expected sector from the activity\'s own words, at most one miss (accuracy printed)', () => {
     const withSector = CORPUS.filter((c) => c.sector !== undefined && c.sheetSector === null);
     const wrong = withSector.filter((c) => guessSector(c.activity) !== c.sector);
     const accuracy = (withSector.length - wrong.length) / withSector.length;
     const lines = wrong.map((c) => `  ${c.activity}: ${guessSector(c.activity) ?? '—'}, expected ${c.sector}`);
     console.log(`Sector accuracy on ${withSector.length} activity names: ${(accuracy * 100).toFixed(1)}%${lines.length ? `\n${lines.join('\n')}` : ''}`);
     expect(withSector.length).toBeGreaterThanOrEqual(100);
-    expect(accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy).toBeGreaterThanOrEqual(0.995);
   });
 
   it('holds the cases the issue names: Bảng 2\'s dam repair is infrastructure, livestock disease training is the economy', () => {
@@ -60,13 +63,15 @@ describe('the classification corpus', () => {
   });
 });
 
-describe('what the sheet names wins', () => {
-  it('a sheet naming a topic decides the topic, whatever the activity says', () => {
+describe('what the activity is decides where it goes; the sheet\'s label is a hint', () => {
+  it('the words decide the topic whatever topic the sheet names; a sheet naming a topic decides only what the words leave open', () => {
     expect(namedTopic('Cơ sở hạ tầng')).toBe('csht');
     expect(namedTopic('2. Kinh tế và tổ chức sản xuất')).toBe('kinh-te');
     expect(namedTopic('VH-XH-MT')).toBe('vh-xh-mt');
     expect(namedTopic('Giao thông')).toBeUndefined();
-    expect(classifyActivity('Văn hóa - Xã hội - Môi trường', 'Hỗ trợ giống lúa mới')).toEqual({ topic: 'vh-xh-mt', sector: 'Trồng trọt', basis: 'sheet-topic' });
+    expect(classifyActivity('Văn hóa - Xã hội - Môi trường', 'Hỗ trợ giống lúa mới')).toEqual({ topic: 'kinh-te', sector: 'Trồng trọt', basis: 'activity' });
+    expect(classifyActivity('Cơ sở hạ tầng', 'Cấp thẻ BHYT cho hộ cận nghèo')).toEqual({ topic: 'vh-xh-mt', sector: 'Y tế', basis: 'activity' });
+    expect(classifyActivity('Cơ sở hạ tầng', 'Họp dân bàn phương án thực hiện')).toEqual({ topic: 'csht', basis: 'sheet-topic' });
   });
 
   it('a sheet\'s sector decides what the activity\'s words leave open', () => {
@@ -77,17 +82,120 @@ describe('what the sheet names wins', () => {
     expect(classifyActivity('Văn hóa - Thể thao', 'Tổ chức hội thi')).toEqual({ topic: 'vh-xh-mt', basis: 'sheet-sector' });
   });
 
-  it('the sector of a row: its own cell, else the sheet\'s field, else the sheet\'s name, else the guess', () => {
+  it('the sector of a row: its own cell, else the words, else the sheet\'s field, else the sheet\'s name', () => {
     expect(sectorOfSheetName('I.2 - Giao thông')).toBe('Giao thông');
     expect(sectorOfSheetName('Biểu II.3 - Y tế')).toBe('Y tế');
     expect(sectorOfSheetName('I.2 - Chăn nuôi (cũ)')).toBe('Chăn nuôi');
     expect(sectorOfSheetName('Thôn A - I.2')).toBeUndefined();
     expect(sectorOfSheetName('II.4.B')).toBeUndefined();
     const act = 'Sửa chữa đập tạm';
+    // The row's own cell, typed by the village, wins (in its canonical name).
     expect(sectorOfRow('Nông nghiệp', 'Giao thông', 'I.2 - Y tế', act)).toBe('Nông nghiệp');
-    expect(sectorOfRow(undefined, 'Giao thông', 'I.2 - Y tế', act)).toBe('Giao thông');
-    expect(sectorOfRow(' ', '', 'I.2 - Y tế', act)).toBe('Y tế');
-    expect(sectorOfRow(undefined, undefined, 'I.2', act)).toBe('Thủy lợi');
+    expect(sectorOfRow('GTNT', undefined, undefined, act)).toBe('Giao thông');
+    // Else the words: a dam is irrigation whatever the sheet says.
+    expect(sectorOfRow(undefined, 'Giao thông', 'I.2 - Y tế', act)).toBe('Thủy lợi');
+    expect(sectorOfRow(' ', '', 'I.2 - Y tế', act)).toBe('Thủy lợi');
+    // Else the sheet: its field, then its name.
+    expect(sectorOfRow(undefined, 'Chăn nuôi', 'I.2 - Y tế', 'Tổ chức hội thi')).toBe('Chăn nuôi');
+    expect(sectorOfRow(undefined, undefined, 'I.2 - Y tế', 'Tổ chức hội thi')).toBe('Y tế');
     expect(sectorOfRow(undefined, undefined, 'Sheet1', 'Tổ chức hội thi')).toBe('');
+  });
+
+  it('names the sheet label the words overrule, and only then', () => {
+    // A topic-titled sheet holding seeds and health insurance: both filed by their words.
+    expect(placeActivity('Hỗ trợ giống ngô lai cho hộ nghèo', undefined, 'Cơ sở hạ tầng', undefined)).toEqual({ topic: 'kinh-te', sector: 'Trồng trọt', basis: 'activity', overrules: 'Cơ sở hạ tầng' });
+    expect(placeActivity('Hỗ trợ mua thẻ BHYT cho người cao tuổi', undefined, undefined, 'I.2 - Cơ sở hạ tầng')).toMatchObject({ topic: 'vh-xh-mt', sector: 'Y tế', overrules: 'Cơ sở hạ tầng' });
+    // Works under a works sheet: nothing to say; the words name the sector the label leaves open.
+    expect(placeActivity('Bê tông hóa đường ngõ xóm', undefined, 'Cơ sở hạ tầng', undefined)).toEqual({ topic: 'csht', sector: 'Giao thông', basis: 'activity' });
+    // A sector-titled sheet: the rows of other sectors are filed by their words and named.
+    expect(placeActivity('Kéo điện sinh hoạt về xóm', undefined, 'Giao thông', undefined)).toMatchObject({ sector: 'Điện', overrules: 'Giao thông' });
+    // A broad label holds its sectors ("Nông nghiệp" holds irrigation; "Giáo dục" the school buildings): no disagreement.
+    expect(placeActivity('Nạo vét mương thủy lợi', undefined, 'Nông nghiệp (Trồng trọt & Thủy lợi)', undefined)).toEqual({ topic: 'csht', sector: 'Thủy lợi', basis: 'activity' });
+    expect(placeActivity('Sửa chữa phòng học mầm non', undefined, 'Giáo dục', undefined)).toEqual({ topic: 'csht', sector: 'Trường học', basis: 'activity' });
+    expect(placeActivity('Làm cầu tràn qua suối', undefined, 'Giao thông - Thủy lợi', undefined)).toEqual({ topic: 'csht', sector: 'Giao thông', basis: 'activity' });
+    // Works whose sector the words do not name, under a sector sheet: the sheet's sector.
+    expect(placeActivity('Sửa chữa công trình', undefined, 'Chăn nuôi', undefined)).toEqual({ topic: 'csht', sector: 'Chăn nuôi', basis: 'activity' });
+    // The row's own cell keeps its sector even when the words say otherwise; the topic follows the words.
+    expect(placeActivity('Hỗ trợ giống lúa', 'Giao thông', undefined, undefined)).toEqual({ topic: 'kinh-te', sector: 'Giao thông', basis: 'activity' });
+  });
+
+  it('writes one canonical name per sector, whatever alias was typed', () => {
+    expect(canonicalSector('Nông nghiệp (Trồng trọt & Thủy lợi)')).toBe('Nông nghiệp');
+    expect(canonicalSector('nông nghiệp')).toBe('Nông nghiệp');
+    expect(canonicalSector('GTNT')).toBe('Giao thông');
+    expect(canonicalSector('2. Y tế')).toBe('Y tế');
+    expect(canonicalSector('Lao động - việc làm')).toBe('Đào tạo nghề - Việc làm');
+    expect(canonicalSector('Thông tin và truyền thông')).toBe('Cơ sở vật chất văn hóa - thông tin');
+    expect(canonicalSector('Cơ sở hạ tầng')).toBeUndefined();
+    expect(canonicalSector('Giao thông - Thủy lợi')).toBeUndefined();
+    expect(sectorName(' Giao thông - Thủy lợi ')).toBe('Giao thông - Thủy lợi');
+    // Every sector the classifier names is one of the canonical sectors.
+    const canonical = new Set(SECTORS.map((s) => s.name));
+    for (const c of CORPUS) {
+      const sector = classifyActivity(undefined, c.activity).sector;
+      if (sector) expect(canonical).toContain(sector);
+    }
+  });
+});
+
+describe('the classes of error found on unseen wording (issue 21)', () => {
+  const placed = (activity: string) => {
+    const c = classifyActivity(undefined, activity);
+    return [c.topic, c.sector];
+  };
+
+  it('a road or a power line to a cemetery is works; the cemetery itself is the environment', () => {
+    expect(placed('Mở đường vào nghĩa trang nhân dân xã')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Kéo đường điện chiếu sáng ra nghĩa địa thôn')).toEqual(['csht', 'Điện']);
+    expect(placed('Quy hoạch, chỉnh trang nghĩa trang')).toEqual(['vh-xh-mt', 'Môi trường']);
+  });
+
+  it('reads the abbreviations communes write', () => {
+    expect(placed('Sửa chữa, nâng cấp NVH thôn')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(placed('Hỗ trợ mua thẻ BHYT cho hộ cận nghèo')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Bê tông hóa đường GTNT')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Tổ chức giải bóng đá tại NVH')).toEqual(['vh-xh-mt', 'Văn hóa']);
+  });
+
+  it('schooling, household water, pond embankments, village rules and digital services each go to their own', () => {
+    expect(placed('Vận động trẻ 5 tuổi ra lớp')).toEqual(['vh-xh-mt', 'Giáo dục']);
+    expect(placed('Hỗ trợ bồn chứa nước cho hộ nghèo')).toEqual(['csht', 'Nước sạch']);
+    expect(placed('Cải tạo, kè ao làng')).toEqual(['csht', 'Thủy lợi']);
+    expect(placed('Xây dựng quy ước, hương ước thôn')).toEqual(['vh-xh-mt', 'Văn hóa']);
+    expect(placed('Thành lập tổ công nghệ số cộng đồng')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Hướng dẫn người dân nộp hồ sơ dịch vụ công trực tuyến')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+  });
+
+  it('never reads a place name as an activity word, with or without parentheses', () => {
+    expect(placed('Làm cầu treo bản Co Muông')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Hỗ trợ giống lúa (Thôn Cầu Đá)')).toEqual(['kinh-te', 'Trồng trọt']);
+    expect(placed('Hỗ trợ giống ngô thôn Cầu Đá')).toEqual(['kinh-te', 'Trồng trọt']);
+    expect(placed('Khám sức khỏe cho người cao tuổi xóm Kênh Mới')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Mở lớp xóa mù chữ ấp Đập Đá')).toEqual(['vh-xh-mt', 'Giáo dục']);
+    expect(placed('Thành lập đội văn nghệ người Mường')).toEqual(['vh-xh-mt', 'Văn hóa']);
+    // The place word's own meaning is kept: a village road is a road, a craft village a craft.
+    expect(placed('Bê tông hóa đường thôn')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Phát triển làng nghề mây tre đan')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
+    // "Ban" (a board) is no "bản": its name is kept.
+    expect(placed('Kiện toàn Ban Phát triển thôn')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+  });
+
+  it('the object named first is the one worked on; works for a school or a cultural house are theirs', () => {
+    expect(placed('Nâng cấp đường trục xã đoạn UBND - trường tiểu học')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Làm cầu bắc qua kênh mương nội đồng')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Xây nhà vệ sinh cho điểm trường mầm non')).toEqual(['csht', 'Trường học']);
+    expect(placed('Mua sắm bàn ghế, âm thanh cho nhà văn hóa')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(placed('Lắp đèn năng lượng mặt trời đường liên xóm')).toEqual(['csht', 'Điện']);
+    expect(placed('Mua ống dẫn nước về ruộng bậc thang')).toEqual(['csht', 'Thủy lợi']);
+  });
+});
+
+describe('the theme flags', () => {
+  it('reads women from gender words, not from "giỏi" (good), which folds alike', () => {
+    expect(readFlags('Tổ chức tham quan mô hình sản xuất giỏi').women).toBeUndefined();
+    expect(readFlags('Phát động phong trào thi đua sản xuất kinh doanh giỏi').women).toBeUndefined();
+    expect(readFlags('Tập huấn lồng ghép giới trong lập kế hoạch').women).toBe(true);
+    expect(readFlags('Tuyên truyền bình đẳng giới').women).toBe(true);
+    expect(readFlags('Hỗ trợ phụ nữ nghèo vay vốn')).toMatchObject({ women: true, poorWomen: true });
   });
 });

@@ -108,7 +108,8 @@ describe('upper-level roll-up', () => {
     expect(text(grid[0][0])).toBe('TỔNG HỢP ĐỀ XUẤT CỦA CÁC XÃ THEO NHÓM NGÀNH, LĨNH VỰC — TỈNH LÀO CAI — NĂM KẾ HOẠCH 2027');
     const firstCol = grid.map((r) => text(r[0]));
     expect(firstCol.indexOf('1. Cơ sở hạ tầng')).toBeLessThan(firstCol.indexOf('2. Kinh tế và tổ chức sản xuất'));
-    expect(firstCol).toContain('Ngành/Lĩnh vực: Giáo dục');
+    // Sectors by what the activities are: Bản Chang's sheet says "Giáo dục", its classroom is a school building.
+    expect(firstCol).toContain('Ngành/Lĩnh vực: Trường học');
     expect(firstCol).toContain('Ngành/Lĩnh vực: Giao thông');
     const header = grid.findIndex((r) => r.includes(KEY_COLUMN_HEADER));
     const keyCol = grid[header].indexOf(KEY_COLUMN_HEADER);
@@ -158,8 +159,9 @@ describe('upper-level roll-up', () => {
     expect(text(fb[0][0])).toBe('PHẢN HỒI KẾ HOẠCH XÃ TÂN LẬP NĂM 2027');
     expect(fb.map((r) => text(r[0]))).toContain('Kính gửi: Ủy ban nhân dân Xã Tân Lập');
     const accepted = tableAfter(fb, 'A.');
-    expect(accepted.map((r) => r[2])).toEqual(['Cứng hóa kênh mương (Thôn A)', 'Xây dựng nhà văn hóa thôn (Thôn A)']);
-    expect(accepted[0][5]).toBe('Sở Nông nghiệp và Môi trường');
+    // By topic, then sector: the cultural house (Cơ sở vật chất văn hóa - thông tin) before the canal (Thủy lợi).
+    expect(accepted.map((r) => r[2])).toEqual(['Xây dựng nhà văn hóa thôn (Thôn A)', 'Cứng hóa kênh mương (Thôn A)']);
+    expect(accepted[1][5]).toBe('Sở Nông nghiệp và Môi trường');
     const rejected = tableAfter(fb, 'B.');
     expect(rejected).toHaveLength(1);
     expect(rejected[0].slice(2, 6)).toEqual(['Hỗ trợ giống lúa lai (Thôn B)', 'II.6.B', 'Không đồng ý (Sở Nông nghiệp và Môi trường)', 'Trùng với chương trình hỗ trợ giống của tỉnh']);
@@ -337,6 +339,35 @@ describe('upper-level roll-up', () => {
       'Không đồng ý',
       'Đã có trong kế hoạch của tỉnh',
     ]);
+  });
+
+  it('groups one sector once in the summary, whatever spelling each commune used (issue 21)', async () => {
+    const shared = MemoryWorkbook.fromArrays({});
+    const activityRow = (activity: string, sector: string, proposed: number): BodyRow => ({
+      kind: 'data',
+      values: { activity, sector, unit: 'kg', quantity: 100, time: 'Q.II/2027', place: 'Thôn 1', responsible: 'UBND xã', total: proposed + 1000, contribution: 1000, budget: 0, proposed },
+    });
+    const plan = async (commune: string, rows: BodyRow[]) =>
+      shared.createSheet(layoutForm(getForm('II.6.B'), { planYear: 2027, sheetName: `${commune} - II.6.B`, body: { activities: rows } }));
+    await plan('Xã Tân Lập', [activityRow('Hỗ trợ phân bón NPK', 'Nông nghiệp', 4000), activityRow('Bê tông hóa đường nội đồng', 'GTNT', 90000)]);
+    await plan('Xã Hòa Bình', [activityRow('Hỗ trợ vôi bột cải tạo đất', 'Nông nghiệp (Trồng trọt & Thủy lợi)', 3000), activityRow('Làm đường ngõ xóm', 'Giao thông', 50000)]);
+    await plan('Xã Nà Hang', [activityRow('Hỗ trợ giống lúa lai', 'nông nghiệp', 5000), activityRow('Sửa nhà văn hóa thôn', 'Văn hóa - Thông tin (riêng của xã)', 20000)]);
+    const { rollup } = await rollUpCommunes([{ port: shared }], shared, { upperLevel: 'Tỉnh Lào Cai' });
+    expect(rollup.rows.map((r) => [r.commune, r.sector])).toEqual(
+      expect.arrayContaining([
+        ['Xã Tân Lập', 'Nông nghiệp'],
+        ['Xã Hòa Bình', 'Nông nghiệp'],
+        ['Xã Nà Hang', 'Nông nghiệp'],
+        ['Xã Tân Lập', 'Giao thông'],
+        ['Xã Hòa Bình', 'Giao thông'],
+        // A commune's own wording, no sector LKH knows, is kept as typed.
+        ['Xã Nà Hang', 'Văn hóa - Thông tin (riêng của xã)'],
+      ]),
+    );
+    const groups = (await values(shared, SUMMARY_SHEET)).map((r) => text(r[0])).filter((t) => t.startsWith('Ngành/Lĩnh vực: '));
+    expect(groups.filter((g) => g === 'Ngành/Lĩnh vực: Nông nghiệp')).toHaveLength(1);
+    expect(groups.filter((g) => g === 'Ngành/Lĩnh vực: Giao thông')).toHaveLength(1);
+    expect(groups.filter((g) => /Trồng trọt & Thủy lợi|GTNT|nông nghiệp$/u.test(g))).toEqual([]);
   });
 
   it('compares III.1 with II.6.A: the total and each program allocation', async () => {

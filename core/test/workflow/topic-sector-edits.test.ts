@@ -85,54 +85,63 @@ describe("the commune's topic and sector are kept across runs", () => {
     const wb = await handbookCommune();
     const first = await consolidateCommune(wb, undefined, { planYear: 2027 });
     const row = (r: typeof first, key: string) => r.plan.activities.find((a) => a.key === key);
-    // What the sources give: the villages' I.2 say "Nông nghiệp"; the hall is read as infrastructure.
-    expect([row(first, HALL)?.topic, row(first, HALL)?.sector]).toEqual(['csht', 'Nông nghiệp']);
-    expect(row(first, ROAD)?.sector).toBe('Nông nghiệp');
+    // What the sources give: the villages' I.2 say "Nông nghiệp", but each activity is filed by what it is
+    // (the hall and the road are works of culture and transport; the canal is irrigation, which "Nông nghiệp" holds).
+    expect([row(first, HALL)?.topic, row(first, HALL)?.sector]).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(row(first, ROAD)?.sector).toBe('Giao thông');
+    expect(row(first, CANAL)?.sector).toBe('Thủy lợi');
 
     // The commune moves the village hall under "3. Văn hóa - Xã hội - Môi trường" and names its
     // sector in II.4.B; it retypes the road's sector in II.6.A.
     await moveRow(wb, 'II.4.B', HALL, `3. ${TOPIC_LABELS['vh-xh-mt']}`, 'Cộng B');
     await typeIn(wb, 'II.4.B', HALL, 'Ngành/Lĩnh vực', 'Văn hóa - Thông tin');
-    await typeIn(wb, 'II.6.A', ROAD, 'Ngành/Lĩnh vực', 'Giao thông');
+    await typeIn(wb, 'II.6.A', ROAD, 'Ngành/Lĩnh vực', 'Giao thông nông thôn');
 
     const second = await consolidateCommune(wb, undefined, { planYear: 2027 });
     expect(second.plan.reconciliation.balanced).toBe(true);
     expect([row(second, HALL)?.topic, row(second, HALL)?.sector]).toEqual(['vh-xh-mt', 'Văn hóa - Thông tin']);
-    expect([row(second, ROAD)?.topic, row(second, ROAD)?.sector]).toEqual(['csht', 'Giao thông']);
+    expect([row(second, ROAD)?.topic, row(second, ROAD)?.sector]).toEqual(['csht', 'Giao thông nông thôn']);
     // Untouched rows follow their sources.
-    expect([row(second, CANAL)?.topic, row(second, CANAL)?.sector]).toEqual(['csht', 'Nông nghiệp']);
+    expect([row(second, CANAL)?.topic, row(second, CANAL)?.sector]).toEqual(['csht', 'Thủy lợi']);
     // Written where the commune put them: the hall under its new heading, the road's sector in every plan sheet.
     expect((await headings(wb))[HALL]).toBe(`3. ${TOPIC_LABELS['vh-xh-mt']}`);
     expect((await headings(wb))[CANAL]).toBe(`1. ${TOPIC_LABELS.csht}`);
     for (const name of ['II.4.B', 'II.6.A']) {
       const d = await sheet(wb, name);
-      expect(d.values[rowOf(d, ROAD) - d.top][colOf(d, 'Ngành/Lĩnh vực') - d.left]).toBe('Giao thông');
+      expect(d.values[rowOf(d, ROAD) - d.top][colOf(d, 'Ngành/Lĩnh vực') - d.left]).toBe('Giao thông nông thôn');
     }
 
     // A third run with nothing changed keeps them still.
     const third = await consolidateCommune(wb, undefined, { planYear: 2027 });
     expect([row(third, HALL)?.topic, row(third, HALL)?.sector]).toEqual(['vh-xh-mt', 'Văn hóa - Thông tin']);
-    expect(row(third, ROAD)?.sector).toBe('Giao thông');
+    expect(row(third, ROAD)?.sector).toBe('Giao thông nông thôn');
     expect((await headings(wb))[HALL]).toBe(`3. ${TOPIC_LABELS['vh-xh-mt']}`);
   });
 
   it('an emptied sector gets the sources\' back; a row nobody touched follows a source that changed', async () => {
     const wb = await handbookCommune();
     await consolidateCommune(wb, undefined, { planYear: 2027 });
-    await typeIn(wb, 'II.4.B', ROAD, 'Ngành/Lĩnh vực', 'Giao thông');
-    await consolidateCommune(wb, undefined, { planYear: 2027 });
+    await typeIn(wb, 'II.4.B', ROAD, 'Ngành/Lĩnh vực', 'Thủy lợi');
+    const typed = await consolidateCommune(wb, undefined, { planYear: 2027 });
+    expect(typed.plan.activities.find((a) => a.key === ROAD)?.sector).toBe('Thủy lợi');
     await typeIn(wb, 'II.4.B', ROAD, 'Ngành/Lĩnh vực', '');
     await typeIn(wb, 'II.6.A', ROAD, 'Ngành/Lĩnh vực', '');
     const r = await consolidateCommune(wb, undefined, { planYear: 2027 });
-    expect(r.plan.activities.find((a) => a.key === ROAD)?.sector).toBe('Nông nghiệp');
+    expect(r.plan.activities.find((a) => a.key === ROAD)?.sector).toBe('Giao thông');
+    expect(r.plan.findings.filter((f) => f.code === 'SHEET_LABEL_OVERRULED').map((f) => f.sheet)).toEqual(['Thôn A - I.2', 'Thôn B - I.2']);
 
-    // Thôn A's sheet now names its sector "Thủy lợi": the canal, never corrected, follows it.
+    // Thôn A's sheet now names its sector "Giao thông": the canal, never corrected, is still irrigation
+    // by its own words, and the sheet's rows filed elsewhere are named once for the sheet.
     const d = await sheet(wb, 'Thôn A - I.2');
     const i = d.values.findIndex((row) => row.some((v) => typeof v === 'string' && v.startsWith('Ngành/Lĩnh vực:')));
     const j = d.values[i].findIndex((v) => typeof v === 'string' && v.startsWith('Ngành/Lĩnh vực:'));
-    await wb.writeValues([{ sheet: 'Thôn A - I.2', row: d.top + i, col: d.left + j, values: [['Ngành/Lĩnh vực: Thủy lợi']] }]);
+    await wb.writeValues([{ sheet: 'Thôn A - I.2', row: d.top + i, col: d.left + j, values: [['Ngành/Lĩnh vực: Giao thông']] }]);
     const after = await consolidateCommune(wb, undefined, { planYear: 2027 });
     expect(after.plan.activities.find((a) => a.key === CANAL)?.sector).toBe('Thủy lợi');
+    const overruled = after.plan.findings.filter((f) => f.code === 'SHEET_LABEL_OVERRULED' && f.sheet === 'Thôn A - I.2');
+    expect(overruled).toHaveLength(1);
+    expect(overruled[0].params.count).toBe(3);
+    expect(overruled[0].message).toContain('"Giao thông"');
   });
 
   it('a row typed by hand under a topic heading keeps that topic', async () => {

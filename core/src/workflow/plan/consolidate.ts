@@ -16,7 +16,8 @@ import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
 import { periodOfYear, rootProgram } from '../../reference';
-import { classifyTopic, readFlags, sectorOfRow } from '../classify';
+import { classifyTopic, placeActivity, readFlags, sectorName, sheetLabel } from '../classify';
+import { mergedSector, mergedSectorFinding, sheetLabelFindings } from './placement';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
 import { memo } from '../../util/memo';
@@ -229,9 +230,10 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   // The money decides: a row typed under "no outside money" that asks for some (reported by the
   // validation as NO_OUTSIDE_MONEY_HAS_SUPPORT) is consolidated with the activities needing it (rule 2).
   const group = support > 0 ? 'outside-money' : a.group === 'outside-money' ? 'outside-money' : 'no-outside-money';
-  // The row's Ngành/Lĩnh vực, else the sheet's field, else the sheet's name ("I.2 - Giao thông"), else the activity's words.
-  // The commune's correction of the sector (or of the topic) in the previous run's sheets wins.
-  const sourceSector = sectorOfRow(a.sector, reading.sector, reading.sheet, a.activity);
+  // What the activity is decides its topic and sector (L3718); the row's own Ngành/Lĩnh vực wins for the
+  // sector, the sheet's label is a hint. The commune's correction of the sector (or of the topic) in the previous run's sheets wins.
+  const placement = placeActivity(a.activity, a.sector, reading.sector, reading.sheet);
+  const sourceSector = placement.sector;
   const sector = edits?.sector ?? sourceSector;
   // "(Thôn A)" after the activity, unless its own words already name the village ("… Thôn Nà Hin").
   const name = origin.kind === 'village' && !namesUnit(a.activity, origin.unit) ? `${a.activity} (${origin.unit})` : a.activity;
@@ -270,7 +272,7 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   // Built by assignment rather than conditional spreads: this runs once per activity (100,000 for a province).
   const row: { -readonly [K in keyof PlanActivity]?: PlanActivity[K] } = {
     key: c.key,
-    topic: edits?.topic ?? classifyTopic(sector, a.activity),
+    topic: edits?.topic ?? (edits?.sector !== undefined ? classifyTopic(edits.sector, a.activity) : placement.topic),
     sector,
     group,
     activity: name,
@@ -301,7 +303,7 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   if (a.note) row.note = a.note;
   if (edits?.priority !== undefined) row.priority = edits.priority;
   if (edits?.fundingGroup) row.fundingGroup = edits.fundingGroup;
-  if (edits?.topic !== undefined || edits?.sector !== undefined) row.sourceClass = `${classifyTopic(sourceSector, a.activity)}|${foldKey(sourceSector)}`;
+  if (edits?.topic !== undefined || edits?.sector !== undefined) row.sourceClass = `${placement.topic}|${foldKey(sourceSector)}`;
   return row as PlanActivity;
 }
 
@@ -323,9 +325,10 @@ export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undef
   const mechanism = edits?.mechanism ?? join(rows.map((r) => r.mechanism));
   return {
     ...first,
-    ...(edits?.sector ? { sector: edits.sector } : {}),
+    // A sector all the parts agree on, else none (buildPlan asks the commune): never the first part's alone.
+    sector: edits?.sector ? edits.sector : mergedSector(rows),
     ...(edits?.topic ? { topic: edits.topic } : edits?.sector ? { topic: classifyTopic(edits.sector, first.activity) } : {}),
-    ...(edits?.topic || edits?.sector ? { sourceClass: first.sourceClass ?? `${first.topic}|${foldKey(first.sector)}` } : {}),
+    ...(edits?.topic || edits?.sector ? { sourceClass: first.sourceClass ?? `${first.topic}|${foldKey(mergedSector(rows))}` } : {}),
     key,
     activity: baseName(first.origins[0].kind === 'department' ? first.activity : baseName(first.activity)),
     ...(objective ? { objective } : {}),
@@ -511,7 +514,7 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): { ro
   const seen = new Map<string, number>();
   for (const r of readings) {
     const origin = originOf(r);
-    const sector = sectorOfRow(undefined, r.sector, r.sheet, '');
+    const sector = sectorName(sheetLabel(r.sector, r.sheet));
     const strengths = r.strengths.map((s) => s.text);
     r.difficulties.forEach((d, i) => {
       let key = `s:${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|${foldKey(d.difficulty)}`;
@@ -523,7 +526,7 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): { ro
       out.push({
         key,
         topic: classifyTopic(d.sector?.trim() || sector, d.difficulty),
-        sector: d.sector?.trim() || sector,
+        sector: sectorName(d.sector) || sector,
         strengths: i === 0 ? strengths : [],
         difficulty,
         causes: d.causes,
@@ -707,6 +710,8 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   }
   const legacyUses: LegacyUses = new Map();
   let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses));
+  // Rows whose words contradict their sheet's label: filed by their words, named once per sheet.
+  findings.push(...sheetLabelFindings(candidates, (i) => edits.rows.get(candidates[i].key)?.topic !== undefined || edits.rows.get(candidates[i].key)?.sector !== undefined));
   // Each row's name as its unit wrote it, for the merge suggestions: the source's own text when
   // planRow added "(Thôn A)" after it (ownName would only cut it off again), else ownName.
   const candidateOwn = rows.map((r, i) => (r.activity === candidates[i].a.activity ? ownName(r) : candidates[i].a.activity));
@@ -738,7 +743,11 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       .sort((a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0));
     if (members.length < 2) continue;
     members.forEach((m) => consumed.add(m.key));
-    merged.push(mergeRows(members, edits.rows.get(mergedKey(members.map((m) => m.key)))));
+    const mergedEdits = edits.rows.get(mergedKey(members.map((m) => m.key)));
+    const row = mergeRows(members, mergedEdits);
+    merged.push(row);
+    const unsettled = !mergedEdits?.sector ? mergedSectorFinding(members, row) : undefined;
+    if (unsettled) findings.push(unsettled);
   }
   rows = [...rows.filter((r) => !consumed.has(r.key)), ...merged];
   const covered: { department: PlanActivity; village: PlanActivity }[] = [];

@@ -3,6 +3,7 @@
  * the funding split into II.6.A/II.6.B/II.6.C, the checks against III.1, and the plan's sheets.
  * This file is the folder's public face: other folders import only from here.
  *   consolidate.ts  buildPlan (rule 4): keys, merges offered, returned activities, reconciliation
+ *   placement.ts    rows whose words overrule their sheet's label; a merged row's sector
  *   funding.ts      the split by source and program (rule 5)
  *   checks.ts       budget checks against III.1, the villages' share, growth (rule 6)
  *   plan-io.ts      writing the plan's sheets and reading back the commune's edits

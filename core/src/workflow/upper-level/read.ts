@@ -16,7 +16,7 @@ import { foldKey, labelSimilarity, parseNumber } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
 import { validateReading } from '../../validate/rules';
-import { classifyTopic } from '../classify';
+import { classifyTopic, sectorName } from '../classify';
 import { STRIP_NUMBER, topicSections } from '../sections';
 import { SUMMARY_COLUMNS, VANISHED_GROUP } from './layout';
 import type { SummaryColumnKey } from './layout';
@@ -231,7 +231,9 @@ function communeInput(name: string, key: string, sheets: readonly FoundSheet[], 
   };
   const make = (r: SheetRow, form: CommuneForm, onlyInIi4b: boolean): CommuneActivity => {
     const a = r.a;
-    const sector = (a.sector ?? '').trim();
+    // One name per sector, whatever spelling the commune used ("Nông nghiệp (Trồng trọt & Thủy lợi)" is "Nông nghiệp"):
+    // the roll-up groups a sector once.
+    const sector = sectorName(a.sector);
     const activity = a.activity.trim() || `(không ghi tên — ${a.source.sheet}!${a.source.cells.activity ?? ''})`;
     const quantity = a.quantityText ?? a.quantity;
     const difficulty = matchDifficulty(activity, situations);
