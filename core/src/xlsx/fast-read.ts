@@ -10,13 +10,14 @@
  * up (`undefined`), and the caller opens the file with ExcelJS as before. Every .xlsx fixture of
  * the repository is read both ways in core/test/port/fast-read.test.ts and must give the same.
  */
-import JSZip from 'jszip';
 import type { Merge, SheetLayout } from '../layout/types';
 import type { ReadCell } from '../port/memory';
 import { PortError, bareFormula, isInternalSheet, sheetNotFound, toSheetData } from '../port/memory';
 import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
 import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_SHEET, stateFromColumn } from './limits';
+import { FileRefused } from './inspect';
 import { MAX_RANGE_CELLS, rangeCells, sqrefCells } from './trim';
+import { ZipParts } from './zip';
 
 
 /** Thrown inside the reader when the file holds something it does not read itself. */
@@ -42,8 +43,10 @@ export class FastReadWorkbook implements WorkbookPort {
     try {
       const { sheets, dropped } = await parse(bytes);
       return new FastReadWorkbook(sheets, dropped);
-    } catch {
-      // Unsupported, or a file JSZip cannot open: ExcelJS's path reads it or gives the user its own message.
+    } catch (e) {
+      // A damaged part or more bytes than the cap (zip.ts): the file is refused, whoever reads it.
+      if (e instanceof FileRefused) throw e;
+      // Unsupported: ExcelJS's path reads it or gives the user its own message.
       return undefined;
     }
   }
@@ -134,10 +137,9 @@ function itemText(inner: string): string {
 }
 
 /** A part's text; a part cut short (no closing root tag) is left to ExcelJS, which says the file is damaged. */
-async function text(zip: JSZip, path: string, root: string): Promise<string | undefined> {
-  const f = zip.file(path);
-  if (!f) return undefined;
-  const xml = await f.async('string');
+async function text(zip: ZipParts, path: string, root: string): Promise<string | undefined> {
+  const xml = await zip.text(path);
+  if (xml === undefined) return undefined;
   if (!new RegExp(`</${root}>\\s*$`).test(xml) && !new RegExp(`<${root}\\b[^>]*/>\\s*$`).test(xml)) throw new Unsupported();
   return xml;
 }
@@ -205,7 +207,7 @@ function mergeOf(ref: string): Merge | undefined {
 
 
 async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; dropped: string[] }> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await ZipParts.open(bytes);
   const workbook = await text(zip, 'xl/workbook.xml', 'workbook');
   const rels = await text(zip, 'xl/_rels/workbook.xml.rels', 'Relationships');
   if (!workbook || !rels) throw new Unsupported();
@@ -243,7 +245,7 @@ async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; droppe
     sheets.push(parsed);
   }
   // What was dropped, in the order trim.ts reports it (the zip's order of worksheet parts).
-  const dropped = Object.keys(zip.files).flatMap((name) => dropByPath.get(name) ?? []);
+  const dropped = zip.names().flatMap((name) => dropByPath.get(name) ?? []);
   return { sheets, dropped };
 }
 

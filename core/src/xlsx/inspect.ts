@@ -28,6 +28,7 @@ export type FileKind =
   | 'html'
   | 'text'
   | 'too-large'
+  | 'damaged'
   | 'unknown';
 
 export class FileRefused extends Error {
@@ -56,6 +57,7 @@ const MESSAGES: Readonly<Record<FileKind, string>> = {
   html: `đây là trang web hoặc tệp XML được đặt tên .xls/.xlsx, không phải sổ làm việc Excel thật. ${SAVE_AS_XLSX}`,
   text: `đây là tệp văn bản (có thể là .csv), không phải sổ làm việc Excel. ${SAVE_AS_XLSX}`,
   'too-large': `tệp khi giải nén quá lớn (trên ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB), vượt xa một biểu mẫu của xã; LKH không mở để tránh treo máy. Hãy kiểm tra lại tệp (có thể có hàng triệu ô thừa): xóa các hàng, cột thừa rồi lưu lại.`,
+  damaged: 'tệp bị hỏng: phần {part} bên trong tệp không giải nén được (tệp chưa tải về hết, hoặc bị một phần mềm khác làm sai). Hãy mở thử bằng Excel; nếu Excel sửa được, lưu lại rồi chọn lại, nếu không hãy xin gửi lại tệp.',
   unknown: `không phải sổ làm việc Excel (.xlsx). ${SAVE_AS_XLSX}`,
 };
 

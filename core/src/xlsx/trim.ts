@@ -6,9 +6,10 @@
  * before ExcelJS opens an input file, its worksheets' XML is scanned (JSZip, the library ExcelJS
  * itself uses) and any merge or validation covering more than MAX_RANGE_CELLS cells is dropped:
  * the merge's value stays in its first cell, the validation only restricted typing. The file on
- * disk is untouched; what was dropped is returned for the report.
+ * disk is untouched; what was dropped is returned for the report. The parts are inflated through
+ * zip.ts: a damaged or oversized part refuses the file (FileRefused), it never escapes as JSZip's error.
  */
-import JSZip from 'jszip';
+import { ZipParts } from './zip';
 
 /** Cells a merge or a validation of an input file may cover before it is dropped for reading. */
 export const MAX_RANGE_CELLS = 100_000;
@@ -40,20 +41,13 @@ export interface Trimmed {
 
 /** The file with every oversized merge and validation dropped from its worksheets (the same bytes when none). */
 export async function trimHugeRanges(bytes: Uint8Array): Promise<Trimmed> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { bytes, dropped: [] }; // not a zip JSZip can read: ExcelJS will say so
-  }
+  const zip = await ZipParts.open(bytes);
   const dropped: string[] = [];
-  let changed = false;
-  for (const name of Object.keys(zip.files)) {
+  const changes = new Map<string, string>();
+  for (const name of zip.names()) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
-    const file = zip.file(name);
-    if (!file) continue;
-    const xml = await file.async('string');
-    if (!xml.includes('<mergeCell') && !xml.includes('<dataValidation')) continue;
+    const xml = await zip.text(name);
+    if (xml === undefined || (!xml.includes('<mergeCell') && !xml.includes('<dataValidation'))) continue;
     let out = xml.replace(/<mergeCell\b[^>]*\bref="([^"]+)"[^>]*\/>/g, (whole, ref: string) => {
       if (rangeCells(ref) <= MAX_RANGE_CELLS) return whole;
       dropped.push(`ô gộp ${ref}`);
@@ -71,9 +65,8 @@ export async function trimHugeRanges(bytes: Uint8Array): Promise<Trimmed> {
       .replace(/<mergeCells\b([^>]*)\bcount="\d+"([^>]*)>([\s\S]*?)<\/mergeCells>/g, (_w, a: string, b: string, inner: string) => `<mergeCells${a}count="${(inner.match(/<mergeCell\b/g) ?? []).length}"${b}>${inner}</mergeCells>`)
       .replace(/<dataValidations\b[^>]*>\s*<\/dataValidations>/g, '')
       .replace(/<dataValidations\b([^>]*)\bcount="\d+"([^>]*)>([\s\S]*?)<\/dataValidations>/g, (_w, a: string, b: string, inner: string) => `<dataValidations${a}count="${(inner.match(/<dataValidation\b/g) ?? []).length}"${b}>${inner}</dataValidations>`);
-    zip.file(name, out);
-    changed = true;
+    changes.set(name, out);
   }
-  if (!changed) return { bytes, dropped };
-  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), dropped };
+  if (changes.size === 0) return { bytes, dropped };
+  return { bytes: await zip.rewrite(changes), dropped };
 }

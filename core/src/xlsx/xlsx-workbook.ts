@@ -31,6 +31,7 @@ import { copyName } from '../port/types';
 import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
 import { trimHugeRanges } from './trim';
+import { verifyZip } from './zip';
 import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn } from './limits';
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
@@ -104,6 +105,16 @@ function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
   return data;
 }
 
+/** Runs a check of the file's bytes; a refusal (inspect.ts, zip.ts) becomes the port's PortError. */
+async function refuseAsPortError<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (e) {
+    if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
+    throw e;
+  }
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   /** The ExcelJS workbook, for the CLI and tests that need more than the port. */
   readonly workbook: Workbook;
@@ -116,13 +127,18 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
     const buffer = toArrayBuffer(data);
     // What the file is, from its bytes, before ExcelJS sees it: an .ods or a .docx renamed would
-    // otherwise open as an empty workbook, a zip bomb would take gigabytes (inspect.ts).
-    try {
-      assertXlsx(new Uint8Array(buffer));
-    } catch (e) {
-      if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
-      throw e;
-    }
+    // otherwise open as an empty workbook, a zip bomb would take gigabytes (inspect.ts), a zip
+    // whose directory lies about its sizes too (zip.ts: every part inflated once, counted).
+    await refuseAsPortError(async () => {
+      const bytes = new Uint8Array(buffer);
+      assertXlsx(bytes);
+      await verifyZip(bytes);
+    });
+    return XlsxWorkbook.open(buffer);
+  }
+
+  /** ExcelJS's reading of bytes already checked. */
+  private static async open(buffer: ArrayBuffer): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buffer);
@@ -136,18 +152,17 @@ export class XlsxWorkbook implements WorkbookPort {
    * Opens a file from outside to read it (a village's form, a commune's plan for the roll-up),
    * never to save it back: merges and validations covering more than 100,000 cells are dropped
    * first (trim.ts), so a 9 KB file with a validation on a whole column costs milliseconds, not
-   * gigabytes. `dropped` says what was left out.
+   * gigabytes. `dropped` says what was left out. Every failure is a PortError naming what is wrong
+   * with this file (the caller names the file and goes on with the others).
    */
   static async loadForReading(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook & { readonly dropped: readonly string[] }> {
     const bytes = new Uint8Array(toArrayBuffer(data));
-    try {
+    const trimmed = await refuseAsPortError(async () => {
       assertXlsx(bytes);
-    } catch (e) {
-      if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
-      throw e;
-    }
-    const trimmed = await trimHugeRanges(bytes);
-    const wb = await XlsxWorkbook.load(trimmed.bytes);
+      await verifyZip(bytes);
+      return trimHugeRanges(bytes);
+    });
+    const wb = await XlsxWorkbook.open(toArrayBuffer(trimmed.bytes));
     return Object.assign(wb, { dropped: trimmed.dropped });
   }
 
