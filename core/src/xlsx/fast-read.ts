@@ -2,21 +2,32 @@
  * Reading a file from outside without building ExcelJS's model (issue 13: the accountant waits for
  * the whole command, and ExcelJS spends most of a commune's reading time building styles, cell
  * objects and merges nobody reads). The parts a reader needs — sheet names and states, shared
- * strings, each cell's value, formula and font, merges — are taken from the .xlsx's XML directly.
+ * strings, each cell's value, formula and font, merges — are taken from the .xlsx's XML directly,
+ * through one XML tokenizer (xml/tokenizer.ts: comments, CDATA, processing instructions, entities
+ * and character references as an XML parser sees them; issue 23).
  *
- * It reads only what it knows to read exactly as XlsxWorkbook does (cell-values.ts): anything
- * else — a shared or array formula, a date, an XML prefix, a phonetic run, an escaped "_x000D_",
- * a chart sheet, a cell over Excel's length, more cells than XlsxWorkbook reads — makes it give
- * up (`undefined`), and the caller opens the file with ExcelJS as before. Every .xlsx fixture of
- * the repository is read both ways in core/test/port/fast-read.test.ts and must give the same.
+ * Three outcomes, so that what LKH reads is what Excel shows:
+ * - read: what it knows to read exactly as XlsxWorkbook does (cell-values.ts) and as Excel does;
+ * - give up (`undefined`), and the caller opens the file with ExcelJS as before, for what ExcelJS
+ *   reads as Excel does and this reader does not: a shared or array formula, a date, a phonetic
+ *   run, an escaped "_x000D_", a chart sheet, a cell over Excel's length, the strict namespace;
+ * - refuse the file (FileRefused, a Vietnamese sentence naming the part and the cell) when the
+ *   part is not well-formed XML, or when ExcelJS would read another value than Excel: CDATA in a
+ *   value, a number that is not one ("10000abc", "0x10"), a boolean other than 0/1, two
+ *   <sheetData>, a <t> where SpreadsheetML has none, a prefixed SpreadsheetML element, a DOCTYPE,
+ *   a cell written twice, an address outside the sheet, more cells than LKH reads.
+ * Every .xlsx fixture of the repository is read both ways in core/test/port/fast-read.test.ts and
+ * must give the same; the adversarial corpus is also read by LibreOffice (core/test/xml-differential.test.ts).
  */
 import type { Merge, SheetLayout } from '../layout/types';
 import type { ReadCell } from '../port/memory';
 import { PortError, bareFormula, isInternalSheet, sheetNotFound, toSheetData } from '../port/memory';
 import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
-import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_SHEET, stateFromColumn } from './limits';
-import { FileRefused } from './inspect';
+import { cellRef, parseRange } from '../util/a1';
+import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_SHEET, stateFromColumn, tooManyCells } from './limits';
+import { FileRefused, refusalMessage } from './inspect';
 import { MAX_RANGE_CELLS, rangeCells, sqrefCells } from './trim';
+import { XmlError, XmlTokenizer } from './xml';
 import { ZipParts } from './zip';
 
 
@@ -44,8 +55,9 @@ export class FastReadWorkbook implements WorkbookPort {
       const { sheets, dropped } = await parse(bytes);
       return new FastReadWorkbook(sheets, dropped);
     } catch (e) {
-      // A damaged part or more bytes than the cap (zip.ts): the file is refused, whoever reads it.
-      if (e instanceof FileRefused) throw e;
+      // A damaged part, more bytes than the cap (zip.ts), XML that is not, a value Excel and ExcelJS
+      // would read apart, too many cells: the file is refused, whoever reads it.
+      if (e instanceof FileRefused || e instanceof PortError) throw e;
       // Unsupported: ExcelJS's path reads it or gives the user its own message.
       return undefined;
     }
@@ -103,45 +115,184 @@ function readOnly(): PortError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// XML
+// Parts and their XML
 
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Text content as an XML parser gives it: line ends normalised, entities and character references decoded. */
-function xmlText(raw: string): string {
-  // Excel's own escape of control characters ("_x000D_"): left to ExcelJS.
-  if (raw.includes('_x') && /_x[0-9A-Fa-f]{4}_/.test(raw)) throw new Unsupported();
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_m, e: string) => {
-    if (e[0] !== '#') return NAMED[e];
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
+/** Excel's own escape of characters ("_x000D_"): left to ExcelJS, which decodes it as Excel does. */
+const ESCAPED = /_x[0-9A-Fa-f]{4}_/;
+/** A number as XML Schema writes a double (what Excel writes in <v>), without INF and NaN. */
+const NUMBER = /^[ \t\r\n]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\r\n]*$/;
+const INDEX = /^[ \t\r\n]*\d+[ \t\r\n]*$/;
+/** What ExcelJS decodes a second time in a "str" value (utils.xmlDecode). */
+const DECODED_TWICE = /&(?:lt|gt|amp|apos|quot);/;
+
+/** One part read through the tokenizer, which knows what its prefixes mean. */
+class Part {
+  readonly tok: XmlTokenizer;
+  /** Prefixes bound to SpreadsheetML's namespace: an element written with one is refused (ExcelJS reads none). */
+  private readonly mainPrefixes = new Set<string>();
+
+  constructor(
+    readonly path: string,
+    xml: string,
+  ) {
+    try {
+      this.tok = new XmlTokenizer(xml);
+    } catch (e) {
+      throw this.xmlError(e);
+    }
+  }
+
+  /** The refusal of a value or construct ExcelJS would read otherwise than Excel. */
+  ambiguous(detail: string): FileRefused {
+    return new FileRefused('ambiguous', refusalMessage('ambiguous', { part: this.path, detail }));
+  }
+
+  xmlError(e: unknown): unknown {
+    if (!(e instanceof XmlError)) return e;
+    if (e.doctype) return this.ambiguous('khai báo DOCTYPE');
+    return new FileRefused('malformed', refusalMessage('malformed', { part: this.path, detail: `${e.message}, ở ký tự thứ ${(e.at + 1).toLocaleString('vi-VN')}` }));
+  }
+
+  /** The next token; a start tag's namespace declarations are checked (see mainPrefixes). */
+  next(): string {
+    let kind: string;
+    try {
+      kind = this.tok.next();
+    } catch (e) {
+      throw this.xmlError(e);
+    }
+    if (kind === 'open') {
+      const name = this.tok.name;
+      const colon = name.indexOf(':');
+      if (colon > 0 && this.mainPrefixes.has(name.slice(0, colon))) throw this.ambiguous(`phần tử <${name}> viết với tiền tố`);
+      const attrs = this.tok.attrs();
+      for (let i = 0; i < attrs.length; i++) {
+        const a = attrs[i];
+        if (a.charCodeAt(0) !== 120 || !a.startsWith('xmlns')) continue; // x
+        const value = this.tok.attr(a);
+        if (a === 'xmlns') {
+          if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> đổi không gian tên mặc định`);
+        } else if (value === MAIN || value === STRICT) {
+          if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> khai báo lại không gian tên`);
+          this.mainPrefixes.add(a.slice(6));
+        }
+      }
+    }
+    return kind;
+  }
+
+  /** Opens the root: it must be `name`, unprefixed, in namespace `ns` (the strict namespace is left to ExcelJS). */
+  root(name: string, ns: string): void {
+    while (this.next() !== 'open') {
+      /* nothing but the prolog comes first: text outside the root is refused by the tokenizer */
+    }
+    if (this.tok.attr('xmlns') === STRICT) throw new Unsupported();
+    if (this.tok.name !== name) throw this.ambiguous(`phần tử gốc <${this.tok.name}> thay vì <${name}>`);
+    if (this.tok.attr('xmlns') !== ns) throw this.ambiguous(`phần tử gốc <${name}> ngoài không gian tên của Excel`);
+  }
+
+  /**
+   * Walks the children of the element just opened: `open(name)` for each child element, which must
+   * read it to its end (children(), text() or skip()); text between them is ignored.
+   */
+  children(open: (name: string) => void): void {
+    const tok = this.tok;
+    if (tok.selfClosing) {
+      this.next();
+      return;
+    }
+    const depth = tok.depth;
+    for (;;) {
+      const kind = this.next();
+      if (kind === 'open') open(tok.name);
+      else if (kind === 'close') {
+        if (tok.depth < depth) return;
+      } else if (kind === 'end') return;
+    }
+  }
+
+  /** The text of the element just opened (a leaf: <t>, <v>, <f>), its pieces around comments joined. */
+  text(where: string): string {
+    const tok = this.tok;
+    if (tok.selfClosing) {
+      this.next();
+      return '';
+    }
+    const name = tok.name;
+    let out = '';
+    for (;;) {
+      const kind = this.next();
+      if (kind === 'text') {
+        // ExcelJS never sees a CDATA section's text (saxes reports it apart); Excel does.
+        if (tok.cdata) throw this.ambiguous(`một đoạn CDATA trong <${name}> ${where}`);
+        try {
+          out += tok.text;
+        } catch (e) {
+          throw this.xmlError(e);
+        }
+      } else if (kind === 'open') {
+        throw this.ambiguous(`phần tử <${tok.name}> nằm trong <${name}> ${where}`);
+      } else {
+        return out;
+      }
+    }
+  }
+
+  /** Skips the element just opened. */
+  skip(): void {
+    try {
+      this.tok.skipElement();
+    } catch (e) {
+      throw this.xmlError(e);
+    }
+  }
+
+  /** Reads the rest of the part after the root closed: nothing but comments and instructions may follow. */
+  finish(): void {
+    while (this.next() !== 'end') {
+      /* the tokenizer refuses anything else */
+    }
+  }
 }
 
-/** The attributes of a start tag's text ("r=\"A1\" t=\"s\""), prefixes kept ("r:id"). */
-function attrs(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out.set(m[1], xmlText(m[3] ?? m[4] ?? ''));
-  return out;
-}
-
-/** The text of a string item (<si>, <is>): its <t>, or its runs' <t> joined. */
-function itemText(inner: string): string {
-  if (inner.includes('<rPh')) throw new Unsupported();
-  let out = '';
-  for (const m of inner.matchAll(/<t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += xmlText(m[1] ?? '');
-  return out;
-}
-
-/** A part's text; a part cut short (no closing root tag) is left to ExcelJS, which says the file is damaged. */
-async function text(zip: ZipParts, path: string, root: string): Promise<string | undefined> {
+async function part(zip: ZipParts, path: string): Promise<Part | undefined> {
   const xml = await zip.text(path);
-  if (xml === undefined) return undefined;
-  if (!new RegExp(`</${root}>\\s*$`).test(xml) && !new RegExp(`<${root}\\b[^>]*/>\\s*$`).test(xml)) throw new Unsupported();
-  return xml;
+  return xml === undefined ? undefined : new Part(path, xml);
+}
+
+/** The text of a string item (<si>, <is>): its <t>, or its runs' <t> joined, as ExcelJS and Excel read it. */
+function itemText(p: Part, where: string): string {
+  let plain: string | undefined;
+  let runs: string | undefined;
+  p.children((name) => {
+    if (name === 't') {
+      if (plain !== undefined || runs !== undefined) throw p.ambiguous(`một chuỗi có nhiều phần <t> ${where}`);
+      plain = p.text(where);
+    } else if (name === 'r') {
+      if (plain !== undefined) throw p.ambiguous(`một chuỗi có cả <t> lẫn <r> ${where}`);
+      let run: string | undefined;
+      p.children((inner) => {
+        if (inner === 'rPr') p.skip();
+        else if (inner === 't' && run === undefined) run = p.text(where);
+        else throw p.ambiguous(`phần tử <${inner}> trong <r> ${where}`);
+      });
+      runs = (runs ?? '') + (run ?? '');
+    } else if (name === 'rPh') {
+      throw new Unsupported(); // a phonetic run: ExcelJS's path
+    } else if (name === 'phoneticPr') {
+      p.skip();
+    } else {
+      throw p.ambiguous(`phần tử <${name}> trong một chuỗi ${where}`);
+    }
+  });
+  const text = plain ?? runs ?? '';
+  if (text.includes('_x') && ESCAPED.test(text)) throw new Unsupported();
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,28 +311,44 @@ interface Styles {
   readonly date: readonly boolean[];
 }
 
-function parseStyles(xml: string | undefined): Styles {
-  if (!xml) return { font: [], date: [] };
+function parseStyles(p: Part | undefined): Styles {
+  if (!p) return { font: [], date: [] };
   const codes = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    codes.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
-  }
-  const fontsXml = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(xml)?.[1] ?? '';
-  const fonts = [...fontsXml.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map((m) => {
-    const name = /<name\b([^>]*)\/?>/.exec(m[1] ?? '');
-    return name ? (attrs(name[1]).get('val') ?? null) : null;
-  });
-  const xfsXml = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const fonts: (string | null)[] = [];
   const font: (string | null)[] = [];
   const date: boolean[] = [];
-  for (const m of xfsXml.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
-    const a = attrs(m[1]);
-    const fontId = Number(a.get('fontId') ?? 0);
-    font.push(fonts[fontId] ?? null);
-    const id = Number(a.get('numFmtId') ?? 0);
-    const code = codes.get(id);
-    date.push(code !== undefined ? isDateCode(code) : !PLAIN_BUILTIN.has(id));
+  const xfs: { fontId: number; numFmtId: number }[] = [];
+  p.root('styleSheet', MAIN);
+  p.children((name) => {
+    if (name === 'numFmts') {
+      p.children((n) => {
+        if (n === 'numFmt') codes.set(Number(p.tok.attr('numFmtId')), p.tok.attr('formatCode') ?? '');
+        p.skip();
+      });
+    } else if (name === 'fonts') {
+      p.children((n) => {
+        if (n !== 'font') return p.skip();
+        let fontName: string | null = null;
+        p.children((f) => {
+          if (f === 'name' && fontName === null) fontName = p.tok.attr('val') ?? null;
+          p.skip();
+        });
+        fonts.push(fontName);
+      });
+    } else if (name === 'cellXfs') {
+      p.children((n) => {
+        if (n === 'xf') xfs.push({ fontId: Number(p.tok.attr('fontId') ?? 0), numFmtId: Number(p.tok.attr('numFmtId') ?? 0) });
+        p.skip();
+      });
+    } else {
+      p.skip();
+    }
+  });
+  p.finish();
+  for (const xf of xfs) {
+    font.push(fonts[xf.fontId] ?? null);
+    const code = codes.get(xf.numFmtId);
+    date.push(code !== undefined ? isDateCode(code) : !PLAIN_BUILTIN.has(xf.numFmtId));
   }
   return { font, date };
 }
@@ -189,59 +356,61 @@ function parseStyles(xml: string | undefined): Styles {
 // ---------------------------------------------------------------------------------------------
 // The workbook
 
-function colOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
-}
-
-function mergeOf(ref: string): Merge | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const r1 = Number(m[2]) - 1;
-  const c1 = colOf(m[1]);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  const c2 = m[3] ? colOf(m[3]) : c1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-}
-
-
 async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; dropped: string[] }> {
   const zip = await ZipParts.open(bytes);
-  const workbook = await text(zip, 'xl/workbook.xml', 'workbook');
-  const rels = await text(zip, 'xl/_rels/workbook.xml.rels', 'Relationships');
+  const workbook = await part(zip, 'xl/workbook.xml');
+  const rels = await part(zip, 'xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new Unsupported();
-  // A prefixed or strict-namespace workbook is left to ExcelJS.
-  if (!workbook.includes('<sheets') || /<\w+:sheet\b/.test(workbook) || workbook.includes('purl.oclc.org')) throw new Unsupported();
+  const listed: { name: string; state: string | undefined; id: string }[] = [];
+  workbook.root('workbook', MAIN);
+  // ExcelJS finds a sheet's part by the attribute written "r:id": another prefix is read by Excel, not by ExcelJS.
+  if (workbook.tok.attr('xmlns:r') !== OFFICE_RELS) throw workbook.ambiguous('các trang tính ghi theo một cách lạ (tiền tố r)');
+  let sheetLists = 0;
+  workbook.children((name) => {
+    if (name !== 'sheets') return workbook.skip();
+    if (++sheetLists > 1) throw workbook.ambiguous('hai danh sách trang tính');
+    workbook.children((n) => {
+      if (n === 'sheet') {
+        const id = workbook.tok.attr('r:id');
+        if (id === undefined) throw new Unsupported();
+        listed.push({ name: workbook.tok.attr('name') ?? '', state: workbook.tok.attr('state'), id });
+      }
+      workbook.skip();
+    });
+  });
+  workbook.finish();
   const targets = new Map<string, { target: string; type: string }>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    targets.set(a.get('Id') ?? '', { target: a.get('Target') ?? '', type: a.get('Type') ?? '' });
-  }
+  rels.root('Relationships', RELS);
+  rels.children((name) => {
+    if (name === 'Relationship') targets.set(rels.tok.attr('Id') ?? '', { target: rels.tok.attr('Target') ?? '', type: rels.tok.attr('Type') ?? '' });
+    rels.skip();
+  });
+  rels.finish();
   const shared: string[] = [];
-  const sst = await text(zip, 'xl/sharedStrings.xml', 'sst');
+  const sst = await part(zip, 'xl/sharedStrings.xml');
   if (sst) {
-    if (/<\w+:si\b/.test(sst)) throw new Unsupported();
-    for (const m of sst.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) shared.push(itemText(m[1] ?? ''));
+    sst.root('sst', MAIN);
+    sst.children((name) => {
+      if (name === 'si') shared.push(itemText(sst, `(chuỗi dùng chung thứ ${shared.length + 1})`));
+      else if (name === 'extLst') sst.skip();
+      else throw sst.ambiguous(`phần tử <${name}> trong bảng chuỗi`);
+    });
+    sst.finish();
   }
-  const styles = parseStyles(await text(zip, 'xl/styles.xml', 'styleSheet'));
-  const sheetsXml = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '';
+  const styles = parseStyles(await part(zip, 'xl/styles.xml'));
   const sheets: ParsedSheet[] = [];
   const dropByPath = new Map<string, string[]>();
   let total = 0;
-  for (const m of sheetsXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    const rel = targets.get(a.get('r:id') ?? '');
+  for (const s of listed) {
+    const rel = targets.get(s.id);
     if (!rel || !rel.type.endsWith('/worksheet')) throw new Unsupported();
     const path = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target.replace(/^\.\//, '')}`;
-    const xml = await text(zip, path, 'worksheet');
+    const xml = await part(zip, path);
     if (xml === undefined) throw new Unsupported();
     const dropped: string[] = [];
     dropByPath.set(path, dropped);
-    const state = a.get('state');
-    const parsed = parseSheet(a.get('name') ?? '', state === 'hidden' || state === 'veryHidden', xml, shared, styles, dropped);
+    const parsed = parseSheet(s.name, s.state === 'hidden' || s.state === 'veryHidden', xml, shared, styles, dropped, MAX_READ_CELLS - total);
     total += parsed.cells.length;
-    if (total > MAX_READ_CELLS) throw new Unsupported();
     sheets.push(parsed);
   }
   // What was dropped, in the order trim.ts reports it (the zip's order of worksheet parts).
@@ -249,80 +418,161 @@ async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; droppe
   return { sheets, dropped };
 }
 
-function parseSheet(name: string, hidden: boolean, xml: string, shared: readonly string[], styles: Styles, dropped: string[]): ParsedSheet {
-  if (/<\w+:sheetData\b/.test(xml) || /<\w+:c\b/.test(xml)) throw new Unsupported();
+/** A merge's range, or undefined when its ref is not "A1:B2" (or one cell). */
+function mergeOf(ref: string): Merge | undefined {
+  const r = parseRange(ref);
+  if (!r || r.from.row === undefined || r.from.col === undefined || r.to.row === undefined || r.to.col === undefined) return undefined;
+  if (r.from.col < 0 || r.to.col < 0) return undefined;
+  const { from, to } = r as { from: Required<typeof r.from>; to: Required<typeof r.to> };
+  return { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col), rows: Math.abs(to.row - from.row) + 1, cols: Math.abs(to.col - from.col) + 1 };
+}
+
+function parseSheet(name: string, hidden: boolean, p: Part, shared: readonly string[], styles: Styles, dropped: string[], room: number): ParsedSheet {
+  const tok = p.tok;
   const merges: Merge[] = [];
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"[^>]*\/>/g)) {
-    if (rangeCells(m[1]) > MAX_RANGE_CELLS) {
-      dropped.push(`ô gộp ${m[1]}`);
-      continue;
-    }
-    const merge = mergeOf(m[1]);
-    if (!merge) throw new Unsupported();
-    merges.push(merge);
-  }
-  for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) if (sqrefCells(m[1]) > MAX_RANGE_CELLS) dropped.push(`kiểm tra dữ liệu ${m[1]}`);
-  // Cells a merge covers (all but its top-left) hold nothing, whatever the XML says (ExcelJS's Merge cells).
-  const covered = new Set<number>();
+  const raw: ReadCell[] = [];
+  let sheetData = 0;
+  /** Cells in the order written, to find one written twice (Excel writes them in order; a lazy set when not). */
+  let lastKey = -1;
+  let seen: Set<number> | undefined;
   const key = (r: number, c: number): number => r * 16_384 + c;
+  p.root('worksheet', MAIN);
+  p.children((section) => {
+    if (section === 'sheetData') {
+      if (++sheetData > 1) throw p.ambiguous(`hai phần <sheetData> trong trang "${name}"`);
+      p.children((rowName) => {
+        if (rowName !== 'row') throw p.ambiguous(`phần tử <${rowName}> trong <sheetData> của trang "${name}"`);
+        p.children((cellName) => {
+          if (cellName === 'extLst') return p.skip();
+          if (cellName !== 'c') throw p.ambiguous(`phần tử <${cellName}> trong một hàng của trang "${name}"`);
+          const ref = tok.attr('r');
+          if (ref === undefined) throw new Unsupported(); // cells placed by their order: ExcelJS's path
+          const at = cellRef(ref);
+          if (!at) throw p.ambiguous(`ô có địa chỉ "${ref}" trong trang "${name}"`);
+          const k = key(at.row, at.col);
+          if (k <= lastKey) {
+            seen ??= new Set(raw.map((c) => key(c.row, c.col)));
+            if (seen.has(k)) throw p.ambiguous(`ô ${ref} ghi hai lần trong trang "${name}"`);
+          }
+          if (seen) seen.add(k);
+          lastKey = Math.max(lastKey, k);
+          const cell = parseCell(p, ref, at.row, at.col, name, shared, styles);
+          if (!cell) return;
+          if (raw.length >= room) throw tooManyCells(name);
+          raw.push(cell);
+        });
+      });
+    } else if (section === 'mergeCells') {
+      p.children((n) => {
+        const ref = n === 'mergeCell' ? tok.attr('ref') : undefined;
+        p.skip();
+        if (ref === undefined) return;
+        if (rangeCells(ref) > MAX_RANGE_CELLS) {
+          dropped.push(`ô gộp ${ref}`);
+          return;
+        }
+        const merge = mergeOf(ref);
+        if (!merge) throw new Unsupported();
+        merges.push(merge);
+      });
+    } else if (section === 'dataValidations') {
+      p.children((n) => {
+        const sqref = n === 'dataValidation' ? tok.attr('sqref') : undefined;
+        p.skip();
+        if (sqref !== undefined && sqrefCells(sqref) > MAX_RANGE_CELLS) dropped.push(`kiểm tra dữ liệu ${sqref}`);
+      });
+    } else {
+      p.skip();
+    }
+  });
+  p.finish();
+  // Cells a merge covers (all but its top-left) hold nothing, whatever the XML says (ExcelJS's Merge cells).
+  if (merges.length === 0) return { name, hidden, cells: raw, merges };
+  const covered = new Set<number>();
   for (const g of merges) {
     for (let r = g.row; r < g.row + g.rows; r++) for (let c = g.col; c < g.col + g.cols; c++) if (r !== g.row || c !== g.col) covered.add(key(r, c));
   }
-  const cells: ReadCell[] = [];
-  const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml)?.[1] ?? '';
-  for (const m of data.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const inner = m[2];
-    if (!inner) continue;
-    // The three attributes a cell's reading needs, without a map per cell (a commune has thousands).
-    const at = m[1];
-    const ref = /\br="([A-Z]{1,3})(\d+)"/.exec(at);
-    if (!ref) throw new Unsupported();
-    const row = Number(ref[2]) - 1;
-    const col = colOf(ref[1]);
-    if (covered.has(key(row, col))) continue;
-    const type = /\bt="([^"]*)"/.exec(at)?.[1] ?? 'n';
-    const styled = /\bs="(\d+)"/.exec(at);
-    const styleIx = styled ? Number(styled[1]) : 0;
-    let formula: string | null = null;
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-    if (f) {
-      const fa = attrs(f[1]);
-      if (fa.has('t') || f[2] === undefined || f[2] === '') throw new Unsupported();
-      formula = bareFormula(xmlText(f[2]));
-    }
-    const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
-    const vText = v ? xmlText(v[1] ?? '') : undefined;
-    let value: string | number | boolean | null = null;
-    let error: string | null = null;
-    if (type === 's') {
-      if (vText !== undefined) {
-        const s = shared[Number(vText)];
-        if (s === undefined) throw new Unsupported();
-        value = s;
-      }
-    } else if (type === 'inlineStr') {
-      const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
-      value = is ? itemText(is[1]) : null;
-    } else if (type === 'str') {
-      value = vText ?? null;
-    } else if (type === 'b') {
-      if (vText !== undefined) value = vText === '1' || vText.toLowerCase() === 'true';
-    } else if (type === 'e') {
-      if (vText !== undefined && vText !== '') error = vText;
-    } else if (type === 'n') {
-      if (vText !== undefined) {
-        if (vText.trim() === '') throw new Unsupported();
-        if (styles.date[styleIx]) throw new Unsupported();
-        const n = Number(vText);
-        value = Number.isFinite(n) ? n : null;
-      }
-    } else {
-      throw new Unsupported(); // 'd' (ISO dates) and anything unknown
-    }
-    if (value === '') value = null;
-    if (typeof value === 'string' && value.length > MAX_CELL_CHARS) throw new Unsupported();
-    if (formula === null && value === null && error === null) continue;
-    cells.push({ row, col, value, formula, error, font: styled ? (styles.font[styleIx] ?? null) : null });
+  return { name, hidden, cells: raw.filter((c) => !covered.has(key(c.row, c.col))), merges };
+}
+
+/** One <c> (just opened) as the port reads it, or undefined when it holds nothing. */
+function parseCell(p: Part, ref: string, row: number, col: number, sheet: string, shared: readonly string[], styles: Styles): ReadCell | undefined {
+  const tok = p.tok;
+  const type = tok.attr('t') ?? 'n';
+  const styleText = tok.attr('s');
+  let styleIx = 0;
+  if (styleText !== undefined) {
+    if (!INDEX.test(styleText)) throw p.ambiguous(`kiểu "${styleText}" của ô ${ref} trong trang "${sheet}"`);
+    styleIx = Number(styleText);
   }
-  return { name, hidden, cells, merges };
+  const where = `(ô ${ref} của trang "${sheet}")`;
+  let formulaText: string | undefined;
+  let vText: string | undefined;
+  let inline: string | undefined;
+  p.children((n) => {
+    if (n === 'f') {
+      if (formulaText !== undefined) throw p.ambiguous(`hai công thức ${where}`);
+      if (tok.attr('t') !== undefined) {
+        p.skip();
+        throw new Unsupported(); // shared, array or data-table formulas: ExcelJS's path
+      }
+      formulaText = p.text(where);
+    } else if (n === 'v') {
+      if (vText !== undefined) throw p.ambiguous(`hai giá trị ${where}`);
+      vText = p.text(where);
+    } else if (n === 'is') {
+      if (inline !== undefined) throw p.ambiguous(`hai chuỗi ${where}`);
+      inline = itemText(p, where);
+    } else if (n === 'extLst') {
+      p.skip();
+    } else {
+      throw p.ambiguous(`phần tử <${n}> ${where}`);
+    }
+  });
+  let formula: string | null = null;
+  if (formulaText !== undefined) {
+    if (formulaText === '') throw new Unsupported();
+    formula = bareFormula(formulaText);
+  }
+  if (inline !== undefined && type !== 'inlineStr') throw p.ambiguous(`chuỗi <is> trong một ô kiểu "${type}" ${where}`);
+  let value: string | number | boolean | null = null;
+  let error: string | null = null;
+  if (type === 's') {
+    if (formula !== null) throw p.ambiguous(`công thức trong một ô chuỗi dùng chung ${where}`);
+    if (vText !== undefined) {
+      if (!INDEX.test(vText)) throw p.ambiguous(`số thứ tự chuỗi "${vText}" ${where}`);
+      const s = shared[Number(vText)];
+      if (s === undefined) throw new Unsupported();
+      value = s;
+    }
+  } else if (type === 'inlineStr') {
+    if (formula !== null || vText !== undefined) throw p.ambiguous(`ô chuỗi trực tiếp có công thức hoặc <v> ${where}`);
+    value = inline ?? null;
+  } else if (type === 'str') {
+    if (vText !== undefined && DECODED_TWICE.test(vText)) throw p.ambiguous(`chuỗi có "&...;" ${where}`);
+    value = vText ?? null;
+  } else if (type === 'b') {
+    if (vText !== undefined) {
+      const t = vText.trim();
+      if (t !== '0' && t !== '1') throw p.ambiguous(`giá trị đúng/sai "${vText}" ${where}`);
+      value = t === '1';
+    }
+  } else if (type === 'e') {
+    if (vText !== undefined && vText !== '') error = vText;
+  } else if (type === 'n') {
+    if (vText !== undefined) {
+      if (vText.trim() === '') throw new Unsupported();
+      if (!NUMBER.test(vText)) throw p.ambiguous(`giá trị "${vText}" không phải một số ${where}`);
+      if (styles.date[styleIx]) throw new Unsupported();
+      value = Number(vText);
+    }
+  } else {
+    throw new Unsupported(); // 'd' (ISO dates) and anything unknown
+  }
+  if (typeof value === 'string') {
+    if (value === '') value = null;
+    else if (value.length > MAX_CELL_CHARS || (value.includes('_x') && ESCAPED.test(value))) throw new Unsupported();
+  }
+  if (formula === null && value === null && error === null) return undefined;
+  return { row, col, value, formula, error, font: styleText !== undefined ? (styles.font[styleIx] ?? null) : null };
 }

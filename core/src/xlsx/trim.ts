@@ -9,25 +9,19 @@
  * disk is untouched; what was dropped is returned for the report. The parts are inflated through
  * zip.ts: a damaged or oversized part refuses the file (FileRefused), it never escapes as JSZip's error.
  */
+import { MAX_COL, MAX_ROW, parseRange } from '../util/a1';
 import { ZipParts } from './zip';
 
 /** Cells a merge or a validation of an input file may cover before it is dropped for reading. */
 export const MAX_RANGE_CELLS = 100_000;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** Cells of one A1 range ("I23:J1048576", "G1:I1048576", "B5"); whole columns/rows ("G:I", "3:9") as far as the sheet goes. */
 export function rangeCells(ref: string): number {
-  const m = /^\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})?\$?(\d+)?)?$/i.exec(ref.trim());
-  if (!m) return 0;
-  const [, c1, r1, c2, r2] = m;
-  const cols = c1 && c2 ? Math.abs(colNumber(c2) - colNumber(c1)) + 1 : c1 ? 1 : 16_384;
-  const rows = r1 && r2 ? Math.abs(Number(r2) - Number(r1)) + 1 : r1 ? (m[0].includes(':') && !r2 ? 1_048_576 : 1) : 1_048_576;
-  return cols * rows;
+  const r = parseRange(ref);
+  if (!r) return 0;
+  const { from, to } = r;
+  const span = (a: number | undefined, b: number | undefined, whole: number): number => (a !== undefined && b !== undefined ? Math.abs(b - a) + 1 : whole);
+  return span(from.col, to.col, MAX_COL + 1) * span(from.row, to.row, MAX_ROW + 1);
 }
 
 /** A sqref may list several ranges ("A1:A10 C1:C1048576"). */

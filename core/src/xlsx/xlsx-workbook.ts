@@ -28,11 +28,13 @@ import {
 } from '../port/memory';
 import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
 import { copyName } from '../port/types';
+import type { RangeEnd } from '../util/a1';
+import { parseRange } from '../util/a1';
 import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
 import { trimHugeRanges } from './trim';
 import { verifyZip } from './zip';
-import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn } from './limits';
+import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn, tooManyCells } from './limits';
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
 import { applyLayout } from './layout-writer';
@@ -62,16 +64,11 @@ function mergesOf(ws: Worksheet): Merge[] {
 }
 
 function rangeOf(address: string): RangeLike {
-  const [from, to = from] = address.split(':');
-  const parse = (s: string): { row: number; col: number } => {
-    const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(s);
-    if (!m) return { row: 1, col: 1 };
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]), col };
-  };
-  const a = parse(from);
-  const b = parse(to);
+  const r = parseRange(address);
+  // 1-based, as ExcelJS's ranges are; an address that is not one reads as A1.
+  const at = (end: RangeEnd | undefined): { row: number; col: number } => ({ row: (end?.row ?? 0) + 1, col: (end?.col ?? 0) + 1 });
+  const a = at(r?.from);
+  const b = at(r?.to);
   return { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
 
@@ -236,7 +233,7 @@ export class XlsxWorkbook implements WorkbookPort {
             throw new PortError('CELL_TOO_LONG', `ô ${cell.address} của trang "${ws.name}" có ${c.value.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự một ô của Excel. Tệp có thể bị hỏng hoặc không phải do Excel tạo; hãy mở, sửa ô đó rồi lưu lại.`);
           }
           if (++total > MAX_READ_CELLS) {
-            throw new PortError('WORKBOOK_TOO_LARGE', `tệp có hơn ${MAX_READ_CELLS.toLocaleString('vi-VN')} ô có dữ liệu (trang "${ws.name}"), vượt xa một biểu mẫu của xã; LKH không đọc để tránh treo máy. Hãy xóa các hàng, cột thừa rồi lưu lại.`);
+            throw tooManyCells(ws.name);
           }
           cells.push(c);
         }),

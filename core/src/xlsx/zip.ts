@@ -24,7 +24,7 @@ interface PartStream {
 }
 
 function damaged(part: string, detail: string): FileRefused {
-  return new FileRefused('damaged', `${refusalMessage('damaged').replace('{part}', part)}\nChi tiết kỹ thuật: ${detail}`);
+  return new FileRefused('damaged', `${refusalMessage('damaged', { part })}\nChi tiết kỹ thuật: ${detail}`);
 }
 
 export class ZipParts {
