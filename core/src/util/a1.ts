@@ -25,22 +25,39 @@ export interface RangeEnd {
   readonly col?: number;
 }
 
-const END = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
-
-function rangeEnd(text: string): RangeEnd | undefined {
-  const m = END.exec(text);
-  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
-  const col = m[1] === undefined ? undefined : columnIndex(m[1]);
-  const row = m[2] === undefined ? undefined : Number(m[2]) - 1;
-  return { ...(row !== undefined ? { row } : {}), ...(col !== undefined ? { col } : {}) };
+/** One end of a range from text[from, to), or undefined when it is not letters then digits ("$" allowed before each). */
+function rangeEnd(text: string, from: number, to: number): RangeEnd | undefined {
+  let i = from;
+  if (text.charCodeAt(i) === 36) i++; // $
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - lettersFrom;
+  if (letters > 3) return undefined;
+  if (text.charCodeAt(i) === 36 && i < to) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - digitsFrom;
+  if (letters === 0 && digits === 0) return undefined;
+  if (letters === 0) return { row: row - 1 };
+  return digits === 0 ? { col: col - 1 } : { row: row - 1, col: col - 1 };
 }
 
 /** "I23:J1048576", "B5", "G:I", "3:9" → its two ends (the same twice for one cell); undefined when not a range. */
 export function parseRange(ref: string): { readonly from: RangeEnd; readonly to: RangeEnd } | undefined {
   const text = ref.trim();
   const colon = text.indexOf(':');
-  const from = rangeEnd(colon < 0 ? text : text.slice(0, colon));
-  const to = colon < 0 ? from : rangeEnd(text.slice(colon + 1));
+  const from = rangeEnd(text, 0, colon < 0 ? text.length : colon);
+  const to = colon < 0 ? from : rangeEnd(text, colon + 1, text.length);
   if (!from || !to) return undefined;
   return { from, to };
 }
@@ -79,11 +96,21 @@ export function parseA1(address: string): { row: number; col: number } {
  * Excel's sheet ("XFD1048576" at most); undefined otherwise.
  */
 export function cellRef(ref: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
-  if (!m) return undefined;
-  const col = columnIndex(m[1]);
-  const row = Number(m[2]) - 1;
-  return col > MAX_COL || row > MAX_ROW ? undefined : { row, col };
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i > 3 || i === ref.length || ref.charCodeAt(i) === 48) return undefined;
+  let row = 0;
+  for (let k = i; k < ref.length; k++) {
+    const c = ref.charCodeAt(k);
+    if (c < 48 || c > 57 || k - i >= 7) return undefined;
+    row = row * 10 + (c - 48);
+  }
+  return col - 1 > MAX_COL || row - 1 > MAX_ROW ? undefined : { row: row - 1, col: col - 1 };
 }
 
 /** Quotes a sheet name for formulas and print titles: 'Thôn A - I.2'!A1 */

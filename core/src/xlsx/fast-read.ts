@@ -147,6 +147,15 @@ class Part {
     }
   }
 
+  /** Where the reading is, for a message: set as it goes, a sentence only when one is needed. */
+  cell: string | undefined;
+  sheet = '';
+  item = 0;
+
+  place(): string {
+    return this.cell !== undefined ? `(ô ${this.cell} của trang "${this.sheet}")` : `(chuỗi dùng chung thứ ${this.item})`;
+  }
+
   /** The refusal of a value or construct ExcelJS would read otherwise than Excel. */
   ambiguous(detail: string): FileRefused {
     return new FileRefused('ambiguous', refusalMessage('ambiguous', { part: this.path, detail }));
@@ -168,18 +177,18 @@ class Part {
     }
     if (kind === 'open') {
       const name = this.tok.name;
-      const colon = name.indexOf(':');
+      const colon = this.mainPrefixes.size > 0 ? name.indexOf(':') : -1;
       if (colon > 0 && this.mainPrefixes.has(name.slice(0, colon))) throw this.ambiguous(`phần tử <${name}> viết với tiền tố`);
-      const attrs = this.tok.attrs();
-      for (let i = 0; i < attrs.length; i++) {
-        const a = attrs[i];
-        if (a.charCodeAt(0) !== 120 || !a.startsWith('xmlns')) continue; // x
-        const value = this.tok.attr(a);
-        if (a === 'xmlns') {
-          if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> đổi không gian tên mặc định`);
-        } else if (value === MAIN || value === STRICT) {
-          if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> khai báo lại không gian tên`);
-          this.mainPrefixes.add(a.slice(6));
+      if (this.tok.declaresNamespace) {
+        for (const a of this.tok.attrs()) {
+          if (!a.startsWith('xmlns')) continue;
+          const value = this.tok.attr(a);
+          if (a === 'xmlns') {
+            if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> đổi không gian tên mặc định`);
+          } else if (value === MAIN || value === STRICT) {
+            if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> khai báo lại không gian tên`);
+            this.mainPrefixes.add(a.slice(6));
+          }
         }
       }
     }
@@ -217,7 +226,7 @@ class Part {
   }
 
   /** The text of the element just opened (a leaf: <t>, <v>, <f>), its pieces around comments joined. */
-  text(where: string): string {
+  text(): string {
     const tok = this.tok;
     if (tok.selfClosing) {
       this.next();
@@ -229,14 +238,14 @@ class Part {
       const kind = this.next();
       if (kind === 'text') {
         // ExcelJS never sees a CDATA section's text (saxes reports it apart); Excel does.
-        if (tok.cdata) throw this.ambiguous(`một đoạn CDATA trong <${name}> ${where}`);
+        if (tok.cdata) throw this.ambiguous(`một đoạn CDATA trong <${name}> ${this.place()}`);
         try {
           out += tok.text;
         } catch (e) {
           throw this.xmlError(e);
         }
       } else if (kind === 'open') {
-        throw this.ambiguous(`phần tử <${tok.name}> nằm trong <${name}> ${where}`);
+        throw this.ambiguous(`phần tử <${tok.name}> nằm trong <${name}> ${this.place()}`);
       } else {
         return out;
       }
@@ -266,20 +275,20 @@ async function part(zip: ZipParts, path: string): Promise<Part | undefined> {
 }
 
 /** The text of a string item (<si>, <is>): its <t>, or its runs' <t> joined, as ExcelJS and Excel read it. */
-function itemText(p: Part, where: string): string {
+function itemText(p: Part): string {
   let plain: string | undefined;
   let runs: string | undefined;
   p.children((name) => {
     if (name === 't') {
-      if (plain !== undefined || runs !== undefined) throw p.ambiguous(`một chuỗi có nhiều phần <t> ${where}`);
-      plain = p.text(where);
+      if (plain !== undefined || runs !== undefined) throw p.ambiguous(`một chuỗi có nhiều phần <t> ${p.place()}`);
+      plain = p.text();
     } else if (name === 'r') {
-      if (plain !== undefined) throw p.ambiguous(`một chuỗi có cả <t> lẫn <r> ${where}`);
+      if (plain !== undefined) throw p.ambiguous(`một chuỗi có cả <t> lẫn <r> ${p.place()}`);
       let run: string | undefined;
       p.children((inner) => {
         if (inner === 'rPr') p.skip();
-        else if (inner === 't' && run === undefined) run = p.text(where);
-        else throw p.ambiguous(`phần tử <${inner}> trong <r> ${where}`);
+        else if (inner === 't' && run === undefined) run = p.text();
+        else throw p.ambiguous(`phần tử <${inner}> trong <r> ${p.place()}`);
       });
       runs = (runs ?? '') + (run ?? '');
     } else if (name === 'rPh') {
@@ -287,7 +296,7 @@ function itemText(p: Part, where: string): string {
     } else if (name === 'phoneticPr') {
       p.skip();
     } else {
-      throw p.ambiguous(`phần tử <${name}> trong một chuỗi ${where}`);
+      throw p.ambiguous(`phần tử <${name}> trong một chuỗi ${p.place()}`);
     }
   });
   const text = plain ?? runs ?? '';
@@ -391,7 +400,10 @@ async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; droppe
   if (sst) {
     sst.root('sst', MAIN);
     sst.children((name) => {
-      if (name === 'si') shared.push(itemText(sst, `(chuỗi dùng chung thứ ${shared.length + 1})`));
+      if (name === 'si') {
+        sst.item = shared.length + 1;
+        shared.push(itemText(sst));
+      }
       else if (name === 'extLst') sst.skip();
       else throw sst.ambiguous(`phần tử <${name}> trong bảng chuỗi`);
     });
@@ -445,6 +457,8 @@ function parseSheet(name: string, hidden: boolean, p: Part, shared: readonly str
         p.children((cellName) => {
           if (cellName === 'extLst') return p.skip();
           if (cellName !== 'c') throw p.ambiguous(`phần tử <${cellName}> trong một hàng của trang "${name}"`);
+          // <c r="B3" s="4"/>: a cell with a format and nothing in it (most of a form's grid).
+          if (tok.selfClosing) return p.skip();
           const ref = tok.attr('r');
           if (ref === undefined) throw new Unsupported(); // cells placed by their order: ExcelJS's path
           const at = cellRef(ref);
@@ -505,56 +519,67 @@ function parseCell(p: Part, ref: string, row: number, col: number, sheet: string
     if (!INDEX.test(styleText)) throw p.ambiguous(`kiểu "${styleText}" của ô ${ref} trong trang "${sheet}"`);
     styleIx = Number(styleText);
   }
-  const where = `(ô ${ref} của trang "${sheet}")`;
+  p.cell = ref;
+  p.sheet = sheet;
   let formulaText: string | undefined;
   let vText: string | undefined;
   let inline: string | undefined;
-  p.children((n) => {
-    if (n === 'f') {
-      if (formulaText !== undefined) throw p.ambiguous(`hai công thức ${where}`);
-      if (tok.attr('t') !== undefined) {
-        p.skip();
-        throw new Unsupported(); // shared, array or data-table formulas: ExcelJS's path
+  // The cell's children, without a closure per cell (a commune reads tens of thousands).
+  if (tok.selfClosing) p.next();
+  else {
+    const depth = tok.depth;
+    for (;;) {
+      const kind = p.next();
+      if (kind === 'close') {
+        if (tok.depth < depth) break;
+        continue;
       }
-      formulaText = p.text(where);
-    } else if (n === 'v') {
-      if (vText !== undefined) throw p.ambiguous(`hai giá trị ${where}`);
-      vText = p.text(where);
-    } else if (n === 'is') {
-      if (inline !== undefined) throw p.ambiguous(`hai chuỗi ${where}`);
-      inline = itemText(p, where);
-    } else if (n === 'extLst') {
-      p.skip();
-    } else {
-      throw p.ambiguous(`phần tử <${n}> ${where}`);
+      if (kind === 'end') break;
+      if (kind !== 'open') continue;
+      const n = tok.name;
+      if (n === 'v') {
+        if (vText !== undefined) throw p.ambiguous(`hai giá trị ${p.place()}`);
+        vText = p.text();
+      } else if (n === 'f') {
+        if (formulaText !== undefined) throw p.ambiguous(`hai công thức ${p.place()}`);
+        if (tok.attr('t') !== undefined) throw new Unsupported(); // shared, array or data-table formulas: ExcelJS's path
+        formulaText = p.text();
+      } else if (n === 'is') {
+        if (inline !== undefined) throw p.ambiguous(`hai chuỗi ${p.place()}`);
+        inline = itemText(p);
+      } else if (n === 'extLst') {
+        p.skip();
+      } else {
+        throw p.ambiguous(`phần tử <${n}> ${p.place()}`);
+      }
     }
-  });
+  }
   let formula: string | null = null;
   if (formulaText !== undefined) {
     if (formulaText === '') throw new Unsupported();
     formula = bareFormula(formulaText);
   }
-  if (inline !== undefined && type !== 'inlineStr') throw p.ambiguous(`chuỗi <is> trong một ô kiểu "${type}" ${where}`);
+  if (inline !== undefined && type !== 'inlineStr') throw p.ambiguous(`chuỗi <is> trong một ô kiểu "${type}" ${p.place()}`);
   let value: string | number | boolean | null = null;
   let error: string | null = null;
   if (type === 's') {
-    if (formula !== null) throw p.ambiguous(`công thức trong một ô chuỗi dùng chung ${where}`);
+    if (formula !== null) throw p.ambiguous(`công thức trong một ô chuỗi dùng chung ${p.place()}`);
     if (vText !== undefined) {
-      if (!INDEX.test(vText)) throw p.ambiguous(`số thứ tự chuỗi "${vText}" ${where}`);
+      if (!INDEX.test(vText)) throw p.ambiguous(`số thứ tự chuỗi "${vText}" ${p.place()}`);
       const s = shared[Number(vText)];
       if (s === undefined) throw new Unsupported();
       value = s;
     }
   } else if (type === 'inlineStr') {
-    if (formula !== null || vText !== undefined) throw p.ambiguous(`ô chuỗi trực tiếp có công thức hoặc <v> ${where}`);
+    if (formula !== null || vText !== undefined) throw p.ambiguous(`ô chuỗi trực tiếp có công thức hoặc <v> ${p.place()}`);
     value = inline ?? null;
   } else if (type === 'str') {
-    if (vText !== undefined && DECODED_TWICE.test(vText)) throw p.ambiguous(`chuỗi có "&...;" ${where}`);
+    if (vText !== undefined && DECODED_TWICE.test(vText)) throw p.ambiguous(`chuỗi có "&...;" ${p.place()}`);
     value = vText ?? null;
   } else if (type === 'b') {
     if (vText !== undefined) {
       const t = vText.trim();
-      if (t !== '0' && t !== '1') throw p.ambiguous(`giá trị đúng/sai "${vText}" ${where}`);
+      if (t !== '0' && t !== '1') throw p.ambiguous(`giá trị đúng/sai "${vText}" ${p.place()}`);
       value = t === '1';
     }
   } else if (type === 'e') {
@@ -562,7 +587,7 @@ function parseCell(p: Part, ref: string, row: number, col: number, sheet: string
   } else if (type === 'n') {
     if (vText !== undefined) {
       if (vText.trim() === '') throw new Unsupported();
-      if (!NUMBER.test(vText)) throw p.ambiguous(`giá trị "${vText}" không phải một số ${where}`);
+      if (!NUMBER.test(vText)) throw p.ambiguous(`giá trị "${vText}" không phải một số ${p.place()}`);
       if (styles.date[styleIx]) throw new Unsupported();
       value = Number(vText);
     }

@@ -23,6 +23,8 @@ interface PartStream {
   pause(): PartStream;
 }
 
+let decoder: InstanceType<typeof TextDecoder> | undefined;
+
 function damaged(part: string, detail: string): FileRefused {
   return new FileRefused('damaged', `${refusalMessage('damaged', { part })}\nChi tiết kỹ thuật: ${detail}`);
 }
@@ -114,11 +116,25 @@ export class ZipParts {
       await this.inflate(path, () => undefined);
       return (this.zip.file(path) as JSZip.JSZipObject).async('string');
     }
-    const decoder = new TextDecoder('utf-8');
-    const pieces: string[] = [];
-    await this.inflate(path, (bytes) => pieces.push(decoder.decode(bytes, { stream: true })));
-    pieces.push(decoder.decode());
-    return pieces.join('');
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    await this.inflate(path, (bytes) => {
+      chunks.push(bytes);
+      length += bytes.length;
+    });
+    const whole = chunks.length === 1 ? chunks[0] : new Uint8Array(length);
+    if (chunks.length !== 1) {
+      let at = 0;
+      for (const c of chunks) {
+        whole.set(c, at);
+        at += c.length;
+      }
+    }
+    chunks.length = 0;
+    // One decoder for every part (making one costs more than decoding a small part); without
+    // `stream`, decode keeps no state between calls.
+    decoder ??= new TextDecoder('utf-8');
+    return decoder.decode(whole);
   }
 
   /** Inflates every part without keeping it: the file's real size and soundness, before a library that trusts the directory opens it. */

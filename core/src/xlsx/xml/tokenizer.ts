@@ -54,16 +54,11 @@ export function isXmlChar(code: number): boolean {
 }
 
 /**
- * Where the first character XML forbids even written literally is (C0 controls but tab, LF, CR;
- * U+FFFE, U+FFFF), or -1. The decoder gives no lone surrogates: it replaces bad UTF-8 with U+FFFD.
+ * A character XML forbids even written literally: anything but tab, LF, CR and U+0020-U+FFFD (the
+ * code units of surrogate pairs fall in that range; the decoder gives no lone surrogates, it
+ * replaces bad UTF-8 with U+FFFD).
  */
-function forbiddenAt(src: string): number {
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0xfffe) return i;
-  }
-  return -1;
-}
+const FORBIDDEN = /[^\t\n\r\u0020-\uFFFD]/;
 
 /** A name character (XML's NameChar, loosely: everything but what ends or separates a name). */
 function isNameChar(c: number): boolean {
@@ -127,15 +122,18 @@ export class XmlTokenizer {
   cdata = false;
   private textStart = 0;
   private textEnd = 0;
-  private attrNames: string[] = [];
-  private attrRaw: string[] = [];
-  private attrAt: number[] = [];
+  /** The current start tag's attributes: offsets of each name and value in the text (reused, no string until asked). */
+  private attrCount = 0;
+  private readonly nameFrom: number[] = [];
+  private readonly nameTo: number[] = [];
+  private readonly valueFrom: number[] = [];
+  private readonly valueTo: number[] = [];
 
   constructor(private readonly src: string) {
     // A byte-order mark, when the decoder left it.
     if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
-    const bad = forbiddenAt(src);
-    if (bad >= 0) throw new XmlError(`ký tự U+${src.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')} mà XML không cho phép`, bad);
+    const bad = FORBIDDEN.exec(src);
+    if (bad) throw new XmlError(`ký tự U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} mà XML không cho phép`, bad.index);
   }
 
   /** Depth of the current element (1 for the root's children's parent…), after an 'open' the opened element counts. */
@@ -151,9 +149,9 @@ export class XmlTokenizer {
   /** The current character data, decoded. */
   get text(): string {
     if (this.decoded !== undefined) return this.decoded;
+    // No "&" in it (next() decoded those already): only line ends to normalise, in CDATA too.
     const raw = this.src.slice(this.textStart, this.textEnd);
-    if (this.cdata) return raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
-    return decodeXml(raw, this.textStart);
+    return raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
   }
 
   /** The current character data is only whitespace (XML's S). */
@@ -164,14 +162,33 @@ export class XmlTokenizer {
 
   /** The current start tag's attribute `name` (qualified, as written), decoded; undefined when absent. */
   attr(name: string): string | undefined {
-    const i = this.attrNames.indexOf(name);
-    return i < 0 ? undefined : decodeXml(this.attrRaw[i], this.attrAt[i], true);
+    const i = this.attrIndex(name);
+    if (i < 0) return undefined;
+    const from = this.valueFrom[i];
+    const to = this.valueTo[i];
+    const src = this.src;
+    for (let k = from; k < to; k++) {
+      const c = src.charCodeAt(k);
+      if (c === AMP || c === 0x0d || c === 0x0a || c === 0x09) return decodeXml(src.slice(from, to), from, true);
+    }
+    return src.slice(from, to);
+  }
+
+  /** Index of the current start tag's attribute named `name` among its first `upTo`, or -1. */
+  private attrIndex(name: string, upTo = this.attrCount): number {
+    for (let i = 0; i < upTo; i++) if (this.nameTo[i] - this.nameFrom[i] === name.length && this.src.startsWith(name, this.nameFrom[i])) return i;
+    return -1;
   }
 
   /** The current start tag's attribute names, as written. */
-  attrs(): readonly string[] {
-    return this.attrNames;
+  attrs(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.attrCount; i++) out.push(this.src.slice(this.nameFrom[i], this.nameTo[i]));
+    return out;
   }
+
+  /** The current start tag declares a namespace (an attribute named xmlns or xmlns:…). */
+  declaresNamespace = false;
 
   next(): TokenKind {
     if (this.pendingClose !== undefined) {
@@ -238,15 +255,19 @@ export class XmlTokenizer {
       }
       this.textStart = start;
       if (c1 === SLASH) {
-        let i = start + 2;
-        while (i < src.length && isNameChar(src.charCodeAt(i))) i++;
-        const name = src.slice(start + 2, i);
-        while (i < src.length && isSpace(src.charCodeAt(i))) i++;
-        if (src.charCodeAt(i) !== GT) throw new XmlError(`thẻ đóng </${name}> không hợp lệ`, start);
+        // Compared with the open element's name in place: no string per end tag.
         const open = this.stack.pop();
-        if (open !== name) throw new XmlError(open === undefined ? `thẻ đóng </${name}> không có thẻ mở` : `thẻ <${open}> lại được đóng bằng </${name}>`, start);
+        let i = start + 2;
+        if (open !== undefined && src.startsWith(open, i) && !isNameChar(src.charCodeAt(i + open.length))) i += open.length;
+        else {
+          while (i < src.length && isNameChar(src.charCodeAt(i))) i++;
+          const name = src.slice(start + 2, i);
+          throw new XmlError(open === undefined ? `thẻ đóng </${name}> không có thẻ mở` : i >= src.length ? 'phần bị cắt ngang' : `thẻ <${open}> lại được đóng bằng </${name}>`, start);
+        }
+        while (i < src.length && isSpace(src.charCodeAt(i))) i++;
+        if (src.charCodeAt(i) !== GT) throw new XmlError(i >= src.length ? 'phần bị cắt ngang' : `thẻ đóng </${open}> không hợp lệ`, start);
         this.pos = i + 1;
-        this.name = name;
+        this.name = open;
         this.selfClosing = false;
         return (this.kind = 'close');
       }
@@ -264,9 +285,8 @@ export class XmlTokenizer {
       if (this.rootSeen) throw new XmlError('có hơn một phần tử gốc', start);
       this.rootSeen = true;
     }
-    const names: string[] = [];
-    const raws: string[] = [];
-    const ats: number[] = [];
+    let count = 0;
+    this.declaresNamespace = false;
     for (;;) {
       const before = i;
       while (i < src.length && isSpace(src.charCodeAt(i))) i++;
@@ -285,31 +305,37 @@ export class XmlTokenizer {
       if (i === before) throw new XmlError(`thuộc tính của <${name}> không cách nhau`, i);
       const nameStart = i;
       while (i < src.length && isNameChar(src.charCodeAt(i))) i++;
-      const attr = src.slice(nameStart, i);
-      if (attr === '') throw new XmlError(`thẻ <${name}> không hợp lệ`, i);
+      const nameEnd = i;
+      if (nameEnd === nameStart) throw new XmlError(`thẻ <${name}> không hợp lệ`, i);
       while (i < src.length && isSpace(src.charCodeAt(i))) i++;
       if (i >= src.length) throw new XmlError(`phần bị cắt ngang giữa thẻ <${name}>`, start);
-      if (src.charCodeAt(i) !== EQ) throw new XmlError(`thuộc tính ${attr} của <${name}> không có giá trị`, i);
+      if (src.charCodeAt(i) !== EQ) throw new XmlError(`thuộc tính ${src.slice(nameStart, nameEnd)} của <${name}> không có giá trị`, i);
       i++;
       while (i < src.length && isSpace(src.charCodeAt(i))) i++;
       const q = src.charCodeAt(i);
-      if (q !== QUOT && q !== APOS) throw new XmlError(`giá trị của ${attr} không nằm trong dấu nháy`, i);
-      const end = src.indexOf(q === QUOT ? '"' : "'", i + 1);
-      if (end < 0) throw new XmlError(`phần bị cắt ngang giữa thẻ <${name}>`, start);
-      const raw = src.slice(i + 1, end);
-      if (raw.indexOf('<') >= 0) throw new XmlError(`"<" trong giá trị của ${attr}`, i);
-      if (raw.indexOf('&') >= 0) decodeXml(raw, i + 1, true); // a bad reference, even in an attribute nobody reads
-      if (names.indexOf(attr) >= 0) throw new XmlError(`thuộc tính ${attr} lặp lại trong <${name}>`, nameStart);
-      names.push(attr);
-      raws.push(raw);
-      ats.push(i + 1);
+      if (q !== QUOT && q !== APOS) throw new XmlError(`giá trị của ${src.slice(nameStart, nameEnd)} không nằm trong dấu nháy`, i);
+      let end = i + 1;
+      let amp = false;
+      for (; end < src.length; end++) {
+        const v = src.charCodeAt(end);
+        if (v === q) break;
+        if (v === LT) throw new XmlError(`"<" trong giá trị của ${src.slice(nameStart, nameEnd)}`, end);
+        if (v === AMP) amp = true;
+      }
+      if (end >= src.length) throw new XmlError(`phần bị cắt ngang giữa thẻ <${name}>`, start);
+      if (amp) decodeXml(src.slice(i + 1, end), i + 1, true); // a bad reference, even in an attribute nobody reads
+      if (count > 0 && this.attrIndex(src.slice(nameStart, nameEnd), count) >= 0) throw new XmlError(`thuộc tính ${src.slice(nameStart, nameEnd)} lặp lại trong <${name}>`, nameStart);
+      if (src.charCodeAt(nameStart) === 120 /* x */ && nameEnd - nameStart >= 5 && src.startsWith('xmlns', nameStart)) this.declaresNamespace = true;
+      this.nameFrom[count] = nameStart;
+      this.nameTo[count] = nameEnd;
+      this.valueFrom[count] = i + 1;
+      this.valueTo[count] = end;
+      count++;
       i = end + 1;
     }
+    this.attrCount = count;
     this.pos = i;
     this.name = name;
-    this.attrNames = names;
-    this.attrRaw = raws;
-    this.attrAt = ats;
     this.stack.push(name);
     if (this.selfClosing) this.pendingClose = name;
     return (this.kind = 'open');
