@@ -158,12 +158,20 @@ class Part {
 
   /** The refusal of a value or construct ExcelJS would read otherwise than Excel. */
   ambiguous(detail: string): FileRefused {
+    // A part that is not well-formed further on is said to be damaged, the graver finding.
+    try {
+      while (this.tok.next() !== 'end') {
+        /* to the end of the part */
+      }
+    } catch (e) {
+      if (e instanceof XmlError) return this.xmlError(e) as FileRefused;
+    }
     return new FileRefused('ambiguous', refusalMessage('ambiguous', { part: this.path, detail }));
   }
 
   xmlError(e: unknown): unknown {
     if (!(e instanceof XmlError)) return e;
-    if (e.doctype) return this.ambiguous('khai báo DOCTYPE');
+    if (e.doctype) return new FileRefused('ambiguous', refusalMessage('ambiguous', { part: this.path, detail: 'khai báo DOCTYPE' }));
     return new FileRefused('malformed', refusalMessage('malformed', { part: this.path, detail: `${e.message}, ở ký tự thứ ${(e.at + 1).toLocaleString('vi-VN')}` }));
   }
 
@@ -455,7 +463,6 @@ function parseSheet(name: string, hidden: boolean, p: Part, shared: readonly str
       p.children((rowName) => {
         if (rowName !== 'row') throw p.ambiguous(`phần tử <${rowName}> trong <sheetData> của trang "${name}"`);
         p.children((cellName) => {
-          if (cellName === 'extLst') return p.skip();
           if (cellName !== 'c') throw p.ambiguous(`phần tử <${cellName}> trong một hàng của trang "${name}"`);
           // <c r="B3" s="4"/>: a cell with a format and nothing in it (most of a form's grid).
           if (tok.selfClosing) return p.skip();
@@ -547,9 +554,8 @@ function parseCell(p: Part, ref: string, row: number, col: number, sheet: string
       } else if (n === 'is') {
         if (inline !== undefined) throw p.ambiguous(`hai chuỗi ${p.place()}`);
         inline = itemText(p);
-      } else if (n === 'extLst') {
-        p.skip();
       } else {
+        // An <extLst> too: ExcelJS would take a <t> inside it for the cell's text.
         throw p.ambiguous(`phần tử <${n}> ${p.place()}`);
       }
     }

@@ -34,6 +34,7 @@ import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
 import { trimHugeRanges } from './trim';
 import { verifyZip } from './zip';
+import { FastReadWorkbook } from './fast-read';
 import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn, tooManyCells } from './limits';
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
@@ -150,12 +151,16 @@ export class XlsxWorkbook implements WorkbookPort {
    * never to save it back: merges and validations covering more than 100,000 cells are dropped
    * first (trim.ts), so a 9 KB file with a validation on a whole column costs milliseconds, not
    * gigabytes. `dropped` says what was left out. Every failure is a PortError naming what is wrong
-   * with this file (the caller names the file and goes on with the others).
+   * with this file (the caller names the file and goes on with the others). The file is first read
+   * by the XML reader (fast-read.ts), whose refusals stand here too: XML that is not well-formed, or
+   * that ExcelJS would read otherwise than Excel (CDATA in a value, "10000abc" in a number cell, two
+   * <sheetData>…), is refused the same way whether the CLI or a pane's import opens it.
    */
   static async loadForReading(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook & { readonly dropped: readonly string[] }> {
     const bytes = new Uint8Array(toArrayBuffer(data));
     const trimmed = await refuseAsPortError(async () => {
       assertXlsx(bytes);
+      await FastReadWorkbook.open(bytes);
       await verifyZip(bytes);
       return trimHugeRanges(bytes);
     });
