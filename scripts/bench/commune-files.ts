@@ -77,12 +77,16 @@ const ExcelJS = require(process.env.LKH_EXCELJS);
 
 /** Wall-clock milliseconds of a child process, which must succeed. */
 /**
- * A Node process's wall time and peak resident memory: a preloaded handler prints
- * process.resourceUsage().maxRSS on exit (no /usr/bin/time needed). Exit codes 0-2 are results.
+ * A Node process's wall time and peak resident memory: a preloaded handler prints, on exit, the
+ * process's VmHWM from /proc/self/status (its own address space's high-water mark; getrusage's
+ * maxRSS would carry over the forking parent's, the bench's own). Exit codes in `okCodes` are results.
  */
 export function measuredProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env, okCodes: readonly number[] = [0, 1]): { ms: number; maxRss: number; status: number } {
   const preload = join(tmpdir(), 'lkh-bench-maxrss.cjs');
-  writeFileSync(preload, "process.on('exit', () => require('fs').writeSync(2, `\\nLKH_MAXRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    preload,
+    "process.on('exit', () => { const fs = require('fs'); let kb = process.resourceUsage().maxRSS; try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {} fs.writeSync(2, `\\nLKH_MAXRSS=${kb}\\n`); });\n",
+  );
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['-r', preload, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t0;

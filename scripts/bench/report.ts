@@ -140,7 +140,7 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
     '```',
     '',
     '`scripts/bench.mjs` bundles `scripts/bench/main.ts` (one file per measure beside it) with esbuild (ExcelJS external) and runs it with `--expose-gc`;',
-    '`--only a,b,c,s` picks targets, `--runs N` sets the measured runs (after one warm-up), `--sizes 1,3,10,30,100` the sizes of (c)',
+    '`--only a,b,c,s,h` picks targets, `--runs N` sets the measured runs (after one warm-up), `--sizes 1,3,10,30,100` the sizes of (c)',
     'in communes of 1,000 activities, `--profile` profiles each workload afterwards (V8 CPU profiler, as `node --cpu-prof`) and',
     'appends where the time goes. Every figure is the **median** of the measured runs.',
     '',

@@ -141,9 +141,20 @@ export class XmlTokenizer {
     return this.stack.length;
   }
 
-  /** Offset of the current token in the text. */
+  /** Offset of the current token in the text (a tag's "<"). */
   get offset(): number {
     return this.textStart;
+  }
+
+  /** Offset just after the current token (after skipElement: after the element's end tag). */
+  get end(): number {
+    return this.pos;
+  }
+
+  /** Where the current start tag's attribute `name` has its value in the text ([from, to)), or undefined. */
+  attrRange(name: string): readonly [number, number] | undefined {
+    const i = this.attrIndex(name);
+    return i < 0 ? undefined : [this.valueFrom[i], this.valueTo[i]];
   }
 
   /** The current character data, decoded. */
