@@ -139,6 +139,10 @@ const NUMBER = /^[ \t\r\n]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\r\n
 const INDEX = /^[ \t\r\n]*\d+[ \t\r\n]*$/;
 /** What ExcelJS decodes a second time in a "str" value (utils.xmlDecode). */
 const DECODED_TWICE = /&(?:lt|gt|amp|apos|quot);/;
+/** Names ExcelJS would read wherever they stand, watched for in what the reader skips (Part.skip). */
+const SHEET_NAMES: ReadonlySet<string> = new Set(['sheetData', 'row', 'c', 'v', 'f', 'is', 'mergeCells', 'mergeCell']);
+const STRING_NAMES: ReadonlySet<string> = new Set(['si', 't', 'r']);
+const WORKBOOK_NAMES: ReadonlySet<string> = new Set(['sheets', 'sheet']);
 
 /** One part read through the tokenizer, which knows what its prefixes mean. */
 class Part {
@@ -277,10 +281,25 @@ class Part {
     }
   }
 
-  /** Skips the element just opened. */
-  skip(): void {
+  /**
+   * Skips the element just opened. ExcelJS finds its elements by their written name at any depth
+   * (a <sheetData> inside an unknown element is read as the sheet's): an element named in
+   * `watched` inside what is skipped refuses the file rather than let the two readers differ.
+   */
+  skip(watched?: ReadonlySet<string>): void {
+    const tok = this.tok;
     try {
-      this.tok.skipElement();
+      if (!watched || tok.selfClosing) {
+        tok.skipElement();
+        return;
+      }
+      const outer = tok.name;
+      const depth = tok.depth;
+      while (tok.depth >= depth) {
+        const kind = tok.next();
+        if (kind === 'end') return;
+        if (kind === 'open' && watched.has(tok.name)) throw this.ambiguous(`phần tử <${tok.name}> nằm trong <${outer}>`);
+      }
     } catch (e) {
       throw this.xmlError(e);
     }
@@ -311,7 +330,7 @@ function itemText(p: Part): string {
       if (plain !== undefined) throw p.ambiguous(`một chuỗi có cả <t> lẫn <r> ${p.place()}`);
       let run: string | undefined;
       p.children((inner) => {
-        if (inner === 'rPr') p.skip();
+        if (inner === 'rPr') p.skip(STRING_NAMES);
         else if (inner === 't' && run === undefined) run = p.text();
         else throw p.ambiguous(`phần tử <${inner}> trong <r> ${p.place()}`);
       });
@@ -319,7 +338,7 @@ function itemText(p: Part): string {
     } else if (name === 'rPh') {
       throw new Unsupported(); // a phonetic run: ExcelJS's path
     } else if (name === 'phoneticPr') {
-      p.skip();
+      p.skip(STRING_NAMES);
     } else {
       throw p.ambiguous(`phần tử <${name}> trong một chuỗi ${p.place()}`);
     }
@@ -401,7 +420,7 @@ async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; droppe
   if (workbook.tok.attr('xmlns:r') !== OFFICE_RELS) throw workbook.ambiguous('các trang tính ghi theo một cách lạ (tiền tố r)');
   let sheetLists = 0;
   workbook.children((name) => {
-    if (name !== 'sheets') return workbook.skip();
+    if (name !== 'sheets') return workbook.skip(WORKBOOK_NAMES);
     if (++sheetLists > 1) throw workbook.ambiguous('hai danh sách trang tính');
     workbook.children((n) => {
       if (n === 'sheet') {
@@ -443,7 +462,7 @@ async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; droppe
       if (name === 'si') {
         sst.item = shared.length + 1;
         shared.push(itemText(sst));
-      } else if (name === 'extLst') sst.skip();
+      } else if (name === 'extLst') sst.skip(STRING_NAMES);
       else throw sst.ambiguous(`phần tử <${name}> trong bảng chuỗi`);
     });
     sst.finish();
@@ -532,7 +551,7 @@ function parseSheet(name: string, hidden: boolean, p: Part, shared: readonly str
         if (sqref !== undefined && sqrefCells(sqref) > MAX_RANGE_CELLS) dropped.push(`kiểm tra dữ liệu ${sqref}`);
       });
     } else {
-      p.skip();
+      p.skip(SHEET_NAMES);
     }
   });
   p.finish();
