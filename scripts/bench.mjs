@@ -3,7 +3,7 @@
 // from this repository through NODE_PATH) and runs it with --expose-gc. The markdown report goes to
 // stdout; progress to stderr.
 //
-//   node scripts/bench.mjs [--only a,b,c,s] [--runs N] [--sizes 1,3,10,30,100] [--write] [--profile]
+//   node scripts/bench.mjs [--only a,b,c,s,h] [--runs N] [--sizes 1,3,10,30,100] [--write] [--profile]
 //
 //   --write    also writes the report to BENCHMARKS.md
 //   --profile  after measuring, runs each workload again under the V8 CPU profiler (the one behind

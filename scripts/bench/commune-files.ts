@@ -31,7 +31,19 @@ export interface ResultA {
   readonly sameAsMemory: boolean;
   readonly baseRowsWritten: number;
   /** The whole command, process against process: `lkh consolidate` and a Node process doing the floor's work. */
-  readonly process: { readonly lkh: number; readonly floor: number; readonly ratio: number; readonly lkhRuns: readonly number[]; readonly floorRuns: readonly number[] };
+  readonly process: {
+    readonly lkh: number;
+    readonly floor: number;
+    readonly ratio: number;
+    readonly lkhRuns: readonly number[];
+    readonly floorRuns: readonly number[];
+    /** The same command again over the plan the first run wrote (issue 23, item 8). */
+    readonly rerun: number;
+    readonly rerunRatio: number;
+    readonly rerunRuns: readonly number[];
+    /** Peak resident memory of each process, the largest over the runs (bytes). */
+    readonly maxRss: { readonly lkh: number; readonly rerun: number; readonly floor: number };
+  };
 }
 
 /**
@@ -64,12 +76,24 @@ const ExcelJS = require(process.env.LKH_EXCELJS);
 `;
 
 /** Wall-clock milliseconds of a child process, which must succeed. */
-function timedProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * A Node process's wall time and peak resident memory: a preloaded handler prints, on exit, the
+ * process's VmHWM from /proc/self/status (its own address space's high-water mark; getrusage's
+ * maxRSS would carry over the forking parent's, the bench's own). Exit codes in `okCodes` are results.
+ */
+export function measuredProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env, okCodes: readonly number[] = [0, 1]): { ms: number; maxRss: number; status: number } {
+  const preload = join(tmpdir(), 'lkh-bench-maxrss.cjs');
+  writeFileSync(
+    preload,
+    "process.on('exit', () => { const fs = require('fs'); let kb = process.resourceUsage().maxRSS; try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {} fs.writeSync(2, `\\nLKH_MAXRSS=${kb}\\n`); });\n",
+  );
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['-r', preload, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.slice(0, 2).join(' ')} failed (${r.status}): ${r.stderr.slice(0, 400)}`);
-  return ms;
+  const status = r.status ?? -1;
+  if (!okCodes.includes(status)) throw new Error(`${args.slice(0, 2).join(' ')} failed (${r.status ?? r.signal}): ${r.stderr.slice(0, 400)}`);
+  const kb = Number(/LKH_MAXRSS=(\d+)/.exec(r.stderr)?.[1] ?? 'NaN');
+  return { ms, maxRss: kb * 1024, status };
 }
 
 /** `keep`: a directory the 50 files are copied to, to profile the command on them afterwards (`--keep-files DIR`). */
@@ -202,19 +226,32 @@ export async function benchA(runs: number, keep?: string): Promise<ResultA> {
     const floorEnv = { ...process.env, LKH_EXCELJS: require.resolve('exceljs', { paths: [root] }) };
     const outProc = join(dir, 'KH-xa-process.xlsx');
     const outFloor = join(dir, 'floor.xlsx');
+    const consolidate = [lkhBin, 'consolidate', ...files, '--out', outProc, '--year', String(PLAN_YEAR), '--commune', commune.name];
     const runLkh = () => {
       rmSync(outProc, { force: true });
-      return timedProcess([lkhBin, 'consolidate', ...files, '--out', outProc, '--year', String(PLAN_YEAR), '--commune', commune.name]);
+      return measuredProcess(consolidate);
     };
-    const runFloor = () => timedProcess([floorJs, shapeFile, rowsFile, outFloor, ...files], floorEnv);
+    // The usual case after the first run: a village sends a correction, the same command runs again over the commune's plan.
+    const rerunLkh = () => measuredProcess(consolidate);
+    const runFloor = () => measuredProcess([floorJs, shapeFile, rowsFile, outFloor, ...files], floorEnv);
     runLkh();
+    rerunLkh();
     runFloor();
     const procLkh: number[] = [];
+    const procRerun: number[] = [];
     const procFloor: number[] = [];
+    const rss = { lkh: 0, rerun: 0, floor: 0 };
     for (let i = 0; i < Math.max(5, runs); i++) {
-      procFloor.push(runFloor());
-      procLkh.push(runLkh());
-      log(`  process run ${i + 1}: lkh consolidate ${fmt(procLkh[i])} ms, floor ${fmt(procFloor[i])} ms`);
+      const f = runFloor();
+      const first = runLkh();
+      const again = rerunLkh();
+      procFloor.push(f.ms);
+      procLkh.push(first.ms);
+      procRerun.push(again.ms);
+      rss.floor = Math.max(rss.floor, f.maxRss);
+      rss.lkh = Math.max(rss.lkh, first.maxRss);
+      rss.rerun = Math.max(rss.rerun, again.maxRss);
+      log(`  process run ${i + 1}: lkh consolidate ${fmt(first.ms)} ms, again over its plan ${fmt(again.ms)} ms, floor ${fmt(f.ms)} ms`);
     }
     const med = (m: Record<string, number[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, median(v)]));
     const lm = med(l);
@@ -250,7 +287,17 @@ export async function benchA(runs: number, keep?: string): Promise<ResultA> {
       },
       sameAsMemory,
       baseRowsWritten: outShape.reduce((n, [, rows]) => n + rows, 0),
-      process: { lkh: median(procLkh), floor: median(procFloor), ratio: median(procLkh) / median(procFloor), lkhRuns: procLkh, floorRuns: procFloor },
+      process: {
+        lkh: median(procLkh),
+        floor: median(procFloor),
+        ratio: median(procLkh) / median(procFloor),
+        lkhRuns: procLkh,
+        floorRuns: procFloor,
+        rerun: median(procRerun),
+        rerunRatio: median(procRerun) / median(procLkh),
+        rerunRuns: procRerun,
+        maxRss: rss,
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -606,15 +606,19 @@ function isLabelLike(s: string): boolean {
 /** Reads one sheet: recognises its form (or uses `formId`) and reads it. */
 export function readSheet(data: SheetData, options: ReadOptions = {}): SheetReadResult {
   const grid = new TextGrid(data);
+  const at0 = { sheet: data.name, ...(options.file ? { file: options.file } : {}) };
+  const empty = grid.rowCells(grid.top).length === 0 && grid.bottom === grid.top;
+  // An empty sheet is no form and says nothing: not searched for one (a file of 20,000 empty sheets).
+  if (empty && !options.formId) return { sheet: at0.sheet, findings: [] };
   let recognition: Recognition | undefined;
   if (options.formId) {
     recognition = { formId: options.formId, confidence: 1, tables: new Map() };
   } else {
     recognition = recogniseForm(grid);
   }
-  const at = { sheet: data.name, ...(options.file ? { file: options.file } : {}) };
+  const at = at0;
   if (!recognition) {
-    return { sheet: data.name, findings: grid.rowCells(grid.top).length === 0 && grid.bottom === grid.top ? [] : [finding('FORM_NOT_RECOGNISED', at)] };
+    return { sheet: data.name, findings: empty ? [] : [finding('FORM_NOT_RECOGNISED', at)] };
   }
   const form = getForm(recognition.formId);
   const read = (edition: FormDefinition): FormReading => {

@@ -2,21 +2,33 @@
  * Reading a file from outside without building ExcelJS's model (issue 13: the accountant waits for
  * the whole command, and ExcelJS spends most of a commune's reading time building styles, cell
  * objects and merges nobody reads). The parts a reader needs — sheet names and states, shared
- * strings, each cell's value, formula and font, merges — are taken from the .xlsx's XML directly.
+ * strings, each cell's value, formula and font, merges — are taken from the .xlsx's XML directly,
+ * through one XML tokenizer (xml/tokenizer.ts: comments, CDATA, processing instructions, entities
+ * and character references as an XML parser sees them; issue 23).
  *
- * It reads only what it knows to read exactly as XlsxWorkbook does (cell-values.ts): anything
- * else — a shared or array formula, a date, an XML prefix, a phonetic run, an escaped "_x000D_",
- * a chart sheet, a cell over Excel's length, more cells than XlsxWorkbook reads — makes it give
- * up (`undefined`), and the caller opens the file with ExcelJS as before. Every .xlsx fixture of
- * the repository is read both ways in core/test/port/fast-read.test.ts and must give the same.
+ * Three outcomes, so that what LKH reads is what Excel shows:
+ * - read: what it knows to read exactly as XlsxWorkbook does (cell-values.ts) and as Excel does;
+ * - give up (`undefined`), and the caller opens the file with ExcelJS as before, for what ExcelJS
+ *   reads as Excel does and this reader does not: a shared or array formula, a date, a phonetic
+ *   run, an escaped "_x000D_", a chart sheet, a cell over Excel's length, the strict namespace;
+ * - refuse the file (FileRefused, a Vietnamese sentence naming the part and the cell) when the
+ *   part is not well-formed XML, or when ExcelJS would read another value than Excel: CDATA in a
+ *   value, a number that is not one ("10000abc", "0x10"), a boolean other than 0/1, two
+ *   <sheetData>, a <t> where SpreadsheetML has none, a prefixed SpreadsheetML element, a DOCTYPE,
+ *   a cell written twice, an address outside the sheet, more cells than LKH reads.
+ * Every .xlsx fixture of the repository is read both ways in core/test/port/fast-read.test.ts and
+ * must give the same; the adversarial corpus is also read by LibreOffice (core/test/xml-differential.test.ts).
  */
-import JSZip from 'jszip';
 import type { Merge, SheetLayout } from '../layout/types';
 import type { ReadCell } from '../port/memory';
 import { PortError, bareFormula, isInternalSheet, sheetNotFound, toSheetData } from '../port/memory';
 import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
-import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_SHEET, stateFromColumn } from './limits';
+import { cellRef, parseRange } from '../util/a1';
+import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_SHEET, stateFromColumn, tooManyCells } from './limits';
+import { FileRefused, refusalMessage } from './inspect';
 import { MAX_RANGE_CELLS, rangeCells, sqrefCells } from './trim';
+import { XmlError, XmlTokenizer } from './xml';
+import { ZipParts } from './zip';
 
 
 /** Thrown inside the reader when the file holds something it does not read itself. */
@@ -42,11 +54,17 @@ export class FastReadWorkbook implements WorkbookPort {
     try {
       const { sheets, dropped } = await parse(bytes);
       return new FastReadWorkbook(sheets, dropped);
-    } catch {
-      // Unsupported, or a file JSZip cannot open: ExcelJS's path reads it or gives the user its own message.
+    } catch (e) {
+      // A damaged part, more bytes than the cap (zip.ts), XML that is not, a value Excel and ExcelJS
+      // would read apart, too many cells: the file is refused, whoever reads it.
+      if (e instanceof FileRefused || e instanceof PortError) throw e;
+      // Unsupported: ExcelJS's path reads it or gives the user its own message.
       return undefined;
     }
   }
+
+  /** The user's sheets (not LKH's own) by lower-case name, made once: 20,000 sheets are read in one pass, not 20,000. */
+  private byName: Map<string, ParsedSheet> | undefined;
 
   private userSheets(): ParsedSheet[] {
     return this.sheets.filter((s) => !isInternalSheet(s.name));
@@ -57,9 +75,16 @@ export class FastReadWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: readonly string[], options?: ReadOptions): Promise<SheetData[]> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const s of this.userSheets()) {
+        const lower = s.name.toLowerCase();
+        if (!this.byName.has(lower)) this.byName.set(lower, s);
+      }
+    }
+    const byName = this.byName;
     return names.map((n) => {
-      const lower = n.toLowerCase();
-      const s = isInternalSheet(n) ? undefined : this.userSheets().find((x) => x.name.toLowerCase() === lower);
+      const s = isInternalSheet(n) ? undefined : byName.get(n.toLowerCase());
       if (!s) throw sheetNotFound(n);
       return toSheetData(s.name, s.cells, s.merges, s.hidden, options);
     });
@@ -100,46 +125,227 @@ function readOnly(): PortError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// XML
+// Parts and their XML
 
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Text content as an XML parser gives it: line ends normalised, entities and character references decoded. */
-function xmlText(raw: string): string {
-  // Excel's own escape of control characters ("_x000D_"): left to ExcelJS.
-  if (raw.includes('_x') && /_x[0-9A-Fa-f]{4}_/.test(raw)) throw new Unsupported();
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_m, e: string) => {
-    if (e[0] !== '#') return NAMED[e];
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return String.fromCodePoint(code);
+/** Excel's own escape of characters ("_x000D_"): left to ExcelJS, which decodes it as Excel does. */
+const ESCAPED = /_x[0-9A-Fa-f]{4}_/;
+/** A number as XML Schema writes a double (what Excel writes in <v>), without INF and NaN. */
+const NUMBER = /^[ \t\r\n]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\r\n]*$/;
+const INDEX = /^[ \t\r\n]*\d+[ \t\r\n]*$/;
+/** What ExcelJS decodes a second time in a "str" value (utils.xmlDecode). */
+const DECODED_TWICE = /&(?:lt|gt|amp|apos|quot);/;
+/** Names ExcelJS would read wherever they stand, watched for in what the reader skips (Part.skip). */
+const SHEET_NAMES: ReadonlySet<string> = new Set(['sheetData', 'row', 'c', 'v', 'f', 'is', 'mergeCells', 'mergeCell']);
+const STRING_NAMES: ReadonlySet<string> = new Set(['si', 't', 'r']);
+const WORKBOOK_NAMES: ReadonlySet<string> = new Set(['sheets', 'sheet']);
+
+/** One part read through the tokenizer, which knows what its prefixes mean. */
+class Part {
+  readonly tok: XmlTokenizer;
+  /** Prefixes bound to SpreadsheetML's namespace: an element written with one is refused (ExcelJS reads none). */
+  private readonly mainPrefixes = new Set<string>();
+
+  constructor(
+    readonly path: string,
+    private readonly xml: string,
+  ) {
+    try {
+      this.tok = new XmlTokenizer(xml);
+    } catch (e) {
+      throw this.xmlError(e);
+    }
+  }
+
+  /** How many times `needle` occurs in the part's text. */
+  count(needle: string): number {
+    let n = 0;
+    for (let at = this.xml.indexOf(needle); at >= 0; at = this.xml.indexOf(needle, at + needle.length)) n++;
+    return n;
+  }
+
+  /** Where the reading is, for a message: set as it goes, a sentence only when one is needed. */
+  cell: string | undefined;
+  sheet = '';
+  item = 0;
+
+  place(): string {
+    return this.cell !== undefined ? `(ô ${this.cell} của trang "${this.sheet}")` : `(chuỗi dùng chung thứ ${this.item})`;
+  }
+
+  /** The refusal of a value or construct ExcelJS would read otherwise than Excel. */
+  ambiguous(detail: string): FileRefused {
+    // A part that is not well-formed further on is said to be damaged, the graver finding.
+    try {
+      while (this.tok.next() !== 'end') {
+        /* to the end of the part */
+      }
+    } catch (e) {
+      if (e instanceof XmlError) return this.xmlError(e) as FileRefused;
+    }
+    return new FileRefused('ambiguous', refusalMessage('ambiguous', { part: this.path, detail }));
+  }
+
+  xmlError(e: unknown): unknown {
+    if (!(e instanceof XmlError)) return e;
+    if (e.doctype) return new FileRefused('ambiguous', refusalMessage('ambiguous', { part: this.path, detail: 'khai báo DOCTYPE' }));
+    return new FileRefused('malformed', refusalMessage('malformed', { part: this.path, detail: `${e.message}, ở ký tự thứ ${(e.at + 1).toLocaleString('vi-VN')}` }));
+  }
+
+  /** The next token; a start tag's namespace declarations are checked (see mainPrefixes). */
+  next(): string {
+    let kind: string;
+    try {
+      kind = this.tok.next();
+    } catch (e) {
+      throw this.xmlError(e);
+    }
+    if (kind === 'open') {
+      const name = this.tok.name;
+      const colon = this.mainPrefixes.size > 0 ? name.indexOf(':') : -1;
+      if (colon > 0 && this.mainPrefixes.has(name.slice(0, colon))) throw this.ambiguous(`phần tử <${name}> viết với tiền tố`);
+      if (this.tok.declaresNamespace) {
+        for (const a of this.tok.attrs()) {
+          if (!a.startsWith('xmlns')) continue;
+          const value = this.tok.attr(a);
+          if (a === 'xmlns') {
+            if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> đổi không gian tên mặc định`);
+          } else if (value === MAIN || value === STRICT) {
+            if (this.tok.depth > 1) throw this.ambiguous(`phần tử <${name}> khai báo lại không gian tên`);
+            this.mainPrefixes.add(a.slice(6));
+          }
+        }
+      }
+    }
+    return kind;
+  }
+
+  /** Opens the root: it must be `name`, unprefixed, in namespace `ns` (the strict namespace is left to ExcelJS). */
+  root(name: string, ns: string): void {
+    while (this.next() !== 'open') {
+      /* nothing but the prolog comes first: text outside the root is refused by the tokenizer */
+    }
+    if (this.tok.attr('xmlns') === STRICT) throw new Unsupported();
+    if (this.tok.name !== name) throw this.ambiguous(`phần tử gốc <${this.tok.name}> thay vì <${name}>`);
+    if (this.tok.attr('xmlns') !== ns) throw this.ambiguous(`phần tử gốc <${name}> ngoài không gian tên của Excel`);
+  }
+
+  /**
+   * Walks the children of the element just opened: `open(name)` for each child element, which must
+   * read it to its end (children(), text() or skip()); text between them is ignored.
+   */
+  children(open: (name: string) => void): void {
+    const tok = this.tok;
+    if (tok.selfClosing) {
+      this.next();
+      return;
+    }
+    const depth = tok.depth;
+    for (;;) {
+      const kind = this.next();
+      if (kind === 'open') open(tok.name);
+      else if (kind === 'close') {
+        if (tok.depth < depth) return;
+      } else if (kind === 'end') return;
+    }
+  }
+
+  /** The text of the element just opened (a leaf: <t>, <v>, <f>), its pieces around comments joined. */
+  text(): string {
+    const tok = this.tok;
+    if (tok.selfClosing) {
+      this.next();
+      return '';
+    }
+    const name = tok.name;
+    let out = '';
+    for (;;) {
+      const kind = this.next();
+      if (kind === 'text') {
+        // ExcelJS never sees a CDATA section's text (saxes reports it apart); Excel does.
+        if (tok.cdata) throw this.ambiguous(`một đoạn CDATA trong <${name}> ${this.place()}`);
+        try {
+          out += tok.text;
+        } catch (e) {
+          throw this.xmlError(e);
+        }
+      } else if (kind === 'open') {
+        throw this.ambiguous(`phần tử <${tok.name}> nằm trong <${name}> ${this.place()}`);
+      } else {
+        return out;
+      }
+    }
+  }
+
+  /**
+   * Skips the element just opened. ExcelJS finds its elements by their written name at any depth
+   * (a <sheetData> inside an unknown element is read as the sheet's): an element named in
+   * `watched` inside what is skipped refuses the file rather than let the two readers differ.
+   */
+  skip(watched?: ReadonlySet<string>): void {
+    const tok = this.tok;
+    try {
+      if (!watched || tok.selfClosing) {
+        tok.skipElement();
+        return;
+      }
+      const outer = tok.name;
+      const depth = tok.depth;
+      while (tok.depth >= depth) {
+        const kind = tok.next();
+        if (kind === 'end') return;
+        if (kind === 'open' && watched.has(tok.name)) throw this.ambiguous(`phần tử <${tok.name}> nằm trong <${outer}>`);
+      }
+    } catch (e) {
+      throw this.xmlError(e);
+    }
+  }
+
+  /** Reads the rest of the part after the root closed: nothing but comments and instructions may follow. */
+  finish(): void {
+    while (this.next() !== 'end') {
+      /* the tokenizer refuses anything else */
+    }
+  }
+}
+
+async function part(zip: ZipParts, path: string): Promise<Part | undefined> {
+  const xml = await zip.text(path);
+  return xml === undefined ? undefined : new Part(path, xml);
+}
+
+/** The text of a string item (<si>, <is>): its <t>, or its runs' <t> joined, as ExcelJS and Excel read it. */
+function itemText(p: Part): string {
+  let plain: string | undefined;
+  let runs: string | undefined;
+  p.children((name) => {
+    if (name === 't') {
+      if (plain !== undefined || runs !== undefined) throw p.ambiguous(`một chuỗi có nhiều phần <t> ${p.place()}`);
+      plain = p.text();
+    } else if (name === 'r') {
+      if (plain !== undefined) throw p.ambiguous(`một chuỗi có cả <t> lẫn <r> ${p.place()}`);
+      let run: string | undefined;
+      p.children((inner) => {
+        if (inner === 'rPr') p.skip(STRING_NAMES);
+        else if (inner === 't' && run === undefined) run = p.text();
+        else throw p.ambiguous(`phần tử <${inner}> trong <r> ${p.place()}`);
+      });
+      runs = (runs ?? '') + (run ?? '');
+    } else if (name === 'rPh') {
+      throw new Unsupported(); // a phonetic run: ExcelJS's path
+    } else if (name === 'phoneticPr') {
+      p.skip(STRING_NAMES);
+    } else {
+      throw p.ambiguous(`phần tử <${name}> trong một chuỗi ${p.place()}`);
+    }
   });
-}
-
-/** The attributes of a start tag's text ("r=\"A1\" t=\"s\""), prefixes kept ("r:id"). */
-function attrs(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out.set(m[1], xmlText(m[3] ?? m[4] ?? ''));
-  return out;
-}
-
-/** The text of a string item (<si>, <is>): its <t>, or its runs' <t> joined. */
-function itemText(inner: string): string {
-  if (inner.includes('<rPh')) throw new Unsupported();
-  let out = '';
-  for (const m of inner.matchAll(/<t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += xmlText(m[1] ?? '');
-  return out;
-}
-
-/** A part's text; a part cut short (no closing root tag) is left to ExcelJS, which says the file is damaged. */
-async function text(zip: JSZip, path: string, root: string): Promise<string | undefined> {
-  const f = zip.file(path);
-  if (!f) return undefined;
-  const xml = await f.async('string');
-  if (!new RegExp(`</${root}>\\s*$`).test(xml) && !new RegExp(`<${root}\\b[^>]*/>\\s*$`).test(xml)) throw new Unsupported();
-  return xml;
+  const text = plain ?? runs ?? '';
+  if (text.includes('_x') && ESCAPED.test(text)) throw new Unsupported();
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,28 +364,44 @@ interface Styles {
   readonly date: readonly boolean[];
 }
 
-function parseStyles(xml: string | undefined): Styles {
-  if (!xml) return { font: [], date: [] };
+function parseStyles(p: Part | undefined): Styles {
+  if (!p) return { font: [], date: [] };
   const codes = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    codes.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
-  }
-  const fontsXml = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(xml)?.[1] ?? '';
-  const fonts = [...fontsXml.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map((m) => {
-    const name = /<name\b([^>]*)\/?>/.exec(m[1] ?? '');
-    return name ? (attrs(name[1]).get('val') ?? null) : null;
-  });
-  const xfsXml = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const fonts: (string | null)[] = [];
   const font: (string | null)[] = [];
   const date: boolean[] = [];
-  for (const m of xfsXml.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
-    const a = attrs(m[1]);
-    const fontId = Number(a.get('fontId') ?? 0);
-    font.push(fonts[fontId] ?? null);
-    const id = Number(a.get('numFmtId') ?? 0);
-    const code = codes.get(id);
-    date.push(code !== undefined ? isDateCode(code) : !PLAIN_BUILTIN.has(id));
+  const xfs: { fontId: number; numFmtId: number }[] = [];
+  p.root('styleSheet', MAIN);
+  p.children((name) => {
+    if (name === 'numFmts') {
+      p.children((n) => {
+        if (n === 'numFmt') codes.set(Number(p.tok.attr('numFmtId')), p.tok.attr('formatCode') ?? '');
+        p.skip();
+      });
+    } else if (name === 'fonts') {
+      p.children((n) => {
+        if (n !== 'font') return p.skip();
+        let fontName: string | null = null;
+        p.children((f) => {
+          if (f === 'name' && fontName === null) fontName = p.tok.attr('val') ?? null;
+          p.skip();
+        });
+        fonts.push(fontName);
+      });
+    } else if (name === 'cellXfs') {
+      p.children((n) => {
+        if (n === 'xf') xfs.push({ fontId: Number(p.tok.attr('fontId') ?? 0), numFmtId: Number(p.tok.attr('numFmtId') ?? 0) });
+        p.skip();
+      });
+    } else {
+      p.skip();
+    }
+  });
+  p.finish();
+  for (const xf of xfs) {
+    font.push(fonts[xf.fontId] ?? null);
+    const code = codes.get(xf.numFmtId);
+    date.push(code !== undefined ? isDateCode(code) : !PLAIN_BUILTIN.has(xf.numFmtId));
   }
   return { font, date };
 }
@@ -187,140 +409,249 @@ function parseStyles(xml: string | undefined): Styles {
 // ---------------------------------------------------------------------------------------------
 // The workbook
 
-function colOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
-}
-
-function mergeOf(ref: string): Merge | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const r1 = Number(m[2]) - 1;
-  const c1 = colOf(m[1]);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  const c2 = m[3] ? colOf(m[3]) : c1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-}
-
-
 async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; dropped: string[] }> {
-  const zip = await JSZip.loadAsync(bytes);
-  const workbook = await text(zip, 'xl/workbook.xml', 'workbook');
-  const rels = await text(zip, 'xl/_rels/workbook.xml.rels', 'Relationships');
+  const zip = await ZipParts.open(bytes);
+  const workbook = await part(zip, 'xl/workbook.xml');
+  const rels = await part(zip, 'xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new Unsupported();
-  // A prefixed or strict-namespace workbook is left to ExcelJS.
-  if (!workbook.includes('<sheets') || /<\w+:sheet\b/.test(workbook) || workbook.includes('purl.oclc.org')) throw new Unsupported();
+  const listed: { name: string; state: string | undefined; id: string }[] = [];
+  workbook.root('workbook', MAIN);
+  // ExcelJS finds a sheet's part by the attribute written "r:id": another prefix is read by Excel, not by ExcelJS.
+  if (workbook.tok.attr('xmlns:r') !== OFFICE_RELS) throw workbook.ambiguous('các trang tính ghi theo một cách lạ (tiền tố r)');
+  let sheetLists = 0;
+  workbook.children((name) => {
+    if (name !== 'sheets') return workbook.skip(WORKBOOK_NAMES);
+    if (++sheetLists > 1) throw workbook.ambiguous('hai danh sách trang tính');
+    workbook.children((n) => {
+      if (n === 'sheet') {
+        const id = workbook.tok.attr('r:id');
+        if (id === undefined) throw new Unsupported();
+        listed.push({ name: workbook.tok.attr('name') ?? '', state: workbook.tok.attr('state'), id });
+      }
+      workbook.skip();
+    });
+  });
+  workbook.finish();
   const targets = new Map<string, { target: string; type: string }>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    targets.set(a.get('Id') ?? '', { target: a.get('Target') ?? '', type: a.get('Type') ?? '' });
+  rels.root('Relationships', RELS);
+  rels.children((name) => {
+    if (name === 'Relationship') targets.set(rels.tok.attr('Id') ?? '', { target: rels.tok.attr('Target') ?? '', type: rels.tok.attr('Type') ?? '' });
+    rels.skip();
+  });
+  rels.finish();
+  // The worksheets' text first, their cells counted (each cell holding something ends with "</c>"):
+  // a file with more than LKH reads is refused before one cell is made (2.1 million cells took
+  // 1 GB before the refusal), and before anything sends it to ExcelJS's path.
+  const pending: { name: string; hidden: boolean; path: string; part: Part | undefined }[] = [];
+  let written = 0;
+  for (const s of listed) {
+    const rel = targets.get(s.id);
+    if (!rel || !rel.type.endsWith('/worksheet')) throw new Unsupported();
+    const path = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target.replace(/^\.\//, '')}`;
+    const xml = await part(zip, path);
+    if (xml === undefined) throw new Unsupported();
+    written += xml.count('</c>');
+    if (written > MAX_READ_CELLS) throw tooManyCells(s.name);
+    pending.push({ name: s.name, hidden: s.state === 'hidden' || s.state === 'veryHidden', path, part: xml });
   }
   const shared: string[] = [];
-  const sst = await text(zip, 'xl/sharedStrings.xml', 'sst');
+  const sst = await part(zip, 'xl/sharedStrings.xml');
   if (sst) {
-    if (/<\w+:si\b/.test(sst)) throw new Unsupported();
-    for (const m of sst.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) shared.push(itemText(m[1] ?? ''));
+    sst.root('sst', MAIN);
+    sst.children((name) => {
+      if (name === 'si') {
+        sst.item = shared.length + 1;
+        shared.push(itemText(sst));
+      } else if (name === 'extLst') sst.skip(STRING_NAMES);
+      else throw sst.ambiguous(`phần tử <${name}> trong bảng chuỗi`);
+    });
+    sst.finish();
   }
-  const styles = parseStyles(await text(zip, 'xl/styles.xml', 'styleSheet'));
-  const sheetsXml = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '';
+  const styles = parseStyles(await part(zip, 'xl/styles.xml'));
   const sheets: ParsedSheet[] = [];
   const dropByPath = new Map<string, string[]>();
   let total = 0;
-  for (const m of sheetsXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    const rel = targets.get(a.get('r:id') ?? '');
-    if (!rel || !rel.type.endsWith('/worksheet')) throw new Unsupported();
-    const path = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target.replace(/^\.\//, '')}`;
-    const xml = await text(zip, path, 'worksheet');
-    if (xml === undefined) throw new Unsupported();
+  for (const p of pending) {
+    const xml = p.part;
+    if (!xml) continue;
+    p.part = undefined; // each worksheet's text let go once read
     const dropped: string[] = [];
-    dropByPath.set(path, dropped);
-    const state = a.get('state');
-    const parsed = parseSheet(a.get('name') ?? '', state === 'hidden' || state === 'veryHidden', xml, shared, styles, dropped);
+    dropByPath.set(p.path, dropped);
+    const parsed = parseSheet(p.name, p.hidden, xml, shared, styles, dropped, MAX_READ_CELLS - total);
     total += parsed.cells.length;
-    if (total > MAX_READ_CELLS) throw new Unsupported();
     sheets.push(parsed);
   }
   // What was dropped, in the order trim.ts reports it (the zip's order of worksheet parts).
-  const dropped = Object.keys(zip.files).flatMap((name) => dropByPath.get(name) ?? []);
+  const dropped = zip.names().flatMap((name) => dropByPath.get(name) ?? []);
   return { sheets, dropped };
 }
 
-function parseSheet(name: string, hidden: boolean, xml: string, shared: readonly string[], styles: Styles, dropped: string[]): ParsedSheet {
-  if (/<\w+:sheetData\b/.test(xml) || /<\w+:c\b/.test(xml)) throw new Unsupported();
+/** A merge's range, or undefined when its ref is not "A1:B2" (or one cell). */
+function mergeOf(ref: string): Merge | undefined {
+  const r = parseRange(ref);
+  if (!r || r.from.row === undefined || r.from.col === undefined || r.to.row === undefined || r.to.col === undefined) return undefined;
+  if (r.from.col < 0 || r.to.col < 0) return undefined;
+  const { from, to } = r as { from: Required<typeof r.from>; to: Required<typeof r.to> };
+  return { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col), rows: Math.abs(to.row - from.row) + 1, cols: Math.abs(to.col - from.col) + 1 };
+}
+
+function parseSheet(name: string, hidden: boolean, p: Part, shared: readonly string[], styles: Styles, dropped: string[], room: number): ParsedSheet {
+  const tok = p.tok;
   const merges: Merge[] = [];
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"[^>]*\/>/g)) {
-    if (rangeCells(m[1]) > MAX_RANGE_CELLS) {
-      dropped.push(`ô gộp ${m[1]}`);
-      continue;
-    }
-    const merge = mergeOf(m[1]);
-    if (!merge) throw new Unsupported();
-    merges.push(merge);
-  }
-  for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) if (sqrefCells(m[1]) > MAX_RANGE_CELLS) dropped.push(`kiểm tra dữ liệu ${m[1]}`);
-  // Cells a merge covers (all but its top-left) hold nothing, whatever the XML says (ExcelJS's Merge cells).
-  const covered = new Set<number>();
+  const raw: ReadCell[] = [];
+  let sheetData = 0;
+  /** Cells in the order written, to find one written twice (Excel writes them in order; a lazy set when not). */
+  let lastKey = -1;
+  let seen: Set<number> | undefined;
   const key = (r: number, c: number): number => r * 16_384 + c;
+  p.root('worksheet', MAIN);
+  p.children((section) => {
+    if (section === 'sheetData') {
+      if (++sheetData > 1) throw p.ambiguous(`hai phần <sheetData> trong trang "${name}"`);
+      p.children((rowName) => {
+        if (rowName !== 'row') throw p.ambiguous(`phần tử <${rowName}> trong <sheetData> của trang "${name}"`);
+        p.children((cellName) => {
+          if (cellName !== 'c') throw p.ambiguous(`phần tử <${cellName}> trong một hàng của trang "${name}"`);
+          // <c r="B3" s="4"/>: a cell with a format and nothing in it (most of a form's grid).
+          if (tok.selfClosing) return p.skip();
+          const ref = tok.attr('r');
+          if (ref === undefined) throw new Unsupported(); // cells placed by their order: ExcelJS's path
+          const at = cellRef(ref);
+          if (!at) throw p.ambiguous(`ô có địa chỉ "${ref}" trong trang "${name}"`);
+          const k = key(at.row, at.col);
+          if (k <= lastKey) {
+            seen ??= new Set(raw.map((c) => key(c.row, c.col)));
+            if (seen.has(k)) throw p.ambiguous(`ô ${ref} ghi hai lần trong trang "${name}"`);
+          }
+          if (seen) seen.add(k);
+          lastKey = Math.max(lastKey, k);
+          const cell = parseCell(p, ref, at.row, at.col, name, shared, styles);
+          if (!cell) return;
+          if (raw.length >= room) throw tooManyCells(name);
+          raw.push(cell);
+        });
+      });
+    } else if (section === 'mergeCells') {
+      p.children((n) => {
+        const ref = n === 'mergeCell' ? tok.attr('ref') : undefined;
+        p.skip();
+        if (ref === undefined) return;
+        if (rangeCells(ref) > MAX_RANGE_CELLS) {
+          dropped.push(`ô gộp ${ref}`);
+          return;
+        }
+        const merge = mergeOf(ref);
+        if (!merge) throw new Unsupported();
+        merges.push(merge);
+      });
+    } else if (section === 'dataValidations') {
+      p.children((n) => {
+        const sqref = n === 'dataValidation' ? tok.attr('sqref') : undefined;
+        p.skip();
+        if (sqref !== undefined && sqrefCells(sqref) > MAX_RANGE_CELLS) dropped.push(`kiểm tra dữ liệu ${sqref}`);
+      });
+    } else {
+      p.skip(SHEET_NAMES);
+    }
+  });
+  p.finish();
+  // Cells a merge covers (all but its top-left) hold nothing, whatever the XML says (ExcelJS's Merge cells).
+  if (merges.length === 0) return { name, hidden, cells: raw, merges };
+  const covered = new Set<number>();
   for (const g of merges) {
     for (let r = g.row; r < g.row + g.rows; r++) for (let c = g.col; c < g.col + g.cols; c++) if (r !== g.row || c !== g.col) covered.add(key(r, c));
   }
-  const cells: ReadCell[] = [];
-  const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml)?.[1] ?? '';
-  for (const m of data.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const inner = m[2];
-    if (!inner) continue;
-    // The three attributes a cell's reading needs, without a map per cell (a commune has thousands).
-    const at = m[1];
-    const ref = /\br="([A-Z]{1,3})(\d+)"/.exec(at);
-    if (!ref) throw new Unsupported();
-    const row = Number(ref[2]) - 1;
-    const col = colOf(ref[1]);
-    if (covered.has(key(row, col))) continue;
-    const type = /\bt="([^"]*)"/.exec(at)?.[1] ?? 'n';
-    const styled = /\bs="(\d+)"/.exec(at);
-    const styleIx = styled ? Number(styled[1]) : 0;
-    let formula: string | null = null;
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-    if (f) {
-      const fa = attrs(f[1]);
-      if (fa.has('t') || f[2] === undefined || f[2] === '') throw new Unsupported();
-      formula = bareFormula(xmlText(f[2]));
-    }
-    const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
-    const vText = v ? xmlText(v[1] ?? '') : undefined;
-    let value: string | number | boolean | null = null;
-    let error: string | null = null;
-    if (type === 's') {
-      if (vText !== undefined) {
-        const s = shared[Number(vText)];
-        if (s === undefined) throw new Unsupported();
-        value = s;
-      }
-    } else if (type === 'inlineStr') {
-      const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
-      value = is ? itemText(is[1]) : null;
-    } else if (type === 'str') {
-      value = vText ?? null;
-    } else if (type === 'b') {
-      if (vText !== undefined) value = vText === '1' || vText.toLowerCase() === 'true';
-    } else if (type === 'e') {
-      if (vText !== undefined && vText !== '') error = vText;
-    } else if (type === 'n') {
-      if (vText !== undefined) {
-        if (vText.trim() === '') throw new Unsupported();
-        if (styles.date[styleIx]) throw new Unsupported();
-        const n = Number(vText);
-        value = Number.isFinite(n) ? n : null;
-      }
-    } else {
-      throw new Unsupported(); // 'd' (ISO dates) and anything unknown
-    }
-    if (value === '') value = null;
-    if (typeof value === 'string' && value.length > MAX_CELL_CHARS) throw new Unsupported();
-    if (formula === null && value === null && error === null) continue;
-    cells.push({ row, col, value, formula, error, font: styled ? (styles.font[styleIx] ?? null) : null });
+  return { name, hidden, cells: raw.filter((c) => !covered.has(key(c.row, c.col))), merges };
+}
+
+/** One <c> (just opened) as the port reads it, or undefined when it holds nothing. */
+function parseCell(p: Part, ref: string, row: number, col: number, sheet: string, shared: readonly string[], styles: Styles): ReadCell | undefined {
+  const tok = p.tok;
+  const type = tok.attr('t') ?? 'n';
+  const styleText = tok.attr('s');
+  let styleIx = 0;
+  if (styleText !== undefined) {
+    if (!INDEX.test(styleText)) throw p.ambiguous(`kiểu "${styleText}" của ô ${ref} trong trang "${sheet}"`);
+    styleIx = Number(styleText);
   }
-  return { name, hidden, cells, merges };
+  p.cell = ref;
+  p.sheet = sheet;
+  let formulaText: string | undefined;
+  let vText: string | undefined;
+  let inline: string | undefined;
+  // The cell's children, without a closure per cell (a commune reads tens of thousands).
+  if (tok.selfClosing) p.next();
+  else {
+    const depth = tok.depth;
+    for (;;) {
+      const kind = p.next();
+      if (kind === 'close') {
+        if (tok.depth < depth) break;
+        continue;
+      }
+      if (kind === 'end') break;
+      if (kind !== 'open') continue;
+      const n = tok.name;
+      if (n === 'v') {
+        if (vText !== undefined) throw p.ambiguous(`hai giá trị ${p.place()}`);
+        vText = p.text();
+      } else if (n === 'f') {
+        if (formulaText !== undefined) throw p.ambiguous(`hai công thức ${p.place()}`);
+        if (tok.attr('t') !== undefined) throw new Unsupported(); // shared, array or data-table formulas: ExcelJS's path
+        formulaText = p.text();
+      } else if (n === 'is') {
+        if (inline !== undefined) throw p.ambiguous(`hai chuỗi ${p.place()}`);
+        inline = itemText(p);
+      } else {
+        // An <extLst> too: ExcelJS would take a <t> inside it for the cell's text.
+        throw p.ambiguous(`phần tử <${n}> ${p.place()}`);
+      }
+    }
+  }
+  let formula: string | null = null;
+  if (formulaText !== undefined) {
+    if (formulaText === '') throw new Unsupported();
+    formula = bareFormula(formulaText);
+  }
+  if (inline !== undefined && type !== 'inlineStr') throw p.ambiguous(`chuỗi <is> trong một ô kiểu "${type}" ${p.place()}`);
+  let value: string | number | boolean | null = null;
+  let error: string | null = null;
+  if (type === 's') {
+    if (formula !== null) throw p.ambiguous(`công thức trong một ô chuỗi dùng chung ${p.place()}`);
+    if (vText !== undefined) {
+      if (!INDEX.test(vText)) throw p.ambiguous(`số thứ tự chuỗi "${vText}" ${p.place()}`);
+      const s = shared[Number(vText)];
+      if (s === undefined) throw new Unsupported();
+      value = s;
+    }
+  } else if (type === 'inlineStr') {
+    if (formula !== null || vText !== undefined) throw p.ambiguous(`ô chuỗi trực tiếp có công thức hoặc <v> ${p.place()}`);
+    value = inline ?? null;
+  } else if (type === 'str') {
+    if (vText !== undefined && DECODED_TWICE.test(vText)) throw p.ambiguous(`chuỗi có "&...;" ${p.place()}`);
+    value = vText ?? null;
+  } else if (type === 'b') {
+    if (vText !== undefined) {
+      const t = vText.trim();
+      if (t !== '0' && t !== '1') throw p.ambiguous(`giá trị đúng/sai "${vText}" ${p.place()}`);
+      value = t === '1';
+    }
+  } else if (type === 'e') {
+    if (vText !== undefined && vText !== '') error = vText;
+  } else if (type === 'n') {
+    if (vText !== undefined) {
+      if (vText.trim() === '') throw new Unsupported();
+      if (!NUMBER.test(vText)) throw p.ambiguous(`giá trị "${vText}" không phải một số ${p.place()}`);
+      if (styles.date[styleIx]) throw new Unsupported();
+      value = Number(vText);
+    }
+  } else {
+    throw new Unsupported(); // 'd' (ISO dates) and anything unknown
+  }
+  if (typeof value === 'string') {
+    if (value === '') value = null;
+    else if (value.length > MAX_CELL_CHARS || (value.includes('_x') && ESCAPED.test(value))) throw new Unsupported();
+  }
+  if (formula === null && value === null && error === null) return undefined;
+  return { row, col, value, formula, error, font: styleText !== undefined ? (styles.font[styleIx] ?? null) : null };
 }

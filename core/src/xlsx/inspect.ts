@@ -28,6 +28,9 @@ export type FileKind =
   | 'html'
   | 'text'
   | 'too-large'
+  | 'damaged'
+  | 'malformed'
+  | 'ambiguous'
   | 'unknown';
 
 export class FileRefused extends Error {
@@ -56,12 +59,15 @@ const MESSAGES: Readonly<Record<FileKind, string>> = {
   html: `đây là trang web hoặc tệp XML được đặt tên .xls/.xlsx, không phải sổ làm việc Excel thật. ${SAVE_AS_XLSX}`,
   text: `đây là tệp văn bản (có thể là .csv), không phải sổ làm việc Excel. ${SAVE_AS_XLSX}`,
   'too-large': `tệp khi giải nén quá lớn (trên ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB), vượt xa một biểu mẫu của xã; LKH không mở để tránh treo máy. Hãy kiểm tra lại tệp (có thể có hàng triệu ô thừa): xóa các hàng, cột thừa rồi lưu lại.`,
+  damaged: 'tệp bị hỏng: phần {part} bên trong tệp không giải nén được (tệp chưa tải về hết, hoặc bị một phần mềm khác làm sai). Hãy mở thử bằng Excel; nếu Excel sửa được, lưu lại rồi chọn lại, nếu không hãy xin gửi lại tệp.',
+  malformed: 'tệp bị hỏng: phần {part} bên trong tệp không phải XML đúng quy cách ({detail}). Hãy mở thử bằng Excel; nếu Excel sửa được, lưu lại rồi chọn lại, nếu không hãy xin gửi lại tệp.',
+  ambiguous: 'tệp có {detail} (phần {part}): một cách ghi mà Excel và các phần mềm khác có thể đọc ra giá trị khác nhau, nên LKH không đọc để khỏi đoán sai. Hãy mở tệp bằng Excel, lưu lại (Tệp → Lưu) rồi chọn lại.',
   unknown: `không phải sổ làm việc Excel (.xlsx). ${SAVE_AS_XLSX}`,
 };
 
-/** The Vietnamese sentence for a kind of file (without the file's name). */
-export function refusalMessage(kind: FileKind): string {
-  return MESSAGES[kind];
+/** The Vietnamese sentence for a kind of file (without the file's name), its {part} and {detail} filled in when given. */
+export function refusalMessage(kind: FileKind, fill: Readonly<{ part?: string; detail?: string }> = {}): string {
+  return MESSAGES[kind].replace('{part}', () => fill.part ?? '').replace('{detail}', () => fill.detail ?? '');
 }
 
 const u16 = (b: Uint8Array, at: number): number => b[at] | (b[at + 1] << 8);

@@ -10,6 +10,11 @@ export const MAX_CELL_CHARS = 32_767;
 /** Cells with content one read may return (a commune's real files hold tens of thousands). */
 export const MAX_READ_CELLS = 2_000_000;
 
+/** The refusal of a file with more than MAX_READ_CELLS cells holding something (either reader, naming the sheet it reached). */
+export function tooManyCells(sheet: string): PortError {
+  return new PortError('WORKBOOK_TOO_LARGE', `tệp có hơn ${MAX_READ_CELLS.toLocaleString('vi-VN')} ô có dữ liệu (trang "${sheet}"), vượt xa một biểu mẫu của xã; LKH không đọc để tránh treo máy. Hãy xóa các hàng, cột thừa rồi lưu lại.`);
+}
+
 /** The very hidden sheet holding the document state. */
 export const STATE_SHEET = '_lkh';
 /** Written in A1 of the state sheet; a newer format gets a new tag. */

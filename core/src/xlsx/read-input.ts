@@ -10,18 +10,24 @@ import { FileRefused, assertXlsx } from './inspect';
 
 export type InputWorkbook = WorkbookPort & { readonly dropped: readonly string[] };
 
+/**
+ * The file opened for reading. Every failure is a PortError whose Vietnamese message says what is
+ * wrong with this file (the caller names it and goes on with the other files): a refusal from its
+ * bytes, a damaged or oversized part (zip.ts), or anything else the libraries throw.
+ */
 export async function openForReading(data: Uint8Array): Promise<InputWorkbook> {
-  // What the file is, from its bytes, before anything opens it (inspect.ts): as loadForReading does.
   try {
+    // What the file is, from its bytes, before anything opens it (inspect.ts): as loadForReading does.
     assertXlsx(data);
+    // Loaded on first use, like ExcelJS: `lkh --help` needs neither (nor JSZip).
+    const { FastReadWorkbook } = await import('./fast-read');
+    const fast = await FastReadWorkbook.open(data);
+    if (fast) return fast;
+    const { XlsxWorkbook } = await import('./xlsx-workbook');
+    return await XlsxWorkbook.loadForReading(data);
   } catch (e) {
+    if (e instanceof PortError) throw e;
     if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
-    throw e;
+    throw new PortError('WORKBOOK_INVALID', `tệp bị hỏng, không đọc được như một sổ làm việc .xlsx. Hãy mở thử bằng Excel; nếu Excel sửa được, lưu lại rồi chọn lại.\nChi tiết kỹ thuật: ${e instanceof Error ? e.message : String(e)}`);
   }
-  // Loaded on first use, like ExcelJS: `lkh --help` needs neither (nor JSZip).
-  const { FastReadWorkbook } = await import('./fast-read');
-  const fast = await FastReadWorkbook.open(data);
-  if (fast) return fast;
-  const { XlsxWorkbook } = await import('./xlsx-workbook');
-  return XlsxWorkbook.loadForReading(data);
 }

@@ -3,30 +3,27 @@
  * far more than what they hold: a data validation on G1:I1048576 (a whole column selected before
  * Data → Validation), a merge I23:J1048576 (select to the end, Merge). ExcelJS spreads such ranges
  * over every cell they cover — seconds and gigabytes for a 9 KB file — before LKH sees a cell. So,
- * before ExcelJS opens an input file, its worksheets' XML is scanned (JSZip, the library ExcelJS
- * itself uses) and any merge or validation covering more than MAX_RANGE_CELLS cells is dropped:
+ * before ExcelJS opens an input file, its worksheets' XML is read (JSZip, the library ExcelJS
+ * itself uses, and the XML tokenizer of xml/) and any merge or validation covering more than
+ * MAX_RANGE_CELLS cells is dropped:
  * the merge's value stays in its first cell, the validation only restricted typing. The file on
- * disk is untouched; what was dropped is returned for the report.
+ * disk is untouched; what was dropped is returned for the report. The parts are inflated through
+ * zip.ts: a damaged or oversized part refuses the file (FileRefused), it never escapes as JSZip's error.
  */
-import JSZip from 'jszip';
+import { MAX_COL, MAX_ROW, parseRange } from '../util/a1';
+import { XmlError, XmlTokenizer } from './xml';
+import { ZipParts } from './zip';
 
 /** Cells a merge or a validation of an input file may cover before it is dropped for reading. */
 export const MAX_RANGE_CELLS = 100_000;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** Cells of one A1 range ("I23:J1048576", "G1:I1048576", "B5"); whole columns/rows ("G:I", "3:9") as far as the sheet goes. */
 export function rangeCells(ref: string): number {
-  const m = /^\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})?\$?(\d+)?)?$/i.exec(ref.trim());
-  if (!m) return 0;
-  const [, c1, r1, c2, r2] = m;
-  const cols = c1 && c2 ? Math.abs(colNumber(c2) - colNumber(c1)) + 1 : c1 ? 1 : 16_384;
-  const rows = r1 && r2 ? Math.abs(Number(r2) - Number(r1)) + 1 : r1 ? (m[0].includes(':') && !r2 ? 1_048_576 : 1) : 1_048_576;
-  return cols * rows;
+  const r = parseRange(ref);
+  if (!r) return 0;
+  const { from, to } = r;
+  const span = (a: number | undefined, b: number | undefined, whole: number): number => (a !== undefined && b !== undefined ? Math.abs(b - a) + 1 : whole);
+  return span(from.col, to.col, MAX_COL + 1) * span(from.row, to.row, MAX_ROW + 1);
 }
 
 /** A sqref may list several ranges ("A1:A10 C1:C1048576"). */
@@ -38,42 +35,76 @@ export interface Trimmed {
   readonly dropped: readonly string[];
 }
 
+/** The local name of a qualified one ("x:mergeCell" → "mergeCell"). */
+const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/**
+ * A worksheet's XML with its oversized merges and validations cut out (read with the XML
+ * tokenizer: one inside a comment is no merge), their containers' counts corrected and emptied
+ * containers removed, as Excel writes them; undefined when nothing was dropped or the part is not
+ * well-formed XML (ExcelJS then says the file is damaged).
+ */
+function trimSheet(xml: string, dropped: string[]): string | undefined {
+  const edits: { from: number; to: number; text: string }[] = [];
+  try {
+    const tok = new XmlTokenizer(xml);
+    let box: { start: number; depth: number; kept: number; removed: number; count?: readonly [number, number]; cuts: { from: number; to: number; text: string }[] } | undefined;
+    for (let kind = tok.next(); kind !== 'end'; kind = tok.next()) {
+      if (kind === 'close' && box && tok.depth < box.depth) {
+        // The container closes: gone when emptied, its count corrected otherwise.
+        if (box.removed > 0 && box.kept === 0) edits.push({ from: box.start, to: tok.end, text: '' });
+        else if (box.removed > 0) edits.push(...(box.count ? [{ from: box.count[0], to: box.count[1], text: String(box.kept) }] : []), ...box.cuts);
+        box = undefined;
+        continue;
+      }
+      if (kind !== 'open') continue;
+      const name = local(tok.name);
+      if (name === 'mergeCells' || name === 'dataValidations') {
+        box = { start: tok.offset, depth: tok.depth, kept: 0, removed: 0, ...(tok.attrRange('count') ? { count: tok.attrRange('count') } : {}), cuts: [] };
+        if (tok.selfClosing) box = undefined;
+        continue;
+      }
+      if (name !== 'mergeCell' && name !== 'dataValidation') continue;
+      const ref = tok.attr(name === 'mergeCell' ? 'ref' : 'sqref');
+      const from = tok.offset;
+      tok.skipElement();
+      const huge = ref !== undefined && (name === 'mergeCell' ? rangeCells(ref) : sqrefCells(ref)) > MAX_RANGE_CELLS;
+      if (!box) continue;
+      if (!huge) {
+        box.kept++;
+        continue;
+      }
+      box.removed++;
+      box.cuts.push({ from, to: tok.end, text: '' });
+      dropped.push(`${name === 'mergeCell' ? 'ô gộp' : 'kiểm tra dữ liệu'} ${ref}`);
+    }
+  } catch (e) {
+    if (e instanceof XmlError) return undefined;
+    throw e;
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += xml.slice(at, e.from) + e.text;
+    at = e.to;
+  }
+  return out + xml.slice(at);
+}
+
 /** The file with every oversized merge and validation dropped from its worksheets (the same bytes when none). */
 export async function trimHugeRanges(bytes: Uint8Array): Promise<Trimmed> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { bytes, dropped: [] }; // not a zip JSZip can read: ExcelJS will say so
-  }
+  const zip = await ZipParts.open(bytes);
   const dropped: string[] = [];
-  let changed = false;
-  for (const name of Object.keys(zip.files)) {
+  const changes = new Map<string, string>();
+  for (const name of zip.names()) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
-    const file = zip.file(name);
-    if (!file) continue;
-    const xml = await file.async('string');
-    if (!xml.includes('<mergeCell') && !xml.includes('<dataValidation')) continue;
-    let out = xml.replace(/<mergeCell\b[^>]*\bref="([^"]+)"[^>]*\/>/g, (whole, ref: string) => {
-      if (rangeCells(ref) <= MAX_RANGE_CELLS) return whole;
-      dropped.push(`ô gộp ${ref}`);
-      return '';
-    });
-    out = out.replace(/<dataValidation\b[^>]*\bsqref="([^"]+)"[^>]*?(\/>|>[\s\S]*?<\/dataValidation>)/g, (whole, sqref: string) => {
-      if (sqrefCells(sqref) <= MAX_RANGE_CELLS) return whole;
-      dropped.push(`kiểm tra dữ liệu ${sqref}`);
-      return '';
-    });
-    if (out === xml) continue;
-    // Counts and emptied containers, as Excel writes them.
-    out = out
-      .replace(/<mergeCells\b[^>]*>\s*<\/mergeCells>/g, '')
-      .replace(/<mergeCells\b([^>]*)\bcount="\d+"([^>]*)>([\s\S]*?)<\/mergeCells>/g, (_w, a: string, b: string, inner: string) => `<mergeCells${a}count="${(inner.match(/<mergeCell\b/g) ?? []).length}"${b}>${inner}</mergeCells>`)
-      .replace(/<dataValidations\b[^>]*>\s*<\/dataValidations>/g, '')
-      .replace(/<dataValidations\b([^>]*)\bcount="\d+"([^>]*)>([\s\S]*?)<\/dataValidations>/g, (_w, a: string, b: string, inner: string) => `<dataValidations${a}count="${(inner.match(/<dataValidation\b/g) ?? []).length}"${b}>${inner}</dataValidations>`);
-    zip.file(name, out);
-    changed = true;
+    const xml = await zip.text(name);
+    if (xml === undefined || (!xml.includes('mergeCell') && !xml.includes('dataValidation'))) continue;
+    const out = trimSheet(xml, dropped);
+    if (out !== undefined) changes.set(name, out);
   }
-  if (!changed) return { bytes, dropped };
-  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), dropped };
+  if (changes.size === 0) return { bytes, dropped };
+  return { bytes: await zip.rewrite(changes), dropped };
 }

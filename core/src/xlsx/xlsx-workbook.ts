@@ -28,10 +28,14 @@ import {
 } from '../port/memory';
 import type { CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock } from '../port/types';
 import { copyName } from '../port/types';
+import type { RangeEnd } from '../util/a1';
+import { parseRange } from '../util/a1';
 import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
 import { trimHugeRanges } from './trim';
-import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn } from './limits';
+import { verifyZip } from './zip';
+import { FastReadWorkbook } from './fast-read';
+import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn, tooManyCells } from './limits';
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
 import { applyLayout } from './layout-writer';
@@ -61,16 +65,11 @@ function mergesOf(ws: Worksheet): Merge[] {
 }
 
 function rangeOf(address: string): RangeLike {
-  const [from, to = from] = address.split(':');
-  const parse = (s: string): { row: number; col: number } => {
-    const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(s);
-    if (!m) return { row: 1, col: 1 };
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]), col };
-  };
-  const a = parse(from);
-  const b = parse(to);
+  const r = parseRange(address);
+  // 1-based, as ExcelJS's ranges are; an address that is not one reads as A1.
+  const at = (end: RangeEnd | undefined): { row: number; col: number } => ({ row: (end?.row ?? 0) + 1, col: (end?.col ?? 0) + 1 });
+  const a = at(r?.from);
+  const b = at(r?.to);
   return { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
 
@@ -104,6 +103,16 @@ function toArrayBuffer(data: Uint8Array | ArrayBuffer): ArrayBuffer {
   return data;
 }
 
+/** Runs a check of the file's bytes; a refusal (inspect.ts, zip.ts) becomes the port's PortError. */
+async function refuseAsPortError<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (e) {
+    if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
+    throw e;
+  }
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   /** The ExcelJS workbook, for the CLI and tests that need more than the port. */
   readonly workbook: Workbook;
@@ -116,13 +125,18 @@ export class XlsxWorkbook implements WorkbookPort {
   static async load(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
     const buffer = toArrayBuffer(data);
     // What the file is, from its bytes, before ExcelJS sees it: an .ods or a .docx renamed would
-    // otherwise open as an empty workbook, a zip bomb would take gigabytes (inspect.ts).
-    try {
-      assertXlsx(new Uint8Array(buffer));
-    } catch (e) {
-      if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
-      throw e;
-    }
+    // otherwise open as an empty workbook, a zip bomb would take gigabytes (inspect.ts), a zip
+    // whose directory lies about its sizes too (zip.ts: every part inflated once, counted).
+    await refuseAsPortError(async () => {
+      const bytes = new Uint8Array(buffer);
+      assertXlsx(bytes);
+      await verifyZip(bytes);
+    });
+    return XlsxWorkbook.open(buffer);
+  }
+
+  /** ExcelJS's reading of bytes already checked. */
+  private static async open(buffer: ArrayBuffer): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buffer);
@@ -136,18 +150,21 @@ export class XlsxWorkbook implements WorkbookPort {
    * Opens a file from outside to read it (a village's form, a commune's plan for the roll-up),
    * never to save it back: merges and validations covering more than 100,000 cells are dropped
    * first (trim.ts), so a 9 KB file with a validation on a whole column costs milliseconds, not
-   * gigabytes. `dropped` says what was left out.
+   * gigabytes. `dropped` says what was left out. Every failure is a PortError naming what is wrong
+   * with this file (the caller names the file and goes on with the others). The file is first read
+   * by the XML reader (fast-read.ts), whose refusals stand here too: XML that is not well-formed, or
+   * that ExcelJS would read otherwise than Excel (CDATA in a value, "10000abc" in a number cell, two
+   * <sheetData>…), is refused the same way whether the CLI or a pane's import opens it.
    */
   static async loadForReading(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook & { readonly dropped: readonly string[] }> {
     const bytes = new Uint8Array(toArrayBuffer(data));
-    try {
+    const trimmed = await refuseAsPortError(async () => {
       assertXlsx(bytes);
-    } catch (e) {
-      if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
-      throw e;
-    }
-    const trimmed = await trimHugeRanges(bytes);
-    const wb = await XlsxWorkbook.load(trimmed.bytes);
+      await FastReadWorkbook.open(bytes);
+      await verifyZip(bytes);
+      return trimHugeRanges(bytes);
+    });
+    const wb = await XlsxWorkbook.open(toArrayBuffer(trimmed.bytes));
     return Object.assign(wb, { dropped: trimmed.dropped });
   }
 
@@ -221,7 +238,7 @@ export class XlsxWorkbook implements WorkbookPort {
             throw new PortError('CELL_TOO_LONG', `ô ${cell.address} của trang "${ws.name}" có ${c.value.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự một ô của Excel. Tệp có thể bị hỏng hoặc không phải do Excel tạo; hãy mở, sửa ô đó rồi lưu lại.`);
           }
           if (++total > MAX_READ_CELLS) {
-            throw new PortError('WORKBOOK_TOO_LARGE', `tệp có hơn ${MAX_READ_CELLS.toLocaleString('vi-VN')} ô có dữ liệu (trang "${ws.name}"), vượt xa một biểu mẫu của xã; LKH không đọc để tránh treo máy. Hãy xóa các hàng, cột thừa rồi lưu lại.`);
+            throw tooManyCells(ws.name);
           }
           cells.push(c);
         }),

@@ -1,0 +1,2 @@
+export { XmlError, XmlTokenizer, decodeXml, isXmlChar } from './tokenizer';
+export type { TokenKind } from './tokenizer';
