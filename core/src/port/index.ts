@@ -28,6 +28,7 @@ export {
   checkBlocks,
   checkDeletion,
   checkNewSheetName,
+  checkLayoutValues,
   checkSheetName,
   findName,
   isInternalSheet,

@@ -209,6 +209,19 @@ export function checkBlocks(
   }
 }
 
+/**
+ * Checks a layout's values before a sheet is created from it: a number that is not finite
+ * (Infinity, NaN — an overflowing sum) is never written; it would land in the file as
+ * "Infinity", which no spreadsheet reads. Refused naming the sheet and cell.
+ */
+export function checkLayoutValues(layout: SheetLayout): void {
+  for (const c of layout.cells) {
+    if (typeof c.value === 'number' && !Number.isFinite(c.value)) {
+      throw new PortError('BLOCK_INVALID', `Giá trị không ghi được vào ô ${a1(c.row, c.col)} trên trang tính "${layout.name}": ${String(c.value)} không phải một số hữu hạn.`);
+    }
+  }
+}
+
 /** Removes a leading '=' from a formula. */
 export function bareFormula(formula: string): string {
   return formula.startsWith('=') ? formula.slice(1) : formula;
@@ -522,6 +535,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     this.stats.createSheet++;
     checkSheetName(layout.name);
+    checkLayoutValues(layout);
     const taken = this.sheets.map((s) => s.name);
     const old = findName(taken, layout.name);
     let keptCopy: string | undefined;

@@ -19,6 +19,7 @@ import {
   checkBlocks,
   checkDeletion,
   checkNewSheetName,
+  checkLayoutValues,
   checkSheetName,
   isInternalSheet,
   sheetExists,
@@ -153,6 +154,11 @@ function escapeForSave(workbook: Workbook): () => void {
         const c = cell as unknown as CellLike;
         if (c.type === ExcelJS.ValueType.Merge) return;
         const value = c.value;
+        // Never "Infinity" or "NaN" in a file: whatever put it there, the save stops before writing.
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+          throw new PortError('BLOCK_INVALID', `Giá trị không ghi được vào ô ${cell.address} trên trang tính "${ws.name}": ${String(value)} không phải một số hữu hạn. Tệp chưa được ghi.`);
+        }
         const encoded = encodedValue(value);
         if (encoded === undefined) return;
         cell.value = encoded as ExcelJS.CellValue;
@@ -352,6 +358,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     checkSheetName(layout.name);
+    checkLayoutValues(layout);
     const old = this.userSheet(layout.name);
     const oldName = old?.name;
     let keptCopy: string | undefined;
