@@ -25,6 +25,7 @@ import type {
   WriteValue,
 } from './types';
 import { copyName } from './types';
+import { parseState } from './state';
 
 // ---------------------------------------------------------------------------------------
 // Rules shared by every adapter
@@ -239,17 +240,15 @@ export function stateToJson(state: DocumentState): string {
   return json;
 }
 
+/**
+ * The document state from its JSON, checked against its schema (state.ts: types, depth, size). A
+ * state that fails is refused with a PortError (STATE_INVALID) whose message says which field and
+ * why, in Vietnamese; callers report it and rebuild, or read the sheets without it.
+ */
 export function stateFromJson(json: string): DocumentState {
-  let state: unknown;
-  try {
-    state = JSON.parse(json);
-  } catch {
-    throw new PortError('STATE_INVALID', 'Trạng thái tài liệu lưu trong sổ làm việc bị hỏng (không đọc được JSON).');
-  }
-  if (state === null || typeof state !== 'object' || Array.isArray(state)) {
-    throw new PortError('STATE_INVALID', 'Trạng thái tài liệu lưu trong sổ làm việc bị hỏng (không phải một đối tượng).');
-  }
-  return state as DocumentState;
+  const r = parseState(json);
+  if (!r.ok) throw new PortError('STATE_INVALID', `Trạng thái tài liệu lưu trong sổ làm việc bị hỏng: ${r.reason}`);
+  return r.state;
 }
 
 /** A read cell before it is placed in a SheetData. */
