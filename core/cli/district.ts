@@ -24,7 +24,7 @@ async function xlsx(): Promise<typeof XlsxWorkbookClass> {
   return (await import('../src/xlsx/xlsx-workbook')).XlsxWorkbook;
 }
 import { checkOutput, readInput, writeAtomic } from './files';
-import { shown } from './terminal';
+import { shown, shownMessage } from './terminal';
 import { openForReading } from '../src/xlsx/read-input';
 
 export interface DistrictIo {
@@ -111,7 +111,7 @@ const jsonFinding = (f: Finding) => ({ file: f.file ?? null, sheet: f.sheet, cel
 
 function line(f: Finding): string {
   const where = [f.file, f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : ''].filter(Boolean).join(' ');
-  return `  ${shown(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${where ? `${where} ` : ''}[${f.code}] ${f.message}`)}\n`;
+  return `  ${shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${where ? `${where} ` : ''}[${f.code}] ${f.message}`)}\n`;
 }
 
 async function run(args: readonly string[], io: DistrictIo): Promise<number> {

@@ -40,7 +40,7 @@ import { LATEST_PERIOD, fundSourceChoices, periodOfYear } from '../src/reference
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
-import { shown, terminalIo } from './terminal';
+import { shown, shownMessage, terminalIo } from './terminal';
 import type { InputWorkbook } from '../src/xlsx/read-input';
 import { openForReading } from '../src/xlsx/read-input';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
@@ -227,8 +227,7 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
   const name = basename(file);
   const unreadable = (e: unknown) => {
     // FileProblem and PortError messages are Vietnamese sentences already (what the file is, what to do).
-    // On one line (a finding is printed as one): the technical detail follows after a dash.
-    const reason = e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '').replace(/\nChi tiết kỹ thuật: /g, ' — Chi tiết kỹ thuật: ') : String(e);
+    const reason = e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e);
     return { readings: [], report: { file, forms: [], unrecognised: [], readable: false, findings: [finding('FILE_UNREADABLE', { sheet: '', file: name }, { reason })] } };
   };
   let wb: InputWorkbook;
@@ -284,7 +283,7 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
   const all = [...reports.flatMap((r) => r.findings), ...villages];
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;
-  const line = (f: Finding) => shown(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`);
+  const line = (f: Finding) => shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`);
   if (p.flags.has('json')) {
     const doc = {
       files: reports.map(jsonFile),
@@ -447,7 +446,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     io.out(`Đọc ${rec.read.count} hoạt động (${formatVnNumber(rec.read.amount)} nghìn đồng) = đưa vào II.4.B ${rec.written.count} (${formatVnNumber(rec.written.amount)}) + trả lại ${rec.returned.count} (${formatVnNumber(rec.returned.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
     io.out(`II.6.A: ${result.written.ii6a.length} hoạt động; II.6.B: ${result.written.ii6b.length} hoạt động; đề xuất gộp: ${result.plan.suggestions.length}.\n`);
     for (const c of result.checks.checks) io.out(`  Kiểm tra: ${shown(`${c.label} — ${c.passed === undefined ? 'chưa kiểm tra được' : c.passed ? 'đạt' : 'KHÔNG ĐẠT'}: ${c.detail}`)}\n`);
-    for (const f of findings) io.out(`  ${shown(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`)}\n`);
+    for (const f of findings) io.out(`  ${shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`)}\n`);
   }
   // A file that could not be read is named above; the plan holds the others, but the run is not a success.
   if (reports.some((r) => !r.readable)) return 2;
@@ -517,7 +516,7 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
     for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${shown(x.activity)} — ${formatVnNumber(x.total)}\n`);
     // Rule 8, as written on the tally sheet.
     io.out(`  Tính hợp lệ: ${shown(r.validity.text)} (đã ghi vào ô ${r.validity.cell} trang "${shown(r.validity.sheet)}")\n`);
-    for (const f of r.findings) io.out(`  ${shown(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}`)}\n`);
+    for (const f of r.findings) io.out(`  ${shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}`)}\n`);
   }
   return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -49,6 +49,19 @@ export function shown(text: string): string {
   return escaped(text, false);
 }
 
+/** How LKH's own messages put the library's detail on a line of its own (issue 9). */
+const DETAIL = '\nChi tiết kỹ thuật: ';
+
+/**
+ * One of LKH's messages (a finding) for the terminal: on one line, every control character of it
+ * escaped, but its technical detail, if any, on the line of its own LKH gives it (issue 9:
+ * "Chi tiết kỹ thuật: …" for whoever helps the commune).
+ */
+export function shownMessage(text: string): string {
+  const at = text.indexOf(DETAIL);
+  return at < 0 ? shown(text) : `${shown(text.slice(0, at))}${DETAIL}${shown(text.slice(at + DETAIL.length))}`;
+}
+
 /** Text for the terminal: every control character escaped except the line feeds that separate LKH's own lines. */
 export function terminalSafe(text: string): string {
   return escaped(text, true);

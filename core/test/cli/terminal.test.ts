@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { shown, terminalIo, terminalSafe } from '../../cli/terminal';
+import { shown, shownMessage, terminalIo, terminalSafe } from '../../cli/terminal';
 import { run } from './run';
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'corpus');
@@ -36,6 +36,11 @@ describe('shown and terminalSafe', () => {
     expect(shown('a\rb\tc\u007fd\u009be\u202ef\u2066g\u0000')).toBe('a\\rb\\tc\\u007fd\\u009be\\u202ef\\u2066g\\x00');
     expect(shown('Xây dựng nhà văn hóa thôn Bản Mạ (đợt 2)')).toBe('Xây dựng nhà văn hóa thôn Bản Mạ (đợt 2)');
     expect(terminalSafe('dòng 1\ndòng 2\u001b[1A\r')).toBe('dòng 1\ndòng 2\\x1b[1A\\r');
+  });
+
+  it('keeps the technical detail of a message on its own line, and escapes both parts', () => {
+    expect(shownMessage('Không đọc được tệp "a\nb.xlsx": tệp bị hỏng.\nChi tiết kỹ thuật: Bug\u001b[2J\n')).toBe('Không đọc được tệp "a\\nb.xlsx": tệp bị hỏng.\nChi tiết kỹ thuật: Bug\\x1b[2J\\n');
+    expect(shownMessage('Thôn\u001b[2J')).toBe('Thôn\\x1b[2J');
   });
 
   it('keeps --json output valid: what it escapes parses back to the same string', () => {
