@@ -292,7 +292,8 @@ function render(b: DocBlock, orientation: 'portrait' | 'landscape'): (Paragraph 
 function xmlSafeModel<T>(value: T): T {
   if (typeof value === 'string') return xmlSafe(value) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => xmlSafeModel(v)) as T;
-  if (value !== null && typeof value === 'object') {
+  // Plain objects only: anything else (bytes of a picture, a Date) is passed as it is.
+  if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = xmlSafeModel(v);
     return out as T;
