@@ -11,6 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { buildExcel } from './build-excel.mjs';
 
@@ -64,15 +65,73 @@ function compressedBody(file, encoding) {
   return body;
 }
 
-/** A request handler serving a folder: pages revalidated on every load, hashed files cached for a year, text compressed. */
+/** The SHA-256 sources of a page's inline scripts (`<script>` without src), by file and modification time. */
+const inlineHashes = new Map();
+
+function inlineScriptHashes(file) {
+  const { mtimeMs } = statSync(file);
+  const hit = inlineHashes.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.hashes;
+  const html = readFileSync(file, 'utf8');
+  const hashes = [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\ssrc\s*=/i.test(m[1] ?? ''))
+    .map((m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+  inlineHashes.set(file, { mtimeMs, hashes });
+  return hashes;
+}
+
+/**
+ * The Content-Security-Policy of a page: scripts only from this server, Microsoft's Office CDN
+ * (office.js and what it loads) and the page's own inline scripts, by hash (the ES5 "browser too
+ * old" message runs before the bundle); no plugins, no <base>, forms posting nowhere else. Styles
+ * may be inline (Fluent UI's Griffel inserts <style> elements, the pages set style attributes);
+ * images and fonts from here or data:/blob: URLs (icons, the charts of the downloads). Connections
+ * and frames go to https only: office.js talks to Microsoft's services from the pane.
+ */
+export function contentSecurityPolicy(inlineScripts = []) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' https://appsforoffice.microsoft.com${inlineScripts.map((h) => ` ${h}`).join('')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' https:",
+    "frame-src 'self' https:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+function plain(res, status, text, method) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': contentSecurityPolicy() });
+  res.end(method === 'HEAD' ? undefined : text);
+}
+
+/**
+ * A request handler serving a folder: pages revalidated on every load, hashed files cached for a
+ * year, text compressed; every answer with X-Content-Type-Options: nosniff and a
+ * Content-Security-Policy; a URL that does not decode (`/%E0%A4%A`) answered 400, never a crash.
+ */
 export function staticHandler(dir) {
   const base = path.resolve(dir);
   return (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      plain(res, 400, 'Địa chỉ không hợp lệ.\n', req.method);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      plain(res, 405, 'Chỉ đọc được tệp (GET, HEAD).\n', req.method);
+      return;
+    }
     const file = path.resolve(base, `.${pathname === '/' ? '/standalone.html' : pathname}`);
-    if ((file !== base && !file.startsWith(base + path.sep)) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Không có tệp này.\n');
+    if (pathname.includes('\0') || (file !== base && !file.startsWith(base + path.sep)) || !existsSync(file) || !statSync(file).isFile()) {
+      plain(res, 404, 'Không có tệp này.\n', req.method);
       return;
     }
     const ext = path.extname(file);
@@ -84,6 +143,7 @@ export function staticHandler(dir) {
       // WebView2 and browsers keep old pages; the pages are small, the hashed bundles never change.
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': contentSecurityPolicy(ext === '.html' ? inlineScriptHashes(file) : []),
       ...(COMPRESSIBLE.has(ext) ? { Vary: 'Accept-Encoding' } : {}),
       ...(encoding && body ? { 'Content-Encoding': encoding, 'Content-Length': String(body.length) } : {}),
     });

@@ -35,23 +35,108 @@ if (stale()) {
  * that command): the next run skips compiling the 1.5 MB bundle and the functions the command
  * needed (issue 13: `lkh --help` and `lkh template` start faster than `require('exceljs')` alone).
  * One cache per command, since each holds the functions its own run compiled. Node 20 has no
- * module.enableCompileCache; this is the same thing for one file. A cache V8 rejects (another Node,
- * a rebuilt bundle) is rewritten; a cache that cannot be written (a read-only install) is not
- * needed. The bundle uses no import() (esbuild turns its own into require), so vm.Script runs it.
+ * module.enableCompileCache; this is the same thing for one file. The bundle uses no import()
+ * (esbuild turns its own into require), so vm.Script runs it.
+ *
+ * The cache is keyed by the bundle's content (issue 23): it starts with "LKHC1", then the SHA-256
+ * of the bundle it was made from, then V8's data. V8 itself checks only the source's length, so
+ * after an edit that kept the length it ran the old code; a cache of another bundle is now never
+ * given to V8. A cache path that is not a regular file (a folder, a FIFO, a device) is neither read
+ * (a FIFO would wait for a writer) nor written; a write that fails (a read-only install, a full
+ * disk, a file-size limit) removes its temporary file, and temporary files of runs killed while
+ * writing (`<cache>.<pid>.tmp` of a process no longer running) are removed by the next write.
  */
 const COMMANDS = new Set(['template', 'validate', 'consolidate', 'demo', 'rank', 'catalogue', 'district', 'feedback', 'document']);
+const CACHE_MAGIC = Buffer.from('LKHC1');
+const HASH_BYTES = 32;
+
+/** The bytes of `file` when it is a regular file; undefined when it is missing or anything else (never waits on a FIFO). */
+function readRegular(file) {
+  let fd;
+  try {
+    // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK || 0));
+    if (!fs.fstatSync(fd).isFile()) return undefined;
+    return fs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Whether `file` is absent or a regular file (what a cache may be replaced over). */
+function replaceable(file) {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch (e) {
+    return e && e.code === 'ENOENT';
+  }
+}
+
+/** Removes `<cacheFile>.<pid>.tmp` files whose process is gone (a run killed while writing its cache). */
+function removeLeftovers(cacheFile) {
+  const dir = path.dirname(cacheFile);
+  const prefix = `${path.basename(cacheFile)}.`;
+  let names;
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      alive = !(e && e.code === 'ESRCH');
+    }
+    if (alive) continue;
+    try {
+      fs.unlinkSync(path.join(dir, name));
+    } catch {
+      // removed by another run, or not ours to remove
+    }
+  }
+}
+
+/** Writes the cache through a temporary file renamed over it; on any failure the temporary file is removed. */
+function writeCache(cacheFile, bytes) {
+  if (!replaceable(cacheFile)) return;
+  removeLeftovers(cacheFile);
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    // No cache this time: the next run compiles again.
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+  }
+}
 
 function loadBundle(file, command) {
   const vm = require('node:vm');
   const Module = require('node:module');
+  const crypto = require('node:crypto');
   const cacheFile = `${file}.${COMMANDS.has(command) ? command : 'help'}.cache`;
-  const source = fs.readFileSync(file, 'utf8');
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString('utf8');
+  const hash = crypto.createHash('sha256').update(bytes).digest();
+  const cached = readRegular(cacheFile);
+  const header = CACHE_MAGIC.length + HASH_BYTES;
+  const cachedData =
+    cached && cached.length > header && cached.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC) && cached.subarray(CACHE_MAGIC.length, header).equals(hash)
+      ? cached.subarray(header)
+      : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const mod = new Module(file, module);
   mod.filename = file;
@@ -60,13 +145,13 @@ function loadBundle(file, command) {
   mod.loaded = true;
   const saveCache = () => {
     if (cachedData && !script.cachedDataRejected) return;
+    let data;
     try {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, cacheFile);
+      data = script.createCachedData();
     } catch {
-      // No cache this time: the next run compiles again.
+      return;
     }
+    writeCache(cacheFile, Buffer.concat([CACHE_MAGIC, hash, data]));
   };
   return { exports: mod.exports, saveCache };
 }

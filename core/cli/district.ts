@@ -24,6 +24,7 @@ async function xlsx(): Promise<typeof XlsxWorkbookClass> {
   return (await import('../src/xlsx/xlsx-workbook')).XlsxWorkbook;
 }
 import { checkOutput, readInput, writeAtomic } from './files';
+import { shown, shownMessage } from './terminal';
 import { openForReading } from '../src/xlsx/read-input';
 
 export interface DistrictIo {
@@ -110,7 +111,7 @@ const jsonFinding = (f: Finding) => ({ file: f.file ?? null, sheet: f.sheet, cel
 
 function line(f: Finding): string {
   const where = [f.file, f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : ''].filter(Boolean).join(' ');
-  return `  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${where ? `${where} ` : ''}[${f.code}] ${f.message}\n`;
+  return `  ${shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${where ? `${where} ` : ''}[${f.code}] ${f.message}`)}\n`;
 }
 
 async function run(args: readonly string[], io: DistrictIo): Promise<number> {
@@ -143,7 +144,7 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
   try {
     target = existsSync(out) ? await (await xlsx()).load(readInput(out)) : (await xlsx()).create();
   } catch (e) {
-    io.err(`Không đọc được ${out} (kết quả lần trước): ${e instanceof Error ? e.message : String(e)}. Không ghi đè; hãy chọn tệp khác.\n`);
+    io.err(`Không đọc được ${shown(out)} (kết quả lần trước): ${e instanceof Error ? e.message : String(e)}. Không ghi đè; hãy chọn tệp khác.\n`);
     return 2;
   }
   const result = await rollUpCommunes(sources, target, {
@@ -209,19 +210,19 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
     };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    io.out(`Đã ghi ${out}: ${result.sheets.join(', ')}\n`);
+    io.out(`Đã ghi ${shown(out)}: ${shown(result.sheets.join(', '))}\n`);
     for (const c of rollup.communes) {
       io.out(
-        `  ${c.name}: ${c.count} hoạt động (${num(c.total)} nghìn đồng) — II.6.A ${c.ii6a.count}, II.6.B ${c.ii6b.count}${c.iii1 ? `; III.1 ${num(c.iii1.total)} triệu đồng` : ''} — ${c.reconciliation.balanced ? 'khớp' : 'KHÔNG KHỚP'}\n`,
+        `  ${shown(c.name)}: ${c.count} hoạt động (${num(c.total)} nghìn đồng) — II.6.A ${c.ii6a.count}, II.6.B ${c.ii6b.count}${c.iii1 ? `; III.1 ${num(c.iii1.total)} triệu đồng` : ''} — ${c.reconciliation.balanced ? 'khớp' : 'KHÔNG KHỚP'}\n`,
       );
     }
     io.out(`Đọc ${rec.read.count} hoạt động của ${rollup.communes.length} xã (${num(rec.read.amount)} nghìn đồng) = đưa vào tổng hợp ${rec.written.count} (${num(rec.written.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
     io.out(`Ý kiến thẩm định: đồng ý ${verdicts.accepted}, không đồng ý ${verdicts.rejected}, chưa có ${verdicts.pending}; giữ lại từ lần trước ${rec.keptAppraisals}; không còn trong biểu của xã ${rec.vanished}.\n`);
-    const from = rollup.fundsFrom?.kind === 'iv1' ? ` (theo Biểu IV.1: ${rollup.fundsFrom.sheets?.join('; ') ?? ''})` : rollup.fundsFrom?.kind === 'saved' ? ' (số của lần tổng hợp trước)' : '';
+    const from = rollup.fundsFrom?.kind === 'iv1' ? ` (theo Biểu IV.1: ${shown(rollup.fundsFrom.sheets?.join('; ') ?? '')})` : rollup.fundsFrom?.kind === 'saved' ? ' (số của lần tổng hợp trước)' : '';
     io.out(
       rollup.funds !== undefined
-        ? `Vốn ${rollup.upperLevel}: ${num(rollup.funds)} triệu đồng${from}; II.6.B được đồng ý: ${rollup.ranking.length} hoạt động, trong khả năng vốn ${within.length}.\n`
-        : `Chưa có số vốn ${rollup.upperLevel} nắm giữ (--funds hoặc Biểu IV.1): chưa xếp được trong khả năng vốn.\n`,
+        ? `Vốn ${shown(rollup.upperLevel)}: ${num(rollup.funds)} triệu đồng${from}; II.6.B được đồng ý: ${rollup.ranking.length} hoạt động, trong khả năng vốn ${within.length}.\n`
+        : `Chưa có số vốn ${shown(rollup.upperLevel)} nắm giữ (--funds hoặc Biểu IV.1): chưa xếp được trong khả năng vốn.\n`,
     );
     for (const t of rec.topics) {
       io.out(`  ${topicHeading(t.topic)}: đọc ${t.read.count} (${num(t.read.amount)}) = đưa vào ${t.written.count} (${num(t.written.amount)}): ${t.balanced ? 'khớp' : 'KHÔNG KHỚP'}\n`);

@@ -18,6 +18,7 @@ import type { VillageSheets, WorkbookReading } from '../src/reader/workbook';
 import { readWorkbook } from '../src/reader/workbook';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
+import { shown } from './terminal';
 
 export interface DocumentIo {
   out(s: string): void;
@@ -227,11 +228,11 @@ async function run(args: readonly string[], io: DocumentIo): Promise<number> {
   if (p.json) {
     io.out(`${JSON.stringify({ plan: inputs.plan?.file ?? null, commune: data?.communeName ?? null, planYear: data?.planYear ?? null, period: data?.period ?? null, missing: data?.missing ?? [], documents: written, skipped }, null, 2)}\n`);
   } else {
-    for (const w of written) io.out(`Đã ghi ${w.file} (${named(w.id)})${w.blanks !== undefined && w.blanks > 0 ? `: còn ${w.blanks} chỗ "………" để xã tự viết` : ''}${w.note ? `: ${w.note}` : ''}.\n`);
+    for (const w of written) io.out(`Đã ghi ${shown(w.file)} (${named(w.id)})${w.blanks !== undefined && w.blanks > 0 ? `: còn ${w.blanks} chỗ "………" để xã tự viết` : ''}${w.note ? `: ${shown(w.note)}` : ''}.\n`);
     if (data && data.missing.length > 0 && written.some((w) => w.id.startsWith('II.7'))) io.out(`  Tệp kế hoạch chưa có ${data.missing.join(', ')}: các phần lấy từ những biểu này để trống.\n`);
     for (const s of skipped) {
-      if (all) io.out(`  Chưa soạn ${named(s.id)}: ${s.reason}\n`);
-      else io.err(`Không soạn được ${named(s.id)}: ${s.reason}\n`);
+      if (all) io.out(`  Chưa soạn ${named(s.id)}: ${shown(s.reason)}\n`);
+      else io.err(`Không soạn được ${named(s.id)}: ${shown(s.reason)}\n`);
     }
   }
   return written.length > 0 ? 0 : 2;

@@ -12,6 +12,7 @@ import type { WorkbookPort } from '../src/port/types';
 import { PortError } from '../src/port/memory';
 import { applyUpperFeedback, feedbackFor, readUpperFeedback } from '../src/workflow/upper-level';
 import { FileProblem, checkOutput, readInput, writeAtomic } from './files';
+import { shown } from './terminal';
 
 export interface FeedbackIo {
   out(s: string): void;
@@ -79,7 +80,7 @@ async function run(args: readonly string[], io: FeedbackIo): Promise<number> {
   try {
     fb = feedbackFor(all, name);
   } catch (e) {
-    io.err(`${e instanceof Error ? e.message : String(e)}${feedbackFile ? ` (tệp "${feedbackFile}")` : ' Hãy cho tệp phản hồi cấp trên gửi về.'}\n`);
+    io.err(`${shown(e instanceof Error ? e.message : String(e))}${feedbackFile ? ` (tệp "${shown(feedbackFile)}")` : ' Hãy cho tệp phản hồi cấp trên gửi về.'}\n`);
     return 2;
   }
   let applied;
@@ -87,7 +88,7 @@ async function run(args: readonly string[], io: FeedbackIo): Promise<number> {
     applied = await applyUpperFeedback(plan, fb, name ? { communeName: name } : {});
   } catch (e) {
     if (e instanceof Error && /^Sổ tính chưa có II\.6\.A/u.test(e.message)) {
-      io.err(`${e.message} (tệp "${planFile}")\n`);
+      io.err(`${shown(e.message)} (tệp "${shown(planFile)}")\n`);
       return 2;
     }
     throw e;
@@ -119,13 +120,13 @@ async function run(args: readonly string[], io: FeedbackIo): Promise<number> {
     return 0;
   }
   io.out(
-    `Đã ghi ${out}: trang "${applied.sheet}" từ "${applied.feedbackSheet}"${feedbackFile ? ` (${basename(feedbackFile)})` : ''} — ${applied.accepted + applied.rejected + applied.pending} hoạt động: đồng ý ${applied.accepted}, chưa tiếp thu ${applied.rejected}, đang chờ ý kiến ${applied.pending}; ${applied.noted} dòng II.6.A, II.6.B có ý kiến ở cột "Phản hồi cấp trên (LKH)".\n`,
+    `Đã ghi ${shown(out)}: trang "${shown(applied.sheet)}" từ "${shown(applied.feedbackSheet)}"${feedbackFile ? ` (${shown(basename(feedbackFile))})` : ''} — ${applied.accepted + applied.rejected + applied.pending} hoạt động: đồng ý ${applied.accepted}, chưa tiếp thu ${applied.rejected}, đang chờ ý kiến ${applied.pending}; ${applied.noted} dòng II.6.A, II.6.B có ý kiến ở cột "Phản hồi cấp trên (LKH)".\n`,
   );
-  if (moves.length > 0) io.out(`  Chuyển sang II.6.A (cấp trên đồng ý, trong khả năng vốn): ${moves.map((m) => m.line.activity).join('; ')}.\n`);
+  if (moves.length > 0) io.out(`  Chuyển sang II.6.A (cấp trên đồng ý, trong khả năng vốn): ${shown(moves.map((m) => m.line.activity).join('; '))}.\n`);
   const rejected = applied.matches.filter((m) => m.line.verdict === 'rejected');
-  if (rejected.length > 0) io.out(`  Chưa tiếp thu, xã cần xem lại: ${rejected.map((m) => `${m.line.activity}${m.line.reason ? ` (${m.line.reason})` : ''}`).join('; ')}.\n`);
-  if (applied.unmatched > 0) io.out(`  ${applied.unmatched} hoạt động của phản hồi không còn trong II.6.A, II.6.B của xã: xem trang "${applied.sheet}".\n`);
-  if (applied.keptCopy) io.out(`  Trang "${applied.sheet}" trước đó được giữ thành "${applied.keptCopy}".\n`);
+  if (rejected.length > 0) io.out(`  Chưa tiếp thu, xã cần xem lại: ${shown(rejected.map((m) => `${m.line.activity}${m.line.reason ? ` (${m.line.reason})` : ''}`).join('; '))}.\n`);
+  if (applied.unmatched > 0) io.out(`  ${applied.unmatched} hoạt động của phản hồi không còn trong II.6.A, II.6.B của xã: xem trang "${shown(applied.sheet)}".\n`);
+  if (applied.keptCopy) io.out(`  Trang "${shown(applied.sheet)}" trước đó được giữ thành "${shown(applied.keptCopy)}".\n`);
   return 0;
 }
 

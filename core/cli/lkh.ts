@@ -40,6 +40,7 @@ import { LATEST_PERIOD, fundSourceChoices, periodOfYear } from '../src/reference
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
+import { shown, shownMessage, terminalIo } from './terminal';
 import type { InputWorkbook } from '../src/xlsx/read-input';
 import { openForReading } from '../src/xlsx/read-input';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
@@ -82,9 +83,29 @@ export interface Io {
   err(s: string): void;
 }
 
+/**
+ * Standard output and error. A reader that stops early (`lkh consolidate … | head -1`) closes the
+ * pipe: the EPIPE that follows ends the printing quietly, not the command, which still writes its
+ * files and exits with its own code.
+ */
+function quietOnClose(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    throw e;
+  });
+  return (s) => {
+    if (!closed) stream.write(s);
+  };
+}
+
+let stdioPrinter: Io | undefined;
 const stdio: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => (stdioPrinter ??= { out: quietOnClose(process.stdout), err: quietOnClose(process.stderr) }).out(s),
+  err: (s) => (stdioPrinter ??= { out: quietOnClose(process.stdout), err: quietOnClose(process.stderr) }).err(s),
 };
 
 class UsageError extends Error {}
@@ -147,7 +168,7 @@ async function template(args: readonly string[], io: Io): Promise<number> {
     const file = join(out, `${id}.xlsx`);
     checkOutput(file);
     writeAtomic(file, await wb.save());
-    io.out(`Đã ghi ${file}\n`);
+    io.out(`Đã ghi ${shown(file)}\n`);
   }
   return 0;
 }
@@ -262,7 +283,7 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
   const all = [...reports.flatMap((r) => r.findings), ...villages];
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;
-  const line = (f: Finding) => `${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`;
+  const line = (f: Finding) => shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`);
   if (p.flags.has('json')) {
     const doc = {
       files: reports.map(jsonFile),
@@ -272,14 +293,14 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const r of reports) {
-      io.out(`${r.file}\n`);
-      for (const f of r.forms) io.out(`  trang "${f.sheet}": biểu ${f.form}\n`);
-      for (const s of r.unrecognised) io.out(`  trang "${s}": không phải biểu mẫu\n`);
+      io.out(`${shown(r.file)}\n`);
+      for (const f of r.forms) io.out(`  trang "${shown(f.sheet)}": biểu ${f.form}\n`);
+      for (const s of r.unrecognised) io.out(`  trang "${shown(s)}": không phải biểu mẫu\n`);
       for (const f of r.findings) io.out(`  ${line(f)}\n`);
     }
     if (villages.length > 0) {
       io.out('Các thôn chưa gửi đủ biểu:\n');
-      for (const f of villages) io.out(`  ${f.file ? `${f.file}: ` : ''}${line(f)}\n`);
+      for (const f of villages) io.out(`  ${f.file ? `${shown(f.file)}: ` : ''}${line(f)}\n`);
     }
     io.out(`Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo.\n`);
   }
@@ -336,8 +357,8 @@ function conflictChoices(conflicts: readonly SourceConflict[], keep: string | un
 function printConflicts(conflicts: readonly SourceConflict[], io: Io): void {
   io.err('Chưa ghi gì: có nhiều bản khác nhau của cùng một biểu. Hãy chọn bản giữ lại rồi chạy lại:\n');
   for (const c of conflicts) {
-    io.err(`  Biểu ${c.formId} của ${c.unitName}${c.sector ? ` (lĩnh vực ${c.sector})` : ''}:\n`);
-    for (const x of c.candidates) io.err(`    - ${x.file ?? ''} trang "${x.sheet}": ${x.activities} hoạt động, ${formatVnNumber(x.amount)} nghìn đồng\n`);
+    io.err(`  Biểu ${c.formId} của ${shown(c.unitName)}${c.sector ? ` (lĩnh vực ${shown(c.sector)})` : ''}:\n`);
+    for (const x of c.candidates) io.err(`    - ${shown(x.file ?? '')} trang "${shown(x.sheet)}": ${x.activities} hoạt động, ${formatVnNumber(x.amount)} nghìn đồng\n`);
   }
   io.err('  --keep newer      giữ bản có thời gian sửa mới nhất của mỗi biểu\n');
   io.err('  --keep TỆP.xlsx   giữ bản trong tệp này (nhiều tệp cách nhau bằng dấu phẩy)\n');
@@ -393,7 +414,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   // --remove-copies: the "(cũ)" copies go too (each run keeps only one per sheet anyway).
   const removed = p.flags.has('remove-copies') ? (await createActions(target).removeCopies()).removed : [];
   writeAtomic(out, await target.save());
-  if (removed.length > 0 && !p.flags.has('json')) io.out(`Đã xóa ${removed.length} trang bản sao cũ: ${removed.join(', ')}.\n`);
+  if (removed.length > 0 && !p.flags.has('json')) io.out(`Đã xóa ${removed.length} trang bản sao cũ: ${shown(removed.join(', '))}.\n`);
   const findings = [...reports.flatMap((r) => r.findings), ...result.findings];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const rec = result.plan.reconciliation;
@@ -421,11 +442,11 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    io.out(`Đã ghi ${out}: ${result.written.sheets.join(', ')}\n`);
+    io.out(`Đã ghi ${shown(out)}: ${shown(result.written.sheets.join(', '))}\n`);
     io.out(`Đọc ${rec.read.count} hoạt động (${formatVnNumber(rec.read.amount)} nghìn đồng) = đưa vào II.4.B ${rec.written.count} (${formatVnNumber(rec.written.amount)}) + trả lại ${rec.returned.count} (${formatVnNumber(rec.returned.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
     io.out(`II.6.A: ${result.written.ii6a.length} hoạt động; II.6.B: ${result.written.ii6b.length} hoạt động; đề xuất gộp: ${result.plan.suggestions.length}.\n`);
-    for (const c of result.checks.checks) io.out(`  Kiểm tra: ${c.label} — ${c.passed === undefined ? 'chưa kiểm tra được' : c.passed ? 'đạt' : 'KHÔNG ĐẠT'}: ${c.detail}\n`);
-    for (const f of findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}\n`);
+    for (const c of result.checks.checks) io.out(`  Kiểm tra: ${shown(`${c.label} — ${c.passed === undefined ? 'chưa kiểm tra được' : c.passed ? 'đạt' : 'KHÔNG ĐẠT'}: ${c.detail}`)}\n`);
+    for (const f of findings) io.out(`  ${shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}`)}\n`);
   }
   // A file that could not be read is named above; the plan holds the others, but the run is not a success.
   if (reports.some((r) => !r.readable)) return 2;
@@ -444,7 +465,7 @@ async function demo(args: readonly string[], io: Io): Promise<number> {
     const file = join(out, f.name);
     checkOutput(file);
     writeAtomic(file, await wb.save());
-    io.out(`Đã ghi ${file}\n`);
+    io.out(`Đã ghi ${shown(file)}\n`);
   }
   return 0;
 }
@@ -462,7 +483,7 @@ async function catalogueCommand(args: readonly string[], io: Io): Promise<number
   if (year !== undefined && state.planYear === undefined) await wb.writeState({ ...state, planYear: year, period });
   const r = await createActions(wb).writeCatalogue();
   writeAtomic(file, await wb.save());
-  io.out(`Đã ghi trang "${r.sheet}" (${r.entries} mục, giai đoạn ${period}) vào ${file}.${r.keptCopy ? ` Trang cũ được giữ lại thành "${r.keptCopy}".` : ''} Sửa trang này khi có quyết định mới; lkh consolidate sẽ dùng nó thay cho danh mục có sẵn.\n`);
+  io.out(`Đã ghi trang "${shown(r.sheet)}" (${r.entries} mục, giai đoạn ${period}) vào ${shown(file)}.${r.keptCopy ? ` Trang cũ được giữ lại thành "${shown(r.keptCopy)}".` : ''} Sửa trang này khi có quyết định mới; lkh consolidate sẽ dùng nó thay cho danh mục có sẵn.\n`);
   return 0;
 }
 
@@ -484,24 +505,26 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
     if (!(Number.isInteger(participants) && participants >= 1 && participants <= 500)) throw new UsageError('--participants là số người từ 1 đến 500.');
     const r = await actions.createBallot({ listSheet: list, method, participants });
     writeAtomic(file, await wb.save());
-    io.out(`Đã tạo trang "${r.sheet}" (${r.items} hoạt động) trong ${file}. In phiếu, cho đại biểu đánh dấu/chấm điểm, nhập vào trang này rồi chạy: lkh rank ${file} --ballot "${r.sheet}"\n`);
+    io.out(`Đã tạo trang "${shown(r.sheet)}" (${r.items} hoạt động) trong ${shown(file)}. In phiếu, cho đại biểu đánh dấu/chấm điểm, nhập vào trang này rồi chạy: lkh rank ${shown(file)} --ballot "${shown(r.sheet)}"\n`);
     return 0;
   }
   const r = await actions.rankFromBallot({ ballotSheet: ballot, ...(list ? { listSheet: list } : {}) });
   writeAtomic(file, await wb.save());
   if (p.flags.has('json')) io.out(`${JSON.stringify(r, null, 2)}\n`);
   else {
-    io.out(`Đã xếp ưu tiên ${r.ranks.length} hoạt động của trang "${r.sheet}" (${r.participants} đại biểu):\n`);
-    for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${x.activity} — ${formatVnNumber(x.total)}\n`);
+    io.out(`Đã xếp ưu tiên ${r.ranks.length} hoạt động của trang "${shown(r.sheet)}" (${r.participants} đại biểu):\n`);
+    for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${shown(x.activity)} — ${formatVnNumber(x.total)}\n`);
     // Rule 8, as written on the tally sheet.
-    io.out(`  Tính hợp lệ: ${r.validity.text} (đã ghi vào ô ${r.validity.cell} trang "${r.validity.sheet}")\n`);
-    for (const f of r.findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}\n`);
+    io.out(`  Tính hợp lệ: ${shown(r.validity.text)} (đã ghi vào ô ${r.validity.cell} trang "${shown(r.validity.sheet)}")\n`);
+    for (const f of r.findings) io.out(`  ${shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}`)}\n`);
   }
   return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /** Runs the command; returns the exit code. */
-export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+export async function main(argv: readonly string[], printer: Io = stdio): Promise<number> {
+  // Every printer below writes through this: no control character from the files reaches the terminal.
+  const io = terminalIo(printer);
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -43,6 +43,7 @@ import {
   checkBlocks,
   checkDeletion,
   checkNewSheetName,
+  checkLayoutValues,
   checkSheetName,
   copyName,
   isInternalSheet,
@@ -804,6 +805,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     checkSheetName(layout.name);
+    checkLayoutValues(layout);
     const features = this.features;
     return this.run(async (ctx) => {
       const all = await this.sheets(ctx);

@@ -9,6 +9,7 @@
 import { isFormId } from '../forms/registry';
 import type { FormId, Level } from '../forms/types';
 import type { DocumentState, ProgramPeriod } from '../port/types';
+import { stateProblems } from '../port';
 import type { Settings } from './actions';
 import { defaultUpperLevel } from '../reference';
 
@@ -138,7 +139,8 @@ export interface SanitizedState {
  */
 export function sanitizeState(input: unknown): SanitizedState {
   if (!isRecord(input)) return { state: {}, dropped: input === undefined ? [] : [`Trạng thái tài liệu là ${shown(input)}, không phải một bộ trạng thái: đã bỏ qua.`] };
-  const dropped: string[] = [];
+  // What the port's schema already dropped (port/state.ts: a field of the wrong type), said here too.
+  const dropped: string[] = stateProblems(input as DocumentState).map((p) => `Đã bỏ một mục của trạng thái ghi trong bảng tính: ${p}.`);
   const out: Record<string, unknown> = { ...input };
   const drop = (key: string, sentence: string) => {
     delete out[key];

@@ -12,6 +12,7 @@
 import { AlignmentType, BorderStyle, LineRuleType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, HeightRule, TextDirection, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import type { ISectionOptions } from 'docx';
 import type { Align, DocBlock, DocRow, DocRun, DocumentModel, LetterheadBlock, SignatureBlock, TableBlock, TitleBlock } from './model';
+import { xmlSafe } from '../text';
 
 const FONT = 'Times New Roman';
 /** Sizes in half-points, as Word counts them. */
@@ -283,7 +284,25 @@ function render(b: DocBlock, orientation: 'portrait' | 'landscape'): (Paragraph 
 }
 
 /** The document as the sections of a Word file: a new section at each page break (landscape annexes). */
-export function docxDocument(model: DocumentModel): Document {
+/**
+ * The model with every string cleaned of the characters XML forbids (each becomes U+FFFD "�",
+ * text/xml-chars.ts): a village or activity name holding one would leave Word a file it calls
+ * damaged. The model is plain data (blocks, rows, runs).
+ */
+function xmlSafeModel<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafe(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => xmlSafeModel(v)) as T;
+  // Plain objects only: anything else (bytes of a picture, a Date) is passed as it is.
+  if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = xmlSafeModel(v);
+    return out as T;
+  }
+  return value;
+}
+
+export function docxDocument(unsafe: DocumentModel): Document {
+  const model = xmlSafeModel(unsafe);
   const sections: ISectionOptions[] = [];
   let orientation: 'portrait' | 'landscape' = 'portrait';
   let children: (Paragraph | Table)[] = [];

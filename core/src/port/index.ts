@@ -28,6 +28,7 @@ export {
   checkBlocks,
   checkDeletion,
   checkNewSheetName,
+  checkLayoutValues,
   checkSheetName,
   findName,
   isInternalSheet,
@@ -39,3 +40,5 @@ export {
   stateToJson,
   toSheetData,
 } from './memory';
+export { STATE_MAX_CHARS, STATE_MAX_DEPTH, STATE_MAX_NAME, STATE_MAX_VALUES, checkState, parseState, stateProblems } from './state';
+export type { StateCheck } from './state';

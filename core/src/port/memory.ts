@@ -25,6 +25,7 @@ import type {
   WriteValue,
 } from './types';
 import { copyName } from './types';
+import { parseState } from './state';
 
 // ---------------------------------------------------------------------------------------
 // Rules shared by every adapter
@@ -209,6 +210,19 @@ export function checkBlocks(
   }
 }
 
+/**
+ * Checks a layout's values before a sheet is created from it: a number that is not finite
+ * (Infinity, NaN — an overflowing sum) is never written; it would land in the file as
+ * "Infinity", which no spreadsheet reads. Refused naming the sheet and cell.
+ */
+export function checkLayoutValues(layout: SheetLayout): void {
+  for (const c of layout.cells) {
+    if (typeof c.value === 'number' && !Number.isFinite(c.value)) {
+      throw new PortError('BLOCK_INVALID', `Giá trị không ghi được vào ô ${a1(c.row, c.col)} trên trang tính "${layout.name}": ${String(c.value)} không phải một số hữu hạn.`);
+    }
+  }
+}
+
 /** Removes a leading '=' from a formula. */
 export function bareFormula(formula: string): string {
   return formula.startsWith('=') ? formula.slice(1) : formula;
@@ -226,17 +240,15 @@ export function stateToJson(state: DocumentState): string {
   return json;
 }
 
+/**
+ * The document state from its JSON, checked against its schema (state.ts: types, depth, size). A
+ * state that fails is refused with a PortError (STATE_INVALID) whose message says which field and
+ * why, in Vietnamese; callers report it and rebuild, or read the sheets without it.
+ */
 export function stateFromJson(json: string): DocumentState {
-  let state: unknown;
-  try {
-    state = JSON.parse(json);
-  } catch {
-    throw new PortError('STATE_INVALID', 'Trạng thái tài liệu lưu trong sổ làm việc bị hỏng (không đọc được JSON).');
-  }
-  if (state === null || typeof state !== 'object' || Array.isArray(state)) {
-    throw new PortError('STATE_INVALID', 'Trạng thái tài liệu lưu trong sổ làm việc bị hỏng (không phải một đối tượng).');
-  }
-  return state as DocumentState;
+  const r = parseState(json);
+  if (!r.ok) throw new PortError('STATE_INVALID', `Trạng thái tài liệu lưu trong sổ làm việc bị hỏng: ${r.reason}`);
+  return r.state;
 }
 
 /** A read cell before it is placed in a SheetData. */
@@ -522,6 +534,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     this.stats.createSheet++;
     checkSheetName(layout.name);
+    checkLayoutValues(layout);
     const taken = this.sheets.map((s) => s.name);
     const old = findName(taken, layout.name);
     let keptCopy: string | undefined;

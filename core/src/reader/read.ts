@@ -7,10 +7,10 @@ import { editionsOf } from '../forms/editions';
 import { rowHint } from '../layout/engine';
 import { getForm, tablesOf } from '../forms/registry';
 import { TOPIC_LABELS } from '../forms/topics';
-import type { ColumnDef, FieldsBlock, FormDefinition, FormId, TableBlock } from '../forms/types';
+import type { ColumnDef, ColumnKind, FieldsBlock, FormDefinition, FormId, TableBlock } from '../forms/types';
 import type { Activity, ActivityGroup, Difficulty, FormReading, SourceRef, Strength } from '../model/types';
 import type { SheetData } from '../port/types';
-import { foldKey, formatVnNumber, labelSimilarity, parseNumber, unitFromLabel } from '../text';
+import { MAX_COUNT, foldKey, formatVnNumber, labelSimilarity, maxAmountIn, parseNumber, shownNumber, unitFromLabel } from '../text';
 import { a1 } from '../util/a1';
 import type { Finding } from '../validate/messages';
 import { finding, shortName } from '../validate/messages';
@@ -189,7 +189,12 @@ class SheetReader {
     return out;
   }
 
-  number(row: number, col: number, key: string): { value?: number; text?: string; bad: boolean } {
+  /**
+   * The number in a cell, checked: an error value, a negative number, or a number beyond what the
+   * column can hold (MAX_AMOUNT_DONG in the form's money unit for amounts, MAX_COUNT for the rest)
+   * is a finding naming the cell, and the row is unreadable (returned, never summed).
+   */
+  number(row: number, col: number, key: string, kind: ColumnKind = 'number'): { value?: number; text?: string; bad: boolean } {
     const c = this.grid.at(row, col);
     if (c.error) {
       this.findings.push(finding('CELL_ERROR', { ...this.at, cell: a1(row, col) }, { error: c.error }));
@@ -198,6 +203,12 @@ class SheetReader {
     if (c.text === '') return { bad: false };
     const p = parseNumber(c.raw);
     if (p.ok) {
+      const limit = kind === 'amount' ? maxAmountIn(this.form.moneyUnit) : MAX_COUNT;
+      if (!Number.isFinite(p.value) || Math.abs(p.value) > limit) {
+        const unit = kind === 'amount' ? (this.form.moneyUnit === 'trieu-dong' ? ' triệu đồng' : ' nghìn đồng') : '';
+        this.findings.push(finding('NUMBER_TOO_LARGE', { ...this.at, cell: a1(row, col) }, { column: columnName(key), value: shownNumber(p.value), limit: `${formatVnNumber(limit)}${unit}` }));
+        return { bad: true };
+      }
       if (p.value < 0) {
         this.findings.push(finding('NEGATIVE_NUMBER', { ...this.at, cell: a1(row, col) }, { column: columnName(key), value: formatVnNumber(p.value) }));
         return { value: p.value, bad: true };
@@ -359,7 +370,7 @@ class SheetReader {
       const def = kinds.get(k);
       if (!def || k === 'stt') continue;
       if (def.kind === 'amount' || def.kind === 'number' || def.kind === 'rank') {
-        const n = this.number(r, c, k);
+        const n = this.number(r, c, k, def.kind);
         if (n.value !== undefined) values[k] = n.value;
         if (n.text !== undefined) {
           if (k === 'quantity') {
@@ -453,7 +464,7 @@ class SheetReader {
         rowValues[`${c.key}Cell`] = a1(found, col);
         // A yes/no indicator ("Thôn có sử dụng mạng lưới điện quốc gia", Có/không) answers in words.
         if ((c.kind === 'amount' || c.kind === 'number' || c.kind === 'percent') && !(c.kind === 'number' && rowHint(fr) === 'yesno')) {
-          const n = this.number(found, col, c.key);
+          const n = this.number(found, col, c.key, c.kind);
           if (n.text !== undefined) this.findings.push(finding('NOT_A_NUMBER', { ...this.at, cell: a1(found, col) }, { column: columnName(c.key), text: shortName(n.text, 40) }));
           rowValues[c.key] = n.value ?? null;
         } else {

@@ -2,3 +2,4 @@
 export * from './normalize';
 export * from './legacy';
 export * from './numbers';
+export * from './xml-chars';

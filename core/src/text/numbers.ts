@@ -109,3 +109,22 @@ export function formatVnNumber(n: number, maxFractionDigits = 6): string {
   const body = fracTrim === '' ? grouped : `${grouped},${fracTrim}`;
   return n < 0 && /[1-9]/.test(body) ? `-${body}` : body;
 }
+
+/**
+ * The largest amount a form may hold, in đồng: 10^15 (a million billion), far beyond any commune's,
+ * district's or province's budget. A number beyond it is a slip (digits typed twice, a pasted
+ * identifier) or a hostile file (1e308, whose sum overflows to Infinity): an error naming the cell.
+ */
+export const MAX_AMOUNT_DONG = 1e15;
+/** The largest count or other number a form may hold (quantities, households, people, scores). */
+export const MAX_COUNT = 1e15;
+
+/** The largest amount in a form's money unit: 10^12 in nghìn đồng, 10^9 in triệu đồng. */
+export function maxAmountIn(unit: 'nghin-dong' | 'trieu-dong' | undefined): number {
+  return unit === 'trieu-dong' ? MAX_AMOUNT_DONG / 1e6 : MAX_AMOUNT_DONG / 1e3;
+}
+
+/** A number as a message shows it: Vietnamese grouping, or "1e+308" when too long to group. */
+export function shownNumber(n: number): string {
+  return Math.abs(n) < 1e21 ? formatVnNumber(n) : String(n);
+}

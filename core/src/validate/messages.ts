@@ -140,6 +140,11 @@ export const MESSAGES = {
     vi: 'Ô {cell} của trang "{sheet}" ({column}) ghi "{text}", không phải là số.',
     en: 'Cell {cell} of sheet "{sheet}" ({column}) holds "{text}", which is not a number.',
   },
+  NUMBER_TOO_LARGE: {
+    severity: 'error',
+    vi: 'Ô {cell} của trang "{sheet}" ({column}) ghi {value}, lớn quá mức có thể ({limit}): hãy kiểm tra số chữ số và đơn vị tính. Dòng này chưa được cộng.',
+    en: 'Cell {cell} of sheet "{sheet}" ({column}) holds {value}, beyond any possible value ({limit}): check the digits and the unit. The row is not summed.',
+  },
   NEGATIVE_NUMBER: {
     severity: 'error',
     vi: 'Ô {cell} của trang "{sheet}" ({column}) là số âm ({value}).',

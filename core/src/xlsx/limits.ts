@@ -4,6 +4,7 @@
  */
 import { PortError, stateFromJson } from '../port/memory';
 import type { DocumentState } from '../port/types';
+import { STATE_MAX_CHARS } from '../port/state';
 
 /** Excel's limit of characters in one cell. */
 export const MAX_CELL_CHARS = 32_767;
@@ -30,9 +31,13 @@ export function stateFromColumn(valueAt: (row: number) => unknown): DocumentStat
     throw new PortError('STATE_INVALID', `Trạng thái tài liệu có định dạng "${String(tag)}" mà phiên bản LKH này không đọc được.`);
   }
   const pieces: string[] = [];
+  let length = 0;
   for (let r = 1; ; r++) {
     const piece = valueAt(r);
     if (typeof piece !== 'string') break;
+    // Bounded before the pieces are joined (port/state.ts): a state sheet of a million rows is not read whole.
+    length += piece.length;
+    if (length > STATE_MAX_CHARS) throw new PortError('STATE_INVALID', `Trạng thái tài liệu lưu trong sổ làm việc bị hỏng: dài hơn ${STATE_MAX_CHARS.toLocaleString('vi-VN')} ký tự.`);
     pieces.push(piece);
   }
   return pieces.length === 0 ? {} : stateFromJson(pieces.join(''));

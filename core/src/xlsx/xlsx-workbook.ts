@@ -19,6 +19,7 @@ import {
   checkBlocks,
   checkDeletion,
   checkNewSheetName,
+  checkLayoutValues,
   checkSheetName,
   isInternalSheet,
   sheetExists,
@@ -39,6 +40,7 @@ import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, st
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
 import { applyLayout } from './layout-writer';
+import { xlsxText, xmlSafe } from '../text';
 
 /** Deflate level of saved files (1 fastest … 9 smallest; ExcelJS's default is 6). */
 const SAVE_COMPRESSION = 1;
@@ -111,6 +113,99 @@ async function refuseAsPortError<T>(check: () => Promise<T>): Promise<T> {
     if (e instanceof FileRefused) throw new PortError('WORKBOOK_INVALID', e.message);
     throw e;
   }
+}
+
+type CellLike = { type: number; value: unknown };
+
+/** A cell value as written: its text through xlsxText (strings, rich text runs, a link's text, a formula's cached text), formulas through xmlSafe; undefined when unchanged. */
+function encodedValue(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const t = xlsxText(value);
+    return t === value ? undefined : t;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date) return undefined;
+  const v = value as { richText?: { text: string }[]; text?: unknown; hyperlink?: unknown; formula?: unknown; result?: unknown };
+  if (Array.isArray(v.richText)) {
+    const runs = v.richText.map((r) => ({ ...r, text: xlsxText(r.text) }));
+    return runs.some((r, i) => r.text !== v.richText?.[i].text) ? { ...v, richText: runs } : undefined;
+  }
+  if (typeof v.hyperlink === 'string' && typeof v.text === 'string') {
+    const text = xlsxText(v.text);
+    return text === v.text ? undefined : { ...v, text };
+  }
+  if (typeof v.formula === 'string') {
+    const formula = xmlSafe(v.formula);
+    const result = typeof v.result === 'string' ? xlsxText(v.result) : v.result;
+    return formula === v.formula && result === v.result ? undefined : { ...v, formula, result };
+  }
+  return undefined;
+}
+
+/**
+ * Readies the workbook's text for the file (text/xml-chars.ts): every cell's text escaped as Excel
+ * escapes it, sheet names and validation lists and messages without the characters XML forbids.
+ * Returns what puts the workbook back as it was, so the escaping never shows in memory.
+ */
+function escapeForSave(workbook: Workbook): () => void {
+  const undo: (() => void)[] = [];
+  for (const ws of workbook.worksheets) {
+    const name = xmlSafe(ws.name);
+    if (name !== ws.name) {
+      const old = ws.name;
+      // Past ExcelJS's setter (which checks only its own forbidden characters); put back after.
+      (ws as unknown as { _name: string })._name = name;
+      undo.push(() => {
+        (ws as unknown as { _name: string })._name = old;
+      });
+    }
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const c = cell as unknown as CellLike;
+        if (c.type === ExcelJS.ValueType.Merge) return;
+        const value = c.value;
+        // Never "Infinity" or "NaN" in a file: whatever put it there, the save stops before writing.
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+          throw new PortError('BLOCK_INVALID', `Giá trị không ghi được vào ô ${cell.address} trên trang tính "${ws.name}": ${String(value)} không phải một số hữu hạn. Tệp chưa được ghi.`);
+        }
+        const encoded = encodedValue(value);
+        if (encoded === undefined) return;
+        cell.value = encoded as ExcelJS.CellValue;
+        undo.push(() => {
+          cell.value = value as ExcelJS.CellValue;
+        });
+      }),
+    );
+    const model = (ws as unknown as { dataValidations?: { model?: Record<string, Record<string, unknown> | undefined> } }).dataValidations?.model;
+    for (const [address, rule] of Object.entries(model ?? {})) {
+      if (!rule || !model) continue;
+      const clean: Record<string, unknown> = { ...rule };
+      let changed = false;
+      for (const key of ['prompt', 'promptTitle', 'error', 'errorTitle']) {
+        const v = rule[key];
+        if (typeof v === 'string' && xmlSafe(v) !== v) {
+          clean[key] = xmlSafe(v);
+          changed = true;
+        }
+      }
+      if (Array.isArray(rule.formulae)) {
+        const formulae = rule.formulae.map((f: unknown) => (typeof f === 'string' ? xmlSafe(f) : f));
+        if (formulae.some((f, i) => f !== (rule.formulae as unknown[])[i])) {
+          clean.formulae = formulae;
+          changed = true;
+        }
+      }
+      if (changed) {
+        model[address] = clean;
+        undo.push(() => {
+          model[address] = rule;
+        });
+      }
+    }
+  }
+  return () => {
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+  };
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -198,8 +293,14 @@ export class XlsxWorkbook implements WorkbookPort {
     this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     // Fast compression (deflate level 1): a commune's plan of 1,000 activities saves about 0.2 s
     // sooner and weighs 330 KB instead of 255 KB (issue 13; the accountant waits, Zalo does not mind).
-    const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: SAVE_COMPRESSION } } });
-    return new Uint8Array(out as ArrayBuffer);
+    // Everything written re-opens: the characters XML forbids escaped or replaced (text/xml-chars.ts).
+    const restore = escapeForSave(this.workbook);
+    try {
+      const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: SAVE_COMPRESSION } } });
+      return new Uint8Array(out as ArrayBuffer);
+    } finally {
+      restore();
+    }
   }
 
   private userSheets(): Worksheet[] {
@@ -274,6 +375,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     checkSheetName(layout.name);
+    checkLayoutValues(layout);
     const old = this.userSheet(layout.name);
     const oldName = old?.name;
     let keptCopy: string | undefined;

@@ -41,6 +41,7 @@ import {
   checkBlocks,
   checkDeletion,
   checkNewSheetName,
+  checkLayoutValues,
   checkSheetName,
   isInternalSheet,
   sheetExists,
@@ -574,6 +575,7 @@ export class SheetsWorkbook implements WorkbookPort {
 
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     checkSheetName(layout.name);
+    checkLayoutValues(layout);
     return withDocumentLock(() => {
       const old = this.userSheet(layout.name);
       const oldName = old?.getName();

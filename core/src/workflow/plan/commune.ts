@@ -5,6 +5,7 @@
  */
 import type { FormReading } from '../../model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
+import { stateProblems } from '../../port';
 import { readSheet } from '../../reader/read';
 import type { ProgramCatalogue } from '../../reference';
 import { CATALOGUE_SHEET, defaultUpperLevel, periodOfYear, readCatalogueSheet, withCatalogue, yearInPeriod } from '../../reference';
@@ -91,14 +92,28 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   await options.onProgress?.({ stage: 'building' });
   let edits = await readEdits(target);
   let state: DocumentState;
+  // A damaged state is said, and what it held that the sheets also show is rebuilt from them
+  // (the commune's name and the plan year printed on II.4.B…), never silently reset: the whole state
+  // when it cannot be read, the fields its schema dropped (port/state.ts) when it can.
+  const damaged = (reason: string, rebuiltState: DocumentState) => {
+    const rebuilt = [rebuiltState.unitName ? `tên xã "${rebuiltState.unitName}"` : '', rebuiltState.planYear !== undefined ? `năm ${rebuiltState.planYear}` : ''].filter(Boolean).join(', ');
+    sourceFindings = [...sourceFindings, finding('STATE_DAMAGED', { sheet: '' }, { reason, rebuilt: rebuilt ? ` (${rebuilt})` : '' })];
+  };
   try {
     state = await target.readState();
+    const dropped = stateProblems(state);
+    if (dropped.length > 0) {
+      const sheets = await rebuildState(target);
+      const rebuilt: DocumentState = {
+        ...(state.unitName === undefined && sheets.unitName !== undefined ? { unitName: sheets.unitName } : {}),
+        ...(state.planYear === undefined && sheets.planYear !== undefined ? { planYear: sheets.planYear } : {}),
+      };
+      state = { ...state, ...rebuilt };
+      damaged(`Trạng thái tài liệu lưu trong sổ làm việc có chỗ sai, đã bỏ: ${dropped.join('; ')}`, rebuilt);
+    }
   } catch (e) {
-    // A damaged state is said, and what it held that the sheets also show is rebuilt from them
-    // (the commune's name and the plan year printed on II.4.B…), never silently reset.
     state = await rebuildState(target);
-    const rebuilt = [state.unitName ? `tên xã "${state.unitName}"` : '', state.planYear !== undefined ? `năm ${state.planYear}` : ''].filter(Boolean).join(', ');
-    sourceFindings = [...sourceFindings, finding('STATE_DAMAGED', { sheet: '' }, { reason: e instanceof Error ? e.message : String(e), rebuilt: rebuilt ? ` (${rebuilt})` : '' })];
+    damaged(e instanceof Error ? e.message : String(e), state);
   }
   // A re-run without a name keeps the one the workbook already has.
   // The commune's name: given, saved, or printed on the III.1 the upper level sent it ("Xã: Xã Tân Lập").
