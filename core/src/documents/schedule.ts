@@ -8,6 +8,7 @@
  * The result is the form's sheet (a SheetLayout), as `lkh template` writes it, so the commune
  * edits dates in Excel or Google Sheets before printing.
  */
+import { formOfYear } from '../forms/editions';
 import { getForm } from '../forms/registry';
 import type { Block, FormDefinition, TableRow } from '../forms/types';
 import { layoutForm } from '../layout/engine';
@@ -67,7 +68,7 @@ export function scheduleLines(planYear: number, overrides: DateOverrides = {}): 
     byId.set(s.id, s);
     for (const i of s.items) byId.set(i.id, i);
   }
-  const table = getForm('II.2').blocks.find((b) => b.kind === 'table' && b.key === 'schedule');
+  const table = formOfYear(getForm('II.2'), planYear).blocks.find((b) => b.kind === 'table' && b.key === 'schedule');
   const rows = table && table.kind === 'table' ? table.rows : [];
   const year = planYear - 1;
   return rows.flatMap((r): ScheduleLine[] => {
@@ -102,7 +103,7 @@ export interface ScheduleContext {
 
 /** II.2 with its blanks filled: the commune, the plan year, the calendar's dates, the date the forms are due. */
 export function scheduleForm(ctx: ScheduleContext): FormDefinition {
-  const form = getForm('II.2');
+  const form = formOfYear(getForm('II.2'), ctx.planYear);
   const lines = new Map(scheduleLines(ctx.planYear, ctx.overrides).map((l) => [l.key, l]));
   const year = ctx.planYear;
   const place = placeName(ctx.communeName);

@@ -19,6 +19,7 @@ import { periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags, sectorOfRow } from '../classify';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
+import { districtMoneyFindings } from './district-money';
 import { memo } from '../../util/memo';
 import type {
   CommunePlan,
@@ -722,6 +723,8 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       }),
     );
   }
+  // From 2026 no district: a source naming district money is asked about (district-money.ts).
+  findings.push(...districtMoneyFindings(candidates.map((c) => ({ a: c.a, unit: c.origin.unit })), options.planYear, period === '2026-2030'));
   // Accepted merges: applied when at least two of their rows are still proposed.
   const acceptedIds = new Set(edits.acceptedMerges.map((ks) => [...ks].sort().join('+')));
   const consumed = new Set<string>();
