@@ -7,8 +7,8 @@
  *   - III.1 and IV.1: the national programs' lines (2021-2025: NTM, GNBV and the program for ethnic
  *     minority and mountain areas; 2026-2030: the one merged program); from 2026 no district line
  *     and III.1 comes from the province (districts abolished on 1 July 2025);
- *   - II.6.C: the program lines under III (from 2026 one merged program; the "Chương trình 167"
- *     of 2008-2015 is gone after 2020);
+ *   - II.6.C: the program lines under III (from 2026 one merged program and no clean-water line;
+ *     the "Chương trình 167" of 2008-2015 is gone after 2020);
  *   - II.7.B: the NTM commune criteria of the period (reference/criteria.ts);
  *   - from 2026, II.1, II.2, II.7.A, II.7.B, II.8 and III.1 in the province's words wherever the
  *     handbook names the district as a level (toProvince); IV.1 (province to district) is not used.
@@ -105,13 +105,13 @@ function mapBlock(b: Block, f: (t: string) => string): Block {
 }
 
 /**
- * The form in the province's words (plans from 2026): each text that changes is listed in
- * `ownText` with the reason, the form's own texts follow their new wording.
+ * The form with every text through `reword`: each text that changes is listed in `ownText` with
+ * `reason` (given the handbook's text), the form's own texts follow their new wording.
  */
-function toProvince(form: FormDefinition): FormDefinition {
+function rewordForm(form: FormDefinition, reword: (t: string) => string, reason: (was: string) => string): FormDefinition {
   const changed = new Map<string, string>();
   const f = (t: string): string => {
-    const n = provinceWording(t);
+    const n = reword(t);
     if (n !== t) changed.set(n, t);
     return n;
   };
@@ -119,10 +119,41 @@ function toProvince(form: FormDefinition): FormDefinition {
   const title = f(form.title);
   const shortTitle = f(form.shortTitle);
   if (changed.size === 0) return form;
-  const own = (form.ownText ?? []).map((o) => ({ ...o, text: provinceWording(o.text) }));
+  const own = (form.ownText ?? []).map((o) => ({ ...o, text: reword(o.text) }));
   const known = new Set(own.map((o) => o.text));
-  for (const [text, was] of changed) if (!known.has(text)) own.push({ text, reason: `${REASON_2026} Sổ tay: "${was}".` });
+  for (const [text, was] of changed) if (!known.has(text)) own.push({ text, reason: reason(was) });
   return { ...form, title, shortTitle, blocks, ownText: own };
+}
+
+/** The form in the province's words (plans from 2026). */
+function toProvince(form: FormDefinition): FormDefinition {
+  return rewordForm(form, provinceWording, (was) => `${REASON_2026} Sổ tay: "${was}".`);
+}
+
+/**
+ * The monitoring guidance II.7.A cites: the handbook's circular of 2016-2020; for 2021-2025 the
+ * circular of that program (number, date and title as a province's plan quotes it); for 2026-2030
+ * none was found for the merged program (docs/REFERENCE.md), and the form says so.
+ */
+const MONITORING_2016 = /\([Tt]ham khảo Thông tư Hướng dẫn quy trình kiểm tra và giám sát, đánh giá thực hiện CTMTQG GNBV giai đoạn 2016-2020 của Bộ LĐ-TB&XH\)/gu;
+const MONITORING: Readonly<Record<Exclude<ProgramPeriod, '2016-2020'>, { readonly text: string; readonly reason: string }>> = {
+  '2021-2025': {
+    text: 'tham khảo Thông tư số 10/2022/TT-BLĐTBXH ngày 31/5/2022 hướng dẫn giám sát, đánh giá thực hiện CTMTQG GNBV giai đoạn 2021-2025',
+    reason: 'Thông tư của Sổ tay (2016-2020) hết áp dụng; số, ngày, tên Thông tư 10/2022/TT-BLĐTBXH theo trích dẫn trong Kế hoạch 130/KH-UBND ngày 13/7/2022 của UBND tỉnh Ninh Bình (chưa đọc văn bản gốc; docs/REFERENCE.md).',
+  },
+  '2026-2030': {
+    text: 'chưa xác minh được văn bản hướng dẫn giám sát, đánh giá Chương trình giai đoạn 2026-2030; dùng hướng dẫn do tỉnh gửi',
+    reason: 'Thông tư của Sổ tay (2016-2020) hết áp dụng; chưa tìm thấy văn bản hướng dẫn giám sát, đánh giá của CTMTQG hợp nhất giai đoạn 2026-2030 (docs/REFERENCE.md).',
+  },
+};
+
+function ii7a(period: ProgramPeriod): FormDefinition {
+  if (period === '2016-2020') return FORM_II_7_A;
+  const m = MONITORING[period];
+  // "(tham khảo …)" or "(Tham khảo …)": the handbook's capital kept.
+  const cited = (all: string): string => `(${all[1] === 'T' ? m.text.charAt(0).toUpperCase() + m.text.slice(1) : m.text})`;
+  const withGuide = rewordForm(FORM_II_7_A, (t) => t.replace(MONITORING_2016, cited), () => m.reason);
+  return period === '2026-2030' ? toProvince(withGuide) : withGuide;
 }
 
 function iii1(period: ProgramPeriod): FormDefinition {
@@ -173,9 +204,10 @@ function ii6c(period: ProgramPeriod): FormDefinition {
           line('programme-oda-ngo', '5', 'Dự án ODA/NGO'),
         ]
       : [
+          // No "Nước sạch VSMT Nông thôn" line: no program of its own for 2026-2030 was found
+          // (docs/REFERENCE.md); money a commune still names so goes on a line of its own.
           line('programme-ctmtqg', '1', 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi'),
-          line('programme-rural-water', '2', 'Nước sạch VSMT Nông thôn'),
-          line('programme-oda-ngo', '3', 'Dự án ODA/NGO'),
+          line('programme-oda-ngo', '2', 'Dự án ODA/NGO'),
         ];
   const rows: TableRow[] = [];
   let placed = false;
@@ -226,7 +258,7 @@ const EDITIONS: Partial<Record<FormId, (period: ProgramPeriod) => FormDefinition
   'II.7.B': ii7b,
   'II.1': provinceFrom2026(FORM_II_1),
   'II.2': provinceFrom2026(FORM_II_2),
-  'II.7.A': provinceFrom2026(FORM_II_7_A),
+  'II.7.A': ii7a,
   'II.8': provinceFrom2026(FORM_II_8),
 };
 
