@@ -4,8 +4,10 @@
 #   - libreoffice-calc-nogui, poppler-utils: the templates are converted to PDF and checked (A4, orientation)
 #   - libreoffice-writer-nogui: the drafted documents (.docx: II.7.A, II.7.B…) are converted to PDF the same way
 #   - chromium: end-to-end test of the standalone page (playwright-core drives Debian's Chromium)
-#   - fonts-liberation: Liberation Serif is metric-compatible with Times New Roman, the forms' font,
-#     so LibreOffice lays pages out in tests as Excel prints them (without it: DejaVu Serif, wider)
+#   - fonts-liberation2: Liberation Serif 2.x is metric-compatible with Times New Roman, the forms'
+#     font, and has the Vietnamese letters ("ế", "ữ"…), so LibreOffice lays pages out in tests as Word
+#     and Excel print them. fonts-liberation (1.07) lacks those letters: every accented letter fell
+#     back to DejaVu Serif. The print tests fail on any font other than Liberation Serif (pdffonts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +16,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-[ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)
+[ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 if [ "${#need[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { main } from '../../cli/lkh';
 import { forms } from '../../src/forms/registry';
 import { FORM_IDS } from '../../src/forms/types';
+import { fallbackFonts } from '../documents/pdf-check';
 
 function which(cmd: string): string {
   try {
@@ -19,12 +20,14 @@ function which(cmd: string): string {
 }
 
 describe('templates in LibreOffice', () => {
-  it('all 19 convert to PDF on A4 pages in the form orientation', async () => {
+  it('all 19 convert to PDF on A4 pages in the form orientation, in Liberation Serif only', async () => {
     const soffice = which('soffice');
     const pdfinfo = which('pdfinfo');
     const dir = mkdtempSync(join(tmpdir(), 'lkh-lo-'));
     const quiet = { out: () => undefined, err: () => undefined };
+    // The 18 forms of a 2027 plan, and IV.1 (province to district, not used from 2026) in the handbook's edition.
     expect(await main(['template', 'all', '--out', dir, '--year', '2027', '--unit', 'Xã Tân Lập'], quiet)).toBe(0);
+    expect(await main(['template', 'IV.1', '--out', dir, '--period', '2016-2020'], quiet)).toBe(0);
     const files = FORM_IDS.map((id) => join(dir, `${id}.xlsx`));
     execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files], {
       stdio: 'ignore',
@@ -45,6 +48,8 @@ describe('templates in LibreOffice', () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? '0');
       const first = execFileSync(which('pdftotext'), ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
       expect({ id, footer: first.includes(`Trang 1/${pages}`) }).toEqual({ id, footer: true });
+      // Times New Roman is printed as Liberation Serif, Vietnamese letters included: no fallback font.
+      expect({ id, fallback: fallbackFonts(pdf) }).toEqual({ id, fallback: [] });
     }
   }, 300_000);
 
@@ -72,5 +77,6 @@ describe('templates in LibreOffice', () => {
     expect(first).toContain('Mẫu biểu II.4.A');
     expect(first).toContain(`Trang 1/${pages}`);
     expect(first).toContain('Xã: Tân Lập');
+    expect(fallbackFonts(pdf)).toEqual([]);
   }, 300_000);
 });
