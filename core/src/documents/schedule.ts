@@ -114,12 +114,14 @@ export function scheduleForm(ctx: ScheduleContext): FormDefinition {
       .replace(/năm\s*[….]{2,}/gu, `năm ${year}`)
       .replace(/trước ngày\s*[….]{2,}/u, due ? `trước ngày ${formatDateVi(due)}` : 'trước ngày ……')
       .replace(/^XÃ[….]{2,}$/u, place ? `XÃ ${place.toLocaleUpperCase('vi')}` : 'XÃ………………');
-  const blocks: Block[] = form.blocks.map((b): Block => {
+  // An administrative letter (Nghị định 30/2020/NĐ-CP): it opens with the letterhead, not with the
+  // form's label, and its number reads "Số: ……/UBND".
+  const blocks: Block[] = form.blocks.filter((b) => !(b.kind === 'text' && b.style === 'title' && /^Mẫu biểu II\.2/u.test(b.text))).map((b): Block => {
     if (b.kind === 'text') return { ...b, text: fill(b.text) };
     if (b.kind === 'letterhead') {
       return {
         ...b,
-        left: b.left.map(fill),
+        left: b.left.map(fill).map((t) => t.replace(/^Số\s+/u, 'Số: ')),
         // The place and year of the date line; the day the chairman signs stays blank.
         right: b.right.map((t) => (/ngày/u.test(t) ? `${place ?? '……'}, ngày ...... tháng ...... năm ${year - 1}` : t)),
       };

@@ -6,6 +6,8 @@
  * other metrics than the ones it will be printed with (scripts/setup.sh).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 
 export function which(cmd: string): string | undefined {
   try {
@@ -50,4 +52,33 @@ export function pageText(pdf: string, n?: number): string {
   const tool = which('pdftotext');
   if (!tool) throw new Error('pdftotext missing: install poppler-utils (scripts/setup.sh)');
   return execFileSync(tool, [...(n !== undefined ? ['-f', String(n), '-l', String(n)] : []), '-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+/**
+ * The size in points of every run of text a PDF draws (its font size times the scale of the
+ * transformation in force), read from its content streams: what fit-to-width shrank a sheet to.
+ */
+export function textSizes(pdf: string): number[] {
+  const data = readFileSync(pdf).toString('latin1');
+  const out: number[] = [];
+  for (const m of data.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let text: string;
+    try {
+      text = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
+    } catch {
+      continue; // not a compressed content stream (an image, a font)
+    }
+    let scale = 1;
+    for (const t of text.matchAll(/([-\d.]+) [-\d.]+ [-\d.]+ ([-\d.]+) [-\d.]+ [-\d.]+ cm|\/F\d+ ([\d.]+) Tf/g)) {
+      if (t[1] !== undefined) scale = Math.abs(Number(t[2]));
+      else out.push(Math.round(Number(t[3]) * scale * 10) / 10);
+    }
+  }
+  return out;
+}
+
+/** The size under which only `share` of a PDF's runs of text are printed (0.05: the 5th percentile). */
+export function sizeAt(pdf: string, share: number): number {
+  const sizes = textSizes(pdf).sort((a, b) => a - b);
+  return sizes[Math.floor(share * sizes.length)] ?? 0;
 }
