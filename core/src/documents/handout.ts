@@ -219,7 +219,7 @@ export function handoutDocument(plan: PlanData): DocumentModel {
   if (plan.ii6b.length > 0) {
     const table = rankedTable(plan.ii6b);
     blocks.push(heading(2, '4. Các hoạt động đề xuất chưa rõ nguồn vốn, theo thứ tự ưu tiên (Biểu II.6.B)'));
-    if (!plan.ii6b.some((a) => a.priority !== undefined)) blocks.push(para([run('Biểu II.6.B chưa xếp ưu tiên (lkh rank): các hoạt động theo thứ tự trong biểu.', { italic: true })]));
+    if (!plan.ii6b.some((a) => a.priority !== undefined)) blocks.push(para([run('Biểu II.6.B chưa xếp ưu tiên: các hoạt động theo thứ tự trong biểu.', { italic: true })]));
     blocks.push(table);
   }
   return { id: 'handout', title, fileName: 'Tom-tat-hoi-nghi', blocks };
