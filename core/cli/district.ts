@@ -37,9 +37,9 @@ export const DISTRICT_USAGE = `Cách dùng:
                [--year NĂM] [--period 2016-2020|2021-2025|2026-2030]
       Tổng hợp Biểu II.6.A, II.6.B (và II.4.B, II.4.A, III.1 nếu có) của các xã cho cấp trên:
       theo ngành, lĩnh vực (có cột thẩm định), theo xã, xếp ưu tiên trong nguồn vốn cấp trên,
-      phiếu phản hồi cho từng xã. --upper: tên cấp trên (mặc định "Huyện"; từ 7/2025 là tỉnh,
-      ví dụ "Tỉnh Lào Cai"). --funds: vốn cấp trên nắm giữ cho các hoạt động chưa rõ nguồn vốn
-      (không nhập: lấy tổng kinh phí của Biểu IV.1 nếu có trong các tệp).
+      phiếu phản hồi cho từng xã. --upper: tên cấp trên, ví dụ "Tỉnh Lào Cai" (kế hoạch từ năm
+      2026: tỉnh; các năm trước theo Sổ tay). --funds: vốn cấp trên nắm giữ cho các hoạt động
+      chưa rõ nguồn vốn (không nhập: lấy tổng kinh phí của Biểu IV.1 nếu có trong các tệp).
       Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ nguyên ý kiến thẩm định đã nhập.
       Mã thoát: 0 thành công, 1 còn lỗi, 2 sai cách dùng hoặc không đọc được gì.`;
 

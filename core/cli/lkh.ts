@@ -35,8 +35,8 @@ import type { DocumentState, ProgramPeriod, WorkbookPort } from '../src/port/typ
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { formatVnNumber } from '../src/text';
-import { formEdition } from '../src/forms/editions';
-import { LATEST_PERIOD, fundSourceChoices, periodOfYear } from '../src/reference';
+import { formEdition, notInPeriod } from '../src/forms/editions';
+import { currentPlanYear, fundSourceChoices, periodOfYear } from '../src/reference';
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
@@ -49,8 +49,9 @@ import { VILLAGE_FORMS, sheetContents, villageCompleteness, villageKey } from '.
 
 const USAGE = `Cách dùng:
   lkh template <BIỂU...|all> --out THƯ_MỤC [--year NĂM] [--unit TÊN] [--period GIAI_ĐOẠN]
-      Ghi mỗi biểu mẫu thành một tệp .xlsx (ví dụ II.6.A.xlsx, trang tính "II.6.A"); có năm
-      thì theo giai đoạn của năm đó (III.1, IV.1, II.6.C đổi sau 2020), không có thì theo Sổ tay.
+      Ghi mỗi biểu mẫu thành một tệp .xlsx (ví dụ II.6.A.xlsx, trang tính "II.6.A") theo giai
+      đoạn của năm kế hoạch (không ghi năm: kế hoạch đang lập, năm sau năm nay); mẫu của Sổ tay:
+      --period 2016-2020. Từ năm 2026 cấp trên của xã là tỉnh; không dùng Biểu IV.1.
   lkh validate TỆP.xlsx... [--json]
       Nhận diện biểu mẫu trong từng trang tính và kiểm tra số liệu.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
@@ -155,15 +156,24 @@ async function template(args: readonly string[], io: Io): Promise<number> {
   }
   const planYear = yearOf(p);
   const unitName = str(p, 'unit');
+  // The edition of the plan year's period (III.1, IV.1, II.6.C, II.7.B changed after 2020; from
+  // 2026 the province in the district's place); without --year or --period, the plan being made now.
+  const edition = period ?? periodOfYear(planYear ?? currentPlanYear()).period;
+  const unused = [...new Set(ids)].filter((id) => notInPeriod(id, edition) !== undefined);
+  if (unused.length > 0 && p.positional.every((n) => n.toLowerCase() !== 'all')) throw new UsageError(`${notInPeriod(unused[0], edition) ?? ''} Muốn mẫu của Sổ tay, thêm --period 2016-2020.`);
   makeDir(out);
+  io.out(`Mẫu biểu giai đoạn ${edition}${planYear ? ` (năm kế hoạch ${planYear})` : period ? '' : ` (kế hoạch năm ${currentPlanYear()} đang lập)`}.\n`);
   for (const id of [...new Set(ids)]) {
+    const why = notInPeriod(id, edition);
+    if (why) {
+      io.out(`Không ghi ${id}: ${why}\n`);
+      continue;
+    }
     const wb = (await xlsx()).create();
     // The sheet is named by the form id so that files and tabs match ("II.6.A.xlsx", sheet "II.6.A").
-    // The edition of the plan year's period (III.1, IV.1, II.6.C changed after 2020); the handbook's without a year.
-    const edition = period ?? (planYear ? periodOfYear(planYear).period : undefined);
-    // Tên nguồn vốn suggests the programs of the edition's period (the latest when the form is the handbook's).
-    const fundSources = fundSourceChoices(edition ?? LATEST_PERIOD);
-    await wb.createSheet(layoutForm(edition ? formEdition(getForm(id), edition) : getForm(id), { ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetName: id, fundSources }));
+    // Tên nguồn vốn suggests the programs of the edition's period.
+    const fundSources = fundSourceChoices(edition);
+    await wb.createSheet(layoutForm(formEdition(getForm(id), edition), { ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetName: id, fundSources }));
     await wb.writeState({ ...(planYear ? { planYear } : {}), ...(unitName ? { unitName } : {}), sheetForms: { [id]: id } });
     const file = join(out, `${id}.xlsx`);
     checkOutput(file);

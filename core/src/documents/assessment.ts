@@ -15,6 +15,7 @@
  * 10 says II.10 can be drafted. The rest (1, 2, 6, 7, 11, 12, 13) need interviews or papers the
  * files do not hold, and are left to the commune.
  */
+import { formOfYear } from '../forms/editions';
 import { getForm } from '../forms/registry';
 import type { Block, FormDefinition } from '../forms/types';
 import { layoutForm } from '../layout/engine';
@@ -267,7 +268,7 @@ export function assessCriteria(input: AssessmentInput): AssessedCriterion[] {
   const found = new Map<string, AssessedCriterion>(
     [criterion3(input), criterion4(input), criterion5(input), criterion8(input.plan), criterion9(input.plan), criterion10(input.plan), criterion14(input.plan, input.lastYear)].map((c) => [c.key, c]),
   );
-  const table = getForm('II.1').blocks.find((b) => b.kind === 'table');
+  const table = formOfYear(getForm('II.1'), input.plan?.planYear).blocks.find((b) => b.kind === 'table');
   const rows = table && table.kind === 'table' ? table.rows : [];
   return rows.flatMap((r): AssessedCriterion[] => {
     if (r.kind !== 'fixed') return [];
@@ -280,7 +281,7 @@ export function assessmentLayout(criteria: readonly AssessedCriterion[], options
   const values: Record<string, Record<string, LayoutValue>> = {};
   for (const c of criteria) values[c.key] = { ...(c.answer ? { answer: c.answer } : {}), note: c.evidence };
   // The evidence is the long text here: "Ghi chú" takes the width the form gives the basis and the criterion.
-  const form = getForm('II.1');
+  const form = formOfYear(getForm('II.1'), options.planYear);
   const widths: Readonly<Record<string, number>> = { stt: 5, criterion: 36, answer: 8, basis: 40, note: 48 };
   const widened: FormDefinition = {
     ...form,

@@ -8,6 +8,7 @@
  * "Chăn nuôi" (a heading), and Part II, whose rates and targets are the commune's own (set with
  * the level above, footnote 16) and cannot be summed from villages' rates.
  */
+import { formOfYear } from '../forms/editions';
 import { getForm, tablesOf } from '../forms/registry';
 import type { TableBlock, TableRow } from '../forms/types';
 import { layoutForm } from '../layout/engine';
@@ -145,7 +146,7 @@ function sourceText(line: BasicDataLine, villages: number): string {
 export function basicDataLayout(rollup: BasicDataRollup, options: { readonly planYear?: number; readonly communeName?: string; readonly sheetName?: string } = {}): SheetLayout {
   const values: Record<string, { value: number }> = {};
   for (const l of rollup.lines) if (l.value !== undefined) values[l.key] = { value: l.value };
-  const layout = layoutForm(getForm('II.8'), {
+  const layout = layoutForm(formOfYear(getForm('II.8'), options.planYear), {
     ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
     ...(options.communeName ? { unitName: options.communeName } : {}),
     sheetName: options.sheetName ?? 'II.8',

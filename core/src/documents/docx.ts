@@ -133,10 +133,11 @@ function title(b: TitleBlock, orientation: 'portrait' | 'landscape'): Paragraph[
   return out;
 }
 
-function body(runs: readonly DocRun[], align: Align = 'justify', indent = true): Paragraph {
+function body(runs: readonly DocRun[], align: Align = 'justify', indent = true, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: ALIGN[align],
     indent: indent ? { firstLine: INDENT } : {},
+    ...(keepNext ? { keepNext: true, keepLines: true } : {}),
     spacing: { after: AFTER, line: LINE },
     children: runs.map((r) => textRun(r)),
   });
@@ -159,8 +160,8 @@ function headingParagraph(level: 1 | 2 | 3 | 4, text: string): Paragraph {
   });
 }
 
-function cellParagraph(text: string, align: 'left' | 'center' | 'right', style: RunStyle): Paragraph {
-  return new Paragraph({ alignment: ALIGN[align], spacing: { before: 20, after: 20 }, children: linesRuns(text, style) });
+function cellParagraph(text: string, align: 'left' | 'center' | 'right', style: RunStyle, keepNext = false): Paragraph {
+  return new Paragraph({ alignment: ALIGN[align], spacing: { before: 20, after: 20 }, ...(keepNext ? { keepNext: true } : {}), children: linesRuns(text, style) });
 }
 
 function widths(t: TableBlock, width: number): number[] {
@@ -170,8 +171,8 @@ function widths(t: TableBlock, width: number): number[] {
   return out;
 }
 
-function dataTable(t: TableBlock, orientation: 'portrait' | 'landscape'): (Paragraph | Table)[] {
-  const size = t.compact ? COMPACT_TEXT : TABLE_TEXT;
+function dataTable(t: TableBlock, orientation: 'portrait' | 'landscape', keep = false): (Paragraph | Table)[] {
+  const size = t.fontSize !== undefined ? Math.round(t.fontSize * 2) : t.compact ? COMPACT_TEXT : TABLE_TEXT;
   const width = TEXT_WIDTH[orientation];
   const w = widths(t, width);
   const cell = (children: Paragraph[], span: number, first: number, extra: { rowSpan?: number; bold?: boolean; vertical?: boolean } = {}) =>
@@ -209,17 +210,26 @@ function dataTable(t: TableBlock, orientation: 'portrait' | 'landscape'): (Parag
   } else {
     header.push(new TableRow({ tableHeader: true, cantSplit: true, ...tall, children: t.columns.map((c, i) => cell([head(c)], 1, i, { vertical: c.vertical === true })) }));
   }
-  const rowOf = (r: DocRow): TableRow => {
+  // A total keeps with the activity above it, and the totals closing the table with the last
+  // activity: no page holds only the repeated header and a total, no subtotal opens a page.
+  // Word and LibreOffice honour "keep with next" on the rows' paragraphs.
+  let lastData = -1;
+  t.rows.forEach((r, i) => {
+    if (r.kind === 'data') lastData = i;
+  });
+  const keepRow = (i: number) => (lastData >= 0 && i >= lastData && i < t.rows.length - 1) || (t.rows[i].kind === 'data' && t.rows[i + 1]?.kind === 'total');
+  const rowOf = (r: DocRow, i: number): TableRow => {
+    const keepNext = keep || keepRow(i);
     if (r.kind === 'group') {
       const first = t.columns[0].key;
       const code = r.cells[first];
       const cells = code !== undefined && t.columns.length > 1
-        ? [cell([cellParagraph(code, 'center', { size, bold: true })], 1, 0), cell([cellParagraph(r.label ?? '', 'left', { size, bold: true })], t.columns.length - 1, 1)]
-        : [cell([cellParagraph(r.label ?? '', 'left', { size, bold: true })], t.columns.length, 0)];
+        ? [cell([cellParagraph(code, 'center', { size, bold: true }, keepNext)], 1, 0), cell([cellParagraph(r.label ?? '', 'left', { size, bold: true }, keepNext)], t.columns.length - 1, 1)]
+        : [cell([cellParagraph(r.label ?? '', 'left', { size, bold: true }, keepNext)], t.columns.length, 0)];
       return new TableRow({ cantSplit: true, children: cells });
     }
     const bold = r.kind === 'total';
-    return new TableRow({ cantSplit: true, children: t.columns.map((c, i) => cell([cellParagraph(r.cells[c.key] ?? '', c.align ?? 'left', { size, bold })], 1, i)) });
+    return new TableRow({ cantSplit: true, children: t.columns.map((c, j) => cell([cellParagraph(r.cells[c.key] ?? '', c.align ?? 'left', { size, bold }, keepNext)], 1, j)) });
   };
   const out: (Paragraph | Table)[] = [];
   if (t.unit) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 60 }, children: [new TextRun({ text: t.unit, font: FONT, size, italics: true })] }));
@@ -229,9 +239,9 @@ function dataTable(t: TableBlock, orientation: 'portrait' | 'landscape'): (Parag
       columnWidths: w,
       layout: TableLayoutType.FIXED,
       borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
-      rows: [...header, ...t.rows.map(rowOf)],
+      rows: [...header, ...t.rows.map((r, i) => rowOf(r, i))],
     }),
-    new Paragraph({ spacing: { after: AFTER }, children: [] }),
+    new Paragraph({ spacing: { after: AFTER }, ...(keep ? { keepNext: true } : {}), children: [] }),
   );
   return out;
 }
@@ -262,7 +272,12 @@ function pageHeader(): Header {
   return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })] });
 }
 
-function render(b: DocBlock, orientation: 'portrait' | 'landscape'): (Paragraph | Table)[] {
+/**
+ * A block as paragraphs and tables. `keep`: the block ends the text before the signature, so its
+ * last paragraph is kept on the signature's page (Word's and LibreOffice's "keep with next"): the
+ * signer never signs a page holding nothing but "Nơi nhận" and the signature.
+ */
+function render(b: DocBlock, orientation: 'portrait' | 'landscape', keep = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'letterhead':
       return [letterhead(b)];
@@ -271,13 +286,13 @@ function render(b: DocBlock, orientation: 'portrait' | 'landscape'): (Paragraph 
     case 'heading':
       return [headingParagraph(b.level, b.text)];
     case 'paragraph':
-      return [body(b.runs, b.align, b.indent ?? true)];
+      return [body(b.runs, b.align, b.indent ?? true, keep)];
     case 'list':
-      return b.items.map((item) => body([{ text: '- ' }, ...item]));
+      return b.items.map((item, i) => body([{ text: '- ' }, ...item], 'justify', true, keep && i >= b.items.length - 2));
     case 'table':
-      return dataTable(b, orientation);
+      return dataTable(b, orientation, keep);
     case 'signature':
-      return [new Paragraph({ spacing: { after: AFTER }, children: [] }), signature(b)];
+      return [new Paragraph({ spacing: { after: AFTER }, keepNext: true, children: [] }), signature(b)];
     case 'page-break':
       return [];
   }
@@ -305,14 +320,17 @@ export function docxDocument(unsafe: DocumentModel): Document {
   const model = xmlSafeModel(unsafe);
   const sections: ISectionOptions[] = [];
   let orientation: 'portrait' | 'landscape' = 'portrait';
+  let restart = false;
   let children: (Paragraph | Table)[] = [];
   const close = () => {
-    const first = sections.length === 0;
+    // The first page of the document, and of each document of its own (restart), carries no number.
+    const first = sections.length === 0 || restart;
     sections.push({
       properties: {
         page: {
           size: { ...A4, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: { ...MARGIN, header: mm(10), footer: mm(10) },
+          ...(restart ? { pageNumbers: { start: 1 } } : {}),
         },
         ...(first ? { titlePage: true } : {}),
       },
@@ -322,14 +340,15 @@ export function docxDocument(unsafe: DocumentModel): Document {
     });
     children = [];
   };
-  for (const b of model.blocks) {
+  model.blocks.forEach((b, i) => {
     if (b.kind === 'page-break') {
       close();
       orientation = b.orientation ?? 'portrait';
-      continue;
+      restart = b.restart === true;
+      return;
     }
-    children.push(...render(b, orientation));
-  }
+    children.push(...render(b, orientation, model.blocks[i + 1]?.kind === 'signature'));
+  });
   close();
   return new Document({
     creator: 'LKH',

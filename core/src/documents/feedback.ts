@@ -104,7 +104,8 @@ export function feedbackDocument(plan: PlanData): DocumentModel {
   const blocks: DocBlock[] = [];
   const answers = villageAnswers(plan);
   answers.forEach((ans, i) => {
-    if (i > 0) blocks.push({ kind: 'page-break' });
+    // Each letter is a document of its own: its pages numbered from 1 (the second letter does not start at "3").
+    if (i > 0) blocks.push({ kind: 'page-break', restart: true });
     blocks.push(
       {
         kind: 'letterhead',

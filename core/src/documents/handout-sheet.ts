@@ -11,7 +11,7 @@
 import { simpleLayout } from '../layout/simple';
 import type { LayoutCell, SheetLayout } from '../layout/types';
 import { TOPIC_LABELS } from '../workflow/types';
-import { RANKED_MAX, bySource, byTopic, villageShareLines } from './handout';
+import { bySource, byTopic, villageShareLines } from './handout';
 import { placeName } from './plan-document';
 import type { PlanData } from './read';
 
@@ -55,7 +55,7 @@ export function handoutSheet(plan: PlanData): HandoutSheet {
   const topics = byTopic(plan);
   const sources = bySource(plan);
   const shares = villageShareLines(plan);
-  const ranked = [...plan.ii6b].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity)).slice(0, RANKED_MAX);
+  const ranked = [...plan.ii6b].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity));
   const base = simpleLayout({
     name: HANDOUT_SHEET,
     orientation: 'portrait',

@@ -172,26 +172,20 @@ function shareTable(lines: readonly ShareLine[]): TableBlock {
   };
 }
 
-/** How many ranked proposals the handout lists (the rest are counted). */
-export const RANKED_MAX = 20;
-
-function rankedTable(rows: readonly ActivityRow[]): { table: TableBlock; left: number } {
-  const ranked = [...rows].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity));
-  const shown = ranked.slice(0, RANKED_MAX);
+/** Every proposal awaiting funding, ranked first (the delegates vote on all of them: none left out). */
+function rankedTable(rows: readonly ActivityRow[]): TableBlock {
+  const shown = [...rows].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity));
   const max = Math.max(0, ...shown.map((a) => a.proposed + a.budget));
   const out: DocRow[] = shown.map((a) => ({
     kind: 'data',
     cells: { priority: a.priority !== undefined ? String(a.priority) : '–', activity: a.activity, place: a.place ?? '', asked: million(a.proposed + a.budget), bar: bar(a.proposed + a.budget, max, 8) },
   }));
   return {
-    table: {
-      kind: 'table',
-      columns: [col('priority', 'Ưu tiên', 8, 'center'), col('activity', 'Hoạt động', 44), col('place', 'Địa điểm', 18), col('asked', 'Đề xuất', 11, 'right'), col('bar', `Đề xuất (mỗi ${FULL} = ${million(max / 8)} tr.đ)`, 20)],
-      rows: out,
-      unit: 'Đơn vị tính: triệu đồng',
-      compact: true,
-    },
-    left: ranked.length - shown.length,
+    kind: 'table',
+    columns: [col('priority', 'Ưu tiên', 8, 'center'), col('activity', 'Hoạt động', 44), col('place', 'Địa điểm', 18), col('asked', 'Đề xuất', 11, 'right'), col('bar', `Đề xuất (mỗi ${FULL} = ${million(max / 8)} tr.đ)`, 20)],
+    rows: out,
+    unit: 'Đơn vị tính: triệu đồng',
+    compact: true,
   };
 }
 
@@ -219,15 +213,14 @@ export function handoutDocument(plan: PlanData): DocumentModel {
     heading(2, '2. Nguồn lực theo nguồn vốn'),
     sourceTable(bySource(plan)),
     heading(2, '3. Tỷ lệ nguồn lực cho các hoạt động do thôn đề xuất'),
-    para([run('Sổ tay yêu cầu các hoạt động do thôn đề xuất chiếm ít nhất 75% nguồn lực xã dành cho các hoạt động (L677); hai cơ sở sau để so sánh.', { italic: true })], 'justify'),
+    para([run('Sổ tay yêu cầu các hoạt động do thôn đề xuất chiếm ít nhất 75% nguồn lực xã dành cho các hoạt động; hai cơ sở sau để so sánh.', { italic: true })], 'justify'),
     shareTable(villageShareLines(plan)),
   ];
   if (plan.ii6b.length > 0) {
-    const { table, left } = rankedTable(plan.ii6b);
+    const table = rankedTable(plan.ii6b);
     blocks.push(heading(2, '4. Các hoạt động đề xuất chưa rõ nguồn vốn, theo thứ tự ưu tiên (Biểu II.6.B)'));
-    if (!plan.ii6b.some((a) => a.priority !== undefined)) blocks.push(para([run('Biểu II.6.B chưa xếp ưu tiên (lkh rank): các hoạt động theo thứ tự trong biểu.', { italic: true })]));
+    if (!plan.ii6b.some((a) => a.priority !== undefined)) blocks.push(para([run('Biểu II.6.B chưa xếp ưu tiên: các hoạt động theo thứ tự trong biểu.', { italic: true })]));
     blocks.push(table);
-    if (left > 0) blocks.push(para([run(`Còn ${left} hoạt động khác trong Biểu II.6.B.`, { italic: true })]));
   }
   return { id: 'handout', title, fileName: 'Tom-tat-hoi-nghi', blocks };
 }

@@ -96,8 +96,10 @@ export interface TableBlock {
   readonly unit?: string;
   /** A header row above the column headers grouping some of them: [first column key, last column key, text]. */
   readonly band?: readonly (readonly [string, string, string])[];
-  /** Smaller type for wide tables (annexes). */
+  /** Smaller type for wide tables (the handout's). */
   readonly compact?: boolean;
+  /** Type size in points for the widest tables (the annexes' 17 columns on a landscape page); overrides `compact`. */
+  readonly fontSize?: number;
 }
 
 /** "Nơi nhận:" on the left, the signer on the right (Nghị định 30/2020/NĐ-CP). */
@@ -110,10 +112,15 @@ export interface SignatureBlock {
   readonly name: readonly DocRun[];
 }
 
-/** A new page; `landscape` starts a landscape section (annexes with wide tables). */
+/**
+ * A new page; `landscape` starts a landscape section (annexes with wide tables); `restart`: a
+ * document of its own (one II.10 letter to each village), its pages numbered from 1 and its
+ * first page unnumbered.
+ */
 export interface PageBreakBlock {
   readonly kind: 'page-break';
   readonly orientation?: 'portrait' | 'landscape';
+  readonly restart?: boolean;
 }
 
 export type DocBlock = LetterheadBlock | TitleBlock | HeadingBlock | ParagraphBlock | ListBlock | TableBlock | SignatureBlock | PageBreakBlock;

@@ -8,6 +8,7 @@
  * The result is the form's sheet (a SheetLayout), as `lkh template` writes it, so the commune
  * edits dates in Excel or Google Sheets before printing.
  */
+import { formOfYear } from '../forms/editions';
 import { getForm } from '../forms/registry';
 import type { Block, FormDefinition, TableRow } from '../forms/types';
 import { layoutForm } from '../layout/engine';
@@ -67,7 +68,7 @@ export function scheduleLines(planYear: number, overrides: DateOverrides = {}): 
     byId.set(s.id, s);
     for (const i of s.items) byId.set(i.id, i);
   }
-  const table = getForm('II.2').blocks.find((b) => b.kind === 'table' && b.key === 'schedule');
+  const table = formOfYear(getForm('II.2'), planYear).blocks.find((b) => b.kind === 'table' && b.key === 'schedule');
   const rows = table && table.kind === 'table' ? table.rows : [];
   const year = planYear - 1;
   return rows.flatMap((r): ScheduleLine[] => {
@@ -102,7 +103,7 @@ export interface ScheduleContext {
 
 /** II.2 with its blanks filled: the commune, the plan year, the calendar's dates, the date the forms are due. */
 export function scheduleForm(ctx: ScheduleContext): FormDefinition {
-  const form = getForm('II.2');
+  const form = formOfYear(getForm('II.2'), ctx.planYear);
   const lines = new Map(scheduleLines(ctx.planYear, ctx.overrides).map((l) => [l.key, l]));
   const year = ctx.planYear;
   const place = placeName(ctx.communeName);
@@ -113,12 +114,14 @@ export function scheduleForm(ctx: ScheduleContext): FormDefinition {
       .replace(/năm\s*[….]{2,}/gu, `năm ${year}`)
       .replace(/trước ngày\s*[….]{2,}/u, due ? `trước ngày ${formatDateVi(due)}` : 'trước ngày ……')
       .replace(/^XÃ[….]{2,}$/u, place ? `XÃ ${place.toLocaleUpperCase('vi')}` : 'XÃ………………');
-  const blocks: Block[] = form.blocks.map((b): Block => {
+  // An administrative letter (Nghị định 30/2020/NĐ-CP): it opens with the letterhead, not with the
+  // form's label, and its number reads "Số: ……/UBND".
+  const blocks: Block[] = form.blocks.filter((b) => !(b.kind === 'text' && b.style === 'title' && /^Mẫu biểu II\.2/u.test(b.text))).map((b): Block => {
     if (b.kind === 'text') return { ...b, text: fill(b.text) };
     if (b.kind === 'letterhead') {
       return {
         ...b,
-        left: b.left.map(fill),
+        left: b.left.map(fill).map((t) => t.replace(/^Số\s+/u, 'Số: ')),
         // The place and year of the date line; the day the chairman signs stays blank.
         right: b.right.map((t) => (/ngày/u.test(t) ? `${place ?? '……'}, ngày ...... tháng ...... năm ${year - 1}` : t)),
       };

@@ -62,46 +62,59 @@ export const MARKS: readonly { readonly flag: keyof ThemeFlags; readonly key: st
   { flag: 'market', key: 'markMarket', header: 'Thị trường' },
 ];
 
-/** The band over the mark columns. */
-export const MARKS_BAND = 'Đánh dấu theo Sổ tay';
-
-/** The note printed under an annex with marks: how they were set, and that the commune checks them. */
+/** The note printed under an annex: how the marks in "Nội dung khác" were set, and that the commune checks them. */
 export const MARKS_NOTE =
-  'Cột "Đánh dấu": Phụ nữ — hoạt động đáp ứng nhu cầu hoặc có đối tượng hưởng lợi là phụ nữ; PN nghèo — có đông phụ nữ nghèo hưởng lợi; Việc làm công — tạo việc làm công; Thiên tai, BĐKH — giảm rủi ro thiên tai và thích ứng biến đổi khí hậu; Thị trường — thúc đẩy tiếp cận thị trường (Sổ tay, Phụ lục 1 và tiêu chí xếp ưu tiên). LKH đánh dấu "x" theo từ ngữ trong tên, mục tiêu và ghi chú của hoạt động; Tổ công tác LKH xã rà soát, bổ sung.';
+  'Cột "Nội dung khác (nếu cần)" ghi các đánh dấu theo Sổ tay: Phụ nữ — hoạt động đáp ứng nhu cầu hoặc có đối tượng hưởng lợi là phụ nữ; PN nghèo — có đông phụ nữ nghèo hưởng lợi; Việc làm công — tạo việc làm công; Thiên tai, BĐKH — giảm rủi ro thiên tai và thích ứng biến đổi khí hậu; Thị trường — thúc đẩy tiếp cận thị trường (Sổ tay, Phụ lục 1 và tiêu chí xếp ưu tiên). LKH đánh dấu theo từ ngữ trong tên, mục tiêu và ghi chú của hoạt động; Tổ công tác LKH xã rà soát, bổ sung.';
+
+/** What "Nội dung khác" says of an activity's marks: "Đánh dấu: Phụ nữ, PN nghèo" (empty: none). */
+export function marksText(flags: ThemeFlags): string {
+  const on = MARKS.filter((m) => flags[m.flag]).map((m) => m.header);
+  return on.length > 0 ? `Đánh dấu: ${on.join(', ')}` : '';
+}
 
 /** The flags of an activity of the plan, from its words (its name, objective and notes). */
 export function activityFlags(r: ActivityRow): ThemeFlags {
   return readFlags(r.activity, r.objective, r.other, r.mechanism);
 }
 
+/**
+ * The columns of II.6.A (L2211-L2238) and II.6.B (L2410-L2438) as the handbook draws them:
+ * STT, Ưu tiên, Hoạt động, Mục tiêu, ĐVT, Số lượng, Tổ chức thực hiện (Thời gian, Địa điểm, Người
+ * chịu trách nhiệm), Nguồn lực (Tổng số, Dân góp, Ngân sách, Đề xuất), Ngành/Lĩnh vực, Tên nguồn
+ * vốn, Cơ chế thực hiện, Nội dung khác. Widths in points of the 714 pt a landscape page holds:
+ * an amount of 9 digits fits its column on one line at 9 pt, names wrap on two or three.
+ */
 function columns(kind: Kind): DocColumn[] {
   return [
-    { key: 'stt', header: 'TT', width: 9, align: 'center' },
-    ...(kind === 'ii6b' ? [{ key: 'priority', header: 'Ưu tiên', width: 11, align: 'center' } as const] : []),
-    { key: 'activity', header: 'Hoạt động', width: kind === 'ii6b' ? 46 : 50 },
-    { key: 'unit', header: 'ĐVT', width: 14, align: 'center' },
-    { key: 'quantity', header: 'Số lượng', width: 14, align: 'right' },
-    { key: 'time', header: 'Thời gian', width: 19, align: 'center' },
-    { key: 'place', header: 'Địa điểm', width: 22 },
-    { key: 'responsible', header: 'Trách nhiệm', width: 21 },
-    { key: 'total', header: 'Tổng số', width: 22, align: 'right' },
-    { key: 'contribution', header: 'Dân góp', width: 18, align: 'right' },
-    kind === 'ii6a' ? { key: 'budget', header: 'Ngân sách', width: 22, align: 'right' } : { key: 'proposed', header: 'Đề xuất', width: 22, align: 'right' },
-    // The fund source's name is long ("CTMTQG NTM, GNBV và phát triển KT-XH vùng DTTS và miền núi"): room for it in three lines.
-    kind === 'ii6a' ? { key: 'fundSource', header: 'Tên nguồn vốn', width: 36 } : { key: 'mechanism', header: 'Cơ chế thực hiện', width: 28 },
-    ...MARKS.map((m): DocColumn => ({ key: m.key, header: m.header, width: 6, align: 'center', vertical: true })),
+    { key: 'stt', header: 'STT', width: 27, align: 'center' },
+    { key: 'priority', header: 'Ưu tiên', width: 24, align: 'center' },
+    { key: 'activity', header: 'Hoạt động', width: 76 },
+    { key: 'objective', header: 'Mục tiêu', width: 45 },
+    { key: 'unit', header: 'ĐVT', width: 28, align: 'center' },
+    { key: 'quantity', header: 'Số lượng', width: 34, align: 'right' },
+    { key: 'time', header: 'Thời gian', width: 36, align: 'center' },
+    { key: 'place', header: 'Địa điểm', width: 38 },
+    { key: 'responsible', header: 'Người chịu trách nhiệm', width: 42 },
+    { key: 'total', header: 'Tổng số', width: 48, align: 'right' },
+    { key: 'contribution', header: 'Dân góp', width: 48, align: 'right' },
+    { key: 'budget', header: 'Ngân sách (đã rõ nguồn vốn)', width: 48, align: 'right' },
+    { key: 'proposed', header: 'Đề xuất (chưa rõ nguồn vốn)', width: 48, align: 'right' },
+    { key: 'sector', header: 'Ngành/ Lĩnh vực', width: 40 },
+    { key: 'fundSource', header: kind === 'ii6a' ? 'Tên nguồn vốn' : 'Tên nguồn vốn (dự kiến)', width: 54 },
+    { key: 'mechanism', header: 'Cơ chế thực hiện', width: 42 },
+    { key: 'other', header: 'Nội dung khác (nếu cần)', width: 44 },
   ];
 }
 
-function dataRow(r: ActivityRow, n: number, kind: Kind, shortSource: (s: string) => string): DocRow {
-  const flags = activityFlags(r);
+function dataRow(r: ActivityRow, n: number, shortSource: (s: string) => string): DocRow {
+  const other = [r.other ?? '', marksText(activityFlags(r))].filter((x) => x.trim() !== '').join('; ');
   return {
     kind: 'data',
     cells: {
-      ...Object.fromEntries(MARKS.filter((m) => flags[m.flag]).map((m) => [m.key, 'x'])),
       stt: String(n),
       ...(r.priority !== undefined ? { priority: String(r.priority) } : {}),
       activity: r.activity,
+      objective: r.objective ?? '',
       unit: r.unit ?? '',
       quantity: r.quantityValue !== undefined && r.quantity === String(r.quantityValue) ? formatVnNumber(r.quantityValue) : (r.quantity ?? ''),
       time: r.time ?? '',
@@ -109,36 +122,45 @@ function dataRow(r: ActivityRow, n: number, kind: Kind, shortSource: (s: string)
       responsible: (r.responsible ?? '').replace(/\s*\n\s*/g, ', '),
       total: money(r.total),
       contribution: money(r.contribution),
-      ...(kind === 'ii6a' ? { budget: money(r.budget), fundSource: r.fundSource ? shortSource(r.fundSource) : '' } : { proposed: money(r.proposed), mechanism: r.mechanism ?? '' }),
+      budget: money(r.budget),
+      proposed: money(r.proposed),
+      sector: r.sector ?? '',
+      fundSource: r.fundSource ? shortSource(r.fundSource) : '',
+      mechanism: r.mechanism ?? '',
+      other,
     },
   };
 }
 
-function totalRow(label: string, s: Sums, kind: Kind): DocRow {
+function totalRow(label: string, s: Sums): DocRow {
   return {
     kind: 'total',
-    cells: {
-      activity: `${label} (${s.count} hoạt động)`,
-      total: money(s.total),
-      contribution: money(s.contribution),
-      ...(kind === 'ii6a' ? { budget: money(s.budget) } : { proposed: money(s.proposed) }),
-    },
+    cells: { activity: `${label} (${s.count} hoạt động)`, total: money(s.total), contribution: money(s.contribution), budget: money(s.budget), proposed: money(s.proposed) },
   };
 }
 
 /** Rows of one list by topic, numbered from `start`, with a subtotal per topic. */
-function byTopic(rows: readonly ActivityRow[], start: number, kind: Kind, shortSource: (s: string) => string): { out: DocRow[]; next: number } {
+function byTopic(rows: readonly ActivityRow[], start: number, shortSource: (s: string) => string): { out: DocRow[]; next: number } {
   const out: DocRow[] = [];
   let n = start;
   for (const t of TOPICS) {
     const inTopic = rows.filter((r) => r.topic === t);
     if (inTopic.length === 0) continue;
     out.push(group(undefined, topicHeading(t)));
-    for (const r of inTopic) out.push(dataRow(r, n++, kind, shortSource));
-    out.push(totalRow('Cộng', sums(inTopic), kind));
+    for (const r of inTopic) out.push(dataRow(r, n++, shortSource));
+    out.push(totalRow('Cộng', sums(inTopic)));
   }
   return { out, next: n };
 }
+
+/** Type of the annexes' tables: 17 columns on a landscape page, still readable once printed. */
+export const ANNEX_PT = 9;
+
+/** The handbook's two bands over the columns: Tổ chức thực hiện, Nguồn lực (1.000đ). */
+const BANDS: readonly (readonly [string, string, string])[] = [
+  ['time', 'responsible', 'Tổ chức thực hiện'],
+  ['total', 'proposed', 'Nguồn lực (1.000đ)'],
+];
 
 const byPriority = (a: ActivityRow, b: ActivityRow) => (a.priority ?? Infinity) - (b.priority ?? Infinity);
 
@@ -155,11 +177,11 @@ export function ii6aTable(rows: readonly ActivityRow[], shortSource: (s: string)
   const a = rows.filter((r) => r.group === 'no-outside-money' || r.group === undefined);
   const b = rows.filter((r) => !(r.group === 'no-outside-money' || r.group === undefined));
   const out: DocRow[] = [g('no-outside-money')];
-  const partA = byTopic(a, 1, 'ii6a', shortSource);
-  out.push(...partA.out, totalRow('Cộng A', sums(a), 'ii6a'), g('outside-money'));
+  const partA = byTopic(a, 1, shortSource);
+  out.push(...partA.out, totalRow('Cộng A', sums(a)), g('outside-money'));
   let n = partA.next;
   const loose = b.filter((r) => r.group === 'outside-money');
-  for (const r of loose) out.push(dataRow(r, n++, 'ii6a', shortSource));
+  for (const r of loose) out.push(dataRow(r, n++, shortSource));
   const investment = b.filter((r) => (INVESTMENT as readonly string[]).includes(r.group ?? ''));
   if (investment.length > 0) {
     out.push(g('investment'));
@@ -167,26 +189,26 @@ export function ii6aTable(rows: readonly ActivityRow[], shortSource: (s: string)
       const inGroup = investment.filter((r) => r.group === k).sort(byPriority);
       if (inGroup.length === 0) continue;
       out.push(g(k));
-      for (const r of inGroup) out.push(dataRow(r, n++, 'ii6a', shortSource));
-      out.push(totalRow('Cộng', sums(inGroup), 'ii6a'));
+      for (const r of inGroup) out.push(dataRow(r, n++, shortSource));
+      out.push(totalRow('Cộng', sums(inGroup)));
     }
   }
   const recurrent = b.filter((r) => r.group === 'recurrent').sort(byPriority);
   if (recurrent.length > 0) {
     out.push(g('recurrent'));
-    for (const r of recurrent) out.push(dataRow(r, n++, 'ii6a', shortSource));
-    out.push(totalRow('Cộng', sums(recurrent), 'ii6a'));
+    for (const r of recurrent) out.push(dataRow(r, n++, shortSource));
+    out.push(totalRow('Cộng', sums(recurrent)));
   }
-  out.push(totalRow('Cộng B', sums(b), 'ii6a'), totalRow('Tổng cộng (A+B)', sums(rows), 'ii6a'));
-  return { kind: 'table', columns: columns('ii6a'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'budget', 'Nguồn lực (1.000đ)'], [MARKS[0].key, MARKS[MARKS.length - 1].key, MARKS_BAND]], compact: true };
+  out.push(totalRow('Cộng B', sums(b)), totalRow('Tổng cộng (A+B)', sums(rows)));
+  return { kind: 'table', columns: columns('ii6a'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: BANDS, fontSize: ANNEX_PT };
 }
 
 /** II.6.B in full: ranked rows first, by rank, then the others; the total. */
 export function ii6bTable(rows: readonly ActivityRow[]): TableBlock {
   const sorted = [...rows].sort(byPriority);
-  const out: DocRow[] = sorted.map((r, i) => dataRow(r, i + 1, 'ii6b', (s) => s));
-  out.push(totalRow('Tổng cộng', sums(rows), 'ii6b'));
-  return { kind: 'table', columns: columns('ii6b'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: [['total', 'proposed', 'Nguồn lực (1.000đ)'], [MARKS[0].key, MARKS[MARKS.length - 1].key, MARKS_BAND]], compact: true };
+  const out: DocRow[] = sorted.map((r, i) => dataRow(r, i + 1, (s) => s));
+  out.push(totalRow('Tổng cộng', sums(rows)));
+  return { kind: 'table', columns: columns('ii6b'), rows: out, unit: 'Đơn vị tính: 1.000 đồng', band: BANDS, fontSize: ANNEX_PT };
 }
 
 /** A list summed by topic, for the body: Chủ đề, số hoạt động, Tổng số, Dân góp, Ngân sách or Đề xuất. */

@@ -84,6 +84,22 @@ export const DOTS = '……………………';
 /** Printable width, in characters, of an A4 page at the forms' margins. */
 export const PAGE_CHARS = { portrait: 92, landscape: 140 } as const;
 
+/**
+ * What fit-to-width really prints across an A4 page at the body's 11 pt, in column-width units,
+ * as LibreOffice lays it out in Liberation Serif (measured on the printed PDFs: a landscape sheet
+ * 163 units wide printed at 8.3 pt, a portrait one 99 wide at 9.2 pt). A sheet wider than this
+ * is shrunk; `printedSize` says to what.
+ */
+export const PRINTED_CHARS = { portrait: 83, landscape: 123 } as const;
+
+/** The smallest type a printed form may shrink to (issue 22: wide tables readable once printed). */
+export const MIN_PRINTED_PT = 9;
+
+/** The body's size once a sheet `chars` units wide is fitted to the width of its page. */
+export function printedSize(chars: number, orientation: 'portrait' | 'landscape'): number {
+  return BODY_SIZE * Math.min(1, PRINTED_CHARS[orientation] / chars);
+}
+
 const BODY_SIZE = 11;
 
 export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
@@ -106,14 +122,20 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   amountTotal: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: '#,##0;-#,##0;""' },
   percent: { size: BODY_SIZE, hAlign: 'right', vAlign: 'top', border: true, numberFormat: '0%' },
   date: { size: BODY_SIZE, hAlign: 'center', vAlign: 'top', border: true, numberFormat: 'dd/mm/yyyy' },
-  center: { size: BODY_SIZE, hAlign: 'center', vAlign: 'top', border: true },
+  // Wraps: a short verdict ("Chưa kiểm tra được") in a narrow column prints whole, never cut.
+  center: { size: BODY_SIZE, hAlign: 'center', vAlign: 'top', wrap: true, border: true },
   // Nghị định 30/2020/NĐ-CP: "Nơi nhận" bold italic 12, its lines 11 (here one point under the body's).
   recipientsHeading: { bold: true, italic: true, size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true },
   recipient: { size: BODY_SIZE - 1, hAlign: 'left', vAlign: 'top', wrap: true },
   signature: { bold: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'top', wrap: true },
   signatureNote: { italic: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'top', wrap: true },
-  letterhead: { size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true },
-  letterheadBold: { bold: true, size: BODY_SIZE, hAlign: 'center', vAlign: 'middle', wrap: true },
+  // Nghị định 30/2020/NĐ-CP, Phụ lục I: the issuing body and the motto bold 13 pt, "Số:" 13 pt,
+  // the place and date italic; a short rule under the body's name and under the motto.
+  letterhead: { size: 13, hAlign: 'center', vAlign: 'middle', wrap: true },
+  letterheadBold: { bold: true, size: 13, hAlign: 'center', vAlign: 'middle', wrap: true },
+  letterheadDate: { italic: true, size: 13, hAlign: 'center', vAlign: 'middle', wrap: true },
+  /** A thin black bar: the rule under a letterhead's lines (a row about 1 pt high). */
+  rule: { size: 1, fill: '000000' },
   dotted: { size: BODY_SIZE, hAlign: 'left', vAlign: 'bottom' },
   key: { size: 8, hAlign: 'left', vAlign: 'top', fill: 'F2F2F2' },
   keyHeader: { italic: true, size: 8, hAlign: 'left', vAlign: 'middle', fill: 'F2F2F2' },
@@ -220,10 +242,61 @@ function styleForColumn(c: ColumnDef): StyleName {
   }
 }
 
-/** Estimated number of printed lines of `text` in a cell `chars` characters wide (at the body's font). */
-export function linesFor(text: string, chars: number): number {
-  const usable = Math.max(4, chars * 1.15);
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / usable)), 0);
+/**
+ * The whole columns of a block (col, span) a rule covers: the run of columns whose width is
+ * closest to `share` of the block's and whose centre is closest to the block's.
+ */
+export function ruleSpan(grid: readonly number[], col: number, span: number, share: number): { col: number; span: number } {
+  const width = (a: number, n: number) => grid.slice(a, a + n).reduce((s, w) => s + w, 0);
+  const total = width(col, span);
+  const centre = width(0, col) + total / 2;
+  let best = { col, span, cost: Infinity };
+  for (let a = col; a < col + span; a++) {
+    for (let n = 1; a + n <= col + span; n++) {
+      const w = width(a, n);
+      const cost = Math.abs(w - share * total) + Math.abs(width(0, a) + w / 2 - centre);
+      if (cost < best.cost) best = { col: a, span: n, cost };
+    }
+  }
+  return { col: best.col, span: best.span };
+}
+
+/** How wide a word prints, in average characters: a word in capitals (a title) and bold take more room. */
+function wordWidth(word: string, bold: boolean): number {
+  const caps = word.length > 1 && word === word.toLocaleUpperCase('vi') && word !== word.toLocaleLowerCase('vi');
+  return [...word].length * (caps ? 1.3 : 1) * (bold ? 1.08 : 1);
+}
+
+/**
+ * Estimated number of printed lines of `text` in a cell `chars` characters wide (at the body's
+ * font), wrapped word by word as the spreadsheet wraps it: a word that does not fit the line
+ * starts the next one, a word longer than a line is broken (a title in capitals, a bold header
+ * in a narrow column: never fewer lines than it prints on, so no row clips its text).
+ */
+export function linesFor(text: string, chars: number, bold = false): number {
+  // A column holds about 1.15 of the body's average characters per unit, less the cell's padding.
+  const usable = Math.max(4, (chars - 0.5) * 1.15);
+  let lines = 0;
+  for (const part of text.split('\n')) {
+    let line = 0;
+    let n = 1;
+    for (const word of part.split(/\s+/u).filter((w) => w !== '')) {
+      const w = wordWidth(word, bold);
+      const need = line === 0 ? w : line + 1 + w;
+      if (need <= usable) line = need;
+      else if (w <= usable) {
+        n++;
+        line = w;
+      } else {
+        // A word longer than the line: broken across lines.
+        const extra = Math.ceil((line === 0 ? w : line + 1 + w) / usable) - 1;
+        n += extra;
+        line = (line === 0 ? w : line + 1 + w) - extra * usable;
+      }
+    }
+    lines += n;
+  }
+  return lines;
 }
 
 /**
@@ -232,12 +305,12 @@ export function linesFor(text: string, chars: number): number {
  * the render test checks printed pages against it.
  */
 export function textHeight(text: string, chars: number, style: StyleName): number {
-  return textHeightAt(text, chars, STYLES[style].size ?? BODY_SIZE);
+  return textHeightAt(text, chars, STYLES[style].size ?? BODY_SIZE, STYLES[style].bold === true);
 }
 
 /** textHeight for a font size in points (what a written file says of a cell). */
-export function textHeightAt(text: string, chars: number, size: number): number {
-  const lines = linesFor(text, chars * (BODY_SIZE / size));
+export function textHeightAt(text: string, chars: number, size: number, bold = false): number {
+  const lines = linesFor(text, chars * (BODY_SIZE / size), bold);
   // One line fits the default row (15 points, as Excel and Sheets give 11-point text).
   return lines === 1 ? Math.max(15, size * 1.35) : lines * size * 1.35 + 3;
 }
@@ -333,14 +406,35 @@ class LayoutBuilder {
     this.row++;
   }
 
+  /**
+   * The issuing body beside the national motto, as Nghị định 30/2020/NĐ-CP sets them: their first
+   * two lines, then a thin rule under each (under the body's name about half its width, under
+   * the motto about its length, centred, in whole columns of the grid), then the rest: "Số",
+   * the subject of a letter on the left, the place and date in italics on the right.
+   */
   letterhead(b: LetterheadBlock): void {
     const [left, right] = spreadColumns([2, 3], this.grid);
-    const rows = Math.max(b.left.length, b.right.length);
-    for (let i = 0; i < rows; i++) {
-      if (i < b.left.length) this.block(this.row + i, left.col, 1, left.span, b.left[i], i === 0 ? 'letterheadBold' : 'letterhead');
-      if (i < b.right.length) this.block(this.row + i, right.col, 1, right.span, b.right[i], i < 2 ? 'letterheadBold' : 'letterhead');
+    const head = 2;
+    for (let i = 0; i < head; i++) {
+      if (i < b.left.length) this.block(this.row + i, left.col, 1, left.span, b.left[i], 'letterheadBold');
+      if (i < b.right.length) this.block(this.row + i, right.col, 1, right.span, b.right[i], 'letterheadBold');
     }
-    this.row += rows + 1;
+    this.row += head;
+    // The rules' row, about a point high.
+    const ruleRow = this.row++;
+    this.heights.set(ruleRow, 2);
+    for (const [side, share] of [[left, 0.45], [right, 0.75]] as const) {
+      const r = ruleSpan(this.grid, side.col, side.span, share);
+      this.block(ruleRow, r.col, 1, r.span, null, 'rule');
+    }
+    const rest = Math.max(b.left.length, b.right.length) - head;
+    for (let i = 0; i < rest; i++) {
+      const l = b.left[head + i];
+      const r = b.right[head + i];
+      if (l !== undefined) this.block(this.row + i, left.col, 1, left.span, l, 'letterhead');
+      if (r !== undefined) this.block(this.row + i, right.col, 1, right.span, r, /ngày/iu.test(r) ? 'letterheadDate' : 'letterhead');
+    }
+    this.row += Math.max(0, rest) + 1;
   }
 
   lines(count: number): void {

@@ -51,6 +51,8 @@ export type StyleName =
   | 'signatureNote'
   | 'letterhead'
   | 'letterheadBold'
+  | 'letterheadDate'
+  | 'rule'
   | 'dotted'
   | 'key'
   | 'keyHeader';

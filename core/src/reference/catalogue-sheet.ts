@@ -15,7 +15,7 @@ import { a1 } from '../util/a1';
 import type { Finding } from '../validate/messages';
 import { finding } from '../validate/messages';
 import type { Ii6cProgrammeLine, Iii1Row, ProgramCatalogue, ProgramEntry, ProgramKind, Verification } from './programs';
-import { PROGRAM_TABLES, VERIFICATION_LABELS, loadPrograms, programCatalogue } from './programs';
+import { PROGRAM_TABLES, VERIFICATION_LABELS, loadPrograms, programCatalogue, verificationText } from './programs';
 
 export const CATALOGUE_SHEET = 'Danh mục';
 
@@ -70,7 +70,7 @@ export function catalogueLayout(period: ProgramPeriod, entries: readonly Program
           kind: KIND_LABELS[e.kind],
           parent: e.parent ?? null,
           legalBasis: e.legalBasis ?? null,
-          verified: e.legalBasis || e.verified ? VERIFICATION_LABELS[e.verified ?? 'chua-xac-minh'] : null,
+          verified: verificationText(e) ?? null,
           source: e.source ?? null,
           aliases: (e.aliases ?? []).join('; ') || null,
           legacyAliases: (e.legacyAliases ?? []).join('; ') || null,

@@ -31,6 +31,11 @@ export function periodOfYear(planYear: number | undefined): PeriodOfYear {
   return { period: LATEST_PERIOD, beyond: true };
 }
 
+/** The plan year being made now: plans are made in year X for year X+1 (today 2026 → 2027). */
+export function currentPlanYear(today: Date = new Date()): number {
+  return today.getFullYear() + 1;
+}
+
 /** First plan year made under two-level local government (plans for 2026 are made in the second half of 2025). */
 export const PROVINCE_ABOVE_FROM = 2026;
 

@@ -51,6 +51,50 @@ export const VERIFICATION_LABELS: Readonly<Record<Verification, string>> = {
   'chua-xac-minh': 'Chưa xác minh',
 };
 
+/** One text cited as a legal basis, with how it was checked. */
+export interface BasisCheck {
+  /** "Nghị quyết số 424/NQ-CP ngày 30/12/2025 của Chính phủ" */
+  readonly text: string;
+  readonly verified: Verification;
+  /** What was read, and where ("số, ngày, tên theo trích dẫn trong NQ 424/NQ-CP"). */
+  readonly how: string;
+  readonly source?: string;
+}
+
+const STRENGTH: Readonly<Record<Verification, number>> = { 'van-ban': 2, 'bao-chi': 1, 'chua-xac-minh': 0 };
+
+/** The weakest check of several: a row is no surer than the least checked text it cites. */
+export function weakest(marks: readonly Verification[]): Verification {
+  return marks.reduce<Verification>((w, m) => (STRENGTH[m] < STRENGTH[w] ? m : w), 'van-ban');
+}
+
+/** How many legal texts a legal basis cites ("Quyết định số …; Nghị quyết số …" → 2). */
+export function citedTexts(legalBasis: string): number {
+  return (legalBasis.match(/(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Luật)\s+(?:số\s+)?\d+/gu) ?? []).length;
+}
+
+/** An entry whose legal basis cites several texts: the basis and its mark follow from each text's check. */
+function withBases(entry: Omit<ProgramEntry, 'legalBasis' | 'verified' | 'bases'>, bases: readonly BasisCheck[]): ProgramEntry {
+  return { ...entry, bases, legalBasis: bases.map((b) => b.text).join('; '), verified: weakest(bases.map((b) => b.verified)) };
+}
+
+/**
+ * "Tình trạng xác minh" of an entry as the Danh mục sheet prints it: the mark, and when its texts
+ * were not all checked alike, which was read and which was not.
+ */
+export function verificationText(e: Pick<ProgramEntry, 'legalBasis' | 'verified' | 'bases'>): string | undefined {
+  if (!e.legalBasis && !e.verified) return undefined;
+  const mark = e.verified ?? 'chua-xac-minh';
+  const bases = e.bases ?? [];
+  if (bases.length < 2 || bases.every((b) => b.verified === mark)) return VERIFICATION_LABELS[mark];
+  const short = (t: string) => t.replace(/\s+ngày\s.*$/u, '').replace(/\s+số\s+/u, ' ');
+  const parts = (['van-ban', 'bao-chi', 'chua-xac-minh'] as const)
+    .map((m) => [m, bases.filter((b) => b.verified === m).map((b) => short(b.text))] as const)
+    .filter(([, xs]) => xs.length > 0)
+    .map(([m, xs]) => `${m === 'van-ban' ? 'đã đọc văn bản' : m === 'bao-chi' ? 'chỉ qua trích dẫn, tin chính thức' : 'chưa xác minh'}: ${xs.join(', ')}`);
+  return `${VERIFICATION_LABELS[mark]} (${parts.join('; ')})`;
+}
+
 /** One entry as written in the tables below; projects inherit `ii6c` and `iii1` from their parent. */
 export interface ProgramEntry {
   readonly id: string;
@@ -63,8 +107,18 @@ export interface ProgramEntry {
   readonly parent?: string;
   /** The decision or resolution that approves it. */
   readonly legalBasis?: string;
-  /** How the name and legal basis were checked (default 'chua-xac-minh' for entries with a legal basis). */
+  /**
+   * How the name and legal basis were checked (default 'chua-xac-minh' for entries with a legal
+   * basis): never surer than the least checked text the basis cites (`bases`, checked on load).
+   */
   readonly verified?: Verification;
+  /** Each text of a basis citing several, with its own check (withBases). */
+  readonly bases?: readonly BasisCheck[];
+  /**
+   * False: recognised when a commune writes it, but not offered in Tên nguồn vốn's drop-down (a
+   * source no legal basis of the period was found for).
+   */
+  readonly offered?: boolean;
   /** Where they were checked (a page of the official portal or a legal database). */
   readonly source?: string;
   /** How communes write it; name and shortName are aliases too. Matched on foldKey words. */
@@ -91,6 +145,8 @@ export interface Program {
   readonly parent?: string;
   readonly legalBasis?: string;
   readonly verified?: Verification;
+  readonly bases?: readonly BasisCheck[];
+  readonly offered: boolean;
   readonly source?: string;
   /** Every alias, name and shortName included. */
   readonly aliases: readonly string[];
@@ -179,16 +235,28 @@ const POLICY_BANK: ProgramEntry = {
   aliases: ['NHCSXH', 'NHCS', 'ngân hàng CSXH', 'ngân hàng chính sách', 'vốn vay ưu đãi', 'vay ưu đãi'],
 };
 
-function ocop(parent: string): ProgramEntry {
-  return {
-    id: `${parent}-ocop`,
-    name: 'Chương trình Mỗi xã một sản phẩm (OCOP)',
-    shortName: 'Chương trình OCOP',
-    kind: 'ctmtqg-project',
-    parent,
-    aliases: ['OCOP', 'mỗi xã một sản phẩm', 'CT OCOP'],
-  };
+const OCOP_NAME = { name: 'Chương trình Mỗi xã một sản phẩm (OCOP)', shortName: 'Chương trình OCOP', aliases: ['OCOP', 'mỗi xã một sản phẩm', 'CT OCOP'] } as const;
+
+/** OCOP within the NTM program of a period, on its own decision (checked in the press only: docs/REFERENCE.md). */
+function ocop(parent: string, basis: BasisCheck): ProgramEntry {
+  return withBases({ id: `${parent}-ocop`, ...OCOP_NAME, aliases: [...OCOP_NAME.aliases], kind: 'ctmtqg-project', parent }, [basis]);
 }
+
+const SRC_OCOP_2018 = 'https://hethongphapluat.com/quyet-dinh-3292-qd-ubnd-nam-2018-ve-phe-duyet-de-an-moi-xa-mot-san-pham-tinh-ha-tinh-giai-doan-2018-2020-dinh-huong-den-nam-2030.html';
+const SRC_OCOP_2022 = 'https://vietnamhoinhap.vn/vi/giai-phap-phat-trien-san-pham-ocop-trong-xay-dung-kinh-te-nong-thon-48729.htm';
+
+const OCOP_2018: BasisCheck = {
+  text: 'Quyết định số 490/QĐ-TTg ngày 07/5/2018 của Thủ tướng Chính phủ (giai đoạn 2018-2020)',
+  verified: 'bao-chi',
+  how: 'số, ngày, tên theo trích dẫn trong Quyết định 3292/QĐ-UBND ngày 01/11/2018 của UBND tỉnh Hà Tĩnh; chưa đọc văn bản gốc',
+  source: SRC_OCOP_2018,
+};
+const OCOP_2022: BasisCheck = {
+  text: 'Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ (giai đoạn 2021-2025)',
+  verified: 'bao-chi',
+  how: 'số, ngày theo báo chí (vietnamhoinhap.vn; baothaibinh.com.vn dẫn nhandan.vn); chưa đọc văn bản gốc',
+  source: SRC_OCOP_2022,
+};
 
 // ---------------------------------------------------------------------------------------------
 // 2016-2020: the handbook's period.
@@ -208,7 +276,7 @@ const P_2016_2020: readonly ProgramEntry[] = [
     ii6c: 'programme-ntm',
     iii1: ['ntm'],
   },
-  ocop('ntm'),
+  ocop('ntm', OCOP_2018),
   {
     id: 'gnbv',
     name: 'Chương trình mục tiêu quốc gia Giảm nghèo bền vững',
@@ -366,6 +434,16 @@ const QD90 = ['Quyết định số 90/QĐ-TTg', 'GNBV'] as const;
 const QD1719 = ['Quyết định số 1719/QĐ-TTg', 'CTMTQG 1719'] as const;
 const NEWS_90 = { verified: 'bao-chi', source: SRC_90_PROJECTS } as const;
 
+const DTTS_BASES: readonly BasisCheck[] = [
+  {
+    text: 'Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ (giai đoạn 2021-2030, giai đoạn I: 2021-2025)',
+    verified: 'van-ban',
+    how: 'số, ngày, tên, người ký (luatvietnam.vn)',
+    source: SRC_1719,
+  },
+  { text: 'điều chỉnh bởi Quyết định số 920/QĐ-TTg ngày 14/5/2025', verified: 'van-ban', how: 'số, ngày (phần đầu văn bản, tailieu.vn)' },
+];
+
 const P_2021_2025: readonly ProgramEntry[] = [
   {
     id: 'ntm',
@@ -379,7 +457,7 @@ const P_2021_2025: readonly ProgramEntry[] = [
     ii6c: 'programme-ntm',
     iii1: ['ntm'],
   },
-  ocop('ntm'),
+  ocop('ntm', OCOP_2022),
   {
     id: 'gnbv',
     name: 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
@@ -414,8 +492,9 @@ const P_2021_2025: readonly ProgramEntry[] = [
     name: 'Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi',
     shortName: 'CTMTQG phát triển KT-XH vùng đồng bào DTTS và miền núi',
     kind: 'ctmtqg',
-    legalBasis: 'Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ (giai đoạn 2021-2030, giai đoạn I: 2021-2025); điều chỉnh bởi Quyết định số 920/QĐ-TTg ngày 14/5/2025',
-    verified: 'van-ban',
+    bases: DTTS_BASES,
+    legalBasis: DTTS_BASES.map((b) => b.text).join('; '),
+    verified: weakest(DTTS_BASES.map((b) => b.verified)),
     source: SRC_1719,
     aliases: [
       '1719',
@@ -470,15 +549,42 @@ const P_2021_2025: readonly ProgramEntry[] = [
 
 const SRC_424 = 'https://tailieu.vn/doc/nghi-quyet-so-424nq-cp-nam-2025-2948902.html';
 
+const SRC_417 = 'https://baotintuc.vn/den-nam-2030-phan-dau-thu-nhap-binh-quan-nguoi-dan-nong-thon-tang-gap-253-lan-so-voi-nam-2020-n20260219064253710.htm';
+
+const CTMTQG_BASES: readonly BasisCheck[] = [
+  {
+    text: 'Nghị quyết số 257/2025/QH15 ngày 11/12/2025 của Quốc hội (giai đoạn 2026-2035)',
+    verified: 'bao-chi',
+    how: 'số, ngày, tên theo trích dẫn trong văn bản Nghị quyết 424/NQ-CP (tailieu.vn) và tin Quốc hội thông qua ngày 11/12/2025 (vietnamnet.vn); chưa đọc văn bản gốc',
+    source: SRC_424,
+  },
+  { text: 'Nghị quyết số 424/NQ-CP ngày 30/12/2025 của Chính phủ', verified: 'van-ban', how: 'đọc văn bản: số, ngày, tên, căn cứ (tailieu.vn; nhansu.vn: người ký Nguyễn Hòa Bình)', source: SRC_424 },
+  {
+    text: 'Quyết định số 417/QĐ-BNNMT ngày 31/01/2026 của Bộ Nông nghiệp và Môi trường (giai đoạn I: 2026-2030)',
+    verified: 'bao-chi',
+    how: 'số, ngày, tên theo TTXVN (baotintuc.vn, 19/02/2026); chưa đọc văn bản gốc',
+    source: SRC_417,
+  },
+];
+
+/**
+ * Sources a commune may still write for 2026-2030 with no legal basis of the period found: OCOP
+ * (its programs of 2018-2020 and 2021-2025 had their own decisions; none for 2026-2030 was found)
+ * and rural clean water (a national target program until 2015; the 2021 strategy, Quyết định
+ * 1978/QĐ-TTg, is a strategy, not a source of money). Recognised, marked unverified, summed on a
+ * line of their own in II.6.C, never a component of the merged program nor offered in the list.
+ */
+const UNVERIFIED_2026 = { kind: 'other', verified: 'chua-xac-minh', offered: false, ii6c: 'programme-other' } as const;
+
 const P_2026_2030: readonly ProgramEntry[] = [
   {
     id: 'ctmtqg',
     name: 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi',
     shortName: 'CTMTQG NTM, GNBV và phát triển KT-XH vùng DTTS và miền núi',
     kind: 'ctmtqg',
-    legalBasis:
-      'Nghị quyết số 257/2025/QH15 ngày 11/12/2025 của Quốc hội (giai đoạn 2026-2035); Nghị quyết số 424/NQ-CP ngày 30/12/2025 của Chính phủ; Quyết định số 417/QĐ-BNNMT ngày 31/01/2026 của Bộ Nông nghiệp và Môi trường (giai đoạn I: 2026-2030)',
-    verified: 'van-ban',
+    bases: CTMTQG_BASES,
+    legalBasis: CTMTQG_BASES.map((b) => b.text).join('; '),
+    verified: weakest(CTMTQG_BASES.map((b) => b.verified)),
     source: SRC_424,
     aliases: ['CTMTQG', 'chương trình mục tiêu quốc gia', 'CT MTQG', 'NQ 257', 'nghị quyết 257', 'QĐ 417', 'CTMTQG hợp nhất', 'chương trình hợp nhất'],
     // Every name of the three programs it merged now means it: mapped, and said so.
@@ -509,8 +615,8 @@ const P_2026_2030: readonly ProgramEntry[] = [
     // the NTM and GNBV lines: both count against it (added up where they cover the same money).
     iii1: ['ctmtqg', 'ntm', 'gnbv', 'dtts'],
   },
-  ocop('ctmtqg'),
-  RURAL_WATER,
+  { id: 'ocop', ...OCOP_NAME, aliases: [...OCOP_NAME.aliases], ...UNVERIFIED_2026 },
+  { ...RURAL_WATER, ...UNVERIFIED_2026 },
   ODA_NGO,
   PROVINCE,
   COMMUNE,
@@ -557,6 +663,13 @@ export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEnt
     } else if (e.parent !== undefined) {
       throw new Error(`programs ${period}: "${e.id}" (${e.kind}) cannot have a parent`);
     }
+    // A row is no surer than its sources: "van-ban" only when every text it cites was read.
+    if (e.bases) {
+      if (e.legalBasis !== e.bases.map((b) => b.text).join('; ') || e.verified !== weakest(e.bases.map((b) => b.verified)))
+        throw new Error(`programs ${period}: "${e.id}" has a legal basis or mark other than its bases give`);
+    } else if (e.verified === 'van-ban' && citedTexts(e.legalBasis ?? '') > 1) {
+      throw new Error(`programs ${period}: "${e.id}" cites several texts as read: list each with its check (bases)`);
+    }
     if (e.ii6c && e.ii6c !== 'programme-other' && !II6C_KEYS.has(e.ii6c)) throw new Error(`programs ${period}: "${e.id}" sums into unknown II.6.C line "${e.ii6c}"`);
     for (const r of e.iii1 ?? []) if (!III1_KEYS.has(r)) throw new Error(`programs ${period}: "${e.id}" counts against unknown III.1 row "${r}"`);
   }
@@ -587,6 +700,8 @@ export function loadPrograms(period: ProgramPeriod, entries: readonly ProgramEnt
       ...(e.parent ? { parent: e.parent } : {}),
       ...(e.legalBasis ? { legalBasis: e.legalBasis } : {}),
       ...(e.legalBasis || e.verified ? { verified: e.verified ?? 'chua-xac-minh' } : {}),
+      ...(e.bases ? { bases: e.bases } : {}),
+      offered: e.offered !== false,
       ...(e.source ? { source: e.source } : {}),
       aliases,
       legacyAliases: [...new Set(e.legacyAliases ?? [])],
@@ -793,6 +908,6 @@ export function findProgramMatch(text: string | undefined, period: ProgramPeriod
  */
 export function fundSourceChoices(period: ProgramPeriod): string[] {
   return programCatalogue(period)
-    .programs.filter((p) => !p.parent)
+    .programs.filter((p) => !p.parent && p.offered)
     .map((p) => p.shortName);
 }

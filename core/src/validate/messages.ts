@@ -65,6 +65,11 @@ export const MESSAGES = {
     vi: '{count} hoạt động ghi nguồn vốn "{alias}" (tên của giai đoạn trước): đã hiểu là {program} của giai đoạn {period}. {note}.',
     en: '{count} activities name the fund source "{alias}" (a name of an earlier period): read as {program} of {period}. {note}.',
   },
+  DISTRICT_SOURCE_GONE: {
+    severity: 'warning',
+    vi: 'Hoạt động "{activity}" của {unit} ghi nguồn vốn "{text}": từ 1/7/2025 không còn cấp huyện nên kế hoạch năm {year} không còn nguồn vốn này. Hãy hỏi lại xã (và {unit}) nguồn vốn đó nay là gì (ngân sách tỉnh, ngân sách xã hay một chương trình cụ thể) rồi sửa Tên nguồn vốn.',
+    en: 'Activity "{activity}" of {unit} names the fund source "{text}": there have been no districts since 1 July 2025, so a plan for {year} has no such source. Ask the commune (and {unit}) what that money is now (province budget, commune budget or a named program) and correct the fund source.',
+  },
   RANGE_DROPPED: {
     severity: 'warning',
     vi: 'Tệp "{file}" có {count} vùng gộp ô hoặc kiểm tra dữ liệu trải tới hàng triệu ô ({ranges}): bỏ qua khi đọc (giá trị vẫn đọc đủ). Nên bỏ gộp/kiểm tra thừa đó trong Excel.',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { main } from '../../cli/lkh';
 import { forms } from '../../src/forms/registry';
 import { FORM_IDS } from '../../src/forms/types';
+import { fallbackFonts, sizeAt } from '../documents/pdf-check';
 
 function which(cmd: string): string {
   try {
@@ -19,12 +20,14 @@ function which(cmd: string): string {
 }
 
 describe('templates in LibreOffice', () => {
-  it('all 19 convert to PDF on A4 pages in the form orientation', async () => {
+  it('all 19 convert to PDF on A4 pages in the form orientation, in Liberation Serif only', async () => {
     const soffice = which('soffice');
     const pdfinfo = which('pdfinfo');
     const dir = mkdtempSync(join(tmpdir(), 'lkh-lo-'));
     const quiet = { out: () => undefined, err: () => undefined };
+    // The 18 forms of a 2027 plan, and IV.1 (province to district, not used from 2026) in the handbook's edition.
     expect(await main(['template', 'all', '--out', dir, '--year', '2027', '--unit', 'Xã Tân Lập'], quiet)).toBe(0);
+    expect(await main(['template', 'IV.1', '--out', dir, '--period', '2016-2020'], quiet)).toBe(0);
     const files = FORM_IDS.map((id) => join(dir, `${id}.xlsx`));
     execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files], {
       stdio: 'ignore',
@@ -45,6 +48,8 @@ describe('templates in LibreOffice', () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? '0');
       const first = execFileSync(which('pdftotext'), ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
       expect({ id, footer: first.includes(`Trang 1/${pages}`) }).toEqual({ id, footer: true });
+      // Times New Roman is printed as Liberation Serif, Vietnamese letters included: no fallback font.
+      expect({ id, fallback: fallbackFonts(pdf) }).toEqual({ id, fallback: [] });
     }
   }, 300_000);
 
@@ -60,9 +65,13 @@ describe('templates in LibreOffice', () => {
     const pdf = join(dir, 'plan.pdf');
     const info = execFileSync(pdfinfo, [pdf], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? '0');
-    // Six sheets of a 60-activity commune: 15 pages today (25 before the widths and heights were fitted).
+    // Six sheets of a 60-activity commune: 29 pages today, at 9 pt or more (15 when the wide sheets
+    // shrank to under 8 pt and wrapped rows were sized from an optimistic count of lines).
     expect(pages).toBeGreaterThanOrEqual(6);
-    expect(pages).toBeLessThanOrEqual(18);
+    expect(pages).toBeLessThanOrEqual(34);
+    // The wide sheets (II.4.B, II.6.A, II.6.B) readable once fitted to the page: 95% of the text at 9 pt or more
+    // (what prints smaller is the page footer).
+    expect(sizeAt(pdf, 0.05)).toBeGreaterThanOrEqual(9);
     const sizes = execFileSync(pdfinfo, ['-f', '1', '-l', String(pages), pdf], { encoding: 'utf8' });
     const each = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(each).toHaveLength(pages);
@@ -72,5 +81,6 @@ describe('templates in LibreOffice', () => {
     expect(first).toContain('Mẫu biểu II.4.A');
     expect(first).toContain(`Trang 1/${pages}`);
     expect(first).toContain('Xã: Tân Lập');
+    expect(fallbackFonts(pdf)).toEqual([]);
   }, 300_000);
 });

@@ -77,6 +77,10 @@ describe('the conference handout', () => {
     const listed = content.rows.filter((r) => /^\d+ \| /u.test(r));
     expect(listed.slice(0, 3).map((r) => r.split(' | ')[0])).toEqual(['1', '2', '3']);
     expect(listed[0]).toContain(ranked[0].activity);
+    // Every proposal awaiting funding is listed, none left out (the demo has more than 20).
+    expect(ranked.length).toBeGreaterThan(20);
+    expect(listed).toHaveLength(ranked.length);
+    for (const a of ranked) expect(listed.some((r) => r.split(' | ')[1] === a.activity)).toBe(true);
     // The bars are labelled with their scale.
     expect(content.text).toMatch(/Tổng số \(mỗi █ = [\d.,]+ tr\.đ\)/u);
     expect(content.text).toContain('Tỷ lệ (vạch │ = 75%)');

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../cli/run';
+import { fallbackFonts } from './pdf-check';
 import { demoOnDisk } from './plans';
 
 function which(cmd: string): string | undefined {
@@ -37,6 +38,8 @@ describe('drafted documents in LibreOffice', () => {
       const info = execFileSync(pdfinfo, ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
       const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
       expect(sizes.length).toBeGreaterThan(4);
+      // Times New Roman printed as Liberation Serif, every Vietnamese letter included: no fallback font.
+      expect({ id, fallback: fallbackFonts(pdf) }).toEqual({ id, fallback: [] });
       for (const [w, h] of sizes) expect([Math.round(Math.min(w, h)), Math.round(Math.max(w, h))]).toEqual([595, 842]);
       // Portrait first, then the landscape annexes (II.7.x), never back; II.10 is portrait throughout.
       const landscape = sizes.map(([w, h]) => w > h);
@@ -84,5 +87,7 @@ describe('drafted documents in LibreOffice', () => {
     const ii1Text = execFileSync(pdftotext, [sheet, '-'], { encoding: 'utf8' });
     expect(ii1Text).toContain('Phiếu đánh giá công tác LKH cấp xã hàng năm');
     expect(ii1Text).toContain('Có Phiếu III.1');
+    expect(fallbackFonts(pdf)).toEqual([]);
+    expect(fallbackFonts(sheet)).toEqual([]);
   }, 300_000);
 });

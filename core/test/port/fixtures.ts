@@ -34,6 +34,8 @@ export const TEST_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   signatureNote: { italic: true, hAlign: 'center' },
   letterhead: { hAlign: 'center' },
   letterheadBold: { bold: true, hAlign: 'center' },
+  letterheadDate: { italic: true, hAlign: 'center' },
+  rule: { fill: '000000' },
   dotted: { vAlign: 'bottom' },
   key: { size: 8 },
   keyHeader: { italic: true, size: 8 },

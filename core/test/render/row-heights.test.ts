@@ -56,7 +56,7 @@ async function cuts(bytes: Uint8Array): Promise<Cut[]> {
         for (let k = s.c1; k <= s.c2; k++) chars += width(k);
         let have = 0;
         for (let k = s.r1; k <= s.r2; k++) have += height(k);
-        const need = textHeightAt(text, chars, cell.font?.size ?? 11);
+        const need = textHeightAt(text, chars, cell.font?.size ?? 11, cell.font?.bold === true);
         // One point of rounding allowed (heights are written as whole points).
         if (need > have + 1) out.push({ sheet: ws.name, cell: cell.address, need: Math.round(need), have, text: text.slice(0, 60) });
       });
@@ -68,8 +68,8 @@ async function cuts(bytes: Uint8Array): Promise<Cut[]> {
 describe('rows tall enough for their text', () => {
   const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.xlsx'));
 
-  it('finds the 19 templates', () => {
-    expect(files).toHaveLength(19);
+  it('finds the 18 templates of the 2026-2030 edition (IV.1, province to district, is not used)', () => {
+    expect(files).toHaveLength(18);
   });
 
   it.each(files)('template %s: no wrapped cell needs more lines than its row holds', async (file) => {

@@ -35,7 +35,10 @@ describe('the "Danh mục" sheet', () => {
     const r = await createActions(wb).writeCatalogue();
     expect(r).toMatchObject({ sheet: CATALOGUE_SHEET, period: '2026-2030', entries: PROGRAM_TABLES['2026-2030'].length });
     const [sheet] = await wb.readSheets([CATALOGUE_SHEET]);
-    expect(sheet.values.flat()).toContain('Đã đối chiếu văn bản');
+    // The merged program cites three texts, one of them read: its mark is the weakest, and says which was read.
+    expect(sheet.values.flat()).toContain(
+      'Đối chiếu qua tin chính thức/báo chí, chưa đọc văn bản gốc (đã đọc văn bản: Nghị quyết 424/NQ-CP; chỉ qua trích dẫn, tin chính thức: Nghị quyết 257/2025/QH15, Quyết định 417/QĐ-BNNMT)',
+    );
     const back = readCatalogueSheet(sheet);
     expect(back.findings).toEqual([]);
     expect(back.catalogue?.programs.map((p) => p.id)).toEqual(PROGRAM_TABLES['2026-2030'].map((e) => e.id));
@@ -72,21 +75,25 @@ describe('the "Danh mục" sheet', () => {
     const wb = await workbook();
     await createActions(wb).writeCatalogue();
     const [sheet] = await wb.readSheets([CATALOGUE_SHEET]);
-    const ocop = find(sheet, 'ctmtqg-ocop');
+    const ocop = find(sheet, 'ocop');
     const parentCol = find(sheet, 'Thuộc (mã)').col;
-    await wb.writeValues([{ sheet: CATALOGUE_SHEET, row: ocop.row, col: parentCol, values: [['khong-co']] }]);
+    const kindCol = find(sheet, 'Loại').col;
+    // A province makes OCOP a component of a program that does not exist.
+    await wb.writeValues([
+      { sheet: CATALOGUE_SHEET, row: ocop.row, col: kindCol, values: [['Dự án thành phần']] },
+      { sheet: CATALOGUE_SHEET, row: ocop.row, col: parentCol, values: [['khong-co']] },
+    ]);
     const r = await consolidateCommune(wb);
     const bad = r.findings.find((f) => f.code === 'CATALOGUE_INVALID');
     expect(bad?.severity).toBe('error');
     expect(bad?.cell).toMatch(/^A\d+$/);
-    expect(bad?.message).toContain('"ctmtqg-ocop" thuộc mã "khong-co", nhưng không có mã đó');
+    expect(bad?.message).toContain('"ocop" thuộc mã "khong-co", nhưng không có mã đó');
     // Built-in data: the road's "CTMTQG" still names the merged program.
     const road = r.plan.activities.find((a) => a.activity.startsWith('Bê tông hóa'));
     expect(road?.budget).toBe(400000);
     // And an unknown kind is named at its own cell.
-    const kindCol = find(sheet, 'Loại').col;
     await wb.writeValues([
-      { sheet: CATALOGUE_SHEET, row: ocop.row, col: parentCol, values: [['ctmtqg']] },
+      { sheet: CATALOGUE_SHEET, row: ocop.row, col: parentCol, values: [['']] },
       { sheet: CATALOGUE_SHEET, row: ocop.row, col: kindCol, values: [['Chương trình lạ']] },
     ]);
     const [edited] = await wb.readSheets([CATALOGUE_SHEET]);

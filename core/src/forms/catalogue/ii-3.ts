@@ -1,12 +1,15 @@
 import type { ColumnDef, FormDefinition, HeaderCell } from '../types';
 import { VILLAGE_ACTIVITY_COLUMNS, VILLAGE_ACTIVITY_HEADER } from './i-2';
 
-/** I.2's activity columns with Mục tiêu after Hoạt động; widths trimmed to stay on A4 landscape. */
-const WIDTHS: Readonly<Record<string, number>> = { activity: 30, note: 18 };
+/**
+ * I.2's activity columns with Mục tiêu after Hoạt động; widths trimmed so that the sheet prints at
+ * 9 pt or more across A4 landscape (layout/engine.ts PRINTED_CHARS).
+ */
+const WIDTHS: Readonly<Record<string, number>> = { activity: 27, note: 16, responsible: 12, place: 12 };
 
 const II_3_ACTIVITY_COLUMNS: readonly ColumnDef[] = VILLAGE_ACTIVITY_COLUMNS.flatMap((c): ColumnDef[] => {
   const col: ColumnDef = { ...c, width: WIDTHS[c.key] ?? c.width };
-  return c.key === 'activity' ? [col, { key: 'objective', kind: 'longtext', width: 20 }] : [col];
+  return c.key === 'activity' ? [col, { key: 'objective', kind: 'longtext', width: 17 }] : [col];
 });
 
 /** I.2's header shifted one column right after Hoạt động, with Mục tiêu spanning both header rows. */

@@ -2,28 +2,29 @@ import type { ColumnDef, FormDefinition, HeaderCell } from '../types';
 
 /**
  * The activity columns shared by II.4.B, II.6.A and II.6.B (commune level). II.6.A and
- * II.6.B add Ưu tiên after STT. Widths keep the sheet near 155 characters (A4 landscape).
+ * II.6.B add Ưu tiên after STT. Widths keep the sheet under 150 characters, so that it prints at
+ * 9 pt or more across A4 landscape (layout/engine.ts PRINTED_CHARS); long texts wrap.
  */
 export function communeActivityColumns(withPriority: boolean): readonly ColumnDef[] {
   return [
     { key: 'stt', kind: 'stt', width: 5 },
     ...(withPriority ? [{ key: 'priority', kind: 'rank', width: 6 } as const] : []),
-    { key: 'activity', kind: 'longtext', width: withPriority ? 22 : 24, required: true },
-    { key: 'objective', kind: 'longtext', width: withPriority ? 11 : 12 },
+    { key: 'activity', kind: 'longtext', width: withPriority ? 17 : 19, required: true },
+    { key: 'objective', kind: 'longtext', width: withPriority ? 9 : 10 },
     { key: 'unit', kind: 'text', width: 6, required: true },
     { key: 'quantity', kind: 'number', width: 7, required: true },
-    { key: 'time', kind: 'text', width: 8, required: true },
-    { key: 'place', kind: 'text', width: 9, required: true },
-    { key: 'responsible', kind: 'text', width: 11, required: true },
+    { key: 'time', kind: 'text', width: 7, required: true },
+    { key: 'place', kind: 'text', width: 8, required: true },
+    { key: 'responsible', kind: 'text', width: 9, required: true },
     { key: 'total', kind: 'amount', width: 9, required: true, sumOf: ['contribution', 'budget', 'proposed'] },
     { key: 'contribution', kind: 'amount', width: 8 },
     { key: 'budget', kind: 'amount', width: 9 },
     { key: 'proposed', kind: 'amount', width: 9 },
     // Wide enough for their usual content: "Nông nghiệp (Trồng trọt & Thủy lợi)", a program's name, a note.
-    { key: 'sector', kind: 'text', width: 12, suggest: 'sector' },
-    { key: 'fundSource', kind: 'text', width: 14, suggest: 'fundSource' },
-    { key: 'mechanism', kind: 'text', width: 12 },
-    { key: 'other', kind: 'longtext', width: 8 },
+    { key: 'sector', kind: 'text', width: 10, suggest: 'sector' },
+    { key: 'fundSource', kind: 'text', width: 12, suggest: 'fundSource' },
+    { key: 'mechanism', kind: 'text', width: 10 },
+    { key: 'other', kind: 'longtext', width: 7 },
   ];
 }
 

@@ -7,7 +7,9 @@
  * Results cross google.script.run: plain JSON, dates as ISO 'yyyy-mm-dd' strings. Date
  * objects are used only inside, in UTC.
  */
+import { provinceWording } from '../../forms/editions';
 import type { FormId, Level } from '../../forms/types';
+import { PROVINCE_ABOVE_FROM } from '../../reference';
 import type { DocumentState } from '../../port/types';
 import { villageKey } from '../../reader/unit';
 import type { SheetContent } from './content';
@@ -92,7 +94,8 @@ export const SOURCE_LABELS: Readonly<Record<FormSource, { readonly vi: string; r
   thon: { vi: 'từ các thôn', en: 'from the villages' },
   'ban-nganh': { vi: 'từ các ban ngành, đơn vị', en: 'from the departments and units' },
   xa: { vi: 'từ các xã', en: 'from the communes' },
-  huyen: { vi: 'từ huyện', en: 'from the district' },
+  // The commune's III.1 comes from the level above: the district per the handbook, the province from 2026.
+  huyen: { vi: 'từ cấp trên', en: 'from the level above' },
   tinh: { vi: 'từ tỉnh', en: 'from the province' },
 };
 
@@ -630,7 +633,9 @@ export function checklist(
       const marked = manual[it.id] === true;
       // A step ticked as done carries its sub-items with it.
       const done = marked || stepMarked || (c.results.total > 0 && c.results.done === c.results.total);
-      return { id: it.id, title: it.title, titleEn: it.titleEn, line: it.line, ...tracked(d.items[j], done, marked, def.applicable, today, forms, man) };
+      // The handbook's title; from 2026 the province where it names the district ("Báo cáo cấp tỉnh").
+      const title = level === 'xa' && planYear >= PROVINCE_ABOVE_FROM ? provinceWording(it.title) : it.title;
+      return { id: it.id, title, titleEn: it.titleEn, line: it.line, ...tracked(d.items[j], done, marked, def.applicable, today, forms, man) };
     });
     const allFormDefs = [...def.items.flatMap((it) => it.forms ?? []), ...(def.forms ?? [])];
     const allManualDefs = [...def.items.flatMap((it) => it.manual ?? []), ...(def.manual ?? [])];

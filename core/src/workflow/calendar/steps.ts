@@ -387,7 +387,7 @@ const XA: readonly StepDef[] = [
       {
         id: 'buoc5.2',
         title: 'Báo cáo cấp huyện',
-        titleEn: 'Report to the district',
+        titleEn: 'Report to the level above',
         line: 727,
         when: 'Tuần thứ tư tháng 6',
         start: wkStart(6, 4),
@@ -396,8 +396,8 @@ const XA: readonly StepDef[] = [
         manual: [
           m(
             'buoc5.2.gui-huyen',
-            'Đã gửi dự thảo KH kèm các biểu tổng hợp cho UBND huyện và BCĐ các CTMTQG huyện (bản cứng và file Excel)',
-            'Draft plan and summary forms sent to the district (paper and Excel file)',
+            'Đã gửi dự thảo KH kèm các biểu tổng hợp cho UBND và BCĐ các CTMTQG cấp trên (bản cứng và file Excel)',
+            'Draft plan and summary forms sent to the level above (paper and Excel file)',
             732,
           ),
         ],
@@ -428,14 +428,14 @@ const XA: readonly StepDef[] = [
         manual: [
           m(
             'buoc6.1.phan-hoi-huyen',
-            'Đã nhận phiếu phản hồi của huyện về dự thảo kế hoạch và các chỉ tiêu kế hoạch dự kiến',
-            "District's feedback and expected targets received",
+            'Đã nhận phiếu phản hồi của cấp trên về dự thảo kế hoạch và các chỉ tiêu kế hoạch dự kiến',
+            "The level above's feedback and expected targets received",
             728,
           ),
           m(
             'buoc6.1.cap-nhat',
-            'Đã cập nhật kế hoạch theo tình hình 6 tháng cuối năm, phản hồi và chỉ tiêu dự kiến từ huyện',
-            'Plan updated to the second half-year, the feedback and the targets from the district',
+            'Đã cập nhật kế hoạch theo tình hình 6 tháng cuối năm, phản hồi và chỉ tiêu dự kiến từ cấp trên',
+            'Plan updated to the second half-year, the feedback and the targets from the level above',
             739,
           ),
         ],

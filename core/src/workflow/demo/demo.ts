@@ -107,7 +107,7 @@ function villageSectors(village: string, r: () => number): DemoSector[] {
       ],
       activities: [
         { activity: 'Phát quang, dọn cỏ hai bên đường thôn', unit: 'km', quantity: round(1 + r() * 3, 1), time: 'T.3/2027', responsible: 'Chi đoàn thanh niên', contribution: 2000, support: 0, note: 'Dân góp công' },
-        { activity: `Bê tông hóa đường nội thôn ${place}`, unit: 'm', quantity: road, time: 'Q.III/2027', responsible: 'UBND xã\nBan phát triển thôn', contribution: round(road * 150, 1000), support: round(road * 850, 1000), note: pick(['CT Nông thôn mới\nCơ chế đầu tư đặc thù rút gọn', 'Vốn lồng ghép của huyện', 'Đề nghị hỗ trợ xi măng']) },
+        { activity: `Bê tông hóa đường nội thôn ${place}`, unit: 'm', quantity: road, time: 'Q.III/2027', responsible: 'UBND xã\nBan phát triển thôn', contribution: round(road * 150, 1000), support: round(road * 850, 1000), note: pick(['CT Nông thôn mới\nCơ chế đầu tư đặc thù rút gọn', 'Vốn lồng ghép của tỉnh', 'Đề nghị hỗ trợ xi măng']) },
       ],
     },
     {
@@ -165,7 +165,7 @@ const DEPARTMENTS: readonly { unit: string; sectors: DemoSector[] }[] = [
         strengths: ['Trạm y tế đạt chuẩn quốc gia'],
         difficulties: [{ difficulty: 'Tỷ lệ trẻ suy dinh dưỡng còn cao', causes: ['Kiến thức dinh dưỡng của các bà mẹ còn hạn chế'], solutions: ['Tư vấn dinh dưỡng tại thôn'] }],
         activities: [
-          { activity: 'Tư vấn dinh dưỡng cho bà mẹ có con dưới 5 tuổi', unit: 'buổi', quantity: 12, time: 'Cả năm', responsible: 'Trạm Y tế xã', contribution: 0, support: 6000, note: 'Vốn sự nghiệp y tế của huyện', objective: 'Giảm tỷ lệ trẻ suy dinh dưỡng xuống dưới 18%' },
+          { activity: 'Tư vấn dinh dưỡng cho bà mẹ có con dưới 5 tuổi', unit: 'buổi', quantity: 12, time: 'Cả năm', responsible: 'Trạm Y tế xã', contribution: 0, support: 6000, note: 'Vốn sự nghiệp y tế của tỉnh', objective: 'Giảm tỷ lệ trẻ suy dinh dưỡng xuống dưới 18%' },
         ],
       },
     ],

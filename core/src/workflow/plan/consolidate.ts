@@ -20,6 +20,7 @@ import { classifyTopic, placeActivity, readFlags, sectorName, sheetLabel } from 
 import { mergedSector, mergedSectorFinding, sheetLabelFindings } from './placement';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
+import { districtMoneyFindings } from './district-money';
 import { memo } from '../../util/memo';
 import type {
   CommunePlan,
@@ -727,6 +728,8 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       }),
     );
   }
+  // From 2026 no district: a source naming district money is asked about (district-money.ts).
+  findings.push(...districtMoneyFindings(candidates.map((c) => ({ a: c.a, unit: c.origin.unit })), options.planYear, period === '2026-2030'));
   // Accepted merges: applied when at least two of their rows are still proposed.
   const acceptedIds = new Set(edits.acceptedMerges.map((ks) => [...ks].sort().join('+')));
   const consumed = new Set<string>();
