@@ -39,6 +39,7 @@ import { formEdition } from '../src/forms/editions';
 import { LATEST_PERIOD, fundSourceChoices, periodOfYear } from '../src/reference';
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
+import { RankingRefused } from '../src/workflow/ranking';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import type { InputWorkbook } from '../src/xlsx/read-input';
 import { openForReading } from '../src/xlsx/read-input';
@@ -487,12 +488,22 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
     io.out(`Đã tạo trang "${r.sheet}" (${r.items} hoạt động) trong ${file}. In phiếu, cho đại biểu đánh dấu/chấm điểm, nhập vào trang này rồi chạy: lkh rank ${file} --ballot "${r.sheet}"\n`);
     return 0;
   }
-  const r = await actions.rankFromBallot({ ballotSheet: ballot, ...(list ? { listSheet: list } : {}) });
+  let r: Awaited<ReturnType<typeof actions.rankFromBallot>>;
+  try {
+    r = await actions.rankFromBallot({ ballotSheet: ballot, ...(list ? { listSheet: list } : {}) });
+  } catch (e) {
+    // An empty or unreadable ballot: nothing ranked, the file is not rewritten.
+    if (e instanceof RankingRefused) {
+      io.err(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
   writeAtomic(file, await wb.save());
   if (p.flags.has('json')) io.out(`${JSON.stringify(r, null, 2)}\n`);
   else {
     io.out(`Đã xếp ưu tiên ${r.ranks.length} hoạt động của trang "${r.sheet}" (${r.participants} đại biểu):\n`);
-    for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${x.activity} — ${formatVnNumber(x.total)}\n`);
+    for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${x.activity} — ${formatVnNumber(x.total)}${x.tieBreak ? ` (bằng điểm hoạt động sau; xếp trước vì ${x.tieBreak})` : ''}\n`);
     // Rule 8, as written on the tally sheet.
     io.out(`  Tính hợp lệ: ${r.validity.text} (đã ghi vào ô ${r.validity.cell} trang "${r.validity.sheet}")\n`);
     for (const f of r.findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}\n`);

@@ -11,7 +11,7 @@ import type { WorkbookPort } from '../../src/port/types';
 import { readWorkbook } from '../../src/reader/workbook';
 import { foldKey } from '../../src/text';
 import { VALIDITY_TEXT } from '../../src/workflow/ranking';
-import { addSourceSheet } from './helpers';
+import { addSourceSheet, fillBallot } from './helpers';
 import { villageI1, villageI3, villageI4 } from './fixtures/village-sheets';
 
 const RULE8 = ['MEETING_HOUSEHOLDS_LOW', 'MEETING_AGREEMENT_LOW', 'MEETING_WOMEN_LOW', 'GROUP_WOMEN_LOW'];
@@ -149,6 +149,7 @@ describe('ranking validity after every ranking', () => {
     ]);
     const a = createActions(wb);
     const { sheet } = await a.createBallot({ listSheet: 'Thôn Nà Lìu - I.2', method: 'marks', participants: 5 });
+    await fillBallot(wb, sheet);
     return { wb, a, ballot: sheet };
   }
 
@@ -185,7 +186,7 @@ describe('ranking validity after every ranking', () => {
     expect(await conclusion(wb, ballot)).toContain('Hợp lệ: 60/100 hộ');
     // The block's counts are not marks: the tally is the same.
     expect(again.ranks).toEqual(r.ranks);
-    expect(again.participants).toBe(0);
+    expect(again.participants).toBe(1);
   });
 
   it('without a meeting: households agreeing in writing decide (L579)', async () => {
@@ -209,10 +210,11 @@ describe('ranking validity after every ranking', () => {
     const [blank] = await wb.readSheets([sheet]);
     expect(blank.values.flat()).toContain(VALIDITY_TEXT.delegates);
     expect(blank.values.flat()).not.toContain(VALIDITY_TEXT.households);
+    await fillBallot(wb, sheet, { scores: [8, 7, 9, 6] });
     const first = await a.rankFromBallot({ ballotSheet: sheet });
-    // Nothing typed: the counts to decide are missing, said as such.
+    // No count typed under the ballot: the agreement to decide is missing, said as such (the delegates are the one who scored).
     expect(first.validity).toMatchObject({ valid: false, kind: 'commune-conference' });
-    expect(first.validity.text).toContain('chưa ghi số đại biểu dự hội nghị');
+    expect(first.validity.text).toContain('chưa ghi số người đồng ý');
     await typeCount(wb, sheet, VALIDITY_TEXT.delegates, 30);
     await typeCount(wb, sheet, VALIDITY_TEXT.women, 9);
     await typeCount(wb, sheet, VALIDITY_TEXT.agreeDelegates, 16);
