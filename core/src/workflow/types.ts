@@ -161,6 +161,20 @@ export interface Reconciliation {
   readonly manual: number;
 }
 
+/** How the notes (Ghi chú) of the activities were split into Tên nguồn vốn, Cơ chế thực hiện and Nội dung khác. */
+export interface NoteTally {
+  /** Activities with a note. */
+  readonly notes: number;
+  /** Notes that held more than one kind of text and were split. */
+  readonly split: number;
+  /** Notes with a part for each column. */
+  readonly source: number;
+  readonly mechanism: number;
+  readonly other: number;
+  /** Notes cut at each separator between parts of different kinds ('line', 'semicolon', 'period', 'comma', 'dash'). */
+  readonly separators: Readonly<Record<string, number>>;
+}
+
 export interface CommunePlan {
   readonly planYear?: number;
   readonly communeName?: string;
@@ -171,5 +185,7 @@ export interface CommunePlan {
   /** II.4.A: near-identical difficulties offered to merge. */
   readonly situationSuggestions?: readonly SituationSuggestion[];
   readonly reconciliation: Reconciliation;
+  /** How the notes were split (absent on plans read back from sheets). */
+  readonly notes?: NoteTally;
   readonly findings: readonly Finding[];
 }

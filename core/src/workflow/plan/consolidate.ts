@@ -15,7 +15,7 @@ import { containsWords, foldKey, formatVnNumber, prepareKey, preparedSimilarity 
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
-import { periodOfYear, rootProgram } from '../../reference';
+import { findProgram, periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags, sectorOfRow } from '../classify';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
@@ -24,6 +24,7 @@ import type {
   CommunePlan,
   FundingGroup,
   MergeSuggestion,
+  NoteTally,
   Origin,
   PlanActivity,
   PlanSituation,
@@ -221,7 +222,12 @@ function rootProgramNote(p: Program): string {
 /** Names of an earlier period read in notes, by alias and program: reported once each, with a count. */
 type LegacyUses = Map<string, { alias: string; program: Program; count: number; first: SourceRef }>;
 
-function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[], legacy?: LegacyUses): PlanActivity {
+/** An empty count of split notes. */
+function noNotes(): { -readonly [K in Exclude<keyof NoteTally, 'separators'>]: number } & { separators: Record<string, number> } {
+  return { notes: 0, split: 0, source: 0, mechanism: 0, other: 0, separators: {} };
+}
+
+function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[], legacy?: LegacyUses, notes?: ReturnType<typeof noNotes>): PlanActivity {
   const { a, origin, reading } = c;
   const contribution = a.contribution ?? 0;
   const support = a.support ?? sum([a.budget, a.proposed]);
@@ -238,11 +244,13 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   let budget = 0;
   let proposed = 0;
   let fundSource = a.fundSource;
+  let programId: string | undefined;
   if (support > 0) {
     const split = defaultSplit({ support, note: a.note, fundSource: a.fundSource, activity: a.activity }, period);
     budget = split.budget;
     proposed = split.proposed;
     fundSource = split.fundSource ?? fundSource;
+    programId = split.programId;
     if (split.legacy && legacy) {
       const k = `${foldKey(split.legacy.alias)}|${split.legacy.program.id}`;
       const seen = legacy.get(k);
@@ -291,13 +299,39 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   if (a.time) row.time = a.time;
   if (a.place) row.place = a.place;
   if (a.responsible) row.responsible = a.responsible;
-  const source = edits?.fundSource ?? fundSource;
+  // The note in its parts (issue 21): the fund source to Tên nguồn vốn (the canonical name of a
+  // program the catalogue knows, else the words as written), how the work is done to Cơ chế thực
+  // hiện, the rest to Nội dung khác — no word of the note is lost.
+  const parts = noteParts(a.note, period);
+  const typed = (x: string | undefined): x is string => x !== undefined && x.trim() !== '';
+  const noteSource = parts.source;
+  const written = fundSource ?? noteSource;
+  const leftovers: string[] = [];
+  if (noteSource !== undefined && written !== noteSource) {
+    // The source row got a name: the note's source is in it when it names the same program.
+    const noteProgram = findProgram(noteSource, period)?.id;
+    const rowProgram = programId ?? findProgram(fundSource, period)?.id;
+    if (noteProgram === undefined || noteProgram !== rowProgram) leftovers.push(noteSource);
+    else if (parts.sourceDetail) leftovers.push(parts.sourceDetail);
+  }
+  // The note's source as written, read back from last run's sheet, is LKH's own text, not the
+  // commune's: a catalogue that now names it (a province's Danh mục) gives the canonical name.
+  const editedSource = edits?.fundSource !== undefined && (noteSource === undefined || foldKey(edits.fundSource) !== foldKey(noteSource)) ? edits.fundSource : undefined;
+  const source = editedSource ?? written;
   if (source) row.fundSource = source;
-  // The note's "how it is done" part reaches Cơ chế thực hiện (the program part went to Tên nguồn vốn).
-  const mechanism = edits?.mechanism ?? a.mechanism ?? noteParts(a.note, period).how;
+  const mechanism = edits?.mechanism ?? joinDistinct([a.mechanism, parts.how]);
   if (mechanism) row.mechanism = mechanism;
-  const other = edits?.other ?? a.other;
+  const other = edits?.other ?? joinDistinct([a.other, parts.other, ...leftovers]);
   if (other) row.other = other;
+  if (notes && typed(a.note)) {
+    notes.notes++;
+    const kinds = [parts.source, parts.how, parts.other].filter(typed).length;
+    if (kinds > 1) notes.split++;
+    if (typed(noteSource)) notes.source++;
+    if (typed(parts.how)) notes.mechanism++;
+    if (typed(parts.other) || leftovers.length > 0) notes.other++;
+    for (const sep of parts.separators ?? []) notes.separators[sep] = (notes.separators[sep] ?? 0) + 1;
+  }
   if (a.note) row.note = a.note;
   if (edits?.priority !== undefined) row.priority = edits.priority;
   if (edits?.fundingGroup) row.fundingGroup = edits.fundingGroup;
@@ -706,7 +740,8 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     }
   }
   const legacyUses: LegacyUses = new Map();
-  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses));
+  const notes = noNotes();
+  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses, notes));
   // Each row's name as its unit wrote it, for the merge suggestions: the source's own text when
   // planRow added "(Thôn A)" after it (ownName would only cut it off again), else ownName.
   const candidateOwn = rows.map((r, i) => (r.activity === candidates[i].a.activity ? ownName(r) : candidates[i].a.activity));
@@ -810,8 +845,23 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     suggestions,
     situationSuggestions: ii4a.suggestions,
     reconciliation,
+    notes,
     findings,
   };
+}
+
+/** Texts joined with "; ", blanks and repeats left out. */
+function joinDistinct(xs: readonly (string | undefined)[]): string | undefined {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const x of xs) {
+    if (x === undefined || x.trim() === '') continue;
+    const k = foldKey(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x.trim());
+  }
+  return out.length > 0 ? out.join('; ') : undefined;
 }
 
 export type { Topic };

@@ -29,7 +29,7 @@ import type { CommuneEdits, PreviousRow, RowEdits, SituationColumn, SituationTex
 import { NO_EDITS, SITUATION_COLUMNS, cellDigest, listCell, situationDigest } from './consolidate';
 import type { FundingNeeds } from './funding';
 import { II6C_ROLLUPS, fundingNeeds, splitPlan } from './funding';
-import type { CommunePlan, FundingGroup, PlanActivity, PlanSituation, Topic } from '../types';
+import type { CommunePlan, FundingGroup, NoteTally, PlanActivity, PlanSituation, Topic } from '../types';
 import { TOPICS, topicHeading } from '../types';
 
 export const PLAN_FORMS = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C'] as const;
@@ -571,6 +571,20 @@ export interface WrittenPlan {
   readonly checks: BudgetChecks;
 }
 
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { line: 'xuống dòng', semicolon: 'dấu chấm phẩy', period: 'dấu chấm', comma: 'dấu phẩy', dash: 'gạch ngang' };
+
+/** What became of the activities' notes: how many were split, at which marks, into which columns. */
+export function notesLine(n: NoteTally): string {
+  const seps = Object.entries(n.separators)
+    .filter(([, c]) => c > 0)
+    .map(([k, c]) => `${SEPARATOR_NAMES[k] ?? k} ${c}`)
+    .join(', ');
+  return (
+    `Ghi chú của ${n.notes} hoạt động được đọc hết, không bỏ chữ nào: ${n.split} ghi chú được tách${seps ? ` (tại ${seps})` : ''}; ` +
+    `${n.source} có tên nguồn vốn (vào cột Tên nguồn vốn), ${n.mechanism} có cách thực hiện (vào cột Cơ chế thực hiện), ${n.other} có nội dung khác (vào cột Nội dung khác).`
+  );
+}
+
 /** The report sheet: reconciliation, returned activities, merge suggestions, funding checks. */
 export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks: [], findings: [] }, context: { readonly period?: ProgramPeriod; readonly upperLevelName?: string } = {}) {
   const r = plan.reconciliation;
@@ -581,6 +595,7 @@ export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks:
     `Đọc được ${r.read.count} hoạt động (${formatVnNumber(r.read.amount)} nghìn đồng); đưa vào II.4.B ${r.written.count} (${formatVnNumber(r.written.amount)} nghìn đồng); trả lại ${r.returned.count} (${formatVnNumber(r.returned.amount)} nghìn đồng).`,
     r.balanced ? 'Đối chiếu: khớp — không hoạt động nào bị bỏ sót.' : 'Đối chiếu: KHÔNG KHỚP — xem các lỗi bên dưới.',
     `Dòng không còn trong biểu nguồn (giữ lại, đã đánh dấu): ${r.vanished}. Dòng xã tự thêm (giữ lại): ${r.manual}.`,
+    ...(plan.notes && plan.notes.notes > 0 ? [notesLine(plan.notes)] : []),
   ];
   return simpleLayout({
     name: REPORT_SHEET,
