@@ -385,6 +385,95 @@ export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undef
   };
 }
 
+/**
+ * What an activity is about, for the merge suggestions (issue 21): its animals and crops, and the
+ * kind of work (training, seeds and breeds, credit, vaccination…). Read on the lower-case text with
+ * its diacritics, which tell "bò" (cattle) from "bộ", "nái" (sow) from "nai" (deer), "cá" from "cà".
+ */
+const ANIMALS: readonly (readonly [string, RegExp])[] = [
+  ['trâu', /trâu/u],
+  ['bò', /bò/u],
+  ['lợn', /lợn|heo/u],
+  ['nái', /nái/u],
+  ['dê', /dê/u],
+  ['cừu', /cừu/u],
+  ['ngựa', /ngựa/u],
+  ['gà', /gà/u],
+  ['vịt', /vịt/u],
+  ['ngan', /ngan/u],
+  ['ngỗng', /ngỗng/u],
+  ['bồ câu', /bồ câu/u],
+  ['cá', /cá(?! nhân| thể)/u],
+  ['tôm', /tôm/u],
+  ['ba ba', /ba ba/u],
+  ['ếch', /ếch/u],
+  ['ong', /ong/u],
+  ['thỏ', /thỏ/u],
+  ['hươu', /hươu|nai/u],
+  ['nhím', /nhím/u],
+  ['dúi', /dúi/u],
+];
+const CROPS: readonly (readonly [string, RegExp])[] = [
+  ['lúa', /lúa/u],
+  ['ngô', /ngô|bắp/u],
+  ['sắn', /sắn|khoai mì/u],
+  ['khoai', /khoai(?! mì)/u],
+  ['lạc', /(?<!liên )lạc(?! hậu)/u],
+  ['đậu', /đậu|đỗ/u],
+  ['chè', /chè|trà/u],
+  ['cà phê', /cà phê/u],
+  ['cao su', /cao su/u],
+  ['keo', /keo/u],
+  ['quế', /quế/u],
+  ['cam', /cam(?! kết)/u],
+  ['bưởi', /bưởi/u],
+  ['chuối', /chuối/u],
+  ['rau', /rau/u],
+  ['mía', /mía/u],
+  ['dứa', /dứa/u],
+  ['vải', /vải/u],
+  ['nhãn', /nhãn(?! mác| hiệu)/u],
+  ['xoài', /xoài/u],
+  ['mận', /mận/u],
+  ['thảo quả', /thảo quả/u],
+  ['mắc ca', /mắc ca/u],
+  ['nấm', /nấm/u],
+  ['cỏ', /cỏ/u],
+  ['tre', /tre|luồng|măng/u],
+  ['dược liệu', /dược liệu/u],
+];
+/** Kinds of work: an activity of one never merges with one of another. */
+const WORK: readonly (readonly [string, RegExp])[] = [
+  ['training', /tập huấn|đào tạo|dạy nghề|bồi dưỡng|hướng dẫn|chuyển giao/u],
+  ['credit', /vay|tín dụng/u],
+  ['vaccination', /tiêm|phòng dịch|phòng bệnh|tiêu độc|khử trùng|thú y/u],
+  ['model', /mô hình/u],
+  ['communication', /tuyên truyền|truyền thông|vận động/u],
+  ['seed', /giống/u],
+  ['fertiliser', /phân bón|phân chuồng|phân vi sinh|phân hữu cơ|phân lân|phân đạm/u],
+  ['feed', /thức ăn/u],
+  ['machine', /máy/u],
+  ['barn', /chuồng/u],
+  ['supply', /cấp|vật tư/u],
+];
+
+function wordRe(re: RegExp): RegExp {
+  return new RegExp(`(?<![\\p{L}])(?:${re.source})(?![\\p{L}])`, 'u');
+}
+const ANIMAL_RES = ANIMALS.map(([k, re]) => [k, wordRe(re)] as const);
+const CROP_RES = CROPS.map(([k, re]) => [k, wordRe(re)] as const);
+const WORK_RES = WORK.map(([k, re]) => [k, wordRe(re)] as const);
+
+/** "trâu|bò/supply": the animals and crops an activity names, and its kind of work (the first that fits). */
+export const itemKind = memo((activity: string): string => {
+  const v = activity.normalize('NFC').toLowerCase();
+  const things = [...ANIMAL_RES, ...CROP_RES].filter(([, re]) => re.test(v)).map(([k]) => k);
+  const work = WORK_RES.find(([, re]) => re.test(v))?.[0] ?? '';
+  // "Hỗ trợ giống bò" gives the same cattle as "Hỗ trợ bò sinh sản".
+  const animal = things.some((t) => ANIMALS.some(([k]) => k === t));
+  return `${things.join('|')}/${animal && work === 'seed' ? 'animals' : work || (animal ? 'animals' : '')}`;
+});
+
 /** Words that say little about what an activity is; ignored when looking for similar names. */
 const STOP = new Set(['ho', 'tro', 'xay', 'dung', 'cac', 'cho', 'tai', 'va', 'cua', 'thon', 'ban', 'xa', 'moi', 'to', 'chuc', 'nang', 'cap', 'lop']);
 
@@ -445,6 +534,8 @@ export function suggestMerges(
     const prepared = names.map((p) => p.key);
     const wholeCommune = members.map((i) => rows[i].origins[0].kind === 'department' && /(^| )toan xa( |$)/.test(foldKey(rows[i].place ?? '')));
     const words = names.map((p) => p.significant);
+    // Only the same item merges: the same animals or crops and the same kind of work (no sows with buffalo).
+    const kinds = members.map((i) => itemKind(own(i)));
     members.forEach((_, m) => {
       for (const w of words[m]) {
         const l = index.get(w);
@@ -468,11 +559,15 @@ export function suggestMerges(
         if (n < Math.min(need, words[o].length)) continue;
         const b = rows[members[o]];
         if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
+        if (kinds[m] !== kinds[o]) continue;
         // Most similar pairs share most of their words: decide those on the word sets alone.
         let common = 0;
         for (const w of prepared[m].words) if (prepared[o].words.has(w)) common++;
         const wordDice = (2 * common) / (prepared[m].words.size + prepared[o].words.size);
-        const similar = wordDice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY;
+        // The same animals or crops and the same kind of work, in the same unit, are one item however
+        // worded ("Hỗ trợ giống lúa cho hộ nghèo", "Hỗ trợ giống lúa lai năng suất cao").
+        const sameItem = !kinds[m].startsWith('/') && !kinds[m].endsWith('/');
+        const similar = sameItem || wordDice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY;
         // A department's activity for the whole commune ("toàn xã") already covers a village's like
         // it (L3684: what II.3 covers is skipped): flagged as possibly covered, never summed.
         const aWide = wholeCommune[m] && b.origins[0].kind === 'village';
