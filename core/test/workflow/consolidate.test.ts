@@ -80,6 +80,23 @@ describe('consolidation: the handbook commune example', () => {
     expect(plan.suggestions[0]).toMatchObject({ unit: 'kg', quantityText: '100 + 200', place: 'Thôn A, B' });
   });
 
+  // Issue 21: II.4.A names the village of a strength as it does of a difficulty (L3684).
+  it('writes village strengths with their village in parentheses, one strength stated by two villages once', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    const difficulty = [{ difficulty: 'Đường vào khu sản xuất lầy lội mùa mưa', cause: 'Đường đất', solution: 'Cứng hóa đường' }];
+    await addSourceSheet(wb, 'II.3', 'Ban Nông nghiệp xã', 'Giao thông', [], difficulty, undefined, ['Có quy hoạch giao thông nông thôn']);
+    await addSourceSheet(wb, 'I.2', 'Thôn A', 'Giao thông', [], difficulty, undefined, ['Nhân dân đồng thuận hiến đất', 'Có vật liệu tại chỗ']);
+    await addSourceSheet(wb, 'I.2', 'Thôn B', 'Giao thông', [], difficulty, undefined, ['Có vật liệu tại chỗ']);
+    await addSourceSheet(wb, 'I.2', 'Thôn C', 'Giao thông', [], [{ difficulty: 'Thiếu nước tưới', cause: 'Kênh hỏng', solution: 'Sửa kênh' }], undefined, ['Đất đai màu mỡ']);
+    const { readings } = await readWorkbook(wb);
+    const plan = buildPlan(readings, undefined, { planYear: 2027 });
+    const road = plan.situations.find((s) => s.difficulty.startsWith('Đường vào khu sản xuất'));
+    expect(road?.difficulty).toBe('Đường vào khu sản xuất lầy lội mùa mưa (Ban Nông nghiệp xã, Thôn A, B)');
+    expect(road?.strengths).toEqual(['Có quy hoạch giao thông nông thôn', 'Nhân dân đồng thuận hiến đất (Thôn A)', 'Có vật liệu tại chỗ (Thôn A, B)']);
+    const water = plan.situations.find((s) => s.difficulty.startsWith('Thiếu nước tưới'));
+    expect(water).toMatchObject({ difficulty: 'Thiếu nước tưới (Thôn C)', strengths: ['Đất đai màu mỡ (Thôn C)'] });
+  });
+
   it('splits by funding: a named program goes to Ngân sách, the rest to Đề xuất', async () => {
     const { readings } = await readWorkbook(await handbookCommune());
     const plan = buildPlan(readings);

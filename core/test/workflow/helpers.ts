@@ -49,13 +49,14 @@ export async function addSourceSheet(
   activities: readonly Act[],
   difficulties: readonly { difficulty: string; cause: string; solution: string }[] = [],
   sheetName = `${unit} - ${form}`.slice(0, 31),
+  strengths: readonly string[] = [`Thuận lợi của ${unit}`],
 ): Promise<void> {
   const layout = layoutForm(getForm(form), {
     planYear: 2027,
     unitName: unit,
     sheetName,
     body: {
-      strengths: [{ kind: 'data', values: { strength: `Thuận lợi của ${unit}` } }],
+      strengths: strengths.map((strength) => ({ kind: 'data', values: { strength } })),
       difficulties: difficulties.map((d) => ({ kind: 'data', values: { difficulty: d.difficulty, cause: d.cause, solution: d.solution } })),
       activities: [
         { kind: 'group', key: 'no-outside-money', label: 'Hoạt động Không cần nguồn vốn bên ngoài', depth: 0 },

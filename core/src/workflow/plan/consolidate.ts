@@ -641,7 +641,8 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): { ro
   for (const r of readings) {
     const origin = originOf(r);
     const sector = sectorOfRow(undefined, r.sector, r.sheet, '');
-    const strengths = r.strengths.map((s) => s.text);
+    // A village's strengths carry its name as its difficulties do: "Đất đai màu mỡ (Thôn A)" (L3684).
+    const strengths = r.strengths.map((s) => (origin.kind === 'village' && s.text.trim() !== '' && !namesUnit(s.text, origin.unit) ? `${s.text} (${origin.unit})` : s.text));
     r.difficulties.forEach((d, i) => {
       let key = `s:${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|${foldKey(d.difficulty)}`;
       const n = (seen.get(key) ?? 0) + 1;
@@ -761,7 +762,7 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
       key,
       topic: first.topic,
       sector: [...new Set(members.map((m) => m.sector).filter((x) => x !== ''))].join('; '),
-      strengths: merge((m) => m.strengths),
+      strengths: mergeStrengths(members),
       // "(Hội Nông dân xã, Thôn A, B)": the departments, then the villages written short.
       difficulty: villages.length > 0 ? `${plain} (${[...departments, joinUnits(villages)].filter(Boolean).join(', ')})` : plain,
       causes: merge((m) => m.causes),
@@ -772,6 +773,26 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
     };
   });
   return { rows, suggestions };
+}
+
+/**
+ * The strengths of a group: each said once, with every village that stated it in parentheses
+ * ("Đất đai màu mỡ (Thôn A, B)"); one only a department stated, as written.
+ */
+function mergeStrengths(members: readonly PlanSituation[]): string[] {
+  const byText = new Map<string, { text: string; villages: string[] }>();
+  for (const m of members) {
+    const o = m.origins[0];
+    for (const x of m.strengths) {
+      const plain = o.kind === 'village' ? stripUnit(x, o.unit) : x;
+      const k = foldKey(plain);
+      if (k === '') continue;
+      const e = byText.get(k) ?? { text: plain, villages: [] };
+      if (o.kind === 'village' && !e.villages.includes(o.unit)) e.villages.push(o.unit);
+      byText.set(k, e);
+    }
+  }
+  return [...byText.values()].map((e) => (e.villages.length === 0 ? e.text : `${e.text} (${joinUnits(e.villages)})`));
 }
 
 /** Two difficulties at least this alike (word and letter-pair overlap) are offered to merge. */
