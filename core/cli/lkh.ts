@@ -17,6 +17,7 @@ import { forms, getForm, isFormId } from '../src/forms/registry';
 import type { FormId } from '../src/forms/types';
 import { FORM_IDS } from '../src/forms/types';
 import { layoutForm } from '../src/layout/engine';
+import type { VillageSheets } from '../src/reader/workbook';
 import { readWorkbook } from '../src/reader/workbook';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
@@ -203,7 +204,7 @@ async function villageLinesAcross(read: readonly { file: string; wb?: WorkbookPo
     });
 }
 
-async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[]; wb?: WorkbookPort }> {
+async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[]; villages?: readonly VillageSheets[]; wb?: WorkbookPort }> {
   const name = basename(file);
   const unreadable = (e: unknown) => {
     // FileProblem and PortError messages are Vietnamese sentences already (what the file is, what to do).
@@ -224,6 +225,7 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
   const dropped = wb.dropped.length > 0 ? [finding('RANGE_DROPPED', { sheet: '', file: name }, { ranges: wb.dropped.slice(0, 5).join(', '), count: wb.dropped.length })] : [];
   return {
     readings: [...r.readings],
+    villages: r.villages,
     wb,
     report: {
       file,
@@ -356,12 +358,14 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   // Before any work: the output may not be an input, a folder or a FIFO.
   checkOutput(out, p.positional);
   const readings: FormReading[] = [];
+  const villages: VillageSheets[] = [];
   const reports: FileReport[] = [];
   // The same path given twice is one file.
   for (const f of [...new Set(p.positional)]) {
     const r = await readFile(f);
     reports.push(r.report);
     readings.push(...r.readings);
+    villages.push(...(r.villages ?? []));
   }
   const sources = readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
   if (sources.length === 0) {
@@ -376,6 +380,8 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     ...(planYear !== undefined ? { planYear } : {}),
     ...(commune ? { communeName: commune } : {}),
     ...(accept ? { acceptMerges: accept === 'all' ? ('all' as const) : accept.split(',').map((x) => x.trim()) } : {}),
+    // Each village's I.1 and I.3, for the validity of its list (its rows marked when not valid).
+    ...(villages.length > 0 ? { villages } : {}),
   };
   let result: Awaited<ReturnType<typeof consolidateCommune>>;
   try {

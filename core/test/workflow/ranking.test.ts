@@ -276,21 +276,12 @@ describe('criteria scoring', () => {
 
   it('reads a ballot typed by hand whose headers carry "Số lượng" and "Số lượng người hưởng lợi" apart', async () => {
     const list = items(['Xây dựng kênh mương nội đồng', 'Hỗ trợ giống lúa lai']);
-    const wb = new MemoryWorkbook();
-    await wb.createSheet({
-      name: 'Chấm điểm',
-      columnWidths: [],
-      rowHeights: {},
-      cells: [
+    const wb = MemoryWorkbook.fromArrays({
+      'Chấm điểm': [
         ['TT', 'Người chấm', 'Hoạt động', 'Số lượng', 'Tính phù hợp', 'Hiệu quả chi phí', 'Phát huy nội lực cộng đồng', 'Số lượng người hưởng lợi', 'Cộng điểm'],
         [1, 'Lò Văn Sáng', 'Xây dựng kênh mương nội đồng', 200, 1, 2, 4, 8, null],
         [2, 'Lò Văn Sáng', 'Hỗ trợ giống lúa lai', 300, 5, 5, 5, 5, null],
-      ].flatMap((r, row) => r.map((value, c) => ({ row, col: c, value, style: 'text' as const }))),
-      merges: [],
-      validations: [],
-      styles: {},
-      print: { paper: 'A4', orientation: 'landscape', fitToWidth: true },
-      tables: [],
+      ],
     });
     const tally = readTally((await wb.readSheets(['Chấm điểm']))[0], list, { kind: 'scores' });
     expect(tally.findings).toEqual([]);

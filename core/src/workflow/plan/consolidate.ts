@@ -19,12 +19,14 @@ import { findProgram, periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, readFlags, sectorOfRow } from '../classify';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
+import { markMeetings } from './meetings';
 import { memo } from '../../util/memo';
 import type {
   CommunePlan,
   FundingGroup,
   MergeSuggestion,
   NoteTally,
+  VillageMeeting,
   Origin,
   PlanActivity,
   PlanSituation,
@@ -77,6 +79,8 @@ export interface CommuneEdits {
   readonly previous: readonly PreviousRow[];
   /** What reading the edits back found (two different texts typed for one row). */
   readonly findings?: readonly Finding[];
+  /** Villages whose list the commune confirmed in the report (meetingKey): their rows are not marked. */
+  readonly confirmedMeetings?: readonly string[];
 }
 
 /** The II.4.A columns LKH fills from the sources (Mục tiêu is the commune's own). */
@@ -127,6 +131,8 @@ export interface ConsolidateOptions {
   readonly period?: ProgramPeriod;
   readonly planYear?: number;
   readonly communeName?: string;
+  /** Villages whose meeting the handbook's rules question (villageMeetings): their rows are marked until the commune confirms. */
+  readonly meetings?: readonly VillageMeeting[];
 }
 
 const SOURCE_FORMS = new Set(['I.2', 'II.3']);
@@ -924,6 +930,10 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       );
     }
   }
+  // A village whose list is not valid (its meeting): its rows marked until the commune confirms (L595).
+  const meetings = markMeetings(rows, options.meetings ?? [], new Set(edits.confirmedMeetings ?? []));
+  rows = meetings.rows;
+  findings.push(...meetings.findings);
   const activities = sortRows([...rows, ...kept]);
   const written = activities.filter((r) => r.status === 'active');
   const writtenCount = written.reduce((n, r) => n + r.sources.length, 0);
@@ -962,6 +972,7 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     situationSuggestions: ii4a.suggestions,
     reconciliation,
     notes,
+    ...(meetings.meetings.length > 0 ? { meetings: meetings.meetings } : {}),
     findings,
   };
 }
