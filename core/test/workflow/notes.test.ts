@@ -35,6 +35,15 @@ describe('a note split whatever the separator', () => {
     expect(noteParts('Vốn phát triển KT-XH của tỉnh', '2026-2030')).toEqual({ source: 'Vốn phát triển KT-XH của tỉnh' });
   });
 
+  it('after a source and a dash, the source\'s own part stays with it ("CT 135 - Dự án hỗ trợ phát triển sản xuất")', () => {
+    expect(noteParts('CT 135 - Dự án hỗ trợ phát triển sản xuất\nLuân chuyển lợn giống trong cộng đồng', '2026-2030')).toEqual({
+      source: 'CT 135 - Dự án hỗ trợ phát triển sản xuất',
+      sourceDetail: 'CT 135 - Dự án hỗ trợ phát triển sản xuất',
+      how: 'Luân chuyển lợn giống trong cộng đồng',
+      separators: ['line'],
+    });
+  });
+
   it('what is neither a source nor how the work is done goes to the other part', () => {
     expect(noteParts('CT 135. Cấp bách trước mùa mưa', '2016-2020')).toEqual({ source: 'CT 135', other: 'Cấp bách trước mùa mưa', separators: ['period'] });
   });

@@ -122,7 +122,10 @@ const NOT_A_SOURCE = /^(von|nguon) (doi ung|dan gop|dong gop|tu co|cua dan|nhan 
 
 /** Words of how the work is done: who pays, gives, builds, supervises (folded, whole words). */
 const HOW_WORDS =
-  /(^| )(dan|nguoi dan|nhan dan|cong dong|ho dan|doan the|hoi nong dan|hoi phu nu|thon|xa|huyen|tinh|tram|nha nuoc|doanh nghiep|htx|hop tac xa|gop|dong gop|doi ung|ho tro|tro gia|tro cuoc|cap phat|cap von|cap giong|tu lam|tu thi cong|thi cong|tu to chuc|to chuc|thuc hien|tu thuc hien|chu dau tu|cung lam|dau thau|chi dinh thau|thue|giao|hien|hien dat|huy dong|cong lao dong|ngay cong|vat lieu|giam sat|quan ly|van hanh|duy tu|thu hoi|quay vong|luan chuyen|co che|phuong thuc|hinh thuc|dac thu|ky thuat|vay|cho vay|tin chap)( |$)/;
+  /(^| )(dan|nguoi dan|nhan dan|cong dong|ho dan|doan the|hoi nong dan|hoi phu nu|thon|xa|huyen|tinh|tram|nha nuoc|doanh nghiep|htx|hop tac xa|gop|dong gop|doi ung|ho tro|tro gia|tro cuoc|cap phat|cap von|cap giong|tu lam|tu thi cong|thi cong|tu to chuc|to chuc|thuc hien|tu thuc hien|chu dau tu|cung lam|dau thau|chi dinh thau|thue|giao|hien|hien dat|huy dong|cong lao dong|ngay cong|vat lieu|giam sat|quan ly|van hanh|duy tu|thu hoi|quay vong|luan chuyen|co che|phuong thuc|hinh thuc|dac thu|ky thuat|vay|cho vay|tin chap|long ghep|khong su dung|khong can)( |$)/;
+
+/** After a source and a dash, the source's own part: "CT 135 - Dự án hỗ trợ phát triển sản xuất", "CT NTM - hỗ trợ phát triển sản xuất". */
+const SOURCE_PART = /^(du an|tieu du an|noi dung|hop phan|ho tro phat trien|von)( |$)/;
 
 const notePartsOf = memo2((catalogue: ProgramCatalogue, note: string): NoteParts => {
   const period = catalogue.period;
@@ -142,7 +145,9 @@ const notePartsOf = memo2((catalogue: ProgramCatalogue, note: string): NoteParts
     if (text === '') continue;
     const key = foldKey(text);
     const named = findProgram(text, period) !== undefined;
-    const kind: Kind = named || (SOURCE_OPENING.test(key) && !NOT_A_SOURCE.test(key)) ? 'source' : HOW_WORDS.test(key) ? 'how' : 'other';
+    const prev = pieces[pieces.length - 1];
+    const partOfSource = prev?.kind === 'source' && pending !== undefined && separatorOf(pending) === 'dash' && SOURCE_PART.test(key);
+    const kind: Kind = named || partOfSource || (SOURCE_OPENING.test(key) && !NOT_A_SOURCE.test(key)) ? 'source' : HOW_WORDS.test(key) ? 'how' : 'other';
     pieces.push({ text, ...(pieces.length > 0 && pending !== undefined ? { cut: pending } : {}), kind });
     pending = undefined;
   }
@@ -181,7 +186,7 @@ const notePartsOf = memo2((catalogue: ProgramCatalogue, note: string): NoteParts
 });
 
 /** Words around a program's name that add nothing to it ("Vốn CT NTM năm 2027" says no more than NTM and its year). */
-const SOURCE_FILLER = new Set(['tu', 'von', 'nguon', 'cua', 'ct', 'chuong', 'trinh', 'ngan', 'sach', 'ns', 'kinh', 'phi', 'quy', 'thuoc', 'theo', 'va', 'nam', 'giai', 'doan', 'du', 'an', 'mtqg', 'ctmtqg', 'muc', 'tieu', 'quoc', 'gia']);
+const SOURCE_FILLER = new Set(['ho', 'tro', 'tu', 'von', 'nguon', 'cua', 'ct', 'chuong', 'trinh', 'ngan', 'sach', 'ns', 'kinh', 'phi', 'quy', 'thuoc', 'theo', 'va', 'nam', 'giai', 'doan', 'du', 'an', 'mtqg', 'ctmtqg', 'muc', 'tieu', 'quoc', 'gia']);
 
 /** What defaultSplit needs to know of an activity (a PlanActivity will do). */
 export interface SplitInput {
