@@ -252,6 +252,33 @@ describe('full marks round trip on II.6.B', () => {
   });
 });
 
+describe('beans counted on paper', () => {
+  it('reads a tally typed by hand with "Tổng số hạt", beside "Số lượng" and a participant named like a heading', async () => {
+    const list = items(['Xây dựng kênh mương nội đồng', 'Hỗ trợ giống lúa lai', 'Sửa cống qua đường xóm giữa']);
+    const wb = MemoryWorkbook.fromArrays({
+      'Bỏ hạt': [
+        ['STT', 'Hoạt động', 'ĐVT', 'Số lượng', 'Địa điểm', 'Tổng số hạt'],
+        [1, 'Xây dựng kênh mương nội đồng', 'm', 200, 'Thôn A', 12],
+        [2, 'Hỗ trợ giống lúa lai', 'kg', 300, 'Thôn A, B', 7],
+        [3, 'Sửa cống qua đường xóm giữa', 'cái', 1, 'Thôn B', 0],
+      ],
+      'Đánh dấu': [
+        ['STT', 'Hoạt động', 'Số lượng', 'Phiếu đánh giá của từng đại biểu', null, 'Tổng số gạch'],
+        [null, null, null, 'Lò Văn Sáng', 'Số lượng', null],
+        [1, 'Xây dựng kênh mương nội đồng', 200, 'x', 'x', null],
+        [2, 'Hỗ trợ giống lúa lai', 300, null, 'x', null],
+      ],
+    });
+    const beans = readTally((await wb.readSheets(['Bỏ hạt']))[0], list, { kind: 'marks' });
+    expect(beans.findings).toEqual([]);
+    expect(list.map((i) => beans.totals.get(i.key))).toEqual([12, 7, 0]);
+    // A person whose name reads like a heading ("Số lượng") under the participants' heading is a person.
+    const marks = readTally((await wb.readSheets(['Đánh dấu']))[0], list, { kind: 'marks', perPerson: 2 });
+    expect(list.map((i) => marks.totals.get(i.key))).toEqual([2, 1, undefined]);
+    expect(marks.participants).toBe(2);
+  });
+});
+
 describe('criteria scoring', () => {
   it('counts all four of the handbook criteria: one person scoring 1, 2, 4, 8 totals 15, and 40 is the most a person gives', async () => {
     const list = items(['Bê tông hóa đường nội thôn', 'Hỗ trợ giống lúa lai']);
