@@ -86,9 +86,9 @@ export function markMeetings(
     for (const o of r.origins) {
       if (o.kind !== 'village') continue;
       const m = byKey.get(villageKey(o.unit));
-      if (!m || m.valid) continue;
+      if (!m) continue;
       m.rows++;
-      if (!m.confirmed && !units.includes(o.unit)) units.push(o.unit);
+      if (!m.valid && !m.confirmed && !units.includes(o.unit)) units.push(o.unit);
     }
     return units.length > 0 ? { ...r, meetingNotValid: units } : r;
   });
