@@ -17,6 +17,7 @@ import { forms, getForm, isFormId } from '../src/forms/registry';
 import type { FormId } from '../src/forms/types';
 import { FORM_IDS } from '../src/forms/types';
 import { layoutForm } from '../src/layout/engine';
+import type { VillageSheets } from '../src/reader/workbook';
 import { readWorkbook } from '../src/reader/workbook';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
@@ -39,6 +40,7 @@ import { formEdition, notInPeriod } from '../src/forms/editions';
 import { currentPlanYear, fundSourceChoices, periodOfYear } from '../src/reference';
 import type { SourceConflict } from '../src/workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
+import { RankingRefused } from '../src/workflow/ranking';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import { shown, shownMessage, terminalIo } from './terminal';
 import type { InputWorkbook } from '../src/xlsx/read-input';
@@ -233,7 +235,7 @@ async function villageLinesAcross(read: readonly { file: string; wb?: WorkbookPo
     });
 }
 
-async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[]; wb?: WorkbookPort }> {
+async function readFile(file: string): Promise<{ report: FileReport; readings: FormReading[]; villages?: readonly VillageSheets[]; wb?: WorkbookPort }> {
   const name = basename(file);
   const unreadable = (e: unknown) => {
     // FileProblem and PortError messages are Vietnamese sentences already (what the file is, what to do).
@@ -254,6 +256,7 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
   const dropped = wb.dropped.length > 0 ? [finding('RANGE_DROPPED', { sheet: '', file: name }, { ranges: wb.dropped.slice(0, 5).join(', '), count: wb.dropped.length })] : [];
   return {
     readings: [...r.readings],
+    villages: r.villages,
     wb,
     report: {
       file,
@@ -386,12 +389,14 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   // Before any work: the output may not be an input, a folder or a FIFO.
   checkOutput(out, p.positional);
   const readings: FormReading[] = [];
+  const villages: VillageSheets[] = [];
   const reports: FileReport[] = [];
   // The same path given twice is one file.
   for (const f of [...new Set(p.positional)]) {
     const r = await readFile(f);
     reports.push(r.report);
     readings.push(...r.readings);
+    villages.push(...(r.villages ?? []));
   }
   const sources = readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
   if (sources.length === 0) {
@@ -406,6 +411,8 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     ...(planYear !== undefined ? { planYear } : {}),
     ...(commune ? { communeName: commune } : {}),
     ...(accept ? { acceptMerges: accept === 'all' ? ('all' as const) : accept.split(',').map((x) => x.trim()) } : {}),
+    // Each village's I.1 and I.3, for the validity of its list (its rows marked when not valid).
+    ...(villages.length > 0 ? { villages } : {}),
   };
   let result: Awaited<ReturnType<typeof consolidateCommune>>;
   try {
@@ -518,12 +525,22 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
     io.out(`Đã tạo trang "${shown(r.sheet)}" (${r.items} hoạt động) trong ${shown(file)}. In phiếu, cho đại biểu đánh dấu/chấm điểm, nhập vào trang này rồi chạy: lkh rank ${shown(file)} --ballot "${shown(r.sheet)}"\n`);
     return 0;
   }
-  const r = await actions.rankFromBallot({ ballotSheet: ballot, ...(list ? { listSheet: list } : {}) });
+  let r: Awaited<ReturnType<typeof actions.rankFromBallot>>;
+  try {
+    r = await actions.rankFromBallot({ ballotSheet: ballot, ...(list ? { listSheet: list } : {}) });
+  } catch (e) {
+    // An empty or unreadable ballot: nothing ranked, the file is not rewritten.
+    if (e instanceof RankingRefused) {
+      io.err(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
   writeAtomic(file, await wb.save());
   if (p.flags.has('json')) io.out(`${JSON.stringify(r, null, 2)}\n`);
   else {
     io.out(`Đã xếp ưu tiên ${r.ranks.length} hoạt động của trang "${shown(r.sheet)}" (${r.participants} đại biểu):\n`);
-    for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${shown(x.activity)} — ${formatVnNumber(x.total)}\n`);
+    for (const x of [...r.ranks].sort((a, b) => a.rank - b.rank)) io.out(`  ${x.rank}. ${shown(x.activity)} — ${formatVnNumber(x.total)}${x.tieBreak ? ` (bằng điểm hoạt động sau; xếp trước vì ${x.tieBreak})` : ''}\n`);
     // Rule 8, as written on the tally sheet.
     io.out(`  Tính hợp lệ: ${shown(r.validity.text)} (đã ghi vào ô ${r.validity.cell} trang "${shown(r.validity.sheet)}")\n`);
     for (const f of r.findings) io.out(`  ${shownMessage(`${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.sheet}!${f.cell ?? ''} [${f.code}] ${f.message}`)}\n`);

@@ -26,7 +26,7 @@ import type { ConsolidationStep, SourceConflict } from '../workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../workflow/plan';
 import { readFlags } from '../workflow/classify';
 import type { RankItem, RankMethod, ValidityKind, VillageCounts } from '../workflow/ranking';
-import { applyRanking, ballotLayout, listValidity, rank, rankItemsFromSheet, readTally, readValidityFields, validityKindOf, validityWrite } from '../workflow/ranking';
+import { RankingRefused, TIE_BREAK_LABELS, applyRanking, ballotLayout, ballotRefusal, listValidity, rank, rankItemsFromSheet, readTally, readValidityFields, validityKindOf, validityWrite } from '../workflow/ranking';
 import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
 import { LATEST_PERIOD, catalogueLayout, defaultUpperLevel, fundSourceChoices, periodOfYear, programCatalogue } from '../reference';
@@ -94,7 +94,8 @@ export interface RankingView {
   readonly sheet: string;
   /** The list as it was before ranking, kept under this name. */
   readonly keptCopy?: string;
-  readonly ranks: readonly { readonly activity: string; readonly total: number; readonly rank: number }[];
+  /** Each activity's own rank; `tieBreak` says why it is ahead of the next one with the same total. */
+  readonly ranks: readonly { readonly activity: string; readonly total: number; readonly rank: number; readonly tieBreak?: string }[];
   readonly participants: number;
   readonly findings: readonly FindingView[];
   /** Rule 8: whether the ranked list is valid, as written on the tally sheet. */
@@ -369,7 +370,10 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const items = itemsOf(list, formId);
       const method: RankMethod = info?.method === 'scores' ? { kind: 'scores' } : { kind: 'marks' };
       const tally = readTally(ballot, items, method);
-      const ranks = rank(items, tally.totals);
+      // An empty or unreadable ballot ranks nothing: no copy, no rank written (issue 20).
+      const refused = ballotRefusal(tally, method, items.length, opts.ballotSheet, listSheet);
+      if (refused !== undefined) throw new RankingRefused(refused);
+      const ranks = rank(items, tally.totals, tally.beneficiaries);
       // The list is re-sorted in place: keep the list as it was first (no user sheet is lost).
       const keptCopy = copyName(listSheet, await port.listSheets());
       await port.copySheet(listSheet, keptCopy);
@@ -386,7 +390,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       return {
         sheet: listSheet,
         keptCopy,
-        ranks: ranks.map((r) => ({ activity: r.activity, total: r.total, rank: r.rank })),
+        ranks: ranks.map((r) => ({ activity: r.activity, total: r.total, rank: r.rank, ...(r.tieBreak ? { tieBreak: TIE_BREAK_LABELS[r.tieBreak] } : {}) })),
         participants: tally.participants,
         findings: [...tally.findings, ...applied.findings, ...validity.findings].map(findingView),
         validity: { valid: validity.valid, kind: validity.kind, text: validity.text, textEn: validity.textEn, sheet: opts.ballotSheet, cell },

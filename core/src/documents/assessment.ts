@@ -23,6 +23,7 @@ import type { LayoutValue, SheetLayout } from '../layout/types';
 import type { FormReading } from '../model/types';
 import type { VillageSheets } from '../reader/workbook';
 import { foldKey, formatVnNumber } from '../text';
+import { womenBelowShare } from '../validate/rules';
 import { villageList, villagesOf } from './feedback';
 import type { ActivityRow, PlanData } from './read';
 
@@ -54,7 +55,6 @@ export interface AssessmentInput {
 }
 
 const HOUSEHOLDS_MIN = 0.5;
-const WOMEN_MIN = 0.3;
 const DONE_MIN = 0.6;
 
 const pct = (a: number, b: number): string => `${formatVnNumber(Math.round((a / b) * 1000) / 10)}%`;
@@ -109,7 +109,7 @@ function attendance(v: VillageSheets | undefined): { text: string; short: boolea
     parts.push(`${formatVnNumber(m.attendees)} người dự/${formatVnNumber(h)} hộ (${pct(m.attendees, h)}${ok ? '' : ', chưa quá 50% số hộ'})`);
   } else parts.push(`${formatVnNumber(m.attendees)} người dự (chưa có Biểu I.1 để so với số hộ)`);
   if (m.women !== undefined && m.attendees > 0) {
-    const ok = m.women >= m.attendees * WOMEN_MIN;
+    const ok = !womenBelowShare(m.women, m.attendees);
     short ||= !ok;
     parts.push(`nữ ${formatVnNumber(m.women)} (${pct(m.women, m.attendees)}${ok ? '' : ', dưới 30%'})`);
   }

@@ -10,7 +10,7 @@ import { getForm, isFormId, tablesOf } from '../forms/registry';
 import { CATALOGUE_SHEET } from '../reference/catalogue-sheet';
 import type { Finding } from '../validate/messages';
 import { finding } from '../validate/messages';
-import { checkAttendance, validateReading } from '../validate/rules';
+import { checkAttendance, validateReading, womenBelowShare } from '../validate/rules';
 import { foldKey, formatVnNumber, parseNumber } from '../text';
 import { parseA1 } from '../util/a1';
 import { readSheet } from './read';
@@ -133,7 +133,7 @@ export function attendanceFindings(villages: readonly VillageSheets[]): Finding[
       );
     }
     for (const g of v.groups) {
-      if (!g.attendees || g.women === undefined || g.women >= g.attendees * 0.3) continue;
+      if (!g.attendees || g.women === undefined || !womenBelowShare(g.women, g.attendees)) continue;
       out.push(
         finding('GROUP_WOMEN_LOW', { sheet: g.sheet, ...(g.file ? { file: g.file } : {}), ...(g.cell ? { cell: g.cell } : {}) }, {
           women: g.women,

@@ -315,6 +315,11 @@ export const MESSAGES = {
     vi: 'Dòng {row} của phiếu kiểm đếm "{sheet}" ghi hoạt động "{activity}" không có trong danh sách xếp ưu tiên (ô {cell}).',
     en: 'Row {row} of tally sheet "{sheet}" names activity "{activity}", which is not in the list being ranked (cell {cell}).',
   },
+  MEETING_ROWS_MARKED: {
+    severity: 'warning',
+    vi: 'Danh mục hoạt động của {unit} chưa hợp lệ ({reason}): {rows} dòng của thôn được đánh dấu trong II.4.B, II.6.A, II.6.B cho đến khi xã xác nhận ở trang "Báo cáo tổng hợp" — biên bản ô {cell}, trang "{sheet}".',
+    en: 'The priority list of {unit} is not valid ({reason}): its {rows} rows are marked in II.4.B, II.6.A, II.6.B until the commune confirms it in the "Báo cáo tổng hợp" sheet — minutes cell {cell}, sheet "{sheet}".',
+  },
   RANKING_NOT_VALID: {
     severity: 'error',
     vi: 'Kết quả xếp ưu tiên của {unit} chưa có giá trị: {reason}.',

@@ -142,9 +142,15 @@ export interface Attendance {
 
 const pct = (a: number, b: number): string => `${formatVnNumber(Math.round((a / b) * 1000) / 10)}%`;
 
+/** True when `women` of `attendees` is under the handbook's "ít nhất 30%" (L577, L519): exactly 30% passes. */
+export function womenBelowShare(women: number, attendees: number): boolean {
+  return women * 10 < attendees * 3;
+}
+
 /**
  * Rule 8: a village's priority list is valid with more than 50% of households represented
- * and more than 50% of attendees agreeing; at least 30% of attendees should be women.
+ * and more than 50% of attendees agreeing (L595); the meeting must also have at least 30% women
+ * (L577) — a requirement of the meeting, said as a warning, that does not make the list invalid.
  */
 export function checkAttendance(m: Attendance): Finding[] {
   const out: Finding[] = [];
@@ -162,7 +168,8 @@ export function checkAttendance(m: Attendance): Finding[] {
   if (m.attendees && m.agree !== undefined && m.agree * 2 <= m.attendees) {
     out.push(finding('MEETING_AGREEMENT_LOW', where, { agree: m.agree, present: m.attendees, percent: pct(m.agree, m.attendees) }));
   }
-  if (m.attendees && m.women !== undefined && m.women < m.attendees * 0.3) {
+  // "Ít nhất 30%" (L577): 3 women of 10 is enough. Compared in whole numbers (10 × 0.3 is 3.0000000000000004).
+  if (m.attendees && m.women !== undefined && womenBelowShare(m.women, m.attendees)) {
     out.push(finding('MEETING_WOMEN_LOW', where, { percent: pct(m.women, m.attendees) }));
   }
   return out;

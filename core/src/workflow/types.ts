@@ -84,6 +84,8 @@ export interface PlanActivity {
    * proposes it any more (kept, flagged); 'manual': typed into II.4.B by the commune (kept).
    */
   readonly status: 'active' | 'vanished' | 'manual';
+  /** Villages of this row whose priority list is not valid (their meeting, L595) and not yet confirmed by the commune: the row is marked. */
+  readonly meetingNotValid?: readonly string[];
 }
 
 /** One row of II.4.A: a difficulty with its causes, solutions and the commune's objective. */
@@ -161,6 +163,39 @@ export interface Reconciliation {
   readonly manual: number;
 }
 
+/** A village whose meeting the handbook's rules question (L577, L595), as the report lists it. */
+export interface VillageMeeting {
+  /** "hop:na liu": the line's key in the report and in the commune's confirmations. */
+  readonly key: string;
+  readonly unit: string;
+  /** False when the list is not valid (households represented 50% or fewer); true when only women are under 30%. */
+  readonly valid: boolean;
+  /** Why, in Vietnamese. */
+  readonly reason: string;
+  /** The meeting's minutes (I.3). */
+  readonly sheet: string;
+  readonly file?: string;
+  readonly cell?: string;
+  /** Rows of the plan from this village. */
+  readonly rows: number;
+  /** The commune confirmed the list in the report: its rows are no longer marked. */
+  readonly confirmed: boolean;
+}
+
+/** How the notes (Ghi chú) of the activities were split into Tên nguồn vốn, Cơ chế thực hiện and Nội dung khác. */
+export interface NoteTally {
+  /** Activities with a note. */
+  readonly notes: number;
+  /** Notes that held more than one kind of text and were split. */
+  readonly split: number;
+  /** Notes with a part for each column. */
+  readonly source: number;
+  readonly mechanism: number;
+  readonly other: number;
+  /** Notes cut at each separator between parts of different kinds ('line', 'semicolon', 'period', 'comma', 'dash'). */
+  readonly separators: Readonly<Record<string, number>>;
+}
+
 export interface CommunePlan {
   readonly planYear?: number;
   readonly communeName?: string;
@@ -171,5 +206,9 @@ export interface CommunePlan {
   /** II.4.A: near-identical difficulties offered to merge. */
   readonly situationSuggestions?: readonly SituationSuggestion[];
   readonly reconciliation: Reconciliation;
+  /** How the notes were split (absent on plans read back from sheets). */
+  readonly notes?: NoteTally;
+  /** Villages whose meeting the handbook's rules question, with their rows counted. */
+  readonly meetings?: readonly VillageMeeting[];
   readonly findings: readonly Finding[];
 }

@@ -6,7 +6,8 @@ import { MemoryWorkbook } from '../../src/port/memory';
 import { readSheet } from '../../src/reader/read';
 import { parseA1 } from '../../src/util/a1';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
-import { addSourceSheet, handbookCommune } from '../workflow/helpers';
+import { addSourceSheet, fillBallot, handbookCommune } from '../workflow/helpers';
+import { RankingRefused, marksPerPerson } from '../../src/workflow/ranking';
 
 describe('pane actions', () => {
   it('keeps settings in the workbook', async () => {
@@ -80,10 +81,23 @@ describe('pane actions', () => {
     expect(c.counts.ii6b).toBeGreaterThan(0);
     const ballot = await a.createBallot({ listSheet: 'II.6.B', method: 'marks', participants: 3 });
     expect(ballot.items).toBe(c.counts.ii6b);
-    // Nobody marks anything: every activity gets 0 marks and shares rank 1; the list is written back.
+    // Nobody has marked anything yet: refused with the reason, no rank written, no copy kept.
+    const sheetsBefore = await wb.listSheets();
+    const [listBefore] = await wb.readSheets(['II.6.B']);
+    const refused = a.rankFromBallot({ ballotSheet: ballot.sheet });
+    await expect(refused).rejects.toThrow(RankingRefused);
+    await expect(refused).rejects.toThrow(`Trang "${ballot.sheet}" chưa có phiếu nào được điền: 0 người đánh dấu hợp lệ, nên chưa xếp ưu tiên và không ghi mức ưu tiên nào vào trang "II.6.B".`);
+    await expect(refused).rejects.toThrow(`mỗi người dự họp đánh dấu (hoặc bỏ hạt) vào tối đa ${marksPerPerson(c.counts.ii6b)} trong ${c.counts.ii6b} hoạt động`);
+    expect(await wb.listSheets()).toEqual(sheetsBefore);
+    expect((await wb.readSheets(['II.6.B']))[0]).toEqual(listBefore);
+    // One person marks two activities: every activity gets its own rank, the two marked first.
+    await fillBallot(wb, ballot.sheet, { marks: 2 });
     const r = await a.rankFromBallot({ ballotSheet: ballot.sheet });
     expect(r.sheet).toBe('II.6.B');
+    expect(r.participants).toBe(1);
     expect(r.ranks).toHaveLength(c.counts.ii6b);
+    expect([...r.ranks].map((x) => x.rank).sort((x, y) => x - y)).toEqual(r.ranks.map((_, i) => i + 1));
+    expect(r.ranks.filter((x) => x.total === 1).map((x) => x.rank).sort()).toEqual([1, 2]);
   });
 
   it('exports the package sent upward and imports a village file as tabs', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { VALIDITY_TEXT } from '../../src/workflow/ranking';
 import { excelFromArrays } from '../port/fixtures';
-import { addSourceSheet } from '../workflow/helpers';
+import { addSourceSheet, fillBallot } from '../workflow/helpers';
 import { villageI1, villageI3 } from '../workflow/fixtures/village-sheets';
 import { run } from './run';
 
@@ -29,7 +29,21 @@ describe('lkh rank: validity of the list', () => {
     const ballot = /Đã tạo trang "([^"]+)"/u.exec(made.out)?.[1] as string;
     expect(ballot).toBeTruthy();
 
+    // Nothing marked yet: refused, exit 1, the file left as it was.
+    const untouched = readFileSync(file);
+    const empty = await run(['rank', file, '--ballot', ballot]);
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain(`Trang "${ballot}" chưa có phiếu nào được điền: 0 người đánh dấu hợp lệ`);
+    expect(empty.err).toContain('không ghi mức ưu tiên nào vào trang "Thôn Nà Lìu - I.2"');
+    expect(empty.out).not.toContain('Đã xếp ưu tiên');
+    expect(readFileSync(file).equals(untouched)).toBe(true);
+
+    // One ballot typed: ranked, then judged.
+    const typed = await XlsxWorkbook.load(readFileSync(file));
+    await fillBallot(typed, ballot);
+    writeFileSync(file, await typed.save());
     const ranked = await run(['rank', file, '--ballot', ballot]);
+    expect(ranked.out).toContain('Đã xếp ưu tiên 2 hoạt động của trang "Thôn Nà Lìu - I.2" (1 đại biểu)');
     // RANKING_NOT_VALID is an error: exit 1.
     expect(ranked.code).toBe(1);
     expect(ranked.out).toContain('Tính hợp lệ: Chưa hợp lệ: chỉ 40/100 hộ (40%) tham dự, cần trên 50%');

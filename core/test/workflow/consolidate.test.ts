@@ -6,7 +6,7 @@
 import { MemoryWorkbook } from '../../src/port/memory';
 import { readSheet } from '../../src/reader/read';
 import { readWorkbook } from '../../src/reader/workbook';
-import { buildPlan, defaultFundingGroup, joinUnits, needLineOf } from '../../src/workflow/plan';
+import { buildPlan, defaultFundingGroup, itemKind, joinUnits, needLineOf } from '../../src/workflow/plan';
 import { consolidateCommune } from '../../src/workflow/plan';
 import { REPORT_SHEET } from '../../src/workflow/plan';
 import { addSourceSheet, handbookCommune } from './helpers';
@@ -44,6 +44,57 @@ describe('consolidation: the handbook commune example', () => {
     expect(plan.suggestions[0]).toMatchObject({ quantityText: '100 + 200', place: 'Thôn Cầu Đá, Kênh Mới' });
     expect(plan.activities.map((a) => defaultFundingGroup(a))).toEqual(['recurrent', 'recurrent']);
     expect(plan.activities.map((a) => needLineOf(a))).toEqual(['recurrent', 'recurrent']);
+  });
+
+  // Issue 21: merges only of the same item — sows, breeding buffalo and cattle of three villages
+  // were offered as one "Hỗ trợ trâu sinh sản…, 5 + 7 + 9 con".
+  it('never offers animals of different species as one item; offers the same species however worded', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    await addSourceSheet(wb, 'I.2', 'Thôn Nà Lìu', 'Chăn nuôi', [{ activity: 'Hỗ trợ lợn nái sinh sản cho hộ nghèo', unit: 'con', quantity: 5, contribution: 5000, support: 20000 }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn Pác Ngòi', 'Chăn nuôi', [{ activity: 'Hỗ trợ trâu sinh sản cho hộ nghèo', unit: 'con', quantity: 7, contribution: 14000, support: 70000 }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn Khuổi Ún', 'Chăn nuôi', [{ activity: 'Hỗ trợ bò sinh sản cho hộ nghèo', unit: 'con', quantity: 9, contribution: 18000, support: 90000 }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn Bó Luông', 'Chăn nuôi', [
+      { activity: 'Hỗ trợ giống bò sinh sản', unit: 'con', quantity: 4, contribution: 8000, support: 40000 },
+      { activity: 'Hỗ trợ dê giống', unit: 'con', quantity: 20, contribution: 4000, support: 16000 },
+    ]);
+    await addSourceSheet(wb, 'I.2', 'Thôn Nà Hin', 'Chăn nuôi', [{ activity: 'Hỗ trợ gà giống', unit: 'con', quantity: 500, contribution: 2000, support: 8000 }]);
+    const { readings } = await readWorkbook(wb);
+    const plan = buildPlan(readings, undefined, { planYear: 2027 });
+    expect(plan.suggestions.map((s) => [s.quantityText, s.place])).toEqual([['9 + 4', 'Thôn Khuổi Ún, Bó Luông']]);
+    expect(itemKind('Hỗ trợ lợn nái sinh sản')).not.toBe(itemKind('Hỗ trợ trâu sinh sản'));
+    expect(itemKind('Hỗ trợ heo nái')).toBe(itemKind('Hỗ trợ lợn nái'));
+    // Words with the letters of an animal or crop are not one: "cán bộ", "cá nhân", "cam kết", "kiểm tra".
+    expect(itemKind('Tập huấn cho cán bộ, cá nhân cam kết, kiểm tra')).toBe('/training');
+  });
+
+  it('offers the handbook pair "giống lúa" + "giống lúa lai", also worded differently, but not rice seed with rice fertiliser', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    await addSourceSheet(wb, 'I.2', 'Thôn A', 'Trồng trọt', [
+      { activity: 'Hỗ trợ giống lúa cho hộ nghèo', unit: 'kg', quantity: 100, contribution: 2500, support: 2500 },
+      { activity: 'Hỗ trợ phân bón cho lúa', unit: 'kg', quantity: 500, contribution: 2500, support: 7500 },
+    ]);
+    await addSourceSheet(wb, 'I.2', 'Thôn B', 'Trồng trọt', [{ activity: 'Hỗ trợ giống lúa lai năng suất cao', unit: 'kg', quantity: 200, contribution: 5000, support: 5000 }]);
+    const { readings } = await readWorkbook(wb);
+    const plan = buildPlan(readings, undefined, { planYear: 2027 });
+    expect(plan.suggestions).toHaveLength(1);
+    expect(plan.suggestions[0]).toMatchObject({ unit: 'kg', quantityText: '100 + 200', place: 'Thôn A, B' });
+  });
+
+  // Issue 21: II.4.A names the village of a strength as it does of a difficulty (L3684).
+  it('writes village strengths with their village in parentheses, one strength stated by two villages once', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    const difficulty = [{ difficulty: 'Đường vào khu sản xuất lầy lội mùa mưa', cause: 'Đường đất', solution: 'Cứng hóa đường' }];
+    await addSourceSheet(wb, 'II.3', 'Ban Nông nghiệp xã', 'Giao thông', [], difficulty, undefined, ['Có quy hoạch giao thông nông thôn']);
+    await addSourceSheet(wb, 'I.2', 'Thôn A', 'Giao thông', [], difficulty, undefined, ['Nhân dân đồng thuận hiến đất', 'Có vật liệu tại chỗ']);
+    await addSourceSheet(wb, 'I.2', 'Thôn B', 'Giao thông', [], difficulty, undefined, ['Có vật liệu tại chỗ']);
+    await addSourceSheet(wb, 'I.2', 'Thôn C', 'Giao thông', [], [{ difficulty: 'Thiếu nước tưới', cause: 'Kênh hỏng', solution: 'Sửa kênh' }], undefined, ['Đất đai màu mỡ']);
+    const { readings } = await readWorkbook(wb);
+    const plan = buildPlan(readings, undefined, { planYear: 2027 });
+    const road = plan.situations.find((s) => s.difficulty.startsWith('Đường vào khu sản xuất'));
+    expect(road?.difficulty).toBe('Đường vào khu sản xuất lầy lội mùa mưa (Ban Nông nghiệp xã, Thôn A, B)');
+    expect(road?.strengths).toEqual(['Có quy hoạch giao thông nông thôn', 'Nhân dân đồng thuận hiến đất (Thôn A)', 'Có vật liệu tại chỗ (Thôn A, B)']);
+    const water = plan.situations.find((s) => s.difficulty.startsWith('Thiếu nước tưới'));
+    expect(water).toMatchObject({ difficulty: 'Thiếu nước tưới (Thôn C)', strengths: ['Đất đai màu mỡ (Thôn C)'] });
   });
 
   it('splits by funding: a named program goes to Ngân sách, the rest to Đề xuất', async () => {

@@ -20,7 +20,7 @@ const BANG2 = join(__dirname, '..', 'fixtures', 'corpus', 'bang2-i2.xlsx');
 
 describe('village notes are kept', () => {
   it('splits a Ghi chú into the program (Tên nguồn vốn) and how the work is done (Cơ chế thực hiện)', () => {
-    expect(noteParts('CT Nông thôn mới\nDân góp công và tự thi công, xã hỗ trợ kỹ thuật', '2016-2020')).toEqual({ source: 'CT Nông thôn mới', how: 'Dân góp công và tự thi công, xã hỗ trợ kỹ thuật' });
+    expect(noteParts('CT Nông thôn mới\nDân góp công và tự thi công, xã hỗ trợ kỹ thuật', '2016-2020')).toEqual({ source: 'CT Nông thôn mới', how: 'Dân góp công và tự thi công, xã hỗ trợ kỹ thuật', separators: ['line'] });
     expect(noteParts('Nhà nước trợ giá 50% giá giống lúa mới', '2016-2020')).toEqual({ how: 'Nhà nước trợ giá 50% giá giống lúa mới' });
     expect(noteParts('CT 135', '2026-2030')).toEqual({ source: 'CT 135' });
     expect(noteParts(undefined, '2016-2020')).toEqual({});

@@ -211,10 +211,11 @@ describe('noteParts', () => {
   // catalogue in force — a commune's own Danh mục (withCatalogue) can make a line name a fund.
   it('splits a note by the catalogue in force, also after the same note was split under another', async () => {
     const note = 'Quỹ Khuyến nông Tân Lập\nDân góp công';
-    expect(noteParts(note, '2026-2030')).toEqual({ how: 'Quỹ Khuyến nông Tân Lập; Dân góp công' });
+    // Unknown to the national catalogue, the fund is neither a source nor a way of working: Nội dung khác keeps it.
+    expect(noteParts(note, '2026-2030')).toEqual({ other: 'Quỹ Khuyến nông Tân Lập', how: 'Dân góp công', separators: ['line'] });
     const own = loadPrograms('2026-2030', [...PROGRAM_TABLES['2026-2030'], { id: 'quy-kn', name: 'Quỹ Khuyến nông Tân Lập', kind: 'commune' }]);
-    expect(await withCatalogue(own, async () => noteParts(note, '2026-2030'))).toEqual({ source: 'Quỹ Khuyến nông Tân Lập', how: 'Dân góp công' });
-    expect(noteParts(note, '2026-2030')).toEqual({ how: 'Quỹ Khuyến nông Tân Lập; Dân góp công' });
+    expect(await withCatalogue(own, async () => noteParts(note, '2026-2030'))).toEqual({ source: 'Quỹ Khuyến nông Tân Lập', how: 'Dân góp công', separators: ['line'] });
+    expect(noteParts(note, '2026-2030')).toEqual({ other: 'Quỹ Khuyến nông Tân Lập', how: 'Dân góp công', separators: ['line'] });
   });
 });
 

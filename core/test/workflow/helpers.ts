@@ -49,13 +49,14 @@ export async function addSourceSheet(
   activities: readonly Act[],
   difficulties: readonly { difficulty: string; cause: string; solution: string }[] = [],
   sheetName = `${unit} - ${form}`.slice(0, 31),
+  strengths: readonly string[] = [`Thuận lợi của ${unit}`],
 ): Promise<void> {
   const layout = layoutForm(getForm(form), {
     planYear: 2027,
     unitName: unit,
     sheetName,
     body: {
-      strengths: [{ kind: 'data', values: { strength: `Thuận lợi của ${unit}` } }],
+      strengths: strengths.map((strength) => ({ kind: 'data', values: { strength } })),
       difficulties: difficulties.map((d) => ({ kind: 'data', values: { difficulty: d.difficulty, cause: d.cause, solution: d.solution } })),
       activities: [
         { kind: 'group', key: 'no-outside-money', label: 'Hoạt động Không cần nguồn vốn bên ngoài', depth: 0 },
@@ -97,4 +98,29 @@ export async function demoReadings(withIii1 = true): Promise<FormReading[]> {
     out.push(...(await readWorkbook(wb, { file: f.name })).readings);
   }
   return out;
+}
+
+/**
+ * Fills a ballot made by createBallot as the secretary types one person's ballot: for marks, "x"
+ * under the first participant on the first `marks` activities; for scores, `scores` on the
+ * criteria of the first participant's first activity. Returns the cells written (A1-free: row, col).
+ */
+export async function fillBallot(wb: WorkbookPort, sheet: string, opts: { marks?: number; scores?: readonly number[] } = {}): Promise<void> {
+  const [d] = await wb.readSheets([sheet]);
+  for (let i = 0; i < d.values.length; i++) {
+    const j = d.values[i].findIndex((v) => v === 'Người 1' || v === 'Đại biểu 1');
+    if (j < 0) continue;
+    const row = d.top + i;
+    const col = d.left + j;
+    if (d.values[i][j] === 'Người 1') {
+      // The name heads its column; the activities start on the next row.
+      const n = opts.marks ?? 1;
+      await wb.writeValues([{ sheet, row: row + 1, col, values: Array.from({ length: n }, () => ['x']) }]);
+    } else {
+      // The first body row: participant, activity, then the criteria.
+      await wb.writeValues([{ sheet, row, col: col + 2, values: [[...(opts.scores ?? [5, 5, 5, 5])]] }]);
+    }
+    return;
+  }
+  throw new Error(`no participant on ${sheet}`);
 }

@@ -10,8 +10,11 @@ import { MemoryWorkbook } from '../../src/port/memory';
 import type { WorkbookPort } from '../../src/port/types';
 import { readWorkbook } from '../../src/reader/workbook';
 import { foldKey } from '../../src/text';
-import { VALIDITY_TEXT } from '../../src/workflow/ranking';
-import { addSourceSheet } from './helpers';
+import { VALIDITY_TEXT, rankingValidity } from '../../src/workflow/ranking';
+import { checkAttendance, womenBelowShare } from '../../src/validate/rules';
+import { readSheet } from '../../src/reader/read';
+import { REPORT_SHEET, consolidateCommune } from '../../src/workflow/plan';
+import { addSourceSheet, fillBallot } from './helpers';
 import { villageI1, villageI3, villageI4 } from './fixtures/village-sheets';
 
 const RULE8 = ['MEETING_HOUSEHOLDS_LOW', 'MEETING_AGREEMENT_LOW', 'MEETING_WOMEN_LOW', 'GROUP_WOMEN_LOW'];
@@ -149,6 +152,7 @@ describe('ranking validity after every ranking', () => {
     ]);
     const a = createActions(wb);
     const { sheet } = await a.createBallot({ listSheet: 'Thôn Nà Lìu - I.2', method: 'marks', participants: 5 });
+    await fillBallot(wb, sheet);
     return { wb, a, ballot: sheet };
   }
 
@@ -185,7 +189,7 @@ describe('ranking validity after every ranking', () => {
     expect(await conclusion(wb, ballot)).toContain('Hợp lệ: 60/100 hộ');
     // The block's counts are not marks: the tally is the same.
     expect(again.ranks).toEqual(r.ranks);
-    expect(again.participants).toBe(0);
+    expect(again.participants).toBe(1);
   });
 
   it('without a meeting: households agreeing in writing decide (L579)', async () => {
@@ -209,10 +213,11 @@ describe('ranking validity after every ranking', () => {
     const [blank] = await wb.readSheets([sheet]);
     expect(blank.values.flat()).toContain(VALIDITY_TEXT.delegates);
     expect(blank.values.flat()).not.toContain(VALIDITY_TEXT.households);
+    await fillBallot(wb, sheet, { scores: [8, 7, 9, 6] });
     const first = await a.rankFromBallot({ ballotSheet: sheet });
-    // Nothing typed: the counts to decide are missing, said as such.
+    // No count typed under the ballot: the agreement to decide is missing, said as such (the delegates are the one who scored).
     expect(first.validity).toMatchObject({ valid: false, kind: 'commune-conference' });
-    expect(first.validity.text).toContain('chưa ghi số đại biểu dự hội nghị');
+    expect(first.validity.text).toContain('chưa ghi số người đồng ý');
     await typeCount(wb, sheet, VALIDITY_TEXT.delegates, 30);
     await typeCount(wb, sheet, VALIDITY_TEXT.women, 9);
     await typeCount(wb, sheet, VALIDITY_TEXT.agreeDelegates, 16);
@@ -220,5 +225,97 @@ describe('ranking validity after every ranking', () => {
     expect(r.validity.valid).toBe(true);
     expect(r.validity.text).toBe('Hợp lệ: 16/30 đại biểu (53,3%) đồng ý; nữ 30%.');
     expect(await conclusion(wb, sheet)).toContain(r.validity.text);
+  });
+});
+
+describe('the women rule at its value (L577: "ít nhất 30%")', () => {
+  const women = (w: number, n: number) => checkAttendance({ sheet: 'Thôn A - I.3', attendees: n, women: w }).map((f) => f.code);
+  it('30% exactly is enough — 3 of 10 too, which 10 × 0,3 in floating point would have refused', () => {
+    expect(womenBelowShare(3, 10)).toBe(false);
+    expect(women(3, 10)).toEqual([]);
+    expect(women(30, 100)).toEqual([]);
+    expect(women(31, 100)).toEqual([]);
+    expect(women(29, 100)).toEqual(['MEETING_WOMEN_LOW']);
+    expect(women(2, 10)).toEqual(['MEETING_WOMEN_LOW']);
+  });
+
+  it('is a requirement of the meeting said as a warning; only households and agreement decide the list (L595)', () => {
+    const [f] = checkAttendance({ sheet: 'Thôn A - I.3', attendees: 100, women: 29 });
+    expect(f.severity).toBe('warning');
+    expect(rankingValidity({ unit: 'Thôn A', households: 100, householdsPresent: 60, attendees: 60, agree: 40, women: 10, sheet: 'Thôn A - I.3' }).valid).toBe(true);
+  });
+
+  it('households: 50 of 100 is not more than half, 51 is', () => {
+    const households = (present: number) => checkAttendance({ sheet: 'Thôn A - I.3', households: 100, householdsPresent: present }).map((f) => f.code);
+    expect(households(50)).toEqual(['MEETING_HOUSEHOLDS_LOW']);
+    expect(households(49)).toEqual(['MEETING_HOUSEHOLDS_LOW']);
+    expect(households(51)).toEqual([]);
+  });
+});
+
+describe('a village whose list is not valid has its rows marked in the plan (L595)', () => {
+  async function commune(): Promise<MemoryWorkbook> {
+    const wb = MemoryWorkbook.fromArrays({
+      // Nà Lìu: 40 people for 100 households — its list is not valid.
+      'Thôn Nà Lìu - I.1': villageI1('Nà Lìu', '100 hộ'),
+      'Thôn Nà Lìu - I.3': villageI3('Nà Lìu', '40', '15'),
+      // Khe Mạ: 60 of 100, 20 women — valid.
+      'Thôn Khe Mạ - I.1': villageI1('Khe Mạ', '100'),
+      'Thôn Khe Mạ - I.3': villageI3('Khe Mạ', '60', '20'),
+    });
+    await addSourceSheet(wb, 'I.2', 'Thôn Nà Lìu', 'Giao thông', [
+      { activity: 'Bê tông hóa đường nội thôn', unit: 'm', quantity: 300, contribution: 30000, support: 120000 },
+      { activity: 'Phát quang đường làng', unit: 'km', quantity: 2, contribution: 2000 },
+    ]);
+    await addSourceSheet(wb, 'I.2', 'Thôn Khe Mạ', 'Giao thông', [{ activity: 'Làm cầu tràn qua suối', unit: 'cái', quantity: 1, contribution: 20000, support: 180000 }]);
+    return wb;
+  }
+
+  const otherOf = async (wb: MemoryWorkbook, sheet: string) => {
+    const [d] = await wb.readSheets([sheet]);
+    return (readSheet(d, { formId: sheet as 'II.4.B' }).reading?.activities ?? []).map((a) => [a.activity, a.other ?? '']);
+  };
+
+  it('marks the village rows in II.4.B and II.6.x, counts them in the report, and unmarks them once the commune confirms', async () => {
+    const wb = await commune();
+    const r = await consolidateCommune(wb);
+    const mark = '[Danh mục của Thôn Nà Lìu chưa hợp lệ (họp thôn) — xem Báo cáo tổng hợp]';
+    expect(await otherOf(wb, 'II.4.B')).toEqual([
+      ['Phát quang đường làng (Thôn Nà Lìu)', mark],
+      ['Bê tông hóa đường nội thôn (Thôn Nà Lìu)', mark],
+      ['Làm cầu tràn qua suối (Thôn Khe Mạ)', ''],
+    ]);
+    expect(await otherOf(wb, 'II.6.B')).toContainEqual(['Bê tông hóa đường nội thôn (Thôn Nà Lìu)', mark]);
+    expect(await otherOf(wb, 'II.6.A')).toContainEqual(['Phát quang đường làng (Thôn Nà Lìu)', mark]);
+    const marked = r.findings.filter((f) => f.code === 'MEETING_ROWS_MARKED');
+    expect(marked.map((f) => [f.sheet, f.params.unit, f.params.rows])).toEqual([['Thôn Nà Lìu - I.3', 'Thôn Nà Lìu', 2]]);
+    expect(marked[0].message).toContain('chỉ 40/100 hộ (40%) dự họp, Sổ tay cần trên 50% số hộ');
+    expect(r.plan.meetings).toEqual([expect.objectContaining({ key: 'hop:na liu', unit: 'Thôn Nà Lìu', valid: false, rows: 2, confirmed: false })]);
+    const [report] = await wb.readSheets([REPORT_SHEET]);
+    const texts = report.values.flat();
+    expect(texts).toContain('Danh mục của 1 thôn chưa hợp lệ vì họp thôn chưa có trên 50% số hộ tham dự: Thôn Nà Lìu. 2 dòng của 1 thôn được đánh dấu ở cột Nội dung khác của II.4.B, II.6.A, II.6.B cho đến khi xã xác nhận.');
+    expect(texts).toContain('Chưa hợp lệ');
+
+    // The commune held the meeting again and confirms: "x" in the report; the next run unmarks the rows.
+    const i = report.values.findIndex((row) => row.includes('hop:na liu'));
+    const confirmCol = report.values.findIndex((row) => row.includes('Xã đã xác nhận (ghi x)'));
+    const col = report.values[confirmCol].indexOf('Xã đã xác nhận (ghi x)');
+    await wb.writeValues([{ sheet: REPORT_SHEET, row: report.top + i, col: report.left + col, values: [['x']] }]);
+    // The commune's own text in Nội dung khác stays its own, without LKH's mark.
+    const again = await consolidateCommune(wb);
+    expect((await otherOf(wb, 'II.4.B')).map(([, o]) => o)).toEqual(['', '', '']);
+    expect(again.findings.filter((f) => f.code === 'MEETING_ROWS_MARKED')).toEqual([]);
+    expect(again.plan.meetings).toEqual([expect.objectContaining({ valid: false, confirmed: true })]);
+    // The confirmation is remembered.
+    const third = await consolidateCommune(wb);
+    expect(third.plan.meetings?.[0].confirmed).toBe(true);
+  });
+
+  it('the command line marks them too, from the village files given beside the plan', async () => {
+    const wb = await commune();
+    const { readings, villages } = await readWorkbook(wb, { file: 'xa.xlsx' });
+    const target = MemoryWorkbook.fromArrays({});
+    const r = await consolidateCommune(target, readings, { villages });
+    expect(r.findings.filter((f) => f.code === 'MEETING_ROWS_MARKED').map((f) => [f.file, f.params.rows])).toEqual([['xa.xlsx', 2]]);
   });
 });

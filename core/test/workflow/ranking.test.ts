@@ -181,7 +181,7 @@ describe('full marks round trip on II.6.B', () => {
     expect(ranks.map((r) => [r.activity, r.total, r.rank])).toEqual([
       [ACTS[1].activity, 4, 1],
       [ACTS[3].activity, 3, 2],
-      [ACTS[5].activity, 3, 2],
+      [ACTS[5].activity, 3, 3],
       [ACTS[4].activity, 2, 4],
       [ACTS[0].activity, 1, 5],
       [ACTS[2].activity, 0, 6],
@@ -201,18 +201,19 @@ describe('full marks round trip on II.6.B', () => {
       const r = first + i;
       expect(value(wb, 'II.6.B', r, col(t, 'activity'))).toBe(ACTS[src].activity);
       expect(value(wb, 'II.6.B', r, col(t, 'proposed'))).toBe(ACTS[src].proposed);
-      expect(value(wb, 'II.6.B', r, col(t, 'priority'))).toBe([1, 2, 2, 4, 5, 6][i]);
+      expect(value(wb, 'II.6.B', r, col(t, 'priority'))).toBe(i + 1);
       expect(value(wb, 'II.6.B', r, col(t, 'stt'))).toBe(i + 1);
       expect(formula(wb, 'II.6.B', r, col(t, 'total'))).toBe(`K${r + 1}+L${r + 1}+M${r + 1}`);
       expect(formula(wb, 'II.6.B', r, col(t, 'other'))).toBe(`M${r + 1}*2`);
     });
-    expect(result.placed.map((p) => [p.row - first, p.rank])).toEqual(order.map((_, i) => [i, [1, 2, 2, 4, 5, 6][i]]));
+    expect(result.placed.map((p) => [p.row - first, p.rank])).toEqual(order.map((_, i) => [i, i + 1]));
 
-    // The sheet still reads as II.6.B, ranked; equal ranks left by the tie-break are reported as such.
+    // The sheet still reads as II.6.B, ranked; equal totals were decided by the list's order, so the
+    // upper level's check finds no two activities at one priority (no DUPLICATE_PRIORITY about LKH's own ranking).
     const reading = readSheet((await wb.readSheets(['II.6.B']))[0], { formId: 'II.6.B' }).reading;
-    expect(reading?.activities.map((a) => a.priority)).toEqual([1, 2, 2, 4, 5, 6]);
+    expect(reading?.activities.map((a) => a.priority)).toEqual([1, 2, 3, 4, 5, 6]);
     // (MemoryWorkbook computes no formula, so Tổng số reads empty: ACTIVITY_INCOMPLETE is left aside.)
-    expect(validateReading(reading!).map((f) => f.code).filter((c) => c !== 'ACTIVITY_INCOMPLETE')).toEqual(['DUPLICATE_PRIORITY']);
+    expect(validateReading(reading!).map((f) => f.code).filter((c) => c !== 'ACTIVITY_INCOMPLETE')).toEqual([]);
 
     // Applying again changes nothing.
     const again = await applyRanking(wb, 'II.6.B', ranks, { formId: 'II.6.B' });
@@ -251,7 +252,69 @@ describe('full marks round trip on II.6.B', () => {
   });
 });
 
+describe('beans counted on paper', () => {
+  it('reads a tally typed by hand with "Tổng số hạt", beside "Số lượng" and a participant named like a heading', async () => {
+    const list = items(['Xây dựng kênh mương nội đồng', 'Hỗ trợ giống lúa lai', 'Sửa cống qua đường xóm giữa']);
+    const wb = MemoryWorkbook.fromArrays({
+      'Bỏ hạt': [
+        ['STT', 'Hoạt động', 'ĐVT', 'Số lượng', 'Địa điểm', 'Tổng số hạt'],
+        [1, 'Xây dựng kênh mương nội đồng', 'm', 200, 'Thôn A', 12],
+        [2, 'Hỗ trợ giống lúa lai', 'kg', 300, 'Thôn A, B', 7],
+        [3, 'Sửa cống qua đường xóm giữa', 'cái', 1, 'Thôn B', 0],
+      ],
+      'Đánh dấu': [
+        ['STT', 'Hoạt động', 'Số lượng', 'Phiếu đánh giá của từng đại biểu', null, 'Tổng số gạch'],
+        [null, null, null, 'Lò Văn Sáng', 'Số lượng', null],
+        [1, 'Xây dựng kênh mương nội đồng', 200, 'x', 'x', null],
+        [2, 'Hỗ trợ giống lúa lai', 300, null, 'x', null],
+      ],
+    });
+    const beans = readTally((await wb.readSheets(['Bỏ hạt']))[0], list, { kind: 'marks' });
+    expect(beans.findings).toEqual([]);
+    expect(list.map((i) => beans.totals.get(i.key))).toEqual([12, 7, 0]);
+    // A person whose name reads like a heading ("Số lượng") under the participants' heading is a person.
+    const marks = readTally((await wb.readSheets(['Đánh dấu']))[0], list, { kind: 'marks', perPerson: 2 });
+    expect(list.map((i) => marks.totals.get(i.key))).toEqual([2, 1, undefined]);
+    expect(marks.participants).toBe(2);
+  });
+});
+
 describe('criteria scoring', () => {
+  it('counts all four of the handbook criteria: one person scoring 1, 2, 4, 8 totals 15, and 40 is the most a person gives', async () => {
+    const list = items(['Bê tông hóa đường nội thôn', 'Hỗ trợ giống lúa lai']);
+    const l = ballotLayout(list, { kind: 'scores' }, { participants: 1 });
+    const wb = new MemoryWorkbook();
+    await wb.createSheet(l);
+    const t = table(l, 'scores');
+    // Criterion 4 is "Số lượng người hưởng lợi": it starts like the "Số lượng" column but is a criterion.
+    expect(DEFAULT_CRITERIA[3]).toBe('Số lượng người hưởng lợi');
+    await wb.writeValues([{ sheet: l.name, row: t.bodyRow, col: col(t, 'c1'), values: [[1, 2, 4, 8]] }]);
+    // The second activity's points counted on paper and typed in the total: up to 4 × 10 = 40.
+    await wb.writeValues([{ sheet: l.name, row: t.bodyRow + 1, col: col(t, 'total'), values: [[40]] }]);
+    const tally = readTally((await wb.readSheets([l.name]))[0], list, { kind: 'scores' });
+    expect(tally.findings).toEqual([]);
+    expect(tally.totals.get('k1')).toBe(15);
+    expect(tally.totals.get('k2')).toBe(40);
+    expect(tally.beneficiaries.get('k1')).toBe(8);
+    await wb.writeValues([{ sheet: l.name, row: t.bodyRow + 1, col: col(t, 'total'), values: [[41]] }]);
+    const over = readTally((await wb.readSheets([l.name]))[0], list, { kind: 'scores' });
+    expect(over.findings.map((f) => [f.code, f.params.max])).toEqual([['SCORE_OUT_OF_RANGE', 40]]);
+  });
+
+  it('reads a ballot typed by hand whose headers carry "Số lượng" and "Số lượng người hưởng lợi" apart', async () => {
+    const list = items(['Xây dựng kênh mương nội đồng', 'Hỗ trợ giống lúa lai']);
+    const wb = MemoryWorkbook.fromArrays({
+      'Chấm điểm': [
+        ['TT', 'Người chấm', 'Hoạt động', 'Số lượng', 'Tính phù hợp', 'Hiệu quả chi phí', 'Phát huy nội lực cộng đồng', 'Số lượng người hưởng lợi', 'Cộng điểm'],
+        [1, 'Lò Văn Sáng', 'Xây dựng kênh mương nội đồng', 200, 1, 2, 4, 8, null],
+        [2, 'Lò Văn Sáng', 'Hỗ trợ giống lúa lai', 300, 5, 5, 5, 5, null],
+      ],
+    });
+    const tally = readTally((await wb.readSheets(['Chấm điểm']))[0], list, { kind: 'scores' });
+    expect(tally.findings).toEqual([]);
+    expect(list.map((i) => tally.totals.get(i.key))).toEqual([15, 20]);
+  });
+
   it('a long table of participant × activity rows with a row total and a summary per activity', () => {
     const list = items(['A', 'B', 'C']);
     const l = ballotLayout(list, { kind: 'scores' }, { participants: 2 });
@@ -319,7 +382,7 @@ describe('criteria scoring', () => {
 });
 
 describe('rank', () => {
-  it('competition ranking keeps the original order of equal rows: 1, 2, 2, 4', () => {
+  it('gives every activity its own rank: equal rows left by the flags keep the list order (1, 2, 3, 4)', () => {
     const list = items(['A', 'B', 'C', 'D']);
     const totals = new Map([
       ['k1', 5],
@@ -327,11 +390,39 @@ describe('rank', () => {
       ['k3', 10],
       ['k4', 8],
     ]);
-    expect(rank(list, totals).map((r) => [r.key, r.rank])).toEqual([
-      ['k3', 1],
+    expect(rank(list, totals).map((r) => [r.key, r.rank, r.tieBreak])).toEqual([
+      ['k3', 1, undefined],
+      ['k2', 2, 'order'],
+      ['k4', 3, undefined],
+      ['k1', 4, undefined],
+    ]);
+  });
+
+  it('activities nobody voted for still get distinct ranks, in the list order', () => {
+    const list = items(['A', 'B', 'C']);
+    expect(rank(list, new Map()).map((r) => [r.key, r.rank])).toEqual([
+      ['k1', 1],
       ['k2', 2],
-      ['k4', 2],
-      ['k1', 4],
+      ['k3', 3],
+    ]);
+  });
+
+  it('after the handbook flags, more points on "Số lượng người hưởng lợi" go first, then the list order', () => {
+    const list = items(['A', 'B', 'C'], [{}, {}, { women: true }]);
+    const totals = new Map([
+      ['k1', 30],
+      ['k2', 30],
+      ['k3', 30],
+    ]);
+    const benefit = new Map([
+      ['k1', 6],
+      ['k2', 9],
+      ['k3', 1],
+    ]);
+    expect(rank(list, totals, benefit).map((r) => [r.key, r.rank, r.tieBreak])).toEqual([
+      ['k3', 1, 'women'],
+      ['k2', 2, 'beneficiaries'],
+      ['k1', 3, undefined],
     ]);
   });
 

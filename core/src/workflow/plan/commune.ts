@@ -9,7 +9,9 @@ import { stateProblems } from '../../port';
 import { readSheet } from '../../reader/read';
 import type { ProgramCatalogue } from '../../reference';
 import { CATALOGUE_SHEET, defaultUpperLevel, periodOfYear, readCatalogueSheet, withCatalogue, yearInPeriod } from '../../reference';
+import type { VillageSheets } from '../../reader/workbook';
 import { readWorkbook } from '../../reader/workbook';
+import { villageMeetings } from './meetings';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
 import type { BudgetChecks } from './checks';
@@ -34,6 +36,11 @@ export interface CommuneOptions {
    * (SourceConflictError).
    */
   readonly sourceChoices?: Readonly<Record<string, ConflictChoice>>;
+  /**
+   * The villages' own sheets (I.1, I.3) when `readings` come from other files (readWorkbook's
+   * `villages` of each): a village whose meeting makes its list not valid has its rows marked.
+   */
+  readonly villages?: readonly VillageSheets[];
   /** Reports progress (0..1) with a Vietnamese sentence. */
   readonly progress?: (fraction: number, message: string) => void;
   /**
@@ -68,6 +75,7 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   progress(0, 'Đang đọc các biểu của thôn và ban ngành…');
   let sourceFindings: Finding[] = [];
   let all = readings;
+  let villages = options.villages ?? [];
   // What the workbook's own inputs held, kept with the findings: the Check screen tells when they changed since.
   let ownInputs: string | undefined;
   // What validating the workbook's own sheets finds: the Check screen finds it again, it is not kept.
@@ -76,6 +84,7 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
     const onProgress = options.onProgress;
     const own = await readWorkbook(target, onProgress ? { onSheet: (done, total, sheet) => onProgress({ stage: 'reading', done, total, sheet }) } : {});
     all = own.readings;
+    villages = own.villages;
     ownInputs = inputsDigest(own.readings);
     const names = new Set(own.readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3').map((r) => r.sheet));
     sourceFindings = own.findings.filter((f) => names.has(f.sheet));
@@ -129,13 +138,14 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
   // The workbook's own "Danh mục" (a province's or commune's update of the reference data), when sound.
   const catalogue = await ownCatalogue(target, period);
   sourceFindings = [...sourceFindings, ...catalogue.findings];
+  const meetings = villageMeetings(villages);
   return withCatalogue(catalogue.use, async () => {
-    let plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+    let plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}), ...(meetings.length > 0 ? { meetings } : {}) });
     if (options.acceptMerges) {
       const wanted = options.acceptMerges === 'all' ? plan.suggestions.filter((s) => !s.accepted) : plan.suggestions.filter((s) => options.acceptMerges?.includes(s.id));
       if (wanted.length > 0) {
         edits = { ...edits, acceptedMerges: [...edits.acceptedMerges, ...wanted.map((s) => s.keys)] };
-        plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}) });
+        plan = buildPlan(sources, edits, { ...options, ...(planYear !== undefined ? { planYear } : {}), ...(meetings.length > 0 ? { meetings } : {}) });
       }
     }
     progress(0.6, 'Đang ghi các biểu II.4.A, II.4.B, II.6.A, II.6.B, II.6.C…');

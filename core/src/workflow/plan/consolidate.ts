@@ -15,17 +15,20 @@ import { containsWords, foldKey, formatVnNumber, prepareKey, preparedSimilarity 
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
-import { periodOfYear, rootProgram } from '../../reference';
+import { findProgram, periodOfYear, rootProgram } from '../../reference';
 import { classifyTopic, placeActivity, readFlags, sectorName, sheetLabel } from '../classify';
 import { mergedSector, mergedSectorFinding, sheetLabelFindings } from './placement';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
 import { hash53 } from './sources';
 import { districtMoneyFindings } from './district-money';
+import { markMeetings } from './meetings';
 import { memo } from '../../util/memo';
 import type {
   CommunePlan,
   FundingGroup,
   MergeSuggestion,
+  NoteTally,
+  VillageMeeting,
   Origin,
   PlanActivity,
   PlanSituation,
@@ -78,6 +81,8 @@ export interface CommuneEdits {
   readonly previous: readonly PreviousRow[];
   /** What reading the edits back found (two different texts typed for one row). */
   readonly findings?: readonly Finding[];
+  /** Villages whose list the commune confirmed in the report (meetingKey): their rows are not marked. */
+  readonly confirmedMeetings?: readonly string[];
 }
 
 /** The II.4.A columns LKH fills from the sources (Mục tiêu is the commune's own). */
@@ -128,6 +133,8 @@ export interface ConsolidateOptions {
   readonly period?: ProgramPeriod;
   readonly planYear?: number;
   readonly communeName?: string;
+  /** Villages whose meeting the handbook's rules question (villageMeetings): their rows are marked until the commune confirms. */
+  readonly meetings?: readonly VillageMeeting[];
 }
 
 const SOURCE_FORMS = new Set(['I.2', 'II.3']);
@@ -223,7 +230,12 @@ function rootProgramNote(p: Program): string {
 /** Names of an earlier period read in notes, by alias and program: reported once each, with a count. */
 type LegacyUses = Map<string, { alias: string; program: Program; count: number; first: SourceRef }>;
 
-function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[], legacy?: LegacyUses): PlanActivity {
+/** An empty count of split notes. */
+function noNotes(): { -readonly [K in Exclude<keyof NoteTally, 'separators'>]: number } & { separators: Record<string, number> } {
+  return { notes: 0, split: 0, source: 0, mechanism: 0, other: 0, separators: {} };
+}
+
+function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[], legacy?: LegacyUses, notes?: ReturnType<typeof noNotes>): PlanActivity {
   const { a, origin, reading } = c;
   const contribution = a.contribution ?? 0;
   const support = a.support ?? sum([a.budget, a.proposed]);
@@ -241,11 +253,13 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   let budget = 0;
   let proposed = 0;
   let fundSource = a.fundSource;
+  let programId: string | undefined;
   if (support > 0) {
     const split = defaultSplit({ support, note: a.note, fundSource: a.fundSource, activity: a.activity }, period);
     budget = split.budget;
     proposed = split.proposed;
     fundSource = split.fundSource ?? fundSource;
+    programId = split.programId;
     if (split.legacy && legacy) {
       const k = `${foldKey(split.legacy.alias)}|${split.legacy.program.id}`;
       const seen = legacy.get(k);
@@ -294,13 +308,39 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   if (a.time) row.time = a.time;
   if (a.place) row.place = a.place;
   if (a.responsible) row.responsible = a.responsible;
-  const source = edits?.fundSource ?? fundSource;
+  // The note in its parts (issue 21): the fund source to Tên nguồn vốn (the canonical name of a
+  // program the catalogue knows, else the words as written), how the work is done to Cơ chế thực
+  // hiện, the rest to Nội dung khác — no word of the note is lost.
+  const parts = noteParts(a.note, period);
+  const typed = (x: string | undefined): x is string => x !== undefined && x.trim() !== '';
+  const noteSource = parts.source;
+  const written = fundSource ?? noteSource;
+  const leftovers: string[] = [];
+  if (noteSource !== undefined && written !== noteSource) {
+    // The source row got a name: the note's source is in it when it names the same program.
+    const noteProgram = findProgram(noteSource, period)?.id;
+    const rowProgram = programId ?? findProgram(fundSource, period)?.id;
+    if (noteProgram === undefined || noteProgram !== rowProgram) leftovers.push(noteSource);
+    else if (parts.sourceDetail) leftovers.push(parts.sourceDetail);
+  }
+  // The note's source as written, read back from last run's sheet, is LKH's own text, not the
+  // commune's: a catalogue that now names it (a province's Danh mục) gives the canonical name.
+  const editedSource = edits?.fundSource !== undefined && (noteSource === undefined || foldKey(edits.fundSource) !== foldKey(noteSource)) ? edits.fundSource : undefined;
+  const source = editedSource ?? written;
   if (source) row.fundSource = source;
-  // The note's "how it is done" part reaches Cơ chế thực hiện (the program part went to Tên nguồn vốn).
-  const mechanism = edits?.mechanism ?? a.mechanism ?? noteParts(a.note, period).how;
+  const mechanism = edits?.mechanism ?? joinDistinct([a.mechanism, parts.how]);
   if (mechanism) row.mechanism = mechanism;
-  const other = edits?.other ?? a.other;
+  const other = edits?.other ?? joinDistinct([a.other, parts.other, ...leftovers]);
   if (other) row.other = other;
+  if (notes && typed(a.note)) {
+    notes.notes++;
+    const kinds = [parts.source, parts.how, parts.other].filter(typed).length;
+    if (kinds > 1) notes.split++;
+    if (typed(noteSource)) notes.source++;
+    if (typed(parts.how)) notes.mechanism++;
+    if (typed(parts.other) || leftovers.length > 0) notes.other++;
+    for (const sep of parts.separators ?? []) notes.separators[sep] = (notes.separators[sep] ?? 0) + 1;
+  }
   if (a.note) row.note = a.note;
   if (edits?.priority !== undefined) row.priority = edits.priority;
   if (edits?.fundingGroup) row.fundingGroup = edits.fundingGroup;
@@ -354,6 +394,95 @@ export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undef
     flags: Object.assign({}, ...rows.map((r) => r.flags)),
   };
 }
+
+/**
+ * What an activity is about, for the merge suggestions (issue 21): its animals and crops, and the
+ * kind of work (training, seeds and breeds, credit, vaccination…). Read on the lower-case text with
+ * its diacritics, which tell "bò" (cattle) from "bộ", "nái" (sow) from "nai" (deer), "cá" from "cà".
+ */
+const ANIMALS: readonly (readonly [string, RegExp])[] = [
+  ['trâu', /trâu/u],
+  ['bò', /bò/u],
+  ['lợn', /lợn|heo/u],
+  ['nái', /nái/u],
+  ['dê', /dê/u],
+  ['cừu', /cừu/u],
+  ['ngựa', /ngựa/u],
+  ['gà', /gà/u],
+  ['vịt', /vịt/u],
+  ['ngan', /ngan/u],
+  ['ngỗng', /ngỗng/u],
+  ['bồ câu', /bồ câu/u],
+  ['cá', /cá(?! nhân| thể)/u],
+  ['tôm', /tôm/u],
+  ['ba ba', /ba ba/u],
+  ['ếch', /ếch/u],
+  ['ong', /ong/u],
+  ['thỏ', /thỏ/u],
+  ['hươu', /hươu|nai/u],
+  ['nhím', /nhím/u],
+  ['dúi', /dúi/u],
+];
+const CROPS: readonly (readonly [string, RegExp])[] = [
+  ['lúa', /lúa/u],
+  ['ngô', /ngô|bắp/u],
+  ['sắn', /sắn|khoai mì/u],
+  ['khoai', /khoai(?! mì)/u],
+  ['lạc', /(?<!liên )lạc(?! hậu)/u],
+  ['đậu', /đậu|đỗ/u],
+  ['chè', /chè|trà/u],
+  ['cà phê', /cà phê/u],
+  ['cao su', /cao su/u],
+  ['keo', /keo/u],
+  ['quế', /quế/u],
+  ['cam', /cam(?! kết)/u],
+  ['bưởi', /bưởi/u],
+  ['chuối', /chuối/u],
+  ['rau', /rau/u],
+  ['mía', /mía/u],
+  ['dứa', /dứa/u],
+  ['vải', /vải/u],
+  ['nhãn', /nhãn(?! mác| hiệu)/u],
+  ['xoài', /xoài/u],
+  ['mận', /mận/u],
+  ['thảo quả', /thảo quả/u],
+  ['mắc ca', /mắc ca/u],
+  ['nấm', /nấm/u],
+  ['cỏ', /cỏ/u],
+  ['tre', /tre|luồng|măng/u],
+  ['dược liệu', /dược liệu/u],
+];
+/** Kinds of work: an activity of one never merges with one of another. */
+const WORK: readonly (readonly [string, RegExp])[] = [
+  ['training', /tập huấn|đào tạo|dạy nghề|bồi dưỡng|hướng dẫn|chuyển giao/u],
+  ['credit', /vay|tín dụng/u],
+  ['vaccination', /tiêm|phòng dịch|phòng bệnh|tiêu độc|khử trùng|thú y/u],
+  ['model', /mô hình/u],
+  ['communication', /tuyên truyền|truyền thông|vận động/u],
+  ['seed', /giống/u],
+  ['fertiliser', /phân bón|phân chuồng|phân vi sinh|phân hữu cơ|phân lân|phân đạm/u],
+  ['feed', /thức ăn/u],
+  ['machine', /máy/u],
+  ['barn', /chuồng/u],
+  ['supply', /cấp|vật tư/u],
+];
+
+function wordRe(re: RegExp): RegExp {
+  return new RegExp(`(?<![\\p{L}])(?:${re.source})(?![\\p{L}])`, 'u');
+}
+const ANIMAL_RES = ANIMALS.map(([k, re]) => [k, wordRe(re)] as const);
+const CROP_RES = CROPS.map(([k, re]) => [k, wordRe(re)] as const);
+const WORK_RES = WORK.map(([k, re]) => [k, wordRe(re)] as const);
+
+/** "trâu|bò/supply": the animals and crops an activity names, and its kind of work (the first that fits). */
+export const itemKind = memo((activity: string): string => {
+  const v = activity.normalize('NFC').toLowerCase();
+  const things = [...ANIMAL_RES, ...CROP_RES].filter(([, re]) => re.test(v)).map(([k]) => k);
+  const work = WORK_RES.find(([, re]) => re.test(v))?.[0] ?? '';
+  // "Hỗ trợ giống bò" gives the same cattle as "Hỗ trợ bò sinh sản".
+  const animal = things.some((t) => ANIMALS.some(([k]) => k === t));
+  return `${things.join('|')}/${animal && work === 'seed' ? 'animals' : work || (animal ? 'animals' : '')}`;
+});
 
 /** Words that say little about what an activity is; ignored when looking for similar names. */
 const STOP = new Set(['ho', 'tro', 'xay', 'dung', 'cac', 'cho', 'tai', 'va', 'cua', 'thon', 'ban', 'xa', 'moi', 'to', 'chuc', 'nang', 'cap', 'lop']);
@@ -415,6 +544,8 @@ export function suggestMerges(
     const prepared = names.map((p) => p.key);
     const wholeCommune = members.map((i) => rows[i].origins[0].kind === 'department' && /(^| )toan xa( |$)/.test(foldKey(rows[i].place ?? '')));
     const words = names.map((p) => p.significant);
+    // Only the same item merges: the same animals or crops and the same kind of work (no sows with buffalo).
+    const kinds = members.map((i) => itemKind(own(i)));
     members.forEach((_, m) => {
       for (const w of words[m]) {
         const l = index.get(w);
@@ -438,11 +569,15 @@ export function suggestMerges(
         if (n < Math.min(need, words[o].length)) continue;
         const b = rows[members[o]];
         if (a.origins[0].unit === b.origins[0].unit && a.origins[0].kind === b.origins[0].kind) continue;
+        if (kinds[m] !== kinds[o]) continue;
         // Most similar pairs share most of their words: decide those on the word sets alone.
         let common = 0;
         for (const w of prepared[m].words) if (prepared[o].words.has(w)) common++;
         const wordDice = (2 * common) / (prepared[m].words.size + prepared[o].words.size);
-        const similar = wordDice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY;
+        // The same animals or crops and the same kind of work, in the same unit, are one item however
+        // worded ("Hỗ trợ giống lúa cho hộ nghèo", "Hỗ trợ giống lúa lai năng suất cao").
+        const sameItem = !kinds[m].startsWith('/') && !kinds[m].endsWith('/');
+        const similar = sameItem || wordDice >= MERGE_SIMILARITY || preparedSimilarity(prepared[m], prepared[o]) >= MERGE_SIMILARITY;
         // A department's activity for the whole commune ("toàn xã") already covers a village's like
         // it (L3684: what II.3 covers is skipped): flagged as possibly covered, never summed.
         const aWide = wholeCommune[m] && b.origins[0].kind === 'village';
@@ -516,7 +651,8 @@ function situations(readings: readonly FormReading[], edits: CommuneEdits): { ro
   for (const r of readings) {
     const origin = originOf(r);
     const sector = sectorName(sheetLabel(r.sector, r.sheet));
-    const strengths = r.strengths.map((s) => s.text);
+    // A village's strengths carry its name as its difficulties do: "Đất đai màu mỡ (Thôn A)".
+    const strengths = r.strengths.map((s) => (origin.kind === 'village' && s.text.trim() !== '' && !namesUnit(s.text, origin.unit) ? `${s.text} (${origin.unit})` : s.text));
     r.difficulties.forEach((d, i) => {
       let key = `s:${origin.kind === 'department' ? 'd' : 'v'}:${foldKey(origin.unit)}|${foldKey(d.difficulty)}`;
       const n = (seen.get(key) ?? 0) + 1;
@@ -636,7 +772,7 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
       key,
       topic: first.topic,
       sector: [...new Set(members.map((m) => m.sector).filter((x) => x !== ''))].join('; '),
-      strengths: merge((m) => m.strengths),
+      strengths: mergeStrengths(members),
       // "(Hội Nông dân xã, Thôn A, B)": the departments, then the villages written short.
       difficulty: villages.length > 0 ? `${plain} (${[...departments, joinUnits(villages)].filter(Boolean).join(', ')})` : plain,
       causes: merge((m) => m.causes),
@@ -647,6 +783,26 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
     };
   });
   return { rows, suggestions };
+}
+
+/**
+ * The strengths of a group: each said once, with every village that stated it in parentheses
+ * ("Đất đai màu mỡ (Thôn A, B)"); one only a department stated, as written.
+ */
+function mergeStrengths(members: readonly PlanSituation[]): string[] {
+  const byText = new Map<string, { text: string; villages: string[] }>();
+  for (const m of members) {
+    const o = m.origins[0];
+    for (const x of m.strengths) {
+      const plain = o.kind === 'village' ? stripUnit(x, o.unit) : x;
+      const k = foldKey(plain);
+      if (k === '') continue;
+      const e = byText.get(k) ?? { text: plain, villages: [] };
+      if (o.kind === 'village' && !e.villages.includes(o.unit)) e.villages.push(o.unit);
+      byText.set(k, e);
+    }
+  }
+  return [...byText.values()].map((e) => (e.villages.length === 0 ? e.text : `${e.text} (${joinUnits(e.villages)})`));
 }
 
 /** Two difficulties at least this alike (word and letter-pair overlap) are offered to merge. */
@@ -710,7 +866,8 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     }
   }
   const legacyUses: LegacyUses = new Map();
-  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses));
+  const notes = noNotes();
+  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses, notes));
   // Rows whose words contradict their sheet's label: filed by their words, named once per sheet.
   findings.push(...sheetLabelFindings(candidates, (i) => edits.rows.get(candidates[i].key)?.topic !== undefined || edits.rows.get(candidates[i].key)?.sector !== undefined));
   // Each row's name as its unit wrote it, for the merge suggestions: the source's own text when
@@ -785,6 +942,10 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
       );
     }
   }
+  // A village whose list is not valid (its meeting): its rows marked until the commune confirms (L595).
+  const meetings = markMeetings(rows, options.meetings ?? [], new Set(edits.confirmedMeetings ?? []));
+  rows = meetings.rows;
+  findings.push(...meetings.findings);
   const activities = sortRows([...rows, ...kept]);
   const written = activities.filter((r) => r.status === 'active');
   const writtenCount = written.reduce((n, r) => n + r.sources.length, 0);
@@ -822,8 +983,24 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     suggestions,
     situationSuggestions: ii4a.suggestions,
     reconciliation,
+    notes,
+    ...(meetings.meetings.length > 0 ? { meetings: meetings.meetings } : {}),
     findings,
   };
+}
+
+/** Texts joined with "; ", blanks and repeats left out. */
+function joinDistinct(xs: readonly (string | undefined)[]): string | undefined {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const x of xs) {
+    if (x === undefined || x.trim() === '') continue;
+    const k = foldKey(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x.trim());
+  }
+  return out.length > 0 ? out.join('; ') : undefined;
 }
 
 export type { Topic };

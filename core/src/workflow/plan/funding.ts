@@ -68,10 +68,16 @@ export function fundMatch(a: { readonly fundSource?: string; readonly note?: str
 }
 
 /**
- * A village's "Ghi chú (nêu tên nguồn vốn, cách thực hiện)" in its two parts (issue 11): the lines
- * that name a program or fund (for Tên nguồn vốn) and the rest — how the work is done ("Dân góp
- * công và tự thi công, xã hỗ trợ kỹ thuật") — for Cơ chế thực hiện. Lines are split at line
- * breaks and semicolons; a line naming a program may carry its own detail after " - ".
+ * A village's "Ghi chú (nêu tên nguồn vốn, cách thực hiện)" in its parts (issues 11 and 21): the
+ * parts that name a fund source (for Tên nguồn vốn), how the work is done ("Dân góp công và tự
+ * thi công, xã hỗ trợ kỹ thuật", for Cơ chế thực hiện), and what is neither (for Nội dung khác),
+ * so no word of the note is lost. The note is cut at a line break, ";", ". ", ", " and " - ";
+ * neighbouring pieces of one kind are joined back as written ("Dân góp công và tự thi công, xã
+ * hỗ trợ kỹ thuật" stays one), pieces of one kind further apart are joined with "; ".
+ *
+ * A piece names a source when the catalogue in force finds a program or fund in it, or when it
+ * opens like one ("Vốn lồng ghép của huyện", "Nguồn vốn sự nghiệp"); how the work is done when it
+ * speaks of who pays, gives, builds or supervises; anything else is neither.
  */
 export function noteParts(note: string | undefined, period: ProgramPeriod): NoteParts {
   if (!note) return NO_PARTS;
@@ -80,28 +86,107 @@ export function noteParts(note: string | undefined, period: ProgramPeriod): Note
   return notePartsOf(programCatalogue(period), note);
 }
 
+/** The separators a note is cut at, as the report names them. */
+export type NoteSeparator = 'line' | 'semicolon' | 'period' | 'comma' | 'dash';
+
 export interface NoteParts {
+  /** The pieces naming a fund source, as written. */
   readonly source?: string;
+  /** The pieces saying how the work is done. */
   readonly how?: string;
+  /** The pieces that are neither (for Nội dung khác). */
+  readonly other?: string;
+  /** A source piece that says more than its program's names ("Vốn NTM hỗ trợ xi măng"): kept whole for Nội dung khác when Tên nguồn vốn gets the canonical name. */
+  readonly sourceDetail?: string;
+  /** The separators that cut this note into parts of different kinds. */
+  readonly separators?: readonly NoteSeparator[];
 }
 
 const NO_PARTS: NoteParts = Object.freeze({});
 
+/** Cuts: a line break, ";", a full stop or comma followed by a space, a dash between spaces (not "KT-XH", "1.000", "7,5"). */
+const CUT = /(\r?\n|;|\.\s+|,\s+|\s+[-–—]\s+)/u;
+
+function separatorOf(cut: string): NoteSeparator {
+  if (/\n/.test(cut)) return 'line';
+  if (cut.includes(';')) return 'semicolon';
+  if (cut.includes('.')) return 'period';
+  if (cut.includes(',')) return 'comma';
+  return 'dash';
+}
+
+/** Words that open a fund source even when the catalogue does not know it (folded). */
+const SOURCE_OPENING = /^(tu )?(nguon von|nguon|von|ngan sach|ns|nsnn|quy von|chuong trinh|ct|ctmtqg|mtqg)( |$)/;
+/** "Vốn" words that are not money from somewhere: "vốn vay của dân" is still a source; "vốn hiểu biết" is not written in notes. */
+const NOT_A_SOURCE = /^(von|nguon) (doi ung|dan gop|dong gop|tu co|cua dan|nhan dan)( |$)/;
+
+/** Words of how the work is done: who pays, gives, builds, supervises (folded, whole words). */
+const HOW_WORDS =
+  /(^| )(dan|nguoi dan|nhan dan|cong dong|ho dan|doan the|hoi nong dan|hoi phu nu|thon|xa|huyen|tinh|tram|nha nuoc|doanh nghiep|htx|hop tac xa|gop|dong gop|doi ung|ho tro|tro gia|tro cuoc|cap phat|cap von|cap giong|tu lam|tu thi cong|thi cong|tu to chuc|to chuc|thuc hien|tu thuc hien|chu dau tu|cung lam|dau thau|chi dinh thau|thue|giao|hien|hien dat|huy dong|cong lao dong|ngay cong|vat lieu|giam sat|quan ly|van hanh|duy tu|thu hoi|quay vong|luan chuyen|co che|phuong thuc|hinh thuc|dac thu|ky thuat|vay|cho vay|tin chap|long ghep|khong su dung|khong can)( |$)/;
+
+/** After a source and a dash, the source's own part: "CT 135 - Dự án hỗ trợ phát triển sản xuất", "CT NTM - hỗ trợ phát triển sản xuất". */
+const SOURCE_PART = /^(du an|tieu du an|noi dung|hop phan|ho tro phat trien|von)( |$)/;
+
 const notePartsOf = memo2((catalogue: ProgramCatalogue, note: string): NoteParts => {
   const period = catalogue.period;
   if (note.trim() === '') return NO_PARTS;
-  const lines = note
-    .split(/\n|;/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const source: string[] = [];
-  const how: string[] = [];
-  for (const l of lines) {
-    if (findProgram(l, period)) source.push(l);
-    else how.push(l);
+  // Pieces and the cut before each.
+  const bits = note.split(CUT);
+  type Kind = 'source' | 'how' | 'other';
+  const pieces: { text: string; cut?: string; kind: Kind }[] = [];
+  let pending: string | undefined;
+  for (let i = 0; i < bits.length; i++) {
+    if (i % 2 === 1) {
+      pending = pending === undefined ? bits[i] : pending;
+      continue;
+    }
+    // A leading bullet ("- Dân góp công"), a trailing full stop.
+    const text = bits[i].replace(/^\s*[-–—•+*]\s*/u, '').replace(/\s*\.\s*$/u, '').trim();
+    if (text === '') continue;
+    const key = foldKey(text);
+    const named = findProgram(text, period) !== undefined;
+    const prev = pieces[pieces.length - 1];
+    const partOfSource = prev?.kind === 'source' && pending !== undefined && separatorOf(pending) === 'dash' && SOURCE_PART.test(key);
+    const kind: Kind = named || partOfSource || (SOURCE_OPENING.test(key) && !NOT_A_SOURCE.test(key)) ? 'source' : HOW_WORDS.test(key) ? 'how' : 'other';
+    pieces.push({ text, ...(pieces.length > 0 && pending !== undefined ? { cut: pending } : {}), kind });
+    pending = undefined;
   }
-  return Object.freeze({ ...(source.length > 0 ? { source: source.join('; ') } : {}), ...(how.length > 0 ? { how: how.join('; ') } : {}) });
+  // Runs of one kind keep their own punctuation; runs of a kind apart are joined with "; ".
+  const runs: Record<Kind, string[]> = { source: [], how: [], other: [] };
+  const used = new Set<NoteSeparator>();
+  let detail: NoteParts['sourceDetail'];
+  pieces.forEach((p, i) => {
+    const prev = pieces[i - 1];
+    const list = runs[p.kind];
+    if (prev && prev.kind === p.kind && p.cut !== undefined && list.length > 0 && !/\n|;/.test(p.cut)) {
+      const mark = p.cut.trim();
+      list[list.length - 1] += `${/^[-–—]$/u.test(mark) ? ` ${mark} ` : `${mark} `}${p.text}`;
+    } else list.push(p.text);
+    if (prev && prev.kind !== p.kind && p.cut !== undefined) used.add(separatorOf(p.cut));
+  });
+  // A source run that says more than its program's names ("Vốn NTM hỗ trợ xi măng"): its words are kept.
+  for (const text of runs.source) {
+    const m = findProgramMatch(text, period);
+    if (!m) continue;
+    const own = new Set([...m.program.aliases, m.program.sourceName, m.program.fullSourceName].flatMap((a) => foldKey(a).split(' ')));
+    const words = foldKey(text).split(' ');
+    const rest = [...words.slice(0, m.start), ...words.slice(m.end)].filter((w) => !SOURCE_FILLER.has(w) && !own.has(w));
+    if (rest.length > 0) {
+      detail = text;
+      break;
+    }
+  }
+  const out: { -readonly [K in keyof NoteParts]: NoteParts[K] } = {};
+  if (runs.source.length > 0) out.source = runs.source.join('; ');
+  if (runs.how.length > 0) out.how = runs.how.join('; ');
+  if (runs.other.length > 0) out.other = runs.other.join('; ');
+  if (detail) out.sourceDetail = detail;
+  if (used.size > 0) out.separators = [...used];
+  return Object.freeze(out);
 });
+
+/** Words around a program's name that add nothing to it ("Vốn CT NTM năm 2027" says no more than NTM and its year). */
+const SOURCE_FILLER = new Set(['ho', 'tro', 'tu', 'von', 'nguon', 'cua', 'ct', 'chuong', 'trinh', 'ngan', 'sach', 'ns', 'kinh', 'phi', 'quy', 'thuoc', 'theo', 'va', 'nam', 'giai', 'doan', 'du', 'an', 'mtqg', 'ctmtqg', 'muc', 'tieu', 'quoc', 'gia']);
 
 /** What defaultSplit needs to know of an activity (a PlanActivity will do). */
 export interface SplitInput {

@@ -8,11 +8,13 @@
  *   checks.ts       budget checks against III.1, the villages' share, growth (rule 6)
  *   plan-io.ts      writing the plan's sheets and reading back the commune's edits
  *   sources.ts      each input counted once: identical copies read once, versions of one sheet chosen
+ *   meetings.ts     a village's meeting validity (rule 8) marking its rows until the commune confirms
  *   commune.ts      consolidateCommune: read → build → check → write, in one call
  */
 export * from './commune';
 export * from './consolidate';
 export * from './funding';
+export * from './meetings';
 export * from './checks';
 export * from './plan-io';
 export * from './sources';

@@ -24,12 +24,13 @@ import { rowTopics } from '../sections';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import { hash53 } from './sources';
+import { MEETING_MARK_RE, meetingMark } from './meetings';
 import type { BudgetChecks } from './checks';
 import type { CommuneEdits, PreviousRow, RowEdits, SituationColumn, SituationTexts } from './consolidate';
 import { NO_EDITS, SITUATION_COLUMNS, cellDigest, listCell, situationDigest } from './consolidate';
 import type { FundingNeeds } from './funding';
 import { II6C_ROLLUPS, fundingNeeds, splitPlan } from './funding';
-import type { CommunePlan, FundingGroup, PlanActivity, PlanSituation, Topic } from '../types';
+import type { CommunePlan, FundingGroup, NoteTally, VillageMeeting, PlanActivity, PlanSituation, Topic } from '../types';
 import { TOPICS, topicHeading } from '../types';
 
 export const PLAN_FORMS = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C'] as const;
@@ -39,6 +40,8 @@ export const REPORT_SHEET = 'Báo cáo tổng hợp';
 /** Mark written in "Nội dung khác" of a row no source proposes any more. */
 export const VANISHED_MARK = '[Không còn trong biểu nguồn]';
 const ACCEPT_HEADER = 'Đồng ý gộp (ghi x)';
+/** The report's column where the commune confirms a village's list after checking its meeting. */
+const CONFIRM_HEADER = 'Xã đã xác nhận (ghi x)';
 
 const FUNDING_GROUPS: readonly FundingGroup[] = ['investment-completed', 'investment-finishing', 'investment-ongoing', 'investment-new', 'recurrent'];
 
@@ -99,9 +102,10 @@ function keyOf(sheet: SheetData, keyCol: number | undefined, row: number): strin
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
+/** Nội dung khác without LKH's own marks (a row no longer proposed, a village's list not valid). */
 function stripMark(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
-  const t = s.replace(VANISHED_MARK, '').trim();
+  const t = s.replace(VANISHED_MARK, '').replace(MEETING_MARK_RE, '').trim();
   return t === '' ? undefined : t;
 }
 
@@ -185,7 +189,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   const writtenSplits = digestsFromState(state, 'writtenSplits');
   const writtenGroups = digestsFromState(state, 'writtenGroups');
   const wanted = [...PLAN_FORMS.map((f) => sheets[f]), REPORT_SHEET].filter((n) => names.includes(n));
-  if (wanted.length === 0) return { ...NO_EDITS, acceptedMerges: acceptedFromState(state) };
+  if (wanted.length === 0) return { ...NO_EDITS, acceptedMerges: acceptedFromState(state), confirmedMeetings: confirmedFromState(state) };
   const data = new Map((await port.readSheets(wanted)).map((d) => [d.name, d]));
   const rows = new Map<string, RowEdits>();
   const edit = (key: string, e: RowEdits) => rows.set(key, { ...(rows.get(key) ?? {}), ...e });
@@ -331,7 +335,9 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   const report = data.get(REPORT_SHEET);
   if (report) accepted.push(...acceptedFromReport(report));
   const uniq = new Map(accepted.map((ks) => [[...ks].sort().join('+'), ks]));
-  return { rows, objectives, situationTexts, acceptedMerges: [...uniq.values()], previous, findings };
+  // The villages whose list the commune confirmed: the report's column when the report is there, else the state.
+  const confirmedMeetings = report ? markedIn(report, CONFIRM_HEADER) : confirmedFromState(state);
+  return { rows, objectives, situationTexts, acceptedMerges: [...uniq.values()], previous, findings, confirmedMeetings };
 }
 
 /** The programs a period's plan falls under, as the report names them. */
@@ -383,6 +389,28 @@ function acceptedFromState(state: DocumentState): string[][] {
   return Array.isArray(v) ? v.filter((x): x is string[] => Array.isArray(x) && x.every((k) => typeof k === 'string')) : [];
 }
 
+function confirmedFromState(state: DocumentState): string[] {
+  const v = state.extra?.confirmedMeetings;
+  return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
+}
+
+/** The keys of the report's rows marked in the column headed `header` (the commune's "x"). */
+function markedIn(sheet: SheetData, header: string): string[] {
+  const out: string[] = [];
+  sheet.values.forEach((head, headerRow) => {
+    const markCol = head.findIndex((v) => v === header);
+    const keyCol = head.findIndex((v) => v === KEY_COLUMN_HEADER);
+    if (markCol < 0 || keyCol < 0) return;
+    for (let i = headerRow + 1; i < sheet.values.length; i++) {
+      const id = sheet.values[i][keyCol];
+      const mark = sheet.values[i][markCol];
+      if (typeof id !== 'string' || id === '') break;
+      if (mark !== null && mark !== '' && foldKey(String(mark)) !== 'khong' && mark !== false) out.push(id);
+    }
+  });
+  return out;
+}
+
 /** Suggestions the user marked with "x" in the report's "Đồng ý gộp" column. */
 /** The merges marked "Đồng ý gộp" in every table of the report that offers them (activities, II.4.A). */
 function acceptedFromReport(sheet: SheetData): string[][] {
@@ -402,7 +430,8 @@ function acceptedFromReport(sheet: SheetData): string[][] {
 }
 
 function activityValues(a: PlanActivity): Record<string, LayoutValue> {
-  const other = a.status === 'vanished' ? [VANISHED_MARK, a.other].filter(Boolean).join(' ') : (a.other ?? null);
+  const marks = [a.status === 'vanished' ? VANISHED_MARK : '', a.meetingNotValid && a.meetingNotValid.length > 0 ? meetingMark(a.meetingNotValid) : ''].filter(Boolean);
+  const other = marks.length > 0 ? [...marks, a.other].filter(Boolean).join(' ') : (a.other ?? null);
   return {
     priority: a.priority ?? null,
     activity: a.activity,
@@ -571,6 +600,32 @@ export interface WrittenPlan {
   readonly checks: BudgetChecks;
 }
 
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { line: 'xuống dòng', semicolon: 'dấu chấm phẩy', period: 'dấu chấm', comma: 'dấu phẩy', dash: 'gạch ngang' };
+
+/** What became of the activities' notes: how many were split, at which marks, into which columns. */
+export function notesLine(n: NoteTally): string {
+  const seps = Object.entries(n.separators)
+    .filter(([, c]) => c > 0)
+    .map(([k, c]) => `${SEPARATOR_NAMES[k] ?? k} ${c}`)
+    .join(', ');
+  return (
+    `Ghi chú của ${n.notes} hoạt động được đọc hết, không bỏ chữ nào: ${n.split} ghi chú được tách${seps ? ` (tại ${seps})` : ''}; ` +
+    `${n.source} có tên nguồn vốn (vào cột Tên nguồn vốn), ${n.mechanism} có cách thực hiện (vào cột Cơ chế thực hiện), ${n.other} có nội dung khác (vào cột Nội dung khác).`
+  );
+}
+
+/** The report's lines on the villages' meetings: how many lists are not valid, how many rows are marked. */
+function meetingsLines(meetings: readonly VillageMeeting[]): string[] {
+  const notValid = meetings.filter((m) => !m.valid);
+  if (notValid.length === 0) return meetings.length > 0 ? [`Họp thôn có dưới 30% phụ nữ tham dự: ${meetings.map((m) => m.unit).join(', ')} (Sổ tay yêu cầu ít nhất 30%; danh mục vẫn hợp lệ).`] : [];
+  const marked = notValid.filter((m) => !m.confirmed);
+  const rows = marked.reduce((n, m) => n + m.rows, 0);
+  return [
+    `Danh mục của ${notValid.length} thôn chưa hợp lệ vì họp thôn chưa có trên 50% số hộ tham dự: ${notValid.map((m) => m.unit).join(', ')}. ` +
+      (marked.length > 0 ? `${rows} dòng của ${marked.length} thôn được đánh dấu ở cột Nội dung khác của II.4.B, II.6.A, II.6.B cho đến khi xã xác nhận.` : 'Xã đã xác nhận cả.'),
+  ];
+}
+
 /** The report sheet: reconciliation, returned activities, merge suggestions, funding checks. */
 export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks: [], findings: [] }, context: { readonly period?: ProgramPeriod; readonly upperLevelName?: string } = {}) {
   const r = plan.reconciliation;
@@ -581,6 +636,8 @@ export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks:
     `Đọc được ${r.read.count} hoạt động (${formatVnNumber(r.read.amount)} nghìn đồng); đưa vào II.4.B ${r.written.count} (${formatVnNumber(r.written.amount)} nghìn đồng); trả lại ${r.returned.count} (${formatVnNumber(r.returned.amount)} nghìn đồng).`,
     r.balanced ? 'Đối chiếu: khớp — không hoạt động nào bị bỏ sót.' : 'Đối chiếu: KHÔNG KHỚP — xem các lỗi bên dưới.',
     `Dòng không còn trong biểu nguồn (giữ lại, đã đánh dấu): ${r.vanished}. Dòng xã tự thêm (giữ lại): ${r.manual}.`,
+    ...(plan.notes && plan.notes.notes > 0 ? [notesLine(plan.notes)] : []),
+    ...meetingsLines(plan.meetings ?? []),
   ];
   return simpleLayout({
     name: REPORT_SHEET,
@@ -647,6 +704,34 @@ export function reportLayout(plan: CommunePlan, checks: BudgetChecks = { checks:
                 difficulties: s.difficulties.map((d) => `- ${d}`).join('\n'),
                 accept: s.accepted ? 'x' : null,
                 id: s.id,
+              })),
+            },
+          ]
+        : []),
+      ...((plan.meetings ?? []).length > 0
+        ? [
+            {
+              key: 'meetings',
+              caption: `Họp thôn chưa đạt yêu cầu của Sổ tay (danh mục chưa hợp lệ: các dòng của thôn được đánh dấu ở cột Nội dung khác; ghi x vào cột "${CONFIRM_HEADER}" khi đã họp lại hoặc đã kiểm tra số liệu, rồi tổng hợp lại)`,
+              columns: [
+                { key: 'stt', header: 'STT', width: 5, kind: 'center' as const },
+                { key: 'unit', header: 'Thôn', width: 18 },
+                { key: 'valid', header: 'Danh mục', width: 14, kind: 'center' as const },
+                { key: 'reason', header: 'Lý do', width: 50, kind: 'longtext' as const },
+                { key: 'rows', header: 'Số dòng trong kế hoạch', width: 12, kind: 'center' as const },
+                { key: 'where', header: 'Biên bản', width: 26, kind: 'longtext' as const },
+                { key: 'confirm', header: CONFIRM_HEADER, width: 12, kind: 'center' as const },
+                { key: 'id', header: KEY_COLUMN_HEADER, width: 20, kind: 'key' as const },
+              ],
+              rows: (plan.meetings ?? []).map((m, i) => ({
+                stt: i + 1,
+                unit: m.unit,
+                valid: m.valid ? 'Hợp lệ' : m.confirmed ? 'Xã đã xác nhận' : 'Chưa hợp lệ',
+                reason: m.reason,
+                rows: m.rows,
+                where: `${m.file ? `${m.file} — ` : ''}${m.sheet}${m.cell ? `!${m.cell}` : ''}`,
+                confirm: m.confirmed ? 'x' : null,
+                id: m.key,
               })),
             },
           ]
@@ -746,6 +831,8 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
     extra: {
       ...(state.extra ?? {}),
       acceptedMerges: [...plan.suggestions, ...(plan.situationSuggestions ?? [])].filter((s) => s.accepted).map((s) => [...s.keys]),
+      // The villages whose list the commune confirmed after checking its meeting.
+      confirmedMeetings: (plan.meetings ?? []).filter((m) => m.confirmed).map((m) => m.key),
       // What LKH wrote in the commune's columns of each row: the next run tells which sheet was edited.
       communeColumns: Object.fromEntries(active.filter((a) => a.key !== '').map((a) => [a.key, communeColumnsDigest(a)])),
       // The split LKH wrote into Ngân sách / Đề xuất: a re-run tells the commune's own from it.

@@ -9,7 +9,7 @@ import { DOTS, STYLES, defaultSheetName } from '../../layout/engine';
 import type { LayoutCell, LayoutValue, Merge, SheetLayout, StyleName, TablePlacement, Validation } from '../../layout/types';
 import { a1 } from '../../util/a1';
 import type { MarksMethod, RankItem, RankMethod, ScoresMethod, ValidityKind } from './core';
-import { DEFAULT_CRITERIA, TIE_BREAK_LABELS, TIE_BREAKS, criteriaOf, markLimit, scoreRange } from './core';
+import { DEFAULT_CRITERIA, TIE_BREAK_LABELS, TIE_BREAKS, TIE_RULE_TEXT, criteriaOf, markLimit, scoreRange } from './core';
 import type { RankableFormId } from './sheet';
 import { KEY_HEADER } from './sheet';
 import { validityKindOf, validityLines } from './validity';
@@ -74,7 +74,7 @@ function participantNames(p: BallotOptions['participants'], fallback: (i: number
 }
 
 function tieBreakSentence(by: string): string {
-  return `Các hoạt động có ${by} bằng nhau: ưu tiên hơn hoạt động ${TIE_BREAKS.map((t) => TIE_BREAK_LABELS[t]).join(', ')} (Sổ tay, bước 4); LKH phân định khi ghi kết quả vào biểu, cột trên phiếu chỉ xếp theo ${by}.`;
+  return `Các hoạt động có ${by} bằng nhau: ưu tiên hơn hoạt động ${TIE_BREAKS.map((t) => TIE_BREAK_LABELS[t]).join(', ')} (Sổ tay, bước 4); ${TIE_RULE_TEXT}. LKH phân định khi ghi kết quả vào biểu, cột trên phiếu chỉ xếp theo ${by}.`;
 }
 
 /** A small layout builder: cells, merges, heights (the engine's own builder is private). */

@@ -74,56 +74,74 @@ export function markLimit(method: MarksMethod, items: number): number {
 export const TIE_BREAKS = ['women', 'poorWomen', 'publicJobs'] as const;
 export type TieBreak = (typeof TIE_BREAKS)[number];
 
+/**
+ * What decided between two activities with the same total: a handbook flag, then (scores) the
+ * points on the criterion "Số lượng người hưởng lợi", which weighs the same poor, women and public
+ * jobs (L3750), then the order of the list (the commune's own order, so the result is the same
+ * every time).
+ */
+export type TieDecider = TieBreak | 'beneficiaries' | 'order';
+
 /** Vietnamese names of the tie-breaks, for reports. */
-export const TIE_BREAK_LABELS: Readonly<Record<TieBreak, string>> = {
+export const TIE_BREAK_LABELS: Readonly<Record<TieDecider, string>> = {
   women: 'đáp ứng nhu cầu của phụ nữ',
   poorWomen: 'có nhiều phụ nữ nghèo hưởng lợi',
   publicJobs: 'tạo nhiều việc làm công',
+  beneficiaries: 'nhiều điểm hơn ở tiêu chí "Số lượng người hưởng lợi"',
+  order: 'đứng trước trong danh sách',
 };
+
+/** The rule after the handbook's, said on the ballot and in the result. */
+export const TIE_RULE_TEXT =
+  'còn bằng nhau thì hoạt động nhiều điểm hơn ở tiêu chí "Số lượng người hưởng lợi" (khi chấm điểm) xếp trước, sau cùng là hoạt động đứng trước trong danh sách; mỗi hoạt động có một mức ưu tiên riêng';
+
+/** The criterion whose points break a tie left by the flags (folded heading). */
+export const BENEFICIARIES_CRITERION = 'Số lượng người hưởng lợi';
 
 export interface RankRow {
   readonly key: string;
   readonly activity: string;
   /** Marks or points; 0 when the tally has no line for the activity. */
   readonly total: number;
-  /** 1 = highest. Competition ranking: 1, 2, 2, 4. */
+  /** 1 = highest; every activity its own rank (1, 2, 3, 4), ties decided as TieDecider says. */
   readonly rank: number;
-  /** Set when the row is ahead of the next one with the same total: the flag that decided. */
-  readonly tieBreak?: TieBreak;
+  /** Set when the row is ahead of the next one with the same total: what decided. */
+  readonly tieBreak?: TieDecider;
 }
 
 /**
  * Ranks activities: most marks/points first; equal totals go to activities serving women, then
- * with many poor women benefiting, then creating public jobs; rows still equal share a rank
- * (1, 2, 2, 4) and keep their original order. Items missing from `totals` count 0.
+ * with many poor women benefiting, then creating public jobs (the handbook's order); then, when
+ * `beneficiaries` is given (points on "Số lượng người hưởng lợi" by item key), more of those;
+ * then the order of `items`. Every activity gets its own rank (1, 2, 3…), so the list the
+ * commune sends up has no two activities at the same priority. Items missing from `totals` count 0.
  */
-export function rank(items: readonly RankItem[], totals: ReadonlyMap<string, number>): RankRow[] {
-  const rows = items.map((item, index) => ({ item, index, total: totals.get(item.key) ?? 0 }));
-  const flag = (r: (typeof rows)[number], f: TieBreak): number => (r.item.flags[f] ? 1 : 0);
-  const compare = (a: (typeof rows)[number], b: (typeof rows)[number]): number => {
+export function rank(items: readonly RankItem[], totals: ReadonlyMap<string, number>, beneficiaries?: ReadonlyMap<string, number>): RankRow[] {
+  const rows = items.map((item, index) => ({ item, index, total: totals.get(item.key) ?? 0, benefit: beneficiaries?.get(item.key) ?? 0 }));
+  type Row = (typeof rows)[number];
+  const flag = (r: Row, f: TieBreak): number => (r.item.flags[f] ? 1 : 0);
+  const decider = (a: Row, b: Row): TieDecider | undefined => {
+    if (a.total !== b.total) return undefined;
+    const f = TIE_BREAKS.find((t) => flag(a, t) !== flag(b, t));
+    if (f) return f;
+    if (a.benefit !== b.benefit) return 'beneficiaries';
+    return 'order';
+  };
+  const compare = (a: Row, b: Row): number => {
     if (a.total !== b.total) return b.total - a.total;
     for (const f of TIE_BREAKS) {
       const d = flag(b, f) - flag(a, f);
       if (d !== 0) return d;
     }
-    return 0;
+    if (a.benefit !== b.benefit) return b.benefit - a.benefit;
+    return a.index - b.index;
   };
-  const sorted = [...rows].sort((a, b) => compare(a, b) || a.index - b.index);
-  const out: RankRow[] = [];
-  sorted.forEach((r, i) => {
-    const prev = i > 0 ? sorted[i - 1] : undefined;
-    const rankNo = prev && compare(prev, r) === 0 ? out[i - 1].rank : i + 1;
-    out.push({ key: r.item.key, activity: r.item.activity, total: r.total, rank: rankNo });
+  const sorted = [...rows].sort(compare);
+  return sorted.map((r, i) => {
+    const next = sorted[i + 1];
+    const by = next ? decider(r, next) : undefined;
+    return { key: r.item.key, activity: r.item.activity, total: r.total, rank: i + 1, ...(by ? { tieBreak: by } : {}) };
   });
-  // Record which flag put a row ahead of the next one with the same total.
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const a = sorted[i];
-    const b = sorted[i + 1];
-    if (a.total !== b.total || compare(a, b) === 0) continue;
-    const decided = TIE_BREAKS.find((f) => flag(a, f) !== flag(b, f));
-    if (decided) out[i] = { ...out[i], tieBreak: decided };
-  }
-  return out;
 }
 
 /** Rank items from the commune plan: only activities needing outside money are ranked (L3518). */

@@ -7,7 +7,7 @@
  * the meeting marks or scores → readTally → rank → applyRanking → listValidity (the counts under
  * the ballot, else the village's I.1/I.3; rankingValidity) written on the tally sheet (validityWrite).
  */
-export type { MarksMethod, RankItem, RankMethod, RankRow, ScoresMethod, TieBreak, Validity, ValidityInput, ValidityKind } from './core';
+export type { MarksMethod, RankItem, RankMethod, RankRow, ScoresMethod, TieBreak, TieDecider, Validity, ValidityInput, ValidityKind } from './core';
 export {
   DEFAULT_CRITERIA,
   MARK_SHARE,
@@ -15,6 +15,8 @@ export {
   SCORE_MIN,
   TIE_BREAKS,
   TIE_BREAK_LABELS,
+  TIE_RULE_TEXT,
+  BENEFICIARIES_CRITERION,
   criteriaOf,
   markLimit,
   marksPerPerson,
@@ -26,7 +28,7 @@ export {
 export type { BallotOptions } from './ballot';
 export { BALLOT_TEXT, ballotLayout } from './ballot';
 export type { TallyResult } from './tally';
-export { readTally } from './tally';
+export { RankingRefused, ballotRefusal, readTally } from './tally';
 export type { RankableFormId, SheetActivities, SheetActivity } from './sheet';
 export { KEY_HEADER, derivedKeys, findKeyColumn, matchName, rankItemsFromSheet, sheetActivities } from './sheet';
 export type { ListValidity, ValidityField, ValidityFields, VillageCounts } from './validity';

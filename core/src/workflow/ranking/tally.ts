@@ -11,7 +11,7 @@ import { a1, columnName } from '../../util/a1';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { RankItem, RankMethod } from './core';
-import { criteriaOf, markLimit, scoreRange } from './core';
+import { BENEFICIARIES_CRITERION, criteriaOf, markLimit, scoreRange } from './core';
 import { BALLOT_TEXT } from './ballot';
 import { matchName } from './sheet';
 import { VALIDITY_HEADING_KEY } from './validity';
@@ -24,6 +24,8 @@ export interface TallyResult {
   readonly findings: Finding[];
   /** Keys of listed items with no row on the sheet. */
   readonly missing: string[];
+  /** Scores: points on the criterion "Số lượng người hưởng lợi" by item key (the tie-break after the handbook's flags). */
+  readonly beneficiaries: Map<string, number>;
 }
 
 /** Lines of the ballot that are not activities: the count row, notes, date and signatures. */
@@ -38,20 +40,30 @@ interface Header {
   readonly texts: ReadonlyMap<number, readonly [string, string]>;
 }
 
-function kindOf(key: string, method: RankMethod): keyof Header['col'] | undefined {
-  if (key === 'stt' || key === 'tt') return 'stt';
-  if (key.startsWith('ma dong')) return 'key';
-  if (key.startsWith('hoat dong')) return 'activity';
-  if (key === 'dvt' || key.startsWith('don vi tinh')) return 'unit';
-  if (key.startsWith('so luong')) return 'quantity';
-  if (key.startsWith('dia diem')) return 'place';
-  if (key.startsWith('xep')) return 'rank';
-  if (method.kind === 'marks') {
-    if (key.startsWith('tong so gach') || key.startsWith('so gach') || key === 'tong so' || key === 'cong') return 'total';
-  } else {
-    if (key.startsWith('cong diem') || key.startsWith('tong diem') || key.startsWith('tong so diem') || key === 'cong') return 'total';
-    if (key.startsWith('dai bieu') || key.startsWith('nguoi cham') || key.startsWith('ho ten') || key.startsWith('ho va ten')) return 'participant';
-  }
+const GROUP_KEYS = [foldKey(BALLOT_TEXT.participantsGroup), foldKey(BALLOT_TEXT.scoresGroup), 'tong diem theo tieu chi'];
+
+type Role = keyof Header['col'];
+
+/**
+ * The headings of each role, exactly (folded): a heading is a role only when it says that and
+ * nothing more, so a criterion that starts like a role ("Số lượng người hưởng lợi") stays a
+ * criterion and is counted.
+ */
+const ROLES: readonly (readonly [Role, readonly string[], RankMethod['kind'] | undefined])[] = [
+  ['stt', ['stt', 'tt', 'so tt', 'so thu tu'], undefined],
+  ['key', ['ma dong lkh', 'ma dong'], undefined],
+  ['activity', ['hoat dong', 'ten hoat dong', 'hoat dong de xuat', 'cac hoat dong', 'noi dung hoat dong'], undefined],
+  ['unit', ['dvt', 'd v t', 'don vi tinh', 'don vi'], undefined],
+  ['quantity', ['so luong', 'khoi luong', 'so luong khoi luong', 'quy mo'], undefined],
+  ['place', ['dia diem', 'dia diem thuc hien'], undefined],
+  ['rank', ['xep muc uu tien dua vao ket qua lua chon', 'xep muc uu tien dua vao ket qua cham diem', 'xep muc uu tien', 'xep uu tien', 'thu tu uu tien', 'muc uu tien', 'uu tien', 'xep hang', 'xep thu tu'], undefined],
+  ['total', ['tong so gach lua chon cua nguoi dan', 'tong so gach', 'so gach', 'tong so hat', 'so hat', 'tong so', 'cong'], 'marks'],
+  ['total', ['cong diem', 'tong diem', 'tong so diem', 'tong cong diem', 'cong'], 'scores'],
+  ['participant', ['dai bieu', 'nguoi cham', 'nguoi cham diem', 'ho ten', 'ho va ten', 'ten dai bieu', 'ho ten dai bieu'], 'scores'],
+];
+
+function kindOf(key: string, method: RankMethod): Role | undefined {
+  for (const [role, keys, only] of ROLES) if ((only === undefined || only === method.kind) && keys.includes(key)) return role;
   return undefined;
 }
 
@@ -81,6 +93,8 @@ function locate(grid: TextGrid, data: SheetData, method: RankMethod): Header | u
         bottom = t;
       }
       texts.set(c, [top, bottom]);
+      // A column under the participants' or criteria's group heading holds marks or points, whatever its own heading says.
+      if (top !== bottom && GROUP_KEYS.some((g) => foldKey(top).startsWith(g))) continue;
       for (const t of [top, bottom]) {
         const k = kindOf(foldKey(t), method);
         if (k && col[k] === undefined && (k !== 'total' || c === totalCol)) col[k] = c;
@@ -104,7 +118,7 @@ export function readTally(sheet: SheetData, items: readonly RankItem[], method: 
     findings.push(
       finding('TABLE_NOT_FOUND', { sheet: sheet.name }, { form: 'phiếu xếp ưu tiên', table: method.kind === 'marks' ? BALLOT_TEXT.marksTotal : BALLOT_TEXT.scoreTotal }),
     );
-    return { totals, participants: 0, findings, missing: items.map((i) => i.key) };
+    return { totals, participants: 0, findings, missing: items.map((i) => i.key), beneficiaries: new Map() };
   }
   const { col } = header;
   const activityCol = col.activity as number;
@@ -128,6 +142,8 @@ export function readTally(sheet: SheetData, items: readonly RankItem[], method: 
   const range = method.kind === 'scores' ? scoreRange(method) : { min: 0, max: 0 };
   const criteria = method.kind === 'scores' ? dataCols.map(labelOf) : [];
   const criterionCount = method.kind === 'scores' ? Math.max(1, dataCols.length || criteriaOf(method).length) : 1;
+  const benefitAt = criteria.findIndex((c) => foldKey(c) === foldKey(BENEFICIARIES_CRITERION));
+  const beneficiaries = new Map<string, number>();
   const cellError = (r: number, c: number, cell: GridCell): boolean => {
     if (!cell.error) return false;
     findings.push(finding('CELL_ERROR', at(r, c), { error: cell.error }));
@@ -185,6 +201,7 @@ export function readTally(sheet: SheetData, items: readonly RankItem[], method: 
         }
         sum += p.value;
         counted++;
+        if (i === benefitAt) beneficiaries.set(item.key, (beneficiaries.get(item.key) ?? 0) + p.value);
       });
       if (counted > 0) people.add(person);
     }
@@ -214,5 +231,31 @@ export function readTally(sheet: SheetData, items: readonly RankItem[], method: 
     }
   }
   const missing = items.filter((_, i) => !found.has(i)).map((i) => i.key);
-  return { totals, participants, findings, missing };
+  return { totals, participants, findings, missing, beneficiaries };
+}
+
+/** Raised when a ballot cannot be ranked from: nothing is written. The message says why, in Vietnamese. */
+export class RankingRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RankingRefused';
+  }
+}
+
+/**
+ * Why a read ballot must not be ranked from, or undefined when it may: no ballot filled (no
+ * person marked or scored anything valid), or the ballot's table not found. Says how many
+ * ballots are filled and what the handbook asks of each person.
+ */
+export function ballotRefusal(tally: TallyResult, method: RankMethod, items: number, ballotSheet: string, listSheet: string): string | undefined {
+  if (tally.participants > 0) return undefined;
+  const notFound = tally.findings.some((f) => f.code === 'TABLE_NOT_FOUND');
+  const rule =
+    method.kind === 'marks'
+      ? `Theo Sổ tay, mỗi người dự họp đánh dấu (hoặc bỏ hạt) vào tối đa ${markLimit(method, items)} trong ${items} hoạt động (khoảng 30%); Tổ công tác đếm số gạch của từng hoạt động.`
+      : `Theo Sổ tay, mỗi người chấm từ ${scoreRange(method).min} đến ${scoreRange(method).max} điểm cho từng tiêu chí đối với mỗi hoạt động; Tổ công tác cộng điểm của mọi người.`;
+  const what = notFound
+    ? `Không tìm thấy bảng phiếu trên trang "${ballotSheet}" (cần cột "${BALLOT_TEXT.activity}" và cột "${method.kind === 'marks' ? BALLOT_TEXT.marksTotal : BALLOT_TEXT.scoreTotal}")`
+    : `Trang "${ballotSheet}" chưa có phiếu nào được điền: 0 người ${method.kind === 'marks' ? 'đánh dấu' : 'chấm điểm'} hợp lệ`;
+  return `${what}, nên chưa xếp ưu tiên và không ghi mức ưu tiên nào vào trang "${listSheet}". ${rule} Hãy nhập phiếu của từng người rồi xếp ưu tiên lại.`;
 }

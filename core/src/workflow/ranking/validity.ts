@@ -12,6 +12,7 @@ import { foldKey, formatVnNumber, parseNumber } from '../../text';
 import { a1 } from '../../util/a1';
 import type { Validity, ValidityInput, ValidityKind } from './core';
 import { rankingValidity } from './core';
+import { womenBelowShare } from '../../validate/rules';
 import type { RankableFormId } from './sheet';
 
 /** The labels of the ballot's validity block; the reader finds them by their words. */
@@ -232,7 +233,7 @@ export function listValidity(opts: {
   if (kind === 'village-meeting' && households && present !== undefined) numbers.push(`${formatVnNumber(present)}/${formatVnNumber(households)} hộ (${pct(present, households)}) có đại diện dự họp`);
   if (kind === 'village-written' && households && written !== undefined) numbers.push(`${formatVnNumber(written)}/${formatVnNumber(households)} hộ (${pct(written, households)}) đồng ý bằng phiếu`);
   if (kind !== 'village-written' && attendees && agree !== undefined) numbers.push(`${formatVnNumber(agree)}/${formatVnNumber(attendees)} ${kind === 'commune-conference' ? 'đại biểu' : 'người'} (${pct(agree, attendees)}) đồng ý`);
-  if (attendees && women !== undefined) numbers.push(`nữ ${pct(women, attendees)}${women < attendees * 0.3 ? ' (dưới 30%)' : ''}`);
+  if (attendees && women !== undefined) numbers.push(`nữ ${pct(women, attendees)}${womenBelowShare(women, attendees) ? ' (dưới 30%)' : ''}`);
   const text = v.valid
     ? `Hợp lệ: ${numbers.join('; ')}.`
     : `Chưa hợp lệ: ${String(why?.params.reason ?? '')}.${numbers.length > 0 ? ` (${numbers.join('; ')})` : ''}`;
