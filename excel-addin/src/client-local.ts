@@ -96,6 +96,8 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
       const { exportPackage } = await loadTransfer();
       const pkg = await exportPackage(port);
       await download(pkg.fileName, pkg.bytes);
+      // The year's status counts the package sent upward.
+      await (await made).recordDocument('package', pkg.fileName, 'exported');
       return { fileName: pkg.fileName };
     },
     // The documents write Word files (docx) and sheets (ExcelJS): a lazy chunk too.
@@ -103,6 +105,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
       const { draftFile } = await import('../../core/src/app/documents');
       const d = await draftFile(port, kind);
       await download(d.fileName, d.bytes, d.mime);
+      await (await made).recordDocument(kind, d.fileName, 'drafted');
       return { fileName: d.fileName, missing: d.missing, ...(d.blanks !== undefined ? { blanks: d.blanks } : {}), ...(d.note ? { note: d.note } : {}) };
     },
     ...(opts.addCharts
@@ -113,6 +116,11 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     // The checklist (steps, dates, ticks) lives in the document state, like the settings.
     checklist: async (today) => (await made).checklist(today),
     setChecklistTick: async (itemId, ticked) => (await made).setChecklistTick(itemId, ticked),
+    yearStatus: async (today) => (await made).yearStatus(today),
+    recordDocument: async (kind, fileName, action) => (await made).recordDocument(kind, fileName, action),
+    setVillages: async (input) => (await made).setVillages(input),
+    lastChange: async () => (await made).lastChange(),
+    undoLastChange: async () => (await made).undoLastChange(),
     async setChecklistDates(itemId, dates) {
       const { readChecklistState, setOverride, writeChecklistState } = await engine;
       const state = await readState();

@@ -32,7 +32,7 @@ import {
   recordBallot,
   recordDocument,
   recordRanking,
-  recordedSheetForms,
+  sheetFormsOfWorkbook,
   todayIso,
   undoLastChange,
   undoableChange,
@@ -387,7 +387,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
     async yearStatus(today: string): Promise<YearStatus> {
       const state = await readStateSafe(port);
       const names = await port.listSheets();
-      const sheets = await workbookEvidence(port, state, { sheetNames: names, sheetForms: recordedSheetForms(state, names) });
+      const sheets = await workbookEvidence(port, state, { sheetNames: names, sheetForms: await sheetFormsOfWorkbook(port, state, names) });
       return yearStatus({ state, sheets, today, sheetNames: names });
     },
 
