@@ -272,7 +272,11 @@ function formWhat(def: ExpectedFormDef, level: Level, upperLevelName: string | u
   const from = def.from;
   if (!from) return `Biểu ${def.form}`;
   // The commune's level above by its own name (a province since July 2025, a district before).
-  if (level === 'xa' && from === 'huyen' && upperLevelName) return `Biểu ${def.form} (từ ${upperLevelName})`;
+  if (level === 'xa' && from === 'huyen' && upperLevelName) {
+    const name = upperLevelName.trim();
+    // A name ("Tỉnh Lào Cai") as written; the level's word alone ("Tỉnh") in lower case.
+    return `Biểu ${def.form} (từ ${/\s/u.test(name) ? name : name.toLowerCase()})`;
+  }
   // Since July 2025 communes report to the province: the province receives from the communes.
   const source: FormSource = from;
   return level === 'tinh' && source === 'xa' ? `Biểu ${def.form} (từ các xã)` : `Biểu ${def.form} (${SOURCE_LABELS[source].vi})`;
