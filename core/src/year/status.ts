@@ -588,7 +588,8 @@ function communeNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadlin
 
 function upperNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadline'>[], current: number): NextAction {
   if (facts.upperCommunes.length === 0) {
-    return { text: 'Nhận kế hoạch của các xã (tệp có II.6.A, II.6.B của từng xã) và tổng hợp toàn tỉnh.', action: 'rollup', step: current };
+    const whole = facts.level === 'huyen' ? 'toàn huyện' : 'toàn tỉnh';
+    return { text: `Nhận kế hoạch của các xã (tệp có II.6.A, II.6.B của từng xã) và tổng hợp ${whole}.`, action: 'rollup', step: current };
   }
   const error = firstError(facts, false) ?? firstError(facts, true);
   if (error) return { text: `Xem lại kế hoạch của các xã: ${at(error)}: ${error.message}`, action: 'fix', step: current, ...cellOf(error) };
