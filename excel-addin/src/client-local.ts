@@ -8,7 +8,7 @@
  */
 import type { HostExtras } from '../../core/src/app/actions';
 import type { HandoutChart } from '../../core/src/documents/handout-sheet';
-import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
+import type { WorkbookPort } from '../../core/src/port/types';
 import type { ChecklistClient } from '../../core/ui/checklist-types';
 import type { HostKind, PaneClient } from '../../core/ui/client';
 import type { ImportOutcome } from '../../core/ui/files';
@@ -67,13 +67,6 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
   // A failed chunk load (network) is reported by the call that needed it, not as an unhandled rejection.
   made.catch(() => undefined);
   const download = opts.download ?? ((name: string, bytes: Uint8Array, mime?: string) => downloadBytes(name, bytes, mime));
-  const readState = async (): Promise<DocumentState> => {
-    try {
-      return await port.readState();
-    } catch {
-      return {};
-    }
-  };
   return {
     host,
     getSettings: async () => (await made).getSettings(),
@@ -121,10 +114,6 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     setVillages: async (input) => (await made).setVillages(input),
     lastChange: async () => (await made).lastChange(),
     undoLastChange: async () => (await made).undoLastChange(),
-    async setChecklistDates(itemId, dates) {
-      const { readChecklistState, setOverride, writeChecklistState } = await engine;
-      const state = await readState();
-      await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), itemId, dates)));
-    },
+    setChecklistDates: async (itemId, dates) => (await made).setChecklistDates(itemId, dates),
   };
 }

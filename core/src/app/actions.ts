@@ -28,15 +28,18 @@ import {
   checklistOfDocument,
   readBallots,
   readExpectedVillages,
+  readChecklistState,
   readVillages,
   recordBallot,
   recordDocument,
   recordRanking,
+  setOverride,
   sheetFormsOfWorkbook,
   todayIso,
   undoLastChange,
   undoableChange,
   workbookEvidence,
+  writeChecklistState,
   writeLastChange,
   writeVillages,
   yearStatus,
@@ -377,6 +380,12 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
     async setChecklistTick(itemId: string, ticked: boolean): Promise<void> {
       const state = await readStateSafe(port);
       await port.writeState(yearTick(state, itemId, ticked, state.level ?? DEFAULT_SETTINGS.level));
+    },
+
+    /** Sets (or, with null, removes) the user's dates of a step or sub-item of the checklist. */
+    async setChecklistDates(itemId: string, dates: { start?: string; end?: string } | null): Promise<void> {
+      const state = await readStateSafe(port);
+      await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), itemId, dates)));
     },
 
     /**

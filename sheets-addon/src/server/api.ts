@@ -23,7 +23,7 @@ import { isInternalSheet } from '../../../core/src/port/memory';
 import type { DocumentState, WorkbookPort } from '../../../core/src/port/types';
 import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
 import type { YearDocumentKind } from '../../../core/src/year';
-import { YEAR_DOCUMENT_KINDS, readChecklistState, setOverride, writeChecklistState } from '../../../core/src/year';
+import { YEAR_DOCUMENT_KINDS } from '../../../core/src/year';
 import type { RollUpResult } from '../../../core/src/workflow/upper-level';
 import { isRollupSheet, rollUpCommunes } from '../../../core/src/workflow/upper-level';
 import type { ExportData, ImportRequest, ImportResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView } from './entry-points';
@@ -322,10 +322,7 @@ export function createServerApi(env: ServerEnv) {
       return null;
     },
     async setChecklistDates(itemId: string, dates: DateOverride | null): Promise<null> {
-      await locked(async () => {
-        const state = await readStateSafe(port);
-        await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), String(itemId), isObject(dates) ? dates : null)));
-      });
+      await locked(() => actions.setChecklistDates(String(itemId), isObject(dates) ? dates : null));
       return null;
     },
     /** Where the unit is in its year (core/src/year): reads only. */
