@@ -30,6 +30,7 @@ import type { Lang } from './i18n/I18nProvider';
 import { I18nProvider, STRINGS, useI18n } from './i18n/I18nProvider';
 import type { PaneMoment } from './next-step';
 import { nextStep } from './next-step';
+import { todayIso } from './format';
 import { ChecklistScreen } from './screens/ChecklistScreen';
 import { ConsolidateScreen } from './screens/ConsolidateScreen';
 import { FilesScreen } from './screens/FilesScreen';
@@ -153,6 +154,14 @@ export function usePaneState({ client, host, initialTab, start }: LkhPaneProps) 
     setMoment(m);
     const step = nextStep(m, STRINGS.vi);
     if (step?.move) open(step.tab);
+    // After a consolidation or an export the year's status says what comes next, where the host can ask it.
+    const done = (m.kind === 'consolidated' && m.conflicts === 0) || m.kind === 'exported';
+    if (done && client.yearStatus) {
+      void client.yearStatus(todayIso()).then(
+        (s) => setMoment((cur) => (cur === m ? { kind: 'status', next: s.next } : cur)),
+        () => undefined,
+      );
+    }
   };
   const exportPlan = useAction(async () => {
     const r = await client.exportPackage();

@@ -4,6 +4,7 @@
  * (loaded, demo, files opened or added, consolidated, package downloaded) and shows what this says;
  * the tests check it screen state by screen state.
  */
+import type { NextAction } from '../src/year';
 import type { Strings } from './i18n/vi';
 import type { TabId } from './LkhPane';
 
@@ -18,7 +19,9 @@ export type PaneMoment =
   | { readonly kind: 'imported'; readonly sheets: number }
   | { readonly kind: 'consolidated'; readonly conflicts: number }
   /** The package sent upward built and handed to the user. */
-  | { readonly kind: 'exported'; readonly fileName: string };
+  | { readonly kind: 'exported'; readonly fileName: string }
+  /** The year's status read after an action (core/src/year yearStatus): its next action. */
+  | { readonly kind: 'status'; readonly next: NextAction };
 
 export interface NextStep {
   /** The tab where the next action is. */
@@ -44,10 +47,36 @@ export function nextStep(moment: PaneMoment, t: Strings): NextStep | undefined {
       return moment.sheets > 0 ? { tab: 'consolidate', text: t.next.consolidate, button: t.tabs.consolidate, action: 'open', move: false } : undefined;
     case 'consolidated':
       if (moment.conflicts > 0) return { tab: 'consolidate', text: t.next.conflicts, action: 'open', move: false };
-      return { tab: 'files', text: t.next.download, button: t.next.downloadButton, action: 'export', move: false };
+      // The drafts and the planning conference come before the export (the year's status says which first).
+      return { tab: 'documents', text: t.next.drafts, button: t.next.draftsButton, action: 'open', move: false };
     case 'exported':
       return { tab: 'files', text: t.next.send(moment.fileName), action: 'open', move: false };
+    case 'status':
+      return statusStep(moment.next, t);
   }
+}
+
+/** Where each next action of the year's status is done. */
+const ACTION_TAB: Readonly<Record<NextAction['action'], TabId>> = {
+  settings: 'settings',
+  villages: 'settings',
+  receive: 'files',
+  consolidate: 'consolidate',
+  fix: 'validate',
+  draft: 'documents',
+  ballot: 'ranking',
+  rank: 'ranking',
+  export: 'files',
+  feedback: 'files',
+  rollup: 'consolidate',
+  tick: 'checklist',
+  done: 'checklist',
+};
+
+/** The year's next action in the pane's words: its tab, its sentence, the button that does it (export builds the package). */
+export function statusStep(next: NextAction, t: Strings): NextStep {
+  const button = t.next.statusButtons[next.action];
+  return { tab: ACTION_TAB[next.action], text: t.next.status(next.text, next.action), ...(button ? { button } : {}), action: next.action === 'export' ? 'export' : 'open', move: false };
 }
 
 /** What the home screen knows of the workbook: the plan year, what was received, whether a plan is there. */
@@ -59,10 +88,17 @@ export interface WorkbookProgress {
   readonly plan: boolean;
 }
 
-/** The home screen's one primary button: settings, then forms received, then consolidate, then download. */
-export function homeStep(p: WorkbookProgress, t: Strings): NextStep & { readonly button: string } {
+/**
+ * The home screen's one primary button: the year's status when the host can ask it (`next`); else
+ * settings, then forms received, then consolidate, then the drafts and the conference.
+ */
+export function homeStep(p: WorkbookProgress, t: Strings, next?: NextAction): NextStep & { readonly button: string } {
+  if (next) {
+    const s = statusStep(next, t);
+    return { ...s, button: s.button ?? t.tabs.checklist };
+  }
   if (p.planYear === undefined) return { tab: 'settings', text: t.next.settings, button: t.next.settingsButton, action: 'open', move: false };
   if (!p.plan && p.received === 0) return { tab: 'files', text: t.next.receive, button: t.next.receiveButton, action: 'open', move: false };
   if (!p.plan) return { tab: 'consolidate', text: t.next.consolidate, button: t.tabs.consolidate, action: 'open', move: false };
-  return { tab: 'files', text: t.next.download, button: t.next.downloadButton, action: 'export', move: false };
+  return { tab: 'documents', text: t.next.drafts, button: t.next.draftsButton, action: 'open', move: false };
 }

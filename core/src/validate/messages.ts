@@ -212,8 +212,8 @@ export const MESSAGES = {
   },
   ACTIVITY_INCOMPLETE: {
     severity: 'warning',
-    vi: 'Hoạt động "{activity}" chưa ghi {column} — ô {cell}, trang "{sheet}".',
-    en: 'Activity "{activity}" has no {column} — cell {cell}, sheet "{sheet}".',
+    vi: 'Hoạt động "{activity}" chưa ghi {column} — ô {cells}, trang "{sheet}".',
+    en: 'Activity "{activity}" has no {column} — cells {cells}, sheet "{sheet}".',
   },
   DUPLICATE_PRIORITY: {
     severity: 'warning',
@@ -292,8 +292,8 @@ export const MESSAGES = {
   },
   VILLAGE_SHARE_LOW: {
     severity: 'warning',
-    vi: 'Các hoạt động do thôn đề xuất chỉ được {percent} {base} cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% (L677: nguồn lực xã dành cho các hoạt động). Để so sánh: {outsidePercent} vốn cần từ bên ngoài (Ngân sách + Đề xuất), {allPercent} toàn bộ nguồn lực kể cả dân góp.',
-    en: 'Activities proposed by villages get only {percent} of the Ngân sách (known-source money) the commune allocates to its activities; the handbook asks for at least 75% (L677). For comparison: {outsidePercent} of the outside money (Ngân sách + Đề xuất), {allPercent} of all resources including people\'s contributions.',
+    vi: 'Các hoạt động do thôn đề xuất chỉ được {percent} {base} cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% nguồn lực xã dành cho các hoạt động. Để so sánh: {outsidePercent} vốn cần từ bên ngoài (Ngân sách + Đề xuất), {allPercent} toàn bộ nguồn lực kể cả dân góp.',
+    en: 'Activities proposed by villages get only {percent} of the Ngân sách (known-source money) the commune allocates to its activities; the handbook asks for at least 75%. For comparison: {outsidePercent} of the outside money (Ngân sách + Đề xuất), {allPercent} of all resources including people\'s contributions.',
   },
   ALLOCATION_GROWTH_HIGH: {
     severity: 'warning',
@@ -400,7 +400,8 @@ export interface Finding {
 
 function fill(template: string, params: Params): string {
   // "{reasonEn}" falls back to "{reason}" (findings kept in a workbook before the English was added).
-  const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : undefined);
+  // "{cells}" falls back to "{cell}" (one cell: findings kept before a row's empty cells were said in one finding).
+  const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : k === 'cells' ? params.cell : undefined);
   return template.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = value(k);
     return v !== undefined ? String(v) : m;

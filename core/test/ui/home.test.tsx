@@ -64,14 +64,23 @@ function client(overview: OverviewView | undefined = OVERVIEW, checklist: Checkl
 }
 
 describe('homeStep', () => {
-  it('goes settings → receive → consolidate → download', () => {
+  it('goes settings → receive → consolidate → the drafts and the conference (not straight to the export)', () => {
     expect(homeStep({ plan: false }, vi)).toMatchObject({ tab: 'settings', button: 'Mở Cài đặt', action: 'open' });
     expect(homeStep({ planYear: 2027, received: 0, plan: false }, vi)).toMatchObject({ tab: 'files', button: 'Nhận biểu', text: 'Tiếp theo: nhận biểu I.2 của các thôn và II.3 của các ban ngành (Tệp).' });
     expect(homeStep({ planYear: 2027, received: 3, plan: false }, vi)).toMatchObject({ tab: 'consolidate', button: 'Tổng hợp', action: 'open' });
     // the host cannot say what was received: consolidation says it
     expect(homeStep({ planYear: 2027, plan: false }, vi)).toMatchObject({ tab: 'consolidate' });
-    expect(homeStep({ planYear: 2027, received: 3, plan: true }, vi)).toMatchObject({ tab: 'files', button: 'Xuất tệp gửi cấp trên', action: 'export' });
+    expect(homeStep({ planYear: 2027, received: 3, plan: true }, vi)).toMatchObject({ tab: 'documents', button: 'Soạn văn bản', action: 'open' });
     expect(homeStep({ planYear: 2027, received: 0, plan: false }, en).button).toBe('Receive forms');
+  });
+
+  it('follows the year\'s status where the host gives it: its sentence, its tab, a button doing what it names', () => {
+    const fix = homeStep({ planYear: 2027, plan: true }, vi, { text: 'Sửa 1 lỗi của lần tổng hợp trước rồi tổng hợp lại.', action: 'fix', step: 3, sheet: 'Thôn A - I.2', cell: 'H22' });
+    expect(fix).toMatchObject({ tab: 'validate', text: 'Tiếp theo: Sửa 1 lỗi của lần tổng hợp trước rồi tổng hợp lại.', button: 'Xem lỗi', action: 'open' });
+    expect(homeStep({ planYear: 2027, plan: true }, vi, { text: 'Xuất tệp kế hoạch.', action: 'export', step: 5 })).toMatchObject({ tab: 'files', button: 'Xuất tệp gửi cấp trên', action: 'export' });
+    expect(homeStep({ planYear: 2027, plan: true }, vi, { text: 'Chuẩn bị hội nghị.', action: 'ballot', step: 4 })).toMatchObject({ tab: 'ranking', button: 'Tạo phiếu' });
+    // In English the pane's own sentence (the core's is Vietnamese).
+    expect(homeStep({ planYear: 2027, plan: true }, en, { text: 'Chuẩn bị hội nghị.', action: 'ballot', step: 4 }).text).toBe('Next: prepare the planning conference: make a ranking ballot (Ranking).');
   });
 });
 
@@ -134,13 +143,35 @@ describe('Tổng quan', () => {
     expect(screen.getAllByText(/Đã xong cả/u)).toHaveLength(1);
   });
 
-  it('has one primary button for the next action: the file for the level above once a plan exists', async () => {
+  it('has one primary button for the next action: once a plan exists, the drafts and the conference before the export', async () => {
     const c = client();
     render(<LkhPane client={paneClient(c)} />);
-    expect(await screen.findByText('Tiếp theo: xuất tệp kế hoạch gửi cấp trên (II.4.A, II.4.B, II.6.A, II.6.B), rồi gửi qua thư điện tử hoặc Zalo.')).toBeTruthy();
+    expect(await screen.findByText('Tiếp theo: soạn dự thảo kế hoạch (Biểu II.7.A, II.7.B) và chuẩn bị hội nghị kế hoạch xã (phiếu xếp ưu tiên), rồi mới xuất tệp gửi cấp trên.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Soạn văn bản' }));
+    expect(await screen.findByRole('tab', { name: 'Văn bản', selected: true })).toBeTruthy();
+  });
+
+  it('with the year\'s status: its step, its summary and its next action; the export button exports', async () => {
+    const c = client();
+    const status = {
+      level: 'xa',
+      levelLabel: 'Xã',
+      planYear: 2027,
+      current: 5,
+      steps: [{ n: 5, id: 'buoc5', title: 'Trình và thảo luận dự thảo kế hoạch cấp xã', heading: 'Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã', applicable: true, done: false, ticked: false, started: true, items: [], counts: { done: 2, total: 6 } }],
+      gaps: [],
+      counts: { steps: 7, stepsDone: 3, results: 51, resultsDone: 30 },
+      next: { text: 'Xuất tệp kế hoạch (II.4.A, II.4.B, II.6.A, II.6.B) để gửi cấp trên cùng dự thảo kế hoạch.', action: 'export', step: 5 },
+      summary: 'Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã · 30/51 kết quả',
+    };
+    const withStatus = Object.assign(c, { yearStatus: jest.fn(async () => status) });
+    render(<LkhPane client={paneClient(withStatus as typeof c)} />);
+    expect(await screen.findByText('Tiếp theo: Xuất tệp kế hoạch (II.4.A, II.4.B, II.6.A, II.6.B) để gửi cấp trên cùng dự thảo kế hoạch.')).toBeTruthy();
+    expect(screen.getByText('Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã')).toBeTruthy();
+    expect(screen.getByText('Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã · 30/51 kết quả')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Xuất tệp gửi cấp trên' }));
     expect(c.exportPackage).toHaveBeenCalledTimes(1);
-    // the pane's next-step line is not repeated on Tổng quan: still one button
     expect(screen.getAllByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toHaveLength(1);
   });
 
@@ -173,7 +204,7 @@ describe('Tổng quan', () => {
     expect(screen.getByText('Infrastructure · 4 activities')).toBeTruthy();
     expect(screen.getByText("People's contribution")).toBeTruthy();
     expect(screen.getByText('Met')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Export the file for the level above' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Draft documents' })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/Tổng quan|Đã nhận|hoạt động|Đạt/u);
   });
 

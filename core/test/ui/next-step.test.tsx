@@ -20,18 +20,28 @@ describe('nextStep', () => {
       expect(nextStep({ kind }, vi)).toEqual({ tab: 'consolidate', text: 'Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).', button: 'Tổng hợp', action: 'open', move: true });
     expect(nextStep({ kind: 'imported', sheets: 3 }, vi)).toMatchObject({ tab: 'consolidate', button: 'Tổng hợp', move: false });
     expect(nextStep({ kind: 'imported', sheets: 0 }, vi)).toBeUndefined();
+    // After consolidating: the drafts and the planning conference before the export (issue 20).
     expect(nextStep({ kind: 'consolidated', conflicts: 0 }, vi)).toEqual({
-      tab: 'files',
-      text: 'Tiếp theo: xuất tệp kế hoạch gửi cấp trên (II.4.A, II.4.B, II.6.A, II.6.B), rồi gửi qua thư điện tử hoặc Zalo.',
-      button: 'Xuất tệp gửi cấp trên',
-      action: 'export',
+      tab: 'documents',
+      text: 'Tiếp theo: soạn dự thảo kế hoạch (Biểu II.7.A, II.7.B) và chuẩn bị hội nghị kế hoạch xã (phiếu xếp ưu tiên), rồi mới xuất tệp gửi cấp trên.',
+      button: 'Soạn văn bản',
+      action: 'open',
+      move: false,
+    });
+    expect(nextStep({ kind: 'status', next: { text: 'Tạo phiếu xếp ưu tiên cho II.6.B.', action: 'ballot', step: 4, target: 'II.6.B' } }, vi)).toEqual({
+      tab: 'ranking',
+      text: 'Tiếp theo: Tạo phiếu xếp ưu tiên cho II.6.B.',
+      button: 'Tạo phiếu',
+      action: 'open',
       move: false,
     });
     const choose = nextStep({ kind: 'consolidated', conflicts: 2 }, vi);
     expect(choose).toMatchObject({ tab: 'consolidate', move: false });
     expect(choose?.button).toBeUndefined();
     expect(nextStep({ kind: 'exported', fileName: 'Xa-Tan-Lap-ke-hoach-2027.xlsx' }, vi)?.text).toBe('Tiếp theo: gửi tệp "Xa-Tan-Lap-ke-hoach-2027.xlsx" lên cấp trên qua thư điện tử hoặc Zalo.');
-    expect(nextStep({ kind: 'consolidated', conflicts: 0 }, en)?.text).toBe('Next: export the plan file for the level above (II.4.A, II.4.B, II.6.A, II.6.B), then send it by e-mail or Zalo.');
+    expect(nextStep({ kind: 'consolidated', conflicts: 0 }, en)?.text).toBe(
+      'Next: draft the plan documents (forms II.7.A, II.7.B) and prepare the commune planning conference (ranking ballot), before exporting the file for the level above.',
+    );
   });
 });
 
@@ -46,7 +56,7 @@ describe('the pane shows the next step', () => {
     expect(screen.getByRole('tab', { name: 'Cài đặt', selected: true })).toBeTruthy();
   });
 
-  it('after the demo: lands on Tổng hợp, then after consolidating offers the file for the level above, then says to send it', async () => {
+  it('after the demo: lands on Tổng hợp, then after consolidating leads to the drafts and the conference, not the export', async () => {
     const c = fakeClient('standalone');
     render(<LkhPane client={paneClient(c)} start="demo" />);
     expect(await screen.findByText('Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).')).toBeTruthy();
@@ -55,9 +65,30 @@ describe('the pane shows the next step', () => {
     expect(within(nextLine()).queryByRole('button')).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
-    expect(await screen.findByText('Tiếp theo: xuất tệp kế hoạch gửi cấp trên (II.4.A, II.4.B, II.6.A, II.6.B), rồi gửi qua thư điện tử hoặc Zalo.')).toBeTruthy();
+    expect(await screen.findByText(/^Tiếp theo: soạn dự thảo kế hoạch \(Biểu II\.7\.A, II\.7\.B\) và chuẩn bị hội nghị kế hoạch xã/u)).toBeTruthy();
     expect(screen.queryByText(/Vào "Tổng hợp"/u)).toBeNull();
-    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Xuất tệp gửi cấp trên' }));
+    expect(within(nextLine()).queryByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toBeNull();
+    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Soạn văn bản' }));
+    expect(await screen.findByRole('tab', { name: 'Văn bản', selected: true })).toBeTruthy();
+  });
+
+  it('after consolidating, where the host gives the year\'s status: its next action, never stale', async () => {
+    const c = fakeClient('standalone');
+    const next = { text: 'Sửa 1 lỗi của lần tổng hợp trước rồi tổng hợp lại; lỗi đầu tiên ở trang "Thôn A - I.2" ô H22.', action: 'fix' as const, step: 3, sheet: 'Thôn A - I.2', cell: 'H22' };
+    const withStatus = Object.assign(c, { yearStatus: jest.fn(async () => ({ next })) });
+    render(<LkhPane client={paneClient(withStatus as typeof c)} initialTab="consolidate" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Tổng hợp' }));
+    expect(await screen.findByText(`Tiếp theo: ${next.text}`)).toBeTruthy();
+    expect(withStatus.yearStatus).toHaveBeenCalled();
+    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Xem lỗi' }));
+    expect(await screen.findByRole('tab', { name: 'Kiểm tra', selected: true })).toBeTruthy();
+  });
+
+  it('after exporting the package: says to send it', async () => {
+    const c = fakeClient('standalone');
+    render(<LkhPane client={paneClient(c)} initialTab="files" />);
+    await screen.findByRole('heading', { name: 'Nhận biểu qua thư điện tử hoặc Zalo' });
+    await userEvent.click(screen.getAllByRole('button', { name: 'Xuất tệp gửi cấp trên' })[0]);
     expect(c.exportPackage).toHaveBeenCalledTimes(1);
     expect(await screen.findByText('Tiếp theo: gửi tệp "Xã Tân Lập - KH 2027 - gửi Huyện.xlsx" lên cấp trên qua thư điện tử hoặc Zalo.')).toBeTruthy();
   });

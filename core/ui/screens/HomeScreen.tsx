@@ -8,6 +8,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { OverviewPlan, OverviewView, Settings } from '../../src/app/actions';
+import type { YearStatus } from '../../src/year';
 import type { ChecklistClient, ChecklistView } from '../checklist-types';
 import type { PaneClient } from '../client';
 import { BarList, ShareGauges } from '../components/charts';
@@ -23,7 +24,7 @@ import { useScreenStyles } from '../styles';
 import { useAction } from '../use-action';
 
 export interface HomeScreenProps {
-  readonly client: Pick<PaneClient, 'overview'> & Partial<ChecklistClient>;
+  readonly client: Pick<PaneClient, 'overview' | 'yearStatus'> & Partial<ChecklistClient>;
   readonly settings: Settings;
   /** True while the tab is shown: read again each time it is opened. */
   readonly active: boolean;
@@ -37,6 +38,8 @@ export interface HomeScreenProps {
 interface HomeData {
   readonly checklist?: ChecklistView;
   readonly overview?: OverviewView;
+  /** The year's status (core/src/year), where the host can ask it: the step and the next action. */
+  readonly status?: YearStatus;
 }
 
 /** The sheets of a form the checklist found, over all steps, each once. */
@@ -50,8 +53,12 @@ export function useHomeState({ client, active, today }: HomeScreenProps) {
   const day = today ?? todayIso();
   const [data, setData] = useState<HomeData | undefined>(undefined);
   const load = useAction(async (): Promise<HomeData> => {
-    const [checklist, overview] = await Promise.all([client.checklist ? client.checklist(day) : Promise.resolve(undefined), client.overview ? client.overview() : Promise.resolve(undefined)]);
-    const d: HomeData = { ...(checklist ? { checklist } : {}), ...(overview ? { overview } : {}) };
+    const [checklist, overview, status] = await Promise.all([
+      client.checklist ? client.checklist(day) : Promise.resolve(undefined),
+      client.overview ? client.overview() : Promise.resolve(undefined),
+      client.yearStatus ? client.yearStatus(day) : Promise.resolve(undefined),
+    ]);
+    const d: HomeData = { ...(checklist ? { checklist } : {}), ...(overview ? { overview } : {}), ...(status ? { status } : {}) };
     setData(d);
     return d;
   });
@@ -93,6 +100,22 @@ function Facts({ settings, t }: { settings: Settings; t: Strings }) {
   );
 }
 
+/** The year's status: the step the unit is in (the latest with work in it), its results, the gaps before it. */
+function StatusLine({ status, t }: { status: YearStatus; t: Strings }) {
+  const s = useScreenStyles();
+  const current = status.steps.find((x) => x.n === status.current);
+  return (
+    <section className={s.section} aria-label={t.home.step}>
+      <h3 className={s.subtitle}>{t.home.step}</h3>
+      {current ? <p className={s.text}>{current.heading}</p> : null}
+      <p className={s.hint}>
+        {status.summary}
+        {current?.deadline ? ` · ${current.deadline.text}` : ''}
+      </p>
+    </section>
+  );
+}
+
 function StepLine({ checklist, t, lang }: { checklist: ChecklistView; t: Strings; lang: Lang }) {
   const s = useScreenStyles();
   const current = checklist.steps.find((x) => x.id === checklist.nextStep);
@@ -108,7 +131,7 @@ function StepLine({ checklist, t, lang }: { checklist: ChecklistView; t: Strings
   );
 }
 
-function Received({ checklist, t, lang }: { checklist: ChecklistView; t: Strings; lang: Lang }) {
+function Received({ checklist, status, t, lang }: { checklist: ChecklistView; status?: YearStatus; t: Strings; lang: Lang }) {
   const s = useScreenStyles();
   const styles = useStyles();
   const villages = checklist.villages ?? [];
@@ -124,7 +147,12 @@ function Received({ checklist, t, lang }: { checklist: ChecklistView; t: Strings
       <h3 className={s.subtitle}>{t.home.received}</h3>
       <p className={s.text}>
         {t.home.villages}
-        {villages.length > 0 ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}` : ''}
+        {/* The number of villages set once (the year's status) judges "đã gửi đủ"; else the villages known. */}
+        {status?.villages && status.villages.expected > 0
+          ? ` — ${t.home.villagesCount(status.villages.complete, status.villages.expected)}`
+          : villages.length > 0
+            ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}`
+            : ''}
       </p>
       {villages.length > 0 ? (
         <ul className={s.list} aria-label={t.home.villages}>
@@ -205,7 +233,8 @@ export function HomeScreen(props: HomeScreenProps) {
   const checklist = data?.checklist;
   const plan = data?.overview?.plan;
   const received = checklist ? sheetsOfForm(checklist, 'I.2').length + sheetsOfForm(checklist, 'II.3').length : undefined;
-  const step = homeStep({ ...(props.settings.planYear !== undefined ? { planYear: props.settings.planYear } : {}), ...(received !== undefined ? { received } : {}), plan: plan !== undefined }, t);
+  const status = data?.status;
+  const step = homeStep({ ...(props.settings.planYear !== undefined ? { planYear: props.settings.planYear } : {}), ...(received !== undefined ? { received } : {}), plan: plan !== undefined }, t, status?.next);
   return (
     <div className={s.screen}>
       <h2 className={s.title}>{t.home.title}</h2>
@@ -227,8 +256,8 @@ export function HomeScreen(props: HomeScreenProps) {
       ) : null}
       {load.running && !data ? <Spinner size="small" label={t.home.loading} /> : null}
       {load.failed ? <ErrorBar error={load.error} onDismiss={load.clearError} /> : null}
-      {checklist ? <StepLine checklist={checklist} t={t} lang={lang} /> : null}
-      {checklist && props.settings.level === 'xa' ? <Received checklist={checklist} t={t} lang={lang} /> : null}
+      {status ? <StatusLine status={status} t={t} /> : checklist ? <StepLine checklist={checklist} t={t} lang={lang} /> : null}
+      {checklist && props.settings.level === 'xa' ? <Received checklist={checklist} {...(status ? { status } : {})} t={t} lang={lang} /> : null}
       {data && plan ? <PlanFigures plan={plan} t={t} /> : null}
       {data && !plan ? (
         <section className={s.section} aria-label={t.home.plan}>

@@ -20,6 +20,7 @@ import type { FormId } from '../../../core/src/forms/types';
 import type { SheetLayout } from '../../../core/src/layout/types';
 import type { DocumentState, SheetData } from '../../../core/src/port/types';
 import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
+import type { UndoResult, YearStatus } from '../../../core/src/year';
 import type { CheckResult } from '../../../core/src/workflow/plan';
 import type { DistrictReconciliation, SheetRead } from '../../../core/src/workflow/upper-level';
 
@@ -153,6 +154,13 @@ export interface SidebarApi {
   checklist(today: string): Checklist | null;
   setChecklistTick(itemId: string, ticked: boolean): null;
   setChecklistDates(itemId: string, dates: DateOverride | null): null;
+  /** Where the unit is in its year (core/src/year yearStatus). */
+  yearStatus(today: string): YearStatus;
+  /** Records a document drafted or the package exported by the sidebar, so the year's status counts it. */
+  recordDocument(kind: string, fileName: string, action?: string | null): null;
+  setVillages(input: { names?: readonly string[]; expected?: number | null }): { villages: string[]; expected?: number };
+  lastChange(): { action: 'consolidate' | 'rank'; at: string; sheets: string[] } | null;
+  undoLastChange(): UndoResult | null;
   listSheets(): string[];
   importSheets(request: ImportRequest): ImportResult;
   rollUp(request?: RollUpRequest | null): RollUpView;
@@ -188,6 +196,11 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   checklist: true,
   setChecklistTick: true,
   setChecklistDates: true,
+  yearStatus: true,
+  recordDocument: true,
+  setVillages: true,
+  lastChange: true,
+  undoLastChange: true,
   listSheets: true,
   importSheets: true,
   rollUp: true,
