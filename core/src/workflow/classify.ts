@@ -15,14 +15,18 @@
  *
  *   1. training of officials and the planning team → Tổ chức chính quyền (a mass organisation's
  *      → Hoạt động đoàn thể; a teacher's or a health worker's goes to their sector, rule 8);
- *   2. what a works, trade or crop word would misfile: forest protection and forest fires →
- *      Lâm nghiệp; road safety, fire fighting, patrols, theft, weapons, military service →
- *      security; vocational courses and jobs → Đào tạo nghề - Việc làm; village rules (quy ước,
- *      hương ước), cultural movements and performing troupes → Văn hóa; power-bill aid, famine
- *      relief, domestic violence → Xã hội; union movements and community monitoring → Hoạt động
- *      đoàn thể; online public services, digital skills, legal aid → Tổ chức chính quyền;
+ *   2. what a works, trade or crop word would misfile: forest protection, forest fires and forest
+ *      environmental-service payments → Lâm nghiệp; road safety, fire fighting, patrols, theft,
+ *      weapons, military service → security; vocational courses and jobs, a class in a craft or a
+ *      crop ("lớp nghề …", "lớp trồng …"), changing trade → Đào tạo nghề - Việc làm; village rules
+ *      (quy ước, hương ước), cultural movements and performing troupes → Văn hóa; power-bill aid,
+ *      famine and disaster relief, emergency allowances, collapsed houses, domestic violence →
+ *      Xã hội; union movements, community monitoring, dân vận, the summer of the young → Hoạt
+ *      động đoàn thể; online public services, digital skills, legal aid → Tổ chức chính quyền;
+ *      food safety → Y tế;
  *   3. works for a school or a cultural house are theirs, whatever is built ("Xây nhà vệ sinh cho
- *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin);
+ *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin), and so
+ *      is a toilet built where one is named ("Xây nhà vệ sinh học sinh trường tiểu học");
  *   4. waste, latrines, pollution, biogas, green verges → Môi trường; housing support for the
  *      poor → Xã hội (the handbook lists it among the poverty-support policies, L2700);
  *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
@@ -30,18 +34,24 @@
  *      đèn đường) → CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…) or
  *      names animals or fish without a works verb ("Thả cá giống … hồ chứa"). The object named
  *      first is the one worked on: a road or a power line to a cemetery is works like any other;
+ *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao");
  *   6. cemeteries → Môi trường;
- *   7. cooperation and market links (OCOP, brands), crafts, rural services, then animals, fish,
+ *   7. founding a cooperative, market links (OCOP, brands), crafts (a craft's cooperative is the
+ *      craft's), other cooperatives, rural services, then animals, fish,
  *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
  *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
- *   8. education, health, social protection, security, mass organisations, culture, local
- *      government → VH-XH-MT;
+ *   8. education, health, social protection (policy payments, allowances), security, mass
+ *      organisations, culture, local government (council sessions, voters, the budget) → VH-XH-MT,
+ *      read on the activity without its place, then with it ("Tiêm … tại trạm y tế");
  *   9. production in general (livelihoods, poverty-reduction models) → Tổ chức sản xuất, liên
  *      kết thị trường.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)").
+ * Words that fold alike are told apart: "và" (and) is not the works verb "vá" (only "vá đường",
+ * "vá ổ gà" are), "cấu kiện" (precast parts) no "cầu" (bridge), "xã hội hóa" (funded by the
+ * people) no social protection.
  *
  * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
  * is a hint, used only when the words say nothing; where they disagree the words win and
@@ -123,14 +133,14 @@ const FALSE_FRIENDS = words([
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
   'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
-  'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
 const WORK_VERB = words([
   'xay dung', 'xay moi', 'xay', 'lam moi', 'lam', 'sua chua', 'sua', 'tu sua', 'san sua', 'nang cap', 'cai tao', 'be tong hoa',
-  'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi', 'rai', 'lat', 'dao dap', 'dao dat', 'dap',
-  'khoi cong', 'lap dat', 'keo', 'va', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi', 'thay', 'thap sang',
+  'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi', 'rai', 'lat', 'va duong', 'va mat duong', 'va o ga', 'dao dap', 'dao dat', 'dap',
+  'khoi cong', 'lap dat', 'keo', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi', 'thay', 'thap sang',
 ]);
 
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
@@ -170,7 +180,7 @@ const INFRA: readonly SectorWords[] = [
     sector: 'Nước sạch',
     strong: [
       'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'dao gieng', 'tec nuoc',
-      'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua',
+      'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
   },
@@ -193,7 +203,7 @@ const INFRA: readonly SectorWords[] = [
   {
     sector: CULTURE_WORKS,
     strong: [
-      'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
+      'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
     ],
     withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa'],
@@ -212,10 +222,13 @@ const INFRA: readonly SectorWords[] = [
 
 /** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
+/** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
+const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
+const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc']);
 
 /** Works for a school or a cultural house belong to them: "Xây bể chứa nước cho điểm trường", "Mua bàn ghế cho NVH". */
 const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru)(?: |$)/;
-const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong)(?: |$)/;
+const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
 
 /** A sector and the words that name it. */
 interface Rule {
@@ -239,6 +252,8 @@ const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
   'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa',
 ]);
+/** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
+const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
 /** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
 const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
@@ -249,13 +264,14 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh n
 
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
-  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung']],
+  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
-  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
   ['Văn hóa', ['huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
-  [SOCIAL, ['tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh']],
-  [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi']],
-  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid']],
+  [SOCIAL, ['tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap']],
+  [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he']],
+  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so']],
+  ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
 ]);
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
@@ -264,7 +280,7 @@ const PRODUCTION = rules([
   [
     MARKET,
     [
-      'hop tac xa', 'htx', 'to hop tac', 'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
+      'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'hoi cho', 'xuc tien thuong mai',
     ],
   ],
@@ -272,22 +288,25 @@ const PRODUCTION = rules([
     'Tiểu thủ công nghiệp',
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
-      'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac',
+      'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
+      'non la', 'nghe truyen thong',
     ],
   ],
+  // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
+  [MARKET, ['hop tac xa', 'htx', 'to hop tac']],
   [
     'Ngành nghề và dịch vụ nông thôn',
-    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu'],
+    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu'],
   ],
   [
     'Chăn nuôi',
     [
-      'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
+      'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'bo cai', 'con bo', 'con trau', 'con lon', 'con de', 'de cai', 'lon cai', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
       'vit', 'nuoi ngan', 'ngan giong', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
       'chuong nuoi', 'thuc an chan nuoi', 'thuc an cho', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'dan cho', 'cho meo', 'benh dai', 'tiem phong',
     ],
   ],
-  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'danh bat']],
+  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
     ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep'],
@@ -302,9 +321,12 @@ const PRODUCTION = rules([
     ],
   ],
 ]);
+/** Founding or strengthening a cooperative is organising production, whatever it will make ("Thành lập tổ hợp tác dệt thổ cẩm"). */
+const COOP_FOUNDING = /(?:^| )(?:thanh lap|thanh lap moi|kien toan|cung co|ra mat) (?:cac )?(?:hop tac xa|htx|to hop tac)(?: |$)/;
 /** The animals and fish: without a works verb they win over the water they live in ("Thả cá giống … hồ chứa"). */
 const ANIMALS = PRODUCTION.filter((r) => r.sector === 'Chăn nuôi' || r.sector === 'Thủy sản');
-const GROWING = PRODUCTION.slice(3);
+const GROWING = PRODUCTION.filter((r) => ['Chăn nuôi', 'Thủy sản', 'Lâm nghiệp', 'Trồng trọt'].includes(r.sector));
+const COOPERATION: Rule = { sector: MARKET, re: words(['hop tac xa']) };
 
 /** An activity that starts by planting ("Trồng…", "Mô hình trồng…") is crop growing when nothing above claimed it. */
 const CROP_LEAD = /^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?trong(?: |$)/;
@@ -324,25 +346,25 @@ const SOCIETY = rules([
     'Giáo dục',
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
-      'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
+      'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
     ],
   ],
   [
     'Y tế',
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
-      've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de',
+      've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
     ],
   ],
-  [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet']],
+  [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
   ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan']],
-  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi vien', 'doan vien', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'thanh nien', 'hoi nguoi cao tuoi']],
+  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi vien', 'doan vien', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'thanh nien', 'hoi nguoi cao tuoi']],
   [SOCIAL, ['nguoi cao tuoi', 'khuyet tat', 'tre em', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'phu nu', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'gia dinh', 'tro cap']],
   [
     'Văn hóa',
     ['van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian'],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'tuyen truyen', 'truyen thong']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'tuyen truyen', 'truyen thong']],
 ]);
 
 /** Sector words of a sheet's Ngành/Lĩnh vực, by the topic they point to. */
@@ -379,6 +401,8 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi)(?: .*)?$/;
 /** "Xây mới trường" is a new school, not the environment (môi trường). */
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
+/** "Xã hội hóa" (funded by the people and donors) is a way of paying, not social protection. */
+const SOCIALISED = /(^| )xa hoi hoa(?= |$)/g;
 
 /**
  * Words after which a capitalised name is a place, not an activity word (matched with their
@@ -417,7 +441,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['gtnt', 'giao thong nong thon'], ['gt', 'giao thong'], ['atgt', 'an toan giao thong'], ['btxm', 'be tong xi mang'], ['btct', 'be tong cot thep'], ['csht', 'co so ha tang'], ['csvc', 'co so vat chat'],
   ['tba', 'tram bien ap'], ['dz', 'duong day dien'], ['kv', 'dien'], ['nsvsmt', 'nuoc sach ve sinh moi truong'], ['vsmt', 've sinh moi truong'], ['hvs', 'hop ve sinh'],
   ['ntm', 'nong thon moi'], ['mttq', 'mat tran to quoc'], ['hpn', 'hoi phu nu'], ['lhpn', 'hoi lien hiep phu nu'], ['hnd', 'hoi nong dan'], ['ccb', 'cuu chien binh'], ['hccb', 'hoi cuu chien binh'],
-  ['dtn', 'doan thanh nien'], ['tncs', 'thanh nien cong san'], ['ubnd', 'uy ban nhan dan'], ['pccc', 'phong chay chua chay'], ['pctt', 'phong chong thien tai'], ['tkcn', 'tim kiem cuu nan'],
+  ['dtn', 'doan thanh nien'], ['tncs', 'thanh nien cong san'], ['ubnd', 'uy ban nhan dan'], ['hdnd', 'hoi dong nhan dan'], ['pccc', 'phong chay chua chay'], ['pctt', 'phong chong thien tai'], ['tkcn', 'tim kiem cuu nan'],
   ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
   ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
@@ -435,7 +459,8 @@ function expand(k: string): string {
 const prepared = memo((activity: string): { readonly whole: string; readonly key: string } => {
   const whole = expand(foldKey(withoutPlaceNames(activity)))
     .trim()
-    .replace(NEW_SCHOOL, '$1$2_moi truong hoc');
+    .replace(NEW_SCHOOL, '$1$2_moi truong hoc')
+    .replace(SOCIALISED, '$1xa_hoi_hoa');
   return { whole, key: whole.replace(PLACE, '') };
 });
 
@@ -463,16 +488,17 @@ const INFRA_RE: readonly Compiled[] = INFRA.map((s) => ({ sector: s.sector, stro
  */
 function infraOf(key: string, verb: boolean): { sector: string } | undefined {
   const k = masked(key);
-  let best: { sector: string; at: number; length: number } | undefined;
+  let best: { sector: string; at: number; length: number; phrase: string } | undefined;
   for (const s of INFRA_RE) {
     // Works in general ("công trình", "hạ tầng") only when no object is named.
     if (s.sector === '' && best) break;
     for (const re of verb && s.withVerb ? [s.strong, s.withVerb] : [s.strong]) {
       const m = re.exec(k);
-      if (m && (!best || m.index < best.at || (m.index === best.at && m[0].length > best.length))) best = { sector: s.sector, at: m.index, length: m[0].length };
+      if (m && (!best || m.index < best.at || (m.index === best.at && m[0].length > best.length))) best = { sector: s.sector, at: m.index, length: m[0].length, phrase: m[0] };
     }
   }
   if (!best) return undefined;
+  if (best.sector === 'Giao thông' && CULVERT.test(best.phrase.trim()) && (DYKE.test(k) || FIELDS.test(k))) return { sector: 'Thủy lợi' };
   return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector };
 }
 
@@ -511,7 +537,11 @@ function byActivity(k: string, whole: string): Classification | undefined {
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
-  // 4. Waste, latrines, pollution, green verges; housing support for the poor.
+  // 4. Waste, latrines, pollution, green verges; housing support for the poor. A toilet built for a school or a cultural house named anywhere is theirs.
+  if (verb && !soft && SANITATION.test(k)) {
+    const building = infraOf(whole, verb)?.sector;
+    if (building === SCHOOL || building === CULTURE_WORKS) return withSector('csht', building, 'activity');
+  }
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
   // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
@@ -522,10 +552,13 @@ function byActivity(k: string, whole: string): Classification | undefined {
   // 6. Cemeteries.
   if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // 7. Production, trades and services, credit and jobs.
-  const p = first(PRODUCTION, k) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
+  const p = (COOP_FOUNDING.test(k) ? COOPERATION : first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society.
   if (society) return withSector('vh-xh-mt', society.sector, 'activity');
+  // The place it happens at may be all that tells ("Tiêm … tại trạm y tế").
+  const there = k === whole ? undefined : first(SOCIETY, whole);
+  if (there) return withSector('vh-xh-mt', there.sector, 'activity');
   // 9. Production in general.
   if (PRODUCTION_IN_GENERAL.test(k)) return withSector('kinh-te', MARKET, 'activity');
   return undefined;

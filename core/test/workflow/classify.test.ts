@@ -190,6 +190,60 @@ describe('the classes of error found on unseen wording (issue 21)', () => {
   });
 });
 
+describe('the classes of error found on the second held-out corpus (issue 21), in wordings of their own', () => {
+  const placed = (name: string) => {
+    const p = placeActivity(name, undefined, undefined, undefined);
+    return [p.topic, p.sector];
+  };
+
+  it('a toilet built at a school or a community house is that building\'s works, with or without "cho"', () => {
+    expect(placed('Sửa chữa nhà vệ sinh trường mầm non trung tâm')).toEqual(['csht', 'Trường học']);
+    expect(placed('Xây phòng học có khu vệ sinh khép kín')).toEqual(['csht', 'Trường học']);
+    expect(placed('Cải tạo nhà rông và nhà vệ sinh')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(placed('Xây nhà tiêu hợp vệ sinh cho hộ nghèo')).toEqual(['vh-xh-mt', 'Môi trường']);
+  });
+
+  it('"và" (and) is not the works verb "vá" (to patch): a literacy class is schooling, a patched road a road', () => {
+    expect(placed('Lớp học tiếng Việt và xóa mù chữ cho người lớn')).toEqual(['vh-xh-mt', 'Giáo dục']);
+    expect(placed('Vá ổ gà đường liên thôn')).toEqual(['csht', 'Giao thông']);
+  });
+
+  it('council sessions, voters and the budget are local government; disaster relief and policy payments social protection', () => {
+    expect(placed('Tiếp xúc cử tri trước kỳ họp HĐND')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Lập dự toán ngân sách xã năm sau')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Hỗ trợ đột xuất hộ có nhà bị sập do lũ')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
+    expect(placed('Chi trả chế độ chính sách cho người có công')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
+    expect(placed('Xã hội hóa sửa chữa nhà sinh hoạt cộng đồng')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+  });
+
+  it('a class in a craft or a crop is vocational training; a craft\'s cooperative is the craft, founding one is cooperation', () => {
+    expect(placed('Mở lớp may dân dụng cho lao động nữ')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
+    expect(placed('Lớp nuôi ong lấy mật cho thanh niên')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
+    expect(placed('Hỗ trợ chuyển đổi nghề cho lao động mất đất')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
+    expect(placed('Củng cố HTX dệt thổ cẩm')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    expect(placed('Hỗ trợ HTX đan lát mở rộng sản xuất')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
+    expect(placed('Hỗ trợ HTX chăn nuôi xây chuồng trại')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+  });
+
+  it('a culvert through a dyke is irrigation, a culvert under a road a road; precast canal parts are no bridge ("cấu" folds as "cầu")', () => {
+    expect(placed('Xây cống qua đê sông Hồng')).toEqual(['csht', 'Thủy lợi']);
+    expect(placed('Làm cống qua đường liên thôn')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Mua cấu kiện bê tông đúc sẵn làm kênh tưới')).toEqual(['csht', 'Thủy lợi']);
+  });
+
+  it('tap water, forest payments, fishing gear, cattle, food safety, vaccines, the youth union\'s summer each go to their own', () => {
+    expect(placed('Đấu nối nước máy cho các hộ gia đình')).toEqual(['csht', 'Nước sạch']);
+    expect(placed('Chi trả tiền dịch vụ môi trường rừng')).toEqual(['kinh-te', 'Lâm nghiệp']);
+    expect(placed('Hỗ trợ lưới cụ cho ngư dân đánh bắt ven bờ')).toEqual(['kinh-te', 'Thủy sản']);
+    expect(placed('Cấp con bò cái cho hộ mới thoát nghèo')).toEqual(['kinh-te', 'Chăn nuôi']);
+    expect(placed('Tập huấn an toàn thực phẩm cho cơ sở kinh doanh')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Tiêm vắc xin sởi cho trẻ dưới 5 tuổi')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Tổ chức hoạt động hè cho thiếu nhi')).toEqual(['vh-xh-mt', 'Hoạt động đoàn thể']);
+    expect(placed('Kiện toàn tổ dân vận các thôn')).toEqual(['vh-xh-mt', 'Hoạt động đoàn thể']);
+    expect(placed('Làm tăm hương xuất khẩu')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
+  });
+});
+
 describe('the theme flags', () => {
   it('reads women from gender words, not from "giỏi" (good), which folds alike', () => {
     expect(readFlags('Tổ chức tham quan mô hình sản xuất giỏi').women).toBeUndefined();
