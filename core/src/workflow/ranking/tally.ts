@@ -43,7 +43,8 @@ function kindOf(key: string, method: RankMethod): keyof Header['col'] | undefine
   if (key.startsWith('ma dong')) return 'key';
   if (key.startsWith('hoat dong')) return 'activity';
   if (key === 'dvt' || key.startsWith('don vi tinh')) return 'unit';
-  if (key.startsWith('so luong')) return 'quantity';
+  // "Số lượng người hưởng lợi" is the fourth default criterion, not the Số lượng column.
+  if (key.startsWith('so luong') && !key.includes('huong loi')) return 'quantity';
   if (key.startsWith('dia diem')) return 'place';
   if (key.startsWith('xep')) return 'rank';
   if (method.kind === 'marks') {
