@@ -140,7 +140,7 @@ async function checkCommunes(wb: MemoryWorkbook, active: readonly SummaryRow[]):
     byCommune.set(text(r[name]), figures);
   }
   // The Tổng cộng row: every column summed over the communes above it.
-  for (const [i, [h]] of COMMUNE_SUMS.entries()) expect([h, n(total[col(t, h)])]).toEqual([h, add(communes.map((r) => n(r[col(t, h)])))]);
+  for (const [h] of COMMUNE_SUMS) expect([h, n(total[col(t, h)])]).toEqual([h, add(communes.map((r) => n(r[col(t, h)])))]);
   expect(n(total[col(t, 'II.6.A: Ngân sách (triệu đồng)')])).toBeCloseTo(add(active.filter((a) => a.form === 'II.6.A').map((a) => a.budget)) / 1000, 6);
   return byCommune;
 }
