@@ -56,7 +56,7 @@ const stryker = new Stryker({
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency,
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   timeoutFactor: 2,
   disableTypeChecks: 'core/**/*.{ts,tsx}',
   ignorePatterns: ['dist', 'reports', 'coverage', 'excel-addin', 'sheets-addon', 'templates', 'x', 'tmp'],

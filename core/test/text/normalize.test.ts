@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { containsWords, foldKey, labelSimilarity, nfc, stripDiacritics, unitAfterLabel, unitFromLabel, unitKindOf } from '../../src/text';
+import { containsWords, foldKey, labelSimilarity, nfc, preparedSimilarity, prepareKey, stripDiacritics, unitAfterLabel, unitFromLabel, unitKindOf } from '../../src/text';
 import { handbookText } from '../handbook';
 
 describe('nfc', () => {
@@ -94,9 +94,20 @@ describe('labelSimilarity: the scores themselves', () => {
     ['ab', 'ba', 0],
     ['a', 'b', 0],
     ['a', 'ab', 0],
+    // Bigrams compared as sorted lists: {cb, ba} against {ba, ac, cb} share two, 0.95 × 2·2/5.
+    ['cba', 'ba cb', 0.95 * 0.8],
   ])('%s ~ %s = %d', (a, b, score) => {
     expect(labelSimilarity(a, b)).toBeCloseTo(score, 12);
     expect(labelSimilarity(b, a)).toBeCloseTo(score, 12);
+  });
+});
+
+describe('preparedSimilarity', () => {
+  it('is 1 for the same key and 0 against an empty one, called directly as the reader does', () => {
+    expect(preparedSimilarity(prepareKey('tong so'), prepareKey('tong so'))).toBe(1);
+    expect(preparedSimilarity(prepareKey(''), prepareKey('tong so'))).toBe(0);
+    expect(preparedSimilarity(prepareKey('tong so'), prepareKey(''))).toBe(0);
+    expect(preparedSimilarity(prepareKey('nganh linh vuc'), prepareKey('nganhlinh vuc'))).toBe(0.97);
   });
 });
 
@@ -119,6 +130,8 @@ describe('stripDiacritics and foldKey', () => {
     expect(stripDiacritics('Đồng Tâm')).toBe('Dong Tam');
     expect(stripDiacritics('Ê-đê\u00a0x\u200b')).toBe('E-de x');
     expect(stripDiacritics('日本')).toBe('日本');
+    // Recomposed after the marks are gone: a Hangul syllable stays one character.
+    expect(stripDiacritics('한')).toBe('한');
     expect(stripDiacritics('ASCII only')).toBe('ASCII only');
   });
   it('keeps letters, digits and %; everything else separates words', () => {
@@ -136,6 +149,7 @@ describe('units named after their kind', () => {
     ['Bản Pác Ngòi', 'ban'],
     ['BẢN Chang', 'ban'],
     ['Ban Văn hóa', undefined],
+    ['Ban quản lý bản', undefined],
     ['Xã', 'xa'],
     ['Xay dựng', undefined],
     ['Phường 5', 'phuong'],
