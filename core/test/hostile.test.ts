@@ -22,7 +22,7 @@ interface Amount {
 interface FileCase {
   readonly file: string;
   readonly what: string;
-  /** Longest time each of validate, consolidate and import may take. */
+  /** Time budget of validate for the files that must read fast: measured by `npm run bench` (h), not here. */
   readonly maxMs?: number;
   readonly validate: {
     readonly exit: number;
@@ -138,12 +138,11 @@ function expectVietnamese(message: string): void {
   for (const pattern of RAW_ENGLISH) expect(shown).not.toMatch(pattern);
 }
 
-async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string; ms: number }> {
+async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const start = Date.now();
   const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err, ms: Date.now() - start };
+  return { code, out, err };
 }
 
 function parse<T>(out: string): T | Record<string, never> {
@@ -173,17 +172,6 @@ function expectUnreadableMessages(findings: readonly JsonFinding[], file: string
 
 const tmp = (prefix: string): string => mkdtempSync(join(tmpdir(), `lkh-hostile-${prefix}-`));
 
-/**
- * Files whose validate took longer than their maxMs: consolidate and import open the same file
- * the same way, so they fail at once instead of spending the suite's time (and memory) again.
- */
-const tooSlow = new Map<string, number>();
-
-function failIfTooSlow(c: FileCase): void {
-  const ms = tooSlow.get(c.file);
-  if (ms !== undefined) throw new Error(`Không chạy: validate "${c.file}" đã mất ${ms} ms (tối đa ${c.maxMs ?? 0} ms); consolidate và import mở tệp theo cùng cách.`);
-}
-
 describe('the hostile corpus', () => {
   it('has at least 40 files, each with one entry in expected.json, all small', () => {
     const onDisk = readdirSync(FILES).sort();
@@ -201,7 +189,6 @@ describe.each(EXPECTED.files.map((c) => [c.file, c] as const))('%s', (file, c) =
 
   it(`validate: ${c.what}`, async () => {
     const r = await run(['validate', '--json', path]);
-    if (c.maxMs !== undefined && r.ms > c.maxMs) tooSlow.set(file, r.ms);
     const doc = parse<ValidateDoc>(r.out) as Partial<ValidateDoc>;
     expect(r.code).toBe(c.validate.exit);
     const report = doc.files?.[0];
@@ -212,11 +199,9 @@ describe.each(EXPECTED.files.map((c) => [c.file, c] as const))('%s', (file, c) =
     if (c.validate.forms) expect(report.forms.map((f) => f.form)).toEqual(c.validate.forms);
     expect(report.readable).toBe(!codes.includes('FILE_UNREADABLE'));
     expectUnreadableMessages(report.findings, file);
-    if (c.maxMs !== undefined) expect(r.ms).toBeLessThanOrEqual(c.maxMs);
   });
 
   it('consolidate', async () => {
-    failIfTooSlow(c);
     const out = join(tmp('out'), 'kh.xlsx');
     const r = await run(['consolidate', path, '--out', out, '--json']);
     const doc = parse<ConsolidateDoc>(r.out) as ConsolidateDoc;
@@ -228,14 +213,11 @@ describe.each(EXPECTED.files.map((c) => [c.file, c] as const))('%s', (file, c) =
     const codes = consolidateCodes(doc);
     expectCodes(codes, c.consolidate.codes, c.consolidate.absent);
     expectUnreadableMessages([...(doc.findings ?? []), ...(doc.files ?? []).flatMap((f) => f.findings)], file);
-    if (c.maxMs !== undefined) expect(r.ms).toBeLessThanOrEqual(c.maxMs);
   });
 
   it("the pane's import", async () => {
-    failIfTooSlow(c);
     const port = new MemoryWorkbook();
     const bytes = new Uint8Array(readFileSync(path));
-    const start = Date.now();
     let error: unknown;
     let result: Awaited<ReturnType<typeof importXlsx>> | undefined;
     try {
@@ -243,7 +225,6 @@ describe.each(EXPECTED.files.map((c) => [c.file, c] as const))('%s', (file, c) =
     } catch (e) {
       error = e;
     }
-    const ms = Date.now() - start;
     if (!c.import.ok) {
       expect(error).toBeInstanceOf(Error);
       const message = error instanceof Error ? error.message : String(error);
@@ -265,7 +246,6 @@ describe.each(EXPECTED.files.map((c) => [c.file, c] as const))('%s', (file, c) =
     for (const f of formulas) expect(f).toMatch(SUM_OF_CELLS);
     const values = data.flatMap((d) => d.values.flat());
     for (const text of c.import.texts ?? []) expect(values).toContain(text);
-    if (c.maxMs !== undefined) expect(ms).toBeLessThanOrEqual(c.maxMs);
   });
 });
 

@@ -8,14 +8,13 @@
 import ExcelJS from 'exceljs';
 import type { SheetLayout } from '../../core/src/layout/types';
 import type { MemoryCellInput, SheetData, WorkbookPort } from '../../core/src/port';
-import { STATE_CHUNK as XLSX_STATE_CHUNK, STATE_SHEET as XLSX_STATE_SHEET, STATE_TAG as XLSX_STATE_TAG, XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+import { STATE_SHEET as XLSX_STATE_SHEET, STATE_TAG as XLSX_STATE_TAG, XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+import { stateFromColumn } from '../../core/src/xlsx/limits';
 import { describePortContract, portError } from '../../core/test/port/contract';
 import { sampleLayout } from '../../core/test/port/fixtures';
 import {
   OfficeWorkbook,
-  STATE_CHUNK,
   STATE_SHEET,
-  STATE_TAG,
   isDateFormat,
   needsQuote,
   parseAreas,
@@ -379,8 +378,15 @@ describe('OfficeWorkbook: layouts as Excel formats', () => {
 });
 
 describe('OfficeWorkbook: document state in the very hidden sheet', () => {
-  it('uses the format of XlsxWorkbook', () => {
-    expect([STATE_SHEET, STATE_TAG, STATE_CHUNK]).toEqual([XLSX_STATE_SHEET, XLSX_STATE_TAG, XLSX_STATE_CHUNK]);
+  it('writes the format of XlsxWorkbook: a state over several chunks is read back by the .xlsx side', async () => {
+    const { fake, port } = setUp({ S: [[1]] });
+    const notes = Array.from({ length: 2000 }, (_, i) => `Ghi chú ${i}: "trích dẫn", xuống\ndòng, 😀 ${'ư'.repeat(i % 40)}`);
+    await port.writeState({ planYear: 2027, extra: { notes } });
+    const sheet = fake.sheet(XLSX_STATE_SHEET);
+    const column = (row: number) => sheet.cells.get(row * 16384)?.value;
+    expect(column(0)).toBe(XLSX_STATE_TAG);
+    expect(column(2)).toBeDefined(); // more than one chunk of 32,000 characters
+    expect(stateFromColumn(column)).toEqual({ planYear: 2027, extra: { notes } });
   });
 
   it('splits a large state across cells of at most 32,000 characters, written as text', async () => {

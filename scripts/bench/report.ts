@@ -6,6 +6,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { GrowthRow, ResultB } from './build-plan';
 import type { ResultA } from './commune-files';
 import { PLAN_COLUMNS } from './commune-files';
+import type { HostileRow } from './hostile';
+import { hostileSection } from './hostile';
 import { fmt, mb, median } from './measure';
 import type { ShapeRow } from './hostile-shapes';
 import type { ResultS } from './startup';
@@ -129,7 +131,7 @@ export function growthOf(c: readonly GrowthRow[]): { slope: number; slopeCpu: nu
   return { slope: s, slopeCpu: slope(c, (r) => r.cpu), worst, ok: c.length < 2 || (s <= MAX_SLOPE && worst <= MAX_WORST) };
 }
 
-export function report(args: string[], runs: number, a: ResultA | undefined, b: ResultB | undefined, c: GrowthRow[] | undefined, s?: ResultS, h?: readonly ShapeRow[]): string {
+export function report(args: string[], runs: number, a: ResultA | undefined, b: ResultB | undefined, c: GrowthRow[] | undefined, s?: ResultS, h?: readonly ShapeRow[], f?: readonly HostileRow[]): string {
   const lines: string[] = [
     '# Benchmarks',
     '',
@@ -140,7 +142,7 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
     '```',
     '',
     '`scripts/bench.mjs` bundles `scripts/bench/main.ts` (one file per measure beside it) with esbuild (ExcelJS external) and runs it with `--expose-gc`;',
-    '`--only a,b,c,s,h` picks targets, `--runs N` sets the measured runs (after one warm-up), `--sizes 1,3,10,30,100` the sizes of (c)',
+    '`--only a,b,c,s,h,f` picks targets, `--runs N` sets the measured runs (after one warm-up), `--sizes 1,3,10,30,100` the sizes of (c)',
     'in communes of 1,000 activities, `--profile` profiles each workload afterwards (V8 CPU profiler, as `node --cpu-prof`) and',
     'appends where the time goes. Every figure is the **median** of the measured runs.',
     '',
@@ -178,7 +180,7 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
   if (h) lines.push(...shapeRows(h));
   lines.push('');
   const sFails = s !== undefined && (median(s.help) >= median(s.exceljs) || median(s.template) >= median(s.exceljs) || s.weight.taskpane > PANE_BUDGET || s.weight.standalone > PANE_BUDGET || s.weight.sidebar > SIDEBAR_BUDGET);
-  if ((a && (a.ratio > LIMIT_RATIO || a.process.ratio > PROCESS_LIMIT_RATIO || a.process.rerunRatio > RERUN_LIMIT_RATIO)) || (h && !h.every(shapeOk)) || (b && (b.single.ms >= LIMIT_MS || !memOk)) || (c && !growthOf(c).ok) || sFails) {
+  if ((a && (a.ratio > LIMIT_RATIO || a.process.ratio > PROCESS_LIMIT_RATIO || a.process.rerunRatio > RERUN_LIMIT_RATIO)) || (h && !h.every(shapeOk)) || (b && (b.single.ms >= LIMIT_MS || !memOk)) || (c && !growthOf(c).ok) || sFails || (f ?? []).some((r) => median(r.ms) > r.maxMs)) {
     lines.push('A failing target is reported as measured, never hidden; run with `--profile` to see where the time goes (section *Profiles* below when present).', '');
   }
 
@@ -265,6 +267,7 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
     );
   }
   if (s) lines.push(...startupSection(s, fmt));
+  if (f) lines.push(...hostileSection(f, fmt));
   lines.push(
     '## Inputs',
     '',

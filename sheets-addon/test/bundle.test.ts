@@ -220,8 +220,11 @@ describe('a commune working through the bundled functions', () => {
     call('saveSettings', { level: 'xa', period: '2021-2025', upperLevelName: 'Huyện', planYear: 2027, unitName: 'Xã Tân Lập' });
     await importCommuneVillages(call);
     call('menuConsolidate');
-    expect(world.ui.alerts.at(-1)?.prompt).toMatch(/^Đọc 18 hoạt động .* khớp\./);
-    expect(world.ui.alerts.at(-1)?.prompt).toContain('Đã ghi: II.4.A');
+    const lines = (world.ui.alerts.at(-1)?.prompt ?? '').split('\n');
+    // Three villages of six activities each; every one goes to II.4.B, none is returned.
+    expect(lines[0]).toBe('Đọc 18 hoạt động (2.216.300 nghìn đồng) = đưa vào II.4.B 18 (2.216.300) + trả lại 0 (0): khớp.');
+    expect(lines[1]).toBe('II.6.A: 6 hoạt động đã rõ nguồn vốn; II.6.B: 12 hoạt động chưa rõ nguồn vốn.');
+    expect(lines).toContain('Đã ghi: II.4.A, II.4.B, II.6.A, II.6.B, II.6.C, Báo cáo tổng hợp.');
   });
 
   it('the checklist and its ticks go through as JSON', () => {

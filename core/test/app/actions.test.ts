@@ -3,11 +3,40 @@ import type { ConsolidationStep } from '../../src/app/actions';
 import { createActions } from '../../src/app/actions';
 import { exportPackage, importXlsx } from '../../src/app/transfer';
 import { MemoryWorkbook } from '../../src/port/memory';
+import type { SheetData } from '../../src/port/types';
 import { readSheet } from '../../src/reader/read';
 import { parseA1 } from '../../src/util/a1';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
-import { addSourceSheet, fillBallot, handbookCommune } from '../workflow/helpers';
+import { addSourceSheet, handbookCommune } from '../workflow/helpers';
 import { RankingRefused, marksPerPerson } from '../../src/workflow/ranking';
+
+/** II.6.B's activities top to bottom with their Ưu tiên, as the officer reads the sheet. */
+async function listOrder(wb: MemoryWorkbook): Promise<[unknown, unknown][]> {
+  const [d] = await wb.readSheets(['II.6.B']);
+  const head = d.values.findIndex((r) => r.includes('Ưu tiên'));
+  const priority = d.values[head].indexOf('Ưu tiên');
+  const activity = d.values[head].indexOf('Hoạt động');
+  return d.values
+    .slice(head + 1)
+    .filter((r) => typeof r[0] === 'number')
+    .map((r) => [r[activity], r[priority]]);
+}
+
+/** The conference's counts under the ballot (rule 8): attendees, women among them, those who agreed. */
+async function fillValidity(wb: MemoryWorkbook, data: SheetData, attendees: number, women: number, agreed: number): Promise<void> {
+  const sheet = data.name;
+  const row = (label: string) => data.values.findIndex((r) => r[0] === label);
+  // The value goes in the first cell right of the label's merged area.
+  const label = data.merges.find((m) => m.row === row('Số đại biểu dự hội nghị') && m.col === 0);
+  const col = label ? label.cols : 1;
+  await wb.writeValues(
+    [
+      ['Số đại biểu dự hội nghị', attendees],
+      ['Trong đó nữ', women],
+      ['Số đại biểu đồng ý với danh mục ưu tiên', agreed],
+    ].map(([label, n]) => ({ sheet, row: row(label as string), col, values: [[n]] })),
+  );
+}
 
 describe('pane actions', () => {
   it('keeps settings in the workbook', async () => {
@@ -72,15 +101,20 @@ describe('pane actions', () => {
     expect(steps.at(-3)).toMatchObject({ stage: 'reading', done: again, total: again });
   });
 
-  it('consolidates in one click, then ranks II.6.B from a filled ballot', async () => {
+  it('consolidates in one click, then ranks II.6.B from a filled ballot: marks, beans, then scores', async () => {
     const wb = await handbookCommune();
     const a = createActions(wb);
     const c = await a.consolidate();
     expect(c.reconciliation.balanced).toBe(true);
-    expect(c.sheets).toContain('II.6.B');
-    expect(c.counts.ii6b).toBeGreaterThan(0);
+    expect(c.counts.ii6b).toBe(3);
+    const NVH = 'Xây dựng nhà văn hóa thôn (Thôn A)';
+    const LUA_A = 'Hỗ trợ giống lúa (Thôn A)';
+    const LUA_B = 'Hỗ trợ giống lúa lai (Thôn B)';
+    expect(await listOrder(wb)).toEqual([[NVH, null], [LUA_A, null], [LUA_B, null]]);
+
+    // Marks: three people, one mark each (30% of three activities); Nhà văn hóa counted by beans (5), typed in the total.
     const ballot = await a.createBallot({ listSheet: 'II.6.B', method: 'marks', participants: 3 });
-    expect(ballot.items).toBe(c.counts.ii6b);
+    expect(ballot).toEqual({ sheet: 'Phiếu ưu tiên - II.6.B', items: 3 });
     // Nobody has marked anything yet: refused with the reason, no rank written, no copy kept.
     const sheetsBefore = await wb.listSheets();
     const [listBefore] = await wb.readSheets(['II.6.B']);
@@ -90,14 +124,59 @@ describe('pane actions', () => {
     await expect(refused).rejects.toThrow(`mỗi người dự họp đánh dấu (hoặc bỏ hạt) vào tối đa ${marksPerPerson(c.counts.ii6b)} trong ${c.counts.ii6b} hoạt động`);
     expect(await wb.listSheets()).toEqual(sheetsBefore);
     expect((await wb.readSheets(['II.6.B']))[0]).toEqual(listBefore);
-    // One person marks two activities: every activity gets its own rank, the two marked first.
-    await fillBallot(wb, ballot.sheet, { marks: 2 });
-    const r = await a.rankFromBallot({ ballotSheet: ballot.sheet });
-    expect(r.sheet).toBe('II.6.B');
-    expect(r.participants).toBe(1);
-    expect(r.ranks).toHaveLength(c.counts.ii6b);
-    expect([...r.ranks].map((x) => x.rank).sort((x, y) => x - y)).toEqual(r.ranks.map((_, i) => i + 1));
-    expect(r.ranks.filter((x) => x.total === 1).map((x) => x.rank).sort()).toEqual([1, 2]);
+    const [sheet] = await wb.readSheets([ballot.sheet]);
+    const at = (activity: string, header: string) => {
+      const row = sheet.values.findIndex((r) => r[1] === activity);
+      const head = sheet.values.findIndex((r) => r.includes(header));
+      return { row, col: sheet.values[head].indexOf(header) };
+    };
+    const put = async (activity: string, header: string, value: string | number) => {
+      const { row, col } = at(activity, header);
+      await wb.writeValues([{ sheet: ballot.sheet, row, col, values: [[value]] }]);
+    };
+    await put(LUA_B, 'Người 1', 'x');
+    await put(LUA_B, 'Người 2', 'x');
+    await put(LUA_A, 'Người 3', 'x');
+    await put(NVH, 'Tổng số gạch lựa chọn của người dân', 5);
+    await fillValidity(wb, sheet, 40, 16, 21);
+    const marks = await a.rankFromBallot({ ballotSheet: ballot.sheet });
+    expect(marks.sheet).toBe('II.6.B');
+    expect(marks.findings).toEqual([]);
+    expect(marks.ranks).toEqual([
+      { activity: NVH, total: 5, rank: 1 },
+      { activity: LUA_B, total: 2, rank: 2 },
+      { activity: LUA_A, total: 1, rank: 3 },
+    ]);
+    expect(await listOrder(wb)).toEqual([[NVH, 1], [LUA_B, 2], [LUA_A, 3]]);
+    // The list as it was before ranking is kept.
+    expect(marks.keptCopy).toBeDefined();
+
+    // Scores: two people, four criteria each (1-10); totals Lúa A 9+8+7+6 + 10+10+9+9 = 68, Lúa lai B 5+5+5+5 + 6+6+6+6 = 44, Nhà văn hóa 8·4 + 7·4 = 60.
+    const scored = await a.createBallot({ listSheet: 'II.6.B', method: 'scores', participants: 2 });
+    const [scoreSheet] = await wb.readSheets([scored.sheet]);
+    const first = scoreSheet.values.findIndex((r) => r.includes('Tính phù hợp'));
+    const c1 = scoreSheet.values[first].indexOf('Tính phù hợp');
+    const scores: Record<string, [number[], number[]]> = {
+      [LUA_A]: [[9, 8, 7, 6], [10, 10, 9, 9]],
+      [LUA_B]: [[5, 5, 5, 5], [6, 6, 6, 6]],
+      [NVH]: [[8, 8, 8, 8], [7, 7, 7, 7]],
+    };
+    const writes = scoreSheet.values.flatMap((r, row) => {
+      if (row <= first || typeof r[1] !== 'string' || !/^Đại biểu [12]$/.test(r[1]) || typeof r[2] !== 'string') return [];
+      const person = Number(r[1].slice(-1)) - 1;
+      return [{ sheet: scored.sheet, row, col: c1, values: [scores[r[2]][person]] }];
+    });
+    expect(writes).toHaveLength(6);
+    await wb.writeValues(writes);
+    await fillValidity(wb, scoreSheet, 40, 16, 21);
+    const byScore = await a.rankFromBallot({ ballotSheet: scored.sheet });
+    expect(byScore.findings).toEqual([]);
+    expect(byScore.ranks).toEqual([
+      { activity: LUA_A, total: 68, rank: 1 },
+      { activity: NVH, total: 60, rank: 2 },
+      { activity: LUA_B, total: 44, rank: 3 },
+    ]);
+    expect(await listOrder(wb)).toEqual([[LUA_A, 1], [NVH, 2], [LUA_B, 3]]);
   });
 
   it('exports the package sent upward and imports a village file as tabs', async () => {

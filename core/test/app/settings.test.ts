@@ -51,9 +51,25 @@ describe('checkSettings', () => {
     expect(checkSettings(input)).toEqual({ ok: false, errors });
   });
 
-  it('knows every level and period of the types', () => {
-    expect([...LEVELS]).toEqual(['thon', 'xa', 'huyen', 'tinh']);
-    expect([...PROGRAM_PERIODS]).toEqual(['2016-2020', '2021-2025', '2026-2030']);
+  it('accepts each of the four levels and three periods a pane offers, and refuses their neighbours', () => {
+    for (const level of ['thon', 'xa', 'huyen', 'tinh']) {
+      for (const period of ['2016-2020', '2021-2025', '2026-2030']) {
+        expect(checkSettings({ ...base, level, period })).toEqual({ ok: true, settings: { ...base, level, period } });
+      }
+    }
+    // The pane's lists are these, in this order (its drop-downs are built from them).
+    expect([LEVELS, PROGRAM_PERIODS].map((xs) => [...xs])).toEqual([
+      ['thon', 'xa', 'huyen', 'tinh'],
+      ['2016-2020', '2021-2025', '2026-2030'],
+    ]);
+    for (const [level, period] of [
+      ['Xã', '2021-2025'],
+      ['xa ', '2021-2025'],
+      ['xa', '2021 - 2025'],
+      ['xa', '2031-2035'],
+    ]) {
+      expect(checkSettings({ ...base, level, period }).ok).toBe(false);
+    }
   });
 
   it('validSettings throws one Error listing the problems', () => {

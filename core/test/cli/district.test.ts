@@ -132,4 +132,27 @@ describe('lkh district', () => {
     expect((await run([join(dir, iii1.name), '--out', fresh])).code).toBe(2);
     expect(existsSync(fresh)).toBe(false);
   });
+
+  // The sidebar reads the same texts the same way (sheets-addon/test/parse-funds.test.ts).
+  it.each<[string, number]>([
+    ['1.000', 1000],
+    ['1,000', 1000],
+    ['12,000', 12000],
+    ['1 500', 1500],
+    ['1.500,5', 1500.5],
+    ['1,500.5', 1500.5],
+    ['1500,5', 1500.5],
+    ['0,5', 0.5],
+  ])('reads --funds "%s" as %d triệu đồng', async (typed, funds) => {
+    const r = await run([join(dir, 'Xã-Tân-Lập.xlsx'), '--out', join(dir, 'funds', `${funds}.xlsx`), '--json', '--funds', typed]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as JsonDoc).funds).toBe(funds);
+  });
+
+  it.each(['nhiều', '-5', '1.5.0', '12/2027', '50%'])('refuses --funds "%s" before reading anything', async (typed) => {
+    const r = await run([join(dir, 'Xã-Tân-Lập.xlsx'), '--out', join(dir, 'funds', 'bad.xlsx'), '--funds', typed]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Số vốn "${typed}" không hợp lệ: ghi số triệu đồng, ví dụ 1.500 hoặc 1500,5.`);
+    expect(existsSync(join(dir, 'funds', 'bad.xlsx'))).toBe(false);
+  });
 });

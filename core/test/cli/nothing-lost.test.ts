@@ -84,11 +84,10 @@ describe('outputs and inputs checked before any work', () => {
     expect(folder.err).toContain('là một thư mục');
     const fifo = join(dir, 'ong-dan.xlsx');
     execFileSync('mkfifo', [fifo]);
-    const started = Date.now();
+    // Refused at once: opening the FIFO to write would block until a reader comes (the test's timeout would end it).
     const pipe = await run(['consolidate', input, '--out', fifo]);
     expect(pipe.code).toBe(2);
     expect(pipe.err).toContain('không phải một tệp thông thường');
-    expect(Date.now() - started).toBeLessThan(20_000);
     // A FIFO given as an input is refused too, not read.
     const asInput = await run(['validate', '--json', fifo]);
     expect(asInput.code).toBe(2);

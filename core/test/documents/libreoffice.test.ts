@@ -1,29 +1,21 @@
 /**
  * The drafted documents open in LibreOffice Writer and print on A4: the body portrait, the annexes
  * landscape, the text as written; the conference handout on one or two portrait pages; II.1's sheet. scripts/setup.sh installs LibreOffice Writer and poppler-utils;
- * without soffice the test is skipped and says so.
+ * without them the test fails in CI and is skipped elsewhere with the reason printed (../tools.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../cli/run';
 import { fallbackFonts } from './pdf-check';
+import { which, itWhen } from '../tools';
 import { demoOnDisk } from './plans';
 
-function which(cmd: string): string | undefined {
-  try {
-    return execFileSync('which', [cmd], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const soffice = which('soffice');
-const maybe = soffice ? it : it.skip;
-const SKIP = soffice ? '' : ' — BỎ QUA: chưa cài LibreOffice (soffice); chạy scripts/setup.sh';
+const maybe = itWhen(['soffice', 'pdfinfo', 'pdftotext'].filter((c) => which(c) === undefined));
 
 describe('drafted documents in LibreOffice', () => {
-  maybe(`II.7.A, II.7.B and II.10 convert to PDF on A4, portrait body and landscape annexes${SKIP}`, async () => {
+  maybe(`II.7.A, II.7.B and II.10 convert to PDF on A4, portrait body and landscape annexes`, async () => {
     const pdfinfo = which('pdfinfo');
     const pdftotext = which('pdftotext');
     if (!soffice || !pdfinfo || !pdftotext) throw new Error('poppler-utils (pdfinfo, pdftotext) missing: run scripts/setup.sh');
@@ -60,7 +52,7 @@ describe('drafted documents in LibreOffice', () => {
     }
   }, 300_000);
 
-  maybe(`the conference handout converts to one or two portrait A4 pages, and II.1's sheet prints${SKIP}`, async () => {
+  maybe(`the conference handout converts to one or two portrait A4 pages, and II.1's sheet prints`, async () => {
     const pdfinfo = which('pdfinfo');
     const pdftotext = which('pdftotext');
     if (!soffice || !pdfinfo || !pdftotext) throw new Error('poppler-utils (pdfinfo, pdftotext) missing: run scripts/setup.sh');

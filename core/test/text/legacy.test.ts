@@ -11,6 +11,7 @@ import {
   toUnicode,
 } from '../../src/text';
 import { handbookText } from '../handbook';
+import { itWhen } from '../tools';
 
 // ---------------------------------------------------------------------------------------------
 // Encoders (test side only): the inverse tables, written independently of the decoders.
@@ -141,7 +142,8 @@ describe('tables', () => {
   });
   const iconv = spawnSync('iconv', ['--version']);
   const hasIconv = iconv.status === 0 && spawnSync('iconv', ['-f', 'TCVN5712-1', '-t', 'UTF-8'], { input: 'a' }).status === 0;
-  (hasIconv ? it : it.skip)('agrees with glibc iconv TCVN5712-1 on every byte TCVN3 uses', () => {
+  // In CI a missing glibc iconv (or its TCVN5712-1 module) fails the test; elsewhere it is skipped with the reason printed.
+  itWhen(hasIconv ? [] : ['glibc iconv TCVN5712-1'])('agrees with glibc iconv TCVN5712-1 on every byte TCVN3 uses', () => {
     const bytes: number[] = [];
     for (let b = 0xa1; b <= 0xfe; b++) {
       const ch = String.fromCharCode(b);

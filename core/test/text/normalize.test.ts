@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { foldKey, labelSimilarity, nfc, stripDiacritics } from '../../src/text';
+import { containsWords, foldKey, labelSimilarity, nfc, preparedSimilarity, prepareKey, stripDiacritics, unitAfterLabel, unitFromLabel, unitKindOf } from '../../src/text';
 import { handbookText } from '../handbook';
 
 describe('nfc', () => {
@@ -78,5 +78,103 @@ describe('labelSimilarity', () => {
         expect(labelSimilarity(a, a)).toBe(1);
       }),
     );
+  });
+});
+
+describe('labelSimilarity: the scores themselves', () => {
+  it.each<[string, string, number]>([
+    // The same letters without spaces: 0.97.
+    ['Ngành/Lĩnh vực', 'NgànhLĩnh vực', 0.97],
+    // "ab" is a word of "ab cd": 0.5 + 0.45 × word Dice (2·1/3).
+    ['AB CD', 'ab', 0.5 + 0.45 * (2 / 3)],
+    // No word in common; bigrams {ab, bc} and {ab, bd}: 0.95 × 2·1/4.
+    ['abc', 'abd', 0.95 * 0.5],
+    // Words {tong, so} and {tong, tien}: Dice 0.5, bigrams to,on,ng,gs,so / to,on,ng,gt,ti,ie,en: 0.95 × 2·3/12.
+    ['Tổng số', 'Tổng tiền', 0.5],
+    ['ab', 'ba', 0],
+    ['a', 'b', 0],
+    ['a', 'ab', 0],
+    // Bigrams compared as sorted lists: {cb, ba} against {ba, ac, cb} share two, 0.95 × 2·2/5.
+    ['cba', 'ba cb', 0.95 * 0.8],
+  ])('%s ~ %s = %d', (a, b, score) => {
+    expect(labelSimilarity(a, b)).toBeCloseTo(score, 12);
+    expect(labelSimilarity(b, a)).toBeCloseTo(score, 12);
+  });
+});
+
+describe('preparedSimilarity', () => {
+  it('is 1 for the same key and 0 against an empty one, called directly as the reader does', () => {
+    expect(preparedSimilarity(prepareKey('tong so'), prepareKey('tong so'))).toBe(1);
+    expect(preparedSimilarity(prepareKey(''), prepareKey('tong so'))).toBe(0);
+    expect(preparedSimilarity(prepareKey('tong so'), prepareKey(''))).toBe(0);
+    expect(preparedSimilarity(prepareKey('nganh linh vuc'), prepareKey('nganhlinh vuc'))).toBe(0.97);
+  });
+});
+
+describe('containsWords', () => {
+  it.each<[string, string, boolean]>([
+    ['tong so tien', 'so', true],
+    ['tong so', 'tong so', true],
+    ['so tong', 'so', true],
+    ['tong so', 'ong', false],
+    ['tong sox', 'so', false],
+    ['xso so', 'so', true],
+    ['sox xso', 'so', false],
+  ])('%s ⊇ %s: %s', (long, short, yes) => {
+    expect(containsWords(long, short)).toBe(yes);
+  });
+});
+
+describe('stripDiacritics and foldKey', () => {
+  it('strips Vietnamese marks, keeps case, other scripts and plain ASCII as they are', () => {
+    expect(stripDiacritics('Đồng Tâm')).toBe('Dong Tam');
+    expect(stripDiacritics('Ê-đê\u00a0x\u200b')).toBe('E-de x');
+    expect(stripDiacritics('日本')).toBe('日本');
+    // Recomposed after the marks are gone: a Hangul syllable stays one character.
+    expect(stripDiacritics('한')).toBe('한');
+    expect(stripDiacritics('ASCII only')).toBe('ASCII only');
+  });
+  it('keeps letters, digits and %; everything else separates words', () => {
+    expect(foldKey('50% Vốn')).toBe('50% von');
+    expect(foldKey('  A--B  ')).toBe('a b');
+    expect(foldKey('Tổng số (1.000 đồng)')).toBe('tong so 1 000 dong');
+  });
+});
+
+describe('units named after their kind', () => {
+  it.each<[string, string | undefined]>([
+    ['Thôn Nà Hin', 'thon'],
+    ['Tổ dân phố 3', 'to dan pho'],
+    ['Thị trấn Mường Khương', 'thi tran'],
+    ['Bản Pác Ngòi', 'ban'],
+    ['BẢN Chang', 'ban'],
+    ['Ban Văn hóa', undefined],
+    ['Ban quản lý bản', undefined],
+    ['Xã', 'xa'],
+    ['Xay dựng', undefined],
+    ['Phường 5', 'phuong'],
+    ['Nà Hin', undefined],
+  ])('unitKindOf(%s) = %s', (name, kind) => {
+    expect(unitKindOf(name)).toBe(kind);
+  });
+
+  it.each<[string, string, string]>([
+    ['Tổ dân phố:', 'Tổ dân phố 3', '3'],
+    ['Xã:', 'Xã', 'Xã'],
+    ['Ghi chú:', 'Xã A', 'Xã A'],
+    ['Xã:', 'Phường A', 'Phường A'],
+    ['Thôn:', '  Thôn   Nà Hin ', 'Nà Hin'],
+  ])('unitAfterLabel(%s, %s) = %s', (label, name, shown) => {
+    expect(unitAfterLabel(label, name)).toBe(shown);
+  });
+
+  it.each<[string, string, string]>([
+    ['Thôn:', 'Nhiều thôn', 'Nhiều thôn'],
+    ['Tổ dân phố:', '3', 'Tổ dân phố 3'],
+    ['Ghi chú', 'x', 'x'],
+    ['Thôn', '  Nà Hin ', 'Thôn Nà Hin'],
+    ['Thôn:', 'Xã Tân Lập', 'Xã Tân Lập'],
+  ])('unitFromLabel(%s, %s) = %s', (label, value, name) => {
+    expect(unitFromLabel(label, value)).toBe(name);
   });
 });

@@ -124,3 +124,41 @@ describe('formatVnNumber', () => {
     );
   });
 });
+
+describe('parseNumber: the cases mutation testing found untested', () => {
+  it.each<[string, number | 'NaN']>([
+    // Thousands groups: the first of one to three digits, every other of exactly three.
+    ['1.2345.678', 'NaN'],
+    ['1.234.5678', 'NaN'],
+    ['12345.678.901', 'NaN'],
+    ['1234.567.890', 'NaN'],
+    ['12,34.5', 'NaN'],
+    // Three digits after one separator group thousands only after one to three digits.
+    ['123.456', 123456],
+    ['1234.567', 1234.567],
+    // Spaces group thousands only, in full: no digits left over on either side.
+    ['1 500 5', 'NaN'],
+    ['12 1 500', 'NaN'],
+    ['1 500,25', 1500.25],
+    ['1  500', 1500],
+    ['12\u00a03', 'NaN'],
+    ['1\u200b000', 1000],
+    // Both separators: the integer part must be grouped, the decimals present.
+    ['1,000.', 'NaN'],
+    // Brackets and signs only around the whole number.
+    ['(1.000)5', 'NaN'],
+    ['(1.000 đ)', -1000],
+    ['( 1.000 )', -1000],
+    ['1-5', 'NaN'],
+    // Digits beyond what a double holds.
+    ['9'.repeat(400), 'NaN'],
+  ])('"%s"', (text, value) => {
+    expect(parseNumber(text)).toEqual(value === 'NaN' ? { ok: false, reason: 'not-a-number' } : { ok: true, value });
+  });
+
+  it('formats large numbers as JavaScript does, and keeps zeros inside the decimals', () => {
+    expect(formatVnNumber(1.5e21)).toBe('1.5e+21');
+    expect(formatVnNumber(1.05)).toBe('1,05');
+    expect(formatVnNumber(10.502, 3)).toBe('10,502');
+  });
+});

@@ -18,9 +18,9 @@ const ROAD: Act = { activity: 'Bê tông hóa đường nội thôn', unit: 'km'
 const SEEDS: Act = { activity: 'Hỗ trợ giống lúa', unit: 'kg', quantity: 100, contribution: 0, support: 5_000, note: 'CT Giảm nghèo' };
 const MEETING: Act = { activity: 'Họp bàn chia sẻ nguồn nước', unit: 'buổi', quantity: 1, contribution: 0 };
 
-async function villageReadings(file: string, acts: readonly Act[], unit = 'Thôn A', sheet?: string): Promise<FormReading[]> {
+async function villageReadings(file: string, acts: readonly Act[], unit = 'Thôn A', sheet?: string, sector = 'Giao thông', form: 'I.2' | 'II.3' = 'I.2'): Promise<FormReading[]> {
   const wb = new MemoryWorkbook();
-  await addSourceSheet(wb, 'I.2', unit, 'Giao thông', acts, [], sheet);
+  await addSourceSheet(wb, form, unit, sector, acts, [], sheet);
   return [...(await readWorkbook(wb, { file })).readings];
 }
 
@@ -79,6 +79,38 @@ describe('each input counted once', () => {
     expect(roads).toHaveLength(2);
     expect(new Set(roads.map((a) => a.key)).size).toBe(2);
     expect(roads.map((a) => a.activity).sort()).toEqual(['Bê tông hóa đường nội thôn (Thôn A (thon-a))', 'Bê tông hóa đường nội thôn (Thôn A (thon-a-v2))']);
+  });
+
+  // Same activity names, one thing varied: what is a copy (read once), what is another source (counted), what is a
+  // second version of one sheet (held back until the user chooses).
+  it.each<[string, { file: string; acts: readonly Act[]; unit?: string; sector?: string; form?: 'I.2' | 'II.3' }, 'copy' | 'counted' | 'conflict']>([
+    ['the same sheet again under another file name', { file: 'b.xlsx', acts: [ROAD, SEEDS] }, 'copy'],
+    ['the same activities under another sector (Nông nghiệp)', { file: 'b.xlsx', acts: [ROAD, SEEDS], sector: 'Nông nghiệp' }, 'counted'],
+    ['the same activities under another sector (Y tế), same file', { file: 'a.xlsx', acts: [ROAD, SEEDS], sector: 'Y tế' }, 'counted'],
+    ['the same activities of another village (Thôn B)', { file: 'b.xlsx', acts: [ROAD, SEEDS], unit: 'Thôn B' }, 'counted'],
+    ['the same activities of a department (II.3, Hội Nông dân)', { file: 'b.xlsx', acts: [ROAD, SEEDS], unit: 'Hội Nông dân', form: 'II.3' }, 'counted'],
+    ['the road measured in m instead of km', { file: 'b.xlsx', acts: [{ ...ROAD, unit: 'm', quantity: 1000 }, SEEDS] }, 'conflict'],
+    ['one amount changed', { file: 'b.xlsx', acts: [ROAD, { ...SEEDS, support: 5_001 }] }, 'conflict'],
+  ])('%s', async (_what, other, verdict) => {
+    const first = await villageReadings('a.xlsx', [ROAD, SEEDS]);
+    const second = await villageReadings(other.file, other.acts, other.unit, `Trang ${other.sector ?? 'GT'}`, other.sector, other.form);
+    expect(second).toHaveLength(1);
+    const s = selectSources([...first, ...second]);
+    const codes = s.findings.map((f) => f.code);
+    if (verdict === 'copy') {
+      expect(contentHash(second[0])).toBe(contentHash(first[0]));
+      expect([s.readings.length, s.conflicts.length, codes]).toEqual([1, 0, ['SOURCE_DUPLICATE']]);
+      expect(totalOf(s.readings)).toBe(totalOf(first));
+    } else {
+      expect(contentHash(second[0])).not.toBe(contentHash(first[0]));
+      if (verdict === 'counted') {
+        expect([s.readings.length, s.conflicts.length, codes]).toEqual([2, 0, []]);
+        expect(totalOf(s.readings)).toBe(totalOf(first) + totalOf(second));
+      } else {
+        expect([s.readings.length, s.conflicts.length, codes]).toEqual([0, 1, ['SOURCE_CONFLICT']]);
+        expect(s.conflicts[0]).toMatchObject({ formId: 'I.2', unitName: 'Thôn A', sector: 'Giao thông' });
+      }
+    }
   });
 
   it('never raises the plan total by adding copies of inputs (property)', async () => {

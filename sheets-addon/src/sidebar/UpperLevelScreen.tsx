@@ -6,6 +6,7 @@
 import { Badge, Button, Field, Input, Link } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { FindingView } from '../../../core/src/app/actions';
+import { parseNumber } from '../../../core/src/text';
 import type { RollUpView } from '../server/entry-points';
 import type { SheetsClient } from './remote';
 import { ErrorMessage, Notice, useCall, useSidebarI18n, useSidebarStyles } from './ui';
@@ -19,13 +20,14 @@ export interface UpperLevelScreenProps {
   readonly isUpper: boolean;
 }
 
-/** The funds typed: undefined when empty, NaN when not a number ≥ 0 (Vietnamese "1.500,5" or "1500.5"). */
+/**
+ * The funds typed, read as every amount is (core's parseNumber, as `lkh district --funds`):
+ * "1.500,5", "1,000", "1 500", "1500.5". Undefined when empty, NaN when not a number ≥ 0.
+ */
 export function parseFunds(text: string): number | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const normal = /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t.replace(',', '.');
-  const v = Number(normal);
-  return Number.isFinite(v) && v >= 0 ? v : Number.NaN;
+  const p = parseNumber(text);
+  if (!p.ok) return p.reason === 'empty' ? undefined : Number.NaN;
+  return p.value >= 0 ? p.value : Number.NaN;
 }
 
 function ProblemList({ items, onSelect }: { items: readonly FindingView[]; onSelect: (sheet: string, cell: string) => void }) {
