@@ -64,7 +64,8 @@ const TEXT = {
 } as const;
 
 const useStyles = makeStyles({
-  page: { maxWidth: '760px', marginLeft: 'auto', marginRight: 'auto', paddingBottom: tokens.spacingVerticalXXL },
+  // The whole window's width (issue 20: not capped near 760 px at 1280 px); very wide screens keep a margin.
+  page: { maxWidth: '1600px', marginLeft: 'auto', marginRight: 'auto', paddingBottom: tokens.spacingVerticalXXL },
   bar: {
     display: 'flex',
     flexWrap: 'wrap',

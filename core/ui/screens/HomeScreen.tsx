@@ -2,10 +2,10 @@
  * Tổng quan, the pane's first tab: where the workbook is — plan year, period, level and unit; the
  * step of the seven it is in (the checklist); what was received (each village and what it has not
  * sent, the departments' II.3, the level above's III.1); the consolidated plan's totals by funding
- * group, topic and source with small charts, and the villages' share against 75%; and one primary
- * button for the next action (next-step.ts `homeStep`). Read again each time the tab is opened.
+ * group, topic and source with small charts, and the villages' share against 75%. The next action
+ * is the pane's one line above every screen. Read again each time it is opened and after each change.
  */
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { OverviewPlan, OverviewView, Settings } from '../../src/app/actions';
 import type { ChecklistClient, ChecklistView } from '../checklist-types';
@@ -17,8 +17,7 @@ import { todayIso } from '../format';
 import type { Lang } from '../i18n/I18nProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Strings } from '../i18n/vi';
-import type { NextStep } from '../next-step';
-import { homeStep } from '../next-step';
+import type { YearView } from '../year';
 import { useScreenStyles } from '../styles';
 import { useAction } from '../use-action';
 
@@ -28,10 +27,10 @@ export interface HomeScreenProps {
   /** True while the tab is shown: read again each time it is opened. */
   readonly active: boolean;
   readonly today?: string;
-  /** The primary button pressed: open its tab or build the package (the pane does it). */
-  readonly onStep: (step: NextStep) => void;
-  /** The package is being built (the button waits). */
-  readonly busy?: boolean;
+  /** The year as the pane read it (the villages received against the number expected). */
+  readonly year?: YearView;
+  /** Counts the changes made through the pane: read again after each. */
+  readonly generation?: number;
 }
 
 interface HomeData {
@@ -46,7 +45,7 @@ export function sheetsOfForm(c: ChecklistView | undefined, form: string): string
   return [...out];
 }
 
-export function useHomeState({ client, active, today }: HomeScreenProps) {
+export function useHomeState({ client, active, today, generation }: HomeScreenProps) {
   const day = today ?? todayIso();
   const [data, setData] = useState<HomeData | undefined>(undefined);
   const load = useAction(async (): Promise<HomeData> => {
@@ -58,7 +57,7 @@ export function useHomeState({ client, active, today }: HomeScreenProps) {
   const { run } = load;
   useEffect(() => {
     if (active) void run();
-  }, [active, run]);
+  }, [active, run, generation]);
   return { data, load };
 }
 
@@ -108,7 +107,7 @@ function StepLine({ checklist, t, lang }: { checklist: ChecklistView; t: Strings
   );
 }
 
-function Received({ checklist, t, lang }: { checklist: ChecklistView; t: Strings; lang: Lang }) {
+function Received({ checklist, year, t, lang }: { checklist: ChecklistView; year?: YearView; t: Strings; lang: Lang }) {
   const s = useScreenStyles();
   const styles = useStyles();
   const villages = checklist.villages ?? [];
@@ -124,7 +123,8 @@ function Received({ checklist, t, lang }: { checklist: ChecklistView; t: Strings
       <h3 className={s.subtitle}>{t.home.received}</h3>
       <p className={s.text}>
         {t.home.villages}
-        {villages.length > 0 ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}` : ''}
+        {/* Judged on the number of villages the commune set (the year's answer), not on the villages seen. */}
+        {year?.villages ? ` — ${year.villages.text}` : villages.length > 0 ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}` : ''}
       </p>
       {villages.length > 0 ? (
         <ul className={s.list} aria-label={t.home.villages}>
@@ -204,31 +204,14 @@ export function HomeScreen(props: HomeScreenProps) {
   const { data, load } = useHomeState(props);
   const checklist = data?.checklist;
   const plan = data?.overview?.plan;
-  const received = checklist ? sheetsOfForm(checklist, 'I.2').length + sheetsOfForm(checklist, 'II.3').length : undefined;
-  const step = homeStep({ ...(props.settings.planYear !== undefined ? { planYear: props.settings.planYear } : {}), ...(received !== undefined ? { received } : {}), plan: plan !== undefined }, t);
   return (
     <div className={s.screen}>
       <h2 className={s.title}>{t.home.title}</h2>
       <Facts settings={props.settings} t={t} />
-      {data ? (
-        <section aria-label={t.next.label}>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{step.text}</MessageBarBody>
-          </MessageBar>
-          <div className={s.actions} style={{ marginTop: tokens.spacingVerticalS }}>
-            <Button appearance="primary" disabled={props.busy} onClick={() => props.onStep(step)}>
-              {step.button}
-            </Button>
-            <Button appearance="subtle" disabled={load.running} onClick={() => void load.run()}>
-              {t.home.refresh}
-            </Button>
-          </div>
-        </section>
-      ) : null}
       {load.running && !data ? <Spinner size="small" label={t.home.loading} /> : null}
       {load.failed ? <ErrorBar error={load.error} onDismiss={load.clearError} /> : null}
       {checklist ? <StepLine checklist={checklist} t={t} lang={lang} /> : null}
-      {checklist && props.settings.level === 'xa' ? <Received checklist={checklist} t={t} lang={lang} /> : null}
+      {checklist && props.settings.level === 'xa' ? <Received checklist={checklist} {...(props.year ? { year: props.year } : {})} t={t} lang={lang} /> : null}
       {data && plan ? <PlanFigures plan={plan} t={t} /> : null}
       {data && !plan ? (
         <section className={s.section} aria-label={t.home.plan}>
