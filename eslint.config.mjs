@@ -20,8 +20,8 @@ const nodeGlobals = ['process', 'Buffer', 'require', 'module', 'exports', '__dir
 // they test the parts). docs/ARCHITECTURE.md, "Pieces".
 const CAPABILITIES = ['plan', 'ranking', 'upper-level', 'calendar', 'demo'];
 const capabilityBoundary = {
-  regex: `(^|/)workflow/(${CAPABILITIES.join('|')})/|^\\.\\./(${CAPABILITIES.join('|')})/`,
-  message: "import a workflow capability through its folder (e.g. '../plan'), never a file inside it.",
+  regex: `(^|/)workflow/(${CAPABILITIES.join('|')})/|^\\.\\./(${CAPABILITIES.join('|')})/|(^|/)src/year/|^\\.\\./(\\.\\./)*year/`,
+  message: "import a capability through its folder (e.g. '../plan', '../year'), never a file inside it.",
 };
 
 export default tseslint.config(

@@ -9,6 +9,7 @@
  *   lkh catalogue FILE [--period P] [--year YYYY]
  *   lkh demo --out DIR
  *   lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> FILE... --out FILE|DIR [--json]   (core/cli/document.ts, loaded on use)
+ *   lkh status PLAN.xlsx [FILE...] [--json] [--today YYYY-MM-DD]   (core/cli/status.ts, loaded on use)
  * Exit codes: 0 success / no errors; 1 error findings; 2 a file cannot be read, nothing to read, or bad usage.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -43,6 +44,7 @@ import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from 
 import type { InputWorkbook } from '../src/xlsx/read-input';
 import { openForReading } from '../src/xlsx/read-input';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
+import { markDemo } from '../src/year';
 import type { SheetContent } from '../src/workflow/calendar';
 import { VILLAGE_FORMS, sheetContents, villageCompleteness, villageKey } from '../src/workflow/calendar';
 
@@ -73,6 +75,8 @@ ${DISTRICT_USAGE.replace(/^Cách dùng:\n/, '')}
   lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> KẾ_HOẠCH.xlsx [TỆP_THÔN.xlsx...] --out TỆP|THƯ_MỤC [--json]
       Soạn văn bản của kế hoạch xã (II.7.A, II.7.B, II.10: Word A4; II.2, II.8: bảng tính); xem lkh document --help.
   lkh feedback KẾ_HOẠCH.xlsx [PHẢN_HỒI.xlsx] --out KẾ_HOẠCH.xlsx   Nhận phản hồi của cấp trên vào kế hoạch xã; xem lkh feedback --help.
+  lkh status KẾ_HOẠCH.xlsx [TỆP.xlsx...] [--json]
+      Xã đang ở bước nào trong 7 bước: kết quả đã có (trang, tệp, ngày), còn thiếu gì, việc tiếp theo.
   lkh demo --out THƯ_MỤC
       Ghi bộ tệp của một xã mẫu (6 thôn, 5 ban ngành, Biểu III.1) để dùng thử.
 Các biểu: ${FORM_IDS.join(', ')}`;
@@ -440,7 +444,8 @@ async function demo(args: readonly string[], io: Io): Promise<number> {
   for (const f of demoFiles()) {
     const wb = (await xlsx()).create();
     for (const s of f.sheets) await wb.createSheet(s.layout);
-    await wb.writeState({ planYear: DEMO_YEAR, sheetForms: Object.fromEntries(f.sheets.map((s) => [s.layout.name, s.formId])) });
+    // Marked as the demo's: no deadline of the real calendar applies to it (lkh status).
+    await wb.writeState(markDemo({ planYear: DEMO_YEAR, sheetForms: Object.fromEntries(f.sheets.map((s) => [s.layout.name, s.formId])) }));
     const file = join(out, f.name);
     checkOutput(file);
     writeAtomic(file, await wb.save());
@@ -520,6 +525,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       case 'district':
         return await districtCommand(rest, io);
       case 'feedback': return await (await import('./feedback')).feedbackCommand(rest, io);
+      case 'status':
+        return await (await import('./status')).statusCommand(rest, io);
       case 'document':
         // Loaded only when used: it brings the Word writer.
         return await (await import('./document')).documentCommand(rest, io);

@@ -3,4 +3,4 @@
  * can load them with one import() (a chunk of their own, off the pane's first load).
  */
 export { createActions, listForms } from '../../core/src/app/actions';
-export { readChecklistState, setOverride, writeChecklistState } from '../../core/src/workflow/calendar';
+export { readChecklistState, setOverride, writeChecklistState } from '../../core/src/year';

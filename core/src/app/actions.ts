@@ -9,7 +9,8 @@ import { forms, getForm, isFormId } from '../forms/registry';
 import type { FormId, Level } from '../forms/types';
 import { defaultSheetName, layoutForm } from '../layout/engine';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
-import { allCopies, copyName } from '../port/types';
+import { allCopies } from '../port/types';
+import { copyKeepingOne, replaceKeepingOneCopy } from '../port/replace';
 import { readSheet } from '../reader/read';
 import { readWorkbook, savedForm } from '../reader/workbook';
 import type { Finding } from '../validate/messages';
@@ -21,7 +22,26 @@ import { a1 } from '../util/a1';
 import { workbookFindings } from '../workflow/findings';
 import type { CheckResult } from '../workflow/plan';
 import type { Checklist } from '../workflow/calendar';
-import { VILLAGE_FORMS, checklistOfDocument, readChecklistState, setTick, sheetContents, villageCompleteness, villageKey, writeChecklistState } from '../workflow/calendar';
+import { VILLAGE_FORMS, sheetContents, villageCompleteness, villageKey } from '../workflow/calendar';
+import type { UndoResult, YearDocumentKind, YearStatus } from '../year';
+import {
+  checklistOfDocument,
+  readBallots,
+  readExpectedVillages,
+  readVillages,
+  recordBallot,
+  recordDocument,
+  recordRanking,
+  recordedSheetForms,
+  todayIso,
+  undoLastChange,
+  undoableChange,
+  workbookEvidence,
+  writeLastChange,
+  writeVillages,
+  yearStatus,
+  yearTick,
+} from '../year';
 import type { ConsolidationStep, SourceConflict } from '../workflow/plan';
 import { SourceConflictError, consolidateCommune } from '../workflow/plan';
 import { readFlags } from '../workflow/classify';
@@ -190,10 +210,10 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
         sheetName: defaultSheetName(formId, unit),
         fundSources: fundSourceChoices(period),
       });
-      const r = await port.createSheet(layout, { existing: 'copy' });
+      const r = await replaceKeepingOneCopy(port, layout);
       const after = await readStateSafe(port);
       const sheetForms: Record<string, FormId> = { ...(after.sheetForms ?? {}), [layout.name]: formId };
-      if (r.keptCopy) delete sheetForms[r.keptCopy];
+      for (const gone of [...(r.keptCopy ? [r.keptCopy] : []), ...r.removed]) delete sheetForms[gone];
       await port.writeState({ ...after, sheetForms });
       return { sheet: layout.name, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) };
     },
@@ -283,7 +303,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const state = await readStateSafe(port);
       const period = state.period ?? periodOfYear(state.planYear).period;
       const layout = catalogueLayout(period);
-      const r = await port.createSheet(layout, { existing: 'copy' });
+      const r = await replaceKeepingOneCopy(port, layout);
       return { sheet: layout.name, entries: programCatalogue(period).programs.length, period, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) };
     },
 
@@ -328,9 +348,8 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
         ...(state.unitName ? { unitName: state.unitName } : {}),
         ...(state.planYear !== undefined ? { planYear: state.planYear } : {}),
       });
-      await port.createSheet(layout, { existing: 'copy' });
-      const after = await readStateSafe(port);
-      await port.writeState({ ...after, extra: { ...(after.extra ?? {}), ballots: { ...((after.extra?.ballots as Record<string, unknown>) ?? {}), [layout.name]: { listSheet: opts.listSheet, method: opts.method } } } });
+      await replaceKeepingOneCopy(port, layout);
+      await port.writeState(recordBallot(await readStateSafe(port), layout.name, opts.listSheet, opts.method));
       return { sheet: layout.name, items: items.length };
     },
 
@@ -351,17 +370,61 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       return checklistOfDocument({ ...state, level: state.level ?? DEFAULT_SETTINGS.level, sheetForms }, today, contents);
     },
 
-    /** Ticks (or unticks) a step, sub-item or manual result of the checklist ("a meeting held"). */
+    /**
+     * Ticks (or unticks) a step, sub-item or result of the checklist ("a meeting held"); a step and
+     * its results stay in agreement (ticking a step ticks its results; unticking a result unticks its step).
+     */
     async setChecklistTick(itemId: string, ticked: boolean): Promise<void> {
       const state = await readStateSafe(port);
-      await port.writeState(writeChecklistState(state, setTick(readChecklistState(state), itemId, ticked)));
+      await port.writeState(yearTick(state, itemId, ticked, state.level ?? DEFAULT_SETTINGS.level));
+    },
+
+    /**
+     * Where the unit is in its year (year/status.ts): the seven steps of its level with each result
+     * done or missing and its evidence, the current step, gaps, deadlines where meaningful, the
+     * villages received and the next action. `today` is 'yyyy-mm-dd' (the pane's local date).
+     */
+    async yearStatus(today: string): Promise<YearStatus> {
+      const state = await readStateSafe(port);
+      const names = await port.listSheets();
+      const sheets = await workbookEvidence(port, state, { sheetNames: names, sheetForms: recordedSheetForms(state, names) });
+      return yearStatus({ state, sheets, today, sheetNames: names });
+    },
+
+    /** The commune's villages by name and how many it has (set once; "đã gửi đủ" is judged on it). */
+    async setVillages(input: { names?: readonly string[]; expected?: number | null }): Promise<{ villages: string[]; expected?: number }> {
+      const next = writeVillages(await readStateSafe(port), input.names, input.expected);
+      await port.writeState(next);
+      const expected = readExpectedVillages(next);
+      return { villages: readVillages(next), ...(expected !== undefined ? { expected } : {}) };
+    },
+
+    /**
+     * Records a document drafted or exported from the plan (what, the file name, today unless
+     * `at` is given) so the year's status counts it: the hosts call it when they hand a file over.
+     */
+    async recordDocument(kind: YearDocumentKind, fileName: string, action: 'drafted' | 'exported' = 'drafted', at?: string): Promise<void> {
+      await port.writeState(recordDocument(await readStateSafe(port), { kind, action, fileName, at: at ?? todayIso() }));
+    },
+
+    /** What the last consolidation (a merge accepted is one) or ranking can undo: its action and sheets, if any. */
+    async lastChange(): Promise<{ action: 'consolidate' | 'rank'; at: string; sheets: string[] } | undefined> {
+      const c = await undoableChange(port);
+      return c ? { action: c.action, at: c.at, sheets: c.sheets.map((x) => x.sheet) } : undefined;
+    },
+
+    /**
+     * Undoes the last consolidation or ranking from the "(cũ)" copies it kept: each sheet changes
+     * places with its copy (undoing again brings the change back). Undefined when nothing can be undone.
+     */
+    async undoLastChange(): Promise<UndoResult | undefined> {
+      return undoLastChange(port);
     },
 
     /** Reads the filled ballot, ranks (ties by the handbook's rule), writes Ưu tiên and sorts the list. */
     async rankFromBallot(opts: { ballotSheet: string; listSheet?: string }): Promise<RankingView> {
       const state = await readStateSafe(port);
-      const ballots = (state.extra?.ballots ?? {}) as Record<string, { listSheet: string; method: 'marks' | 'scores' }>;
-      const info = ballots[opts.ballotSheet];
+      const info = readBallots(state)[opts.ballotSheet];
       const listSheet = opts.listSheet ?? info?.listSheet;
       if (!listSheet) throw new Error(`Không biết phiếu "${opts.ballotSheet}" dùng cho danh sách nào; hãy chọn trang danh sách.`);
       const formId = await listForm(port, listSheet);
@@ -370,9 +433,8 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const method: RankMethod = info?.method === 'scores' ? { kind: 'scores' } : { kind: 'marks' };
       const tally = readTally(ballot, items, method);
       const ranks = rank(items, tally.totals);
-      // The list is re-sorted in place: keep the list as it was first (no user sheet is lost).
-      const keptCopy = copyName(listSheet, await port.listSheets());
-      await port.copySheet(listSheet, keptCopy);
+      // The list is re-sorted in place: keep the list as it was first, one copy only (no user sheet is lost).
+      const { copy: keptCopy } = await copyKeepingOne(port, listSheet);
       const applied = await applyRanking(port, listSheet, ranks, { formId });
       // Rule 8 after every ranking: the counts under the ballot, else the village's own I.1 and I.3; written on the tally sheet.
       const fields = readValidityFields(ballot);
@@ -382,6 +444,10 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       const validity = listValidity({ unit, kind, ballot, fields, participants: tally.participants, ...(village ? { village } : {}) });
       const write = validityWrite(opts.ballotSheet, fields, validity);
       await port.writeValues([write]);
+      // The ranking counts in the year's status; it can be undone from the copy.
+      const before = await readStateSafe(port);
+      const ranked = recordRanking(before, opts.ballotSheet, listSheet, { at: todayIso(), participants: tally.participants, valid: validity.valid }, method.kind);
+      await port.writeState(writeLastChange(ranked, { action: 'rank', at: todayIso(), sheets: [{ sheet: listSheet, copy: keptCopy }], extra: { ballots: before.extra?.ballots ?? null } }));
       const cell = a1(write.row, write.col + write.values[0].length - 1);
       return {
         sheet: listSheet,
@@ -415,16 +481,20 @@ function villageCounts(villages: readonly VillageSheets[], unit: string): Villag
 async function villageFindings(port: WorkbookPort, readings: readonly FormReading[], state: DocumentState): Promise<Finding[]> {
   const sheetForms: Record<string, FormId> = {};
   for (const r of readings) if (VILLAGE_FORMS.includes(r.formId)) sheetForms[r.sheet] = r.formId;
-  const villages = Array.isArray(state.extra?.villages) ? (state.extra.villages as unknown[]).filter((v): v is string => typeof v === 'string') : [];
-  if (Object.keys(sheetForms).length === 0 && villages.length === 0) return [];
+  const villages = readVillages(state);
+  if (Object.keys(sheetForms).length === 0 && villages.length === 0 && readExpectedVillages(state) === undefined) return [];
   const contents = await sheetContents(port, sheetForms, state.planYear);
   const out: Finding[] = [];
-  for (const line of villageCompleteness(sheetForms, contents, VILLAGE_FORMS, villages)) {
+  const lines = villageCompleteness(sheetForms, contents, VILLAGE_FORMS, villages);
+  for (const line of lines) {
     if (line.missing.length === 0) continue;
     const key = villageKey(line.unit);
     const sheet = Object.entries(contents).find(([, c]) => c.unit !== undefined && villageKey(c.unit) === key)?.[0] ?? '';
     out.push(finding('VILLAGE_FORMS_MISSING', { sheet }, { unit: line.unit, missing: `Biểu ${line.missing.join(', ')}` }));
   }
+  // The number of villages set once in the state: those not heard from at all are said too.
+  const unheard = (readExpectedVillages(state) ?? 0) - lines.length;
+  if (unheard > 0) out.push(finding('VILLAGE_FORMS_MISSING', { sheet: '' }, { unit: `${unheard} thôn nữa của xã`, missing: `Biểu ${VILLAGE_FORMS.join(', ')}` }));
   return out;
 }
 

@@ -10,6 +10,7 @@ import type { SheetLayout } from '../layout/types';
 import type { FormReading } from '../model/types';
 import type { VillageSheets } from '../reader/workbook';
 import { readWorkbook } from '../reader/workbook';
+import { readVillages } from '../year';
 import { assessCriteria, assessmentLayout } from './assessment';
 import { basicDataLayout, rollUpBasicData } from './basic-data';
 import { feedbackDocument } from './feedback';
@@ -115,10 +116,7 @@ async function sheetFile(layout: SheetLayout, formId: 'II.1' | 'II.2' | 'II.8', 
   return wb.save();
 }
 
-const villageListOf = (state: DocumentState): string[] => {
-  const listed = state.extra?.villages;
-  return Array.isArray(listed) ? listed.filter((v): v is string => typeof v === 'string') : [];
-};
+const villageListOf = (state: DocumentState): string[] => readVillages(state);
 
 /** Drafts one document from its sources; throws DocumentUnavailable, with the reason, when they do not allow it. */
 export async function makeDocument(kind: DocumentKind, src: DocumentSources): Promise<DraftedFile> {

@@ -14,7 +14,8 @@ import { layoutForm } from '../layout/engine';
 import type { SheetLayout } from '../layout/types';
 import type { DocumentState } from '../port/types';
 import type { DateOverrides, StepDates } from '../workflow/calendar';
-import { STEPS, formatDateVi, readChecklistState, stepDates } from '../workflow/calendar';
+import { STEPS, formatDateVi, stepDates } from '../workflow/calendar';
+import { readChecklistState } from '../year';
 import { placeName } from './plan-document';
 
 /**

@@ -13,7 +13,7 @@ export type {
 } from './types';
 export { allCopies, copiesOf, copyName, isCopyName } from './types';
 export type { Replaced } from './replace';
-export { replaceKeepingOneCopy } from './replace';
+export { copyKeepingOne, replaceKeepingOneCopy } from './replace';
 export type { MemoryCell, MemoryCellInput, MemorySheet, MemoryStats, PortErrorCode, ReadCell } from './memory';
 export {
   INTERNAL_SHEET_PREFIX,

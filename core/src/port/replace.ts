@@ -6,7 +6,7 @@
  */
 import type { SheetLayout } from '../layout/types';
 import type { WorkbookPort } from './types';
-import { copiesOf } from './types';
+import { copiesOf, copyName } from './types';
 
 export interface Replaced {
   /** The copy kept of the replaced sheet, if there was one. */
@@ -22,4 +22,18 @@ export async function replaceKeepingOneCopy(port: WorkbookPort, layout: SheetLay
   if (older.length > 0) await port.deleteSheets(older);
   const r = await port.createSheet(layout, { existing: 'copy' });
   return { ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}), removed: older };
+}
+
+/**
+ * Before a sheet is changed in place (a list ranked and sorted): keeps exactly one copy of it as it
+ * is, "II.6.B (cũ)", the copies earlier actions kept deleted first. Returns the copy's name and the
+ * copies removed.
+ */
+export async function copyKeepingOne(port: WorkbookPort, sheet: string, names?: readonly string[]): Promise<{ copy: string; removed: readonly string[] }> {
+  const all = names ?? (await port.listSheets());
+  const older = copiesOf(sheet, all);
+  if (older.length > 0) await port.deleteSheets(older);
+  const copy = copyName(sheet, all.filter((n) => !older.includes(n)));
+  await port.copySheet(sheet, copy);
+  return { copy, removed: older };
 }

@@ -9,7 +9,7 @@ import { readWorkbook } from '../../src/reader/workbook';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { SOURCES_HEADER, basicDataLayout, ii8FromI1, rollUpBasicData, scheduleLayout, scheduleLines } from '../../src/documents';
 import { formatVnNumber } from '../../src/text';
-import { EMPTY_CHECKLIST_STATE, readChecklistState, setOverride, writeChecklistState } from '../../src/workflow/calendar';
+import { EMPTY_CHECKLIST_STATE, readChecklistState, setOverride, writeChecklistState } from '../../src/year';
 import type { FormReading } from '../../src/model/types';
 import { demoVillages, villageFigures, villageI1File } from './plans';
 

@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DocumentState } from '../../src/port/types';
-import { checklistOfDocument, readChecklistState, setTick, writeChecklistState } from '../../src/workflow/calendar';
+import { checklistOfDocument, readChecklistState, setTick, writeChecklistState } from '../../src/year';
 import { LkhPane } from '../../ui';
 import { checklistView, fakeClient, paneClient } from './fake-client';
 

@@ -6,17 +6,13 @@ import {
   STEPS,
   STEP_NAMES,
   checklist,
-  checklistOfDocument,
   daysBetween,
   describeWindow,
-  readChecklistState,
-  setOverride,
-  setTick,
   stepDates,
   weekRange,
   workYear,
-  writeChecklistState,
 } from '../../src/workflow/calendar';
+import { checklistOfDocument, readChecklistState, setOverride, setTick, writeChecklistState } from '../../src/year';
 import { handbookText, normaliseForFidelity } from '../handbook';
 
 const LEVELS: readonly Level[] = ['thon', 'xa', 'huyen', 'tinh'];

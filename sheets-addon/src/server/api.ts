@@ -22,7 +22,7 @@ import type { SheetLayout } from '../../../core/src/layout/types';
 import { isInternalSheet } from '../../../core/src/port/memory';
 import type { DocumentState, WorkbookPort } from '../../../core/src/port/types';
 import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
-import { readChecklistState, setOverride, writeChecklistState } from '../../../core/src/workflow/calendar';
+import { readChecklistState, setOverride, writeChecklistState } from '../../../core/src/year';
 import type { RollUpResult } from '../../../core/src/workflow/upper-level';
 import { isRollupSheet, rollUpCommunes } from '../../../core/src/workflow/upper-level';
 import type { ExportData, ImportRequest, ImportResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView } from './entry-points';

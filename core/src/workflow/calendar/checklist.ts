@@ -8,7 +8,6 @@
  * objects are used only inside, in UTC.
  */
 import type { FormId, Level } from '../../forms/types';
-import type { DocumentState } from '../../port/types';
 import { villageKey } from '../../reader/unit';
 import type { SheetContent } from './content';
 import type { DateRule, ExpectedFormDef, FormSource, ManualItemDef, StepDef, SubItemDef } from './steps';
@@ -707,107 +706,4 @@ function summarise(next: ChecklistStep | undefined, byStatus: Readonly<Record<St
     summary: `${tally}; Bước ${n} còn ${next.daysLeft} ngày (hạn ${formatDateVi(next.end)})`,
     summaryEn: `${tallyEn}; step ${n} due in ${next.daysLeft} days (${next.end})`,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// State: the checklist's ticks and date overrides in DocumentState.extra.checklist (JSON).
-
-export const CHECKLIST_STATE_KEY = 'checklist';
-
-export interface ChecklistState {
-  /** Ticks by manual item, sub-item or step id; only true ticks are kept. */
-  readonly manual: Readonly<Record<string, boolean>>;
-  readonly overrides: DateOverrides;
-  readonly mode?: PlanningMode;
-  readonly periodStart?: number;
-}
-
-export const EMPTY_CHECKLIST_STATE: ChecklistState = { manual: {}, overrides: {} };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * Reads the checklist's state from a document's `extra`, tolerating anything: unknown keys are
- * dropped, invalid dates ignored, and a flat record of ticks ({ buoc1: true }) read as ticks.
- */
-export function readChecklistState(state: DocumentState | undefined): ChecklistState {
-  const raw = state?.extra?.[CHECKLIST_STATE_KEY];
-  if (!isRecord(raw)) return EMPTY_CHECKLIST_STATE;
-  const manual: Record<string, boolean> = {};
-  const ticks = isRecord(raw.manual) ? raw.manual : raw;
-  for (const [k, v] of Object.entries(ticks)) if (v === true) manual[k] = true;
-  const overrides: Record<string, DateOverride> = {};
-  if (isRecord(raw.overrides)) {
-    for (const [k, v] of Object.entries(raw.overrides)) {
-      if (!isRecord(v)) continue;
-      const o: { start?: string; end?: string } = {};
-      if (isIsoDate(v.start)) o.start = v.start;
-      if (isIsoDate(v.end)) o.end = v.end;
-      if (o.start !== undefined || o.end !== undefined) overrides[k] = o;
-    }
-  }
-  const out: { manual: Record<string, boolean>; overrides: Record<string, DateOverride>; mode?: PlanningMode; periodStart?: number } = { manual, overrides };
-  if (raw.mode === 'annual' || raw.mode === 'five-year') out.mode = raw.mode;
-  if (typeof raw.periodStart === 'number' && Number.isInteger(raw.periodStart)) out.periodStart = raw.periodStart;
-  return out;
-}
-
-/** The JSON form stored: plain objects, strings, booleans and numbers only. */
-export function checklistStateToJson(cs: ChecklistState): Record<string, unknown> {
-  const manual: Record<string, boolean> = {};
-  for (const [k, v] of Object.entries(cs.manual)) if (v === true) manual[k] = true;
-  const overrides: Record<string, { start?: string; end?: string }> = {};
-  for (const [k, v] of Object.entries(cs.overrides)) {
-    const o: { start?: string; end?: string } = {};
-    if (isIsoDate(v.start)) o.start = v.start;
-    if (isIsoDate(v.end)) o.end = v.end;
-    if (o.start !== undefined || o.end !== undefined) overrides[k] = o;
-  }
-  const out: Record<string, unknown> = { manual, overrides };
-  if (cs.mode !== undefined) out.mode = cs.mode;
-  if (cs.periodStart !== undefined) out.periodStart = cs.periodStart;
-  return out;
-}
-
-/** A copy of the document state with the checklist's state written in `extra` (other keys kept). */
-export function writeChecklistState(state: DocumentState, cs: ChecklistState): DocumentState {
-  return { ...state, extra: { ...(state.extra ?? {}), [CHECKLIST_STATE_KEY]: checklistStateToJson(cs) } };
-}
-
-/** Ticks (or unticks) a manual item, sub-item or step. */
-export function setTick(cs: ChecklistState, id: string, ticked: boolean): ChecklistState {
-  const manual = { ...cs.manual };
-  if (ticked) manual[id] = true;
-  else delete manual[id];
-  return { ...cs, manual };
-}
-
-/** Sets the user's dates of a step or sub-item; null (or no valid date) removes them. */
-export function setOverride(cs: ChecklistState, id: string, override: DateOverride | null): ChecklistState {
-  const overrides: Record<string, DateOverride> = { ...cs.overrides };
-  const o: { start?: string; end?: string } = {};
-  if (override && isIsoDate(override.start)) o.start = override.start;
-  if (override && isIsoDate(override.end)) o.end = override.end;
-  if (o.start === undefined && o.end === undefined) delete overrides[id];
-  else overrides[id] = o;
-  return { ...cs, overrides };
-}
-
-/**
- * The checklist of a document from its state (level, plan year, sheets, ticks, overrides, mode,
- * the villages of `extra.villages`) and what its sheets hold (`sheetContents`). Undefined when the
- * document has no level or plan year yet.
- */
-export function checklistOfDocument(state: DocumentState, today: string, contents?: Readonly<Record<string, SheetContent>>): Checklist | undefined {
-  if (state.level === undefined || state.planYear === undefined) return undefined;
-  const cs = readChecklistState(state);
-  const villages = Array.isArray(state.extra?.villages) ? (state.extra.villages as unknown[]).filter((v): v is string => typeof v === 'string') : undefined;
-  const options: CalendarOptions = {
-    ...(cs.periodStart !== undefined ? { periodStart: cs.periodStart } : {}),
-    ...(contents ? { contents } : {}),
-    ...(villages ? { villages } : {}),
-  };
-  return checklist(state.level, state.planYear, state.sheetForms ?? {}, cs.manual, today, cs.overrides, cs.mode ?? 'annual', options);
 }

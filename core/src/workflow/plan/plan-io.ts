@@ -15,12 +15,13 @@ import type { FormReading } from '../../model/types';
 import { replaceKeepingOneCopy } from '../../port/replace';
 import { fundSourceChoices, periodOfYear } from '../../reference';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
-import { readStateOrEmpty } from '../../port/types';
+import { copiesOf, readStateOrEmpty } from '../../port/types';
 import { TextGrid } from '../../reader/grid';
 import { readSheet } from '../../reader/read';
 import { foldKey, formatVnNumber } from '../../text';
 import { classifyTopic } from '../classify';
 import { rowTopics } from '../sections';
+import { todayIso, writeLastChange } from '../../year';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import { hash53 } from './sources';
@@ -697,6 +698,9 @@ export function ii6cSums(needs: FundingNeeds): Record<string, readonly string[]>
 }
 
 /** Writes the plan's sheets and records them in the document state. */
+/** The state's keys a consolidation writes (and its findings, written after it): an undo gives them back. */
+const PLAN_STATE_KEYS = ['acceptedMerges', 'communeColumns', 'writtenSplits', 'writtenSituations', 'writtenClasses', 'writtenGroups', 'findings'] as const;
+
 export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: WritePlanOptions = {}): Promise<WrittenPlan> {
   const period = options.period ?? periodOfYear(options.planYear).period;
   const base = {
@@ -735,8 +739,15 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
   const state = await readStateOrEmpty(port);
   const sheetForms: Record<string, FormId> = { ...(state.sheetForms ?? {}) };
   for (const id of PLAN_FORMS) sheetForms[id] = id;
+  // The undo of this run (year/undo.ts): each sheet replaced with its copy, the digests as they were.
+  const replaced = layouts.flatMap((l) => {
+    const copy = keptCopies.find((c) => copiesOf(l.name, [c]).length > 0);
+    return copy ? [{ sheet: l.name, copy }] : [];
+  });
+  const before = Object.fromEntries(PLAN_STATE_KEYS.map((k) => [k, state.extra?.[k] ?? null]));
+  const change = replaced.length > 0 ? { action: 'consolidate' as const, at: todayIso(), sheets: replaced, extra: before } : undefined;
   for (const c of [...keptCopies, ...removedCopies]) delete sheetForms[c];
-  await port.writeState({
+  const next: DocumentState = {
     ...state,
     ...(options.planYear !== undefined ? { planYear: options.planYear } : {}),
     ...(options.communeName ? { unitName: options.communeName } : {}),
@@ -759,7 +770,8 @@ export async function writePlan(port: WorkbookPort, plan: CommunePlan, options: 
       // The project state LKH wrote for each II.6.A row: a re-run tells the commune's choice from it.
       writtenGroups: Object.fromEntries(ii6a.filter((a) => a.key !== '' && a.group === 'outside-money' && a.fundingGroup).map((a) => [a.key, a.fundingGroup as string])),
     },
-  });
+  };
+  await port.writeState(writeLastChange(next, change));
   return { sheets: layouts.map((l) => l.name), keptCopies, ii6a, ii6b, checks };
 }
 
