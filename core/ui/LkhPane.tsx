@@ -281,7 +281,6 @@ function PaneBody(props: LkhPaneProps) {
               {move.button}
             </Button>
           ) : null}
-          <span className={styles.context}> · {t.steps.status(year.current, year.counts.stepsDone, year.counts.steps)}</span>
         </>
       ) : (
         <span className={styles.context}>{settings.planYear === undefined ? t.next.settings : t.steps.loading}</span>

@@ -7,6 +7,7 @@ import type { ConsolidateOptions, ConsolidationStep, ConsolidationView, FormSumm
 import type { Checklist } from '../src/workflow/calendar';
 import type { DocumentKind } from '../src/documents/draft';
 import type { SheetData } from '../src/port/types';
+import type { YearView } from './year';
 
 export type HostKind = 'excel' | 'sheets' | 'standalone';
 
@@ -68,6 +69,14 @@ export interface PaneClient {
   downloadDocument?(kind: DocumentKind): Promise<DocumentDownload>;
   /** Writes the conference handout as a sheet of the workbook with native charts (Excel only). */
   insertHandoutSheet?(): Promise<{ sheet: string; charts: number; keptCopy?: string }>;
+  /**
+   * Where the year is (core/src/year yearStatus): the seven steps of the level with their evidence,
+   * the current step and the next action. Optional: without it the pane builds the same shape
+   * from the checklist (year.ts yearOfChecklist).
+   */
+  yearStatus?(today: string): Promise<YearView | undefined>;
+  /** Undoes the last consolidation or ranking from the "(cũ)" copies it kept; undefined when there is none. */
+  undoLastChange?(): Promise<{ readonly action: 'consolidate' | 'rank'; readonly restored: readonly string[] } | undefined>;
 }
 
 /** What the user was given by downloadDocument. */

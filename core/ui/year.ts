@@ -6,6 +6,7 @@
  * `yearOfChecklist` is the adapter for a client without `yearStatus` (an older server in Sheets):
  * the same shape from the calendar's checklist, so the pane is built on one shape either way.
  */
+import type { YearStatus } from '../src/year';
 import type { ChecklistView } from './checklist-types';
 
 export type NextActionKind = 'settings' | 'villages' | 'receive' | 'consolidate' | 'fix' | 'draft' | 'ballot' | 'rank' | 'export' | 'feedback' | 'rollup' | 'tick' | 'done';
@@ -135,3 +136,6 @@ export function yearOfChecklist(c: ChecklistView, facts: YearFacts): YearView {
     summary: c.summary,
   };
 }
+
+/** Compile-time check that the core's answer is what the pane shows. */
+export const YEAR_IS_VIEW: YearStatus extends YearView ? true : never = true;

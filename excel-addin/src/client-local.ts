@@ -96,6 +96,8 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
       const { exportPackage } = await loadTransfer();
       const pkg = await exportPackage(port);
       await download(pkg.fileName, pkg.bytes);
+      // Recorded in the plan's state: the year counts the package sent upward.
+      await (await made).recordDocument('package', pkg.fileName, 'exported');
       return { fileName: pkg.fileName };
     },
     // The documents write Word files (docx) and sheets (ExcelJS): a lazy chunk too.
@@ -103,6 +105,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
       const { draftFile } = await import('../../core/src/app/documents');
       const d = await draftFile(port, kind);
       await download(d.fileName, d.bytes, d.mime);
+      await (await made).recordDocument(kind, d.fileName, 'drafted');
       return { fileName: d.fileName, missing: d.missing, ...(d.blanks !== undefined ? { blanks: d.blanks } : {}), ...(d.note ? { note: d.note } : {}) };
     },
     ...(opts.addCharts
@@ -113,6 +116,9 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     // The checklist (steps, dates, ticks) lives in the document state, like the settings.
     checklist: async (today) => (await made).checklist(today),
     setChecklistTick: async (itemId, ticked) => (await made).setChecklistTick(itemId, ticked),
+    // The year as one answer (core/src/year): the steps, the current one, the next action.
+    yearStatus: async (today) => (await made).yearStatus(today),
+    undoLastChange: async () => (await made).undoLastChange(),
     async setChecklistDates(itemId, dates) {
       const { readChecklistState, setOverride, writeChecklistState } = await engine;
       const state = await readState();

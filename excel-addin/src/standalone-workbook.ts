@@ -8,6 +8,7 @@ import { importXlsx } from '../../core/src/app/transfer';
 import type { FormId } from '../../core/src/forms/types';
 import { DEMO_COMMUNE, DEMO_PERIOD, DEMO_PROVINCE, DEMO_YEAR, demoFiles } from '../../core/src/workflow/demo';
 import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
+import { markDemo } from '../../core/src/year';
 import type { FileFailure } from '../../core/ui/files';
 import { fileFailureText, importEach } from '../../core/ui/files';
 
@@ -74,7 +75,8 @@ export async function loadDemo(): Promise<Opened> {
       sheetForms[name] = s.formId;
     }
   }
-  await workbook.writeState({ planYear: DEMO_YEAR, unitName: DEMO_COMMUNE, level: 'xa', period: DEMO_PERIOD, upperLevelName: DEMO_PROVINCE, sheetForms });
+  // Marked as the demo: no deadline of the year applies to it (no wall of "Quá hạn").
+  await workbook.writeState(markDemo({ planYear: DEMO_YEAR, unitName: DEMO_COMMUNE, level: 'xa', period: DEMO_PERIOD, upperLevelName: DEMO_PROVINCE, sheetForms }));
   return { workbook, sheets };
 }
 

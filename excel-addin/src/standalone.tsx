@@ -26,6 +26,7 @@ const TEXT = {
     open: 'Mở tệp',
     openHint: 'Chọn một hay nhiều tệp .xlsx: một tệp thì làm việc trên chính tệp đó; nhiều tệp của các thôn thì gộp thành các trang của một sổ mới. Để thêm tệp vào sổ đang mở, dùng mục "Tệp" của LKH.',
     demo: 'Dùng thử với xã mẫu',
+    demoShort: 'Xã mẫu',
     blank: 'Sổ trống',
     download: 'Tải xuống',
     intro: 'Lập kế hoạch xã trên tệp Excel (.xlsx) ngay trong trình duyệt, không cần cài Excel. Tệp chỉ nằm trên máy của bạn, không gửi đi đâu.',
@@ -46,6 +47,7 @@ const TEXT = {
     open: 'Open files',
     openHint: 'Choose one or more .xlsx files: one file is worked on as it is; several village files are merged into a new workbook as tabs. To add files to the open workbook, use the pane\'s "Files" tab.',
     demo: 'Try the demo commune',
+    demoShort: 'Demo',
     blank: 'Blank workbook',
     download: 'Download',
     intro: 'Plan a commune on Excel files (.xlsx) in the browser, without Excel. Files stay on this computer.',
@@ -72,15 +74,32 @@ const useStyles = makeStyles({
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalXS,
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     fontFamily: tokens.fontFamilyBase,
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: 'auto' },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: 'auto', whiteSpace: 'nowrap' },
+  // At a narrow width with a workbook open, the page's name is "LKH": its three buttons stay on one row.
+  brandLong: { '@media (max-width: 479px)': { display: 'none' } },
   status: { paddingLeft: tokens.spacingHorizontalM, paddingRight: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalS },
+  // What the page just did, in one compact line (the pane's own line says what is next).
+  statusLine: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalXXS,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: 'anywhere',
+  },
+  success: { color: tokens.colorPaletteGreenForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  error: { color: tokens.colorPaletteRedForeground1 },
   intro: {
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
@@ -116,6 +135,10 @@ function tracked(client: LocalClient, changed: () => void): LocalClient {
     createBallot: mark(client.createBallot),
     rankFromBallot: mark(client.rankFromBallot),
     importFiles: mark(client.importFiles),
+    // Recorded in the plan's state (the year counts what was handed over).
+    exportPackage: mark(client.exportPackage),
+    ...(client.downloadDocument ? { downloadDocument: mark(client.downloadDocument) } : {}),
+    ...(client.undoLastChange ? { undoLastChange: mark(client.undoLastChange) } : {}),
     setChecklistTick: mark(client.setChecklistTick),
     ...(client.setChecklistDates ? { setChecklistDates: mark(client.setChecklistDates) } : {}),
   };
@@ -246,7 +269,13 @@ function StandaloneApp() {
     <FluentProvider theme={webLightTheme} lang={lang}>
       <div className={styles.page}>
         <header className={styles.bar}>
-          <span className={styles.brand}>{t.title}</span>
+          {workbook ? (
+            <span className={styles.brand}>
+              LKH<span className={styles.brandLong}>{t.title.slice(3)}</span>
+            </span>
+          ) : (
+            <span className={styles.brand}>{t.title}</span>
+          )}
           <input
             ref={input}
             className={styles.hidden}
@@ -257,13 +286,13 @@ function StandaloneApp() {
             data-testid="lkh-open-input"
             onChange={onFiles}
           />
-          <Button appearance={workbook ? 'secondary' : 'primary'} disabled={Boolean(busy)} title={t.openHint} onClick={() => input.current?.click()}>
+          <Button size={workbook ? 'small' : 'medium'} appearance={workbook ? 'secondary' : 'primary'} disabled={Boolean(busy)} title={t.openHint} onClick={() => input.current?.click()}>
             {t.open}
           </Button>
-          <Button disabled={Boolean(busy)} onClick={onDemo}>
-            {t.demo}
+          <Button size={workbook ? 'small' : 'medium'} disabled={Boolean(busy)} onClick={onDemo}>
+            {workbook ? t.demoShort : t.demo}
           </Button>
-          <Button appearance={workbook ? 'primary' : 'secondary'} disabled={!workbook || Boolean(busy)} onClick={onDownload}>
+          <Button size={workbook ? 'small' : 'medium'} appearance={workbook ? 'primary' : 'secondary'} disabled={!workbook || Boolean(busy)} onClick={onDownload}>
             {t.download}
           </Button>
         </header>
@@ -272,12 +301,17 @@ function StandaloneApp() {
             <Spinner size="tiny" label={busy} labelPosition="after" />
           </div>
         ) : null}
-        {status ? (
+        {status && !workbook ? (
           <div className={styles.status} role="status">
             <MessageBar intent={status.intent} layout="multiline">
               <MessageBarBody>{typeof status.text === 'function' ? status.text(t) : status.text}</MessageBarBody>
             </MessageBar>
           </div>
+        ) : null}
+        {status && workbook ? (
+          <p className={`${styles.statusLine} ${styles[status.intent]}`} role="status">
+            {typeof status.text === 'function' ? status.text(t) : status.text}
+          </p>
         ) : null}
         {client ? (
           <LkhPane key={generation} client={client} host="standalone" lang={lang} onLangChange={setLang} {...(start ? { start } : {})} />

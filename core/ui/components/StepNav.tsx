@@ -58,7 +58,13 @@ export function StepNav({ view, year, places, onPlace, onStep, t, lang, extra }:
           {lang.text}
         </Button>
       </div>
-      <div className={styles.row} role="group" aria-label={t.steps.nav}>
+      <div
+        className={styles.row}
+        role="group"
+        aria-label={year ? `${t.steps.nav}: ${t.steps.status(year.current, year.counts.stepsDone, year.counts.steps)}` : t.steps.nav}
+        data-lkh-current={year?.current}
+        data-lkh-done={year?.counts.stepsDone}
+      >
         <span className={styles.label} aria-hidden="true">
           {t.steps.navShort}
         </span>

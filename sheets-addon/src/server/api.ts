@@ -12,6 +12,8 @@
  *
  * No Node API: this file is bundled into the Apps Script IIFE.
  */
+import type { UndoResult, YearDocumentKind } from '../../../core/src/year';
+import { YEAR_DOCUMENT_KINDS } from '../../../core/src/year';
 import type { ConsolidateOptions, ConsolidationView, Settings } from '../../../core/src/app/actions';
 import { createActions, findingView } from '../../../core/src/app/actions';
 import { sanitizeState, validSettings } from '../../../core/src/app/settings';
@@ -326,6 +328,16 @@ export function createServerApi(env: ServerEnv) {
         await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), String(itemId), isObject(dates) ? dates : null)));
       });
       return null;
+    },
+    /** Where the year is: reads only, no lock. */
+    yearStatus: (today: string) => actions.yearStatus(String(today)),
+    async recordDocument(kind: YearDocumentKind, fileName: string, action: 'drafted' | 'exported'): Promise<null> {
+      if (!YEAR_DOCUMENT_KINDS.includes(kind)) throw new Error(`Không ghi nhận được văn bản "${String(kind)}".`);
+      await locked(() => actions.recordDocument(kind, String(fileName), action === 'exported' ? 'exported' : 'drafted'));
+      return null;
+    },
+    async undoLastChange(): Promise<UndoResult | null> {
+      return (await locked(() => actions.undoLastChange())) ?? null;
     },
     listSheets: () => port.listSheets(),
     /** The consolidated plan's figures for the home screen: reads only. */

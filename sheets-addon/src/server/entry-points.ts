@@ -15,6 +15,7 @@
  *   https://developers.google.com/apps-script/guides/html/communication#private_functions
  * - Every call starts the server script afresh: few coarse calls.
  */
+import type { UndoResult, YearDocumentKind, YearStatus } from '../../../core/src/year';
 import type { ConsolidateOptions, ConsolidationView, FindingView, OverviewView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
 import type { FormId } from '../../../core/src/forms/types';
 import type { SheetLayout } from '../../../core/src/layout/types';
@@ -153,6 +154,12 @@ export interface SidebarApi {
   checklist(today: string): Checklist | null;
   setChecklistTick(itemId: string, ticked: boolean): null;
   setChecklistDates(itemId: string, dates: DateOverride | null): null;
+  /** Where the year is (core/src/year): the steps with their evidence, the current step, the next action. */
+  yearStatus(today: string): YearStatus;
+  /** A document drafted or the package exported in the sidebar, recorded so the year counts it. */
+  recordDocument(kind: YearDocumentKind, fileName: string, action: 'drafted' | 'exported'): null;
+  /** Undoes the last consolidation or ranking from its "(cũ)" copies; null when there is none. */
+  undoLastChange(): UndoResult | null;
   listSheets(): string[];
   importSheets(request: ImportRequest): ImportResult;
   rollUp(request?: RollUpRequest | null): RollUpView;
@@ -188,6 +195,9 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   checklist: true,
   setChecklistTick: true,
   setChecklistDates: true,
+  yearStatus: true,
+  recordDocument: true,
+  undoLastChange: true,
   listSheets: true,
   importSheets: true,
   rollUp: true,

@@ -160,8 +160,19 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     },
     listSheets: () => call('listSheets'),
     importFiles,
-    exportPackage,
-    downloadDocument: (kind) => downloadDocumentRemote(call, kind),
+    // Each file handed over is recorded in the plan's state, so the year counts it.
+    async exportPackage() {
+      const r = await exportPackage();
+      await call('recordDocument', 'package', r.fileName, 'exported');
+      return r;
+    },
+    async downloadDocument(kind) {
+      const r = await downloadDocumentRemote(call, kind);
+      await call('recordDocument', kind, r.fileName, 'drafted');
+      return r;
+    },
+    yearStatus: (today) => call('yearStatus', today),
+    undoLastChange: async () => (await call('undoLastChange')) ?? undefined,
     rollUp: (request) => call('rollUp', request),
     protectSheet: (request) => call('protectSheet', request),
   };
