@@ -142,7 +142,7 @@ export function LkhPane(props: LkhPaneProps) {
 
 /** A client whose changing calls are counted: the year is read again after each (never stale). */
 function watched<C extends PaneClient & Partial<ChecklistClient> & Partial<YearClient>>(client: C, changed: () => void): C {
-  const keys = ['saveSettings', 'insertForm', 'consolidate', 'removeCopies', 'writeCatalogue', 'createBallot', 'rankFromBallot', 'setChecklistTick', 'setChecklistDates', 'importFiles', 'exportPackage', 'downloadDocument', 'insertHandoutSheet'] as const;
+  const keys = ['saveSettings', 'setVillages', 'undoLastChange', 'insertForm', 'consolidate', 'removeCopies', 'writeCatalogue', 'createBallot', 'rankFromBallot', 'setChecklistTick', 'setChecklistDates', 'importFiles', 'exportPackage', 'downloadDocument', 'insertHandoutSheet'] as const;
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const fn = (client as unknown as Record<string, unknown>)[k];
@@ -350,7 +350,7 @@ function PaneBody(props: LkhPaneProps) {
           {...(props.today ? { today: props.today } : {})}
         />,
       )}
-      {panel('settings', <SettingsScreen client={client} settings={settings} onSaved={setSettings} />)}
+      {panel('settings', <SettingsScreen client={client} settings={settings} onSaved={setSettings} {...(year?.villages?.expectedSet ? { expectedVillages: year.villages.expected } : {})} />)}
       {panel('forms', <FormsScreen client={client} settings={settings} />)}
       {panel('validate', <ValidateScreen client={client} onSelect={onSelect} fixHint={kind === 'standalone'} />)}
       {viewer

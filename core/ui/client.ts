@@ -75,6 +75,8 @@ export interface PaneClient {
    * from the checklist (year.ts yearOfChecklist).
    */
   yearStatus?(today: string): Promise<YearView | undefined>;
+  /** The commune's number of villages, set once ("đã gửi đủ" is judged on it); null forgets it. */
+  setVillages?(input: { expected?: number | null }): Promise<unknown>;
   /** Undoes the last consolidation or ranking from the "(cũ)" copies it kept; undefined when there is none. */
   undoLastChange?(): Promise<{ readonly action: 'consolidate' | 'rank'; readonly restored: readonly string[] } | undefined>;
 }

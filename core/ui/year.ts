@@ -62,7 +62,7 @@ export interface YearView {
   readonly steps: readonly YearStepView[];
   readonly gaps: readonly { readonly step: number; readonly id: string; readonly what: string }[];
   readonly counts: { readonly steps: number; readonly stepsDone: number; readonly results: number; readonly resultsDone: number };
-  readonly villages?: { readonly expected: number; readonly complete: number; readonly text: string };
+  readonly villages?: { readonly expected: number; readonly expectedSet?: boolean; readonly complete: number; readonly text: string };
   readonly next: YearNextView;
   readonly summary: string;
 }

@@ -119,6 +119,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     // The year as one answer (core/src/year): the steps, the current one, the next action.
     yearStatus: async (today) => (await made).yearStatus(today),
     undoLastChange: async () => (await made).undoLastChange(),
+    setVillages: async (input) => (await made).setVillages(input),
     async setChecklistDates(itemId, dates) {
       const { readChecklistState, setOverride, writeChecklistState } = await engine;
       const state = await readState();

@@ -99,7 +99,7 @@ export const fromVillage = (a: ActivityRow): boolean => villagesOf(a).length > 0
 export function villageShareLines(plan: PlanData): ShareLine[] {
   const rows = [...plan.ii6a, ...plan.ii6b];
   const bases: readonly { base: ShareLine['base']; label: string; amount: (a: ActivityRow) => number }[] = [
-    { base: 'budget', label: 'Vốn Ngân sách (đã rõ nguồn) xã phân bổ — cơ sở Sổ tay dùng (L677)', amount: (a) => a.budget },
+    { base: 'budget', label: 'Vốn Ngân sách (đã rõ nguồn) xã phân bổ — cơ sở Sổ tay dùng', amount: (a) => a.budget },
     { base: 'outside', label: 'Vốn cần từ bên ngoài (Ngân sách + Đề xuất)', amount: (a) => a.budget + a.proposed },
     { base: 'all', label: 'Toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất)', amount: (a) => a.total },
   ];
@@ -219,7 +219,7 @@ export function handoutDocument(plan: PlanData): DocumentModel {
     heading(2, '2. Nguồn lực theo nguồn vốn'),
     sourceTable(bySource(plan)),
     heading(2, '3. Tỷ lệ nguồn lực cho các hoạt động do thôn đề xuất'),
-    para([run('Sổ tay yêu cầu các hoạt động do thôn đề xuất chiếm ít nhất 75% nguồn lực xã dành cho các hoạt động (L677); hai cơ sở sau để so sánh.', { italic: true })], 'justify'),
+    para([run('Sổ tay yêu cầu các hoạt động do thôn đề xuất chiếm ít nhất 75% nguồn lực xã dành cho các hoạt động; hai cơ sở sau để so sánh.', { italic: true })], 'justify'),
     shareTable(villageShareLines(plan)),
   ];
   if (plan.ii6b.length > 0) {

@@ -272,8 +272,8 @@ export const MESSAGES = {
   },
   VILLAGE_SHARE_LOW: {
     severity: 'warning',
-    vi: 'Các hoạt động do thôn đề xuất chỉ được {percent} {base} cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% (L677: nguồn lực xã dành cho các hoạt động). Để so sánh: {outsidePercent} vốn cần từ bên ngoài (Ngân sách + Đề xuất), {allPercent} toàn bộ nguồn lực kể cả dân góp.',
-    en: 'Activities proposed by villages get only {percent} of the Ngân sách (known-source money) the commune allocates to its activities; the handbook asks for at least 75% (L677). For comparison: {outsidePercent} of the outside money (Ngân sách + Đề xuất), {allPercent} of all resources including people\'s contributions.',
+    vi: 'Các hoạt động do thôn đề xuất chỉ được {percent} {base} cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% nguồn lực xã dành cho các hoạt động. Để so sánh: {outsidePercent} vốn cần từ bên ngoài (Ngân sách + Đề xuất), {allPercent} toàn bộ nguồn lực kể cả dân góp.',
+    en: 'Activities proposed by villages get only {percent} of the Ngân sách (known-source money) the commune allocates to its activities; the handbook asks for at least 75%. For comparison: {outsidePercent} of the outside money (Ngân sách + Đề xuất), {allPercent} of all resources including people\'s contributions.',
   },
   ALLOCATION_GROWTH_HIGH: {
     severity: 'warning',

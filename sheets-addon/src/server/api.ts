@@ -339,6 +339,11 @@ export function createServerApi(env: ServerEnv) {
     async undoLastChange(): Promise<UndoResult | null> {
       return (await locked(() => actions.undoLastChange())) ?? null;
     },
+    async setVillages(input: { expected: number | null }): Promise<{ villages: string[]; expected?: number }> {
+      const n = input?.expected;
+      if (n !== null && n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 200)) throw new Error('Số thôn phải là số nguyên từ 1 đến 200.');
+      return locked(() => actions.setVillages({ expected: n ?? null }));
+    },
     listSheets: () => port.listSheets(),
     /** The consolidated plan's figures for the home screen: reads only. */
     overview: () => actions.overview(),

@@ -160,6 +160,8 @@ export interface SidebarApi {
   recordDocument(kind: YearDocumentKind, fileName: string, action: 'drafted' | 'exported'): null;
   /** Undoes the last consolidation or ranking from its "(cũ)" copies; null when there is none. */
   undoLastChange(): UndoResult | null;
+  /** The commune's number of villages (set once); null forgets it. */
+  setVillages(input: { expected: number | null }): { villages: string[]; expected?: number };
   listSheets(): string[];
   importSheets(request: ImportRequest): ImportResult;
   rollUp(request?: RollUpRequest | null): RollUpView;
@@ -198,6 +200,7 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   yearStatus: true,
   recordDocument: true,
   undoLastChange: true,
+  setVillages: true,
   listSheets: true,
   importSheets: true,
   rollUp: true,

@@ -173,6 +173,7 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     },
     yearStatus: (today) => call('yearStatus', today),
     undoLastChange: async () => (await call('undoLastChange')) ?? undefined,
+    setVillages: (input) => call('setVillages', { expected: input.expected ?? null }),
     rollUp: (request) => call('rollUp', request),
     protectSheet: (request) => call('protectSheet', request),
   };

@@ -314,7 +314,7 @@ export function villageShares(activities: readonly PlanActivity[]): VillageShare
 }
 
 const RULE_BASIS =
-  'cơ sở Sổ tay dùng (L677: nguồn lực xã "dành" cho các hoạt động, sau khi đã phân bổ vốn đã biết và tách Ngân sách/Đề xuất ở bước 3.3; dân góp là đóng góp của chính người dân, phần Đề xuất chưa có nguồn)';
+  'cơ sở Sổ tay dùng (nguồn lực xã "dành" cho các hoạt động, sau khi đã phân bổ vốn đã biết và tách Ngân sách/Đề xuất khi dự thảo kế hoạch; dân góp là đóng góp của chính người dân, phần Đề xuất chưa có nguồn)';
 
 function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findings: Finding[]): void {
   const shares = villageShares(input.allActivities);
@@ -332,7 +332,7 @@ function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findi
         : `Chưa có hoạt động nào được phân bổ vốn Ngân sách (đã rõ nguồn) nên chưa tính được tỷ lệ theo ${RULE_BASIS}. ${compare}`;
     const detailEn = shares.every((v) => v.share === undefined)
       ? 'No activity has money yet, so the share cannot be computed.'
-      : `No activity has budget money (source known) allocated yet, so the share on the handbook's base (L677) cannot be computed. ${compareEn}`;
+      : `No activity has budget money (source known) allocated yet, so the share on the handbook's base cannot be computed. ${compareEn}`;
     checks.push({ id: 'village-share', label, passed: undefined, detail, labelEn, detailEn, shares });
     return;
   }
@@ -344,7 +344,7 @@ function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findi
     passed,
     detail: `Các hoạt động do thôn đề xuất được ${mil(rule.village)} triệu đồng trên tổng ${mil(rule.total)} triệu đồng ${rule.label}, chiếm ${pct(share)} — ${RULE_BASIS}; Sổ tay yêu cầu ít nhất 75%. ${compare}`,
     labelEn,
-    detailEn: `Activities proposed by villages get ${milEn(rule.village)} of ${milEn(rule.total)} million VND of ${SHARE_BASES_EN.budget}, ${pctEn(share)} — the handbook's base (L677); the handbook asks for at least 75%. ${compareEn}`,
+    detailEn: `Activities proposed by villages get ${milEn(rule.village)} of ${milEn(rule.total)} million VND of ${SHARE_BASES_EN.budget}, ${pctEn(share)} — the handbook's base; the handbook asks for at least 75%. ${compareEn}`,
     value: share,
     limit: VILLAGE_SHARE_MIN,
     shares,
