@@ -45,6 +45,11 @@ export const en: Strings = {
     receiveButton: 'Receive forms',
     settingsButton: 'Open Settings',
   },
+  undo: {
+    button: 'Undo the last change',
+    done: (action: 'consolidate' | 'rank'): string => `The last ${action === 'rank' ? 'ranking' : 'consolidation'} was undone; press again to redo it. Sheets restored`,
+    nothing: 'Nothing to undo: no consolidation or ranking yet, or its "(cũ)" copy was deleted.',
+  },
   steps: {
     nav: 'The planning steps',
     navShort: 'Step',

@@ -50,6 +50,11 @@ export const vi = {
     receiveButton: 'Nhận biểu',
     settingsButton: 'Mở Cài đặt',
   },
+  undo: {
+    button: 'Hoàn tác lần vừa làm',
+    done: (action: 'consolidate' | 'rank'): string => `Đã hoàn tác lần ${action === 'rank' ? 'xếp ưu tiên' : 'tổng hợp'} gần nhất; bấm lần nữa để làm lại. Các trang trở lại như trước`,
+    nothing: 'Không có gì để hoàn tác: chưa có lần tổng hợp hay xếp ưu tiên nào, hoặc bản "(cũ)" của nó đã bị xóa.',
+  },
   steps: {
     nav: 'Các bước lập kế hoạch',
     navShort: 'Bước',

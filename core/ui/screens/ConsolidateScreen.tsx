@@ -36,6 +36,7 @@ import { paintPauser } from '../paint';
 import { useScreenStyles } from '../styles';
 import { useAction, useCommand } from '../use-action';
 import { Focused } from '../components/Focused';
+import { UndoLast } from '../components/UndoLast';
 
 export interface ConsolidateScreenProps {
   readonly client: PaneClient;
@@ -306,6 +307,7 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
           <section className={s.section}>
             {v.sheets.length > 0 ? <p className={s.text}>{t.consolidate.sheets(v.sheets.join(', '))}</p> : null}
             {v.keptCopies.length > 0 ? <p className={s.text}>{t.consolidate.copies(v.keptCopies.join(', '))}</p> : null}
+            {v.keptCopies.length > 0 ? <UndoLast key={String(v.sheets.length) + v.keptCopies.join()} client={props.client} /> : null}
           </section>
         </>
       ) : null}

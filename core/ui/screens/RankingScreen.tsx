@@ -26,6 +26,7 @@ import type { PaneClient } from '../client';
 import { Busy } from '../components/Busy';
 import { ErrorBar, Notice } from '../components/ErrorBar';
 import { FindingList } from '../components/FindingList';
+import { UndoLast } from '../components/UndoLast';
 import { errorText } from '../errors';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -302,6 +303,7 @@ export function RankingScreen(props: RankingScreenProps) {
               </TableBody>
             </Table>
             <FindingList findings={ranked.findings} onSelect={props.onSelect} />
+            {ranked.keptCopy ? <UndoLast client={props.client} /> : null}
           </>
         ) : null}
       </section>
