@@ -36,7 +36,7 @@ import { StepHeader } from './components/StepHeader';
 import { StepNav } from './components/StepNav';
 import { todayIso } from './format';
 import type { NextMove, PaneCommand, PaneView, ScreenId } from './steps';
-import { SCREENS, STEP_DOCUMENTS, STEP_SCREENS, nextMove, toolLabel } from './steps';
+import { SCREENS, STEP_DOCUMENTS, STEP_SCREENS, nextMove } from './steps';
 import type { YearClient, YearNextView, YearView } from './year';
 import { yearOfChecklist } from './year';
 import { ChecklistScreen } from './screens/ChecklistScreen';
@@ -159,19 +159,14 @@ function watched<C extends PaneClient & Partial<ChecklistClient> & Partial<YearC
   return Object.assign(Object.create(client) as C, out);
 }
 
-/** The first step that opens `screen`, for a screen asked for without a step. */
-function stepOf(screen: ScreenId): number | undefined {
-  for (const [n, list] of Object.entries(STEP_SCREENS)) if (list.includes(screen)) return Number(n);
-  return undefined;
-}
-
 /** The pane's state: settings loaded first (they say the level and year), the year, the view, the selection. */
 export function usePaneState({ client: given, host, initialTab, today }: LkhPaneProps) {
   const [generation, setGeneration] = useState(0);
   const client = useMemo(() => watched(given, () => setGeneration((g) => g + 1)), [given]);
   const load = useAction(() => client.getSettings());
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
-  const [view, setView] = useState<PaneView | undefined>(initialTab ? { screen: initialTab, ...(initialTab !== 'home' && initialTab !== 'settings' && initialTab !== 'sheet' && stepOf(initialTab) !== undefined ? { step: stepOf(initialTab) } : {}) } : undefined);
+  // A screen asked for by name (tests, a host) opens on its own, outside a step.
+  const [view, setView] = useState<PaneView | undefined>(initialTab ? { screen: initialTab } : undefined);
   const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(new Set(initialTab ? [initialTab] : []));
   const [command, setCommand] = useState<PaneCommand | undefined>(undefined);
   const select = useAction((sheet: string, cell: string) => client.selectCell(sheet, cell));
@@ -297,7 +292,7 @@ function PaneBody(props: LkhPaneProps) {
   const shown = (id: ScreenId) => visited.has(id);
   const panel = (id: ScreenId, node: ReactNode) =>
     shown(id) ? (
-      <div role="region" id={`lkh-panel-${id}`} aria-label={step !== undefined && screen === id ? toolLabel(id, step, t) : t.tabs[id]} hidden={screen !== id} data-lkh-work={screen === id ? '' : undefined}>
+      <div id={`lkh-panel-${id}`} hidden={screen !== id} data-lkh-work={screen === id ? '' : undefined}>
         {node}
       </div>
     ) : null;
@@ -372,7 +367,7 @@ function PaneBody(props: LkhPaneProps) {
         </Suspense>,
       )}
       {props.extraPlaces?.map((x) => (
-        <div key={x.id} role="region" id={`lkh-panel-${x.id}`} aria-label={x.label} hidden={extra !== x.id} data-lkh-work={extra === x.id ? '' : undefined}>
+        <div key={x.id} id={`lkh-panel-${x.id}`} hidden={extra !== x.id} data-lkh-work={extra === x.id ? '' : undefined}>
           {x.node}
         </div>
       ))}

@@ -28,6 +28,8 @@ const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậè�
 export function errorParts(e: unknown, t: Strings): { text: string; detail?: string } {
   const text = errorText(e, t);
   const { name, message } = rawMessage(e);
+  // A programming error in the page: the plain sentence only, never its inner words.
+  if (PROGRAM_ERRORS.has(name)) return { text };
   const first = (message.split(/\r?\n/)[0] ?? '').trim();
   if (!first) return { text };
   if (text === t.errors.generic || !VIETNAMESE.test(text)) {

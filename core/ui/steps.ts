@@ -45,6 +45,9 @@ export function toolLabel(screen: ScreenId, step: number | undefined, t: Strings
   if (screen === 'files') return step !== undefined && step >= 5 ? t.steps.tools.send : t.steps.tools.receive;
   if (screen === 'documents') return step === 3 ? t.steps.tools.drafts : step === 4 ? t.steps.tools.handout : t.tabs.documents;
   if (screen === 'checklist') return t.steps.tools.checklist;
+  // Never the label of the screen's own action button ("Kiểm tra", "Tổng hợp"): a tool opens, the button does.
+  if (screen === 'validate') return t.steps.tools.validate;
+  if (screen === 'consolidate') return t.steps.tools.consolidate;
   return t.tabs[screen];
 }
 

@@ -63,7 +63,7 @@ export const en: Strings = {
     tickStep: 'Mark the whole step done',
     notApplicable: 'The level above does this step.',
     gaps: (count: number): string => `${n(count)} task(s) of earlier steps still open.`,
-    tools: { receive: 'Receive files', send: 'Send upward', drafts: 'II.7 drafts', handout: 'Conference handout', checklist: 'Dates and ticks' },
+    tools: { receive: 'Receive files', send: 'Send upward', drafts: 'II.7 drafts', handout: 'Conference handout', checklist: 'Dates and ticks', validate: 'Check forms', consolidate: 'Consolidation' },
     toolsLabel: (step: number): string => `Work of step ${step}`,
     buttons: {
       settings: 'Open Settings',

@@ -68,7 +68,7 @@ export const vi = {
     tickStep: 'Đánh dấu cả bước đã xong',
     notApplicable: 'Bước này do cấp trên làm.',
     gaps: (count: number): string => `Còn ${n(count)} việc ở các bước trước chưa xong.`,
-    tools: { receive: 'Nhận tệp', send: 'Gửi cấp trên', drafts: 'Dự thảo II.7', handout: 'Tài liệu hội nghị', checklist: 'Lịch và đánh dấu' },
+    tools: { receive: 'Nhận tệp', send: 'Gửi cấp trên', drafts: 'Dự thảo II.7', handout: 'Tài liệu hội nghị', checklist: 'Lịch và đánh dấu', validate: 'Kiểm tra biểu', consolidate: 'Tổng hợp biểu' },
     toolsLabel: (step: number): string => `Việc của bước ${step}`,
     buttons: {
       settings: 'Mở Cài đặt',
