@@ -155,8 +155,8 @@ function watched<C extends PaneClient & Partial<ChecklistClient> & Partial<YearC
       }
     };
   }
-  // Object.create keeps the client's own methods and prototype (a class instance works too).
-  return Object.assign(Object.create(client) as C, out);
+  // The clients are plain objects of functions (client-local.ts, remote.ts): a copy with the changing calls wrapped.
+  return { ...client, ...out } as C;
 }
 
 /** The pane's state: settings loaded first (they say the level and year), the year, the view, the selection. */
