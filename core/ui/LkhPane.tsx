@@ -93,7 +93,7 @@ const usePaneStyles = makeStyles({
     minHeight: '100%',
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalXXS,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
@@ -102,7 +102,7 @@ const usePaneStyles = makeStyles({
   loading: { paddingTop: tokens.spacingVerticalXXL },
   // The next step in one compact line under the steps: its sentence and the button that does it.
   next: {
-    marginTop: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXXS,
     paddingTop: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXXS,
     paddingLeft: tokens.spacingHorizontalS,
@@ -267,7 +267,7 @@ function PaneBody(props: LkhPaneProps) {
   const next = year?.next;
   const move = next ? nextMove(next, t) : undefined;
   const nextLine = (
-    <div className={styles.next} role="status" aria-label={t.next.label} data-lkh-next="">
+    <div className={styles.next} role="status" aria-label={t.next.label} data-lkh-next="" data-lkh-action={next?.action}>
       {next ? (
         <>
           <span data-lkh-next-text="">{t.steps.next(next.text)}</span>

@@ -24,7 +24,7 @@ export interface StepHeaderProps {
 }
 
 const useStyles = makeStyles({
-  head: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS, minWidth: 0 },
+  head: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalXS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   tools: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   tool: { minWidth: 0, whiteSpace: 'nowrap' },

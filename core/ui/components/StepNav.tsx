@@ -25,7 +25,7 @@ export interface StepNavProps {
 }
 
 const useStyles = makeStyles({
-  nav: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  nav: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   place: { minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
   lang: { marginLeft: 'auto', minWidth: 0, whiteSpace: 'nowrap' },
