@@ -348,7 +348,7 @@ describe('the seven steps at 320 px (issue 20)', () => {
     expect(seen[seen.length - 1].current).toBeGreaterThanOrEqual(4);
 
     // every step and screen, each in ≤ 2 clicks from anywhere; no label cut; never wider than the window
-    const { cut, wide } = await everyScreen(page, (name) => page.screenshot({ path: path.join(SHOTS, `steps-320-${name}.png`) }));
+    const { cut, wide } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-320-${name}.png`) })));
     expect(cut).toEqual([]);
     expect(wide).toEqual([]);
     expect(errors).toEqual([]);
@@ -362,7 +362,7 @@ describe('the seven steps at 320 px (issue 20)', () => {
       await page.goto(`${base}/standalone.html`);
       await page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true }).click();
       await page.locator('[data-lkh-step]').waitFor({ timeout: 60_000 });
-      const { cut, wide } = await everyScreen(page, (name) => page.screenshot({ path: path.join(SHOTS, `steps-${width}-${name}.png`) }));
+      const { cut, wide } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-${width}-${name}.png`) })));
       expect({ width, cut, wide }).toEqual({ width, cut: [], wide: [] });
       if (width === 1280) {
         // not capped near 760 px

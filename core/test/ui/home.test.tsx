@@ -9,8 +9,6 @@ import userEvent from '@testing-library/user-event';
 import type { OverviewView } from '../../src/app/actions';
 import { LkhPane } from '../../ui';
 import type { ChecklistView } from '../../ui/checklist-types';
-import { en } from '../../ui/i18n/en';
-import { vi } from '../../ui/i18n/vi';
 import { SETTINGS, checklistView, fakeClient, paneClient } from './fake-client';
 
 const OVERVIEW: OverviewView = {

@@ -47,7 +47,8 @@ const FIX: YearNextView = { text: 'Sửa lỗi trước: Tổng số khác Dân 
 
 function yearClient(answers: YearView[]) {
   const c = fakeClient();
-  const yearStatus = jest.fn(async () => answers[Math.min(yearStatus.mock.calls.length - 1, answers.length - 1)]);
+  let asked = 0;
+  const yearStatus = jest.fn(async (): Promise<YearView> => answers[Math.min(asked++, answers.length - 1)]);
   return { c, yearStatus, client: { ...paneClient(c), yearStatus } };
 }
 
