@@ -18,6 +18,8 @@ import type { VillageSheets, WorkbookReading } from '../src/reader/workbook';
 import { readWorkbook } from '../src/reader/workbook';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
+import type { YearDocumentKind } from '../src/year';
+import { recordDocument } from '../src/year';
 
 export interface DocumentIo {
   out(s: string): void;
@@ -223,6 +225,8 @@ async function run(args: readonly string[], io: DocumentIo): Promise<number> {
     writeAtomic(target, made.bytes);
     written.push({ id: d.id, file: target, ...(made.blanks !== undefined ? { blanks: made.blanks } : {}), ...(made.note ? { note: made.note } : {}) });
   }
+  // The plan records what was drafted from it (what, when, file name): the year's status counts it (lkh status).
+  if (inputs.plan && written.length > 0) await recordDrafted(inputs.plan.file, written);
   const data = inputs.plan?.data;
   if (p.json) {
     io.out(`${JSON.stringify({ plan: inputs.plan?.file ?? null, commune: data?.communeName ?? null, planYear: data?.planYear ?? null, period: data?.period ?? null, missing: data?.missing ?? [], documents: written, skipped }, null, 2)}\n`);
@@ -235,6 +239,27 @@ async function run(args: readonly string[], io: DocumentIo): Promise<number> {
     }
   }
   return written.length > 0 ? 0 : 2;
+}
+
+/** Today on this computer's calendar, 'yyyy-mm-dd'. */
+function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Writes into the plan's state the documents drafted from it (the plan file is rewritten whole, atomically). */
+async function recordDrafted(planFile: string, written: readonly { id: string; file: string }[]): Promise<void> {
+  const wb = await XlsxWorkbook.load(readInput(planFile));
+  let state: DocumentState = {};
+  try {
+    state = await wb.readState();
+  } catch {
+    // a damaged state: the records start a new one
+  }
+  const at = localToday();
+  for (const w of written) state = recordDocument(state, { kind: w.id as YearDocumentKind, action: 'drafted', at, fileName: basename(w.file) });
+  await wb.writeState(state);
+  writeAtomic(planFile, await wb.save());
 }
 
 /** Runs `lkh document`; returns the exit code. */

@@ -5,6 +5,7 @@
  *   lkh consolidate FILE... --out OUT.xlsx [--json] [--accept-merges all|ID,ID] [--period P] [--year YYYY] [--commune NAME] [--keep newer|all|FILE] [--remove-copies]
  *   lkh rank FILE --list SHEET [--method marks|scores] [--participants N]   (creates the ballot and tally sheet)
  *   lkh rank FILE --ballot SHEET [--list SHEET] [--json]                   (ranks the list from the filled tally)
+ *   lkh rank FILE --undo | lkh consolidate --out FILE --undo                (the last consolidation or ranking undone from its "(cũ)" copies)
  *   lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds TRIEU] [--year YYYY] [--period P]
  *   lkh catalogue FILE [--period P] [--year YYYY]
  *   lkh demo --out DIR
@@ -35,6 +36,7 @@ import type { FormReading } from '../src/model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../src/port/types';
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
+import { consolidationLines } from './consolidate-report';
 import { formatVnNumber } from '../src/text';
 import { formEdition } from '../src/forms/editions';
 import { LATEST_PERIOD, fundSourceChoices, periodOfYear } from '../src/reference';
@@ -57,17 +59,23 @@ const USAGE = `Cách dùng:
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.
   lkh consolidate TỆP.xlsx... --out KẾT_QUẢ.xlsx [--json] [--accept-merges all|MÃ,MÃ]
                   [--period 2016-2020|2021-2025|2026-2030] [--year NĂM] [--commune TÊN]
-                  [--keep newer|all|TỆP.xlsx] [--remove-copies]
+                  [--keep newer|all|TỆP.xlsx] [--remove-copies] [--verbose]
       Tổng hợp các biểu I.2 (thôn) và II.3 (ban ngành) thành II.4.A, II.4.B, II.6.A, II.6.B,
       II.6.C và trang báo cáo. Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ phần xã đã nhập.
       Tệp trùng nội dung chỉ đọc một lần; hai bản khác nhau của cùng một biểu thì dừng, chưa ghi,
       cho đến khi chọn --keep (newer: bản sửa mới nhất; TỆP.xlsx: bản trong tệp đó; all: tính cả).
+      In tóm tắt trước (đã ghi gì, số hoạt động, số lỗi, cảnh báo), rồi các lỗi, cảnh báo theo loại;
+      --verbose in đủ danh sách.
       Mỗi lần chạy giữ một bản cũ "(cũ)" của mỗi trang; --remove-copies xóa cả các bản này.
+      --undo: trả lại các trang như trước lần tổng hợp (hoặc xếp ưu tiên) gần nhất, từ bản "(cũ)".
       Mã thoát: 0 thành công, 1 còn lỗi, 2 có tệp không đọc được hoặc chưa chọn bản giữ lại.
   lkh rank TỆP.xlsx --list II.6.B [--method marks|scores] [--participants SỐ]
       Tạo phiếu xếp ưu tiên và bảng kiểm đếm cho danh sách (II.6.B, II.6.A hoặc một I.2) trong tệp.
   lkh rank TỆP.xlsx --ballot "Phiếu ưu tiên - II.6.B" [--json]
-      Đọc phiếu đã điền, xếp ưu tiên (hòa thì theo quy tắc Sổ tay), ghi cột Ưu tiên và sắp xếp danh sách.
+      Đọc phiếu đã điền, xếp ưu tiên (hòa thì theo quy tắc Sổ tay), ghi cột Ưu tiên và sắp xếp danh sách;
+      danh sách trước khi xếp được giữ ở trang "(cũ)".
+  lkh rank TỆP.xlsx --undo   (hoặc lkh consolidate --out TỆP.xlsx --undo)
+      Hoàn tác lần xếp ưu tiên hoặc tổng hợp gần nhất từ các trang "(cũ)"; chạy lần nữa để làm lại.
 ${DISTRICT_USAGE.replace(/^Cách dùng:\n/, '')}
   lkh catalogue TỆP.xlsx [--period GIAI_ĐOẠN] [--year NĂM]
       Ghi danh mục chương trình, dự án, nguồn vốn của giai đoạn (có căn cứ pháp lý và tình trạng
@@ -348,10 +356,30 @@ function printConflicts(conflicts: readonly SourceConflict[], io: Io): void {
   io.err('  --keep all        tính tất cả: đây là các đơn vị khác nhau trùng tên\n');
 }
 
+/**
+ * `--undo`: the sheets the last consolidation (a merge accepted is one) or ranking replaced change
+ * places with their "(cũ)" copies (core/src/year undoLastChange); running it again redoes.
+ */
+async function undoCommand(file: string, io: Io): Promise<number> {
+  if (!existsSync(file)) throw new UsageError(`Không có tệp "${file}".`);
+  checkOutput(file);
+  const wb = await (await xlsx()).load(readInput(file));
+  const r = await createActions(wb).undoLastChange();
+  if (!r) {
+    io.err(`Không có gì để hoàn tác trong ${file}: chưa tổng hợp hay xếp ưu tiên lần nào, hoặc bản "(cũ)" đã bị xóa.\n`);
+    return 2;
+  }
+  writeAtomic(file, await wb.save());
+  const what = r.action === 'rank' ? 'lần xếp ưu tiên' : 'lần tổng hợp';
+  io.out(`Đã hoàn tác ${what} gần nhất trong ${file}: ${r.restored.join(', ')} trở lại như trước; bản vừa thay nằm ở các trang "(cũ)" (hoàn tác lần nữa để lấy lại).\n`);
+  return 0;
+}
+
 async function consolidate(args: readonly string[], io: Io): Promise<number> {
   const p = parseArgs(args, ['out', 'accept-merges', 'period', 'year', 'commune', 'keep']);
   const out = str(p, 'out');
   if (!out) throw new UsageError('Cần --out KẾT_QUẢ.xlsx.');
+  if (p.flags.has('undo')) return undoCommand(out, io);
   if (p.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx của thôn hoặc ban ngành.');
   const period = periodOf(p);
   const planYear = yearOf(p);
@@ -397,7 +425,6 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   // --remove-copies: the "(cũ)" copies go too (each run keeps only one per sheet anyway).
   const removed = p.flags.has('remove-copies') ? (await createActions(target).removeCopies()).removed : [];
   writeAtomic(out, await target.save());
-  if (removed.length > 0 && !p.flags.has('json')) io.out(`Đã xóa ${removed.length} trang bản sao cũ: ${removed.join(', ')}.\n`);
   const findings = [...reports.flatMap((r) => r.findings), ...result.findings];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const rec = result.plan.reconciliation;
@@ -425,11 +452,21 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     };
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    io.out(`Đã ghi ${out}: ${result.written.sheets.join(', ')}\n`);
-    io.out(`Đọc ${rec.read.count} hoạt động (${formatVnNumber(rec.read.amount)} nghìn đồng) = đưa vào II.4.B ${rec.written.count} (${formatVnNumber(rec.written.amount)}) + trả lại ${rec.returned.count} (${formatVnNumber(rec.returned.amount)}): ${rec.balanced ? 'khớp' : 'KHÔNG KHỚP'}.\n`);
-    io.out(`II.6.A: ${result.written.ii6a.length} hoạt động; II.6.B: ${result.written.ii6b.length} hoạt động; đề xuất gộp: ${result.plan.suggestions.length}.\n`);
-    for (const c of result.checks.checks) io.out(`  Kiểm tra: ${c.label} — ${c.passed === undefined ? 'chưa kiểm tra được' : c.passed ? 'đạt' : 'KHÔNG ĐẠT'}: ${c.detail}\n`);
-    for (const f of findings) io.out(`  ${f.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${f.file ? `${f.file} ` : ''}${f.sheet ? `${f.sheet}!` : ''}${f.cell ?? ''} [${f.code}] ${f.message}\n`);
+    // A short summary first, the findings by kind, the full list with --verbose, the exit explained (consolidate-report.ts).
+    const lines = consolidationLines({
+      out,
+      sheets: result.written.sheets,
+      reconciliation: rec,
+      ii6a: result.written.ii6a.length,
+      ii6b: result.written.ii6b.length,
+      suggestions: result.plan.suggestions.length,
+      checks: result.checks.checks,
+      findings,
+      removedCopies: removed,
+      unreadable: reports.filter((r) => !r.readable).length,
+      verbose: p.flags.has('verbose'),
+    });
+    io.out(`${lines.join('\n')}\n`);
   }
   // A file that could not be read is named above; the plan holds the others, but the run is not a success.
   if (reports.some((r) => !r.readable)) return 2;
@@ -481,6 +518,7 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
   const actions = createActions(wb);
   const ballot = str(p, 'ballot');
   const list = str(p, 'list');
+  if (p.flags.has('undo')) return undoCommand(file, io);
   if (!ballot) {
     if (!list) throw new UsageError('Cần --list TRANG (ví dụ II.6.B) để tạo phiếu, hoặc --ballot TRANG để xếp ưu tiên từ phiếu đã điền.');
     const method = str(p, 'method') ?? 'marks';

@@ -5,9 +5,9 @@
  */
 import type { ConsolidateOptions, ConsolidationStep, ConsolidationView, FormSummary, OverviewView, RankingView, Settings, ValidationView } from '../src/app/actions';
 import type { Checklist } from '../src/workflow/calendar';
+import type { UndoResult, YearDocumentKind, YearStatus } from '../src/year';
 import type { DocumentKind } from '../src/documents/draft';
 import type { SheetData } from '../src/port/types';
-import type { YearView } from './year';
 
 export type HostKind = 'excel' | 'sheets' | 'standalone';
 
@@ -45,6 +45,20 @@ export interface PaneClient {
   /** The seven steps of the level in the settings; undefined until the plan year is set. `today` is 'yyyy-mm-dd'. */
   checklist(today: string): Promise<Checklist | undefined>;
   setChecklistTick(itemId: string, ticked: boolean): Promise<void>;
+  /**
+   * Where the unit is in its year (core/src/year yearStatus): the seven steps with their results and
+   * evidence, the current step, the gaps, the next action. `today` is 'yyyy-mm-dd'. Optional while a
+   * host lacks it: the pane then says the next step from what was just done.
+   */
+  yearStatus?(today: string): Promise<YearStatus>;
+  /** Records a document drafted or the package exported, so the year's status counts it (the hosts call it after a download). */
+  recordDocument?(kind: YearDocumentKind, fileName: string, action?: 'drafted' | 'exported'): Promise<void>;
+  /** The commune's villages by name and how many it has (set once). */
+  setVillages?(input: { names?: readonly string[]; expected?: number | null }): Promise<{ villages: string[]; expected?: number }>;
+  /** What the last consolidation or ranking can undo (its sheets), if anything. */
+  lastChange?(): Promise<{ action: 'consolidate' | 'rank'; at: string; sheets: string[] } | undefined>;
+  /** Undoes the last consolidation (a merge) or ranking from its "(cũ)" copies. */
+  undoLastChange?(): Promise<UndoResult | undefined>;
   /** Sheet names, for choosing lists and ballots. */
   listSheets(): Promise<readonly string[]>;
   /**
@@ -69,16 +83,6 @@ export interface PaneClient {
   downloadDocument?(kind: DocumentKind): Promise<DocumentDownload>;
   /** Writes the conference handout as a sheet of the workbook with native charts (Excel only). */
   insertHandoutSheet?(): Promise<{ sheet: string; charts: number; keptCopy?: string }>;
-  /**
-   * Where the year is (core/src/year yearStatus): the seven steps of the level with their evidence,
-   * the current step and the next action. Optional: without it the pane builds the same shape
-   * from the checklist (year.ts yearOfChecklist).
-   */
-  yearStatus?(today: string): Promise<YearView | undefined>;
-  /** The commune's number of villages, set once ("đã gửi đủ" is judged on it); null forgets it. */
-  setVillages?(input: { expected?: number | null }): Promise<unknown>;
-  /** Undoes the last consolidation or ranking from the "(cũ)" copies it kept; undefined when there is none. */
-  undoLastChange?(): Promise<{ readonly action: 'consolidate' | 'rank'; readonly restored: readonly string[] } | undefined>;
 }
 
 /** What the user was given by downloadDocument. */

@@ -8,7 +8,7 @@
  */
 import type { HostExtras } from '../../core/src/app/actions';
 import type { HandoutChart } from '../../core/src/documents/handout-sheet';
-import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
+import type { WorkbookPort } from '../../core/src/port/types';
 import type { ChecklistClient } from '../../core/ui/checklist-types';
 import type { HostKind, PaneClient } from '../../core/ui/client';
 import type { ImportOutcome } from '../../core/ui/files';
@@ -67,13 +67,6 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
   // A failed chunk load (network) is reported by the call that needed it, not as an unhandled rejection.
   made.catch(() => undefined);
   const download = opts.download ?? ((name: string, bytes: Uint8Array, mime?: string) => downloadBytes(name, bytes, mime));
-  const readState = async (): Promise<DocumentState> => {
-    try {
-      return await port.readState();
-    } catch {
-      return {};
-    }
-  };
   return {
     host,
     getSettings: async () => (await made).getSettings(),
@@ -96,7 +89,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
       const { exportPackage } = await loadTransfer();
       const pkg = await exportPackage(port);
       await download(pkg.fileName, pkg.bytes);
-      // Recorded in the plan's state: the year counts the package sent upward.
+      // The year's status counts the package sent upward.
       await (await made).recordDocument('package', pkg.fileName, 'exported');
       return { fileName: pkg.fileName };
     },
@@ -116,14 +109,11 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     // The checklist (steps, dates, ticks) lives in the document state, like the settings.
     checklist: async (today) => (await made).checklist(today),
     setChecklistTick: async (itemId, ticked) => (await made).setChecklistTick(itemId, ticked),
-    // The year as one answer (core/src/year): the steps, the current one, the next action.
     yearStatus: async (today) => (await made).yearStatus(today),
-    undoLastChange: async () => (await made).undoLastChange(),
+    recordDocument: async (kind, fileName, action) => (await made).recordDocument(kind, fileName, action),
     setVillages: async (input) => (await made).setVillages(input),
-    async setChecklistDates(itemId, dates) {
-      const { readChecklistState, setOverride, writeChecklistState } = await engine;
-      const state = await readState();
-      await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), itemId, dates)));
-    },
+    lastChange: async () => (await made).lastChange(),
+    undoLastChange: async () => (await made).undoLastChange(),
+    setChecklistDates: async (itemId, dates) => (await made).setChecklistDates(itemId, dates),
   };
 }

@@ -3,4 +3,3 @@
  * can load them with one import() (a chunk of their own, off the pane's first load).
  */
 export { createActions, listForms } from '../../core/src/app/actions';
-export { readChecklistState, setOverride, writeChecklistState } from '../../core/src/year';

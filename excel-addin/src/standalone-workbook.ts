@@ -75,7 +75,7 @@ export async function loadDemo(): Promise<Opened> {
       sheetForms[name] = s.formId;
     }
   }
-  // Marked as the demo: no deadline of the year applies to it (no wall of "Quá hạn").
+  // Marked as the demo's: the year's status shows no deadline of the real calendar for it.
   await workbook.writeState(markDemo({ planYear: DEMO_YEAR, unitName: DEMO_COMMUNE, level: 'xa', period: DEMO_PERIOD, upperLevelName: DEMO_PROVINCE, sheetForms }));
   return { workbook, sheets };
 }

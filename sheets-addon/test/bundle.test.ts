@@ -125,6 +125,11 @@ describe('Code.js in Apps Script', () => {
     await client.checklist('2026-05-01');
     await client.setChecklistTick('buoc1', true);
     await client.setChecklistDates?.('buoc1', null);
+    await client.yearStatus?.('2026-05-01');
+    await client.recordDocument?.('II.7.A', 'II.7.A.docx');
+    await client.setVillages?.({ expected: 6 });
+    await client.lastChange?.();
+    await client.undoLastChange?.();
     await client.listSheets();
     await client.rollUp({});
     await client.protectSheet({ sheet: 'x', editors: [] });

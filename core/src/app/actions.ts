@@ -28,15 +28,18 @@ import {
   checklistOfDocument,
   readBallots,
   readExpectedVillages,
+  readChecklistState,
   readVillages,
   recordBallot,
   recordDocument,
   recordRanking,
-  recordedSheetForms,
+  setOverride,
+  sheetFormsOfWorkbook,
   todayIso,
   undoLastChange,
   undoableChange,
   workbookEvidence,
+  writeChecklistState,
   writeLastChange,
   writeVillages,
   yearStatus,
@@ -379,6 +382,12 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       await port.writeState(yearTick(state, itemId, ticked, state.level ?? DEFAULT_SETTINGS.level));
     },
 
+    /** Sets (or, with null, removes) the user's dates of a step or sub-item of the checklist. */
+    async setChecklistDates(itemId: string, dates: { start?: string; end?: string } | null): Promise<void> {
+      const state = await readStateSafe(port);
+      await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), itemId, dates)));
+    },
+
     /**
      * Where the unit is in its year (year/status.ts): the seven steps of its level with each result
      * done or missing and its evidence, the current step, gaps, deadlines where meaningful, the
@@ -387,7 +396,7 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
     async yearStatus(today: string): Promise<YearStatus> {
       const state = await readStateSafe(port);
       const names = await port.listSheets();
-      const sheets = await workbookEvidence(port, state, { sheetNames: names, sheetForms: recordedSheetForms(state, names) });
+      const sheets = await workbookEvidence(port, state, { sheetNames: names, sheetForms: await sheetFormsOfWorkbook(port, state, names) });
       return yearStatus({ state, sheets, today, sheetNames: names });
     },
 

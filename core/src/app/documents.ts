@@ -9,6 +9,7 @@
 import type { DocumentKind, DocumentNeed, DraftedFile, HandoutChart } from '../documents';
 import { DocumentUnavailable, documentName, draftDocument, handoutSheet, isDocumentKind, readPlanData } from '../documents';
 import type { WorkbookPort } from '../port/types';
+import { replaceKeepingOneCopy } from '../port/replace';
 
 export type { DocumentKind, DraftedFile } from '../documents';
 export { DOCUMENT_KINDS, documentFormat } from '../documents';
@@ -50,7 +51,7 @@ export async function insertHandoutSheet(port: WorkbookPort, draw?: DrawCharts):
   const plan = await readPlanData(port);
   if (Object.keys(plan.sheets).length === 0) throw new Error(`Trang tóm tắt hội nghị ${NEEDS.plan}`);
   const { layout, charts } = handoutSheet(plan);
-  const r = await port.createSheet(layout, { existing: 'copy' });
+  const r = await replaceKeepingOneCopy(port, layout);
   const drawn = draw ? await draw(layout.name, charts) : 0;
   return { sheet: layout.name, charts: drawn, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) };
 }

@@ -192,8 +192,8 @@ export const MESSAGES = {
   },
   ACTIVITY_INCOMPLETE: {
     severity: 'warning',
-    vi: 'Hoạt động "{activity}" chưa ghi {column} — ô {cell}, trang "{sheet}".',
-    en: 'Activity "{activity}" has no {column} — cell {cell}, sheet "{sheet}".',
+    vi: 'Hoạt động "{activity}" chưa ghi {column} — ô {cells}, trang "{sheet}".',
+    en: 'Activity "{activity}" has no {column} — cells {cells}, sheet "{sheet}".',
   },
   DUPLICATE_PRIORITY: {
     severity: 'warning',
@@ -375,7 +375,8 @@ export interface Finding {
 
 function fill(template: string, params: Params): string {
   // "{reasonEn}" falls back to "{reason}" (findings kept in a workbook before the English was added).
-  const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : undefined);
+  // "{cells}" falls back to "{cell}" (one cell: findings kept before a row's empty cells were said in one finding).
+  const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : k === 'cells' ? params.cell : undefined);
   return template.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = value(k);
     return v !== undefined ? String(v) : m;

@@ -68,19 +68,24 @@ function checkGroups(formId: FormId, a: Activity, out: Finding[]): void {
   }
 }
 
-/** Completeness: what, where, when, who, how much (SPEC §4 rule 3, L556-L562). */
+/**
+ * Completeness: what, where, when, who, how much (SPEC §4 rule 3, L556-L562). One finding per
+ * activity, at its first empty cell, naming every column left empty and its cell.
+ */
 function checkComplete(formId: FormId, a: Activity, out: Finding[]): void {
   if (a.activity === '') return;
   const table = tablesOf(getForm(formId)).find((t) => t.role === 'activities');
   if (!table) return;
+  const empty: string[] = [];
   for (const c of table.columns) {
     if (!c.required || c.key === 'activity') continue;
     if (!(c.key in a.source.cells)) continue; // the column is missing altogether: reported once by the reader
     const v = c.key === 'quantity' ? (a.quantity ?? a.quantityText) : (a as unknown as Record<string, unknown>)[c.key];
-    if (v === undefined || v === '') {
-      out.push(finding('ACTIVITY_INCOMPLETE', at(a, c.key), { activity: shortName(a.activity), column: columnName(c.key) }));
-    }
+    if (v === undefined || v === '') empty.push(c.key);
   }
+  if (empty.length === 0) return;
+  const cells = empty.map((k) => a.source.cells[k]).filter((x): x is string => x !== undefined);
+  out.push(finding('ACTIVITY_INCOMPLETE', at(a, empty[0]), { activity: shortName(a.activity), column: empty.map(columnName).join(', '), cells: cells.join(', ') }));
 }
 
 /** Validates one reading. */

@@ -5,7 +5,9 @@
  */
 import type { FormId } from '../forms/types';
 import type { DocumentState, WorkbookPort } from '../port/types';
+import { isInternalSheet } from '../port/memory';
 import { isCopyName } from '../port/types';
+import { readSheet } from '../reader/read';
 import { sheetContents } from '../workflow/calendar';
 import type { EvidenceSheet } from './status';
 
@@ -15,6 +17,23 @@ export function recordedSheetForms(state: DocumentState, sheetNames: readonly st
   const out: Record<string, FormId> = {};
   for (const [sheet, id] of Object.entries(state.sheetForms ?? {})) if (names.has(sheet) && !isCopyName(sheet)) out[sheet] = id;
   return out;
+}
+
+/**
+ * The forms of a workbook's sheets: as the state records them, and — for the sheets it does not
+ * name (tabs pasted in by hand) — as recognised from their content, read in one batch. Kept copies
+ * and LKH's own hidden sheets are left out.
+ */
+export async function sheetFormsOfWorkbook(port: WorkbookPort, state: DocumentState, sheetNames?: readonly string[]): Promise<Record<string, FormId>> {
+  const names = sheetNames ?? (await port.listSheets());
+  const forms = recordedSheetForms(state, names);
+  const rest = names.filter((n) => forms[n] === undefined && !isCopyName(n) && !isInternalSheet(n));
+  if (rest.length === 0) return forms;
+  for (const d of await port.readSheets(rest, { fonts: false })) {
+    const id = readSheet(d).reading?.formId;
+    if (id) forms[d.name] = id;
+  }
+  return forms;
 }
 
 /**

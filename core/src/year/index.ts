@@ -34,7 +34,7 @@ export {
 export { yearTick } from './ticks';
 export type { Deadline, Evidence, EvidenceSheet, NextAction, NextActionKind, StatusItem, StepStatusView, VillagesReceived, YearStatus, YearStatusInput } from './status';
 export { yearStatus } from './status';
-export { recordedSheetForms, workbookEvidence } from './evidence';
+export { recordedSheetForms, sheetFormsOfWorkbook, workbookEvidence } from './evidence';
 export { checklistOfDocument } from './checklist';
 export type { UndoResult } from './undo';
 export { undoLastChange, undoableChange } from './undo';

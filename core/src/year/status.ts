@@ -272,7 +272,11 @@ function formWhat(def: ExpectedFormDef, level: Level, upperLevelName: string | u
   const from = def.from;
   if (!from) return `Biểu ${def.form}`;
   // The commune's level above by its own name (a province since July 2025, a district before).
-  if (level === 'xa' && from === 'huyen' && upperLevelName) return `Biểu ${def.form} (từ ${upperLevelName})`;
+  if (level === 'xa' && from === 'huyen' && upperLevelName) {
+    const name = upperLevelName.trim();
+    // A name ("Tỉnh Lào Cai") as written; the level's word alone ("Tỉnh") in lower case.
+    return `Biểu ${def.form} (từ ${/\s/u.test(name) ? name : name.toLowerCase()})`;
+  }
   // Since July 2025 communes report to the province: the province receives from the communes.
   const source: FormSource = from;
   return level === 'tinh' && source === 'xa' ? `Biểu ${def.form} (từ các xã)` : `Biểu ${def.form} (${SOURCE_LABELS[source].vi})`;
@@ -584,7 +588,8 @@ function communeNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadlin
 
 function upperNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadline'>[], current: number): NextAction {
   if (facts.upperCommunes.length === 0) {
-    return { text: 'Nhận kế hoạch của các xã (tệp có II.6.A, II.6.B của từng xã) và tổng hợp toàn tỉnh.', action: 'rollup', step: current };
+    const whole = facts.level === 'huyen' ? 'toàn huyện' : 'toàn tỉnh';
+    return { text: `Nhận kế hoạch của các xã (tệp có II.6.A, II.6.B của từng xã) và tổng hợp ${whole}.`, action: 'rollup', step: current };
   }
   const error = firstError(facts, false) ?? firstError(facts, true);
   if (error) return { text: `Xem lại kế hoạch của các xã: ${at(error)}: ${error.message}`, action: 'fix', step: current, ...cellOf(error) };

@@ -192,8 +192,9 @@ describe('(b) activities proposed by villages ≥ 75% of the Ngân sách the com
     expect(c?.value).toBeCloseTo(60 / 85, 9);
     expect(c?.detail).toContain('chiếm 70,6%');
     expect(c?.detail).toContain('vốn Ngân sách (đã rõ nguồn) xã phân bổ');
-    // the handbook's base named in words, never by its line number
-    expect(c?.detail).not.toMatch(/L\d{3}/u);
+    expect(c?.detail).toContain('cơ sở Sổ tay dùng (nguồn lực xã "dành" cho các hoạt động');
+    // No handbook line number or step sub-number in what the user reads.
+    expect(c?.detail).not.toMatch(/L\d{3}|bước \d\.\d/u);
     expect(c?.detail).toContain('vốn cần từ bên ngoài (Ngân sách + Đề xuất): 75/100 triệu đồng, 75%');
     expect(c?.detail).toContain('toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất): 110/135 triệu đồng, 81,5%');
   });

@@ -3,6 +3,23 @@ import type { Strings } from './vi';
 
 const n = (x: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(x);
 
+/** The year's next action in English (its Vietnamese sentence comes from the core). */
+const STATUS_EN: Readonly<Record<string, string>> = {
+  settings: 'Next: enter the plan year and the unit (Settings).',
+  villages: 'Next: enter how many villages the commune has (Settings).',
+  receive: "Next: receive the villages' I.1, I.2, I.3 and the departments' II.3 (Files).",
+  consolidate: 'Next: consolidate the commune plan (Consolidate).',
+  fix: 'Next: fix the errors of the last consolidation, then consolidate again (Check).',
+  draft: 'Next: draft the plan documents (Documents).',
+  ballot: 'Next: prepare the planning conference: make a ranking ballot (Ranking).',
+  rank: 'Next: enter the filled ballots and rank (Ranking).',
+  export: 'Next: export the plan file for the level above (Files).',
+  feedback: "Next: when the level above answers, take its feedback into the plan.",
+  rollup: "Next: receive the communes' plans and consolidate them.",
+  tick: 'Next: tick what has been done (Steps).',
+  done: 'All seven steps are done.',
+};
+
 export const en: Strings = {
   locale: 'en-US',
   lang: { current: 'English', switchTo: 'Tiếng Việt', switchLabel: 'Switch to Vietnamese' },
@@ -44,6 +61,24 @@ export const en: Strings = {
     receive: "Next: receive the villages' I.2 and the departments' II.3 (Files).",
     receiveButton: 'Receive forms',
     settingsButton: 'Open Settings',
+    drafts: 'Next: draft the plan documents (forms II.7.A, II.7.B) and prepare the commune planning conference (ranking ballot), before exporting the file for the level above.',
+    draftsButton: 'Draft documents',
+    status: (_text: string, action: string): string => STATUS_EN[action] ?? 'Next: see the steps (Steps).',
+    statusButtons: {
+      settings: 'Open Settings',
+      villages: 'Open Settings',
+      receive: 'Receive forms',
+      consolidate: 'Consolidate',
+      fix: 'See the errors',
+      draft: 'Draft documents',
+      ballot: 'Make a ballot',
+      rank: 'Rank',
+      export: 'Export the file for the level above',
+      feedback: 'Receive feedback',
+      rollup: 'Consolidate',
+      tick: 'Steps',
+      done: '',
+    },
   },
   undo: {
     button: 'Undo the last change',

@@ -49,6 +49,27 @@ export const vi = {
     receive: 'Tiếp theo: nhận biểu I.2 của các thôn và II.3 của các ban ngành (Tệp).',
     receiveButton: 'Nhận biểu',
     settingsButton: 'Mở Cài đặt',
+    /** After consolidating, when the pane cannot ask the year's status: the drafts and the conference come before the export. */
+    drafts: 'Tiếp theo: soạn dự thảo kế hoạch (Biểu II.7.A, II.7.B) và chuẩn bị hội nghị kế hoạch xã (phiếu xếp ưu tiên), rồi mới xuất tệp gửi cấp trên.',
+    draftsButton: 'Soạn văn bản',
+    /** The year's status says what comes next (core/src/year): its own sentence. */
+    status: (text: string, _action: string): string => `Tiếp theo: ${text}`,
+    /** The button of each next action of the year's status (none: nothing to press). */
+    statusButtons: {
+      settings: 'Mở Cài đặt',
+      villages: 'Mở Cài đặt',
+      receive: 'Nhận biểu',
+      consolidate: 'Tổng hợp',
+      fix: 'Xem lỗi',
+      draft: 'Soạn văn bản',
+      ballot: 'Tạo phiếu',
+      rank: 'Xếp ưu tiên',
+      export: 'Xuất tệp gửi cấp trên',
+      feedback: 'Nhận phản hồi',
+      rollup: 'Tổng hợp',
+      tick: 'Các bước',
+      done: '',
+    } as Record<string, string>,
   },
   undo: {
     button: 'Hoàn tác lần vừa làm',

@@ -12,8 +12,6 @@
  *
  * No Node API: this file is bundled into the Apps Script IIFE.
  */
-import type { UndoResult, YearDocumentKind } from '../../../core/src/year';
-import { YEAR_DOCUMENT_KINDS } from '../../../core/src/year';
 import type { ConsolidateOptions, ConsolidationView, Settings } from '../../../core/src/app/actions';
 import { createActions, findingView } from '../../../core/src/app/actions';
 import { sanitizeState, validSettings } from '../../../core/src/app/settings';
@@ -24,7 +22,8 @@ import type { SheetLayout } from '../../../core/src/layout/types';
 import { isInternalSheet } from '../../../core/src/port/memory';
 import type { DocumentState, WorkbookPort } from '../../../core/src/port/types';
 import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
-import { readChecklistState, setOverride, writeChecklistState } from '../../../core/src/year';
+import type { YearDocumentKind } from '../../../core/src/year';
+import { YEAR_DOCUMENT_KINDS } from '../../../core/src/year';
 import type { RollUpResult } from '../../../core/src/workflow/upper-level';
 import { isRollupSheet, rollUpCommunes } from '../../../core/src/workflow/upper-level';
 import type { ExportData, ImportRequest, ImportResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView } from './entry-points';
@@ -323,26 +322,29 @@ export function createServerApi(env: ServerEnv) {
       return null;
     },
     async setChecklistDates(itemId: string, dates: DateOverride | null): Promise<null> {
-      await locked(async () => {
-        const state = await readStateSafe(port);
-        await port.writeState(writeChecklistState(state, setOverride(readChecklistState(state), String(itemId), isObject(dates) ? dates : null)));
-      });
+      await locked(() => actions.setChecklistDates(String(itemId), isObject(dates) ? dates : null));
       return null;
     },
-    /** Where the year is: reads only, no lock. */
+    /** Where the unit is in its year (core/src/year): reads only. */
     yearStatus: (today: string) => actions.yearStatus(String(today)),
-    async recordDocument(kind: YearDocumentKind, fileName: string, action: 'drafted' | 'exported'): Promise<null> {
-      if (!YEAR_DOCUMENT_KINDS.includes(kind)) throw new Error(`Không ghi nhận được văn bản "${String(kind)}".`);
-      await locked(() => actions.recordDocument(kind, String(fileName), action === 'exported' ? 'exported' : 'drafted'));
+    /** Records a document drafted or the package exported by the sidebar (it builds them from a snapshot). */
+    async recordDocument(kind: string, fileName: string, action?: string | null): Promise<null> {
+      if (!(YEAR_DOCUMENT_KINDS as readonly string[]).includes(String(kind))) throw new Error(`Không có văn bản "${String(kind)}".`);
+      await locked(() => actions.recordDocument(String(kind) as YearDocumentKind, String(fileName), action === 'exported' ? 'exported' : 'drafted'));
       return null;
     },
-    async undoLastChange(): Promise<UndoResult | null> {
-      return (await locked(() => actions.undoLastChange())) ?? null;
+    setVillages: (input: { names?: readonly string[]; expected?: number | null }) =>
+      locked(() =>
+        actions.setVillages({
+          ...(isObject(input) && Array.isArray(input.names) ? { names: input.names.filter((x): x is string => typeof x === 'string') } : {}),
+          ...(isObject(input) && (typeof input.expected === 'number' || input.expected === null) ? { expected: input.expected } : {}),
+        }),
+      ),
+    async lastChange() {
+      return (await actions.lastChange()) ?? null;
     },
-    async setVillages(input: { expected: number | null }): Promise<{ villages: string[]; expected?: number }> {
-      const n = input?.expected;
-      if (n !== null && n !== undefined && !(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 200)) throw new Error('Số thôn phải là số nguyên từ 1 đến 200.');
-      return locked(() => actions.setVillages({ expected: n ?? null }));
+    async undoLastChange() {
+      return (await locked(() => actions.undoLastChange())) ?? null;
     },
     listSheets: () => port.listSheets(),
     /** The consolidated plan's figures for the home screen: reads only. */

@@ -15,12 +15,12 @@
  *   https://developers.google.com/apps-script/guides/html/communication#private_functions
  * - Every call starts the server script afresh: few coarse calls.
  */
-import type { UndoResult, YearDocumentKind, YearStatus } from '../../../core/src/year';
 import type { ConsolidateOptions, ConsolidationView, FindingView, OverviewView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
 import type { FormId } from '../../../core/src/forms/types';
 import type { SheetLayout } from '../../../core/src/layout/types';
 import type { DocumentState, SheetData } from '../../../core/src/port/types';
 import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
+import type { UndoResult, YearStatus } from '../../../core/src/year';
 import type { CheckResult } from '../../../core/src/workflow/plan';
 import type { DistrictReconciliation, SheetRead } from '../../../core/src/workflow/upper-level';
 
@@ -154,14 +154,13 @@ export interface SidebarApi {
   checklist(today: string): Checklist | null;
   setChecklistTick(itemId: string, ticked: boolean): null;
   setChecklistDates(itemId: string, dates: DateOverride | null): null;
-  /** Where the year is (core/src/year): the steps with their evidence, the current step, the next action. */
+  /** Where the unit is in its year (core/src/year yearStatus). */
   yearStatus(today: string): YearStatus;
-  /** A document drafted or the package exported in the sidebar, recorded so the year counts it. */
-  recordDocument(kind: YearDocumentKind, fileName: string, action: 'drafted' | 'exported'): null;
-  /** Undoes the last consolidation or ranking from its "(cũ)" copies; null when there is none. */
+  /** Records a document drafted or the package exported by the sidebar, so the year's status counts it. */
+  recordDocument(kind: string, fileName: string, action?: string | null): null;
+  setVillages(input: { names?: readonly string[]; expected?: number | null }): { villages: string[]; expected?: number };
+  lastChange(): { action: 'consolidate' | 'rank'; at: string; sheets: string[] } | null;
   undoLastChange(): UndoResult | null;
-  /** The commune's number of villages (set once); null forgets it. */
-  setVillages(input: { expected: number | null }): { villages: string[]; expected?: number };
   listSheets(): string[];
   importSheets(request: ImportRequest): ImportResult;
   rollUp(request?: RollUpRequest | null): RollUpView;
@@ -199,8 +198,9 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   setChecklistDates: true,
   yearStatus: true,
   recordDocument: true,
-  undoLastChange: true,
   setVillages: true,
+  lastChange: true,
+  undoLastChange: true,
   listSheets: true,
   importSheets: true,
   rollUp: true,

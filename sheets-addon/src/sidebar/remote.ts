@@ -130,7 +130,12 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
   // ExcelJS is part of the one inlined sidebar script (Apps Script serves no separate chunks).
   // One file after the other (importEach): a damaged file is reported and the others are still added.
   const importFiles: PaneClient['importFiles'] = options.importFiles ?? ((files, onProgress) => importEach(files, (f) => importFilesRemote(call, [f]), onProgress));
-  const exportPackage: PaneClient['exportPackage'] = options.exportPackage ?? (() => exportPackageRemote(call));
+  // The year's status counts the package and the documents handed over (the sidebar builds them from a snapshot; the server records them).
+  const exportPackage: PaneClient['exportPackage'] = async () => {
+    const r = await (options.exportPackage ?? (() => exportPackageRemote(call)))();
+    await call('recordDocument', 'package', r.fileName, 'exported');
+    return r;
+  };
   return {
     host: 'sheets',
     getSettings: () => call('getSettings'),
@@ -158,22 +163,21 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     setChecklistDates: async (itemId, dates) => {
       await call('setChecklistDates', itemId, dates ?? null);
     },
+    yearStatus: (today) => call('yearStatus', today),
+    recordDocument: async (kind, fileName, action) => {
+      await call('recordDocument', kind, fileName, action ?? null);
+    },
+    setVillages: (input) => call('setVillages', input),
+    lastChange: async () => (await call('lastChange')) ?? undefined,
+    undoLastChange: async () => (await call('undoLastChange')) ?? undefined,
     listSheets: () => call('listSheets'),
     importFiles,
-    // Each file handed over is recorded in the plan's state, so the year counts it.
-    async exportPackage() {
-      const r = await exportPackage();
-      await call('recordDocument', 'package', r.fileName, 'exported');
-      return r;
+    exportPackage,
+    downloadDocument: async (kind) => {
+      const d = await downloadDocumentRemote(call, kind);
+      await call('recordDocument', kind, d.fileName, 'drafted');
+      return d;
     },
-    async downloadDocument(kind) {
-      const r = await downloadDocumentRemote(call, kind);
-      await call('recordDocument', kind, r.fileName, 'drafted');
-      return r;
-    },
-    yearStatus: (today) => call('yearStatus', today),
-    undoLastChange: async () => (await call('undoLastChange')) ?? undefined,
-    setVillages: (input) => call('setVillages', { expected: input.expected ?? null }),
     rollUp: (request) => call('rollUp', request),
     protectSheet: (request) => call('protectSheet', request),
   };

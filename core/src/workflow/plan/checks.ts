@@ -314,7 +314,7 @@ export function villageShares(activities: readonly PlanActivity[]): VillageShare
 }
 
 const RULE_BASIS =
-  'cơ sở Sổ tay dùng (nguồn lực xã "dành" cho các hoạt động, sau khi đã phân bổ vốn đã biết và tách Ngân sách/Đề xuất khi dự thảo kế hoạch; dân góp là đóng góp của chính người dân, phần Đề xuất chưa có nguồn)';
+  'cơ sở Sổ tay dùng (nguồn lực xã "dành" cho các hoạt động, sau khi đã phân bổ vốn đã biết và tách Ngân sách/Đề xuất; dân góp là đóng góp của chính người dân, phần Đề xuất chưa có nguồn)';
 
 function villageShareCheck(input: BudgetCheckInput, checks: CheckResult[], findings: Finding[]): void {
   const shares = villageShares(input.allActivities);

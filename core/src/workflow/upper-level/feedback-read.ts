@@ -18,6 +18,7 @@ import { simpleLayout } from '../../layout/simple';
 import type { SheetLayout } from '../../layout/types';
 import type { CellValue, SheetData, WorkbookPort, WriteBlock } from '../../port/types';
 import { readStateOrEmpty } from '../../port/types';
+import { replaceKeepingOneCopy } from '../../port/replace';
 import { readSheet } from '../../reader/read';
 import { foldKey, parseNumber } from '../../text';
 import { a1 } from '../../util/a1';
@@ -393,7 +394,8 @@ export async function applyUpperFeedback(port: WorkbookPort, feedback: UpperFeed
   const rows = sheets.flatMap((s) => s.rows);
   const found = matchFeedback(feedback.lines, rows);
   const matches: FeedbackMatch[] = feedback.lines.map((line, i) => ({ line, ...(found[i] ? { row: found[i] } : {}), ...actionOf(line, found[i]) }));
-  const r = await port.createSheet(summaryLayout(feedback, matches, options.communeName), { existing: 'copy' });
+  // One previous copy ("(cũ)"), whatever the number of answers received.
+  const r = await replaceKeepingOneCopy(port, summaryLayout(feedback, matches, options.communeName));
   // The answer beside each plan row, in the column after "Mã dòng (LKH)" (outside the printed area).
   const byRow = new Map(matches.filter((m) => m.row).map((m) => [`${m.row?.sheet}|${m.row?.row}`, m]));
   const blocks: WriteBlock[] = [];

@@ -351,7 +351,10 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
         sheets.push({ ...at(d.name), form: r.formId, activities: 0, used: false, note: `Biểu ${r.formId}: không dùng khi tổng hợp cấp trên.` });
         continue;
       }
-      findings.push(...result.findings, ...validateReading(r).filter((f) => KEEP_VALIDATION.has(f.code)));
+      // Read without formulas, LKH's own total rows (SUM formulas) look typed: on a sheet LKH wrote
+      // (its state names the form) they are its own, never reported as findings.
+      const own = known ? result.findings.filter((f) => f.code !== 'TOTAL_ROW_SKIPPED') : result.findings;
+      findings.push(...own, ...validateReading(r).filter((f) => KEEP_VALIDATION.has(f.code)));
       if (r.formId === 'IV.1') {
         iv1.push(r);
         sheets.push({ ...at(d.name), form: r.formId, activities: 0, used: true, note: `Biểu IV.1${r.unitName ? ` của ${r.unitName}` : ''}.` });
