@@ -1,7 +1,8 @@
 // Screenshots of the panes at task-pane width (issue 14), for a closing note or a review; not part
 // of the tests. Builds the Excel pages and the Sheets add-on into a temporary folder, then drives
 // Debian's headless Chromium (scripts/screenshots.ts):
-//   home-320.png          the standalone page's home screen after "Dùng thử với xã mẫu"
+//   steps-320.png         the standalone page's step view after "Dùng thử với xã mẫu" (issue 20)
+//   home-320.png          its home screen (Tổng quan)
 //   grid-finding-320.png  its sheet viewer opened at a finding's cell
 //   consolidated-320.png  the consolidation summary
 //   sheets-home-320.png   the Google Sheets sidebar's home screen

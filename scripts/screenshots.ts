@@ -1,6 +1,6 @@
 /**
- * The screenshots of issue 14 at 320 px, in Debian's headless Chromium (playwright-core), from the
- * built pages: the standalone page's home screen after "Dùng thử với xã mẫu", its sheet viewer
+ * The screenshots of issues 14 and 20 at 320 px, in Debian's headless Chromium (playwright-core), from
+ * the built pages: the standalone page's step view (the year's current step), its home screen after "Dùng thử với xã mẫu", its sheet viewer
  * opened at a finding's cell, the consolidation summary, and the Google Sheets sidebar's home
  * screen (over the fake google.script.run of sheets-addon/test/sidebar-browser.ts). Run through
  * scripts/screenshots.mjs (it builds the pages first); not part of the tests.
@@ -52,13 +52,16 @@ export async function takeScreenshots(o: ShotOptions): Promise<string[]> {
     const demo = page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true });
     await demo.click();
     await page.getByText(/Đã nạp xã mẫu Tân Lập/).waitFor();
-    // The pane moves to Tổng hợp after the demo; the home screen is its first tab.
-    await page.locator('[role=tab][value="home"]').click();
+    // The pane opens on the step the year is in (3); the first screenshot is the step view itself.
+    await page.locator('[data-lkh-step]').waitFor({ timeout: 60_000 });
+    written.push(await shot(page, out(`steps-${width}.png`)));
+    await page.locator('[data-lkh-nav="home"]').click();
     await page.locator('#lkh-panel-home').getByText('Đã nhận').first().waitFor();
     written.push(await shot(page, out(`home-${width}.png`)));
 
     // Kiểm tra, then a finding opens the sheet viewer at its cell, marked.
-    await page.locator('[role=tab][value="validate"]').click();
+    await page.locator('[data-lkh-nav="step-2"]').click();
+    await page.locator('[data-lkh-nav="tool-validate"]').click();
     await page.locator('#lkh-panel-validate').getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     await page.getByText(/Đã nhận ra \d+ biểu/).waitFor({ timeout: 60_000 });
     await page.locator('#lkh-panel-validate').getByRole('button', { name: /^Đến ô / }).first().click();
@@ -68,7 +71,8 @@ export async function takeScreenshots(o: ShotOptions): Promise<string[]> {
     written.push(await shot(page, out(`grid-finding-${width}.png`), page.locator('#lkh-panel-sheet li').first()));
 
     // Tổng hợp: the summary first.
-    await page.locator('[role=tab][value="consolidate"]').click();
+    await page.locator('[data-lkh-nav="step-3"]').click();
+    await page.locator('[data-lkh-nav="tool-consolidate"]').click();
     await page.locator('#lkh-panel-consolidate').getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · (khớp|KHÔNG khớp)$/).waitFor({ timeout: 120_000 });
     // down to the headers of the collapsible sections (an open one shows its first lines)
@@ -79,6 +83,7 @@ export async function takeScreenshots(o: ShotOptions): Promise<string[]> {
     // The Google Sheets sidebar over the fake google.script.run, the demo commune's tabs in it.
     const read = (f: string) => readFileSync(path.join(o.sheetsDir, f), 'utf8');
     const s = await openSidebar(browser, { code: read('Code.js'), sidebarHtml: read('Sidebar.html'), xlsxLibHtml: read('XlsxLib.html') }, { width, demo: true });
+    await s.page.locator('[data-lkh-nav="home"]').click();
     await s.page.locator('#lkh-panel-home').getByText('Đã nhận').first().waitFor();
     written.push(await shot(s.page, out(`sheets-home-${width}.png`)));
     errors.push(...s.errors.map((e) => `sheets: ${e}`));

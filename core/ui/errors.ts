@@ -17,6 +17,28 @@ function rawMessage(e: unknown): { name: string; message: string } {
   return { name: '', message: '' };
 }
 
+/** Letters only Vietnamese writes: a message without any is a host's or a library's, in English. */
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+
+/**
+ * The error as the user reads it: one sentence in the pane's words (`text`), and, for an
+ * unexpected error from the host or a library (not a sentence of LKH's), its technical detail
+ * for a second line (`detail`) — what to quote when asking for help.
+ */
+export function errorParts(e: unknown, t: Strings): { text: string; detail?: string } {
+  const text = errorText(e, t);
+  const { name, message } = rawMessage(e);
+  // A programming error in the page: the plain sentence only, never its inner words.
+  if (PROGRAM_ERRORS.has(name)) return { text };
+  const first = (message.split(/\r?\n/)[0] ?? '').trim();
+  if (!first) return { text };
+  if (text === t.errors.generic || !VIETNAMESE.test(text)) {
+    const detail = `${name && !first.startsWith(name) ? `${name}: ` : ''}${first}`.slice(0, 300);
+    return { text: text === first ? t.errors.generic : text, detail };
+  }
+  return { text };
+}
+
 export function errorText(e: unknown, t: Strings): string {
   const { name, message } = rawMessage(e);
   if (PROGRAM_ERRORS.has(name)) return t.errors.generic;

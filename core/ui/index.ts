@@ -8,6 +8,6 @@ export { rememberLang, rememberedLang, useRememberedLang } from './i18n/remember
 export { vi } from './i18n/vi';
 export type { Strings } from './i18n/vi';
 export { en } from './i18n/en';
-export { errorText } from './errors';
+export { errorParts, errorText } from './errors';
 export { useAction } from './use-action';
 export type { Action, ActionState } from './use-action';

@@ -50,3 +50,18 @@ export function useAction<A extends unknown[], T>(fn: (...args: A) => Promise<T>
   const clearError = useCallback(() => setState((s) => ({ ...s, failed: false, error: undefined })), []);
   return { ...state, run, clearError };
 }
+
+/**
+ * Runs `run` once for each new command (a new `seq`) addressed to a screen: the pane's next-step
+ * button asks the screen shown to do what the button names (consolidate, choose files, draft…).
+ */
+export function useCommand<C extends { readonly seq: number }>(command: C | undefined, run: (c: C) => void): void {
+  const done = useRef<number | undefined>(undefined);
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    if (!command || done.current === command.seq) return;
+    done.current = command.seq;
+    runRef.current(command);
+  }, [command]);
+}

@@ -27,6 +27,7 @@ const TEXT = {
     open: 'Mở tệp',
     openHint: 'Chọn một hay nhiều tệp .xlsx: một tệp thì làm việc trên chính tệp đó; nhiều tệp của các thôn thì gộp thành các trang của một sổ mới. Để thêm tệp vào sổ đang mở, dùng mục "Tệp" của LKH.',
     demo: 'Dùng thử với xã mẫu',
+    demoShort: 'Xã mẫu',
     blank: 'Sổ trống',
     download: 'Tải xuống',
     intro: 'Lập kế hoạch xã trên tệp Excel (.xlsx) ngay trong trình duyệt, không cần cài Excel. Tệp chỉ nằm trên máy của bạn, không gửi đi đâu. Sau lần mở đầu tiên, trang vẫn dùng được khi mất mạng.',
@@ -48,6 +49,7 @@ const TEXT = {
     open: 'Open files',
     openHint: 'Choose one or more .xlsx files: one file is worked on as it is; several village files are merged into a new workbook as tabs. To add files to the open workbook, use the pane\'s "Files" tab.',
     demo: 'Try the demo commune',
+    demoShort: 'Demo',
     blank: 'Blank workbook',
     download: 'Download',
     intro: 'Plan a commune on Excel files (.xlsx) in the browser, without Excel. Files stay on this computer. After the first visit the page works without network.',
@@ -67,22 +69,40 @@ const TEXT = {
 } as const;
 
 const useStyles = makeStyles({
-  page: { maxWidth: '760px', marginLeft: 'auto', marginRight: 'auto', paddingBottom: tokens.spacingVerticalXXL },
+  // The whole window's width (issue 20: not capped near 760 px at 1280 px); very wide screens keep a margin.
+  page: { maxWidth: '1600px', marginLeft: 'auto', marginRight: 'auto', paddingBottom: tokens.spacingVerticalXXL },
   bar: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     fontFamily: tokens.fontFamilyBase,
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: 'auto' },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: 'auto', whiteSpace: 'nowrap' },
+  // At a narrow width with a workbook open, the page's name is "LKH": its three buttons stay on one row.
+  brandLong: { '@media (max-width: 479px)': { display: 'none' } },
   status: { paddingLeft: tokens.spacingHorizontalM, paddingRight: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalS },
+  // What the page just did, in one compact line (the pane's own line says what is next).
+  statusLine: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalXXS,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: 'anywhere',
+  },
+  success: { color: tokens.colorPaletteGreenForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  error: { color: tokens.colorPaletteRedForeground1 },
   intro: {
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
@@ -118,6 +138,10 @@ function tracked(client: LocalClient, changed: () => void): LocalClient {
     createBallot: mark(client.createBallot),
     rankFromBallot: mark(client.rankFromBallot),
     importFiles: mark(client.importFiles),
+    // Recorded in the plan's state (the year counts what was handed over).
+    exportPackage: mark(client.exportPackage),
+    ...(client.downloadDocument ? { downloadDocument: mark(client.downloadDocument) } : {}),
+    ...(client.undoLastChange ? { undoLastChange: mark(client.undoLastChange) } : {}),
     setChecklistTick: mark(client.setChecklistTick),
     ...(client.setChecklistDates ? { setChecklistDates: mark(client.setChecklistDates) } : {}),
   };
@@ -251,7 +275,13 @@ function StandaloneApp() {
     <FluentProvider theme={webLightTheme} lang={lang}>
       <div className={styles.page}>
         <header className={styles.bar}>
-          <span className={styles.brand}>{t.title}</span>
+          {workbook ? (
+            <span className={styles.brand}>
+              LKH<span className={styles.brandLong}>{t.title.slice(3)}</span>
+            </span>
+          ) : (
+            <span className={styles.brand}>{t.title}</span>
+          )}
           <input
             ref={input}
             className={styles.hidden}
@@ -262,13 +292,13 @@ function StandaloneApp() {
             data-testid="lkh-open-input"
             onChange={onFiles}
           />
-          <Button appearance={workbook ? 'secondary' : 'primary'} disabled={Boolean(busy)} title={t.openHint} onClick={() => input.current?.click()}>
+          <Button size={workbook ? 'small' : 'medium'} appearance={workbook ? 'secondary' : 'primary'} disabled={Boolean(busy)} title={t.openHint} onClick={() => input.current?.click()}>
             {t.open}
           </Button>
-          <Button disabled={Boolean(busy)} onClick={onDemo}>
-            {t.demo}
+          <Button size={workbook ? 'small' : 'medium'} disabled={Boolean(busy)} onClick={onDemo}>
+            {workbook ? t.demoShort : t.demo}
           </Button>
-          <Button appearance={workbook ? 'primary' : 'secondary'} disabled={!workbook || Boolean(busy)} onClick={onDownload}>
+          <Button size={workbook ? 'small' : 'medium'} appearance={workbook ? 'primary' : 'secondary'} disabled={!workbook || Boolean(busy)} onClick={onDownload}>
             {t.download}
           </Button>
         </header>
@@ -284,12 +314,17 @@ function StandaloneApp() {
             </MessageBar>
           </div>
         ) : null}
-        {status ? (
+        {status && !workbook ? (
           <div className={styles.status} role="status">
             <MessageBar intent={status.intent} layout="multiline">
               <MessageBarBody>{typeof status.text === 'function' ? status.text(t) : status.text}</MessageBarBody>
             </MessageBar>
           </div>
+        ) : null}
+        {status && workbook ? (
+          <p className={`${styles.statusLine} ${styles[status.intent]}`} role="status">
+            {typeof status.text === 'function' ? status.text(t) : status.text}
+          </p>
         ) : null}
         {client ? (
           <LkhPane key={generation} client={client} host="standalone" lang={lang} onLangChange={setLang} {...(start ? { start } : {})} />

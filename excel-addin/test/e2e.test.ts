@@ -103,8 +103,12 @@ function ballotRows(d: SheetData): { rows: number[]; people: number[] } {
 describe('standalone page in Chromium', () => {
   it('loads the demo commune, consolidates, ranks from a filled ballot and downloads the result', async () => {
     const { context, page, errors, requests } = await open('standalone.html');
-    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
     const button = (name: string) => page.getByRole('button', { name, exact: true });
+    /** A screen of a step: the step's button, then the screen's (≤ 2 clicks). */
+    const goTo = async (step: number, tool?: string) => {
+      await page.locator(`[data-lkh-nav="step-${step}"]`).click();
+      if (tool) await page.locator(`[data-lkh-nav="tool-${tool}"]`).click();
+    };
 
     await button('Dùng thử với xã mẫu').waitFor();
     // ExcelJS and the workbook code are not part of the first load
@@ -112,9 +116,8 @@ describe('standalone page in Chromium', () => {
 
     await button('Dùng thử với xã mẫu').click();
     await page.getByText(/Đã nạp xã mẫu Tân Lập \(\d+ trang\)/).waitFor();
-    await page.getByText('Xã Tân Lập · kế hoạch năm 2027').waitFor();
 
-    await tab('Tổng hợp').click();
+    await goTo(3, 'consolidate');
     // Every line the progress shows while it runs, as the page renders it.
     await page.evaluate(() => {
       const seen: string[] = [];
@@ -133,7 +136,7 @@ describe('standalone page in Chromium', () => {
     expect(await sentence.textContent()).not.toContain('KHÔNG khớp');
     await page.getByText(/II\.6\.B: \d+ hoạt động chưa rõ nguồn vốn/).waitFor();
 
-    await tab('Xếp ưu tiên').click();
+    await goTo(4, 'ranking');
     await expect(page.getByLabel('Danh sách cần xếp').inputValue()).resolves.toBe('II.6.B');
     await page.getByLabel('Số người tham gia').fill('3');
     await button('Tạo phiếu').click();
@@ -163,7 +166,7 @@ describe('standalone page in Chromium', () => {
     // Open the filled file: it becomes the workbook
     await page.getByTestId('lkh-open-input').setInputFiles(filled);
     await page.getByText(/Đã mở \d+ trang từ 1 tệp/).waitFor();
-    await tab('Xếp ưu tiên').click();
+    await goTo(4, 'ranking');
     await expect(page.getByLabel('Phiếu đã điền').inputValue()).resolves.toBe('Phiếu ưu tiên - II.6.B');
     await button('Xếp ưu tiên từ phiếu').click();
     await page.getByText('Đã xếp ưu tiên trang "II.6.B" theo phiếu của 3 người.').waitFor();
@@ -185,8 +188,8 @@ describe('standalone page in Chromium', () => {
     expect(ranked[0]).toMatchObject({ activity: favourite, priority: 1 });
     expect(ranked[1]).toMatchObject({ activity: second, priority: 2 });
 
-    // The package sent upward, from the pane's Tệp screen
-    await tab('Tệp').click();
+    // The package sent upward, from step 5's screen
+    await goTo(5, 'files');
     const pkg = await download(page, () => button('Xuất tệp gửi cấp trên').click());
     expect(pkg.name).toBe('Xa-Tan-Lap-ke-hoach-2027.xlsx');
     expect(await (await XlsxWorkbook.load(pkg.bytes)).listSheets()).toEqual(['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B']);
@@ -207,13 +210,14 @@ describe('standalone page in Chromium', () => {
     await page.getByTestId('lkh-open-input').setInputFiles(files);
     await page.getByText(new RegExp(`Đã mở \\d+ trang từ ${files.length} tệp`)).waitFor({ timeout: 60_000 });
 
-    await page.getByRole('tab', { name: 'Kiểm tra', exact: true }).click();
+    await page.locator('[data-lkh-nav="step-2"]').click();
+    await page.locator('[data-lkh-nav="tool-validate"]').click();
     await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     await page.getByText(/Đã nhận ra \d+ biểu/).waitFor({ timeout: 60_000 });
     const found = Number(/(\d+)/.exec((await page.getByText(/Đã nhận ra \d+ biểu/).textContent()) ?? '')?.[1]);
     expect(found).toBeGreaterThanOrEqual(files.length);
 
-    await page.getByRole('tab', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('[data-lkh-nav="step-3"]').click();
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/).waitFor({ timeout: 120_000 });
 
@@ -229,84 +233,144 @@ async function widthOf(page: Page): Promise<{ scroll: number; client: number }> 
   return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 }
 
-/** Every tab of the pane, by its value, in order (some are scrolled out of the one-row strip). */
-async function tabIds(page: Page): Promise<string[]> {
-  return page.getByRole('tab').evaluateAll((els) => els.map((e) => e.getAttribute('value') ?? ''));
+/** Where the year is, as the pane shows it: the current step and done count of the steps row, the next line. */
+interface YearShown {
+  current: number;
+  done: number;
+  action: string;
+  text: string;
+  button: string;
 }
 
-describe('at 320 px (deliverable 4: fits a narrow pane)', () => {
-  it('shows every tab and state of the standalone page without sideways scroll, the grid with a marked finding', async () => {
+async function yearShown(page: Page): Promise<YearShown> {
+  return page.evaluate(() => {
+    const row = document.querySelector('[data-lkh-current]');
+    const next = document.querySelector('[data-lkh-next]');
+    return {
+      current: Number(row?.getAttribute('data-lkh-current') ?? 0),
+      done: Number(row?.getAttribute('data-lkh-done') ?? 0),
+      action: next?.getAttribute('data-lkh-action') ?? '',
+      text: next?.querySelector('[data-lkh-next-text]')?.textContent ?? '',
+      button: next?.querySelector('[data-lkh-next-button]')?.textContent ?? '',
+    };
+  });
+}
+
+/** Navigation labels cut or partly hidden: wider than their box, or past the window's edge. */
+async function cutLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-lkh-nav]')]
+      .filter((el) => el.offsetParent !== null)
+      .filter((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 || el.getBoundingClientRect().left < 0)
+      .map((el) => `${el.getAttribute('data-lkh-nav') ?? ''} "${el.textContent ?? ''}" ${el.scrollWidth}>${el.clientWidth}`),
+  );
+}
+
+/** Every place of the navigation, step and screen of a step: opened, its labels whole, the page not wider than the window. */
+async function everyScreen(page: Page, shot: (name: string) => Promise<void>): Promise<{ cut: string[]; wide: string[] }> {
+  const cut: string[] = [];
+  const wide: string[] = [];
+  const check = async (name: string) => {
+    await page.waitForTimeout(150);
+    cut.push(...(await cutLabels(page)).map((c) => `${name}: ${c}`));
+    const w = await widthOf(page);
+    if (w.scroll > w.client) wide.push(`${name}: ${w.scroll} > ${w.client}`);
+    await shot(name);
+  };
+  for (const place of await page.locator('[data-lkh-nav]:not([data-lkh-nav^="step-"]):not([data-lkh-nav^="tool-"]):not([data-lkh-nav="lang"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-lkh-nav') ?? ''))) {
+    await page.locator(`[data-lkh-nav="${place}"]`).click();
+    await check(place);
+  }
+  for (let n = 1; n <= 7; n++) {
+    await page.locator(`[data-lkh-nav="step-${n}"]`).click();
+    await page.locator(`[data-lkh-step="${n}"]`).waitFor();
+    const tools = await page.locator('[data-lkh-nav^="tool-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lkh-nav') ?? ''));
+    for (const tool of tools.length > 0 ? tools : ['']) {
+      if (tool) await page.locator(`[data-lkh-nav="${tool}"]`).click();
+      await check(`step-${n}${tool ? `-${tool}` : ''}`);
+    }
+  }
+  return { cut, wide };
+}
+
+describe('the seven steps at 320 px (issue 20)', () => {
+  it('walks the demo commune through the year by the next step alone: the current step and the done count never go back, every screen in ≤ 2 clicks, no label cut', async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const context = await browser.newContext({ viewport: { width: 320, height: 720 }, locale: 'vi-VN', acceptDownloads: true });
+    mkdirSync('/work/pages', { recursive: true });
+    const context = await browser.newContext({ viewport: { width: 320, height: 520 }, locale: 'vi-VN', acceptDownloads: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
-    const widths: Record<string, { scroll: number; client: number }> = {};
-    const check = async (name: string) => {
-      widths[name] = await widthOf(page);
-      await page.screenshot({ path: path.join(SHOTS, `standalone-320-${name}.png`) });
-    };
+    page.on('dialog', (d) => void d.accept());
     await page.goto(`${base}/standalone.html`);
-    await page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true }).waitFor();
-    await check('start');
     await page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true }).click();
-    await page.getByText(/Đã nạp xã mẫu Tân Lập/).waitFor();
-    await check('demo');
+    await page.locator('[data-lkh-next-text]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-lkh-step]').waitFor();
+    const first = await yearShown(page);
+    expect(first).toMatchObject({ current: 3, action: 'consolidate', button: 'Tổng hợp ngay' });
+    expect(first.text).toMatch(/^Tiếp theo: Tổng hợp/u);
+    // the work area (the step's own view, from its heading) starts in the top third of a 320×520 window
+    const top = await page.locator('[data-lkh-step] h2').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThanOrEqual(520 / 3);
+    await page.screenshot({ path: '/work/pages/steps-320-before.png' });
 
-    // one row of tabs: every tab's top within a few pixels of the first's
-    const tops = await page.getByRole('tab').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
-    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(2);
-    const ids = await tabIds(page);
-    expect(ids).toEqual(expect.arrayContaining(['settings', 'forms', 'validate', 'consolidate', 'ranking', 'checklist', 'files', 'sheet']));
-    for (const id of ids) {
-      await page.locator(`[role=tab][value="${id}"]`).click();
-      await page.locator(`#lkh-panel-${id}`).waitFor();
-      await page.waitForTimeout(300);
-      await check(`tab-${id}`);
+    // each next step's button, pressed as the accountant would; what the pane says after each
+    const seen: YearShown[] = [first];
+    for (let i = 0; i < 10; i++) {
+      const now = seen[seen.length - 1];
+      if (!now.button || now.action === 'tick' || now.action === 'done' || now.action === 'receive' || now.action === 'feedback') break;
+      const downloads = now.action === 'draft' || now.action === 'export' ? page.waitForEvent('download', { timeout: 60_000 }) : undefined;
+      await page.locator('[data-lkh-next-button]').click();
+      if (downloads) await downloads;
+      // the year is read again: the next line changes
+      await page.waitForFunction((before) => {
+        const next = document.querySelector('[data-lkh-next]');
+        return next !== null && `${next.getAttribute('data-lkh-action') ?? ''}|${next.querySelector('[data-lkh-next-text]')?.textContent ?? ''}` !== before;
+      }, `${now.action}|${now.text}`, { timeout: 120_000 });
+      // the focus is on the action's result, not the page body
+      expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
+      const after = await yearShown(page);
+      expect(after.done).toBeGreaterThanOrEqual(now.done);
+      expect(after.current).toBeGreaterThanOrEqual(now.current);
+      expect(after.text).toMatch(/^Tiếp theo: /u);
+      seen.push(after);
+      if (now.action === 'consolidate') await page.screenshot({ path: '/work/pages/steps-320-after.png' });
     }
+    const actions = seen.map((x) => x.action);
+    // after consolidating: the drafts and the conference come before the export
+    expect(actions[0]).toBe('consolidate');
+    expect(actions).toEqual(expect.arrayContaining(['draft', 'ballot', 'rank']));
+    const exportAt = actions.indexOf('export');
+    if (exportAt >= 0) expect(actions.indexOf('rank')).toBeLessThan(exportAt);
+    expect(seen[seen.length - 1].current).toBeGreaterThanOrEqual(4);
 
-    // the list at the end of the row names every screen and opens one
-    const menu = page.getByLabel('Tất cả các chức năng');
-    expect(await menu.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Cài đặt', 'Biểu mẫu', 'Kiểm tra', 'Tổng hợp', 'Tệp', 'Xem sổ']));
-    await menu.selectOption({ label: 'Biểu mẫu' });
-    await expect(page.locator('[role=tab][value="forms"]').getAttribute('aria-selected')).resolves.toBe('true');
-
-    // Kiểm tra, then a finding opens Xem sổ at its cell, marked
-    await page.locator('[role=tab][value="validate"]').click();
-    await page.locator('#lkh-panel-validate').getByRole('button', { name: 'Kiểm tra', exact: true }).click();
-    await page.getByText(/Đã nhận ra \d+ biểu/).waitFor({ timeout: 60_000 });
-    await page.getByText(/Để sửa lỗi: Tải về, sửa trong Excel rồi mở lại/).first().waitFor();
-    await check('validated');
-    const link = page.locator('#lkh-panel-validate').getByRole('button', { name: /^Đến ô / }).first();
-    const [, cell, sheet] = /^Đến ô (\S+) trang (.+)$/.exec((await link.getAttribute('aria-label')) ?? '') ?? [];
-    expect(cell).toBeTruthy();
-    await link.click();
-    const grid = page.getByRole('grid', { name: `Trang ${sheet} (chỉ xem)` });
-    await grid.waitFor();
-    const target = grid.locator(`[data-cell="${cell.split(':')[0]}"]`);
-    await target.waitFor();
-    expect(await target.getAttribute('data-target')).toBe('true');
-    expect(await target.getAttribute('data-finding')).toMatch(/^(error|warning)$/);
-    await target.scrollIntoViewIfNeeded();
-    await check('grid-finding');
-
-    // Tổng hợp: the summary first
-    await page.locator('[role=tab][value="consolidate"]').click();
-    await page.locator('#lkh-panel-consolidate').getByRole('button', { name: 'Tổng hợp', exact: true }).click();
-    await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/).waitFor({ timeout: 120_000 });
-    await check('consolidated');
-    // the plan it wrote, in the grid
-    await page.locator('[role=tab][value="sheet"]').click();
-    await page.getByLabel('Trang', { exact: true }).selectOption('II.4.B');
-    await page.getByRole('grid', { name: 'Trang II.4.B (chỉ xem)' }).waitFor();
-    await check('grid-ii4b');
-
-    for (const [name, w] of Object.entries(widths)) expect({ name, ...w, fits: w.scroll <= w.client }).toEqual({ name, ...w, fits: true });
+    // every step and screen, each in ≤ 2 clicks from anywhere; no label cut; never wider than the window
+    const { cut, wide } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-320-${name}.png`) })));
+    expect(cut).toEqual([]);
+    expect(wide).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('fits at 300 and 1280 px: no navigation label cut, the content uses the window', async () => {
+    for (const width of [300, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+      const page = await context.newPage();
+      await page.goto(`${base}/standalone.html`);
+      await page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true }).click();
+      await page.locator('[data-lkh-step]').waitFor({ timeout: 60_000 });
+      const { cut, wide } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-${width}-${name}.png`) })));
+      expect({ width, cut, wide }).toEqual({ width, cut: [], wide: [] });
+      if (width === 1280) {
+        // not capped near 760 px
+        const pane = await page.locator('[data-host="standalone"]').evaluate((el) => el.getBoundingClientRect().width);
+        expect(pane).toBeGreaterThan(1000);
+      }
+      await context.close();
+    }
   });
 
   it('the Excel task pane fits too', async () => {
@@ -322,17 +386,11 @@ describe('at 320 px (deliverable 4: fits a narrow pane)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     await page.goto(`${base}/taskpane.html`);
-    await page.getByRole('tab', { name: 'Cài đặt', exact: true }).waitFor();
-    const ids = await tabIds(page);
-    expect(ids.length).toBeGreaterThanOrEqual(7);
-    expect(ids).not.toContain('sheet');
-    for (const id of ids) {
-      await page.locator(`[role=tab][value="${id}"]`).click();
-      await page.waitForTimeout(300);
-      const w = await widthOf(page);
-      await page.screenshot({ path: path.join(SHOTS, `taskpane-320-${id}.png`) });
-      expect({ id, fits: w.scroll <= w.client, ...w }).toEqual({ id, fits: true, ...w });
-    }
+    await page.getByRole('button', { name: 'Cài đặt', exact: true }).waitFor();
+    expect(await page.locator('[data-lkh-nav="sheet"]').count()).toBe(0);
+    const w = await widthOf(page);
+    expect(w.scroll).toBeLessThanOrEqual(w.client);
+    expect(await cutLabels(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -374,7 +432,7 @@ describe('task pane page outside a modern Excel', () => {
 
     const ok = await pane({ office: FAKE_OFFICE('1.17') });
     // a modern Excel gets past the check and the pane renders (the fake Excel.run fails: settings fall back to defaults)
-    await ok.page.getByRole('tab', { name: 'Cài đặt', exact: true }).waitFor();
+    await ok.page.getByRole('button', { name: 'Cài đặt', exact: true }).waitFor();
     expect(await ok.page.locator('#lkh-fallback').isVisible()).toBe(false);
     await ok.context.close();
 

@@ -13,7 +13,7 @@
  * - document properties refuse a value over 9 KB and a store over 500 KB (UTF-8 bytes, keys count);
  * - the document lock can be held by "another user".
  *
- * It computes the formulas written through it (numbers, cell references, + - * /, SUM over
+ * It computes the formulas written through it (numbers, cell references, + - * /, SUM and COUNTA over
  * ranges) as Sheets would; formulas seeded with fromArrays keep the value they were given.
  * Counters (`calls`) record getValues, setValues, flush... to test batching.
  */
@@ -781,7 +781,7 @@ export class FakeSheet implements SheetSurface, ProtectableSheet {
   }
 }
 
-/** Computes the formulas the adapter writes: numbers, references, + - * / and SUM(range, …). */
+/** Computes the formulas the adapter writes: numbers, references, + - * /, SUM(range, …) and COUNTA(range, …). */
 class Evaluator {
   private readonly tokens: string[];
   private pos = 0;
@@ -866,15 +866,21 @@ class Evaluator {
     }
     if (this.peek() === '(') {
       this.pos++;
-      if (t.toUpperCase() !== 'SUM') throw new Error(`fake-spreadsheet: cannot compute the function ${t}`);
+      const fn = t.toUpperCase();
+      // SUM adds the numbers; COUNTA counts the cells that are not empty (the ballot's tally of marks).
+      if (fn !== 'SUM' && fn !== 'COUNTA') throw new Error(`fake-spreadsheet: cannot compute the function ${t}`);
       let sum = 0;
       for (;;) {
         const arg = this.peek();
         if (arg !== undefined && /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(arg) && (this.tokens[this.pos + 1] === ',' || this.tokens[this.pos + 1] === ')')) {
           this.pos++;
-          for (const v of this.cells(arg)) if (typeof v === 'number') sum += v;
+          for (const v of this.cells(arg)) {
+            if (fn === 'SUM' && typeof v === 'number') sum += v;
+            if (fn === 'COUNTA' && v !== '' && v !== null && v !== undefined) sum += 1;
+          }
         } else {
-          sum += this.expr();
+          const v = this.expr();
+          sum += fn === 'SUM' ? v : 1;
         }
         const sep = this.tokens[this.pos++];
         if (sep === ')') break;

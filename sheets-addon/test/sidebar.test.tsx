@@ -44,15 +44,14 @@ describe('the sidebar over google.script.run', () => {
     const { call, client, stats } = setUp();
     commune(call);
     render(<SheetsSidebar client={client} today="2026-05-01" />);
-    expect(await screen.findByText('Xã Tân Lập · kế hoạch năm 2027')).toBeTruthy();
+    expect(await screen.findByRole('status', { name: 'Việc tiếp theo' })).toBeTruthy();
     expect(stats.calls[0]).toBe('getSettings');
-    const nav = screen.getByRole('navigation', { name: 'Khu vực làm việc' });
-    // (Fluent's Tab repeats its text in a hidden span: compare accessible names.)
-    const tabs = within(nav).getAllByRole('tab');
-    expect(tabs).toHaveLength(3);
-    ['Kế hoạch', 'Cấp trên', 'Chia sẻ'].forEach((name, i) => expect(tabs[i]).toBe(within(nav).getByRole('tab', { name })));
-    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('tab', { name: 'Kiểm tra' })).toBeTruthy();
+    // one navigation: the pane's places with the Sheets screens (Cấp trên, Chia sẻ), and the seven steps
+    const nav = screen.getByRole('navigation', { name: 'Các bước lập kế hoạch' });
+    for (const name of ['Tổng quan', 'Cài đặt', 'Cấp trên', 'Chia sẻ']) expect(within(nav).getByRole('button', { name })).toBeTruthy();
+    expect(within(within(nav).getByRole('group', { name: /^Các bước lập kế hoạch/u })).getAllByRole('button')).toHaveLength(7);
+    // the year from the server
+    await waitFor(() => expect(stats.calls).toContain('yearStatus'));
   });
 
   it('validation findings select their cell in the spreadsheet when clicked', async () => {
@@ -66,7 +65,8 @@ describe('the sidebar over google.script.run', () => {
     const row = grid.findIndex((r, i) => i > header && /^\d/.test(r[col] ?? ''));
     sheet.getRange(row + 1, col + 1).setValues([[5]]);
     render(<SheetsSidebar client={client} />);
-    await userEvent.click(await screen.findByRole('tab', { name: 'Kiểm tra' }));
+    await userEvent.click(await screen.findByRole('button', { name: /^Bước 2:/u }, { timeout: 10000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Kiểm tra biểu' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Kiểm tra' }));
     const [link] = await screen.findAllByRole('button', { name: /^Đến ô [A-Z]+\d+ trang Thôn 2 - I\.2$/u });
     await userEvent.click(link);
@@ -116,7 +116,7 @@ describe('the sidebar over google.script.run', () => {
     }
     render(<SheetsSidebar client={client} />);
     expect(await screen.findByRole('heading', { name: 'Tổng hợp các xã' })).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('tab', { name: 'Cấp trên' }).getAttribute('aria-selected')).toBe('true'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cấp trên' }).getAttribute('aria-current')).toBe('page'));
     expect(screen.getByText(/^Tỉnh Lào Cai tổng hợp biểu II\.6\.A/u)).toBeTruthy();
     await userEvent.type(screen.getByRole('textbox', { name: /Vốn cấp trên nắm giữ/u }), '1.500');
     await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp các xã' }));

@@ -216,7 +216,7 @@ function criterion10(plan: PlanData | undefined): AssessedCriterion {
     code: '10',
     fromFiles: false,
     evidence: plan
-      ? 'LKH soạn được Biểu II.10 phản hồi cho từng thôn từ kế hoạch (lkh document II.10). Xã đánh dấu Có khi đã gửi phản hồi và có biên bản ghi ý kiến phản hồi.'
+      ? 'LKH soạn được Biểu II.10 phản hồi cho từng thôn từ kế hoạch (mục Văn bản của LKH). Xã đánh dấu Có khi đã gửi phản hồi và có biên bản ghi ý kiến phản hồi.'
       : 'Xã rà soát Biểu II.10 và các biên bản ghi ý kiến phản hồi.',
   };
 }

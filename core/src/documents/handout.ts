@@ -99,7 +99,7 @@ export const fromVillage = (a: ActivityRow): boolean => villagesOf(a).length > 0
 export function villageShareLines(plan: PlanData): ShareLine[] {
   const rows = [...plan.ii6a, ...plan.ii6b];
   const bases: readonly { base: ShareLine['base']; label: string; amount: (a: ActivityRow) => number }[] = [
-    { base: 'budget', label: 'Vốn Ngân sách (đã rõ nguồn) xã phân bổ — cơ sở Sổ tay dùng (L677)', amount: (a) => a.budget },
+    { base: 'budget', label: 'Vốn Ngân sách (đã rõ nguồn) xã phân bổ — cơ sở Sổ tay dùng', amount: (a) => a.budget },
     { base: 'outside', label: 'Vốn cần từ bên ngoài (Ngân sách + Đề xuất)', amount: (a) => a.budget + a.proposed },
     { base: 'all', label: 'Toàn bộ nguồn lực (Dân góp + Ngân sách + Đề xuất)', amount: (a) => a.total },
   ];

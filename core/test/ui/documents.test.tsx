@@ -25,7 +25,6 @@ describe('Văn bản', () => {
     const { client, downloadDocument } = clientWithDocuments();
     render(<LkhPane client={client} initialTab="documents" />);
     expect(await screen.findByRole('heading', { name: 'Văn bản của kế hoạch' })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Văn bản' })).toBeTruthy();
     const items = within(screen.getByRole('list', { name: 'Văn bản của kế hoạch' })).getAllByRole('listitem');
     expect(items).toHaveLength(7);
     expect(items.map((li) => li.getAttribute('aria-label'))).toEqual([

@@ -48,17 +48,17 @@ describe('the language is remembered', () => {
 
   it('survives a reload of the pane', async () => {
     const first = render(<Host client={fakeClient()} />);
-    await screen.findByRole('tab', { name: 'Tổng quan' });
+    await screen.findByRole('button', { name: 'Tổng quan' });
     await userEvent.click(screen.getByRole('button', { name: 'Chuyển sang tiếng Anh' }));
-    expect(screen.getByRole('tab', { name: 'Overview' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Overview' })).toBeTruthy();
     first.unmount();
     // reloaded: English from the start
     const again = render(<Host client={fakeClient()} />);
-    expect(await screen.findByRole('tab', { name: 'Overview' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Overview' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Switch to Vietnamese' }));
     again.unmount();
     render(<Host client={fakeClient()} />);
-    expect(await screen.findByRole('tab', { name: 'Tổng quan' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Tổng quan' })).toBeTruthy();
   });
 
   it('still switches when the page may not use localStorage', async () => {
@@ -69,9 +69,9 @@ describe('the language is remembered', () => {
       throw new DOMException('denied', 'SecurityError');
     });
     render(<Host client={fakeClient()} />);
-    await screen.findByRole('tab', { name: 'Tổng quan' });
+    await screen.findByRole('button', { name: 'Tổng quan' });
     await userEvent.click(screen.getByRole('button', { name: 'Chuyển sang tiếng Anh' }));
-    expect(screen.getByRole('tab', { name: 'Overview' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Overview' })).toBeTruthy();
   });
 });
 

@@ -4,14 +4,11 @@
  * step of the seven, what was received and what is missing, the plan's totals with their charts,
  * the villages' share against 75%, and the one primary button for the next action.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { OverviewView } from '../../src/app/actions';
 import { LkhPane } from '../../ui';
 import type { ChecklistView } from '../../ui/checklist-types';
-import { en } from '../../ui/i18n/en';
-import { vi } from '../../ui/i18n/vi';
-import { homeStep } from '../../ui/next-step';
 import { SETTINGS, checklistView, fakeClient, paneClient } from './fake-client';
 
 const OVERVIEW: OverviewView = {
@@ -63,34 +60,12 @@ function client(overview: OverviewView | undefined = OVERVIEW, checklist: Checkl
   return Object.assign(c, { overview: jest.fn(async () => overview ?? {}) });
 }
 
-describe('homeStep', () => {
-  it('goes settings → receive → consolidate → the drafts and the conference (not straight to the export)', () => {
-    expect(homeStep({ plan: false }, vi)).toMatchObject({ tab: 'settings', button: 'Mở Cài đặt', action: 'open' });
-    expect(homeStep({ planYear: 2027, received: 0, plan: false }, vi)).toMatchObject({ tab: 'files', button: 'Nhận biểu', text: 'Tiếp theo: nhận biểu I.2 của các thôn và II.3 của các ban ngành (Tệp).' });
-    expect(homeStep({ planYear: 2027, received: 3, plan: false }, vi)).toMatchObject({ tab: 'consolidate', button: 'Tổng hợp', action: 'open' });
-    // the host cannot say what was received: consolidation says it
-    expect(homeStep({ planYear: 2027, plan: false }, vi)).toMatchObject({ tab: 'consolidate' });
-    expect(homeStep({ planYear: 2027, received: 3, plan: true }, vi)).toMatchObject({ tab: 'documents', button: 'Soạn văn bản', action: 'open' });
-    expect(homeStep({ planYear: 2027, received: 0, plan: false }, en).button).toBe('Receive forms');
-  });
-
-  it('follows the year\'s status where the host gives it: its sentence, its tab, a button doing what it names', () => {
-    const fix = homeStep({ planYear: 2027, plan: true }, vi, { text: 'Sửa 1 lỗi của lần tổng hợp trước rồi tổng hợp lại.', action: 'fix', step: 3, sheet: 'Thôn A - I.2', cell: 'H22' });
-    expect(fix).toMatchObject({ tab: 'validate', text: 'Tiếp theo: Sửa 1 lỗi của lần tổng hợp trước rồi tổng hợp lại.', button: 'Xem lỗi', action: 'open' });
-    expect(homeStep({ planYear: 2027, plan: true }, vi, { text: 'Xuất tệp kế hoạch.', action: 'export', step: 5 })).toMatchObject({ tab: 'files', button: 'Xuất tệp gửi cấp trên', action: 'export' });
-    expect(homeStep({ planYear: 2027, plan: true }, vi, { text: 'Chuẩn bị hội nghị.', action: 'ballot', step: 4 })).toMatchObject({ tab: 'ranking', button: 'Tạo phiếu' });
-    // In English the pane's own sentence (the core's is Vietnamese).
-    expect(homeStep({ planYear: 2027, plan: true }, en, { text: 'Chuẩn bị hội nghị.', action: 'ballot', step: 4 }).text).toBe('Next: prepare the planning conference: make a ranking ballot (Ranking).');
-  });
-});
-
 describe('Tổng quan', () => {
-  it('is the first tab and opens first: where the workbook is, the step, what came in, the plan in figures and bars', async () => {
+  it('shows where the workbook is, the step, what came in, the plan in figures and bars', async () => {
     const c = client();
-    render(<LkhPane client={paneClient(c)} today="2026-05-10" />);
+    render(<LkhPane client={paneClient(c)} today="2026-05-10" initialTab="home" />);
     expect(await screen.findByRole('heading', { name: 'Tổng quan' })).toBeTruthy();
-    expect(screen.getAllByRole('tab')[0].textContent).toBe('Tổng quan');
-    expect(screen.getByRole('tab', { name: 'Tổng quan', selected: true })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tổng quan' }).getAttribute('aria-current')).toBe('page');
     expect(c.checklist).toHaveBeenCalledWith('2026-05-10');
     // plan year, period, level, unit
     for (const v of ['2027', '2021-2025', 'Xã', 'Xã Tân Lập']) expect(screen.getAllByText(v).length).toBeGreaterThan(0);
@@ -137,65 +112,29 @@ describe('Tổng quan', () => {
     const done: ChecklistView = { ...withVillages(), summary: 'Đã xong cả 7 bước', summaryEn: 'All 7 steps done' };
     delete (done as { nextStep?: string }).nextStep;
     const c = client(OVERVIEW, done);
-    render(<LkhPane client={paneClient(c)} />);
+    render(<LkhPane client={paneClient(c)} initialTab="home" />);
     const step = await screen.findByRole('region', { name: 'Đang ở bước' });
     expect(step.textContent).toBe('Đang ở bướcĐã xong cả 7 bước');
     expect(screen.getAllByText(/Đã xong cả/u)).toHaveLength(1);
   });
 
-  it('has one primary button for the next action: once a plan exists, the drafts and the conference before the export', async () => {
-    const c = client();
-    render(<LkhPane client={paneClient(c)} />);
-    expect(await screen.findByText('Tiếp theo: soạn dự thảo kế hoạch (Biểu II.7.A, II.7.B) và chuẩn bị hội nghị kế hoạch xã (phiếu xếp ưu tiên), rồi mới xuất tệp gửi cấp trên.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Soạn văn bản' }));
-    expect(await screen.findByRole('tab', { name: 'Văn bản', selected: true })).toBeTruthy();
-  });
-
-  it('with the year\'s status: its step, its summary and its next action; the export button exports', async () => {
-    const c = client();
-    const status = {
-      level: 'xa',
-      levelLabel: 'Xã',
-      planYear: 2027,
-      current: 5,
-      steps: [{ n: 5, id: 'buoc5', title: 'Trình và thảo luận dự thảo kế hoạch cấp xã', heading: 'Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã', applicable: true, done: false, ticked: false, started: true, items: [], counts: { done: 2, total: 6 } }],
-      gaps: [],
-      counts: { steps: 7, stepsDone: 3, results: 51, resultsDone: 30 },
-      next: { text: 'Xuất tệp kế hoạch (II.4.A, II.4.B, II.6.A, II.6.B) để gửi cấp trên cùng dự thảo kế hoạch.', action: 'export', step: 5 },
-      summary: 'Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã · 30/51 kết quả',
-    };
-    const withStatus = Object.assign(c, { yearStatus: jest.fn(async () => status) });
-    render(<LkhPane client={paneClient(withStatus as typeof c)} />);
-    expect(await screen.findByText('Tiếp theo: Xuất tệp kế hoạch (II.4.A, II.4.B, II.6.A, II.6.B) để gửi cấp trên cùng dự thảo kế hoạch.')).toBeTruthy();
-    expect(screen.getByText('Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã')).toBeTruthy();
-    expect(screen.getByText('Bước 5: Trình và thảo luận dự thảo kế hoạch cấp xã · 30/51 kết quả')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Xuất tệp gửi cấp trên' }));
-    expect(c.exportPackage).toHaveBeenCalledTimes(1);
-    expect(screen.getAllByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toHaveLength(1);
-  });
-
-  it('without a plan: Tổng hợp opens its tab; with nothing received: Nhận biểu opens Tệp', async () => {
+  it('without a plan: says so', async () => {
     const c = client({});
-    render(<LkhPane client={paneClient(c)} />);
+    render(<LkhPane client={paneClient(c)} initialTab="home" />);
     expect(await screen.findByText('Chưa có kế hoạch tổng hợp. Khi đã nhận biểu của các thôn và ban ngành, bấm Tổng hợp.')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
-    expect(screen.getByRole('tab', { name: 'Tổng hợp', selected: true })).toBeTruthy();
   });
 
-  it('with nothing received: Nhận biểu opens Tệp', async () => {
+  it('with nothing received: says what is missing', async () => {
     const empty = checklistView();
     const c = client({}, { ...empty, steps: empty.steps.map((s) => ({ ...s, forms: s.forms.map((f) => ({ ...f, sheets: [], present: false })) })), villages: [] });
-    render(<LkhPane client={paneClient(c)} />);
+    render(<LkhPane client={paneClient(c)} initialTab="home" />);
     expect(await screen.findByText('Chưa có biểu nào của thôn.')).toBeTruthy();
     expect(screen.getByText('Các ban ngành (Biểu II.3): Chưa có Biểu II.3 nào.')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Nhận biểu' }));
-    expect(screen.getByRole('tab', { name: 'Tệp', selected: true })).toBeTruthy();
   });
 
   it('in English, every line of it', async () => {
     const c = client();
-    render(<LkhPane client={paneClient(c)} lang="en" />);
+    render(<LkhPane client={paneClient(c)} lang="en" initialTab="home" />);
     expect(await screen.findByRole('heading', { name: 'Overview' })).toBeTruthy();
     expect(await screen.findByText('Step 1: Preparation')).toBeTruthy();
     expect(screen.getAllByText(/steps done/u)).toHaveLength(1);
@@ -204,28 +143,26 @@ describe('Tổng quan', () => {
     expect(screen.getByText('Infrastructure · 4 activities')).toBeTruthy();
     expect(screen.getByText("People's contribution")).toBeTruthy();
     expect(screen.getByText('Met')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Draft documents' })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/Tổng quan|Đã nhận|hoạt động|Đạt/u);
   });
 
   it('is read again when the tab is opened again', async () => {
     const c = client();
-    render(<LkhPane client={paneClient(c)} />);
+    render(<LkhPane client={paneClient(c)} initialTab="home" />);
     await screen.findByText('10 hoạt động · 1.100 triệu đồng');
-    await userEvent.click(screen.getByRole('tab', { name: 'Tổng hợp' }));
-    await userEvent.click(screen.getByRole('tab', { name: 'Tổng quan' }));
+    const before = c.overview.mock.calls.length;
+    await userEvent.click(screen.getByRole('button', { name: /^Bước 1:/u }));
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng quan' }));
     await screen.findByText('10 hoạt động · 1.100 triệu đồng');
-    expect(c.overview).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(c.overview.mock.calls.length).toBe(before + 1));
   });
 
   it('without the plan year: the pane opens on Cài đặt; Tổng quan says to fill it', async () => {
     const c = client({});
     c.getSettings.mockResolvedValue({ ...SETTINGS, planYear: undefined } as never);
     render(<LkhPane client={paneClient(c)} />);
-    await screen.findByRole('tab', { name: 'Cài đặt', selected: true });
-    await userEvent.click(screen.getByRole('tab', { name: 'Tổng quan' }));
+    expect(await screen.findByRole('heading', { name: 'Cài đặt của sổ tính' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Tổng quan' }));
     expect(await screen.findByText('chưa nhập')).toBeTruthy();
-    await userEvent.click(await screen.findByRole('button', { name: 'Mở Cài đặt' }));
-    expect(screen.getByRole('tab', { name: 'Cài đặt', selected: true })).toBeTruthy();
   });
 });

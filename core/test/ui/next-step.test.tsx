@@ -1,125 +1,57 @@
 /** @jest-environment jsdom */
 /**
- * The next step, screen state by screen state: the pure nextStep, then the pane showing it — the
- * tab it lands on after the demo and after opening files, the sentence after consolidating, the
- * one primary button that does the next thing.
+ * The next step's button (steps.ts nextMove): for each of the year's next actions, where it goes
+ * and what it does there — the action it names, never only a change of screen; and the year
+ * built from the calendar's checklist for a client without yearStatus (year.ts).
  */
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { en } from '../../ui/i18n/en';
 import { vi } from '../../ui/i18n/vi';
-import { LkhPane } from '../../ui';
-import { nextStep } from '../../ui/next-step';
-import { SETTINGS, fakeClient, paneClient } from './fake-client';
+import { STEP_SCREENS, nextMove, toolLabel } from '../../ui/steps';
+import { yearOfChecklist } from '../../ui/year';
+import { checklistView } from './fake-client';
 
-describe('nextStep', () => {
-  it('says what to do next after each action, and where', () => {
-    expect(nextStep({ kind: 'loaded' }, vi)).toEqual({ tab: 'settings', text: 'Tiếp theo: nhập năm kế hoạch và tên xã (Cài đặt).', action: 'open', move: true });
-    expect(nextStep({ kind: 'loaded', planYear: 2027 }, vi)).toBeUndefined();
-    for (const kind of ['demo', 'opened'] as const)
-      expect(nextStep({ kind }, vi)).toEqual({ tab: 'consolidate', text: 'Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).', button: 'Tổng hợp', action: 'open', move: true });
-    expect(nextStep({ kind: 'imported', sheets: 3 }, vi)).toMatchObject({ tab: 'consolidate', button: 'Tổng hợp', move: false });
-    expect(nextStep({ kind: 'imported', sheets: 0 }, vi)).toBeUndefined();
-    // After consolidating: the drafts and the planning conference before the export (issue 20).
-    expect(nextStep({ kind: 'consolidated', conflicts: 0 }, vi)).toEqual({
-      tab: 'documents',
-      text: 'Tiếp theo: soạn dự thảo kế hoạch (Biểu II.7.A, II.7.B) và chuẩn bị hội nghị kế hoạch xã (phiếu xếp ưu tiên), rồi mới xuất tệp gửi cấp trên.',
-      button: 'Soạn văn bản',
-      action: 'open',
-      move: false,
-    });
-    expect(nextStep({ kind: 'status', next: { text: 'Tạo phiếu xếp ưu tiên cho II.6.B.', action: 'ballot', step: 4, target: 'II.6.B' } }, vi)).toEqual({
-      tab: 'ranking',
-      text: 'Tiếp theo: Tạo phiếu xếp ưu tiên cho II.6.B.',
-      button: 'Tạo phiếu',
-      action: 'open',
-      move: false,
-    });
-    const choose = nextStep({ kind: 'consolidated', conflicts: 2 }, vi);
-    expect(choose).toMatchObject({ tab: 'consolidate', move: false });
-    expect(choose?.button).toBeUndefined();
-    expect(nextStep({ kind: 'exported', fileName: 'Xa-Tan-Lap-ke-hoach-2027.xlsx' }, vi)?.text).toBe('Tiếp theo: gửi tệp "Xa-Tan-Lap-ke-hoach-2027.xlsx" lên cấp trên qua thư điện tử hoặc Zalo.');
-    expect(nextStep({ kind: 'consolidated', conflicts: 0 }, en)?.text).toBe(
-      'Next: draft the plan documents (forms II.7.A, II.7.B) and prepare the commune planning conference (ranking ballot), before exporting the file for the level above.',
-    );
+describe('nextMove', () => {
+  it('goes where the action is and does it there', () => {
+    expect(nextMove({ text: 'Nhập năm kế hoạch.', action: 'settings', step: 1 }, vi)).toEqual({ view: { screen: 'settings' }, button: 'Mở Cài đặt' });
+    expect(nextMove({ text: 'Nhận biểu.', action: 'receive', step: 2 }, vi)).toEqual({ view: { screen: 'files', step: 2 }, command: { kind: 'receive' }, button: 'Chọn tệp nhận được' });
+    expect(nextMove({ text: 'Tổng hợp.', action: 'consolidate', step: 3 }, vi)).toEqual({ view: { screen: 'consolidate', step: 3 }, command: { kind: 'consolidate' }, button: 'Tổng hợp ngay' });
+    // errors after consolidating: the cell, selected
+    expect(nextMove({ text: 'Sửa lỗi.', action: 'fix', step: 3, sheet: 'II.6.A', cell: 'I16' }, vi)).toEqual({ view: { screen: 'consolidate', step: 3 }, run: 'select', button: 'Đến ô I16' });
+    // the conference: ballot then ranking, both in step 4
+    expect(nextMove({ text: 'Tạo phiếu.', action: 'ballot', step: 4, target: 'II.6.B' }, vi)).toEqual({ view: { screen: 'ranking', step: 4 }, command: { kind: 'ballot', target: 'II.6.B' }, button: 'Tạo phiếu xếp ưu tiên' });
+    expect(nextMove({ text: 'Xếp.', action: 'rank', step: 4, target: 'Phiếu ưu tiên - II.6.B' }, vi)).toMatchObject({ command: { kind: 'rank', target: 'Phiếu ưu tiên - II.6.B' }, button: 'Xếp ưu tiên theo phiếu' });
+    // the drafts, by name
+    expect(nextMove({ text: 'Soạn.', action: 'draft', step: 3, target: 'II.7.A' }, vi)).toEqual({ view: { screen: 'documents', step: 3 }, command: { kind: 'draft', target: 'II.7.A' }, button: 'Soạn II.7.A' });
+    expect(nextMove({ text: 'Phản hồi.', action: 'feedback', step: 6 }, vi)).toMatchObject({ command: { kind: 'draft', target: 'II.10' } });
+    expect(nextMove({ text: 'Xuất.', action: 'export', step: 5 }, vi)).toEqual({ view: { screen: 'files', step: 5 }, run: 'export', button: 'Xuất tệp kế hoạch' });
+    expect(nextMove({ text: 'Xong.', action: 'done', step: 7 }, vi)).toEqual({ view: { screen: 'home' } });
+    expect(nextMove({ text: 'Consolidate.', action: 'consolidate', step: 3 }, en).button).toBe('Consolidate now');
+  });
+
+  it('names a tool apart from the action button of its screen', () => {
+    expect(toolLabel('consolidate', 3, vi)).toBe('Tổng hợp biểu');
+    expect(toolLabel('validate', 2, vi)).toBe('Kiểm tra biểu');
+    expect(toolLabel('files', 2, vi)).toBe('Nhận tệp');
+    expect(toolLabel('files', 5, vi)).toBe('Gửi cấp trên');
+    expect(toolLabel('documents', 3, vi)).toBe('Dự thảo II.7');
+    // every step opens at least one screen
+    for (let n = 1; n <= 7; n++) expect(STEP_SCREENS[n]?.length).toBeGreaterThan(0);
   });
 });
 
-const nextLine = () => screen.getByRole('status', { name: 'Việc tiếp theo' });
-
-describe('the pane shows the next step', () => {
-  it('without a plan year: opens on Cài đặt and says to fill it', async () => {
-    const c = fakeClient();
-    c.getSettings.mockResolvedValue({ ...SETTINGS, planYear: undefined } as never);
-    render(<LkhPane client={paneClient(c)} />);
-    expect(await screen.findByText('Tiếp theo: nhập năm kế hoạch và tên xã (Cài đặt).')).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Cài đặt', selected: true })).toBeTruthy();
-  });
-
-  it('after the demo: lands on Tổng hợp, then after consolidating leads to the drafts and the conference, not the export', async () => {
-    const c = fakeClient('standalone');
-    render(<LkhPane client={paneClient(c)} start="demo" />);
-    expect(await screen.findByText('Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).')).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Tổng hợp', selected: true })).toBeTruthy();
-    // Already on the tab: no second button, the screen's own "Tổng hợp" is the one
-    expect(within(nextLine()).queryByRole('button')).toBeNull();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Tổng hợp' }));
-    expect(await screen.findByText(/^Tiếp theo: soạn dự thảo kế hoạch \(Biểu II\.7\.A, II\.7\.B\) và chuẩn bị hội nghị kế hoạch xã/u)).toBeTruthy();
-    expect(screen.queryByText(/Vào "Tổng hợp"/u)).toBeNull();
-    expect(within(nextLine()).queryByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toBeNull();
-    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Soạn văn bản' }));
-    expect(await screen.findByRole('tab', { name: 'Văn bản', selected: true })).toBeTruthy();
-  });
-
-  it('after consolidating, where the host gives the year\'s status: its next action, never stale', async () => {
-    const c = fakeClient('standalone');
-    const next = { text: 'Sửa 1 lỗi của lần tổng hợp trước rồi tổng hợp lại; lỗi đầu tiên ở trang "Thôn A - I.2" ô H22.', action: 'fix' as const, step: 3, sheet: 'Thôn A - I.2', cell: 'H22' };
-    const withStatus = Object.assign(c, { yearStatus: jest.fn(async () => ({ next })) });
-    render(<LkhPane client={paneClient(withStatus as typeof c)} initialTab="consolidate" />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Tổng hợp' }));
-    expect(await screen.findByText(`Tiếp theo: ${next.text}`)).toBeTruthy();
-    expect(withStatus.yearStatus).toHaveBeenCalled();
-    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Xem lỗi' }));
-    expect(await screen.findByRole('tab', { name: 'Kiểm tra', selected: true })).toBeTruthy();
-  });
-
-  it('after exporting the package: says to send it', async () => {
-    const c = fakeClient('standalone');
-    render(<LkhPane client={paneClient(c)} initialTab="files" />);
-    await screen.findByRole('heading', { name: 'Nhận biểu qua thư điện tử hoặc Zalo' });
-    await userEvent.click(screen.getAllByRole('button', { name: 'Xuất tệp gửi cấp trên' })[0]);
-    expect(c.exportPackage).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText('Tiếp theo: gửi tệp "Xã Tân Lập - KH 2027 - gửi Huyện.xlsx" lên cấp trên qua thư điện tử hoặc Zalo.')).toBeTruthy();
-  });
-
-  it('after opening files: lands on Tổng hợp, as after the demo', async () => {
-    render(<LkhPane client={paneClient(fakeClient('standalone'))} start="opened" />);
-    expect(await screen.findByText('Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).')).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Tổng hợp', selected: true })).toBeTruthy();
-  });
-
-  it('after adding files on Tệp: stays there and offers Tổng hợp', async () => {
-    const c = fakeClient();
-    render(<LkhPane client={paneClient(c)} initialTab="files" />);
-    await screen.findByRole('heading', { name: 'Nhận biểu qua thư điện tử hoặc Zalo' });
-    await userEvent.upload(screen.getByTestId('lkh-file-input'), [new File([new Uint8Array([80, 75])], 'Thôn B - I.2.xlsx')]);
-    expect(await screen.findByText('Tiếp theo: tổng hợp kế hoạch xã (Tổng hợp).')).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Tệp', selected: true })).toBeTruthy();
-    await userEvent.click(within(nextLine()).getByRole('button', { name: 'Tổng hợp' }));
-    expect(screen.getByRole('tab', { name: 'Tổng hợp', selected: true })).toBeTruthy();
-  });
-
-  it('after consolidating with two versions of one form: says to choose, no download offered', async () => {
-    const c = fakeClient();
-    const base = await c.consolidate();
-    c.consolidate.mockResolvedValueOnce({
-      ...base,
-      conflicts: [{ id: 'x', formId: 'I.2', unitName: 'Thôn A', candidates: [{ key: 'a', sheet: 'Thôn A - I.2', activities: 3, amount: 1000 }, { key: 'b', sheet: 'Thôn A - I.2 (2)', activities: 4, amount: 2000 }] }],
-    } as never);
-    render(<LkhPane client={paneClient(c)} initialTab="consolidate" />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Tổng hợp' }));
-    expect(await screen.findByText(/^Tiếp theo: chọn bản được tính cho từng biểu/u)).toBeTruthy();
-    expect(within(nextLine()).queryByRole('button', { name: 'Xuất tệp gửi cấp trên' })).toBeNull();
+describe('yearOfChecklist', () => {
+  it('gives the checklist the year’s shape: results with evidence, the step after a done one, the next action', () => {
+    const y = yearOfChecklist(checklistView(), { plan: false });
+    expect(y.steps.map((s) => [s.n, s.title, s.counts])).toEqual([
+      [1, 'Công tác chuẩn bị', { done: 1, total: 3 }],
+      [2, 'Thu thập thông tin', { done: 1, total: 1 }],
+    ]);
+    expect(y.steps[0].items[0]).toMatchObject({ what: 'Biểu II.1', done: true, evidence: [{ sheet: 'II.1', text: 'trang "II.1"' }] });
+    // step 2 done: the unit is at step 3, step 1's open results are gaps
+    expect(y.current).toBe(3);
+    expect(y.gaps.map((g) => g.what)).toEqual(['Biểu II.2', 'Văn bản chỉ đạo được ký ban hành']);
+    expect(y.next).toMatchObject({ action: 'consolidate', step: 3 });
+    expect(yearOfChecklist(checklistView(), { plan: true }).next).toMatchObject({ action: 'ballot', step: 4 });
+    expect(yearOfChecklist(checklistView(), { plan: true, error: { sheet: 'II.6.A', cell: 'I16', text: 'Vượt mức vốn.' } }).next).toMatchObject({ action: 'fix', sheet: 'II.6.A', cell: 'I16' });
   });
 });

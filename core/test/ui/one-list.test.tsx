@@ -30,7 +30,8 @@ describe('the Check screen after a consolidation', () => {
     const found = await screen.findByRole('region', { name: 'Ghi chú khi đọc và tổng hợp' }, { timeout: 10000 });
     const overrun = within(found).getByText(/vượt mức 100 triệu đồng dự kiến phân bổ ở Biểu III\.1/u).textContent;
 
-    await userEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Bước 2:/u }));
+    await userEvent.click(screen.getByRole('button', { name: 'Kiểm tra biểu' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Kiểm tra' }));
     const check = (await screen.findByRole('heading', { name: 'Kiểm tra sổ tính' })).parentElement as HTMLElement;
     expect(await within(check).findByText(/^[1-9]\d* lỗi, \d+ cảnh báo$/u)).toBeTruthy();

@@ -102,11 +102,13 @@ describe('Xếp ưu tiên', () => {
     expect(c.createBallot).not.toHaveBeenCalled();
   });
 
-  it('tells lists, ballots and other sheets apart', () => {
+  it('offers only the lists a ballot can rank: II.6.B, II.6.A and a village\'s I.2', () => {
     expect(listRank('II.6.B')).toBe(0);
     expect(listRank('Thôn B - I.2')).toBe(2);
     expect(listRank('II.2')).toBeUndefined();
     expect(listRank('Phiếu ưu tiên - II.6.B')).toBeUndefined();
-    expect(splitSheets(['II.1', 'I.2', 'II.6.A', 'Phiếu ưu tiên - II.6.A'])).toEqual({ lists: ['II.6.A', 'I.2'], others: ['II.1'], ballots: ['Phiếu ưu tiên - II.6.A'] });
+    // a workbook after consolidating the demo commune: the other forms, copies and ballots are not offered
+    const names = ['Thôn Nà Lìu - I.1', 'Thôn Nà Lìu - I.2 - Trồng trọt', 'Thôn Nà Lìu - I.3', 'III.1', 'II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C', 'II.6.B (cũ)', 'II.6.A (cũ)', 'Phiếu ưu tiên - II.6.A', 'Phiếu ưu tiên - II.6.B (cũ)'];
+    expect(splitSheets(names)).toEqual({ lists: ['II.6.B', 'II.6.A', 'Thôn Nà Lìu - I.2 - Trồng trọt'], ballots: ['Phiếu ưu tiên - II.6.A'] });
   });
 });

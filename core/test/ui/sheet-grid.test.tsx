@@ -147,7 +147,7 @@ describe('Xem sổ in the standalone page', () => {
     expect(await screen.findByText(/Để sửa lỗi: Tải về, sửa trong Excel rồi mở lại/u)).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: 'Đến ô G13 trang Thôn C - I.2' }));
 
-    expect(screen.getByRole('tab', { name: 'Xem sổ' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Xem sổ' }).getAttribute('aria-current')).toBe('page');
     await screen.findByRole('grid', { name: 'Trang Thôn C - I.2 (chỉ xem)' });
     expect(readSheet).toHaveBeenCalledWith('Thôn C - I.2');
     const target = grid().querySelector('[data-cell="G13"]');
@@ -160,7 +160,7 @@ describe('Xem sổ in the standalone page', () => {
   it('shows any sheet chosen from the picker, with its own findings', async () => {
     const { client, readSheet } = standaloneClient();
     render(<LkhPane client={client} initialTab="forms" />);
-    await userEvent.click(await screen.findByRole('tab', { name: 'Xem sổ' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Xem sổ' }));
     await screen.findByRole('grid', { name: 'Trang II.1 (chỉ xem)' });
     await userEvent.selectOptions(screen.getByLabelText('Trang'), 'Thôn A - I.2');
     await screen.findByRole('grid', { name: 'Trang Thôn A - I.2 (chỉ xem)' });
@@ -173,9 +173,10 @@ describe('Xem sổ in the standalone page', () => {
   it('opens the finding’s sheet when Xem sổ already shows another one', async () => {
     const { client, readSheet } = standaloneClient();
     render(<LkhPane client={client} initialTab="forms" />);
-    await userEvent.click(await screen.findByRole('tab', { name: 'Xem sổ' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Xem sổ' }));
     await screen.findByRole('grid', { name: 'Trang II.1 (chỉ xem)' });
-    await userEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Bước 2:/u }));
+    await userEvent.click(screen.getByRole('button', { name: 'Kiểm tra biểu' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Kiểm tra' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Đến ô G13 trang Thôn C - I.2' }));
     await screen.findByRole('grid', { name: 'Trang Thôn C - I.2 (chỉ xem)' });
@@ -187,6 +188,6 @@ describe('Xem sổ in the standalone page', () => {
     const c = fakeClient('excel');
     render(<LkhPane client={{ ...paneClient(c), readSheet: jest.fn() }} initialTab="validate" />);
     await screen.findByRole('button', { name: 'Kiểm tra' });
-    expect(screen.queryByRole('tab', { name: 'Xem sổ' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Xem sổ' })).toBeNull();
   });
 });

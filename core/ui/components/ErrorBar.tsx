@@ -1,8 +1,9 @@
 /** An error from the client as one clear sentence in a MessageBar (never a stack trace). */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { errorText } from '../errors';
+import { errorParts } from '../errors';
 import { useI18n } from '../i18n/I18nProvider';
+import { Focused } from './Focused';
 
 export interface ErrorBarProps {
   readonly error: unknown;
@@ -13,10 +14,19 @@ export interface ErrorBarProps {
 
 export function ErrorBar({ error, title, onDismiss }: ErrorBarProps) {
   const { t } = useI18n();
+  const { text, detail } = errorParts(error, t);
+  // An error appears after an action: the focus goes to it.
   return (
-    <MessageBar intent="error" layout="multiline">
+    <Focused>
+      <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{title ?? t.errors.title}</MessageBarTitle> {errorText(error, t)}
+        <MessageBarTitle>{title ?? t.errors.title}</MessageBarTitle> {text}
+        {detail ? (
+          <>
+            <br />
+            <small lang="en">{t.errors.detail(detail)}</small>
+          </>
+        ) : null}
       </MessageBarBody>
       {onDismiss ? (
         <MessageBarActions>
@@ -25,15 +35,17 @@ export function ErrorBar({ error, title, onDismiss }: ErrorBarProps) {
           </Button>
         </MessageBarActions>
       ) : null}
-    </MessageBar>
+      </MessageBar>
+    </Focused>
   );
 }
 
-/** A short outcome sentence (success, warning, info). */
-export function Notice({ intent = 'success', children }: { intent?: 'success' | 'warning' | 'info'; children: ReactNode }) {
-  return (
+/** A short outcome sentence (success, warning, info); `focus`: an action's result, focused when it appears. */
+export function Notice({ intent = 'success', children, focus }: { intent?: 'success' | 'warning' | 'info'; children: ReactNode; focus?: boolean }) {
+  const bar = (
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody>{children}</MessageBarBody>
     </MessageBar>
   );
+  return focus ? <Focused>{bar}</Focused> : bar;
 }

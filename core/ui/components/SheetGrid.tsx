@@ -222,6 +222,13 @@ export function SheetGrid({ sheet, marks = [], target, height = 360, label, loca
     el.scrollTop = top;
     el.scrollLeft = Math.max(0, HEADER_WIDTH + goalCol * COL_WIDTH - Math.floor(el.clientWidth / 2));
     setScroll(top);
+    // The page too: the box (and the cell in it) brought into the window, the cell focused (once the rows are rendered).
+    const frame = requestAnimationFrame(() => {
+      const cell = el.querySelector<HTMLElement>('[data-target="true"]');
+      (cell ?? el).scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      cell?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [seq, sheet.name, goalRow, goalCol, height]);
 
   const onScroll = (e: UIEvent<HTMLDivElement>) => setScroll(e.currentTarget.scrollTop);
@@ -268,7 +275,7 @@ export function SheetGrid({ sheet, marks = [], target, height = 360, label, loca
               data-cell={address}
               {...(span ? { 'aria-rowspan': span.rows, 'aria-colspan': span.cols, 'data-range': `${address}:${columnName(c + span.cols - 1)}${r + span.rows}`, style: { width: `${span.cols * COL_WIDTH}px`, height: `${span.rows * ROW_HEIGHT}px` } } : {})}
               {...(severity ? { 'data-finding': severity } : {})}
-              {...(isTarget ? { 'data-target': 'true', 'aria-selected': true } : {})}
+              {...(isTarget ? { 'data-target': 'true', 'aria-selected': true, tabIndex: -1 } : {})}
               title={m ? `${address}: ${m.map((x) => x.message).join(' — ')}${text ? `\n${text}` : ''}` : text || undefined}
               className={mergeClasses(
                 styles.cell,

@@ -47,7 +47,7 @@ const vi = {
     'II.1': {
       name: 'II.1 – Phiếu đánh giá công tác lập kế hoạch',
       contains: 'Chấm sẵn các tiêu chí sổ tính trả lời được (thôn gửi đủ biểu, số hộ và phụ nữ dự họp, III.1, II.6.A, II.6.B), bằng chứng ở cột Ghi chú.',
-      leaves: 'Các tiêu chí còn lại; tiêu chí 14 cần kế hoạch năm trước (lệnh lkh document II.1).',
+      leaves: 'Các tiêu chí còn lại; tiêu chí 14 cần so với kế hoạch năm trước.',
     },
     'II.2': {
       name: 'II.2 – Văn bản chỉ đạo và lịch triển khai',
@@ -107,7 +107,7 @@ const en: DocumentsStrings = {
     'II.1': {
       name: 'II.1 – Assessment of the planning work',
       contains: 'The criteria the workbook answers scored (villages sent their forms, households and women at meetings, III.1, II.6.A, II.6.B), the evidence in Ghi chú.',
-      leaves: "The other criteria; criterion 14 needs last year's plan (lkh document II.1).",
+      leaves: "The other criteria; criterion 14 needs last year's plan to compare with.",
     },
     'II.2': {
       name: 'II.2 – Directive and schedule',

@@ -67,6 +67,11 @@ export function useChecklistState({ client, active, today }: ChecklistScreenProp
   return { available, view, load, tick, dates, canEditDates: typeof client.setChecklistDates === 'function' };
 }
 
+/** The handbook's time as the user reads it: a step's sub-number ("cùng bước 3.1") said as its step ("cùng bước 3"). */
+export function plainWhen(text: string): string {
+  return text.replace(/\b(bước|step) (\d)\.\d+\b/giu, '$1 $2');
+}
+
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   headingText: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -193,7 +198,7 @@ export function ChecklistScreen(props: ChecklistScreenProps) {
   const saving = tick.running || dates.running;
   const onTick = (id: string, value: boolean) => void tick.run(id, value);
   const when = (x: { start: string; end: string; when: string; whenEn: string; overridden: boolean }) =>
-    `${t.checklist.dates(formatDate(x.start, lang), formatDate(x.end, lang))} · ${x.overridden ? t.checklist.overridden : lang === 'en' ? x.whenEn : x.when}`;
+    `${t.checklist.dates(formatDate(x.start, lang), formatDate(x.end, lang))} · ${x.overridden ? t.checklist.overridden : plainWhen(lang === 'en' ? x.whenEn : x.when)}`;
 
   if (!available)
     return (

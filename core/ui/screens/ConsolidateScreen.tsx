@@ -34,13 +34,17 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Strings } from '../i18n/vi';
 import { paintPauser } from '../paint';
 import { useScreenStyles } from '../styles';
-import { useAction } from '../use-action';
+import { useAction, useCommand } from '../use-action';
+import { Focused } from '../components/Focused';
+import { UndoLast } from '../components/UndoLast';
 
 export interface ConsolidateScreenProps {
   readonly client: PaneClient;
   readonly onSelect?: (sheet: string, cell: string) => void;
-  /** Told after each consolidation (the pane's next step follows from it). */
+  /** Told after each consolidation. */
   readonly onDone?: (view: ConsolidationView) => void;
+  /** The pane's next-step button: consolidate now. */
+  readonly command?: { readonly kind: 'consolidate'; readonly seq: number } | undefined;
 }
 
 /** The headline figures: "62 hoạt động · 6.775 triệu đồng · khớp". */
@@ -56,7 +60,8 @@ export function progressLabel(p: ConsolidationStep | undefined, t: Strings): { l
   return { label: p.stage === 'building' ? t.consolidate.building : t.consolidate.writing };
 }
 
-export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) {
+export function useConsolidateState(props: ConsolidateScreenProps) {
+  const { client, onDone } = props;
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   // Answers to source conflicts (two versions of one unit's sheet), kept for every later run.
   const [versions, setVersions] = useState<Readonly<Record<string, string>>>({});
@@ -97,6 +102,7 @@ export function useConsolidateState({ client, onDone }: ConsolidateScreenProps) 
       return next;
     });
   const consolidate = () => void action.run();
+  useCommand(props.command, consolidate);
   const acceptChosen = () => void action.run([...chosen]);
   return { action, chosen, toggle, consolidate, acceptChosen, versions, chooseVersion, clean, names, progress };
 }
@@ -182,9 +188,11 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
       {action.failed ? <ErrorBar error={action.error} onDismiss={action.clearError} /> : null}
       {conflicts.length > 0 ? (
         <section className={s.section} aria-label={t.consolidate.conflictsTitle}>
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{t.consolidate.conflictsTitle}</MessageBarBody>
-          </MessageBar>
+          <Focused id={v}>
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t.consolidate.conflictsTitle}</MessageBarBody>
+            </MessageBar>
+          </Focused>
           <p className={s.hint}>{t.consolidate.conflictsHint}</p>
           {conflicts.map((c) => (
             <RadioGroup
@@ -209,11 +217,14 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
       ) : null}
       {v && conflicts.length === 0 ? (
         <>
-          <MessageBar intent={v.reconciliation.balanced ? 'success' : 'warning'} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle className={styles.headline}>{headlineText(v, t)}</MessageBarTitle>
-            </MessageBarBody>
-          </MessageBar>
+          {/* The result of the action: the focus goes to it. */}
+          <Focused id={v}>
+            <MessageBar intent={v.reconciliation.balanced ? 'success' : 'warning'} layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle className={styles.headline}>{headlineText(v, t)}</MessageBarTitle>
+              </MessageBarBody>
+            </MessageBar>
+          </Focused>
           <p className={s.text}>
             {t.consolidate.headlineDetail({
               written: v.reconciliation.written.count,
@@ -296,6 +307,7 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
           <section className={s.section}>
             {v.sheets.length > 0 ? <p className={s.text}>{t.consolidate.sheets(v.sheets.join(', '))}</p> : null}
             {v.keptCopies.length > 0 ? <p className={s.text}>{t.consolidate.copies(v.keptCopies.join(', '))}</p> : null}
+            {v.keptCopies.length > 0 ? <UndoLast key={String(v.sheets.length) + v.keptCopies.join()} client={props.client} /> : null}
           </section>
         </>
       ) : null}

@@ -13,7 +13,7 @@ import { ErrorBar, Notice } from '../components/ErrorBar';
 import { DOCUMENTS_STRINGS } from '../i18n/documents';
 import { useI18n } from '../i18n/I18nProvider';
 import { useScreenStyles } from '../styles';
-import { useAction } from '../use-action';
+import { useAction, useCommand } from '../use-action';
 
 /** In the order of the work: the draft plans (step 3), the answer to the villages, the assessment, the directive, the data, the handout (step 4). */
 export const SCREEN_DOCUMENTS = ['II.7.A', 'II.7.B', 'II.10', 'II.1', 'II.2', 'II.8', 'handout'] as const satisfies readonly DocumentKind[];
@@ -22,9 +22,13 @@ const SHEETS: readonly DocumentKind[] = ['II.1', 'II.2', 'II.8'];
 
 export interface DocumentsScreenProps {
   readonly client: Pick<PaneClient, 'downloadDocument' | 'insertHandoutSheet'>;
+  /** The documents of the step shown, in its order (default: all of them). */
+  readonly kinds?: readonly DocumentKind[];
+  /** The pane's next-step button: draft this document now. */
+  readonly command?: { readonly kind: 'draft'; readonly target: DocumentKind; readonly seq: number } | undefined;
 }
 
-export function DocumentsScreen({ client }: DocumentsScreenProps) {
+export function DocumentsScreen({ client, kinds, command }: DocumentsScreenProps) {
   const { lang } = useI18n();
   const d = DOCUMENTS_STRINGS[lang];
   const s = useScreenStyles();
@@ -39,6 +43,7 @@ export function DocumentsScreen({ client }: DocumentsScreenProps) {
     if (!client.insertHandoutSheet) throw new Error(d.unavailable);
     return client.insertHandoutSheet();
   });
+  useCommand(command, (c) => void get.run(c.target));
   const code = (kind: DocumentKind) => (kind === 'handout' ? d.handout : kind);
   const done = get.result && !get.running && !get.failed ? get.result : undefined;
   return (
@@ -47,7 +52,7 @@ export function DocumentsScreen({ client }: DocumentsScreenProps) {
       <p className={s.hint}>{d.intro}</p>
       {client.downloadDocument ? null : <Notice intent="info">{d.unavailable}</Notice>}
       <ul className={s.list} aria-label={d.title}>
-        {SCREEN_DOCUMENTS.map((kind) => {
+        {(kinds ?? SCREEN_DOCUMENTS).map((kind) => {
           const item = d.items[kind];
           const here = last === kind;
           return (
@@ -78,7 +83,7 @@ export function DocumentsScreen({ client }: DocumentsScreenProps) {
               ) : null}
               {here && get.running ? <Busy label={d.drafting(code(kind))} /> : null}
               {here && done ? (
-                <Notice>
+                <Notice focus>
                   {d.downloaded(done.fileName)}
                   {done.blanks !== undefined && done.blanks > 0 ? ` ${d.blanks(done.blanks)}` : ''}
                   {done.note ? ` ${done.note}.` : ''}
@@ -87,7 +92,7 @@ export function DocumentsScreen({ client }: DocumentsScreenProps) {
               ) : null}
               {here && get.failed ? <ErrorBar error={get.error} onDismiss={get.clearError} /> : null}
               {kind === 'handout' && sheet.running ? <Busy label={d.handoutSheetBusy} /> : null}
-              {kind === 'handout' && sheet.result && !sheet.running && !sheet.failed ? <Notice>{d.handoutSheetDone(sheet.result.sheet, sheet.result.charts, sheet.result.keptCopy)}</Notice> : null}
+              {kind === 'handout' && sheet.result && !sheet.running && !sheet.failed ? <Notice focus>{d.handoutSheetDone(sheet.result.sheet, sheet.result.charts, sheet.result.keptCopy)}</Notice> : null}
               {kind === 'handout' && sheet.failed ? <ErrorBar error={sheet.error} onDismiss={sheet.clearError} /> : null}
             </li>
           );

@@ -7,7 +7,9 @@ import { ErrorBar, Notice } from '../components/ErrorBar';
 import { readPicked } from '../files';
 import { useI18n } from '../i18n/I18nProvider';
 import { useScreenStyles } from '../styles';
-import { useAction } from '../use-action';
+import { useAction, useCommand } from '../use-action';
+import { Focused } from '../components/Focused';
+import { LongList } from '../components/LongList';
 
 export interface FilesScreenProps {
   readonly client: PaneClient;
@@ -16,6 +18,8 @@ export interface FilesScreenProps {
   /** Told after files were added (how many tabs) and after the package was built (the pane's next step follows). */
   readonly onImported?: (sheets: number) => void;
   readonly onExported?: (fileName: string) => void;
+  /** The pane's next-step button: choose the received files now. */
+  readonly command?: { readonly kind: 'receive'; readonly seq: number } | undefined;
 }
 
 export { isXlsx, readBytes } from '../files';
@@ -52,6 +56,7 @@ export function FilesScreen(props: FilesScreenProps) {
   const styles = useStyles();
   const { imp, exp, skipped, progress } = useFilesState(props);
   const input = useRef<HTMLInputElement>(null);
+  useCommand(props.command, () => input.current?.click());
   const imported = imp.result;
   return (
     <div className={s.screen}>
@@ -81,10 +86,11 @@ export function FilesScreen(props: FilesScreenProps) {
       ) : null}
       {skipped.length > 0 && !imp.running ? <Notice intent="warning">{t.files.notXlsx(skipped.join(', '))}</Notice> : null}
       {imported && !imp.running && !imp.failed && (imported.sheets.length > 0 || !imported.failed?.length) ? (
-        <Notice>{imported.sheets.length > 0 ? t.files.imported(imported.sheets.length, imported.sheets.join(', ')) : t.files.importedNone}</Notice>
+        <Notice focus>{imported.sheets.length > 0 ? <LongList head={t.files.importedCount(imported.sheets.length)} items={imported.sheets} /> : t.files.importedNone}</Notice>
       ) : null}
       {imported && !imp.running && !imp.failed && imported.failed?.length ? (
         // Each file that could not be read, named; the others above were added.
+        <Focused>
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t.files.failedTitle(imported.failed.length, imported.sheets.length > 0)}</MessageBarTitle>
@@ -95,6 +101,7 @@ export function FilesScreen(props: FilesScreenProps) {
             </ul>
           </MessageBarBody>
         </MessageBar>
+        </Focused>
       ) : null}
       {imp.failed ? <ErrorBar error={imp.error} onDismiss={imp.clearError} /> : null}
 
@@ -107,7 +114,7 @@ export function FilesScreen(props: FilesScreenProps) {
           </Button>
         </div>
         {exp.running ? <Busy label={t.files.exporting} /> : null}
-        {exp.result && !exp.running && !exp.failed ? <Notice>{t.files.exported(exp.result.fileName)}</Notice> : null}
+        {exp.result && !exp.running && !exp.failed ? <Notice focus>{t.files.exported(exp.result.fileName)}</Notice> : null}
         {exp.failed ? <ErrorBar error={exp.error} onDismiss={exp.clearError} /> : null}
       </section>
     </div>

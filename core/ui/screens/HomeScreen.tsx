@@ -2,13 +2,12 @@
  * Tổng quan, the pane's first tab: where the workbook is — plan year, period, level and unit; the
  * step of the seven it is in (the checklist); what was received (each village and what it has not
  * sent, the departments' II.3, the level above's III.1); the consolidated plan's totals by funding
- * group, topic and source with small charts, and the villages' share against 75%; and one primary
- * button for the next action (next-step.ts `homeStep`). Read again each time the tab is opened.
+ * group, topic and source with small charts, and the villages' share against 75%. The next action
+ * is the pane's one line above every screen. Read again each time it is opened and after each change.
  */
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { OverviewPlan, OverviewView, Settings } from '../../src/app/actions';
-import type { YearStatus } from '../../src/year';
 import type { ChecklistClient, ChecklistView } from '../checklist-types';
 import type { PaneClient } from '../client';
 import { BarList, ShareGauges } from '../components/charts';
@@ -18,28 +17,25 @@ import { todayIso } from '../format';
 import type { Lang } from '../i18n/I18nProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Strings } from '../i18n/vi';
-import type { NextStep } from '../next-step';
-import { homeStep } from '../next-step';
+import type { YearView } from '../year';
 import { useScreenStyles } from '../styles';
 import { useAction } from '../use-action';
 
 export interface HomeScreenProps {
-  readonly client: Pick<PaneClient, 'overview' | 'yearStatus'> & Partial<ChecklistClient>;
+  readonly client: Pick<PaneClient, 'overview'> & Partial<ChecklistClient>;
   readonly settings: Settings;
   /** True while the tab is shown: read again each time it is opened. */
   readonly active: boolean;
   readonly today?: string;
-  /** The primary button pressed: open its tab or build the package (the pane does it). */
-  readonly onStep: (step: NextStep) => void;
-  /** The package is being built (the button waits). */
-  readonly busy?: boolean;
+  /** The year as the pane read it (the villages received against the number expected). */
+  readonly year?: YearView;
+  /** Counts the changes made through the pane: read again after each. */
+  readonly generation?: number;
 }
 
 interface HomeData {
   readonly checklist?: ChecklistView;
   readonly overview?: OverviewView;
-  /** The year's status (core/src/year), where the host can ask it: the step and the next action. */
-  readonly status?: YearStatus;
 }
 
 /** The sheets of a form the checklist found, over all steps, each once. */
@@ -49,23 +45,19 @@ export function sheetsOfForm(c: ChecklistView | undefined, form: string): string
   return [...out];
 }
 
-export function useHomeState({ client, active, today }: HomeScreenProps) {
+export function useHomeState({ client, active, today, generation }: HomeScreenProps) {
   const day = today ?? todayIso();
   const [data, setData] = useState<HomeData | undefined>(undefined);
   const load = useAction(async (): Promise<HomeData> => {
-    const [checklist, overview, status] = await Promise.all([
-      client.checklist ? client.checklist(day) : Promise.resolve(undefined),
-      client.overview ? client.overview() : Promise.resolve(undefined),
-      client.yearStatus ? client.yearStatus(day) : Promise.resolve(undefined),
-    ]);
-    const d: HomeData = { ...(checklist ? { checklist } : {}), ...(overview ? { overview } : {}), ...(status ? { status } : {}) };
+    const [checklist, overview] = await Promise.all([client.checklist ? client.checklist(day) : Promise.resolve(undefined), client.overview ? client.overview() : Promise.resolve(undefined)]);
+    const d: HomeData = { ...(checklist ? { checklist } : {}), ...(overview ? { overview } : {}) };
     setData(d);
     return d;
   });
   const { run } = load;
   useEffect(() => {
     if (active) void run();
-  }, [active, run]);
+  }, [active, run, generation]);
   return { data, load };
 }
 
@@ -100,22 +92,6 @@ function Facts({ settings, t }: { settings: Settings; t: Strings }) {
   );
 }
 
-/** The year's status: the step the unit is in (the latest with work in it), its results, the gaps before it. */
-function StatusLine({ status, t }: { status: YearStatus; t: Strings }) {
-  const s = useScreenStyles();
-  const current = status.steps.find((x) => x.n === status.current);
-  return (
-    <section className={s.section} aria-label={t.home.step}>
-      <h3 className={s.subtitle}>{t.home.step}</h3>
-      {current ? <p className={s.text}>{current.heading}</p> : null}
-      <p className={s.hint}>
-        {status.summary}
-        {current?.deadline ? ` · ${current.deadline.text}` : ''}
-      </p>
-    </section>
-  );
-}
-
 function StepLine({ checklist, t, lang }: { checklist: ChecklistView; t: Strings; lang: Lang }) {
   const s = useScreenStyles();
   const current = checklist.steps.find((x) => x.id === checklist.nextStep);
@@ -131,7 +107,7 @@ function StepLine({ checklist, t, lang }: { checklist: ChecklistView; t: Strings
   );
 }
 
-function Received({ checklist, status, t, lang }: { checklist: ChecklistView; status?: YearStatus; t: Strings; lang: Lang }) {
+function Received({ checklist, year, t, lang }: { checklist: ChecklistView; year?: YearView; t: Strings; lang: Lang }) {
   const s = useScreenStyles();
   const styles = useStyles();
   const villages = checklist.villages ?? [];
@@ -147,12 +123,8 @@ function Received({ checklist, status, t, lang }: { checklist: ChecklistView; st
       <h3 className={s.subtitle}>{t.home.received}</h3>
       <p className={s.text}>
         {t.home.villages}
-        {/* The number of villages set once (the year's status) judges "đã gửi đủ"; else the villages known. */}
-        {status?.villages && status.villages.expected > 0
-          ? ` — ${t.home.villagesCount(status.villages.complete, status.villages.expected)}`
-          : villages.length > 0
-            ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}`
-            : ''}
+        {/* Judged on the number of villages the commune set (the year's answer), not on the villages seen. */}
+        {year?.villages ? ` — ${year.villages.text}` : villages.length > 0 ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}` : ''}
       </p>
       {villages.length > 0 ? (
         <ul className={s.list} aria-label={t.home.villages}>
@@ -232,32 +204,14 @@ export function HomeScreen(props: HomeScreenProps) {
   const { data, load } = useHomeState(props);
   const checklist = data?.checklist;
   const plan = data?.overview?.plan;
-  const received = checklist ? sheetsOfForm(checklist, 'I.2').length + sheetsOfForm(checklist, 'II.3').length : undefined;
-  const status = data?.status;
-  const step = homeStep({ ...(props.settings.planYear !== undefined ? { planYear: props.settings.planYear } : {}), ...(received !== undefined ? { received } : {}), plan: plan !== undefined }, t, status?.next);
   return (
     <div className={s.screen}>
       <h2 className={s.title}>{t.home.title}</h2>
       <Facts settings={props.settings} t={t} />
-      {data ? (
-        <section aria-label={t.next.label}>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{step.text}</MessageBarBody>
-          </MessageBar>
-          <div className={s.actions} style={{ marginTop: tokens.spacingVerticalS }}>
-            <Button appearance="primary" disabled={props.busy} onClick={() => props.onStep(step)}>
-              {step.button}
-            </Button>
-            <Button appearance="subtle" disabled={load.running} onClick={() => void load.run()}>
-              {t.home.refresh}
-            </Button>
-          </div>
-        </section>
-      ) : null}
       {load.running && !data ? <Spinner size="small" label={t.home.loading} /> : null}
       {load.failed ? <ErrorBar error={load.error} onDismiss={load.clearError} /> : null}
-      {status ? <StatusLine status={status} t={t} /> : checklist ? <StepLine checklist={checklist} t={t} lang={lang} /> : null}
-      {checklist && props.settings.level === 'xa' ? <Received checklist={checklist} {...(status ? { status } : {})} t={t} lang={lang} /> : null}
+      {checklist ? <StepLine checklist={checklist} t={t} lang={lang} /> : null}
+      {checklist && props.settings.level === 'xa' ? <Received checklist={checklist} {...(props.year ? { year: props.year } : {})} t={t} lang={lang} /> : null}
       {data && plan ? <PlanFigures plan={plan} t={t} /> : null}
       {data && !plan ? (
         <section className={s.section} aria-label={t.home.plan}>

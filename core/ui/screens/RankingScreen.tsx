@@ -21,14 +21,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { isCopyName } from '../../src/port/types';
 import type { PaneClient } from '../client';
 import { Busy } from '../components/Busy';
 import { ErrorBar, Notice } from '../components/ErrorBar';
 import { FindingList } from '../components/FindingList';
+import { UndoLast } from '../components/UndoLast';
+import { errorText } from '../errors';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useScreenStyles } from '../styles';
-import { useAction } from '../use-action';
+import { useAction, useCommand } from '../use-action';
 
 /** The handbook's criteria (L700-L703, L3745-L3748); the same as the core's DEFAULT_CRITERIA. */
 export const HANDBOOK_CRITERIA: readonly string[] = ['Tính phù hợp', 'Hiệu quả chi phí', 'Phát huy nội lực cộng đồng', 'Số lượng người hưởng lợi'];
@@ -38,25 +41,40 @@ export type RankMethodKind = 'marks' | 'scores';
 export interface RankingScreenProps {
   readonly client: PaneClient;
   readonly onSelect?: (sheet: string, cell: string) => void;
+  /** Counts the changes made through the pane: the lists are read again after each (a consolidation writes II.6.A, II.6.B). */
+  readonly generation?: number;
+  /** The pane's next-step button: create the ballot, or rank from it, now. */
+  readonly command?: { readonly kind: 'ballot' | 'rank'; readonly target?: string; readonly seq: number } | undefined;
 }
 
 const isBallot = (name: string): boolean => /^phiếu ưu tiên/iu.test(name.normalize('NFC'));
 
-/** 0 for II.6.B, 1 for II.6.A, 2 for an I.2 tab, undefined for other sheets. */
+/** A kept copy ("II.6.B (cũ)"): never ranked, never offered. */
+const isCopy = (name: string): boolean => isCopyName(name.normalize('NFC'));
+
+/**
+ * 0 for II.6.B, 1 for II.6.A, 2 for a village's I.2 tab; undefined for every other sheet — the
+ * only lists a ballot can rank (I.1, I.3, III.1, II.4.A, II.6.C and kept copies are not).
+ */
 export function listRank(name: string): number | undefined {
-  if (isBallot(name)) return undefined;
-  if (/II\.6\.B\b/u.test(name)) return 0;
-  if (/II\.6\.A\b/u.test(name)) return 1;
-  if (/(?:^|[^I])I\.2\b/u.test(name)) return 2;
+  if (isBallot(name) || isCopy(name)) return undefined;
+  if (/(?:^|\s)II\.6\.B(?:$|\s)/u.test(name)) return 0;
+  if (/(?:^|\s)II\.6\.A(?:$|\s)/u.test(name)) return 1;
+  if (/(?:^|\s)I\.2(?:$|\s)/u.test(name)) return 2;
   return undefined;
 }
 
-/** Activity lists first (II.6.B, II.6.A, I.2), then the other sheets (not ballots). */
-export function splitSheets(sheets: readonly string[]): { lists: string[]; others: string[]; ballots: string[] } {
+/** The rankable lists (II.6.B, II.6.A, the villages' I.2) in that order, and the ballots. */
+export function splitSheets(sheets: readonly string[]): { lists: string[]; ballots: string[] } {
   const lists = sheets.filter((n) => listRank(n) !== undefined).sort((a, b) => (listRank(a) ?? 9) - (listRank(b) ?? 9));
-  const ballots = sheets.filter(isBallot);
-  const others = sheets.filter((n) => listRank(n) === undefined && !isBallot(n));
-  return { lists, others, ballots };
+  const ballots = sheets.filter((n) => isBallot(n) && !isCopy(n));
+  return { lists, ballots };
+}
+
+/** The core refused to rank (an empty or unreadable ballot): a warning to act on, not a failure. */
+export function isRefusal(e: unknown): boolean {
+  const o = e as { name?: unknown; message?: unknown } | undefined;
+  return o?.name === 'RankingRefused' || (typeof o?.message === 'string' && o.message.includes('chưa xếp ưu tiên'));
 }
 
 export function parseParticipants(text: string): number | undefined {
@@ -64,7 +82,7 @@ export function parseParticipants(text: string): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 500 ? n : undefined;
 }
 
-export function useRankingState({ client }: RankingScreenProps) {
+export function useRankingState({ client, generation, command }: RankingScreenProps) {
   const sheets = useAction(() => client.listSheets());
   const [listSheet, setListSheet] = useState('');
   const [method, setMethod] = useState<RankMethodKind>('marks');
@@ -78,35 +96,47 @@ export function useRankingState({ client }: RankingScreenProps) {
   const reload = async () => {
     const names = await loadSheets();
     if (!names) return;
-    const { lists, others, ballots } = splitSheets(names);
-    setListSheet((cur) => (cur && names.includes(cur) ? cur : (lists[0] ?? others[0] ?? '')));
+    const { lists, ballots } = splitSheets(names);
+    setListSheet((cur) => (cur && lists.includes(cur) ? cur : (lists[0] ?? '')));
     setBallotSheet((cur) => (cur && names.includes(cur) ? cur : (ballots[0] ?? '')));
   };
   useEffect(() => {
     void reload();
-    // Loaded when the screen opens; the reload button refreshes.
-  }, [loadSheets]);
+    // Loaded when the screen opens and after each change made through the pane (a consolidation writes II.6.A, II.6.B).
+  }, [loadSheets, generation]);
 
   const cleanCriteria = criteria.map((c) => c.trim()).filter(Boolean);
   const count = parseParticipants(participants);
   const participantsInvalid = count === undefined;
   const criteriaInvalid = method === 'scores' && cleanCriteria.length === 0;
 
-  const create = useAction(async () => {
+  const create = useAction(async (list?: string) => {
+    const listName = list ?? listSheet;
     const r = await client.createBallot({
-      listSheet,
+      listSheet: listName,
       method,
       ...(count !== undefined ? { participants: count } : {}),
       ...(method === 'scores' ? { criteria: cleanCriteria } : {}),
     });
-    setBallotLists((m) => ({ ...m, [r.sheet]: listSheet }));
+    setBallotLists((m) => ({ ...m, [r.sheet]: listName }));
     await reload();
     setBallotSheet(r.sheet);
     return r;
   });
-  const rank = useAction(() => {
-    const list = ballotLists[ballotSheet];
-    return client.rankFromBallot({ ballotSheet, ...(list ? { listSheet: list } : {}) });
+  const rank = useAction((ballot?: string) => {
+    const sheet = ballot ?? ballotSheet;
+    const list = ballotLists[sheet];
+    return client.rankFromBallot({ ballotSheet: sheet, ...(list ? { listSheet: list } : {}) });
+  });
+  useCommand(command, (c) => {
+    if (c.kind === 'ballot') {
+      const list = c.target && listRank(c.target) !== undefined ? c.target : undefined;
+      if (list) setListSheet(list);
+      void create.run(list);
+    } else {
+      if (c.target) setBallotSheet(c.target);
+      void rank.run(c.target);
+    }
   });
 
   return {
@@ -146,8 +176,9 @@ export function RankingScreen(props: RankingScreenProps) {
   const styles = useStyles();
   const st = useRankingState(props);
   const names = st.sheets.result ?? [];
-  const { lists, others, ballots } = splitSheets(names);
+  const { lists, ballots } = splitSheets(names);
   const ranked = st.rank.result;
+  const refused = st.rank.failed && isRefusal(st.rank.error);
   return (
     <div className={s.screen}>
       <h2 className={s.title}>{t.ranking.title}</h2>
@@ -159,7 +190,7 @@ export function RankingScreen(props: RankingScreenProps) {
         className={s.screen}
         onSubmit={(e) => {
           e.preventDefault();
-          if (st.listSheet && !st.participantsInvalid && !st.criteriaInvalid) void st.create.run();
+          if (st.listSheet && !st.participantsInvalid && !st.criteriaInvalid) void st.create.run(st.listSheet);
         }}
       >
         <Field label={t.ranking.listSheet}>
@@ -167,15 +198,6 @@ export function RankingScreen(props: RankingScreenProps) {
             {lists.length > 0 ? (
               <optgroup label={t.ranking.listGroup}>
                 {lists.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {others.length > 0 ? (
-              <optgroup label={t.ranking.otherGroup}>
-                {others.map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>
@@ -221,7 +243,7 @@ export function RankingScreen(props: RankingScreenProps) {
           </Button>
         </div>
         {st.create.running ? <Busy label={t.common.working} /> : null}
-        {st.create.result && !st.create.running && !st.create.failed ? <Notice>{t.ranking.ballotCreated(st.create.result.sheet, st.create.result.items)}</Notice> : null}
+        {st.create.result && !st.create.running && !st.create.failed ? <Notice focus>{t.ranking.ballotCreated(st.create.result.sheet, st.create.result.items)}</Notice> : null}
         {st.create.failed ? <ErrorBar error={st.create.error} onDismiss={st.create.clearError} /> : null}
       </form>
 
@@ -237,7 +259,7 @@ export function RankingScreen(props: RankingScreenProps) {
         </Field>
         <p className={s.hint}>{t.ranking.rankNote}</p>
         <div className={s.actions}>
-          <Button appearance="primary" disabled={!st.ballotSheet || st.rank.running} onClick={() => void st.rank.run()}>
+          <Button appearance="primary" disabled={!st.ballotSheet || st.rank.running} onClick={() => void st.rank.run(st.ballotSheet)}>
             {t.ranking.rank}
           </Button>
           <Button appearance="subtle" size="small" disabled={st.sheets.running} onClick={() => void st.reload()}>
@@ -245,10 +267,18 @@ export function RankingScreen(props: RankingScreenProps) {
           </Button>
         </div>
         {st.rank.running ? <Busy label={t.common.working} /> : null}
-        {st.rank.failed ? <ErrorBar error={st.rank.error} onDismiss={st.rank.clearError} /> : null}
-        {ranked && !st.rank.running ? (
+        {/* An empty ballot is refused by the core: said as a warning (nothing was written), never as success. */}
+        {refused ? (
+          <Notice intent="warning" focus>
+            {errorText(st.rank.error, t)}
+          </Notice>
+        ) : null}
+        {st.rank.failed && !refused ? <ErrorBar error={st.rank.error} onDismiss={st.rank.clearError} /> : null}
+        {ranked && !st.rank.running && !st.rank.failed ? (
           <>
-            <Notice>{t.ranking.ranked(ranked.sheet, ranked.participants)}</Notice>
+            <Notice intent={ranked.participants > 0 ? 'success' : 'warning'} focus>
+              {t.ranking.ranked(ranked.sheet, ranked.participants)}
+            </Notice>
             <section aria-label={t.ranking.validityTitle}>
               <Notice intent={ranked.validity.valid ? 'success' : 'warning'}>
                 <strong>{t.ranking.validityTitle}:</strong> {lang === 'en' ? ranked.validity.textEn : ranked.validity.text} {t.ranking.validityWritten(ranked.validity.sheet, ranked.validity.cell)}
@@ -273,6 +303,7 @@ export function RankingScreen(props: RankingScreenProps) {
               </TableBody>
             </Table>
             <FindingList findings={ranked.findings} onSelect={props.onSelect} />
+            {ranked.keptCopy ? <UndoLast client={props.client} /> : null}
           </>
         ) : null}
       </section>

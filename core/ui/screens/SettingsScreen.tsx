@@ -20,6 +20,8 @@ export interface SettingsScreenProps {
   readonly client: PaneClient;
   readonly settings: Settings;
   readonly onSaved: (s: Settings) => void;
+  /** How many villages the commune said it has (set once), if it did. */
+  readonly expectedVillages?: number;
 }
 
 export interface SettingsDraft {
@@ -28,10 +30,20 @@ export interface SettingsDraft {
   level: Level;
   period: Period;
   upperLevelName: string;
+  /** "Số thôn của xã" (the commune's level only). */
+  villages: string;
 }
 
-export function draftOf(s: Settings): SettingsDraft {
-  return { planYear: s.planYear !== undefined ? String(s.planYear) : '', unitName: s.unitName ?? '', level: s.level, period: s.period, upperLevelName: s.upperLevelName };
+export function draftOf(s: Settings, villages?: number): SettingsDraft {
+  return { planYear: s.planYear !== undefined ? String(s.planYear) : '', unitName: s.unitName ?? '', level: s.level, period: s.period, upperLevelName: s.upperLevelName, villages: villages !== undefined ? String(villages) : '' };
+}
+
+/** The number of villages typed, or undefined when empty; NaN when not a whole number from 1 to 200. */
+export function parseVillages(text: string): number | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const n = Number(t);
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : Number.NaN;
 }
 
 /** The year typed, or undefined when empty; NaN when not a valid year. */
@@ -42,11 +54,12 @@ export function parseYear(text: string): number | undefined {
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number.NaN;
 }
 
-export function useSettingsState({ client, settings, onSaved }: SettingsScreenProps) {
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
+export function useSettingsState({ client, settings, onSaved, expectedVillages }: SettingsScreenProps) {
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings, expectedVillages));
   const [touched, setTouched] = useState(false);
   const year = parseYear(draft.planYear);
   const yearInvalid = year !== undefined && Number.isNaN(year);
+  const villagesInvalid = Number.isNaN(parseVillages(draft.villages) ?? 0);
   const save = useAction(async () => {
     const next: Settings = {
       level: draft.level,
@@ -56,8 +69,11 @@ export function useSettingsState({ client, settings, onSaved }: SettingsScreenPr
       ...(draft.unitName.trim() ? { unitName: draft.unitName.trim() } : {}),
     };
     const saved = await client.saveSettings(next);
+    // The number of villages, set once: "đã gửi đủ" is judged on it.
+    const count = parseVillages(draft.villages);
+    if (client.setVillages && saved.level === 'xa' && count !== expectedVillages && !Number.isNaN(count ?? 0)) await client.setVillages({ expected: count ?? null });
     onSaved(saved);
-    setDraft(draftOf(saved));
+    setDraft(draftOf(saved, count));
     setTouched(false);
     return saved;
   });
@@ -79,16 +95,16 @@ export function useSettingsState({ client, settings, onSaved }: SettingsScreenPr
     setTouched(true);
   };
   const submit = () => {
-    if (!yearInvalid) void save.run();
+    if (!yearInvalid && !villagesInvalid) void save.run();
   };
   const catalogue = useAction(() => client.writeCatalogue());
-  return { draft, update, yearInvalid, save, submit, saved: !touched && save.result !== undefined && !save.failed, catalogue };
+  return { draft, update, yearInvalid, villagesInvalid, canSetVillages: typeof client.setVillages === 'function', save, submit, saved: !touched && save.result !== undefined && !save.failed, catalogue };
 }
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const { t } = useI18n();
   const s = useScreenStyles();
-  const { draft, update, yearInvalid, save, submit, saved, catalogue } = useSettingsState(props);
+  const { draft, update, yearInvalid, villagesInvalid, canSetVillages, save, submit, saved, catalogue } = useSettingsState(props);
   return (
     <form
       className={s.screen}
@@ -123,15 +139,20 @@ export function SettingsScreen(props: SettingsScreenProps) {
           ))}
         </Select>
       </Field>
+      {draft.level === 'xa' && canSetVillages ? (
+        <Field label={t.settings.villages} hint={t.settings.villagesHint} validationState={villagesInvalid ? 'error' : 'none'} validationMessage={villagesInvalid ? t.settings.villagesInvalid : undefined}>
+          <Input type="number" inputMode="numeric" min={1} max={200} value={draft.villages} onChange={(_, d) => update({ villages: d.value })} />
+        </Field>
+      ) : null}
       <Field label={t.settings.upperLevelName} hint={t.settings.upperLevelHint}>
         <Input value={draft.upperLevelName} placeholder={defaultUpperLevel(parseYear(draft.planYear))} onChange={(_, d) => update({ upperLevelName: d.value })} />
       </Field>
       <div className={s.actions}>
-        <Button type="submit" appearance="primary" disabled={save.running || yearInvalid}>
+        <Button type="submit" appearance="primary" disabled={save.running || yearInvalid || villagesInvalid}>
           {save.running ? t.common.working : t.settings.save}
         </Button>
       </div>
-      {saved ? <Notice>{t.settings.saved}</Notice> : null}
+      {saved ? <Notice focus>{t.settings.saved}</Notice> : null}
       {save.failed ? <ErrorBar error={save.error} onDismiss={save.clearError} /> : null}
       <section className={s.section}>
         <h3 className={s.subtitle}>{t.settings.catalogueTitle}</h3>
@@ -141,7 +162,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
             {t.settings.writeCatalogue}
           </Button>
         </div>
-        {catalogue.result && !catalogue.running ? <Notice>{t.settings.catalogueWritten(catalogue.result.sheet, catalogue.result.entries, catalogue.result.period, catalogue.result.keptCopy)}</Notice> : null}
+        {catalogue.result && !catalogue.running ? <Notice focus>{t.settings.catalogueWritten(catalogue.result.sheet, catalogue.result.entries, catalogue.result.period, catalogue.result.keptCopy)}</Notice> : null}
         {catalogue.failed ? <ErrorBar error={catalogue.error} onDismiss={catalogue.clearError} /> : null}
       </section>
       <AboutSection />

@@ -8,8 +8,7 @@
  * settings it loads and saves are watched through the client, so the sidebar knows the level:
  * a spreadsheet set to huyện/tỉnh opens on Cấp trên.
  */
-import type { SelectTabData } from '@fluentui/react-components';
-import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import type { Settings } from '../../../core/src/app/actions';
 import type { Lang } from '../../../core/ui';
@@ -32,13 +31,7 @@ export interface SheetsSidebarProps {
 
 const useStyles = makeStyles({
   root: { boxSizing: 'border-box', width: '100%', maxWidth: '300px', minWidth: 0 },
-  nav: {
-    paddingLeft: tokens.spacingHorizontalS,
-    paddingRight: tokens.spacingHorizontalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  body: { paddingLeft: tokens.spacingHorizontalM, paddingRight: tokens.spacingHorizontalM },
+  body: { minWidth: 0 },
 });
 
 const isUpper = (s: Settings | undefined): boolean => s?.level === 'huyen' || s?.level === 'tinh';
@@ -71,31 +64,41 @@ export function SheetsSidebar({ client, lang: initialLang, today, initialView }:
     setView(v);
   };
 
+  const extraPlaces = [
+    {
+      id: 'upper',
+      label: i18n.t.nav.upper,
+      node: (
+        <div className={styles.body}>
+          <UpperLevelScreen client={client} upperLevelName={settings?.upperLevelName ?? 'Huyện'} isUpper={isUpper(settings)} />
+        </div>
+      ),
+    },
+    {
+      id: 'share',
+      label: i18n.t.nav.share,
+      node: (
+        <div className={styles.body}>
+          <ProtectScreen client={client} active={view === 'share'} />
+        </div>
+      ),
+    },
+  ];
+
+  // The Sheets-only screens are places of the pane's own top row: one navigation, no row of its own.
   return (
     <I18nContext.Provider value={i18n}>
       <div className={styles.root} data-view={view}>
-        <FluentProvider theme={webLightTheme} lang={lang}>
-          <nav className={styles.nav} aria-label={i18n.t.nav.label}>
-            <TabList size="small" selectedValue={view} onTabSelect={(_, d: SelectTabData) => open(d.value as SidebarView)}>
-              {SIDEBAR_VIEWS.map((v) => (
-                <Tab key={v} value={v} id={`lkh-view-${v}`}>
-                  {i18n.t.nav[v]}
-                </Tab>
-              ))}
-            </TabList>
-          </nav>
-        </FluentProvider>
-        <div hidden={view !== 'pane'}>
-          <LkhPane client={paneClient} host="sheets" lang={lang} onLangChange={setLang} {...(today ? { today } : {})} />
-        </div>
-        <FluentProvider theme={webLightTheme} lang={lang}>
-          <div className={styles.body} hidden={view !== 'upper'}>
-            <UpperLevelScreen client={client} upperLevelName={settings?.upperLevelName ?? 'Huyện'} isUpper={isUpper(settings)} />
-          </div>
-          <div className={styles.body} hidden={view !== 'share'}>
-            <ProtectScreen client={client} active={view === 'share'} />
-          </div>
-        </FluentProvider>
+        <LkhPane
+          client={paneClient}
+          host="sheets"
+          lang={lang}
+          onLangChange={setLang}
+          extraPlaces={extraPlaces}
+          place={view === 'pane' ? undefined : view}
+          onPlace={(id) => open((id as SidebarView | undefined) ?? 'pane')}
+          {...(today ? { today } : {})}
+        />
       </div>
     </I18nContext.Provider>
   );

@@ -6,7 +6,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, toke
 import type { ReactNode } from 'react';
 import { createContext, useContext } from 'react';
 import type { Lang } from '../../../core/ui';
-import { en, errorText, useAction, vi } from '../../../core/ui';
+import { en, errorParts, useAction, vi } from '../../../core/ui';
 import type { ActionState } from '../../../core/ui';
 import type { SheetsStrings } from './strings';
 import { sheetsEn, sheetsVi } from './strings';
@@ -28,13 +28,23 @@ export const useSidebarI18n = (): SidebarI18n => useContext(I18nContext);
 export type CallState<T> = ActionState<T>;
 export const useCall = useAction;
 
-/** An error as one sentence, in a MessageBar. */
+/** An error as one sentence, in a MessageBar (a server's unexpected error: its detail on a second line). */
 export function ErrorMessage({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
   const { lang } = useSidebarI18n();
   const core = lang === 'en' ? en : vi;
+  // In Vietnamese always; a server's unexpected error keeps its technical detail on a second line.
+  const { text, detail } = errorParts(error, core);
   return (
     <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>{errorText(error, core)}</MessageBarBody>
+      <MessageBarBody>
+        {text}
+        {detail ? (
+          <>
+            <br />
+            <small lang="en">{core.errors.detail(detail)}</small>
+          </>
+        ) : null}
+      </MessageBarBody>
       {onDismiss ? (
         <MessageBarActions>
           <Button size="small" appearance="transparent" onClick={onDismiss}>

@@ -582,7 +582,7 @@ const THON: readonly StepDef[] = [
     ],
   },
   notApplicable(3, 'Do Tổ công tác LKH xã thực hiện.', 'Done by the commune working group.'),
-  notApplicable(4, 'Trưởng thôn, bí thư thôn dự Hội nghị kế hoạch xã (L687).', "Village heads attend the commune's planning conference (L687)."),
+  notApplicable(4, 'Trưởng thôn, bí thư thôn dự Hội nghị kế hoạch xã.', "Village heads attend the commune's planning conference."),
   notApplicable(5, 'Do UBND xã thực hiện.', "Done by the commune People's Committee."),
   {
     ...named(6),
@@ -606,8 +606,8 @@ const THON: readonly StepDef[] = [
   },
   notApplicable(
     7,
-    'UBND xã thông báo kế hoạch cho các trưởng thôn để phổ biến cho nhân dân (L761).',
-    'The commune informs village heads of the plan, to tell the villagers (L761).',
+    'UBND xã thông báo kế hoạch cho các trưởng thôn để phổ biến cho nhân dân.',
+    'The commune informs village heads of the plan, to tell the villagers.',
   ),
 ];
 
