@@ -194,7 +194,7 @@ describe('the standalone page from the release, offline', () => {
     const wb = await XlsxWorkbook.load(new Uint8Array(readFileSync(file)));
     expect(await wb.listSheets()).toEqual(expect.arrayContaining(['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B']));
     // "Giới thiệu" names the release and the day it was built.
-    await page.getByRole('tab', { name: 'Cài đặt', exact: true }).click();
+    await page.locator('[data-lkh-nav="settings"]').click();
     await expect(page.getByTestId('lkh-version').textContent()).resolves.toBe(`LKH phiên bản ${VERSION}, dựng ngày 07/12/2026.`);
     expect(errors).toEqual([]);
     await context.close();
@@ -215,7 +215,7 @@ async function controlled(page: Page): Promise<void> {
 
 /** Consolidates the open workbook from the pane and waits for its reconciliation sentence. */
 async function consolidate(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Tổng hợp', exact: true }).click();
+  await page.locator('[data-lkh-nav="step-3"]').click();
   await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
   await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · khớp$/).waitFor({ timeout: 120_000 });
 }
