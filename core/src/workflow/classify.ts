@@ -17,18 +17,25 @@
  *      → Hoạt động đoàn thể; a teacher's or a health worker's goes to their sector, rule 8);
  *   2. what a works, trade or crop word would misfile: forest protection, forest fires and forest
  *      environmental-service payments → Lâm nghiệp; road safety, fire fighting, patrols, theft,
- *      weapons, military service → security; vocational courses and jobs, a class in a craft or a
- *      crop ("lớp nghề …", "lớp trồng …"), changing trade → Đào tạo nghề - Việc làm; village rules
+ *      weapons, military service → security, except jobs (vocational courses and jobs, a class in a
+ *      craft or a crop ("lớp nghề …", "lớp trồng …"), changing trade → Đào tạo nghề - Việc làm, even
+ *      for those back from military service); village rules
  *      (quy ước, hương ước), cultural movements and performing troupes → Văn hóa; power-bill aid,
  *      famine and disaster relief, emergency allowances, collapsed houses, domestic violence →
- *      Xã hội; union movements, community monitoring, dân vận, the summer of the young → Hoạt
- *      động đoàn thể; online public services, digital skills, legal aid → Tổ chức chính quyền;
- *      food safety → Y tế;
+ *      Xã hội, and so is a "nhà đại đoàn kết" built for the poor; union movements, community
+ *      monitoring, dân vận, the summer of the young, volunteer campaigns → Hoạt động đoàn thể;
+ *      online public services, digital skills, legal aid → Tổ chức chính quyền; food safety → Y tế;
+ *      then a mass organisation as the subject (Hội LHPN, Đoàn thanh niên, Hội Nông dân, Hội CCB,
+ *      MTTQ, their members: "Hội viên phụ nữ chăm sóc đường hoa") → Hoạt động đoàn thể, whatever
+ *      the object;
  *   3. works for a school or a cultural house are theirs, whatever is built ("Xây nhà vệ sinh cho
  *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin), and so
- *      is a toilet built where one is named ("Xây nhà vệ sinh học sinh trường tiểu học");
- *   4. waste, latrines, pollution, biogas, green verges → Môi trường; housing support for the
- *      poor → Xã hội (the handbook lists it among the poverty-support policies, L2700);
+ *      are works at its site named without "cho" ("Kè đá điểm trường", "Mua loa NVH thôn"), unless
+ *      they are a road or a power line, which lead there; and so is a toilet built where one is
+ *      named ("Xây nhà vệ sinh học sinh trường tiểu học"); disinfecting animal pens → Chăn nuôi;
+ *   4. waste, latrines, pollution, biogas, green verges → Môi trường ("thân thiện môi trường"
+ *      only qualifies how a crop is grown); housing support for the poor → Xã hội (the handbook
+ *      lists it among the poverty-support policies, L2700);
  *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
  *      object that is infrastructure by itself (kênh mương, cầu treo, nhà văn hóa, bồn chứa nước,
  *      đèn đường) → CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…) or
@@ -36,8 +43,9 @@
  *      first is the one worked on: a road or a power line to a cemetery is works like any other;
  *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao");
  *   6. cemeteries → Môi trường;
- *   7. founding a cooperative, market links (OCOP, brands), crafts (a craft's cooperative is the
- *      craft's), other cooperatives, rural services, then animals, fish,
+ *   7. founding a cooperative or a THT, market links (OCOP, brands, purchasing), crafts and small
+ *      workshops (a craft's cooperative is the craft's), other cooperatives, rural services, then
+ *      animals, fish (snails and fish raised in rice fields too),
  *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
  *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
  *   8. education, health, social protection (policy payments, allowances), security, mass
@@ -51,7 +59,8 @@
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)").
  * Words that fold alike are told apart: "và" (and) is not the works verb "vá" (only "vá đường",
  * "vá ổ gà" are), "cấu kiện" (precast parts) no "cầu" (bridge), "xã hội hóa" (funded by the
- * people) no social protection.
+ * people) no social protection, "điểm trường bản" (the village's school) no "trưởng bản" (its
+ * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ").
  *
  * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
  * is a hint, used only when the words say nothing; where they disagree the words win and
@@ -172,14 +181,14 @@ const INFRA: readonly SectorWords[] = [
     sector: 'Điện',
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
-      'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
+      'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
   {
     sector: 'Nước sạch',
     strong: [
-      'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'dao gieng', 'tec nuoc',
+      'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'duong ong', 'ong nuoc', 'mang duong ong', 'dao gieng', 'tec nuoc',
       'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -204,9 +213,9 @@ const INFRA: readonly SectorWords[] = [
     sector: CULTURE_WORKS,
     strong: [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
-      'he thong truyen thanh', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
+      'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
     ],
-    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa'],
+    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh'],
   },
   { sector: MARKET, strong: ['cho nong thon', 'cho trung tam', 'cho phien', 'cho dau moi'] },
   {
@@ -229,6 +238,15 @@ const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'd
 /** Works for a school or a cultural house belong to them: "Xây bể chứa nước cho điểm trường", "Mua bàn ghế cho NVH". */
 const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru)(?: |$)/;
 const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
+/**
+ * A school's or a cultural house's site named after what is built, without "cho": "Kè đá điểm
+ * trường", "Làm sân chơi, tường rào điểm trường", "Mua bàn ghế NVH thôn". Not after a word of
+ * direction ("đường vào điểm trường" leads there).
+ */
+const SCHOOL_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:diem truong|truong hoc|truong mam non|truong tieu hoc|truong trung hoc|truong thcs|truong trung hoc co so|truong pho thong|phan hieu)(?: |$)/;
+const CULTURE_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:nha van hoa|nha sinh hoat cong dong|diem sinh hoat cong dong|nha cong dong|nha rong|hoi truong thon)(?: |$)/;
+/** Roads and power lines lead to a site; they are not the site's own works. */
+const LEADS_TO = new Set(['Giao thông', 'Điện']);
 
 /** A sector and the words that name it. */
 interface Rule {
@@ -245,6 +263,11 @@ const GOVERNANCE_OBJECT = words([
   'can bo', 'cong chuc', 'truong thon', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
   'doan the', 'chi hoi', 'chinh quyen', 'ban phat trien thon', 'ban giam sat', 'ban quan ly',
 ]);
+/**
+ * A mass organisation as the subject: its own campaigns, clubs and volunteer days are its activity,
+ * whatever they work on ("Hội viên phụ nữ chăm sóc đường hoa", "Đoàn thanh niên dọn vệ sinh…").
+ */
+const MASS_LEAD = /^(?:cac )?(?:hoi lien hiep phu nu|hoi phu nu|hoi nong dan|hoi cuu chien binh|cuu chien binh|hoi nguoi cao tuoi|hoi vien|doan vien|doan thanh nien|thanh nien cong san|doan xa|chi hoi|chi doan|mat tran to quoc|mat tran|uy ban mat tran|doan the|thanh nien tinh nguyen)(?: |$)/;
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
@@ -256,6 +279,8 @@ const ENVIRONMENT = words([
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
 /** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
 const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang']);
+/** Disinfecting animal pens is animal husbandry, however "tổng vệ sinh" the campaign is called. */
+const PEN_DISINFECTION = words(['tieu doc', 'khu trung chuong', 've sinh chuong trai', 've sinh chuong nuoi']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
@@ -265,11 +290,11 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh n
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
   ['Văn hóa', ['huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
-  [SOCIAL, ['tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap']],
-  [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he']],
+  [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap']],
+  [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
 ]);
@@ -281,7 +306,9 @@ const PRODUCTION = rules([
     MARKET,
     [
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
-      'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'hoi cho', 'xuc tien thuong mai',
+      'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
+      // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
+      'tham gia hoi cho', 'to chuc hoi cho', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -289,7 +316,7 @@ const PRODUCTION = rules([
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
-      'non la', 'nghe truyen thong',
+      'non la', 'nghe truyen thong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -306,10 +333,10 @@ const PRODUCTION = rules([
       'chuong nuoi', 'thuc an chan nuoi', 'thuc an cho', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'dan cho', 'cho meo', 'benh dai', 'tiem phong',
     ],
   ],
-  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
+  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep'],
   ],
   [
     'Trồng trọt',
@@ -358,7 +385,7 @@ const SOCIETY = rules([
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
   ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan']],
-  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi vien', 'doan vien', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'thanh nien', 'hoi nguoi cao tuoi']],
+  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi vien', 'doan vien', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'thanh nien', 'hoi nguoi cao tuoi']],
   [SOCIAL, ['nguoi cao tuoi', 'khuyet tat', 'tre em', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'phu nu', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'gia dinh', 'tro cap']],
   [
     'Văn hóa',
@@ -403,6 +430,10 @@ const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|c
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
 /** "Xã hội hóa" (funded by the people and donors) is a way of paying, not social protection. */
 const SOCIALISED = /(^| )xa hoi hoa(?= |$)/g;
+/** "Thân thiện (với) môi trường" qualifies how something is produced: "lúa hữu cơ thân thiện môi trường" is a crop. */
+const ECO_FRIENDLY = /(^| )than thien (?:voi )?moi truong(?= |$)/g;
+/** "Điểm trường bản/thôn" is the village's school site, not "trưởng bản" (the village head). */
+const VILLAGE_SCHOOL = /(^| )diem truong (?:ban|thon|xom|lang|ap)(?= |$)/g;
 
 /**
  * Words after which a capitalised name is a place, not an activity word (matched with their
@@ -440,7 +471,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['bhyt', 'bao hiem y te'], ['bhxh', 'bao hiem xa hoi'], ['tyt', 'tram y te'], ['khhgd', 'ke hoach hoa gia dinh'], ['attp', 'an toan thuc pham'], ['vsattp', 've sinh an toan thuc pham'],
   ['gtnt', 'giao thong nong thon'], ['gt', 'giao thong'], ['atgt', 'an toan giao thong'], ['btxm', 'be tong xi mang'], ['btct', 'be tong cot thep'], ['csht', 'co so ha tang'], ['csvc', 'co so vat chat'],
   ['tba', 'tram bien ap'], ['dz', 'duong day dien'], ['kv', 'dien'], ['nsvsmt', 'nuoc sach ve sinh moi truong'], ['vsmt', 've sinh moi truong'], ['hvs', 'hop ve sinh'],
-  ['ntm', 'nong thon moi'], ['mttq', 'mat tran to quoc'], ['hpn', 'hoi phu nu'], ['lhpn', 'hoi lien hiep phu nu'], ['hnd', 'hoi nong dan'], ['ccb', 'cuu chien binh'], ['hccb', 'hoi cuu chien binh'],
+  ['ntm', 'nong thon moi'], ['mttq', 'mat tran to quoc'], ['hpn', 'hoi phu nu'], ['tntn', 'thanh nien tinh nguyen'], ['tht', 'to hop tac'], ['lhpn', 'hoi lien hiep phu nu'], ['hnd', 'hoi nong dan'], ['ccb', 'cuu chien binh'], ['hccb', 'hoi cuu chien binh'],
   ['dtn', 'doan thanh nien'], ['tncs', 'thanh nien cong san'], ['ubnd', 'uy ban nhan dan'], ['hdnd', 'hoi dong nhan dan'], ['pccc', 'phong chay chua chay'], ['pctt', 'phong chong thien tai'], ['tkcn', 'tim kiem cuu nan'],
   ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
@@ -460,7 +491,9 @@ const prepared = memo((activity: string): { readonly whole: string; readonly key
   const whole = expand(foldKey(withoutPlaceNames(activity)))
     .trim()
     .replace(NEW_SCHOOL, '$1$2_moi truong hoc')
-    .replace(SOCIALISED, '$1xa_hoi_hoa');
+    .replace(SOCIALISED, '$1xa_hoi_hoa')
+    .replace(ECO_FRIENDLY, '$1')
+    .replace(VILLAGE_SCHOOL, '$1diem truong');
   return { whole, key: whole.replace(PLACE, '') };
 });
 
@@ -534,9 +567,18 @@ function byActivity(k: string, whole: string): Classification | undefined {
   // 2. What a works word, a trade word or a crop would misfile.
   const o = first(OVERRIDES, k);
   if (o) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
-  // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường").
+  // 2b. A mass organisation's own activity, whatever its object.
+  if (MASS_LEAD.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
+  // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
+  if (!soft) {
+    const school = SCHOOL_SITE.test(whole);
+    const house = CULTURE_SITE.test(whole);
+    const object = infraOf(k, verb)?.sector;
+    if (school !== house && object !== undefined && !LEADS_TO.has(object)) return withSector('csht', school ? SCHOOL : CULTURE_WORKS, 'activity');
+  }
+  if (PEN_DISINFECTION.test(k)) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 4. Waste, latrines, pollution, green verges; housing support for the poor. A toilet built for a school or a cultural house named anywhere is theirs.
   if (verb && !soft && SANITATION.test(k)) {
     const building = infraOf(whole, verb)?.sector;
