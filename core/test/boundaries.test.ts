@@ -198,7 +198,7 @@ describe("the villages' activities get at least 75% of the Ngân sách", () => {
   it.each<[string, number, boolean, string | null]>([
     // Ngân sách of the villages' activity against 100.000 in all.
     ['exactly 75%', 75000, true, null],
-    ['74,9%', 74900, false, 'Các hoạt động do thôn đề xuất chỉ được 74,9% vốn Ngân sách (đã rõ nguồn) xã phân bổ cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% (L677: nguồn lực xã dành cho các hoạt động). Để so sánh: 74,9% vốn cần từ bên ngoài (Ngân sách + Đề xuất), 74,9% toàn bộ nguồn lực kể cả dân góp.'],
+    ['74,9%', 74900, false, 'Các hoạt động do thôn đề xuất chỉ được 74,9% vốn Ngân sách (đã rõ nguồn) xã phân bổ cho các hoạt động của xã; Sổ tay yêu cầu ít nhất 75% nguồn lực xã dành cho các hoạt động. Để so sánh: 74,9% vốn cần từ bên ngoài (Ngân sách + Đề xuất), 74,9% toàn bộ nguồn lực kể cả dân góp.'],
     ['75,1%', 75100, true, null],
   ])('%s', (_what, village, passed, message) => {
     const { checks, findings } = budgets([
