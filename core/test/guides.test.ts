@@ -93,4 +93,13 @@ describe('the user guides name what the product has', () => {
     const text = guide('ke-toan-xa.md');
     for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(text).toContain(`(anh/buoc-${n}.png)`);
   });
+
+  it("the pane's Giới thiệu links every guide, under one base", () => {
+    // read as text: the component is JSX, outside this test's compilation
+    const about = readFileSync(path.join(ROOT, 'core', 'ui', 'components', 'About.tsx'), 'utf8');
+    expect(about).toMatch(/export const GUIDES_BASE = 'https:\/\/[^']+\/docs\/huong-dan\/';/);
+    const files = [...about.matchAll(/\{ file: '([^']+)'/g)].map((m) => m[1]);
+    expect(files.sort()).toEqual(GUIDES);
+    expect(about).toContain('href={`${GUIDES_BASE}${g.file}`}');
+  });
 });
