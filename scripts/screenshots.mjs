@@ -10,7 +10,7 @@
 //   node scripts/screenshots.mjs [--out DIR (default: /tmp/lkh-shots)] [--width 320]
 // With --guide, the pictures of the user guides instead (issue 25), at 420 px into docs/huong-dan/anh/
 // unless --out/--width say otherwise: buoc-1.png … buoc-7.png (each step of the standalone page after
-// the demo), cai-dat.png (Cài đặt), sheets-cap-tren.png and sheets-chia-se.png (the Sheets sidebar).
+// the demo), cai-dat.png (Cài đặt), sheets-cap-tren.png and sheets-chia-se.png (the Sheets sidebar, at its 300 px).
 //   node scripts/screenshots.mjs --guide
 import * as esbuild from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -21,7 +21,7 @@ export interface ShotOptions {
   readonly outDir: string;
   readonly width?: number;
   readonly chromium?: string;
-  /** The guides' pictures instead (issue 25): buoc-1.png … buoc-7.png, one per step of the standalone page after the demo, and the Sheets sidebar's Cấp trên and Chia sẻ, each the window's height at most. */
+  /** The guides' pictures instead (issue 25): buoc-1.png … buoc-7.png, one per step of the standalone page after the demo, and the Sheets sidebar's Cấp trên and Chia sẻ (at its 300 px), each the window's height at most. */
   readonly guide?: boolean;
 }
 
@@ -80,7 +80,7 @@ export async function takeScreenshots(o: ShotOptions): Promise<string[]> {
       written.push(await view(page, out('cai-dat.png')));
       await context.close();
       const readG = (f: string) => readFileSync(path.join(o.sheetsDir, f), 'utf8');
-      const g = await openSidebar(browser, { code: readG('Code.js'), sidebarHtml: readG('Sidebar.html'), xlsxLibHtml: readG('XlsxLib.html') }, { width, height: 720, demo: true });
+      const g = await openSidebar(browser, { code: readG('Code.js'), sidebarHtml: readG('Sidebar.html'), xlsxLibHtml: readG('XlsxLib.html') }, { width: 300, height: 720, demo: true }); // the Sheets sidebar's own width
       for (const [id, name] of [['upper', 'sheets-cap-tren.png'], ['share', 'sheets-chia-se.png']] as const) {
         await g.page.locator(`[data-lkh-nav="${id}"]`).click();
         written.push(await view(g.page, out(name)));
