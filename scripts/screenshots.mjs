@@ -8,6 +8,10 @@
 //   sheets-home-320.png   the Google Sheets sidebar's home screen
 //
 //   node scripts/screenshots.mjs [--out DIR (default: /tmp/lkh-shots)] [--width 320]
+// With --guide, the pictures of the user guides instead (issue 25), at 420 px into docs/huong-dan/anh/
+// unless --out/--width say otherwise: buoc-1.png … buoc-7.png (each step of the standalone page after
+// the demo), cai-dat.png (Cài đặt), sheets-cap-tren.png and sheets-chia-se.png (the Sheets sidebar, at its 300 px).
+//   node scripts/screenshots.mjs --guide
 import * as esbuild from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,7 +49,9 @@ try {
     logLevel: 'warning',
   });
   const { takeScreenshots } = createRequire(import.meta.url)(bundle);
-  const written = await takeScreenshots({ excelDir, sheetsDir, outDir: path.resolve(value('--out') ?? path.join(os.tmpdir(), 'lkh-shots')), width: Number(value('--width') ?? 320) });
+  const guide = args.includes('--guide');
+  const outDir = path.resolve(value('--out') ?? (guide ? path.join(root, 'docs', 'huong-dan', 'anh') : path.join(os.tmpdir(), 'lkh-shots')));
+  const written = await takeScreenshots({ excelDir, sheetsDir, outDir, width: Number(value('--width') ?? (guide ? 420 : 320)), guide });
   for (const f of written) console.log(f);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

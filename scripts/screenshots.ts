@@ -21,6 +21,16 @@ export interface ShotOptions {
   readonly outDir: string;
   readonly width?: number;
   readonly chromium?: string;
+  /** The guides' pictures instead (issue 25): buoc-1.png … buoc-7.png, one per step of the standalone page after the demo, and the Sheets sidebar's Cấp trên and Chia sẻ (at its 300 px), each the window's height at most. */
+  readonly guide?: boolean;
+}
+
+/** The window as it is, no taller (the guides' pictures stay small). */
+async function view(page: Page, file: string): Promise<string> {
+  await page.waitForTimeout(400);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: file });
+  return file;
 }
 
 
@@ -54,6 +64,32 @@ export async function takeScreenshots(o: ShotOptions): Promise<string[]> {
     await page.getByText(/Đã nạp xã mẫu Tân Lập/).waitFor();
     // The pane opens on the step the year is in (3); the first screenshot is the step view itself.
     await page.locator('[data-lkh-step]').waitFor({ timeout: 60_000 });
+    if (o.guide) {
+      for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+        await page.locator(`[data-lkh-nav="step-${n}"]`).click();
+        await page.locator(`[data-lkh-step="${n}"]`).first().waitFor({ timeout: 60_000 });
+        if (n === 3) {
+          // The step as the accountant sees it after pressing Tổng hợp: the summary, and steps 4-7 with a plan.
+          await page.locator('#lkh-panel-consolidate').getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+          await page.getByText(/^\d+ hoạt động · [\d.,]+ triệu đồng · (khớp|KHÔNG khớp)$/).waitFor({ timeout: 120_000 });
+        }
+        written.push(await view(page, out(`buoc-${n}.png`)));
+      }
+      await page.locator('[data-lkh-nav="settings"]').click();
+      await page.locator('#lkh-panel-settings').waitFor();
+      written.push(await view(page, out('cai-dat.png')));
+      await context.close();
+      const readG = (f: string) => readFileSync(path.join(o.sheetsDir, f), 'utf8');
+      const g = await openSidebar(browser, { code: readG('Code.js'), sidebarHtml: readG('Sidebar.html'), xlsxLibHtml: readG('XlsxLib.html') }, { width: 300, height: 720, demo: true }); // the Sheets sidebar's own width
+      for (const [id, name] of [['upper', 'sheets-cap-tren.png'], ['share', 'sheets-chia-se.png']] as const) {
+        await g.page.locator(`[data-lkh-nav="${id}"]`).click();
+        written.push(await view(g.page, out(name)));
+      }
+      errors.push(...g.errors.map((e) => `sheets: ${e}`));
+      await g.context.close();
+      if (errors.length > 0) throw new Error(`page errors:\n${errors.join('\n')}`);
+      return written;
+    }
     written.push(await shot(page, out(`steps-${width}.png`)));
     await page.locator('[data-lkh-nav="home"]').click();
     await page.locator('#lkh-panel-home').getByText('Đã nhận').first().waitFor();

@@ -1,7 +1,7 @@
 /**
  * Giới thiệu: which release of LKH this is and the day it was built (set by the build through
  * esbuild's define of globalThis.LKH_VERSION and globalThis.LKH_BUILD_DATE; "bản phát triển" in
- * tests and unbuilt code), and where the user's files go: nowhere.
+ * tests and unbuilt code), where the user's files go: nowhere, and the user guides (issue 25).
  */
 import { useI18n } from '../i18n/I18nProvider';
 import { useScreenStyles } from '../styles';
@@ -19,16 +19,30 @@ export function buildInfo(): { readonly version?: string; readonly date?: string
   return { ...(version ? { version } : {}), ...(date ? { date } : {}) };
 }
 
+/**
+ * Where the guides of docs/huong-dan/ are read: the repository's docs folder on the web. Change this
+ * one constant when the project moves (core/test/guides.test.ts checks each file below exists).
+ */
+export const GUIDES_BASE = 'https://github.com/lkh-vn/lkh/blob/main/docs/huong-dan/';
+/** The three guides, file and Vietnamese title (the guides are in Vietnamese in both languages). */
+export const GUIDES = [
+  { file: 'ke-toan-xa.md', title: 'Hướng dẫn cho kế toán xã' },
+  { file: 'tinh-google-sheets.md', title: 'Hướng dẫn cho cán bộ kế hoạch tỉnh (Google Sheets)' },
+  { file: 'cntt.md', title: 'Hướng dẫn cho bộ phận công nghệ thông tin' },
+] as const;
+
 const TEXT = {
   vi: {
     title: 'Giới thiệu',
     version: (v: string | undefined, d: string | undefined) => `LKH phiên bản ${v ?? '(bản phát triển)'}${d ? `, dựng ngày ${d.split('-').reverse().join('/')}` : ''}.`,
     privacy: 'Tệp của bạn chỉ được đọc và ghi trên máy này (hoặc trong sổ tính của bạn); LKH không gửi dữ liệu đi đâu.',
+    guides: 'Hướng dẫn sử dụng',
   },
   en: {
     title: 'About',
     version: (v: string | undefined, d: string | undefined) => `LKH version ${v ?? '(development build)'}${d ? `, built ${d}` : ''}.`,
     privacy: 'Your files are read and written on this computer (or in your own spreadsheet) only; LKH sends no data anywhere.',
+    guides: 'User guides (in Vietnamese)',
   },
 } as const;
 
@@ -46,6 +60,16 @@ export function AboutSection() {
         {t.version(info.version, info.date)}
       </p>
       <p className={s.hint}>{t.privacy}</p>
+      <p className={s.hint}>{t.guides}:</p>
+      <ul className={s.hint}>
+        {GUIDES.map((g) => (
+          <li key={g.file}>
+            <a href={`${GUIDES_BASE}${g.file}`} target="_blank" rel="noreferrer">
+              {g.title}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
