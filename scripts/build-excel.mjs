@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildDefines, buildInfo } from './build-info.mjs';
+import { buildDefines, buildInfo, copyGuides } from './build-info.mjs';
 import { writeIcons } from './icons.mjs';
 import { manifestFor } from './manifest.mjs';
 import { writeOffline } from './offline.mjs';
@@ -113,6 +113,8 @@ export async function buildExcel(options = {}) {
   }
 
   writeIcons(outDir);
+  // The user guides beside the pages: "Giới thiệu" links them relatively, and they work offline.
+  copyGuides(outDir);
   writeFileSync(path.join(outDir, 'manifest.xml'), await manifestFor(baseUrl));
   // The standalone page's service worker and web app manifest, last: the worker lists every file above.
   const offline = writeOffline(outDir, version);

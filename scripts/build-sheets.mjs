@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { buildDefines } from './build-info.mjs';
+import { buildDefines, guidesUrlFor } from './build-info.mjs';
 import { loadTs } from './load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,7 +103,7 @@ function wrapServer(inner, entryNames, stamp) {
   ].join('\n');
 }
 
-async function buildSidebar({ dev, entry = 'main.tsx' }) {
+async function buildSidebar({ dev, entry = 'main.tsx', guidesUrl }) {
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: [path.join(root, 'sheets-addon', 'src', 'sidebar', entry)],
@@ -120,7 +120,7 @@ async function buildSidebar({ dev, entry = 'main.tsx' }) {
     minify: !dev,
     legalComments: 'none',
     charset: 'utf8',
-    define: buildDefines(dev),
+    define: buildDefines(dev, guidesUrl),
     logLevel: 'warning',
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
@@ -172,7 +172,7 @@ export async function buildSheets(options = {}) {
   writeFileSync(path.join(outDir, SERVER_FILE), code);
 
   if (!options.serverOnly) {
-    const sidebar = await buildSidebar({ dev });
+    const sidebar = await buildSidebar({ dev, guidesUrl: guidesUrlFor(options.baseUrl) });
     const heavy = sidebar.inputs.filter((i) => /node_modules\/(exceljs|jszip)\//.test(i));
     if (heavy.length > 0) throw new Error(`Sidebar.html must not hold ExcelJS (it is XlsxLib.html, loaded on use): ${heavy.slice(0, 3).join(', ')}`);
     const template = readFileSync(path.join(root, 'sheets-addon', 'src', 'sidebar', 'Sidebar.html'), 'utf8');

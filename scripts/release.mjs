@@ -86,7 +86,7 @@ export async function release({ baseUrl, outDir = path.join(root, 'release'), qu
     // The host needs neither the build's report nor the source maps.
     rmSync(path.join(site, 'build-report.json'));
     for (const f of siteFiles(site)) if (f.endsWith('.map')) rmSync(path.join(site, f));
-    await buildSheets({ outDir: path.join(top, 'sheets-addon'), quiet: true });
+    await buildSheets({ outDir: path.join(top, 'sheets-addon'), quiet: true, baseUrl: base });
     rmSync(path.join(top, 'sheets-addon', '.claspignore'), { force: true });
     execFileSync(process.execPath, [path.join(root, 'core', 'bin', 'lkh.cjs'), 'template', 'all', '--out', path.join(top, 'mau-bieu')], { cwd: root, stdio: 'pipe' });
     writeFileSync(path.join(top, 'DOC-TRUOC.txt'), readme({ version, date, baseUrl: base }));

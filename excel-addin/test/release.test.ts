@@ -59,7 +59,7 @@ describe('the release archive', () => {
   });
 
   it('holds the site, the Sheets add-on, the blank forms and the instructions, and no source map', () => {
-    for (const f of ['site/standalone.html', 'site/taskpane.html', 'site/manifest.xml', 'site/sw.js', 'site/lkh.webmanifest', 'sheets-addon/Code.js', 'sheets-addon/Sidebar.html', 'sheets-addon/XlsxLib.html', 'sheets-addon/appsscript.json', 'mau-bieu/II.6.B.xlsx', 'mau-bieu/I.2.xlsx', 'DOC-TRUOC.txt']) {
+    for (const f of ['site/huong-dan/ke-toan-xa.md', 'site/huong-dan/cntt.md', 'site/huong-dan/tinh-google-sheets.md', 'site/standalone.html', 'site/taskpane.html', 'site/manifest.xml', 'site/sw.js', 'site/lkh.webmanifest', 'sheets-addon/Code.js', 'sheets-addon/Sidebar.html', 'sheets-addon/XlsxLib.html', 'sheets-addon/appsscript.json', 'mau-bieu/II.6.B.xlsx', 'mau-bieu/I.2.xlsx', 'DOC-TRUOC.txt']) {
       expect(files.has(`${NAME}/${f}`)).toBe(true);
     }
     expect([...files.keys()].filter((f) => f.endsWith('.map'))).toEqual([]);

@@ -9,6 +9,7 @@ import { useScreenStyles } from '../styles';
 interface BuildGlobals {
   LKH_VERSION?: string;
   LKH_BUILD_DATE?: string;
+  LKH_GUIDES_URL?: string;
 }
 
 /** The release and build date the bundle was made with; undefined outside a build. */
@@ -20,10 +21,12 @@ export function buildInfo(): { readonly version?: string; readonly date?: string
 }
 
 /**
- * Where the guides of docs/huong-dan/ are read: the repository's docs folder on the web. Change this
- * one constant when the project moves (core/test/guides.test.ts checks each file below exists).
+ * Where the guides of docs/huong-dan/ are read: the build copies them beside the pages
+ * (dist/excel-addin/huong-dan/, so the task pane and the standalone page link them relatively and
+ * the service worker keeps them for offline use); the Sheets sidebar, served by Google, gets the
+ * release's absolute address (scripts/build-info.mjs, LKH_GUIDES_URL). Tests and unbuilt code: relative.
  */
-export const GUIDES_BASE = 'https://github.com/lkh-vn/lkh/blob/main/docs/huong-dan/';
+export const GUIDES_BASE = (globalThis as BuildGlobals).LKH_GUIDES_URL ?? 'huong-dan/';
 /** The three guides, file and Vietnamese title (the guides are in Vietnamese in both languages). */
 export const GUIDES = [
   { file: 'ke-toan-xa.md', title: 'Hướng dẫn cho kế toán xã' },
