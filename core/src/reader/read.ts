@@ -25,6 +25,12 @@ export interface ReadOptions {
   readonly file?: string;
   /** Read the sheet as this form instead of recognising it (the add-in knows which form it inserted). */
   readonly formId?: FormId;
+  /**
+   * The sheet is one LKH wrote (a plan sheet read back on a re-run): its tables' headers are
+   * searched in the first rows first, and the whole sheet only when one is not found there; a
+   * plan's 1,000 activity rows are not each tried as a header.
+   */
+  readonly headersNearTop?: boolean;
 }
 
 export interface SheetReadResult {
@@ -614,6 +620,15 @@ function isLabelLike(s: string): boolean {
   return /:$/.test(s.trim());
 }
 
+/** The form's tables on the sheet: searched in the first rows first when `nearTop`, else (or when one is missing there) in the whole sheet. */
+function locateTables(grid: TextGrid, form: FormDefinition, nearTop: boolean): ReturnType<typeof locateForm> {
+  if (nearTop && grid.bottom > grid.top + RECOGNITION_ROWS) {
+    const near = locateForm(grid, form, grid.top + RECOGNITION_ROWS);
+    if (near.size === tablesOf(form).length) return near;
+  }
+  return locateForm(grid, form);
+}
+
 /** Reads one sheet: recognises its form (or uses `formId`) and reads it. */
 export function readSheet(data: SheetData, options: ReadOptions = {}): SheetReadResult {
   const grid = new TextGrid(data);
@@ -634,7 +649,7 @@ export function readSheet(data: SheetData, options: ReadOptions = {}): SheetRead
   const form = getForm(recognition.formId);
   const read = (edition: FormDefinition): FormReading => {
     // Recognition already located the tables of a sheet short enough to have been searched whole.
-    const located = edition === form && recognition.tables.size > 0 && grid.bottom <= grid.top + RECOGNITION_ROWS ? recognition.tables : locateForm(grid, edition);
+    const located = edition === form && recognition.tables.size > 0 && grid.bottom <= grid.top + RECOGNITION_ROWS ? recognition.tables : locateTables(grid, edition, options.headersNearTop === true);
     return new SheetReader(grid, edition, located, options.file).read(recognition.confidence);
   };
   let reading = read(form);

@@ -152,9 +152,8 @@ export function classDigest(a: Pick<PlanActivity, 'topic' | 'sector'>): string {
  * (`written`, classDigest by key). A row LKH has no record of, or an emptied sector, is no
  * change. Each row's section topic is added to `topics` ("sheet!row").
  */
-function classEdits(sheet: SheetData, formId: 'II.4.B' | 'II.6.A' | 'II.6.B', written: Readonly<Record<string, string>>, topics: Map<string, Topic>): Map<string, RowEdits> {
+function classEdits(sheet: SheetData, r: FormReading | undefined, formId: 'II.4.B' | 'II.6.A' | 'II.6.B', written: Readonly<Record<string, string>>, topics: Map<string, Topic>): Map<string, RowEdits> {
   const out = new Map<string, RowEdits>();
-  const r = readSheet(sheet, { formId }).reading;
   if (!r) return out;
   const acts = r.activities.filter((a) => a.activity !== '');
   const byRow = rowTopics(new TextGrid(sheet), formId, acts.map((a) => a.source.row));
@@ -192,6 +191,12 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   const wanted = [...PLAN_FORMS.map((f) => sheets[f]), REPORT_SHEET].filter((n) => names.includes(n));
   if (wanted.length === 0) return { ...NO_EDITS, acceptedMerges: acceptedFromState(state), confirmedMeetings: confirmedFromState(state) };
   const data = new Map((await port.readSheets(wanted)).map((d) => [d.name, d]));
+  // Each plan sheet read once (its columns, then its topics and sectors), its headers searched near the top first.
+  const readings = new Map<string, FormReading | undefined>();
+  const readingOf = (sheet: SheetData, formId: PlanFormId): FormReading | undefined => {
+    if (!readings.has(sheet.name)) readings.set(sheet.name, readSheet(sheet, { formId, headersNearTop: true }).reading);
+    return readings.get(sheet.name);
+  };
   const rows = new Map<string, RowEdits>();
   const edit = (key: string, e: RowEdits) => rows.set(key, { ...(rows.get(key) ?? {}), ...e });
   const previous: PreviousRow[] = [];
@@ -199,7 +204,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
 
   const ii4b = data.get(sheets['II.4.B']);
   if (ii4b) {
-    const r = readSheet(ii4b, { formId: 'II.4.B' }).reading;
+    const r = readingOf(ii4b, 'II.4.B');
     const kc = keyColumn(ii4b);
     for (const a of r?.activities ?? []) {
       if (!r || a.activity === '') continue;
@@ -230,7 +235,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   for (const id of ['II.6.A', 'II.6.B'] as const) {
     const sheet = data.get(sheets[id]);
     if (!sheet) continue;
-    const r = readSheet(sheet, { formId: id }).reading;
+    const r = readingOf(sheet, id);
     const kc = keyColumn(sheet);
     const stateCol = id === 'II.6.A' ? columnHeaded(sheet, PROJECT_STATE_HEADER) : undefined;
     for (const a of r?.activities ?? []) {
@@ -295,7 +300,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   for (const id of ['II.4.B', 'II.6.A', 'II.6.B'] as const) {
     const sheet = data.get(sheets[id]);
     if (!sheet) continue;
-    for (const [key, e] of classEdits(sheet, id, writtenClasses, sectionTopics)) edit(key, e);
+    for (const [key, e] of classEdits(sheet, readingOf(sheet, id), id, writtenClasses, sectionTopics)) edit(key, e);
   }
   for (let i = 0; i < previous.length; i++) {
     const src = previous[i].activity.sources[0];
@@ -307,7 +312,7 @@ export async function readEdits(port: WorkbookPort): Promise<CommuneEdits> {
   const ii4a = data.get(sheets['II.4.A']);
   if (ii4a) {
     const kc = keyColumn(ii4a);
-    const r = readSheet(ii4a, { formId: 'II.4.A' }).reading;
+    const r = readingOf(ii4a, 'II.4.A');
     for (const d of r?.difficulties ?? []) {
       const key = keyOf(ii4a, kc, d.source.row);
       if (key && d.objective) objectives.set(key, d.objective);
