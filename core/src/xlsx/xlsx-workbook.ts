@@ -208,6 +208,21 @@ function escapeForSave(workbook: Workbook): () => void {
   };
 }
 
+/**
+ * ExcelJS reads a print area "$A$1:$F$16" back as "A1:F16" and writes that as "$A1:$F16", whose
+ * rows LibreOffice does not take for a print area: a plan opened and saved again (a re-run, a
+ * document recorded in its state) printed the row-key column beside every form. Every print area
+ * is written with its rows fixed, as the layout writer sets it ("A$1:F$16").
+ */
+function keepPrintAreas(sheets: readonly Worksheet[]): void {
+  for (const ws of sheets) {
+    const area = ws.pageSetup?.printArea;
+    if (typeof area !== 'string') continue;
+    const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(area);
+    if (m) ws.pageSetup.printArea = `${m[1]}$${m[2]}:${m[3]}$${m[4]}`;
+  }
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   /** The ExcelJS workbook, for the CLI and tests that need more than the port. */
   readonly workbook: Workbook;
@@ -291,6 +306,7 @@ export class XlsxWorkbook implements WorkbookPort {
       ...views.slice(1),
     ];
     this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+    keepPrintAreas(sheets);
     // Fast compression (deflate level 1): a commune's plan of 1,000 activities saves about 0.2 s
     // sooner and weighs 330 KB instead of 255 KB (issue 13; the accountant waits, Zalo does not mind).
     // Everything written re-opens: the characters XML forbids escaped or replaced (text/xml-chars.ts).

@@ -1,5 +1,6 @@
 /** XlsxWorkbook beyond the shared contract: what the saved file holds, and reading files as Excel writes them. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { DataValidation, Worksheet } from 'exceljs';
 import { PortError } from '../../src/port/memory';
 import { LISTS_SHEET, numberText } from '../../src/xlsx/layout-writer';
@@ -98,6 +99,25 @@ describe('XlsxWorkbook: the saved file', () => {
     expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: false });
     expect(s.pageSetup.printTitlesRow).toBeUndefined();
     expect((s.views ?? []).find((v) => v.state === 'frozen')).toBeUndefined();
+  });
+});
+
+describe('XlsxWorkbook: print areas survive a second save', () => {
+  /** The print areas of a saved file, as its workbook.xml defines them. */
+  async function printAreas(bytes: Uint8Array): Promise<string[]> {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    return [...xml.matchAll(/<definedName name="_xlnm\.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]);
+  }
+
+  it('writes the rows fixed after the file is opened and saved again (ExcelJS alone would write $A1:$D5)', async () => {
+    const port = XlsxWorkbook.create();
+    await port.createSheet(sampleLayout());
+    const first = await port.save();
+    const [area] = await printAreas(first);
+    expect(area).toMatch(/!\$A\$1:\$[A-Z]+\$\d+$/);
+    const again = await (await XlsxWorkbook.load(first)).save();
+    expect(await printAreas(again)).toEqual([area]);
   });
 });
 
