@@ -333,6 +333,8 @@ export function createServerApi(env: ServerEnv) {
       await locked(() => actions.recordDocument(String(kind) as YearDocumentKind, String(fileName), action === 'exported' ? 'exported' : 'drafted'));
       return null;
     },
+    /** The names the sheets give for the blank settings: reads only. */
+    suggestNames: () => actions.suggestNames(),
     setVillages: (input: { names?: readonly string[]; expected?: number | null }) =>
       locked(() =>
         actions.setVillages({
