@@ -1,4 +1,5 @@
 /** The pane's words in English, typed against the Vietnamese reference. */
+import { formatDate } from '../format';
 import type { Strings } from './vi';
 
 const n = (x: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(x);
@@ -270,6 +271,8 @@ export const en: Strings = {
     conflictOf: (form: string, unit: string, sector?: string): string => `Form ${form} of ${unit}${sector ? ` (sector ${sector})` : ''}`,
     candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} activities, ${n(Math.round(amount / 100) / 10)} million VND`,
     keepAll: 'Count them all — these are different units sharing a name',
+    candidateWhere: (sheet: string, file?: string, modified?: string, imported?: string): string =>
+      file ? `file ${file}${modified ? `, modified ${formatDate(modified, 'en')}` : imported ? `, imported ${formatDate(imported, 'en')}` : ''} — sheet "${sheet}"` : `sheet "${sheet}"`,
     consolidateChosen: 'Consolidate with the chosen versions',
     checks: 'Funding checks',
     passed: 'Passed',

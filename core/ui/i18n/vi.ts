@@ -8,6 +8,7 @@
 /** Vietnamese grouping: 1.250.000. */
 const n = (x: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(x);
 
+import { formatDate } from '../format';
 export const vi = {
   locale: 'vi-VN',
   lang: { current: 'Tiếng Việt', switchTo: 'English', switchLabel: 'Chuyển sang tiếng Anh' },
@@ -264,6 +265,9 @@ export const vi = {
     /** `amount` in nghìn đồng (the forms' unit), shown in triệu đồng like the rest of the screen. */
     candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} hoạt động, ${n(Math.round(amount / 100) / 10)} triệu đồng`,
     keepAll: 'Tính tất cả — đây là các đơn vị khác nhau trùng tên',
+    /** Where a version comes from: "tệp Thon-Na-Lieu.xlsx, sửa ngày 07/05/2026 — trang …". */
+    candidateWhere: (sheet: string, file?: string, modified?: string, imported?: string): string =>
+      file ? `tệp ${file}${modified ? `, sửa ngày ${formatDate(modified, 'vi')}` : imported ? `, nhập vào ngày ${formatDate(imported, 'vi')}` : ''} — trang "${sheet}"` : `trang "${sheet}"`,
     consolidateChosen: 'Tổng hợp với các bản đã chọn',
     checks: 'Kiểm tra nguồn vốn',
     passed: 'Đạt',

@@ -49,6 +49,8 @@ export interface ImportSheet {
   readonly formId?: FormId;
   /** The plan year the sheet's form gives: fills the settings when they have none. */
   readonly planYear?: number;
+  /** When the file was last saved (its docProps/core.xml dcterms:modified), ISO: the version chooser shows it. */
+  readonly modified?: string;
 }
 
 export interface ImportRequest {
