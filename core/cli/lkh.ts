@@ -47,11 +47,11 @@ import { RankingRefused } from '../src/workflow/ranking';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import { shown, shownMessage, terminalIo } from './terminal';
 import type { InputWorkbook } from '../src/xlsx/read-input';
-import { openForReading } from '../src/xlsx/read-input';
+import { fileModified, openForReading } from '../src/xlsx/read-input';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
 import { markDemo } from '../src/year';
 import type { SheetContent } from '../src/workflow/calendar';
-import { VILLAGE_FORMS, sheetContents, villageCompleteness, villageKey } from '../src/workflow/calendar';
+import { VILLAGE_FORMS, formatDateVi, sheetContents, villageCompleteness, villageKey } from '../src/workflow/calendar';
 
 const USAGE = `Cách dùng:
   lkh template <BIỂU...|all> --out THƯ_MỤC [--year NĂM] [--unit TÊN] [--period GIAI_ĐOẠN]
@@ -256,9 +256,13 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
   };
   let wb: InputWorkbook;
   let r: Awaited<ReturnType<typeof readWorkbook>>;
+  let modified: string | undefined;
   try {
-    wb = await openForReading(readInput(file));
+    const bytes = readInput(file);
+    wb = await openForReading(bytes);
     r = await readWorkbook(wb, { file: name });
+    // The file's own save date, for the choice between two versions of one sheet.
+    modified = await fileModified(bytes);
   } catch (e) {
     // One bad file never stops the others: it is named in the report, exit 2.
     if (e instanceof FileProblem || e instanceof PortError) return unreadable(e);
@@ -267,7 +271,7 @@ async function readFile(file: string): Promise<{ report: FileReport; readings: F
   // Oversized merges or validations left out to read the file fast (trim.ts) are said, not hidden.
   const dropped = wb.dropped.length > 0 ? [finding('RANGE_DROPPED', { sheet: '', file: name }, { ranges: wb.dropped.slice(0, 5).join(', '), count: wb.dropped.length })] : [];
   return {
-    readings: [...r.readings],
+    readings: modified ? r.readings.map((x) => ({ ...x, fileModified: modified })) : [...r.readings],
     villages: r.villages,
     wb,
     report: {
@@ -383,7 +387,7 @@ function printConflicts(conflicts: readonly SourceConflict[], io: Io): void {
   io.err('Chưa ghi gì: có nhiều bản khác nhau của cùng một biểu. Hãy chọn bản giữ lại rồi chạy lại:\n');
   for (const c of conflicts) {
     io.err(`  Biểu ${c.formId} của ${shown(c.unitName)}${c.sector ? ` (lĩnh vực ${shown(c.sector)})` : ''}:\n`);
-    for (const x of c.candidates) io.err(`    - ${shown(x.file ?? '')} trang "${shown(x.sheet)}": ${x.activities} hoạt động, ${formatVnNumber(x.amount)} nghìn đồng\n`);
+    for (const x of c.candidates) io.err(`    - ${shown(x.file ?? '')}${x.modified ? ` (sửa ngày ${formatDateVi(x.modified.slice(0, 10))})` : ''} trang "${shown(x.sheet)}": ${x.activities} hoạt động, ${formatVnNumber(x.amount)} nghìn đồng\n`);
   }
   io.err('  --keep newer      giữ bản có thời gian sửa mới nhất của mỗi biểu\n');
   io.err('  --keep TỆP.xlsx   giữ bản trong tệp này (nhiều tệp cách nhau bằng dấu phẩy)\n');

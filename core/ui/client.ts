@@ -5,6 +5,7 @@
  */
 import type { ConsolidateOptions, ConsolidationStep, ConsolidationView, FormSummary, OverviewView, RankingView, Settings, ValidationView } from '../src/app/actions';
 import type { Checklist } from '../src/workflow/calendar';
+import type { NameSuggestion } from '../src/app/settings';
 import type { UndoResult, YearDocumentKind, YearStatus } from '../src/year';
 import type { DocumentKind } from '../src/documents/draft';
 import type { SheetData } from '../src/port/types';
@@ -53,6 +54,8 @@ export interface PaneClient {
   yearStatus?(today: string): Promise<YearStatus>;
   /** Records a document drafted or the package exported, so the year's status counts it (the hosts call it after a download). */
   recordDocument?(kind: YearDocumentKind, fileName: string, action?: 'drafted' | 'exported'): Promise<void>;
+  /** The unit's and the level above's names the received sheets give, for the blank settings (read only; the pane offers them). */
+  suggestNames?(): Promise<NameSuggestion>;
   /** The commune's villages by name and how many it has (set once). */
   setVillages?(input: { names?: readonly string[]; expected?: number | null }): Promise<{ villages: string[]; expected?: number }>;
   /** What the last consolidation or ranking can undo (its sheets), if anything. */

@@ -112,6 +112,7 @@ export function createLocalClient(opts: LocalClientOptions): LocalClient {
     yearStatus: async (today) => (await made).yearStatus(today),
     recordDocument: async (kind, fileName, action) => (await made).recordDocument(kind, fileName, action),
     setVillages: async (input) => (await made).setVillages(input),
+    suggestNames: async () => (await made).suggestNames(),
     lastChange: async () => (await made).lastChange(),
     undoLastChange: async () => (await made).undoLastChange(),
     setChecklistDates: async (itemId, dates) => (await made).setChecklistDates(itemId, dates),

@@ -59,6 +59,22 @@ describe('importSheets', () => {
     expect((await a.validate()).forms).toEqual(expect.arrayContaining([{ sheet: 'Thôn 1 - I.2 (2)', formId: 'I.2' }]));
   });
 
+  it('remembers each tab’s file and date: the version chooser of two versions of one sheet names them', async () => {
+    const { api: a } = api();
+    const [layout] = communeVillages(0, 1);
+    const changed = { ...layout, cells: layout.cells.map((c) => (typeof c.value === 'number' && c.value > 1000 ? { ...c, value: c.value + 1000 } : c)) };
+    const before = new Date().toISOString();
+    await a.importSheets({ file: 'Thon-1.xlsx', sheets: [{ layout, formId: 'I.2', modified: '2026-04-02T09:30:00.000Z' }] });
+    await a.importSheets({ file: 'Thon-1 (gửi lại).xlsx', sheets: [{ layout: changed, formId: 'I.2' }] });
+    const view = await a.consolidate();
+    const [c] = view.conflicts ?? [];
+    expect(c?.candidates.map((x) => [x.sheet, x.file, x.modified])).toEqual([
+      ['Thôn 1 - I.2', 'Thon-1.xlsx', '2026-04-02T09:30:00.000Z'],
+      ['Thôn 1 - I.2 (2)', 'Thon-1 (gửi lại).xlsx', undefined],
+    ]);
+    for (const x of c?.candidates ?? []) expect((x.imported ?? '') >= before).toBe(true);
+  });
+
   it('writes values only: a formula that is not a plain sum of cells never reaches the spreadsheet', async () => {
     const { ss, api: a } = api();
     const [layout] = communeVillages(0, 1);

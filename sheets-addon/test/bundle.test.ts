@@ -128,6 +128,7 @@ describe('Code.js in Apps Script', () => {
     await client.yearStatus?.('2026-05-01');
     await client.recordDocument?.('II.7.A', 'II.7.A.docx');
     await client.setVillages?.({ expected: 6 });
+    await client.suggestNames?.();
     await client.lastChange?.();
     await client.undoLastChange?.();
     await client.listSheets();

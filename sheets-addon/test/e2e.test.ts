@@ -5,7 +5,8 @@
  * run the built server (Code.js) in Node over the fake spreadsheet (sidebar-browser.ts).
  *
  * Every view (Kế hoạch, Cấp trên, Chia sẻ) and every tab of the shared pane, before and after
- * consolidating the demo commune: no sideways scroll, no page error.
+ * consolidating the demo commune: no sideways scroll, no page error; the demo walked by the next step
+ * through the drafts, the ballot (filled in the fake spreadsheet) and the ranking to the export.
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -14,6 +15,8 @@ import type { BuiltAddon } from './fake-apps-script';
 import { buildAddon } from './fake-apps-script';
 import type { BuiltSidebar, SidebarSession } from './sidebar-browser';
 import { openSidebar, widthOf } from './sidebar-browser';
+import type { FakeSpreadsheet } from './fake-spreadsheet';
+import { BALLOT_TEXT } from '../../core/src/workflow/ranking/ballot';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -71,6 +74,25 @@ async function everyScreen(s: SidebarSession, label: string): Promise<{ widths: 
   return { widths, cut };
 }
 
+/**
+ * Fills a marks ballot as the conference would: each participant's column gets three marks ("x"), person i
+ * on rows i, i+1, i+2, so the totals differ from row to row.
+ */
+function fillBallot(ss: FakeSpreadsheet, name: string): void {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new Error(`no ballot sheet "${name}"`);
+  const values = sheet.getDataRange().getValues();
+  const headerRow = values.findIndex((row) => row.includes(BALLOT_TEXT.participantsGroup));
+  if (headerRow < 0) throw new Error(`no "${BALLOT_TEXT.participantsGroup}" on "${name}"`);
+  const pCol = values[headerRow].indexOf(BALLOT_TEXT.participantsGroup);
+  const totalCol = values[headerRow].indexOf(BALLOT_TEXT.marksTotal);
+  const body = headerRow + 2;
+  let items = 0;
+  while (typeof values[body + items]?.[0] === 'number') items++;
+  expect(items).toBeGreaterThan(3);
+  for (let p = 0; p < totalCol - pCol; p++) for (let k = 0; k < 3; k++) sheet.getRange(body + ((p + k) % items) + 1, pCol + p + 1).setValues([['x']]);
+}
+
 /** Where the year is, as the pane shows it. */
 async function yearShown(s: SidebarSession): Promise<{ current: number; done: number; action: string; text: string; button: string }> {
   return s.page.evaluate(() => {
@@ -99,11 +121,11 @@ describe('the Sheets sidebar at 320 px (issue 14: fits a narrow pane; issue 20: 
     const before = await everyScreen(s, 'start');
 
     const seen = [first];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 14; i++) {
       const now = seen[seen.length - 1];
-      // Up to the conference: ranking reads the ballot, whose RANK/IF formulas this fake spreadsheet does not
-      // compute; and (open, after merging year-core) the next step stays on the ballot once it is made here.
-      if (!now.button || ['tick', 'done', 'receive', 'feedback', 'export', 'rank', 'ballot'].includes(now.action)) break;
+      // Through the conference (the ballot filled as its participants would, then ranked) to the export.
+      if (!now.button || ['tick', 'done', 'receive', 'feedback', 'export'].includes(now.action)) break;
+      if (now.action === 'rank') fillBallot(s.ss, /"([^"]+)"/u.exec(now.text)?.[1] ?? '');
       await page.locator('[data-lkh-next-button]').click();
       await page.waitForFunction((was) => {
         const next = document.querySelector('[data-lkh-next]');
@@ -120,8 +142,16 @@ describe('the Sheets sidebar at 320 px (issue 14: fits a narrow pane; issue 20: 
     }
     const actions = seen.map((x) => x.action);
     expect(actions[0]).toBe('consolidate');
-    expect(actions).toEqual(expect.arrayContaining(['draft', 'ballot']));
-    expect(s.calls).toEqual(expect.arrayContaining(['getSettings', 'yearStatus', 'consolidate', 'recordDocument']));
+    // the conference in its order: the ballot, then ranking from it, then the export (after the drafts)
+    const at = (a: string) => actions.indexOf(a);
+    expect(actions).toEqual(expect.arrayContaining(['draft', 'ballot', 'rank', 'export']));
+    expect(at('ballot')).toBeLessThan(at('rank'));
+    expect(at('rank')).toBeLessThan(at('export'));
+    expect(seen[at('ballot')].text).toMatch(/^Tiếp theo: Chuẩn bị hội nghị kế hoạch xã: tạo phiếu/u);
+    expect(seen[at('rank')].text).toMatch(/nhập phiếu đã điền vào trang "Phiếu ưu tiên - II\.6\.B" rồi xếp ưu tiên/u);
+    expect(seen[at('export')].current).toBeGreaterThanOrEqual(4);
+    expect(seen[at('export')].current).toBeGreaterThan(seen[at('ballot')].current);
+    expect(s.calls).toEqual(expect.arrayContaining(['getSettings', 'yearStatus', 'consolidate', 'recordDocument', 'createBallot', 'rankFromBallot']));
     // the year is read again after every action
     expect(s.calls.filter((c) => c === 'yearStatus').length).toBeGreaterThanOrEqual(seen.length);
 

@@ -14,7 +14,7 @@
  * - the document lock can be held by "another user".
  *
  * It computes the formulas written through it (numbers, cell references, + - * /, SUM and COUNTA over
- * ranges) as Sheets would; formulas seeded with fromArrays keep the value they were given.
+ * ranges, and what the ballot writes: "" and =, IF, RANK) as Sheets would; formulas seeded with fromArrays keep the value they were given.
  * Counters (`calls`) record getValues, setValues, flush... to test batching.
  */
 import type { Merge } from '../../core/src/layout/types';
@@ -781,7 +781,7 @@ export class FakeSheet implements SheetSurface, ProtectableSheet {
   }
 }
 
-/** Computes the formulas the adapter writes: numbers, references, + - * /, SUM(range, …) and COUNTA(range, …). */
+/** Computes the formulas the adapter writes: numbers, references, + - * /, SUM(range, …) and COUNTA(range, …); the ballot's "" and =, IF(c, a, b), RANK(x, range). */
 class Evaluator {
   private readonly tokens: string[];
   private pos = 0;
@@ -791,23 +791,46 @@ class Evaluator {
     formula: string,
     private readonly visiting: Set<number>,
   ) {
-    const tokens = formula.match(/\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z_][A-Za-z0-9_.]*(?=\()|\d+(?:\.\d+)?|[-+*/(),]|\s+|./g) ?? [];
+    const tokens = formula.match(/"(?:[^"]|"")*"|\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z_][A-Za-z0-9_.]*(?=\()|\d+(?:\.\d+)?|[-+*/(),=]|\s+|./g) ?? [];
     this.tokens = tokens.filter((t) => !/^\s+$/.test(t));
     for (const t of this.tokens) {
-      if (!/^(\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z_][A-Za-z0-9_.]*|\d+(\.\d+)?|[-+*/(),])$/.test(t)) {
+      if (!/^("(?:[^"]|"")*"|\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z_][A-Za-z0-9_.]*|\d+(\.\d+)?|[-+*/(),=])$/.test(t)) {
         throw new Error(`fake-spreadsheet: cannot compute the formula "=${formula}" (token "${t}")`);
       }
     }
   }
 
-  run(): number {
-    const v = this.expr();
+  run(): number | string {
+    const v = this.compare();
     if (this.pos !== this.tokens.length) throw new Error(`fake-spreadsheet: cannot compute the formula (at "${this.tokens[this.pos]}")`);
-    return v;
+    return typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v;
   }
 
   private peek(): string | undefined {
     return this.tokens[this.pos];
+  }
+
+  /** a = b (Sheets compares a number with a number, a text with a text, case-insensitively). */
+  private compare(): number | string | boolean {
+    const v = this.value();
+    if (this.peek() !== '=') return v;
+    this.pos++;
+    const w = this.value();
+    return typeof v === 'string' && typeof w === 'string' ? v.toLowerCase() === w.toLowerCase() : v === w;
+  }
+
+  /** A text literal, an IF (which may give a text), or an arithmetic expression. */
+  private value(): number | string {
+    const t = this.peek();
+    if (t !== undefined && t.startsWith('"')) {
+      this.pos++;
+      return t.slice(1, -1).replace(/""/g, '"');
+    }
+    if (t?.toUpperCase() === 'IF' && this.tokens[this.pos + 1] === '(') {
+      this.pos += 2;
+      return this.ifCall();
+    }
+    return this.expr();
   }
 
   private expr(): number {
@@ -846,6 +869,39 @@ class Evaluator {
     return out;
   }
 
+  private expect(token: string): void {
+    if (this.tokens[this.pos++] !== token) throw new FormulaError('#ERROR!');
+  }
+
+  private isRange(t: string | undefined): t is string {
+    return t !== undefined && /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(t);
+  }
+
+  /** IF(condition, then, else): a number, or the text "" as the ballot writes it (read back as an empty cell). */
+  private ifCall(): number | string {
+    const cond = this.compare();
+    this.expect(',');
+    const yes = this.compare();
+    this.expect(',');
+    const no = this.compare();
+    this.expect(')');
+    const truth = typeof cond === 'boolean' ? cond : typeof cond === 'number' ? cond !== 0 : cond !== '';
+    const out = truth ? yes : no;
+    return typeof out === 'boolean' ? (out ? 1 : 0) : out;
+  }
+
+  /** RANK(value, range): 1 + how many numbers of the range are greater (descending, as Sheets' default). */
+  private rankCall(): number {
+    const x = this.expr();
+    this.expect(',');
+    const ref = this.tokens[this.pos++];
+    if (!this.isRange(ref)) throw new FormulaError('#ERROR!');
+    this.expect(')');
+    const numbers = this.cells(ref).filter((v): v is number => typeof v === 'number');
+    if (!numbers.includes(x)) throw new FormulaError('#N/A');
+    return 1 + numbers.filter((v) => v > x).length;
+  }
+
   private factor(): number {
     const t = this.tokens[this.pos++];
     if (t === undefined) throw new FormulaError('#ERROR!');
@@ -867,12 +923,18 @@ class Evaluator {
     if (this.peek() === '(') {
       this.pos++;
       const fn = t.toUpperCase();
+      if (fn === 'IF') {
+        const v = this.ifCall();
+        if (typeof v === 'string') throw new FormulaError('#VALUE!');
+        return v;
+      }
+      if (fn === 'RANK') return this.rankCall();
       // SUM adds the numbers; COUNTA counts the cells that are not empty (the ballot's tally of marks).
       if (fn !== 'SUM' && fn !== 'COUNTA') throw new Error(`fake-spreadsheet: cannot compute the function ${t}`);
       let sum = 0;
       for (;;) {
         const arg = this.peek();
-        if (arg !== undefined && /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(arg) && (this.tokens[this.pos + 1] === ',' || this.tokens[this.pos + 1] === ')')) {
+        if (this.isRange(arg) && (this.tokens[this.pos + 1] === ',' || this.tokens[this.pos + 1] === ')')) {
           this.pos++;
           for (const v of this.cells(arg)) {
             if (fn === 'SUM' && typeof v === 'number') sum += v;

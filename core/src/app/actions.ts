@@ -9,7 +9,8 @@ import { forms, getForm, isFormId } from '../forms/registry';
 import type { FormId, Level } from '../forms/types';
 import { defaultSheetName, layoutForm } from '../layout/engine';
 import type { DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../port/types';
-import { allCopies } from '../port/types';
+import { allCopies, isCopyName } from '../port/types';
+import { isInternalSheet } from '../port/memory';
 import { copyKeepingOne, replaceKeepingOneCopy } from '../port/replace';
 import { readSheet } from '../reader/read';
 import { readWorkbook, savedForm } from '../reader/workbook';
@@ -53,7 +54,8 @@ import { RankingRefused, TIE_BREAK_LABELS, applyRanking, ballotLayout, ballotRef
 import type { RankableFormId } from '../workflow/ranking';
 import type { MergeSuggestion, Reconciliation } from '../workflow/types';
 import { LATEST_PERIOD, catalogueLayout, defaultUpperLevel, fundSourceChoices, periodOfYear, programCatalogue } from '../reference';
-import { sanitizeState, validSettings } from './settings';
+import type { NameSuggestion } from './settings';
+import { sanitizeState, suggestNames, validSettings } from './settings';
 import type { OverviewView } from './overview';
 
 export type { FundingGroupId, OverviewPlan, OverviewView } from './overview';
@@ -182,6 +184,19 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
   return {
     async getSettings(): Promise<Settings> {
       return settingsOf(await readStateSafe(port));
+    },
+
+    /**
+     * The unit's and the level above's names the received sheets give, for the ones the settings
+     * leave blank (the level above at its default "Tỉnh"/"Huyện" counts as blank). Read only: the
+     * pane shows them for the user to accept.
+     */
+    async suggestNames(): Promise<NameSuggestion> {
+      const state = await readStateSafe(port);
+      const want = { unit: !state.unitName?.trim(), upper: !state.upperLevelName?.trim() || /^(tỉnh|huyện)$/iu.test(state.upperLevelName.trim()) };
+      if (!want.unit && !want.upper) return {};
+      const names = (await port.listSheets()).filter((n) => !isCopyName(n) && !isInternalSheet(n));
+      return suggestNames(await port.readSheets(names, { fonts: false }), want);
     },
 
     async saveSettings(input: Settings): Promise<Settings> {

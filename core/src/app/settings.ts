@@ -166,3 +166,93 @@ export function sanitizeState(input: unknown): SanitizedState {
   if (extra !== undefined && !isRecord(extra)) drop('extra', `Đã bỏ dữ liệu khác của quy trình ghi trong bảng tính: là ${shown(extra)}, không phải một đối tượng.`);
   return { state: out as DocumentState, dropped };
 }
+
+/** Names of the unit and of the level above found in the workbook's sheets, for the user to confirm. */
+export interface NameSuggestion {
+  /** "Xã Tân Lập". */
+  readonly unitName?: string;
+  /** "Tỉnh Lào Cai". */
+  readonly upperLevelName?: string;
+  /** Where each was read: the sheet and, for a cell, its text. */
+  readonly unitFrom?: string;
+  readonly upperFrom?: string;
+}
+
+const COMMUNE_KIND = /^(xã|phường|thị trấn)$/iu;
+const UPPER_KIND = /^(tỉnh|huyện|thành phố|thị xã|quận)$/iu;
+
+/** "TÂN LẬP" or "tân lập" written as a name: "Tân Lập"; a name already mixed-case stays. */
+function nameCase(text: string): string {
+  const t = text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (t !== t.toUpperCase() && t !== t.toLowerCase()) return t;
+  return t
+    .toLowerCase()
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+function kindWord(kind: string): string {
+  const k = kind.toLowerCase();
+  return k.charAt(0).toUpperCase() + k.slice(1);
+}
+
+/** A unit named in one line of text: "UBND XÃ TÂN LẬP", "Ủy ban nhân dân tỉnh Lào Cai", "Xã: Tân Lập" (a field), or none. */
+export function unitNamedIn(line: string): { kind: 'commune' | 'upper'; name: string } | undefined {
+  const t = line.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const m =
+    /^(?:UBND|ủy ban nhân dân|uỷ ban nhân dân)\s+(xã|phường|thị trấn|tỉnh|huyện|thành phố|thị xã|quận)\s+(.+)$/iu.exec(t) ??
+    /^(xã|phường|thị trấn|tỉnh|huyện|thành phố)\s*:\s*(.+)$/iu.exec(t);
+  if (!m) return undefined;
+  const name = m[2].replace(/[.,;:]+$/u, '').trim();
+  // A name is a few words, not a sentence nor dots to fill ("Xã: ……").
+  if (!name || name.length > 40 || name.split(' ').length > 5 || !/\p{L}/u.test(name) || /[…]|\.{2}/u.test(name)) return undefined;
+  const kind = COMMUNE_KIND.test(m[1]) ? 'commune' : UPPER_KIND.test(m[1]) ? 'upper' : undefined;
+  return kind ? { kind, name: `${kindWord(m[1])} ${nameCase(name)}` } : undefined;
+}
+
+/**
+ * The commune's and the level above's names as the received sheets give them (a letterhead
+ * "UBND XÃ TÂN LẬP", III.1's "Xã: Tân Lập", a tab named after its sender "Tỉnh Lào Cai - III.1"),
+ * each the name written most often; only those of `want`. Nothing is saved: the pane offers them.
+ */
+export function suggestNames(sheets: readonly { readonly name: string; readonly values: readonly (readonly unknown[])[] }[], want: { readonly unit: boolean; readonly upper: boolean }): NameSuggestion {
+  const counts = { commune: new Map<string, { n: number; from: string }>(), upper: new Map<string, { n: number; from: string }>() };
+  const add = (kind: 'commune' | 'upper', name: string, from: string) => {
+    const c = counts[kind].get(name);
+    if (c) c.n++;
+    else counts[kind].set(name, { n: 1, from });
+  };
+  for (const s of sheets) {
+    // The tab named after its sender (the panes name imported tabs "<unit> - <form>").
+    const tab = /^(.+?) - [IV]+\.\d/u.exec(s.name)?.[1];
+    const byTab = tab ? /^(xã|phường|thị trấn|tỉnh|huyện|thành phố)\s+(.+)$/iu.exec(tab) : null;
+    if (byTab) {
+      const u = unitNamedIn(`UBND ${byTab[1]} ${byTab[2]}`);
+      if (u) add(u.kind, u.name, `trang "${s.name}"`);
+    }
+    for (const row of s.values) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== 'string' || v.length > 200) continue;
+        for (const line of v.split(/\r?\n/u)) {
+          let text = line;
+          // "Xã:" in one cell, the name in the next.
+          if (/^\s*(xã|tỉnh|huyện)\s*:\s*$/iu.test(line)) {
+            const next = row.slice(c + 1).find((x) => typeof x === 'string' && x.trim() !== '');
+            if (typeof next === 'string') text = `${line.trim()} ${next}`;
+          }
+          const u = unitNamedIn(text);
+          if (u) add(u.kind, u.name, `trang "${s.name}": "${line.trim()}"`);
+        }
+      }
+    }
+  }
+  const best = (m: Map<string, { n: number; from: string }>) => [...m.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  const unit = want.unit ? best(counts.commune) : undefined;
+  const upper = want.upper ? best(counts.upper) : undefined;
+  return {
+    ...(unit ? { unitName: unit[0], unitFrom: unit[1].from } : {}),
+    ...(upper ? { upperLevelName: upper[0], upperFrom: upper[1].from } : {}),
+  };
+}

@@ -17,6 +17,8 @@ import { savedForm } from '../reader/workbook';
 import { locateForm } from '../reader/recognise';
 import { headingUnit } from '../reader/unit';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+import type { SheetOrigin } from '../workflow/plan';
+import { SHEET_ORIGINS_KEY, readSheetOrigins } from '../workflow/plan';
 import { importedTabName, uniqueTabName } from './tab-names';
 
 const KIND_STYLE: Readonly<Record<string, StyleName>> = {
@@ -157,6 +159,8 @@ export interface ImportedSheet {
   readonly formId?: FormId;
   /** The plan year the sheet's form gives ("Năm kế hoạch (X+1): 2018"). */
   readonly planYear?: number;
+  /** When the file was last saved (docProps/core.xml dcterms:modified), ISO, when it says. */
+  readonly modified?: string;
 }
 
 export interface ImportOptions {
@@ -194,6 +198,7 @@ export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, _option
     throw new Error(`Không mở được tệp "${fileName}": ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   // A file LKH made for a commune (the package it sends up) names its unit in its state.
+  const modified = source.modifiedAt;
   const stateUnit = state.unitName?.trim() && (state.level === undefined || state.level === 'xa') ? state.unitName.trim() : undefined;
   const sheets: ImportedSheet[] = [];
   const taken: string[] = [];
@@ -204,7 +209,7 @@ export async function xlsxAsLayouts(fileName: string, bytes: Uint8Array, _option
     const unit = reading?.unitName?.trim() || headingUnit(d) || stateUnit;
     const name = uniqueTabName(importedTabName(d.name, { ...(unit ? { unit } : {}), ...(formId ? { formId } : {}), file: fileName }), taken);
     taken.push(name);
-    sheets.push({ layout: sheetAsLayout(d, name, formId, { valuesOnly: true }), ...(formId ? { formId } : {}), ...(reading?.planYear !== undefined ? { planYear: reading.planYear } : {}) });
+    sheets.push({ layout: sheetAsLayout(d, name, formId, { valuesOnly: true }), ...(formId ? { formId } : {}), ...(reading?.planYear !== undefined ? { planYear: reading.planYear } : {}), ...(modified ? { modified } : {}) });
   }
   return sheets;
 }
@@ -219,18 +224,28 @@ export async function importXlsx(port: WorkbookPort, fileName: string, bytes: Ui
   const existing = await port.listSheets();
   const created: string[] = [];
   const recognised: Record<string, FormId> = {};
-  for (const { layout, formId } of imported) {
+  const origins: Record<string, SheetOrigin> = {};
+  const importedAt = new Date().toISOString();
+  for (const { layout, formId, modified } of imported) {
     const name = uniqueName(layout.name, [...existing, ...created]);
     await port.createSheet({ ...layout, name }, { existing: 'fail' });
     created.push(name);
     if (formId) recognised[name] = formId;
+    origins[name] = { file: fileName, ...(modified ? { modified } : {}), imported: importedAt };
   }
   if (Object.keys(recognised).length > 0) {
     const state = await readStateOrEmpty(port);
     // Settings left empty take the plan year the villages' forms give (the period and the level
     // above then follow it: reference/periods.ts).
     const planYear = state.planYear ?? imported.map((x) => x.planYear).find((y): y is number => y !== undefined);
-    await port.writeState({ ...state, ...(planYear !== undefined ? { planYear } : {}), sheetForms: { ...(state.sheetForms ?? {}), ...recognised } });
+    // Each tab's file, its modified date and the import time: the version chooser names them.
+    const kept = readSheetOrigins(state.extra);
+    await port.writeState({
+      ...state,
+      ...(planYear !== undefined ? { planYear } : {}),
+      sheetForms: { ...(state.sheetForms ?? {}), ...recognised },
+      extra: { ...(state.extra ?? {}), [SHEET_ORIGINS_KEY]: { ...kept, ...origins } },
+    });
   }
   return { sheets: created, forms: recognised };
 }

@@ -70,6 +70,8 @@ export interface Strength {
 /** A form recognised on a sheet and read. */
 export interface FormReading {
   readonly file?: string;
+  /** When `file` was last saved (its docProps/core.xml dcterms:modified), ISO, when the reader knows it. */
+  readonly fileModified?: string;
   readonly sheet: string;
   readonly formId: FormId;
   /** 0..1: how sure the recognition is. */

@@ -31,3 +31,20 @@ export async function openForReading(data: Uint8Array): Promise<InputWorkbook> {
     throw new PortError('WORKBOOK_INVALID', `tệp bị hỏng, không đọc được như một sổ làm việc .xlsx. Hãy mở thử bằng Excel; nếu Excel sửa được, lưu lại rồi chọn lại.\nChi tiết kỹ thuật: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
+
+/**
+ * When the file was last saved, as its docProps/core.xml says (`dcterms:modified`), ISO; undefined
+ * when it does not say or cannot be read (the date is shown, never relied on).
+ */
+export async function fileModified(data: Uint8Array): Promise<string | undefined> {
+  try {
+    const { ZipParts } = await import('./zip');
+    const xml = await (await ZipParts.open(data)).text('docProps/core.xml');
+    const m = xml ? /<dcterms:modified\b[^>]*>\s*([^<\s]+)\s*<\/dcterms:modified>/u.exec(xml) : null;
+    if (!m) return undefined;
+    const d = new Date(m[1]);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  } catch {
+    return undefined;
+  }
+}

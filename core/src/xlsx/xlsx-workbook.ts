@@ -278,6 +278,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return Object.assign(wb, { dropped: trimmed.dropped });
   }
 
+  /** When the file was last saved, as its docProps/core.xml dcterms:modified says (ISO), if it says. */
+  get modifiedAt(): string | undefined {
+    const d: unknown = this.workbook.modified;
+    return d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
+  }
+
   /** A new workbook without sheets. */
   static create(): XlsxWorkbook {
     const wb = new ExcelJS.Workbook();

@@ -145,6 +145,7 @@ describe('each village counted once', () => {
     const ws = wb.workbook.worksheets[0];
     ws.getCell('G21').value = '12.000';
     ws.getCell('I21').value = '7.000';
+    wb.workbook.modified = new Date('2026-04-20T02:00:00Z');
     writeFileSync(v2, await wb.save());
     utimesSync(v1, new Date('2026-10-01'), new Date('2026-10-01'));
     utimesSync(v2, new Date('2026-10-05'), new Date('2026-10-05'));
@@ -153,6 +154,8 @@ describe('each village counted once', () => {
     expect(stop.code).toBe(2);
     expect(stop.err).toContain('thon-a.xlsx');
     expect(stop.err).toContain('thon-a-sua.xlsx');
+    // each version with the date the file itself says it was saved (docProps/core.xml)
+    expect(stop.err).toMatch(/- thon-a-sua\.xlsx \(sửa ngày 20\/04\/2026\) trang "/u);
     expect(stop.err).toContain('--keep newer');
     expect(existsSync(out)).toBe(false);
     const newer = await run(['consolidate', v1, v2, '--out', out, '--keep', 'newer', '--json']);

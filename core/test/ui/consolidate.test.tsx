@@ -101,8 +101,8 @@ describe('Tổng hợp', () => {
       unitName: 'Thôn A',
       sector: 'Giao thông',
       candidates: [
-        { key: '|Thôn A - I.2', sheet: 'Thôn A - I.2', activities: 4, amount: 33_000 },
-        { key: '|Thôn A (2) - I.2', sheet: 'Thôn A (2) - I.2', activities: 5, amount: 35_000 },
+        { key: '|Thôn A - I.2', sheet: 'Thôn A - I.2', activities: 4, amount: 33_000, file: 'Thon-A.xlsx', modified: '2026-04-02T09:30:00.000Z', imported: '2026-05-03T01:00:00.000Z' },
+        { key: '|Thôn A (2) - I.2', sheet: 'Thôn A (2) - I.2', activities: 5, amount: 35_000, file: 'Thon-A (gửi lại).xlsx', imported: '2026-05-06T01:00:00.000Z' },
       ],
     };
     c.consolidate.mockImplementationOnce(async () => ({ ...consolidation(), sheets: [], keptCopies: [], conflicts: [conflict] }));
@@ -113,7 +113,9 @@ describe('Tổng hợp', () => {
     expect(screen.queryByText(/\d+ hoạt động · /u)).toBeNull();
     const go = screen.getByRole('button', { name: 'Tổng hợp với các bản đã chọn' }) as HTMLButtonElement;
     expect(go.disabled).toBe(true);
-    await userEvent.click(screen.getByRole('radio', { name: 'Thôn A (2) - I.2: 5 hoạt động, 35 triệu đồng' }));
+    // each version named by its file and date: the file's own modified date, else when it was imported
+    expect(screen.getByRole('radio', { name: 'tệp Thon-A.xlsx, sửa ngày 02/04/2026 — trang "Thôn A - I.2": 4 hoạt động, 33 triệu đồng' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('radio', { name: 'tệp Thon-A (gửi lại).xlsx, nhập vào ngày 06/05/2026 — trang "Thôn A (2) - I.2": 5 hoạt động, 35 triệu đồng' }));
     expect(go.disabled).toBe(false);
     await userEvent.click(go);
     expect(c.consolidate).toHaveBeenLastCalledWith({ sourceChoices: { 'I.2|thon a|giao thong': '|Thôn A (2) - I.2' } }, expect.any(Function));

@@ -57,4 +57,43 @@ describe('Cài đặt', () => {
     expect(screen.getByText(/Năm kế hoạch 1999 không hợp lệ\./u)).toBeTruthy();
     expect(screen.queryByText('Đã lưu cài đặt vào sổ tính.')).toBeNull();
   });
+
+  it('offers the names the files give for blank settings, saves them only on the user’s click', async () => {
+    const c = fakeClient();
+    c.getSettings.mockResolvedValue({ planYear: 2027, level: 'xa', period: '2026-2030', upperLevelName: 'Tỉnh' });
+    const offered = { unitName: 'Xã Tân Lập', unitFrom: 'trang "Thôn Nà Hin - I.3": "UBND XÃ TÂN LẬP"', upperLevelName: 'Tỉnh Lào Cai', upperFrom: 'trang "Tỉnh Lào Cai - III.1"' };
+    const suggestNames = jest.fn(async () => offered);
+    render(<LkhPane client={{ ...paneClient(c), suggestNames }} initialTab="settings" />);
+    expect(await screen.findByText('Các biểu đã nhận ghi tên:')).toBeTruthy();
+    expect(screen.getByText('Tên xã: Xã Tân Lập (trang "Thôn Nà Hin - I.3": "UBND XÃ TÂN LẬP")')).toBeTruthy();
+    expect(screen.getByText('Cấp trên: Tỉnh Lào Cai (trang "Tỉnh Lào Cai - III.1")')).toBeTruthy();
+    // shown, not saved, the fields still blank
+    expect(c.saveSettings).not.toHaveBeenCalled();
+    expect((screen.getByLabelText('Tên xã / đơn vị') as HTMLInputElement).value).toBe('');
+    await userEvent.click(screen.getByRole('button', { name: 'Dùng các tên này và lưu' }));
+    expect(c.saveSettings).toHaveBeenCalledWith({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2026-2030', upperLevelName: 'Tỉnh Lào Cai' });
+    expect(await screen.findByText('Đã lưu cài đặt vào sổ tính.')).toBeTruthy();
+    expect((screen.getByLabelText('Tên xã / đơn vị') as HTMLInputElement).value).toBe('Xã Tân Lập');
+    expect(screen.queryByText('Các biểu đã nhận ghi tên:')).toBeNull();
+  });
+
+  it('lets the user ignore the names offered, and asks nothing when the names are set', async () => {
+    const c = fakeClient();
+    c.getSettings.mockResolvedValue({ planYear: 2027, level: 'xa', period: '2026-2030', upperLevelName: 'Huyện' });
+    render(<LkhPane client={{ ...paneClient(c), suggestNames: async () => ({ upperLevelName: 'Huyện Bảo Yên', upperFrom: 'trang "III.1": "UBND HUYỆN BẢO YÊN"' }) }} initialTab="settings" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Bỏ qua' }));
+    expect(screen.queryByText('Các biểu đã nhận ghi tên:')).toBeNull();
+    expect(c.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it('does not look for names the settings already hold', async () => {
+    const c = fakeClient();
+    const suggestNames = jest.fn(async () => ({ unitName: 'Xã Khác' }));
+    c.getSettings.mockResolvedValue({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2026-2030', upperLevelName: 'Tỉnh Lào Cai' });
+    render(<LkhPane client={{ ...paneClient(c), suggestNames }} initialTab="settings" />);
+    await screen.findByRole('heading', { name: 'Cài đặt của sổ tính' });
+    await waitFor(() => expect((screen.getByLabelText('Tên xã / đơn vị') as HTMLInputElement).value).toBe('Xã Tân Lập'));
+    expect(suggestNames).not.toHaveBeenCalled();
+    expect(screen.queryByText('Các biểu đã nhận ghi tên:')).toBeNull();
+  });
 });

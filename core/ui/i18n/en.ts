@@ -1,4 +1,5 @@
 /** The pane's words in English, typed against the Vietnamese reference. */
+import { formatDate } from '../format';
 import type { Strings } from './vi';
 
 const n = (x: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(x);
@@ -198,6 +199,11 @@ export const en: Strings = {
     villages: 'Villages in the commune',
     villagesHint: 'Set once; "all sent" is judged against this number.',
     villagesInvalid: 'The number of villages must be a whole number from 1 to 200.',
+    suggestedTitle: 'The forms received name:',
+    suggestedUnit: (name: string, from: string) => `Commune: ${name} (${from})`,
+    suggestedUpper: (name: string, from: string) => `Level above: ${name} (${from})`,
+    suggestedAccept: 'Use these names and save',
+    suggestedDismiss: 'Ignore',
     upperLevelName: 'Name of the level above',
     upperLevelHint: 'The handbook says "Huyện" (district). Since 1 July 2025 there are no districts: the level above the commune is the province (e.g. "Tỉnh Lào Cai").',
     periodHint: 'Follows the plan year: up to 2020, 2016-2020; then 2021-2025; from 2026, 2026-2030 (the merged program of Resolution 257/2025/QH15).',
@@ -265,6 +271,8 @@ export const en: Strings = {
     conflictOf: (form: string, unit: string, sector?: string): string => `Form ${form} of ${unit}${sector ? ` (sector ${sector})` : ''}`,
     candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} activities, ${n(Math.round(amount / 100) / 10)} million VND`,
     keepAll: 'Count them all — these are different units sharing a name',
+    candidateWhere: (sheet: string, file?: string, modified?: string, imported?: string): string =>
+      file ? `file ${file}${modified ? `, modified ${formatDate(modified, 'en')}` : imported ? `, imported ${formatDate(imported, 'en')}` : ''} — sheet "${sheet}"` : `sheet "${sheet}"`,
     consolidateChosen: 'Consolidate with the chosen versions',
     checks: 'Funding checks',
     passed: 'Passed',

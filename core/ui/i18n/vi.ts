@@ -8,6 +8,7 @@
 /** Vietnamese grouping: 1.250.000. */
 const n = (x: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(x);
 
+import { formatDate } from '../format';
 export const vi = {
   locale: 'vi-VN',
   lang: { current: 'Tiếng Việt', switchTo: 'English', switchLabel: 'Chuyển sang tiếng Anh' },
@@ -189,6 +190,11 @@ export const vi = {
     villages: 'Số thôn của xã',
     villagesHint: 'Nhập một lần; "đã gửi đủ" được tính trên số thôn này.',
     villagesInvalid: 'Số thôn phải là số nguyên từ 1 đến 200.',
+    suggestedTitle: 'Các biểu đã nhận ghi tên:',
+    suggestedUnit: (name: string, from: string) => `Tên xã: ${name} (${from})`,
+    suggestedUpper: (name: string, from: string) => `Cấp trên: ${name} (${from})`,
+    suggestedAccept: 'Dùng các tên này và lưu',
+    suggestedDismiss: 'Bỏ qua',
     upperLevelName: 'Tên cấp trên',
     upperLevelHint: 'Sổ tay ghi "Huyện". Từ 1/7/2025 không còn cấp huyện: kế hoạch từ năm 2026 gửi lên tỉnh (ví dụ "Tỉnh Lào Cai").',
     periodHint: 'Theo năm kế hoạch: đến 2020 là 2016-2020; 2021-2025; từ 2026 là 2026-2030 (chương trình hợp nhất theo Nghị quyết 257/2025/QH15).',
@@ -259,6 +265,9 @@ export const vi = {
     /** `amount` in nghìn đồng (the forms' unit), shown in triệu đồng like the rest of the screen. */
     candidate: (where: string, activities: number, amount: number): string => `${where}: ${n(activities)} hoạt động, ${n(Math.round(amount / 100) / 10)} triệu đồng`,
     keepAll: 'Tính tất cả — đây là các đơn vị khác nhau trùng tên',
+    /** Where a version comes from: "tệp Thon-Na-Lieu.xlsx, sửa ngày 07/05/2026 — trang …". */
+    candidateWhere: (sheet: string, file?: string, modified?: string, imported?: string): string =>
+      file ? `tệp ${file}${modified ? `, sửa ngày ${formatDate(modified, 'vi')}` : imported ? `, nhập vào ngày ${formatDate(imported, 'vi')}` : ''} — trang "${sheet}"` : `trang "${sheet}"`,
     consolidateChosen: 'Tổng hợp với các bản đã chọn',
     checks: 'Kiểm tra nguồn vốn',
     passed: 'Đạt',

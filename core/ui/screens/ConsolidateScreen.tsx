@@ -203,7 +203,7 @@ export function ConsolidateScreen(props: ConsolidateScreenProps) {
             >
               <h3 className={s.subtitle}>{t.consolidate.conflictOf(c.formId, c.unitName, c.sector)}</h3>
               {c.candidates.map((x) => (
-                <Radio key={x.key} value={x.key} label={t.consolidate.candidate(x.file ? `${x.file} — ${x.sheet}` : x.sheet, x.activities, x.amount)} />
+                <Radio key={x.key} value={x.key} label={t.consolidate.candidate(t.consolidate.candidateWhere(x.sheet, x.file, x.modified, x.imported), x.activities, x.amount)} />
               ))}
               <Radio value="all" label={t.consolidate.keepAll} />
             </RadioGroup>

@@ -1,6 +1,7 @@
 /** Cài đặt: plan year, unit, level, program period, the level above; saved in the workbook. */
 import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { NameSuggestion } from '../../src/app/settings';
 import type { Settings } from '../../src/app/actions';
 import { defaultUpperLevel, periodOfYear } from '../../src/reference';
 import type { PaneClient } from '../client';
@@ -60,21 +61,40 @@ export function useSettingsState({ client, settings, onSaved, expectedVillages }
   const year = parseYear(draft.planYear);
   const yearInvalid = year !== undefined && Number.isNaN(year);
   const villagesInvalid = Number.isNaN(parseVillages(draft.villages) ?? 0);
-  const save = useAction(async () => {
+  // Names the received sheets give for blank settings: offered, never saved without a click.
+  const [suggested, setSuggested] = useState<NameSuggestion | undefined>(undefined);
+  const blankUnit = !settings.unitName?.trim();
+  const blankUpper = !settings.upperLevelName.trim() || /^(tỉnh|huyện)$/iu.test(settings.upperLevelName.trim());
+  useEffect(() => {
+    if (!client.suggestNames || (!blankUnit && !blankUpper)) return undefined;
+    let live = true;
+    client.suggestNames().then(
+      (s) => {
+        if (live && (s.unitName || s.upperLevelName)) setSuggested(s);
+      },
+      () => undefined, // a suggestion that cannot be read is no error of the user's
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, blankUnit, blankUpper]);
+  const save = useAction(async (patch?: Partial<SettingsDraft>) => {
+    const d = patch ? { ...draft, ...patch } : draft;
     const next: Settings = {
-      level: draft.level,
-      period: draft.period,
-      upperLevelName: draft.upperLevelName.trim() || defaultUpperLevel(year !== undefined && !Number.isNaN(year) ? year : undefined),
+      level: d.level,
+      period: d.period,
+      upperLevelName: d.upperLevelName.trim() || defaultUpperLevel(year !== undefined && !Number.isNaN(year) ? year : undefined),
       ...(year !== undefined ? { planYear: year } : {}),
-      ...(draft.unitName.trim() ? { unitName: draft.unitName.trim() } : {}),
+      ...(d.unitName.trim() ? { unitName: d.unitName.trim() } : {}),
     };
     const saved = await client.saveSettings(next);
     // The number of villages, set once: "đã gửi đủ" is judged on it.
-    const count = parseVillages(draft.villages);
+    const count = parseVillages(d.villages);
     if (client.setVillages && saved.level === 'xa' && count !== expectedVillages && !Number.isNaN(count ?? 0)) await client.setVillages({ expected: count ?? null });
     onSaved(saved);
     setDraft(draftOf(saved, count));
     setTouched(false);
+    setSuggested(undefined);
     return saved;
   });
   const update = (patch: Partial<SettingsDraft>) => {
@@ -98,13 +118,23 @@ export function useSettingsState({ client, settings, onSaved, expectedVillages }
     if (!yearInvalid && !villagesInvalid) void save.run();
   };
   const catalogue = useAction(() => client.writeCatalogue());
-  return { draft, update, yearInvalid, villagesInvalid, canSetVillages: typeof client.setVillages === 'function', save, submit, saved: !touched && save.result !== undefined && !save.failed, catalogue };
+  /** Accepts the names offered: into the fields (only those still blank) and saved, in one click. */
+  const acceptSuggested = () => {
+    if (!suggested) return;
+    const patch: Partial<SettingsDraft> = {
+      ...(suggested.unitName && !draft.unitName.trim() ? { unitName: suggested.unitName } : {}),
+      ...(suggested.upperLevelName && (!draft.upperLevelName.trim() || /^(tỉnh|huyện)$/iu.test(draft.upperLevelName.trim())) ? { upperLevelName: suggested.upperLevelName } : {}),
+    };
+    setDraft((x) => ({ ...x, ...patch }));
+    if (!yearInvalid && !villagesInvalid) void save.run(patch);
+  };
+  return { suggested, acceptSuggested, dismissSuggested: () => setSuggested(undefined), draft, update, yearInvalid, villagesInvalid, canSetVillages: typeof client.setVillages === 'function', save, submit, saved: !touched && save.result !== undefined && !save.failed, catalogue };
 }
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const { t } = useI18n();
   const s = useScreenStyles();
-  const { draft, update, yearInvalid, villagesInvalid, canSetVillages, save, submit, saved, catalogue } = useSettingsState(props);
+  const { suggested, acceptSuggested, dismissSuggested, draft, update, yearInvalid, villagesInvalid, canSetVillages, save, submit, saved, catalogue } = useSettingsState(props);
   return (
     <form
       className={s.screen}
@@ -115,6 +145,21 @@ export function SettingsScreen(props: SettingsScreenProps) {
     >
       <h2 className={s.title}>{t.settings.title}</h2>
       <p className={s.hint}>{t.settings.intro}</p>
+      {suggested ? (
+        <section className={s.section} data-lkh-suggested aria-label={t.settings.suggestedTitle}>
+          <p className={s.hint}>{t.settings.suggestedTitle}</p>
+          <ul>
+            {suggested.unitName ? <li>{t.settings.suggestedUnit(suggested.unitName, suggested.unitFrom ?? '')}</li> : null}
+            {suggested.upperLevelName ? <li>{t.settings.suggestedUpper(suggested.upperLevelName, suggested.upperFrom ?? '')}</li> : null}
+          </ul>
+          <div className={s.actions}>
+            <Button appearance="primary" disabled={save.running || yearInvalid || villagesInvalid} onClick={acceptSuggested}>
+              {t.settings.suggestedAccept}
+            </Button>
+            <Button onClick={dismissSuggested}>{t.settings.suggestedDismiss}</Button>
+          </div>
+        </section>
+      ) : null}
       <Field label={t.settings.planYear} hint={t.settings.planYearHint} validationState={yearInvalid ? 'error' : 'none'} validationMessage={yearInvalid ? t.settings.planYearInvalid : undefined}>
         <Input type="number" inputMode="numeric" min={2000} max={2100} value={draft.planYear} onChange={(_, d) => update({ planYear: d.value })} />
       </Field>

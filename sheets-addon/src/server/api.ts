@@ -26,6 +26,8 @@ import type { YearDocumentKind } from '../../../core/src/year';
 import { YEAR_DOCUMENT_KINDS } from '../../../core/src/year';
 import type { RollUpResult } from '../../../core/src/workflow/upper-level';
 import { isRollupSheet, rollUpCommunes } from '../../../core/src/workflow/upper-level';
+import type { SheetOrigin } from '../../../core/src/workflow/plan';
+import { SHEET_ORIGINS_KEY, readSheetOrigins } from '../../../core/src/workflow/plan';
 import type { ExportData, ImportRequest, ImportResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView } from './entry-points';
 import type { LockOptions } from './lock';
 import { withDocumentLock } from './lock';
@@ -333,6 +335,8 @@ export function createServerApi(env: ServerEnv) {
       await locked(() => actions.recordDocument(String(kind) as YearDocumentKind, String(fileName), action === 'exported' ? 'exported' : 'drafted'));
       return null;
     },
+    /** The names the sheets give for the blank settings: reads only. */
+    suggestNames: () => actions.suggestNames(),
     setVillages: (input: { names?: readonly string[]; expected?: number | null }) =>
       locked(() =>
         actions.setVillages({
@@ -422,6 +426,9 @@ export function createServerApi(env: ServerEnv) {
     const taken = await port.listSheets();
     const created: string[] = [];
     const forms: Record<string, FormId> = {};
+    // Each tab's file, its modified date and when it was imported (the version chooser names them).
+    const origins: Record<string, SheetOrigin> = {};
+    const importedAt = new Date().toISOString();
     let longest = 0;
     for (const s of req.sheets) {
       const before = now();
@@ -430,13 +437,20 @@ export function createServerApi(env: ServerEnv) {
       await port.createSheet({ ...s.layout, name }, { existing: 'fail' });
       created.push(name);
       if (s.formId) forms[name] = s.formId;
+      const modified = typeof s.modified === 'string' && /^\d{4}-\d{2}-\d{2}/u.test(s.modified) ? s.modified : undefined;
+      origins[name] = { file: req.file, ...(modified ? { modified } : {}), imported: importedAt };
       longest = Math.max(longest, now() - before);
     }
     if (Object.keys(forms).length > 0) {
       const state = await readStateSafe(port);
       // Empty settings take the plan year of the uploaded forms (the period and the level above follow it).
       const year = req.sheets.map((s) => s.planYear).find((y): y is number => typeof y === 'number' && Number.isInteger(y) && y >= 2000 && y <= 2100);
-      await port.writeState({ ...state, ...(state.planYear === undefined && year !== undefined ? { planYear: year } : {}), sheetForms: { ...(state.sheetForms ?? {}), ...forms } });
+      await port.writeState({
+        ...state,
+        ...(state.planYear === undefined && year !== undefined ? { planYear: year } : {}),
+        sheetForms: { ...(state.sheetForms ?? {}), ...forms },
+        extra: { ...(state.extra ?? {}), [SHEET_ORIGINS_KEY]: { ...readSheetOrigins(state.extra), ...origins } },
+      });
     }
     const notCreated = req.sheets.slice(created.length).map((s) => s.layout.name);
     if (notCreated.length === 0) return { sheets: created, forms };

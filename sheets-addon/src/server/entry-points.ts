@@ -16,6 +16,7 @@
  * - Every call starts the server script afresh: few coarse calls.
  */
 import type { ConsolidateOptions, ConsolidationView, FindingView, OverviewView, RankingView, Settings, ValidationView } from '../../../core/src/app/actions';
+import type { NameSuggestion } from '../../../core/src/app/settings';
 import type { FormId } from '../../../core/src/forms/types';
 import type { SheetLayout } from '../../../core/src/layout/types';
 import type { DocumentState, SheetData } from '../../../core/src/port/types';
@@ -48,6 +49,8 @@ export interface ImportSheet {
   readonly formId?: FormId;
   /** The plan year the sheet's form gives: fills the settings when they have none. */
   readonly planYear?: number;
+  /** When the file was last saved (its docProps/core.xml dcterms:modified), ISO: the version chooser shows it. */
+  readonly modified?: string;
 }
 
 export interface ImportRequest {
@@ -159,6 +162,8 @@ export interface SidebarApi {
   /** Records a document drafted or the package exported by the sidebar, so the year's status counts it. */
   recordDocument(kind: string, fileName: string, action?: string | null): null;
   setVillages(input: { names?: readonly string[]; expected?: number | null }): { villages: string[]; expected?: number };
+  /** The unit's and the level above's names the sheets give, for the blank settings (reads only). */
+  suggestNames(): NameSuggestion;
   lastChange(): { action: 'consolidate' | 'rank'; at: string; sheets: string[] } | null;
   undoLastChange(): UndoResult | null;
   listSheets(): string[];
@@ -199,6 +204,7 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   yearStatus: true,
   recordDocument: true,
   setVillages: true,
+  suggestNames: true,
   lastChange: true,
   undoLastChange: true,
   listSheets: true,

@@ -168,6 +168,7 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
       await call('recordDocument', kind, fileName, action ?? null);
     },
     setVillages: (input) => call('setVillages', input),
+    suggestNames: () => call('suggestNames'),
     lastChange: async () => (await call('lastChange')) ?? undefined,
     undoLastChange: async () => (await call('undoLastChange')) ?? undefined,
     listSheets: () => call('listSheets'),

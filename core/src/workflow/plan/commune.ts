@@ -22,7 +22,7 @@ import { readEdits, writePlan } from './plan-io';
 import type { CommunePlan } from '../types';
 import { inputsDigest, withRecordedFindings } from '../findings';
 import type { ConflictChoice } from './sources';
-import { SourceConflictError, selectSources } from './sources';
+import { SourceConflictError, readSheetOrigins, selectSources } from './sources';
 
 export interface CommuneOptions {
   readonly period?: ProgramPeriod;
@@ -91,7 +91,9 @@ export async function consolidateCommune(target: WorkbookPort, readings?: readon
     ownValidation = new Set(sourceFindings);
   }
   // Each input counted once: identical copies read once, two versions of one sheet only as chosen.
-  const selection = selectSources(all, options.sourceChoices ?? {});
+  // The workbook's tabs name the files they were imported from (the state's record), for the version chooser.
+  const origins = readings ? {} : readSheetOrigins(await target.readState().then((s) => s.extra, () => undefined));
+  const selection = selectSources(all, options.sourceChoices ?? {}, origins);
   if (selection.conflicts.length > 0) throw new SourceConflictError(selection.conflicts, selection.findings);
   all = selection.readings;
   sourceFindings = [...sourceFindings, ...selection.findings];

@@ -29,6 +29,36 @@ export interface SourceCandidate {
   readonly activities: number;
   /** Sum of the activities' Tổng số, in the form's unit (nghìn đồng). */
   readonly amount: number;
+  /** When the file was last saved (its docProps/core.xml dcterms:modified), ISO, when known. */
+  readonly modified?: string;
+  /** When the pane imported it as a tab, ISO, when known. */
+  readonly imported?: string;
+}
+
+/** Where a tab of the workbook came from: the file, its modified date, when it was imported. */
+export interface SheetOrigin {
+  readonly file: string;
+  readonly modified?: string;
+  readonly imported?: string;
+}
+
+/** The key of DocumentState.extra holding the tabs' origins (tab → SheetOrigin). */
+export const SHEET_ORIGINS_KEY = 'sheetOrigins';
+
+const isIso = (x: unknown): x is string => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/u.test(x);
+
+/** The tabs' origins the state records (malformed entries left out). */
+export function readSheetOrigins(extra: Readonly<Record<string, unknown>> | undefined): Record<string, SheetOrigin> {
+  const raw = extra?.[SHEET_ORIGINS_KEY];
+  const out: Record<string, SheetOrigin> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+  for (const [tab, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof v !== 'object' || v === null) continue;
+    const o = v as Record<string, unknown>;
+    if (typeof o.file !== 'string' || o.file === '') continue;
+    out[tab] = { file: o.file, ...(isIso(o.modified) ? { modified: o.modified } : {}), ...(isIso(o.imported) ? { imported: o.imported } : {}) };
+  }
+  return out;
 }
 
 /** Two or more different sheets claiming the same unit, form and sector. */
@@ -90,10 +120,16 @@ function conflictId(r: FormReading): string | undefined {
   return `${r.formId}|${unit}|${foldKey(r.sector ?? '')}`;
 }
 
-function candidateOf(r: FormReading): SourceCandidate {
+function candidateOf(r: FormReading, origins: Readonly<Record<string, SheetOrigin>>): SourceCandidate {
+  // A tab of the workbook names the file it was imported from (the state's record).
+  const o = r.file ? undefined : origins[r.sheet];
+  const file = r.file ?? o?.file;
+  const modified = r.fileModified ?? o?.modified;
   return {
     key: candidateKey(r),
-    ...(r.file ? { file: r.file } : {}),
+    ...(file ? { file } : {}),
+    ...(modified ? { modified } : {}),
+    ...(o?.imported ? { imported: o.imported } : {}),
     sheet: r.sheet,
     activities: r.activities.length,
     amount: r.activities.reduce((s, a) => s + (a.total ?? 0), 0),
@@ -104,7 +140,7 @@ function candidateOf(r: FormReading): SourceCandidate {
  * Selects the readings to consolidate: identical content read once, different versions of one
  * unit's sheet held back as conflicts unless `choices` answers them (by conflict id).
  */
-export function selectSources(readings: readonly FormReading[], choices: Readonly<Record<string, ConflictChoice>> = {}): SourceSelection {
+export function selectSources(readings: readonly FormReading[], choices: Readonly<Record<string, ConflictChoice>> = {}, origins: Readonly<Record<string, SheetOrigin>> = {}): SourceSelection {
   const findings: Finding[] = [];
   const firstByHash = new Map<string, FormReading>();
   const unique: FormReading[] = [];
@@ -158,7 +194,7 @@ export function selectSources(readings: readonly FormReading[], choices: Readonl
       formId: first.formId as 'I.2' | 'II.3',
       unitName: first.unitName ?? '',
       ...(first.sector ? { sector: first.sector } : {}),
-      candidates: group.map(candidateOf),
+      candidates: group.map((r) => candidateOf(r, origins)),
     });
     findings.push(
       finding('SOURCE_CONFLICT', { sheet: first.sheet, ...(first.file ? { file: first.file } : {}) }, { unit: first.unitName ?? '', form: first.formId, sector: first.sector ? ` (lĩnh vực ${first.sector})` : '', sources: names }),
