@@ -157,7 +157,12 @@ export function readCatalogueSheet(data: SheetData): CatalogueReading {
       continue;
     }
     const opt = (k: ColumnKey) => (text(k) !== '' ? text(k) : undefined);
+    // The sheet has one "Căn cứ pháp lý" cell: a row LKH wrote as it stands in the built-in table
+    // (same text, same mark) keeps that row's check of each text (bases), so it reads back whole.
+    const builtIn = PROGRAM_TABLES[period].find((e) => e.id === id);
+    const bases = builtIn?.bases && builtIn.legalBasis === opt('legalBasis') && builtIn.verified === verified ? builtIn.bases : undefined;
     entries.push({
+      ...(bases ? { bases } : {}),
       id,
       name,
       kind,

@@ -61,13 +61,9 @@ describe('rule 2: activities needing no outside money', () => {
 });
 
 describe('completeness: what, where, when, who', () => {
-  it('names each required column left empty, at its cell', () => {
+  it('names every required column left empty in one finding, at the first empty cell, listing each cell (issue 20: one finding per problem)', () => {
     const r = reading('I.2', [act({ activity: 'Nạo vét mương', unit: undefined, time: '', place: undefined, total: 100, contribution: 100 })]);
-    expect(found(r)).toEqual([
-      ['ACTIVITY_INCOMPLETE', 'B12', `Hoạt động "Nạo vét mương" chưa ghi ĐVT — ô B12, trang "${SHEET}".`],
-      ['ACTIVITY_INCOMPLETE', 'D12', `Hoạt động "Nạo vét mương" chưa ghi Thời gian — ô D12, trang "${SHEET}".`],
-      ['ACTIVITY_INCOMPLETE', 'E12', `Hoạt động "Nạo vét mương" chưa ghi Địa điểm — ô E12, trang "${SHEET}".`],
-    ]);
+    expect(found(r)).toEqual([['ACTIVITY_INCOMPLETE', 'B12', `Hoạt động "Nạo vét mương" chưa ghi ĐVT, Thời gian, Địa điểm — ô B12, D12, E12, trang "${SHEET}".`]]);
   });
 
   it('a quantity typed as text counts; a column missing from the sheet is not reported per row; a row without a name is not checked', () => {
