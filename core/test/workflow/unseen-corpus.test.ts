@@ -11,38 +11,16 @@
  * figures are not a held-out estimate any more; the issue's targets are topic ≥ 97%, sector ≥ 95%,
  * ≥ 90% under a topic-titled sheet.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SECTORS, TOPICS } from '../../src/forms/topics';
-import type { Topic } from '../../src/forms/topics';
 import { placeActivity } from '../../src/workflow/classify';
+import type { Labelled } from './labelled-corpus';
+import { measure, readLabelled } from './labelled-corpus';
 
-interface Labelled {
-  readonly name: string;
-  readonly topic: Topic;
-  readonly sector: string;
-  readonly source: string;
-  readonly note: string;
-}
-
-const FILE = join(__dirname, '..', 'fixtures', 'unseen-activities', 'unseen-activities.tsv');
-const LINES = readFileSync(FILE, 'utf8').split('\n').filter((l) => l.trim() !== '');
-const CORPUS: readonly Labelled[] = LINES.slice(1).map((l) => {
-  const [name, topic, sector, source, note] = l.split('\t');
-  return { name, topic: topic as Topic, sector, source, note: note ?? '' };
-});
-
-/** Accuracy of `ok` over `cases`, printed with the misses. */
-function measure(title: string, cases: readonly Labelled[], ok: (c: Labelled) => boolean, shown: (c: Labelled) => string): number {
-  const wrong = cases.filter((c) => !ok(c));
-  const right = cases.length - wrong.length;
-  console.log(`${title}: ${((100 * right) / cases.length).toFixed(1)}% (${right}/${cases.length})${wrong.length ? `\n${wrong.map((c) => `  ${c.name}: ${shown(c)}`).join('\n')}` : ''}`);
-  return right / cases.length;
-}
+const { header: HEADER, corpus: CORPUS } = readLabelled('unseen-activities');
 
 describe('the unseen corpus', () => {
   it('holds at least 230 labelled names, every topic and sector among the canonical ones', () => {
-    expect(LINES[0].split('\t')).toEqual(['name', 'topic', 'sector', 'source', 'note']);
+    expect(HEADER).toEqual(['name', 'topic', 'sector', 'source', 'note']);
     expect(CORPUS.length).toBeGreaterThanOrEqual(230);
     const sectors = new Set(SECTORS.map((s) => s.name));
     for (const c of CORPUS) {
