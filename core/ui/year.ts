@@ -6,10 +6,11 @@
  * `yearOfChecklist` is the adapter for a client without `yearStatus` (an older server in Sheets):
  * the same shape from the calendar's checklist, so the pane is built on one shape either way.
  */
-import type { YearStatus } from '../src/year';
+import type { NextActionKind, YearStatus } from '../src/year';
 import type { ChecklistView } from './checklist-types';
 
-export type NextActionKind = 'settings' | 'villages' | 'receive' | 'consolidate' | 'fix' | 'draft' | 'ballot' | 'rank' | 'export' | 'feedback' | 'rollup' | 'tick' | 'done';
+/** The next action's kinds, the core's own (the pane's view is otherwise a structural subset). */
+export type { NextActionKind };
 
 export interface YearEvidenceView {
   readonly sheet?: string;
