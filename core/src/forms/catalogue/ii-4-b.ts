@@ -13,7 +13,7 @@ export function communeActivityColumns(withPriority: boolean): readonly ColumnDe
     { key: 'objective', kind: 'longtext', width: withPriority ? 9 : 10 },
     { key: 'unit', kind: 'text', width: 6, required: true },
     { key: 'quantity', kind: 'number', width: 7, required: true },
-    { key: 'time', kind: 'text', width: 7, required: true },
+    { key: 'time', kind: 'text', width: 8, required: true }, // "T.1/2027" on one line
     { key: 'place', kind: 'text', width: 8, required: true },
     { key: 'responsible', kind: 'text', width: 9, required: true },
     { key: 'total', kind: 'amount', width: 9, required: true, sumOf: ['contribution', 'budget', 'proposed'] },
