@@ -201,6 +201,8 @@ function documentEvidence(d: DocumentRecord): Evidence {
 
 interface Facts {
   readonly level: Level;
+  /** The year the plan is made for (the handbook's "X+1"). */
+  readonly planYear?: number;
   readonly year: YearState;
   readonly sheets: readonly EvidenceSheet[];
   readonly filledByForm: ReadonlyMap<FormId, EvidenceSheet[]>;
@@ -252,6 +254,7 @@ function gather(input: YearStatusInput, level: Level): Facts {
   const upperCommunes = year.upper?.communes ?? [];
   return {
     level,
+    ...(input.state.planYear !== undefined ? { planYear: input.state.planYear } : {}),
     year,
     sheets: input.sheets,
     filledByForm,
@@ -267,6 +270,16 @@ function gather(input: YearStatusInput, level: Level): Facts {
 
 // ---------------------------------------------------------------------------------------------
 // Results of a step.
+
+/**
+ * The handbook's "năm X+1" said as the plan's year ("năm 2027"); without a plan year, "năm kế
+ * hoạch". The report year "năm X" as the year before it.
+ */
+export function withPlanYear(text: string, planYear: number | undefined): string {
+  return text
+    .replace(/\b(năm|year) X\s*\+\s*1\b/gu, (_, w: string) => (planYear !== undefined ? `${w} ${planYear}` : w === 'năm' ? 'năm kế hoạch' : 'the plan year'))
+    .replace(/\b(năm|year) X\b(?!\s*\+)/gu, (_, w: string) => (planYear !== undefined ? `${w} ${planYear - 1}` : w === 'năm' ? 'năm báo cáo' : 'the report year'));
+}
 
 function formWhat(def: ExpectedFormDef, level: Level, upperLevelName: string | undefined): string {
   const from = def.from;
@@ -410,7 +423,7 @@ function buildSteps(level: Level, facts: Facts): { defs: readonly StepDef[]; ste
         const act = manualAct(raw.manual.id, facts);
         return {
           id: raw.id,
-          what: raw.manual.label,
+          what: withPlanYear(raw.manual.label, facts.planYear),
           kind: 'manual',
           done: ticked || act?.done === true,
           ticked,
@@ -440,8 +453,8 @@ function buildSteps(level: Level, facts: Facts): { defs: readonly StepDef[]; ste
     return {
       n: def.number,
       id: def.id,
-      title: def.title,
-      heading: `Bước ${def.number}: ${def.title}`,
+      title: withPlanYear(def.title, facts.planYear),
+      heading: `Bước ${def.number}: ${withPlanYear(def.title, facts.planYear)}`,
       applicable: def.applicable,
       done,
       ticked: stepTicked,

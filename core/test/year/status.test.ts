@@ -87,6 +87,9 @@ describe('a commune that starts at the consolidation', () => {
     expect(step(s, 2).items.some((i) => i.form === 'I.4')).toBe(false);
     expect(item(s, 3, 'Biểu II.6.A')).toMatchObject({ done: true, evidence: [{ sheet: 'II.6.A', text: 'trang "II.6.A"' }] });
     expect(item(s, 3, 'Biểu II.7.A').done).toBe(false);
+    // The handbook's "năm X+1" said as the plan's year
+    expect(item(s, 3, 'Bản dự thảo KH PT KT-XH cấp xã năm 2027 (theo mẫu biểu do địa phương qui định)').done).toBe(false);
+    expect(s.steps.flatMap((x) => [x.heading, ...x.items.map((i) => i.what)]).filter((w) => /\bX\b/u.test(w))).toEqual([]);
     // Step 1 was never done on paper: its results are listed as gaps, not the step the commune is in.
     expect(s.gaps.filter((g) => g.step === 1).map((g) => g.what)).toContain('Biểu II.2');
     expect(s.villages).toMatchObject({ expected: 2, complete: 2, expectedSet: false });
@@ -223,6 +226,8 @@ describe('a province', () => {
     expect(item(rolled, 3, 'Đã nhận bản dự thảo KH CTMTQG (lần 1) do các huyện gửi lên')).toMatchObject({ done: true, evidence: [{ text: 'đã tổng hợp kế hoạch của 3 xã' }] });
     expect(rolled.current).toBe(3);
     expect(rolled.villages).toBeUndefined();
+    expect(item(rolled, 3, 'Dự thảo KH cấp tỉnh thực hiện CTMTQG năm 2027').done).toBe(false);
+    expect(yearStatus({ state: { level: 'tinh' }, sheets: [], today: '2026-12-01' }).steps.flatMap((x) => x.items.map((i) => i.what))).toContain('Dự thảo KH cấp tỉnh thực hiện CTMTQG năm kế hoạch');
     const unset = yearStatus({ state: { level: 'tinh' }, sheets: [], today: '2026-12-01' });
     expect(unset.next).toEqual({ text: 'Nhập năm kế hoạch và tên tỉnh ở Cài đặt.', action: 'settings', step: 1 });
   });
