@@ -223,14 +223,14 @@ export function usePaneState({ client: given, host, initialTab, today }: LkhPane
     if (move.run === 'select' && next.sheet && next.cell) onSelect?.(next.sheet, next.cell);
   };
   const tick = useAction(async (id: string, value: boolean) => client.setChecklistTick?.(id, value));
-  return { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, yearLoad, command, doNext, client, tick, generation };
+  return { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, setYear, yearLoad, command, doNext, client, tick, generation };
 }
 
 function PaneBody(props: LkhPaneProps) {
   const { t, lang, setLang } = useI18n();
   const styles = usePaneStyles();
   const st = usePaneState(props);
-  const { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, command, doNext, client, tick, generation } = st;
+  const { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, yearLoad, command, doNext, client, tick, generation } = st;
   const rootClass = kind === 'sheets' ? `${styles.root} ${styles.sheets}` : styles.root;
   const [ownExtra, setOwnExtra] = useState<string | undefined>(undefined);
   const extra = props.onPlace ? props.place : ownExtra;
@@ -358,7 +358,20 @@ function PaneBody(props: LkhPaneProps) {
         : null}
       {panel('consolidate', <ConsolidateScreen client={client} onSelect={onSelect} command={cmd('consolidate')} />)}
       {panel('ranking', <RankingScreen client={client} onSelect={onSelect} generation={generation} command={cmd('ballot', 'rank')} />)}
-      {panel('checklist', <ChecklistScreen client={client} active={screen === 'checklist'} {...(props.today ? { today: props.today } : {})} />)}
+      {panel(
+        'checklist',
+        <ChecklistScreen
+          client={client}
+          year={yearLoad.failed ? null : yearLoad.result === null ? null : year}
+          available={typeof client.yearStatus === 'function' || typeof client.checklist === 'function'}
+          active={screen === 'checklist'}
+          {...(typeof client.setChecklistTick === 'function' ? { onTick: (id: string, value: boolean) => void tick.run(id, value) } : {})}
+          ticking={tick.running}
+          onReload={() => void yearLoad.run().then((y) => y !== undefined && st.setYear(y ?? undefined))}
+          reloading={yearLoad.running}
+          {...(props.today ? { today: props.today } : {})}
+        />,
+      )}
       {panel('files', <FilesScreen client={client} upperLevelName={settings.upperLevelName} command={cmd('receive')} />)}
       {panel(
         'documents',

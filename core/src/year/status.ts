@@ -25,7 +25,7 @@ import type { Finding } from '../validate/messages';
 import type { ExpectedFormDef, FormSource, ManualItemDef, PlanningMode, StepDef } from '../workflow/calendar';
 import { LEVEL_LABELS, SOURCE_LABELS, VILLAGE_FORMS, daysBetween, formatDateVi, isIsoDate, stepDates, stepsOf, villageKey, workYear } from '../workflow/calendar';
 import type { BallotRecord, DocumentRecord, YearDocumentKind, YearState } from './state';
-import { readYearState } from './state';
+import { actMoment, readYearState } from './state';
 
 // ---------------------------------------------------------------------------------------------
 // Input.
@@ -220,7 +220,7 @@ interface Facts {
 /** The newest record of a document, drafted or exported. */
 function latestDocument(year: YearState, kind: YearDocumentKind, action?: DocumentRecord['action']): DocumentRecord | undefined {
   let best: DocumentRecord | undefined;
-  for (const d of year.documents) if (d.kind === kind && (action === undefined || d.action === action) && (!best || d.at >= best.at)) best = d;
+  for (const d of year.documents) if (d.kind === kind && (action === undefined || d.action === action) && (!best || actMoment(d) >= actMoment(best))) best = d;
   return best;
 }
 
@@ -237,7 +237,7 @@ function gather(input: YearStatusInput, level: Level): Facts {
   let ballot: Facts['ballot'];
   for (const [sheet, b] of Object.entries(year.ballots)) {
     if (!ballot) ballot = { sheet, record: b };
-    if (b.ranked && (!ranking || b.ranked.at >= ranking.record.ranked.at)) ranking = { ballot: sheet, record: { ...b, ranked: b.ranked } };
+    if (b.ranked && (!ranking || actMoment(b.ranked) >= actMoment(ranking.record.ranked))) ranking = { ballot: sheet, record: { ...b, ranked: b.ranked } };
   }
   if (ranking) ballot = { sheet: ranking.ballot, record: ranking.record };
   const villages = new Map<string, string>();
@@ -346,7 +346,7 @@ function repeatAct(step: number, form: FormId, facts: Facts): { evidence: Eviden
   if (step === 4) {
     if (form === 'II.7.A' || form === 'II.7.B') {
       const doc = latestDocument(facts.year, form);
-      const after = facts.ranking ? doc !== undefined && doc.at >= facts.ranking.record.ranked.at : false;
+      const after = facts.ranking ? doc !== undefined && actMoment(doc) >= actMoment(facts.ranking.record.ranked) : false;
       return { evidence: after && doc ? [documentEvidence(doc)] : [], missing: facts.ranking ? [] : ['chưa xếp ưu tiên tại hội nghị'], done: after };
     }
     return { ...rankedEvidence(facts), missing: ['xếp ưu tiên tại hội nghị kế hoạch xã'] };
@@ -587,7 +587,12 @@ function communeNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadlin
     return { text: `Sau hội nghị kế hoạch xã: nhập phiếu đã điền vào trang "${facts.ballot.sheet}" rồi xếp ưu tiên.${overText}`, action: 'rank', step: 4, target: facts.ballot.sheet };
   }
   const rankedAt = facts.ranking.record.ranked.at;
-  const stale = (['II.7.A', 'II.7.B'] as const).filter((k) => (latestDocument(facts.year, k)?.at ?? '') < rankedAt);
+  const rankedMoment = actMoment(facts.ranking.record.ranked);
+  // A draft made before the ranking (the same day too, when both moments are known) is stale.
+  const stale = (['II.7.A', 'II.7.B'] as const).filter((k) => {
+    const doc = latestDocument(facts.year, k);
+    return doc === undefined || actMoment(doc) < rankedMoment;
+  });
   if (stale.length > 0) return { text: `Cập nhật dự thảo ${stale.map((k) => `Biểu ${k}`).join(' và ')} theo kết quả hội nghị (xếp ưu tiên ngày ${formatDateVi(rankedAt)}).`, action: 'draft', step: 4, target: stale[0] };
   if (!facts.exported) return { text: 'Xuất tệp kế hoạch (II.4.A, II.4.B, II.6.A, II.6.B) để gửi cấp trên cùng dự thảo kế hoạch.', action: 'export', step: 5 };
   if (!facts.feedback) {

@@ -142,6 +142,25 @@ describe('a commune that starts at the consolidation', () => {
     expect(s.next).toMatchObject({ action: 'tick', target: 'buoc5.1.trinh' });
   });
 
+  it('a draft made before the ranking of the same day is stale; one made after it is not', () => {
+    const base: DocumentState = { ...SETTINGS };
+    const sheets: EvidenceSheet[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B'].map((f) => ({ sheet: f, form: f as FormId, filled: true }));
+    let state = recordDocument(base, { kind: 'II.7.A', action: 'drafted', at: '2026-12-07', time: '2026-12-07T08:00:00.000Z', fileName: 'II.7.A-sang.docx' });
+    state = recordDocument(state, { kind: 'II.7.B', action: 'drafted', at: '2026-12-07', time: '2026-12-07T08:01:00.000Z', fileName: 'II.7.B-sang.docx' });
+    state = recordBallot(state, 'Phiếu ưu tiên - II.6.B', 'II.6.B', 'marks');
+    state = recordRanking(state, 'Phiếu ưu tiên - II.6.B', 'II.6.B', { at: '2026-12-07', time: '2026-12-07T10:00:00.000Z', participants: 3, valid: true });
+    let s = yearStatus({ state, sheets, today: '2026-12-07' });
+    expect(s.next).toMatchObject({ action: 'draft', target: 'II.7.A', step: 4 });
+    expect(item(s, 4, 'Biểu II.7.A').done).toBe(false);
+    state = recordDocument(state, { kind: 'II.7.A', action: 'drafted', at: '2026-12-07', time: '2026-12-07T10:05:00.000Z', fileName: 'II.7.A-chieu.docx' });
+    state = recordDocument(state, { kind: 'II.7.B', action: 'drafted', at: '2026-12-07', time: '2026-12-07T10:06:00.000Z', fileName: 'II.7.B-chieu.docx' });
+    s = yearStatus({ state, sheets, today: '2026-12-07' });
+    expect(item(s, 4, 'Biểu II.7.A')).toMatchObject({ done: true, evidence: [{ file: 'II.7.A-chieu.docx' }] });
+    expect(s.next.action).toBe('export');
+    // read back as written, the moment kept
+    expect(readYearState(state).documents.at(-1)).toMatchObject({ at: '2026-12-07', time: '2026-12-07T10:06:00.000Z' });
+  });
+
   it('after a consolidation with an error in the sources: fix it first, with its cell', () => {
     const state: DocumentState = {
       ...SETTINGS,

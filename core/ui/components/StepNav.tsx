@@ -64,6 +64,7 @@ export function StepNav({ view, year, places, onPlace, onStep, t, lang, extra }:
         aria-label={year ? `${t.steps.nav}: ${t.steps.status(year.current, year.counts.stepsDone, year.counts.steps)}` : t.steps.nav}
         data-lkh-current={year?.current}
         data-lkh-done={year?.counts.stepsDone}
+        data-lkh-results={year?.counts.resultsDone}
       >
         <span className={styles.label} aria-hidden="true">
           {t.steps.navShort}

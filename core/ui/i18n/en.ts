@@ -322,6 +322,7 @@ export const en: Strings = {
     refresh: 'Reload the sheet list',
   },
   checklist: {
+    current: 'In progress',
     title: 'Planning steps',
     intro: (level: string, year: number): string => `The seven steps of the ${level.toLowerCase()} level, plan year ${year}.`,
     unavailable: 'The step checklist is not available in this version.',

@@ -317,6 +317,7 @@ export const vi = {
     refresh: 'Tải lại danh sách trang',
   },
   checklist: {
+    current: 'Đang làm',
     title: 'Các bước lập kế hoạch',
     intro: (level: string, year: number): string => `Bảy bước của cấp ${level.toLowerCase()}, kế hoạch năm ${year}.`,
     unavailable: 'Danh sách các bước chưa có trong phiên bản này.',
