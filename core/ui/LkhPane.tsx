@@ -270,7 +270,7 @@ function PaneBody(props: LkhPaneProps) {
     <div className={styles.next} role="status" aria-label={t.next.label} data-lkh-next="" data-lkh-action={next?.action}>
       {next ? (
         <>
-          <span data-lkh-next-text="">{t.steps.next(next.text)}</span>
+          <span data-lkh-next-text="">{t.steps.next(t.year.next(next))}</span>
           {move?.button ? (
             <Button size="small" appearance="primary" className={styles.nextButton} disabled={exportPlan.running} data-lkh-next-button="" onClick={() => doNext(move, next)}>
               {move.button}

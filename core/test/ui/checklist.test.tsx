@@ -46,7 +46,7 @@ function coreClient(a: Actions) {
 async function openChecklist(client: ReturnType<typeof coreClient>, today: string, lang: 'vi' | 'en' = 'vi') {
   render(<LkhPane client={client} initialTab="checklist" today={today} lang={lang} />);
   await screen.findByRole('heading', { name: lang === 'vi' ? 'Các bước lập kế hoạch' : 'Planning steps' });
-  await inPanel().findByText(/Bảy bước của cấp xã|Seven steps/u);
+  await inPanel().findByText(/Bảy bước của cấp xã|The seven steps/u);
 }
 
 /** The Các bước screen itself (the pane's step buttons carry the same names). */
@@ -145,10 +145,25 @@ describe('Các bước: the year as the status has it', () => {
     expect(await within(stepOf(1)).findByText(/30\/05\/2026 · ngày đã đổi/u)).toBeTruthy();
   });
 
+  it('says the year in English with the English interface: steps, results, evidence, the next action', async () => {
+    const { a } = await consolidatedCommune();
+    await openChecklist(coreClient(a), '2026-06-01', 'en');
+    const three = within(stepOf(3)).getAllByRole('button')[0].textContent ?? '';
+    expect(three).toMatch(/^Step 3: /u);
+    expect(three).toContain('In progress');
+    expect(shown(3).find((x) => x.id === 'buoc3.3:II.6.B')?.text).toBe('✓Form II.6.B — sheet "II.6.B"');
+    expect(shown(3).find((x) => x.id === 'buoc3.4.kh-ktxh')?.text).toMatch(/year 2027/u);
+    const next = document.querySelector('[data-lkh-next-text]')?.textContent ?? '';
+    expect(next).toMatch(/Draft the plan's form II\.7\.A and form II\.7\.B/u);
+    // no Vietnamese sentence of the status left on the screen (names of sheets and villages aside)
+    const panel = document.getElementById('lkh-panel-checklist')?.textContent ?? '';
+    expect(`${panel} ${next}`).not.toMatch(/Bước \d|kết quả|Biểu |trang "|Tiếp theo|chưa có|thôn đã gửi/u);
+  });
+
   it('asks for the plan year while the workbook has none; says so when the client cannot tell the year', async () => {
     const wb = MemoryWorkbook.fromArrays({});
     const a = createActions(wb);
-    const c = { ...coreClient(a), getSettings: jest.fn(async () => ({ level: 'xa' as const, period: '2026-2030' as const })) };
+    const c = { ...coreClient(a), getSettings: jest.fn(async () => ({ level: 'xa' as const, period: '2026-2030' as const, upperLevelName: '' })) };
     render(<LkhPane client={c} initialTab="checklist" today="2026-06-01" />);
     expect(await screen.findByText('Hãy nhập năm kế hoạch và chọn cấp trong Cài đặt để xem các bước.')).toBeTruthy();
     document.body.innerHTML = '';

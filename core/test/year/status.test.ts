@@ -248,7 +248,7 @@ describe('a province', () => {
     expect(item(rolled, 3, 'Dự thảo KH cấp tỉnh thực hiện CTMTQG năm 2027').done).toBe(false);
     expect(yearStatus({ state: { level: 'tinh' }, sheets: [], today: '2026-12-01' }).steps.flatMap((x) => x.items.map((i) => i.what))).toContain('Dự thảo KH cấp tỉnh thực hiện CTMTQG năm kế hoạch');
     const unset = yearStatus({ state: { level: 'tinh' }, sheets: [], today: '2026-12-01' });
-    expect(unset.next).toEqual({ text: 'Nhập năm kế hoạch và tên tỉnh ở Cài đặt.', action: 'settings', step: 1 });
+    expect(unset.next).toEqual({ text: 'Nhập năm kế hoạch và tên tỉnh ở Cài đặt.', say: { key: 'settings', level: 'tinh' }, action: 'settings', step: 1 });
   });
 });
 

@@ -39,14 +39,14 @@ export function StepHeader({ step, n, tools, screen, onTool, onTick, busy, t }: 
   return (
     <div className={styles.head} data-lkh-step={n} data-lkh-step-done={step ? String(step.done) : undefined}>
       <h2 className={styles.heading} tabIndex={-1} id={`lkh-step-${n}`}>
-        {step?.heading ?? `${t.steps.navShort} ${n}`}
-        {step?.deadline ? <span className={step.deadline.overdue ? styles.late : s.hint}> · {step.deadline.text}</span> : null}
+        {step ? t.year.heading(step) : `${t.steps.navShort} ${n}`}
+        {step?.deadline ? <span className={step.deadline.overdue ? styles.late : s.hint}> · {t.year.deadline(step.deadline)}</span> : null}
       </h2>
       {step && !step.applicable ? <p className={s.hint}>{t.steps.notApplicable}</p> : null}
       {step && step.items.length > 0 ? (
         <details>
           <summary className={styles.summary}>{t.steps.results(step.counts.done, step.counts.total)}</summary>
-          <StepResults step={step} {...(onTick ? { onTick } : {})} busy={busy === true} t={t} />
+          <StepResults step={step} {...(onTick ? { onTick } : {})} busy={busy === true} t={t} say={t.year} />
         </details>
       ) : null}
       {tools.length > 1 ? (

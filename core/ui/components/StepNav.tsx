@@ -72,7 +72,7 @@ export function StepNav({ view, year, places, onPlace, onStep, t, lang, extra }:
         {steps.map((s) => {
           const on = view?.step === s.n;
           const current = year?.current === s.n;
-          const name = s.title ? t.steps.stepAria(s.n, s.title, s.done, current) : `${t.steps.navShort} ${s.n}`;
+          const name = s.title ? t.steps.stepAria(s.n, 'heading' in s ? t.year.heading(s).replace(/^[^:]*:\s*/u, '') : s.title, s.done, current) : `${t.steps.navShort} ${s.n}`;
           return (
             <Button
               key={s.n}

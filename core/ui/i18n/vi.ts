@@ -9,6 +9,7 @@
 const n = (x: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(x);
 
 import { formatDate } from '../format';
+import type { YearEvidenceView, YearItemView, YearNextView, YearStepView, YearView } from '../year';
 export const vi = {
   locale: 'vi-VN',
   lang: { current: 'Tiếng Việt', switchTo: 'English', switchLabel: 'Chuyển sang tiếng Anh' },
@@ -315,6 +316,17 @@ export const vi = {
     colActivity: 'Hoạt động',
     colTotal: 'Tổng',
     refresh: 'Tải lại danh sách trang',
+  },
+  /** The year's status (core/src/year): in Vietnamese the core's own words, as `lkh status` prints them. */
+  year: {
+    heading: (s: YearStepView): string => s.heading,
+    what: (i: YearItemView): string => i.what,
+    evidence: (e: YearEvidenceView): string => e.text,
+    missing: (m: string): string => m,
+    summary: (y: YearView): string => y.summary,
+    villages: (v: NonNullable<YearView['villages']>): string => v.text,
+    deadline: (d: NonNullable<YearStepView['deadline']>): string => d.text,
+    next: (x: YearNextView): string => x.text,
   },
   checklist: {
     current: 'Đang làm',

@@ -1,9 +1,11 @@
 /**
  * The year's status in the pane's language. The core (core/src/year) says each text in Vietnamese
- * (`text`, `what`, `heading`…) for `lkh status`; the pane says them through its strings.
+ * for `lkh status` and gives the keys and parameters beside it (`say`, `whatEn`, `titleEn`);
+ * the pane's strings (`t.year`: vi.ts the core's own words, en.ts English) say them.
  */
 import type { YearWords } from '../components/StepResults';
 import type { YearView } from '../year';
+import { useI18n } from './I18nProvider';
 
 export interface YearSay extends YearWords {
   readonly heading: (step: YearView['steps'][number]) => string;
@@ -14,14 +16,5 @@ export interface YearSay extends YearWords {
 }
 
 export function useYearWords(): YearSay {
-  return {
-    what: (i) => i.what,
-    evidence: (e) => e.text,
-    missing: (m) => m,
-    heading: (s) => s.heading,
-    summary: (y) => y.summary,
-    villages: (v) => v.text,
-    deadline: (d) => d.text,
-    next: (n) => n.text,
-  };
+  return useI18n().t.year;
 }
