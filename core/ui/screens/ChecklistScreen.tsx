@@ -164,7 +164,6 @@ export function ChecklistScreen({ client, year, available, active, onTick, ticki
           {calendar.view?.mode === 'five-year' ? <p className={s.hint}>{t.checklist.fiveYear}</p> : null}
           <p className={s.text}>{say.summary(year)}</p>
           {year.villages ? <p className={`${s.hint} ${styles.todo}`}>{say.villages(year.villages)}</p> : null}
-          {year.gaps.length > 0 ? <p className={s.hint}>{t.steps.gaps(year.gaps.length)}</p> : null}
           {onReload ? (
             <div className={s.actions}>
               <Button size="small" appearance="subtle" disabled={reloading === true || busy} onClick={onReload}>
