@@ -36,6 +36,11 @@ describe('lkh status after the demo and a consolidation', () => {
     expect(lines).toContain('Theo loại:');
     // Grouped: the six villages' "maybe covered" warnings are one line.
     expect(lines.filter((l) => l.includes('có thể đã nằm trong'))).toHaveLength(1);
+    // One line per problem: the III.1 overrun and the 75% rule, failed checks, are said once each, with their place.
+    expect(lines.filter((l) => /III\.1!C12/u.test(l))).toEqual([expect.stringMatching(/^ {2}LỖI · .*\(III\.1-Tinh-Lao-Cai\.xlsx › III\.1!C12\): /u)]);
+    expect(lines.filter((l) => /75%/u.test(l))).toHaveLength(1);
+    // The merged program's old names: one line, one finding.
+    expect(lines.filter((l) => l.includes('tên của giai đoạn trước'))).toEqual([expect.stringMatching(/: 1 \(/u)]);
     expect(consolidated.code).toBe(1);
     expect(lines.at(-1)).toBe(`Mã thoát 1: còn 1 lỗi cần xem lại; kế hoạch vẫn đã được ghi vào ${plan}.`);
   });
