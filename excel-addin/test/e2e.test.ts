@@ -270,11 +270,15 @@ async function cutLabels(page: Page): Promise<string[]> {
 }
 
 /** Every place of the navigation, step and screen of a step: opened, its labels whole, the page not wider than the window. */
-async function everyScreen(page: Page, shot: (name: string) => Promise<void>): Promise<{ cut: string[]; wide: string[] }> {
+async function everyScreen(page: Page, shot: (name: string) => Promise<void>): Promise<{ cut: string[]; wide: string[]; words: string[] }> {
   const cut: string[] = [];
   const wide: string[] = [];
+  const words: string[] = [];
   const check = async (name: string) => {
     await page.waitForTimeout(150);
+    // What a user reads: no handbook line numbers ("L677"), step sub-numbers ("bước 3.3"), command lines, "X+1".
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const m of text.match(/\bL\d{3,4}\b|\b[Bb]ước \d\.\d|\blkh [a-z]+\b|\bnăm X\b|X\s*\+\s*1/gu) ?? []) words.push(`${name}: ${m}`);
     cut.push(...(await cutLabels(page)).map((c) => `${name}: ${c}`));
     const w = await widthOf(page);
     if (w.scroll > w.client) wide.push(`${name}: ${w.scroll} > ${w.client}`);
@@ -293,7 +297,7 @@ async function everyScreen(page: Page, shot: (name: string) => Promise<void>): P
       await check(`step-${n}${tool ? `-${tool}` : ''}`);
     }
   }
-  return { cut, wide };
+  return { cut, wide, words };
 }
 
 describe('the seven steps at 320 px (issue 20)', () => {
@@ -425,9 +429,10 @@ describe('the seven steps at 320 px (issue 20)', () => {
     ]);
 
     // every step and screen, each in ≤ 2 clicks from anywhere; no label cut; never wider than the window
-    const { cut, wide } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-320-${name}.png`) })));
+    const { cut, wide, words } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-320-${name}.png`) })));
     expect(cut).toEqual([]);
     expect(wide).toEqual([]);
+    expect(words).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -439,8 +444,8 @@ describe('the seven steps at 320 px (issue 20)', () => {
       await page.goto(`${base}/standalone.html`);
       await page.getByRole('button', { name: 'Dùng thử với xã mẫu', exact: true }).click();
       await page.locator('[data-lkh-step]').waitFor({ timeout: 60_000 });
-      const { cut, wide } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-${width}-${name}.png`) })));
-      expect({ width, cut, wide }).toEqual({ width, cut: [], wide: [] });
+      const { cut, wide, words } = await everyScreen(page, async (name) => void (await page.screenshot({ path: path.join(SHOTS, `steps-${width}-${name}.png`) })));
+      expect({ width, cut, wide, words }).toEqual({ width, cut: [], wide: [], words: [] });
       if (width === 1280) {
         // not capped near 760 px
         const pane = await page.locator('[data-host="standalone"]').evaluate((el) => el.getBoundingClientRect().width);

@@ -268,7 +268,7 @@ export const en: Strings = {
     title: 'Workbook settings',
     intro: 'These settings are saved in the workbook itself, so the next person who opens the file sees them.',
     planYear: 'Plan year',
-    planYearHint: 'The plan year X+1, e.g. 2027.',
+    planYearHint: 'The year the plan is for (the year after it is made), e.g. 2027.',
     planYearInvalid: 'The plan year must be a year from 2000 to 2100.',
     unitName: 'Commune / unit name',
     unitNamePlaceholder: 'e.g. Xã Tân Lập',

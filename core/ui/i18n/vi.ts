@@ -182,7 +182,7 @@ export const vi = {
     title: 'Cài đặt của sổ tính',
     intro: 'Các cài đặt này được lưu ngay trong sổ tính, người mở tệp sau sẽ thấy.',
     planYear: 'Năm kế hoạch',
-    planYearHint: 'Năm X+1 của kế hoạch, ví dụ 2027.',
+    planYearHint: 'Năm kế hoạch được thực hiện (năm sau năm lập), ví dụ 2027.',
     planYearInvalid: 'Năm kế hoạch phải là một năm từ 2000 đến 2100.',
     unitName: 'Tên xã / đơn vị',
     unitNamePlaceholder: 'Ví dụ: Xã Tân Lập',
