@@ -73,6 +73,10 @@ describe('lkh status after the demo and a consolidation', () => {
     expect(s.next.text).toMatch(/II\.7\.A|hội nghị/u);
     // The demo: no deadline of the real calendar.
     expect(JSON.stringify(s.steps)).not.toContain('"deadline"');
+    // The plan made from the demo's files is the demo's too, even without them beside it.
+    const alone = await run(['status', plan, '--json', '--today', '2026-12-07']);
+    expect(JSON.stringify((JSON.parse(alone.out) as StatusJson).steps)).not.toContain('"deadline"');
+    expect((await run(['status', plan, '--today', '2026-12-07'])).out).not.toMatch(/Quá hạn|Hạn \d/u);
   });
 
   it('a document drafted from the plan counts: the next action moves on', async () => {
