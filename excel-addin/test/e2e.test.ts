@@ -374,7 +374,11 @@ describe('the seven steps at 320 px (issue 20)', () => {
       const after = await yearShown(page);
       noWorse(after, now);
       seen.push(after);
-      if (now.action === 'consolidate') await page.screenshot({ path: '/work/pages/steps-320-after.png' });
+      if (now.action === 'consolidate') {
+        // the steps view after consolidating, from the top of the page (the focus scrolled to the result)
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: '/work/pages/steps-320-after.png' });
+      }
     }
     const actions = seen.map((x) => x.action);
     // after consolidating: the drafts and the conference (ballot, ranking from the filled ballot, the drafts updated) before the export
@@ -422,6 +426,11 @@ describe('the seven steps at 320 px (issue 20)', () => {
         if ((await li.getAttribute('data-lkh-kind')) !== 'manual') open.push(`bước ${n}: ${text}`);
       }
     }
+    // Các bước at the end of the walk, whole (for a reviewer's eye; the same state as the steps' heads)
+    await page.locator('[data-lkh-nav="step-7"]').click();
+    await page.locator('[data-lkh-nav="tool-checklist"]').click();
+    await page.locator('#lkh-panel-checklist [data-lkh-checklist-step="7"]').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'steps-320-checklist-end.png'), fullPage: true });
     expect(open).toEqual([
       'bước 4: Biểu II.9',
       ...['II.7.A', 'II.7.B', 'II.6.A', 'II.6.B', 'II.6.C', 'II.8'].map((f) => `bước 6: Biểu ${f} — còn thiếu: cập nhật theo phản hồi của cấp trên`),

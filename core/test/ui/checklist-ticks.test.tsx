@@ -19,7 +19,7 @@ function colourOf(el: Element): string {
 const inPanel = () => within(document.getElementById('lkh-panel-checklist') as HTMLElement);
 const LABEL = 'Tổ công tác LKH cấp xã được thành lập hoặc kiện toàn';
 
-async function setUp() {
+async function setUp(canTick = true) {
   const a = createActions(MemoryWorkbook.fromArrays({}));
   await a.saveSettings({ planYear: 2027, unitName: 'Xã Tân Lập', level: 'xa', period: '2026-2030', upperLevelName: 'Tỉnh Lào Cai' });
   const client = {
@@ -28,6 +28,7 @@ async function setUp() {
     yearStatus: jest.fn(async (today: string) => a.yearStatus(today)),
     setChecklistTick: jest.fn(async (id: string, value: boolean) => a.setChecklistTick(id, value)),
   };
+  if (!canTick) delete (client as Partial<typeof client>).setChecklistTick;
   render(<LkhPane client={client} initialTab="checklist" today="2026-05-10" />);
   await screen.findByRole('heading', { name: 'Các bước lập kế hoạch' });
   return { a, client };
@@ -55,8 +56,10 @@ describe('Các bước: unticked results look live', () => {
   });
 
   it('writes what is missing in a colour of its own, not the disabled grey', async () => {
-    await setUp();
-    await inPanel().findByRole('checkbox', { name: LABEL });
+    // a host that cannot tick: every result shows its mark
+    await setUp(false);
+    await inPanel().findByText(LABEL);
+    expect(inPanel().queryByRole('checkbox', { name: LABEL })).toBeNull();
     const missing = inPanel().getAllByText('○');
     expect(missing.length).toBeGreaterThan(0);
     for (const m of missing) expect(colourOf(m)).toMatch(/DarkOrange/u);

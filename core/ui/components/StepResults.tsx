@@ -44,9 +44,12 @@ export function StepResults({ step, onTick, busy, t, say = AS_GIVEN }: StepResul
       <ul className={s.list} aria-label={t.steps.resultsTitle}>
         {step.items.map((it) => (
           <li key={it.id} className={styles.item} data-lkh-item={it.id} data-lkh-done={String(it.done)} data-lkh-kind={it.kind}>
-            <span className={it.done ? styles.ok : styles.no} aria-hidden="true">
-              {it.done ? '✓' : '○'}
-            </span>
+            {/* A result ticked by hand shows its state in its checkbox; the others by a mark. */}
+            {it.tickable && onTick ? null : (
+              <span className={it.done ? styles.ok : styles.no} aria-hidden="true">
+                {it.done ? '✓' : '○'}
+              </span>
+            )}
             <span>
               {it.tickable && onTick ? (
                 <Checkbox size="medium" checked={it.ticked || it.done} disabled={busy} label={say.what(it)} onChange={(_, d) => onTick(it.id, d.checked === true)} />
