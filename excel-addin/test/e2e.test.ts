@@ -390,6 +390,21 @@ describe('the seven steps at 320 px (issue 20)', () => {
     expect(at('rank')).toBeGreaterThan(at('ballot'));
     expect(actions.lastIndexOf('draft')).toBeGreaterThan(actions.lastIndexOf('rank'));
     expect(at('export')).toBeGreaterThan(actions.lastIndexOf('draft'));
+    // what each next step says, and the step the commune is in along the way
+    const NEXT_TEXT: Readonly<Record<string, RegExp>> = {
+      consolidate: /^Tiếp theo: Tổng hợp các biểu đã nhận thành kế hoạch xã/u,
+      draft: /^Tiếp theo: (Soạn dự thảo kế hoạch|Cập nhật dự thảo) Biểu II\.7\.[AB]/u,
+      ballot: /^Tiếp theo: Chuẩn bị hội nghị kế hoạch xã: tạo phiếu xếp ưu tiên cho danh sách II\.6\.B/u,
+      rank: /^Tiếp theo: Sau hội nghị kế hoạch xã: nhập phiếu đã điền vào trang "Phiếu ưu tiên - II\.6\.B" rồi xếp ưu tiên\./u,
+      export: /^Tiếp theo: Xuất tệp kế hoạch \(II\.4\.A, II\.4\.B, II\.6\.A, II\.6\.B\)/u,
+      tick: /^Tiếp theo: Bước 5: .+ — khi đã xong, đánh dấu: .+\.$/u,
+    };
+    for (const x of seen) expect(x.text).toMatch(NEXT_TEXT[x.action] ?? /^Tiếp theo: /u);
+    // before the conference the drafts are made; after it they are updated
+    expect(seen.slice(actions.lastIndexOf('rank') + 1).filter((x) => x.action === 'draft').every((x) => x.text.includes('Cập nhật dự thảo'))).toBe(true);
+    // at step 3 until the ranking is read from the ballot, then at the conference's step
+    expect(seen.slice(0, actions.lastIndexOf('rank') + 1).map((x) => x.current)).toEqual(seen.slice(0, actions.lastIndexOf('rank') + 1).map(() => 3));
+    expect(seen[at('export')].current).toBe(4);
     // the walk ends past the export, with what no file can show asked by name (or the plan's feedback awaited)
     const last = seen[seen.length - 1];
     expect(['tick', 'feedback', 'done']).toContain(last.action);
