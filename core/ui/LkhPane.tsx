@@ -362,7 +362,8 @@ function PaneBody(props: LkhPaneProps) {
         'checklist',
         <ChecklistScreen
           client={client}
-          year={yearLoad.failed ? null : yearLoad.result === null ? null : year}
+          year={yearLoad.failed ? undefined : yearLoad.result === null ? null : year}
+          {...(yearLoad.failed ? { error: yearLoad.error } : {})}
           available={typeof client.yearStatus === 'function' || typeof client.checklist === 'function'}
           active={screen === 'checklist'}
           {...(typeof client.setChecklistTick === 'function' ? { onTick: (id: string, value: boolean) => void tick.run(id, value) } : {})}

@@ -162,6 +162,18 @@ describe('Các bước: the year as the status has it', () => {
     expect(`${panel} ${next}`).not.toMatch(/Bước \d|kết quả|Biểu |trang "|Tiếp theo|chưa có|thôn đã gửi/u);
   });
 
+  it('says so when the year cannot be read, and reads it again on request', async () => {
+    const { a } = await consolidatedCommune();
+    const client = coreClient(a);
+    client.yearStatus.mockRejectedValueOnce(new Error('Sổ tính đang bận, hãy thử lại.'));
+    render(<LkhPane client={client} initialTab="checklist" today="2026-06-01" />);
+    expect(await screen.findByText(/Sổ tính đang bận, hãy thử lại\./u)).toBeTruthy();
+    expect(screen.queryByText('Hãy nhập năm kế hoạch và chọn cấp trong Cài đặt để xem các bước.')).toBeNull();
+    await userEvent.click(inPanel().getByRole('button', { name: 'Thử lại' }));
+    expect(await inPanel().findByText(/Bảy bước của cấp xã/u)).toBeTruthy();
+    expect(screen.queryByText(/Sổ tính đang bận/u)).toBeNull();
+  });
+
   it('asks for the plan year while the workbook has none; says so when the client cannot tell the year', async () => {
     const wb = MemoryWorkbook.fromArrays({});
     const a = createActions(wb);

@@ -34,6 +34,8 @@ export interface ChecklistScreenProps {
   /** Reads the year again (the workbook may have changed outside the pane). */
   readonly onReload?: () => void;
   readonly reloading?: boolean;
+  /** Reading the year failed: said instead of the steps. */
+  readonly error?: unknown;
   /** Today, ISO; default the user's date. */
   readonly today?: string;
 }
@@ -136,7 +138,7 @@ function DateEditor({ item, t, busy, onSave }: { item: ChecklistStepView; t: Str
   );
 }
 
-export function ChecklistScreen({ client, year, available, active, onTick, ticking, onReload, reloading, today }: ChecklistScreenProps) {
+export function ChecklistScreen({ client, year, available, active, onTick, ticking, onReload, reloading, error, today }: ChecklistScreenProps) {
   const { t, lang } = useI18n();
   const s = useScreenStyles();
   const styles = useStyles();
@@ -155,7 +157,15 @@ export function ChecklistScreen({ client, year, available, active, onTick, ticki
   return (
     <div className={s.screen}>
       <h2 className={s.title}>{t.checklist.title}</h2>
-      {year === undefined ? <Spinner size="tiny" labelPosition="after" label={t.checklist.loading} /> : null}
+      {error !== undefined ? <ErrorBar error={error} /> : null}
+      {error !== undefined && onReload ? (
+        <div className={s.actions}>
+          <Button size="small" disabled={reloading === true} onClick={onReload}>
+            {t.app.retry}
+          </Button>
+        </div>
+      ) : null}
+      {year === undefined && error === undefined ? <Spinner size="tiny" labelPosition="after" label={t.checklist.loading} /> : null}
       {year === null || (year && year.planYear === undefined) ? <Notice intent="info">{t.checklist.noPlanYear}</Notice> : null}
       {calendar.dates.failed ? <ErrorBar error={calendar.dates.error} onDismiss={calendar.dates.clearError} /> : null}
       {year && year.planYear !== undefined ? (
