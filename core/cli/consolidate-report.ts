@@ -52,6 +52,14 @@ const KINDS: Readonly<Record<string, string>> = {
   FILE_UNREADABLE: 'Tệp không đọc được',
 };
 
+/** The finding a failed funding check also gives (checks.ts): said once, in "Không đạt", with its place. */
+function checkFindingCode(checkId: string): string | undefined {
+  if (checkId.startsWith('allocation:')) return 'BUDGET_OVER_ALLOCATION';
+  if (checkId === 'village-share') return 'VILLAGE_SHARE_LOW';
+  if (checkId.startsWith('growth:')) return 'ALLOCATION_GROWTH_HIGH';
+  return undefined;
+}
+
 /** A line cut to the limit. */
 export function cut(line: string, max = MAX_LINE): string {
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
@@ -118,13 +126,21 @@ export function consolidationLines(s: ConsolidationSummary): string[] {
   }
   const where = s.verbose ? 'danh sách đầy đủ ở cuối' : 'xem đủ danh sách: thêm --verbose';
   lines.push(s.findings.length === 0 ? 'Không có lỗi hay cảnh báo nào.' : cut(`Có ${errors} lỗi và ${warnings} cảnh báo; ${where}.`));
+  // A failed check and the finding it gives are one problem: one line, with the finding's severity and place.
+  const told = new Set<Finding>();
   if (failed.length > 0) {
     lines.push('', 'Không đạt:');
-    for (const c of failed) lines.push(cut(`  ${c.label}: ${c.detail}`));
+    for (const c of failed) {
+      const code = checkFindingCode(c.id);
+      const f = code ? s.findings.find((x) => x.code === code && !told.has(x)) : undefined;
+      if (f) told.add(f);
+      lines.push(cut(`  ${f ? `${severityWord(f)} · ` : ''}${c.label}${f ? ` (${place(f)})` : ''}: ${c.detail}`));
+    }
   }
-  if (s.findings.length > 0) {
+  const rest = s.findings.filter((f) => !told.has(f));
+  if (rest.length > 0) {
     lines.push('', 'Theo loại:');
-    for (const g of groups(s.findings)) {
+    for (const g of groups(rest)) {
       const first = g.list[0];
       const kind = KINDS[g.code] ?? cut(first.message, 80);
       const at = g.list.length === 1 ? place(first) : `${place(first)} và ${g.list.length - 1} chỗ khác`;

@@ -35,6 +35,7 @@ async function xlsx(): Promise<typeof XlsxWorkbookClass> {
 import { PortError } from '../src/port/memory';
 import type { FormReading } from '../src/model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../src/port/types';
+import { readStateOrEmpty } from '../src/port/types';
 import { createActions } from '../src/app/actions';
 import { DISTRICT_USAGE, districtCommand } from './district';
 import { consolidationLines } from './consolidate-report';
@@ -49,7 +50,7 @@ import { shown, shownMessage, terminalIo } from './terminal';
 import type { InputWorkbook } from '../src/xlsx/read-input';
 import { fileModified, openForReading } from '../src/xlsx/read-input';
 import { DEMO_YEAR, demoFiles } from '../src/workflow/demo';
-import { markDemo } from '../src/year';
+import { markDemo, readYearState } from '../src/year';
 import type { SheetContent } from '../src/workflow/calendar';
 import { VILLAGE_FORMS, formatDateVi, sheetContents, villageCompleteness, villageKey } from '../src/workflow/calendar';
 
@@ -427,12 +428,15 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   const readings: FormReading[] = [];
   const villages: VillageSheets[] = [];
   const reports: FileReport[] = [];
+  // The demo's files (`lkh demo` marks them) make the demo's plan: it shows no deadline of the real calendar.
+  let demo = true;
   // The same path given twice is one file.
   for (const f of [...new Set(p.positional)]) {
     const r = await readFile(f);
     reports.push(r.report);
     readings.push(...r.readings);
     villages.push(...(r.villages ?? []));
+    if (r.wb) demo = demo && readYearState(await readStateOrEmpty(r.wb)).demo;
   }
   const sources = readings.filter((r) => r.formId === 'I.2' || r.formId === 'II.3');
   if (sources.length === 0) {
@@ -466,6 +470,7 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
   }
   // --remove-copies: the "(cũ)" copies go too (each run keeps only one per sheet anyway).
   const removed = p.flags.has('remove-copies') ? (await createActions(target).removeCopies()).removed : [];
+  if (demo) await target.writeState(markDemo(await readStateOrEmpty(target)));
   writeAtomic(out, await target.save());
   const findings = [...reports.flatMap((r) => r.findings), ...result.findings];
   const errors = findings.filter((f) => f.severity === 'error').length;

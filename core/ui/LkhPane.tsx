@@ -223,14 +223,14 @@ export function usePaneState({ client: given, host, initialTab, today }: LkhPane
     if (move.run === 'select' && next.sheet && next.cell) onSelect?.(next.sheet, next.cell);
   };
   const tick = useAction(async (id: string, value: boolean) => client.setChecklistTick?.(id, value));
-  return { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, yearLoad, command, doNext, client, tick, generation };
+  return { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, setYear, yearLoad, command, doNext, client, tick, generation };
 }
 
 function PaneBody(props: LkhPaneProps) {
   const { t, lang, setLang } = useI18n();
   const styles = usePaneStyles();
   const st = usePaneState(props);
-  const { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, command, doNext, client, tick, generation } = st;
+  const { load, settings, setSettings, view, go, open, openStep, visited, select, onSelect, kind, exportPlan, viewer, target, year, yearLoad, command, doNext, client, tick, generation } = st;
   const rootClass = kind === 'sheets' ? `${styles.root} ${styles.sheets}` : styles.root;
   const [ownExtra, setOwnExtra] = useState<string | undefined>(undefined);
   const extra = props.onPlace ? props.place : ownExtra;
@@ -270,7 +270,7 @@ function PaneBody(props: LkhPaneProps) {
     <div className={styles.next} role="status" aria-label={t.next.label} data-lkh-next="" data-lkh-action={next?.action}>
       {next ? (
         <>
-          <span data-lkh-next-text="">{t.steps.next(next.text)}</span>
+          <span data-lkh-next-text="">{t.steps.next(t.year.next(next))}</span>
           {move?.button ? (
             <Button size="small" appearance="primary" className={styles.nextButton} disabled={exportPlan.running} data-lkh-next-button="" onClick={() => doNext(move, next)}>
               {move.button}
@@ -358,7 +358,21 @@ function PaneBody(props: LkhPaneProps) {
         : null}
       {panel('consolidate', <ConsolidateScreen client={client} onSelect={onSelect} command={cmd('consolidate')} />)}
       {panel('ranking', <RankingScreen client={client} onSelect={onSelect} generation={generation} command={cmd('ballot', 'rank')} />)}
-      {panel('checklist', <ChecklistScreen client={client} active={screen === 'checklist'} {...(props.today ? { today: props.today } : {})} />)}
+      {panel(
+        'checklist',
+        <ChecklistScreen
+          client={client}
+          year={yearLoad.failed ? undefined : yearLoad.result === null ? null : year}
+          {...(yearLoad.failed ? { error: yearLoad.error } : {})}
+          available={typeof client.yearStatus === 'function' || typeof client.checklist === 'function'}
+          active={screen === 'checklist'}
+          {...(typeof client.setChecklistTick === 'function' ? { onTick: (id: string, value: boolean) => void tick.run(id, value) } : {})}
+          ticking={tick.running}
+          onReload={() => void yearLoad.run().then((y) => y !== undefined && st.setYear(y ?? undefined))}
+          reloading={yearLoad.running}
+          {...(props.today ? { today: props.today } : {})}
+        />,
+      )}
       {panel('files', <FilesScreen client={client} upperLevelName={settings.upperLevelName} command={cmd('receive')} />)}
       {panel(
         'documents',

@@ -3,6 +3,7 @@
  * received, the check, the forms to hand out; step 3 → consolidation and the II.7 drafts; step 4 →
  * ballot and ranking, the handout; steps 5-7 → export, feedback, documents), and what the next
  * action's button does (year.ts NextActionKind → a screen, and a command that screen runs).
+ * Step 1 opens Văn bản for its II.2 (the directive's calendar).
  * Pure: LkhPane shows what this says; the tests check it.
  */
 import type { DocumentKind } from '../src/documents/draft';
@@ -21,7 +22,7 @@ export interface PaneView {
 
 /** The screens each step opens, the first one shown when the step is chosen. */
 export const STEP_SCREENS: Readonly<Record<number, readonly ScreenId[]>> = {
-  1: ['checklist', 'forms'],
+  1: ['checklist', 'forms', 'documents'],
   2: ['files', 'validate', 'forms'],
   3: ['consolidate', 'documents', 'validate'],
   4: ['ranking', 'documents'],

@@ -6,22 +6,25 @@
  * `yearOfChecklist` is the adapter for a client without `yearStatus` (an older server in Sheets):
  * the same shape from the calendar's checklist, so the pane is built on one shape either way.
  */
-import type { NextActionKind, YearStatus } from '../src/year';
+import type { EvidenceSay, NextActionKind, NextSay, YearStatus } from '../src/year';
 import type { ChecklistView } from './checklist-types';
 
 /** The next action's kinds, the core's own (the pane's view is otherwise a structural subset). */
-export type { NextActionKind };
+export type { EvidenceSay, NextActionKind, NextSay };
 
 export interface YearEvidenceView {
   readonly sheet?: string;
   readonly file?: string;
   readonly date?: string;
   readonly text: string;
+  /** What it is, for the pane's language; absent: said as `text`. */
+  readonly say?: EvidenceSay;
 }
 
 export interface YearItemView {
   readonly id: string;
   readonly what: string;
+  readonly whatEn?: string;
   readonly kind: 'form' | 'manual';
   readonly done: boolean;
   readonly ticked: boolean;
@@ -34,6 +37,7 @@ export interface YearStepView {
   readonly n: number;
   readonly id: string;
   readonly title: string;
+  readonly titleEn?: string;
   /** "Bước 3: Tổng hợp và dự thảo kế hoạch" */
   readonly heading: string;
   readonly applicable: boolean;
@@ -42,11 +46,13 @@ export interface YearStepView {
   readonly started: boolean;
   readonly items: readonly YearItemView[];
   readonly counts: { readonly done: number; readonly total: number };
-  readonly deadline?: { readonly text: string; readonly overdue: boolean };
+  readonly deadline?: { readonly text: string; readonly overdue: boolean; readonly end?: string; readonly daysLeft?: number };
 }
 
 export interface YearNextView {
   readonly text: string;
+  /** The sentence as a key and its parameters, for the pane's language; absent: said as `text`. */
+  readonly say?: NextSay;
   readonly action: NextActionKind;
   readonly step: number;
   readonly sheet?: string;
@@ -90,6 +96,7 @@ export function yearOfChecklist(c: ChecklistView, facts: YearFacts): YearView {
     const forms: YearItemView[] = s.forms.map((f) => ({
       id: `${s.id}:${f.form}:${f.label}`,
       what: f.label,
+      whatEn: f.labelEn,
       kind: 'form',
       done: f.present || s.markedDone,
       ticked: s.markedDone,
@@ -97,13 +104,14 @@ export function yearOfChecklist(c: ChecklistView, facts: YearFacts): YearView {
       evidence: f.sheets.map((sheet) => ({ sheet, text: `trang "${sheet}"` })),
       missing: f.present ? [] : f.note ? [f.note] : [],
     }));
-    const manual: YearItemView[] = s.manual.map((m) => ({ id: m.id, what: m.label, kind: 'manual', done: m.ticked || s.markedDone, ticked: m.ticked, tickable: true, evidence: [], missing: [] }));
+    const manual: YearItemView[] = s.manual.map((m) => ({ id: m.id, what: m.label, whatEn: m.labelEn, kind: 'manual', done: m.ticked || s.markedDone, ticked: m.ticked, tickable: true, evidence: [], missing: [] }));
     const items = [...forms, ...manual];
     const done = items.filter((i) => i.done).length;
     return {
       n: s.number,
       id: s.id,
       title: s.heading.replace(/^Bước \d+:\s*/u, ''),
+      titleEn: s.headingEn.replace(/^Step \d+:\s*/u, ''),
       heading: s.heading,
       applicable: s.applicable,
       done: s.markedDone || (items.length > 0 && done === items.length),

@@ -429,7 +429,8 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
      * `at` is given) so the year's status counts it: the hosts call it when they hand a file over.
      */
     async recordDocument(kind: YearDocumentKind, fileName: string, action: 'drafted' | 'exported' = 'drafted', at?: string): Promise<void> {
-      await port.writeState(recordDocument(await readStateSafe(port), { kind, action, fileName, at: at ?? todayIso() }));
+      const now = new Date();
+      await port.writeState(recordDocument(await readStateSafe(port), { kind, action, fileName, ...(at === undefined ? { at: todayIso(now), time: now.toISOString() } : { at }) }));
     },
 
     /** What the last consolidation (a merge accepted is one) or ranking can undo: its action and sheets, if any. */
@@ -474,7 +475,8 @@ export function createActions(port: WorkbookPort, host: HostExtras = {}) {
       await port.writeValues([write]);
       // The ranking counts in the year's status; it can be undone from the copy.
       const before = await readStateSafe(port);
-      const ranked = recordRanking(before, opts.ballotSheet, listSheet, { at: todayIso(), participants: tally.participants, valid: validity.valid }, method.kind);
+      const now = new Date();
+      const ranked = recordRanking(before, opts.ballotSheet, listSheet, { at: todayIso(now), time: now.toISOString(), participants: tally.participants, valid: validity.valid }, method.kind);
       await port.writeState(writeLastChange(ranked, { action: 'rank', at: todayIso(), sheets: [{ sheet: listSheet, copy: keptCopy }], extra: { ballots: before.extra?.ballots ?? null } }));
       const cell = a1(write.row, write.col + write.values[0].length - 1);
       return {

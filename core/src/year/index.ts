@@ -32,7 +32,7 @@ export {
   writeVillages,
 } from './state';
 export { yearTick } from './ticks';
-export type { Deadline, Evidence, EvidenceSheet, NextAction, NextActionKind, StatusItem, StepStatusView, VillagesReceived, YearStatus, YearStatusInput } from './status';
+export type { Deadline, Evidence, EvidenceSay, EvidenceSheet, NextAction, NextActionKind, NextSay, StatusItem, StepStatusView, VillagesReceived, YearPlace, YearStatus, YearStatusInput } from './status';
 export { yearStatus } from './status';
 export { recordedSheetForms, sheetFormsOfWorkbook, workbookEvidence } from './evidence';
 export { checklistOfDocument } from './checklist';

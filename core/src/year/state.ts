@@ -43,6 +43,8 @@ export interface BallotRecord {
   readonly ranked?: {
     /** 'yyyy-mm-dd' */
     readonly at: string;
+    /** The moment (ISO date-time, UTC) when LKH recorded it: orders acts of one day. */
+    readonly time?: string;
     readonly participants: number;
     readonly valid: boolean;
   };
@@ -59,8 +61,17 @@ export interface DocumentRecord {
   readonly action: 'drafted' | 'exported';
   /** 'yyyy-mm-dd' */
   readonly at: string;
+  /** The moment (ISO date-time, UTC) when LKH recorded it: orders acts of one day (a draft made before the ranking of the same day is stale). */
+  readonly time?: string;
   readonly fileName: string;
 }
+
+/** When an act was recorded, comparable across records: its moment, or its day (before any moment of that day). */
+export function actMoment(r: { readonly at: string; readonly time?: string }): string {
+  return r.time !== undefined && r.time.startsWith(r.at) ? r.time : r.at;
+}
+
+const isTime = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/u.test(v);
 
 /** The upper level's roll-up (lkh district, the pane's roll-up). */
 export interface UpperLevelRecord {
@@ -198,7 +209,7 @@ export function readBallots(state: DocumentState | undefined): Record<string, Ba
     const r = v.ranked;
     const ranked =
       isRecord(r) && isIsoDate(r.at) && typeof r.participants === 'number' && Number.isFinite(r.participants)
-        ? { at: r.at, participants: r.participants, valid: r.valid === true }
+        ? { at: r.at, ...(isTime(r.time) ? { time: r.time } : {}), participants: r.participants, valid: r.valid === true }
         : undefined;
     out[sheet] = { listSheet: v.listSheet, method, ...(ranked ? { ranked } : {}) };
   }
@@ -215,7 +226,7 @@ export function readDocuments(state: DocumentState | undefined): DocumentRecord[
     if (!isText(v.kind) || !(YEAR_DOCUMENT_KINDS as readonly string[]).includes(v.kind)) continue;
     if (v.action !== 'drafted' && v.action !== 'exported') continue;
     if (!isIsoDate(v.at) || !isText(v.fileName)) continue;
-    out.push({ kind: v.kind as YearDocumentKind, action: v.action, at: v.at, fileName: v.fileName });
+    out.push({ kind: v.kind as YearDocumentKind, action: v.action, at: v.at, ...(isTime(v.time) ? { time: v.time } : {}), fileName: v.fileName });
   }
   return out;
 }
@@ -335,7 +346,7 @@ export function recordBallot(state: DocumentState, ballotSheet: string, listShee
 }
 
 /** Records a ranking read from a ballot. */
-export function recordRanking(state: DocumentState, ballotSheet: string, listSheet: string, ranked: { at: string; participants: number; valid: boolean }, method?: 'marks' | 'scores'): DocumentState {
+export function recordRanking(state: DocumentState, ballotSheet: string, listSheet: string, ranked: { at: string; time?: string; participants: number; valid: boolean }, method?: 'marks' | 'scores'): DocumentState {
   const ballots = readBallots(state);
   const before = ballots[ballotSheet];
   return withExtra(state, YEAR_KEYS.ballots, ballotsToJson({ ...ballots, [ballotSheet]: { listSheet, method: method ?? before?.method ?? 'marks', ranked } }));
@@ -345,7 +356,7 @@ export function recordRanking(state: DocumentState, ballotSheet: string, listShe
 export function recordDocument(state: DocumentState, record: DocumentRecord): DocumentState {
   if (!(YEAR_DOCUMENT_KINDS as readonly string[]).includes(record.kind)) throw new RangeError(`Không có văn bản "${record.kind}".`);
   if (!isIsoDate(record.at)) throw new RangeError(`Ngày không hợp lệ: "${record.at}" (cần dạng yyyy-mm-dd)`);
-  const docs = [...readDocuments(state), { kind: record.kind, action: record.action, at: record.at, fileName: record.fileName }];
+  const docs = [...readDocuments(state), { kind: record.kind, action: record.action, at: record.at, ...(record.time !== undefined ? { time: record.time } : {}), fileName: record.fileName }];
   return withExtra(state, YEAR_KEYS.documents, docs.slice(-MAX_DOCUMENTS));
 }
 

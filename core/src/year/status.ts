@@ -25,7 +25,7 @@ import type { Finding } from '../validate/messages';
 import type { ExpectedFormDef, FormSource, ManualItemDef, PlanningMode, StepDef } from '../workflow/calendar';
 import { LEVEL_LABELS, SOURCE_LABELS, VILLAGE_FORMS, daysBetween, formatDateVi, isIsoDate, stepDates, stepsOf, villageKey, workYear } from '../workflow/calendar';
 import type { BallotRecord, DocumentRecord, YearDocumentKind, YearState } from './state';
-import { readYearState } from './state';
+import { actMoment, readYearState } from './state';
 
 // ---------------------------------------------------------------------------------------------
 // Input.
@@ -68,6 +68,7 @@ export interface Evidence {
   readonly date?: string;
   /** Said in Vietnamese: 'trang "II.6.A"', '"Thon-Na-Liu.xlsx" › trang "I.2"', 'soạn ngày 07/12/2026: II.7.A.docx'. */
   readonly text: string;
+  readonly say: EvidenceSay;
 }
 
 export interface StatusItem {
@@ -75,6 +76,8 @@ export interface StatusItem {
   readonly id: string;
   /** "Biểu I.2 (từ các thôn)", or the manual result's words. */
   readonly what: string;
+  /** The same in English (the calendar's own English). */
+  readonly whatEn: string;
   readonly kind: 'form' | 'manual';
   readonly form?: FormId;
   readonly done: boolean;
@@ -102,6 +105,7 @@ export interface StepStatusView {
   readonly id: string;
   /** The handbook's title of the step for this level. */
   readonly title: string;
+  readonly titleEn: string;
   /** "Bước 3: Tổng hợp và dự thảo kế hoạch" */
   readonly heading: string;
   readonly applicable: boolean;
@@ -115,6 +119,44 @@ export interface StepStatusView {
   /** Only for the current and the next step, and only in the plan's own year (not a demo, not a past year). */
   readonly deadline?: Deadline;
 }
+
+/** Where a finding or a result is, as data (the pane says it in its language). */
+export interface YearPlace {
+  readonly file?: string;
+  readonly sheet?: string;
+  readonly cell?: string;
+}
+
+/**
+ * The next action as a key and its parameters: the pane says it in its language (i18n `year`),
+ * `text` is its Vietnamese (what `lkh status` prints).
+ */
+export type NextSay =
+  | { readonly key: 'settings'; readonly level: Level }
+  | { readonly key: 'receive' }
+  | { readonly key: 'consolidate'; readonly short: number; readonly expected: number }
+  | { readonly key: 'fix'; readonly errors: number; readonly at: YearPlace; readonly message: string; readonly messageEn: string }
+  | { readonly key: 'draftII7'; readonly forms: readonly string[] }
+  | { readonly key: 'ballot' | 'rank'; readonly sheet?: string; readonly over?: { readonly kind: 'over' | 'short'; readonly at: YearPlace } }
+  | { readonly key: 'redraft'; readonly forms: readonly string[]; readonly date: string }
+  | { readonly key: 'export' }
+  | { readonly key: 'tick'; readonly n: number; readonly title: string; readonly titleEn: string; readonly what: string; readonly whatEn: string }
+  | { readonly key: 'feedback'; readonly file: string }
+  | { readonly key: 'draftII10' }
+  | { readonly key: 'allDone' }
+  | { readonly key: 'rollup'; readonly level: Level }
+  | { readonly key: 'upperFix'; readonly at: YearPlace; readonly message: string; readonly messageEn: string }
+  | { readonly key: 'upperDone'; readonly communes: number }
+  | { readonly key: 'villageFill'; readonly forms: readonly string[] }
+  | { readonly key: 'villageSend' };
+
+/** What a piece of evidence is, as a key (the pane says it in its language). */
+export type EvidenceSay =
+  | { readonly key: 'sheet' }
+  | { readonly key: 'document'; readonly action: 'drafted' | 'exported' }
+  | { readonly key: 'ranked'; readonly participants: number }
+  | { readonly key: 'rolledUp'; readonly communes: number }
+  | { readonly key: 'more'; readonly count: number };
 
 /** What to do next: one sentence and what the button does. */
 export type NextActionKind =
@@ -135,6 +177,7 @@ export type NextActionKind =
 export interface NextAction {
   /** "Tiếp theo: …" without the prefix. */
   readonly text: string;
+  readonly say: NextSay;
   readonly action: NextActionKind;
   /** The step it belongs to. */
   readonly step: number;
@@ -191,16 +234,18 @@ const UPPER_FEEDBACK_SHEET = 'Phản hồi cấp trên';
 
 function sheetEvidence(s: EvidenceSheet): Evidence {
   const where = s.file ? `"${s.file}" › trang "${s.sheet}"` : `trang "${s.sheet}"`;
-  return { sheet: s.sheet, ...(s.file ? { file: s.file } : {}), ...(s.date ? { date: s.date } : {}), text: s.date ? `${where} (${formatDateVi(s.date)})` : where };
+  return { sheet: s.sheet, ...(s.file ? { file: s.file } : {}), ...(s.date ? { date: s.date } : {}), text: s.date ? `${where} (${formatDateVi(s.date)})` : where, say: { key: 'sheet' } };
 }
 
 function documentEvidence(d: DocumentRecord): Evidence {
   const verb = d.action === 'exported' ? 'xuất' : 'soạn';
-  return { file: d.fileName, date: d.at, text: `${verb} ngày ${formatDateVi(d.at)}: ${d.fileName}` };
+  return { file: d.fileName, date: d.at, text: `${verb} ngày ${formatDateVi(d.at)}: ${d.fileName}`, say: { key: 'document', action: d.action } };
 }
 
 interface Facts {
   readonly level: Level;
+  /** The year the plan is made for (the handbook's "X+1"). */
+  readonly planYear?: number;
   readonly year: YearState;
   readonly sheets: readonly EvidenceSheet[];
   readonly filledByForm: ReadonlyMap<FormId, EvidenceSheet[]>;
@@ -218,7 +263,7 @@ interface Facts {
 /** The newest record of a document, drafted or exported. */
 function latestDocument(year: YearState, kind: YearDocumentKind, action?: DocumentRecord['action']): DocumentRecord | undefined {
   let best: DocumentRecord | undefined;
-  for (const d of year.documents) if (d.kind === kind && (action === undefined || d.action === action) && (!best || d.at >= best.at)) best = d;
+  for (const d of year.documents) if (d.kind === kind && (action === undefined || d.action === action) && (!best || actMoment(d) >= actMoment(best))) best = d;
   return best;
 }
 
@@ -235,7 +280,7 @@ function gather(input: YearStatusInput, level: Level): Facts {
   let ballot: Facts['ballot'];
   for (const [sheet, b] of Object.entries(year.ballots)) {
     if (!ballot) ballot = { sheet, record: b };
-    if (b.ranked && (!ranking || b.ranked.at >= ranking.record.ranked.at)) ranking = { ballot: sheet, record: { ...b, ranked: b.ranked } };
+    if (b.ranked && (!ranking || actMoment(b.ranked) >= actMoment(ranking.record.ranked))) ranking = { ballot: sheet, record: { ...b, ranked: b.ranked } };
   }
   if (ranking) ballot = { sheet: ranking.ballot, record: ranking.record };
   const villages = new Map<string, string>();
@@ -252,6 +297,7 @@ function gather(input: YearStatusInput, level: Level): Facts {
   const upperCommunes = year.upper?.communes ?? [];
   return {
     level,
+    ...(input.state.planYear !== undefined ? { planYear: input.state.planYear } : {}),
     year,
     sheets: input.sheets,
     filledByForm,
@@ -268,6 +314,16 @@ function gather(input: YearStatusInput, level: Level): Facts {
 // ---------------------------------------------------------------------------------------------
 // Results of a step.
 
+/**
+ * The handbook's "năm X+1" said as the plan's year ("năm 2027"); without a plan year, "năm kế
+ * hoạch". The report year "năm X" as the year before it.
+ */
+export function withPlanYear(text: string, planYear: number | undefined): string {
+  return text
+    .replace(/\b(năm|year) X\s*\+\s*1\b/gu, (_, w: string) => (planYear !== undefined ? `${w} ${planYear}` : w === 'năm' ? 'năm kế hoạch' : 'the plan year'))
+    .replace(/\b(năm|year) X\b(?!\s*\+)/gu, (_, w: string) => (planYear !== undefined ? `${w} ${planYear - 1}` : w === 'năm' ? 'năm báo cáo' : 'the report year'));
+}
+
 function formWhat(def: ExpectedFormDef, level: Level, upperLevelName: string | undefined): string {
   const from = def.from;
   if (!from) return `Biểu ${def.form}`;
@@ -280,6 +336,14 @@ function formWhat(def: ExpectedFormDef, level: Level, upperLevelName: string | u
   // Since July 2025 communes report to the province: the province receives from the communes.
   const source: FormSource = from;
   return level === 'tinh' && source === 'xa' ? `Biểu ${def.form} (từ các xã)` : `Biểu ${def.form} (${SOURCE_LABELS[source].vi})`;
+}
+
+/** The result's words in English (the pane's English). */
+function formWhatEn(def: ExpectedFormDef, level: Level, upperLevelName: string | undefined): string {
+  const from = def.from;
+  if (!from) return `Form ${def.form}`;
+  if (level === 'xa' && from === 'huyen' && upperLevelName?.trim()) return `Form ${def.form} (from ${upperLevelName.trim()})`;
+  return level === 'tinh' && from === 'xa' ? `Form ${def.form} (from the communes)` : `Form ${def.form} (${SOURCE_LABELS[from].en})`;
 }
 
 /** What a village form's result is: each village known, and those that have not sent it. */
@@ -310,7 +374,7 @@ function villageForm(form: FormId, facts: Facts): { evidence: Evidence[]; missin
 /** More than four pieces of evidence: the first three and a count. */
 function collapse(ev: readonly Evidence[]): Evidence[] {
   if (ev.length <= 4) return [...ev];
-  return [...ev.slice(0, 3), { text: `và ${ev.length - 3} trang khác` }];
+  return [...ev.slice(0, 3), { text: `và ${ev.length - 3} trang khác`, say: { key: 'more', count: ev.length - 3 } }];
 }
 
 /** A form seen by its content (a filled sheet) or a document record of it. */
@@ -323,7 +387,7 @@ function contentOf(form: FormId, facts: Facts, from: FormSource | undefined): { 
     if (doc) evidence.unshift(documentEvidence(doc));
   }
   // The upper level: the communes whose plans it rolled up.
-  if (from === 'xa' && facts.upperCommunes.length > 0) evidence.unshift({ text: `đã tổng hợp kế hoạch của ${facts.upperCommunes.length} xã` });
+  if (from === 'xa' && facts.upperCommunes.length > 0) evidence.unshift({ text: `đã tổng hợp kế hoạch của ${facts.upperCommunes.length} xã`, say: { key: 'rolledUp', communes: facts.upperCommunes.length } });
   return { evidence, missing: [], done: evidence.length > 0 };
 }
 
@@ -333,20 +397,20 @@ function repeatAct(step: number, form: FormId, facts: Facts): { evidence: Eviden
   if (step === 4) {
     if (form === 'II.7.A' || form === 'II.7.B') {
       const doc = latestDocument(facts.year, form);
-      const after = facts.ranking ? doc !== undefined && doc.at >= facts.ranking.record.ranked.at : false;
+      const after = facts.ranking ? doc !== undefined && actMoment(doc) >= actMoment(facts.ranking.record.ranked) : false;
       return { evidence: after && doc ? [documentEvidence(doc)] : [], missing: facts.ranking ? [] : ['chưa xếp ưu tiên tại hội nghị'], done: after };
     }
     return { ...rankedEvidence(facts), missing: ['xếp ưu tiên tại hội nghị kế hoạch xã'] };
   }
   if (step === 5) return { ...exportedEvidence(facts), missing: ['xuất tệp gửi cấp trên'] };
-  if (step === 6) return { evidence: facts.feedback ? [{ sheet: UPPER_FEEDBACK_SHEET, text: `trang "${UPPER_FEEDBACK_SHEET}"` }] : [], missing: ['cập nhật theo phản hồi của cấp trên'], done: facts.feedback };
+  if (step === 6) return { evidence: facts.feedback ? [{ sheet: UPPER_FEEDBACK_SHEET, text: `trang "${UPPER_FEEDBACK_SHEET}"`, say: { key: 'sheet' } }] : [], missing: ['cập nhật theo phản hồi của cấp trên'], done: facts.feedback };
   return undefined;
 }
 
 function rankedEvidence(facts: Facts): { evidence: Evidence[]; missing: string[]; done: boolean } {
   const r = facts.ranking;
   if (!r) return { evidence: [], missing: [], done: false };
-  const ev: Evidence = { sheet: r.ballot, date: r.record.ranked.at, text: `xếp ưu tiên ngày ${formatDateVi(r.record.ranked.at)} theo phiếu của ${r.record.ranked.participants} đại biểu (trang "${r.ballot}")` };
+  const ev: Evidence = { sheet: r.ballot, date: r.record.ranked.at, text: `xếp ưu tiên ngày ${formatDateVi(r.record.ranked.at)} theo phiếu của ${r.record.ranked.participants} đại biểu (trang "${r.ballot}")`, say: { key: 'ranked', participants: r.record.ranked.participants } };
   return { evidence: [ev], missing: [], done: true };
 }
 
@@ -363,10 +427,10 @@ function manualAct(id: string, facts: Facts): { evidence: Evidence[]; missing: s
     case 'buoc5.2.gui-huyen':
       return facts.level === 'xa' ? exportedEvidence(facts) : undefined;
     case 'buoc6.1.phan-hoi-huyen':
-      return facts.level === 'xa' && facts.feedback ? { evidence: [{ sheet: UPPER_FEEDBACK_SHEET, text: `trang "${UPPER_FEEDBACK_SHEET}"` }], missing: [], done: true } : undefined;
+      return facts.level === 'xa' && facts.feedback ? { evidence: [{ sheet: UPPER_FEEDBACK_SHEET, text: `trang "${UPPER_FEEDBACK_SHEET}"`, say: { key: 'sheet' } }], missing: [], done: true } : undefined;
     case 'buoc3.nhan-du-thao':
       if (facts.level !== 'tinh') return undefined;
-      return facts.upperCommunes.length > 0 ? { evidence: [{ text: `đã tổng hợp kế hoạch của ${facts.upperCommunes.length} xã` }], missing: [], done: true } : undefined;
+      return facts.upperCommunes.length > 0 ? { evidence: [{ text: `đã tổng hợp kế hoạch của ${facts.upperCommunes.length} xã`, say: { key: 'rolledUp', communes: facts.upperCommunes.length } }], missing: [], done: true } : undefined;
     default:
       return undefined;
   }
@@ -410,7 +474,8 @@ function buildSteps(level: Level, facts: Facts): { defs: readonly StepDef[]; ste
         const act = manualAct(raw.manual.id, facts);
         return {
           id: raw.id,
-          what: raw.manual.label,
+          what: withPlanYear(raw.manual.label, facts.planYear),
+          whatEn: withPlanYear(raw.manual.labelEn, facts.planYear),
           kind: 'manual',
           done: ticked || act?.done === true,
           ticked,
@@ -427,6 +492,7 @@ function buildSteps(level: Level, facts: Facts): { defs: readonly StepDef[]; ste
       return {
         id: raw.id,
         what: formWhat(f, level, facts.year.settings.upperLevelName),
+        whatEn: formWhatEn(f, level, facts.year.settings.upperLevelName),
         kind: 'form',
         form: f.form,
         done: seen.done || ticked,
@@ -440,8 +506,9 @@ function buildSteps(level: Level, facts: Facts): { defs: readonly StepDef[]; ste
     return {
       n: def.number,
       id: def.id,
-      title: def.title,
-      heading: `Bước ${def.number}: ${def.title}`,
+      title: withPlanYear(def.title, facts.planYear),
+      titleEn: withPlanYear(def.titleEn, facts.planYear),
+      heading: `Bước ${def.number}: ${withPlanYear(def.title, facts.planYear)}`,
       applicable: def.applicable,
       done,
       ticked: stepTicked,
@@ -539,7 +606,7 @@ function tickNext(step: Omit<StepStatusView, 'deadline'> | undefined): NextActio
   if (!step) return undefined;
   const open = step.items.find((i) => !i.done && i.kind === 'manual');
   if (!open) return undefined;
-  return { text: `${step.heading} — khi đã xong, đánh dấu: ${open.what}.`, action: 'tick', step: step.n, target: open.id };
+  return { text: `${step.heading} — khi đã xong, đánh dấu: ${open.what}.`, say: { key: 'tick', n: step.n, title: step.title, titleEn: step.titleEn, what: open.what, whatEn: open.whatEn }, action: 'tick', step: step.n, target: open.id };
 }
 
 function communeNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadline'>[], current: number, villages: VillagesReceived): NextAction {
@@ -547,16 +614,17 @@ function communeNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadlin
   const plan = has('II.6.A') || has('II.6.B') || has('II.4.B');
   const received = VILLAGE_FORMS.some(has) || has('II.3');
   if (!plan) {
-    if (!received) return { text: 'Nhận biểu của các thôn (I.1, I.2, I.3) và của các ban ngành (II.3): thêm tệp hoặc trang của họ vào sổ tính.', action: 'receive', step: 2 };
+    if (!received) return { text: 'Nhận biểu của các thôn (I.1, I.2, I.3) và của các ban ngành (II.3): thêm tệp hoặc trang của họ vào sổ tính.', say: { key: 'receive' }, action: 'receive', step: 2 };
     const short = villages.expected - villages.complete;
     const wait = short > 0 ? ` (còn ${short}/${villages.expected} thôn chưa gửi đủ: có thể tổng hợp trước và tổng hợp lại khi nhận thêm)` : '';
-    return { text: `Tổng hợp các biểu đã nhận thành kế hoạch xã (II.4.A, II.4.B, II.6.A, II.6.B, II.6.C)${wait}.`, action: 'consolidate', step: 3 };
+    return { text: `Tổng hợp các biểu đã nhận thành kế hoạch xã (II.4.A, II.4.B, II.6.A, II.6.B, II.6.C)${wait}.`, say: { key: 'consolidate', short: Math.max(0, short), expected: villages.expected }, action: 'consolidate', step: 3 };
   }
   const errors = countErrors(facts);
   const error = firstError(facts, false);
   if (error) {
     return {
       text: `Sửa ${errors} lỗi của lần tổng hợp trước rồi tổng hợp lại; lỗi đầu tiên ở ${at(error)}: ${error.message}`,
+      say: { key: 'fix', errors, at: cellOf(error), message: error.message, messageEn: error.messageEn },
       action: 'fix',
       step: 3,
       ...cellOf(error),
@@ -566,43 +634,49 @@ function communeNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadlin
   if (!facts.ranking) {
     if (draftedII7.length < 2) {
       const left = (['II.7.A', 'II.7.B'] as const).filter((k) => !draftedII7.includes(k));
-      return { text: `Soạn dự thảo kế hoạch ${left.map((k) => `Biểu ${k}`).join(' và ')} từ kế hoạch đã tổng hợp, để đưa ra hội nghị kế hoạch xã.`, action: 'draft', step: 3, target: left[0] };
+      return { text: `Soạn dự thảo kế hoạch ${left.map((k) => `Biểu ${k}`).join(' và ')} từ kế hoạch đã tổng hợp, để đưa ra hội nghị kế hoạch xã.`, say: { key: 'draftII7', forms: left }, action: 'draft', step: 3, target: left[0] };
     }
     const over = firstError(facts, true);
     const overText = over ? ` Kế hoạch còn ${over.code === 'BUDGET_OVER_ALLOCATION' ? 'vượt mức vốn dự kiến' : 'chưa đạt yêu cầu'} (${at(over)}): hội nghị xếp ưu tiên để quyết định hoạt động nào được làm.` : '';
-    if (!facts.ballot) return { text: `Chuẩn bị hội nghị kế hoạch xã: tạo phiếu xếp ưu tiên cho danh sách II.6.B (và II.6.A nếu cần).${overText}`, action: 'ballot', step: 4, target: 'II.6.B', ...(over ? cellOf(over) : {}) };
-    return { text: `Sau hội nghị kế hoạch xã: nhập phiếu đã điền vào trang "${facts.ballot.sheet}" rồi xếp ưu tiên.${overText}`, action: 'rank', step: 4, target: facts.ballot.sheet };
+    const overSay = over ? { over: { kind: over.code === 'BUDGET_OVER_ALLOCATION' ? ('over' as const) : ('short' as const), at: cellOf(over) } } : {};
+    if (!facts.ballot) return { text: `Chuẩn bị hội nghị kế hoạch xã: tạo phiếu xếp ưu tiên cho danh sách II.6.B (và II.6.A nếu cần).${overText}`, say: { key: 'ballot', ...overSay }, action: 'ballot', step: 4, target: 'II.6.B', ...(over ? cellOf(over) : {}) };
+    return { text: `Sau hội nghị kế hoạch xã: nhập phiếu đã điền vào trang "${facts.ballot.sheet}" rồi xếp ưu tiên.${overText}`, say: { key: 'rank', sheet: facts.ballot.sheet, ...overSay }, action: 'rank', step: 4, target: facts.ballot.sheet };
   }
   const rankedAt = facts.ranking.record.ranked.at;
-  const stale = (['II.7.A', 'II.7.B'] as const).filter((k) => (latestDocument(facts.year, k)?.at ?? '') < rankedAt);
-  if (stale.length > 0) return { text: `Cập nhật dự thảo ${stale.map((k) => `Biểu ${k}`).join(' và ')} theo kết quả hội nghị (xếp ưu tiên ngày ${formatDateVi(rankedAt)}).`, action: 'draft', step: 4, target: stale[0] };
-  if (!facts.exported) return { text: 'Xuất tệp kế hoạch (II.4.A, II.4.B, II.6.A, II.6.B) để gửi cấp trên cùng dự thảo kế hoạch.', action: 'export', step: 5 };
+  const rankedMoment = actMoment(facts.ranking.record.ranked);
+  // A draft made before the ranking (the same day too, when both moments are known) is stale.
+  const stale = (['II.7.A', 'II.7.B'] as const).filter((k) => {
+    const doc = latestDocument(facts.year, k);
+    return doc === undefined || actMoment(doc) < rankedMoment;
+  });
+  if (stale.length > 0) return { text: `Cập nhật dự thảo ${stale.map((k) => `Biểu ${k}`).join(' và ')} theo kết quả hội nghị (xếp ưu tiên ngày ${formatDateVi(rankedAt)}).`, say: { key: 'redraft', forms: stale, date: rankedAt }, action: 'draft', step: 4, target: stale[0] };
+  if (!facts.exported) return { text: 'Xuất tệp kế hoạch (II.4.A, II.4.B, II.6.A, II.6.B) để gửi cấp trên cùng dự thảo kế hoạch.', say: { key: 'export' }, action: 'export', step: 5 };
   if (!facts.feedback) {
     const open = tickNext(steps.find((s) => s.n === 5));
     if (open) return open;
-    return { text: `Đã xuất tệp gửi cấp trên (${facts.exported.fileName}). Khi nhận phản hồi của cấp trên, đưa phản hồi vào kế hoạch xã.`, action: 'feedback', step: 6 };
+    return { text: `Đã xuất tệp gửi cấp trên (${facts.exported.fileName}). Khi nhận phản hồi của cấp trên, đưa phản hồi vào kế hoạch xã.`, say: { key: 'feedback', file: facts.exported.fileName }, action: 'feedback', step: 6 };
   }
-  if (!latestDocument(facts.year, 'II.10')) return { text: 'Soạn phản hồi kế hoạch cho các thôn (Biểu II.10) để họp dân thông báo.', action: 'draft', step: 6, target: 'II.10' };
-  return tickNext(steps.find((s) => s.n === current && !s.done)) ?? tickNext(steps.find((s) => s.applicable && !s.done)) ?? { text: 'Đã xong cả bảy bước của năm kế hoạch.', action: 'done', step: 7 };
+  if (!latestDocument(facts.year, 'II.10')) return { text: 'Soạn phản hồi kế hoạch cho các thôn (Biểu II.10) để họp dân thông báo.', say: { key: 'draftII10' }, action: 'draft', step: 6, target: 'II.10' };
+  return tickNext(steps.find((s) => s.n === current && !s.done)) ?? tickNext(steps.find((s) => s.applicable && !s.done)) ?? { text: 'Đã xong cả bảy bước của năm kế hoạch.', say: { key: 'allDone' }, action: 'done', step: 7 };
 }
 
 function upperNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadline'>[], current: number): NextAction {
   if (facts.upperCommunes.length === 0) {
     const whole = facts.level === 'huyen' ? 'toàn huyện' : 'toàn tỉnh';
-    return { text: `Nhận kế hoạch của các xã (tệp có II.6.A, II.6.B của từng xã) và tổng hợp ${whole}.`, action: 'rollup', step: current };
+    return { text: `Nhận kế hoạch của các xã (tệp có II.6.A, II.6.B của từng xã) và tổng hợp ${whole}.`, say: { key: 'rollup', level: facts.level }, action: 'rollup', step: current };
   }
   const error = firstError(facts, false) ?? firstError(facts, true);
-  if (error) return { text: `Xem lại kế hoạch của các xã: ${at(error)}: ${error.message}`, action: 'fix', step: current, ...cellOf(error) };
+  if (error) return { text: `Xem lại kế hoạch của các xã: ${at(error)}: ${error.message}`, say: { key: 'upperFix', at: cellOf(error), message: error.message, messageEn: error.messageEn }, action: 'fix', step: current, ...cellOf(error) };
   return (
     tickNext(steps.find((s) => s.n === current && !s.done)) ??
-    tickNext(steps.find((s) => s.applicable && !s.done)) ?? { text: `Đã tổng hợp kế hoạch của ${facts.upperCommunes.length} xã; đã xong cả bảy bước.`, action: 'done', step: 7 }
+    tickNext(steps.find((s) => s.applicable && !s.done)) ?? { text: `Đã tổng hợp kế hoạch của ${facts.upperCommunes.length} xã; đã xong cả bảy bước.`, say: { key: 'upperDone', communes: facts.upperCommunes.length }, action: 'done', step: 7 }
   );
 }
 
 function villageNext(facts: Facts, steps: readonly Omit<StepStatusView, 'deadline'>[]): NextAction {
   const missing = VILLAGE_FORMS.filter((f) => (facts.filledByForm.get(f) ?? []).length === 0);
-  if (missing.length > 0) return { text: `Điền Biểu ${missing.join(', ')} của thôn (thông tin cơ bản, hoạt động đề xuất, biên bản họp thôn).`, action: 'receive', step: 2 };
-  return tickNext(steps.find((s) => s.applicable && !s.done)) ?? { text: 'Gửi Biểu I.1, I.2, I.3 cho Tổ công tác lập kế hoạch xã.', action: 'done', step: 2 };
+  if (missing.length > 0) return { text: `Điền Biểu ${missing.join(', ')} của thôn (thông tin cơ bản, hoạt động đề xuất, biên bản họp thôn).`, say: { key: 'villageFill', forms: missing }, action: 'receive', step: 2 };
+  return tickNext(steps.find((s) => s.applicable && !s.done)) ?? { text: 'Gửi Biểu I.1, I.2, I.3 cho Tổ công tác lập kế hoạch xã.', say: { key: 'villageSend' }, action: 'done', step: 2 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,6 +704,7 @@ export function yearStatus(input: YearStatusInput): YearStatus {
     state.planYear === undefined
       ? {
           text: level === 'xa' ? 'Nhập năm kế hoạch và tên xã ở Cài đặt.' : level === 'thon' ? 'Nhập năm kế hoạch và tên thôn ở Cài đặt.' : `Nhập năm kế hoạch và tên ${level === 'tinh' ? 'tỉnh' : 'huyện'} ở Cài đặt.`,
+          say: { key: 'settings', level },
           action: 'settings',
           step: 1,
         }

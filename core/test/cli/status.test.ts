@@ -36,6 +36,11 @@ describe('lkh status after the demo and a consolidation', () => {
     expect(lines).toContain('Theo loại:');
     // Grouped: the six villages' "maybe covered" warnings are one line.
     expect(lines.filter((l) => l.includes('có thể đã nằm trong'))).toHaveLength(1);
+    // One line per problem: the III.1 overrun and the 75% rule, failed checks, are said once each, with their place.
+    expect(lines.filter((l) => /III\.1!C12/u.test(l))).toEqual([expect.stringMatching(/^ {2}LỖI · .*\(III\.1-Tinh-Lao-Cai\.xlsx › III\.1!C12\): /u)]);
+    expect(lines.filter((l) => /75%/u.test(l))).toHaveLength(1);
+    // The merged program's old names: one line, one finding.
+    expect(lines.filter((l) => l.includes('tên của giai đoạn trước'))).toEqual([expect.stringMatching(/: 1 \(/u)]);
     expect(consolidated.code).toBe(1);
     expect(lines.at(-1)).toBe(`Mã thoát 1: còn 1 lỗi cần xem lại; kế hoạch vẫn đã được ghi vào ${plan}.`);
   });
@@ -68,6 +73,10 @@ describe('lkh status after the demo and a consolidation', () => {
     expect(s.next.text).toMatch(/II\.7\.A|hội nghị/u);
     // The demo: no deadline of the real calendar.
     expect(JSON.stringify(s.steps)).not.toContain('"deadline"');
+    // The plan made from the demo's files is the demo's too, even without them beside it.
+    const alone = await run(['status', plan, '--json', '--today', '2026-12-07']);
+    expect(JSON.stringify((JSON.parse(alone.out) as StatusJson).steps)).not.toContain('"deadline"');
+    expect((await run(['status', plan, '--today', '2026-12-07'])).out).not.toMatch(/Quá hạn|Hạn \d/u);
   });
 
   it('a document drafted from the plan counts: the next action moves on', async () => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { DEFAULT_CRITERIA } from '../../src/workflow/ranking';
 import { LkhPane } from '../../ui';
 import { HANDBOOK_CRITERIA, listRank, splitSheets } from '../../ui/screens/RankingScreen';
-import { fakeClient, paneClient } from './fake-client';
+import { RANKING, fakeClient, paneClient } from './fake-client';
 
 async function openRanking(c = fakeClient()) {
   render(<LkhPane client={paneClient(c)} initialTab="ranking" />);
@@ -90,6 +90,30 @@ describe('Xếp ưu tiên', () => {
     const validity = await screen.findByRole('region', { name: 'Tính hợp lệ của danh mục ưu tiên' });
     expect(validity.textContent).toContain('Chưa hợp lệ: chưa ghi số người đồng ý.');
     expect(validity.textContent).toContain('Đã ghi kết luận vào ô F40 trang "Phiếu ưu tiên - II.6.B".');
+  });
+
+  it('undoing the ranking takes its validity, notice and table away; undoing again brings them back', async () => {
+    const c = fakeClient();
+    c.listSheets.mockResolvedValue(['II.6.B', 'II.6.B (cũ)', 'Phiếu ưu tiên - II.6.B']);
+    c.rankFromBallot.mockResolvedValue({ ...RANKING, keptCopy: 'II.6.B (cũ)' });
+    const undo = jest.fn(async () => ({ action: 'rank' as const, restored: ['II.6.B'] }));
+    render(<LkhPane client={paneClient({ ...c, undoLastChange: undo } as typeof c)} initialTab="ranking" />);
+    await screen.findByRole('option', { name: 'II.6.B' });
+    await userEvent.click(screen.getByRole('button', { name: 'Xếp ưu tiên từ phiếu' }));
+    await screen.findByRole('region', { name: 'Tính hợp lệ của danh mục ưu tiên' });
+    expect(screen.getByRole('table')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Hoàn tác lần vừa làm' }));
+    expect(await screen.findByText(/Đã hoàn tác lần xếp ưu tiên gần nhất/u)).toBeTruthy();
+    expect(undo).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('region', { name: 'Tính hợp lệ của danh mục ưu tiên' })).toBeNull();
+    expect(screen.queryByText(/Chưa hợp lệ: chưa ghi số người đồng ý/u)).toBeNull();
+    expect(screen.queryByText('Đã xếp ưu tiên trang "II.6.B" theo phiếu của 14 người.')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Hoàn tác lần vừa làm' }));
+    expect(undo).toHaveBeenCalledTimes(2);
+    expect(await screen.findByRole('region', { name: 'Tính hợp lệ của danh mục ưu tiên' })).toBeTruthy();
   });
 
   it('checks the number of participants and the criteria before calling', async () => {

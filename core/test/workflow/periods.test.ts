@@ -114,6 +114,12 @@ describe('the demo commune planning for 2027 under 2026-2030', () => {
     }
     const codes = r.findings.map((f) => f.code);
     expect(codes).toContain('LEGACY_PROGRAM_MAPPED');
+    // One finding for the merged program's old names, its explanation (Nghị quyết 257) said once, the other places named.
+    const legacy = r.findings.filter((f) => f.code === 'LEGACY_PROGRAM_MAPPED');
+    expect(legacy).toHaveLength(1);
+    expect(legacy[0].message.match(/Nghị quyết 257/gu)).toHaveLength(1);
+    expect(legacy[0].message).toMatch(/^19 hoạt động ghi nguồn vốn "CT nông thôn mới", "CT 135", "CT giảm nghèo" \(tên của giai đoạn trước\)/u);
+    expect(legacy[0].message).toMatch(/ Cũng gặp ở: "[^"]+\.xlsx" › [^!]+![A-Z]+\d+; "[^"]+\.xlsx" › [^!]+![A-Z]+\d+\.$/u);
     const over = r.findings.filter((f) => f.code === 'BUDGET_OVER_ALLOCATION');
     expect(over).toHaveLength(1);
     expect(over[0].message).toContain('2.548');

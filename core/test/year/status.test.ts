@@ -87,6 +87,9 @@ describe('a commune that starts at the consolidation', () => {
     expect(step(s, 2).items.some((i) => i.form === 'I.4')).toBe(false);
     expect(item(s, 3, 'Biểu II.6.A')).toMatchObject({ done: true, evidence: [{ sheet: 'II.6.A', text: 'trang "II.6.A"' }] });
     expect(item(s, 3, 'Biểu II.7.A').done).toBe(false);
+    // The handbook's "năm X+1" said as the plan's year
+    expect(item(s, 3, 'Bản dự thảo KH PT KT-XH cấp xã năm 2027 (theo mẫu biểu do địa phương qui định)').done).toBe(false);
+    expect(s.steps.flatMap((x) => [x.heading, ...x.items.map((i) => i.what)]).filter((w) => /\bX\b/u.test(w))).toEqual([]);
     // Step 1 was never done on paper: its results are listed as gaps, not the step the commune is in.
     expect(s.gaps.filter((g) => g.step === 1).map((g) => g.what)).toContain('Biểu II.2');
     expect(s.villages).toMatchObject({ expected: 2, complete: 2, expectedSet: false });
@@ -137,6 +140,25 @@ describe('a commune that starts at the consolidation', () => {
     expect(s.current).toBe(5);
     // Still open in step 5: the meeting with the Party committee, ticked by hand.
     expect(s.next).toMatchObject({ action: 'tick', target: 'buoc5.1.trinh' });
+  });
+
+  it('a draft made before the ranking of the same day is stale; one made after it is not', () => {
+    const base: DocumentState = { ...SETTINGS };
+    const sheets: EvidenceSheet[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B'].map((f) => ({ sheet: f, form: f as FormId, filled: true }));
+    let state = recordDocument(base, { kind: 'II.7.A', action: 'drafted', at: '2026-12-07', time: '2026-12-07T08:00:00.000Z', fileName: 'II.7.A-sang.docx' });
+    state = recordDocument(state, { kind: 'II.7.B', action: 'drafted', at: '2026-12-07', time: '2026-12-07T08:01:00.000Z', fileName: 'II.7.B-sang.docx' });
+    state = recordBallot(state, 'Phiếu ưu tiên - II.6.B', 'II.6.B', 'marks');
+    state = recordRanking(state, 'Phiếu ưu tiên - II.6.B', 'II.6.B', { at: '2026-12-07', time: '2026-12-07T10:00:00.000Z', participants: 3, valid: true });
+    let s = yearStatus({ state, sheets, today: '2026-12-07' });
+    expect(s.next).toMatchObject({ action: 'draft', target: 'II.7.A', step: 4 });
+    expect(item(s, 4, 'Biểu II.7.A').done).toBe(false);
+    state = recordDocument(state, { kind: 'II.7.A', action: 'drafted', at: '2026-12-07', time: '2026-12-07T10:05:00.000Z', fileName: 'II.7.A-chieu.docx' });
+    state = recordDocument(state, { kind: 'II.7.B', action: 'drafted', at: '2026-12-07', time: '2026-12-07T10:06:00.000Z', fileName: 'II.7.B-chieu.docx' });
+    s = yearStatus({ state, sheets, today: '2026-12-07' });
+    expect(item(s, 4, 'Biểu II.7.A')).toMatchObject({ done: true, evidence: [{ file: 'II.7.A-chieu.docx' }] });
+    expect(s.next.action).toBe('export');
+    // read back as written, the moment kept
+    expect(readYearState(state).documents.at(-1)).toMatchObject({ at: '2026-12-07', time: '2026-12-07T10:06:00.000Z' });
   });
 
   it('after a consolidation with an error in the sources: fix it first, with its cell', () => {
@@ -223,8 +245,10 @@ describe('a province', () => {
     expect(item(rolled, 3, 'Đã nhận bản dự thảo KH CTMTQG (lần 1) do các huyện gửi lên')).toMatchObject({ done: true, evidence: [{ text: 'đã tổng hợp kế hoạch của 3 xã' }] });
     expect(rolled.current).toBe(3);
     expect(rolled.villages).toBeUndefined();
+    expect(item(rolled, 3, 'Dự thảo KH cấp tỉnh thực hiện CTMTQG năm 2027').done).toBe(false);
+    expect(yearStatus({ state: { level: 'tinh' }, sheets: [], today: '2026-12-01' }).steps.flatMap((x) => x.items.map((i) => i.what))).toContain('Dự thảo KH cấp tỉnh thực hiện CTMTQG năm kế hoạch');
     const unset = yearStatus({ state: { level: 'tinh' }, sheets: [], today: '2026-12-01' });
-    expect(unset.next).toEqual({ text: 'Nhập năm kế hoạch và tên tỉnh ở Cài đặt.', action: 'settings', step: 1 });
+    expect(unset.next).toEqual({ text: 'Nhập năm kế hoạch và tên tỉnh ở Cài đặt.', say: { key: 'settings', level: 'tinh' }, action: 'settings', step: 1 });
   });
 });
 

@@ -64,6 +64,7 @@ export function StepNav({ view, year, places, onPlace, onStep, t, lang, extra }:
         aria-label={year ? `${t.steps.nav}: ${t.steps.status(year.current, year.counts.stepsDone, year.counts.steps)}` : t.steps.nav}
         data-lkh-current={year?.current}
         data-lkh-done={year?.counts.stepsDone}
+        data-lkh-results={year?.counts.resultsDone}
       >
         <span className={styles.label} aria-hidden="true">
           {t.steps.navShort}
@@ -71,7 +72,7 @@ export function StepNav({ view, year, places, onPlace, onStep, t, lang, extra }:
         {steps.map((s) => {
           const on = view?.step === s.n;
           const current = year?.current === s.n;
-          const name = s.title ? t.steps.stepAria(s.n, s.title, s.done, current) : `${t.steps.navShort} ${s.n}`;
+          const name = s.title ? t.steps.stepAria(s.n, 'heading' in s ? t.year.heading(s).replace(/^[^:]*:\s*/u, '') : s.title, s.done, current) : `${t.steps.navShort} ${s.n}`;
           return (
             <Button
               key={s.n}

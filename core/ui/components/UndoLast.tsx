@@ -11,10 +11,20 @@ import { useAction } from '../use-action';
 import { ErrorBar, Notice } from './ErrorBar';
 import { LongList } from './LongList';
 
-export function UndoLast({ client }: { client: Pick<PaneClient, 'undoLastChange'> }) {
+export interface UndoLastProps {
+  readonly client: Pick<PaneClient, 'undoLastChange'>;
+  /** Told after each undo that changed the workbook (the screen hides the result it undid; a second undo brings it back). */
+  readonly onUndone?: () => void;
+}
+
+export function UndoLast({ client, onUndone }: UndoLastProps) {
   const { t } = useI18n();
   const s = useScreenStyles();
-  const undo = useAction(async () => (client.undoLastChange ? ((await client.undoLastChange()) ?? null) : null));
+  const undo = useAction(async () => {
+    const r = client.undoLastChange ? ((await client.undoLastChange()) ?? null) : null;
+    if (r) onUndone?.();
+    return r;
+  });
   if (!client.undoLastChange) return null;
   const r = undo.result;
   return (

@@ -1,6 +1,7 @@
 /** The pane's words in English, typed against the Vietnamese reference. */
 import { formatDate } from '../format';
 import type { Strings } from './vi';
+import type { NextSay, YearEvidenceView, YearItemView, YearNextView, YearStepView, YearView } from '../year';
 
 const n = (x: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(x);
 
@@ -20,6 +21,83 @@ const STATUS_EN: Readonly<Record<string, string>> = {
   tick: 'Next: tick what has been done (Steps).',
   done: 'All seven steps are done.',
 };
+
+/** Where something is, in English: "file › sheet "X" cell C12". */
+function placeEn(p: { file?: string; sheet?: string; cell?: string }): string {
+  return [p.file ? `"${p.file}" ›` : '', p.sheet ? `sheet "${p.sheet}"` : '', p.cell ? `cell ${p.cell}` : ''].filter(Boolean).join(' ');
+}
+
+function evidenceEn(e: YearEvidenceView): string {
+  const say = e.say;
+  const date = e.date ? formatDate(e.date, 'en') : '';
+  if (!say) return e.text;
+  switch (say.key) {
+    case 'sheet':
+      return `${placeEn(e)}${date ? ` (${date})` : ''}`;
+    case 'document':
+      return `${say.action === 'exported' ? 'exported' : 'drafted'} on ${date}: ${e.file ?? ''}`;
+    case 'ranked':
+      return `ranked on ${date} from the ballots of ${n(say.participants)} delegates (sheet "${e.sheet ?? ''}")`;
+    case 'rolledUp':
+      return `plans of ${n(say.communes)} communes rolled up`;
+    case 'more':
+      return `and ${n(say.count)} more sheets`;
+  }
+}
+
+/** Fixed phrases of what a result still wants. */
+const MISSING_EN: Readonly<Record<string, string>> = {
+  'chưa xếp ưu tiên tại hội nghị': 'not ranked at the conference yet',
+  'xếp ưu tiên tại hội nghị kế hoạch xã': "ranking at the commune's planning conference",
+  'xuất tệp gửi cấp trên': 'the file exported for the level above',
+  'cập nhật theo phản hồi của cấp trên': "updated after the level above's feedback",
+};
+
+const LEVEL_EN = { thon: 'village', xa: 'commune', huyen: 'district', tinh: 'province' } as const;
+
+function nextEn(s: NextSay): string {
+  const forms = (fs: readonly string[]) => fs.map((f) => `form ${f}`).join(' and ');
+  const over = (o: { kind: 'over' | 'short'; at: { file?: string; sheet?: string; cell?: string } } | undefined) =>
+    o ? ` The plan is still ${o.kind === 'over' ? 'over the expected funds' : 'short of a requirement'} (${placeEn(o.at)}): the conference's ranking decides which activities are done.` : '';
+  switch (s.key) {
+    case 'settings':
+      return `Enter the plan year and the ${LEVEL_EN[s.level]}'s name in Settings.`;
+    case 'receive':
+      return "Receive the villages' forms (I.1, I.2, I.3) and the departments' (II.3): add their files or sheets to the workbook.";
+    case 'consolidate':
+      return `Consolidate the forms received into the commune plan (II.4.A, II.4.B, II.6.A, II.6.B, II.6.C)${s.short > 0 ? ` (${n(s.short)}/${n(s.expected)} villages have not sent everything: you can consolidate now and again when more arrive)` : ''}.`;
+    case 'fix':
+      return `Fix the ${n(s.errors)} errors of the last consolidation, then consolidate again; the first is at ${placeEn(s.at)}: ${s.messageEn}`;
+    case 'draftII7':
+      return `Draft the plan's ${forms(s.forms)} from the consolidated plan, for the commune's planning conference.`;
+    case 'ballot':
+      return `Prepare the commune's planning conference: create a ranking ballot for list II.6.B (and II.6.A if needed).${over(s.over)}`;
+    case 'rank':
+      return `After the conference: enter the filled ballots into sheet "${s.sheet ?? ''}", then rank.${over(s.over)}`;
+    case 'redraft':
+      return `Update the drafts ${forms(s.forms)} after the conference (ranked on ${formatDate(s.date, 'en')}).`;
+    case 'export':
+      return 'Export the plan file (II.4.A, II.4.B, II.6.A, II.6.B) to send to the level above with the draft plan.';
+    case 'tick':
+      return `Step ${s.n}: ${s.titleEn} — when done, tick: ${s.whatEn}.`;
+    case 'feedback':
+      return `The file for the level above was exported (${s.file}). When its feedback arrives, bring it into the commune plan.`;
+    case 'draftII10':
+      return 'Draft the plan feedback for the villages (form II.10) for the village meetings.';
+    case 'allDone':
+      return 'All seven steps of the plan year are done.';
+    case 'rollup':
+      return `Receive the communes' plans (files with each commune's II.6.A, II.6.B) and roll them up for the whole ${LEVEL_EN[s.level]}.`;
+    case 'upperFix':
+      return `Review the communes' plans: ${placeEn(s.at)}: ${s.messageEn}`;
+    case 'upperDone':
+      return `The plans of ${n(s.communes)} communes are rolled up; all seven steps are done.`;
+    case 'villageFill':
+      return `Fill the village's form ${s.forms.join(', ')} (basic data, proposed activities, village meeting minutes).`;
+    case 'villageSend':
+      return "Send forms I.1, I.2, I.3 to the commune's planning team.";
+  }
+}
 
 export const en: Strings = {
   locale: 'en-US',
@@ -190,7 +268,7 @@ export const en: Strings = {
     title: 'Workbook settings',
     intro: 'These settings are saved in the workbook itself, so the next person who opens the file sees them.',
     planYear: 'Plan year',
-    planYearHint: 'The plan year X+1, e.g. 2027.',
+    planYearHint: 'The year the plan is for (the year after it is made), e.g. 2027.',
     planYearInvalid: 'The plan year must be a year from 2000 to 2100.',
     unitName: 'Commune / unit name',
     unitNamePlaceholder: 'e.g. Xã Tân Lập',
@@ -321,7 +399,30 @@ export const en: Strings = {
     colTotal: 'Total',
     refresh: 'Reload the sheet list',
   },
+  year: {
+    heading: (s: YearStepView): string => `Step ${s.n}: ${s.titleEn ?? s.title}`,
+    what: (i: YearItemView): string => i.whatEn ?? i.what,
+    evidence: (e: YearEvidenceView): string => evidenceEn(e),
+    missing: (m: string): string => MISSING_EN[m] ?? m.replace(/^(\d+) thôn chưa có tên$/u, '$1 villages not named yet'),
+    summary: (y: YearView): string => {
+      const head = y.steps.find((x) => x.n === y.current);
+      const gaps = y.gaps.length > 0 ? ` · ${n(y.gaps.length)} open in earlier steps` : '';
+      return `${head ? `Step ${head.n}: ${head.titleEn ?? head.title}` : `Step ${y.current}`} · ${n(y.counts.resultsDone)}/${n(y.counts.results)} results${gaps}`;
+    },
+    villages: (v: NonNullable<YearView['villages']>): string =>
+      v.expected === 0 ? 'No village has sent a form yet' : `${n(v.complete)}/${n(v.expected)} villages sent all of forms I.1, I.2, I.3${v.expectedSet === false ? ' (number of villages not set)' : ''}`,
+    deadline: (d: NonNullable<YearStepView['deadline']>): string =>
+      d.end === undefined || d.daysLeft === undefined
+        ? d.text
+        : d.daysLeft < 0
+          ? `${n(-d.daysLeft)} days late (due ${formatDate(d.end, 'en')})`
+          : d.daysLeft === 0
+            ? `Due today (${formatDate(d.end, 'en')})`
+            : `Due ${formatDate(d.end, 'en')} (${n(d.daysLeft)} days left)`,
+    next: (x: YearNextView): string => (x.say ? nextEn(x.say) : x.text),
+  },
   checklist: {
+    current: 'In progress',
     title: 'Planning steps',
     intro: (level: string, year: number): string => `The seven steps of the ${level.toLowerCase()} level, plan year ${year}.`,
     unavailable: 'The step checklist is not available in this version.',

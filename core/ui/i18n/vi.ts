@@ -9,6 +9,7 @@
 const n = (x: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(x);
 
 import { formatDate } from '../format';
+import type { YearEvidenceView, YearItemView, YearNextView, YearStepView, YearView } from '../year';
 export const vi = {
   locale: 'vi-VN',
   lang: { current: 'Tiếng Việt', switchTo: 'English', switchLabel: 'Chuyển sang tiếng Anh' },
@@ -181,7 +182,7 @@ export const vi = {
     title: 'Cài đặt của sổ tính',
     intro: 'Các cài đặt này được lưu ngay trong sổ tính, người mở tệp sau sẽ thấy.',
     planYear: 'Năm kế hoạch',
-    planYearHint: 'Năm X+1 của kế hoạch, ví dụ 2027.',
+    planYearHint: 'Năm kế hoạch được thực hiện (năm sau năm lập), ví dụ 2027.',
     planYearInvalid: 'Năm kế hoạch phải là một năm từ 2000 đến 2100.',
     unitName: 'Tên xã / đơn vị',
     unitNamePlaceholder: 'Ví dụ: Xã Tân Lập',
@@ -316,7 +317,19 @@ export const vi = {
     colTotal: 'Tổng',
     refresh: 'Tải lại danh sách trang',
   },
+  /** The year's status (core/src/year): in Vietnamese the core's own words, as `lkh status` prints them. */
+  year: {
+    heading: (s: YearStepView): string => s.heading,
+    what: (i: YearItemView): string => i.what,
+    evidence: (e: YearEvidenceView): string => e.text,
+    missing: (m: string): string => m,
+    summary: (y: YearView): string => y.summary,
+    villages: (v: NonNullable<YearView['villages']>): string => v.text,
+    deadline: (d: NonNullable<YearStepView['deadline']>): string => d.text,
+    next: (x: YearNextView): string => x.text,
+  },
   checklist: {
+    current: 'Đang làm',
     title: 'Các bước lập kế hoạch',
     intro: (level: string, year: number): string => `Bảy bước của cấp ${level.toLowerCase()}, kế hoạch năm ${year}.`,
     unavailable: 'Danh sách các bước chưa có trong phiên bản này.',

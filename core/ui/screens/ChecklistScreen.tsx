@@ -1,70 +1,51 @@
 /**
- * Các bước: the seven steps of the level with their dates and status, the forms each step
- * expects (ticked from the sheets the workbook holds) and the results ticked by hand.
+ * Các bước: the seven steps of the level as the year's status has them (core/src/year
+ * `yearStatus`, the one state Tổng quan, each step's head and `lkh status` show): each step done or
+ * not, the one the unit is in, its results done or missing with the evidence (sheet, file, date),
+ * ticks for what no file can show (a step's tick and its results' ticks agree), deadlines only
+ * where the status gives them (none for a demo or a past year). The handbook's calendar gives each
+ * step's dates, which the commune may change.
  */
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Field, Input, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ChecklistClient, ChecklistFormView, ChecklistManualView, ChecklistStatus, ChecklistStepView, ChecklistSubItemView, ChecklistView } from '../checklist-types';
+import type { ChecklistClient, ChecklistStepView, ChecklistView } from '../checklist-types';
 import { ErrorBar, Notice } from '../components/ErrorBar';
+import { StepResults } from '../components/StepResults';
 import { formatDate, todayIso } from '../format';
-import type { Lang } from '../i18n/I18nProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Strings } from '../i18n/vi';
+import { useYearWords } from '../i18n/year-words';
 import { useScreenStyles } from '../styles';
 import { useAction } from '../use-action';
+import type { YearView } from '../year';
 
 export interface ChecklistScreenProps {
-  /** The client's checklist calls; absent while the host does not offer them. */
+  /** The client's calendar calls (the dates of each step); absent while the host does not offer them. */
   readonly client: Partial<ChecklistClient>;
-  /** True while the tab is shown: the list is refreshed each time it is opened (forms may have been added). */
+  /** The year as the pane read it (read again after every change); undefined while it loads, null: no plan year or no status. */
+  readonly year: YearView | null | undefined;
+  /** Whether the client can say where the year is at all. */
+  readonly available: boolean;
+  /** True while the screen is shown: the dates are read each time it opens. */
   readonly active: boolean;
+  /** Ticks a result or a step by hand (the pane's tick; the year is read again after it). */
+  readonly onTick?: (id: string, value: boolean) => void;
+  readonly ticking?: boolean;
+  /** Reads the year again (the workbook may have changed outside the pane). */
+  readonly onReload?: () => void;
+  readonly reloading?: boolean;
+  /** Reading the year failed: said instead of the steps. */
+  readonly error?: unknown;
   /** Today, ISO; default the user's date. */
   readonly today?: string;
 }
 
-const STATUS_COLOR: Readonly<Record<ChecklistStatus, 'success' | 'warning' | 'danger' | 'informative' | 'subtle'>> = {
-  done: 'success',
-  'due-soon': 'warning',
-  overdue: 'danger',
-  upcoming: 'informative',
-  'not-applicable': 'subtle',
-};
-
-export function useChecklistState({ client, active, today }: ChecklistScreenProps) {
-  const available = typeof client.checklist === 'function' && typeof client.setChecklistTick === 'function';
-  const [view, setView] = useState<ChecklistView | undefined>(undefined);
-  const day = today ?? todayIso();
-  const load = useAction(async () => {
-    const v = await client.checklist?.(day);
-    setView(v);
-    return v ?? null;
-  });
-  /** After a change: the checklist returned, or read again. */
-  const refreshWith = async (r: ChecklistView | undefined | void) => {
-    const v = r ?? (await client.checklist?.(day));
-    setView(v);
-    return v ?? null;
-  };
-  const tick = useAction(async (id: string, value: boolean) => refreshWith(await client.setChecklistTick?.(id, value)));
-  const dates = useAction(async (id: string, d: { start?: string; end?: string } | null) => refreshWith(await client.setChecklistDates?.(id, d)));
-  const { run } = load;
-  useEffect(() => {
-    if (active && available) void run();
-  }, [active, available, run]);
-  return { available, view, load, tick, dates, canEditDates: typeof client.setChecklistDates === 'function' };
+/** A step's place in the year, said by a badge: done, the step the unit is in, or not for this level. */
+function stepBadge(step: YearView['steps'][number], current: number, t: Strings): { text: string; color: 'success' | 'brand' | 'subtle' } | undefined {
+  if (!step.applicable) return { text: t.checklist.status['not-applicable'], color: 'subtle' };
+  if (step.done) return { text: t.checklist.status.done, color: 'success' };
+  if (step.n === current) return { text: t.checklist.current, color: 'brand' };
+  return undefined;
 }
 
 /** The handbook's time as the user reads it: a step's sub-number ("cùng bước 3.1") said as its step ("cùng bước 3"). */
@@ -76,66 +57,35 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   headingText: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   date: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  sub: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
-  },
-  form: { display: 'flex', columnGap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
-  present: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightBold },
-  // Not yet there: a colour that says "to do", never the grey of a disabled control (issue 14, fault 6).
-  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  late: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   todo: { color: tokens.colorNeutralForeground1 },
   dateRow: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
   dateField: { flexGrow: 1, minWidth: 0 },
 });
 
-function StatusBadge({ status, t }: { status: ChecklistStatus; t: Strings }) {
-  return (
-    <Badge size="small" appearance={status === 'not-applicable' ? 'outline' : 'filled'} color={STATUS_COLOR[status]}>
-      {t.checklist.status[status]}
-    </Badge>
-  );
+/** The calendar's dates of the steps (the handbook's, or the commune's own), for showing and changing them. */
+function useCalendar(client: Partial<ChecklistClient>, active: boolean, day: string) {
+  const [view, setView] = useState<ChecklistView | undefined>(undefined);
+  const available = typeof client.checklist === 'function';
+  const load = useAction(async () => {
+    const v = await client.checklist?.(day);
+    setView(v);
+    return v ?? null;
+  });
+  const dates = useAction(async (id: string, d: { start?: string; end?: string } | null) => {
+    const r = await client.setChecklistDates?.(id, d);
+    const v = r ?? (await client.checklist?.(day));
+    setView(v);
+    return v ?? null;
+  });
+  const { run } = load;
+  useEffect(() => {
+    if (active && available) void run();
+  }, [active, available, run]);
+  return { view, dates, canEditDates: available && typeof client.setChecklistDates === 'function' };
 }
 
-function FormTicks({ forms, t, lang }: { forms: readonly ChecklistFormView[]; t: Strings; lang: Lang }) {
-  const styles = useStyles();
-  const s = useScreenStyles();
-  if (forms.length === 0) return null;
-  return (
-    <ul className={s.list}>
-      {forms.map((f) => (
-        <li key={`${f.form}-${f.label}`} className={styles.form}>
-          <span className={f.present ? styles.present : styles.missing} aria-hidden="true">
-            {f.present ? '✓' : '○'}
-          </span>
-          <span>
-            {lang === 'en' ? f.labelEn : f.label} —{' '}
-            {f.present ? t.checklist.formIn(f.sheets.join(', ')) : f.note !== undefined ? (lang === 'en' ? (f.noteEn ?? f.note) : f.note) : t.checklist.formMissing}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function ManualTicks({ items, lang, busy, onTick }: { items: readonly ChecklistManualView[]; lang: Lang; busy: boolean; onTick: (id: string, value: boolean) => void }) {
-  const s = useScreenStyles();
-  if (items.length === 0) return null;
-  return (
-    <ul className={s.list}>
-      {items.map((m) => (
-        <li key={m.id}>
-          <Checkbox size="medium" checked={m.ticked} disabled={busy} label={lang === 'en' ? m.labelEn : m.label} onChange={(_, d) => onTick(m.id, d.checked === true)} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function DateEditor({ item, t, busy, onSave }: { item: ChecklistStepView | ChecklistSubItemView; t: Strings; busy: boolean; onSave: (d: { start?: string; end?: string } | null) => void }) {
+function DateEditor({ item, t, busy, onSave }: { item: ChecklistStepView; t: Strings; busy: boolean; onSave: (d: { start?: string; end?: string } | null) => void }) {
   const styles = useStyles();
   const s = useScreenStyles();
   const [open, setOpen] = useState(false);
@@ -188,17 +138,13 @@ function DateEditor({ item, t, busy, onSave }: { item: ChecklistStepView | Check
   );
 }
 
-export function ChecklistScreen(props: ChecklistScreenProps) {
+export function ChecklistScreen({ client, year, available, active, onTick, ticking, onReload, reloading, error, today }: ChecklistScreenProps) {
   const { t, lang } = useI18n();
   const s = useScreenStyles();
   const styles = useStyles();
-  const { available, view, load, tick, dates, canEditDates } = useChecklistState(props);
-  const busy = tick.running || dates.running || load.running;
-  // Ticks wait only for a change being saved: a refresh (each time the tab opens) leaves them live.
-  const saving = tick.running || dates.running;
-  const onTick = (id: string, value: boolean) => void tick.run(id, value);
-  const when = (x: { start: string; end: string; when: string; whenEn: string; overridden: boolean }) =>
-    `${t.checklist.dates(formatDate(x.start, lang), formatDate(x.end, lang))} · ${x.overridden ? t.checklist.overridden : plainWhen(lang === 'en' ? x.whenEn : x.when)}`;
+  const say = useYearWords();
+  const calendar = useCalendar(client, active, today ?? todayIso());
+  const busy = ticking === true || calendar.dates.running;
 
   if (!available)
     return (
@@ -211,75 +157,58 @@ export function ChecklistScreen(props: ChecklistScreenProps) {
   return (
     <div className={s.screen}>
       <h2 className={s.title}>{t.checklist.title}</h2>
-      {load.running && !view ? <Spinner size="tiny" labelPosition="after" label={t.checklist.loading} /> : null}
-      {load.failed ? <ErrorBar error={load.error} onDismiss={load.clearError} /> : null}
-      {tick.failed ? <ErrorBar error={tick.error} onDismiss={tick.clearError} /> : null}
-      {dates.failed ? <ErrorBar error={dates.error} onDismiss={dates.clearError} /> : null}
-      {!load.running && !load.failed && load.result === null ? <Notice intent="info">{t.checklist.noPlanYear}</Notice> : null}
-      {view ? (
+      {error !== undefined ? <ErrorBar error={error} /> : null}
+      {error !== undefined && onReload ? (
+        <div className={s.actions}>
+          <Button size="small" disabled={reloading === true} onClick={onReload}>
+            {t.app.retry}
+          </Button>
+        </div>
+      ) : null}
+      {year === undefined && error === undefined ? <Spinner size="tiny" labelPosition="after" label={t.checklist.loading} /> : null}
+      {year === null || (year && year.planYear === undefined) ? <Notice intent="info">{t.checklist.noPlanYear}</Notice> : null}
+      {calendar.dates.failed ? <ErrorBar error={calendar.dates.error} onDismiss={calendar.dates.clearError} /> : null}
+      {year && year.planYear !== undefined ? (
         <>
-          <p className={s.hint}>{t.checklist.intro(lang === 'en' ? view.levelLabelEn : view.levelLabel, view.planYear)}</p>
-          {view.mode === 'five-year' ? <p className={s.hint}>{t.checklist.fiveYear}</p> : null}
-          <p className={s.text}>{lang === 'en' ? view.summaryEn : view.summary}</p>
-          {view.villages && view.villages.length > 0 ? (
-            <section aria-label={t.checklist.villages}>
-              <p className={s.hint}>{t.checklist.villages}</p>
-              <ul className={s.list}>
-                {view.villages.map((v) => (
-                  <li key={v.unit} className={v.missing.length === 0 ? styles.present : styles.todo}>
-                    {lang === 'en' ? v.textEn : v.text}
-                  </li>
-                ))}
-              </ul>
-            </section>
+          <p className={s.hint}>{t.checklist.intro(t.levels[year.level], year.planYear)}</p>
+          {calendar.view?.mode === 'five-year' ? <p className={s.hint}>{t.checklist.fiveYear}</p> : null}
+          <p className={s.text}>{say.summary(year)}</p>
+          {year.villages ? <p className={`${s.hint} ${styles.todo}`}>{say.villages(year.villages)}</p> : null}
+          {onReload ? (
+            <div className={s.actions}>
+              <Button size="small" appearance="subtle" disabled={reloading === true || busy} onClick={onReload}>
+                {t.checklist.reload}
+              </Button>
+            </div>
           ) : null}
-          <div className={s.actions}>
-            <Button size="small" appearance="subtle" disabled={busy} onClick={() => void load.run()}>
-              {t.checklist.reload}
-            </Button>
-          </div>
-          <Accordion multiple collapsible defaultOpenItems={view.nextStep ? [view.nextStep] : []}>
-            {view.steps.map((step) => {
-              const itemForms = new Set(step.items.flatMap((it) => it.forms.map((f) => `${f.form}-${f.label}`)));
-              const itemManual = new Set(step.items.flatMap((it) => it.manual.map((m) => m.id)));
-              const ownForms = step.forms.filter((f) => !itemForms.has(`${f.form}-${f.label}`));
-              const ownManual = step.manual.filter((m) => !itemManual.has(m.id));
+          <Accordion multiple collapsible defaultOpenItems={year.steps.filter((x) => x.n === year.current).map((x) => x.id)}>
+            {year.steps.map((step) => {
+              const badge = stepBadge(step, year.current, t);
+              const cal = calendar.view?.steps.find((c) => c.id === step.id);
               return (
-                <AccordionItem key={step.id} value={step.id}>
+                <AccordionItem key={step.id} value={step.id} data-lkh-checklist-step={step.n} data-lkh-step-done={String(step.done)}>
                   <AccordionHeader size="small">
                     <span className={styles.header}>
-                      <span className={styles.headingText}>{lang === 'en' ? step.headingEn : step.heading}</span>
-                      <StatusBadge status={step.status} t={t} />
-                      {step.applicable ? <span className={styles.date}>{t.checklist.dates(formatDate(step.start, lang), formatDate(step.end, lang))}</span> : null}
+                      <span className={styles.headingText}>{say.heading(step)}</span>
+                      {badge ? (
+                        <Badge size="small" appearance={step.applicable ? 'filled' : 'outline'} color={badge.color}>
+                          {badge.text}
+                        </Badge>
+                      ) : null}
+                      {step.applicable && step.items.length > 0 ? <span className={styles.date}>{t.steps.results(step.counts.done, step.counts.total)}</span> : null}
+                      {step.deadline ? <span className={step.deadline.overdue ? styles.late : styles.date}>{say.deadline(step.deadline)}</span> : null}
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
                     <div className={s.list}>
-                      {step.note ? <p className={s.hint}>{lang === 'en' ? (step.noteEn ?? step.note) : step.note}</p> : null}
-                      {step.applicable ? (
-                        <>
-                          <p className={s.hint}>{when(step)}</p>
-                          {step.items.map((it) => (
-                            <div key={it.id} className={styles.sub}>
-                              <span className={s.row}>
-                                <span className={styles.headingText}>{lang === 'en' ? it.titleEn : it.title}</span>
-                                <StatusBadge status={it.status} t={t} />
-                              </span>
-                              <p className={s.hint}>{when(it)}</p>
-                              <FormTicks forms={it.forms} t={t} lang={lang} />
-                              <ManualTicks items={it.manual} lang={lang} busy={saving} onTick={onTick} />
-                              {it.forms.length + it.manual.length === 0 || it.markedDone ? (
-                                <Checkbox checked={it.markedDone} disabled={saving} label={t.checklist.markItem} onChange={(_, d) => onTick(it.id, d.checked === true)} />
-                              ) : null}
-                              {canEditDates ? <DateEditor item={it} t={t} busy={busy} onSave={(d) => void dates.run(it.id, d)} /> : null}
-                            </div>
-                          ))}
-                          <FormTicks forms={ownForms} t={t} lang={lang} />
-                          <ManualTicks items={ownManual} lang={lang} busy={saving} onTick={onTick} />
-                          <Checkbox checked={step.markedDone} disabled={saving} label={t.checklist.markStep} onChange={(_, d) => onTick(step.id, d.checked === true)} />
-                          {canEditDates ? <DateEditor item={step} t={t} busy={busy} onSave={(d) => void dates.run(step.id, d)} /> : null}
-                        </>
+                      {!step.applicable ? <p className={s.hint}>{t.steps.notApplicable}</p> : null}
+                      {step.applicable ? <StepResults step={step} {...(onTick ? { onTick } : {})} busy={busy} t={t} say={say} /> : null}
+                      {step.applicable && cal ? (
+                        <p className={s.hint}>
+                          {t.checklist.dates(formatDate(cal.start, lang), formatDate(cal.end, lang))} · {cal.overridden ? t.checklist.overridden : plainWhen(lang === 'en' ? cal.whenEn : cal.when)}
+                        </p>
                       ) : null}
+                      {step.applicable && cal && calendar.canEditDates ? <DateEditor item={cal} t={t} busy={busy} onSave={(d) => void calendar.dates.run(step.id, d)} /> : null}
                     </div>
                   </AccordionPanel>
                 </AccordionItem>

@@ -92,8 +92,18 @@ function Facts({ settings, t }: { settings: Settings; t: Strings }) {
   );
 }
 
-function StepLine({ checklist, t, lang }: { checklist: ChecklistView; t: Strings; lang: Lang }) {
+function StepLine({ checklist, year, t, lang }: { checklist: ChecklistView; year?: YearView; t: Strings; lang: Lang }) {
   const s = useScreenStyles();
+  // The year's one state (yearStatus), as Các bước and `lkh status` show it; the calendar's line only without it.
+  const head = year?.steps.find((x) => x.n === year.current);
+  if (year && head)
+    return (
+      <section className={s.section} aria-label={t.home.step}>
+        <h3 className={s.subtitle}>{t.home.step}</h3>
+        <p className={s.text}>{t.year.heading(head)}</p>
+        <p className={s.hint}>{t.year.summary(year)}</p>
+      </section>
+    );
   const current = checklist.steps.find((x) => x.id === checklist.nextStep);
   // The checklist's own line, once: "2/7 bước đã xong; Bước 3 còn 5 ngày (hạn …)", or "Đã xong cả 7 bước".
   // The heading already names the step ("Bước 1: Công tác chuẩn bị") and the line counts the steps: nothing is added to either.
@@ -124,7 +134,7 @@ function Received({ checklist, year, t, lang }: { checklist: ChecklistView; year
       <p className={s.text}>
         {t.home.villages}
         {/* Judged on the number of villages the commune set (the year's answer), not on the villages seen. */}
-        {year?.villages ? ` — ${year.villages.text}` : villages.length > 0 ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}` : ''}
+        {year?.villages ? ` — ${t.year.villages(year.villages)}` : villages.length > 0 ? ` — ${t.home.villagesCount(villages.filter((v) => v.missing.length === 0).length, villages.length)}` : ''}
       </p>
       {villages.length > 0 ? (
         <ul className={s.list} aria-label={t.home.villages}>
@@ -210,7 +220,7 @@ export function HomeScreen(props: HomeScreenProps) {
       <Facts settings={props.settings} t={t} />
       {load.running && !data ? <Spinner size="small" label={t.home.loading} /> : null}
       {load.failed ? <ErrorBar error={load.error} onDismiss={load.clearError} /> : null}
-      {checklist ? <StepLine checklist={checklist} t={t} lang={lang} /> : null}
+      {checklist ? <StepLine checklist={checklist} {...(props.year ? { year: props.year } : {})} t={t} lang={lang} /> : null}
       {checklist && props.settings.level === 'xa' ? <Received checklist={checklist} {...(props.year ? { year: props.year } : {})} t={t} lang={lang} /> : null}
       {data && plan ? <PlanFigures plan={plan} t={t} /> : null}
       {data && !plan ? (

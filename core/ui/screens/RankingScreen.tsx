@@ -178,6 +178,10 @@ export function RankingScreen(props: RankingScreenProps) {
   const names = st.sheets.result ?? [];
   const { lists, ballots } = splitSheets(names);
   const ranked = st.rank.result;
+  // Undone (the list back as it was): the ranking's notice, validity and table go with it; undone again, they come back.
+  const [undone, setUndone] = useState<{ of: unknown; flips: number }>({ of: undefined, flips: 0 });
+  const showRanked = !(undone.of === ranked && undone.flips % 2 === 1);
+  const onUndone = () => setUndone((u) => (u.of === ranked ? { of: ranked, flips: u.flips + 1 } : { of: ranked, flips: 1 }));
   const refused = st.rank.failed && isRefusal(st.rank.error);
   return (
     <div className={s.screen}>
@@ -276,34 +280,38 @@ export function RankingScreen(props: RankingScreenProps) {
         {st.rank.failed && !refused ? <ErrorBar error={st.rank.error} onDismiss={st.rank.clearError} /> : null}
         {ranked && !st.rank.running && !st.rank.failed ? (
           <>
-            <Notice intent={ranked.participants > 0 ? 'success' : 'warning'} focus>
-              {t.ranking.ranked(ranked.sheet, ranked.participants)}
-            </Notice>
-            <section aria-label={t.ranking.validityTitle}>
-              <Notice intent={ranked.validity.valid ? 'success' : 'warning'}>
-                <strong>{t.ranking.validityTitle}:</strong> {lang === 'en' ? ranked.validity.textEn : ranked.validity.text} {t.ranking.validityWritten(ranked.validity.sheet, ranked.validity.cell)}
-              </Notice>
-            </section>
-            <Table size="small" className={styles.table} aria-label={t.ranking.title}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.rankCell}>{t.ranking.colRank}</TableHeaderCell>
-                  <TableHeaderCell>{t.ranking.colActivity}</TableHeaderCell>
-                  <TableHeaderCell className={styles.totalCell}>{t.ranking.colTotal}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {ranked.ranks.map((r, i) => (
-                  <TableRow key={`${r.rank}-${i}`}>
-                    <TableCell className={styles.rankCell}>{r.rank}</TableCell>
-                    <TableCell>{r.activity}</TableCell>
-                    <TableCell className={styles.totalCell}>{formatNumber(r.total, lang)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <FindingList findings={ranked.findings} onSelect={props.onSelect} />
-            {ranked.keptCopy ? <UndoLast client={props.client} /> : null}
+            {showRanked ? (
+              <>
+                <Notice intent={ranked.participants > 0 ? 'success' : 'warning'} focus>
+                  {t.ranking.ranked(ranked.sheet, ranked.participants)}
+                </Notice>
+                <section aria-label={t.ranking.validityTitle}>
+                  <Notice intent={ranked.validity.valid ? 'success' : 'warning'}>
+                    <strong>{t.ranking.validityTitle}:</strong> {lang === 'en' ? ranked.validity.textEn : ranked.validity.text} {t.ranking.validityWritten(ranked.validity.sheet, ranked.validity.cell)}
+                  </Notice>
+                </section>
+                <Table size="small" className={styles.table} aria-label={t.ranking.title}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell className={styles.rankCell}>{t.ranking.colRank}</TableHeaderCell>
+                      <TableHeaderCell>{t.ranking.colActivity}</TableHeaderCell>
+                      <TableHeaderCell className={styles.totalCell}>{t.ranking.colTotal}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {ranked.ranks.map((r, i) => (
+                      <TableRow key={`${r.rank}-${i}`}>
+                        <TableCell className={styles.rankCell}>{r.rank}</TableCell>
+                        <TableCell>{r.activity}</TableCell>
+                        <TableCell className={styles.totalCell}>{formatNumber(r.total, lang)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+                <FindingList findings={ranked.findings} onSelect={props.onSelect} />
+              </>
+            ) : null}
+            {ranked.keptCopy ? <UndoLast client={props.client} onUndone={onUndone} /> : null}
           </>
         ) : null}
       </section>

@@ -230,6 +230,18 @@ function rootProgramNote(p: Program): string {
 /** Names of an earlier period read in notes, by alias and program: reported once each, with a count. */
 type LegacyUses = Map<string, { alias: string; program: Program; count: number; first: SourceRef }>;
 
+/** The old names' uses by program, in the order first met. */
+function groupLegacyUses(uses: LegacyUses): { alias: string; program: Program; count: number; first: SourceRef }[][] {
+  const byProgram = new Map<string, { alias: string; program: Program; count: number; first: SourceRef }[]>();
+  for (const u of uses.values()) byProgram.set(u.program.id, [...(byProgram.get(u.program.id) ?? []), u]);
+  return [...byProgram.values()];
+}
+
+/** Where an old name was first met: '"Thon-A.xlsx" › I.2!J22'. */
+function legacyPlace(r: SourceRef): string {
+  return `${r.file ? `"${r.file}" › ` : ''}${r.sheet}${r.cells.note ? `!${r.cells.note}` : ''}`;
+}
+
 /** An empty count of split notes. */
 function noNotes(): { -readonly [K in Exclude<keyof NoteTally, 'separators'>]: number } & { separators: Record<string, number> } {
   return { notes: 0, split: 0, source: 0, mechanism: 0, other: 0, separators: {} };
@@ -873,15 +885,23 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   // Each row's name as its unit wrote it, for the merge suggestions: the source's own text when
   // planRow added "(Thôn A)" after it (ownName would only cut it off again), else ownName.
   const candidateOwn = rows.map((r, i) => (r.activity === candidates[i].a.activity ? ownName(r) : candidates[i].a.activity));
-  // A note typed the old way ("CT 135" in 2027) is read under the plan's period, and said so.
-  for (const u of legacyUses.values()) {
+  // A note typed the old way ("CT 135" in 2027) is read under the plan's period, and said so:
+  // once per program (its old names together, its explanation once), at its first use.
+  for (const uses of groupLegacyUses(legacyUses)) {
+    const u = uses[0];
+    const places = uses.map((x) => legacyPlace(x.first));
+    const others = places.slice(1);
+    const shown = others.slice(0, 2);
+    const more = others.length - shown.length;
     findings.push(
       finding('LEGACY_PROGRAM_MAPPED', { sheet: u.first.sheet, ...(u.first.cells.note ? { cell: u.first.cells.note } : {}), ...(u.first.file ? { file: u.first.file } : {}) }, {
-        alias: u.alias,
-        count: u.count,
+        alias: uses.map((x) => x.alias).join('", "'),
+        count: uses.reduce((n, x) => n + x.count, 0),
         program: u.program.fullSourceName,
         period,
         note: u.program.legacyNote ?? rootProgramNote(u.program),
+        also: others.length > 0 ? ` Cũng gặp ở: ${shown.join('; ')}${more > 0 ? ` và ${more} chỗ khác` : ''}.` : '',
+        alsoEn: others.length > 0 ? ` Also at: ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}.` : '',
       }),
     );
   }
