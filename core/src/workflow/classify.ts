@@ -454,13 +454,55 @@ const NAMED_PLACE = new RegExp(
 /** "(Thôn Cầu Đá)", "(bản Nà Hin, Co Muông)", "(Chương trình NS&VSMT)": a village, a program or a fund in parentheses. */
 const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${[...VILLAGE_WORDS, ...FUNDING_WORDS].join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
 
-/** Names set aside, unless the text is written in capitals throughout (then capitals tell nothing). */
+/**
+ * Words of activity names that are never part of a place's name (folded): the small words
+ * ("tại", "cho", "và"), the common verbs ("xây", "sửa", "hỗ trợ"), the village words and what a
+ * village is made ("văn hóa", "kiểu mẫu", "sạch đẹp"). A name
+ * in capitals throughout or with every word capitalised ("Trồng Rừng Keo Tại Bản Nà Mương") is
+ * told by one of them capitalised after its first word; "Đường Nà Lừa - Khuổi Mương" has none,
+ * so its capitals still mark names.
+ */
+const NOT_IN_NAMES = new Set([
+  'tai', 'cho', 'va', 'cua', 'cac', 'voi', 'o', 'den', 'tu', 'di', 've', 'tren', 'trong', 'theo', 'nhung', 'mot',
+  'xay', 'lam', 'sua', 'tro', 'nang', 'cap', 'tap', 'huan', 'mua', 'lap', 'keo', 'chuc', 'nao', 'vet', 'phat', 'trien',
+  'thon', 'ban', 'xom', 'ap', 'buon', 'xa', 'khu', 'nha', 'moi',
+  // what a village is made ("THÔN VĂN HÓA", "BẢN ĐẠT CHUẨN NÔNG THÔN MỚI", "XÓM SÁNG - XANH - SẠCH - ĐẸP")
+  'van', 'hoa', 'kieu', 'mau', 'dat', 'chuan', 'nong', 'sang', 'xanh', 'sach', 'dep', 'an', 'toan', 'khong',
+]);
+/**
+ * In a name written in capitals: a village word and the name that ends the text or a part of it
+ * ("… TẠI BẢN NÀ MƯƠNG", "THÔN NÀ HIN, …"); never "xã" ("XÃ HỘI") or "khu" ("KHU VỰC"), and not
+ * what goes on ("XÂY DỰNG THÔN ĐẠT CHUẨN VĂN HÓA").
+ */
+const VILLAGE_IN_CAPITALS = new RegExp(
+  `(^|[^\\p{L}\\p{M}])(${['thôn', 'bản', 'xóm', 'ấp', 'làng', 'buôn', 'plei', 'sóc', 'phum', 'tổ dân phố', 'khu phố'].join('|')})((?:\\s+(?:[-–]\\s*)?[\\p{L}\\p{M}0-9'’]+){1,3})(?=\\s*(?:$|[,;:()–-]))`,
+  'giu',
+);
+
+/**
+ * Names set aside. In a name written in capitals throughout (or every word capitalised) capitals
+ * tell nothing: there only the name after a village word is set aside, up to three words and
+ * never one of NOT_IN_NAMES ("TRỒNG RỪNG TẠI BẢN NÀ MƯƠNG": "NÀ MƯƠNG").
+ */
 function withoutPlaceNames(text: string): string {
   const t = nfc(text).replace(PLACE_IN_PARENS, ' ');
   const ws = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const capitals = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (ws.length > 2 && capitals * 2 > ws.length) return t;
+  if (ws.length > 2 && inCapitals(ws)) {
+    return t.replace(VILLAGE_IN_CAPITALS, (_m, before: string, village: string, name: string) => {
+      const kept = name.split(/\s+/).filter((w) => w !== '');
+      const stop = kept.findIndex((w) => NOT_IN_NAMES.has(foldKey(w)));
+      return stop < 0 ? `${before}${village} ` : `${before}${village} ${kept.slice(stop).join(' ')}`;
+    });
+  }
   return t.replace(NAMED_PLACE, '$1$2 ');
+}
+
+/** Whether capitals mark nothing in these words: most are all capitals, or most are capitalised and a common word among them too. */
+function inCapitals(ws: readonly string[]): boolean {
+  const shouted = ws.filter((w) => /^[^\p{Ll}]*$/u.test(w)).length;
+  if (shouted * 2 > ws.length) return true;
+  const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w));
+  return capitalised.length * 2 > ws.length && ws.slice(1).some((w) => /^\p{Lu}/u.test(w) && NOT_IN_NAMES.has(foldKey(w)));
 }
 
 /** Abbreviations communes write, read as their words (folded, whole words). */
@@ -486,20 +528,56 @@ function expand(k: string): string {
   });
 }
 
-/** The activity as the rules read it: place names set aside, folded, abbreviations spelled out (`whole`); then without the place it happens at (`key`). */
-const prepared = memo((activity: string): { readonly whole: string; readonly key: string } => {
-  const whole = expand(foldKey(withoutPlaceNames(activity)))
+/**
+ * Words that fold like a works word but name none, told apart while their diacritics are there:
+ * "diễn", "diện" (biểu diễn, thuộc diện) are no "điện"; "cổng" (a gate) no "cống" (a culvert);
+ * "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "dưỡng" no "đường"; "Mường" no
+ * "mương". The infrastructure words are read on a text without them (`Prepared.works`).
+ */
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|cổng|trưởng|câu|dưỡng|mường)(?![\p{L}\p{M}])/giu;
+/** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
+const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
+/** "Hội LHPN", "Đoàn TN", "Chi đoàn TN": the organisation's word is in its abbreviation, or the abbreviation wants it. */
+const ORGANISATION_TWICE = /(^| )hoi (?=hoi )/g;
+const YOUTH_UNION = /(^| )(doan|chi doan|doan vien) tn(?= |$)/g;
+/**
+ * The occasion an activity is held on is not what it is: "Tặng nhà tình thương cho hộ nghèo nhân
+ * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh". Set aside after the activity's own words.
+ */
+const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le)(?: .*)?$/;
+
+/** An activity as the rules read it. */
+interface Prepared {
+  /** Place names set aside, folded, abbreviations spelled out. */
+  readonly whole: string;
+  /** `whole` without the place it happens at and the occasion it is held on. */
+  readonly key: string;
+  /** `key` with the words that fold like a works word set aside, for the infrastructure words. */
+  readonly works: string;
+  /** `whole` likewise. */
+  readonly worksWhole: string;
+}
+
+function folded(text: string): string {
+  return expand(foldKey(text))
     .trim()
+    .replace(ORGANISATION_TWICE, '$1')
+    .replace(YOUTH_UNION, '$1$2 thanh nien')
     .replace(NEW_SCHOOL, '$1$2_moi truong hoc')
     .replace(SOCIALISED, '$1xa_hoi_hoa')
     .replace(ECO_FRIENDLY, '$1')
     .replace(VILLAGE_SCHOOL, '$1diem truong');
-  return { whole, key: whole.replace(PLACE, '') };
-});
-
-function prepare(activity: string): string {
-  return prepared(activity).key;
 }
+
+const prepared = memo((activity: string): Prepared => {
+  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân');
+  const whole = folded(text);
+  const key = whole.replace(PLACE, '').replace(OCCASION, '');
+  NOT_WORKS.lastIndex = 0;
+  if (!NOT_WORKS.test(text)) return { whole, key, works: key, worksWhole: whole };
+  const worksWhole = folded(text.replace(NOT_WORKS, ' zz '));
+  return { whole, key, works: worksWhole.replace(PLACE, '').replace(OCCASION, ''), worksWhole };
+});
 
 const FALSE_FRIENDS_ALL = new RegExp(FALSE_FRIENDS.source, 'g');
 
@@ -554,7 +632,8 @@ function withSector(topic: Topic, sector: string, basis: TopicBasis): Classifica
 }
 
 /** What the activity's own words say (rules 1-9), or undefined. `whole` still holds the place it happens at ("… tại điểm trường"). */
-function byActivity(k: string, whole: string): Classification | undefined {
+function byActivity(read: Prepared): Classification | undefined {
+  const { key: k, whole } = read;
   if (k === '') return undefined;
   const growing = GROWING.some((r) => r.re.test(k));
   const society = first(SOCIETY, k);
@@ -575,20 +654,20 @@ function byActivity(k: string, whole: string): Classification | undefined {
   if (!soft) {
     const school = SCHOOL_SITE.test(whole);
     const house = CULTURE_SITE.test(whole);
-    const object = infraOf(k, verb)?.sector;
+    const object = infraOf(read.works, verb)?.sector;
     if (school !== house && object !== undefined && !LEADS_TO.has(object)) return withSector('csht', school ? SCHOOL : CULTURE_WORKS, 'activity');
   }
   if (PEN_DISINFECTION.test(k)) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 4. Waste, latrines, pollution, green verges; housing support for the poor. A toilet built for a school or a cultural house named anywhere is theirs.
   if (verb && !soft && SANITATION.test(k)) {
-    const building = infraOf(whole, verb)?.sector;
+    const building = infraOf(read.worksWhole, verb)?.sector;
     if (building === SCHOOL || building === CULTURE_WORKS) return withSector('csht', building, 'activity');
   }
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
   // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
   if (!soft && !(!verb && ANIMALS.some((r) => r.re.test(k)))) {
-    const infra = infraOf(k, verb);
+    const infra = infraOf(read.works, verb);
     if (infra) return withSector('csht', infra.sector, 'activity');
   }
   // 6. Cemeteries.
@@ -639,8 +718,7 @@ export function classifyActivity(hint: string | undefined, activity: string): Cl
 
 /** What the words say alone (rules 1-8), remembered: every placement asks. */
 const ownWords = memo((activity: string): Classification | undefined => {
-  const p = prepared(activity);
-  return byActivity(p.key, p.whole);
+  return byActivity(prepared(activity));
 });
 
 function classifyUncached(hint: string | undefined, activity: string): Classification {
@@ -650,7 +728,7 @@ function classifyUncached(hint: string | undefined, activity: string): Classific
   if (named) return { topic: named, basis: 'sheet-topic' };
   const bySector = sectorTopic(hint);
   if (bySector) return { topic: bySector, basis: 'sheet-sector' };
-  const infra = infraOf(prepare(activity), true);
+  const infra = infraOf(prepared(activity).works, true);
   if (infra) return withSector('csht', infra.sector, 'keywords');
   const weak = topicOfText(expand(foldKey(withoutPlaceNames(activity))));
   if (weak.topic) return { topic: weak.topic, basis: 'keywords' };
@@ -725,7 +803,7 @@ function placeUncached(row: string, label: string, activity: string): Placement 
   if (!own) {
     // The words say nothing sure: the hints decide the topic. An infrastructure object they name
     // (with a soft verb, or none: "Tập huấn tổ vận hành công trình nước sinh hoạt") still names the sector.
-    const named = infraOf(prepare(activity), true)?.sector ?? '';
+    const named = infraOf(prepared(activity).works, true)?.sector ?? '';
     const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label;
     const basis = row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
     const contradicts = !rowName && named !== '' && label !== '' && judge({ topic: c.topic, sector: named, basis }, label) === 'overruled';
