@@ -150,6 +150,7 @@ const WORK_VERB = words([
   'xay dung', 'xay moi', 'xay', 'lam moi', 'lam', 'sua chua', 'sua', 'tu sua', 'san sua', 'nang cap', 'cai tao', 'be tong hoa',
   'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi', 'rai', 'lat', 'va duong', 'va mat duong', 'va o ga', 'dao dap', 'dao dat', 'dap',
   'khoi cong', 'lap dat', 'keo', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi', 'thay', 'thap sang',
+  'bo sung', 'khoi thong', 'phat don', 'don dep', 'tu bo',
 ]);
 
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
@@ -161,7 +162,15 @@ interface SectorWords {
   readonly strong: Phrases;
   /** Infrastructure when a works verb goes with it. */
   readonly withVerb?: Phrases;
+  /** Infrastructure by itself, when a phrase list cannot say it (a culvert worked on: "Sửa chữa cống", not "Sửa chữa công trình"). */
+  readonly pattern?: RegExp;
 }
+
+/**
+ * A culvert worked on: a works verb, then "cống" — and not "công trình", "cộng đồng", "công
+ * nghệ"… which fold alike ("Sửa chữa cống đầu mối", "Làm 2 cống"; not "Làm công trình nước sạch").
+ */
+const CULVERT_WORKS = /(?:^| )(?:sua chua|sua|lam|lam moi|xay|xay dung|xay moi|nang cap|cai tao|thay|thay moi|nao vet|khoi thong|do) (?:(?:cac|[0-9]+) )?cong(?! (?:trinh|dong|cong|nghe|viec|tac|an|nhan|lao dong|ty|ich|khai|chao|van|so|dan|nong|doan|suat|thuc|cu|nghiep|lap|ngay|no|bo|bang|chung|chuc|vu|thon|xa|ban|xom|lang|tu)(?: |$))(?= |$)/;
 
 const SCHOOL = 'Trường học';
 const CULTURE_WORKS = 'Cơ sở vật chất văn hóa - thông tin';
@@ -182,6 +191,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
+      'bong dien', 'day dien', 'may bien ap', 'dien nang luong mat troi',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -190,6 +200,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'duong ong', 'ong nuoc', 'mang duong ong', 'dao gieng', 'tec nuoc',
       'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
+      'dong ho nuoc', 'nuoc mua',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
   },
@@ -198,6 +209,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
+      'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
     withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao'],
   },
@@ -214,17 +226,20 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
+      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc',
     ],
-    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh'],
+    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh', 'thu vien'],
   },
   { sector: MARKET, strong: ['cho nong thon', 'cho trung tam', 'cho phien', 'cho dau moi'] },
   {
     sector: 'Giao thông',
     strong: [
       'duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc',
-      'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'sua cong', 'lam cong', 'xay cong', 'nao vet cong', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
+      'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
+      'ben do', 'do ngang', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
+    pattern: CULVERT_WORKS,
   },
   { sector: '', strong: ['co so ha tang', 'ha tang'], withVerb: ['cong trinh'] },
 ];
@@ -233,7 +248,7 @@ const INFRA: readonly SectorWords[] = [
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
-const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc']);
+const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
 
 /** Works for a school or a cultural house belong to them: "Xây bể chứa nước cho điểm trường", "Mua bàn ghế cho NVH". */
 const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru)(?: |$)/;
@@ -285,7 +300,7 @@ const PEN_DISINFECTION = words(['tieu doc', 'khu trung chuong', 've sinh chuong 
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
-const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
+const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
@@ -591,7 +606,11 @@ interface Compiled {
   readonly strong: RegExp;
   readonly withVerb?: RegExp;
 }
-const INFRA_RE: readonly Compiled[] = INFRA.map((s) => ({ sector: s.sector, strong: words(s.strong), ...(s.withVerb ? { withVerb: words(s.withVerb) } : {}) }));
+const INFRA_RE: readonly Compiled[] = INFRA.map((s) => ({
+  sector: s.sector,
+  strong: s.pattern ? new RegExp(`${words(s.strong).source}|${s.pattern.source}`) : words(s.strong),
+  ...(s.withVerb ? { withVerb: words(s.withVerb) } : {}),
+}));
 
 /**
  * The infrastructure sector of a text: the object named first (objects that want a verb only when
