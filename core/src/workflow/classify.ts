@@ -154,7 +154,7 @@ const WORK_VERB = words([
 ]);
 
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
-const SOFT_LEAD = /^(?:to chuc |mo lop |mo )?(?:tuyen truyen|truyen thong|tap huan|boi duong|dao tao|day|huong dan|tu van|pho bien|hoi thao|hoi thi|kiem tra|giam sat|quan ly)(?: |$)/;
+const SOFT_LEAD = /^(?:(?:to chuc |mo lop |mo )?(?:tuyen truyen|truyen thong|tap huan|boi duong|dao tao|day|huong dan|tu van|pho bien|hoi thao|hoi thi|kiem tra|giam sat|quan ly)|mo (?:cac )?lop(?: hoc)?)(?: |$)/;
 
 interface SectorWords {
   readonly sector: string;
@@ -209,14 +209,14 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
-      'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
+      'bo vung', 'bo thua', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
     withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao'],
   },
   {
     sector: SCHOOL,
     strong: [
-      'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
+      'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'thu vien truong', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
       'lop hoc cam ban',
     ],
     withVerb: ['lop hoc', 'truong', 'thiet bi day hoc', 'ban ghe', 'ban tru', 'noi tru', 'bep an'],
@@ -250,6 +250,8 @@ const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nu
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
 const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
 
+/** Works for pupils are the school's when something is built ("Làm sân chơi cho trẻ mầm non"); a gift to them is not ("Tặng xe đạp cho học sinh"). */
+const FOR_PUPILS = /(?:^| )cho (?:cac )?(?:hoc sinh|tre mam non|tre mau giao|tre em mam non|chau mam non)(?: |$)/;
 /** Works for a school or a cultural house belong to them: "Xây bể chứa nước cho điểm trường", "Mua bàn ghế cho NVH". */
 const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru)(?: |$)/;
 const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
@@ -283,6 +285,8 @@ const GOVERNANCE_OBJECT = words([
  * whatever they work on ("Hội viên phụ nữ chăm sóc đường hoa", "Đoàn thanh niên dọn vệ sinh…").
  */
 const MASS_LEAD = /^(?:cac )?(?:hoi lien hiep phu nu|hoi phu nu|hoi nong dan|hoi cuu chien binh|cuu chien binh|hoi nguoi cao tuoi|hoi vien|doan vien|doan thanh nien|thanh nien cong san|doan xa|chi hoi|chi doan|mat tran to quoc|mat tran|uy ban mat tran|doan the|thanh nien tinh nguyen)(?: |$)/;
+/** What a mass organisation makes or clears is that work's, not its own ("Hội LHPN vận động phân loại rác thải"): crafts, processing for hire, waste. */
+const MASS_YIELDS = words(['rac', 'rac thai', 'chat thai', 'phan loai rac', 'gia cong', 'det', 'may mac', 'thu cong', 'tho cam', 'dan lat', 'may tre dan']);
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
@@ -331,7 +335,7 @@ const PRODUCTION = rules([
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
-      'non la', 'nghe truyen thong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou',
+      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -358,7 +362,7 @@ const PRODUCTION = rules([
     [
       'trong trot', 'lua', 'ngo', 'giong san', 'cay san', 'trong san', 'khoai', 'rau', 'cay trong', 'cay an qua', 'cay cong nghiep', 'vuon', 'giong cay', 'giong moi',
       'phan bon', 'phan chuong', 'phan vi sinh', 'sau benh', 'bao ve thuc vat', 'canh tac', 'chuyen canh', 'khuyen nong', 'cay che', 'che shan', 'che tuyet', 'vung che', 'doi che',
-      'trong che', 'nuong che', 'trong nam', 'nam rom', 'ca phe', 'hoa mau', 'vu dong', 'nha luoi', 'nha mang', 'canh dong', 'cay giong', 'cham soc cay',
+      'trong che', 'nuong che', 'trong nam', 'nam rom', 'ca phe', 'hoa mau', 'phong tru', 'ray nau', 'sau hai', 'dich hai', 'diet chuot', 'vu dong', 'nha luoi', 'nha mang', 'canh dong', 'cay giong', 'cham soc cay',
       'cay an trai', 'trai vu', 'cay cam', 'cay buoi', 'vung buoi', 'mac ca', 'duoc lieu', 'voi bot', 'cai tao dat', 'dat chua', 'mua mang',
     ],
   ],
@@ -382,13 +386,18 @@ const ECONOMY = rules([
 /** Rule 9: production in general (poverty-reduction models, livelihoods) is organising production, after everything more precise. */
 const PRODUCTION_IN_GENERAL = words(['sinh ke', 'mo hinh', 'san xuat', 'kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo', 'nhom ho']);
 
-/** Rule 8: education, health, social protection, security, mass organisations, culture, local government. */
+/**
+ * Rule 8: education, health, social protection, security, mass organisations, culture, local
+ * government, by what is done; then by whom it is for (a group of people is no activity: "Tổ chức
+ * giải bóng đá thanh niên" is sport), then by how it is told (tuyên truyền).
+ */
 const SOCIETY = rules([
   [
     'Giáo dục',
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
+      'doc sach', 'van hoa doc', 'sach giao khoa', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc',
     ],
   ],
   [
@@ -396,17 +405,27 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
-  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan']],
-  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi vien', 'doan vien', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'thanh nien', 'hoi nguoi cao tuoi']],
-  [SOCIAL, ['nguoi cao tuoi', 'khuyet tat', 'tre em', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'phu nu', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'gia dinh', 'tro cap']],
+  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an']],
+  // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
+  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
+  [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan']],
   [
     'Văn hóa',
-    ['van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian'],
+    [
+      'van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian',
+      'truyen day', 'day hat', 'lop hat', 'hat dan ca', 'quan ho', 'bieu dien', 'dinh lang', 'nha bia', 'tuong niem', 'giai bong', 'giai the thao', 'keo co', 'vo thuat', 'thu vien so',
+      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien',
+    ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'tuyen truyen', 'truyen thong']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach']],
+  // Who it is for, when nothing above says what it is: "Hỗ trợ người cao tuổi", "Sinh hoạt hè cho thanh niên".
+  [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh']],
+  [MASS_ORGS, ['hoi vien', 'doan vien', 'thanh nien']],
+  [GOVERNMENT, ['tuyen truyen', 'truyen thong']],
 ]);
 
 /** Sector words of a sheet's Ngành/Lĩnh vực, by the topic they point to. */
@@ -533,6 +552,11 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
   ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
+  ['mba', 'may bien ap'], ['tcm', 'tay chan mieng'], ['sxh', 'sot xuat huyet'], ['csskss', 'cham soc suc khoe sinh san'], ['cssk', 'cham soc suc khoe'], ['dqtv', 'dan quan tu ve'], ['cax', 'cong an xa'],
+  ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
+  ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
+  ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
+  ['tnmt', 'tai nguyen moi truong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
 ]);
 const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
 
@@ -616,7 +640,7 @@ const INFRA_RE: readonly Compiled[] = INFRA.map((s) => ({
  * The infrastructure sector of a text: the object named first (objects that want a verb only when
  * `verb`), the longer phrase at one place; water led to fields is irrigation.
  */
-function infraOf(key: string, verb: boolean): { sector: string } | undefined {
+function infraOf(key: string, verb: boolean): { readonly sector: string; readonly end: number } | undefined {
   const k = masked(key);
   let best: { sector: string; at: number; length: number; phrase: string } | undefined;
   for (const s of INFRA_RE) {
@@ -628,12 +652,27 @@ function infraOf(key: string, verb: boolean): { sector: string } | undefined {
     }
   }
   if (!best) return undefined;
-  if (best.sector === 'Giao thông' && CULVERT.test(best.phrase.trim()) && (DYKE.test(k) || FIELDS.test(k))) return { sector: 'Thủy lợi' };
-  return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector };
+  const end = best.at + best.length;
+  if (best.sector === 'Giao thông' && CULVERT.test(best.phrase.trim()) && (DYKE.test(k) || FIELDS.test(k))) return { sector: 'Thủy lợi', end };
+  return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector, end };
 }
 
 function first(list: readonly Rule[], k: string): Rule | undefined {
   return list.find((r) => r.re.test(k));
+}
+
+/**
+ * Whether works on an infrastructure object lead the activity before a rule-2 word: the object is
+ * named, and ends, before that word begins ("Nâng cấp cầu dân sinh bị thiệt hại do lũ" is a bridge,
+ * "Làm đường giao thông phục vụ phòng cháy rừng" a road). A word that goes on the object itself
+ * ("đường băng cản lửa", "đường tuần tra") is still rule 2's.
+ */
+function worksFirst(read: Prepared, rule: Rule, works: boolean): boolean {
+  if (!works) return false;
+  const object = infraOf(read.works, true);
+  if (!object) return false;
+  const word = rule.re.exec(read.works);
+  return word !== null && object.end < word.index;
 }
 
 export type TopicBasis = 'activity' | 'row-sector' | 'sheet-topic' | 'sheet-sector' | 'keywords' | 'default';
@@ -655,20 +694,24 @@ function byActivity(read: Prepared): Classification | undefined {
   const { key: k, whole } = read;
   if (k === '') return undefined;
   const growing = GROWING.some((r) => r.re.test(k));
-  const society = first(SOCIETY, k);
+  // What is done comes before whom it is for: "Khám sức khỏe cho học sinh" is health, "Tặng xe đạp cho học sinh" schooling.
+  const forWhom = k.indexOf(' cho ');
+  const society = (forWhom > 0 ? first(SOCIETY, k.slice(0, forWhom)) : undefined) ?? first(SOCIETY, k);
   const soft = SOFT_LEAD.test(k);
   const verb = WORK_VERB.test(k);
-  // 1. Officials' and planning teams' training (a teacher's or a health worker's is their sector's).
-  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && society?.sector !== 'Giáo dục' && society?.sector !== 'Y tế') {
+  const o = first(OVERRIDES, k);
+  // 1. Officials' and planning teams' training (a teacher's, a health worker's or a fire team's is their sector's).
+  const ownSector = (o && o.sector !== GOVERNMENT && o.sector !== MASS_ORGS) || society?.sector === 'Giáo dục' || society?.sector === 'Y tế';
+  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && !ownSector) {
     return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
   }
-  // 2. What a works word, a trade word or a crop would misfile.
-  const o = first(OVERRIDES, k);
-  if (o) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
-  // 2b. A mass organisation's own activity, whatever its object.
-  if (MASS_LEAD.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
+  // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
+  if (o && !worksFirst(read, o, verb && !soft)) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
+  // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises, makes or clears something ("Hội phụ nữ tập huấn trồng rau an toàn").
+  if (MASS_LEAD.test(k) && !growing && !MASS_YIELDS.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
+  if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb)) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
   if (!soft) {
     const school = SCHOOL_SITE.test(whole);
@@ -682,6 +725,8 @@ function byActivity(read: Prepared): Classification | undefined {
     const building = infraOf(read.worksWhole, verb)?.sector;
     if (building === SCHOOL || building === CULTURE_WORKS) return withSector('csht', building, 'activity');
   }
+  // Clearing a canal or a reservoir is its upkeep ("Vệ sinh kênh mương nội đồng"), not the environment's.
+  if (HYGIENE.test(k) && !ENVIRONMENT.test(k) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
   // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
