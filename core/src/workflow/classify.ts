@@ -211,7 +211,7 @@ const INFRA: readonly SectorWords[] = [
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
       'bo vung', 'bo thua', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
-    withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao'],
+    withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao', 'suoi', 'dong chay', 'long suoi', 'khe'],
   },
   {
     sector: SCHOOL,
@@ -292,7 +292,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat',
 ]);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
@@ -311,7 +311,7 @@ const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
-  ['Văn hóa', ['huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
+  ['Văn hóa', ['bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so']],
@@ -342,7 +342,8 @@ const PRODUCTION = rules([
   [MARKET, ['hop tac xa', 'htx', 'to hop tac']],
   [
     'Ngành nghề và dịch vụ nông thôn',
-    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu'],
+    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu',
+      'sua chua xe', 'sua xe', 'cat toc', 'tap hoa', 'kinh doanh dich vu'],
   ],
   [
     'Chăn nuôi',
@@ -374,8 +375,8 @@ const ANIMALS = PRODUCTION.filter((r) => r.sector === 'Chăn nuôi' || r.sector 
 const GROWING = PRODUCTION.filter((r) => ['Chăn nuôi', 'Thủy sản', 'Lâm nghiệp', 'Trồng trọt'].includes(r.sector));
 const COOPERATION: Rule = { sector: MARKET, re: words(['hop tac xa']) };
 
-/** An activity that starts by planting ("Trồng…", "Mô hình trồng…") is crop growing when nothing above claimed it. */
-const CROP_LEAD = /^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?trong(?: |$)/;
+/** An activity that starts by planting ("Trồng…", "Mô hình trồng…"), or names an area or a way of planting ("vùng trồng…", "kỹ thuật trồng…"), is crop growing when nothing above claimed it ("trong" alone is also "in"). */
+const CROP_LEAD = /(?:^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?|(?:^| )(?:vung|dien tich|mo hinh|ky thuat|ho tro|cham soc va|chuyen sang) )trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
 
 /** Rule 7, after the production: credit, trade, labour. */
@@ -409,10 +410,10 @@ const SOCIETY = rules([
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
-  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an']],
+  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
-  [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan']],
+  [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan', 'bao luc', 'xam hai', 'an tet', 'qua tet']],
   [
     'Văn hóa',
     [
@@ -421,7 +422,7 @@ const SOCIETY = rules([
       'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai']],
   // Who it is for, when nothing above says what it is: "Hỗ trợ người cao tuổi", "Sinh hoạt hè cho thanh niên".
   [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh']],
   [MASS_ORGS, ['hoi vien', 'doan vien', 'thanh nien']],
@@ -701,7 +702,7 @@ function byActivity(read: Prepared): Classification | undefined {
   const verb = WORK_VERB.test(k);
   const o = first(OVERRIDES, k);
   // 1. Officials' and planning teams' training (a teacher's, a health worker's or a fire team's is their sector's).
-  const ownSector = (o && o.sector !== GOVERNMENT && o.sector !== MASS_ORGS) || society?.sector === 'Giáo dục' || society?.sector === 'Y tế';
+  const ownSector = (o && o.sector !== GOVERNMENT && o.sector !== MASS_ORGS) || ['Giáo dục', 'Y tế', 'An ninh trật tự'].includes(society?.sector ?? '');
   if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && !ownSector) {
     return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
   }
