@@ -207,7 +207,7 @@ const INFRA: readonly SectorWords[] = [
   {
     sector: 'Thủy lợi',
     strong: [
-      'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
+      'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'tuoi nho giot', 'tuoi phun', 'tuoi tiet kiem', 'he thong tuoi', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
       'bo vung', 'bo thua', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
@@ -226,7 +226,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
-      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc',
+      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'khu vui choi', 'diem vui choi', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
     ],
     withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh', 'thu vien'],
   },
@@ -292,7 +292,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong',
 ]);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
@@ -312,7 +312,7 @@ const OVERRIDES = rules([
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
   ['Văn hóa', ['bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
-  [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap']],
+  [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
@@ -410,7 +410,7 @@ const SOCIETY = rules([
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
-  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi']],
+  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
   [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan', 'bao luc', 'xam hai', 'an tet', 'qua tet']],
@@ -422,7 +422,7 @@ const SOCIETY = rules([
       'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua']],
   // Who it is for, when nothing above says what it is: "Hỗ trợ người cao tuổi", "Sinh hoạt hè cho thanh niên".
   [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh']],
   [MASS_ORGS, ['hoi vien', 'doan vien', 'thanh nien']],
