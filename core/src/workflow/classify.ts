@@ -150,7 +150,7 @@ const WORK_VERB = words([
   'xay dung', 'xay moi', 'xay', 'lam moi', 'lam', 'sua chua', 'sua', 'tu sua', 'san sua', 'nang cap', 'cai tao', 'be tong hoa',
   'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi', 'rai', 'lat', 'va duong', 'va mat duong', 'va o ga', 'dao dap', 'dao dat', 'dap',
   'khoi cong', 'lap dat', 'keo', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi', 'thay', 'thap sang',
-  'bo sung', 'khoi thong', 'phat don', 'don dep', 'tu bo',
+  'bo sung', 'khoi thong', 'phat don', 'don dep', 'tu bo', 'dau tu', 'dau tu xay dung',
 ]);
 
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
@@ -236,7 +236,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc',
       'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
-      'ben do', 'do ngang', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
+      'taluy', 'ta luy', 'ben do', 'do ngang', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
     pattern: CULVERT_WORKS,
@@ -292,7 +292,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc',
 ]);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
@@ -310,7 +310,7 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh n
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
   ['Văn hóa', ['bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
@@ -386,6 +386,8 @@ const ECONOMY = rules([
 ]);
 /** Rule 9: production in general (poverty-reduction models, livelihoods) is organising production, after everything more precise. */
 const PRODUCTION_IN_GENERAL = words(['sinh ke', 'mo hinh', 'san xuat', 'kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo', 'nhom ho']);
+/** Livelihoods named before whom they are for: production, whoever it helps ("Hỗ trợ sinh kế cho người khuyết tật"); a "mô hình" for someone may be anything. */
+const LIVELIHOOD = words(['sinh ke', 'san xuat', 'phat trien kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo']);
 
 /**
  * Rule 8: education, health, social protection, security, mass organisations, culture, local
@@ -419,13 +421,14 @@ const SOCIETY = rules([
     [
       'van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian',
       'truyen day', 'day hat', 'lop hat', 'hat dan ca', 'quan ho', 'bieu dien', 'dinh lang', 'nha bia', 'tuong niem', 'giai bong', 'giai the thao', 'keo co', 'vo thuat', 'thu vien so',
-      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien',
+      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai']],
   // Who it is for, when nothing above says what it is: "Hỗ trợ người cao tuổi", "Sinh hoạt hè cho thanh niên".
+  [MASS_ORGS, ['hoi vien', 'doan vien', 'sinh hoat chuyen de']],
   [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh']],
-  [MASS_ORGS, ['hoi vien', 'doan vien', 'thanh nien']],
+  [MASS_ORGS, ['thanh nien']],
   [GOVERNMENT, ['tuyen truyen', 'truyen thong']],
 ]);
 
@@ -697,7 +700,9 @@ function byActivity(read: Prepared): Classification | undefined {
   const growing = GROWING.some((r) => r.re.test(k));
   // What is done comes before whom it is for: "Khám sức khỏe cho học sinh" is health, "Tặng xe đạp cho học sinh" schooling.
   const forWhom = k.indexOf(' cho ');
-  const society = (forWhom > 0 ? first(SOCIETY, k.slice(0, forWhom)) : undefined) ?? first(SOCIETY, k);
+  const head = forWhom > 0 ? k.slice(0, forWhom) : k;
+  const societyOfHead = first(SOCIETY, head);
+  const society = societyOfHead ?? first(SOCIETY, k);
   const soft = SOFT_LEAD.test(k);
   const verb = WORK_VERB.test(k);
   const o = first(OVERRIDES, k);
@@ -740,7 +745,8 @@ function byActivity(read: Prepared): Classification | undefined {
   // 7. Production, trades and services, credit and jobs.
   const p = (COOP_FOUNDING.test(k) ? COOPERATION : first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
-  // 8. Society.
+  // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
+  if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
   if (society) return withSector('vh-xh-mt', society.sector, 'activity');
   // The place it happens at may be all that tells ("Tiêm … tại trạm y tế").
   const there = k === whole ? undefined : first(SOCIETY, whole);
