@@ -285,8 +285,8 @@ const GOVERNANCE_OBJECT = words([
  * whatever they work on ("Hội viên phụ nữ chăm sóc đường hoa", "Đoàn thanh niên dọn vệ sinh…").
  */
 const MASS_LEAD = /^(?:cac )?(?:hoi lien hiep phu nu|hoi phu nu|hoi nong dan|hoi cuu chien binh|cuu chien binh|hoi nguoi cao tuoi|hoi vien|doan vien|doan thanh nien|thanh nien cong san|doan xa|chi hoi|chi doan|mat tran to quoc|mat tran|uy ban mat tran|doan the|thanh nien tinh nguyen)(?: |$)/;
-/** What a mass organisation makes or clears is that work's, not its own ("Hội LHPN vận động phân loại rác thải"): crafts, processing for hire, waste. */
-const MASS_YIELDS = words(['rac', 'rac thai', 'chat thai', 'phan loai rac', 'gia cong', 'det', 'may mac', 'thu cong', 'tho cam', 'dan lat', 'may tre dan']);
+/** What a mass organisation makes is that craft's, not its own: crafts, processing for hire ("Hội phụ nữ duy trì tổ may gia công"). */
+const MASS_YIELDS = words(['gia cong', 'det', 'may mac', 'thu cong', 'tho cam', 'dan lat', 'may tre dan']);
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
@@ -713,7 +713,7 @@ function byActivity(read: Prepared): Classification | undefined {
   }
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
-  // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises, makes or clears something ("Hội phụ nữ tập huấn trồng rau an toàn").
+  // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
   if (MASS_LEAD.test(k) && !growing && !MASS_YIELDS.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
