@@ -142,7 +142,7 @@ const FALSE_FRIENDS = words([
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
   'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
-  'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  'hoc duong', 'thao truong', 'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -292,7 +292,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc',
 ]);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
@@ -310,9 +310,9 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh n
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
-  ['Văn hóa', ['bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
-  [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong', 'huan luyen dan quan', 'camera an ninh']],
+  ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
+  [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
@@ -327,7 +327,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
-      'tham gia hoi cho', 'to chuc hoi cho', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
+      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -400,7 +400,7 @@ const SOCIETY = rules([
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
-      'doc sach', 'van hoa doc', 'sach giao khoa', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc',
+      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc',
     ],
   ],
   [
@@ -421,7 +421,7 @@ const SOCIETY = rules([
     [
       'van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian',
       'truyen day', 'day hat', 'lop hat', 'hat dan ca', 'quan ho', 'bieu dien', 'dinh lang', 'nha bia', 'tuong niem', 'giai bong', 'giai the thao', 'keo co', 'vo thuat', 'thu vien so',
-      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong',
+      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua',
     ],
   ],
   [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai']],
@@ -573,11 +573,12 @@ function expand(k: string): string {
 
 /**
  * Words that fold like a works word but name none, told apart while their diacritics are there:
- * "diễn", "diện" (biểu diễn, thuộc diện) are no "điện"; "cổng" (a gate) no "cống" (a culvert);
- * "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "dưỡng" no "đường"; "Mường" no
- * "mương". The infrastructure words are read on a text without them (`Prepared.works`).
+ * "diễn", "diện", "đền", "đến" (biểu diễn, thuộc diện, đền ơn) are no "điện" or "đèn"; "cổng" (a
+ * gate) no "cống" (a culvert); "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "dưỡng" no
+ * "đường"; "Mường" no "mương"; "sữa" (milk), "đáp", "đạp", "dập", "múa", "thầy" no works verb
+ * (sửa, đắp, mua, thay). The works verbs and objects are read on a text without them (`Prepared.works`).
  */
-const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|cổng|trưởng|câu|dưỡng|mường)(?![\p{L}\p{M}])/giu;
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|đền|đến|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|đạp|dập|múa|thầy)(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /** "Hội LHPN", "Đoàn TN", "Chi đoàn TN": the organisation's word is in its abbreviation, or the abbreviation wants it. */
@@ -704,7 +705,7 @@ function byActivity(read: Prepared): Classification | undefined {
   const societyOfHead = first(SOCIETY, head);
   const society = societyOfHead ?? first(SOCIETY, k);
   const soft = SOFT_LEAD.test(k);
-  const verb = WORK_VERB.test(k);
+  const verb = WORK_VERB.test(read.works);
   const o = first(OVERRIDES, k);
   // 1. Officials' and planning teams' training (a teacher's, a health worker's or a fire team's is their sector's).
   const ownSector = (o && o.sector !== GOVERNMENT && o.sector !== MASS_ORGS) || ['Giáo dục', 'Y tế', 'An ninh trật tự'].includes(society?.sector ?? '');
