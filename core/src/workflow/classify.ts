@@ -141,7 +141,7 @@ const FALSE_FRIENDS = words([
   'boi duong', 'dinh duong', 'nuoi duong', 'tuong duong', 'an duong', 'nghi duong', 'duong benh', 'duong tinh',
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
-  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
+  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
   'hoc duong', 'thao truong', 'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
@@ -226,7 +226,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
-      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'khu vui choi', 'diem vui choi', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
+      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'khu vui choi', 'diem vui choi', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
     ],
     withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh', 'thu vien'],
   },
@@ -408,7 +408,7 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
@@ -424,7 +424,7 @@ const SOCIETY = rules([
       'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang']],
   // Who it is for, when nothing above says what it is: "Hỗ trợ người cao tuổi", "Sinh hoạt hè cho thanh niên".
   [MASS_ORGS, ['hoi vien', 'doan vien', 'sinh hoat chuyen de']],
   [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh']],
@@ -558,7 +558,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
   ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
-  ['mba', 'may bien ap'], ['tcm', 'tay chan mieng'], ['sxh', 'sot xuat huyet'], ['csskss', 'cham soc suc khoe sinh san'], ['cssk', 'cham soc suc khoe'], ['dqtv', 'dan quan tu ve'], ['cax', 'cong an xa'],
+  ['sx', 'san xuat'], ['nq', 'nghi quyet'], ['mba', 'may bien ap'], ['tcm', 'tay chan mieng'], ['sxh', 'sot xuat huyet'], ['csskss', 'cham soc suc khoe sinh san'], ['cssk', 'cham soc suc khoe'], ['dqtv', 'dan quan tu ve'], ['cax', 'cong an xa'],
   ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
   ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
   ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
