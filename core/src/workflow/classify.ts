@@ -668,18 +668,31 @@ function first(list: readonly Rule[], k: string): Rule | undefined {
   return list.find((r) => r.re.test(k));
 }
 
+/** "Hỗ trợ", "Tiếp tục", "Triển khai", "Thực hiện" before the verb that says what is done. */
+const LEAD_IN = /^(?:ho tro |tiep tuc |trien khai |thuc hien )/;
+
+/** Whether the activity's first words are a works verb ("Sửa chữa…", "Hỗ trợ làm…"), not another verb ("Thuê lao động … làm công trình"). */
+function worksLead(k: string): boolean {
+  const m = WORK_VERB.exec(k);
+  if (!m) return false;
+  const lead = LEAD_IN.exec(k)?.[0].length ?? 0;
+  return m.index === 0 || m.index === lead - 1;
+}
+
 /**
- * Whether works on an infrastructure object lead the activity before a rule-2 word: the object is
- * named, and ends, before that word begins ("Nâng cấp cầu dân sinh bị thiệt hại do lũ" is a bridge,
- * "Làm đường giao thông phục vụ phòng cháy rừng" a road). A word that goes on the object itself
- * ("đường băng cản lửa", "đường tuần tra") is still rule 2's.
+ * Whether works on an infrastructure object lead the activity before a rule-2 word: a works verb
+ * comes first, and the object is named, and ends, before that word begins ("Nâng cấp cầu dân sinh bị thiệt hại do lũ" is a bridge,
+ * "Làm đường giao thông phục vụ phòng cháy rừng" a road, "Làm đường tuần tra" too). A forest
+ * word right after the object names its kind and is still rule 2's ("đường băng cản lửa").
  */
 function worksFirst(read: Prepared, rule: Rule, works: boolean): boolean {
-  if (!works) return false;
+  if (!works || !worksLead(read.works)) return false;
   const object = infraOf(read.works, true);
   if (!object) return false;
   const word = rule.re.exec(read.works);
-  return word !== null && object.end < word.index;
+  if (word === null) return false;
+  // Forest words right after the object name its kind ("đường băng cản lửa" is a firebreak); any other word after it says what befell it or what it serves.
+  return rule.sector === 'Lâm nghiệp' ? object.end < word.index : object.end <= word.index;
 }
 
 export type TopicBasis = 'activity' | 'row-sector' | 'sheet-topic' | 'sheet-sector' | 'keywords' | 'default';
