@@ -191,7 +191,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
-      'bong dien', 'day dien', 'may bien ap', 'dien nang luong mat troi',
+      'bong dien', 'day dien', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -200,7 +200,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'duong ong', 'ong nuoc', 'mang duong ong', 'dao gieng', 'tec nuoc',
       'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
-      'dong ho nuoc', 'nuoc mua',
+      'dong ho nuoc', 'nuoc mua', 'tram cap nuoc', 'xu ly nuoc', 'nuoc hop ve sinh',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
   },
@@ -209,14 +209,14 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'tuoi nho giot', 'tuoi phun', 'tuoi tiet kiem', 'he thong tuoi', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
-      'bo vung', 'bo thua', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
+      'bo vung', 'bo thua', 'cau mang', 'xi phong', 'mang tuoi', 'de bao', 'bo bao', 'tieu ung', 'chong ung', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
     withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao', 'suoi', 'dong chay', 'long suoi', 'khe'],
   },
   {
     sector: SCHOOL,
     strong: [
-      'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'thu vien truong', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
+      'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'thu vien truong', 'ky tuc xa', 'nha da nang truong', 'phong chuc nang', 'phong thi nghiem', 'phong may tinh', 'nha hieu bo', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
       'lop hoc cam ban',
     ],
     withVerb: ['lop hoc', 'truong', 'thiet bi day hoc', 'ban ghe', 'ban tru', 'noi tru', 'bep an'],
@@ -226,7 +226,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
-      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'khu vui choi', 'diem vui choi', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
+      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'khu vui choi', 'diem vui choi', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'quang truong', 'san le hoi', 'thiet bi nghe nhin', 'nghe xem', 'ti vi', 'tivi', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
     ],
     withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh', 'thu vien'],
   },
@@ -236,7 +236,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc',
       'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
-      'taluy', 'ta luy', 'ben do', 'do ngang', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
+      'taluy', 'ta luy', 'ben do', 'do ngang', 'bai do xe', 'vach son', 'ke vach', 'ho lan', 'tran lien hop', 'mat duong', 'nen duong', 'le duong', 'via he', 'den tin hieu', 'bien chi dan', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
     pattern: CULVERT_WORKS,
@@ -292,7 +292,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc',
 ]);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
@@ -304,7 +304,7 @@ const PEN_DISINFECTION = words(['tieu doc', 'khu trung chuong', 've sinh chuong 
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
-const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
+const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
@@ -327,7 +327,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
-      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
+      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'so che', 'san pham chu luc', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -335,7 +335,7 @@ const PRODUCTION = rules([
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
-      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou',
+      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'che bien go', 'che bien che', 'lo say',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -343,7 +343,7 @@ const PRODUCTION = rules([
   [
     'Ngành nghề và dịch vụ nông thôn',
     ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu',
-      'sua chua xe', 'sua xe', 'cat toc', 'tap hoa', 'kinh doanh dich vu'],
+      'sua chua xe', 'sua xe', 'cat toc', 'tap hoa', 'kinh doanh dich vu', 'nha nghi', 'nha hang', 'van tai', 'van chuyen hang'],
   ],
   [
     'Chăn nuôi',
@@ -351,12 +351,13 @@ const PRODUCTION = rules([
       'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'bo cai', 'con bo', 'con trau', 'con lon', 'con de', 'de cai', 'lon cai', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
       'vit', 'nuoi ngan', 'ngan giong', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
       'chuong nuoi', 'thuc an chan nuoi', 'thuc an cho', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'dan cho', 'cho meo', 'benh dai', 'tiem phong',
+      'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
   ],
   ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc'],
   ],
   [
     'Trồng trọt',
@@ -365,6 +366,7 @@ const PRODUCTION = rules([
       'phan bon', 'phan chuong', 'phan vi sinh', 'sau benh', 'bao ve thuc vat', 'canh tac', 'chuyen canh', 'khuyen nong', 'cay che', 'che shan', 'che tuyet', 'vung che', 'doi che',
       'trong che', 'nuong che', 'trong nam', 'nam rom', 'ca phe', 'hoa mau', 'phong tru', 'ray nau', 'sau hai', 'dich hai', 'diet chuot', 'vu dong', 'nha luoi', 'nha mang', 'canh dong', 'cay giong', 'cham soc cay',
       'cay an trai', 'trai vu', 'cay cam', 'cay buoi', 'vung buoi', 'mac ca', 'duoc lieu', 'voi bot', 'cai tao dat', 'dat chua', 'mua mang',
+      'khai hoang', 'ruong nuoc', 'don dien doi thua', 'cai tao dong ruong', 'vietgap', 'cay mia', 'trong mia', 'cay lac', 'dau tuong', 'thanh long', 'cay chuoi', 'cay vai', 'vai thieu', 'cay nhan', 'cay xoai', 'vu xuan', 'vu mua', 'vu he thu', 'gieo cay', 'cay thuoc',
     ],
   ],
 ]);
@@ -400,7 +402,7 @@ const SOCIETY = rules([
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
-      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc',
+      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
     ],
   ],
   [
@@ -408,10 +410,11 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'tai nan thuong tich', 'cong tac vien dan so',
     ],
   ],
-  [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
+  [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
+    'tai dinh cu', 'di dan', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan']],
   ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
@@ -421,10 +424,10 @@ const SOCIETY = rules([
     [
       'van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian',
       'truyen day', 'day hat', 'lop hat', 'hat dan ca', 'quan ho', 'bieu dien', 'dinh lang', 'nha bia', 'tuong niem', 'giai bong', 'giai the thao', 'keo co', 'vo thuat', 'thu vien so',
-      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua',
+      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so']],
   // Who it is for, when nothing above says what it is: "Hỗ trợ người cao tuổi", "Sinh hoạt hè cho thanh niên".
   [MASS_ORGS, ['hoi vien', 'doan vien', 'sinh hoat chuyen de']],
   [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh']],
@@ -575,12 +578,12 @@ function expand(k: string): string {
 
 /**
  * Words that fold like a works word but name none, told apart while their diacritics are there:
- * "diễn", "diện", "đền" (biểu diễn, thuộc diện, đền ơn) are no "điện" or "đèn"; "cổng" (a
+ * "diễn", "diện", "đền", "điền" (biểu diễn, thuộc diện, đền ơn, dồn điền) are no "điện" or "đèn"; "cổng" (a
  * gate) no "cống" (a culvert); "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "dưỡng" no
  * "đường"; "Mường" no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
  * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
  */
-const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|đền|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy)(?![\p{L}\p{M}])/giu;
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|đền|điền|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy)(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /** "Hội LHPN", "Đoàn TN", "Chi đoàn TN": the organisation's word is in its abbreviation, or the abbreviation wants it. */
