@@ -327,7 +327,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
-      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'so che', 'san pham chu luc', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
+      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'so che', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -402,7 +402,7 @@ const SOCIETY = rules([
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
-      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
+      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'cong dong hoc tap', 'xa hoi hoc tap', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
     ],
   ],
   [
@@ -427,12 +427,18 @@ const SOCIETY = rules([
       'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so']],
-  // Who it is for, when nothing above says what it is: "Hỗ trợ người cao tuổi", "Sinh hoạt hè cho thanh niên".
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau']],
+]);
+/**
+ * Rule 8, last: who it is for, when nothing says what it is ("Hỗ trợ người cao tuổi", "Sinh hoạt
+ * hè cho thanh niên"); a club or a campaign, the form and not the content ("Câu lạc bộ phụ nữ
+ * không sinh con thứ ba", "Tuyên truyền…"). Livelihoods named with whom they are for go before
+ * these ("Hỗ trợ hộ nghèo phát triển sản xuất" is production).
+ */
+const FOR_WHOM = rules([
   [MASS_ORGS, ['hoi vien', 'doan vien', 'sinh hoat chuyen de']],
-  [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh']],
+  [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh', 'nguoi ngheo', 'ho ngheo', 'ho can ngheo']],
   [MASS_ORGS, ['thanh nien']],
-  // A club, a campaign: the form, not the content ("Câu lạc bộ phụ nữ không sinh con thứ ba", "Tuyên truyền…").
   ['Văn hóa', ['cau lac bo']],
   [GOVERNMENT, ['tuyen truyen', 'truyen thong']],
 ]);
@@ -767,8 +773,11 @@ function byActivity(read: Prepared): Classification | undefined {
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
   if (society) return withSector('vh-xh-mt', society.sector, 'activity');
+  if (LIVELIHOOD.test(k)) return withSector('kinh-te', MARKET, 'activity');
+  const group = first(FOR_WHOM, head) ?? first(FOR_WHOM, k);
+  if (group) return withSector('vh-xh-mt', group.sector, 'activity');
   // The place it happens at may be all that tells ("Tiêm … tại trạm y tế").
-  const there = k === whole ? undefined : first(SOCIETY, whole);
+  const there = k === whole ? undefined : first(SOCIETY, whole) ?? first(FOR_WHOM, whole);
   if (there) return withSector('vh-xh-mt', there.sector, 'activity');
   // 9. Production in general.
   if (PRODUCTION_IN_GENERAL.test(k)) return withSector('kinh-te', MARKET, 'activity');
