@@ -14,7 +14,8 @@
  * activity's own words are read by ordered rules, the first that applies winning:
  *
  *   1. training of officials and the planning team → Tổ chức chính quyền (a mass organisation's
- *      → Hoạt động đoàn thể; a teacher's or a health worker's goes to their sector, rule 8);
+ *      → Hoạt động đoàn thể; a teacher's, a health worker's, a militia's or a fire team's goes to
+ *      their sector: "Tập huấn nghiệp vụ PCCC…" is security);
  *   2. what a works, trade or crop word would misfile: forest protection, forest fires and forest
  *      environmental-service payments → Lâm nghiệp; road safety, fire fighting, patrols, theft,
  *      weapons, military service → security, except jobs (vocational courses and jobs, a class in a
@@ -24,16 +25,22 @@
  *      famine and disaster relief, emergency allowances, collapsed houses, domestic violence →
  *      Xã hội, and so is a "nhà đại đoàn kết" built for the poor; union movements, community
  *      monitoring, dân vận, the summer of the young, volunteer campaigns → Hoạt động đoàn thể;
- *      online public services, digital skills, legal aid → Tổ chức chính quyền; food safety → Y tế;
+ *      online public services, digital skills, legal aid → Tổ chức chính quyền; food safety → Y tế
+ *      — unless the name begins with a works verb and names an infrastructure object before that
+ *      word ("Sửa chữa cầu dân sinh bị thiệt hại do lũ" is a bridge; a forest word right after the
+ *      object names its kind: "đường băng cản lửa" is a firebreak);
  *      then a mass organisation as the subject (Hội LHPN, Đoàn thanh niên, Hội Nông dân, Hội CCB,
  *      MTTQ, their members: "Hội viên phụ nữ chăm sóc đường hoa") → Hoạt động đoàn thể, whatever
- *      the object;
+ *      the object, unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an
+ *      toàn" is crops, "… tổ may gia công" crafts);
  *   3. works for a school or a cultural house are theirs, whatever is built ("Xây nhà vệ sinh cho
  *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin), and so
  *      are works at its site named without "cho" ("Kè đá điểm trường", "Mua loa NVH thôn"), unless
  *      they are a road or a power line, which lead there; and so is a toilet built where one is
- *      named ("Xây nhà vệ sinh học sinh trường tiểu học"); disinfecting animal pens → Chăn nuôi;
- *   4. waste, latrines, pollution, biogas, green verges → Môi trường ("thân thiện môi trường"
+ *      named ("Xây nhà vệ sinh học sinh trường tiểu học"), and works built for pupils ("Làm sân
+ *      chơi cho trẻ mầm non"; a gift to them is no works); disinfecting animal pens → Chăn nuôi;
+ *   4. clearing a canal is its upkeep ("Vệ sinh kênh mương" is irrigation); waste, latrines,
+ *      pollution, biogas, green verges, drainage systems → Môi trường ("thân thiện môi trường"
  *      only qualifies how a crop is grown); housing support for the poor → Xã hội (the handbook
  *      lists it among the poverty-support policies, L2700);
  *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
@@ -50,17 +57,29 @@
  *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
  *   8. education, health, social protection (policy payments, allowances), security, mass
  *      organisations, culture, local government (council sessions, voters, the budget) → VH-XH-MT,
- *      read on the activity without its place, then with it ("Tiêm … tại trạm y tế");
+ *      read first on what is done, before " cho " (for whom: "Khám sức khỏe cho học sinh" is
+ *      health), then on the whole; then livelihoods named with whom they are for ("Hỗ trợ sinh kế
+ *      cho người khuyết tật", production); then whom it is for alone (người cao tuổi, trẻ em,
+ *      phụ nữ, hộ nghèo, thanh niên: "Tổ chức giải bóng đá thanh niên" is sport, not the youth
+ *      union), a club or a campaign last (the form, not the content); all read on the activity
+ *      without its place, then with it ("Tiêm … tại trạm y tế");
  *   9. production in general (livelihoods, poverty-reduction models) → Tổ chức sản xuất, liên
  *      kết thị trường.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
- * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)").
+ * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
+ * name written in capitals (or Every Word Capitalised, told by a capitalised common word such as
+ * "Tại") capitals mark nothing: there the name after a village word is set aside when it ends
+ * the text or a part of it ("… TẠI BẢN NÀ MƯƠNG"), never "THÔN VĂN HÓA". The occasion an activity
+ * is held on ("… nhân dịp Ngày hội Đại đoàn kết", "chào mừng…") is no part of what it is.
  * Words that fold alike are told apart: "và" (and) is not the works verb "vá" (only "vá đường",
  * "vá ổ gà" are), "cấu kiện" (precast parts) no "cầu" (bridge), "xã hội hóa" (funded by the
  * people) no social protection, "điểm trường bản" (the village's school) no "trưởng bản" (its
  * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ").
+ * While the diacritics are there, the works verbs and objects are read without the words that only
+ * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "cổng", "câu cá", "trưởng", "sữa", "đền
+ * ơn đáp nghĩa"…), and "công trình" is no "cống" (culvert).
  *
  * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
  * is a hint, used only when the words say nothing; where they disagree the words win and
