@@ -170,7 +170,11 @@ const WORK_VERB = words([
   'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi', 'rai', 'lat', 'va duong', 'va mat duong', 'va o ga', 'dao dap', 'dao dat', 'dap',
   'khoi cong', 'lap dat', 'keo', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi', 'thay', 'thap sang',
   'bo sung', 'khoi thong', 'phat don', 'don dep', 'tu bo', 'dau tu', 'dau tu xay dung',
+
 ]);
+
+/** A village's request for a works is the works: "Xin kéo điện…", "Đề nghị làm cầu…", "Cần có sân chơi…". */
+const REQUEST = /^(?:xin|de nghi|can co)(?: |$)/;
 
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
 const SOFT_LEAD = /^(?:(?:to chuc |mo lop |mo )?(?:tuyen truyen|truyen thong|tap huan|boi duong|dao tao|day|huong dan|tu van|pho bien|hoi thao|hoi thi|kiem tra|giam sat|quan ly)|mo (?:cac )?lop(?: hoc)?)(?: |$)/;
@@ -346,7 +350,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
-      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'so che', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
+      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'so che', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -354,7 +358,7 @@ const PRODUCTION = rules([
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
-      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'che bien go', 'che bien che', 'lo say',
+      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -373,7 +377,7 @@ const PRODUCTION = rules([
       'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
   ],
-  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
+  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
     ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc'],
@@ -395,6 +399,10 @@ const COOP_FOUNDING = /(?:^| )(?:thanh lap|thanh lap moi|kien toan|cung co|ra ma
 const ANIMALS = PRODUCTION.filter((r) => r.sector === 'Chăn nuôi' || r.sector === 'Thủy sản');
 const GROWING = PRODUCTION.filter((r) => ['Chăn nuôi', 'Thủy sản', 'Lâm nghiệp', 'Trồng trọt'].includes(r.sector));
 const COOPERATION: Rule = { sector: MARKET, re: words(['hop tac xa']) };
+
+/** A class opened or taught ("Mở lớp dạy…", "Dạy…", "Lớp…"): in a craft it is vocational training. */
+const CLASS_LEAD = /^(?:mo |to chuc |duy tri )?(?:cac )?(?:lop|day|hoc)(?: |$)/;
+const CRAFTS: Rule = PRODUCTION.find((r) => r.sector === 'Tiểu thủ công nghiệp') as Rule;
 
 /** An activity that starts by planting ("Trồng…", "Mô hình trồng…"), or names an area or a way of planting ("vùng trồng…", "kỹ thuật trồng…"), is crop growing when nothing above claimed it ("trong" alone is also "in"). */
 const CROP_LEAD = /(?:^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?|(?:^| )(?:vung|dien tich|mo hinh|ky thuat|ho tro|cham soc va|chuyen sang) )trong(?: |$)/;
@@ -421,7 +429,7 @@ const SOCIETY = rules([
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
-      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'cong dong hoc tap', 'xa hoi hoc tap', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
+      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'cong dong hoc tap', 'xa hoi hoc tap', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'tieng kinh', 'tieng dan toc', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
     ],
   ],
   [
@@ -603,14 +611,20 @@ function expand(k: string): string {
 
 /**
  * Words that fold like a works word but name none, told apart while their diacritics are there:
- * "diễn", "diện", "đền", "điền" (biểu diễn, thuộc diện, đền ơn, dồn điền) are no "điện" or "đèn"; "cổng" (a
+ * "diễn", "diện", "điển", "đền", "điền" (biểu diễn, thuộc diện, cổ điển, đền ơn, dồn điền) are no "điện" or "đèn"; "cổng" (a
  * gate) no "cống" (a culvert); "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "dưỡng" no
  * "đường"; "Mường" no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
  * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
  */
-const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|đền|điền|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy)(?![\p{L}\p{M}])/giu;
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy)(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
+/**
+ * Animals named alone, while their diacritics tell them ("Xin bò cho hộ khó khăn"): "bò" folds as
+ * "bờ", "bộ", "bỏ"; "lợn" as "lớn"; "dê" as "đê"; "cá" as "ca" (not "cá nhân", "cá thể"). Read as
+ * "con bò", "con cá"…, which the animal lists know.
+ */
+const ANIMAL_ALONE = /(?<![\p{L}\p{M}])(bò|lợn|dê|cá(?!\s+(?:nhân|thể|cược)))(?![\p{L}\p{M}])/giu;
 /** "Hội LHPN", "Đoàn TN", "Chi đoàn TN": the organisation's word is in its abbreviation, or the abbreviation wants it. */
 const ORGANISATION_TWICE = /(^| )hoi (?=hoi )/g;
 const YOUTH_UNION = /(^| )(doan|chi doan|doan vien) tn(?= |$)/g;
@@ -644,7 +658,7 @@ function folded(text: string): string {
 }
 
 const prepared = memo((activity: string): Prepared => {
-  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân');
+  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;
@@ -748,13 +762,15 @@ function byActivity(read: Prepared): Classification | undefined {
   const societyOfHead = first(SOCIETY, head);
   const society = societyOfHead ?? first(SOCIETY, k);
   const soft = SOFT_LEAD.test(k);
-  const verb = WORK_VERB.test(read.works);
+  const verb = WORK_VERB.test(read.works) || REQUEST.test(k);
   const o = first(OVERRIDES, k);
   // 1. Officials' and planning teams' training (a teacher's, a health worker's or a fire team's is their sector's).
   const ownSector = (o && o.sector !== GOVERNMENT && o.sector !== MASS_ORGS) || ['Giáo dục', 'Y tế', 'An ninh trật tự'].includes(society?.sector ?? '');
   if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && !ownSector) {
     return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
   }
+  // 1b. A class in a craft is vocational training ("Mở lớp dạy đan giỏ tre").
+  if (CLASS_LEAD.test(k) && CRAFTS.re.test(k)) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
