@@ -379,6 +379,19 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     expect(placed('Hỗ trợ mai táng phí')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
   });
 
+  it('how villages ask: an animal named alone, a class in a craft, a request for a works, livelihoods of the poor', () => {
+    expect(placed('Xin bò cho hộ khó khăn')).toEqual(['kinh-te', 'Chăn nuôi']);
+    expect(placed('Hỗ trợ cá cho hộ có ao')).toEqual(['kinh-te', 'Thủy sản']);
+    // "cá thể" (individual) is no fish.
+    expect(placed('Hỗ trợ hộ kinh doanh cá thể vay vốn')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    expect(placed('Mở lớp dạy đan giỏ tre')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
+    expect(placed('Xin hỗ trợ làm chuồng lợn xa nhà')).toEqual(['kinh-te', 'Chăn nuôi']);
+    expect(placed('Đề nghị đổ bê tông sân nhà văn hóa')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(placed('Hỗ trợ hộ nghèo phát triển sản xuất')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    // "vắc xin" asks for nothing; "cổ điển" is no power line.
+    expect(placed('Tiêm vắc xin dịch tả lợn cổ điển cho đàn lợn')).toEqual(['kinh-te', 'Chăn nuôi']);
+  });
+
   it('under a sheet titled "Cơ sở hạ tầng" these keep what their words say', () => {
     for (const name of ['Mua đàn, trang phục phục vụ biểu diễn', 'Khám sức khỏe cho học sinh', 'Hội phụ nữ tập huấn trồng rau an toàn', 'Tu sửa đình làng', 'Huấn luyện DQTV', 'Phun thuốc phòng trừ rầy nâu']) {
       const own = placeActivity(name, undefined, undefined, undefined);
