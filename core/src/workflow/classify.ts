@@ -230,7 +230,7 @@ const INFRA: readonly SectorWords[] = [
   {
     sector: 'Thủy lợi',
     strong: [
-      'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'tuoi nho giot', 'tuoi phun', 'tuoi tiet kiem', 'he thong tuoi', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
+      'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'tuoi nho giot', 'tuoi phun', 'tuoi tu dong', 'tuoi tiet kiem', 'he thong tuoi', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
       'bo vung', 'bo thua', 'cau mang', 'xi phong', 'mang tuoi', 'de bao', 'bo bao', 'tieu ung', 'chong ung', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
@@ -332,7 +332,7 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
-  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong', 'huan luyen dan quan', 'camera an ninh']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
@@ -400,9 +400,10 @@ const ANIMALS = PRODUCTION.filter((r) => r.sector === 'Chăn nuôi' || r.sector 
 const GROWING = PRODUCTION.filter((r) => ['Chăn nuôi', 'Thủy sản', 'Lâm nghiệp', 'Trồng trọt'].includes(r.sector));
 const COOPERATION: Rule = { sector: MARKET, re: words(['hop tac xa']) };
 
-/** A class opened or taught ("Mở lớp dạy…", "Dạy…", "Lớp…"): in a craft it is vocational training. */
+/** A class opened or taught ("Mở lớp dạy…", "Dạy…", "Lớp…"): in a craft or a trade it is vocational training. */
 const CLASS_LEAD = /^(?:mo |to chuc |duy tri )?(?:cac )?(?:lop|day|hoc)(?: |$)/;
 const CRAFTS: Rule = PRODUCTION.find((r) => r.sector === 'Tiểu thủ công nghiệp') as Rule;
+const SERVICES: Rule = PRODUCTION.find((r) => r.sector === 'Ngành nghề và dịch vụ nông thôn') as Rule;
 
 /** An activity that starts by planting ("Trồng…", "Mô hình trồng…"), or names an area or a way of planting ("vùng trồng…", "kỹ thuật trồng…"), is crop growing when nothing above claimed it ("trong" alone is also "in"). */
 const CROP_LEAD = /(?:^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?|(?:^| )(?:vung|dien tich|mo hinh|ky thuat|ho tro|cham soc va|chuyen sang) )trong(?: |$)/;
@@ -769,8 +770,8 @@ function byActivity(read: Prepared): Classification | undefined {
   if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && !ownSector) {
     return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
   }
-  // 1b. A class in a craft is vocational training ("Mở lớp dạy đan giỏ tre").
-  if (CLASS_LEAD.test(k) && CRAFTS.re.test(k)) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
+  // 1b. A class in a craft or a trade is vocational training ("Mở lớp dạy đan giỏ tre", "Mở lớp dạy lái máy cày").
+  if (CLASS_LEAD.test(k) && (CRAFTS.re.test(k) || SERVICES.re.test(k))) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
