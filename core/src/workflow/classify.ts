@@ -177,7 +177,7 @@ const WORK_VERB = words([
 const REQUEST = /^(?:xin|de nghi|can co)(?: |$)/;
 
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
-const SOFT_LEAD = /^(?:(?:to chuc |mo lop |mo )?(?:tuyen truyen|truyen thong|tap huan|boi duong|dao tao|day|huong dan|tu van|pho bien|hoi thao|hoi thi|kiem tra|giam sat|quan ly)|mo (?:cac )?lop(?: hoc)?)(?: |$)/;
+const SOFT_LEAD = /^(?:(?:to chuc |mo lop |mo )?(?:tuyen truyen|tap huan|boi duong|dao tao|day|huong dan|tu van|pho bien|hoi thao|hoi thi|kiem tra|giam sat|quan ly)|mo (?:cac )?lop(?: hoc)?)(?: |$)/;
 
 interface SectorWords {
   readonly sector: string;
@@ -430,7 +430,7 @@ const SOCIETY = rules([
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
-      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'cong dong hoc tap', 'xa hoi hoc tap', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'tieng kinh', 'tieng dan toc', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
+      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'cong dong hoc tap', 'xa hoi hoc tap', 'nhom tre', 'nha tre', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'tieng kinh', 'tieng dan toc', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
     ],
   ],
   [
@@ -438,7 +438,7 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'tai nan thuong tich', 'cong tac vien dan so',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'tai nan thuong tich', 'cong tac vien dan so',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
@@ -452,10 +452,10 @@ const SOCIETY = rules([
     [
       'van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian',
       'truyen day', 'day hat', 'lop hat', 'hat dan ca', 'quan ho', 'bieu dien', 'dinh lang', 'nha bia', 'tuong niem', 'giai bong', 'giai the thao', 'keo co', 'vo thuat', 'thu vien so',
-      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang',
+      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang', 'hoi xuan', 'dang huong', 'den lang', 'nha san', 'truyen thong',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau', 'thanh tra nhan dan', 'sap nhap']],
 ]);
 /**
  * Rule 8, last: who it is for, when nothing says what it is ("Hỗ trợ người cao tuổi", "Sinh hoạt
@@ -468,7 +468,7 @@ const FOR_WHOM = rules([
   [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh', 'nguoi ngheo', 'ho ngheo', 'ho can ngheo']],
   [MASS_ORGS, ['thanh nien']],
   ['Văn hóa', ['cau lac bo']],
-  [GOVERNMENT, ['tuyen truyen', 'truyen thong']],
+  [GOVERNMENT, ['tuyen truyen']],
 ]);
 
 /** Sector words of a sheet's Ngành/Lĩnh vực, by the topic they point to. */
@@ -618,6 +618,11 @@ function expand(k: string): string {
  * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
  */
 const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy)(?![\p{L}\p{M}])/giu;
+/**
+ * "Truyền thông" (communicating: a campaign) folds as "truyền thống" (tradition: "nhà sàn truyền
+ * thống", "nghề truyền thống"): read it as "tuyên truyền", so that "truyen thong" is tradition.
+ */
+const COMMUNICATING = /(?<![\p{L}\p{M}])truyền thông(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -659,7 +664,7 @@ function folded(text: string): string {
 }
 
 const prepared = memo((activity: string): Prepared => {
-  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân').replace(ANIMAL_ALONE, 'con $1');
+  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;

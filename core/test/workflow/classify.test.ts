@@ -392,6 +392,12 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     expect(placed('Tiêm vắc xin dịch tả lợn cổ điển cho đàn lợn')).toEqual(['kinh-te', 'Chăn nuôi']);
   });
 
+  it('"truyền thông" (a campaign) is told from "truyền thống" (tradition) while the diacritics are there', () => {
+    expect(placed('Bảo tồn nhà sàn truyền thống')).toEqual(['vh-xh-mt', 'Văn hóa']);
+    expect(placed('Truyền thông nuôi con bằng sữa mẹ')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Mở lớp dạy lái máy cày')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
+  });
+
   it('under a sheet titled "Cơ sở hạ tầng" these keep what their words say', () => {
     for (const name of ['Mua đàn, trang phục phục vụ biểu diễn', 'Khám sức khỏe cho học sinh', 'Hội phụ nữ tập huấn trồng rau an toàn', 'Tu sửa đình làng', 'Huấn luyện DQTV', 'Phun thuốc phòng trừ rầy nâu']) {
       const own = placeActivity(name, undefined, undefined, undefined);
