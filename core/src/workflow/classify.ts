@@ -332,7 +332,7 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
-  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong', 'huan luyen dan quan', 'camera an ninh']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
@@ -350,7 +350,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
-      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'so che', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
+      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -358,7 +358,7 @@ const PRODUCTION = rules([
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
-      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
+      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'gach khong nung', 'san xuat gach', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -366,7 +366,7 @@ const PRODUCTION = rules([
   [
     'Ngành nghề và dịch vụ nông thôn',
     ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu',
-      'sua chua xe', 'sua xe', 'cat toc', 'tap hoa', 'kinh doanh dich vu', 'nha nghi', 'nha hang', 'van tai', 'van chuyen hang'],
+      'sua chua xe', 'sua xe', 'cat toc', 'tap hoa', 'ban vat tu', 'cua hang vat tu', 'dai ly vat tu', 'vat tu phan bon', 'kinh doanh dich vu', 'nha nghi', 'nha hang', 'van tai', 'van chuyen hang'],
   ],
   [
     'Chăn nuôi',
