@@ -161,7 +161,7 @@ const FALSE_FRIENDS = words([
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
   'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
-  'hoc duong', 'thao truong', 'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -276,7 +276,9 @@ const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'd
 /** Works for pupils are the school's when something is built ("Làm sân chơi cho trẻ mầm non"); a gift to them is not ("Tặng xe đạp cho học sinh"). */
 const FOR_PUPILS = /(?:^| )cho (?:cac )?(?:hoc sinh|tre mam non|tre mau giao|tre em mam non|chau mam non)(?: |$)/;
 /** Works for a school or a cultural house belong to them: "Xây bể chứa nước cho điểm trường", "Mua bàn ghế cho NVH". */
-const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru)(?: |$)/;
+const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru|giao vien)(?: |$)/;
+/** Works and equipment for a health station are health's (NTM criterion 15 sits with VH-XH-MT): "Mua máy phát điện cho trạm y tế". */
+const FOR_HEALTH = /(?:^| )(?:cho|cua|tai|o) (?:cac )?(?:tram y te|nha ho sinh|phong kham|co so y te)(?: |$)/;
 const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
 /**
  * A school's or a cultural house's site named after what is built, without "cho": "Kè đá điểm
@@ -320,7 +322,7 @@ const ENVIRONMENT = words([
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
 /** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
-const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang']);
+const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang', 'nha tang le']);
 /** Disinfecting animal pens is animal husbandry, however "tổng vệ sinh" the campaign is called. */
 const PEN_DISINFECTION = words(['tieu doc', 'khu trung chuong', 've sinh chuong trai', 've sinh chuong nuoi']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
@@ -333,7 +335,7 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong', 'huan luyen dan quan', 'camera an ninh']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
@@ -438,7 +440,7 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'tai nan thuong tich', 'cong tac vien dan so',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
@@ -623,6 +625,12 @@ const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|cổ
  * thống", "nghề truyền thống"): read it as "tuyên truyền", so that "truyen thong" is tradition.
  */
 const COMMUNICATING = /(?<![\p{L}\p{M}])truyền thông(?![\p{L}\p{M}])/giu;
+/**
+ * "Chợ" (a market) folds as "cho" (for): while its diacritics are there, a market named alone is
+ * read as "chợ nông thôn", which the works words know ("Sửa chữa mái chợ"); not a fair ("hội chợ")
+ * nor a market already qualified ("chợ phiên", "chợ đầu mối").
+ */
+const MARKET_ALONE = /(?<![\p{L}\p{M}])(?<!hội\s|phiên\s)chợ(?!\s+(?:nông thôn|trung tâm|phiên|đầu mối|nông sản|hàng|quê))(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -664,7 +672,7 @@ function folded(text: string): string {
 }
 
 const prepared = memo((activity: string): Prepared => {
-  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(ANIMAL_ALONE, 'con $1');
+  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;
@@ -783,6 +791,7 @@ function byActivity(read: Prepared): Classification | undefined {
   if (MASS_LEAD.test(k) && !growing && !MASS_YIELDS.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
+  if (!soft && FOR_HEALTH.test(whole) && (verb || infraOf(read.works, false))) return withSector('vh-xh-mt', 'Y tế', 'activity');
   if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb)) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
   if (!soft) {

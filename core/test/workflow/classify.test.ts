@@ -345,6 +345,13 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     expect(placed('Lắp trạm phát sóng điện thoại di động')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
     expect(placed('Làm nhà chờ xe buýt')).toEqual(['csht', 'Giao thông']);
     expect(placed('Tu sửa đình làng')).toEqual(['vh-xh-mt', 'Văn hóa']);
+    // A health station's works and equipment are health's; a market named alone is the market's; a road to either a road.
+    expect(placed('Mua máy phát điện cho trạm y tế')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Sửa chữa mái chợ')).toEqual(['csht', 'Tổ chức sản xuất, liên kết thị trường']);
+    expect(placed('Làm đường vào trạm y tế')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Làm nhà ở cho giáo viên cắm bản')).toEqual(['csht', 'Trường học']);
+    // "thể thao trường học" is no "thao trường" (a drill ground).
+    expect(placed('Xây dựng sân thể thao trường học')).toEqual(['csht', 'Trường học']);
   });
 
   it('abbreviations read as their words', () => {
