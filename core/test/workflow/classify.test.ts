@@ -314,6 +314,9 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     expect(placed('Sửa chữa cống đầu mối')).toEqual(['csht', 'Thủy lợi']);
     // "làm sân" (a yard) is no "lâm sản" (forest products).
     expect(placed('Làm sân phơi nông sản')[1]).not.toBe('Lâm nghiệp');
+    // "Nguyên đán cho…" is no "đàn chó" (a pack of dogs), "thức ăn cho học sinh" no animal feed.
+    expect(placed('Tổ chức Tết Nguyên đán cho hộ nghèo')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
+    expect(placed('Hỗ trợ thức ăn cho học sinh bán trú')).toEqual(['vh-xh-mt', 'Giáo dục']);
   });
 
   it('place names are never activity words, in capitals too: a name of only places keeps its capitals as names', () => {
