@@ -161,7 +161,7 @@ const FALSE_FRIENDS = words([
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
   'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
-  'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo', 'tuoi tieu hoc', 'do tuoi', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -632,6 +632,12 @@ const COMMUNICATING = /(?<![\p{L}\p{M}])truyền thông(?![\p{L}\p{M}])/giu;
  * nor a market already qualified ("chợ phiên", "chợ đầu mối").
  */
 const MARKET_ALONE = /(?<![\p{L}\p{M}])(?<!hội\s|phiên\s)chợ(?!\s+(?:nông thôn|trung tâm|phiên|đầu mối|nông sản|hàng|quê))(?![\p{L}\p{M}])/giu;
+/**
+ * "Trong" (in) is written without marks and folds as "trồng" (to plant): in a text written with
+ * diacritics it is "in", read as "nội" ("đường trong thôn" is "đường nội thôn"; "… trong năm" no
+ * "trồng nấm", "trong sân" no "trồng sắn").
+ */
+const IN = /(?<![\p{L}\p{M}])trong(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -673,7 +679,8 @@ function folded(text: string): string {
 }
 
 const prepared = memo((activity: string): Prepared => {
-  const text = withoutPlaceNames(activity).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(ANIMAL_ALONE, 'con $1');
+  const named = withoutPlaceNames(activity);
+  const text = (/[^ -~]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;

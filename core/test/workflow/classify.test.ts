@@ -317,6 +317,9 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     // "Nguyên đán cho…" is no "đàn chó" (a pack of dogs), "thức ăn cho học sinh" no animal feed.
     expect(placed('Tổ chức Tết Nguyên đán cho hộ nghèo')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
     expect(placed('Hỗ trợ thức ăn cho học sinh bán trú')).toEqual(['vh-xh-mt', 'Giáo dục']);
+    // "trong" (in) is no "trồng" (to plant) where diacritics are written; "tuổi tiểu học" no "tưới tiêu".
+    expect(placed('Tổ chức 2 lớp tập huấn pháp luật trong năm')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Vận động trẻ em trong độ tuổi tiểu học đến trường')).toEqual(['vh-xh-mt', 'Giáo dục']);
   });
 
   it('place names are never activity words, in capitals too: a name of only places keeps its capitals as names', () => {
