@@ -680,7 +680,7 @@ function folded(text: string): string {
 
 const prepared = memo((activity: string): Prepared => {
   const named = withoutPlaceNames(activity);
-  const text = (/[^ -~]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;
