@@ -302,7 +302,7 @@ function rules(list: readonly (readonly [string, Phrases])[]): readonly Rule[] {
 
 const GOVERNANCE_VERB = words(['tap huan', 'boi duong', 'dao tao', 'nang cao nang luc', 'kien toan', 'thanh lap', 'hoi thao']);
 const GOVERNANCE_OBJECT = words([
-  'can bo', 'cong chuc', 'truong thon', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
+  'can bo', 'cong chuc', 'truong thon', 'truong ban', 'truong xom', 'truong ap', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
   'doan the', 'chi hoi', 'chinh quyen', 'ban phat trien thon', 'ban giam sat', 'ban quan ly',
 ]);
 /**
@@ -458,7 +458,7 @@ const SOCIETY = rules([
       'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang', 'hoi xuan', 'dang huong', 'den lang', 'nha san', 'truyen thong',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau', 'thanh tra nhan dan', 'sap nhap']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'truong ban', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau', 'thanh tra nhan dan', 'sap nhap']],
 ]);
 /**
  * Rule 8, last: who it is for, when nothing says what it is ("Hỗ trợ người cao tuổi", "Sinh hoạt
@@ -638,6 +638,8 @@ const MARKET_ALONE = /(?<![\p{L}\p{M}])(?<!hội\s|phiên\s)chợ(?!\s+(?:nông 
  * "trồng nấm", "trong sân" no "trồng sắn").
  */
 const IN = /(?<![\p{L}\p{M}])trong(?![\p{L}\p{M}])/giu;
+/** "Trường bản", "trường thôn" with the marks written: the village's school ("trưởng bản" is its head), read as "trường học bản". */
+const VILLAGE_SCHOOL_MARKED = /(?<![\p{L}\p{M}])trường\s+(bản|thôn|xóm|làng|ấp)(?![\p{L}\p{M}])/iu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -684,8 +686,8 @@ const prepared = memo((activity: string): Prepared => {
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;
-  if (!NOT_WORKS.test(text)) return { whole, key, works: key, worksWhole: whole };
-  const worksWhole = folded(text.replace(NOT_WORKS, ' zz '));
+  if (!NOT_WORKS.test(text) && !VILLAGE_SCHOOL_MARKED.test(text)) return { whole, key, works: key, worksWhole: whole };
+  const worksWhole = folded(text.replace(NOT_WORKS, ' zz ').replace(VILLAGE_SCHOOL_MARKED, 'trường học $1'));
   return { whole, key, works: worksWhole.replace(PLACE, '').replace(OCCASION, ''), worksWhole };
 });
 

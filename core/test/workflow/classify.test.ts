@@ -320,6 +320,9 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     // "trong" (in) is no "trồng" (to plant) where diacritics are written; "tuổi tiểu học" no "tưới tiêu".
     expect(placed('Tổ chức 2 lớp tập huấn pháp luật trong năm')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
     expect(placed('Vận động trẻ em trong độ tuổi tiểu học đến trường')).toEqual(['vh-xh-mt', 'Giáo dục']);
+    // "trường bản" (the village's school) is no "trưởng bản" (its head), whose training is the local government's.
+    expect(placed('Sửa mái trường bản')).toEqual(['csht', 'Trường học']);
+    expect(placed('Tập huấn cho trưởng bản')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
   });
 
   it('place names are never activity words, in capitals too: a name of only places keeps its capitals as names', () => {
