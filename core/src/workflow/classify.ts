@@ -249,9 +249,9 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
-      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'khu vui choi', 'diem vui choi', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'quang truong', 'san le hoi', 'thiet bi nghe nhin', 'nghe xem', 'ti vi', 'tivi', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
+      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'nha thu vien', 'xay dung thu vien', 'xay thu vien', 'khu vui choi', 'diem vui choi', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'quang truong', 'san le hoi', 'thiet bi nghe nhin', 'nghe xem', 'ti vi', 'tivi', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
     ],
-    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh', 'thu vien'],
+    withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh'],
   },
   { sector: MARKET, strong: ['cho nong thon', 'cho trung tam', 'cho phien', 'cho dau moi'] },
   {
@@ -441,7 +441,7 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
@@ -640,6 +640,12 @@ const MARKET_ALONE = /(?<![\p{L}\p{M}])(?<!hội\s|phiên\s)chợ(?!\s+(?:nông 
 const IN = /(?<![\p{L}\p{M}])trong(?![\p{L}\p{M}])/giu;
 /** "Trường bản", "trường thôn" with the marks written: the village's school ("trưởng bản" is its head), read as "trường học bản". */
 const VILLAGE_SCHOOL_MARKED = /(?<![\p{L}\p{M}])trường\s+(bản|thôn|xóm|làng|ấp)(?![\p{L}\p{M}])/iu;
+/**
+ * "Ngõ" (a lane) and "ngộ độc" (poisoning) fold as "ngô" (maize): while the marks are there, a
+ * lane is read as "ngõ xóm" ("Bê tông ngõ 5") and poisoning as "trúng độc".
+ */
+const LANE = /(?<![\p{L}\p{M}])ngõ(?!\s+xóm)(?![\p{L}\p{M}])/giu;
+const POISONING = /(?<![\p{L}\p{M}])ngộ\s+độc(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -682,7 +688,7 @@ function folded(text: string): string {
 
 const prepared = memo((activity: string): Prepared => {
   const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;

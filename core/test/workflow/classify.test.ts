@@ -323,6 +323,10 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     // "trường bản" (the village's school) is no "trưởng bản" (its head), whose training is the local government's.
     expect(placed('Sửa mái trường bản')).toEqual(['csht', 'Trường học']);
     expect(placed('Tập huấn cho trưởng bản')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    // "ngõ" (a lane) and "ngộ độc" are no "ngô" (maize); books bought for a library are no works.
+    expect(placed('Bê tông ngõ 5 thôn Đông')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Tập huấn phòng chống ngộ độc')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Mua sách cho thư viện')).toEqual(['vh-xh-mt', 'Giáo dục']);
   });
 
   it('place names are never activity words, in capitals too: a name of only places keeps its capitals as names', () => {
