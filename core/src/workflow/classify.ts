@@ -441,12 +441,12 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
     'mung tho', 'tai dinh cu', 'di dan', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan']],
-  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
+  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'gian lan', 'lua dao', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
   [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan', 'bao luc', 'xam hai', 'an tet', 'qua tet']],
@@ -615,12 +615,14 @@ function expand(k: string): string {
 
 /**
  * Words that fold like a works word but name none, told apart while their diacritics are there:
- * "diễn", "diện", "điển", "đền", "điền" (biểu diễn, thuộc diện, cổ điển, đền ơn, dồn điền) are no "điện" or "đèn"; "cổng" (a
- * gate) no "cống" (a culvert); "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "dưỡng" no
- * "đường"; "Mường" no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
+ * "diễn", "diện", "điển", "đền", "điền", "đen" (biểu diễn, thuộc diện, cổ điển, đền ơn, dồn điền, lợn
+ * đen) are no "điện" or "đèn"; "dương", "đương", "dưỡng" no "đường"; "tuổi" no "tưới"; "giêng" no
+ * "giếng"; "lòa" no "loa"; "cổng" (a
+ * gate) no "cống" (a culvert); "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "Mường"
+ * no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
  * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
  */
-const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy)(?![\p{L}\p{M}])/giu;
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa)(?![\p{L}\p{M}])/giu;
 /**
  * "Truyền thông" (communicating: a campaign) folds as "truyền thống" (tradition: "nhà sàn truyền
  * thống", "nghề truyền thống"): read it as "tuyên truyền", so that "truyen thong" is tradition.
@@ -646,6 +648,9 @@ const VILLAGE_SCHOOL_MARKED = /(?<![\p{L}\p{M}])trường\s+(bản|thôn|xóm|l�
  */
 const LANE = /(?<![\p{L}\p{M}])ngõ(?!\s+xóm)(?![\p{L}\p{M}])/giu;
 const POISONING = /(?<![\p{L}\p{M}])ngộ\s+độc(?![\p{L}\p{M}])/giu;
+/** "Lừa đảo" (fraud) folds as "lúa" (rice), "vươn (lên)" (to strive) as "vườn" (a garden): read as "gian lận", "phấn đấu". */
+const FRAUD = /(?<![\p{L}\p{M}])lừa\s+đảo(?![\p{L}\p{M}])/giu;
+const STRIVING = /(?<![\p{L}\p{M}])vươn(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -688,7 +693,7 @@ function folded(text: string): string {
 
 const prepared = memo((activity: string): Prepared => {
   const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const key = whole.replace(PLACE, '').replace(OCCASION, '');
   NOT_WORKS.lastIndex = 0;

@@ -327,6 +327,12 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     expect(placed('Bê tông ngõ 5 thôn Đông')).toEqual(['csht', 'Giao thông']);
     expect(placed('Tập huấn phòng chống ngộ độc')).toEqual(['vh-xh-mt', 'Y tế']);
     expect(placed('Mua sách cho thư viện')).toEqual(['vh-xh-mt', 'Giáo dục']);
+    // Single words: "đen" no "đèn", "tuổi" no "tưới", "lòa" no "loa", "lừa đảo" no "lúa", "vươn" no "vườn".
+    expect(placed('Mua lợn đen giống cho hộ nghèo')).toEqual(['kinh-te', 'Chăn nuôi']);
+    expect(placed('Hỗ trợ nước sạch cho người cao tuổi')).toEqual(['csht', 'Nước sạch']);
+    expect(placed('Mổ mắt cho người mù lòa')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Tuyên truyền phòng chống lừa đảo qua mạng')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Hỗ trợ hộ nghèo vươn lên thoát nghèo')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
   });
 
   it('place names are never activity words, in capitals too: a name of only places keeps its capitals as names', () => {
