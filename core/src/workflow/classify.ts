@@ -383,7 +383,7 @@ const PRODUCTION = rules([
   ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc'],
   ],
   [
     'Trồng trọt',
@@ -506,6 +506,12 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 
 /** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
 const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi)(?: .*)?$/;
+/**
+ * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
+ * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát
+ * nước dọc đường" stays a drain and "Trồng cây xanh dọc đường" green verges.
+ */
+const ALONGSIDE = / (?:ven|doc|doc theo|gan|canh|hai ben|quanh) (?:tuyen )?(?:duong|kenh|muong|suoi|song|ho|bo|de|ngo|ao)(?: .*)?$/;
 /** "Xây mới trường" is a new school, not the environment (môi trường). */
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
 /** "Xã hội hóa" (funded by the people and donors) is a way of paying, not social protection. */
@@ -678,6 +684,8 @@ interface Prepared {
   readonly works: string;
   /** `whole` likewise. */
   readonly worksWhole: string;
+  /** The same with what is alongside kept, when it was set aside: read when the rest says nothing ("Phát quang bụi rậm hai bên đường"). */
+  readonly alongside?: Prepared;
 }
 
 function folded(text: string): string {
@@ -692,15 +700,26 @@ function folded(text: string): string {
 }
 
 const prepared = memo((activity: string): Prepared => {
+  const read = preparedWith(activity, true);
+  return read.besideSetAside ? { ...read, alongside: preparedWith(activity, false) } : read;
+});
+
+/** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
+function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
   const named = withoutPlaceNames(activity);
   const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
-  const key = whole.replace(PLACE, '').replace(OCCASION, '');
+  const own = (k: string): string => {
+    const there = k.replace(PLACE, '').replace(OCCASION, '');
+    return setAside ? there.replace(ALONGSIDE, '') : there;
+  };
+  const key = own(whole);
+  const besideSetAside = setAside && key !== whole.replace(PLACE, '').replace(OCCASION, '') ? ({ besideSetAside: true } as const) : {};
   NOT_WORKS.lastIndex = 0;
-  if (!NOT_WORKS.test(text) && !VILLAGE_SCHOOL_MARKED.test(text)) return { whole, key, works: key, worksWhole: whole };
+  if (!NOT_WORKS.test(text) && !VILLAGE_SCHOOL_MARKED.test(text)) return { whole, key, works: key, worksWhole: whole, ...besideSetAside };
   const worksWhole = folded(text.replace(NOT_WORKS, ' zz ').replace(VILLAGE_SCHOOL_MARKED, 'trường học $1'));
-  return { whole, key, works: worksWhole.replace(PLACE, '').replace(OCCASION, ''), worksWhole };
-});
+  return { whole, key, works: own(worksWhole), worksWhole, ...besideSetAside };
+}
 
 const FALSE_FRIENDS_ALL = new RegExp(FALSE_FRIENDS.source, 'g');
 
@@ -888,7 +907,8 @@ export function classifyActivity(hint: string | undefined, activity: string): Cl
 
 /** What the words say alone (rules 1-8), remembered: every placement asks. */
 const ownWords = memo((activity: string): Classification | undefined => {
-  return byActivity(prepared(activity));
+  const read = prepared(activity);
+  return byActivity(read) ?? (read.alongside ? byActivity(read.alongside) : undefined);
 });
 
 function classifyUncached(hint: string | undefined, activity: string): Classification {
