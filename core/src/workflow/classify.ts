@@ -72,14 +72,19 @@
  * name written in capitals (or Every Word Capitalised, told by a capitalised common word such as
  * "Tại") capitals mark nothing: there the name after a village word is set aside when it ends
  * the text or a part of it ("… TẠI BẢN NÀ MƯƠNG"), never "THÔN VĂN HÓA". The occasion an activity
- * is held on ("… nhân dịp Ngày hội Đại đoàn kết", "chào mừng…") is no part of what it is.
+ * is held on ("… nhân dịp Ngày hội Đại đoàn kết", "chào mừng…") is no part of what it is, and
+ * what lies alongside a works ("Trồng keo ven đường liên thôn") is read only when nothing else
+ * says what is done ("Phát quang bụi rậm hai bên đường").
  * Words that fold alike are told apart: "và" (and) is not the works verb "vá" (only "vá đường",
  * "vá ổ gà" are), "cấu kiện" (precast parts) no "cầu" (bridge), "xã hội hóa" (funded by the
  * people) no social protection, "điểm trường bản" (the village's school) no "trưởng bản" (its
  * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ").
  * While the diacritics are there, the works verbs and objects are read without the words that only
- * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "cổng", "câu cá", "trưởng", "sữa", "đền
- * ơn đáp nghĩa"…), and "công trình" is no "cống" (culvert).
+ * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "lợn đen", "cổng", "câu cá", "trưởng",
+ * "người cao tuổi", "sữa", "đền ơn đáp nghĩa"…), "công trình" is no "cống" (culvert), and a few
+ * words are read as what their marks say: "trong" (in) no "trồng", "ngõ" (a lane) and "ngộ độc" no
+ * "ngô", "chợ" a market, "truyền thông" a campaign and "truyền thống" tradition, "lừa đảo" no
+ * "lúa", "vươn" no "vườn", "bò", "lợn", "dê", "cá" named alone animals.
  *
  * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
  * is a hint, used only when the words say nothing; where they disagree the words win and
