@@ -333,6 +333,7 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     expect(placed('Mổ mắt cho người mù lòa')).toEqual(['vh-xh-mt', 'Y tế']);
     expect(placed('Tuyên truyền phòng chống lừa đảo qua mạng')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
     expect(placed('Hỗ trợ hộ nghèo vươn lên thoát nghèo')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    expect(placed('Hội thảo đầu bờ giống lúa mới')).toEqual(['kinh-te', 'Trồng trọt']);
   });
 
   it('place names are never activity words, in capitals too: a name of only places keeps its capitals as names', () => {
