@@ -14,7 +14,8 @@
  * activity's own words are read by ordered rules, the first that applies winning:
  *
  *   1. training of officials and the planning team → Tổ chức chính quyền (a mass organisation's
- *      → Hoạt động đoàn thể; a teacher's or a health worker's goes to their sector, rule 8);
+ *      → Hoạt động đoàn thể; a teacher's, a health worker's, a militia's or a fire team's goes to
+ *      their sector: "Tập huấn nghiệp vụ PCCC…" is security);
  *   2. what a works, trade or crop word would misfile: forest protection, forest fires and forest
  *      environmental-service payments → Lâm nghiệp; road safety, fire fighting, patrols, theft,
  *      weapons, military service → security, except jobs (vocational courses and jobs, a class in a
@@ -24,16 +25,22 @@
  *      famine and disaster relief, emergency allowances, collapsed houses, domestic violence →
  *      Xã hội, and so is a "nhà đại đoàn kết" built for the poor; union movements, community
  *      monitoring, dân vận, the summer of the young, volunteer campaigns → Hoạt động đoàn thể;
- *      online public services, digital skills, legal aid → Tổ chức chính quyền; food safety → Y tế;
+ *      online public services, digital skills, legal aid → Tổ chức chính quyền; food safety → Y tế
+ *      — unless the name begins with a works verb and names an infrastructure object before that
+ *      word ("Sửa chữa cầu dân sinh bị thiệt hại do lũ" is a bridge; a forest word right after the
+ *      object names its kind: "đường băng cản lửa" is a firebreak);
  *      then a mass organisation as the subject (Hội LHPN, Đoàn thanh niên, Hội Nông dân, Hội CCB,
  *      MTTQ, their members: "Hội viên phụ nữ chăm sóc đường hoa") → Hoạt động đoàn thể, whatever
- *      the object;
+ *      the object, unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an
+ *      toàn" is crops, "… tổ may gia công" crafts);
  *   3. works for a school or a cultural house are theirs, whatever is built ("Xây nhà vệ sinh cho
  *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin), and so
  *      are works at its site named without "cho" ("Kè đá điểm trường", "Mua loa NVH thôn"), unless
  *      they are a road or a power line, which lead there; and so is a toilet built where one is
- *      named ("Xây nhà vệ sinh học sinh trường tiểu học"); disinfecting animal pens → Chăn nuôi;
- *   4. waste, latrines, pollution, biogas, green verges → Môi trường ("thân thiện môi trường"
+ *      named ("Xây nhà vệ sinh học sinh trường tiểu học"), and works built for pupils ("Làm sân
+ *      chơi cho trẻ mầm non"; a gift to them is no works); disinfecting animal pens → Chăn nuôi;
+ *   4. clearing a canal is its upkeep ("Vệ sinh kênh mương" is irrigation); waste, latrines,
+ *      pollution, biogas, green verges, drainage systems → Môi trường ("thân thiện môi trường"
  *      only qualifies how a crop is grown); housing support for the poor → Xã hội (the handbook
  *      lists it among the poverty-support policies, L2700);
  *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
@@ -50,17 +57,34 @@
  *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
  *   8. education, health, social protection (policy payments, allowances), security, mass
  *      organisations, culture, local government (council sessions, voters, the budget) → VH-XH-MT,
- *      read on the activity without its place, then with it ("Tiêm … tại trạm y tế");
+ *      read first on what is done, before " cho " (for whom: "Khám sức khỏe cho học sinh" is
+ *      health), then on the whole; then livelihoods named with whom they are for ("Hỗ trợ sinh kế
+ *      cho người khuyết tật", production); then whom it is for alone (người cao tuổi, trẻ em,
+ *      phụ nữ, hộ nghèo, thanh niên: "Tổ chức giải bóng đá thanh niên" is sport, not the youth
+ *      union), a club or a campaign last (the form, not the content); all read on the activity
+ *      without its place, then with it ("Tiêm … tại trạm y tế");
  *   9. production in general (livelihoods, poverty-reduction models) → Tổ chức sản xuất, liên
  *      kết thị trường.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
- * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)").
+ * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
+ * name written in capitals (or Every Word Capitalised, told by a capitalised common word such as
+ * "Tại") capitals mark nothing: there the name after a village word is set aside when it ends
+ * the text or a part of it ("… TẠI BẢN NÀ MƯƠNG"), never "THÔN VĂN HÓA". The occasion an activity
+ * is held on ("… nhân dịp Ngày hội Đại đoàn kết", "chào mừng…") is no part of what it is, and
+ * what lies alongside a works ("Trồng keo ven đường liên thôn") is read only when nothing else
+ * says what is done ("Phát quang bụi rậm hai bên đường").
  * Words that fold alike are told apart: "và" (and) is not the works verb "vá" (only "vá đường",
  * "vá ổ gà" are), "cấu kiện" (precast parts) no "cầu" (bridge), "xã hội hóa" (funded by the
  * people) no social protection, "điểm trường bản" (the village's school) no "trưởng bản" (its
  * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ").
+ * While the diacritics are there, the works verbs and objects are read without the words that only
+ * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "lợn đen", "cổng", "câu cá", "trưởng",
+ * "người cao tuổi", "sữa", "đền ơn đáp nghĩa"…), "công trình" is no "cống" (culvert), and a few
+ * words are read as what their marks say: "trong" (in) no "trồng", "ngõ" (a lane) and "ngộ độc" no
+ * "ngô", "chợ" a market, "truyền thông" a campaign and "truyền thống" tradition, "lừa đảo" no
+ * "lúa", "vươn" no "vườn", "bò", "lợn", "dê", "cá" named alone animals.
  *
  * The sheet's label — a topic ("Ngành/Lĩnh vực: Cơ sở hạ tầng"), a sector ("I.2 - Giao thông") —
  * is a hint, used only when the words say nothing; where they disagree the words win and
@@ -141,8 +165,8 @@ const FALSE_FRIENDS = words([
   'boi duong', 'dinh duong', 'nuoi duong', 'tuong duong', 'an duong', 'nghi duong', 'duong benh', 'duong tinh',
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
-  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
-  'cau kien', 'dap bo', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
+  'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo', 'tuoi tieu hoc', 'do tuoi', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -150,10 +174,15 @@ const WORK_VERB = words([
   'xay dung', 'xay moi', 'xay', 'lam moi', 'lam', 'sua chua', 'sua', 'tu sua', 'san sua', 'nang cap', 'cai tao', 'be tong hoa',
   'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi', 'rai', 'lat', 'va duong', 'va mat duong', 'va o ga', 'dao dap', 'dao dat', 'dap',
   'khoi cong', 'lap dat', 'keo', 'do be tong', 'mua sam', 'mua', 'hoan thien', 'phat quang', 'don co', 'thi cong', 'hien dat', 'trang bi', 'thay', 'thap sang',
+  'bo sung', 'khoi thong', 'phat don', 'don dep', 'tu bo', 'dau tu', 'dau tu xay dung',
+
 ]);
 
+/** A village's request for a works is the works: "Xin kéo điện…", "Đề nghị làm cầu…", "Cần có sân chơi…". */
+const REQUEST = /^(?:xin|de nghi|can co)(?: |$)/;
+
 /** Verbs that make an activity soft whatever it talks about: "Tuyên truyền an toàn giao thông". */
-const SOFT_LEAD = /^(?:to chuc |mo lop |mo )?(?:tuyen truyen|truyen thong|tap huan|boi duong|dao tao|day|huong dan|tu van|pho bien|hoi thao|hoi thi|kiem tra|giam sat|quan ly)(?: |$)/;
+const SOFT_LEAD = /^(?:(?:to chuc |mo lop |mo )?(?:tuyen truyen|tap huan|boi duong|dao tao|day|huong dan|tu van|pho bien|hoi thao|hoi thi|kiem tra|giam sat|quan ly)|mo (?:cac )?lop(?: hoc)?)(?: |$)/;
 
 interface SectorWords {
   readonly sector: string;
@@ -161,7 +190,15 @@ interface SectorWords {
   readonly strong: Phrases;
   /** Infrastructure when a works verb goes with it. */
   readonly withVerb?: Phrases;
+  /** Infrastructure by itself, when a phrase list cannot say it (a culvert worked on: "Sửa chữa cống", not "Sửa chữa công trình"). */
+  readonly pattern?: RegExp;
 }
+
+/**
+ * A culvert worked on: a works verb, then "cống" — and not "công trình", "cộng đồng", "công
+ * nghệ"… which fold alike ("Sửa chữa cống đầu mối", "Làm 2 cống"; not "Làm công trình nước sạch").
+ */
+const CULVERT_WORKS = /(?:^| )(?:sua chua|sua|lam|lam moi|xay|xay dung|xay moi|nang cap|cai tao|thay|thay moi|nao vet|khoi thong|do) (?:(?:cac|[0-9]+) )?cong(?! (?:trinh|dong|cong|nghe|viec|tac|an|nhan|lao dong|ty|ich|khai|chao|van|so|dan|nong|doan|suat|thuc|cu|nghiep|lap|ngay|no|bo|bang|chung|chuc|vu|thon|xa|ban|xom|lang|tu)(?: |$))(?= |$)/;
 
 const SCHOOL = 'Trường học';
 const CULTURE_WORKS = 'Cơ sở vật chất văn hóa - thông tin';
@@ -182,6 +219,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
+      'bong dien', 'day dien', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -190,21 +228,23 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'duong ong', 'ong nuoc', 'mang duong ong', 'dao gieng', 'tec nuoc',
       'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
+      'dong ho nuoc', 'nuoc mua', 'tram cap nuoc', 'xu ly nuoc', 'nuoc hop ve sinh',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
   },
   {
     sector: 'Thủy lợi',
     strong: [
-      'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
+      'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'tuoi nho giot', 'tuoi phun', 'tuoi tu dong', 'tuoi tiet kiem', 'he thong tuoi', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
+      'bo vung', 'bo thua', 'cau mang', 'xi phong', 'mang tuoi', 'de bao', 'bo bao', 'tieu ung', 'chong ung', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
-    withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao'],
+    withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao', 'suoi', 'dong chay', 'long suoi', 'khe', 'long ho', 'long kenh'],
   },
   {
     sector: SCHOOL,
     strong: [
-      'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
+      'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'thu vien truong', 'ky tuc xa', 'nha da nang truong', 'phong chuc nang', 'phong thi nghiem', 'phong may tinh', 'nha hieu bo', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
       'lop hoc cam ban',
     ],
     withVerb: ['lop hoc', 'truong', 'thiet bi day hoc', 'ban ghe', 'ban tru', 'noi tru', 'bep an'],
@@ -214,6 +254,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
+      'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'nha thu vien', 'xay dung thu vien', 'xay thu vien', 'khu vui choi', 'diem vui choi', 'san vui choi', 'san khau', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'quang truong', 'san le hoi', 'thiet bi nghe nhin', 'nghe xem', 'ti vi', 'tivi', 'the duc ngoai troi', 'dung cu the duc', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
     ],
     withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh'],
   },
@@ -222,9 +263,11 @@ const INFRA: readonly SectorWords[] = [
     sector: 'Giao thông',
     strong: [
       'duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc',
-      'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'sua cong', 'lam cong', 'xay cong', 'nao vet cong', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
+      'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
+      'taluy', 'ta luy', 'ben do', 'do ngang', 'bai do xe', 'vach son', 'ke vach', 'ho lan', 'tran lien hop', 'mat duong', 'nen duong', 'le duong', 'via he', 'den tin hieu', 'bien chi dan', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
+    pattern: CULVERT_WORKS,
   },
   { sector: '', strong: ['co so ha tang', 'ha tang'], withVerb: ['cong trinh'] },
 ];
@@ -233,10 +276,14 @@ const INFRA: readonly SectorWords[] = [
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
-const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc']);
+const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
 
+/** Works for pupils are the school's when something is built ("Làm sân chơi cho trẻ mầm non"); a gift to them is not ("Tặng xe đạp cho học sinh"). */
+const FOR_PUPILS = /(?:^| )cho (?:cac )?(?:hoc sinh|tre mam non|tre mau giao|tre em mam non|chau mam non)(?: |$)/;
 /** Works for a school or a cultural house belong to them: "Xây bể chứa nước cho điểm trường", "Mua bàn ghế cho NVH". */
-const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru)(?: |$)/;
+const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru|giao vien)(?: |$)/;
+/** Works and equipment for a health station are health's (NTM criterion 15 sits with VH-XH-MT): "Mua máy phát điện cho trạm y tế". */
+const FOR_HEALTH = /(?:^| )(?:cho|cua|tai|o) (?:cac )?(?:tram y te|nha ho sinh|phong kham|co so y te)(?: |$)/;
 const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
 /**
  * A school's or a cultural house's site named after what is built, without "cho": "Kè đá điểm
@@ -260,7 +307,7 @@ function rules(list: readonly (readonly [string, Phrases])[]): readonly Rule[] {
 
 const GOVERNANCE_VERB = words(['tap huan', 'boi duong', 'dao tao', 'nang cao nang luc', 'kien toan', 'thanh lap', 'hoi thao']);
 const GOVERNANCE_OBJECT = words([
-  'can bo', 'cong chuc', 'truong thon', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
+  'can bo', 'cong chuc', 'truong thon', 'truong ban', 'truong xom', 'truong ap', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
   'doan the', 'chi hoi', 'chinh quyen', 'ban phat trien thon', 'ban giam sat', 'ban quan ly',
 ]);
 /**
@@ -268,32 +315,35 @@ const GOVERNANCE_OBJECT = words([
  * whatever they work on ("Hội viên phụ nữ chăm sóc đường hoa", "Đoàn thanh niên dọn vệ sinh…").
  */
 const MASS_LEAD = /^(?:cac )?(?:hoi lien hiep phu nu|hoi phu nu|hoi nong dan|hoi cuu chien binh|cuu chien binh|hoi nguoi cao tuoi|hoi vien|doan vien|doan thanh nien|thanh nien cong san|doan xa|chi hoi|chi doan|mat tran to quoc|mat tran|uy ban mat tran|doan the|thanh nien tinh nguyen)(?: |$)/;
+/** What a mass organisation makes is that craft's, not its own: crafts, processing for hire ("Hội phụ nữ duy trì tổ may gia công"). */
+const MASS_YIELDS = words(['gia cong', 'det', 'may mac', 'thu cong', 'tho cam', 'dan lat', 'may tre dan']);
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc',
 ]);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
 /** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
-const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang']);
+const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang', 'nha tang le']);
 /** Disinfecting animal pens is animal husbandry, however "tổng vệ sinh" the campaign is called. */
 const PEN_DISINFECTION = words(['tieu doc', 'khu trung chuong', 've sinh chuong trai', 've sinh chuong nuoi']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
-const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
+const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
-  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'camera an ninh']],
-  ['Văn hóa', ['huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
-  [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh']],
+  ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
+  [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
+  ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
@@ -308,7 +358,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
-      'tham gia hoi cho', 'to chuc hoi cho', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
+      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -316,35 +366,38 @@ const PRODUCTION = rules([
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
-      'non la', 'nghe truyen thong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou',
+      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'gach khong nung', 'san xuat gach', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
   [MARKET, ['hop tac xa', 'htx', 'to hop tac']],
   [
     'Ngành nghề và dịch vụ nông thôn',
-    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu'],
+    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may cat lua', 'may phun thuoc', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu',
+      'sua chua xe', 'sua xe', 'cat toc', 'tap hoa', 'ban vat tu', 'cua hang vat tu', 'dai ly vat tu', 'vat tu phan bon', 'kinh doanh dich vu', 'nha nghi', 'nha hang', 'van tai', 'van chuyen hang'],
   ],
   [
     'Chăn nuôi',
     [
       'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'bo cai', 'con bo', 'con trau', 'con lon', 'con de', 'de cai', 'lon cai', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
       'vit', 'nuoi ngan', 'ngan giong', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
-      'chuong nuoi', 'thuc an chan nuoi', 'thuc an cho', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'dan cho', 'cho meo', 'benh dai', 'tiem phong',
+      'chuong nuoi', 'thuc an chan nuoi', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'cho meo', 'benh dai', 'tiem phong',
+      'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
   ],
-  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
+  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc'],
   ],
   [
     'Trồng trọt',
     [
       'trong trot', 'lua', 'ngo', 'giong san', 'cay san', 'trong san', 'khoai', 'rau', 'cay trong', 'cay an qua', 'cay cong nghiep', 'vuon', 'giong cay', 'giong moi',
       'phan bon', 'phan chuong', 'phan vi sinh', 'sau benh', 'bao ve thuc vat', 'canh tac', 'chuyen canh', 'khuyen nong', 'cay che', 'che shan', 'che tuyet', 'vung che', 'doi che',
-      'trong che', 'nuong che', 'trong nam', 'nam rom', 'ca phe', 'hoa mau', 'vu dong', 'nha luoi', 'nha mang', 'canh dong', 'cay giong', 'cham soc cay',
+      'trong che', 'nuong che', 'trong nam', 'nam rom', 'ca phe', 'hoa mau', 'phong tru', 'ray nau', 'sau hai', 'dich hai', 'diet chuot', 'vu dong', 'nha luoi', 'nha mang', 'canh dong', 'cay giong', 'cham soc cay',
       'cay an trai', 'trai vu', 'cay cam', 'cay buoi', 'vung buoi', 'mac ca', 'duoc lieu', 'voi bot', 'cai tao dat', 'dat chua', 'mua mang',
+      'khai hoang', 'ruong nuoc', 'don dien doi thua', 'cai tao dong ruong', 'vietgap', 'cay mia', 'trong mia', 'cay lac', 'dau tuong', 'thanh long', 'cay chuoi', 'cay vai', 'vai thieu', 'cay nhan', 'cay xoai', 'vu xuan', 'vu mua', 'vu he thu', 'gieo cay', 'cay thuoc',
     ],
   ],
 ]);
@@ -355,8 +408,13 @@ const ANIMALS = PRODUCTION.filter((r) => r.sector === 'Chăn nuôi' || r.sector 
 const GROWING = PRODUCTION.filter((r) => ['Chăn nuôi', 'Thủy sản', 'Lâm nghiệp', 'Trồng trọt'].includes(r.sector));
 const COOPERATION: Rule = { sector: MARKET, re: words(['hop tac xa']) };
 
-/** An activity that starts by planting ("Trồng…", "Mô hình trồng…") is crop growing when nothing above claimed it. */
-const CROP_LEAD = /^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?trong(?: |$)/;
+/** A class opened or taught ("Mở lớp dạy…", "Dạy…", "Lớp…"): in a craft or a trade it is vocational training. */
+const CLASS_LEAD = /^(?:mo |to chuc |duy tri )?(?:cac )?(?:lop|day|hoc)(?: |$)/;
+const CRAFTS: Rule = PRODUCTION.find((r) => r.sector === 'Tiểu thủ công nghiệp') as Rule;
+const SERVICES: Rule = PRODUCTION.find((r) => r.sector === 'Ngành nghề và dịch vụ nông thôn') as Rule;
+
+/** An activity that starts by planting ("Trồng…", "Mô hình trồng…"), or names an area or a way of planting ("vùng trồng…", "kỹ thuật trồng…"), is crop growing when nothing above claimed it ("trong" alone is also "in"). */
+const CROP_LEAD = /(?:^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?|(?:^| )(?:vung|dien tich|mo hinh|ky thuat|ho tro|cham soc va|chuyen sang) )trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
 
 /** Rule 7, after the production: credit, trade, labour. */
@@ -366,14 +424,21 @@ const ECONOMY = rules([
 ]);
 /** Rule 9: production in general (poverty-reduction models, livelihoods) is organising production, after everything more precise. */
 const PRODUCTION_IN_GENERAL = words(['sinh ke', 'mo hinh', 'san xuat', 'kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo', 'nhom ho']);
+/** Livelihoods named before whom they are for: production, whoever it helps ("Hỗ trợ sinh kế cho người khuyết tật"); a "mô hình" for someone may be anything. */
+const LIVELIHOOD = words(['sinh ke', 'san xuat', 'phat trien kinh te', 'thu nhap', 'giam ngheo', 'thoat ngheo']);
 
-/** Rule 8: education, health, social protection, security, mass organisations, culture, local government. */
+/**
+ * Rule 8: education, health, social protection, security, mass organisations, culture, local
+ * government, by what is done; then by whom it is for (a group of people is no activity: "Tổ chức
+ * giải bóng đá thanh niên" is sport), then by how it is told (tuyên truyền).
+ */
 const SOCIETY = rules([
   [
     'Giáo dục',
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
+      'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'cong dong hoc tap', 'xa hoi hoc tap', 'nhom tre', 'nha tre', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'tieng kinh', 'tieng dan toc', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
     ],
   ],
   [
@@ -381,17 +446,37 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so',
     ],
   ],
-  [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do']],
-  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan']],
-  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi vien', 'doan vien', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'thanh nien', 'hoi nguoi cao tuoi']],
-  [SOCIAL, ['nguoi cao tuoi', 'khuyet tat', 'tre em', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'phu nu', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'gia dinh', 'tro cap']],
+  [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
+    'mung tho', 'tai dinh cu', 'di dan', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan']],
+  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'gian lan', 'lua dao', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
+  // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
+  [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
+  [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan', 'bao luc', 'xam hai', 'an tet', 'qua tet']],
   [
     'Văn hóa',
-    ['van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'cau lac bo', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian'],
+    [
+      'van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian',
+      'truyen day', 'day hat', 'lop hat', 'hat dan ca', 'quan ho', 'bieu dien', 'dinh lang', 'nha bia', 'tuong niem', 'giai bong', 'giai the thao', 'keo co', 'vo thuat', 'thu vien so',
+      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang', 'hoi xuan', 'dang huong', 'den lang', 'nha san', 'truyen thong',
+    ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'tuyen truyen', 'truyen thong']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'truong ban', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau', 'thanh tra nhan dan', 'sap nhap']],
+]);
+/**
+ * Rule 8, last: who it is for, when nothing says what it is ("Hỗ trợ người cao tuổi", "Sinh hoạt
+ * hè cho thanh niên"); a club or a campaign, the form and not the content ("Câu lạc bộ phụ nữ
+ * không sinh con thứ ba", "Tuyên truyền…"). Livelihoods named with whom they are for go before
+ * these ("Hỗ trợ hộ nghèo phát triển sản xuất" is production).
+ */
+const FOR_WHOM = rules([
+  [MASS_ORGS, ['hoi vien', 'doan vien', 'sinh hoat chuyen de']],
+  [SOCIAL, ['nguoi cao tuoi', 'tre em', 'phu nu', 'gia dinh', 'nguoi ngheo', 'ho ngheo', 'ho can ngheo']],
+  [MASS_ORGS, ['thanh nien', 'thieu nhi']],
+  ['Văn hóa', ['cau lac bo']],
+  [GOVERNMENT, ['tuyen truyen']],
 ]);
 
 /** Sector words of a sheet's Ngành/Lĩnh vực, by the topic they point to. */
@@ -426,6 +511,12 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 
 /** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
 const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi)(?: .*)?$/;
+/**
+ * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
+ * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát
+ * nước dọc đường" stays a drain and "Trồng cây xanh dọc đường" green verges.
+ */
+const ALONGSIDE = / (?:ven|doc|doc theo|gan|canh|hai ben|quanh) (?:tuyen )?(?:duong|kenh|muong|suoi|song|ho|bo|de|ngo|ao)(?: .*)?$/;
 /** "Xây mới trường" is a new school, not the environment (môi trường). */
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
 /** "Xã hội hóa" (funded by the people and donors) is a way of paying, not social protection. */
@@ -454,13 +545,55 @@ const NAMED_PLACE = new RegExp(
 /** "(Thôn Cầu Đá)", "(bản Nà Hin, Co Muông)", "(Chương trình NS&VSMT)": a village, a program or a fund in parentheses. */
 const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${[...VILLAGE_WORDS, ...FUNDING_WORDS].join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
 
-/** Names set aside, unless the text is written in capitals throughout (then capitals tell nothing). */
+/**
+ * Words of activity names that are never part of a place's name (folded): the small words
+ * ("tại", "cho", "và"), the common verbs ("xây", "sửa", "hỗ trợ"), the village words and what a
+ * village is made ("văn hóa", "kiểu mẫu", "sạch đẹp"). A name
+ * in capitals throughout or with every word capitalised ("Trồng Rừng Keo Tại Bản Nà Mương") is
+ * told by one of them capitalised after its first word; "Đường Nà Lừa - Khuổi Mương" has none,
+ * so its capitals still mark names.
+ */
+const NOT_IN_NAMES = new Set([
+  'tai', 'cho', 'va', 'cua', 'cac', 'voi', 'o', 'den', 'tu', 'di', 've', 'tren', 'trong', 'theo', 'nhung', 'mot',
+  'xay', 'lam', 'sua', 'tro', 'nang', 'cap', 'tap', 'huan', 'mua', 'lap', 'keo', 'chuc', 'nao', 'vet', 'phat', 'trien',
+  'thon', 'ban', 'xom', 'ap', 'buon', 'xa', 'khu', 'nha', 'moi',
+  // what a village is made ("THÔN VĂN HÓA", "BẢN ĐẠT CHUẨN NÔNG THÔN MỚI", "XÓM SÁNG - XANH - SẠCH - ĐẸP")
+  'van', 'hoa', 'kieu', 'mau', 'dat', 'chuan', 'nong', 'sang', 'xanh', 'sach', 'dep', 'an', 'toan', 'khong',
+]);
+/**
+ * In a name written in capitals: a village word and the name that ends the text or a part of it
+ * ("… TẠI BẢN NÀ MƯƠNG", "THÔN NÀ HIN, …"); never "xã" ("XÃ HỘI") or "khu" ("KHU VỰC"), and not
+ * what goes on ("XÂY DỰNG THÔN ĐẠT CHUẨN VĂN HÓA").
+ */
+const VILLAGE_IN_CAPITALS = new RegExp(
+  `(^|[^\\p{L}\\p{M}])(${['thôn', 'bản', 'xóm', 'ấp', 'làng', 'buôn', 'plei', 'sóc', 'phum', 'tổ dân phố', 'khu phố'].join('|')})((?:\\s+(?:[-–]\\s*)?[\\p{L}\\p{M}0-9'’]+){1,3})(?=\\s*(?:$|[,;:()–-]))`,
+  'giu',
+);
+
+/**
+ * Names set aside. In a name written in capitals throughout (or every word capitalised) capitals
+ * tell nothing: there only the name after a village word is set aside, up to three words and
+ * never one of NOT_IN_NAMES ("TRỒNG RỪNG TẠI BẢN NÀ MƯƠNG": "NÀ MƯƠNG").
+ */
 function withoutPlaceNames(text: string): string {
   const t = nfc(text).replace(PLACE_IN_PARENS, ' ');
   const ws = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const capitals = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (ws.length > 2 && capitals * 2 > ws.length) return t;
+  if (ws.length > 2 && inCapitals(ws)) {
+    return t.replace(VILLAGE_IN_CAPITALS, (_m, before: string, village: string, name: string) => {
+      const kept = name.split(/\s+/).filter((w) => w !== '');
+      const stop = kept.findIndex((w) => NOT_IN_NAMES.has(foldKey(w)));
+      return stop < 0 ? `${before}${village} ` : `${before}${village} ${kept.slice(stop).join(' ')}`;
+    });
+  }
   return t.replace(NAMED_PLACE, '$1$2 ');
+}
+
+/** Whether capitals mark nothing in these words: most are all capitals, or most are capitalised and a common word among them too. */
+function inCapitals(ws: readonly string[]): boolean {
+  const shouted = ws.filter((w) => /^[^\p{Ll}]*$/u.test(w)).length;
+  if (shouted * 2 > ws.length) return true;
+  const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w));
+  return capitalised.length * 2 > ws.length && ws.slice(1).some((w) => /^\p{Lu}/u.test(w) && NOT_IN_NAMES.has(foldKey(w)));
 }
 
 /** Abbreviations communes write, read as their words (folded, whole words). */
@@ -476,6 +609,11 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
   ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
+  ['sx', 'san xuat'], ['nq', 'nghi quyet'], ['mba', 'may bien ap'], ['tcm', 'tay chan mieng'], ['sxh', 'sot xuat huyet'], ['csskss', 'cham soc suc khoe sinh san'], ['cssk', 'cham soc suc khoe'], ['dqtv', 'dan quan tu ve'], ['cax', 'cong an xa'],
+  ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
+  ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
+  ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
+  ['tnmt', 'tai nguyen moi truong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
 ]);
 const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
 
@@ -486,19 +624,108 @@ function expand(k: string): string {
   });
 }
 
-/** The activity as the rules read it: place names set aside, folded, abbreviations spelled out (`whole`); then without the place it happens at (`key`). */
-const prepared = memo((activity: string): { readonly whole: string; readonly key: string } => {
-  const whole = expand(foldKey(withoutPlaceNames(activity)))
+/**
+ * Words that fold like a works word but name none, told apart while their diacritics are there:
+ * "diễn", "diện", "điển", "đền", "điền", "đen" (biểu diễn, thuộc diện, cổ điển, đền ơn, dồn điền, lợn
+ * đen) are no "điện" or "đèn"; "dương", "đương", "dưỡng" no "đường"; "tuổi" no "tưới"; "giêng" no
+ * "giếng"; "lòa" no "loa"; "cổng" (a
+ * gate) no "cống" (a culvert); "trưởng" (a head) no "trường"; "câu" (câu cá) no "cầu"; "Mường"
+ * no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
+ * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
+ */
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa)(?![\p{L}\p{M}])/giu;
+/**
+ * "Truyền thông" (communicating: a campaign) folds as "truyền thống" (tradition: "nhà sàn truyền
+ * thống", "nghề truyền thống"): read it as "tuyên truyền", so that "truyen thong" is tradition.
+ */
+const COMMUNICATING = /(?<![\p{L}\p{M}])truyền thông(?![\p{L}\p{M}])/giu;
+/**
+ * "Chợ" (a market) folds as "cho" (for): while its diacritics are there, a market named alone is
+ * read as "chợ nông thôn", which the works words know ("Sửa chữa mái chợ"); not a fair ("hội chợ")
+ * nor a market already qualified ("chợ phiên", "chợ đầu mối").
+ */
+const MARKET_ALONE = /(?<![\p{L}\p{M}])(?<!hội\s|phiên\s)chợ(?!\s+(?:nông thôn|trung tâm|phiên|đầu mối|nông sản|hàng|quê))(?![\p{L}\p{M}])/giu;
+/**
+ * "Trong" (in) is written without marks and folds as "trồng" (to plant): in a text written with
+ * diacritics it is "in", read as "nội" ("đường trong thôn" is "đường nội thôn"; "… trong năm" no
+ * "trồng nấm", "trong sân" no "trồng sắn").
+ */
+const IN = /(?<![\p{L}\p{M}])trong(?![\p{L}\p{M}])/giu;
+/** "Trường bản", "trường thôn" with the marks written: the village's school ("trưởng bản" is its head), read as "trường học bản". */
+const VILLAGE_SCHOOL_MARKED = /(?<![\p{L}\p{M}])trường\s+(bản|thôn|xóm|làng|ấp)(?![\p{L}\p{M}])/iu;
+/**
+ * "Ngõ" (a lane) and "ngộ độc" (poisoning) fold as "ngô" (maize): while the marks are there, a
+ * lane is read as "ngõ xóm" ("Bê tông ngõ 5") and poisoning as "trúng độc".
+ */
+const LANE = /(?<![\p{L}\p{M}])ngõ(?!\s+xóm)(?![\p{L}\p{M}])/giu;
+const POISONING = /(?<![\p{L}\p{M}])ngộ\s+độc(?![\p{L}\p{M}])/giu;
+/** "Lừa đảo" (fraud) folds as "lúa" (rice), "vươn (lên)" (to strive) as "vườn" (a garden): read as "gian lận", "phấn đấu". */
+/** "Đầu bờ" (at the field's edge: "Hội thảo đầu bờ giống lúa mới") folds into "bò giống" (breeding cattle): read as "tại ruộng". */
+const FIELD_EDGE = /(?<![\p{L}\p{M}])đầu\s+bờ(?![\p{L}\p{M}])/giu;
+const FRAUD = /(?<![\p{L}\p{M}])lừa\s+đảo(?![\p{L}\p{M}])/giu;
+const STRIVING = /(?<![\p{L}\p{M}])vươn(?![\p{L}\p{M}])/giu;
+/** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
+const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
+/**
+ * Animals named alone, while their diacritics tell them ("Xin bò cho hộ khó khăn"): "bò" folds as
+ * "bờ", "bộ", "bỏ"; "lợn" as "lớn"; "dê" as "đê"; "cá" as "ca" (not "cá nhân", "cá thể"). Read as
+ * "con bò", "con cá"…, which the animal lists know.
+ */
+const ANIMAL_ALONE = /(?<![\p{L}\p{M}])(bò|lợn|dê|cá(?!\s+(?:nhân|thể|cược)))(?![\p{L}\p{M}])/giu;
+/** "Hội LHPN", "Đoàn TN", "Chi đoàn TN": the organisation's word is in its abbreviation, or the abbreviation wants it. */
+const ORGANISATION_TWICE = /(^| )hoi (?=hoi )/g;
+const YOUTH_UNION = /(^| )(doan|chi doan|doan vien) tn(?= |$)/g;
+/**
+ * The occasion an activity is held on is not what it is: "Tặng nhà tình thương cho hộ nghèo nhân
+ * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh". Set aside after the activity's own words.
+ */
+const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le)(?: .*)?$/;
+
+/** An activity as the rules read it. */
+interface Prepared {
+  /** Place names set aside, folded, abbreviations spelled out. */
+  readonly whole: string;
+  /** `whole` without the place it happens at and the occasion it is held on. */
+  readonly key: string;
+  /** `key` with the words that fold like a works word set aside, for the infrastructure words. */
+  readonly works: string;
+  /** `whole` likewise. */
+  readonly worksWhole: string;
+  /** The same with what is alongside kept, when it was set aside: read when the rest says nothing ("Phát quang bụi rậm hai bên đường"). */
+  readonly alongside?: Prepared;
+}
+
+function folded(text: string): string {
+  return expand(foldKey(text))
     .trim()
+    .replace(ORGANISATION_TWICE, '$1')
+    .replace(YOUTH_UNION, '$1$2 thanh nien')
     .replace(NEW_SCHOOL, '$1$2_moi truong hoc')
     .replace(SOCIALISED, '$1xa_hoi_hoa')
     .replace(ECO_FRIENDLY, '$1')
     .replace(VILLAGE_SCHOOL, '$1diem truong');
-  return { whole, key: whole.replace(PLACE, '') };
+}
+
+const prepared = memo((activity: string): Prepared => {
+  const read = preparedWith(activity, true);
+  return read.besideSetAside ? { ...read, alongside: preparedWith(activity, false) } : read;
 });
 
-function prepare(activity: string): string {
-  return prepared(activity).key;
+/** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
+function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
+  const named = withoutPlaceNames(activity);
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(ANIMAL_ALONE, 'con $1');
+  const whole = folded(text);
+  const own = (k: string): string => {
+    const there = k.replace(PLACE, '').replace(OCCASION, '');
+    return setAside ? there.replace(ALONGSIDE, '') : there;
+  };
+  const key = own(whole);
+  const besideSetAside = setAside && key !== whole.replace(PLACE, '').replace(OCCASION, '') ? ({ besideSetAside: true } as const) : {};
+  NOT_WORKS.lastIndex = 0;
+  if (!NOT_WORKS.test(text) && !VILLAGE_SCHOOL_MARKED.test(text)) return { whole, key, works: key, worksWhole: whole, ...besideSetAside };
+  const worksWhole = folded(text.replace(NOT_WORKS, ' zz ').replace(VILLAGE_SCHOOL_MARKED, 'trường học $1'));
+  return { whole, key, works: own(worksWhole), worksWhole, ...besideSetAside };
 }
 
 const FALSE_FRIENDS_ALL = new RegExp(FALSE_FRIENDS.source, 'g');
@@ -513,13 +740,17 @@ interface Compiled {
   readonly strong: RegExp;
   readonly withVerb?: RegExp;
 }
-const INFRA_RE: readonly Compiled[] = INFRA.map((s) => ({ sector: s.sector, strong: words(s.strong), ...(s.withVerb ? { withVerb: words(s.withVerb) } : {}) }));
+const INFRA_RE: readonly Compiled[] = INFRA.map((s) => ({
+  sector: s.sector,
+  strong: s.pattern ? new RegExp(`${words(s.strong).source}|${s.pattern.source}`) : words(s.strong),
+  ...(s.withVerb ? { withVerb: words(s.withVerb) } : {}),
+}));
 
 /**
  * The infrastructure sector of a text: the object named first (objects that want a verb only when
  * `verb`), the longer phrase at one place; water led to fields is irrigation.
  */
-function infraOf(key: string, verb: boolean): { sector: string } | undefined {
+function infraOf(key: string, verb: boolean): { readonly sector: string; readonly end: number } | undefined {
   const k = masked(key);
   let best: { sector: string; at: number; length: number; phrase: string } | undefined;
   for (const s of INFRA_RE) {
@@ -531,12 +762,40 @@ function infraOf(key: string, verb: boolean): { sector: string } | undefined {
     }
   }
   if (!best) return undefined;
-  if (best.sector === 'Giao thông' && CULVERT.test(best.phrase.trim()) && (DYKE.test(k) || FIELDS.test(k))) return { sector: 'Thủy lợi' };
-  return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector };
+  const end = best.at + best.length;
+  if (best.sector === 'Giao thông' && CULVERT.test(best.phrase.trim()) && (DYKE.test(k) || FIELDS.test(k))) return { sector: 'Thủy lợi', end };
+  return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector, end };
 }
 
 function first(list: readonly Rule[], k: string): Rule | undefined {
   return list.find((r) => r.re.test(k));
+}
+
+/** "Hỗ trợ", "Tiếp tục", "Triển khai", "Thực hiện" before the verb that says what is done. */
+const LEAD_IN = /^(?:ho tro |tiep tuc |trien khai |thuc hien )/;
+
+/** Whether the activity's first words are a works verb ("Sửa chữa…", "Hỗ trợ làm…"), not another verb ("Thuê lao động … làm công trình"). */
+function worksLead(k: string): boolean {
+  const m = WORK_VERB.exec(k);
+  if (!m) return false;
+  const lead = LEAD_IN.exec(k)?.[0].length ?? 0;
+  return m.index === 0 || m.index === lead - 1;
+}
+
+/**
+ * Whether works on an infrastructure object lead the activity before a rule-2 word: a works verb
+ * comes first, and the object is named, and ends, before that word begins ("Nâng cấp cầu dân sinh bị thiệt hại do lũ" is a bridge,
+ * "Làm đường giao thông phục vụ phòng cháy rừng" a road, "Làm đường tuần tra" too). A forest
+ * word right after the object names its kind and is still rule 2's ("đường băng cản lửa").
+ */
+function worksFirst(read: Prepared, rule: Rule, works: boolean): boolean {
+  if (!works || !worksLead(read.works)) return false;
+  const object = infraOf(read.works, true);
+  if (!object) return false;
+  const word = rule.re.exec(read.works);
+  if (word === null) return false;
+  // Forest words right after the object name its kind ("đường băng cản lửa" is a firebreak); any other word after it says what befell it or what it serves.
+  return rule.sector === 'Lâm nghiệp' ? object.end < word.index : object.end <= word.index;
 }
 
 export type TopicBasis = 'activity' | 'row-sector' | 'sheet-topic' | 'sheet-sector' | 'keywords' | 'default';
@@ -554,41 +813,53 @@ function withSector(topic: Topic, sector: string, basis: TopicBasis): Classifica
 }
 
 /** What the activity's own words say (rules 1-9), or undefined. `whole` still holds the place it happens at ("… tại điểm trường"). */
-function byActivity(k: string, whole: string): Classification | undefined {
+function byActivity(read: Prepared): Classification | undefined {
+  const { key: k, whole } = read;
   if (k === '') return undefined;
   const growing = GROWING.some((r) => r.re.test(k));
-  const society = first(SOCIETY, k);
+  // What is done comes before whom it is for: "Khám sức khỏe cho học sinh" is health, "Tặng xe đạp cho học sinh" schooling.
+  const forWhom = k.indexOf(' cho ');
+  const head = forWhom > 0 ? k.slice(0, forWhom) : k;
+  const societyOfHead = first(SOCIETY, head);
+  const society = societyOfHead ?? first(SOCIETY, k);
   const soft = SOFT_LEAD.test(k);
-  const verb = WORK_VERB.test(k);
-  // 1. Officials' and planning teams' training (a teacher's or a health worker's is their sector's).
-  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && society?.sector !== 'Giáo dục' && society?.sector !== 'Y tế') {
+  const verb = WORK_VERB.test(read.works) || REQUEST.test(k);
+  const o = first(OVERRIDES, k);
+  // 1. Officials' and planning teams' training (a teacher's, a health worker's or a fire team's is their sector's).
+  const ownSector = (o && o.sector !== GOVERNMENT && o.sector !== MASS_ORGS) || ['Giáo dục', 'Y tế', 'An ninh trật tự'].includes(society?.sector ?? '');
+  if (GOVERNANCE_VERB.test(k) && GOVERNANCE_OBJECT.test(k) && !growing && !ownSector) {
     return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
   }
-  // 2. What a works word, a trade word or a crop would misfile.
-  const o = first(OVERRIDES, k);
-  if (o) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
-  // 2b. A mass organisation's own activity, whatever its object.
-  if (MASS_LEAD.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
+  // 1b. A class in a craft or a trade is vocational training ("Mở lớp dạy đan giỏ tre", "Mở lớp dạy lái máy cày").
+  if (CLASS_LEAD.test(k) && (CRAFTS.re.test(k) || SERVICES.re.test(k))) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
+  // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
+  if (o && !worksFirst(read, o, verb && !soft)) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
+  // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
+  if (MASS_LEAD.test(k) && !growing && !MASS_YIELDS.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
+  if (!soft && FOR_HEALTH.test(whole) && (verb || infraOf(read.works, false))) return withSector('vh-xh-mt', 'Y tế', 'activity');
+  if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb)) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
   if (!soft) {
     const school = SCHOOL_SITE.test(whole);
     const house = CULTURE_SITE.test(whole);
-    const object = infraOf(k, verb)?.sector;
+    const object = infraOf(read.works, verb)?.sector;
     if (school !== house && object !== undefined && !LEADS_TO.has(object)) return withSector('csht', school ? SCHOOL : CULTURE_WORKS, 'activity');
   }
   if (PEN_DISINFECTION.test(k)) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 4. Waste, latrines, pollution, green verges; housing support for the poor. A toilet built for a school or a cultural house named anywhere is theirs.
   if (verb && !soft && SANITATION.test(k)) {
-    const building = infraOf(whole, verb)?.sector;
+    const building = infraOf(read.worksWhole, verb)?.sector;
     if (building === SCHOOL || building === CULTURE_WORKS) return withSector('csht', building, 'activity');
   }
+  // Clearing a canal or a reservoir is its upkeep ("Vệ sinh kênh mương nội đồng"), not the environment's.
+  if (HYGIENE.test(k) && !ENVIRONMENT.test(k) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
   // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
   if (!soft && !(!verb && ANIMALS.some((r) => r.re.test(k)))) {
-    const infra = infraOf(k, verb);
+    const infra = infraOf(read.works, verb);
     if (infra) return withSector('csht', infra.sector, 'activity');
   }
   // 6. Cemeteries.
@@ -596,10 +867,14 @@ function byActivity(k: string, whole: string): Classification | undefined {
   // 7. Production, trades and services, credit and jobs.
   const p = (COOP_FOUNDING.test(k) ? COOPERATION : first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
-  // 8. Society.
+  // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
+  if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
   if (society) return withSector('vh-xh-mt', society.sector, 'activity');
+  if (LIVELIHOOD.test(k)) return withSector('kinh-te', MARKET, 'activity');
+  const group = first(FOR_WHOM, head) ?? first(FOR_WHOM, k);
+  if (group) return withSector('vh-xh-mt', group.sector, 'activity');
   // The place it happens at may be all that tells ("Tiêm … tại trạm y tế").
-  const there = k === whole ? undefined : first(SOCIETY, whole);
+  const there = k === whole ? undefined : first(SOCIETY, whole) ?? first(FOR_WHOM, whole);
   if (there) return withSector('vh-xh-mt', there.sector, 'activity');
   // 9. Production in general.
   if (PRODUCTION_IN_GENERAL.test(k)) return withSector('kinh-te', MARKET, 'activity');
@@ -639,8 +914,8 @@ export function classifyActivity(hint: string | undefined, activity: string): Cl
 
 /** What the words say alone (rules 1-8), remembered: every placement asks. */
 const ownWords = memo((activity: string): Classification | undefined => {
-  const p = prepared(activity);
-  return byActivity(p.key, p.whole);
+  const read = prepared(activity);
+  return byActivity(read) ?? (read.alongside ? byActivity(read.alongside) : undefined);
 });
 
 function classifyUncached(hint: string | undefined, activity: string): Classification {
@@ -650,7 +925,7 @@ function classifyUncached(hint: string | undefined, activity: string): Classific
   if (named) return { topic: named, basis: 'sheet-topic' };
   const bySector = sectorTopic(hint);
   if (bySector) return { topic: bySector, basis: 'sheet-sector' };
-  const infra = infraOf(prepare(activity), true);
+  const infra = infraOf(prepared(activity).works, true);
   if (infra) return withSector('csht', infra.sector, 'keywords');
   const weak = topicOfText(expand(foldKey(withoutPlaceNames(activity))));
   if (weak.topic) return { topic: weak.topic, basis: 'keywords' };
@@ -725,7 +1000,7 @@ function placeUncached(row: string, label: string, activity: string): Placement 
   if (!own) {
     // The words say nothing sure: the hints decide the topic. An infrastructure object they name
     // (with a soft verb, or none: "Tập huấn tổ vận hành công trình nước sinh hoạt") still names the sector.
-    const named = infraOf(prepare(activity), true)?.sector ?? '';
+    const named = infraOf(prepared(activity).works, true)?.sector ?? '';
     const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label;
     const basis = row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
     const contradicts = !rowName && named !== '' && label !== '' && judge({ topic: c.topic, sector: named, basis }, label) === 'overruled';

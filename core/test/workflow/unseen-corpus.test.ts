@@ -9,7 +9,8 @@
  * keep their topic 0%; sectors under a sheet "Giao thông" 6.2%. After: 100%, 99.3%, 100%, 99.3%.
  * The fixes were made to classes of error seen among the misses of that first run, so the after
  * figures are not a held-out estimate any more; the issue's targets are topic ≥ 97%, sector ≥ 95%,
- * ≥ 90% under a topic-titled sheet.
+ * ≥ 90% under a topic-titled sheet. After the fixes of issue 21 item 4 (branch classify21): 100%,
+ * 99.7%, 100%, 99.7%. The thresholds hold the measured level, rounded down to a whole percent.
  */
 import { SECTORS, TOPICS } from '../../src/forms/topics';
 import { placeActivity } from '../../src/workflow/classify';
@@ -33,7 +34,7 @@ describe('the unseen corpus', () => {
     const at = (c: Labelled) => placeActivity(c.name, undefined, undefined, undefined);
     const topic = measure('Topic on the unseen corpus', CORPUS, (c) => at(c).topic === c.topic, (c) => `${at(c).topic}, expected ${c.topic}`);
     const sector = measure('Sector on the unseen corpus', CORPUS, (c) => at(c).sector === c.sector, (c) => `${at(c).sector || '—'}, expected ${c.sector}`);
-    expect(topic).toBeGreaterThanOrEqual(0.995);
+    expect(topic).toBeGreaterThanOrEqual(1);
     expect(sector).toBeGreaterThanOrEqual(0.99);
   });
 
@@ -42,7 +43,7 @@ describe('the unseen corpus', () => {
     expect(others.length).toBeGreaterThanOrEqual(150);
     const at = (c: Labelled) => placeActivity(c.name, undefined, 'Cơ sở hạ tầng', 'I.2 - Cơ sở hạ tầng');
     const kept = measure('Non-CSHT names under a sheet "Cơ sở hạ tầng" keeping their topic', others, (c) => at(c).topic === c.topic, (c) => `${at(c).topic}, expected ${c.topic}`);
-    expect(kept).toBeGreaterThanOrEqual(0.995);
+    expect(kept).toBeGreaterThanOrEqual(1);
   });
 
   it('a sheet titled with a sector does not copy it onto rows of other sectors (accuracy printed)', () => {
