@@ -37,6 +37,8 @@ import { trimHugeRanges } from './trim';
 import { ZipParts, verifyZip } from './zip';
 import { XmlError, XmlTokenizer } from './xml';
 import { FastReadWorkbook } from './fast-read';
+import type { PreparedSheet } from './splice';
+import { NotSpliceable, prepareSheet, spliceSheets } from './splice';
 import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn, tooManyCells } from './limits';
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
@@ -283,9 +285,13 @@ async function sheetParts(zip: ZipParts): Promise<{ name: string; path: string; 
 export class XlsxWorkbook implements WorkbookPort {
   /** The ExcelJS workbook, for the CLI and tests that need more than the port. */
   readonly workbook: Workbook;
-  /** Sheets loaded empty (LoadOptions.defer), until they are read from `original`. */
-  private readonly deferred = new Set<Worksheet>();
+  /** Sheets loaded empty (LoadOptions.defer), with their part in `original`, until they are read in full. */
+  private readonly deferred = new Map<Worksheet, string>();
   private original: ArrayBuffer | undefined;
+  /** The deferred sheets' cells, read from `original` by the XML reader (fast-read.ts), for the names it was opened for. */
+  private fastRead: { names: Set<string>; port: FastReadWorkbook } | undefined;
+  /** The sheets' names in `original`, by part. */
+  private namesInFile: Map<string, string> | undefined;
 
   private constructor(workbook: Workbook) {
     this.workbook = workbook;
@@ -313,9 +319,13 @@ export class XlsxWorkbook implements WorkbookPort {
     if (stubs.length === 0) return XlsxWorkbook.open(buffer);
     const stubbed = await zip.rewrite(new Map(stubs.map((s) => [s.path, STUB_SHEET])));
     const wb = await XlsxWorkbook.open(toArrayBuffer(stubbed));
-    const names = new Set(stubs.map((s) => s.name));
-    for (const ws of wb.workbook.worksheets) if (names.has(ws.name)) wb.deferred.add(ws);
+    const paths = new Map(stubs.map((s) => [s.name, s.path]));
+    for (const ws of wb.workbook.worksheets) {
+      const path = paths.get(ws.name);
+      if (path !== undefined) wb.deferred.set(ws, path);
+    }
     wb.original = buffer;
+    wb.namesInFile = new Map(sheets.map((s) => [s.path, s.name]));
     return wb;
   }
 
@@ -327,6 +337,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private async materialize(sheets: readonly Worksheet[]): Promise<void> {
     const stubs = sheets.filter((ws) => this.deferred.has(ws));
     if (stubs.length === 0 || this.original === undefined) return;
+    this.fastRead = undefined;
     const full = new ExcelJS.Workbook();
     await full.xlsx.load(this.original);
     const slots = (this.workbook as unknown as { _worksheets: (Worksheet | undefined)[] })._worksheets;
@@ -342,6 +353,35 @@ export class XlsxWorkbook implements WorkbookPort {
       slots[stub.id] = real;
     }
     if (this.deferred.size === 0) this.original = undefined;
+  }
+
+  /**
+   * The cells of deferred sheets, read from the file's bytes by the XML reader (fast-read.ts: the
+   * values, merges and fonts ExcelJS would read) with every other deferred sheet left out; undefined
+   * when that reader does not take the file (ExcelJS then reads the sheets in full).
+   */
+  private async readDeferred(sheets: readonly Worksheet[], options?: ReadOptions): Promise<SheetData[] | undefined> {
+    const original = this.original;
+    if (original === undefined) return undefined;
+    // Each read by the name its part has in the file (a deferred sheet may have been renamed since).
+    const inFile = sheets.map((ws) => this.namesInFile?.get(this.deferred.get(ws) ?? '') ?? ws.name);
+    try {
+      let fast = this.fastRead;
+      if (!fast || inFile.some((n) => !fast?.names.has(n))) {
+        const wanted = new Set(sheets);
+        const others = [...this.deferred].filter(([ws]) => !wanted.has(ws)).map(([, path]) => [path, STUB_SHEET] as const);
+        const bytes = others.length > 0 ? await (await ZipParts.open(new Uint8Array(original))).rewrite(new Map(others), 1) : new Uint8Array(original);
+        const port = await FastReadWorkbook.open(bytes);
+        if (!port) return undefined;
+        fast = { names: new Set(inFile), port };
+        this.fastRead = fast;
+      }
+      return (await fast.port.readSheets(inFile, options)).map((d, i) => ({ ...d, name: sheets[i].name }));
+    } catch {
+      // Whatever the XML reader refuses, ExcelJS reads as an ordinary load would.
+      this.fastRead = undefined;
+      return undefined;
+    }
   }
 
   /** ExcelJS's reading of bytes already checked. */
@@ -393,7 +433,47 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The .xlsx file. Needs at least one visible sheet (Excel opens no workbook without one). */
   async save(): Promise<Uint8Array> {
-    await this.materialize([...this.deferred]);
+    // Deferred sheets still here (a re-run's replaced sheets, kept as "(cũ)" copies): their XML is
+    // copied into the file as it is (splice.ts) when it can be, else they are read in full first.
+    const spliced: { ws: Worksheet; sheet: PreparedSheet }[] = [];
+    let from: { styles?: string; strings?: string } = {};
+    const original = this.original;
+    if (this.deferred.size > 0 && original !== undefined) {
+      try {
+        const zip = await ZipParts.open(new Uint8Array(original));
+        for (const [ws, source] of this.deferred) {
+          const xml = await zip.text(source);
+          const sheet = xml !== undefined ? prepareSheet(xml) : undefined;
+          if (sheet) spliced.push({ ws, sheet });
+        }
+        const [styles, strings] = [await zip.text('xl/styles.xml'), await zip.text('xl/sharedStrings.xml')];
+        from = { ...(styles !== undefined ? { styles } : {}), ...(strings !== undefined ? { strings } : {}) };
+      } catch {
+        spliced.length = 0;
+      }
+    }
+    await this.materialize([...this.deferred.keys()].filter((ws) => !spliced.some((s) => s.ws === ws)));
+    const written = await this.write();
+    if (spliced.length === 0) return written;
+    try {
+      const to = await ZipParts.open(written);
+      const targets = new Map((await sheetParts(to)).map((p) => [p.name, p.path]));
+      const sheets = spliced.map(({ ws, sheet }) => {
+        const target = targets.get(xmlSafe(ws.name));
+        if (target === undefined) throw new NotSpliceable(`no part for ${ws.name}`);
+        return { sheet, target };
+      });
+      const changes = await spliceSheets(from, to, sheets);
+      return await to.rewrite(changes, SAVE_COMPRESSION);
+    } catch {
+      // Not copyable after all: read in full and written by ExcelJS, as an ordinary load would be.
+      await this.materialize(spliced.map((s) => s.ws));
+      return this.write();
+    }
+  }
+
+  /** The .xlsx file as ExcelJS writes it. */
+  private async write(): Promise<Uint8Array> {
     const sheets = this.workbook.worksheets;
     const firstVisible = sheets.findIndex((ws) => ws.state === 'visible' || ws.state === undefined);
     if (firstVisible < 0) {
@@ -446,13 +526,19 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: readonly string[], options?: ReadOptions): Promise<SheetData[]> {
-    await this.materialize(names.map((n) => this.sheet(n)));
+    const asked = names.map((n) => this.sheet(n));
+    // Deferred sheets read from the file's XML (as fast as the village files are), else in full.
+    const deferred = asked.filter((ws) => this.deferred.has(ws));
+    const fromXml = deferred.length > 0 ? await this.readDeferred(deferred, options) : undefined;
+    if (deferred.length > 0 && !fromXml) await this.materialize(deferred);
     const sheets = names.map((n) => this.sheet(n));
     const fonts = options?.fonts === true;
     // What one read may cost is bounded by what is filled, never by the used range (toSheetData),
     // and capped: a file cannot make a browser tab hold more than MAX_READ_CELLS cells.
     let total = 0;
     return sheets.map((ws) => {
+      const read = fromXml?.[deferred.indexOf(ws)];
+      if (read && this.deferred.has(ws)) return read;
       const cells: ReadCell[] = [];
       ws.eachRow((row) =>
         row.eachCell((cell) => {
@@ -500,9 +586,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     checkSheetName(layout.name);
     checkLayoutValues(layout);
-    const stale = this.userSheet(layout.name);
-    // Kept as a copy: read in full first when it was deferred.
-    if (stale) await this.materialize([stale]);
+    // A deferred sheet replaced here is renamed as it is (copied into the file when saved, or read then).
     const old = this.userSheet(layout.name);
     const oldName = old?.name;
     let keptCopy: string | undefined;
@@ -574,6 +658,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!gone.has(ws.name.toLowerCase())) continue;
       this.workbook.removeWorksheet(ws.id);
       this.deferred.delete(ws);
+      this.fastRead = undefined;
     }
     if (this.deferred.size === 0) this.original = undefined;
   }

@@ -23,7 +23,8 @@ function contentOf(ws: Worksheet): unknown {
     cells.push({ row: r, height: row.height ?? null, hidden: row.hidden });
     row.eachCell({ includeEmpty: true }, (c) => cells.push({ at: c.address, type: c.type, value: JSON.stringify(c.value) ?? null, style: JSON.stringify(c.style) }));
   });
-  const validations = Object.fromEntries(Object.entries(ws.dataValidations.model).map(([a, v]) => [a, JSON.stringify(v)]));
+  const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  const validations = Object.fromEntries(Object.entries(model).map(([a, v]) => [a, JSON.stringify(v)]));
   const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort();
   return { state: ws.state, cells, validations, merges, printArea: ws.pageSetup.printArea ?? null, columns: (ws.columns ?? []).map((c) => [c.width ?? null, c.hidden ?? false]), views: JSON.stringify(ws.views) };
 }

@@ -49,6 +49,17 @@ export const PLAN_SHEETS: readonly string[] = [...PLAN_FORMS, REPORT_SHEET];
 export function copiesReplacedByPlan(names: readonly string[]): string[] {
   return PLAN_SHEETS.flatMap((sheet) => (names.some((n) => n.toLowerCase() === sheet.toLowerCase()) ? copiesOf(sheet, names) : []));
 }
+
+/**
+ * What writePlan replaces in a workbook of these sheet names: each plan sheet it holds (renamed to
+ * its "(cũ)" copy, kept as it is) and the earlier copies (deleted). A re-run need not parse any of
+ * them (the CLI loads them deferred: the copies are never read, the sheets are read from their XML
+ * and copied into the saved file as they are).
+ */
+export function sheetsReplacedByPlan(names: readonly string[]): string[] {
+  const plan = names.filter((n) => PLAN_SHEETS.some((sheet) => sheet.toLowerCase() === n.toLowerCase()));
+  return [...plan, ...copiesReplacedByPlan(names)];
+}
 /** Mark written in "Nội dung khác" of a row no source proposes any more. */
 export const VANISHED_MARK = '[Không còn trong biểu nguồn]';
 const ACCEPT_HEADER = 'Đồng ý gộp (ghi x)';
