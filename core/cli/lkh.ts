@@ -43,7 +43,7 @@ import { formatVnNumber } from '../src/text';
 import { formEdition, notInPeriod } from '../src/forms/editions';
 import { currentPlanYear, fundSourceChoices, periodOfYear } from '../src/reference';
 import type { SourceConflict } from '../src/workflow/plan';
-import { SourceConflictError, consolidateCommune } from '../src/workflow/plan';
+import { SourceConflictError, consolidateCommune, sheetsReplacedByPlan } from '../src/workflow/plan';
 import { RankingRefused } from '../src/workflow/ranking';
 import { FileProblem, checkOutput, readInput, systemMessage, writeAtomic } from './files';
 import { shown, shownMessage, terminalIo } from './terminal';
@@ -444,7 +444,9 @@ async function consolidate(args: readonly string[], io: Io): Promise<number> {
     if (p.flags.has('json')) io.out(`${JSON.stringify({ files: reports.map(jsonFile), read: 0 }, null, 2)}\n`);
     return 2;
   }
-  const target = existsSync(out) ? await (await xlsx()).load(readInput(out)) : (await xlsx()).create();
+  // Over an existing plan, the sheets this run replaces and the copies it deletes are not parsed by
+  // ExcelJS: the replaced sheets are read from their XML and kept as their copies as they are.
+  const target = existsSync(out) ? await (await xlsx()).load(readInput(out), { defer: sheetsReplacedByPlan }) : (await xlsx()).create();
   const commune = str(p, 'commune');
   const options = {
     ...(period ? { period } : {}),

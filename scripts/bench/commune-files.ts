@@ -43,6 +43,8 @@ export interface ResultA {
     readonly rerunRuns: readonly number[];
     /** Peak resident memory of each process, the largest over the runs (bytes). */
     readonly maxRss: { readonly lkh: number; readonly rerun: number; readonly floor: number };
+    /** CPU time (user + system) of each process, median over the runs (ms): steadier than wall time on a shared machine. */
+    readonly cpu: { readonly lkh: number; readonly rerun: number; readonly floor: number };
   };
 }
 
@@ -81,11 +83,11 @@ const ExcelJS = require(process.env.LKH_EXCELJS);
  * process's VmHWM from /proc/self/status (its own address space's high-water mark; getrusage's
  * maxRSS would carry over the forking parent's, the bench's own). Exit codes in `okCodes` are results.
  */
-export function measuredProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env, okCodes: readonly number[] = [0, 1]): { ms: number; maxRss: number; status: number } {
+export function measuredProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env, okCodes: readonly number[] = [0, 1]): { ms: number; maxRss: number; cpuMs: number; status: number } {
   const preload = join(tmpdir(), 'lkh-bench-maxrss.cjs');
   writeFileSync(
     preload,
-    "process.on('exit', () => { const fs = require('fs'); let kb = process.resourceUsage().maxRSS; try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {} fs.writeSync(2, `\\nLKH_MAXRSS=${kb}\\n`); });\n",
+    "process.on('exit', () => { const fs = require('fs'); let kb = process.resourceUsage().maxRSS; try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {} const u = process.cpuUsage(); fs.writeSync(2, `\\nLKH_MAXRSS=${kb}\\nLKH_CPU=${(u.user + u.system) / 1000}\\n`); });\n",
   );
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['-r', preload, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -93,7 +95,8 @@ export function measuredProcess(args: readonly string[], env: NodeJS.ProcessEnv 
   const status = r.status ?? -1;
   if (!okCodes.includes(status)) throw new Error(`${args.slice(0, 2).join(' ')} failed (${r.status ?? r.signal}): ${r.stderr.slice(0, 400)}`);
   const kb = Number(/LKH_MAXRSS=(\d+)/.exec(r.stderr)?.[1] ?? 'NaN');
-  return { ms, maxRss: kb * 1024, status };
+  const cpuMs = Number(/LKH_CPU=([\d.]+)/.exec(r.stderr)?.[1] ?? 'NaN');
+  return { ms, maxRss: kb * 1024, cpuMs, status };
 }
 
 /** `keep`: a directory the 50 files are copied to, to profile the command on them afterwards (`--keep-files DIR`). */
@@ -241,6 +244,7 @@ export async function benchA(runs: number, keep?: string): Promise<ResultA> {
     const procRerun: number[] = [];
     const procFloor: number[] = [];
     const rss = { lkh: 0, rerun: 0, floor: 0 };
+    const cpu: { lkh: number[]; rerun: number[]; floor: number[] } = { lkh: [], rerun: [], floor: [] };
     for (let i = 0; i < Math.max(5, runs); i++) {
       const f = runFloor();
       const first = runLkh();
@@ -251,7 +255,10 @@ export async function benchA(runs: number, keep?: string): Promise<ResultA> {
       rss.floor = Math.max(rss.floor, f.maxRss);
       rss.lkh = Math.max(rss.lkh, first.maxRss);
       rss.rerun = Math.max(rss.rerun, again.maxRss);
-      log(`  process run ${i + 1}: lkh consolidate ${fmt(first.ms)} ms, again over its plan ${fmt(again.ms)} ms, floor ${fmt(f.ms)} ms`);
+      cpu.floor.push(f.cpuMs);
+      cpu.lkh.push(first.cpuMs);
+      cpu.rerun.push(again.cpuMs);
+      log(`  process run ${i + 1}: lkh consolidate ${fmt(first.ms)} ms (CPU ${fmt(first.cpuMs)}), again over its plan ${fmt(again.ms)} ms (CPU ${fmt(again.cpuMs)}), floor ${fmt(f.ms)} ms (CPU ${fmt(f.cpuMs)})`);
     }
     const med = (m: Record<string, number[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, median(v)]));
     const lm = med(l);
@@ -297,6 +304,7 @@ export async function benchA(runs: number, keep?: string): Promise<ResultA> {
         rerunRatio: median(procRerun) / median(procLkh),
         rerunRuns: procRerun,
         maxRss: rss,
+        cpu: { lkh: median(cpu.lkh), rerun: median(cpu.rerun), floor: median(cpu.floor) },
       },
     };
   } finally {

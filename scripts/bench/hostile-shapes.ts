@@ -22,6 +22,8 @@ export interface ShapeRow {
   readonly bytes: number;
   readonly ms: number;
   readonly maxRss: number;
+  /** CPU time (user + system) of the process, median (ms). */
+  readonly cpuMs: number;
   /** lkh validate's exit code: 0 read, 2 refused (named in its report). */
   readonly exit: number;
 }
@@ -65,17 +67,19 @@ export async function benchShapes(runs: number): Promise<ShapeRow[]> {
     const rows: ShapeRow[] = [];
     for (const f of files) {
       const ms: number[] = [];
+      const cpu: number[] = [];
       let maxRss = 0;
       let exit = 0;
       for (let i = 0; i <= runs; i++) {
         const r = measuredProcess([lkh, 'validate', f.path], process.env, [0, 1, 2]);
         if (i === 0) continue; // warm-up
         ms.push(r.ms);
+        cpu.push(r.cpuMs);
         maxRss = Math.max(maxRss, r.maxRss);
         exit = r.status;
       }
-      rows.push({ name: f.name, bytes: statSync(f.path).size, ms: median(ms), maxRss, exit });
-      log(`  ${f.name}: ${fmt(median(ms))} ms, peak ${fmt(maxRss / 1e6)} MB, exit ${exit}`);
+      rows.push({ name: f.name, bytes: statSync(f.path).size, ms: median(ms), cpuMs: median(cpu), maxRss, exit });
+      log(`  ${f.name}: ${fmt(median(ms))} ms (CPU ${fmt(median(cpu))} ms), peak ${fmt(maxRss / 1e6)} MB, exit ${exit}`);
     }
     return rows;
   } finally {

@@ -102,7 +102,7 @@ const shapeOk = (r: ShapeRow): boolean => r.maxRss < SHAPE_BYTES && (r.name.star
 function shapeRows(h: readonly ShapeRow[]): string[] {
   return h.map((r) => {
     const limit = r.name.startsWith('20,000') ? `read in < ${fmt(SHAPE_MS)} ms, < 600 MB` : 'refused (exit 2, named), < 600 MB';
-    return `| (h) \`lkh validate\`, ${r.name} (${mb(r.bytes)}) | ${limit} | ${fmt(r.ms)} ms, peak ${mb(r.maxRss)}, exit ${r.exit} | ${verdict(shapeOk(r))} |`;
+    return `| (h) \`lkh validate\`, ${r.name} (${mb(r.bytes)}) | ${limit} | ${fmt(r.ms)} ms (CPU ${fmt(r.cpuMs)} ms), peak ${mb(r.maxRss)}, exit ${r.exit} | ${verdict(shapeOk(r))} |`;
   });
 }
 
@@ -163,6 +163,7 @@ export function report(args: string[], runs: number, a: ResultA | undefined, b: 
     lines.push(
       `| (a′) the same, the whole command: \`lkh consolidate\` process vs. a Node process doing the floor's work | ≤ ${PROCESS_LIMIT_RATIO} × | ${fmt(a.process.lkh)} ms vs. ${fmt(a.process.floor)} ms = **${fmt(a.process.ratio, 2)} ×**; peak ${mb(a.process.maxRss.lkh)} vs. ${mb(a.process.maxRss.floor)} | ${verdict(a.process.ratio <= PROCESS_LIMIT_RATIO)} |`,
       `| (a″) the same command again over the plan it wrote (a village's correction) vs. the first run | ≤ ${RERUN_LIMIT_RATIO} × | ${fmt(a.process.rerun)} ms vs. ${fmt(a.process.lkh)} ms = **${fmt(a.process.rerunRatio, 2)} ×**; peak ${mb(a.process.maxRss.rerun)} | ${verdict(a.process.rerunRatio <= RERUN_LIMIT_RATIO)} |`,
+      `| (a′), (a″) in CPU time (user + system of each process, medians; steadier than wall time when other processes share the cores) | — | lkh ${fmt(a.process.cpu.lkh)} ms vs. floor ${fmt(a.process.cpu.floor)} ms = ${fmt(a.process.cpu.lkh / a.process.cpu.floor, 2)} ×; re-run ${fmt(a.process.cpu.rerun)} ms = ${fmt(a.process.cpu.rerun / a.process.cpu.lkh, 2)} × the first run | — |`,
     );
   }
   if (b) {

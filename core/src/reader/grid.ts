@@ -12,13 +12,33 @@ export interface GridCell {
   readonly raw: CellValue;
   /** Text form: NFC, decoded from legacy fonts, trimmed. '' for empty cells. */
   readonly text: string;
-  /** foldKey(text), cached. */
+  /** foldKey(text), folded once when first asked. */
   readonly key: string;
   readonly error?: string;
   readonly formula?: string;
 }
 
 const EMPTY: GridCell = { raw: null, text: '', key: '' };
+
+/**
+ * A cell holding something. Its key is folded when first asked: most cells of a long sheet (a
+ * plan's 1,000 activity rows) are read for their text or value and never compared by key.
+ */
+class FilledCell implements GridCell {
+  private folded: string | undefined;
+  error?: string;
+  formula?: string;
+
+  constructor(
+    readonly raw: CellValue,
+    readonly text: string,
+  ) {}
+
+  get key(): string {
+    if (this.folded === undefined) this.folded = foldKey(this.text);
+    return this.folded;
+  }
+}
 /** Merged areas larger than this are not spread over their cells. */
 const MAX_MERGE_CELLS = 100_000;
 /** The one row of a sparse sheet's empty rows (SheetData may hold rows shorter than the sheet, even empty ones). */
@@ -71,7 +91,7 @@ export class TextGrid {
           text = raw ? 'TRUE' : 'FALSE';
         }
         // toUnicode's text is NFC already, numbers and booleans are ASCII: no second nfc() per cell.
-        const cell: { -readonly [K in keyof GridCell]: GridCell[K] } = { raw, text, key: foldKey(text) };
+        const cell = new FilledCell(raw, text);
         if (error) cell.error = error;
         if (formula) cell.formula = formula;
         return cell;

@@ -527,20 +527,21 @@ class SheetReader {
    * the form but were typed by someone: each is reported with its cell, never silently dropped.
    */
   strayCells(): void {
+    // Row by row, left to right: in (row, col) order already.
     const cells: { row: number; col: number; text: string }[] = [];
     for (let r = this.grid.top; r < this.grid.bottom; r++) {
       for (const { col, cell } of this.grid.rowCells(r)) cells.push({ row: r, col, text: cell.text });
     }
-    cells.sort((a, b) => a.row - b.row || a.col - b.col);
-    const cols = [...cells].sort((a, b) => a.col - b.col);
-    const farRows = new Set<number>();
-    for (let i = 0; i < cells.length; i++) {
-      if (i > 0 && cells[i].row - cells[i - 1].row > STRAY_GAP_ROWS) for (let k = i; k < cells.length; k++) farRows.add(k);
-    }
     const stray = new Set<{ row: number; col: number; text: string }>();
-    farRows.forEach((k) => stray.add(cells[k]));
-    for (let i = 1; i < cols.length; i++) {
-      if (cols[i].col - cols[i - 1].col > STRAY_GAP_COLS) for (let k = i; k < cols.length; k++) stray.add(cols[k]);
+    // Past the first gap of rows: every cell after it.
+    const gap = cells.findIndex((c, i) => i > 0 && c.row - cells[i - 1].row > STRAY_GAP_ROWS);
+    if (gap > 0) for (let k = gap; k < cells.length; k++) stray.add(cells[k]);
+    // Past the first gap of columns (the columns in use, in order): every cell from there, by column.
+    const used = [...new Set(cells.map((c) => c.col))].sort((a, b) => a - b);
+    const from = used.find((c, i) => i > 0 && c - used[i - 1] > STRAY_GAP_COLS);
+    if (from !== undefined) {
+      const far = cells.filter((c) => c.col >= from).sort((a, b) => a.col - b.col);
+      for (const c of far) stray.add(c);
     }
     for (const c of [...stray].slice(0, 20)) {
       this.findings.push(finding('STRAY_CELL', { ...this.at, cell: a1(c.row, c.col) }, { text: c.text.slice(0, 40) }));

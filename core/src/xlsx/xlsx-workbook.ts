@@ -34,8 +34,11 @@ import { parseRange } from '../util/a1';
 import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
 import { trimHugeRanges } from './trim';
-import { verifyZip } from './zip';
+import { ZipParts, verifyZip } from './zip';
+import { XmlError, XmlTokenizer } from './xml';
 import { FastReadWorkbook } from './fast-read';
+import type { PreparedSheet } from './splice';
+import { NotSpliceable, prepareSheet, spliceSheets } from './splice';
 import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn, tooManyCells } from './limits';
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
@@ -223,26 +226,162 @@ function keepPrintAreas(sheets: readonly Worksheet[]): void {
   }
 }
 
+export interface LoadOptions {
+  /**
+   * Sheets the caller is about to delete, chosen from the names of the workbook's sheets (a
+   * re-run's consolidation deletes the "(cũ)" copies of the sheets it replaces): they are listed
+   * like the others, but their cells are not parsed. A deferred sheet that is used after all
+   * (read, written, copied, renamed by a new sheet of its name, or still there when the workbook
+   * is saved) is read then from the file's bytes, in full, as an ordinary load reads it; deleted,
+   * it costs nothing. Sheets with parts of their own (pictures, comments, tables, links) and the
+   * add-in's own sheets are never deferred.
+   */
+  readonly defer?: (names: readonly string[]) => readonly string[];
+}
+
+/** A worksheet part that reads as an empty sheet: what a deferred sheet holds until it is needed. */
+const STUB_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
+/**
+ * The workbook's sheets with the part holding each (xl/workbook.xml and its relationships, read
+ * with the XML tokenizer), those with relationships of their own marked; [] when the parts cannot
+ * be read so (ExcelJS then reads the file as it can, nothing is deferred).
+ */
+async function sheetParts(zip: ZipParts): Promise<{ name: string; path: string; related: boolean }[]> {
+  const [workbook, rels] = [await zip.text('xl/workbook.xml'), await zip.text('xl/_rels/workbook.xml.rels')];
+  if (workbook === undefined || rels === undefined) return [];
+  const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+  try {
+    const listed: { name: string; id: string }[] = [];
+    const wb = new XmlTokenizer(workbook);
+    for (let kind = wb.next(); kind !== 'end'; kind = wb.next()) {
+      if (kind !== 'open' || local(wb.name) !== 'sheet') continue;
+      const name = wb.attr('name');
+      const id = wb.attr('r:id');
+      if (name !== undefined && id !== undefined) listed.push({ name, id });
+    }
+    const targets = new Map<string, string>();
+    const rt = new XmlTokenizer(rels);
+    for (let kind = rt.next(); kind !== 'end'; kind = rt.next()) {
+      if (kind !== 'open' || local(rt.name) !== 'Relationship') continue;
+      const id = rt.attr('Id');
+      const target = rt.attr('Target');
+      if (id !== undefined && target !== undefined && (rt.attr('Type') ?? '').endsWith('/worksheet')) targets.set(id, target);
+    }
+    return listed.flatMap((s) => {
+      const target = targets.get(s.id);
+      if (target === undefined) return [];
+      // As ExcelJS resolves it (xlsx.js reconcile): relative to xl/, a leading "/xl/" dropped.
+      const path = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+      const slash = path.lastIndexOf('/');
+      return [{ name: s.name, path, related: zip.has(`${path.slice(0, slash)}/_rels/${path.slice(slash + 1)}.rels`) }];
+    });
+  } catch (e) {
+    if (e instanceof XmlError) return [];
+    throw e;
+  }
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   /** The ExcelJS workbook, for the CLI and tests that need more than the port. */
   readonly workbook: Workbook;
+  /** Sheets loaded empty (LoadOptions.defer), with their part in `original`, until they are read in full. */
+  private readonly deferred = new Map<Worksheet, string>();
+  private original: ArrayBuffer | undefined;
+  /** The deferred sheets' cells, read from `original` by the XML reader (fast-read.ts), for the names it was opened for. */
+  private fastRead: { names: Set<string>; port: FastReadWorkbook } | undefined;
+  /** The sheets' names in `original`, by part. */
+  private namesInFile: Map<string, string> | undefined;
 
   private constructor(workbook: Workbook) {
     this.workbook = workbook;
   }
 
   /** Opens an .xlsx file. Throws a PortError (WORKBOOK_INVALID) when the bytes are not one. */
-  static async load(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+  static async load(data: Uint8Array | ArrayBuffer, options: LoadOptions = {}): Promise<XlsxWorkbook> {
     const buffer = toArrayBuffer(data);
     // What the file is, from its bytes, before ExcelJS sees it: an .ods or a .docx renamed would
     // otherwise open as an empty workbook, a zip bomb would take gigabytes (inspect.ts), a zip
     // whose directory lies about its sizes too (zip.ts: every part inflated once, counted).
-    await refuseAsPortError(async () => {
+    const zip = await refuseAsPortError(async () => {
       const bytes = new Uint8Array(buffer);
       assertXlsx(bytes);
-      await verifyZip(bytes);
+      const parts = await ZipParts.open(bytes);
+      await parts.verify();
+      return parts;
     });
-    return XlsxWorkbook.open(buffer);
+    if (!options.defer) return XlsxWorkbook.open(buffer);
+    // Deferred sheets: their parts replaced by an empty sheet before ExcelJS parses the file, so the
+    // sheet keeps its name, place, id, state and print area, and deleting it is what it was.
+    const sheets = await refuseAsPortError(() => sheetParts(zip));
+    const wanted = new Set(options.defer(sheets.map((s) => s.name)));
+    const stubs = sheets.filter((s) => wanted.has(s.name) && !s.related && !isInternalSheet(s.name) && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
+    if (stubs.length === 0) return XlsxWorkbook.open(buffer);
+    const stubbed = await zip.rewrite(new Map(stubs.map((s) => [s.path, STUB_SHEET])));
+    const wb = await XlsxWorkbook.open(toArrayBuffer(stubbed));
+    const paths = new Map(stubs.map((s) => [s.name, s.path]));
+    for (const ws of wb.workbook.worksheets) {
+      const path = paths.get(ws.name);
+      if (path !== undefined) wb.deferred.set(ws, path);
+    }
+    wb.original = buffer;
+    wb.namesInFile = new Map(sheets.map((s) => [s.path, s.name]));
+    return wb;
+  }
+
+  /**
+   * Reads deferred sheets in full before they are used: the file's bytes loaded again by ExcelJS
+   * (as an ordinary load reads them) and each sheet put in place of its empty stand-in, with the
+   * same id, place, name and state.
+   */
+  private async materialize(sheets: readonly Worksheet[]): Promise<void> {
+    const stubs = sheets.filter((ws) => this.deferred.has(ws));
+    if (stubs.length === 0 || this.original === undefined) return;
+    this.fastRead = undefined;
+    const full = new ExcelJS.Workbook();
+    await full.xlsx.load(this.original);
+    const slots = (this.workbook as unknown as { _worksheets: (Worksheet | undefined)[] })._worksheets;
+    for (const stub of stubs) {
+      this.deferred.delete(stub);
+      const real = full.getWorksheet(stub.id);
+      if (!real) continue;
+      const inner = real as unknown as { _workbook: Workbook; orderNo: number; _name: string };
+      inner._workbook = this.workbook;
+      inner.orderNo = (stub as unknown as { orderNo: number }).orderNo;
+      inner._name = stub.name;
+      real.state = stub.state;
+      slots[stub.id] = real;
+    }
+    if (this.deferred.size === 0) this.original = undefined;
+  }
+
+  /**
+   * The cells of deferred sheets, read from the file's bytes by the XML reader (fast-read.ts: the
+   * values, merges and fonts ExcelJS would read) with every other deferred sheet left out; undefined
+   * when that reader does not take the file (ExcelJS then reads the sheets in full).
+   */
+  private async readDeferred(sheets: readonly Worksheet[], options?: ReadOptions): Promise<SheetData[] | undefined> {
+    const original = this.original;
+    if (original === undefined) return undefined;
+    // Each read by the name its part has in the file (a deferred sheet may have been renamed since).
+    const inFile = sheets.map((ws) => this.namesInFile?.get(this.deferred.get(ws) ?? '') ?? ws.name);
+    try {
+      let fast = this.fastRead;
+      if (!fast || inFile.some((n) => !fast?.names.has(n))) {
+        const wanted = new Set(sheets);
+        const others = [...this.deferred].filter(([ws]) => !wanted.has(ws)).map(([, path]) => [path, STUB_SHEET] as const);
+        const bytes = others.length > 0 ? await (await ZipParts.open(new Uint8Array(original))).rewrite(new Map(others), 1) : new Uint8Array(original);
+        const port = await FastReadWorkbook.open(bytes);
+        if (!port) return undefined;
+        fast = { names: new Set(inFile), port };
+        this.fastRead = fast;
+      }
+      return (await fast.port.readSheets(inFile, options)).map((d, i) => ({ ...d, name: sheets[i].name }));
+    } catch {
+      // Whatever the XML reader refuses, ExcelJS reads as an ordinary load would.
+      this.fastRead = undefined;
+      return undefined;
+    }
   }
 
   /** ExcelJS's reading of bytes already checked. */
@@ -294,6 +433,47 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The .xlsx file. Needs at least one visible sheet (Excel opens no workbook without one). */
   async save(): Promise<Uint8Array> {
+    // Deferred sheets still here (a re-run's replaced sheets, kept as "(cũ)" copies): their XML is
+    // copied into the file as it is (splice.ts) when it can be, else they are read in full first.
+    const spliced: { ws: Worksheet; sheet: PreparedSheet }[] = [];
+    let from: { styles?: string; strings?: string } = {};
+    const original = this.original;
+    if (this.deferred.size > 0 && original !== undefined) {
+      try {
+        const zip = await ZipParts.open(new Uint8Array(original));
+        for (const [ws, source] of this.deferred) {
+          const xml = await zip.text(source);
+          const sheet = xml !== undefined ? prepareSheet(xml) : undefined;
+          if (sheet) spliced.push({ ws, sheet });
+        }
+        const [styles, strings] = [await zip.text('xl/styles.xml'), await zip.text('xl/sharedStrings.xml')];
+        from = { ...(styles !== undefined ? { styles } : {}), ...(strings !== undefined ? { strings } : {}) };
+      } catch {
+        spliced.length = 0;
+      }
+    }
+    await this.materialize([...this.deferred.keys()].filter((ws) => !spliced.some((s) => s.ws === ws)));
+    const written = await this.write();
+    if (spliced.length === 0) return written;
+    try {
+      const to = await ZipParts.open(written);
+      const targets = new Map((await sheetParts(to)).map((p) => [p.name, p.path]));
+      const sheets = spliced.map(({ ws, sheet }) => {
+        const target = targets.get(xmlSafe(ws.name));
+        if (target === undefined) throw new NotSpliceable(`no part for ${ws.name}`);
+        return { sheet, target };
+      });
+      const changes = await spliceSheets(from, to, sheets);
+      return await to.rewrite(changes, SAVE_COMPRESSION);
+    } catch {
+      // Not copyable after all: read in full and written by ExcelJS, as an ordinary load would be.
+      await this.materialize(spliced.map((s) => s.ws));
+      return this.write();
+    }
+  }
+
+  /** The .xlsx file as ExcelJS writes it. */
+  private async write(): Promise<Uint8Array> {
     const sheets = this.workbook.worksheets;
     const firstVisible = sheets.findIndex((ws) => ws.state === 'visible' || ws.state === undefined);
     if (firstVisible < 0) {
@@ -346,12 +526,19 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: readonly string[], options?: ReadOptions): Promise<SheetData[]> {
+    const asked = names.map((n) => this.sheet(n));
+    // Deferred sheets read from the file's XML (as fast as the village files are), else in full.
+    const deferred = asked.filter((ws) => this.deferred.has(ws));
+    const fromXml = deferred.length > 0 ? await this.readDeferred(deferred, options) : undefined;
+    if (deferred.length > 0 && !fromXml) await this.materialize(deferred);
     const sheets = names.map((n) => this.sheet(n));
     const fonts = options?.fonts === true;
     // What one read may cost is bounded by what is filled, never by the used range (toSheetData),
     // and capped: a file cannot make a browser tab hold more than MAX_READ_CELLS cells.
     let total = 0;
     return sheets.map((ws) => {
+      const read = fromXml?.[deferred.indexOf(ws)];
+      if (read && this.deferred.has(ws)) return read;
       const cells: ReadCell[] = [];
       ws.eachRow((row) =>
         row.eachCell((cell) => {
@@ -377,6 +564,7 @@ export class XlsxWorkbook implements WorkbookPort {
       (name) => this.userSheet(name) !== undefined,
       (name) => mergesOf(this.sheet(name)),
     );
+    await this.materialize(blocks.map((b) => this.sheet(b.sheet)));
     for (const b of blocks) {
       const ws = this.sheet(b.sheet);
       b.values.forEach((row, i) =>
@@ -398,6 +586,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async createSheet(layout: SheetLayout, options?: CreateSheetOptions): Promise<{ keptCopy?: string }> {
     checkSheetName(layout.name);
     checkLayoutValues(layout);
+    // A deferred sheet replaced here is renamed as it is (copied into the file when saved, or read then).
     const old = this.userSheet(layout.name);
     const oldName = old?.name;
     let keptCopy: string | undefined;
@@ -427,6 +616,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Copies a sheet through its ExcelJS model (values, formulas, styles, merges, sizes, validations, print setup, views) to a new visible sheet at the end. Tables are not copied (their names are workbook-wide). */
   async copySheet(from: string, to: string): Promise<void> {
+    await this.materialize([this.sheet(from)]);
     const source = this.sheet(from);
     checkNewSheetName(
       to,
@@ -464,7 +654,13 @@ export class XlsxWorkbook implements WorkbookPort {
     if (definedNames.some((d) => d.ranges.some(onGoneSheet))) {
       this.workbook.definedNames.model = definedNames.map((d) => ({ ...d, ranges: d.ranges.filter((r) => !onGoneSheet(r)) }));
     }
-    for (const ws of sheets) if (gone.has(ws.name.toLowerCase())) this.workbook.removeWorksheet(ws.id);
+    for (const ws of sheets) {
+      if (!gone.has(ws.name.toLowerCase())) continue;
+      this.workbook.removeWorksheet(ws.id);
+      this.deferred.delete(ws);
+      this.fastRead = undefined;
+    }
+    if (this.deferred.size === 0) this.original = undefined;
   }
 
   private stateSheet(): Worksheet | undefined {

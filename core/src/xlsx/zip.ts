@@ -143,9 +143,10 @@ export class ZipParts {
   }
 
   /** Replaces a part's text (for trim.ts) and gives the new zip's bytes. */
-  async rewrite(changes: ReadonlyMap<string, string>): Promise<Uint8Array> {
+  async rewrite(changes: ReadonlyMap<string, string>, level?: number): Promise<Uint8Array> {
     for (const [name, text] of changes) this.zip.file(name, text);
-    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // The parts not changed keep their compressed bytes (JSZip copies them); changed ones are deflated at `level`.
+    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', ...(level !== undefined ? { compressionOptions: { level } } : {}) });
   }
 }
 

@@ -21,3 +21,14 @@ describePortContract('XlsxWorkbook', () => ({
   readsMerges: true,
   allowedNames: [],
 }));
+
+// Every sheet deferred (LoadOptions.defer, what a re-run does with the copies it deletes): each is
+// read from the file's bytes when first used, so the port must behave exactly as when loaded whole.
+describePortContract('XlsxWorkbook, every sheet deferred', () => ({
+  fromArrays: async (sheets, options) => XlsxWorkbook.load(await excelFromArrays(sheets, options), { defer: (names) => names }),
+  reopen: async (port) => XlsxWorkbook.load(await (port as XlsxWorkbook).save(), { defer: (names) => names }),
+  emptySheets: [],
+  computesFormulas: false,
+  readsMerges: true,
+  allowedNames: [],
+}));

@@ -38,6 +38,28 @@ export const PLAN_FORMS = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C'] as 
 export type PlanFormId = (typeof PLAN_FORMS)[number];
 
 export const REPORT_SHEET = 'Báo cáo tổng hợp';
+/** The sheets writePlan writes, in this order. */
+export const PLAN_SHEETS: readonly string[] = [...PLAN_FORMS, REPORT_SHEET];
+
+/**
+ * The earlier copies writePlan deletes from a workbook of these sheet names: the "(cũ)" copies of
+ * each plan sheet the workbook holds (replaceKeepingOneCopy keeps one copy, the sheet it replaces).
+ * A re-run need not read them (the CLI loads them deferred, XlsxWorkbook's LoadOptions).
+ */
+export function copiesReplacedByPlan(names: readonly string[]): string[] {
+  return PLAN_SHEETS.flatMap((sheet) => (names.some((n) => n.toLowerCase() === sheet.toLowerCase()) ? copiesOf(sheet, names) : []));
+}
+
+/**
+ * What writePlan replaces in a workbook of these sheet names: each plan sheet it holds (renamed to
+ * its "(cũ)" copy, kept as it is) and the earlier copies (deleted). A re-run need not parse any of
+ * them (the CLI loads them deferred: the copies are never read, the sheets are read from their XML
+ * and copied into the saved file as they are).
+ */
+export function sheetsReplacedByPlan(names: readonly string[]): string[] {
+  const plan = names.filter((n) => PLAN_SHEETS.some((sheet) => sheet.toLowerCase() === n.toLowerCase()));
+  return [...plan, ...copiesReplacedByPlan(names)];
+}
 /** Mark written in "Nội dung khác" of a row no source proposes any more. */
 export const VANISHED_MARK = '[Không còn trong biểu nguồn]';
 const ACCEPT_HEADER = 'Đồng ý gộp (ghi x)';

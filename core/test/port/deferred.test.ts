@@ -1,0 +1,133 @@
+/**
+ * Deferred sheets (XlsxWorkbook.load's `defer`, what a re-run does with the plan sheets it replaces):
+ * a sheet renamed and kept is copied into the saved file as its XML (splice.ts), its formats and
+ * strings moved into the new file's tables; one that cannot be copied so is read in full by
+ * ExcelJS. Either way the saved copy shows what the sheet showed, cell by cell.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Worksheet } from 'exceljs';
+import { prepareSheet } from '../../src/xlsx/splice';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
+import { sampleLayout } from './fixtures';
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.slice().buffer);
+  return wb;
+}
+
+/** Values, formats, merges, validations and columns of a sheet, as plain data. */
+function shown(ws: Worksheet): unknown {
+  const cells: unknown[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    cells.push({ r, height: row.height ?? null });
+    row.eachCell({ includeEmpty: true }, (c) => cells.push({ at: c.address, value: JSON.stringify(c.value) ?? null, style: JSON.stringify(c.style) }));
+  });
+  const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  return {
+    cells,
+    merges: Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort(),
+    validations: JSON.stringify(model),
+    columns: (ws.columns ?? []).map((c) => [c.width ?? null, c.hidden ?? false]),
+    conditional: JSON.stringify((ws as unknown as { conditionalFormattings?: unknown }).conditionalFormattings ?? []),
+  };
+}
+
+/** A workbook as a commune keeps it: the plan sheet with formats, numbers, shared text; another sheet with other formats. */
+async function commune(extra?: (ws: Worksheet) => void): Promise<Uint8Array> {
+  const port = XlsxWorkbook.create();
+  await port.createSheet(sampleLayout('II.4.B'));
+  const wb = port.workbook;
+  const ws = wb.getWorksheet('II.4.B');
+  if (!ws) throw new Error('no II.4.B');
+  ws.getCell('B20').value = 'Bê tông hóa đường nội thôn Nà Lìu';
+  ws.getCell('B20').font = { name: 'Times New Roman', italic: true, color: { argb: 'FF0000FF' } };
+  ws.getCell('C20').value = 1234567.5;
+  ws.getCell('C20').numFmt = '#,##0.00 "đ"';
+  ws.getCell('D20').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  ws.getCell('D20').value = 'Bê tông hóa đường nội thôn Nà Lìu';
+  extra?.(ws);
+  const other = wb.addWorksheet('Ghi chú');
+  other.getCell('A1').value = 'Ghi chú của xã';
+  other.getCell('A1').font = { bold: true, size: 14 };
+  other.getCell('A2').value = 0.25;
+  other.getCell('A2').numFmt = '0.0%';
+  return port.save();
+}
+
+/** Loads with II.4.B deferred, replaces it (kept as "II.4.B (cũ)"), saves; returns the file before and after. */
+async function replaced(bytes: Uint8Array): Promise<{ before: ExcelJS.Workbook; after: ExcelJS.Workbook; saved: Uint8Array }> {
+  const port = await XlsxWorkbook.load(bytes, { defer: (names) => names.filter((n) => n === 'II.4.B') });
+  const r = await port.createSheet(sampleLayout('II.4.B', { columnWidths: [8, 30, 10, 14] }));
+  expect(r.keptCopy).toBe('II.4.B (cũ)');
+  const saved = await port.save();
+  return { before: await open(bytes), after: await open(saved), saved };
+}
+
+describe('a deferred sheet kept as a copy', () => {
+  it('is copied into the saved file as its XML, showing what it showed, formats and strings moved', async () => {
+    const bytes = await commune();
+    const { before, after, saved } = await replaced(bytes);
+    const old = before.getWorksheet('II.4.B');
+    const copy = after.getWorksheet('II.4.B (cũ)');
+    if (!old || !copy) throw new Error('sheets missing');
+    expect(shown(copy)).toEqual(shown(old));
+    // The other sheet and the new one are as ExcelJS writes them.
+    expect(shown(after.getWorksheet('Ghi chú') as Worksheet)).toEqual(shown(before.getWorksheet('Ghi chú') as Worksheet));
+    expect(after.getWorksheet('II.4.B')?.getCell('A1').value).not.toBeUndefined();
+    // It was spliced, not rewritten: the copy's part keeps the old file's layout of the sheet
+    // (its cells' text exactly), with its formats renumbered into the new styles.
+    const zip = await JSZip.loadAsync(saved);
+    const parts = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)?.async('string')));
+    const oldZip = await JSZip.loadAsync(bytes);
+    const oldPart = await oldZip.file('xl/worksheets/sheet1.xml')?.async('string');
+    const strip = (x: string | undefined) => (x ?? '').replace(/ s="\d+"/g, '').replace(/<v>\d+<\/v>/g, '');
+    expect(parts.some((p) => strip(p) === strip(oldPart))).toBe(true);
+  });
+
+  it('is read in full by ExcelJS when its XML cannot be copied (a conditional format), and shows the same', async () => {
+    const bytes = await commune((ws) => {
+      ws.addConditionalFormatting({ ref: 'C20:C30', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [1000], priority: 1, style: { font: { bold: true } } }] });
+    });
+    const { before, after } = await replaced(bytes);
+    const old = before.getWorksheet('II.4.B');
+    const copy = after.getWorksheet('II.4.B (cũ)');
+    if (!old || !copy) throw new Error('sheets missing');
+    expect(shown(copy)).toEqual(shown(old));
+    expect((copy as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings).toHaveLength(1);
+  });
+
+  it('reads from its XML what ExcelJS reads', async () => {
+    const bytes = await commune();
+    const whole = await XlsxWorkbook.load(bytes);
+    const deferred = await XlsxWorkbook.load(bytes, { defer: (names) => names });
+    for (const fonts of [false, true]) {
+      expect(await deferred.readSheets(['II.4.B', 'Ghi chú'], { fonts })).toEqual(await whole.readSheets(['II.4.B', 'Ghi chú'], { fonts }));
+    }
+  });
+});
+
+describe('prepareSheet: what is copied as XML', () => {
+  const sheet = (body: string, top = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${top}<sheetData>${body}</sheetData></worksheet>`;
+
+  it('finds each format and shared string index', () => {
+    const p = prepareSheet(sheet('<row r="1" s="2" customFormat="1"><c r="A1" s="3" t="s"><v>7</v></c><c r="B1" s="4"><v>7</v></c></row>', '<cols><col min="1" max="1" width="9" style="5"/></cols>'));
+    expect(p?.indexes.map((i) => [i.kind, i.index])).toEqual([
+      ['style', 5],
+      ['style', 2],
+      ['style', 3],
+      ['string', 7],
+      ['style', 4],
+    ]);
+  });
+
+  it('refuses what refers outside the part or cannot be read as plain', () => {
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" t="s"><v><![CDATA[7]]></v></c></row>'))).toBeUndefined();
+    expect(prepareSheet(sheet('', '<sheetPr/>').replace('</worksheet>', '<drawing r:id="rId1"/></worksheet>'))).toBeUndefined();
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" vm="1"><v>1</v></c></row>'))).toBeUndefined();
+    expect(prepareSheet(sheet('').replace('</worksheet>', '<extLst><ext uri="x"/></extLst></worksheet>'))).toBeUndefined();
+    expect(prepareSheet(sheet('').replace('</worksheet>', '<conditionalFormatting sqref="A1"/></worksheet>'))).toBeUndefined();
+    expect(prepareSheet('<worksheet xmlns="urn:other"><sheetData/></worksheet>')).toBeUndefined();
+  });
+});
