@@ -118,7 +118,8 @@ describe('lkh district', () => {
     expect(r.out).toContain('Vốn Tỉnh Lào Cai: 1.500 triệu đồng (số của lần tổng hợp trước); II.6.B được đồng ý: 1 hoạt động, trong khả năng vốn 1.');
     const after = await XlsxWorkbook.load(new Uint8Array(readFileSync(out)));
     const names = await after.listSheets();
-    expect(names).toContain(`${SUMMARY_SHEET} (cũ)`);
+    expect(names).toContain('Thẩm định lần trước');
+    expect(names.filter((n) => n.endsWith('(cũ)'))).toEqual([]);
     const [fb] = await after.readSheets([FEEDBACK_VIEW]);
     const cells = fb.values.flat().map(text);
     expect(cells).toContain('Xây dựng 2 phòng học điểm trường Khuổi Mạ');

@@ -15,6 +15,7 @@ import { consolidateCommune } from '../../src/workflow/plan';
 import type { CommuneResult } from '../../src/workflow/plan';
 import type { DistrictRow } from '../../src/workflow/upper-level';
 import {
+  APPRAISALS_SHEET,
   COMMUNES_SHEET,
   DATA_TABLES,
   DISTRICT_REPORT_SHEET,
@@ -105,7 +106,7 @@ describe('upper-level roll-up', () => {
     expect(reading.sheets.find((s) => s.sheet === 'II.6.B (cũ)')).toMatchObject({ used: false });
     expect(rollup.issues.map((i) => i.code)).not.toContain('FORM_SENT_TWICE');
     // As many sheets for three communes as for three hundred: the communes are rows, not tabs.
-    expect(sheets).toEqual([...DATA_TABLES, SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, DISTRICT_REPORT_SHEET]);
+    expect(sheets).toEqual([...DATA_TABLES, SUMMARY_SHEET, APPRAISALS_SHEET, COMMUNES_SHEET, RANKING_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, DISTRICT_REPORT_SHEET]);
     expect(new Set(await target.listSheets())).toEqual(new Set(sheets));
     // The long tables: one header row, frozen; one row per activity, with its commune; numbers as numbers.
     const ii6b = await records(target, II6B_TABLE);
@@ -180,7 +181,15 @@ describe('upper-level roll-up', () => {
     // A third commune joins: every row moves; the appraisals follow their keys.
     const c = await naHang();
     const second = await rollUpCommunes(sources([c, a, b]), target, { upperLevel: 'Tỉnh Lào Cai' });
-    expect(second.keptCopies).toContain(`${SUMMARY_SHEET} (cũ)`);
+    // No copy of the summary: the appraisals typed before are listed as typed in "Thẩm định lần trước".
+    expect(second.keptCopies).toEqual([]);
+    const before = await records(target, APPRAISALS_SHEET);
+    expect(before.map((r) => [r['Hoạt động'], r['Ý kiến (Đồng ý / Không đồng ý)'], r['Ưu tiên cấp trên']]).sort()).toEqual([
+      ['Bê tông hóa đường nội thôn (Thôn Nà Lìu)', 'đồng ý', 1],
+      ['Cứng hóa kênh mương (Thôn A)', 'Đồng ý', null],
+      ['Hỗ trợ giống lúa lai (Thôn B)', 'Không đồng ý', null],
+      ['Xây dựng nhà văn hóa thôn (Thôn A)', 'Đồng ý', 2],
+    ]);
     expect(second.rollup.reconciliation).toMatchObject({ keptAppraisals: 4, vanished: 0, balanced: true });
     const byName = (s: string) => second.rollup.rows.find((r) => r.activity.startsWith(s)) as DistrictRow;
     expect(byName('Cứng hóa kênh mương').appraisal).toEqual({ office: 'Sở Nông nghiệp và Môi trường', opinion: 'Đồng ý' });

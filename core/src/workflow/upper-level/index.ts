@@ -8,16 +8,19 @@
  *   tables.ts  the communes' data as long tables (one per kind of content), read back and rewritten
  *   layout.ts  the summaries, feedback table and printable feedback it writes
  *   rollup.ts  rollUpCommunes: read → build → write, in one call
+ *   import.ts  communes' packages into the tables in batches (the Sheets sidebar), no roll-up
  *   types.ts   its data shapes and sheet names
  *   feedback-read.ts  the feedback read back by the commune: the "Phản hồi cấp trên" sheet, answers beside II.6.A/II.6.B
  */
 export * from './rollup';
+export type { ImportOptions, ImportResult, ImportedCommune } from './import';
+export { importCommunePackages } from './import';
 export * from './types';
 export type { BuildOptions } from './build';
 export { buildRollup, fundsFromIv1, iii1Total, rankWithinFunds, verdictOf } from './build';
 export type { SummaryLine } from './layout';
 export type { TablesReport } from './layout';
-export { FEEDBACK_COLUMNS, FEEDBACK_VERDICT_TEXT, SUMMARY_COLUMNS, VANISHED_GROUP, communesLayout, feedbackLayoutOf, feedbackLayouts, feedbackSheetName, feedbackTableLayout, rankingLayout, reportLayout, summaryLayout, summaryLines, upperHeading } from './layout';
+export { FEEDBACK_COLUMNS, FEEDBACK_VERDICT_TEXT, appraisalsLayout, SUMMARY_COLUMNS, VANISHED_GROUP, communesLayout, feedbackLayoutOf, feedbackLayouts, feedbackSheetName, feedbackTableLayout, rankingLayout, reportLayout, summaryLayout, summaryLines, upperHeading } from './layout';
 export type { CommuneMeta, LongColumn, LongRow, StoredCommune, UpperState } from './tables';
 export { ACTIVITY_COLUMNS, DATA_TABLES, FIGURES_TABLE, FIGURE_COLUMNS, II4A_TABLE, II6A_TABLE, II6B_TABLE, SITUATION_COLUMNS, communeRows, longLayout, readLongTable, readUpperTables, upperState } from './tables';
 export type { DistrictSource, PlansReading, ReadPlansOptions } from './read';

@@ -12,8 +12,9 @@ import type { SheetData } from '../../port/types';
 import type { Finding } from '../../validate/messages';
 import type { LongColumn, LongRow } from './tables';
 import { longLayout, readLongTable } from './tables';
-import type { CommuneSummary, DistrictRollup, DistrictRow, SheetRead } from './types';
+import type { CommuneSummary, DistrictRollup, DistrictRow, PreviousRollup, SheetRead } from './types';
 import {
+  APPRAISALS_SHEET,
   COMMUNES_SHEET,
   DISTRICT_REPORT_SHEET,
   FEEDBACK_VIEW,
@@ -557,6 +558,41 @@ export function feedbackTableLayout(rollup: DistrictRollup, notes: ReadonlyMap<s
   });
   return longLayout(FEEDBACK_TABLE, FEEDBACK_COLUMNS, rows);
 }
+
+const APPRAISAL_COLUMNS: readonly LongColumn[] = [
+  { key: 'commune', header: 'Xã', width: 16 },
+  { key: 'form', header: 'Biểu của xã', width: 8, kind: 'center' },
+  { key: 'activity', header: 'Hoạt động', width: 40 },
+  { key: 'office', header: 'Phòng/ban thẩm định', width: 16 },
+  { key: 'opinion', header: 'Ý kiến (Đồng ý / Không đồng ý)', width: 12 },
+  { key: 'reason', header: 'Lý do', width: 24 },
+  { key: 'upperPriority', header: 'Ưu tiên cấp trên', width: 8 },
+  { key: 'key', header: KEY_COLUMN_HEADER, width: 24 },
+];
+
+/**
+ * "Thẩm định lần trước": every appraisal typed in the summary before this run, as typed, one row
+ * each (rows without one left out) — the offices' work one tab away without a copy of the whole
+ * summary (18,000 rows at 300 communes).
+ */
+export function appraisalsLayout(previous: PreviousRollup): SheetLayout {
+  const rows: LongRow[] = previous.rows
+    .filter((p) => hasAppraisalTyped(p.appraisal))
+    .map((p) => ({
+      commune: p.row.commune,
+      form: p.row.form || null,
+      activity: p.row.activity,
+      office: p.appraisal.office ?? null,
+      opinion: p.appraisal.opinion ?? null,
+      reason: p.appraisal.reason ?? null,
+      upperPriority: p.appraisal.upperPriority ?? p.appraisal.upperPriorityText ?? null,
+      key: p.key,
+    }));
+  return longLayout(APPRAISALS_SHEET, APPRAISAL_COLUMNS, rows);
+}
+
+const hasAppraisalTyped = (a: PreviousRollup['rows'][number]['appraisal']): boolean =>
+  a.office !== undefined || a.opinion !== undefined || a.reason !== undefined || a.upperPriority !== undefined || a.upperPriorityText !== undefined;
 
 /** Notes typed in "Ghi chú của cấp trên" of the previous feedback table, by key. */
 export function feedbackNotes(data: SheetData | undefined): Map<string, string> {

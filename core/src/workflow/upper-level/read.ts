@@ -21,7 +21,7 @@ import { STRIP_NUMBER, topicSections } from '../sections';
 import { SUMMARY_COLUMNS, VANISHED_GROUP } from './layout';
 import type { SummaryColumnKey } from './layout';
 import type { Appraisal, CommuneActivity, CommuneForm, CommuneInput, CommuneSituation, PreviousRollup, PreviousRow, SheetRead } from './types';
-import { COMMUNES_SHEET, FEEDBACK_PREFIX, FEEDBACK_TABLE, FEEDBACK_VIEW, RANKING_SHEET, SUMMARY_SHEET, UPPER_REPORT_SHEET } from './types';
+import { APPRAISALS_SHEET, COMMUNES_SHEET, FEEDBACK_PREFIX, FEEDBACK_TABLE, FEEDBACK_VIEW, RANKING_SHEET, SUMMARY_SHEET, UPPER_REPORT_SHEET } from './types';
 import { DATA_TABLES } from './tables';
 import { REPORT_SHEET, destination } from '../plan';
 import { derivedKeys, findKeyColumn } from '../ranking';
@@ -83,7 +83,7 @@ export function isRollupSheet(name: string): boolean {
   const n = name.trim();
   if (COPY_NAME.test(n)) return true;
   return (
-    [SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, UPPER_REPORT_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, ...DATA_TABLES].some((s) => s.toLowerCase() === n.toLowerCase()) ||
+    [SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, UPPER_REPORT_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, APPRAISALS_SHEET, ...DATA_TABLES].some((s) => s.toLowerCase() === n.toLowerCase()) ||
     n.toLowerCase().startsWith(FEEDBACK_PREFIX.toLowerCase())
   );
 }

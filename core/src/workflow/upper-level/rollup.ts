@@ -17,10 +17,9 @@
  * The communes' data itself is kept as long tables (tables.ts): a commune read again replaces its
  * rows; the summaries are computed from the tables, so the number of sheets does not depend on
  * the number of communes. Tabs of today's tab-per-commune layout are imported once (remembered in
- * the state). The summary's previous version is kept as one copy ("(cũ)"), the appraisals typed in
- * it carried over by key; the other sheets are rebuilt.
+ * the state). Every sheet is rebuilt, none kept as a copy: the appraisals typed in the summary are
+ * carried over by key and listed as typed in "Thẩm định lần trước".
  */
-import { replaceKeepingOneCopy } from '../../port/replace';
 import { defaultUpperLevel } from '../../reference';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/types';
 import { copiesOf, readStateOrEmpty } from '../../port/types';
@@ -31,13 +30,14 @@ import { periodOfYear } from '../../reference';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
 import { buildRollup, fundsFromIv1 } from './build';
-import { communesLayout, feedbackLayoutOf, feedbackNotes, feedbackTableLayout, rankingLayout, reportLayout, summaryLayout } from './layout';
+import { appraisalsLayout, communesLayout, feedbackLayoutOf, feedbackNotes, feedbackTableLayout, rankingLayout, reportLayout, summaryLayout } from './layout';
 import type { DistrictSource, PlansReading } from './read';
 import { communeKey, readCommunePlans, readPreviousRollup } from './read';
-import type { CommuneMeta, LongRow, StoredCommune } from './tables';
+import type { ImportedCommune } from './import';
+import { importedOf, merged } from './import';
+import type { CommuneMeta, LongRow } from './tables';
 import {
   ACTIVITY_COLUMNS,
-  DATA_TABLES,
   FIGURES_TABLE,
   FIGURE_COLUMNS,
   II4A_TABLE,
@@ -51,9 +51,8 @@ import {
   readUpperTables,
   upperState,
 } from './tables';
-import type { CommuneInput, DistrictRollup, FundsOrigin } from './types';
-import { DEFAULT_UPPER_LEVEL, FEEDBACK_PREFIX, FEEDBACK_TABLE, FEEDBACK_VIEW, SUMMARY_SHEET, UPPER_REPORT_SHEET } from './types';
-import type { Tally } from '../types';
+import type { DistrictRollup, FundsOrigin } from './types';
+import { DEFAULT_UPPER_LEVEL, FEEDBACK_PREFIX, FEEDBACK_TABLE, FEEDBACK_VIEW, UPPER_REPORT_SHEET } from './types';
 
 
 export interface RollUpOptions {
@@ -75,17 +74,6 @@ export interface RollUpOptions {
   readonly progress?: (fraction: number, message: string) => void;
 }
 
-/** A commune whose rows were replaced in the tables by this run, with what was read against what the tables hold. */
-export interface ImportedCommune {
-  readonly name: string;
-  readonly key: string;
-  /** Read from tabs of the target itself (today's tab-per-commune layout) rather than from a file. */
-  readonly fromTabs: boolean;
-  readonly read: Tally;
-  readonly stored: Tally;
-  readonly balanced: boolean;
-}
-
 export interface RollUpResult {
   readonly rollup: DistrictRollup;
   readonly reading: PlansReading;
@@ -102,31 +90,6 @@ export interface RollUpResult {
 
 function levelOf(upper: string): 'huyen' | 'tinh' {
   return /^(tinh|thanh pho)( |$)/.test(foldKey(upper)) ? 'tinh' : 'huyen';
-}
-
-const tallyOf = (xs: readonly { total: number }[]): Tally => ({ count: xs.length, amount: xs.reduce((s, x) => s + x.total, 0) });
-
-/**
- * A commune read again, over what the tables held: a package with plan forms replaces the
- * activities and difficulties, one with III.1 replaces the figures; an older file than the one
- * stored is left out (said in the issues).
- */
-function merged(prev: StoredCommune | undefined, c: CommuneInput, today: string, issues: Finding[]): StoredCommune | undefined {
-  if (prev?.modified && c.modified && c.modified < prev.modified) {
-    issues.push(finding('COMMUNE_OLDER_VERSION_LEFT', { sheet: '' }, { commune: c.name, left: c.where.join('; '), kept: `bảng dữ liệu các xã (đọc ngày ${prev.read})` }));
-    return undefined;
-  }
-  const hasPlan = c.activities.length > 0 || c.situations.length > 0;
-  if (!prev) return { input: c, read: today, ...(c.modified ? { modified: c.modified } : {}) };
-  const p = prev.input;
-  const input: CommuneInput = {
-    ...(hasPlan ? c : p),
-    name: hasPlan ? c.name : p.name,
-    ...((c.iii1 ?? p.iii1) ? { iii1: c.iii1 ?? p.iii1 } : {}),
-    where: [...new Set([...(hasPlan ? [] : p.where), ...c.where])],
-  };
-  const modified = c.modified ?? prev.modified;
-  return { input, read: today, ...(modified ? { modified } : {}) };
 }
 
 /** Writes a rebuilt sheet: the new one created beside the old, then the old deleted (no copy kept, nothing lost if the write fails). */
@@ -170,17 +133,7 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
     const next = merged(byKey.get(c.key), c, today, issues);
     if (!next) continue;
     byKey.set(c.key, next);
-    const rows = communeRows(next);
-    const stored = tallyOf([...rows.ii6a, ...rows.ii6b].map((r) => ({ total: typeof r.total === 'number' ? r.total : 0 })));
-    const read = tallyOf(c.activities);
-    replaced.push({
-      name: c.name,
-      key: c.key,
-      fromTabs: c.where.some((w) => fromTabs.has(w)),
-      read,
-      stored: c.activities.length > 0 ? stored : read,
-      balanced: c.activities.length === 0 || (read.count === stored.count && Math.abs(read.amount - stored.amount) < 0.5),
-    });
+    replaced.push(importedOf(c, next, c.where.some((w) => fromTabs.has(w))));
   }
   const all = [...byKey.values()];
   const withPlan = new Set(all.filter((s) => s.input.activities.length > 0).map((s) => s.input.key));
@@ -225,18 +178,16 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
     longLayout(FIGURES_TABLE, FIGURE_COLUMNS, figures),
   ];
   const viewLayout = (view && feedbackLayoutOf(rollup, view.key, FEEDBACK_VIEW)) ?? longLayout(FEEDBACK_VIEW, [{ key: 'note', header: 'Chưa có xã nào có hoạt động để phản hồi.', width: 60 }], []);
-  const rebuilt = [...dataLayouts, communesLayout(rollup), rankingLayout(rollup), feedbackTableLayout(rollup, notes), viewLayout];
-  const written = [...DATA_TABLES, SUMMARY_SHEET, ...rebuilt.slice(DATA_TABLES.length).map((l) => l.name), UPPER_REPORT_SHEET];
+  const rebuilt = [...dataLayouts, summaryLayout(rollup), appraisalsLayout(previous), communesLayout(rollup), rankingLayout(rollup), feedbackTableLayout(rollup, notes), viewLayout];
+  const written = [...rebuilt.map((l) => l.name), UPPER_REPORT_SHEET];
   // Sheets of the earlier layout: one "Phản hồi - <xã>" per commune, now the feedback table and view.
   const removed = names.filter((n) => n.startsWith(FEEDBACK_PREFIX));
   const importedNow = reading.sheets.filter((x) => x.used && x.file === undefined && x.form !== undefined && sources.some((s) => s.port === target));
   const report = reportLayout(rollup, reading.sheets, written, { imported: replaced, removed, stored: all.length - replaced.length });
+  // Every sheet rebuilt, none kept as a copy: the appraisals typed before are carried by key and
+  // listed as typed in "Thẩm định lần trước" (a copy of the summary would be 18,000 rows more).
   const keptCopies: string[] = [];
-  for (const l of dataLayouts) await rebuild(target, l, names);
-  // One previous copy of the summary: the offices' appraisals of the last run stay one tab away.
-  const r = await replaceKeepingOneCopy(target, summaryLayout(rollup), names);
-  if (r.keptCopy) keptCopies.push(r.keptCopy);
-  for (const l of [...rebuilt.slice(DATA_TABLES.length), report]) await rebuild(target, l, names);
+  for (const l of [...rebuilt, report]) await rebuild(target, l, names);
   if (removed.length > 0) await target.deleteSheets([...removed, ...names.filter((n) => removed.some((x) => copiesOf(x, names).includes(n)))]);
   let after: DocumentState;
   try {

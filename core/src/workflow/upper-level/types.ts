@@ -23,6 +23,8 @@ export const UPPER_REPORT_SHEET = 'Báo cáo đọc các xã';
 export const DISTRICT_REPORT_SHEET = UPPER_REPORT_SHEET;
 /** Every commune's feedback, one row per activity. */
 export const FEEDBACK_TABLE = 'Phản hồi các xã';
+/** The appraisals typed in the summary before this run, as they were (the summary is rebuilt, not kept as a copy). */
+export const APPRAISALS_SHEET = 'Thẩm định lần trước';
 /** The printable feedback of one chosen commune, rebuilt at each run. */
 export const FEEDBACK_VIEW = 'Phiếu phản hồi';
 
