@@ -10,6 +10,9 @@ import type { CellValue, WorkbookPort } from '../../src/port/types';
 import { MemoryWorkbook } from '../../src/port/memory';
 import {
   FEEDBACK_TABLE,
+  FEEDBACK_VIEW,
+  feedbackFileLayouts,
+  writeFeedbackView,
   REJECTED_FLAG,
   SUMMARY_SHEET,
   feedbackLayouts,
@@ -170,6 +173,28 @@ describe('the upper level’s feedback read back by the commune', () => {
     expect(ii6b.get('Xây dựng nhà văn hóa thôn (Thôn A)')).toMatch(new RegExp(`^${REJECTED_FLAG}; Sở Văn hóa; lý do: Đã có trong kế hoạch năm sau`, 'u'));
     // The commune's own "Phản hồi cấp trên" is never taken for the upper level's feedback.
     expect((await readUpperFeedback(a.wb)).map((f) => f.sheet)).toEqual([]);
+  }, 30_000);
+
+  it('makes each commune\'s feedback from the feedback table alone: the printable view of a chosen commune, and the files to send', async () => {
+    const { target, result } = await appraised();
+    const v = await writeFeedbackView(target, 'hòa bình');
+    expect(v.commune).toBe('Xã Hòa Bình');
+    const view = await grid(target, FEEDBACK_VIEW);
+    expect(view.map((r) => text(r[0]))).toContain('Kính gửi: Ủy ban nhân dân Xã Hòa Bình');
+    // Remembered: the next roll-up prints the same commune.
+    const again = await rollUpCommunes([], target);
+    expect(again.feedbackCommune).toBe('Xã Hòa Bình');
+    await expect(writeFeedbackView(target, 'Xã Nà Hang')).rejects.toThrow('Không có "Xã Nà Hang" trong bảng "Phản hồi các xã" (có 2 xã');
+    // The files made from the table say what the roll-up's own say, line for line.
+    const files = await feedbackFileLayouts(target);
+    expect(files.map((l) => l.name)).toEqual(['Phản hồi - Xã Hòa Bình', 'Phản hồi - Xã Tân Lập']);
+    const fromTable = XlsxWorkbook.create();
+    await fromTable.createSheet(files[1]);
+    const a = feedbackFor(await readUpperFeedback(fromTable), 'Xã Tân Lập');
+    const b = feedbackFor(await readUpperFeedback(await sentTo(result, 'Xã Tân Lập')), 'Xã Tân Lập');
+    const strip = (f: typeof a) => f.lines.map(({ where: _where, ...rest }) => rest);
+    expect(strip(a)).toEqual(strip(b));
+    expect(a.lines.length).toBe(5);
   }, 30_000);
 
   it('says what is missing: no feedback sheet, no plan to apply it to', async () => {

@@ -370,11 +370,37 @@ export function feedbackSheetName(commune: string, taken: readonly string[]): st
   }
 }
 
-function remarkOf(r: DistrictRow, rank: ReadonlyMap<string, DistrictRollup['ranking'][number]>): string | null {
+/** One activity of a commune's feedback, however it was found (the roll-up's rows, or the feedback table read back). Money in 1.000 đồng. */
+export interface FeedbackSheetRow {
+  readonly verdict: 'accepted' | 'rejected' | 'pending';
+  readonly activity: string;
+  readonly form?: string;
+  readonly difficulty?: string;
+  readonly total?: number;
+  readonly office?: string;
+  readonly opinion?: string;
+  readonly reason?: string;
+  readonly upperPriority?: number;
+  readonly withinFunds?: boolean;
+  /** The commune's own row key ("Mã dòng (LKH)" of its II.6.A/II.6.B). */
+  readonly key?: string;
+}
+
+/** A commune's feedback to lay out: whom it is sent to, by whom, and its rows. */
+export interface FeedbackSheetInput {
+  readonly name: string;
+  readonly upperLevel: string;
+  readonly planYear?: number;
+  readonly commune: string;
+  /** III.1's total for the commune, triệu đồng, when read. */
+  readonly iii1Total?: number;
+  readonly rows: readonly FeedbackSheetRow[];
+}
+
+function remarkOf(r: FeedbackSheetRow): string | null {
   const parts: string[] = [];
-  if (r.appraisal.upperPriority !== undefined) parts.push(`Ưu tiên cấp trên: ${r.appraisal.upperPriority}`);
-  const k = rank.get(r.key);
-  if (k && k.withinFunds !== undefined) parts.push(k.withinFunds ? 'Trong khả năng vốn' : 'Ngoài khả năng vốn năm nay');
+  if (r.upperPriority !== undefined) parts.push(`Ưu tiên cấp trên: ${r.upperPriority}`);
+  if (r.withinFunds !== undefined) parts.push(r.withinFunds ? 'Trong khả năng vốn' : 'Ngoài khả năng vốn năm nay');
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
@@ -396,105 +422,131 @@ export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
   return out;
 }
 
-/**
- * One commune's feedback, shaped on II.10: A accepted, B not accepted with the reason, C still
- * waiting; each row's commune key beside the printed area. Undefined when the commune has no
- * activity. Printed as "Phiếu phản hồi" for the commune chosen, or sent as its own file.
- */
-export function feedbackLayoutOf(rollup: DistrictRollup, communeKey: string, name: string): SheetLayout | undefined {
-  const upper = rollup.upperLevel;
+/** A commune's feedback rows from the roll-up. */
+export function feedbackRowsOf(rollup: DistrictRollup, communeKey: string): FeedbackSheetRow[] {
   const rank = new Map(rollup.ranking.map((r) => [r.row.key, r]));
-  const c = rollup.communes.find((x) => x.key === communeKey);
-  if (!c) return undefined;
-  {
-    const rows = rollup.rows.filter((r) => r.status === 'active' && r.communeKey === c.key);
-    if (rows.length === 0) return undefined;
-    const accepted = rows.filter((r) => r.verdict === 'accepted');
-    const rejected = rows.filter((r) => r.verdict === 'rejected');
-    const pending = rows.filter((r) => r.verdict === 'pending');
-    const lines = [
-      `ỦY BAN NHÂN DÂN ${upperHeading(upper)}`,
-      `Kính gửi: Ủy ban nhân dân ${c.name}`,
-      `Sau khi tổng hợp và thẩm định các hoạt động xã đề xuất trong Biểu II.6.A và II.6.B${rollup.planYear !== undefined ? ` năm ${rollup.planYear}` : ''}, ${upper} phản hồi như sau (số tiền: 1.000 đồng):`,
-      ...(c.iii1 ? [`Kinh phí dự kiến phân bổ cho xã (Biểu III.1): ${num(c.iii1.total)} triệu đồng.`] : []),
-      `Đồng ý: ${accepted.length} hoạt động; chưa tiếp thu: ${rejected.length}; đang chờ ý kiến: ${pending.length}.`,
-    ];
-    const tables: SimpleTable[] = [
-      {
-        key: 'accepted',
-        caption: `A. Các vấn đề ${upper} tiếp thu và đưa vào kế hoạch:`,
-        columns: [
-          { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-          { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-          { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-          { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-          { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
-          { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
-          { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
-          FEEDBACK_KEY,
-        ],
-        rows: accepted.map((r, i) => ({
-          stt: i + 1,
-          difficulty: r.difficulty ?? null,
-          activity: r.activity,
-          form: r.form || null,
-          total: r.total,
-          office: r.appraisal.office ?? null,
-          remark: remarkOf(r, rank),
-          key: communeRowKey(r),
-        })),
-      },
-      {
-        key: 'not-accepted',
-        caption: `B. Những vấn đề ${upper} chưa tiếp thu:`,
-        columns: [
-          { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-          { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-          { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-          { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-          { key: 'conclusion', header: `Kết luận của ${upper}`, width: 16, kind: 'longtext' },
-          { key: 'reason', header: `Lý do ${upper} chưa tiếp thu`, width: 30, kind: 'longtext' },
-          FEEDBACK_KEY,
-        ],
-        rows: rejected.map((r, i) => ({
-          stt: i + 1,
-          difficulty: r.difficulty ?? null,
-          activity: r.activity,
-          form: r.form || null,
-          conclusion: [r.appraisal.opinion ?? 'Không đồng ý', r.appraisal.office ? `(${r.appraisal.office})` : ''].filter(Boolean).join(' '),
-          reason: r.appraisal.reason ?? null,
-          key: communeRowKey(r),
-        })),
-      },
-    ];
-    if (pending.length > 0) {
-      tables.push({
-        key: 'pending',
-        caption: `C. Các hoạt động đang chờ ý kiến thẩm định của ${upper}:`,
-        columns: [
-          { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-          { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-          { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-          { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-          { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
-          { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
-          // The columns of A, so both print on one grid (no merged cells: Sheets pays a call per merge).
-          { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
-          FEEDBACK_KEY,
-        ],
-        rows: pending.map((r, i) => ({ stt: i + 1, difficulty: r.difficulty ?? null, activity: r.activity, form: r.form || null, total: r.total, office: r.appraisal.office ?? null, remark: remarkOf(r, rank), key: communeRowKey(r) })),
-      });
-    }
-    return simpleLayout({
-      name,
-      title: `PHẢN HỒI KẾ HOẠCH ${c.name.toUpperCase()}${rollup.planYear !== undefined ? ` NĂM ${rollup.planYear}` : ''}`,
-      lines,
-      tables,
-      orientation: 'portrait',
+  return rollup.rows
+    .filter((r) => r.status === 'active' && r.communeKey === communeKey)
+    .map((r) => {
+      const within = rank.get(r.key)?.withinFunds;
+      return {
+        verdict: r.verdict,
+        activity: r.activity,
+        ...(r.form ? { form: r.form } : {}),
+        ...(r.difficulty ? { difficulty: r.difficulty } : {}),
+        total: r.total,
+        ...(r.appraisal.office ? { office: r.appraisal.office } : {}),
+        ...(r.appraisal.opinion ? { opinion: r.appraisal.opinion } : {}),
+        ...(r.appraisal.reason ? { reason: r.appraisal.reason } : {}),
+        ...(r.appraisal.upperPriority !== undefined ? { upperPriority: r.appraisal.upperPriority } : {}),
+        ...(within !== undefined ? { withinFunds: within } : {}),
+        key: communeRowKey(r),
+      };
     });
-  }
 }
 
+/** One commune's feedback from the roll-up (undefined when the commune has no activity). */
+export function feedbackLayoutOf(rollup: DistrictRollup, communeKey: string, name: string): SheetLayout | undefined {
+  const c = rollup.communes.find((x) => x.key === communeKey);
+  if (!c) return undefined;
+  const rows = feedbackRowsOf(rollup, communeKey);
+  if (rows.length === 0) return undefined;
+  return feedbackSheetLayout({ name, upperLevel: rollup.upperLevel, ...(rollup.planYear !== undefined ? { planYear: rollup.planYear } : {}), commune: c.name, ...(c.iii1 ? { iii1Total: c.iii1.total } : {}), rows });
+}
+
+/**
+ * One commune's feedback, shaped on II.10: A accepted, B not accepted with the reason, C still
+ * waiting; each row's commune key beside the printed area. Printed as "Phiếu phản hồi" for the
+ * commune chosen, or sent as its own file.
+ */
+export function feedbackSheetLayout(f: FeedbackSheetInput): SheetLayout {
+  const upper = f.upperLevel;
+  const rows = f.rows;
+  const accepted = rows.filter((r) => r.verdict === 'accepted');
+  const rejected = rows.filter((r) => r.verdict === 'rejected');
+  const pending = rows.filter((r) => r.verdict === 'pending');
+  const lines = [
+    `ỦY BAN NHÂN DÂN ${upperHeading(upper)}`,
+    `Kính gửi: Ủy ban nhân dân ${f.commune}`,
+    `Sau khi tổng hợp và thẩm định các hoạt động xã đề xuất trong Biểu II.6.A và II.6.B${f.planYear !== undefined ? ` năm ${f.planYear}` : ''}, ${upper} phản hồi như sau (số tiền: 1.000 đồng):`,
+    ...(f.iii1Total !== undefined ? [`Kinh phí dự kiến phân bổ cho xã (Biểu III.1): ${num(f.iii1Total)} triệu đồng.`] : []),
+    `Đồng ý: ${accepted.length} hoạt động; chưa tiếp thu: ${rejected.length}; đang chờ ý kiến: ${pending.length}.`,
+  ];
+  const shown = (r: FeedbackSheetRow, i: number) => ({
+    stt: i + 1,
+    difficulty: r.difficulty ?? null,
+    activity: r.activity,
+    form: r.form || null,
+    total: r.total ?? null,
+    office: r.office ?? null,
+    remark: remarkOf(r),
+    key: r.key ?? null,
+  });
+  const tables: SimpleTable[] = [
+    {
+      key: 'accepted',
+      caption: `A. Các vấn đề ${upper} tiếp thu và đưa vào kế hoạch:`,
+      columns: [
+        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
+        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
+        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
+        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+        { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
+        { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
+        { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
+        FEEDBACK_KEY,
+      ],
+      rows: accepted.map(shown),
+    },
+    {
+      key: 'not-accepted',
+      caption: `B. Những vấn đề ${upper} chưa tiếp thu:`,
+      columns: [
+        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
+        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
+        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
+        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+        { key: 'conclusion', header: `Kết luận của ${upper}`, width: 16, kind: 'longtext' },
+        { key: 'reason', header: `Lý do ${upper} chưa tiếp thu`, width: 30, kind: 'longtext' },
+        FEEDBACK_KEY,
+      ],
+      rows: rejected.map((r, i) => ({
+        stt: i + 1,
+        difficulty: r.difficulty ?? null,
+        activity: r.activity,
+        form: r.form || null,
+        conclusion: [r.opinion ?? 'Không đồng ý', r.office ? `(${r.office})` : ''].filter(Boolean).join(' '),
+        reason: r.reason ?? null,
+        key: r.key ?? null,
+      })),
+    },
+  ];
+  if (pending.length > 0) {
+    tables.push({
+      key: 'pending',
+      caption: `C. Các hoạt động đang chờ ý kiến thẩm định của ${upper}:`,
+      columns: [
+        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
+        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
+        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
+        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+        { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
+        { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
+        // The columns of A, so both print on one grid (no merged cells: Sheets pays a call per merge).
+        { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
+        FEEDBACK_KEY,
+      ],
+      rows: pending.map(shown),
+    });
+  }
+  return simpleLayout({
+    name: f.name,
+    title: `PHẢN HỒI KẾ HOẠCH ${f.commune.toUpperCase()}${f.planYear !== undefined ? ` NĂM ${f.planYear}` : ''}`,
+    lines,
+    tables,
+    orientation: 'portrait',
+  });
+}
 
 /** The columns of "Phản hồi các xã": one row per activity of every commune; "Ghi chú của cấp trên" is typed and kept by "Mã dòng (LKH)". */
 export const FEEDBACK_COLUMNS = [

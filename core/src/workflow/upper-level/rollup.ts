@@ -25,7 +25,6 @@ import type { DocumentState, ProgramPeriod, WorkbookPort } from '../../port/type
 import { copiesOf, readStateOrEmpty } from '../../port/types';
 import { foldKey } from '../../text';
 import { withRecordedFindings } from '../findings';
-import type { SheetLayout } from '../../layout/types';
 import { periodOfYear } from '../../reference';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
@@ -49,6 +48,7 @@ import {
   longLayout,
   metaOf,
   readUpperTables,
+  rebuildSheet as rebuild,
   upperState,
 } from './tables';
 import type { DistrictRollup, FundsOrigin } from './types';
@@ -90,14 +90,6 @@ export interface RollUpResult {
 
 function levelOf(upper: string): 'huyen' | 'tinh' {
   return /^(tinh|thanh pho)( |$)/.test(foldKey(upper)) ? 'tinh' : 'huyen';
-}
-
-/** Writes a rebuilt sheet: the new one created beside the old, then the old deleted (no copy kept, nothing lost if the write fails). */
-async function rebuild(target: WorkbookPort, layout: SheetLayout, names: readonly string[]): Promise<void> {
-  const older = copiesOf(layout.name, names);
-  if (older.length > 0) await target.deleteSheets(older);
-  const r = await target.createSheet(layout, { existing: 'copy' });
-  if (r.keptCopy) await target.deleteSheets([r.keptCopy]);
 }
 
 /**

@@ -16,6 +16,7 @@ import { KEY_COLUMN_HEADER, STYLES } from '../../layout/engine';
 import type { CellStyle, LayoutCell, LayoutValue, SheetLayout, StyleName, Validation } from '../../layout/types';
 import type { ActivityGroup, FormReading } from '../../model/types';
 import type { CellValue, DocumentState, ProgramPeriod, SheetData, WorkbookPort } from '../../port/types';
+import { copiesOf } from '../../port/types';
 import { foldKey, parseNumber } from '../../text';
 import type { Tally, Topic } from '../types';
 import { TOPICS, TOPIC_LABELS } from '../types';
@@ -451,4 +452,12 @@ export function metaOf(s: StoredCommune): CommuneMeta {
     ...(c.planYear !== undefined ? { planYear: c.planYear } : {}),
     forms: c.forms,
   };
+}
+
+/** Writes a rebuilt sheet: the new one created beside the old, then the old deleted (no copy kept; the old one stays if the write fails). */
+export async function rebuildSheet(target: WorkbookPort, layout: SheetLayout, names: readonly string[]): Promise<void> {
+  const older = copiesOf(layout.name, names);
+  if (older.length > 0) await target.deleteSheets(older);
+  const r = await target.createSheet(layout, { existing: 'copy' });
+  if (r.keptCopy) await target.deleteSheets([r.keptCopy]);
 }
