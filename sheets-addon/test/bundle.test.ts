@@ -134,6 +134,12 @@ describe('Code.js in Apps Script', () => {
     await client.listSheets();
     await client.rollUp({});
     await client.protectSheet({ sheet: 'x', editors: [] });
+    const tiny = XlsxWorkbook.create();
+    await tiny.createSheet({ ...(await communePlanLayouts(0, { forms: ['II.6.B'] })).sheets[0].layout, name: 'II.6.B' });
+    // The recording caller answers null: the import stops with the reason, it does not throw.
+    expect((await client.importPackages([{ name: 'xa.xlsx', bytes: await tiny.save() }])).done).toBe(0);
+    await client.feedbackView('Xã Tân Lập');
+    await expect(client.downloadFeedback()).rejects.toThrow();
     await expect(client.exportPackage()).rejects.toThrow(/II\.4\.A/);
     await expect(client.downloadDocument?.('II.7.A')).rejects.toThrow(/bấm "Tổng hợp" trước/);
     expect([...used].sort()).toEqual([...SIDEBAR_FUNCTIONS].filter((n) => n !== 'importSheets').sort());
