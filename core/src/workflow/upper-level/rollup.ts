@@ -179,7 +179,13 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
   // Every sheet rebuilt, none kept as a copy: the appraisals typed before are carried by key and
   // listed as typed in "Thẩm định lần trước" (a copy of the summary would be 18,000 rows more).
   const keptCopies: string[] = [];
-  for (const l of [...rebuilt, report]) await rebuild(target, l, names);
+  // A table is rewritten when a commune changed or it is not as the roll-up writes it (rows
+  // cleared by an import, columns moved): otherwise it already holds exactly these rows.
+  const unchanged = replaced.length === 0 && reading.iv1.length === 0 && !reading.issues.some((f) => f.code === 'COMMUNE_VERSIONS_CONFLICT');
+  for (const l of [...rebuilt, report]) {
+    if (unchanged && dataLayouts.includes(l) && tables.compact.has(l.name)) continue;
+    await rebuild(target, l, names);
+  }
   if (removed.length > 0) await target.deleteSheets([...removed, ...names.filter((n) => removed.some((x) => copiesOf(x, names).includes(n)))]);
   let after: DocumentState;
   try {

@@ -303,10 +303,10 @@ const keyOf = (name: string): string => foldKey(name).replace(/^(xa|phuong|thi t
  * The communes held in the tables, rebuilt as the roll-up's input (every activity with its own
  * key, amounts as numbers; III.1 figures as the form's reading). Communes in the order first met.
  */
-export async function readUpperTables(port: WorkbookPort, state: UpperState, period: ProgramPeriod): Promise<{ communes: StoredCommune[]; iv1: LongRow[] }> {
+export async function readUpperTables(port: WorkbookPort, state: UpperState, period: ProgramPeriod): Promise<{ communes: StoredCommune[]; iv1: LongRow[]; compact: ReadonlySet<string> }> {
   const names = await port.listSheets();
   const present = DATA_TABLES.filter((t) => names.includes(t));
-  if (present.length === 0) return { communes: [], iv1: [] };
+  if (present.length === 0) return { communes: [], iv1: [], compact: new Set() };
   const data = await port.readSheets(present, { formulas: false, fonts: false, merges: false });
   const of = (name: string) => data.find((d) => d.name === name);
   const communes = new Map<string, { name: string; activities: CommuneActivity[]; situations: CommuneSituation[]; figures: Record<string, CellValue>[]; read: string; files: Set<string>; planYear?: number }>();
@@ -438,7 +438,22 @@ export async function readUpperTables(port: WorkbookPort, state: UpperState, per
       ...(meta?.modified ? { modified: meta.modified } : {}),
     });
   }
-  return { communes: out, iv1 };
+  // Tables as the roll-up writes them (its header, no empty row): rewriting them would change nothing.
+  const compact = new Set<string>();
+  for (const [name, columns] of [
+    [II6A_TABLE, ACTIVITY_COLUMNS],
+    [II6B_TABLE, ACTIVITY_COLUMNS],
+    [II4A_TABLE, SITUATION_COLUMNS],
+    [FIGURES_TABLE, FIGURE_COLUMNS],
+  ] as const) {
+    const d = of(name);
+    if (!d || d.top !== 0 || d.left !== 0 || d.values.length === 0) continue;
+    const header = d.values[0].map(cellText);
+    if (header.length !== columns.length || columns.some((c, i) => header[i] !== c.header)) continue;
+    if (d.values.slice(1).some((r) => r.every((v) => cellText(v) === ''))) continue;
+    compact.add(name);
+  }
+  return { communes: out, iv1, compact };
 }
 
 /** What the state keeps of a commune stored in the tables. */
