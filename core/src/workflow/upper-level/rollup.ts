@@ -37,6 +37,7 @@ import { importedOf, merged } from './import';
 import type { CommuneMeta, LongRow } from './tables';
 import {
   ACTIVITY_COLUMNS,
+  DATA_TABLES,
   FIGURES_TABLE,
   FIGURE_COLUMNS,
   II4A_TABLE,
@@ -161,17 +162,21 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
   progress(0.7, 'Đang ghi bảng dữ liệu, các trang tổng hợp và phản hồi…');
   const names = await target.listSheets();
   const notes = names.includes(FEEDBACK_TABLE) ? feedbackNotes((await target.readSheets([FEEDBACK_TABLE], { formulas: false, fonts: false, merges: false }))[0]) : new Map<string, string>();
-  const rows = all.map(communeRows);
-  const figures: LongRow[] = [...rows.flatMap((r) => r.figures), ...(reading.iv1.length > 0 ? iv1Rows(reading.iv1, today) : tables.iv1)];
+  // A table is rewritten when a commune changed or it is not as the roll-up writes it (rows
+  // cleared by an import, columns moved): otherwise it already holds exactly these rows.
+  const unchanged = replaced.length === 0 && reading.iv1.length === 0;
+  const stale = [II6A_TABLE, II6B_TABLE, II4A_TABLE, FIGURES_TABLE].filter((t) => !(unchanged && tables.compact.has(t)));
+  const rows = stale.length > 0 ? all.map(communeRows) : [];
+  const figures = (): LongRow[] => [...rows.flatMap((r) => r.figures), ...(reading.iv1.length > 0 ? iv1Rows(reading.iv1, today) : tables.iv1)];
   const dataLayouts = [
-    longLayout(II6A_TABLE, ACTIVITY_COLUMNS, rows.flatMap((r) => r.ii6a)),
-    longLayout(II6B_TABLE, ACTIVITY_COLUMNS, rows.flatMap((r) => r.ii6b)),
-    longLayout(II4A_TABLE, SITUATION_COLUMNS, rows.flatMap((r) => r.ii4a)),
-    longLayout(FIGURES_TABLE, FIGURE_COLUMNS, figures),
-  ];
+    stale.includes(II6A_TABLE) ? longLayout(II6A_TABLE, ACTIVITY_COLUMNS, rows.flatMap((r) => r.ii6a)) : undefined,
+    stale.includes(II6B_TABLE) ? longLayout(II6B_TABLE, ACTIVITY_COLUMNS, rows.flatMap((r) => r.ii6b)) : undefined,
+    stale.includes(II4A_TABLE) ? longLayout(II4A_TABLE, SITUATION_COLUMNS, rows.flatMap((r) => r.ii4a)) : undefined,
+    stale.includes(FIGURES_TABLE) ? longLayout(FIGURES_TABLE, FIGURE_COLUMNS, figures()) : undefined,
+  ].filter((l): l is NonNullable<typeof l> => l !== undefined);
   const viewLayout = (view && feedbackLayoutOf(rollup, view.key, FEEDBACK_VIEW)) ?? longLayout(FEEDBACK_VIEW, [{ key: 'note', header: 'Chưa có xã nào có hoạt động để phản hồi.', width: 60 }], []);
   const rebuilt = [...dataLayouts, summaryLayout(rollup), appraisalsLayout(previous), communesLayout(rollup), rankingLayout(rollup), feedbackTableLayout(rollup, notes), viewLayout];
-  const written = [...rebuilt.map((l) => l.name), UPPER_REPORT_SHEET];
+  const written = [...DATA_TABLES, ...rebuilt.slice(dataLayouts.length).map((l) => l.name), UPPER_REPORT_SHEET];
   // Sheets of the earlier layout: one "Phản hồi - <xã>" per commune, now the feedback table and view.
   const removed = names.filter((n) => n.startsWith(FEEDBACK_PREFIX));
   const importedNow = reading.sheets.filter((x) => x.used && x.file === undefined && x.form !== undefined && sources.some((s) => s.port === target));
@@ -179,13 +184,7 @@ export async function rollUpCommunes(sources: readonly DistrictSource[], target:
   // Every sheet rebuilt, none kept as a copy: the appraisals typed before are carried by key and
   // listed as typed in "Thẩm định lần trước" (a copy of the summary would be 18,000 rows more).
   const keptCopies: string[] = [];
-  // A table is rewritten when a commune changed or it is not as the roll-up writes it (rows
-  // cleared by an import, columns moved): otherwise it already holds exactly these rows.
-  const unchanged = replaced.length === 0 && reading.iv1.length === 0 && !reading.issues.some((f) => f.code === 'COMMUNE_VERSIONS_CONFLICT');
-  for (const l of [...rebuilt, report]) {
-    if (unchanged && dataLayouts.includes(l) && tables.compact.has(l.name)) continue;
-    await rebuild(target, l, names);
-  }
+  for (const l of [...rebuilt, report]) await rebuild(target, l, names);
   if (removed.length > 0) await target.deleteSheets([...removed, ...names.filter((n) => removed.some((x) => copiesOf(x, names).includes(n)))]);
   let after: DocumentState;
   try {
