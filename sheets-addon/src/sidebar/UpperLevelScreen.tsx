@@ -13,6 +13,7 @@ import type { RollUpView } from '../server/entry-points';
 import type { SheetsClient } from './remote';
 import { ErrorMessage, Notice, useCall, useSidebarI18n, useSidebarStyles } from './ui';
 import { readPicked } from '../../../core/ui/files';
+import type { PackagesOutcome } from './packages';
 import type { UploadedFile } from './xlsx-import';
 
 export interface UpperLevelScreenProps {
@@ -115,11 +116,13 @@ export function UpperLevelScreen({ client, upperLevelName, isUpper }: UpperLevel
   // The files an import stopped before (resumed by "Nhập tiếp").
   const [left, setLeft] = useState<readonly UploadedFile[]>([]);
   const [commune, setCommune] = useState('');
+  const [imported, setImported] = useState<PackagesOutcome | undefined>();
   const fundsValue = parseFunds(funds);
   const fundsInvalid = fundsValue !== undefined && Number.isNaN(fundsValue);
   const runImport = async (files: readonly UploadedFile[]) => {
     const outcome = await client.importPackages(files, (done, total) => setProgress({ done, total }));
     setLeft(files.slice(outcome.done));
+    setImported(outcome);
     return outcome;
   };
   const upload = useCall(async (files: readonly File[]) => {
@@ -133,7 +136,6 @@ export function UpperLevelScreen({ client, upperLevelName, isUpper }: UpperLevel
   const view = useCall((name: string) => client.feedbackView(name));
   const download = useCall(() => client.downloadFeedback((done, total) => setProgress({ done, total })));
   const importing = upload.running || resume.running;
-  const imported = resume.result ?? upload.result;
   const communes = roll.result?.communes.filter((c) => c.activities > 0).map((c) => c.name) ?? [];
   const chosen = commune || roll.result?.feedbackCommune || communes[0] || '';
   const select = useCall((sheet: string, cell: string) => client.selectCell(sheet, cell));
