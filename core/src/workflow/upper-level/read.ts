@@ -599,6 +599,7 @@ export async function readPreviousRollup(port: WorkbookPort): Promise<PreviousRo
   const names = await port.listSheets();
   const name = names.find((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
   if (!name) return { rows: [] };
-  const [data] = await port.readSheets([name]);
+  // Values only: the appraisals are typed values (formulas, fonts and merges would read the 18,000 rows thrice more).
+  const [data] = await port.readSheets([name], { formulas: false, fonts: false, merges: false });
   return readPreviousSummary(data);
 }
