@@ -34,7 +34,7 @@ import { MemoryWorkbook } from '../core/src/port/memory';
 import { importCommunePackages, rollUpCommunes } from '../core/src/workflow/upper-level';
 import { READ_BUDGET_MS, createServerApi } from '../sheets-addon/src/server/api';
 import type { ImportRequest, RollUpView } from '../sheets-addon/src/server/entry-points';
-import { CALL_CELLS } from '../sheets-addon/src/sidebar/xlsx-import';
+import { CALL_CELLS } from '../sheets-addon/src/sidebar/call-size';
 import { CachedSpreadsheet } from '../sheets-addon/src/server/sheet-cache';
 import { SheetsWorkbook } from '../sheets-addon/src/server/sheets-port';
 import type { CommunePlan } from '../sheets-addon/test/data';
