@@ -1,18 +1,22 @@
 /**
- * `lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds AMOUNT_TRIEU] [--year YYYY] [--period P]`
- * The upper level's roll-up of the communes' plans (workflow/district.ts). When OUT.xlsx exists
- * it is updated: what the offices typed in the appraisal columns is kept, replaced sheets are
- * kept as copies. Exit codes: 0 success; 1 error findings; 2 bad usage, OUT unreadable, or no
- * commune plan found in the files.
+ * `lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds AMOUNT_TRIEU] [--year YYYY]
+ *   [--period P] [--feedback-dir DIR] [--feedback-commune NAME]` (also `lkh upper`)
+ * The upper level's roll-up of the communes' plans (workflow/upper-level). OUT.xlsx holds the
+ * communes' data as long tables, whatever their number: each commune given replaces its rows,
+ * the others are kept. When OUT.xlsx exists it is updated: what the offices typed in the
+ * appraisal columns is kept (the summary's previous version kept as one copy); communes' tabs of
+ * the earlier tab-per-commune layout found in it are imported once. --feedback-dir writes one
+ * feedback file per commune, for `lkh feedback`. Exit codes: 0 success; 1 error findings; 2 bad
+ * usage, OUT unreadable, or no commune plan found in the files.
  */
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ProgramPeriod } from '../src/port/types';
 import { formatVnNumber, parseNumber } from '../src/text';
 import type { Finding } from '../src/validate/messages';
 import { finding } from '../src/validate/messages';
 import type { DistrictSource } from '../src/workflow/upper-level';
-import { rollUpCommunes } from '../src/workflow/upper-level';
+import { feedbackLayouts, rollUpCommunes } from '../src/workflow/upper-level';
 import { topicHeading } from '../src/forms/topics';
 import type { XlsxWorkbook as XlsxWorkbookClass } from '../src/xlsx/xlsx-workbook';
 
@@ -25,7 +29,7 @@ async function xlsx(): Promise<typeof XlsxWorkbookClass> {
 }
 import { checkOutput, readInput, writeAtomic } from './files';
 import { shown, shownMessage } from './terminal';
-import { openForReading } from '../src/xlsx/read-input';
+import { fileModified, openForReading } from '../src/xlsx/read-input';
 
 export interface DistrictIo {
   out(s: string): void;
@@ -35,17 +39,23 @@ export interface DistrictIo {
 export const DISTRICT_USAGE = `Cách dùng:
   lkh district TỆP.xlsx... --out KẾT_QUẢ.xlsx [--json] [--upper TÊN] [--funds SỐ_TRIỆU_ĐỒNG]
                [--year NĂM] [--period 2016-2020|2021-2025|2026-2030]
-      Tổng hợp Biểu II.6.A, II.6.B (và II.4.B, II.4.A, III.1 nếu có) của các xã cho cấp trên:
-      theo ngành, lĩnh vực (có cột thẩm định), theo xã, xếp ưu tiên trong nguồn vốn cấp trên,
-      phiếu phản hồi cho từng xã. --upper: tên cấp trên, ví dụ "Tỉnh Lào Cai" (kế hoạch từ năm
-      2026: tỉnh; các năm trước theo Sổ tay). --funds: vốn cấp trên nắm giữ cho các hoạt động
-      chưa rõ nguồn vốn (không nhập: lấy tổng kinh phí của Biểu IV.1 nếu có trong các tệp).
-      Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ nguyên ý kiến thẩm định đã nhập.
+               [--feedback-dir THƯ_MỤC] [--feedback-commune TÊN_XÃ]
+      (hoặc lkh upper …) Tổng hợp Biểu II.6.A, II.6.B (và II.4.B, II.4.A, III.1 nếu có) của các
+      xã cho cấp trên. Số liệu các xã nằm trong các bảng dữ liệu (mỗi loại biểu một trang, mỗi
+      hoạt động một dòng), dù có bao nhiêu xã: tệp của một xã thay các dòng của xã đó, các xã khác
+      giữ nguyên. Từ đó: tổng hợp theo ngành, lĩnh vực (có cột thẩm định), theo xã, xếp ưu tiên
+      trong nguồn vốn cấp trên, bảng "Phản hồi các xã" và phiếu phản hồi in cho một xã
+      (--feedback-commune). --feedback-dir: ghi mỗi xã một tệp phản hồi để gửi về xã (xã nhận bằng
+      lkh feedback). --upper: tên cấp trên, ví dụ "Tỉnh Lào Cai" (kế hoạch từ năm 2026: tỉnh; các
+      năm trước theo Sổ tay). --funds: vốn cấp trên nắm giữ cho các hoạt động chưa rõ nguồn vốn
+      (không nhập: lấy tổng kinh phí của Biểu IV.1 nếu có trong các tệp).
+      Nếu KẾT_QUẢ.xlsx đã có, cập nhật và giữ nguyên ý kiến thẩm định đã nhập; các trang của từng
+      xã theo cách sắp xếp cũ có trong tệp được nhập vào bảng dữ liệu một lần.
       Mã thoát: 0 thành công, 1 còn lỗi, 2 sai cách dùng hoặc không đọc được gì.`;
 
 class UsageError extends Error {}
 
-const VALUED = ['out', 'upper', 'funds', 'year', 'period'];
+const VALUED = ['out', 'upper', 'funds', 'year', 'period', 'feedback-dir', 'feedback-commune'];
 const PERIODS: readonly ProgramPeriod[] = ['2016-2020', '2021-2025', '2026-2030'];
 
 interface Parsed {
@@ -135,34 +145,52 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
   for (const f of p.files) {
     if (resolve(f) === outPath) continue; // the result is read as the previous run, not as a commune
     try {
-      sources.push({ port: await openForReading(readInput(f)), file: basename(f) });
+      const data = readInput(f);
+      const modified = await fileModified(data);
+      sources.push({ port: await openForReading(data), file: basename(f), ...(modified ? { modified } : {}) });
     } catch (e) {
       fileFindings.push(finding('FILE_UNREADABLE', { sheet: '', file: basename(f) }, { reason: e instanceof Error ? e.message.replace(/^Không đọc được tệp "[^"]*": /, '') : String(e) }));
     }
   }
   let target: XlsxWorkbookClass;
+  const previous = existsSync(out);
   try {
-    target = existsSync(out) ? await (await xlsx()).load(readInput(out)) : (await xlsx()).create();
+    target = previous ? await (await xlsx()).load(readInput(out)) : (await xlsx()).create();
   } catch (e) {
     io.err(`Không đọc được ${shown(out)} (kết quả lần trước): ${e instanceof Error ? e.message : String(e)}. Không ghi đè; hãy chọn tệp khác.\n`);
     return 2;
   }
-  const result = await rollUpCommunes(sources, target, {
+  const feedbackDir = str(p, 'feedback-dir');
+  const feedbackCommune = str(p, 'feedback-commune');
+  // The previous result is read too: communes' tabs of the earlier tab-per-commune layout in it are imported once.
+  const result = await rollUpCommunes(previous ? [...sources, { port: target }] : sources, target, {
     ...(upper ? { upperLevel: upper } : {}),
+    ...(feedbackCommune ? { feedbackCommune } : {}),
     ...(funds !== undefined ? { funds } : {}),
     ...(planYear !== undefined ? { planYear } : {}),
     ...(period ? { period } : {}),
   });
   const { rollup } = result;
   const findings = [...fileFindings, ...rollup.findings];
-  const activities = rollup.reconciliation.read.count;
-  if (activities === 0) {
+  const activities = result.reading.communes.reduce((n, c) => n + c.activities.length, 0);
+  if (activities === 0 && result.reading.held.length === 0) {
     // Nothing to roll up: the previous result (if any) is left untouched.
     io.err('Không tìm thấy hoạt động nào trong Biểu II.6.A, II.6.B hay II.4.B của các tệp đã cho.\n');
     for (const f of [...findings, ...rollup.issues]) io.err(line(f));
     return 2;
   }
   writeAtomic(outPath, await target.save());
+  // One feedback file per commune, each its "Phản hồi - <xã>" sheet alone (what lkh feedback reads back).
+  const feedbackFiles: string[] = [];
+  if (feedbackDir) {
+    for (const layout of feedbackLayouts(rollup)) {
+      const wb = (await xlsx()).create();
+      await wb.createSheet(layout);
+      const file = join(feedbackDir, `${layout.name.replace(/[\\/:*?"<>|]/g, ' ').trim()}.xlsx`);
+      writeAtomic(file, await wb.save());
+      feedbackFiles.push(file);
+    }
+  }
   const errors = findings.filter((f) => f.severity === 'error').length + rollup.issues.filter((i) => i.severity === 'error').length;
   const rec = rollup.reconciliation;
   const verdicts = { accepted: 0, rejected: 0, pending: 0 };
@@ -177,6 +205,10 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
       fundsFrom: rollup.fundsFrom ?? null,
       sheets: result.sheets,
       keptCopies: result.keptCopies,
+      imported: result.imported,
+      removed: result.removed,
+      feedbackCommune: result.feedbackCommune ?? null,
+      feedbackFiles,
       reconciliation: rec,
       communes: rollup.communes.map((c) => ({
         name: c.name,
@@ -211,6 +243,15 @@ async function run(args: readonly string[], io: DistrictIo): Promise<number> {
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     io.out(`Đã ghi ${shown(out)}: ${shown(result.sheets.join(', '))}\n`);
+    const fromTabs = result.imported.filter((i) => i.fromTabs);
+    io.out(
+      `Bảng dữ liệu các xã: nhập ${result.imported.length} xã${fromTabs.length > 0 ? ` (${fromTabs.length} xã từ các trang theo cách sắp xếp cũ)` : ''}, giữ nguyên ${rollup.communes.length - result.imported.length} xã đã có; đọc được = ghi vào bảng: ${
+        result.imported.every((i) => i.balanced) ? 'khớp' : 'KHÔNG KHỚP'
+      }.\n`,
+    );
+    if (result.removed.length > 0) io.out(`Đã xóa ${result.removed.length} trang "Phản hồi - …" của cách sắp xếp cũ (nay ở bảng "Phản hồi các xã").\n`);
+    if (result.feedbackCommune) io.out(`Phiếu phản hồi in cho: ${shown(result.feedbackCommune)}.\n`);
+    if (feedbackFiles.length > 0) io.out(`Đã ghi ${feedbackFiles.length} tệp phản hồi vào ${shown(feedbackDir ?? '')}.\n`);
     for (const c of rollup.communes) {
       io.out(
         `  ${shown(c.name)}: ${c.count} hoạt động (${num(c.total)} nghìn đồng) — II.6.A ${c.ii6a.count}, II.6.B ${c.ii6b.count}${c.iii1 ? `; III.1 ${num(c.iii1.total)} triệu đồng` : ''} — ${c.reconciliation.balanced ? 'khớp' : 'KHÔNG KHỚP'}\n`,

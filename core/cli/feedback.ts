@@ -1,8 +1,10 @@
 /**
  * `lkh feedback PLAN.xlsx [FEEDBACK.xlsx] --out PLAN.xlsx [--commune NAME] [--json]`
- * The upper level's feedback ("Phản hồi - <Xã>", written by `lkh district`) read back into the
- * commune's plan (workflow/upper-level/feedback-read.ts): from the file the commune received, or
- * from a sheet of the plan itself when no FEEDBACK file is given. Writes the "Phản hồi cấp trên"
+ * The upper level's feedback read back into the commune's plan (workflow/upper-level/feedback-read.ts):
+ * from the file the commune received ("Phản hồi - <Xã>", written by `lkh district --feedback-dir` or
+ * downloaded from the Sheets sidebar), from the province's workbook itself (its "Phản hồi các xã"
+ * table, the commune chosen by --commune or the plan's name), or from a sheet of the plan itself
+ * when no FEEDBACK file is given. Writes the "Phản hồi cấp trên"
  * sheet and the answer beside each row of II.6.A and II.6.B; the plan's own cells are unchanged.
  * --out may be the plan itself (written atomically). Exit codes: 0 written; 2 bad usage, a file
  * unreadable, no feedback for the commune, or no plan.
@@ -20,7 +22,8 @@ export interface FeedbackIo {
 }
 
 export const FEEDBACK_USAGE = `  lkh feedback KẾ_HOẠCH.xlsx [PHẢN_HỒI.xlsx] --out KẾ_HOẠCH.xlsx [--commune TÊN] [--json]
-      Nhận phản hồi của cấp trên (trang "Phản hồi - <Xã>" do lkh district ghi) vào kế hoạch xã: trang
+      Nhận phản hồi của cấp trên (tệp "Phản hồi - <Xã>.xlsx" cấp trên gửi, hoặc tệp tổng hợp của cấp
+      trên có bảng "Phản hồi các xã") vào kế hoạch xã: trang
       "Phản hồi cấp trên" (từng hoạt động: đồng ý hay chưa tiếp thu, phòng/ban, ý kiến, lý do, ưu tiên
       cấp trên, việc xã cần làm) và cột "Phản hồi cấp trên (LKH)" cạnh từng dòng II.6.A, II.6.B. Không
       cho PHẢN_HỒI.xlsx: tìm trang phản hồi ngay trong tệp kế hoạch. --out có thể là chính tệp kế hoạch.`;

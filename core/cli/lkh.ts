@@ -6,7 +6,7 @@
  *   lkh rank FILE --list SHEET [--method marks|scores] [--participants N]   (creates the ballot and tally sheet)
  *   lkh rank FILE --ballot SHEET [--list SHEET] [--json]                   (ranks the list from the filled tally)
  *   lkh rank FILE --undo | lkh consolidate --out FILE --undo                (the last consolidation or ranking undone from its "(cũ)" copies)
- *   lkh district FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds TRIEU] [--year YYYY] [--period P]
+ *   lkh district (or lkh upper) FILE... --out OUT.xlsx [--json] [--upper NAME] [--funds TRIEU] [--year YYYY] [--period P] [--feedback-dir DIR] [--feedback-commune NAME]
  *   lkh catalogue FILE [--period P] [--year YYYY]
  *   lkh demo --out DIR
  *   lkh document <II.7.A|II.7.B|II.2|II.8|II.10|all> FILE... --out FILE|DIR [--json]   (core/cli/document.ts, loaded on use)
@@ -622,6 +622,7 @@ export async function main(argv: readonly string[], printer: Io = stdio): Promis
       case 'catalogue':
         return await catalogueCommand(rest, io);
       case 'district':
+      case 'upper':
         return await districtCommand(rest, io);
       case 'feedback': return await (await import('./feedback')).feedbackCommand(rest, io);
       case 'status':

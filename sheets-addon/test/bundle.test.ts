@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KEY_COLUMN_HEADER } from '../../core/src/layout/engine';
 import { XlsxWorkbook } from '../../core/src/xlsx/xlsx-workbook';
-import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, RANKING_SHEET, SUMMARY_SHEET } from '../../core/src/workflow/upper-level';
+import { APPRAISALS_SHEET, COMMUNES_SHEET, DATA_TABLES, FEEDBACK_TABLE, FEEDBACK_VIEW, RANKING_SHEET, SUMMARY_SHEET, UPPER_REPORT_SHEET } from '../../core/src/workflow/upper-level';
 import { LOCK_BUSY_MESSAGE } from '../src/server/lock';
 import type { ImportRequest, RollUpView } from '../src/server/entry-points';
 import { ENTRY_POINTS, MENU_ITEMS, SIDEBAR_FUNCTIONS } from '../src/server/entry-points';
@@ -134,6 +134,12 @@ describe('Code.js in Apps Script', () => {
     await client.listSheets();
     await client.rollUp({});
     await client.protectSheet({ sheet: 'x', editors: [] });
+    const tiny = XlsxWorkbook.create();
+    await tiny.createSheet({ ...(await communePlanLayouts(0, { forms: ['II.6.B'] })).sheets[0].layout, name: 'II.6.B' });
+    // The recording caller answers null: the import stops with the reason, it does not throw.
+    expect((await client.importPackages([{ name: 'xa.xlsx', bytes: await tiny.save() }])).done).toBe(0);
+    await client.feedbackView('Xã Tân Lập');
+    await expect(client.downloadFeedback()).rejects.toThrow();
     await expect(client.exportPackage()).rejects.toThrow(/II\.4\.A/);
     await expect(client.downloadDocument?.('II.7.A')).rejects.toThrow(/bấm "Tổng hợp" trước/);
     expect([...used].sort()).toEqual([...SIDEBAR_FUNCTIONS].filter((n) => n !== 'importSheets').sort());
@@ -250,13 +256,13 @@ describe('the upper level working through the bundled functions', () => {
     return o;
   }
 
-  it('rolls the communes\' tabs up with appraisal columns and a feedback sheet per commune; a re-run keeps the appraisals', async () => {
+  it('rolls the communes\' tabs up into long tables, with appraisal columns and one feedback table; a re-run keeps the appraisals', async () => {
     const { ss, call, world } = await district(3);
     const v = call<RollUpView>('rollUp', { funds: 500 });
     expect(v.communes.map((c) => c.name)).toEqual(['Xã Số 001', 'Xã Số 002', 'Xã Số 003']);
     expect(v.reconciliation.balanced).toBe(true);
     expect(v.reconciliation.read.count).toBe(54);
-    expect(v.sheets).toEqual([SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, 'Phản hồi - Xã Số 001', 'Phản hồi - Xã Số 002', 'Phản hồi - Xã Số 003', DISTRICT_REPORT_SHEET]);
+    expect(v.sheets).toEqual([...DATA_TABLES, SUMMARY_SHEET, APPRAISALS_SHEET, COMMUNES_SHEET, RANKING_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, UPPER_REPORT_SHEET]);
     const names = ss.getSheets().map((s) => s.getName());
     for (const s of v.sheets) expect(names).toContain(s);
     // An office types its opinion; another person re-runs: kept.
@@ -270,7 +276,10 @@ describe('the upper level working through the bundled functions', () => {
     const again = call<RollUpView>('rollUp', null);
     expect(again.reconciliation.keptAppraisals).toBe(1);
     expect(again.funds).toBe(500);
-    expect(again.keptCopies.length).toBe(7);
+    // No copies: every sheet is rebuilt from the tables, the appraisals carried by key.
+    expect(again.keptCopies).toEqual([]);
+    // The communes' tabs were imported into the tables on the first run and are not read again.
+    expect(again.reconciliation.read.count).toBe(54);
     // The menu item rolls up when the level is huyện/tỉnh, and the commune's consolidation is refused.
     call('menuConsolidate');
     expect(world.ui.alerts.at(-1)?.prompt).toMatch(/^Tỉnh Lào Cai: đã tổng hợp 3 xã, 54 hoạt động/);

@@ -33,6 +33,7 @@ function district(reconciliation: DistrictReconciliation): RollUpView {
     read: [],
     sheets: ['Tổng hợp'],
     keptCopies: [],
+    imported: { communes: 0, balanced: true },
     elapsedMs: 1500,
   };
 }

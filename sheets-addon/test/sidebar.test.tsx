@@ -123,7 +123,7 @@ describe('the sidebar over google.script.run', () => {
     expect(await screen.findByText(/^2 xã: đọc 36 hoạt động .* khớp\./u, {}, { timeout: 10000 })).toBeTruthy();
     expect(screen.getByText(/^Xã Số 001: 18 hoạt động/u)).toBeTruthy();
     expect(screen.getByText(/trong 1\.500 triệu đồng/u)).toBeTruthy();
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(expect.arrayContaining(['Tổng hợp theo lĩnh vực', 'Phản hồi - Xã Số 001', 'Phản hồi - Xã Số 002']));
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(expect.arrayContaining(['Tổng hợp theo lĩnh vực', 'Dữ liệu xã II.6.B', 'Phản hồi các xã']));
     expect(screen.getByRole('button', { name: 'Tổng hợp lại' })).toBeTruthy();
   });
 

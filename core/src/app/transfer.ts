@@ -273,3 +273,18 @@ export async function exportPackage(port: WorkbookPort): Promise<{ fileName: str
   const fileName = `${unit.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '-')}-ke-hoach-${state.planYear ?? ''}.xlsx`.replace(/-+\./, '.');
   return { fileName, bytes: await out.save(), sheets };
 }
+
+/**
+ * Sheets as one .xlsx file each, all in one .zip (the upper level's feedback, one file per
+ * commune to send back by e-mail or Zalo). The .xlsx files are stored, not compressed again.
+ */
+export async function layoutsAsZip(files: readonly { readonly fileName: string; readonly layout: SheetLayout }[]): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  for (const f of files) {
+    const wb = XlsxWorkbook.create();
+    await wb.createSheet(f.layout);
+    zip.file(f.fileName, await wb.save());
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+}

@@ -341,6 +341,21 @@ export const MESSAGES = {
     vi: '{commune} có biểu {form} ở {count} nơi ({places}); đã đọc tất cả — xem lại để không tính trùng.',
     en: '{commune} has form {form} in {count} places ({places}); all were read — check that nothing is counted twice.',
   },
+  COMMUNE_VERSIONS_CONFLICT: {
+    severity: 'error',
+    vi: '{commune} có hai bản kế hoạch khác nhau ({sources}) mà không biết bản nào mới hơn: chưa nhập bản nào, số liệu cũ của xã được giữ nguyên. Chỉ để lại một tệp của xã rồi tổng hợp lại.',
+    en: '{commune} has two different plans ({sources}) and which one is newer is unknown: neither was imported, the commune\'s previous data is kept. Leave one file of the commune and roll up again.',
+  },
+  FEEDBACK_COMMUNE_UNKNOWN: {
+    severity: 'warning',
+    vi: 'Không có xã "{commune}" trong bảng dữ liệu các xã: phiếu phản hồi in cho xã khác; kiểm tra lại tên xã.',
+    en: 'No commune "{commune}" in the communes\' tables: the printable feedback shows another commune; check the name.',
+  },
+  COMMUNE_OLDER_VERSION_LEFT: {
+    severity: 'warning',
+    vi: '{commune} có hai bản kế hoạch khác nhau: đã dùng bản mới hơn ({kept}), bỏ qua bản cũ ({left}).',
+    en: '{commune} has two different plans: the newer ({kept}) was used, the older ({left}) left out.',
+  },
   ONLY_IN_II4B: {
     severity: 'warning',
     vi: '{commune}: {count} hoạt động có trong II.4.B nhưng không có trong II.6.A hay II.6.B của xã; đã tách vào II.6.A/II.6.B theo quy tắc tách nguồn vốn, đưa vào tổng hợp và ghi chú.',

@@ -1,7 +1,8 @@
 /**
  * `lkh feedback` on real files: two demo-like communes consolidated and rolled up by `lkh district`,
- * the province's offices appraise in the roll-up file, and each commune reads its feedback back
- * into its own plan file (written over it, atomically).
+ * the province's offices appraise in the roll-up file, `lkh district --feedback-dir` writes one
+ * feedback file per commune, and each commune reads its own back into its plan file (written over
+ * it, atomically) — or reads it from the province's workbook itself (the "Phản hồi các xã" table).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,12 +60,18 @@ describe('lkh feedback', () => {
     const rollup = join(dir, 'tong-hop.xlsx');
     expect((await run(['district', a, b, '--out', rollup, '--upper', 'Tỉnh Lào Cai', '--funds', '100000'])).code).toBeLessThanOrEqual(1);
     const named = await appraise(rollup, 'Xã Tân Lập');
-    expect((await run(['district', a, b, '--out', rollup])).code).toBeLessThanOrEqual(1);
+    const sent = join(dir, 'gui-xa');
+    const again = await run(['district', a, b, '--out', rollup, '--feedback-dir', sent, '--json']);
+    expect(again.code).toBeLessThanOrEqual(1);
+    // One file per commune, each holding that commune's feedback alone.
+    const written = (JSON.parse(again.out) as { feedbackFiles: string[] }).feedbackFiles;
+    expect(written.map((f) => f.slice(sent.length + 1)).sort()).toEqual(['Phản hồi - Xã Bản Chang.xlsx', 'Phản hồi - Xã Tân Lập.xlsx']);
+    expect(await (await XlsxWorkbook.load(readFileSync(join(sent, 'Phản hồi - Xã Tân Lập.xlsx')))).listSheets()).toEqual(['Phản hồi - Xã Tân Lập']);
 
-    const r = await run(['feedback', a, rollup, '--out', a]);
+    const r = await run(['feedback', a, join(sent, 'Phản hồi - Xã Tân Lập.xlsx'), '--out', a]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Đã ghi .*Xã-Tân-Lập\.xlsx: trang "Phản hồi cấp trên" từ "Phản hồi - Xã Tân Lập" \(tong-hop\.xlsx\) — \d+ hoạt động: đồng ý 1, chưa tiếp thu 1, đang chờ ý kiến \d+;/u);
+    expect(r.out).toMatch(/^Đã ghi .*Xã-Tân-Lập\.xlsx: trang "Phản hồi cấp trên" từ "Phản hồi - Xã Tân Lập" \(Phản hồi - Xã Tân Lập\.xlsx\) — \d+ hoạt động: đồng ý 1, chưa tiếp thu 1, đang chờ ý kiến \d+;/u);
     expect(r.out).toContain(`Chuyển sang II.6.A (cấp trên đồng ý, trong khả năng vốn): ${named.accepted}.`);
     expect(r.out).toContain(`Chưa tiếp thu, xã cần xem lại: ${named.rejected} (Ngoài định hướng của tỉnh).`);
 
@@ -80,11 +87,11 @@ describe('lkh feedback', () => {
     // The consolidation still reads the plan it wrote: a re-run on the same file works.
     expect((await run(['consolidate', a, '--out', join(dir, 'again.xlsx')])).code).toBeLessThanOrEqual(1);
 
-    // --json, for Bản Chang, whose feedback waits for every opinion.
+    // --json, for Bản Chang, whose feedback waits for every opinion: read from the province's workbook itself.
     const j = await run(['feedback', b, rollup, '--out', join(dir, 'ban-chang-2.xlsx'), '--json']);
     expect(j.code).toBe(0);
-    const doc = JSON.parse(j.out) as { commune: string; accepted: number; rejected: number; pending: number; unmatched: number; activities: { verdict: string; key: string | null }[] };
-    expect(doc).toMatchObject({ commune: 'Xã Bản Chang', accepted: 0, rejected: 0, unmatched: 0 });
+    const doc = JSON.parse(j.out) as { commune: string; feedbackSheet: string; accepted: number; rejected: number; pending: number; unmatched: number; activities: { verdict: string; key: string | null }[] };
+    expect(doc).toMatchObject({ commune: 'Xã Bản Chang', accepted: 0, rejected: 0, unmatched: 0, feedbackSheet: 'Phản hồi các xã' });
     expect(doc.pending).toBe(doc.activities.length);
     expect(doc.activities.every((x) => x.verdict === 'pending' && x.key !== null)).toBe(true);
   }, 120_000);
@@ -94,7 +101,7 @@ describe('lkh feedback', () => {
     // No feedback sheet in the plan itself.
     const none = await run(['feedback', a, '--out', a]);
     expect(none.code).toBe(2);
-    expect(none.err).toContain('Không tìm thấy trang phản hồi của cấp trên');
+    expect(none.err).toContain('Không tìm thấy phản hồi của cấp trên');
     // The feedback file as --out would lose it.
     const same = await run(['feedback', a, a, '--out', a]);
     expect(same.code).toBe(2);

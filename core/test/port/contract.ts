@@ -10,6 +10,8 @@ import type { DocumentState, SheetData, WorkbookPort } from '../../src/port/type
 import { copiesOf } from '../../src/port/types';
 import type { ArraySheets } from './fixtures';
 import { sampleLayout } from './fixtures';
+import type { LongColumn, LongRow } from '../../src/workflow/upper-level';
+import { longLayout, readLongTable } from '../../src/workflow/upper-level';
 
 /** One adapter under the contract, and the few ways its host legitimately differs. */
 export interface PortHarness {
@@ -401,6 +403,58 @@ export function describePortContract(name: string, harness: () => PortHarness): 
       const cyclic: Record<string, unknown> = {};
       cyclic.self = cyclic;
       expect((await portError(port.writeState({ extra: cyclic }))).code).toBe('STATE_INVALID');
+    });
+  });
+
+  describe('the upper level\'s long tables (one header row, a row per record, numbers as numbers)', () => {
+    const columns: readonly LongColumn[] = [
+      { key: 'commune', header: 'Xã', width: 16 },
+      { key: 'activity', header: 'Hoạt động', width: 30 },
+      { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
+      { key: 'priority', header: 'Ưu tiên của xã', width: 6, kind: 'number' },
+      { key: 'key', header: 'Mã dòng (LKH)', width: 20 },
+    ];
+    const rows: LongRow[] = [
+      { commune: 'Xã Tân Lập', activity: 'Bê tông hóa đường thôn Nà Lìu', total: 350000, priority: 1, key: 'ten:be tong hoa duong' },
+      { commune: 'Xã Tân Lập', activity: 'Hỗ trợ giống lúa lai', total: 2500.5, priority: null, key: 'ten:ho tro giong' },
+      { commune: 'Xã Hòa Bình', activity: 'Nhà văn hóa "Bản Mới" – 2027', total: 0, priority: 2, key: 'ten:nha van hoa' },
+    ];
+
+    it('writes the header in row 1 and one row per record, no merged cell; reads them back by header', async () => {
+      let port = await h.fromArrays({});
+      await port.createSheet(longLayout('Dữ liệu xã II.6.B', columns, rows));
+      port = await h.reopen(port);
+      const [d] = await port.readSheets(['Dữ liệu xã II.6.B'], { merges: true });
+      expect(d).toMatchObject({ top: 0, left: 0, merges: [] });
+      expect(d.values[0]).toEqual(columns.map((c) => c.header));
+      const back = readLongTable(d, columns);
+      expect(back.rows).toEqual(rows.map((r) => ({ ...r })));
+      expect(back.sheetRows).toEqual([1, 2, 3]);
+      expect(back.rows.map((r) => typeof r.total)).toEqual(['number', 'number', 'number']);
+    });
+
+    it('takes rows appended below the last one and rows cleared in place (a commune imported again)', async () => {
+      let port = await h.fromArrays({});
+      await port.createSheet(longLayout('Dữ liệu xã II.6.B', columns, rows));
+      // Xã Tân Lập sent again: its two rows cleared where they stand, its new row appended (beyond the sheet's grid).
+      await port.writeValues([
+        { sheet: 'Dữ liệu xã II.6.B', row: 1, col: 0, values: [[null, null, null, null, null], [null, null, null, null, null]] },
+        { sheet: 'Dữ liệu xã II.6.B', row: 4, col: 0, values: [['Xã Tân Lập', 'Kênh mương nội đồng', 120000, 1, 'ten:kenh muong']] },
+      ]);
+      port = await h.reopen(port);
+      const [d] = await port.readSheets(['Dữ liệu xã II.6.B']);
+      const back = readLongTable(d, columns);
+      expect(back.rows.map((r) => [r.commune, r.activity, r.total])).toEqual([
+        ['Xã Hòa Bình', 'Nhà văn hóa "Bản Mới" – 2027', 0],
+        ['Xã Tân Lập', 'Kênh mương nội đồng', 120000],
+      ]);
+      expect(back.sheetRows).toEqual([3, 4]);
+    });
+
+    it('finds each column by its header wherever a person moved it', async () => {
+      const port = await h.fromArrays({ T: [['Hoạt động', 'Ghi chú riêng', 'Tổng số (1.000 đồng)', 'Xã'], ['Làm cầu', 'x', 1000, 'Xã Cốc Ly']] });
+      const [d] = await port.readSheets(['T']);
+      expect(readLongTable(d, columns).rows).toEqual([{ activity: 'Làm cầu', total: 1000, commune: 'Xã Cốc Ly' }]);
     });
   });
 

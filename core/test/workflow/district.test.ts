@@ -15,8 +15,14 @@ import { consolidateCommune } from '../../src/workflow/plan';
 import type { CommuneResult } from '../../src/workflow/plan';
 import type { DistrictRow } from '../../src/workflow/upper-level';
 import {
+  APPRAISALS_SHEET,
   COMMUNES_SHEET,
+  DATA_TABLES,
   DISTRICT_REPORT_SHEET,
+  FEEDBACK_TABLE,
+  FEEDBACK_VIEW,
+  II6A_TABLE,
+  II6B_TABLE,
   RANKING_SHEET,
   SUMMARY_SHEET,
   VANISHED_NOTE,
@@ -72,6 +78,23 @@ function tableAfter(grid: Grid, caption: string): string[][] {
 
 const sources = (cs: readonly Commune[]) => cs.map((c) => ({ port: c.wb, file: c.file }));
 
+/** The records of a long table as objects by header (row 1 is the header). */
+async function records(wb: MemoryWorkbook, sheet: string): Promise<Record<string, CellValue>[]> {
+  const grid = await values(wb, sheet);
+  const header = grid[0].map(text);
+  return grid.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? null])));
+}
+
+/** A person deletes a commune's rows from the data tables (the commune withdrawn from the roll-up). */
+async function dropCommune(wb: MemoryWorkbook, commune: string): Promise<void> {
+  for (const sheet of DATA_TABLES) {
+    const [d] = await wb.readSheets([sheet]);
+    const col = d.values[0].indexOf('Xã');
+    const blocks = d.values.flatMap((r, i) => (i > 0 && r[col] === commune ? [{ sheet, row: d.top + i, col: d.left, values: [r.map(() => null)] }] : []));
+    if (blocks.length > 0) await wb.writeValues(blocks);
+  }
+}
+
 describe('upper-level roll-up', () => {
   it('rolls every activity of every commune up by topic and sector, reconciled per commune and in total', async () => {
     const cs = [await tanLap(), await hoaBinh(), await naHang()];
@@ -82,7 +105,22 @@ describe('upper-level roll-up', () => {
     const { rollup, sheets, reading } = await rollUpCommunes(sources(cs), target, { upperLevel: 'Tỉnh Lào Cai' });
     expect(reading.sheets.find((s) => s.sheet === 'II.6.B (cũ)')).toMatchObject({ used: false });
     expect(rollup.issues.map((i) => i.code)).not.toContain('FORM_SENT_TWICE');
-    expect(sheets).toEqual([SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, 'Phản hồi - Xã Hòa Bình', 'Phản hồi - Xã Nà Hang', 'Phản hồi - Xã Tân Lập', DISTRICT_REPORT_SHEET]);
+    // As many sheets for three communes as for three hundred: the communes are rows, not tabs.
+    expect(sheets).toEqual([...DATA_TABLES, SUMMARY_SHEET, APPRAISALS_SHEET, COMMUNES_SHEET, RANKING_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, DISTRICT_REPORT_SHEET]);
+    expect(new Set(await target.listSheets())).toEqual(new Set(sheets));
+    // The long tables: one header row, frozen; one row per activity, with its commune; numbers as numbers.
+    const ii6b = await records(target, II6B_TABLE);
+    const ii6a = await records(target, II6A_TABLE);
+    expect(target.sheet(II6B_TABLE).freeze).toEqual({ rows: 1, cols: 0 });
+    expect(target.sheet(II6B_TABLE).merges).toEqual([]);
+    for (const c of cs) {
+      const name = c.result.plan.communeName;
+      expect(ii6a.filter((r) => r['Xã'] === name)).toHaveLength(c.result.written.ii6a.length);
+      expect(ii6b.filter((r) => r['Xã'] === name)).toHaveLength(c.result.written.ii6b.length);
+    }
+    expect([...ii6a, ...ii6b].every((r) => typeof r['Tổng số (1.000 đồng)'] === 'number' && typeof r['Đề xuất (1.000 đồng)'] === 'number')).toBe(true);
+    expect([...ii6a, ...ii6b].reduce((n, r) => n + (r['Tổng số (1.000 đồng)'] as number), 0)).toBe(cs.flatMap((c) => c.result.plan.activities).reduce((n, a) => n + a.total, 0));
+    expect(new Set(ii6b.map((r) => r['Tệp']))).toEqual(new Set(cs.map((c) => c.file)));
     // Every activity of every commune's plan is there, counts and amounts per commune.
     for (const c of cs) {
       const plan = c.result.plan.activities;
@@ -143,7 +181,15 @@ describe('upper-level roll-up', () => {
     // A third commune joins: every row moves; the appraisals follow their keys.
     const c = await naHang();
     const second = await rollUpCommunes(sources([c, a, b]), target, { upperLevel: 'Tỉnh Lào Cai' });
-    expect(second.keptCopies).toContain(`${SUMMARY_SHEET} (cũ)`);
+    // No copy of the summary: the appraisals typed before are listed as typed in "Thẩm định lần trước".
+    expect(second.keptCopies).toEqual([]);
+    const before = await records(target, APPRAISALS_SHEET);
+    expect(before.map((r) => [r['Hoạt động'], r['Ý kiến (Đồng ý / Không đồng ý)'], r['Ưu tiên cấp trên']]).sort()).toEqual([
+      ['Bê tông hóa đường nội thôn (Thôn Nà Lìu)', 'đồng ý', 1],
+      ['Cứng hóa kênh mương (Thôn A)', 'Đồng ý', null],
+      ['Hỗ trợ giống lúa lai (Thôn B)', 'Không đồng ý', null],
+      ['Xây dựng nhà văn hóa thôn (Thôn A)', 'Đồng ý', 2],
+    ]);
     expect(second.rollup.reconciliation).toMatchObject({ keptAppraisals: 4, vanished: 0, balanced: true });
     const byName = (s: string) => second.rollup.rows.find((r) => r.activity.startsWith(s)) as DistrictRow;
     expect(byName('Cứng hóa kênh mương').appraisal).toEqual({ office: 'Sở Nông nghiệp và Môi trường', opinion: 'Đồng ý' });
@@ -151,11 +197,12 @@ describe('upper-level roll-up', () => {
     expect(byName('Bê tông hóa đường nội thôn')).toMatchObject({ key: roadKey, verdict: 'accepted', appraisal: { upperPriority: 1 } });
     expect(byName('Xây phòng học').verdict).toBe('pending');
     // Still in the sheet after the re-run (a third run keeps them again).
-    const third = await rollUpCommunes(sources([c, a, b]), target);
+    const third = await rollUpCommunes(sources([c, a, b]), target, { feedbackCommune: 'Tân Lập' });
     expect(third.rollup.reconciliation.keptAppraisals).toBe(4);
     expect(third.rollup.upperLevel).toBe('Tỉnh Lào Cai'); // remembered in the workbook
-    // Feedback to Xã Tân Lập, shaped on II.10: A accepted, B not accepted with the reason, C waiting.
-    const fb = await values(target, 'Phản hồi - Xã Tân Lập');
+    expect(third.feedbackCommune).toBe('Xã Tân Lập');
+    // The printable feedback to Xã Tân Lập, shaped on II.10: A accepted, B not accepted with the reason, C waiting.
+    const fb = await values(target, FEEDBACK_VIEW);
     expect(text(fb[0][0])).toBe('PHẢN HỒI KẾ HOẠCH XÃ TÂN LẬP NĂM 2027');
     expect(fb.map((r) => text(r[0]))).toContain('Kính gửi: Ủy ban nhân dân Xã Tân Lập');
     const accepted = tableAfter(fb, 'A.');
@@ -167,9 +214,20 @@ describe('upper-level roll-up', () => {
     expect(rejected[0].slice(2, 6)).toEqual(['Hỗ trợ giống lúa lai (Thôn B)', 'II.6.B', 'Không đồng ý (Sở Nông nghiệp và Môi trường)', 'Trùng với chương trình hỗ trợ giống của tỉnh']);
     expect(fb.map((r) => text(r[0]))).toContain('B. Những vấn đề Tỉnh Lào Cai chưa tiếp thu:');
     expect(tableAfter(fb, 'C.').map((r) => r[2])).toEqual(['Bê tông hóa đường liên thôn (Thôn B)', 'Hỗ trợ giống lúa (Thôn A)']);
-    // Hòa Bình: its accepted road, with the II.4.A difficulty it answers.
-    const hb = tableAfter(await values(target, 'Phản hồi - Xã Hòa Bình'), 'A.');
-    expect(hb.map((r) => r.slice(1, 3))).toEqual([['Đường lầy lội mùa mưa (Thôn Nà Lìu)', 'Bê tông hóa đường nội thôn (Thôn Nà Lìu)']]);
+    // Hòa Bình in the feedback table: its accepted road, with the II.4.A difficulty it answers and what to do.
+    const table = await records(target, FEEDBACK_TABLE);
+    const hb = table.filter((r) => r['Xã'] === 'Xã Hòa Bình' && r['Kết luận'] === 'Đồng ý');
+    expect(hb.map((r) => [r['Khó khăn'], r['Hoạt động'], r['Phòng/ban thẩm định'], r['Ưu tiên cấp trên']])).toEqual([
+      ['Đường lầy lội mùa mưa (Thôn Nà Lìu)', 'Bê tông hóa đường nội thôn (Thôn Nà Lìu)', 'Sở Xây dựng', 1],
+    ]);
+    expect(table).toHaveLength(third.rollup.reconciliation.read.count);
+    // A note the upper level types in the feedback table stays with its row on the next run.
+    const [d] = await target.readSheets([FEEDBACK_TABLE]);
+    const noteCol = d.values[0].indexOf('Ghi chú của cấp trên');
+    const at = table.findIndex((r) => r['Hoạt động'] === 'Bê tông hóa đường nội thôn (Thôn Nà Lìu)');
+    await target.writeValues([{ sheet: FEEDBACK_TABLE, row: at + 1, col: noteCol, values: [['Gửi kèm bản vẽ']] }]);
+    await rollUpCommunes(sources([c]), target);
+    expect((await records(target, FEEDBACK_TABLE)).find((r) => r['Hoạt động'] === 'Bê tông hóa đường nội thôn (Thôn Nà Lìu)')?.['Ghi chú của cấp trên']).toBe('Gửi kèm bản vẽ');
     // Per commune: the verdicts.
     const tl = third.rollup.communes.find((x) => x.name === 'Xã Tân Lập');
     expect(tl?.verdicts).toEqual({ accepted: 2, rejected: 1, pending: 2 });
@@ -180,7 +238,12 @@ describe('upper-level roll-up', () => {
     const target = MemoryWorkbook.fromArrays({});
     await rollUpCommunes(sources([a, b]), target);
     await appraise(target, (x) => x.startsWith('Bê tông hóa đường nội thôn'), { opinion: 'Không đồng ý', reason: 'Chưa có trong quy hoạch' });
-    // Hòa Bình's file is left out this time.
+    // A commune left out of a run keeps its rows in the tables…
+    const kept = await rollUpCommunes(sources([a]), target);
+    expect(kept.rollup.reconciliation.vanished).toBe(0);
+    expect(kept.rollup.communes.map((c) => c.name)).toContain('Xã Hòa Bình');
+    // …until someone deletes them there: then they vanish from the summary, kept with their appraisal.
+    await dropCommune(target, 'Xã Hòa Bình');
     const without = await rollUpCommunes(sources([a]), target);
     const gone = without.rollup.rows.filter((r) => r.status === 'vanished');
     expect(gone.map((r) => r.activity).sort()).toEqual(b.result.plan.activities.map((x) => x.activity).sort());
@@ -237,10 +300,10 @@ describe('upper-level roll-up', () => {
     expect(grid.slice(header + 1, header + 5).map((r) => text(r[within]))).toEqual(['Có', 'Có', 'Không', 'Không']);
     expect(text(grid[0][0])).toContain('CỦA HUYỆN ……');
     // The funds are remembered for the next run.
-    const again = await rollUpCommunes(sources(cs), target);
+    const again = await rollUpCommunes(sources(cs), target, { feedbackCommune: 'Xã Nà Hang' });
     expect(again.rollup.funds).toBe(700);
     // Feedback remarks tell the commune where it stands.
-    const fb = tableAfter(await values(target, 'Phản hồi - Xã Nà Hang'), 'A.');
+    const fb = tableAfter(await values(target, FEEDBACK_VIEW), 'A.');
     expect(fb[0][6]).toBe('Ưu tiên cấp trên: 1; Trong khả năng vốn');
   });
 
@@ -330,10 +393,17 @@ describe('upper-level roll-up', () => {
     expect(first.rollup.reconciliation).toMatchObject({ read: { count: 6, amount: 1044000 }, written: { count: 6, amount: 1044000 }, balanced: true });
     // Typed appraisals survive a re-run in the same spreadsheet; the roll-up's own tabs are not read as communes.
     await appraise(shared, (x) => x === 'Làm cầu treo qua suối', { opinion: 'Không đồng ý', reason: 'Đã có trong kế hoạch của tỉnh' });
-    const second = await rollUpCommunes([{ port: shared }], shared);
+    // The tabs were imported into the long tables once: every activity reconciled, and not read again.
+    expect(first.imported.map((i) => [i.name, i.fromTabs, i.read.count, i.stored.count, i.balanced])).toEqual([
+      ['Xã Tân Lập', true, 3, 3, true],
+      ['Xã Hòa Bình', true, 1, 1, true],
+      ['Xã Nà Hang', true, 2, 2, true],
+    ]);
+    const second = await rollUpCommunes([{ port: shared }], shared, { feedbackCommune: 'Xã Tân Lập' });
     expect(second.rollup.reconciliation).toMatchObject({ read: { count: 6 }, keptAppraisals: 1, vanished: 0, balanced: true });
-    expect(second.reading.sheets.filter((s) => s.used).map((s) => s.sheet)).toEqual(['Xã Tân Lập - II.6.B', 'Biểu A của HB', 'Xã Nà Hang - II.4.B']);
-    expect(tableAfter(await values(shared, 'Phản hồi - Xã Tân Lập'), 'B.')[0].slice(2, 6)).toEqual([
+    expect(second.reading.sheets.filter((s) => s.used).map((s) => s.sheet)).toEqual([]);
+    expect(second.imported).toEqual([]);
+    expect(tableAfter(await values(shared, FEEDBACK_VIEW), 'B.')[0].slice(2, 6)).toEqual([
       'Làm cầu treo qua suối',
       'II.6.B',
       'Không đồng ý',

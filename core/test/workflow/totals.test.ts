@@ -2,14 +2,14 @@
  * The province's (or district's) totals, column by column: every total row of every sheet the
  * roll-up writes is recomputed here from the rows it sums, as an officer checking the sheet with a
  * calculator would — the summary by sector ("Tổng hợp theo lĩnh vực"), by commune, the ranking
- * within the funds (running total, Có/Không), each commune's feedback and the reading report — for
+ * within the funds (running total, Có/Không), the feedback table and printable view and the reading report — for
  * every money column, after a first run and after a re-run in which one commune's rows vanished.
  */
 import { KEY_COLUMN_HEADER } from '../../src/layout/engine';
 import { MemoryWorkbook } from '../../src/port/memory';
 import type { CellValue } from '../../src/port/types';
 import { formatVnNumber } from '../../src/text';
-import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, RANKING_SHEET, SUMMARY_SHEET, VANISHED_GROUP, rollUpCommunes } from '../../src/workflow/upper-level';
+import { COMMUNES_SHEET, DATA_TABLES, DISTRICT_REPORT_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, RANKING_SHEET, SUMMARY_SHEET, VANISHED_GROUP, rollUpCommunes } from '../../src/workflow/upper-level';
 import type { Commune } from './fixtures/communes';
 import { hoaBinh, naHang, tanLap } from './fixtures/communes';
 
@@ -176,29 +176,39 @@ async function checkRanking(wb: MemoryWorkbook, active: readonly SummaryRow[], f
 }
 
 async function checkFeedback(wb: MemoryWorkbook, active: readonly SummaryRow[]): Promise<void> {
+  // The feedback table: per commune, each activity's answer and Tổng số, the summary's row by row.
+  const fb = table(await grid(wb, FEEDBACK_TABLE), 'Kết luận');
+  const verdictText: Readonly<Record<string, string>> = { 'Đồng ý': 'Đồng ý', 'Không đồng ý': 'Chưa tiếp thu', '': 'Chờ ý kiến' };
   for (const commune of new Set(active.map((a) => a.commune))) {
-    const g = await grid(wb, `Phản hồi - ${commune}`);
     const mine = active.filter((a) => a.commune === commune);
-    const accepted = mine.filter((a) => a.opinion === 'Đồng ý');
-    const rejected = mine.filter((a) => a.opinion === 'Không đồng ý');
-    const pending = mine.filter((a) => a.opinion === '');
-    expect(g.map((r) => text(r[0]))).toContain(`Đồng ý: ${accepted.length} hoạt động; chưa tiếp thu: ${rejected.length}; đang chờ ý kiến: ${pending.length}.`);
-    // A (accepted) and C (pending) give each activity's Tổng số: the summary's, row by row and in sum.
-    for (const [caption, rows] of [
-      ['A.', accepted],
-      ['C.', pending],
-    ] as const) {
-      const at = g.findIndex((r) => text(r[0]).startsWith(caption));
-      if (rows.length === 0) continue;
-      const t = table(g, 'Tổng số (1.000 đồng)', at);
-      const listed = t.rows.map((r) => [text(r[col(t, 'Giải pháp/Hoạt động')]), n(r[col(t, 'Tổng số (1.000 đồng)')])]);
-      expect(listed).toEqual(rows.map((a) => [a.activity, a.total]));
-    }
-    if (rejected.length > 0) {
-      const at = g.findIndex((r) => text(r[0]).startsWith('B.'));
-      const t = table(g, 'Giải pháp/Hoạt động', at);
-      expect(t.rows.map((r) => text(r[col(t, 'Giải pháp/Hoạt động')]))).toEqual(rejected.map((a) => a.activity));
-    }
+    const rows = fb.rows.filter((r) => text(r[col(fb, 'Xã')]) === commune);
+    expect(rows.map((r) => [text(r[col(fb, 'Hoạt động')]), n(r[col(fb, 'Tổng số (1.000 đồng)')]), text(r[col(fb, 'Kết luận')])]).sort()).toEqual(
+      mine.map((a) => [a.activity, a.total, verdictText[a.opinion]]).sort(),
+    );
+  }
+  // The printable view of the commune it shows: A (accepted) and C (pending) give each activity's Tổng số.
+  const g = await grid(wb, FEEDBACK_VIEW);
+  const commune = g.map((r) => text(r[0])).find((t) => t.startsWith('Kính gửi: Ủy ban nhân dân '))?.replace('Kính gửi: Ủy ban nhân dân ', '');
+  const mine = active.filter((a) => a.commune === commune);
+  expect(mine.length).toBeGreaterThan(0);
+  const accepted = mine.filter((a) => a.opinion === 'Đồng ý');
+  const rejected = mine.filter((a) => a.opinion === 'Không đồng ý');
+  const pending = mine.filter((a) => a.opinion === '');
+  expect(g.map((r) => text(r[0]))).toContain(`Đồng ý: ${accepted.length} hoạt động; chưa tiếp thu: ${rejected.length}; đang chờ ý kiến: ${pending.length}.`);
+  for (const [caption, rows] of [
+    ['A.', accepted],
+    ['C.', pending],
+  ] as const) {
+    const at = g.findIndex((r) => text(r[0]).startsWith(caption));
+    if (rows.length === 0) continue;
+    const t = table(g, 'Tổng số (1.000 đồng)', at);
+    const listed = t.rows.map((r) => [text(r[col(t, 'Giải pháp/Hoạt động')]), n(r[col(t, 'Tổng số (1.000 đồng)')])]);
+    expect(listed).toEqual(rows.map((a) => [a.activity, a.total]));
+  }
+  if (rejected.length > 0) {
+    const at = g.findIndex((r) => text(r[0]).startsWith('B.'));
+    const t = table(g, 'Giải pháp/Hoạt động', at);
+    expect(t.rows.map((r) => text(r[col(t, 'Giải pháp/Hoạt động')]))).toEqual(rejected.map((a) => a.activity));
   }
 }
 
@@ -249,7 +259,7 @@ async function checkAll(wb: MemoryWorkbook, funds: number): Promise<{ active: Su
 const sources = (cs: readonly Commune[]) => cs.map((c) => ({ port: c.wb, file: c.file }));
 
 describe("the roll-up's totals, recomputed column by column", () => {
-  it('first run, appraised and re-run, then one commune left out (its rows vanish and leave every total)', async () => {
+  it('first run, appraised and re-run, then one commune’s rows deleted from the data tables (they vanish and leave every total)', async () => {
     const [a, b, c] = [await tanLap(), await hoaBinh(), await naHang()];
     const target = MemoryWorkbook.fromArrays({});
     await rollUpCommunes(sources([a, b, c]), target, { upperLevel: 'Tỉnh Lào Cai', funds: 700 });
@@ -271,8 +281,14 @@ describe("the roll-up's totals, recomputed column by column", () => {
     const second = await checkAll(target, 700);
     expect(second.active.filter((r) => r.opinion === 'Đồng ý')).toHaveLength(4);
 
-    // Hòa Bình's file left out: its rows stay in the summary (vanished) but in no total.
-    await rollUpCommunes(sources([a, c]), target, { funds: 700 });
+    // Hòa Bình's rows deleted from the data tables: they stay in the summary (vanished) but in no total.
+    for (const sheet of DATA_TABLES) {
+      const [d] = await target.readSheets([sheet]);
+      const x = d.values[0].indexOf('Xã');
+      const blocks = d.values.flatMap((r, i) => (i > 0 && r[x] === 'Xã Hòa Bình' ? [{ sheet, row: d.top + i, col: d.left, values: [r.map(() => null)] }] : []));
+      if (blocks.length > 0) await target.writeValues(blocks);
+    }
+    await rollUpCommunes(sources([a, c]), target, { funds: 700, feedbackCommune: 'Xã Nà Hang' });
     const third = await checkAll(target, 700);
     expect(third.vanished.map((r) => r.commune)).toEqual(b.result.plan.activities.map(() => 'Xã Hòa Bình'));
     expect(third.active.map((r) => r.commune)).not.toContain('Xã Hòa Bình');

@@ -1,7 +1,7 @@
 /**
- * The upper level's feedback read back by the commune (handbook step 6): the roll-up's own
- * "Phản hồi - <Xã>" sheets (core/test/workflow/district.test.ts's communes, appraised as the
- * offices would), read from the roll-up's workbook or from the file the commune receives, and
+ * The upper level's feedback read back by the commune (handbook step 6): the roll-up's feedback
+ * table "Phản hồi các xã" (core/test/workflow/district.test.ts's communes, appraised as the
+ * offices would) read from the roll-up's workbook, or the "Phản hồi - <Xã>" file the commune receives, and
  * brought into the commune's plan: the "Phản hồi cấp trên" sheet and the answer beside each row of
  * II.6.A and II.6.B, rejected rows flagged, accepted-and-funded II.6.B rows marked for II.6.A.
  */
@@ -9,8 +9,13 @@ import { KEY_COLUMN_HEADER } from '../../src/layout/engine';
 import type { CellValue, WorkbookPort } from '../../src/port/types';
 import { MemoryWorkbook } from '../../src/port/memory';
 import {
+  FEEDBACK_TABLE,
+  FEEDBACK_VIEW,
+  feedbackFileLayouts,
+  writeFeedbackView,
   REJECTED_FLAG,
   SUMMARY_SHEET,
+  feedbackLayouts,
   UPPER_FEEDBACK_HEADER,
   UPPER_FEEDBACK_SHEET,
   applyUpperFeedback,
@@ -19,6 +24,7 @@ import {
   readUpperFeedback,
   rollUpCommunes,
 } from '../../src/workflow/upper-level';
+import type { RollUpResult } from '../../src/workflow/upper-level';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import type { Commune } from './fixtures/communes';
 import { hoaBinh as hoaBinhWith, tanLap } from './fixtures/communes';
@@ -52,14 +58,23 @@ async function appraise(wb: WorkbookPort, starts: string, a: { office?: string; 
 }
 
 /** The province's roll-up of Tân Lập and Hòa Bình, appraised; 700 triệu of funds for II.6.B. */
-async function appraised<T extends WorkbookPort = MemoryWorkbook>(target: T = MemoryWorkbook.fromArrays({}) as unknown as T): Promise<{ a: Commune; b: Commune; target: T }> {
+async function appraised<T extends WorkbookPort = MemoryWorkbook>(target: T = MemoryWorkbook.fromArrays({}) as unknown as T): Promise<{ a: Commune; b: Commune; target: T; result: RollUpResult }> {
   const [a, b] = [await tanLap(), await hoaBinh()];
   await rollUpCommunes([{ port: a.wb, file: a.file }, { port: b.wb, file: b.file }], target, { upperLevel: 'Tỉnh Lào Cai' });
   await appraise(target, 'Cứng hóa kênh mương', { office: 'Sở Nông nghiệp và Môi trường', opinion: 'Đồng ý' });
   await appraise(target, 'Xây dựng nhà văn hóa', { office: 'Sở Văn hóa', opinion: 'Đồng ý', priority: 1 });
   await appraise(target, 'Hỗ trợ giống lúa lai', { office: 'Sở Nông nghiệp và Môi trường', opinion: 'Không đồng ý', reason: 'Trùng với chương trình hỗ trợ giống của tỉnh' });
-  await rollUpCommunes([{ port: a.wb, file: a.file }, { port: b.wb, file: b.file }], target, { funds: 700 });
-  return { a, b, target };
+  const result = await rollUpCommunes([{ port: a.wb, file: a.file }, { port: b.wb, file: b.file }], target, { funds: 700 });
+  return { a, b, target, result };
+}
+
+/** The file sent to one commune: its feedback sheet alone, as `lkh district --feedback-dir` writes it. */
+async function sentTo(result: RollUpResult, commune: string): Promise<XlsxWorkbook> {
+  const layout = feedbackLayouts(result.rollup).find((l) => l.name === `Phản hồi - ${commune}`);
+  expect(layout).toBeDefined();
+  const wb = XlsxWorkbook.create();
+  if (layout) await wb.createSheet(layout);
+  return wb;
 }
 
 /** The column headed `header` in the row holding "Mã dòng (LKH)", and each activity's value in it. */
@@ -77,9 +92,13 @@ describe('the upper level’s feedback read back by the commune', () => {
   it('reads the roll-up’s feedback sheet: accepted, not accepted with the reason, waiting; priorities, funds and the commune’s row keys', async () => {
     const { a, target } = await appraised();
     const all = await readUpperFeedback(target);
-    expect(all.map((f) => f.sheet).sort()).toEqual(['Phản hồi - Xã Hòa Bình', 'Phản hồi - Xã Tân Lập']);
+    // One table for every commune in the province's workbook: one feedback per commune read from it.
+    expect(all.map((f) => [f.sheet, f.commune]).sort()).toEqual([
+      [FEEDBACK_TABLE, 'Xã Hòa Bình'],
+      [FEEDBACK_TABLE, 'Xã Tân Lập'],
+    ]);
     const fb = feedbackFor(all, 'xã tân lập');
-    expect(fb).toMatchObject({ sheet: 'Phản hồi - Xã Tân Lập', commune: 'Xã Tân Lập', upperLevel: 'TỈNH LÀO CAI', planYear: 2027 });
+    expect(fb).toMatchObject({ sheet: FEEDBACK_TABLE, commune: 'Xã Tân Lập', upperLevel: 'TỈNH LÀO CAI', planYear: 2027 });
     const by = (s: string) => fb.lines.find((l) => l.activity.startsWith(s));
     expect(by('Cứng hóa kênh mương')).toMatchObject({ verdict: 'accepted', form: 'II.6.A', office: 'Sở Nông nghiệp và Môi trường' });
     expect(by('Xây dựng nhà văn hóa')).toMatchObject({ verdict: 'accepted', form: 'II.6.B', office: 'Sở Văn hóa', upperPriority: 1, withinFunds: true });
@@ -94,9 +113,9 @@ describe('the upper level’s feedback read back by the commune', () => {
   }, 30_000);
 
   it('writes "Phản hồi cấp trên" and the answer beside each row of II.6.A and II.6.B; the plan’s own cells are unchanged', async () => {
-    const { a, target } = await appraised();
+    const { a, result } = await appraised();
     const before = { ii6a: await grid(a.wb, 'II.6.A'), ii6b: await grid(a.wb, 'II.6.B') };
-    const fb = feedbackFor(await readUpperFeedback(target), 'Xã Tân Lập');
+    const fb = feedbackFor(await readUpperFeedback(await sentTo(result, 'Xã Tân Lập')), 'Xã Tân Lập');
     const r = await applyUpperFeedback(a.wb, fb, { communeName: 'Xã Tân Lập' });
     expect(r).toMatchObject({ sheet: UPPER_FEEDBACK_SHEET, accepted: 2, rejected: 1, pending: 2, unmatched: 0, noted: 5 });
     expect(r.matches.filter((m) => m.move).map((m) => m.line.activity)).toEqual(['Xây dựng nhà văn hóa thôn (Thôn A)']);
@@ -132,14 +151,15 @@ describe('the upper level’s feedback read back by the commune', () => {
 
   it('reads the feedback from the file the commune receives, and matches by name when the keys are gone; a second feedback replaces the first', async () => {
     // The province rolls up in an .xlsx file and sends it; someone there cleared the grey key column of Tân Lập's sheet.
-    const { a, target } = await appraised(XlsxWorkbook.create());
-    const [sheet] = await target.readSheets(['Phản hồi - Xã Tân Lập']);
+    const { a, target, result } = await appraised(XlsxWorkbook.create());
+    const file = await sentTo(result, 'Xã Tân Lập');
+    const [sheet] = await file.readSheets(['Phản hồi - Xã Tân Lập']);
     const keyCol = sheet.values.find((row) => row.includes(KEY_COLUMN_HEADER))?.indexOf(KEY_COLUMN_HEADER) ?? -1;
     expect(keyCol).toBeGreaterThan(0);
-    await target.writeValues([{ sheet: sheet.name, row: sheet.top, col: sheet.left + keyCol, values: sheet.values.map(() => [null]) }]);
-    const received = await XlsxWorkbook.loadForReading(await target.save());
+    await file.writeValues([{ sheet: sheet.name, row: sheet.top, col: sheet.left + keyCol, values: sheet.values.map(() => [null]) }]);
+    const received = await XlsxWorkbook.loadForReading(await file.save());
     const all = await readUpperFeedback(received);
-    expect(all.map((f) => f.commune).sort()).toEqual(['Xã Hòa Bình', 'Xã Tân Lập']);
+    expect(all.map((f) => f.commune)).toEqual(['Xã Tân Lập']);
     const fb = feedbackFor(all, 'Xã Tân Lập');
     expect(fb.lines.every((l) => l.key === undefined)).toBe(true);
     const r = await applyUpperFeedback(a.wb, fb);
@@ -155,8 +175,30 @@ describe('the upper level’s feedback read back by the commune', () => {
     expect((await readUpperFeedback(a.wb)).map((f) => f.sheet)).toEqual([]);
   }, 30_000);
 
+  it('makes each commune\'s feedback from the feedback table alone: the printable view of a chosen commune, and the files to send', async () => {
+    const { target, result } = await appraised();
+    const v = await writeFeedbackView(target, 'hòa bình');
+    expect(v.commune).toBe('Xã Hòa Bình');
+    const view = await grid(target, FEEDBACK_VIEW);
+    expect(view.map((r) => text(r[0]))).toContain('Kính gửi: Ủy ban nhân dân Xã Hòa Bình');
+    // Remembered: the next roll-up prints the same commune.
+    const again = await rollUpCommunes([], target);
+    expect(again.feedbackCommune).toBe('Xã Hòa Bình');
+    await expect(writeFeedbackView(target, 'Xã Nà Hang')).rejects.toThrow('Không có "Xã Nà Hang" trong bảng "Phản hồi các xã" (có 2 xã');
+    // The files made from the table say what the roll-up's own say, line for line.
+    const files = await feedbackFileLayouts(target);
+    expect(files.map((l) => l.name)).toEqual(['Phản hồi - Xã Hòa Bình', 'Phản hồi - Xã Tân Lập']);
+    const fromTable = XlsxWorkbook.create();
+    await fromTable.createSheet(files[1]);
+    const a = feedbackFor(await readUpperFeedback(fromTable), 'Xã Tân Lập');
+    const b = feedbackFor(await readUpperFeedback(await sentTo(result, 'Xã Tân Lập')), 'Xã Tân Lập');
+    const strip = (f: typeof a) => f.lines.map(({ where: _where, ...rest }) => rest);
+    expect(strip(a)).toEqual(strip(b));
+    expect(a.lines.length).toBe(5);
+  }, 30_000);
+
   it('says what is missing: no feedback sheet, no plan to apply it to', async () => {
-    expect(() => feedbackFor([], 'Xã Tân Lập')).toThrow('Không tìm thấy trang phản hồi của cấp trên');
+    expect(() => feedbackFor([], 'Xã Tân Lập')).toThrow('Không tìm thấy phản hồi của cấp trên');
     const { target } = await appraised();
     const fb = feedbackFor(await readUpperFeedback(target), 'Xã Hòa Bình');
     await expect(applyUpperFeedback(MemoryWorkbook.fromArrays({}), fb)).rejects.toThrow('Sổ tính chưa có II.6.A, II.6.B của xã');

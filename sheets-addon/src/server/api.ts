@@ -24,11 +24,12 @@ import type { DocumentState, WorkbookPort } from '../../../core/src/port/types';
 import type { Checklist, DateOverride } from '../../../core/src/workflow/calendar';
 import type { YearDocumentKind } from '../../../core/src/year';
 import { YEAR_DOCUMENT_KINDS } from '../../../core/src/year';
-import type { RollUpResult } from '../../../core/src/workflow/upper-level';
-import { isRollupSheet, rollUpCommunes } from '../../../core/src/workflow/upper-level';
+import { MemoryWorkbook } from '../../../core/src/port/memory';
+import type { DistrictSource, RollUpResult } from '../../../core/src/workflow/upper-level';
+import { FEEDBACK_VIEW, feedbackFileLayouts, importCommunePackages, isRollupSheet, rollUpCommunes, writeFeedbackView } from '../../../core/src/workflow/upper-level';
 import type { SheetOrigin } from '../../../core/src/workflow/plan';
 import { SHEET_ORIGINS_KEY, readSheetOrigins } from '../../../core/src/workflow/plan';
-import type { ExportData, ImportRequest, ImportResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView } from './entry-points';
+import type { ExportData, FeedbackFilesPage, FeedbackViewResult, ImportRequest, ImportResult, PackagesRequest, PackagesResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView } from './entry-points';
 import type { LockOptions } from './lock';
 import { withDocumentLock } from './lock';
 import type { ProtectOptions, ProtectResult } from './protect';
@@ -172,6 +173,33 @@ function checkImport(x: unknown): ImportRequest {
   };
 }
 
+/** Packages checked one by one as files are; together within the cells of one import call. */
+function checkPackages(x: unknown): PackagesRequest {
+  if (!isObject(x) || !Array.isArray(x.packages)) fail('gói tệp của các xã');
+  const packages = (x.packages as unknown[]).map(checkImport);
+  const cells = packages.reduce((n, p) => n + p.sheets.reduce((m, s) => m + s.layout.cells.length, 0), 0);
+  if (cells > IMPORT_CELL_LIMIT) throw new Error(`Các tệp gửi lên cùng lúc có ${cells} ô, quá nhiều cho một lần (tối đa ${IMPORT_CELL_LIMIT}): hãy nhập ít tệp hơn mỗi lần.`);
+  return { packages };
+}
+
+/** A package as the roll-up reads a file: its sheets in a workbook of its own, their forms recorded. */
+async function packageSource(p: ImportRequest): Promise<DistrictSource> {
+  const wb = MemoryWorkbook.fromArrays({});
+  const forms: Record<string, FormId> = {};
+  for (const s of p.sheets) {
+    const name = uniqueSheetName(cleanSheetName(s.layout.name), await wb.listSheets());
+    await wb.createSheet({ ...s.layout, name }, { existing: 'fail' });
+    if (s.formId) forms[name] = s.formId;
+  }
+  await wb.writeState({ sheetForms: forms });
+  const modified = p.sheets.map((s) => s.modified).find((m): m is string => typeof m === 'string' && /^\d{4}-\d{2}-\d{2}/u.test(m));
+  return { port: wb, file: p.file, ...(modified ? { modified } : {}) };
+}
+
+export function packagesBudgetMessage(done: number, total: number): string {
+  return `Đã nhập ${done}/${total} tệp; sắp hết giới hạn 6 phút của Google cho một lần chạy, các tệp còn lại được nhập ở lần tiếp theo.`;
+}
+
 function checkProtect(x: unknown): ProtectRequest {
   if (!isObject(x) || typeof x.sheet !== 'string' || !Array.isArray(x.editors) || x.editors.some((e) => typeof e !== 'string')) fail('bảo vệ trang');
   if (x.warningOnly !== undefined && x.warningOnly !== null && typeof x.warningOnly !== 'boolean') fail('bảo vệ trang');
@@ -256,6 +284,8 @@ export function rollUpView(r: RollUpResult, keptCopies: readonly string[], elaps
     read: r.reading.sheets,
     sheets: r.sheets,
     keptCopies,
+    ...(r.feedbackCommune ? { feedbackCommune: r.feedbackCommune } : {}),
+    imported: { communes: r.imported.length, balanced: r.imported.every((c) => c.balanced) },
     elapsedMs,
   };
 }
@@ -376,11 +406,13 @@ export function createServerApi(env: ServerEnv) {
         throw new Error('Số vốn cấp trên nắm giữ phải là một số không âm (triệu đồng).');
       }
       const upperLevel = optionalString(request?.upperLevel)?.trim();
+      const feedbackCommune = optionalString(request?.feedbackCommune)?.trim();
       const budget = env.readBudgetMs ?? READ_BUDGET_MS;
       const result = await locked(() =>
         rollUpCommunes([{ port }], port, {
           ...(typeof funds === 'number' ? { funds } : {}),
           ...(upperLevel ? { upperLevel } : {}),
+          ...(feedbackCommune ? { feedbackCommune } : {}),
           // Checked once the tabs are read (0.5) and before writing (0.7): stop cleanly, nothing written.
           progress: (fraction) => {
             const spent = now() - start;
@@ -389,6 +421,50 @@ export function createServerApi(env: ServerEnv) {
         }),
       );
       return rollUpView(result, result.keptCopies, now() - start);
+    },
+
+    /**
+     * Communes' packages into the long tables, one after the other, never as tabs: before each
+     * package after the first, when the time spent plus the longest package so far would pass the
+     * work budget, the rest is left for the next call (done says how many were read).
+     */
+    async importPackages(request: PackagesRequest): Promise<PackagesResult> {
+      const start = now();
+      const req = checkPackages(request);
+      return locked(async () => {
+        const sources: DistrictSource[] = [];
+        for (const p of req.packages) sources.push(await packageSource(p));
+        let last = now();
+        let longest = 0;
+        const r = await importCommunePackages(sources, port, {
+          stop: () => {
+            const t = now();
+            longest = Math.max(longest, t - last);
+            last = t;
+            return t - start + longest > workBudget;
+          },
+        });
+        return {
+          done: r.done,
+          communes: r.imported.map((c) => ({ name: c.name, activities: c.read.count, balanced: c.balanced })),
+          issues: r.issues.slice(0, ROLLUP_LIST_LIMIT).map(findingView),
+        };
+      });
+    },
+
+    /** Rebuilds "Phiếu phản hồi" for one commune from the feedback table. */
+    async feedbackView(commune: string): Promise<FeedbackViewResult> {
+      if (typeof commune !== 'string' || commune.trim() === '') throw new Error('Hãy chọn một xã.');
+      const r = await locked(() => writeFeedbackView(port, commune));
+      return { sheet: FEEDBACK_VIEW, ...r };
+    },
+
+    /** A page of the communes' feedback sheets, for the files the sidebar builds and downloads (reads only). */
+    async feedbackFiles(offset: number, count: number): Promise<FeedbackFilesPage> {
+      const from = Number.isInteger(offset) && offset >= 0 ? offset : 0;
+      const n = Number.isInteger(count) && count > 0 ? Math.min(count, 50) : 20;
+      const all = await feedbackFileLayouts(port);
+      return { total: all.length, files: all.slice(from, from + n).map((layout) => ({ fileName: `${layout.name}.xlsx`, layout })) };
     },
 
     async protectSheet(request: ProtectRequest): Promise<ProtectView> {

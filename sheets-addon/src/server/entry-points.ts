@@ -74,11 +74,39 @@ export interface ImportResult {
   readonly message?: string;
 }
 
+/** Communes' packages (one .xlsx each, read in the sidebar) to put into the upper level's long tables. */
+export interface PackagesRequest {
+  readonly packages: readonly ImportRequest[];
+}
+
+export interface PackagesResult {
+  /** Packages read, the first ones of the request; the rest is for the next call (the time budget ran out). */
+  readonly done: number;
+  /** The communes whose rows were replaced, with what was read against what the tables hold now. */
+  readonly communes: readonly { readonly name: string; readonly activities: number; readonly balanced: boolean }[];
+  readonly issues: readonly FindingView[];
+}
+
+export interface FeedbackViewResult {
+  readonly sheet: string;
+  readonly commune: string;
+  readonly activities: number;
+}
+
+/** Feedback sheets for the files sent to the communes, a page at a time. */
+export interface FeedbackFilesPage {
+  readonly files: readonly { readonly fileName: string; readonly layout: SheetLayout }[];
+  /** Communes in the feedback table. */
+  readonly total: number;
+}
+
 export interface RollUpRequest {
   /** Funds the upper level holds for II.6.B activities, triệu đồng; default: the last run's. */
   readonly funds?: number;
   /** "Huyện Bắc Hà", "Tỉnh Lào Cai"; default: the settings' upper level name. */
   readonly upperLevel?: string;
+  /** The commune whose feedback "Phiếu phản hồi" shows; default: the last one chosen. */
+  readonly feedbackCommune?: string;
 }
 
 export interface RollUpCommuneView {
@@ -112,6 +140,10 @@ export interface RollUpView {
   readonly read: readonly SheetRead[];
   readonly sheets: readonly string[];
   readonly keptCopies: readonly string[];
+  /** The commune "Phiếu phản hồi" shows. */
+  readonly feedbackCommune?: string;
+  /** Communes read into the tables by this run (from tabs of the earlier layout), all reconciled or not. */
+  readonly imported: { readonly communes: number; readonly balanced: boolean };
   /** Milliseconds the server spent. */
   readonly elapsedMs: number;
 }
@@ -169,6 +201,12 @@ export interface SidebarApi {
   listSheets(): string[];
   importSheets(request: ImportRequest): ImportResult;
   rollUp(request?: RollUpRequest | null): RollUpView;
+  /** Communes' packages into the long tables, as many as the time budget allows (no tab added). */
+  importPackages(request: PackagesRequest): PackagesResult;
+  /** Rebuilds "Phiếu phản hồi" for one commune from the feedback table. */
+  feedbackView(commune: string): FeedbackViewResult;
+  /** The feedback sheets of the communes offset … offset + count - 1, for the files sent back. */
+  feedbackFiles(offset: number, count: number): FeedbackFilesPage;
   protectSheet(request: ProtectRequest): ProtectView;
   exportData(): ExportData;
   /** Every sheet's values and the state, for the documents the sidebar drafts (Văn bản) with the Word and .xlsx writers that stay out of the server. */
@@ -210,6 +248,9 @@ const SIDEBAR: { readonly [K in SidebarFunction]: true } = {
   listSheets: true,
   importSheets: true,
   rollUp: true,
+  importPackages: true,
+  feedbackView: true,
+  feedbackFiles: true,
   protectSheet: true,
   exportData: true,
   documentData: true,

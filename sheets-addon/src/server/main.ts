@@ -13,7 +13,7 @@ import { findName, isInternalSheet } from '../../../core/src/port/memory';
 import type { DateOverride } from '../../../core/src/workflow/calendar';
 import type { ServerApi } from './api';
 import { createServerApi } from './api';
-import type { ImportRequest, ProtectRequest, RollUpRequest, SidebarApi } from './entry-points';
+import type { ImportRequest, PackagesRequest, ProtectRequest, RollUpRequest, SidebarApi } from './entry-points';
 import { XLSX_LIB_FILE } from './entry-points';
 import * as menu from './menu';
 import { protectCommuneSheet } from './protect';
@@ -112,6 +112,9 @@ const sidebar: SidebarApi = {
   listSheets: () => call((a) => a.listSheets()),
   importSheets: (request: ImportRequest) => call((a) => a.importSheets(request)),
   rollUp: (request?: RollUpRequest | null) => call((a) => a.rollUp(request)),
+  importPackages: (request: PackagesRequest) => call((a) => a.importPackages(request)),
+  feedbackView: (commune: string) => call((a) => a.feedbackView(commune)),
+  feedbackFiles: (offset: number, count: number) => call((a) => a.feedbackFiles(offset, count)),
   protectSheet: (request: ProtectRequest) => call((a) => a.protectSheet(request)),
   exportData: () => call((a) => a.exportData()),
   documentData: () => call((a) => a.documentData()),
@@ -143,6 +146,9 @@ export const {
   listSheets,
   importSheets,
   rollUp,
+  importPackages,
+  feedbackView,
+  feedbackFiles,
   protectSheet,
   exportData,
   documentData,

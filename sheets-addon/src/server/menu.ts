@@ -119,6 +119,7 @@ export function rollUpText(v: RollUpView): string {
   const lines = [
     `${v.upperLevel}: đã tổng hợp ${n(v.communes.length)} xã, ${n(r.read.count)} hoạt động (${n(r.read.amount)} nghìn đồng) → ${n(r.written.count)} dòng (${n(r.written.amount)}): ${r.balanced ? 'khớp' : 'KHÔNG khớp'}.`,
   ];
+  if (v.imported.communes > 0) lines.push(`Nhập ${n(v.imported.communes)} xã vào bảng dữ liệu các xã: ${v.imported.balanced ? 'khớp' : 'KHÔNG khớp'}.`);
   if (r.keptAppraisals > 0) lines.push(`Giữ nguyên ${n(r.keptAppraisals)} ý kiến thẩm định đã nhập.`);
   if (r.vanished > 0) lines.push(`${n(r.vanished)} dòng cũ không còn xã nào đề xuất (vẫn giữ, có ghi chú).`);
   const errors = v.issues.filter((i) => i.severity === 'error').length + v.findings.filter((f) => f.severity === 'error').length;

@@ -1,9 +1,11 @@
 /**
- * Cấp trên: the upper level (huyện/tỉnh) rolls the communes up in one click — the communes' tabs
- * of this shared spreadsheet, and .xlsx files uploaded here (added as tabs first). Shows what was
- * read and written, per commune, and what to look at (each with its cell, selected on click).
+ * Cấp trên: the upper level (huyện/tỉnh, the province since 2026) imports the communes' .xlsx
+ * packages into the long tables (in batches within Google's 6 minutes, with progress, resumable;
+ * no tab per commune), then rolls them up in one click. Shows what was read and written, per
+ * commune, and what to look at (each with its cell, selected on click); prints one commune's
+ * feedback ("Phiếu phản hồi") and downloads every commune's feedback file as one .zip.
  */
-import { Badge, Button, Field, Input, Link } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Link, Select } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { FindingView } from '../../../core/src/app/actions';
 import { parseNumber } from '../../../core/src/text';
@@ -11,6 +13,8 @@ import type { RollUpView } from '../server/entry-points';
 import type { SheetsClient } from './remote';
 import { ErrorMessage, Notice, useCall, useSidebarI18n, useSidebarStyles } from './ui';
 import { readPicked } from '../../../core/ui/files';
+import type { PackagesOutcome } from './packages';
+import type { UploadedFile } from './xlsx-import';
 
 export interface UpperLevelScreenProps {
   readonly client: SheetsClient;
@@ -108,18 +112,34 @@ export function UpperLevelScreen({ client, upperLevelName, isUpper }: UpperLevel
   const input = useRef<HTMLInputElement>(null);
   const [funds, setFunds] = useState('');
   const [skipped, setSkipped] = useState<readonly string[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
+  // The files an import stopped before (resumed by "Nhập tiếp").
+  const [left, setLeft] = useState<readonly UploadedFile[]>([]);
+  const [commune, setCommune] = useState('');
+  const [imported, setImported] = useState<PackagesOutcome | undefined>();
   const fundsValue = parseFunds(funds);
   const fundsInvalid = fundsValue !== undefined && Number.isNaN(fundsValue);
+  const runImport = async (files: readonly UploadedFile[]) => {
+    const outcome = await client.importPackages(files, (done, total) => setProgress({ done, total }));
+    setLeft(files.slice(outcome.done));
+    setImported(outcome);
+    return outcome;
+  };
   const upload = useCall(async (files: readonly File[]) => {
     const picked = await readPicked(files);
     setSkipped(picked.skipped);
     if (picked.files.length === 0) return undefined;
-    return client.importFiles(picked.files);
+    return runImport(picked.files);
   });
+  const resume = useCall(() => runImport(left));
   const roll = useCall(() => client.rollUp(fundsValue !== undefined ? { funds: fundsValue } : {}));
+  const view = useCall((name: string) => client.feedbackView(name));
+  const download = useCall(() => client.downloadFeedback((done, total) => setProgress({ done, total })));
+  const importing = upload.running || resume.running;
+  const communes = roll.result?.communes.filter((c) => c.activities > 0).map((c) => c.name) ?? [];
+  const chosen = commune || roll.result?.feedbackCommune || communes[0] || '';
   const select = useCall((sheet: string, cell: string) => client.selectCell(sheet, cell));
   const onSelect = (sheet: string, cell: string) => void select.run(sheet, cell);
-  const uploaded = upload.result;
 
   return (
     <div className={s.screen}>
@@ -142,23 +162,40 @@ export function UpperLevelScreen({ client, upperLevelName, isUpper }: UpperLevel
         }}
       />
       <div className={s.actions}>
-        <Button disabled={upload.running || roll.running} onClick={() => input.current?.click()}>
+        <Button disabled={importing || roll.running} onClick={() => input.current?.click()}>
           {t.upper.upload}
         </Button>
+        {left.length > 0 && !importing ? (
+          <Button disabled={roll.running} onClick={() => void resume.run()}>
+            {t.upper.resume(left.length)}
+          </Button>
+        ) : null}
       </div>
-      {upload.running ? <p className={s.hint}>{t.upper.uploading}</p> : null}
-      {skipped.length > 0 && !upload.running ? <Notice intent="warning">{t.upper.notXlsx(skipped.join(', '))}</Notice> : null}
-      {uploaded && !upload.running && !upload.failed ? (
-        <Notice>{uploaded.sheets.length > 0 ? t.upper.uploaded(uploaded.sheets.length, uploaded.sheets.join(', ')) : t.upper.uploadedNone}</Notice>
+      {importing && progress ? (
+        <p className={s.hint} role="status">
+          {t.upper.importing(progress.done, progress.total)}
+        </p>
       ) : null}
+      {skipped.length > 0 && !importing ? <Notice intent="warning">{t.upper.notXlsx(skipped.join(', '))}</Notice> : null}
+      {imported && !importing ? (
+        imported.error !== undefined ? (
+          <Notice intent="warning">{t.upper.importStopped(imported.done, imported.total, imported.error)}</Notice>
+        ) : (
+          <Notice intent={imported.communes.every((c) => c.balanced) ? 'success' : 'warning'}>
+            {imported.communes.length > 0 ? t.upper.imported(imported.done, imported.communes.length, imported.communes.every((c) => c.balanced)) : t.upper.importedNone}
+          </Notice>
+        )
+      ) : null}
+      {imported && imported.issues.length > 0 && !importing ? <ProblemList items={imported.issues} onSelect={onSelect} /> : null}
       {upload.failed ? <ErrorMessage error={upload.error} onDismiss={upload.clearError} /> : null}
+      {resume.failed ? <ErrorMessage error={resume.error} onDismiss={resume.clearError} /> : null}
 
       <Field label={t.upper.funds} hint={t.upper.fundsHint} validationState={fundsInvalid ? 'error' : 'none'} validationMessage={fundsInvalid ? t.upper.fundsInvalid : undefined}>
         <Input inputMode="decimal" value={funds} onChange={(_, d) => setFunds(d.value)} />
       </Field>
       <p className={s.hint}>{t.upper.rerunNote}</p>
       <div className={s.actions}>
-        <Button appearance="primary" disabled={roll.running || upload.running || fundsInvalid} onClick={() => void roll.run()}>
+        <Button appearance="primary" disabled={roll.running || importing || fundsInvalid} onClick={() => void roll.run()}>
           {roll.result ? t.upper.rerun : t.upper.run}
         </Button>
       </div>
@@ -166,6 +203,32 @@ export function UpperLevelScreen({ client, upperLevelName, isUpper }: UpperLevel
       {roll.failed ? <ErrorMessage error={roll.error} onDismiss={roll.clearError} /> : null}
       {select.failed ? <ErrorMessage error={select.error} onDismiss={select.clearError} /> : null}
       {roll.result && !roll.running ? <RollUpResult v={roll.result} onSelect={onSelect} /> : null}
+      {communes.length > 0 && !roll.running ? (
+        <section className={s.section} aria-label={t.upper.feedbackPick}>
+          <Field label={t.upper.feedbackPick}>
+            <Select value={chosen} onChange={(_, d) => setCommune(d.value)}>
+              {communes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={s.actions}>
+            <Button disabled={view.running || chosen === ''} onClick={() => void view.run(chosen)}>
+              {t.upper.feedbackShow}
+            </Button>
+            <Button disabled={download.running} onClick={() => void download.run()}>
+              {t.upper.downloadFeedback}
+            </Button>
+          </div>
+          {view.result && !view.running ? <p className={s.text}>{t.upper.feedbackShown(view.result.commune, view.result.activities)}</p> : null}
+          {download.running && progress ? <p className={s.hint}>{t.upper.downloading(progress.done, progress.total)}</p> : null}
+          {download.result && !download.running ? <p className={s.text}>{t.upper.downloaded(download.result.files, download.result.fileName)}</p> : null}
+          {view.failed ? <ErrorMessage error={view.error} onDismiss={view.clearError} /> : null}
+          {download.failed ? <ErrorMessage error={download.error} onDismiss={download.clearError} /> : null}
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -15,7 +15,10 @@
 import { listForms } from '../../../core/src/app/actions';
 import type { ChecklistClient } from '../../../core/ui/checklist-types';
 import type { PaneClient } from '../../../core/ui/client';
-import type { ProtectRequest, ProtectView, RollUpRequest, RollUpView, SidebarApi, SidebarFunction } from '../server/entry-points';
+import type { FeedbackViewResult, ProtectRequest, ProtectView, RollUpRequest, RollUpView, SidebarApi, SidebarFunction } from '../server/entry-points';
+import type { PackagesOutcome, PackagesProgress } from './packages';
+import { downloadFeedbackRemote, importPackagesRemote } from './packages';
+import type { UploadedFile } from './xlsx-import';
 import type { Call } from './call';
 import { exportPackageRemote } from './export-package';
 import { downloadDocumentRemote } from './documents';
@@ -115,6 +118,12 @@ export interface SheetsExtras {
   rollUp(request: RollUpRequest): Promise<RollUpView>;
   /** Protects a commune's tab so that only its officers edit it. */
   protectSheet(request: ProtectRequest): Promise<ProtectView>;
+  /** Communes' packages into the long tables, in as many calls as needed, with progress (never throws: `error`). */
+  importPackages(files: readonly UploadedFile[], onProgress?: PackagesProgress): Promise<PackagesOutcome>;
+  /** "Phiếu phản hồi" rebuilt for one commune. */
+  feedbackView(commune: string): Promise<FeedbackViewResult>;
+  /** Every commune's feedback file, downloaded as one .zip. */
+  downloadFeedback(onProgress?: PackagesProgress): Promise<{ fileName: string; files: number }>;
 }
 
 export type SheetsClient = PaneClient & Pick<ChecklistClient, 'setChecklistDates'> & SheetsExtras;
@@ -181,5 +190,8 @@ export function createRemoteClient(call: Call, options: RemoteClientOptions = {}
     },
     rollUp: (request) => call('rollUp', request),
     protectSheet: (request) => call('protectSheet', request),
+    importPackages: (files, onProgress) => importPackagesRemote(call, files, onProgress),
+    feedbackView: (commune) => call('feedbackView', commune),
+    downloadFeedback: (onProgress) => downloadFeedbackRemote(call, onProgress),
   };
 }

@@ -13,14 +13,23 @@ export const sheetsVi = {
   upper: {
     title: 'Tổng hợp các xã',
     intro: (upper: string): string =>
-      `${upper} tổng hợp biểu II.6.A, II.6.B (và II.4.B, III.1 nếu có) của các xã thành bảng theo lĩnh vực có cột thẩm định, bảng theo xã, thứ tự ưu tiên trong nguồn vốn và một phiếu phản hồi cho mỗi xã.`,
+      `${upper} tổng hợp biểu II.6.A, II.6.B (và II.4.A, II.4.B, III.1 nếu có) của các xã. Số liệu các xã nằm trong các bảng dữ liệu (mỗi hoạt động một dòng, không thêm trang cho từng xã); từ đó có bảng theo lĩnh vực có cột thẩm định, bảng theo xã, thứ tự ưu tiên trong nguồn vốn và bảng "Phản hồi các xã".`,
     sources:
-      'Các xã điền vào trang của mình trong bảng tính dùng chung này (ví dụ "Xã Tân Lập - II.6.B"). Xã gửi tệp .xlsx thì tải tệp lên: mỗi trang trong tệp thành một trang mới.',
+      'Xã gửi tệp .xlsx (thư điện tử, Zalo) thì tải các tệp lên: số liệu của mỗi xã vào bảng dữ liệu, tệp mới của một xã thay số liệu cũ của xã đó. Trang của từng xã theo cách cũ (ví dụ "Xã Tân Lập - II.6.B") được nhập vào bảng dữ liệu ở lần tổng hợp đầu tiên.',
     notUpper: 'Cài đặt đang là cấp thôn/xã. Hãy đặt cấp Huyện hoặc Tỉnh trong Cài đặt nếu bảng tính này là của cấp trên.',
     upload: 'Tải tệp .xlsx của các xã',
-    uploading: 'Đang đọc tệp và thêm trang…',
-    uploaded: (count: number, sheets: string): string => `Đã thêm ${count} trang: ${sheets}.`,
-    uploadedNone: 'Tệp không có trang nào có dữ liệu.',
+    importing: (done: number, total: number): string => `Đang nhập ${n(done)}/${n(total)} xã…`,
+    imported: (files: number, communes: number, balanced: boolean): string =>
+      `Đã nhập ${n(files)} tệp: ${n(communes)} xã vào bảng dữ liệu${balanced ? ', số hoạt động đọc được = số dòng ghi vào bảng' : ' — CÓ XÃ KHÔNG KHỚP giữa số đọc được và số ghi vào bảng'}. Bấm «Tổng hợp các xã» để cập nhật các bảng tổng hợp.`,
+    importedNone: 'Các tệp không có biểu II.6.A, II.6.B hay II.4.B nào của xã.',
+    importStopped: (done: number, total: number, error: string): string => `Đã nhập ${n(done)}/${n(total)} tệp rồi dừng: ${error}`,
+    resume: (left: number): string => `Nhập tiếp ${n(left)} tệp còn lại`,
+    feedbackPick: 'Phiếu phản hồi in cho xã',
+    feedbackShow: 'Xem phiếu phản hồi',
+    feedbackShown: (commune: string, count: number): string => `Trang "Phiếu phản hồi" nay là của ${commune} (${n(count)} hoạt động): in trang này để gửi xã.`,
+    downloadFeedback: 'Tải tệp phản hồi của các xã (.zip)',
+    downloading: (done: number, total: number): string => `Đang chuẩn bị tệp phản hồi ${n(done)}/${n(total)} xã…`,
+    downloaded: (count: number, file: string): string => `Đã tải ${file}: ${n(count)} tệp, mỗi xã một tệp; xã nhận tệp của mình trong LKH.`,
     notXlsx: (names: string): string => `Bỏ qua (không phải tệp .xlsx): ${names}.`,
     funds: 'Vốn cấp trên nắm giữ cho hoạt động chưa rõ nguồn (triệu đồng)',
     fundsHint: 'Để trống: dùng số của lần tổng hợp trước.',
@@ -28,7 +37,7 @@ export const sheetsVi = {
     run: 'Tổng hợp các xã',
     rerun: 'Tổng hợp lại',
     running: 'Đang tổng hợp các xã… (300 xã mất khoảng một phút)',
-    rerunNote: 'Chạy lại không xoá gì: ý kiến thẩm định đã nhập được giữ theo "Mã dòng (LKH)", trang cũ được giữ thành bản "(cũ)".',
+    rerunNote: 'Chạy lại không xoá gì: ý kiến thẩm định đã nhập được giữ theo "Mã dòng (LKH)" và ghi lại ở trang "Thẩm định lần trước".',
     reconciliation: (communes: number, read: number, amount: number, written: number, writtenAmount: number, balanced: boolean): string =>
       `${n(communes)} xã: đọc ${n(read)} hoạt động (${m(amount)} triệu đồng) → ${n(written)} dòng (${m(writtenAmount)} triệu đồng): ${balanced ? 'khớp' : 'KHÔNG khớp'}.`,
     kept: (appraisals: number, vanished: number): string =>
@@ -73,13 +82,22 @@ export const sheetsEn: SheetsStrings = {
   upper: {
     title: 'Roll up the communes',
     intro: (upper: string): string =>
-      `${upper} rolls the communes' II.6.A and II.6.B (and II.4.B, III.1 when present) up into a summary by sector with appraisal columns, a table by commune, the funding order and one feedback sheet per commune.`,
-    sources: 'Communes fill their own tabs of this shared spreadsheet (e.g. "Xã Tân Lập - II.6.B"). For communes that send .xlsx files, upload them: each sheet becomes a new tab.',
+      `${upper} rolls the communes' II.6.A and II.6.B (and II.4.A, II.4.B, III.1 when present) up. The communes' data is kept in long tables (one row per activity, no tab per commune), and from them a summary by sector with appraisal columns, a table by commune, the funding order and the table "Phản hồi các xã".`,
+    sources: 'Upload the .xlsx files communes send (e-mail, Zalo): each commune\'s data goes into the tables, a newer file of a commune replaces its earlier data. Communes\' tabs of the earlier layout (e.g. "Xã Tân Lập - II.6.B") are imported into the tables at the first roll-up.',
     notUpper: 'The settings say village/commune level. Set the level to District or Province in Settings if this spreadsheet belongs to the upper level.',
     upload: "Upload communes' .xlsx files",
-    uploading: 'Reading the files and adding tabs…',
-    uploaded: (count: number, sheets: string): string => `Added ${count} tab(s): ${sheets}.`,
-    uploadedNone: 'The files hold no sheet with data.',
+    importing: (done: number, total: number): string => `Importing ${nEn(done)}/${nEn(total)} communes…`,
+    imported: (files: number, communes: number, balanced: boolean): string =>
+      `Imported ${nEn(files)} file(s): ${nEn(communes)} commune(s) into the tables${balanced ? ', activities read = rows written' : ' — SOME COMMUNES DO NOT BALANCE between what was read and what was written'}. Press «Roll up the communes» to update the summaries.`,
+    importedNone: 'The files hold no II.6.A, II.6.B or II.4.B of a commune.',
+    importStopped: (done: number, total: number, error: string): string => `Imported ${nEn(done)}/${nEn(total)} file(s), then stopped: ${error}`,
+    resume: (left: number): string => `Import the ${nEn(left)} file(s) left`,
+    feedbackPick: 'Printable feedback for commune',
+    feedbackShow: 'Show its feedback',
+    feedbackShown: (commune: string, count: number): string => `The sheet "Phiếu phản hồi" now shows ${commune} (${nEn(count)} activities): print it to send.`,
+    downloadFeedback: "Download the communes' feedback files (.zip)",
+    downloading: (done: number, total: number): string => `Preparing feedback files ${nEn(done)}/${nEn(total)}…`,
+    downloaded: (count: number, file: string): string => `Downloaded ${file}: ${nEn(count)} files, one per commune; each commune reads its own in LKH.`,
     notXlsx: (names: string): string => `Skipped (not .xlsx): ${names}.`,
     funds: 'Funds the upper level holds for activities of unknown source (million đồng)',
     fundsHint: "Empty: the last run's figure.",
@@ -87,7 +105,7 @@ export const sheetsEn: SheetsStrings = {
     run: 'Roll up the communes',
     rerun: 'Roll up again',
     running: 'Rolling up the communes… (300 communes take about a minute)',
-    rerunNote: 'A re-run deletes nothing: appraisals typed in are kept by "Mã dòng (LKH)", old tabs are kept as "(cũ)" copies.',
+    rerunNote: 'A re-run deletes nothing: appraisals typed in are kept by "Mã dòng (LKH)" and listed in the sheet "Thẩm định lần trước".',
     reconciliation: (communes: number, read: number, amount: number, written: number, writtenAmount: number, balanced: boolean): string =>
       `${nEn(communes)} communes: read ${nEn(read)} activities (${mEn(amount)} million đồng) → ${nEn(written)} rows (${mEn(writtenAmount)} million đồng): ${balanced ? 'balanced' : 'NOT balanced'}.`,
     kept: (appraisals: number, vanished: number): string =>

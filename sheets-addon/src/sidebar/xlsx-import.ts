@@ -14,9 +14,9 @@ import { loadXlsxLib } from './xlsx-loader';
 import type { ImportRequest, ImportSheet } from '../server/entry-points';
 import type { PickedFile } from '../../../core/ui/files';
 import type { Call } from './call';
+import { CALL_CELLS } from './call-size';
 
-/** Cells sent in one importSheets call. */
-export const CALL_CELLS = 100_000;
+export { CALL_CELLS };
 
 export type UploadedFile = PickedFile;
 

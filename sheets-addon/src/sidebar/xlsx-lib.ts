@@ -5,9 +5,9 @@
  * the library on the page (and, in tests, in the process).
  */
 import { draftFile } from '../../../core/src/app/documents';
-import { exportPackage, xlsxAsLayouts } from '../../../core/src/app/transfer';
+import { exportPackage, layoutsAsZip, xlsxAsLayouts } from '../../../core/src/app/transfer';
 import type { XlsxLib } from './xlsx-loader';
 import { XLSX_LIB_GLOBAL } from './xlsx-loader';
 
-const lib: XlsxLib = { xlsxAsLayouts, exportPackage, draftFile };
+const lib: XlsxLib = { xlsxAsLayouts, exportPackage, draftFile, layoutsAsZip };
 (globalThis as Record<string, unknown>)[XLSX_LIB_GLOBAL] = lib;

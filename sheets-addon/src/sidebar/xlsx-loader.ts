@@ -6,7 +6,7 @@
  * so the sidebar's own bundle holds no ExcelJS.
  */
 import type { draftFile } from '../../../core/src/app/documents';
-import type { exportPackage, xlsxAsLayouts } from '../../../core/src/app/transfer';
+import type { exportPackage, layoutsAsZip, xlsxAsLayouts } from '../../../core/src/app/transfer';
 import type { Call } from './call';
 
 export interface XlsxLib {
@@ -14,6 +14,8 @@ export interface XlsxLib {
   readonly exportPackage: typeof exportPackage;
   /** The Văn bản screen's documents (Word writer and ExcelJS), drafted from a snapshot of the workbook (documents.ts). */
   readonly draftFile: typeof draftFile;
+  /** The communes' feedback sheets as one .xlsx each, in one .zip (Cấp trên's download of all feedback files). */
+  readonly layoutsAsZip: typeof layoutsAsZip;
 }
 
 /** The global the library registers itself under. */

@@ -23,8 +23,10 @@ import { readSheet } from '../../reader/read';
 import { foldKey, parseNumber } from '../../text';
 import { a1 } from '../../util/a1';
 import { planSheetNames } from '../plan';
+import { FEEDBACK_COLUMNS, FEEDBACK_VERDICT_TEXT } from './layout';
 import { communeKey } from './read';
-import { FEEDBACK_PREFIX } from './types';
+import { readLongTable } from './tables';
+import { FEEDBACK_PREFIX, FEEDBACK_TABLE } from './types';
 
 export type FeedbackVerdict = 'accepted' | 'rejected' | 'pending';
 export type FeedbackForm = 'II.6.A' | 'II.6.B';
@@ -190,12 +192,80 @@ export function readFeedbackSheet(data: SheetData): UpperFeedback | undefined {
   return { sheet: data.name, ...(commune ? { commune } : {}), ...(upperLevel ? { upperLevel } : {}), ...(planYear !== undefined ? { planYear } : {}), lines };
 }
 
-/** Every feedback sheet of a workbook: the roll-up's "Phản hồi - …" tabs, or any sheet titled so (a copy the upper level renamed). */
+const VERDICT_OF_TEXT = new Map<string, FeedbackVerdict>((Object.entries(FEEDBACK_VERDICT_TEXT) as [FeedbackVerdict, string][]).map(([v, t]) => [foldKey(t), v]));
+
+/**
+ * The feedback table "Phản hồi các xã" of the upper level's workbook, one feedback per commune
+ * (its rows in the table's order). `upperLevel` and `planYear` are the workbook's.
+ */
+export function readFeedbackTable(data: SheetData, upperLevel?: string, planYear?: number): UpperFeedback[] {
+  const { rows, sheetRows } = readLongTable(data, FEEDBACK_COLUMNS);
+  const activityCol = foldKeyIndex(data, 'Hoạt động');
+  const byCommune = new Map<string, { commune: string; lines: FeedbackLine[] }>();
+  rows.forEach((r, i) => {
+    const commune = text(r.commune);
+    const activity = text(r.activity);
+    if (commune === '' || activity === '') return;
+    const k = communeKey(commune);
+    let g = byCommune.get(k);
+    if (!g) {
+      g = { commune, lines: [] };
+      byCommune.set(k, g);
+    }
+    const form = text(r.form);
+    const total = parseNumber(r.total);
+    const priority = parseNumber(r.upperPriority);
+    const within = foldKey(text(r.within));
+    const fullKey = text(r.key);
+    const key = fullKey.startsWith(`${k}|`) ? fullKey.slice(k.length + 1) : fullKey;
+    const office = text(r.office);
+    const opinion = text(r.opinion);
+    const reason = text(r.reason);
+    const difficulty = text(r.difficulty);
+    g.lines.push({
+      verdict: VERDICT_OF_TEXT.get(foldKey(text(r.verdict))) ?? 'pending',
+      activity,
+      ...(form === 'II.6.A' || form === 'II.6.B' ? { form } : {}),
+      ...(difficulty ? { difficulty } : {}),
+      ...(total.ok ? { total: total.value } : {}),
+      ...(office ? { office } : {}),
+      ...(opinion ? { opinion } : {}),
+      ...(reason ? { reason } : {}),
+      ...(priority.ok ? { upperPriority: priority.value } : {}),
+      ...(within === 'co' ? { withinFunds: true } : within === 'khong' ? { withinFunds: false } : {}),
+      ...(key ? { key } : {}),
+      where: `${data.name}!${a1(sheetRows[i], data.left + Math.max(0, activityCol))}`,
+    });
+  });
+  return [...byCommune.values()].map((g) => ({
+    sheet: data.name,
+    commune: g.commune,
+    ...(upperLevel ? { upperLevel: upperLevel.toUpperCase() } : {}),
+    ...(planYear !== undefined ? { planYear } : {}),
+    lines: g.lines,
+  }));
+}
+
+function foldKeyIndex(data: SheetData, header: string): number {
+  return (data.values[0] ?? []).findIndex((v) => foldKey(text(v)) === foldKey(header));
+}
+
+/**
+ * Every feedback of a workbook: the "Phản hồi - …" tab of a file sent to one commune; else the
+ * upper level's table "Phản hồi các xã" (one per commune); else any sheet titled so (the printable
+ * "Phiếu phản hồi", or a copy the upper level renamed).
+ */
 export async function readUpperFeedback(port: WorkbookPort): Promise<UpperFeedback[]> {
   const names = (await port.listSheets()).filter((n) => n !== UPPER_FEEDBACK_SHEET && !/\(cũ(?: \d+)?\)$/u.test(n));
   const out: UpperFeedback[] = [];
   const first = names.filter((n) => n.startsWith(FEEDBACK_PREFIX));
-  const rest = names.filter((n) => !n.startsWith(FEEDBACK_PREFIX));
+  if (first.length === 0 && names.includes(FEEDBACK_TABLE)) {
+    const state = await readStateOrEmpty(port);
+    const [d] = await port.readSheets([FEEDBACK_TABLE], { formulas: false });
+    const all = readFeedbackTable(d, state.upperLevelName, state.planYear);
+    if (all.length > 0) return all;
+  }
+  const rest = names.filter((n) => !n.startsWith(FEEDBACK_PREFIX) && n !== FEEDBACK_TABLE);
   for (const batch of [first, rest]) {
     if (batch.length === 0) continue;
     for (const d of await port.readSheets(batch, { formulas: false })) {
@@ -214,7 +284,7 @@ export async function readUpperFeedback(port: WorkbookPort): Promise<UpperFeedba
  * only one when there is one. Throws, in Vietnamese, when none is addressed to the commune.
  */
 export function feedbackFor(all: readonly UpperFeedback[], commune: string | undefined): UpperFeedback {
-  if (all.length === 0) throw new Error('Không tìm thấy trang phản hồi của cấp trên ("Phản hồi - <tên xã>", tiêu đề "PHẢN HỒI KẾ HOẠCH …").');
+  if (all.length === 0) throw new Error('Không tìm thấy phản hồi của cấp trên (trang "Phản hồi - <tên xã>", bảng "Phản hồi các xã" hoặc trang có tiêu đề "PHẢN HỒI KẾ HOẠCH …").');
   const key = commune ? communeKey(commune) : undefined;
   const mine = key ? all.filter((f) => f.commune !== undefined && communeKey(f.commune) === key) : [];
   if (mine.length >= 1) return mine[0];

@@ -8,12 +8,18 @@ import type { SimpleColumn, SimpleTable } from '../../layout/simple';
 import { simpleLayout } from '../../layout/simple';
 import type { LayoutValue, SheetLayout, Validation } from '../../layout/types';
 import { foldKey, formatVnNumber } from '../../text';
+import type { SheetData } from '../../port/types';
 import type { Finding } from '../../validate/messages';
-import type { CommuneSummary, DistrictRollup, DistrictRow, SheetRead } from './types';
+import type { LongColumn, LongRow } from './tables';
+import { longLayout, readLongTable } from './tables';
+import type { CommuneSummary, DistrictRollup, DistrictRow, PreviousRollup, SheetRead } from './types';
 import {
+  APPRAISALS_SHEET,
   COMMUNES_SHEET,
   DISTRICT_REPORT_SHEET,
+  FEEDBACK_VIEW,
   FEEDBACK_PREFIX,
+  FEEDBACK_TABLE,
   ONLY_IN_II4B_NOTE,
   OPINIONS,
   RANKING_SHEET,
@@ -364,11 +370,37 @@ export function feedbackSheetName(commune: string, taken: readonly string[]): st
   }
 }
 
-function remarkOf(r: DistrictRow, rank: ReadonlyMap<string, DistrictRollup['ranking'][number]>): string | null {
+/** One activity of a commune's feedback, however it was found (the roll-up's rows, or the feedback table read back). Money in 1.000 đồng. */
+export interface FeedbackSheetRow {
+  readonly verdict: 'accepted' | 'rejected' | 'pending';
+  readonly activity: string;
+  readonly form?: string;
+  readonly difficulty?: string;
+  readonly total?: number;
+  readonly office?: string;
+  readonly opinion?: string;
+  readonly reason?: string;
+  readonly upperPriority?: number;
+  readonly withinFunds?: boolean;
+  /** The commune's own row key ("Mã dòng (LKH)" of its II.6.A/II.6.B). */
+  readonly key?: string;
+}
+
+/** A commune's feedback to lay out: whom it is sent to, by whom, and its rows. */
+export interface FeedbackSheetInput {
+  readonly name: string;
+  readonly upperLevel: string;
+  readonly planYear?: number;
+  readonly commune: string;
+  /** III.1's total for the commune, triệu đồng, when read. */
+  readonly iii1Total?: number;
+  readonly rows: readonly FeedbackSheetRow[];
+}
+
+function remarkOf(r: FeedbackSheetRow): string | null {
   const parts: string[] = [];
-  if (r.appraisal.upperPriority !== undefined) parts.push(`Ưu tiên cấp trên: ${r.appraisal.upperPriority}`);
-  const k = rank.get(r.key);
-  if (k && k.withinFunds !== undefined) parts.push(k.withinFunds ? 'Trong khả năng vốn' : 'Ngoài khả năng vốn năm nay');
+  if (r.upperPriority !== undefined) parts.push(`Ưu tiên cấp trên: ${r.upperPriority}`);
+  if (r.withinFunds !== undefined) parts.push(r.withinFunds ? 'Trong khả năng vốn' : 'Ngoài khả năng vốn năm nay');
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
@@ -376,102 +408,251 @@ function remarkOf(r: DistrictRow, rank: ReadonlyMap<string, DistrictRollup['rank
 const communeRowKey = (r: DistrictRow): string => (r.key.startsWith(`${r.communeKey}|`) ? r.key.slice(r.communeKey.length + 1) : r.key);
 const FEEDBACK_KEY = { key: 'key', header: KEY_COLUMN_HEADER, width: 24, kind: 'key' } as const;
 
-/** One feedback sheet per commune, shaped on II.10: A accepted, B not accepted with the reason, C still waiting; each row's commune key beside the printed area. */
+/** The communes' feedback as one sheet each, shaped on II.10 (the files sent to each commune: `lkh district --feedback-dir`). */
 export function feedbackLayouts(rollup: DistrictRollup): SheetLayout[] {
-  const upper = rollup.upperLevel;
-  const rank = new Map(rollup.ranking.map((r) => [r.row.key, r]));
   const taken: string[] = [];
   const out: SheetLayout[] = [];
   for (const c of rollup.communes) {
-    const rows = rollup.rows.filter((r) => r.status === 'active' && r.communeKey === c.key);
-    if (rows.length === 0) continue;
     const name = feedbackSheetName(c.name, taken);
+    const l = feedbackLayoutOf(rollup, c.key, name);
+    if (!l) continue;
     taken.push(name);
-    const accepted = rows.filter((r) => r.verdict === 'accepted');
-    const rejected = rows.filter((r) => r.verdict === 'rejected');
-    const pending = rows.filter((r) => r.verdict === 'pending');
-    const lines = [
-      `ỦY BAN NHÂN DÂN ${upperHeading(upper)}`,
-      `Kính gửi: Ủy ban nhân dân ${c.name}`,
-      `Sau khi tổng hợp và thẩm định các hoạt động xã đề xuất trong Biểu II.6.A và II.6.B${rollup.planYear !== undefined ? ` năm ${rollup.planYear}` : ''}, ${upper} phản hồi như sau (số tiền: 1.000 đồng):`,
-      ...(c.iii1 ? [`Kinh phí dự kiến phân bổ cho xã (Biểu III.1): ${num(c.iii1.total)} triệu đồng.`] : []),
-      `Đồng ý: ${accepted.length} hoạt động; chưa tiếp thu: ${rejected.length}; đang chờ ý kiến: ${pending.length}.`,
-    ];
-    const tables: SimpleTable[] = [
-      {
-        key: 'accepted',
-        caption: `A. Các vấn đề ${upper} tiếp thu và đưa vào kế hoạch:`,
-        columns: [
-          { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-          { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-          { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-          { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-          { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
-          { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
-          { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
-          FEEDBACK_KEY,
-        ],
-        rows: accepted.map((r, i) => ({
-          stt: i + 1,
-          difficulty: r.difficulty ?? null,
-          activity: r.activity,
-          form: r.form || null,
-          total: r.total,
-          office: r.appraisal.office ?? null,
-          remark: remarkOf(r, rank),
-          key: communeRowKey(r),
-        })),
-      },
-      {
-        key: 'not-accepted',
-        caption: `B. Những vấn đề ${upper} chưa tiếp thu:`,
-        columns: [
-          { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-          { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-          { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-          { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-          { key: 'conclusion', header: `Kết luận của ${upper}`, width: 16, kind: 'longtext' },
-          { key: 'reason', header: `Lý do ${upper} chưa tiếp thu`, width: 30, kind: 'longtext' },
-          FEEDBACK_KEY,
-        ],
-        rows: rejected.map((r, i) => ({
-          stt: i + 1,
-          difficulty: r.difficulty ?? null,
-          activity: r.activity,
-          form: r.form || null,
-          conclusion: [r.appraisal.opinion ?? 'Không đồng ý', r.appraisal.office ? `(${r.appraisal.office})` : ''].filter(Boolean).join(' '),
-          reason: r.appraisal.reason ?? null,
-          key: communeRowKey(r),
-        })),
-      },
-    ];
-    if (pending.length > 0) {
-      tables.push({
-        key: 'pending',
-        caption: `C. Các hoạt động đang chờ ý kiến thẩm định của ${upper}:`,
-        columns: [
-          { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-          { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-          { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-          { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-          { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
-          { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
-          // The columns of A, so both print on one grid (no merged cells: Sheets pays a call per merge).
-          { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
-          FEEDBACK_KEY,
-        ],
-        rows: pending.map((r, i) => ({ stt: i + 1, difficulty: r.difficulty ?? null, activity: r.activity, form: r.form || null, total: r.total, office: r.appraisal.office ?? null, remark: remarkOf(r, rank), key: communeRowKey(r) })),
-      });
-    }
-    out.push(
-      simpleLayout({
-        name,
-        title: `PHẢN HỒI KẾ HOẠCH ${c.name.toUpperCase()}${rollup.planYear !== undefined ? ` NĂM ${rollup.planYear}` : ''}`,
-        lines,
-        tables,
-        orientation: 'portrait',
-      }),
-    );
+    out.push(l);
+  }
+  return out;
+}
+
+/** A commune's feedback rows from the roll-up. */
+export function feedbackRowsOf(rollup: DistrictRollup, communeKey: string): FeedbackSheetRow[] {
+  const rank = new Map(rollup.ranking.map((r) => [r.row.key, r]));
+  return rollup.rows
+    .filter((r) => r.status === 'active' && r.communeKey === communeKey)
+    .map((r) => {
+      const within = rank.get(r.key)?.withinFunds;
+      return {
+        verdict: r.verdict,
+        activity: r.activity,
+        ...(r.form ? { form: r.form } : {}),
+        ...(r.difficulty ? { difficulty: r.difficulty } : {}),
+        total: r.total,
+        ...(r.appraisal.office ? { office: r.appraisal.office } : {}),
+        ...(r.appraisal.opinion ? { opinion: r.appraisal.opinion } : {}),
+        ...(r.appraisal.reason ? { reason: r.appraisal.reason } : {}),
+        ...(r.appraisal.upperPriority !== undefined ? { upperPriority: r.appraisal.upperPriority } : {}),
+        ...(within !== undefined ? { withinFunds: within } : {}),
+        key: communeRowKey(r),
+      };
+    });
+}
+
+/** One commune's feedback from the roll-up (undefined when the commune has no activity). */
+export function feedbackLayoutOf(rollup: DistrictRollup, communeKey: string, name: string): SheetLayout | undefined {
+  const c = rollup.communes.find((x) => x.key === communeKey);
+  if (!c) return undefined;
+  const rows = feedbackRowsOf(rollup, communeKey);
+  if (rows.length === 0) return undefined;
+  return feedbackSheetLayout({ name, upperLevel: rollup.upperLevel, ...(rollup.planYear !== undefined ? { planYear: rollup.planYear } : {}), commune: c.name, ...(c.iii1 ? { iii1Total: c.iii1.total } : {}), rows });
+}
+
+/**
+ * One commune's feedback, shaped on II.10: A accepted, B not accepted with the reason, C still
+ * waiting; each row's commune key beside the printed area. Printed as "Phiếu phản hồi" for the
+ * commune chosen, or sent as its own file.
+ */
+export function feedbackSheetLayout(f: FeedbackSheetInput): SheetLayout {
+  const upper = f.upperLevel;
+  const rows = f.rows;
+  const accepted = rows.filter((r) => r.verdict === 'accepted');
+  const rejected = rows.filter((r) => r.verdict === 'rejected');
+  const pending = rows.filter((r) => r.verdict === 'pending');
+  const lines = [
+    `ỦY BAN NHÂN DÂN ${upperHeading(upper)}`,
+    `Kính gửi: Ủy ban nhân dân ${f.commune}`,
+    `Sau khi tổng hợp và thẩm định các hoạt động xã đề xuất trong Biểu II.6.A và II.6.B${f.planYear !== undefined ? ` năm ${f.planYear}` : ''}, ${upper} phản hồi như sau (số tiền: 1.000 đồng):`,
+    ...(f.iii1Total !== undefined ? [`Kinh phí dự kiến phân bổ cho xã (Biểu III.1): ${num(f.iii1Total)} triệu đồng.`] : []),
+    `Đồng ý: ${accepted.length} hoạt động; chưa tiếp thu: ${rejected.length}; đang chờ ý kiến: ${pending.length}.`,
+  ];
+  const shown = (r: FeedbackSheetRow, i: number) => ({
+    stt: i + 1,
+    difficulty: r.difficulty ?? null,
+    activity: r.activity,
+    form: r.form || null,
+    total: r.total ?? null,
+    office: r.office ?? null,
+    remark: remarkOf(r),
+    key: r.key ?? null,
+  });
+  const tables: SimpleTable[] = [
+    {
+      key: 'accepted',
+      caption: `A. Các vấn đề ${upper} tiếp thu và đưa vào kế hoạch:`,
+      columns: [
+        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
+        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
+        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
+        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+        { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
+        { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
+        { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
+        FEEDBACK_KEY,
+      ],
+      rows: accepted.map(shown),
+    },
+    {
+      key: 'not-accepted',
+      caption: `B. Những vấn đề ${upper} chưa tiếp thu:`,
+      columns: [
+        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
+        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
+        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
+        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+        { key: 'conclusion', header: `Kết luận của ${upper}`, width: 16, kind: 'longtext' },
+        { key: 'reason', header: `Lý do ${upper} chưa tiếp thu`, width: 30, kind: 'longtext' },
+        FEEDBACK_KEY,
+      ],
+      rows: rejected.map((r, i) => ({
+        stt: i + 1,
+        difficulty: r.difficulty ?? null,
+        activity: r.activity,
+        form: r.form || null,
+        conclusion: [r.opinion ?? 'Không đồng ý', r.office ? `(${r.office})` : ''].filter(Boolean).join(' '),
+        reason: r.reason ?? null,
+        key: r.key ?? null,
+      })),
+    },
+  ];
+  if (pending.length > 0) {
+    tables.push({
+      key: 'pending',
+      caption: `C. Các hoạt động đang chờ ý kiến thẩm định của ${upper}:`,
+      columns: [
+        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
+        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
+        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
+        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+        { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
+        { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
+        // The columns of A, so both print on one grid (no merged cells: Sheets pays a call per merge).
+        { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
+        FEEDBACK_KEY,
+      ],
+      rows: pending.map(shown),
+    });
+  }
+  return simpleLayout({
+    name: f.name,
+    title: `PHẢN HỒI KẾ HOẠCH ${f.commune.toUpperCase()}${f.planYear !== undefined ? ` NĂM ${f.planYear}` : ''}`,
+    lines,
+    tables,
+    orientation: 'portrait',
+  });
+}
+
+/** The columns of "Phản hồi các xã": one row per activity of every commune; "Ghi chú của cấp trên" is typed and kept by "Mã dòng (LKH)". */
+export const FEEDBACK_COLUMNS = [
+  { key: 'commune', header: 'Xã', width: 16 },
+  { key: 'form', header: 'Biểu của xã', width: 8, kind: 'center' },
+  { key: 'sector', header: 'Ngành/Lĩnh vực', width: 14 },
+  { key: 'activity', header: 'Hoạt động', width: 40 },
+  { key: 'difficulty', header: 'Khó khăn', width: 24 },
+  { key: 'total', header: 'Tổng số (1.000 đồng)', width: 13, kind: 'amount' },
+  { key: 'proposed', header: 'Đề xuất (1.000 đồng)', width: 12, kind: 'amount' },
+  { key: 'verdict', header: 'Kết luận', width: 14, kind: 'center' },
+  { key: 'office', header: 'Phòng/ban thẩm định', width: 16 },
+  { key: 'opinion', header: 'Ý kiến', width: 12 },
+  { key: 'reason', header: 'Lý do', width: 24 },
+  { key: 'upperPriority', header: 'Ưu tiên cấp trên', width: 8, kind: 'number' },
+  { key: 'within', header: 'Trong khả năng vốn', width: 9, kind: 'center' },
+  { key: 'action', header: 'Việc xã cần làm', width: 30 },
+  { key: 'note', header: 'Ghi chú của cấp trên', width: 24 },
+  { key: 'key', header: KEY_COLUMN_HEADER, width: 24 },
+] as const satisfies readonly LongColumn[];
+
+/** "Kết luận" of the feedback table, by verdict. */
+export const FEEDBACK_VERDICT_TEXT = { accepted: 'Đồng ý', rejected: 'Chưa tiếp thu', pending: 'Chờ ý kiến' } as const;
+
+function actionFor(r: DistrictRow, within: boolean | undefined): string {
+  if (r.verdict === 'rejected') return 'Xem lại: bỏ, sửa hoặc tìm nguồn vốn khác';
+  if (r.verdict === 'pending') return 'Chờ ý kiến thẩm định';
+  if (r.form === 'II.6.A') return 'Giữ trong II.6.A';
+  if (within === true) return 'Chuyển sang II.6.A (trong khả năng vốn)';
+  if (within === false) return 'Giữ trong II.6.B (ngoài khả năng vốn năm nay)';
+  return 'Giữ trong II.6.B đến khi có nguồn vốn';
+}
+
+/** "Phản hồi các xã": every commune's feedback in one table (commune, activity, answer, what to do); notes typed earlier kept by key. */
+export function feedbackTableLayout(rollup: DistrictRollup, notes: ReadonlyMap<string, string> = new Map()): SheetLayout {
+  const rank = new Map(rollup.ranking.map((r) => [r.row.key, r]));
+  const order = new Map(rollup.communes.map((c, i) => [c.key, i]));
+  const active = rollup.rows.filter((r) => r.status === 'active');
+  const index = new Map(active.map((r, i) => [r, i]));
+  const sorted = [...active].sort((a, b) => (order.get(a.communeKey) ?? 0) - (order.get(b.communeKey) ?? 0) || (index.get(a) ?? 0) - (index.get(b) ?? 0));
+  const rows: LongRow[] = sorted.map((r) => {
+    const within = rank.get(r.key)?.withinFunds;
+    return {
+      commune: r.commune,
+      form: r.form || null,
+      sector: r.sector || null,
+      activity: r.activity,
+      difficulty: r.difficulty ?? null,
+      total: r.total,
+      proposed: r.proposed,
+      verdict: FEEDBACK_VERDICT_TEXT[r.verdict],
+      office: r.appraisal.office ?? null,
+      opinion: r.appraisal.opinion ?? null,
+      reason: r.appraisal.reason ?? null,
+      upperPriority: r.appraisal.upperPriority ?? null,
+      within: within === undefined ? null : within ? 'Có' : 'Không',
+      action: actionFor(r, within),
+      note: notes.get(r.key) ?? null,
+      key: r.key,
+    };
+  });
+  return longLayout(FEEDBACK_TABLE, FEEDBACK_COLUMNS, rows);
+}
+
+const APPRAISAL_COLUMNS: readonly LongColumn[] = [
+  { key: 'commune', header: 'Xã', width: 16 },
+  { key: 'form', header: 'Biểu của xã', width: 8, kind: 'center' },
+  { key: 'activity', header: 'Hoạt động', width: 40 },
+  { key: 'office', header: 'Phòng/ban thẩm định', width: 16 },
+  { key: 'opinion', header: 'Ý kiến (Đồng ý / Không đồng ý)', width: 12 },
+  { key: 'reason', header: 'Lý do', width: 24 },
+  { key: 'upperPriority', header: 'Ưu tiên cấp trên', width: 8 },
+  { key: 'key', header: KEY_COLUMN_HEADER, width: 24 },
+];
+
+/**
+ * "Thẩm định lần trước": every appraisal typed in the summary before this run, as typed, one row
+ * each (rows without one left out) — the offices' work one tab away without a copy of the whole
+ * summary (18,000 rows at 300 communes).
+ */
+export function appraisalsLayout(previous: PreviousRollup): SheetLayout {
+  const rows: LongRow[] = previous.rows
+    .filter((p) => hasAppraisalTyped(p.appraisal))
+    .map((p) => ({
+      commune: p.row.commune,
+      form: p.row.form || null,
+      activity: p.row.activity,
+      office: p.appraisal.office ?? null,
+      opinion: p.appraisal.opinion ?? null,
+      reason: p.appraisal.reason ?? null,
+      upperPriority: p.appraisal.upperPriority ?? p.appraisal.upperPriorityText ?? null,
+      key: p.key,
+    }));
+  return longLayout(APPRAISALS_SHEET, APPRAISAL_COLUMNS, rows);
+}
+
+const hasAppraisalTyped = (a: PreviousRollup['rows'][number]['appraisal']): boolean =>
+  a.office !== undefined || a.opinion !== undefined || a.reason !== undefined || a.upperPriority !== undefined || a.upperPriorityText !== undefined;
+
+/** Notes typed in "Ghi chú của cấp trên" of the previous feedback table, by key. */
+export function feedbackNotes(data: SheetData | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of readLongTable(data, FEEDBACK_COLUMNS).rows) {
+    const key = r.key === null || r.key === undefined ? '' : String(r.key).trim();
+    const note = r.note === null || r.note === undefined ? '' : String(r.note).trim();
+    if (key !== '' && note !== '') out.set(key, note);
   }
   return out;
 }
@@ -501,9 +682,21 @@ export function fundsLine(rollup: DistrictRollup): string {
   return `Vốn ${rollup.upperLevel} nắm giữ để xếp ưu tiên: ${num(rollup.funds)} triệu đồng — ${how}.`;
 }
 
-export function reportLayout(rollup: DistrictRollup, sheets: readonly SheetRead[], written: readonly string[]): SheetLayout {
+/** What a run did to the long tables: communes whose rows were replaced, communes kept as stored, sheets of the earlier layout removed. */
+export interface TablesReport {
+  readonly imported: readonly { readonly name: string; readonly fromTabs: boolean; readonly read: { count: number; amount: number }; readonly stored: { count: number; amount: number }; readonly balanced: boolean }[];
+  readonly stored: number;
+  readonly removed: readonly string[];
+}
+
+export function reportLayout(rollup: DistrictRollup, sheets: readonly SheetRead[], written: readonly string[], tables: TablesReport = { imported: [], stored: 0, removed: [] }): SheetLayout {
   const rec = rollup.reconciliation;
+  const fromTabs = tables.imported.filter((i) => i.fromTabs);
   const lines = [
+    `Bảng dữ liệu các xã: nhập mới hoặc thay ${tables.imported.length} xã${fromTabs.length > 0 ? ` (${fromTabs.length} xã từ các trang theo cách sắp xếp cũ, mỗi xã một trang)` : ''}; giữ nguyên ${tables.stored} xã đã có. ${
+      tables.imported.every((i) => i.balanced) ? 'Số hoạt động và số tiền đọc được = số ghi vào bảng dữ liệu.' : 'CÓ XÃ KHÔNG KHỚP giữa số đọc được và số ghi vào bảng dữ liệu — xem bảng bên dưới.'
+    }`,
+    ...(tables.removed.length > 0 ? [`Đã xóa ${tables.removed.length} trang "${FEEDBACK_PREFIX}…" của cách sắp xếp cũ: phản hồi nay ở "${FEEDBACK_TABLE}" và trang in "${FEEDBACK_VIEW}".`] : []),
     `Cấp tổng hợp: ${rollup.upperLevel}.${rollup.planYear !== undefined ? ` Năm kế hoạch: ${rollup.planYear}.` : ''} Đã đọc ${sheets.filter((s) => s.used).length} trang của ${rollup.communes.length} xã.`,
     `Đọc được ${rec.read.count} hoạt động (${num(rec.read.amount)} nghìn đồng); đưa vào "${SUMMARY_SHEET}" ${rec.written.count} hoạt động (${num(rec.written.amount)} nghìn đồng). ${
       rec.balanced ? 'Đối chiếu: khớp — không hoạt động nào bị bỏ sót.' : 'Đối chiếu: KHÔNG KHỚP — xem bảng đối chiếu bên dưới.'
@@ -518,6 +711,30 @@ export function reportLayout(rollup: DistrictRollup, sheets: readonly SheetRead[
       title: `BÁO CÁO ĐỌC BIỂU CỦA CÁC XÃ — ${upperHeading(rollup.upperLevel)}${yearSuffix(rollup.planYear)}`,
       lines,
       tables: [
+        {
+          key: 'imported',
+          caption: 'Các xã nhập vào bảng dữ liệu lần này (số hoạt động / Tổng số, nghìn đồng)',
+          columns: [
+            { key: 'stt', header: 'STT', width: 5, kind: 'center' },
+            { key: 'commune', header: 'Xã', width: 18 },
+            { key: 'from', header: 'Từ', width: 14, kind: 'center' },
+            { key: 'readCount', header: 'Đọc được: số hoạt động', width: 10, kind: 'number' },
+            { key: 'readAmount', header: 'Đọc được: Tổng số', width: 14, kind: 'amount' },
+            { key: 'storedCount', header: 'Ghi vào bảng dữ liệu: số hoạt động', width: 10, kind: 'number' },
+            { key: 'storedAmount', header: 'Ghi vào bảng dữ liệu: Tổng số', width: 14, kind: 'amount' },
+            { key: 'balanced', header: 'Kết quả', width: 12, kind: 'center' },
+          ],
+          rows: tables.imported.map((i, n) => ({
+            stt: n + 1,
+            commune: i.name,
+            from: i.fromTabs ? 'Trang của xã' : 'Tệp của xã',
+            readCount: i.read.count,
+            readAmount: i.read.amount,
+            storedCount: i.stored.count,
+            storedAmount: i.stored.amount,
+            balanced: i.balanced ? 'Khớp' : 'KHÔNG KHỚP',
+          })),
+        },
         {
           key: 'reconciliation',
           caption: 'Đối chiếu theo xã (số hoạt động / Tổng số, nghìn đồng)',

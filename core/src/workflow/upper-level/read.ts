@@ -21,7 +21,8 @@ import { STRIP_NUMBER, topicSections } from '../sections';
 import { SUMMARY_COLUMNS, VANISHED_GROUP } from './layout';
 import type { SummaryColumnKey } from './layout';
 import type { Appraisal, CommuneActivity, CommuneForm, CommuneInput, CommuneSituation, PreviousRollup, PreviousRow, SheetRead } from './types';
-import { COMMUNES_SHEET, DISTRICT_REPORT_SHEET, FEEDBACK_PREFIX, RANKING_SHEET, SUMMARY_SHEET } from './types';
+import { APPRAISALS_SHEET, COMMUNES_SHEET, FEEDBACK_PREFIX, FEEDBACK_TABLE, FEEDBACK_VIEW, RANKING_SHEET, SUMMARY_SHEET, UPPER_REPORT_SHEET } from './types';
+import { DATA_TABLES } from './tables';
 import { REPORT_SHEET, destination } from '../plan';
 import { derivedKeys, findKeyColumn } from '../ranking';
 import type { Tally, Topic } from '../types';
@@ -32,6 +33,10 @@ export interface DistrictSource {
   readonly port: WorkbookPort;
   /** File name, for messages and as the commune's name of last resort. */
   readonly file?: string;
+  /** When the file was last saved (ISO), when known: of two versions of one commune's plan the newer is kept. */
+  readonly modified?: string;
+  /** Sheets not to read (tabs already imported into the long tables). */
+  readonly skip?: readonly string[];
 }
 
 export interface ReadPlansOptions {
@@ -48,6 +53,8 @@ export interface PlansReading {
   readonly issues: readonly Finding[];
   /** The plan year most sheets name. */
   readonly planYear?: number;
+  /** Communes sent in two different versions neither of which is known to be newer: not read, the user chooses. */
+  readonly held: readonly { readonly name: string; readonly key: string }[];
 }
 
 const WANTED: readonly FormId[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'III.1', 'IV.1'];
@@ -75,7 +82,10 @@ const FORM_IN_NAME = /(?:^|[\s_-])(?:IV|III|II|I)\s*[.,]\s*\d/i;
 export function isRollupSheet(name: string): boolean {
   const n = name.trim();
   if (COPY_NAME.test(n)) return true;
-  return [SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, DISTRICT_REPORT_SHEET].some((s) => s.toLowerCase() === n.toLowerCase()) || n.toLowerCase().startsWith(FEEDBACK_PREFIX.toLowerCase());
+  return (
+    [SUMMARY_SHEET, COMMUNES_SHEET, RANKING_SHEET, UPPER_REPORT_SHEET, FEEDBACK_TABLE, FEEDBACK_VIEW, APPRAISALS_SHEET, ...DATA_TABLES].some((s) => s.toLowerCase() === n.toLowerCase()) ||
+    n.toLowerCase().startsWith(FEEDBACK_PREFIX.toLowerCase())
+  );
 }
 
 /** Grouping key of a commune: "Xã Tân Lập", "xa tan lap" and "Tân Lập" are the same commune. */
@@ -139,6 +149,9 @@ interface FoundSheet {
   readonly data: SheetData;
   readonly commune?: string;
   readonly period?: ProgramPeriod;
+  /** Index of its source, and the source's modified date. */
+  readonly source: number;
+  readonly modified?: string;
 }
 
 function stripBullet(s: string): string {
@@ -213,6 +226,9 @@ function communeInput(name: string, key: string, sheets: readonly FoundSheet[], 
       difficulty: d.difficulty,
       solutions: d.solutions.flatMap((x) => x.split('\n')).map(stripBullet).filter((x) => x !== ''),
       sector: d.sector ?? '',
+      ...(d.source.file ? { file: d.source.file } : {}),
+      sheet: d.source.sheet,
+      row: d.source.row,
     })),
   );
   const rowsOf = (f: FormId) => of(f).flatMap((s) => sheetRows(s.data, s.reading));
@@ -282,6 +298,7 @@ function communeInput(name: string, key: string, sheets: readonly FoundSheet[], 
     issues.push(finding(iii1 ? 'III1_WITHOUT_PLAN' : 'NO_COMMUNE_PLAN', { sheet: '' }, { commune: name }));
   }
   const years = sheets.map((s) => s.reading.planYear).filter((y): y is number => y !== undefined);
+  const modified = sheets.map((s) => s.modified).filter((m): m is string => m !== undefined).sort().pop();
   const planYear = mostCommon(years);
   return {
     name,
@@ -293,6 +310,7 @@ function communeInput(name: string, key: string, sheets: readonly FoundSheet[], 
     period: sheets.find((s) => s.period)?.period ?? period,
     ...(planYear !== undefined ? { planYear } : {}),
     where: sheets.map(where),
+    ...(modified ? { modified } : {}),
   };
 }
 
@@ -316,15 +334,17 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
   const findings: Finding[] = [];
   const issues: Finding[] = [];
   const iv1: FormReading[] = [];
-  for (const src of sources) {
+  for (const [index, src] of sources.entries()) {
     const file = src.file;
+    const skip = new Set(src.skip ?? []);
     const at = (sheet: string) => ({ ...(file ? { file } : {}), sheet });
     const state = await stateOf(src.port);
     const names = await src.port.listSheets();
     const toRead: string[] = [];
     for (const n of names) {
       const known = savedForm(state, n).formId;
-      if (isRollupSheet(n)) sheets.push({ ...at(n), activities: 0, used: false, note: 'Trang kết quả của LKH hoặc bản sao cũ: bỏ qua.' });
+      if (skip.has(n)) sheets.push({ ...at(n), activities: 0, used: false, note: 'Đã nhập vào bảng dữ liệu các xã ở lần trước: bỏ qua (nhập lại tệp của xã nếu xã gửi bản mới).' });
+      else if (isRollupSheet(n)) sheets.push({ ...at(n), activities: 0, used: false, note: 'Trang kết quả của LKH hoặc bản sao cũ: bỏ qua.' });
       else if (n.toLowerCase() === REPORT_SHEET.toLowerCase()) sheets.push({ ...at(n), activities: 0, used: false, note: 'Báo cáo tổng hợp của xã: bỏ qua.' });
       else if (known && !WANTED.includes(known)) sheets.push({ ...at(n), form: known, activities: 0, used: false, note: `Biểu ${known}: không dùng khi tổng hợp cấp trên.` });
       else toRead.push(n);
@@ -363,7 +383,16 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
         continue;
       }
       const commune = r.unitName?.trim() || tabPrefix(d.name) || (!upperState && state.unitName?.trim()) || (file ? fileStem(file) : undefined);
-      found.push({ ...at(d.name), form: r.formId, reading: r, data: d, ...(commune ? { commune } : {}), ...(state.period ? { period: state.period } : {}) });
+      found.push({
+        ...at(d.name),
+        form: r.formId,
+        reading: r,
+        data: d,
+        ...(commune ? { commune } : {}),
+        ...(state.period ? { period: state.period } : {}),
+        source: index,
+        ...(src.modified ? { modified: src.modified } : {}),
+      });
       sheets.push({ ...at(d.name), form: r.formId, ...(commune ? { commune } : {}), activities: r.activities.length, used: true, note: 'Đã đọc.' });
     }
   }
@@ -379,11 +408,68 @@ export async function readCommunePlans(sources: readonly DistrictSource[], optio
       if (s.form !== 'III.1' && g.sheets.every((x) => x === s || x.form === 'III.1')) g.name = name;
     } else groups.set(key, { name, sheets: [s] });
   }
+  const held: { name: string; key: string }[] = [];
+  for (const [key, g] of [...groups]) {
+    const kept = oneVersion(g.name, g.sheets, sources, issues);
+    if (kept) g.sheets = kept;
+    else {
+      groups.delete(key);
+      held.push({ name: g.name, key });
+    }
+  }
   const planYearRead = mostCommon(found.map((s) => s.reading.planYear).filter((y): y is number => y !== undefined));
   const period = options.period ?? periodOfYear(planYearRead).period;
   const communes = [...groups.entries()].map(([key, g]) => communeInput(g.name, key, g.sheets, options.period ?? g.sheets.find((s) => s.period)?.period ?? period, issues));
   const planYear = planYearRead;
-  return { communes, sheets, iv1, findings, issues, ...(planYear !== undefined ? { planYear } : {}) };
+  return { communes, sheets, iv1, findings, issues, ...(planYear !== undefined ? { planYear } : {}), held };
+}
+
+const PLAN_FORMS: readonly FormId[] = ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B'];
+
+/** What a source says of a commune's plan, for telling a copy from another version. */
+function planSignature(sheets: readonly FoundSheet[]): string {
+  return sheets
+    .filter((s) => PLAN_FORMS.includes(s.form))
+    .flatMap((s) => [...s.reading.activities.map((a) => `${s.form}|${foldKey(a.activity)}|${rowAmount(a)}`), ...s.reading.difficulties.map((d) => `${s.form}|${foldKey(d.difficulty)}`)])
+    .sort()
+    .join('\n');
+}
+
+/**
+ * One version of a commune's plan when its plan forms come from several sources (the package
+ * e-mailed, then a corrected one by Zalo), as consolidation treats a village's two versions: the
+ * same content is read once; different content keeps the newer file when both dates are known and
+ * differ; otherwise nothing of the commune is read and the user is asked to keep one file.
+ * Sheets of other forms (III.1, IV.1) are kept from every source. Undefined when asking.
+ */
+function oneVersion(name: string, sheets: readonly FoundSheet[], sources: readonly DistrictSource[], issues: Finding[]): FoundSheet[] | undefined {
+  const bySource = new Map<number, FoundSheet[]>();
+  for (const s of sheets) {
+    if (!PLAN_FORMS.includes(s.form)) continue;
+    const list = bySource.get(s.source);
+    if (list) list.push(s);
+    else bySource.set(s.source, [s]);
+  }
+  if (bySource.size < 2) return [...sheets];
+  const versions = [...bySource.entries()].map(([source, list]) => ({ source, list, signature: planSignature(list), modified: sources[source].modified }));
+  const label = (v: (typeof versions)[number]) => sources[v.source].file ?? v.list[0].sheet;
+  const distinct = [...new Set(versions.map((v) => v.signature))];
+  let keep: (typeof versions)[number] | undefined;
+  if (distinct.length === 1) keep = versions[0];
+  else if (versions.every((v) => v.modified !== undefined)) {
+    const sorted = [...versions].sort((a, b) => (b.modified ?? '').localeCompare(a.modified ?? ''));
+    if (sorted[0].modified !== sorted[1].modified) keep = sorted[0];
+  }
+  if (!keep) {
+    issues.push(finding('COMMUNE_VERSIONS_CONFLICT', { sheet: '' }, { commune: name, sources: versions.map(label).join('; ') }));
+    return undefined;
+  }
+  const chosen = keep;
+  for (const v of versions) {
+    if (v === chosen) continue;
+    if (distinct.length > 1) issues.push(finding('COMMUNE_OLDER_VERSION_LEFT', { sheet: '' }, { commune: name, left: label(v), kept: label(chosen) }));
+  }
+  return sheets.filter((s) => !PLAN_FORMS.includes(s.form) || s.source === chosen.source);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,6 +599,7 @@ export async function readPreviousRollup(port: WorkbookPort): Promise<PreviousRo
   const names = await port.listSheets();
   const name = names.find((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
   if (!name) return { rows: [] };
-  const [data] = await port.readSheets([name]);
+  // Values only: the appraisals are typed values (formulas, fonts and merges would read the 18,000 rows thrice more).
+  const [data] = await port.readSheets([name], { formulas: false, fonts: false, merges: false });
   return readPreviousSummary(data);
 }

@@ -18,7 +18,15 @@ export const SUMMARY_SHEET = 'Tổng hợp theo lĩnh vực';
 export const COMMUNES_SHEET = 'Tổng hợp theo xã';
 export const RANKING_SHEET = 'Xếp ưu tiên trong nguồn vốn';
 export const FEEDBACK_PREFIX = 'Phản hồi - ';
-export const DISTRICT_REPORT_SHEET = 'Báo cáo đọc các xã';
+export const UPPER_REPORT_SHEET = 'Báo cáo đọc các xã';
+/** @deprecated the upper level is the province since 2026: UPPER_REPORT_SHEET. */
+export const DISTRICT_REPORT_SHEET = UPPER_REPORT_SHEET;
+/** Every commune's feedback, one row per activity. */
+export const FEEDBACK_TABLE = 'Phản hồi các xã';
+/** The appraisals typed in the summary before this run, as they were (the summary is rebuilt, not kept as a copy). */
+export const APPRAISALS_SHEET = 'Thẩm định lần trước';
+/** The printable feedback of one chosen commune, rebuilt at each run. */
+export const FEEDBACK_VIEW = 'Phiếu phản hồi';
 
 /** The two answers of the appraisal drop-down. */
 export const OPINIONS = ['Đồng ý', 'Không đồng ý'] as const;
@@ -66,6 +74,11 @@ export interface CommuneSituation {
   readonly difficulty: string;
   readonly solutions: readonly string[];
   readonly sector: string;
+  /** Where it was read (for the long table "Dữ liệu xã II.4.A"). */
+  readonly file?: string;
+  readonly sheet?: string;
+  /** 0-based sheet row. */
+  readonly row?: number;
 }
 
 /** Everything read for one commune, from one or several files or tabs. */
@@ -82,6 +95,8 @@ export interface CommuneInput {
   readonly planYear?: number;
   /** "file — sheet" of every sheet used. */
   readonly where: readonly string[];
+  /** When its newest file was last saved (ISO), when known. */
+  readonly modified?: string;
 }
 
 /** What the upper level's offices typed in the summary's appraisal columns. */
