@@ -4,6 +4,7 @@ import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
 import { describePortContract, portError } from '../../core/test/port/contract';
 import { sampleLayout } from '../../core/test/port/fixtures';
 import { LOCK_BUSY_MESSAGE, DocumentLockError } from '../src/server/lock';
+import { CachedSpreadsheet } from '../src/server/sheet-cache';
 import {
   PRINT_METADATA_KEY,
   PROPERTY_STORE_LIMIT,
@@ -235,6 +236,19 @@ describe('SheetsWorkbook: beyond the contract', () => {
     expect(ss.sheets.map((s) => s.getName())).toEqual(['Thôn 1']);
     expect(await reopen(ss).readState()).toEqual({ planYear: 2027 });
     expect(ss.properties.store.get('khác')).toBe('giữ nguyên');
+  });
+
+  it('moves the state to the sheet and back through the sheet cache the add-on runs with', async () => {
+    const { ss } = open({ S: [[1]] });
+    const cached = (): SheetsWorkbook => new SheetsWorkbook(new CachedSpreadsheet(ss), ss.properties, ss.host());
+    const port = cached();
+    const big = communeState(1_000_000);
+    await port.writeState(big);
+    expect(await port.listSheets()).toEqual(['S']);
+    expect(await cached().readState()).toEqual(big);
+    await port.writeState({ planYear: 2027 });
+    expect(ss.sheets.map((s) => s.getName())).toEqual(['S']);
+    expect(await cached().readState()).toEqual({ planYear: 2027 });
   });
 
   it('keeps each piece of the state sheet as text, whatever it begins with', async () => {
