@@ -209,6 +209,8 @@ describe('SheetsWorkbook: beyond the contract', () => {
     expect([...ss.properties.store.keys()].sort()).toEqual(['khác', STATE_KEY].sort());
     expect(ss.sheet(STATE_SHEET).isSheetHidden()).toBe(true);
     expect(ss.calls.setValues).toBe(1);
+    // The cells are flushed before lkh.state points at them, then once more as every write ends.
+    expect(ss.calls.flush).toBe(2);
     const cells = stateCells(ss);
     expect(cells).toHaveLength(count);
     for (const c of cells) expect((c as string).length).toBeLessThanOrEqual(STATE_CELL_CHARS);

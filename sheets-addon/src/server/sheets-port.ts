@@ -25,8 +25,9 @@
  *   limit, while the whole (with the other properties) fits the 500 KB per store limit. A larger
  *   state (a commune of 60 villages after a consolidation: ~600 KB) goes to the hidden sheet
  *   '_lkh' instead, in cells of column A of at most 45,000 characters (Sheets holds 50,000 per
- *   cell), and the property lkh.state then only says so ("lkh-state-sheet/1|<pieces>"). One copy
- *   only: switching either way removes the other (the sheet, or the pieces in properties).
+ *   cell), and the property lkh.state then only says so ("lkh-state-sheet/1|<pieces>"); the cells
+ *   are flushed before lkh.state is set, so it never points at unsent cells. One copy only:
+ *   switching either way removes the other (the sheet, or the pieces in properties).
  *   https://developers.google.com/apps-script/guides/services/quotas
  *   https://developers.google.com/apps-script/guides/properties
  *   https://support.google.com/drive/answer/37603 (50,000 characters per cell)
@@ -908,6 +909,8 @@ export class SheetsWorkbook implements WorkbookPort {
           );
         }
         this.writeStateSheet(cells);
+        // Sheets buffers cell writes, properties are written at once: the cells are sent before lkh.state points at them.
+        this.host.app.flush();
       }
       this.properties.setProperties(next);
       for (const k of Object.keys(props)) if (isState(k) && !(k in next)) this.properties.deleteProperty(k);
