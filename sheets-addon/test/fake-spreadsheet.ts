@@ -4,7 +4,8 @@
  *
  * - setValues/setFormulas throw Apps Script's message when the array's shape differs from the range;
  * - setValues parses strings as typed: "'x" is the text x, "=…" a formula, "0123" a number,
- *   "TRUE" a boolean, "05/01/2026" a date (the spreadsheet is vi_VN, Asia/Ho_Chi_Minh), "#REF!" an error;
+ *   "TRUE" a boolean, "05/01/2026" a date (the spreadsheet is vi_VN, Asia/Ho_Chi_Minh), "#REF!" an error,
+ *   and refuses a text over 50,000 characters;
  * - getValues gives Date objects for date cells (midnight in the spreadsheet's time zone), error
  *   cells as their code, empty cells as '';
  * - getRange outside the grid (1000 × 26 for a new sheet) throws "out of bounds"; merging across a
@@ -129,6 +130,9 @@ function utf8(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
+/** Characters Sheets holds in one cell. */
+export const CELL_CHARS = 50_000;
+
 /** What Sheets makes of a value given to setValues (USER_ENTERED). */
 function entered(v: unknown, where: string): Pick<FakeCell, 'value' | 'formula' | 'error'> {
   if (v === undefined || (typeof v === 'object' && v !== null && !(v instanceof Date)) || typeof v === 'function') {
@@ -141,6 +145,7 @@ function entered(v: unknown, where: string): Pick<FakeCell, 'value' | 'formula' 
   }
   if (typeof v === 'boolean' || v instanceof Date) return { value: v };
   const s = String(v);
+  if (s.length > CELL_CHARS) throw new Error(`Exception: Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`);
   if (s.startsWith("'")) return { value: s.slice(1) };
   if (s.startsWith('=')) return { value: '', formula: s };
   if (ERROR_CODES.has(s)) return { value: '', error: s };

@@ -4,10 +4,14 @@ import type { DocumentState, WorkbookPort } from '../../core/src/port/types';
 import { describePortContract, portError } from '../../core/test/port/contract';
 import { sampleLayout } from '../../core/test/port/fixtures';
 import { LOCK_BUSY_MESSAGE, DocumentLockError } from '../src/server/lock';
+import { CachedSpreadsheet } from '../src/server/sheet-cache';
 import {
   PRINT_METADATA_KEY,
+  PROPERTY_STORE_LIMIT,
+  STATE_CELL_CHARS,
   STATE_KEY,
   STATE_PART_PREFIX,
+  STATE_SHEET,
   SheetsWorkbook,
   formulaRects,
   heightToPixels,
@@ -19,7 +23,8 @@ import {
   widthToPixels,
 } from '../src/server/sheets-port';
 import type { FakeCellInput, FakeDataValidation } from './fake-spreadsheet';
-import { FakeProperties, FakeSpreadsheet, fakeDate, fakeFormatDate } from './fake-spreadsheet';
+import { CELL_CHARS, FakeProperties, FakeSpreadsheet, fakeDate, fakeFormatDate } from './fake-spreadsheet';
+import { stateToJson } from '../../core/src/port/memory';
 
 type Sheets = Readonly<Record<string, readonly (readonly FakeCellInput[])[]>>;
 
@@ -44,8 +49,8 @@ describePortContract('SheetsWorkbook over the SpreadsheetApp fake', () => {
     emptySheets: [],
     computesFormulas: true,
     readsMerges: true,
-    // Google Sheets allows these characters, and keeps the state in document properties, not a sheet.
-    allowedNames: ['   ', 'Kế hoạch [2026]', 'Hỏi?', '_lkh'],
+    // Google Sheets allows these characters; '_lkh' stays refused (a large state lives in that hidden sheet).
+    allowedNames: ['   ', 'Kế hoạch [2026]', 'Hỏi?'],
   };
 });
 
@@ -158,14 +163,164 @@ describe('SheetsWorkbook: beyond the contract', () => {
     expect(await reopen(ss).readState()).toEqual({ planYear: 2027 });
   });
 
-  it('refuses a state over the 500 KB store, keeping the old one', async () => {
+  /** What a 60-village commune's state holds after a consolidation: the undo record of the written activities dominates (~600 KB). */
+  function communeState(raise: number): DocumentState {
+    const activities = Array.from({ length: 60 }, (_, v) => `Thôn ${v + 1}`).flatMap((thon) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        thon,
+        noiDung: `Bê tông hóa đường ngõ xóm ${thon}, đoạn ${i + 1} (dài ${120 + i} m)`,
+        kinhPhi: 150_000_000 + i * 1_000_000,
+        nguon: 'Chương trình MTQG xây dựng nông thôn mới',
+      })),
+    );
+    return {
+      planYear: 2026,
+      unitName: 'Xã Đồng Tâm',
+      extra: { lastChange: { before: activities, after: activities.map((a) => ({ ...a, kinhPhi: a.kinhPhi + raise })) } },
+    };
+  }
+
+  /** Column A of the state sheet as text, up to its last filled row. */
+  function stateCells(ss: FakeSpreadsheet): unknown[] {
+    const sheet = ss.sheet(STATE_SHEET);
+    return sheet
+      .getRange(1, 1, sheet.getMaxRows(), 1)
+      .getValues()
+      .map((r) => r[0])
+      .filter((v) => v !== '');
+  }
+
+  it('keeps a state over the 500 KB store in the hidden sheet _lkh, one copy only, back in properties when it shrinks', async () => {
+    const { ss, port } = open({ 'Thôn 1': [['Nội dung']] });
+    ss.properties.setProperty('khác', 'giữ nguyên');
+    const notes = Array.from({ length: 1500 }, (_, i) => `Ghi chú số ${i}: đường giao thông nội đồng thôn ${i % 7}`);
+    await port.writeState({ ...state, extra: { notes } });
+    expect([...ss.properties.store.keys()].filter((k) => k.startsWith(STATE_PART_PREFIX)).length).toBeGreaterThan(5);
+
+    const big = communeState(5_000_000);
+    expect(utf8Length(stateToJson(big))).toBeGreaterThan(PROPERTY_STORE_LIMIT);
+    ss.resetCalls();
+    await port.writeState(big);
+    const head = ss.properties.store.get(STATE_KEY) as string;
+    expect(head).toMatch(/^lkh-state-sheet\/1\|\d+$/);
+    const count = Number(head.split('|')[1]);
+    expect(count).toBe(Math.ceil(stateToJson(big).length / STATE_CELL_CHARS));
+    // The pieces left in properties are gone; the other property stays.
+    expect([...ss.properties.store.keys()].sort()).toEqual(['khác', STATE_KEY].sort());
+    expect(ss.sheet(STATE_SHEET).isSheetHidden()).toBe(true);
+    expect(ss.calls.setValues).toBe(1);
+    // The cells are flushed before lkh.state points at them, then once more as every write ends.
+    expect(ss.calls.flush).toBe(2);
+    const cells = stateCells(ss);
+    expect(cells).toHaveLength(count);
+    for (const c of cells) expect((c as string).length).toBeLessThanOrEqual(STATE_CELL_CHARS);
+    expect(cells.join('')).toBe(stateToJson(big));
+    expect(await reopen(ss).readState()).toEqual(big);
+
+    // Never shown as a user's sheet.
+    expect(await reopen(ss).listSheets()).toEqual(['Thôn 1']);
+    expect((await portError(port.readSheets([STATE_SHEET]))).code).toBe('SHEET_NOT_FOUND');
+    expect((await portError(port.writeValues([{ sheet: STATE_SHEET, row: 0, col: 0, values: [['x']] }]))).code).toBe('SHEET_NOT_FOUND');
+    expect((await portError(port.deleteSheets([STATE_SHEET]))).code).toBe('SHEET_NOT_FOUND');
+
+    // A smaller state still over the limit: the rows the larger one used below are emptied.
+    const { before, after } = (big.extra as { lastChange: { before: unknown[]; after: unknown[] } }).lastChange;
+    const smaller: DocumentState = { ...big, extra: { lastChange: { before, after: after.slice(0, 800) } } };
+    expect(utf8Length(stateToJson(smaller))).toBeGreaterThan(PROPERTY_STORE_LIMIT);
+    await port.writeState(smaller);
+    expect(stateCells(ss).length).toBeLessThan(count);
+    expect(stateCells(ss).join('')).toBe(stateToJson(smaller));
+    expect(await reopen(ss).readState()).toEqual(smaller);
+
+    // Small again: back in the properties, the state sheet removed.
+    await port.writeState({ planYear: 2027 });
+    expect(ss.properties.store.get(STATE_KEY)).toBe('lkh-state/1|1');
+    expect(ss.sheets.map((s) => s.getName())).toEqual(['Thôn 1']);
+    expect(await reopen(ss).readState()).toEqual({ planYear: 2027 });
+    expect(ss.properties.store.get('khác')).toBe('giữ nguyên');
+  });
+
+  it('moves the state to the sheet and back through the sheet cache the add-on runs with', async () => {
+    const { ss } = open({ S: [[1]] });
+    const cached = (): SheetsWorkbook => new SheetsWorkbook(new CachedSpreadsheet(ss), ss.properties, ss.host());
+    const port = cached();
+    const big = communeState(1_000_000);
+    await port.writeState(big);
+    expect(await port.listSheets()).toEqual(['S']);
+    expect(await cached().readState()).toEqual(big);
+    await port.writeState({ planYear: 2027 });
+    expect(ss.sheets.map((s) => s.getName())).toEqual(['S']);
+    expect(await cached().readState()).toEqual({ planYear: 2027 });
+  });
+
+  it('keeps each piece of the state sheet as text, whatever it begins with', async () => {
+    const lead = stateToJson({ extra: { text: '' } }).indexOf('"text":"') + '"text":"'.length;
+    // Cells 2, 3, 4 begin with a formula, an apostrophe, and are all digits.
+    const whole = (start: string, fill: string): string => start + fill.repeat(STATE_CELL_CHARS - start.length);
+    const cellsOf = [whole('=SUM(A1:A2)', 'b'), whole("'nháy", 'c'), whole('0', '1')];
+    const text = 'a'.repeat(STATE_CELL_CHARS - lead) + cellsOf.join('') + 'đ'.repeat(300_000);
+    const odd: DocumentState = { extra: { text } };
     const { ss, port } = open({ S: [[1]] });
-    await port.writeState(state);
-    const huge: DocumentState = { extra: { text: 'đ'.repeat(300_000) } };
-    const e = await portError(port.writeState(huge));
+    await port.writeState(odd);
+    const cells = stateCells(ss);
+    cellsOf.forEach((c, i) => expect(cells[i + 1]).toBe(c));
+    expect(await reopen(ss).readState()).toEqual(odd);
+  });
+
+  it('does not split a character made of two UTF-16 units across cells', async () => {
+    const lead = stateToJson({ extra: { text: '' } }).indexOf('"text":"') + '"text":"'.length;
+    const text = `${'a'.repeat(STATE_CELL_CHARS - lead - 1)}😀${'😀'.repeat(150_000)}`;
+    const { ss, port } = open({ S: [[1]] });
+    await port.writeState({ extra: { text } });
+    for (const c of stateCells(ss)) expect(c as string).toBe((c as string).toWellFormed());
+    expect(await reopen(ss).readState()).toEqual({ extra: { text } });
+  });
+
+  it('refuses a state when the other properties leave no room even for where it is, keeping the old one', async () => {
+    const { ss, port } = open({ S: [[1]] });
+    const old: DocumentState = { extra: { text: 'đ'.repeat(300_000) } };
+    await port.writeState(old);
+    const oldHead = ss.properties.store.get(STATE_KEY) as string;
+    let room = PROPERTY_STORE_LIMIT - utf8Length(STATE_KEY) - utf8Length(oldHead);
+    for (let i = 0; room > 0; i++) {
+      const key = `ghi.chu.${String(i).padStart(3, '0')}`;
+      const value = 'x'.repeat(Math.min(8_000, room - key.length));
+      ss.properties.setProperty(key, value);
+      room -= key.length + value.length;
+    }
+    // Twice as many pieces: one more digit in lkh.state, one byte the store has not.
+    const e = await portError(port.writeState({ extra: { text: 'đ'.repeat(600_000) } }));
     expect(e.code).toBe('STATE_INVALID');
     expect(e.message).toContain('500 KB');
-    expect(await reopen(ss).readState()).toEqual(state);
+    expect(await reopen(ss).readState()).toEqual(old);
+  });
+
+  it('refuses a state sheet with a missing piece or a missing sheet, naming the piece', async () => {
+    const { ss, port } = open({ S: [[1]] });
+    await port.writeState(communeState(0));
+    const n = Number((ss.properties.store.get(STATE_KEY) as string).split('|')[1]);
+    ss.sheet(STATE_SHEET).getRange(2, 1, 1, 1).setValues([['']]);
+    const e = await portError(reopen(ss).readState());
+    expect(e.code).toBe('STATE_INVALID');
+    expect(e.message).toBe(`Trạng thái tài liệu lưu trong bảng tính bị hỏng (thiếu phần 2/${n}).`);
+    ss.sheet(STATE_SHEET).getRange(1, 1, 1, 1).setValues([["'{\"planYear\":2026"]]);
+    ss.sheet(STATE_SHEET).getRange(2, 1, 1, 1).setValues([["'}"]]);
+    expect((await portError(reopen(ss).readState())).code).toBe('STATE_INVALID');
+    ss.deleteSheet(ss.sheet(STATE_SHEET));
+    expect((await portError(reopen(ss).readState())).message).toBe(`Trạng thái tài liệu lưu trong bảng tính bị hỏng (thiếu phần 1/${n}).`);
+    ss.properties.setProperty(STATE_KEY, 'lkh-state-sheet/1|x');
+    expect((await portError(reopen(ss).readState())).code).toBe('STATE_INVALID');
+  });
+
+  it('writes nothing of a large state while another user holds the document lock', async () => {
+    const { ss, port } = open({ S: [[1]] });
+    await port.writeState({ planYear: 2026 });
+    ss.resetCalls();
+    ss.locks.holdByAnotherUser();
+    await expect(port.writeState(communeState(0))).rejects.toThrow(DocumentLockError);
+    expect(ss.calls).toMatchObject({ setValues: 0, insertSheet: 0 });
+    expect(ss.sheets.map((s) => s.getName())).toEqual(['S']);
+    expect(await port.readState()).toEqual({ planYear: 2026 });
   });
 
   it('refuses what JSON cannot hold, and a damaged or newer state', async () => {
@@ -433,6 +588,12 @@ describe('the strict fake itself', () => {
     ss.deleteSheet(ss.sheet('A'));
     expect(() => ss.deleteSheet(ss.sheet('B'))).toThrow("You can't remove all the sheets in a document.");
     expect(ss.sheets.map((s) => s.getName())).toEqual(['B']);
+  });
+
+  it('refuses a cell over 50,000 characters, as Sheets does', () => {
+    const ss = FakeSpreadsheet.fromArrays({ S: [] });
+    expect(() => ss.sheet('S').getRange(1, 1, 1, 1).setValues([['x'.repeat(CELL_CHARS + 1)]])).toThrow('more than the maximum of 50000 characters in a single cell');
+    expect(ss.sheet('S').hasContent(0, 0)).toBe(false);
   });
 
   it('enforces 9 KB per property value and 500 KB per store', () => {

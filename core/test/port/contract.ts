@@ -25,7 +25,7 @@ export interface PortHarness {
   readonly computesFormulas: boolean;
   /** Whether merged areas can be read back (not before ExcelApi 1.13). */
   readonly readsMerges: boolean;
-  /** Sheet names Excel refuses that this host accepts (Google Sheets allows [ ] ? and has no state sheet to protect). */
+  /** Sheet names Excel refuses that this host accepts (Google Sheets allows [ ] ?). */
   readonly allowedNames: readonly string[];
 }
 

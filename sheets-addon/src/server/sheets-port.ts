@@ -22,9 +22,15 @@
  *   and XlsxWorkbook read null until a spreadsheet program computes it).
  * - Every write holds the document lock (lock.ts) and ends with one SpreadsheetApp.flush().
  * - Document state lives in the document properties, split into pieces under the 9 KB per value
- *   limit, the whole under the 500 KB per store limit.
+ *   limit, while the whole (with the other properties) fits the 500 KB per store limit. A larger
+ *   state (a commune of 60 villages after a consolidation: ~600 KB) goes to the hidden sheet
+ *   '_lkh' instead, in cells of column A of at most 45,000 characters (Sheets holds 50,000 per
+ *   cell), and the property lkh.state then only says so ("lkh-state-sheet/1|<pieces>"); the cells
+ *   are flushed before lkh.state is set, so it never points at unsent cells. One copy only:
+ *   switching either way removes the other (the sheet, or the pieces in properties).
  *   https://developers.google.com/apps-script/guides/services/quotas
  *   https://developers.google.com/apps-script/guides/properties
+ *   https://support.google.com/drive/answer/37603 (50,000 characters per cell)
  * - Print set-up (paper, orientation, fit to width, repeated rows, print area) cannot be set from
  *   Apps Script: it is recorded on the sheet as developer metadata (printSetup) and the pane tells
  *   the user how to set it in File > Print (printAdvice).
@@ -51,6 +57,7 @@ import {
   toSheetData,
 } from '../../../core/src/port/memory';
 import type { CellValue, CreateSheetOptions, DocumentState, ReadOptions, SheetData, WorkbookPort, WriteBlock, WriteValue } from '../../../core/src/port/types';
+import { STATE_MAX_CHARS } from '../../../core/src/port/state';
 import { copyName } from '../../../core/src/port/types';
 import { a1, rangeA1 } from '../../../core/src/util/a1';
 import { LISTS_SHEET, numberText } from '../../../core/src/xlsx/layout-writer';
@@ -207,6 +214,12 @@ export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const STATE_PART_BYTES = 8_000;
 /** "Properties total storage: 500 KB / property store" (keys count too). */
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
+/** Tag of lkh.state when the state is in the hidden sheet: "lkh-state-sheet/1|14" (an older reader refuses it, never reads it as empty). */
+export const STATE_SHEET_TAG = 'lkh-state-sheet/1';
+/** The hidden sheet holding a state too large for the properties (the name XlsxWorkbook uses; isInternalSheet hides it). */
+export const STATE_SHEET = '_lkh';
+/** Characters of JSON per cell of the state sheet (Sheets refuses a cell over 50,000). */
+export const STATE_CELL_CHARS = 45_000;
 /** Blank rows and columns a sheet created from a layout keeps beyond it, for typing (the rest of the default grid is removed). */
 export const SPARE_ROWS = 100;
 export const SPARE_COLS = 5;
@@ -235,6 +248,20 @@ export function utf8Length(text: string): number {
     n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
   return n;
+}
+
+/** Splits text into pieces of at most `maxChars` UTF-16 units, never between the two halves of a character. */
+export function splitChars(text: string, maxChars: number): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(at + maxChars, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && end - at > 1 && last >= 0xd800 && last <= 0xdbff) end--;
+    pieces.push(text.slice(at, end));
+    at = end;
+  }
+  return pieces;
 }
 
 /** Splits text into pieces of at most `maxBytes` UTF-8 bytes, never inside a character. */
@@ -811,51 +838,100 @@ export class SheetsWorkbook implements WorkbookPort {
     }
   }
 
+  /** The hidden state sheet, when there is one. */
+  private stateSheet(): SheetSurface | undefined {
+    return this.ss.getSheets().find((s) => lower(s.getName()) === STATE_SHEET);
+  }
+
   async readState(): Promise<DocumentState> {
     const props = this.properties.getProperties();
     const head = props[STATE_KEY];
     if (head === undefined) return {};
     const [tag, count] = head.split('|');
-    if (tag !== STATE_TAG) {
+    if (tag !== STATE_TAG && tag !== STATE_SHEET_TAG) {
       throw new PortError('STATE_INVALID', `Trạng thái tài liệu có định dạng "${tag}" mà phiên bản LKH này không đọc được.`);
     }
     const n = Number(count);
+    const missing = (i: number): PortError => new PortError('STATE_INVALID', `Trạng thái tài liệu lưu trong bảng tính bị hỏng (thiếu phần ${i + 1}/${n}).`);
     const pieces: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const piece = props[STATE_PART_PREFIX + i];
-      if (piece === undefined) {
-        throw new PortError('STATE_INVALID', `Trạng thái tài liệu lưu trong bảng tính bị hỏng (thiếu phần ${i + 1}/${n}).`);
+    if (tag === STATE_SHEET_TAG) {
+      if (!Number.isInteger(n) || n < 1 || n > Math.ceil(STATE_MAX_CHARS / STATE_CELL_CHARS)) {
+        throw new PortError('STATE_INVALID', `Trạng thái tài liệu lưu trong bảng tính bị hỏng (số phần "${String(count)}" không hợp lệ).`);
       }
-      pieces.push(piece);
+      const sheet = this.stateSheet();
+      if (!sheet) throw missing(0);
+      const rows = Math.min(n, sheet.getMaxRows());
+      const column = sheet.getRange(1, 1, rows, 1).getValues();
+      for (let i = 0; i < n; i++) {
+        const piece = column[i]?.[0];
+        if (typeof piece !== 'string' || piece === '') throw missing(i);
+        pieces.push(piece);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const piece = props[STATE_PART_PREFIX + i];
+        if (piece === undefined) throw missing(i);
+        pieces.push(piece);
+      }
     }
     return pieces.length === 0 ? {} : stateFromJson(pieces.join(''));
   }
 
-  /** Stores the state as pieces of at most 8,000 bytes (one setProperties call), then removes pieces left from a larger state. */
+  /**
+   * Stores the state in the document properties as pieces of at most 8,000 bytes (one
+   * setProperties call) when it fits the store beside the other properties; else in column A of
+   * the hidden sheet '_lkh' (one setValues), lkh.state then saying so. The old copy goes after the
+   * new one is written: pieces left in properties, or the state sheet.
+   */
   async writeState(state: DocumentState): Promise<void> {
     const json = stateToJson(state);
     const pieces = splitUtf8(json, STATE_PART_BYTES);
-    const next: Record<string, string> = { [STATE_KEY]: `${STATE_TAG}|${pieces.length}` };
+    const inProps: Record<string, string> = { [STATE_KEY]: `${STATE_TAG}|${pieces.length}` };
     pieces.forEach((p, i) => {
-      next[STATE_PART_PREFIX + i] = p;
+      inProps[STATE_PART_PREFIX + i] = p;
     });
     await withDocumentLock(() => {
       const props = this.properties.getProperties();
       const isState = (k: string): boolean => k === STATE_KEY || (k.startsWith(STATE_PART_PREFIX) && /^\d+$/.test(k.slice(STATE_PART_PREFIX.length)));
+      const size = (entries: Record<string, string>): number => Object.entries(entries).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
       let others = 0;
       for (const [k, v] of Object.entries(props)) if (!isState(k)) others += utf8Length(k) + utf8Length(v);
-      let mine = 0;
-      for (const [k, v] of Object.entries(next)) mine += utf8Length(k) + utf8Length(v);
-      if (others + mine > PROPERTY_STORE_LIMIT) {
-        const kb = (n: number): string => numberText(Math.ceil(n / 1024));
-        throw new PortError(
-          'STATE_INVALID',
-          `Trạng thái tài liệu quá lớn để lưu trong bảng tính: ${kb(mine)} KB, trong khi Google Trang tính chỉ cho mỗi tài liệu ${kb(PROPERTY_STORE_LIMIT)} KB thuộc tính (đã dùng ${kb(others)} KB).`,
-        );
+      const wasInSheet = (props[STATE_KEY] ?? '').split('|')[0] === STATE_SHEET_TAG;
+      let next = inProps;
+      if (others + size(inProps) > PROPERTY_STORE_LIMIT) {
+        const cells = splitChars(json, STATE_CELL_CHARS);
+        next = { [STATE_KEY]: `${STATE_SHEET_TAG}|${cells.length}` };
+        if (others + size(next) > PROPERTY_STORE_LIMIT) {
+          const kb = (n: number): string => numberText(Math.ceil(n / 1024));
+          throw new PortError(
+            'STATE_INVALID',
+            `Không lưu được trạng thái tài liệu: các thuộc tính khác của bảng tính đã dùng ${kb(others)} KB, hết chỗ trong ${kb(PROPERTY_STORE_LIMIT)} KB Google Trang tính cho mỗi tài liệu.`,
+          );
+        }
+        this.writeStateSheet(cells);
+        // Sheets buffers cell writes, properties are written at once: the cells are sent before lkh.state points at them.
+        this.host.app.flush();
       }
       this.properties.setProperties(next);
       for (const k of Object.keys(props)) if (isState(k) && !(k in next)) this.properties.deleteProperty(k);
+      if (next === inProps && wasInSheet) {
+        const sheet = this.stateSheet();
+        if (sheet) this.ss.deleteSheet(sheet);
+      }
     }, this.lockOptions);
+  }
+
+  /** Writes the pieces to A1, A2… of the hidden state sheet (made when missing) with one setValues, emptying the rows an older state used below them. */
+  private writeStateSheet(cells: readonly string[]): void {
+    let sheet = this.stateSheet();
+    if (!sheet) sheet = this.ss.insertSheet(STATE_SHEET, this.ss.getSheets().length);
+    if (!sheet.isSheetHidden()) sheet.hideSheet();
+    const used = sheet.getDataRange();
+    const rows = Math.max(cells.length, used.getRow() + used.getNumRows() - 1);
+    this.ensureSize(sheet, rows, 1);
+    // The leading apostrophe keeps each piece text: Sheets would parse "=…", "123", "05/01/2026".
+    const values = Array.from({ length: rows }, (_, i) => [i < cells.length ? `'${cells[i]}` : '']);
+    sheet.getRange(1, 1, rows, 1).setValues(values);
   }
 }
 
