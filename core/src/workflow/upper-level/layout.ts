@@ -54,7 +54,7 @@ export const SUMMARY_COLUMNS = [
   { key: 'reason', header: 'Lý do', width: 22, kind: 'longtext' },
   { key: 'upperPriority', header: 'Ưu tiên cấp trên', width: 8, kind: 'center' },
   { key: 'note', header: 'Ghi chú (LKH)', width: 16, kind: 'longtext' },
-  { key: 'key', header: KEY_COLUMN_HEADER, width: 24 },
+  { key: 'key', header: KEY_COLUMN_HEADER, width: 24, kind: 'key' },
 ] as const satisfies readonly SimpleColumn[];
 
 export type SummaryColumnKey = (typeof SUMMARY_COLUMNS)[number]['key'];
@@ -315,7 +315,7 @@ const RANKING_COLUMNS: readonly SimpleColumn[] = [
   { key: 'proposed', header: 'Đề xuất (1.000 đồng)', width: 12, kind: 'amount' },
   { key: 'cumulative', header: 'Cộng dồn Đề xuất (1.000 đồng)', width: 13, kind: 'amount' },
   { key: 'within', header: 'Trong khả năng vốn', width: 9, kind: 'center' },
-  { key: 'key', header: KEY_COLUMN_HEADER, width: 24 },
+  { key: 'key', header: KEY_COLUMN_HEADER, width: 24, kind: 'key' },
 ];
 
 /** "Xếp ưu tiên trong nguồn vốn": accepted II.6.B activities in funding order, with the running total. */
