@@ -208,6 +208,72 @@ describe('marks typed by hand', () => {
   });
 });
 
+describe('the header band', () => {
+  it('three rows deep when its merges say so: group, sub-group, then each person\'s name', () => {
+    const t = readTally(
+      sheet(
+        'Phiếu',
+        [
+          ['STT', 'Hoạt động', 'Phiếu đánh giá của từng đại biểu', null, null, 'Tổng số gạch'],
+          [null, null, 'Nhóm nữ', null, 'Nhóm nam', null],
+          [null, null, 'Lò Thị Mai', 'Lù Thị Dung', 'Lò Văn Sáng', null],
+          [1, ACTS[0], 'x', 'x', 'x', null],
+          [2, ACTS[1], 'x', null, 'x', null],
+          [3, ACTS[2], 'x', null, null, null],
+        ],
+        {
+          merges: [
+            { row: 0, col: 0, rows: 3, cols: 1 },
+            { row: 0, col: 1, rows: 3, cols: 1 },
+            { row: 0, col: 2, rows: 1, cols: 3 },
+            { row: 1, col: 2, rows: 1, cols: 2 },
+            { row: 0, col: 5, rows: 3, cols: 1 },
+          ],
+        },
+      ),
+      LIST,
+      { kind: 'marks', perPerson: 2 },
+    );
+    expect(totalsOf(t)).toEqual([3, 2, 1]);
+    expect(t.participants).toBe(3);
+    expect(t.findings.map((f) => [f.code, f.cell, f.params.participant])).toEqual([['TALLY_OVER_LIMIT', 'C3', 'Lò Thị Mai']]);
+  });
+
+  it('one row deep when the only merges below it are the body\'s (a place merged over two activities)', () => {
+    const t = readTally(
+      sheet('Phiếu', [['STT', 'Hoạt động', 'Địa điểm', 'Đại biểu 1', 'Tổng số gạch'], [1, ACTS[0], 'Thôn A', 'x', null], [2, ACTS[1], null, 'x', null], [3, ACTS[2], 'Thôn B', null, null]], {
+        merges: [{ row: 1, col: 2, rows: 2, cols: 1 }],
+      }),
+      LIST,
+      { kind: 'marks', perPerson: 2 },
+    );
+    expect(t.findings).toEqual([]);
+    expect(totalsOf(t)).toEqual([1, 1, 0]);
+  });
+
+  it('a title merged over four rows above nothing is not a header band', () => {
+    const t = readTally(
+      sheet('Phiếu', [['STT', 'Hoạt động', 'Đại biểu 1', 'Tổng số gạch'], [1, ACTS[0], 'x', null], [2, ACTS[1], 'x', null], [3, ACTS[2], null, null]], {
+        merges: [{ row: 0, col: 0, rows: 4, cols: 1 }],
+      }),
+      LIST,
+      { kind: 'marks', perPerson: 2 },
+    );
+    expect(totalsOf(t)).toEqual([1, 1, 0]);
+  });
+
+  it('a flattened two-row header: the names under the group label, the counts of a first row are marks', () => {
+    const head = ['STT', 'Hoạt động', 'Phiếu đánh giá của từng đại biểu', null, 'Tổng số gạch'];
+    const named = readTally(sheet('Phiếu', [head, [null, null, 'Lò Văn Sáng', 'Lò Thị Mai', null], [1, ACTS[0], 'x', 'x', null], [2, ACTS[1], null, 'x', null]]), LIST, { kind: 'marks', perPerson: 1 });
+    expect(named.findings.map((f) => [f.cell, f.params.participant])).toEqual([['D2', 'Lò Thị Mai']]);
+    expect(totalsOf(named)).toEqual([2, 1, undefined]);
+    // Numbers under the group label are no names: a row of counts with no activity, reported.
+    const numbered = readTally(sheet('Phiếu', [head, [null, null, 1, 2, null], [1, ACTS[0], 'x', 'x', null]]), LIST, { kind: 'marks', perPerson: 2 });
+    expect(numbered.findings.map((f) => f.code)).toEqual(['TALLY_ACTIVITY_UNKNOWN']);
+    expect(numbered.findings[0].cell).toBe('B2');
+  });
+});
+
 describe('scores typed by hand', () => {
   const HEAD = ['TT', 'Đại biểu', 'Hoạt động', 'Tính phù hợp', 'Số lượng người hưởng lợi', 'Cộng điểm'];
   const method = { kind: 'scores' as const, criteria: ['Tính phù hợp', 'Số lượng người hưởng lợi'] };
