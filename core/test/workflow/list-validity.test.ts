@@ -72,6 +72,24 @@ describe('reading the counts typed under the ballot', () => {
     expect(f.left).toBe(0);
   });
 
+  it('a count of zero is a count; a number with spaces between thousands is one number; a label with digits of its own', () => {
+    const f = readValidityFields(
+      sheet('Phiếu', [
+        [HEADING],
+        ['Tổng số hộ của thôn (Biểu I.1): 1 200 hộ'],
+        ['Số người dự họp', '1 150 người'],
+        ['Trong đó nữ: 0 người'],
+        ['Nếu không họp được: số hộ đồng ý bằng phiếu lấy ý kiến', 0],
+      ]),
+    );
+    expect(f.values).toEqual({
+      households: { value: 1200, cell: 'A2' },
+      attendees: { value: 1150, cell: 'B3' },
+      women: { value: 0, cell: 'A4' },
+      written: { value: 0, cell: 'B5' },
+    });
+  });
+
   it('a label merged over several columns: the count (and the conclusion) right of the merge', () => {
     const f = readValidityFields(
       sheet(
