@@ -124,7 +124,7 @@ describe('marks typed by hand', () => {
       sheet('Phiếu', [
         HEAD,
         [1, ACTS[0], 'm', 'x', 'x', null],
-        [null, 'TÍNH HỢP LỆ CỦA DANH MỤC ƯU TIÊN: trên 50% số hộ có đại diện tham gia', null, null, null, null],
+        ['III', 'TÍNH HỢP LỆ CỦA DANH MỤC ƯU TIÊN: trên 50% số hộ có đại diện tham gia', null, null, null, null],
         [null, ACTS[1], null, 60, 40, 100],
       ]),
       LIST,
@@ -190,6 +190,22 @@ describe('marks typed by hand', () => {
     // Exactly at the limit: no warning.
     const at = readTally(sheet('Phiếu', [HEAD, [1, ACTS[0], 'm', 'x', 'x', null], [2, ACTS[1], 'kg', 'x', null, null]]), LIST, { kind: 'marks', perPerson: 2 });
     expect(at.findings).toEqual([]);
+  });
+
+  it('columns that describe the activity are not people, wherever they stand; marks typed beside a total win over it', () => {
+    const t = readTally(
+      sheet('Phiếu', [
+        ['STT', 'Hoạt động', 'Mục tiêu', 'ĐVT', 'Số lượng', 'Đại biểu 1', 'Đại biểu 2', 'Tổng số gạch', 'Địa điểm'],
+        [1, ACTS[0], 'Đi lại thuận tiện', 'm', 200, 'x', 'x', 5, 'Thôn A'],
+        [2, ACTS[1], 'Tăng năng suất', 'kg', 300, null, 'x', null, 'Thôn A, B'],
+        [3, ACTS[2], 'Thoát nước', 'cái', 1, null, null, null, 'Thôn B'],
+      ]),
+      LIST,
+      { kind: 'marks', perPerson: 2 },
+    );
+    expect(t.findings).toEqual([]);
+    expect(totalsOf(t)).toEqual([2, 1, 0]);
+    expect(t.participants).toBe(2);
   });
 
   it('a participant column with no heading of its own is named by its letter', () => {
@@ -285,7 +301,7 @@ describe('scores typed by hand', () => {
         [1, 'Lò Văn Sáng', ACTS[0], 8, 6, null],
         [2, 'Lò Thị Mai', ACTS[0], 7, 9, null],
         [3, 'Lò Thị Mai', ACTS[1], 5, 5, null],
-        [null, 'TỔNG HỢP ĐIỂM THEO HOẠT ĐỘNG', null, null, null, null],
+        ['II', 'TỔNG HỢP ĐIỂM THEO HOẠT ĐỘNG', null, null, null, null],
         [null, null, ACTS[0], 15, 15, 30],
       ]),
       LIST,
@@ -300,13 +316,13 @@ describe('scores typed by hand', () => {
   });
 
   it('scores at the ends of the scale count; one step outside is refused with the scale', () => {
-    const t = readTally(sheet('Chấm điểm', [HEAD, [1, 'A', ACTS[0], 1, 10, null], [2, 'A', ACTS[1], 0.5, 10.5, null]]), LIST, method);
+    const t = readTally(sheet('Chấm điểm', [HEAD, [1, 'A', ACTS[0], 1, 10, null], [2, 'B', ACTS[1], 0.5, 10.5, null]]), LIST, method);
     expect(t.findings.map((f) => f.message)).toEqual([
       'Điểm 0,5 ở ô D3 (trang "Chấm điểm") nằm ngoài thang 1-10.',
       'Điểm 10,5 ở ô E3 (trang "Chấm điểm") nằm ngoài thang 1-10.',
     ]);
     expect(totalsOf(t)).toEqual([11, 0, undefined]);
-    // A row with no valid score counts nobody.
+    // B gave no valid score: B is not counted.
     expect(t.participants).toBe(1);
   });
 
@@ -323,6 +339,12 @@ describe('scores typed by hand', () => {
       'Ô F4 của trang "Chấm điểm" (Cộng điểm) ghi "mười", không phải là số.',
     ]);
     expect(totalsOf(out)).toEqual([0, 0, 0]);
+  });
+
+  it('the scale of a typed total follows the criteria on the sheet, not the meeting\'s default four', () => {
+    const rows = sheet('Chấm điểm', [HEAD, [1, 'A', ACTS[0], null, null, 20], [2, 'A', ACTS[1], null, null, 21]]);
+    const t = readTally(rows, LIST, { kind: 'scores' });
+    expect(t.findings.map((f) => f.message)).toEqual(['Điểm 21 ở ô F3 (trang "Chấm điểm") nằm ngoài thang 2-20.']);
   });
 
   it('an error in a score cell is reported and the other criteria still count', () => {
