@@ -180,6 +180,18 @@ describe('the conclusion of a village meeting', () => {
     expect(v.basis[0]).toBe('tổng số hộ: 80 (trang "Phiếu Thôn A" ô C25)');
   });
 
+  it('the households represented decide, not the people present: 45 of 100 households is too few though 60 people came', () => {
+    const v = listValidity({
+      unit: 'Thôn A',
+      kind: 'village-meeting',
+      ballot: BALLOT,
+      fields: fields({ households: typed(100, 'C25'), householdsPresent: typed(45, 'C26'), attendees: typed(60, 'C27'), agree: typed(40, 'C29') }),
+      participants: 0,
+    });
+    expect(v.valid).toBe(false);
+    expect(v.text).toBe('Chưa hợp lệ: chỉ 45/100 hộ (45%) tham dự, cần trên 50%. (45/100 hộ (45%) có đại diện dự họp; 40/60 người (66,7%) đồng ý)');
+  });
+
   it('the people who marked stand for the people present when nothing else gives them; the minutes\' women count only with the minutes\' people', () => {
     const v = listValidity({
       unit: 'Thôn A',

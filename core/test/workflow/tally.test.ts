@@ -241,9 +241,10 @@ describe('the header band', () => {
           merges: [
             { row: 0, col: 0, rows: 3, cols: 1 },
             { row: 0, col: 1, rows: 3, cols: 1 },
-            { row: 0, col: 2, rows: 1, cols: 3 },
-            { row: 1, col: 2, rows: 1, cols: 2 },
             { row: 0, col: 5, rows: 3, cols: 1 },
+            { row: 1, col: 2, rows: 1, cols: 2 },
+            // The group label's merge, one row deep, listed last: the band stays as deep as the deepest.
+            { row: 0, col: 2, rows: 1, cols: 3 },
           ],
         },
       ),
@@ -287,6 +288,22 @@ describe('the header band', () => {
     const numbered = readTally(sheet('Phiếu', [head, [null, null, 1, 2, null], [1, ACTS[0], 'x', 'x', null]]), LIST, { kind: 'marks', perPerson: 2 });
     expect(numbered.findings.map((f) => f.code)).toEqual(['TALLY_ACTIVITY_UNKNOWN']);
     expect(numbered.findings[0].cell).toBe('B2');
+    // Numbers typed as text are numbers too.
+    const asText = readTally(sheet('Phiếu', [head, [null, null, '1', '2', null], [1, ACTS[0], 'x', 'x', null]]), LIST, { kind: 'marks', perPerson: 2 });
+    expect(asText.findings.map((f) => [f.code, f.cell])).toEqual([['TALLY_ACTIVITY_UNKNOWN', 'B2']]);
+  });
+
+  it('a person column without any heading is named by its letter; a group voting as "Đơn vị" under the participants\' label is a person', () => {
+    const bare = readTally(sheet('Phiếu', [['STT', 'Hoạt động', 'Đại biểu 1', null, 'Tổng số gạch'], [1, ACTS[0], 'x', 'x', null], [2, ACTS[1], null, 'x', null]]), LIST, { kind: 'marks', perPerson: 1 });
+    expect(bare.findings.map((f) => [f.cell, f.params.participant])).toEqual([['D1', 'cột D']]);
+    const units = readTally(
+      sheet('Phiếu', [['STT', 'Hoạt động', 'Phiếu đánh giá của từng đại biểu', null, 'Tổng số gạch'], [null, null, 'Đơn vị', 'Thôn A', null], [1, ACTS[0], 'x', 'x', null], [2, ACTS[1], 'x', null, null]]),
+      LIST,
+      { kind: 'marks', perPerson: 2 },
+    );
+    expect(units.findings).toEqual([]);
+    expect(totalsOf(units)).toEqual([2, 1, undefined]);
+    expect(units.participants).toBe(2);
   });
 });
 
