@@ -440,3 +440,35 @@ describe('the checks as the commune reads them', () => {
     expect(growth('Quỹ hỗ trợ nông dân', 'Quỹ khuyến học')).toBeUndefined();
   });
 });
+
+describe('the checks in the cases a second look found unsaid', () => {
+  it('each line checked once: a program covered by one line is not "missing" because another line does not cover it, and no "nothing planned" line beside real ones', () => {
+    const plan = [act({ activity: 'Đường thôn', budget: 10000, fundSource: 'NTM' }), act({ activity: 'Đường liên thôn', budget: 20000, fundSource: 'vốn tỉnh' })];
+    const { checks } = run(plan, { iii1: iii1({ ntm: { amount: 50 }, tinh: { amount: 50 } }) });
+    expect(checks.map((c) => c.id)).toEqual(['allocation:ntm', 'allocation:tinh', 'village-share', 'growth']);
+  });
+
+  it('an activity needing no outside money is not counted against its program\'s line', () => {
+    const plan = [act({ activity: 'Đường thôn', budget: 10000, fundSource: 'NTM' }), act({ activity: 'Dọn đường', contribution: 3000, fundSource: 'NTM' })];
+    expect(check(run(plan, { iii1: iii1({ ntm: { amount: 50 } }) }).checks, 'allocation:ntm')?.detail).toBe('1 hoạt động dùng vốn CTMTQG xây dựng Nông thôn mới trong II.6.A cần 10 triệu đồng; Biểu III.1 dự kiến 50 triệu đồng (ô C14).');
+  });
+
+  it('"Nguồn vốn khác" naming a fund the catalogue does not know gives no line to check; naming ODA checks ODA', () => {
+    const unknown = run(PLAN, { iii1: iii1({ khac: { amount: 12, content: 'Quỹ hỗ trợ nông dân' } }) });
+    expect(unknown.checks.filter((c) => c.id.startsWith('allocation:'))).toEqual([]);
+    const oda = run([act({ activity: 'Tập huấn sinh kế', budget: 30000, fundSource: 'Dự án ODA' })], { iii1: iii1({ khac: { amount: 20, content: 'Dự án ODA' } }) });
+    expect(check(oda.checks, 'allocation:khac')).toMatchObject({ passed: false, value: 30, limit: 20 });
+  });
+
+  it('an investment line says so in its label', () => {
+    const reading = iii1({ 'gnbv-dau-tu': { amount: 450, content: 'Vốn đầu tư phát triển: Chương trình 135' } });
+    expect(check(run(PLAN, { iii1: reading }).checks, 'allocation:gnbv-dau-tu')?.label).toBe('Vốn Chương trình 135 (vốn đầu tư phát triển) trong mức III.1');
+  });
+
+  it('a line the same as last year: "tăng 0%"; a line whose words changed is still compared (only "Nguồn vốn khác" is matched by its words)', () => {
+    const { checks } = run(PLAN, { iii1: iii1({ tinh: { amount: 300, content: 'Vốn ngân sách tỉnh' } }), previousIii1: iii1({ tinh: { amount: 300 } }, 'III.1 (2017)', 2017) });
+    expect(check(checks, 'growth:tinh')?.detail).toContain('(tăng 0%)');
+    expect(check(checks, 'growth:tinh')?.detailEn).toContain('(up 0%)');
+    expect(checks.map((c) => c.id).filter((id) => id.startsWith('growth'))).toEqual(['growth:tinh']);
+  });
+});

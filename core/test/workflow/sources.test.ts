@@ -228,3 +228,19 @@ describe('selecting the sources', () => {
     expect(s.findings[0].message).toContain('; tệp "thon-na-liu-v3.xlsx", trang "I.2". Chưa ghi gì');
   });
 });
+
+describe('what the conflict error says', () => {
+  it('only the conflicts, not the copies left out beside them', () => {
+    const v1 = reading({ file: 'thon-na-liu.xlsx', sheet: 'I.2' });
+    const v2 = reading({ file: 'thon-na-liu-v2.xlsx', sheet: 'I.2', activities: [row('Bê tông hóa đường nội thôn', 450000, 10)] });
+    const s = selectSources([v1, { ...v1, file: 'thon-na-liu (1).xlsx' }, v2]);
+    expect(s.findings.map((f) => f.code)).toEqual(['SOURCE_DUPLICATE', 'SOURCE_CONFLICT']);
+    expect(new SourceConflictError(s.conflicts, s.findings).message).toBe(s.findings[1].message);
+  });
+
+  it('a file name with dots keeps them: only its extension is left out', () => {
+    const a = reading({ file: 'thon-na-liu.ban.1.xlsx', sheet: 'I.2' });
+    const b = reading({ file: 'thon-na-liu.ban.2.xlsx', sheet: 'I.2', activities: [row('Nạo vét kênh mương', 25000, 10)] });
+    expect(selectSources([a, b], { 'I.2|thon na liu|giao thong': 'all' }).readings.map((r) => r.unitName)).toEqual(['Thôn Nà Lìu (thon-na-liu.ban.1)', 'Thôn Nà Lìu (thon-na-liu.ban.2)']);
+  });
+});
