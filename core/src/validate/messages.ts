@@ -287,7 +287,7 @@ export const MESSAGES = {
   },
   BUDGET_OVER_ALLOCATION: {
     severity: 'error',
-    vi: 'Các hoạt động dùng vốn {program} trong II.6.A cần {need} triệu đồng, vượt mức {allocation} triệu đồng dự kiến phân bổ ở Biểu III.1 (ô {cell}, trang "{sheet}").',
+    vi: 'Các hoạt động dùng {money} trong II.6.A cần {need} triệu đồng, vượt mức {allocation} triệu đồng dự kiến phân bổ ở Biểu III.1 (ô {cell}, trang "{sheet}").',
     en: 'Activities funded by {program} in II.6.A need {need} million VND, above the {allocation} million VND expected in form III.1 (cell {cell}, sheet "{sheet}").',
   },
   VILLAGE_SHARE_LOW: {
@@ -416,7 +416,9 @@ export interface Finding {
 function fill(template: string, params: Params): string {
   // "{reasonEn}" falls back to "{reason}" (findings kept in a workbook before the English was added).
   // "{cells}" falls back to "{cell}" (one cell: findings kept before a row's empty cells were said in one finding).
-  const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : k === 'cells' ? params.cell : undefined);
+  // "{money}" falls back to "vốn {program}" (findings kept before "Vốn tỉnh" was said "vốn tỉnh", not "vốn Vốn tỉnh").
+  const fallback = (k: string) => (k === 'money' && params.program !== undefined ? `vốn ${String(params.program)}` : undefined);
+  const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : k === 'cells' ? params.cell : fallback(k));
   return template.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = value(k);
     return v !== undefined ? String(v) : m;

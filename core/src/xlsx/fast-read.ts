@@ -16,7 +16,7 @@
  *   value, a number that is not one ("10000abc", "0x10"), a boolean other than 0/1, two
  *   <sheetData>, a <t> where SpreadsheetML has none, a prefixed SpreadsheetML element, a DOCTYPE,
  *   a cell written twice, an address outside the sheet, more cells than LKH reads.
- * Every .xlsx fixture of the repository is read both ways in core/test/port/fast-read.test.ts and
+ * Every .xlsx fixture of the repository is read both ways in core/test/port/fast-read-corpus.test.ts and
  * must give the same; the adversarial corpus is also read by LibreOffice (core/test/xml-differential.test.ts).
  */
 import type { Merge, SheetLayout } from '../layout/types';

@@ -1,96 +1,19 @@
 /**
  * Reading outside files from their XML (core/src/xlsx/fast-read.ts) must give exactly what
- * ExcelJS's path gives (XlsxWorkbook.loadForReading), or give up so that path is taken: every
- * .xlsx fixture of the repository (files shaped like the ones communes type, hostile files, the
- * 19 templates) and workbooks built here with what the fast reader handles and what it leaves.
+ * ExcelJS's path gives (XlsxWorkbook.loadForReading), or give up so that path is taken: workbooks
+ * built here with what the fast reader handles and what it leaves (every .xlsx fixture of the
+ * repository: fast-read-corpus.test.ts).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { WorkbookPort } from '../../src/port/types';
 import { FastReadWorkbook } from '../../src/xlsx/fast-read';
-import { FileRefused, assertXlsx } from '../../src/xlsx/inspect';
 import { openForReading } from '../../src/xlsx/read-input';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
-
-const root = join(__dirname, '..', '..', '..');
-
-function xlsxFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? xlsxFiles(p) : p.endsWith('.xlsx') ? [p] : [];
-  });
-}
-
-/** Everything a reader can ask of a port, errors included, as one value. */
-async function everything(port: WorkbookPort & { readonly dropped: readonly string[] }): Promise<unknown> {
-  const attempt = async <T>(f: () => Promise<T>): Promise<T | { error: string }> => {
-    try {
-      return await f();
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
-  };
-  const names = await port.listSheets();
-  return {
-    names,
-    withFonts: await attempt(() => port.readSheets(names, { fonts: true })),
-    plain: await attempt(() => port.readSheets(names)),
-    noMerges: await attempt(() => port.readSheets(names, { merges: false })),
-    state: await attempt(() => port.readState()),
-    dropped: port.dropped,
-  };
-}
-
-async function bothWays(bytes: Uint8Array): Promise<{ fast: unknown; exceljs: unknown } | 'refused' | undefined> {
-  let fast: FastReadWorkbook | undefined;
-  try {
-    fast = await FastReadWorkbook.open(bytes);
-  } catch (e) {
-    expect(e).toBeInstanceOf(FileRefused);
-    const kind = (e as FileRefused).kind;
-    // A damaged or oversized part (zip.ts) refuses the file on both paths, with the same words;
-    // XML that is not well-formed too, ExcelJS in its own words.
-    if (kind === 'damaged' || kind === 'too-large') await expect(XlsxWorkbook.loadForReading(bytes)).rejects.toThrow((e as Error).message.split('\n')[0]);
-    else if (kind === 'malformed') await expect(XlsxWorkbook.loadForReading(bytes)).rejects.toThrow('bị hỏng');
-    // 'ambiguous': ExcelJS would read another value than Excel (core/test/xml-differential.test.ts).
-    return 'refused';
-  }
-  if (!fast) return undefined;
-  return { fast: await everything(fast), exceljs: await everything(await XlsxWorkbook.loadForReading(bytes)) };
-}
-
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+import { bothWays, bytesOf, everything, root } from './fast-read-helpers';
 
 describe('reading outside files from their XML', () => {
-  it('gives what ExcelJS gives for every .xlsx fixture it reads, and reads most of them itself', async () => {
-    const files = [...xlsxFiles(join(root, 'core', 'test', 'fixtures')), ...xlsxFiles(join(root, 'templates'))];
-    let read = 0;
-    let xlsx = 0;
-    for (const file of files) {
-      const bytes = new Uint8Array(readFileSync(file));
-      try {
-        assertXlsx(bytes);
-      } catch {
-        continue; // not an .xlsx (a .docx renamed, a zip bomb…): refused before either reader
-      }
-      const r = await bothWays(bytes);
-      if (r === 'refused') continue; // a damaged part (the adversarial corpus): refused both ways
-      xlsx++;
-      if (!r) continue;
-      read++;
-      // isDeepStrictEqual first: jest's toEqual walks a million-row sheet slowly; it shows the difference when there is one.
-      if (!isDeepStrictEqual(r.fast, r.exceljs)) expect([file, r.fast]).toEqual([file, r.exceljs]);
-    }
-    expect(xlsx).toBeGreaterThan(60);
-    // A change that made it give up on everything would pass the comparison: it must keep reading the corpus.
-    expect(read / xlsx).toBeGreaterThan(0.9);
-  });
-
   it('reads rich text, inline text, entities, line breaks, booleans, errors, formulas with their results, fonts, merges, hidden sheets and the state', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Thôn Nà Hin - I.2');

@@ -1,6 +1,7 @@
 import type { FormReading } from '../../src/model/types';
 import type { ProgramPeriod } from '../../src/port/types';
 import type { Finding } from '../../src/validate/messages';
+import { finding } from '../../src/validate/messages';
 import type { BudgetCheckInput, CheckResult } from '../../src/workflow/plan';
 import { REPORT_SHEET, checkBudgets, consolidateCommune } from '../../src/workflow/plan';
 import { addSourceSheet, handbookCommune } from './helpers';
@@ -282,5 +283,192 @@ describe('(c) each III.1 line at most 10% above last year (L877, L3353)', () => 
   it('says when there is no previous III.1 or nothing to compare', () => {
     expect(check(run(PLAN, { iii1: iii1({ gnbv: { amount: 800 } }) }).checks, 'growth')?.passed).toBeUndefined();
     expect(check(run(PLAN, { iii1: iii1({ ntm: { amount: 1 } }), previousIii1: iii1({ gnbv: { amount: 1 } }) }).checks, 'growth')?.passed).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the panes and the report say, word for word (both languages: the panes show either).
+
+describe('the checks as the commune reads them', () => {
+  it('without III.1: why nothing can be compared', () => {
+    const { checks } = run(PLAN);
+    expect(check(checks, 'allocation')).toEqual({
+      id: 'allocation',
+      label: 'Vốn CTMTQG trong mức III.1',
+      passed: undefined,
+      detail: 'Chưa có Biểu III.1 nên chưa kiểm tra được mức vốn phân bổ cho từng chương trình, dự án.',
+      labelEn: 'National target program money within III.1',
+      detailEn: 'No form III.1 yet, so the money for each program and project cannot be checked.',
+    });
+    expect(check(checks, 'growth')).toEqual({
+      id: 'growth',
+      label: 'Kinh phí tăng tối đa 10% so với năm trước',
+      passed: undefined,
+      detail: 'Chưa có Biểu III.1 nên chưa so sánh được với năm trước.',
+      labelEn: 'At most 10% more money than last year',
+      detailEn: 'No form III.1 yet, so nothing to compare with last year.',
+    });
+    expect(checks.map((c) => c.id)).toEqual(['allocation', 'village-share', 'growth']);
+  });
+
+  it('a province line over its III.1 amount: "vốn tỉnh", never "vốn Vốn tỉnh", in the check and in the finding', () => {
+    const plan = [act({ activity: 'Đường liên thôn', budget: 500000, fundSource: 'vốn tỉnh' })];
+    const reading = { ...iii1({ tinh: { amount: 400 } }), file: 'xa-d.xlsx' };
+    const { checks, findings } = run(plan, { iii1: reading });
+    expect(check(checks, 'allocation:tinh')).toMatchObject({
+      label: 'Vốn tỉnh trong mức III.1',
+      passed: false,
+      detail: '1 hoạt động dùng vốn tỉnh trong II.6.A cần 500 triệu đồng; Biểu III.1 dự kiến 400 triệu đồng (ô C17).',
+      labelEn: 'Vốn tỉnh within III.1',
+      detailEn: '1 activity of II.6.A using Vốn tỉnh needs 500 million VND; form III.1 plans 400 million VND (cell C17).',
+      value: 500,
+      limit: 400,
+    });
+    expect(findings.map((f) => [f.file, f.sheet, f.cell, f.message])).toEqual([
+      ['xa-d.xlsx', 'III.1', 'C17', 'Các hoạt động dùng vốn tỉnh trong II.6.A cần 500 triệu đồng, vượt mức 400 triệu đồng dự kiến phân bổ ở Biểu III.1 (ô C17, trang "III.1").'],
+    ]);
+    // Two activities: the plural in English.
+    const two = run([...plan, act({ activity: 'Cầu treo', budget: 1000, fundSource: 'vốn tỉnh' })], { iii1: reading });
+    expect(check(two.checks, 'allocation:tinh')?.detailEn).toBe('2 activities of II.6.A using Vốn tỉnh need 501 million VND; form III.1 plans 400 million VND (cell C17).');
+  });
+
+  it('a finding kept in a workbook before "vốn tỉnh" was said right still reads', () => {
+    const old = finding('BUDGET_OVER_ALLOCATION', { sheet: 'III.1', cell: 'C12' }, { program: 'Chương trình 135', need: '1.825', allocation: '1.500' });
+    expect(old.message).toBe('Các hoạt động dùng vốn Chương trình 135 trong II.6.A cần 1.825 triệu đồng, vượt mức 1.500 triệu đồng dự kiến phân bổ ở Biểu III.1 (ô C12, trang "III.1").');
+  });
+
+  it('a line without a cell says no cell; a line whose amount cell is given uses it', () => {
+    const noCell: FormReading = { ...iii1({}), fixedValues: { huyen: { content: null, amount: 50 } } };
+    const { checks, findings } = run([act({ activity: 'Sân thể thao', budget: 60000, fundSource: 'ngân sách huyện' })], { iii1: noCell });
+    expect(check(checks, 'allocation:huyen')?.detail).toBe('1 hoạt động dùng vốn huyện trong II.6.A cần 60 triệu đồng; Biểu III.1 dự kiến 50 triệu đồng.');
+    expect(check(checks, 'allocation:huyen')?.detailEn).toBe('1 activity of II.6.A using Vốn huyện needs 60 million VND; form III.1 plans 50 million VND.');
+    expect(findings[0].cell).toBeUndefined();
+    expect(findings[0].file).toBeUndefined();
+    const given: FormReading = { ...iii1({}), fixedValues: { huyen: { content: null, amount: 50, cell: 'A16', amountCell: 'F16' } } };
+    expect(run([act({ activity: 'Sân thể thao', budget: 60000, fundSource: 'ngân sách huyện' })], { iii1: given }).findings[0].cell).toBe('F16');
+  });
+
+  it('a national program III.1 gives nothing for is named; one without Ngân sách in II.6.A is not', () => {
+    const plan = [act({ activity: 'Bò giống', budget: 30000, fundSource: 'CT 135' }), act({ activity: 'Đường', budget: 500000, fundSource: 'vốn tỉnh' })];
+    const { checks } = run(plan, { iii1: iii1({ tinh: { amount: 500 } }) });
+    expect(check(checks, 'allocation-missing:gnbv')).toEqual({
+      id: 'allocation-missing:gnbv',
+      label: 'Vốn CTMTQG Giảm nghèo bền vững trong mức III.1',
+      passed: undefined,
+      detail: 'Biểu III.1 chưa ghi kinh phí dự kiến cho CTMTQG Giảm nghèo bền vững nên chưa kiểm tra được các hoạt động dùng nguồn vốn này.',
+      labelEn: 'CTMTQG Giảm nghèo bền vững within III.1',
+      detailEn: 'Form III.1 plans no money for CTMTQG Giảm nghèo bền vững, so the activities using it cannot be checked.',
+    });
+    // The province's money is no national program: nothing "missing" about it when III.1 has no line for it.
+    const noLine = run([plan[1]], { iii1: iii1({ ntm: { amount: 5 } }) });
+    expect(noLine.checks.filter((c) => c.id.startsWith('allocation-missing'))).toEqual([]);
+    // A 135 activity asking only Đề xuất is in II.6.B: nothing to check against III.1.
+    const proposedOnly = run([act({ activity: 'Bò giống', proposed: 30000, fundSource: 'CT 135' })], { iii1: iii1({ tinh: { amount: 5 } }) });
+    expect(proposedOnly.checks.filter((c) => c.id.startsWith('allocation-missing'))).toEqual([]);
+  });
+
+  it('III.1 with no amount at all, and nothing used: one line saying so', () => {
+    const { checks } = run([act({ activity: 'Họp thôn', contribution: 1000 })], { iii1: iii1({ gnbv: { amount: null } }) });
+    expect(check(checks, 'allocation')).toEqual({
+      id: 'allocation',
+      label: 'Vốn CTMTQG trong mức III.1',
+      passed: undefined,
+      detail: 'Biểu III.1 chưa ghi kinh phí dự kiến cho nguồn vốn nào.',
+      labelEn: 'National target program money within III.1',
+      detailEn: 'Form III.1 plans money for no fund source.',
+    });
+  });
+
+  it('the 75% rule in English, and when no activity has money', () => {
+    const passed = check(run(PLAN).checks, 'village-share');
+    expect(passed?.labelEn).toBe('Activities proposed by villages ≥ 75% of the budget money the commune allocates');
+    expect(passed?.detailEn).toBe(
+      "Activities proposed by villages get 715 of 720 million VND of the budget money (source known) the commune allocates, 99.3% — the handbook's base; the handbook asks for at least 75%. " +
+        "For comparison — the money needed from outside (budget + proposed): 720/725 million VND, 99.3%; all resources (people's contribution + budget + proposed): 833/838 million VND, 99.4%.",
+    );
+    const none = check(run([act({ activity: 'Họp thôn' })]).checks, 'village-share');
+    expect(none).toMatchObject({
+      passed: undefined,
+      detail: 'Chưa có hoạt động nào có kinh phí nên chưa tính được tỷ lệ.',
+      detailEn: 'No activity has money yet, so the share cannot be computed.',
+    });
+    const unfunded = check(run([act({ activity: 'Giống lúa (Thôn A)', contribution: 5000, proposed: 5000 })]).checks, 'village-share');
+    expect(unfunded?.detailEn).toBe(
+      "No activity has budget money (source known) allocated yet, so the share on the handbook's base cannot be computed. For comparison — the money needed from outside (budget + proposed): 5/5 million VND, 100%; all resources (people's contribution + budget + proposed): 10/10 million VND, 100%.",
+    );
+  });
+
+  it('a line that grew, and one that shrank, in both languages', () => {
+    const previous = iii1({ tinh: { amount: 500 }, huyen: { amount: 100 } }, 'III.1 (2017)', 2017);
+    const { checks, findings } = run(PLAN, { iii1: iii1({ tinh: { amount: 400 }, huyen: { amount: 125 } }), previousIii1: previous });
+    expect(check(checks, 'growth:tinh')).toMatchObject({
+      label: 'Chương trình đầu tư của tỉnh: tăng tối đa 10%',
+      passed: true,
+      detail: 'Chương trình đầu tư của tỉnh: năm kế hoạch 400 triệu đồng, năm trước 500 triệu đồng (giảm 20%); mức tối đa 550 triệu đồng.',
+      labelEn: 'Chương trình đầu tư của tỉnh: at most 10% more',
+      detailEn: 'Chương trình đầu tư của tỉnh: 400 million VND in the plan year, 500 million VND last year (down 20%); at most 550 million VND.',
+    });
+    expect(check(checks, 'growth:huyen')?.detailEn).toContain('(up 25%); at most 110 million VND.');
+    expect(check(checks, 'growth:huyen')?.detail).toContain('(tăng 25%); mức tối đa 110 triệu đồng.');
+    expect(findings.filter((f) => f.code === 'ALLOCATION_GROWTH_HIGH').map((f) => [f.cell, f.message])).toEqual([
+      ['C18', expect.stringMatching(/năm kế hoạch 125 triệu đồng, tăng 25% so với năm trước \(100 triệu đồng\); Sổ tay dự kiến tăng tối đa 10% \(ô C18, trang "III\.1"\)\.$/u)],
+    ]);
+  });
+
+  it('without last year\'s III.1, or no line in both years: said in both languages', () => {
+    const { checks } = run(PLAN, { iii1: iii1({ gnbv: { amount: 800 } }) });
+    expect(check(checks, 'growth')).toMatchObject({ detail: 'Chưa có Biểu III.1 của năm trước nên chưa so sánh được.', detailEn: 'No form III.1 of last year, so nothing to compare with.' });
+    const nothing = run(PLAN, { iii1: iii1({ ntm: { amount: 1 } }), previousIii1: iii1({ gnbv: { amount: 1 } }) });
+    expect(check(nothing.checks, 'growth')).toEqual({
+      id: 'growth',
+      label: 'Kinh phí tăng tối đa 10% so với năm trước',
+      passed: undefined,
+      detail: 'Không có dòng nào của Biểu III.1 ghi kinh phí cả năm nay và năm trước để so sánh.',
+      labelEn: 'At most 10% more money than last year',
+      detailEn: 'No line of form III.1 gives money for both this year and last year to compare.',
+    });
+  });
+
+  it('"Nguồn vốn khác" is compared only when both years name the same source', () => {
+    const growth = (next: string, prev: string) => check(run(PLAN, { iii1: iii1({ khac: { amount: 12, content: next } }), previousIii1: iii1({ khac: { amount: 10, content: prev } }) }).checks, 'growth:khac');
+    // The same words, differently typed.
+    expect(growth('Quỹ hỗ trợ nông dân', 'QUỸ HỖ TRỢ NÔNG DÂN')).toMatchObject({ passed: false, label: 'Nguồn vốn khác: tăng tối đa 10%' });
+    // Other words naming the same program.
+    expect(growth('Vốn ODA Nhật Bản', 'Dự án ODA')?.passed).toBe(false);
+    // Another source this year: nothing to compare.
+    expect(growth('Quỹ hỗ trợ nông dân', 'Dự án ODA')).toBeUndefined();
+    expect(growth('Quỹ hỗ trợ nông dân', 'Quỹ khuyến học')).toBeUndefined();
+  });
+});
+
+describe('the checks in the cases a second look found unsaid', () => {
+  it('each line checked once: a program covered by one line is not "missing" because another line does not cover it, and no "nothing planned" line beside real ones', () => {
+    const plan = [act({ activity: 'Đường thôn', budget: 10000, fundSource: 'NTM' }), act({ activity: 'Đường liên thôn', budget: 20000, fundSource: 'vốn tỉnh' })];
+    const { checks } = run(plan, { iii1: iii1({ ntm: { amount: 50 }, tinh: { amount: 50 } }) });
+    expect(checks.map((c) => c.id)).toEqual(['allocation:ntm', 'allocation:tinh', 'village-share', 'growth']);
+  });
+
+  it('an activity needing no outside money is not counted against its program\'s line', () => {
+    const plan = [act({ activity: 'Đường thôn', budget: 10000, fundSource: 'NTM' }), act({ activity: 'Dọn đường', contribution: 3000, fundSource: 'NTM' })];
+    expect(check(run(plan, { iii1: iii1({ ntm: { amount: 50 } }) }).checks, 'allocation:ntm')?.detail).toBe('1 hoạt động dùng vốn CTMTQG xây dựng Nông thôn mới trong II.6.A cần 10 triệu đồng; Biểu III.1 dự kiến 50 triệu đồng (ô C14).');
+  });
+
+  it('"Nguồn vốn khác" naming a fund the catalogue does not know gives no line to check; naming ODA checks ODA', () => {
+    const unknown = run(PLAN, { iii1: iii1({ khac: { amount: 12, content: 'Quỹ hỗ trợ nông dân' } }) });
+    expect(unknown.checks.filter((c) => c.id.startsWith('allocation:'))).toEqual([]);
+    const oda = run([act({ activity: 'Tập huấn sinh kế', budget: 30000, fundSource: 'Dự án ODA' })], { iii1: iii1({ khac: { amount: 20, content: 'Dự án ODA' } }) });
+    expect(check(oda.checks, 'allocation:khac')).toMatchObject({ passed: false, value: 30, limit: 20 });
+  });
+
+  it('an investment line says so in its label', () => {
+    const reading = iii1({ 'gnbv-dau-tu': { amount: 450, content: 'Vốn đầu tư phát triển: Chương trình 135' } });
+    expect(check(run(PLAN, { iii1: reading }).checks, 'allocation:gnbv-dau-tu')?.label).toBe('Vốn Chương trình 135 (vốn đầu tư phát triển) trong mức III.1');
+  });
+
+  it('a line the same as last year: "tăng 0%"; a line whose words changed is still compared (only "Nguồn vốn khác" is matched by its words)', () => {
+    const { checks } = run(PLAN, { iii1: iii1({ tinh: { amount: 300, content: 'Vốn ngân sách tỉnh' } }), previousIii1: iii1({ tinh: { amount: 300 } }, 'III.1 (2017)', 2017) });
+    expect(check(checks, 'growth:tinh')?.detail).toContain('(tăng 0%)');
+    expect(check(checks, 'growth:tinh')?.detailEn).toContain('(up 0%)');
+    expect(checks.map((c) => c.id).filter((id) => id.startsWith('growth'))).toEqual(['growth:tinh']);
   });
 });

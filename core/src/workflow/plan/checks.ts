@@ -220,7 +220,7 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
       passed,
       detail: `${count} hoạt động dùng ${lowerFirst(withVon(al.label))} trong II.6.A cần ${num(needM)} triệu đồng; Biểu III.1 dự kiến ${num(al.amount)} triệu đồng${where}.`,
       labelEn: `${al.label} within III.1`,
-      detailEn: `${count} activit${count === 1 ? 'y' : 'ies'} of II.6.A using ${al.label} need ${numEn(needM)} million VND; form III.1 plans ${numEn(al.amount)} million VND${al.cell ? ` (cell ${al.cell})` : ''}.`,
+      detailEn: `${count} activit${count === 1 ? 'y' : 'ies'} of II.6.A using ${al.label} need${count === 1 ? 's' : ''} ${numEn(needM)} million VND; form III.1 plans ${numEn(al.amount)} million VND${al.cell ? ` (cell ${al.cell})` : ''}.`,
       value: needM,
       limit: al.amount,
     });
@@ -228,6 +228,7 @@ function allocationChecks(input: BudgetCheckInput, iii1: FormReading, checks: Ch
       findings.push(
         finding('BUDGET_OVER_ALLOCATION', { sheet: iii1.sheet, ...(al.cell ? { cell: al.cell } : {}), ...(iii1.file ? { file: iii1.file } : {}) }, {
           program: al.label,
+          money: lowerFirst(withVon(al.label)),
           need: num(needM),
           allocation: num(al.amount),
         }),

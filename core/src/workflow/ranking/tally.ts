@@ -28,8 +28,11 @@ export interface TallyResult {
   readonly beneficiaries: Map<string, number>;
 }
 
-/** Lines of the ballot that are not activities: the count row, notes, date and signatures. */
-const FOOTER = /^(so hoat dong da chon|xep muc uu tien|cach lam|moi nguoi|cac tieu chi|nguoi tong hop|chu tri|ky ghi ro|tong cong|cong$|tong$)|\bngay\b.*\bthang\b/;
+/**
+ * Lines of the ballot that are not activities: the count row, notes, date and signatures
+ * (the date line: "ngày … tháng … năm", not an activity such as "Tổ chức ngày hội đại đoàn kết tháng 11").
+ */
+const FOOTER = /^(so hoat dong da chon|xep muc uu tien|cach lam|moi nguoi|cac tieu chi|nguoi tong hop|chu tri|ky ghi ro|tong cong|cong$|tong$)|\bngay( \d{1,2})? thang( \d{1,2})? nam\b/;
 const SUMMARY = /^tong hop diem/;
 
 interface Header {
@@ -161,15 +164,16 @@ export function readTally(sheet: SheetData, items: readonly RankItem[], method: 
     const totalCell = grid.at(r, totalCol);
     const typedTotal = totalCell.formula === undefined && totalCell.text !== '' ? totalCell : undefined;
     const filled = dataCols.filter((c) => grid.at(r, c).text !== '' || grid.at(r, c).error);
-    if (key === '' && name === '') {
-      if (cells.some(({ cell }) => FOOTER.test(cell.key))) continue;
-      if (filled.length === 0 && !typedTotal) continue; // an STT or a stray formula only
-    }
-    // Marks count towards each person's limit wherever they are, even on a row reported below.
-    if (method.kind === 'marks') for (const c of filled) if (!grid.at(r, c).error) perColumn.set(c, (perColumn.get(c) ?? 0) + 1);
     // Which item the row is: its key, else its name.
     let index = key !== '' ? (keyIndex.get(key) ?? -1) : -1;
     if (index < 0 && name !== '') index = matchName(name, names);
+    if (index < 0 && key === '') {
+      // The lines under the table, typed in any column (in Hoạt động too): not activities, and their numbers are not marks.
+      if (cells.some(({ cell }) => FOOTER.test(cell.key))) continue;
+      if (name === '' && filled.length === 0 && !typedTotal) continue; // an STT or a stray formula only
+    }
+    // Marks count towards each person's limit wherever they are, even on a row reported below.
+    if (method.kind === 'marks') for (const c of filled) if (!grid.at(r, c).error) perColumn.set(c, (perColumn.get(c) ?? 0) + 1);
     if (index < 0) {
       const shown = name !== '' ? name : key !== '' ? key : '(không ghi tên)';
       findings.push(finding('TALLY_ACTIVITY_UNKNOWN', at(r, name !== '' || key === '' ? activityCol : (col.key as number)), { row: r + 1, activity: shortName(shown) }));
