@@ -272,7 +272,8 @@ describe('SheetsWorkbook: beyond the contract', () => {
     const text = `${'a'.repeat(STATE_CELL_CHARS - lead - 1)}😀${'😀'.repeat(150_000)}`;
     const { ss, port } = open({ S: [[1]] });
     await port.writeState({ extra: { text } });
-    for (const c of stateCells(ss)) expect(c as string).toBe((c as string).toWellFormed());
+    // No cell starts with the second half or ends with the first half of a pair.
+    for (const c of stateCells(ss)) expect(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(c as string)).toBe(false);
     expect(await reopen(ss).readState()).toEqual({ extra: { text } });
   });
 

@@ -4,7 +4,8 @@
  * LKH writes: which counts it used and where each came from, the shares it computed, at the
  * thresholds (more than half the households, more than half agreeing, at least 30% women).
  */
-import type { CellValue, Merge, SheetData } from '../../src/port/types';
+import type { CellValue, SheetData } from '../../src/port/types';
+import type { Merge } from '../../src/layout/types';
 import type { ValidityFields, VillageCounts } from '../../src/workflow/ranking';
 import { VALIDITY_TEXT, listValidity, readValidityFields, validityKindOf, validityLines, validityWrite } from '../../src/workflow/ranking';
 
