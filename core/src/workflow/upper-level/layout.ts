@@ -482,30 +482,32 @@ export function feedbackSheetLayout(f: FeedbackSheetInput): SheetLayout {
     remark: remarkOf(r),
     key: r.key ?? null,
   });
+  // Every table opens with the difficulty and its activity; A and C (accepted, pending) share all columns.
+  const leadColumns: readonly SimpleColumn[] = [
+    { key: 'stt', header: 'TT', width: 5, kind: 'center' },
+    { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
+    { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
+    { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+  ];
+  const shownColumns: readonly SimpleColumn[] = [
+    ...leadColumns,
+    { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
+    { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
+    { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
+    FEEDBACK_KEY,
+  ];
   const tables: SimpleTable[] = [
     {
       key: 'accepted',
       caption: `A. Các vấn đề ${upper} tiếp thu và đưa vào kế hoạch:`,
-      columns: [
-        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-        { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
-        { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
-        { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
-        FEEDBACK_KEY,
-      ],
+      columns: shownColumns,
       rows: accepted.map(shown),
     },
     {
       key: 'not-accepted',
       caption: `B. Những vấn đề ${upper} chưa tiếp thu:`,
       columns: [
-        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
+        ...leadColumns,
         { key: 'conclusion', header: `Kết luận của ${upper}`, width: 16, kind: 'longtext' },
         { key: 'reason', header: `Lý do ${upper} chưa tiếp thu`, width: 30, kind: 'longtext' },
         FEEDBACK_KEY,
@@ -525,17 +527,8 @@ export function feedbackSheetLayout(f: FeedbackSheetInput): SheetLayout {
     tables.push({
       key: 'pending',
       caption: `C. Các hoạt động đang chờ ý kiến thẩm định của ${upper}:`,
-      columns: [
-        { key: 'stt', header: 'TT', width: 5, kind: 'center' },
-        { key: 'difficulty', header: 'Khó khăn', width: 26, kind: 'longtext' },
-        { key: 'activity', header: 'Giải pháp/Hoạt động', width: 34, kind: 'longtext' },
-        { key: 'form', header: 'Biểu', width: 8, kind: 'center' },
-        { key: 'total', header: 'Tổng số (1.000 đồng)', width: 12, kind: 'amount' },
-        { key: 'office', header: 'Phòng/ban thẩm định', width: 16, kind: 'longtext' },
-        // The columns of A, so both print on one grid (no merged cells: Sheets pays a call per merge).
-        { key: 'remark', header: 'Ghi chú', width: 20, kind: 'longtext' },
-        FEEDBACK_KEY,
-      ],
+      // The columns of A, so both print on one grid (no merged cells: Sheets pays a call per merge).
+      columns: shownColumns,
       rows: pending.map(shown),
     });
   }
