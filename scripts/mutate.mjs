@@ -1,4 +1,4 @@
-// npm run mutate -- [--tests GLOB[,GLOB…]] [--coverage perTest|all] [--checkers typescript] [--concurrency N] FILE_OR_FOLDER…
+// npm run mutate -- [--tests GLOB[,GLOB…]] [--coverage perTest|all] [--checkers typescript] [--concurrency N] [--incremental] FILE_OR_FOLDER…
 //
 // Mutation testing with StrykerJS (not part of npm test: it takes minutes per module). Mutates the
 // given core source files or folders (every .ts under a folder, index.ts barrels left out) and runs, for
@@ -10,6 +10,11 @@
 // runs every test of the set on each covered mutant: slower, but without perTest's attribution, which
 // has reported as survived some mutants the tests kill when the mutant is applied by hand
 // (docs/TESTING.md); use it with a narrow --tests.
+//
+// --incremental keeps the results in reports/mutation/<name>.incremental.json and, on the next run of the
+// same files, tests again only the mutants whose code or covering tests changed (Stryker's incremental
+// mode): the re-run after tests are written for the survivors takes minutes, not the whole run again.
+// A run without it measures every mutant afresh (what docs/TESTING.md records as the score).
 //
 // Reports: reports/mutation/<name>.html and .json, and the clear-text table on stdout.
 //   npm run mutate -- core/src/text/numbers.ts --tests 'core/test/text/**/*.test.ts'
@@ -24,16 +29,18 @@ let tests = '';
 let checkers = [];
 let concurrency = 2;
 let coverage = 'perTest';
+let incremental = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--tests') tests = args[++i] ?? '';
   else if (a === '--checkers') checkers = (args[++i] ?? '').split(',').filter(Boolean);
   else if (a === '--coverage') coverage = args[++i] === 'all' ? 'all' : 'perTest';
   else if (a === '--concurrency') concurrency = Math.max(1, Number(args[++i]) || 1);
+  else if (a === '--incremental') incremental = true;
   else files.push(a);
 }
 if (files.length === 0) {
-  process.stderr.write('usage: npm run mutate -- [--tests GLOB,…] [--coverage perTest|all] [--checkers typescript] [--concurrency N] FILE_OR_FOLDER…\n');
+  process.stderr.write('usage: npm run mutate -- [--tests GLOB,…] [--coverage perTest|all] [--checkers typescript] [--concurrency N] [--incremental] FILE_OR_FOLDER…\n');
   process.exit(2);
 }
 
@@ -59,6 +66,8 @@ const stryker = new Stryker({
   ...(checkers.includes('typescript') ? { tsconfigFile: 'core/tsconfig.json', typescriptChecker: { prioritizePerformanceOverAccuracy: true } } : {}),
   mutate,
   coverageAnalysis: coverage,
+  incremental,
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
   ignoreStatic: true,
   concurrency,
   timeoutMS: 5000,
