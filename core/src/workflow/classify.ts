@@ -166,7 +166,7 @@ const FALSE_FRIENDS = words([
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
   'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
-  'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo', 'tuoi tieu hoc', 'do tuoi', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo(?!\\s(?:bao|vung|thua|kenh|muong)(?= |$))', 'den pin', 'tuoi tieu hoc', 'do tuoi', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -219,7 +219,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
-      'bong dien', 'day dien', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien',
+      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -322,7 +322,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'cong ranh', 'thoat nuoc khu dan cu',
 ]);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
@@ -340,12 +340,12 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'to bao ve', 'luc luong bao ve', 'cong an vien', 'dan quan']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
-  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so']],
+  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'to cong nghe', 'cong nghe cong dong']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
 ]);
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
@@ -445,7 +445,7 @@ const SOCIETY = rules([
     'Y tế',
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
-      've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
+      've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'can do', 'can tre', 'can nang', 'do chieu cao', 'theo doi tang truong', 'bieu do tang truong', 'vi chat', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
       'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so',
     ],
   ],
@@ -454,7 +454,7 @@ const SOCIETY = rules([
   ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'gian lan', 'lua dao', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
-  [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan', 'bao luc', 'xam hai', 'an tet', 'qua tet']],
+  [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan', 'bao luc', 'xam hai', 'dia chi tin cay', 'nha tam lanh', 'an tet', 'qua tet']],
   [
     'Văn hóa',
     [
@@ -559,6 +559,8 @@ const NOT_IN_NAMES = new Set([
   'thon', 'ban', 'xom', 'ap', 'buon', 'xa', 'khu', 'nha', 'moi',
   // what a village is made ("THÔN VĂN HÓA", "BẢN ĐẠT CHUẨN NÔNG THÔN MỚI", "XÓM SÁNG - XANH - SẠCH - ĐẸP")
   'van', 'hoa', 'kieu', 'mau', 'dat', 'chuan', 'nong', 'sang', 'xanh', 'sach', 'dep', 'an', 'toan', 'khong',
+  // what is done or measured after a village word written without capitals ("… trong thôn nuôi bò", "… thôn bị sạt lở", "… thôn dài 500m")
+  'nuoi', 'chan', 'san', 'xuat', 'bi', 'dai', 'rong', 'duoc',
 ]);
 /**
  * In a name written in capitals: a village word and the name that ends the text or a part of it
@@ -571,6 +573,16 @@ const VILLAGE_IN_CAPITALS = new RegExp(
 );
 
 /**
+ * In a name written without capitals ("hỗ trợ giống ngô cho bản nà mương"): the same, after the
+ * village words that name nothing else — not "làng" ("làng nghề"), "sóc" ("chăm sóc"), "khu",
+ * nor "bản" in "văn bản", "cơ bản", nor "thôn" in "nông thôn" — and at most two words.
+ */
+const VILLAGE_UNCAPITALISED = new RegExp(
+  `(^|[^\\p{L}\\p{M}])(?<!(?:văn|cơ|phiên|kịch|bổn|nguyên|nông)\\s)(${['thôn', 'bản', 'xóm', 'ấp', 'buôn', 'tổ dân phố'].join('|')})((?:\\s+(?:[-–]\\s*)?[\\p{L}\\p{M}0-9'’]+){1,2})(?=\\s*(?:$|[,;:()–-]))`,
+  'giu',
+);
+
+/**
  * Names set aside. In a name written in capitals throughout (or every word capitalised) capitals
  * tell nothing: there only the name after a village word is set aside, up to three words and
  * never one of NOT_IN_NAMES ("TRỒNG RỪNG TẠI BẢN NÀ MƯƠNG": "NÀ MƯƠNG").
@@ -578,14 +590,20 @@ const VILLAGE_IN_CAPITALS = new RegExp(
 function withoutPlaceNames(text: string): string {
   const t = nfc(text).replace(PLACE_IN_PARENS, ' ');
   const ws = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (ws.length > 2 && inCapitals(ws)) {
-    return t.replace(VILLAGE_IN_CAPITALS, (_m, before: string, village: string, name: string) => {
+  const lower = ws.length > 2 && !inCapitals(ws) && uncapitalised(ws);
+  if (ws.length > 2 && (inCapitals(ws) || lower)) {
+    return t.replace(lower ? VILLAGE_UNCAPITALISED : VILLAGE_IN_CAPITALS, (_m, before: string, village: string, name: string) => {
       const kept = name.split(/\s+/).filter((w) => w !== '');
       const stop = kept.findIndex((w) => NOT_IN_NAMES.has(foldKey(w)));
       return stop < 0 ? `${before}${village} ` : `${before}${village} ${kept.slice(stop).join(' ')}`;
     });
   }
   return t.replace(NAMED_PLACE, '$1$2 ');
+}
+
+/** Whether no word after the first is capitalised (abbreviations aside: "sửa NVH bản nà mương"): the writer marks no names, so capitals tell nothing. */
+function uncapitalised(ws: readonly string[]): boolean {
+  return ws.slice(1).every((w) => !/^\p{Lu}\p{Ll}/u.test(w));
 }
 
 /** Whether capitals mark nothing in these words: most are all capitals, or most are capitalised and a common word among them too. */
@@ -613,7 +631,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
   ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
   ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
-  ['tnmt', 'tai nguyen moi truong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
+  ['tnmt', 'tai nguyen moi truong'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
 ]);
 const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
 
@@ -662,6 +680,8 @@ const POISONING = /(?<![\p{L}\p{M}])ngộ\s+độc(?![\p{L}\p{M}])/giu;
 /** "Lừa đảo" (fraud) folds as "lúa" (rice), "vươn (lên)" (to strive) as "vườn" (a garden): read as "gian lận", "phấn đấu". */
 /** "Đầu bờ" (at the field's edge: "Hội thảo đầu bờ giống lúa mới") folds into "bò giống" (breeding cattle): read as "tại ruộng". */
 const FIELD_EDGE = /(?<![\p{L}\p{M}])đầu\s+bờ(?![\p{L}\p{M}])/giu;
+/** "Điện từ (cột…)" (power from the pole) folds as "điện tử" (electronic), which is no works: read it as "điện tới". */
+const POWER_FROM = /(?<![\p{L}\p{M}])(điện|dây|đường dây)\s+từ(?![\p{L}\p{M}])/giu;
 const FRAUD = /(?<![\p{L}\p{M}])lừa\s+đảo(?![\p{L}\p{M}])/giu;
 const STRIVING = /(?<![\p{L}\p{M}])vươn(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
@@ -714,7 +734,7 @@ const prepared = memo((activity: string): Prepared => {
 /** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
 function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
   const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const own = (k: string): string => {
     const there = k.replace(PLACE, '').replace(OCCASION, '');
