@@ -284,6 +284,10 @@ const FOR_PUPILS = /(?:^| )cho (?:cac )?(?:hoc sinh|tre mam non|tre mau giao|tre
 const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truong|phong hoc|lop hoc|nha tre|lop mau giao|hoc sinh ban tru|giao vien)(?: |$)/;
 /** Works and equipment for a health station are health's (NTM criterion 15 sits with VH-XH-MT): "Mua máy phát điện cho trạm y tế". */
 const FOR_HEALTH = /(?:^| )(?:cho|cua|tai|o) (?:cac )?(?:tram y te|nha ho sinh|phong kham|co so y te)(?: |$)/;
+/** Equipment for a security, militia or fire team is theirs: "Trang bị loa kẻng báo động cho tổ tự quản an ninh". */
+const FOR_SECURITY = /(?:^| )cho (?:cac )?(?:to|doi|luc luong|thanh vien|chot)(?: [a-z0-9]+){0,3} (?:an ninh|dan phong|bao ve|tuan tra|dan quan|tu ve|phong chay|chua chay|pccc)(?: |$)/;
+/** A health station's site named after what is built, without "cho" ("Xây bể nước trạm y tế"); not after a word of direction ("đường vào trạm y tế"). */
+const HEALTH_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:tram y te|nha ho sinh)(?: |$)/;
 const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
 /**
  * A school's or a cultural house's site named after what is built, without "cho": "Kè đá điểm
@@ -345,7 +349,7 @@ const OVERRIDES = rules([
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
-  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'to cong nghe', 'cong nghe cong dong']],
+  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'to cong nghe', 'cong nghe cong dong', 'ho so truc tuyen', 'nop ho so', 'khong dung tien mat', 'thanh toan dien tu', 'thanh toan truc tuyen']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
 ]);
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
@@ -861,11 +865,13 @@ function byActivity(read: Prepared): Classification | undefined {
   if (!soft && FOR_HEALTH.test(whole) && (verb || infraOf(read.works, false))) return withSector('vh-xh-mt', 'Y tế', 'activity');
   if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb)) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
+  if (verb && !soft && FOR_SECURITY.test(whole)) return withSector('vh-xh-mt', 'An ninh trật tự', 'activity');
   if (!soft) {
     const school = SCHOOL_SITE.test(whole);
     const house = CULTURE_SITE.test(whole);
     const object = infraOf(read.works, verb)?.sector;
     if (school !== house && object !== undefined && !LEADS_TO.has(object)) return withSector('csht', school ? SCHOOL : CULTURE_WORKS, 'activity');
+    if (!school && !house && HEALTH_SITE.test(whole) && object !== undefined && !LEADS_TO.has(object)) return withSector('vh-xh-mt', 'Y tế', 'activity');
   }
   if (PEN_DISINFECTION.test(k)) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 4. Waste, latrines, pollution, green verges; housing support for the poor. A toilet built for a school or a cultural house named anywhere is theirs.
