@@ -438,6 +438,62 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
   });
 });
 
+describe('the classes of error of the fifth round (issue 21; found on the development corpus dev6-activities), in hand-made names of their own', () => {
+  const placed = (name: string) => {
+    const p = placeActivity(name, undefined, undefined, undefined);
+    return [p.topic, p.sector];
+  };
+
+  it('security and militia teams, with their equipment, are security: a flashlight is no street lamp', () => {
+    expect(placed('Ra mắt đội dân phòng khu dân cư')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('May đồng phục cho đội dân phòng')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Mua đèn pin, gậy cho tổ tuần tra ban đêm')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Hỗ trợ áo mưa cho lực lượng bảo vệ dân phố')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Mua loa, kẻng báo động cho đội dân phòng')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+  });
+
+  it('weighing and measuring children is health, whoever they are', () => {
+    expect(placed('Cân đo trẻ em dưới 5 tuổi 2 lần mỗi năm')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Tổ chức cân, đo cho trẻ em tại nhà văn hóa')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Cân trẻ hằng tháng, vẽ biểu đồ tăng trưởng')).toEqual(['vh-xh-mt', 'Y tế']);
+  });
+
+  it('community technology teams and online filing are digital government, however the team is named', () => {
+    expect(placed('Kiện toàn tổ công nghệ cộng đồng xóm')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Cấp sim 4G cho tổ CNSCĐ')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Hướng dẫn bà con nộp hồ sơ trực tuyến')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Vận động tiểu thương thanh toán không dùng tiền mặt')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+  });
+
+  it('words that fold alike: "đắp bờ bao" is a dyke, power "từ" the pole no "điện tử"', () => {
+    expect(placed('Đắp bờ bao chống ngập cho khu ruộng trũng')).toEqual(['csht', 'Thủy lợi']);
+    expect(placed('Kéo dây điện từ trục chính vào 12 hộ')).toEqual(['csht', 'Điện']);
+    expect(placed('Kéo dây dẫn điện từ cột về nhà cho hộ cận nghèo')).toEqual(['csht', 'Điện']);
+  });
+
+  it('a residential area\'s drains are the environment; a shelter for victims of violence is social protection', () => {
+    expect(placed('Khơi thông cống rãnh tổ dân phố')).toEqual(['vh-xh-mt', 'Môi trường']);
+    expect(placed('Làm rãnh thoát nước khu dân cư số 2')).toEqual(['vh-xh-mt', 'Môi trường']);
+    expect(placed('Duy trì địa chỉ tin cậy ở cộng đồng')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
+    // A drain along a road stays the road's.
+    expect(placed('Làm rãnh thoát nước dọc đường liên thôn')).toEqual(['csht', 'Giao thông']);
+  });
+
+  it('works at a health station\'s site are health\'s without "cho"; a road to it is a road', () => {
+    expect(placed('Xây bể chứa nước trạm y tế xã')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Làm đường vào trạm y tế xã')).toEqual(['csht', 'Giao thông']);
+  });
+
+  it('in a name written without capitals, the name after a village word is a place: "bản nà mương" is no canal', () => {
+    expect(placed('hỗ trợ giống ngô cho bản nà mương')).toEqual(['kinh-te', 'Trồng trọt']);
+    expect(placed('hỗ trợ phân bón cho xóm bãi kênh')).toEqual(['kinh-te', 'Trồng trọt']);
+    // …but "làng nghề", "chăm sóc", "văn bản", "nông thôn" name no village.
+    expect(placed('khôi phục làng nghề đan lát')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
+    expect(placed('tập huấn chăm sóc cây cam')).toEqual(['kinh-te', 'Trồng trọt']);
+    expect(placed('đào tạo nghề cho lao động nông thôn may công nghiệp')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
+  });
+});
+
 describe('the theme flags', () => {
   it('reads women from gender words, not from "giỏi" (good), which folds alike', () => {
     expect(readFlags('Tổ chức tham quan mô hình sản xuất giỏi').women).toBeUndefined();
