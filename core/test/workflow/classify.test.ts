@@ -484,6 +484,14 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('Làm đường vào trạm y tế xã')).toEqual(['csht', 'Giao thông']);
   });
 
+  it('"ngõ xóm" (the lanes) grows no maize; first aid is health; radios for poor households are information works; moving out of a landslide zone is social', () => {
+    expect(placed('Dọn vệ sinh ngõ xóm')).toEqual(['vh-xh-mt', 'Môi trường']);
+    expect(placed('Tập huấn sơ cấp cứu ban đầu cho thanh niên')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Cấp máy thu thanh cho hộ nghèo ở bản xa')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(placed('Di dời 5 hộ ra khỏi vùng nguy cơ sạt lở')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
+    expect(placed('Cập nhật dữ liệu dân cư, làm căn cước cho người dân')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+  });
+
   it('in a name written without capitals, the name after a village word is a place: "bản nà mương" is no canal', () => {
     expect(placed('hỗ trợ giống ngô cho bản nà mương')).toEqual(['kinh-te', 'Trồng trọt']);
     expect(placed('hỗ trợ phân bón cho xóm bãi kênh')).toEqual(['kinh-te', 'Trồng trọt']);
