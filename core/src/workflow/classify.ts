@@ -18,14 +18,16 @@
  *      their sector: "Tập huấn nghiệp vụ PCCC…" is security);
  *   2. what a works, trade or crop word would misfile: forest protection, forest fires and forest
  *      environmental-service payments → Lâm nghiệp; road safety, fire fighting, patrols, theft,
- *      weapons, military service → security, except jobs (vocational courses and jobs, a class in a
+ *      weapons, military service, security and militia teams (đội dân phòng, bảo vệ dân phố) → security
+ *      ("Mua sắm trang phục cho đội dân phòng": no costume), except jobs (vocational courses and jobs, a class in a
  *      craft or a crop ("lớp nghề …", "lớp trồng …"), changing trade → Đào tạo nghề - Việc làm, even
  *      for those back from military service); village rules
  *      (quy ước, hương ước), cultural movements and performing troupes → Văn hóa; power-bill aid,
  *      famine and disaster relief, emergency allowances, collapsed houses, domestic violence →
  *      Xã hội, and so is a "nhà đại đoàn kết" built for the poor; union movements, community
  *      monitoring, dân vận, the summer of the young, volunteer campaigns → Hoạt động đoàn thể;
- *      online public services, digital skills, legal aid → Tổ chức chính quyền; food safety → Y tế
+ *      online public services and filing, digital skills, community technology teams ("tổ công nghệ
+ *      cộng đồng", "tổ CNSCĐ"), cashless payment, legal aid → Tổ chức chính quyền; food safety → Y tế
  *      — unless the name begins with a works verb and names an infrastructure object before that
  *      word ("Sửa chữa cầu dân sinh bị thiệt hại do lũ" is a bridge; a forest word right after the
  *      object names its kind: "đường băng cản lửa" is a firebreak);
@@ -38,9 +40,13 @@
  *      are works at its site named without "cho" ("Kè đá điểm trường", "Mua loa NVH thôn"), unless
  *      they are a road or a power line, which lead there; and so is a toilet built where one is
  *      named ("Xây nhà vệ sinh học sinh trường tiểu học"), and works built for pupils ("Làm sân
- *      chơi cho trẻ mầm non"; a gift to them is no works); disinfecting animal pens → Chăn nuôi;
+ *      chơi cho trẻ mầm non"; a gift to them is no works); equipment for a security, militia or fire
+ *      team is theirs ("Mua loa, kẻng báo động cho đội dân phòng"); works at a health station's site
+ *      are health's without "cho" ("Xây bể nước trạm y tế"), a road to it a road; disinfecting animal
+ *      pens → Chăn nuôi;
  *   4. clearing a canal is its upkeep ("Vệ sinh kênh mương" is irrigation); waste, latrines,
- *      pollution, biogas, green verges, drainage systems → Môi trường ("thân thiện môi trường"
+ *      pollution, biogas, green verges, drainage systems and a residential area's drains ("khơi thông
+ *      cống rãnh khu dân cư"; a drain along a road is the road's) → Môi trường ("thân thiện môi trường"
  *      only qualifies how a crop is grown); housing support for the poor → Xã hội (the handbook
  *      lists it among the poverty-support policies, L2700);
  *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
@@ -56,7 +62,9 @@
  *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
  *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
  *   8. education, health, social protection (policy payments, allowances), security, mass
- *      organisations, culture, local government (council sessions, voters, the budget) → VH-XH-MT,
+ *      organisations, culture, local government (council sessions, voters, the budget, population data)
+ *      → VH-XH-MT — weighing and measuring children ("cân đo trẻ") and first aid are health whoever they
+ *      are for, moving households out of a hazard zone social protection, not security —
  *      read first on what is done, before " cho " (for whom: "Khám sức khỏe cho học sinh" is
  *      health), then on the whole; then livelihoods named with whom they are for ("Hỗ trợ sinh kế
  *      cho người khuyết tật", production); then whom it is for alone (người cao tuổi, trẻ em,
@@ -71,14 +79,20 @@
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
  * name written in capitals (or Every Word Capitalised, told by a capitalised common word such as
  * "Tại") capitals mark nothing: there the name after a village word is set aside when it ends
- * the text or a part of it ("… TẠI BẢN NÀ MƯƠNG"), never "THÔN VĂN HÓA". The occasion an activity
+ * the text or a part of it ("… TẠI BẢN NÀ MƯƠNG"), never "THÔN VĂN HÓA". In a name written without
+ * capitals (none after its first word, abbreviations aside) they mark nothing either: the name of up
+ * to two words after thôn, bản, xóm, ấp, buôn that ends the text or a part of it is set aside ("hỗ trợ
+ * giống ngô cho bản nà mương"), never after "làng" ("làng nghề"), "sóc" ("chăm sóc"), nor in "văn
+ * bản", "nông thôn", nor a verb or a measure ("… thôn nuôi bò", "… thôn dài 500m"). The occasion an activity
  * is held on ("… nhân dịp Ngày hội Đại đoàn kết", "chào mừng…") is no part of what it is, and
  * what lies alongside a works ("Trồng keo ven đường liên thôn") is read only when nothing else
  * says what is done ("Phát quang bụi rậm hai bên đường").
  * Words that fold alike are told apart: "và" (and) is not the works verb "vá" (only "vá đường",
  * "vá ổ gà" are), "cấu kiện" (precast parts) no "cầu" (bridge), "xã hội hóa" (funded by the
  * people) no social protection, "điểm trường bản" (the village's school) no "trưởng bản" (its
- * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ").
+ * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ"),
+ * "đắp bờ" no dam but "đắp bờ bao" a dyke, "đèn pin" (a flashlight) no lamp, "ngõ xóm" (the lanes) no
+ * "ngô" (maize), and power "từ" the pole (while the marks are there) no "điện tử" (electronic).
  * While the diacritics are there, the works verbs and objects are read without the words that only
  * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "lợn đen", "cổng", "câu cá", "trưởng",
  * "người cao tuổi", "sữa", "đền ơn đáp nghĩa"…), "công trình" is no "cống" (culvert), and a few
