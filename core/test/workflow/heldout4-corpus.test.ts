@@ -15,9 +15,14 @@
  * "Giao thông". These after figures are TRAINING figures, not a held-out estimate: the next honest
  * measure is a corpus the classifier has not seen. The thresholds hold the measured level,
  * rounded down to a whole percent.
+ *
+ * Fifth round (branch cls21, classes found on the development corpus dev6-activities): its
+ * community technology teams ("tổ công nghệ cộng đồng", its two misses) are local government.
+ * After: topic 99.5% (221/222), sector 98.2% (218/222),
+ * 99.4% (161/162) under "Cơ sở hạ tầng", 98.2% under "Giao thông" (training figures).
  */
 import { describeCorpus } from './labelled-corpus';
 
 // Held out: topic 211/222, sector 206/222 (the same under "Giao thông"), under "Cơ sở hạ tầng" 155/162;
-// after fixing the classes of error: 219/222 (98.6%), 216/222 (97.3%) and 159/162 (98.1%).
-describeCorpus('the fourth corpus (held out, then used to find classes of error)', 'heldout4-activities', 'the fourth held-out corpus', { rows: 222, nonCsht: 162, topic: 0.98, sector: 0.97, kept: 0.98, underGiaoThong: 0.97 });
+// after fixing the classes of error: 219/222 (98.6%), 216/222 (97.3%) and 159/162 (98.1%); after the fifth round 221/222, 218/222 and 161/162.
+describeCorpus('the fourth corpus (held out, then used to find classes of error)', 'heldout4-activities', 'the fourth held-out corpus', { rows: 222, nonCsht: 162, topic: 0.99, sector: 0.98, kept: 0.99, underGiaoThong: 0.98 });
