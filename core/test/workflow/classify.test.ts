@@ -492,6 +492,16 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('Cập nhật dữ liệu dân cư, làm căn cước cho người dân')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
   });
 
+  it('legal education and monitoring a programme are government; a welcome gate and a notice board are information works; life-saving gear is rescue', () => {
+    expect(placed('Tuyên truyền, giáo dục pháp luật cho đồng bào')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Theo dõi, giám sát đánh giá kết quả thực hiện kế hoạch')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Xây cổng chào khu dân cư')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(placed('Làm bảng tin ở đầu xóm')).toEqual(['csht', 'Cơ sở vật chất văn hóa - thông tin']);
+    expect(placed('Mua áo phao cứu sinh cho đội xung kích')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    // "thủ công làng…" is no gate.
+    expect(placed('Duy trì nghề đan thủ công làng Hạ')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
+  });
+
   it('in a name written without capitals, the name after a village word is a place: "bản nà mương" is no canal', () => {
     expect(placed('hỗ trợ giống ngô cho bản nà mương')).toEqual(['kinh-te', 'Trồng trọt']);
     expect(placed('hỗ trợ phân bón cho xóm bãi kênh')).toEqual(['kinh-te', 'Trồng trọt']);
