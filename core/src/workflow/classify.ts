@@ -57,7 +57,8 @@
  *      first is the one worked on: a road or a power line to a cemetery is works like any other;
  *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao");
  *   6. cemeteries → Môi trường;
- *   7. founding a cooperative or a THT, market links (OCOP, brands, purchasing), crafts and small
+ *   7. founding a cooperative or a THT, market links (OCOP, brands, labels, purchasing), crops and
+ *      animals or farming and forestry named together (production in general), crafts and small
  *      workshops (a craft's cooperative is the craft's), other cooperatives, rural services, then
  *      animals, fish (snails and fish raised in rice fields too),
  *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
@@ -375,7 +376,9 @@ const PRODUCTION = rules([
   [
     MARKET,
     [
-      'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
+      // Crops and animals, farming and forestry named together are production in general: "Hỗ trợ giống cây trồng, vật nuôi".
+      'cay trong vat nuoi', 'giong cay giong con', 'nong lam nghiep', 'nong lam ngu nghiep', 'nong lam thuy san',
+      'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
       'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',

@@ -502,6 +502,12 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('Duy trì nghề đan thủ công làng Hạ')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
   });
 
+  it('crops and animals, farming and forestry named together are production in general; labels and logos are market links', () => {
+    expect(placed('Cấp giống cây trồng, vật nuôi cho hộ mới thoát nghèo')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    expect(placed('Hỗ trợ sản xuất nông, lâm nghiệp cho đồng bào')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    expect(placed('In tem nhãn, thiết kế logo cho mật ong rừng')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+  });
+
   it('in a name written without capitals, the name after a village word is a place: "bản nà mương" is no canal', () => {
     expect(placed('hỗ trợ giống ngô cho bản nà mương')).toEqual(['kinh-te', 'Trồng trọt']);
     expect(placed('hỗ trợ phân bón cho xóm bãi kênh')).toEqual(['kinh-te', 'Trồng trọt']);
