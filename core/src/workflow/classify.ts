@@ -65,7 +65,9 @@
  *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
  *   8. education, health, social protection (policy payments, allowances), security, mass
  *      organisations, culture, local government (council sessions, voters, the budget, population data)
- *      → VH-XH-MT (monitoring and evaluating a programme is local government; life-saving gear rescue)
+ *      → VH-XH-MT (monitoring and evaluating a programme, village assemblies and grassroots democracy
+ *      are local government; commemorations and cuisine culture; life-saving gear, offenders and the
+ *      reintegration of former prisoners security)
  *      — weighing and measuring children ("cân đo trẻ") and first aid are health whoever they
  *      are for, moving households out of a hazard zone social protection, not security —
  *      read first on what is done, before " cho " (for whom: "Khám sức khỏe cho học sinh" is
@@ -95,7 +97,7 @@
  * people) no social protection, "điểm trường bản" (the village's school) no "trưởng bản" (its
  * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ"),
  * "đắp bờ" no dam but "đắp bờ bao" a dyke, "đèn pin" (a flashlight) no lamp, "ngõ xóm" (the lanes) no
- * "ngô" (maize), and power "từ" the pole (while the marks are there) no "điện tử" (electronic).
+ * "ngô" (maize), "môi trường thôn" no "trưởng thôn" (a village head), and power "từ" the pole (while the marks are there) no "điện tử" (electronic).
  * While the diacritics are there, the works verbs and objects are read without the words that only
  * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "lợn đen", "cổng", "câu cá", "trưởng",
  * "người cao tuổi", "sữa", "đền ơn đáp nghĩa"…), "công trình" is no "cống" (culvert), and a few
@@ -327,8 +329,10 @@ function rules(list: readonly (readonly [string, Phrases])[]): readonly Rule[] {
 }
 
 const GOVERNANCE_VERB = words(['tap huan', 'boi duong', 'dao tao', 'nang cao nang luc', 'kien toan', 'thanh lap', 'hoi thao']);
+/** The heads of a village, not its environment or market ("tổ vệ sinh môi trường thôn" folds into "trưởng thôn"). */
+const NOT_AFTER_HEAD = '(?<!(?:moi|thi|hien|tang) )';
 const GOVERNANCE_OBJECT = words([
-  'can bo', 'cong chuc', 'truong thon', 'truong ban', 'truong xom', 'truong ap', 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
+  'can bo', 'cong chuc', ...['truong thon', 'truong ban', 'truong xom', 'truong ap'].map((w) => NOT_AFTER_HEAD + w), 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
   'doan the', 'chi hoi', 'chinh quyen', 'ban phat trien thon', 'ban giam sat', 'ban quan ly',
 ]);
 /**
@@ -361,7 +365,7 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'to bao ve', 'luc luong bao ve', 'cong an vien', 'dan quan']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'to bao ve', 'luc luong bao ve', 'cong an vien', 'dan quan']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham']],
@@ -381,7 +385,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
-      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
+      'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'cho que', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
   [
@@ -484,10 +488,10 @@ const SOCIETY = rules([
     [
       'van hoa', 'le hoi', 'the thao', 'bong chuyen', 'bong da', 'hoi dien', 'truyen thong dan toc', 'di tich', 'cong chieng', 'dan ca', 'hat then', 'dan tinh', 'le mung', 'nghe nhan', 'trang phuc truyen thong', 'phong tuc', 'tro choi dan gian',
       'truyen day', 'day hat', 'lop hat', 'hat dan ca', 'quan ho', 'bieu dien', 'dinh lang', 'nha bia', 'tuong niem', 'giai bong', 'giai the thao', 'keo co', 'vo thuat', 'thu vien so',
-      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang', 'hoi xuan', 'dang huong', 'den lang', 'nha san', 'truyen thong',
+      'cau long', 'bong ban', 'co tuong', 'the duc', 'duong sinh', 'dong dien', 'phim', 'chieu bong', 'viet da', 'mua sap', 'doi mua', 'ngoi chua', 'den chua', 'mieu', 'nha tho ho', 'tin nguong', 'le cap sac', 'phuc dung', 'ky niem', 'am thuc', 'tieng noi', 'chu viet', 'nghe thuat', 'di san', 'bao tang', 'hoi xuan', 'dang huong', 'den lang', 'nha san', 'truyen thong',
     ],
   ],
-  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'truong ban', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau', 'thanh tra nhan dan', 'sap nhap', 'du lieu dan cu', 'can cuoc', 'giam sat danh gia', 'danh gia thuc hien', 'theo doi danh gia']],
+  [GOVERNMENT, ['nong thon moi', 'chinh quyen', 'can bo', 'cong chuc', 'lap ke hoach', 'truong thon', 'bau cu', 'doi thoai', 'tu phap', 'phap luat', 'phap ly', 'hoa giai', 'ho tich', 'hoi dong nhan dan', 'uy ban nhan dan', 'truong ban', 'ky hop', 'cu tri', 'du toan', 'ngan sach', 'lay y kien', 'quy hoach', 'tiep dan', 'khieu nai', 'quyen su dung dat', 'dia chinh', 'do dac', 'tra ket qua', 'dat dai', 'nghi quyet', 'dang bo', 'chi bo', 'dang vien', 'xay dung dang', 'de an 06', 'trang thong tin dien tu', 'cong thong tin', 'tru so', 'kieu mau', 'thanh tra nhan dan', 'sap nhap', 'du lieu dan cu', 'can cuoc', 'giam sat danh gia', 'danh gia thuc hien', 'theo doi danh gia', 'hoi nghi nhan dan', 'hop thon', 'quy che dan chu', 'dan chu co so', 'dan chu o co so']],
 ]);
 /**
  * Rule 8, last: who it is for, when nothing says what it is ("Hỗ trợ người cao tuổi", "Sinh hoạt

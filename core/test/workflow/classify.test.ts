@@ -508,6 +508,17 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('In tem nhãn, thiết kế logo cho mật ong rừng')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
   });
 
+  it('"môi trường thôn" holds no village head; commemorations and cuisine are culture; village assemblies and grassroots democracy government; reintegration and offenders security', () => {
+    expect(placed('Kiện toàn tổ vệ sinh môi trường thôn')).toEqual(['vh-xh-mt', 'Môi trường']);
+    expect(placed('Tổ chức lễ kỷ niệm ngày thành lập xã')).toEqual(['vh-xh-mt', 'Văn hóa']);
+    expect(placed('Hội thi ẩm thực các dân tộc')).toEqual(['vh-xh-mt', 'Văn hóa']);
+    expect(placed('Tổ chức hội nghị nhân dân đầu năm')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Thực hiện dân chủ ở cơ sở')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Giúp đỡ người chấp hành xong án phạt tù tái hòa nhập cộng đồng')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Giáo dục người chưa thành niên vi phạm pháp luật')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Tổ chức chợ quê cuối tuần')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+  });
+
   it('in a name written without capitals, the name after a village word is a place: "bản nà mương" is no canal', () => {
     expect(placed('hỗ trợ giống ngô cho bản nà mương')).toEqual(['kinh-te', 'Trồng trọt']);
     expect(placed('hỗ trợ phân bón cho xóm bãi kênh')).toEqual(['kinh-te', 'Trồng trọt']);
