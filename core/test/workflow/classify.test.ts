@@ -519,6 +519,13 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('Tổ chức chợ quê cuối tuần')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
   });
 
+  it('a steering committee is government; burning straw is pollution; a third child is family policy; BHYT is health whoever joins', () => {
+    expect(placed('Kiện toàn Ban chỉ đạo các chương trình giảm nghèo')).toEqual(['vh-xh-mt', 'Tổ chức chính quyền']);
+    expect(placed('Tuyên truyền không đốt rơm rạ sau thu hoạch')).toEqual(['vh-xh-mt', 'Môi trường']);
+    expect(placed('Vận động các cặp vợ chồng không sinh con thứ 3')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
+    expect(placed('Vận động 100% học sinh tham gia bảo hiểm y tế')).toEqual(['vh-xh-mt', 'Y tế']);
+  });
+
   it('in a name written without capitals, the name after a village word is a place: "bản nà mương" is no canal', () => {
     expect(placed('hỗ trợ giống ngô cho bản nà mương')).toEqual(['kinh-te', 'Trồng trọt']);
     expect(placed('hỗ trợ phân bón cho xóm bãi kênh')).toEqual(['kinh-te', 'Trồng trọt']);
