@@ -58,7 +58,9 @@
  *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao");
  *   6. cemeteries → Môi trường;
  *   7. founding a cooperative or a THT, market links (OCOP, brands, labels, purchasing), crops and
- *      animals or farming and forestry named together (production in general), crafts and small
+ *      animals or farming and forestry named together (production in general), start-ups; career
+ *      guidance is jobs (rule 2); windbreaks are forestry, shellfish fisheries; crafts (fine woodwork,
+ *      sewing workshops) and small
  *      workshops (a craft's cooperative is the craft's), other cooperatives, rural services, then
  *      animals, fish (snails and fish raised in rice fields too),
  *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
@@ -67,7 +69,8 @@
  *      organisations, culture, local government (council sessions, voters, the budget, population data)
  *      → VH-XH-MT (monitoring and evaluating a programme, village assemblies and grassroots democracy
  *      are local government, and so is founding or strengthening a steering committee; BHYT is health
- *      whoever joins; burning straw pollution; a third child family policy; commemorations and cuisine culture; life-saving gear, offenders and the
+ *      whoever joins, and so is eye surgery; burning straw pollution; a third child family policy;
+ *      emigration and the village militia head security; commemorations and cuisine culture; life-saving gear, offenders and the
  *      reintegration of former prisoners security)
  *      — weighing and measuring children ("cân đo trẻ") and first aid are health whoever they
  *      are for, moving households out of a hazard zone social protection, not security —
@@ -98,7 +101,8 @@
  * people) no social protection, "điểm trường bản" (the village's school) no "trưởng bản" (its
  * head), a list "quế, hồi, cho hộ…" no "hội chợ" (a trade fair is named as one: "tham gia hội chợ"),
  * "đắp bờ" no dam but "đắp bờ bao" a dyke, "đèn pin" (a flashlight) no lamp, "ngõ xóm" (the lanes) no
- * "ngô" (maize), "môi trường thôn" no "trưởng thôn" (a village head), and power "từ" the pole (while the marks are there) no "điện tử" (electronic).
+ * "ngô" (maize), "môi trường thôn" no "trưởng thôn" (a village head), "thôn đội trưởng" (a title, told
+ * by its marks) no village's name, and power "từ" the pole (while the marks are there) no "điện tử" (electronic).
  * While the diacritics are there, the works verbs and objects are read without the words that only
  * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "lợn đen", "cổng", "câu cá", "trưởng",
  * "người cao tuổi", "sữa", "đền ơn đáp nghĩa"…), "công trình" is no "cống" (culvert), and a few
@@ -365,8 +369,8 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
-  ['Đào tạo nghề - Việc làm', ['viec lam', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'to bao ve', 'luc luong bao ve', 'cong an vien', 'dan quan']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'to bao ve', 'luc luong bao ve', 'cong an vien', 'dan quan']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te']],
@@ -386,6 +390,7 @@ const PRODUCTION = rules([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
+      'khoi nghiep', 'khoi su kinh doanh',
       'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'cho que', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
     ],
   ],
@@ -394,7 +399,7 @@ const PRODUCTION = rules([
     [
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
-      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'gach khong nung', 'san xuat gach', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
+      'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'my nghe', 'xuong may', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'gach khong nung', 'san xuat gach', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -413,10 +418,10 @@ const PRODUCTION = rules([
       'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
   ],
-  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
+  ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi hau', 'nuoi ngao', 'nuoi nghieu', 'nuoi cua', 'ba ba', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man'],
   ],
   [
     'Trồng trọt',
@@ -475,7 +480,7 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'can do', 'can tre', 'can nang', 'do chieu cao', 'theo doi tang truong', 'bieu do tang truong', 'vi chat', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so', 'so cap cuu', 'so cuu', 'cap cuu',
+      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'thuy tinh the', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so', 'so cap cuu', 'so cuu', 'cap cuu',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
@@ -591,6 +596,9 @@ const NOT_IN_NAMES = new Set([
   // what is done or measured after a village word written without capitals ("… trong thôn nuôi bò", "… thôn bị sạt lở", "… thôn dài 500m")
   'nuoi', 'chan', 'san', 'xuat', 'bi', 'dai', 'rong', 'duoc',
 ]);
+/** Titles after a village word, told by their marks: "thôn đội trưởng" (the village's militia head), "thôn trưởng" (its head). */
+const TITLES = new Set(['đội', 'trưởng', 'phó']);
+
 /**
  * In a name written in capitals: a village word and the name that ends the text or a part of it
  * ("… TẠI BẢN NÀ MƯƠNG", "THÔN NÀ HIN, …"); never "xã" ("XÃ HỘI") or "khu" ("KHU VỰC"), and not
@@ -623,7 +631,7 @@ function withoutPlaceNames(text: string): string {
   if (ws.length > 2 && (inCapitals(ws) || lower)) {
     return t.replace(lower ? VILLAGE_UNCAPITALISED : VILLAGE_IN_CAPITALS, (_m, before: string, village: string, name: string) => {
       const kept = name.split(/\s+/).filter((w) => w !== '');
-      const stop = kept.findIndex((w) => NOT_IN_NAMES.has(foldKey(w)));
+      const stop = kept.findIndex((w) => NOT_IN_NAMES.has(foldKey(w)) || TITLES.has(w.toLowerCase()));
       return stop < 0 ? `${before}${village} ` : `${before}${village} ${kept.slice(stop).join(' ')}`;
     });
   }

@@ -526,6 +526,18 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('Vận động 100% học sinh tham gia bảo hiểm y tế')).toEqual(['vh-xh-mt', 'Y tế']);
   });
 
+  it('career guidance is jobs, start-ups market links, windbreaks forestry, shellfish fisheries, fine woodwork and sewing workshops crafts; emigration and the village militia head security; cataracts health', () => {
+    expect(placed('Tư vấn hướng nghiệp cho học sinh lớp 9')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
+    expect(placed('Hỗ trợ thanh niên khởi nghiệp, lập thân')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    expect(placed('Trồng cây chắn gió, chắn cát ven biển')).toEqual(['kinh-te', 'Lâm nghiệp']);
+    expect(placed('Mô hình nuôi ngao thương phẩm')).toEqual(['kinh-te', 'Thủy sản']);
+    expect(placed('Phát triển nghề mỹ nghệ từ gỗ rừng trồng')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
+    expect(placed('Mở xưởng may gia đình')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
+    expect(placed('Tuyên truyền phòng chống xuất cảnh trái phép')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Hỗ trợ phụ cấp cho thôn đội trưởng')).toEqual(['vh-xh-mt', 'An ninh trật tự']);
+    expect(placed('Mổ đục thủy tinh thể miễn phí cho người nghèo')).toEqual(['vh-xh-mt', 'Y tế']);
+  });
+
   it('in a name written without capitals, the name after a village word is a place: "bản nà mương" is no canal', () => {
     expect(placed('hỗ trợ giống ngô cho bản nà mương')).toEqual(['kinh-te', 'Trồng trọt']);
     expect(placed('hỗ trợ phân bón cho xóm bãi kênh')).toEqual(['kinh-te', 'Trồng trọt']);
