@@ -475,8 +475,10 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('Khơi thông cống rãnh tổ dân phố')).toEqual(['vh-xh-mt', 'Môi trường']);
     expect(placed('Làm rãnh thoát nước khu dân cư số 2')).toEqual(['vh-xh-mt', 'Môi trường']);
     expect(placed('Duy trì địa chỉ tin cậy ở cộng đồng')).toEqual(['vh-xh-mt', 'Xã hội - Bình đẳng giới']);
-    // A drain along a road stays the road's.
+    // A drain along a road stays the road's, "cống rãnh" or not; a team protecting the environment is no security team.
     expect(placed('Làm rãnh thoát nước dọc đường liên thôn')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Xây cống rãnh thoát nước đường trục xã')).toEqual(['csht', 'Giao thông']);
+    expect(placed('Thành lập tổ bảo vệ môi trường thôn')).toEqual(['vh-xh-mt', 'Môi trường']);
   });
 
   it('works at a health station\'s site are health\'s without "cho"; a road to it is a road', () => {
