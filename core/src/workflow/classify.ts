@@ -46,8 +46,8 @@
  *      are health's without "cho" ("Xây bể nước trạm y tế"), a road to it a road; disinfecting animal
  *      pens → Chăn nuôi;
  *   4. clearing a canal is its upkeep ("Vệ sinh kênh mương" is irrigation); waste, latrines,
- *      pollution, biogas, green verges, drainage systems and a residential area's drains ("khơi thông
- *      cống rãnh khu dân cư"; a drain along a road is the road's) → Môi trường ("thân thiện môi trường"
+ *      pollution, biogas, green verges, drainage systems, clearing drains ("khơi thông cống rãnh") and
+ *      a residential area's drains (a drain built along a road is the road's) → Môi trường ("thân thiện môi trường"
  *      only qualifies how a crop is grown); housing support for the poor → Xã hội (the handbook
  *      lists it among the poverty-support policies, L2700);
  *   5. a works verb (xây, sửa, nâng cấp, bê tông hóa, nạo vét…) on an infrastructure object, or an
