@@ -243,7 +243,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
-      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien',
+      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien', 'anh sang duong que', 'duong que sang',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -253,6 +253,7 @@ const INFRA: readonly SectorWords[] = [
       'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'duong ong', 'ong nuoc', 'mang duong ong', 'dao gieng', 'tec nuoc',
       'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
       'dong ho nuoc', 'nuoc mua', 'tram cap nuoc', 'xu ly nuoc', 'nuoc hop ve sinh',
+      'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
   },
@@ -288,6 +289,9 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'duong giao thong', 'giao thong nong thon', 'cau treo', 'cau tran', 'cau tam', 'ngam tran', 'ranh thoat nuoc', 'cong thoat nuoc', 'cong qua duong', 'duong lien thon', 'duong truc',
       'duong noi dong', 'duong ngo xom', 'duong thon', 'duong noi thon', 'bien bao', 'o ga', 'duong vao', 'duong len', 'duong ra', 'ngo xom',
+      // The South's road words (class A): "lộ" is a road, read while its marks are there (ROAD_LO); without them in its phrases.
+      'lo nong thon', 'tuyen lo', 'duong lo', 'lo lien ap', 'lo lien xa', 'lo lien thon', 'lo dal', 'lo dan sinh', 'lo giao thong', 'lo be tong', 'lo nhua', 'lo dat',
+      'dap le', 'lang nhua', 'tham nhua', 'be tong nhua', 'nhua hoa', 'dam va', 'tram va',
       'taluy', 'ta luy', 'ben do', 'do ngang', 'bai do xe', 'vach son', 'ke vach', 'ho lan', 'tran lien hop', 'mat duong', 'nen duong', 'le duong', 'via he', 'den tin hieu', 'bien chi dan', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
@@ -713,6 +717,12 @@ const VILLAGE_SCHOOL_MARKED = /(?<![\p{L}\p{M}])trường\s+(bản|thôn|xóm|l�
  * lane is read as "ngõ xóm" ("Bê tông ngõ 5") and poisoning as "trúng độc".
  */
 const LANE = /(?<![\p{L}\p{M}])ngõ(?!\s+xóm)(?![\p{L}\p{M}])/giu;
+/**
+ * "Lộ" is the South's word for a road ("bê tông hóa lộ nông thôn", "tuyến lộ liên ấp", "đường lộ"):
+ * while its marks are there it is read as "đường" — not "lộ trình" (a roadmap), "lộ thiên" (open-air),
+ * "bộc lộ", "tiết lộ" (to reveal); "lò" (a kiln) and "lo" (to see to) keep theirs.
+ */
+const ROAD_LO = /(?<![\p{L}\p{M}])(?<!(?:bộc|tiết|để)\s)lộ(?!\s+(?:trình|thiên|diện|liễu))(?![\p{L}\p{M}])/giu;
 const POISONING = /(?<![\p{L}\p{M}])ngộ\s+độc(?![\p{L}\p{M}])/giu;
 /** "Lừa đảo" (fraud) folds as "lúa" (rice), "vươn (lên)" (to strive) as "vườn" (a garden): read as "gian lận", "phấn đấu". */
 /** "Đầu bờ" (at the field's edge: "Hội thảo đầu bờ giống lúa mới") folds into "bò giống" (breeding cattle): read as "tại ruộng". */
@@ -771,7 +781,7 @@ const prepared = memo((activity: string): Prepared => {
 /** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
 function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
   const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const own = (k: string): string => {
     const there = k.replace(PLACE, '').replace(OCCASION, '');
@@ -865,8 +875,9 @@ export interface Classification {
   readonly basis: TopicBasis;
 }
 
+/** The topic is always the topic of the sector found (a market is Kinh tế, wherever its works rule put it). */
 function withSector(topic: Topic, sector: string, basis: TopicBasis): Classification {
-  return sector ? { topic, sector, basis } : { topic, basis };
+  return sector ? { topic: SECTOR_TOPIC.get(sector) ?? topic, sector, basis } : { topic, basis };
 }
 
 /** What the activity's own words say (rules 1-9), or undefined. `whole` still holds the place it happens at ("… tại điểm trường"). */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Topic } from '../../src/forms/topics';
 import { SECTORS } from '../../src/forms/topics';
 import { canonicalSector, classifyActivity, classifyTopic, guessSector, namedTopic, placeActivity, readFlags, sectorName, sectorOfRow, sectorOfSheetName, sectorTopic } from '../../src/workflow/classify';
+import { conventionLabel } from './convention-conflicts';
 
 interface Case {
   readonly activity: string;
@@ -20,7 +21,8 @@ interface Case {
   readonly source: string;
 }
 
-const CORPUS: readonly Case[] = (JSON.parse(readFileSync(join(__dirname, 'fixtures', 'activity-topics.json'), 'utf8')) as { cases: Case[] }).cases;
+/** The corpus, each name scored by the labelling conventions where they contradict its label (convention-conflicts.ts). */
+const CORPUS: readonly Case[] = (JSON.parse(readFileSync(join(__dirname, 'fixtures', 'activity-topics.json'), 'utf8')) as { cases: Case[] }).cases.map((c) => conventionLabel(c.activity, c));
 
 describe('the classification corpus', () => {
   it('holds at least 150 activity names, from the handbook, the demo and the programs, with every topic', () => {
@@ -367,7 +369,8 @@ describe('the classes of error of issue 21, item 4 (misses of corpora 1-4 groupe
     expect(placed('Tu sửa đình làng')).toEqual(['vh-xh-mt', 'Văn hóa']);
     // A health station's works and equipment are health's; a market named alone is the market's; a road to either a road.
     expect(placed('Mua máy phát điện cho trạm y tế')).toEqual(['vh-xh-mt', 'Y tế']);
-    expect(placed('Sửa chữa mái chợ')).toEqual(['csht', 'Tổ chức sản xuất, liên kết thị trường']);
+    // A market's topic is its sector's, Kinh tế (C2; the sixth round: it was CSHT here).
+    expect(placed('Sửa chữa mái chợ')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
     expect(placed('Làm đường vào trạm y tế')).toEqual(['csht', 'Giao thông']);
     expect(placed('Làm nhà ở cho giáo viên cắm bản')).toEqual(['csht', 'Trường học']);
     // "thể thao trường học" is no "thao trường" (a drill ground).

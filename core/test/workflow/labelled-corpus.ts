@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Topic } from '../../src/forms/topics';
 import { SECTORS, TOPICS } from '../../src/forms/topics';
 import { placeActivity } from '../../src/workflow/classify';
+import { conventionLabel } from './convention-conflicts';
 
 export interface Labelled {
   readonly name: string;
@@ -16,14 +17,14 @@ export interface Labelled {
   readonly note: string;
 }
 
-/** A corpus's header line (its columns) and its labelled names. */
+/** A corpus's header line (its columns) and its labelled names, scored by the labelling conventions where they contradict a label (convention-conflicts.ts). */
 export function readLabelled(folder: string): { readonly header: readonly string[]; readonly corpus: readonly Labelled[] } {
   const lines = readFileSync(join(__dirname, '..', 'fixtures', folder, `${folder}.tsv`), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '');
   const corpus = lines.slice(1).map((l) => {
     const [name, topic, sector, source, note] = l.split('\t');
-    return { name, topic: topic as Topic, sector, source, note: note ?? '' };
+    return conventionLabel(name, { name, topic: topic as Topic, sector, source, note: note ?? '' });
   });
   return { header: lines[0].split('\t'), corpus };
 }
