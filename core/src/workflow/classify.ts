@@ -344,13 +344,32 @@ const GOVERNANCE_OBJECT = words([
   'can bo', 'cong chuc', ...['truong thon', 'truong ban', 'truong xom', 'truong ap'].map((w) => NOT_AFTER_HEAD + w), 'to cong tac', 'to xay dung ke hoach', 'lap ke hoach', 'ke toan', 'nghiep vu', 'ky nang lanh dao',
   'doan the', 'chi hoi', 'chinh quyen', 'ban phat trien thon', 'ban giam sat', 'ban quan ly', 'ban chi dao',
 ]);
+/** The mass organisations and their members, as the subject of an activity. */
+const MASS_ORGS_NAMED = 'hoi lien hiep phu nu|hoi phu nu|hoi nong dan|hoi cuu chien binh|cuu chien binh|hoi nguoi cao tuoi|hoi vien|doan vien|doan thanh nien|thanh nien cong san|doan xa|chi hoi|chi doan|mat tran to quoc|mat tran|uy ban mat tran|doan the|thanh nien tinh nguyen';
 /**
- * A mass organisation as the subject: its own campaigns, clubs and volunteer days are its activity,
- * whatever they work on ("Hội viên phụ nữ chăm sóc đường hoa", "Đoàn thanh niên dọn vệ sinh…").
+ * A mass organisation as the subject (class B, C7: the actor does not decide). What it does is
+ * filed by the work ("Đoàn viên nạo vét kênh mương": irrigation; "Hội CCB sửa nhà cho hội viên
+ * nghèo": social protection); only its own business — congresses, membership, its emulation
+ * movements and campaigns, or nothing else named — is Hoạt động đoàn thể.
  */
-const MASS_LEAD = /^(?:cac )?(?:hoi lien hiep phu nu|hoi phu nu|hoi nong dan|hoi cuu chien binh|cuu chien binh|hoi nguoi cao tuoi|hoi vien|doan vien|doan thanh nien|thanh nien cong san|doan xa|chi hoi|chi doan|mat tran to quoc|mat tran|uy ban mat tran|doan the|thanh nien tinh nguyen)(?: |$)/;
-/** What a mass organisation makes is that craft's, not its own: crafts, processing for hire ("Hội phụ nữ duy trì tổ may gia công"). */
-const MASS_YIELDS = words(['gia cong', 'det', 'may mac', 'thu cong', 'tho cam', 'dan lat', 'may tre dan']);
+const MASS_LEAD = new RegExp(`^(?:cac )?(?:${MASS_ORGS_NAMED})(?: |$)`);
+/** The subject to set aside, with what qualifies it ("Hội viên Hội Nông dân xã", "Đoàn viên thanh niên thôn", "ĐTN xã ra quân"). */
+const MASS_SUBJECT = new RegExp(
+  `^(?:(?:cac )?(?:${MASS_ORGS_NAMED})(?: (?:thanh nien|phu nu|nong dan|cuu chien binh|cong san|ho chi minh|xa|thon|ban|ap|xom|huyen|khu|to dan pho|cac cap|cac thon|tinh nguyen|ra quan|tham gia|gop cong|xung kich|dong loat|phoi hop))*(?: |$))+`,
+);
+/** An organisation's own contests, gatherings and anniversaries, whatever their theme ("Hội phụ nữ tổ chức hội thi…", "Hội CCB gặp mặt kỷ niệm…"). */
+const MASS_OWN_FORM = /^(?:to chuc )?(?:hoi thi|cuoc thi|gap mat|ky niem|sinh hoat|toa dam|ra mat mo hinh|phat dong|xay dung mo hinh)(?: |$)/;
+/** Its members, as those a mass organisation's activity is for ("thăm hỏi hội viên ốm đau"). */
+const MEMBERS = words(['hoi vien', 'doan vien', 'chi hoi', 'to hoi']);
+/**
+ * The form of a volunteer campaign, not its work: "tình nguyện", "mùa hè xanh", "thanh niên xung
+ * kích", "dân vận (khéo)", "ra quân", a green Sunday. Set aside when they name a concrete work
+ * ("Thanh niên tình nguyện làm đường" is a road); alone they are the organisations' own.
+ */
+const CAMPAIGN_FORM = words([
+  'tinh nguyen', 'thanh nien tinh nguyen', 'mua he xanh', 'mua he tinh nguyen', 'thanh nien xung kich', 'xung kich', 'sinh hoat he', 'hoat dong he', 'dan van', 'dan van kheo', 'mo hinh dan van', 'ra quan',
+  'ngay thu bay tinh nguyen', 'thu bay tinh nguyen', 'ngay chu nhat xanh', 'chu nhat xanh', 'ngay thu bay', 'ngay chu nhat',
+]);
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
@@ -358,6 +377,24 @@ const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
   'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
 ]);
+/**
+ * Cleaning, clearing and landscaping (class E, C8, C9): "tổng dọn vệ sinh", "phát quang", "chỉnh
+ * trang", a green Sunday, landscape and ornamental trees, fly-posting removed → Môi trường, even
+ * along a road or at a cultural house or a school; repairing the road or the building stays works.
+ */
+const CLEANING = words([
+  'phat quang', 'phat hoang', 'chinh trang', 'don ve sinh', 'tong don', 'tong don dep', 'tong ve sinh', 'don dep', 'phat don', 'don co', 'cat co', 'phat co', 'nho co', 'cat tia', 'lam sach',
+  'chu nhat xanh', 'thu bay xanh', 'canh quan', 'cay canh', 'vuon hoa', 'bon hoa', 'trong hoa', 'duong hoa', 'cay xanh', 'cay bong mat', 'don rac', 'nhat rac',
+]);
+/** Fly-posting removed is the environment's, whatever it was stuck on ("Gỡ quảng cáo rao vặt trên cột điện"). */
+const FLY_POSTING = words(['rao vat', 'quang cao rao vat', 'to roi quang cao', 'quang cao trai phep', 'quang cao sai quy dinh']);
+/** Works proper, after which cleaning is only part of the works ("Phát quang, duy tu hành lang đường liên xóm"). */
+const WORKS_PROPER = words([
+  'xay dung', 'xay moi', 'xay', 'lam moi', 'sua chua', 'sua', 'tu sua', 'nang cap', 'be tong hoa', 'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi',
+  'rai', 'lat', 'va duong', 'va o ga', 'dao dap', 'khoi cong', 'lap dat', 'keo', 'do be tong', 'thi cong', 'dau tu', 'khoi thong', 'lang nhua', 'dap le', 'mua', 'trang bi', 'thay', 'lam duong',
+]);
+/** The upkeep of these works is theirs, cleaning included ("Phát quang hành lang lưới điện", "Vệ sinh kênh mương"). */
+const OWN_UPKEEP = new Set(['Thủy lợi', 'Điện', 'Nước sạch']);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
 /** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
@@ -368,7 +405,7 @@ const PEN_DISINFECTION = words(['tieu doc', 'khu trung chuong', 've sinh chuong 
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
-const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
+const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|nha nghia tinh|nha nhan ai|nha mai am|mai am|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
@@ -378,7 +415,9 @@ const OVERRIDES = rules([
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te']],
-  [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
+  [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van',
+    // Their own business (class B): members, their emulation ("hộ sản xuất kinh doanh giỏi"), their branches' meetings.
+    'san xuat kinh doanh gioi', 'van dong hoi vien dang ky', 'phat trien hoi vien', 'thu hut hoi vien', 'ket nap', 'phat dong phong trao', 'toan dan doan ket', 'sinh hoat chi hoi', 'sinh hoat chi doan', 'hoi vien dang ky', 'dang ky thi dua', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'giao duc phap luat', 'to cong nghe', 'cong nghe cong dong', 'ho so truc tuyen', 'nop ho so', 'khong dung tien mat', 'thanh toan dien tu', 'thanh toan truc tuyen']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
 ]);
@@ -880,8 +919,25 @@ function withSector(topic: Topic, sector: string, basis: TopicBasis): Classifica
   return sector ? { topic: SECTOR_TOPIC.get(sector) ?? topic, sector, basis } : { topic, basis };
 }
 
+/**
+ * What the rest of an activity says once its subject (a mass organisation) and the form of its
+ * campaign are set aside, when that names a sector other than the organisations' own.
+ */
+function workOf(read: Prepared, subject: RegExp, form?: RegExp): Classification | undefined {
+  const formAll = form ? new RegExp(form.source, 'g') : undefined;
+  const rest = (t: string): string => {
+    const r = t.replace(subject, '');
+    return (formAll ? r.replace(formAll, ' ') : r).replace(/ +/g, ' ').trim();
+  };
+  const key = rest(read.key);
+  if (key === '' || key === read.key) return undefined;
+  if (MASS_OWN_FORM.test(key)) return undefined;
+  const work = byActivity({ whole: rest(read.whole), key, works: rest(read.works), worksWhole: rest(read.worksWhole) }, true);
+  return work?.sector && work.sector !== MASS_ORGS ? work : undefined;
+}
+
 /** What the activity's own words say (rules 1-9), or undefined. `whole` still holds the place it happens at ("… tại điểm trường"). */
-function byActivity(read: Prepared): Classification | undefined {
+function byActivity(read: Prepared, workOnly = false): Classification | undefined {
   const { key: k, whole } = read;
   if (k === '') return undefined;
   const growing = GROWING.some((r) => r.re.test(k));
@@ -901,9 +957,21 @@ function byActivity(read: Prepared): Classification | undefined {
   // 1b. A class in a craft or a trade is vocational training ("Mở lớp dạy đan giỏ tre", "Mở lớp dạy lái máy cày").
   if (CLASS_LEAD.test(k) && (CRAFTS.re.test(k) || SERVICES.re.test(k))) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
-  if (o && !worksFirst(read, o, verb && !soft)) return withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
+  if (o && !worksFirst(read, o, verb && !soft)) {
+    // A volunteer campaign's form yields to the concrete work it names (class B: "Thanh niên tình nguyện nạo vét kênh").
+    const work = o.sector === MASS_ORGS && CAMPAIGN_FORM.test(k) ? workOf(read, MASS_SUBJECT, CAMPAIGN_FORM) : undefined;
+    return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
+  }
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
-  if (MASS_LEAD.test(k) && !growing && !MASS_YIELDS.test(k)) return withSector('vh-xh-mt', MASS_ORGS, 'activity');
+  if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');
+  if (PEN_DISINFECTION.test(k)) return withSector('kinh-te', 'Chăn nuôi', 'activity');
+  // 2c. Cleaning, clearing and landscaping are the environment's wherever they are, unless they are upkeep of a canal, a power line or water works, or go with works proper.
+  if (FLY_POSTING.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
+  if (!soft && CLEANING.test(k)) {
+    const object = infraOf(read.works, true)?.sector;
+    const cleaningAll = new RegExp(CLEANING.source, 'g');
+    if (!(object !== undefined && OWN_UPKEEP.has(object)) && !WORKS_PROPER.test(read.works.replace(cleaningAll, ' '))) return withSector('vh-xh-mt', 'Môi trường', 'activity');
+  }
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
   if (!soft && FOR_HEALTH.test(whole) && (verb || infraOf(read.works, false))) return withSector('vh-xh-mt', 'Y tế', 'activity');
@@ -917,7 +985,6 @@ function byActivity(read: Prepared): Classification | undefined {
     if (school !== house && object !== undefined && !LEADS_TO.has(object)) return withSector('csht', school ? SCHOOL : CULTURE_WORKS, 'activity');
     if (!school && !house && HEALTH_SITE.test(whole) && object !== undefined && !LEADS_TO.has(object)) return withSector('vh-xh-mt', 'Y tế', 'activity');
   }
-  if (PEN_DISINFECTION.test(k)) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 4. Waste, latrines, pollution, green verges; housing support for the poor. A toilet built for a school or a cultural house named anywhere is theirs.
   if (verb && !soft && SANITATION.test(k)) {
     const building = infraOf(read.worksWhole, verb)?.sector;
@@ -939,6 +1006,8 @@ function byActivity(read: Prepared): Classification | undefined {
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
+  // What a mass organisation does for its members, a programme it joins (NTM), is its own business, not a work (class B).
+  if (workOnly && (!society || society.sector === GOVERNMENT || MEMBERS.test(k))) return LIVELIHOOD.test(k) ? withSector('kinh-te', MARKET, 'activity') : undefined;
   if (society) return withSector('vh-xh-mt', society.sector, 'activity');
   if (LIVELIHOOD.test(k)) return withSector('kinh-te', MARKET, 'activity');
   const group = first(FOR_WHOM, head) ?? first(FOR_WHOM, k);

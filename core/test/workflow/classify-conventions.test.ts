@@ -37,4 +37,39 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Sửa chữa mái chợ xã', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
     expectPlaced('Nâng cấp chợ phiên đạt chuẩn', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
   });
+
+  it('B. the actor does not decide (C7): a mass organisation doing a work is filed by the work; its own business stays Hoạt động đoàn thể', () => {
+    expectPlaced('Đoàn viên thanh niên nạo vét kênh nội đồng', 'csht', 'Thủy lợi');
+    expectPlaced('ĐTN xã ra quân làm đường giao thông nông thôn', 'csht', GT);
+    expectPlaced('Chi đoàn thôn lắp đặt đèn chiếu sáng đường quê', 'csht', 'Điện');
+    expectPlaced('Hội LHPN xã tổng dọn vệ sinh đường làng', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Hội CCB sửa chữa nhà cho hội viên nghèo', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+    expectPlaced('Hội CCB xây nhà nghĩa tình đồng đội cho hội viên khó khăn', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+    expectPlaced('Hội viên Hội Nông dân góp công làm đường nội đồng', 'csht', GT);
+    expectPlaced('Đoàn thanh niên tổ chức giải bóng đá thanh niên xã', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Thanh niên tình nguyện khơi thông mương thủy lợi', 'csht', 'Thủy lợi');
+    expectPlaced('Đoàn viên ra quân ngày chủ nhật xanh nạo vét mương nội đồng', 'csht', 'Thủy lợi');
+    // The organisations' own business: members, their emulation, congresses, their own gatherings and campaigns.
+    expectPlaced('Hội Nông dân bình xét hộ sản xuất kinh doanh giỏi', 'vh-xh-mt', 'Hoạt động đoàn thể');
+    expectPlaced('Vận động hội viên đăng ký hộ sản xuất kinh doanh giỏi', 'vh-xh-mt', 'Hoạt động đoàn thể');
+    expectPlaced('Chi đoàn thôn kết nạp đoàn viên mới', 'vh-xh-mt', 'Hoạt động đoàn thể');
+    expectPlaced('Hội CCB xã gặp mặt kỷ niệm ngày thành lập hội', 'vh-xh-mt', 'Hoạt động đoàn thể');
+    expectPlaced('Hội phụ nữ thăm hỏi hội viên ốm đau', 'vh-xh-mt', 'Hoạt động đoàn thể');
+    expectPlaced('Đoàn viên xung kích tham gia xây dựng nông thôn mới', 'vh-xh-mt', 'Hoạt động đoàn thể');
+  });
+
+  it('E. cleaning, clearing and landscaping are the environment (C8, C9), even along a road, at a cultural house or a school', () => {
+    expectPlaced('Tổng dọn vệ sinh đường làng ngõ xóm', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Phát quang hai bên tuyến đường liên xã', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Chỉnh trang khuôn viên nhà văn hóa thôn', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Tổng vệ sinh khuôn viên trường học', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Phát dọn cỏ dại, chỉnh trang đường trục thôn', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Gỡ bỏ quảng cáo rao vặt trên cột điện', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Bóc xóa quảng cáo rao vặt sai quy định', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('tong don ve sinh khu trung tam xa', 'vh-xh-mt', 'Môi trường');
+    // Repairing the road or the building is works; clearing a canal or a power line's corridor their upkeep.
+    expectPlaced('Phát quang, duy tu hành lang đường liên xóm', 'csht', GT);
+    expectPlaced('Chỉnh trang, nâng cấp nhà văn hóa thôn', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
+    expectPlaced('Phát quang hành lang tuyến điện hạ thế', 'csht', 'Điện');
+  });
 });
