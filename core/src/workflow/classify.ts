@@ -395,6 +395,9 @@ const WORKS_PROPER = words([
 ]);
 /** The upkeep of these works is theirs, cleaning included ("Phát quang hành lang lưới điện", "Vệ sinh kênh mương"). */
 const OWN_UPKEEP = new Set(['Thủy lợi', 'Điện', 'Nước sạch']);
+/** Composting to fertilise crops is crop growing (class D, C3: "Hướng dẫn ủ phân bón cây", "Tập huấn ủ phân chuồng"); composting waste is the environment's. */
+const COMPOST_FOR_CROPS = words(['u phan', 'u phan bon', 'u phan huu co', 'u phan chuong', 'lam phan huu co', 'san xuat phan huu co', 'phan bon huu co']);
+const WASTE = words(['rac', 'rac thai', 'chat thai', 'nuoc thai', 'phan loai', 'bai rac', 'nha tieu', 'ho xi', 'biogas', 'khi sinh hoc']);
 /** Sanitation buildings: in a school or a cultural house they are that building's works ("Xây nhà vệ sinh điểm trường"). */
 const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve sinh', 'cong trinh ve sinh', 'hop ve sinh']);
 /** Cemeteries are the environment's, but a road or a power line to one is works like any other (rule 6, after the works). */
@@ -410,9 +413,16 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
-  ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
+  ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
+    // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
+    'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', 'dan quan']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
+  // Gender and Dự án 8 (class C, C10): community communication teams, gender mainstreaming and stereotypes, child and consanguineous marriage, the law of marriage and family — even as a training, a team's launch or a legal contest.
+  [SOCIAL, [
+    'to tuyen truyen cong dong', 'to truyen thong cong dong', 'long ghep gioi', 'binh dang gioi', 'dinh kien gioi', 'khuon mau gioi', 'dinh kien', 'khuon mau', 'du an 8', 'nhay cam gioi', 'bao luc gioi', 'bao luc tren co so gioi',
+    'tao hon', 'hon nhan can huyet', 'can huyet thong', 'hon nhan va gia dinh', 'hon nhan gia dinh', 'luat hon nhan', 'dia chi tin cay', 'nha tam lanh',
+  ]],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van',
@@ -992,6 +1002,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   }
   // Clearing a canal or a reservoir is its upkeep ("Vệ sinh kênh mương nội đồng"), not the environment's.
   if (HYGIENE.test(k) && !ENVIRONMENT.test(k) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
+  if (COMPOST_FOR_CROPS.test(k) && !WASTE.test(k)) return withSector('kinh-te', 'Trồng trọt', 'activity');
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
   // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).

@@ -72,4 +72,28 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Chỉnh trang, nâng cấp nhà văn hóa thôn', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
     expectPlaced('Phát quang hành lang tuyến điện hạ thế', 'csht', 'Điện');
   });
+
+  it('C. gender and Dự án 8 (C10): communication teams, gender mainstreaming, stereotypes, child marriage, the law of marriage and family are Xã hội - Bình đẳng giới', () => {
+    const G = 'Xã hội - Bình đẳng giới';
+    expectPlaced('Thành lập tổ truyền thông cộng đồng tại thôn', 'vh-xh-mt', G);
+    expectPlaced('Ra mắt tổ truyền thông cộng đồng thôn', 'vh-xh-mt', G);
+    expectPlaced('Truyền thông xóa bỏ định kiến, khuôn mẫu giới', 'vh-xh-mt', G);
+    expectPlaced('Giáo dục phòng chống tảo hôn cho học sinh DTTS', 'vh-xh-mt', G);
+    expectPlaced('Tập huấn Dự án 8 cho cán bộ hội phụ nữ', 'vh-xh-mt', G);
+    expectPlaced('Hội thi pháp luật về hôn nhân gia đình cho thanh niên', 'vh-xh-mt', G);
+    expectPlaced('hoi thi tim hieu luat hon nhan va gia dinh', 'vh-xh-mt', G);
+  });
+
+  it('D. vocational courses are Đào tạo nghề - Việc làm whatever the trade (C3); short technical training and composting for crops are the production sector', () => {
+    const J = 'Đào tạo nghề - Việc làm';
+    expectPlaced('Mở lớp sơ cấp cơ khí hàn cho thanh niên', 'kinh-te', J);
+    expectPlaced('Lớp sơ cấp chăn nuôi thú y cấp chứng chỉ', 'kinh-te', J);
+    expectPlaced('Lớp sơ cấp kỹ thuật trồng nấm', 'kinh-te', J);
+    expectPlaced('mo lop so cap nghe han dien cho doan vien', 'kinh-te', J);
+    expectPlaced('Hướng dẫn ủ phân bón cây từ phế phụ phẩm', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Tập huấn kỹ thuật ủ phân hữu cơ từ rơm rạ', 'kinh-te', 'Trồng trọt');
+    // …but first aid ("sơ cấp cứu") is health, and composting household waste the environment.
+    expectPlaced('Tập huấn sơ cấp cứu cho tình nguyện viên', 'vh-xh-mt', 'Y tế');
+    expectPlaced('Phân loại rác tại nguồn, ủ phân hữu cơ tại hộ', 'vh-xh-mt', 'Môi trường');
+  });
 });
