@@ -417,6 +417,11 @@ const OVERRIDES = rules([
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
   ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', 'dan quan']],
+  // Rituals and festivals of the ethnic groups (class G): a crop or a forest named in them makes no farming ("Lễ mừng lúa mới", "Lễ cúng rừng").
+  ['Văn hóa', [
+    'le cung', 'cung com moi', 'com moi', 'le cat lua', 'tet nhay', 'le mung lua moi', 'mung lua moi', '(?<!san )le hoi', 'cau mua', 'le cau', 'nghi le', 'phuc dung le', 'tet cua dong bao', 'tet cua nguoi', 'tet co truyen cua', 'cung rung', 'cung ben nuoc', 'le tet',
+    'le xuong dong', 'le cap sac', 'le hoi truyen thong',
+  ]],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   // Gender and Dự án 8 (class C, C10): community communication teams, gender mainstreaming and stereotypes, child and consanguineous marriage, the law of marriage and family — even as a training, a team's launch or a legal contest.
   [SOCIAL, [
@@ -430,6 +435,11 @@ const OVERRIDES = rules([
     'san xuat kinh doanh gioi', 'van dong hoi vien dang ky', 'phat trien hoi vien', 'thu hut hoi vien', 'ket nap', 'phat dong phong trao', 'toan dan doan ket', 'sinh hoat chi hoi', 'sinh hoat chi doan', 'hoi vien dang ky', 'dang ky thi dua', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'giao duc phap luat', 'to cong nghe', 'cong nghe cong dong', 'ho so truc tuyen', 'nop ho so', 'khong dung tien mat', 'thanh toan dien tu', 'thanh toan truc tuyen']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
+  // All credit (class F, C5), whatever the loan raises or grows ("Cho vay vốn Quỹ HTND nuôi bò sinh sản"), and the large field ("cánh đồng lớn").
+  [MARKET, [
+    'cho vay', 'vay von', 'von vay', 'vay uu dai', 'von uu dai', 'giai ngan von', 'giai ngan', 'quy ho tro nong dan', 'quy ho tro phu nu', 'ngan hang chinh sach', 'tin dung', 'tin chap', 'quay vong von', 'von quay vong', 'quy xoay vong', 'quay vong',
+    'to tiet kiem', 'nhom tiet kiem', 'canh dong lon', 'canh dong mau lon',
+  ]],
 ]);
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
@@ -706,7 +716,7 @@ function inCapitals(ws: readonly string[]): boolean {
 
 /** Abbreviations communes write, read as their words (folded, whole words). */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['clb', 'cau lac bo'], ['dtts', 'dan toc thieu so'], ['dbkk', 'dac biet kho khan'], ['nhcsxh', 'ngan hang chinh sach xa hoi'], ['kcn', 'khu cong nghiep'], ['ptdtbt', 'pho thong dan toc ban tru'],
+  ['clb', 'cau lac bo'], ['dtts', 'dan toc thieu so'], ['dbkk', 'dac biet kho khan'], ['nhcsxh', 'ngan hang chinh sach xa hoi'], ['htnd', 'ho tro nong dan'], ['qhtnd', 'quy ho tro nong dan'], ['kcn', 'khu cong nghiep'], ['ptdtbt', 'pho thong dan toc ban tru'],
   ['lmlm', 'lo mom long mong'], ['tmdt', 'thuong mai dien tu'],
   ['nvh', 'nha van hoa'], ['nsh', 'nha sinh hoat'], ['nshcd', 'nha sinh hoat cong dong'], ['vh', 'van hoa'], ['ttvh', 'trung tam van hoa'], ['tdtt', 'the duc the thao'],
   ['bhyt', 'bao hiem y te'], ['bhxh', 'bao hiem xa hoi'], ['tyt', 'tram y te'], ['khhgd', 'ke hoach hoa gia dinh'], ['attp', 'an toan thuc pham'], ['vsattp', 've sinh an toan thuc pham'],

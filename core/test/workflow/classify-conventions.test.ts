@@ -96,4 +96,29 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Tập huấn sơ cấp cứu cho tình nguyện viên', 'vh-xh-mt', 'Y tế');
     expectPlaced('Phân loại rác tại nguồn, ủ phân hữu cơ tại hộ', 'vh-xh-mt', 'Môi trường');
   });
+
+  it('F. all credit is market links (C5), whatever the loan raises or grows; so is the large field', () => {
+    const M = 'Tổ chức sản xuất, liên kết thị trường';
+    expectPlaced('Cho vay vốn Quỹ hỗ trợ nông dân nuôi bò sinh sản', 'kinh-te', M);
+    expectPlaced('Giải ngân vốn Quỹ HTND cho hộ nuôi heo', 'kinh-te', M);
+    expectPlaced('Vay vốn NHCSXH trồng cà phê', 'kinh-te', M);
+    expectPlaced('Hỗ trợ vốn vay ưu đãi cho hộ nghèo nuôi trâu', 'kinh-te', M);
+    expectPlaced('Cho vay vốn ưu đãi nuôi tôm thẻ chân trắng', 'kinh-te', M);
+    expectPlaced('Xây dựng cánh đồng lớn sản xuất lúa', 'kinh-te', M);
+    expectPlaced('cho vay von quy ho tro nong dan nuoi de', 'kinh-te', M);
+    // …but a loan for a job is the job's.
+    expectPlaced('Hỗ trợ vay vốn tạo việc làm cho thanh niên', 'kinh-te', 'Đào tạo nghề - Việc làm');
+  });
+
+  it('G. rituals and festivals of the ethnic groups are culture: a crop or a forest named in them makes no farming', () => {
+    expectPlaced('Tổ chức lễ cúng cơm mới của đồng bào Xơ Đăng', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Phục dựng lễ cất lúa vào kho', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Tổ chức Tết nhảy của người Dao', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Lễ cúng rừng đầu năm', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Tổ chức lễ mừng lúa mới', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Phục dựng lễ hội cầu mùa', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('phuc dung le cung ben nuoc', 'vh-xh-mt', 'Văn hóa');
+    // …but a festival ground is a works.
+    expectPlaced('Xây dựng sân lễ hội của xã', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
+  });
 });

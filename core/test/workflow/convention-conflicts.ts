@@ -23,6 +23,11 @@ export const CONVENTION_LABELS: ReadonlyMap<string, ConventionLabel> = new Map<s
   ['Ra quân chiến dịch TNTN hè, chăm sóc 100 cây xanh', { topic: 'vh-xh-mt', sector: 'Môi trường', why: 'C7, C9: shade trees are Môi trường whoever tends them (was Hoạt động đoàn thể)' }],
   ['Đoàn viên thanh niên Ngày thứ bảy tình nguyện dọn vệ sinh trường tiểu học', { topic: 'vh-xh-mt', sector: 'Môi trường', why: 'C7, C8: cleaning is Môi trường whoever does it, even at a school (was Hoạt động đoàn thể)' }],
   ['Phát quang, dọn cỏ hai bên đường thôn', { topic: 'vh-xh-mt', sector: 'Môi trường', why: 'C8: clearing along a road is Môi trường (the demo filed it under csht)' }],
+  // C5: all credit is market links, whatever the loan raises; so is the large field (the handbook corpus and the unseen corpus filed the loan by its animals, the development corpus the large field under crops).
+  ['Vận động nhân dân trong thôn vay vốn phát triển chăn nuôi lợn, trâu bò', { topic: 'kinh-te', sector: MARKET, why: 'C5: all credit is Tổ chức sản xuất, liên kết thị trường (was Chăn nuôi)' }],
+  ['Xây dựng cánh đồng mẫu lớn sản xuất lúa chất lượng cao', { topic: 'kinh-te', sector: MARKET, why: 'C5: cánh đồng lớn is Tổ chức sản xuất, liên kết thị trường (was Trồng trọt)' }],
+  ['Xây dựng cánh đồng lớn', { topic: 'kinh-te', sector: MARKET, why: 'C5: cánh đồng lớn is Tổ chức sản xuất, liên kết thị trường (was Trồng trọt)' }],
+  ['Xây dựng mô hình cánh đồng lớn sản xuất lúa hàng hóa', { topic: 'kinh-te', sector: MARKET, why: 'C5: cánh đồng lớn is Tổ chức sản xuất, liên kết thị trường (was Trồng trọt)' }],
 ]);
 
 /** The label a corpus's name is scored by: the convention's where it contradicts the corpus, else the corpus's. */
