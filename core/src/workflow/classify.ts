@@ -782,6 +782,8 @@ const LANE = /(?<![\p{L}\p{M}])ngõ(?!\s+xóm)(?![\p{L}\p{M}])/giu;
  * "bộc lộ", "tiết lộ" (to reveal); "lò" (a kiln) and "lo" (to see to) keep theirs.
  */
 const ROAD_LO = /(?<![\p{L}\p{M}])(?<!(?:bộc|tiết|để)\s)lộ(?!\s+(?:trình|thiên|diện|liễu))(?![\p{L}\p{M}])/giu;
+/** "Lắp" (to fit) alone is a works verb while its marks tell it from "lập" (to draw up): read as "lắp đặt". */
+const FITTING = /(?<![\p{L}\p{M}])lắp(?!\s+(?:đặt|ráp))(?![\p{L}\p{M}])/giu;
 const POISONING = /(?<![\p{L}\p{M}])ngộ\s+độc(?![\p{L}\p{M}])/giu;
 /** "Lừa đảo" (fraud) folds as "lúa" (rice), "vươn (lên)" (to strive) as "vườn" (a garden): read as "gian lận", "phấn đấu". */
 /** "Đầu bờ" (at the field's edge: "Hội thảo đầu bờ giống lúa mới") folds into "bò giống" (breeding cattle): read as "tại ruộng". */
@@ -840,7 +842,7 @@ const prepared = memo((activity: string): Prepared => {
 /** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
 function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
   const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const own = (k: string): string => {
     const there = k.replace(PLACE, '').replace(OCCASION, '');
@@ -992,6 +994,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
     const cleaningAll = new RegExp(CLEANING.source, 'g');
     if (!(object !== undefined && OWN_UPKEEP.has(object)) && !WORKS_PROPER.test(read.works.replace(cleaningAll, ' '))) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   }
+  // 2d. Water-supply works are clean water's wherever they are (class H, C1): a well, a tank, a filter at a school, a health station or a poor household.
+  if (!soft && infraOf(read.works, verb)?.sector === 'Nước sạch' && (verb || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', 'Nước sạch', 'activity');
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
   if (!soft && FOR_HEALTH.test(whole) && (verb || infraOf(read.works, false))) return withSector('vh-xh-mt', 'Y tế', 'activity');
@@ -1016,9 +1020,10 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (ENVIRONMENT.test(k) || (HYGIENE.test(k) && !HYGIENE_ELSEWHERE.test(k) && !growing)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (HOUSING.test(k)) return withSector('vh-xh-mt', SOCIAL, 'activity');
   // 5. Works on infrastructure (animals and fish named without a works verb live in the water, they do not build it).
-  if (!soft && !(!verb && ANIMALS.some((r) => r.re.test(k)))) {
+  // Power works serve whatever they serve (class I, C15): "Lắp trạm biến áp cho vùng nuôi tôm" is power.
+  if (!soft) {
     const infra = infraOf(read.works, verb);
-    if (infra) return withSector('csht', infra.sector, 'activity');
+    if (infra && (verb || infra.sector === 'Điện' || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', infra.sector, 'activity');
   }
   // 6. Cemeteries.
   if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');

@@ -121,4 +121,27 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     // …but a festival ground is a works.
     expectPlaced('Xây dựng sân lễ hội của xã', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
   });
+
+  it('H. water-supply works are clean water wherever they are (C1): at a school, a health station, for poor households', () => {
+    const W = 'Nước sạch';
+    expectPlaced('Khoan giếng cho điểm trường mầm non', 'csht', W);
+    expectPlaced('Lắp bồn lọc nước cho trường tiểu học', 'csht', W);
+    expectPlaced('Hỗ trợ dụng cụ chứa nước cho hộ nghèo', 'csht', W);
+    expectPlaced('Khoan giếng cho hộ nghèo thiếu nước', 'csht', W);
+    expectPlaced('Xây bể chứa nước cho trường mầm non', 'csht', W);
+    expectPlaced('Xây bể nước trạm y tế xã', 'csht', W);
+    expectPlaced('khoan gieng cho diem truong', 'csht', W);
+    // …while a school's toilet and classrooms stay the school's, and fish farming that treats its water stays fisheries.
+    expectPlaced('Xây nhà vệ sinh cho điểm trường', 'csht', 'Trường học');
+    expectPlaced('Mô hình nuôi cá lồng xử lý nước bằng chế phẩm', 'kinh-te', 'Thủy sản');
+  });
+
+  it('I. power works are power whatever they serve (C15): a transformer for shrimp farming, lights along the village roads', () => {
+    expectPlaced('Lắp trạm biến áp cho vùng nuôi tôm công nghiệp', 'csht', 'Điện');
+    expectPlaced('Xây trạm biến áp phục vụ nuôi tôm', 'csht', 'Điện');
+    expectPlaced('Thắp sáng đường quê tuyến liên ấp', 'csht', 'Điện');
+    expectPlaced('Lắp bóng đèn đường ngõ xóm', 'csht', 'Điện');
+    expectPlaced('Mô hình thắp sáng đường quê của Hội Phụ nữ', 'csht', 'Điện');
+    expectPlaced('Bàn giao tuyến ánh sáng đường quê cho chi đoàn quản lý', 'csht', 'Điện');
+  });
 });

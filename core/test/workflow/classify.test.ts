@@ -486,8 +486,9 @@ describe('the classes of error of the fifth round (issue 21; found on the develo
     expect(placed('Thành lập tổ bảo vệ môi trường thôn')).toEqual(['vh-xh-mt', 'Môi trường']);
   });
 
-  it('works at a health station\'s site are health\'s without "cho"; a road to it is a road', () => {
-    expect(placed('Xây bể chứa nước trạm y tế xã')).toEqual(['vh-xh-mt', 'Y tế']);
+  it('works at a health station\'s site are health\'s without "cho"; a road to it is a road; its water tank clean water (C1, the sixth round)', () => {
+    expect(placed('Xây tường rào trạm y tế xã')).toEqual(['vh-xh-mt', 'Y tế']);
+    expect(placed('Xây bể chứa nước trạm y tế xã')).toEqual(['csht', 'Nước sạch']);
     expect(placed('Làm đường vào trạm y tế xã')).toEqual(['csht', 'Giao thông']);
   });
 

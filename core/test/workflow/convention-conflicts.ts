@@ -28,6 +28,10 @@ export const CONVENTION_LABELS: ReadonlyMap<string, ConventionLabel> = new Map<s
   ['Xây dựng cánh đồng mẫu lớn sản xuất lúa chất lượng cao', { topic: 'kinh-te', sector: MARKET, why: 'C5: cánh đồng lớn is Tổ chức sản xuất, liên kết thị trường (was Trồng trọt)' }],
   ['Xây dựng cánh đồng lớn', { topic: 'kinh-te', sector: MARKET, why: 'C5: cánh đồng lớn is Tổ chức sản xuất, liên kết thị trường (was Trồng trọt)' }],
   ['Xây dựng mô hình cánh đồng lớn sản xuất lúa hàng hóa', { topic: 'kinh-te', sector: MARKET, why: 'C5: cánh đồng lớn is Tổ chức sản xuất, liên kết thị trường (was Trồng trọt)' }],
+  // C1: water-supply works are Nước sạch wherever they are, even at a school (the older corpora filed a school's water tank under Trường học).
+  ...['Xây bể chứa nước cho điểm trường mầm non bản Co Muông', 'Hỗ trợ xi măng làm bể nước cho điểm trường', 'Xây bể chứa nước tập trung cho điểm trường bản Tà Xùa', 'Xây bể chứa nước cho điểm trường lẻ bản Sáng'].map(
+    (name) => [name, { topic: 'csht', sector: 'Nước sạch', why: 'C1: a water tank is Nước sạch even at a school (was Trường học)' }] as const,
+  ),
 ]);
 
 /** The label a corpus's name is scored by: the convention's where it contradicts the corpus, else the corpus's. */
