@@ -422,7 +422,7 @@ const OVERRIDES = rules([
     'le cung', 'cung com moi', 'com moi', 'le cat lua', 'tet nhay', 'le mung lua moi', 'mung lua moi', '(?<!san )le hoi', 'cau mua', 'le cau', 'nghi le', 'phuc dung le', 'tet cua dong bao', 'tet cua nguoi', 'tet co truyen cua', 'cung rung', 'cung ben nuoc', 'le tet',
     'le xuong dong', 'le cap sac', 'le hoi truyen thong',
   ]],
-  ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton nghe', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
+  ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   // Gender and Dự án 8 (class C, C10): community communication teams, gender mainstreaming and stereotypes, child and consanguineous marriage, the law of marriage and family — even as a training, a team's launch or a legal contest.
   [SOCIAL, [
     'to tuyen truyen cong dong', 'to truyen thong cong dong', 'long ghep gioi', 'binh dang gioi', 'dinh kien gioi', 'khuon mau gioi', 'dinh kien', 'khuon mau', 'du an 8', 'nhay cam gioi', 'bao luc gioi', 'bao luc tren co so gioi',
@@ -451,7 +451,7 @@ const PRODUCTION = rules([
       // Crops and animals, farming and forestry named together are production in general: "Hỗ trợ giống cây trồng, vật nuôi".
       'cay trong vat nuoi', 'giong cay giong con', 'nong lam nghiep', 'nong lam ngu nghiep', 'nong lam thuy san',
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
-      'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', 'thu mua', 'bao tieu',
+      'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', '(?<!dai ly )thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
       'khoi nghiep', 'khoi su kinh doanh',
       'tham gia hoi cho', 'to chuc hoi cho', 'phien cho', 'cho que', 'hang viet', 'quang ba', 'gioi thieu san pham', 'kho lanh', 'kho bao quan', 'san pham chu luc', 'moi xa mot san pham', 'doanh nghiep', 'ban hang', 'hoi cho nong san', 'hoi cho thuong mai', 'hoi cho trien lam', 'gian hang',
@@ -463,13 +463,17 @@ const PRODUCTION = rules([
       'tieu thu cong nghiep', 'thu cong', 'lang nghe', 'det', 'nghe dan', 'dan cot', 'dan may', 'dan tre', 'may det', 'det tho cam', 'tho cam', 'dan lat', 'may tre dan', 'moc dan dung', 'nghe moc', 'theu', 'theu ren', 'gom su', 'do gom',
       'lam gom', 'lo gom', 'nghe gom', 'lo nung', 'noi dat', 'nghe ren', 'lo ren', 'may mac', 'tam huong', 'tam nhang', 'che tam', 'lam huong', 'lam nhang', 'chieu coi', 'det chieu',
       'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'my nghe', 'xuong may', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'gach khong nung', 'san xuat gach', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
+      // Small processing and crafts revived or kept (class J, C18): tea roasted and dried, paper made by hand, a craft village.
+      'sao che', 'may sao', 'say che', 'may say', 'so che', 'lam giay', 'giay do', 'khoi phuc nghe', 'phuc hoi nghe', 'giu nghe', 'duy tri nghe', 'bao ton nghe', 'bao ton lang nghe', 'nghe lam',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
   [MARKET, ['hop tac xa', 'htx', 'to hop tac']],
   [
     'Ngành nghề và dịch vụ nông thôn',
-    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'may cay', 'may tuot', 'may gat', 'may cat lua', 'may phun thuoc', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'nganh nghe', 'nghe phu',
+    ['dich vu', 'du lich', 'homestay', 'cua hang', 'dai ly', 'vat tu nong nghiep', 'xay xat', 'may xay', 'may nghien', 'sua chua may', 'nganh nghe', 'nghe phu',
+      // Selling a service (class J, C18): a repair shop, a food stall, spraying by drone, a buying agent.
+      '(?<!tu )quan an(?! ninh| toan)', 'quan giai khat', 'mo quan', 'mo tiem', 'tiem sua', 'tiem may', 'tiem tap hoa', 'tiem cat toc', 'drone', 'may bay khong nguoi lai', 'thiet bi bay', 'dai ly thu mua', 'rua xe', 'sua chua dien lanh', 'sua chua dien tu',
       'sua chua xe', 'sua xe', 'cat toc', 'tap hoa', 'ban vat tu', 'cua hang vat tu', 'dai ly vat tu', 'vat tu phan bon', 'kinh doanh dich vu', 'nha nghi', 'nha hang', 'van tai', 'van chuyen hang'],
   ],
   [
@@ -481,10 +485,12 @@ const PRODUCTION = rules([
       'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
   ],
+  // Crops under a forest's canopy, coffee and its nurseries, farm machinery for the household (class L, C9): crop growing, before the forest and the services (a service sold is named so: "làm dịch vụ").
+  ['Trồng trọt', ['duoi tan rung', 'tan rung', 'ca phe', 'may cay', 'may tuot', 'may gat', 'may cat lua', 'may phun thuoc', 'may lam dat', 'may nong nghiep', 'co gioi hoa', 'may xoi', 'may bua']],
   ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi hau', 'nuoi ngao', 'nuoi nghieu', 'nuoi cua', 'nuoi ba ba', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song'],
   ],
   [
     'Trồng trọt',
@@ -509,10 +515,17 @@ const COOPERATION: Rule = { sector: MARKET, re: words(['hop tac xa']) };
 const CLASS_LEAD = /^(?:mo |to chuc |duy tri )?(?:cac )?(?:lop|day|hoc)(?: |$)/;
 const CRAFTS: Rule = PRODUCTION.find((r) => r.sector === 'Tiểu thủ công nghiệp') as Rule;
 const SERVICES: Rule = PRODUCTION.find((r) => r.sector === 'Ngành nghề và dịch vụ nông thôn') as Rule;
+/** Farm machinery: a class in driving it is vocational ("Mở lớp dạy lái máy cày"). */
+const MACHINERY = words(['may cay', 'may tuot', 'may gat', 'may cat lua', 'may lam dat', 'may nong nghiep']);
 
 /** An activity that starts by planting ("Trồng…", "Mô hình trồng…"), or names an area or a way of planting ("vùng trồng…", "kỹ thuật trồng…"), is crop growing when nothing above claimed it ("trong" alone is also "in"). */
 const CROP_LEAD = /(?:^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?|(?:^| )(?:vung|dien tich|mo hinh|ky thuat|ho tro|cham soc va|chuyen sang) )trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
+
+/** Planting trees, and the banks where planting protects (class L). */
+const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|dai cay|bang cay)(?: |$)/;
+const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
+const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu']);
 
 /** Rule 7, after the production: credit, trade, labour. */
 const ECONOMY = rules([
@@ -977,7 +990,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
     return withSector('vh-xh-mt', MASS_ORGANISATION.test(k) ? MASS_ORGS : GOVERNMENT, 'activity');
   }
   // 1b. A class in a craft or a trade is vocational training ("Mở lớp dạy đan giỏ tre", "Mở lớp dạy lái máy cày").
-  if (CLASS_LEAD.test(k) && (CRAFTS.re.test(k) || SERVICES.re.test(k))) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
+  if (CLASS_LEAD.test(k) && (CRAFTS.re.test(k) || SERVICES.re.test(k) || MACHINERY.test(k))) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) {
     // A volunteer campaign's form yields to the concrete work it names (class B: "Thanh niên tình nguyện nạo vét kênh").
@@ -1027,6 +1040,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   }
   // 6. Cemeteries.
   if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
+  // Trees planted on a river's or the sea's bank protect it (class L, C9): forestry, though the bank is only where they grow ("Trồng cây ven sông chống xói lở").
+  if (PLANTING.test(k) && RIVERBANK.test(whole) && !CROPS_NAMED.test(k)) return withSector('kinh-te', 'Lâm nghiệp', 'activity');
   // 7. Production, trades and services, credit and jobs.
   const p = (COOP_FOUNDING.test(k) ? COOPERATION : first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');

@@ -144,4 +144,34 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Mô hình thắp sáng đường quê của Hội Phụ nữ', 'csht', 'Điện');
     expectPlaced('Bàn giao tuyến ánh sáng đường quê cho chi đoàn quản lý', 'csht', 'Điện');
   });
+
+  it('J. small processing and crafts revived or kept are crafts; selling a service is a rural service (C18)', () => {
+    const T = 'Tiểu thủ công nghiệp';
+    const S = 'Ngành nghề và dịch vụ nông thôn';
+    expectPlaced('Hỗ trợ máy sao chè cho hộ', 'kinh-te', T);
+    expectPlaced('Mua máy sấy chè cho tổ hợp tác', 'kinh-te', T);
+    expectPlaced('Khôi phục nghề làm giấy dó', 'kinh-te', T);
+    expectPlaced('Bảo tồn nghề dệt lanh của người Mông', 'kinh-te', T);
+    expectPlaced('Hỗ trợ mở quán ăn cho hộ nghèo', 'kinh-te', S);
+    expectPlaced('Hỗ trợ mở tiệm may đo', 'kinh-te', S);
+    expectPlaced('Dịch vụ phun thuốc bằng drone', 'kinh-te', S);
+    expectPlaced('Hỗ trợ hộ mở đại lý thu mua nông sản', 'kinh-te', S);
+    expectPlaced('ho tro mo quan an sang', 'kinh-te', S);
+    // …but a self-managed security team keeps no food stall ("tự quản an ninh").
+    expectPlaced('Duy trì tổ tự quản an ninh trật tự thôn', 'vh-xh-mt', 'An ninh trật tự');
+  });
+
+  it('L. protective planting on river banks is forestry; crops under forest, coffee nurseries and farm machinery are crop growing (C9)', () => {
+    expectPlaced('Trồng cây chắn sóng bảo vệ bờ sông', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Trồng cây ven sông chống xói lở', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Trồng sâm dưới tán rừng', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Trồng cây dược liệu dưới tán rừng', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Xây dựng vườn ươm cây giống cà phê', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Hỗ trợ máy cày mini cho hộ', 'kinh-te', 'Trồng trọt');
+    expectPlaced('trong sam duoi tan rung', 'kinh-te', 'Trồng trọt');
+    expectPlaced('trong rung go lon keo', 'kinh-te', 'Lâm nghiệp');
+    // …a machine that sells its work is a service, and a class in driving it vocational.
+    expectPlaced('Hỗ trợ máy cày mini làm dịch vụ làm đất', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('Mở lớp dạy lái máy cày', 'kinh-te', 'Đào tạo nghề - Việc làm');
+  });
 });

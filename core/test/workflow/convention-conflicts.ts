@@ -32,6 +32,11 @@ export const CONVENTION_LABELS: ReadonlyMap<string, ConventionLabel> = new Map<s
   ...['Xây bể chứa nước cho điểm trường mầm non bản Co Muông', 'Hỗ trợ xi măng làm bể nước cho điểm trường', 'Xây bể chứa nước tập trung cho điểm trường bản Tà Xùa', 'Xây bể chứa nước cho điểm trường lẻ bản Sáng'].map(
     (name) => [name, { topic: 'csht', sector: 'Nước sạch', why: 'C1: a water tank is Nước sạch even at a school (was Trường học)' }] as const,
   ),
+  // C9: medicinal and other crops are Trồng trọt even under a forest's canopy (the older corpora filed them under Lâm nghiệp); farm machinery for the household is crop growing (a service sold says so).
+  ...['Trồng sa nhân, dược liệu dưới tán rừng', 'Hỗ trợ giống sâm Ngọc Linh, phân bón cho hộ trồng dưới tán rừng', 'Tập huấn kỹ thuật trồng sa nhân, thảo quả dưới tán rừng'].map(
+    (name) => [name, { topic: 'kinh-te', sector: 'Trồng trọt', why: 'C9: crops under forest are Trồng trọt (was Lâm nghiệp)' }] as const,
+  ),
+  ['Mô hình máy làm đất về nông thôn, nương rẫy', { topic: 'kinh-te', sector: 'Trồng trọt', why: 'C9, C18: farm machinery not sold as a service is Trồng trọt (was Ngành nghề và dịch vụ nông thôn)' }],
 ]);
 
 /** The label a corpus's name is scored by: the convention's where it contradicts the corpus, else the corpus's. */
