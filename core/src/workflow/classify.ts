@@ -404,6 +404,9 @@ const SANITATION = words(['nha ve sinh', 'nha tieu', 've sinh khep kin', 'khu ve
 const CEMETERY = words(['nghia trang', 'nghia dia', 'khu mai tang', 'nha tang le']);
 /** Disinfecting animal pens is animal husbandry, however "tổng vệ sinh" the campaign is called. */
 const PEN_DISINFECTION = words(['tieu doc', 'khu trung chuong', 've sinh chuong trai', 've sinh chuong nuoi']);
+/** Livestock pens, built or moved away from the house (class N): animal husbandry, not housing nor the environment — their waste treated is the environment's. */
+const PENS = words(['di doi chuong', 'chuong trai', 'chuong nuoi', 'chuong gia suc', 'chuong trau', 'chuong bo', 'chuong lon', 'chuong heo', 'chuong ga', 'chuong de']);
+const PEN_WASTE = words(['chat thai', 'nuoc thai', 'biogas', 'khi sinh hoc', 'xu ly', 'dem lot sinh hoc', 'ham u']);
 /** "Vệ sinh" is environment unless it is about food or stables. */
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
@@ -416,7 +419,9 @@ const OVERRIDES = rules([
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', 'dan quan']],
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', 'dan quan',
+    // Fire alarms and the neighbourhood fire groups (class P, C17).
+    'bao chay', 'chuong bao chay', 'lien gia', 'to lien gia', 'binh chua chay', 'diem chua chay']],
   // Rituals and festivals of the ethnic groups (class G): a crop or a forest named in them makes no farming ("Lễ mừng lúa mới", "Lễ cúng rừng").
   ['Văn hóa', [
     'le cung', 'cung com moi', 'com moi', 'le cat lua', 'tet nhay', 'le mung lua moi', 'mung lua moi', '(?<!san )le hoi', 'cau mua', 'le cau', 'nghi le', 'phuc dung le', 'tet cua dong bao', 'tet cua nguoi', 'tet co truyen cua', 'cung rung', 'cung ben nuoc', 'le tet',
@@ -428,11 +433,15 @@ const OVERRIDES = rules([
     'to tuyen truyen cong dong', 'to truyen thong cong dong', 'long ghep gioi', 'binh dang gioi', 'dinh kien gioi', 'khuon mau gioi', 'dinh kien', 'khuon mau', 'du an 8', 'nhay cam gioi', 'bao luc gioi', 'bao luc tren co so gioi',
     'tao hon', 'hon nhan can huyet', 'can huyet thong', 'hon nhan va gia dinh', 'hon nhan gia dinh', 'luat hon nhan', 'dia chi tin cay', 'nha tam lanh',
   ]],
+  // Elderly self-help clubs across generations (class O, C7) are social protection, not a club of culture.
+  [SOCIAL, ['lien the he', 'tu giup nhau']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van',
     // Their own business (class B): members, their emulation ("hộ sản xuất kinh doanh giỏi"), their branches' meetings.
     'san xuat kinh doanh gioi', 'van dong hoi vien dang ky', 'phat trien hoi vien', 'thu hut hoi vien', 'ket nap', 'phat dong phong trao', 'toan dan doan ket', 'sinh hoat chi hoi', 'sinh hoat chi doan', 'hoi vien dang ky', 'dang ky thi dua', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
+  // A smartphone and online procedures taught (to the elderly or anyone) are digital government (class O, C11).
+  [GOVERNMENT, ['dien thoai thong minh', 'smartphone', 'thu tuc truc tuyen', 'dich vu truc tuyen', 'ung dung so', 'tai khoan dinh danh', 'ky nang so', 'ung dung vneid']],
   [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'giao duc phap luat', 'to cong nghe', 'cong nghe cong dong', 'ho so truc tuyen', 'nop ho so', 'khong dung tien mat', 'thanh toan dien tu', 'thanh toan truc tuyen']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
   // All credit (class F, C5), whatever the loan raises or grows ("Cho vay vốn Quỹ HTND nuôi bò sinh sản"), and the large field ("cánh đồng lớn").
@@ -547,6 +556,8 @@ const SOCIETY = rules([
     'Giáo dục',
     [
       'hoc sinh', 'giao duc', 'giao vien', 'mam non', 'mau giao', 'pho cap', 'khuyen hoc', 'mu chu', 'sach vo', 'hoc bong', 'den truong', 'thu vien', 'tre dung do tuoi',
+      // Learning families, clans and units (class O) are schooling's emulation, not family policy.
+      'gia dinh hoc tap', 'dong ho hoc tap', 'don vi hoc tap', 'cong dan hoc tap', 'to dan pho hoc tap', 'thon hoc tap',
       'ra lop', 'den lop', 'di hoc', 'bo hoc', 'nhap hoc', 'chuyen can', 'tuoi den truong', 'tieng viet', 'vao lop 1', 'hoc tap suot doi', 'trung tam hoc tap', 'bua an ban tru', 'nau an cho hoc sinh',
       'doc sach', 'van hoa doc', 'sach giao khoa', 'hoc duong', 'cong dong hoc tap', 'xa hoi hoc tap', 'nhom tre', 'nha tre', 'day boi', 'hoc boi', 'tieng anh', 'ngoai ngu', 'tin hoc', 'day chu', 'hoc chu', 'tieng kinh', 'tieng dan toc', 'sinh vien', 'le tuyen duong', 'tuyen duong hoc sinh',
     ],
@@ -999,7 +1010,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   }
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
   if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');
-  if (PEN_DISINFECTION.test(k)) return withSector('kinh-te', 'Chăn nuôi', 'activity');
+  if (PEN_DISINFECTION.test(k) || (PENS.test(k) && !PEN_WASTE.test(k))) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 2c. Cleaning, clearing and landscaping are the environment's wherever they are, unless they are upkeep of a canal, a power line or water works, or go with works proper.
   if (FLY_POSTING.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (!soft && CLEANING.test(k)) {

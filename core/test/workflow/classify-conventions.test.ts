@@ -174,4 +174,45 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Hỗ trợ máy cày mini làm dịch vụ làm đất', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
     expectPlaced('Mở lớp dạy lái máy cày', 'kinh-te', 'Đào tạo nghề - Việc làm');
   });
+
+  it('N. livestock pens built or moved away from the house are animal husbandry, not housing; their waste treated is the environment', () => {
+    expectPlaced('Di dời chuồng trại ra xa nhà ở', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('Hỗ trợ di dời chuồng trại chăn nuôi ra khỏi gầm sàn', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('Làm chuồng trại cách xa nhà ở', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('di doi chuong gia suc ra khoi gam nha san', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('Xử lý chất thải chuồng trại bằng hầm biogas', 'vh-xh-mt', 'Môi trường');
+  });
+
+  it('O. learning families and clans are schooling, tournaments culture, liên thế hệ clubs social, smartphones and online procedures for the elderly digital government (C7, C11)', () => {
+    expectPlaced('Xây dựng gia đình học tập, dòng họ học tập', 'vh-xh-mt', 'Giáo dục');
+    expectPlaced('Công nhận dòng họ học tập', 'vh-xh-mt', 'Giáo dục');
+    expectPlaced('Bình xét gia đình học tập', 'vh-xh-mt', 'Giáo dục');
+    expectPlaced('Giải cầu lông người cao tuổi', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Thành lập câu lạc bộ liên thế hệ tự giúp nhau', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+    expectPlaced('Duy trì CLB liên thế hệ', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+    expectPlaced('Mở lớp hướng dẫn sử dụng điện thoại thông minh cho người cao tuổi', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Hướng dẫn người cao tuổi làm thủ tục trực tuyến', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('huong dan nguoi cao tuoi su dung dien thoai thong minh', 'vh-xh-mt', 'Tổ chức chính quyền');
+  });
+
+  it('P. fire alarms and a tổ liên gia are security (C17)', () => {
+    expectPlaced('Lắp chuông báo cháy cho tổ liên gia', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Lắp đặt hệ thống báo cháy liên gia', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('lap chuong bao chay cho cac ho kinh doanh', 'vh-xh-mt', 'An ninh trật tự');
+    // …while forest fires stay forestry's.
+    expectPlaced('Tuần tra phòng cháy chữa cháy rừng mùa khô', 'kinh-te', 'Lâm nghiệp');
+  });
+
+  it('K. names written without diacritics are read in every class', () => {
+    expectPlaced('phong chong sot ret', 'vh-xh-mt', 'Y tế');
+    expectPlaced('tong ve sinh duong lang', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('sua chua nha van hoa thon', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
+    expectPlaced('van dong tre 5 tuoi ra lop', 'vh-xh-mt', 'Giáo dục');
+    expectPlaced('keo dien ve thon', 'csht', 'Điện');
+    expectPlaced('nuoi ca long tren song', 'kinh-te', 'Thủy sản');
+    expectPlaced('doan vien nao vet kenh muong noi dong', 'csht', 'Thủy lợi');
+    expectPlaced('to chuc le mung lua moi', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('giai ngan von quy htnd cho hoi vien nuoi bo', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
+    expectPlaced('thanh lap to truyen thong cong dong', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+  });
 });

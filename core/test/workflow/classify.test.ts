@@ -224,7 +224,9 @@ describe('the classes of error found on the second held-out corpus (issue 21), i
     expect(placed('Hỗ trợ chuyển đổi nghề cho lao động mất đất')).toEqual(['kinh-te', 'Đào tạo nghề - Việc làm']);
     expect(placed('Củng cố HTX dệt thổ cẩm')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
     expect(placed('Hỗ trợ HTX đan lát mở rộng sản xuất')).toEqual(['kinh-te', 'Tiểu thủ công nghiệp']);
-    expect(placed('Hỗ trợ HTX chăn nuôi xây chuồng trại')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
+    // Pens built are husbandry whoever they are for (the sixth round, class N; it was the cooperative's before).
+    expect(placed('Hỗ trợ HTX chăn nuôi xây chuồng trại')).toEqual(['kinh-te', 'Chăn nuôi']);
+    expect(placed('Hỗ trợ HTX chăn nuôi mở rộng sản xuất')).toEqual(['kinh-te', 'Tổ chức sản xuất, liên kết thị trường']);
   });
 
   it('a culvert through a dyke is irrigation, a culvert under a road a road; precast canal parts are no bridge ("cấu" folds as "cầu")', () => {

@@ -37,6 +37,10 @@ export const CONVENTION_LABELS: ReadonlyMap<string, ConventionLabel> = new Map<s
     (name) => [name, { topic: 'kinh-te', sector: 'Trồng trọt', why: 'C9: crops under forest are Trồng trọt (was Lâm nghiệp)' }] as const,
   ),
   ['Mô hình máy làm đất về nông thôn, nương rẫy', { topic: 'kinh-te', sector: 'Trồng trọt', why: 'C9, C18: farm machinery not sold as a service is Trồng trọt (was Ngành nghề và dịch vụ nông thôn)' }],
+  // Class N (the lead's class list): livestock pens moved away from the house are Chăn nuôi (the older corpora filed them under Môi trường as the living area's hygiene).
+  ...['Di dời chuồng trại chăn nuôi ra xa nhà ở', 'Di dời chuồng trại gia súc ra xa nhà ở'].map(
+    (name) => [name, { topic: 'kinh-te', sector: 'Chăn nuôi', why: 'class N: pens moved away from the house are Chăn nuôi (was Môi trường)' }] as const,
+  ),
 ]);
 
 /** The label a corpus's name is scored by: the convention's where it contradicts the corpus, else the corpus's. */
