@@ -384,6 +384,7 @@ const ENVIRONMENT = words([
  */
 const CLEANING = words([
   'phat quang', 'phat hoang', 'chinh trang', 'don ve sinh', 'tong don', 'tong don dep', 'tong ve sinh', 'don dep', 'phat don', 'don co', 'cat co', 'phat co', 'nho co', 'cat tia', 'lam sach',
+  've sinh khuon vien', 've sinh moi truong', 've sinh duong', 've sinh tuyen duong', 've sinh nha van hoa', 've sinh truong', 've sinh noi cong cong', 've sinh khu dan cu',
   'chu nhat xanh', 'thu bay xanh', 'canh quan', 'cay canh', 'vuon hoa', 'bon hoa', 'trong hoa', 'duong hoa', 'cay xanh', 'cay bong mat', 'don rac', 'nhat rac',
 ]);
 /** Fly-posting removed is the environment's, whatever it was stuck on ("Gỡ quảng cáo rao vặt trên cột điện"). */
@@ -411,7 +412,7 @@ const PEN_WASTE = words(['chat thai', 'nuoc thai', 'biogas', 'khi sinh hoc', 'xu
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
-const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|nha nghia tinh|nha nhan ai|nha mai am|mai am|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
+const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|nha nghia tinh|nha nhan ai|nha mai am|mai am|nha nhan dao|nha chu thap do|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
@@ -424,7 +425,7 @@ const OVERRIDES = rules([
     'bao chay', 'chuong bao chay', 'lien gia', 'to lien gia', 'binh chua chay', 'diem chua chay']],
   // Rituals and festivals of the ethnic groups (class G): a crop or a forest named in them makes no farming ("Lễ mừng lúa mới", "Lễ cúng rừng").
   ['Văn hóa', [
-    'le cung', 'cung com moi', 'com moi', 'le cat lua', 'tet nhay', 'le mung lua moi', 'mung lua moi', '(?<!san )le hoi', 'cau mua', 'le cau', 'nghi le', 'phuc dung le', 'tet cua dong bao', 'tet cua nguoi', 'tet co truyen cua', 'cung rung', 'cung ben nuoc', 'le tet',
+    'le cung', 'cung com moi', 'com moi', 'le cat lua', 'tet nhay', 'le mung lua moi', 'mung lua moi', '(?<!san )le hoi', 'cau mua', 'le cau', 'nghi le', 'phuc dung le', 'tet cua dong bao', 'tet cua nguoi', 'tet co truyen cua', 'cung rung', 'cung ben nuoc',
     'le xuong dong', 'le cap sac', 'le hoi truyen thong',
   ]],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
@@ -436,17 +437,18 @@ const OVERRIDES = rules([
   // Elderly self-help clubs across generations (class O, C7) are social protection, not a club of culture.
   [SOCIAL, ['lien the he', 'tu giup nhau']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
-  ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te']],
+  // Vaccinating people is health, though "tiêm phòng" alone is the animals' (C19).
+  ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te', 'tiem (?:phong|vac xin|chung)(?: [a-z0-9]+){0,4} cho (?:tre|tre em|nguoi|phu nu|thai phu|hoc sinh|ba me|nguoi dan)']],
   [MASS_ORGS, ['thi dua', 'phong trao nong dan', 'giam sat dau tu cua cong dong', 'giam sat dau tu cong dong', 'ban giam sat dau tu', 'dai doan ket', 'ket nap hoi vien', 'dai hoi', 'dan van',
     // Their own business (class B): members, their emulation ("hộ sản xuất kinh doanh giỏi"), their branches' meetings.
     'san xuat kinh doanh gioi', 'van dong hoi vien dang ky', 'phat trien hoi vien', 'thu hut hoi vien', 'ket nap', 'phat dong phong trao', 'toan dan doan ket', 'sinh hoat chi hoi', 'sinh hoat chi doan', 'hoi vien dang ky', 'dang ky thi dua', 'sinh hoat he', 'hoat dong he', 'tinh nguyen', 'thanh nien tinh nguyen', 'thanh nien xung kich', 'mua he xanh']],
   // A smartphone and online procedures taught (to the elderly or anyone) are digital government (class O, C11).
   [GOVERNMENT, ['dien thoai thong minh', 'smartphone', 'thu tuc truc tuyen', 'dich vu truc tuyen', 'ung dung so', 'tai khoan dinh danh', 'ky nang so', 'ung dung vneid']],
-  [GOVERNMENT, ['tro giup phap ly', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'giao duc phap luat', 'to cong nghe', 'cong nghe cong dong', 'ho so truc tuyen', 'nop ho so', 'khong dung tien mat', 'thanh toan dien tu', 'thanh toan truc tuyen']],
+  [GOVERNMENT, ['tro giup phap ly', 'ke hoach phat trien kinh te xa hoi', 'ke hoach kinh te xa hoi', 'phap ly', 'dich vu cong', 'cong nghe so', 'chuyen doi so', 'ky nang so', 'cong dan so', 'so hoa', 'cong nghe thong tin', 'mot cua', 'cai cach hanh chinh', 'thu tuc hanh chinh', 'chu ky so', 'dinh danh dien tu', 'vneid', 'hoc vu so', 'giao duc phap luat', 'to cong nghe', 'cong nghe cong dong', 'ho so truc tuyen', 'nop ho so', 'khong dung tien mat', 'thanh toan dien tu', 'thanh toan truc tuyen']],
   ['Y tế', ['an toan thuc pham', 've sinh an toan thuc pham', 'ngo doc thuc pham']],
   // All credit (class F, C5), whatever the loan raises or grows ("Cho vay vốn Quỹ HTND nuôi bò sinh sản"), and the large field ("cánh đồng lớn").
   [MARKET, [
-    'cho vay', 'vay von', 'von vay', 'vay uu dai', 'von uu dai', 'giai ngan von', 'giai ngan', 'quy ho tro nong dan', 'quy ho tro phu nu', 'ngan hang chinh sach', 'tin dung', 'tin chap', 'quay vong von', 'von quay vong', 'quy xoay vong', 'quay vong',
+    'cho vay', 'vay von', 'von vay', 'vay uu dai', 'von uu dai', 'giai ngan von (?:vay|quy|uu dai|tin dung|cho vay)', 'giai ngan quy', 'quy ho tro nong dan', 'quy ho tro phu nu', 'ngan hang chinh sach', 'tin dung', 'tin chap', 'quay vong von', 'von quay vong', 'quy xoay vong',
     'to tiet kiem', 'nhom tiet kiem', 'canh dong lon', 'canh dong mau lon',
   ]],
 ]);

@@ -215,4 +215,15 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('giai ngan von quy htnd cho hoi vien nuoi bo', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
     expectPlaced('thanh lap to truyen thong cong dong', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
   });
+
+  it('the classes\' near misses: a credit word is no public investment, a Tết gift no festival, a shelter built by volunteers social, vaccinating children health', () => {
+    expectPlaced('Giải ngân vốn đầu tư công xây dựng đường giao thông', 'csht', GT);
+    expectPlaced('Quay vòng bò giống cho hộ nghèo', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('Thăm hỏi, tặng quà các ngày lễ, tết cho gia đình chính sách', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+    expectPlaced('Thanh niên xung kích làm nhà nhân đạo cho hộ nghèo', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+    expectPlaced('Vệ sinh khuôn viên nhà văn hóa ấp', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Tiêm phòng vắc xin cho trẻ em', 'vh-xh-mt', 'Y tế');
+    expectPlaced('Tiêm phòng vắc xin lở mồm long móng cho đàn bò', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('Lập kế hoạch phát triển kinh tế xã hội', 'vh-xh-mt', 'Tổ chức chính quyền');
+  });
 });
