@@ -33,9 +33,10 @@
  *      word ("Sửa chữa cầu dân sinh bị thiệt hại do lũ" is a bridge; a forest word right after the
  *      object names its kind: "đường băng cản lửa" is a firebreak);
  *      then a mass organisation as the subject (Hội LHPN, Đoàn thanh niên, Hội Nông dân, Hội CCB,
- *      MTTQ, their members: "Hội viên phụ nữ chăm sóc đường hoa") → Hoạt động đoàn thể, whatever
- *      the object, unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an
- *      toàn" is crops, "… tổ may gia công" crafts);
+ *      MTTQ, their members) is set aside and the work it does decides (class B below: "Hội phụ nữ
+ *      tập huấn trồng rau an toàn" is crops, "Đoàn viên nạo vét kênh" irrigation); Hoạt động đoàn
+ *      thể when nothing else is named or only its own business;
+ *      then cleaning and landscaping (class E), water-supply works wherever they are (class H);
  *   3. works for a school or a cultural house are theirs, whatever is built ("Xây nhà vệ sinh cho
  *      điểm trường": Trường học; "Mua bàn ghế cho NVH": Cơ sở vật chất văn hóa - thông tin), and so
  *      are works at its site named without "cho" ("Kè đá điểm trường", "Mua loa NVH thôn"), unless
@@ -82,6 +83,36 @@
  *      without its place, then with it ("Tiêm … tại trạm y tế");
  *   9. production in general (livelihoods, poverty-reduction models) → Tổ chức sản xuất, liên
  *      kết thị trường.
+ *
+ * The sixth round (issue 21) aligned these rules with the labelling conventions C1-C19 — the
+ * activity's nature decides, never the actor, the beneficiary, the place or the programme — class by class:
+ *   A. the South's road words: "lộ" (read as a road while its marks are there; not "lộ trình"),
+ *      "đắp lề", "vá ổ gà", "láng nhựa" → Giao thông, even before "xã <Name>" or "đạt chuẩn NTM";
+ *   B. a mass organisation as the subject (C7) is set aside with the form of its volunteer campaign
+ *      ("ra quân", "tình nguyện", "chủ nhật xanh", "dân vận") and the work it does decides (rule
+ *      2b, `workOf`): "Đoàn viên nạo vét kênh" is irrigation, "Hội CCB sửa nhà cho hội viên nghèo"
+ *      social; Hoạt động đoàn thể keeps its own business — members, emulation ("hộ SXKD giỏi"),
+ *      congresses, contests and gatherings, what it does for its members, a programme it joins;
+ *   C. gender and Dự án 8 (C10): community communication teams, mainstreaming, stereotypes, child
+ *      marriage, the law of marriage and family → Xã hội - Bình đẳng giới (rule 2);
+ *   D. vocational courses ("lớp sơ cấp", certificates, welding, industrial sewing) → jobs whatever
+ *      the trade (C3); composting for crops → Trồng trọt, composting waste stays Môi trường;
+ *   E. cleaning, clearing, landscaping, ornamental trees, fly-posting removed → Môi trường even
+ *      along a road or at an NVH or school (C8, rule 2c), unless upkeep of a canal, a power line or
+ *      water works, or works proper go with it ("Phát quang, duy tu đường" is the road);
+ *   F. all credit (Quỹ HTND, NHCSXH, loans disbursed, revolving funds, savings groups) and the
+ *      large field → market links whatever the loan raises (C5, rule 2);
+ *   G. ethnic rituals and festivals (lễ cúng, lễ cất lúa, Tết nhảy) → Văn hóa though they name a crop;
+ *   H. water-supply works → Nước sạch wherever they are, a school's and a health station's too
+ *      (C1, rule 2d); I. power works → Điện whatever they serve (C15), and "lắp" alone is a works verb;
+ *   J. small processing and crafts revived or kept → Tiểu thủ công nghiệp; a service sold (a food
+ *      stall, a tailor's, drone spraying, a buying agent) → Ngành nghề và dịch vụ nông thôn (C18);
+ *   L. protective planting on river banks → Lâm nghiệp; crops under forest, coffee, farm machinery
+ *      not sold as a service → Trồng trọt (C9); M. the topic is always the sector's (a market is Kinh tế);
+ *   N. livestock pens built or moved from the house → Chăn nuôi (their waste treated is Môi trường);
+ *   O. learning families and clans → Giáo dục, liên thế hệ clubs → Xã hội, smartphones and online
+ *      procedures taught → Tổ chức chính quyền (C11); P. fire alarms, tổ liên gia → An ninh trật tự (C17);
+ *   K. each class read without diacritics too.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
