@@ -390,6 +390,8 @@ const MASS_SUBJECT = new RegExp(
 );
 /** An organisation's own contests, gatherings and anniversaries, whatever their theme ("Hội phụ nữ tổ chức hội thi…", "Hội CCB gặp mặt kỷ niệm…"). */
 const MASS_OWN_FORM = /^(?:to chuc )?(?:hoi thi|cuoc thi|gap mat|ky niem|sinh hoat|toa dam|ra mat mo hinh|phat dong|xay dung mo hinh)(?: |$)/;
+/** A programme a mass organisation joins ("tham gia xây dựng nông thôn mới") is its own campaign, not government's work. */
+const PROGRAMME = words(['nong thon moi', 'kieu mau', 'van minh', 'do thi van minh', 'xanh sach dep']);
 /** Its members, as those a mass organisation's activity is for ("thăm hỏi hội viên ốm đau"). */
 const MEMBERS = words(['hoi vien', 'doan vien', 'chi hoi', 'to hoi']);
 /**
@@ -443,7 +445,7 @@ const PEN_WASTE = words(['chat thai', 'nuoc thai', 'biogas', 'khi sinh hoc', 'xu
 const HYGIENE = words(['ve sinh']);
 const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'chan nuoi']);
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
-const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|nha nghia tinh|nha nhan ai|nha mai am|mai am|nha nhan dao|nha chu thap do|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
+const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|nha nghia tinh|nha nhan ai|nha mai am|mai am|nha nhan dao|nha chu thap do|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi|sau|bi|dan|ho|ngheo)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
@@ -1092,7 +1094,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
   // What a mass organisation does for its members, a programme it joins (NTM), is its own business, not a work (class B).
-  if (workOnly && (!society || society.sector === GOVERNMENT || MEMBERS.test(k))) return LIVELIHOOD.test(k) ? withSector('kinh-te', MARKET, 'activity') : undefined;
+  if (workOnly && (!society || (society.sector === GOVERNMENT && PROGRAMME.test(k)) || MEMBERS.test(k))) return LIVELIHOOD.test(k) ? withSector('kinh-te', MARKET, 'activity') : undefined;
   if (society) return withSector('vh-xh-mt', society.sector, 'activity');
   if (LIVELIHOOD.test(k)) return withSector('kinh-te', MARKET, 'activity');
   const group = first(FOR_WHOM, head) ?? first(FOR_WHOM, k);

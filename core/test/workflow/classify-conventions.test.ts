@@ -53,6 +53,9 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Đoàn thanh niên tổ chức giải bóng đá thanh niên xã', 'vh-xh-mt', 'Văn hóa');
     expectPlaced('Thanh niên tình nguyện khơi thông mương thủy lợi', 'csht', 'Thủy lợi');
     expectPlaced('Đoàn viên ra quân ngày chủ nhật xanh nạo vét mương nội đồng', 'csht', 'Thủy lợi');
+    expectPlaced('Đoàn viên ra quân giúp dân sửa nhà sau bão', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
+    expectPlaced('Hội CCB tham gia tuyên truyền pháp luật', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Đoàn viên, thanh niên tham gia vận động hiến đất làm đường', 'csht', GT);
     // The organisations' own business: members, their emulation, congresses, their own gatherings and campaigns.
     expectPlaced('Hội Nông dân bình xét hộ sản xuất kinh doanh giỏi', 'vh-xh-mt', 'Hoạt động đoàn thể');
     expectPlaced('Vận động hội viên đăng ký hộ sản xuất kinh doanh giỏi', 'vh-xh-mt', 'Hoạt động đoàn thể');
