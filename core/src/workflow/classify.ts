@@ -403,6 +403,7 @@ const CAMPAIGN_FORM = words([
   'tinh nguyen', 'thanh nien tinh nguyen', 'mua he xanh', 'mua he tinh nguyen', 'thanh nien xung kich', 'xung kich', 'sinh hoat he', 'hoat dong he', 'dan van', 'dan van kheo', 'mo hinh dan van', 'ra quan',
   'ngay thu bay tinh nguyen', 'thu bay tinh nguyen', 'ngay chu nhat xanh', 'chu nhat xanh', 'ngay thu bay', 'ngay chu nhat',
 ]);
+const CAMPAIGN_FORM_ALL = new RegExp(CAMPAIGN_FORM.source, 'g');
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
 
@@ -422,6 +423,7 @@ const CLEANING = words([
 ]);
 /** Fly-posting removed is the environment's, whatever it was stuck on ("Gỡ quảng cáo rao vặt trên cột điện"). */
 const FLY_POSTING = words(['rao vat', 'quang cao rao vat', 'to roi quang cao', 'quang cao trai phep', 'quang cao sai quy dinh']);
+const CLEANING_ALL = new RegExp(CLEANING.source, 'g');
 /** Works proper, after which cleaning is only part of the works ("Phát quang, duy tu hành lang đường liên xóm"). */
 const WORKS_PROPER = words([
   'xay dung', 'xay moi', 'xay', 'lam moi', 'sua chua', 'sua', 'tu sua', 'nang cap', 'be tong hoa', 'be tong', 'cung hoa', 'kien co hoa', 'duy tu', 'bao duong', 'nao vet', 'mo rong', 'mo moi',
@@ -1004,12 +1006,8 @@ function withSector(topic: Topic, sector: string, basis: TopicBasis): Classifica
  * What the rest of an activity says once its subject (a mass organisation) and the form of its
  * campaign are set aside, when that names a sector other than the organisations' own.
  */
-function workOf(read: Prepared, subject: RegExp, form?: RegExp): Classification | undefined {
-  const formAll = form ? new RegExp(form.source, 'g') : undefined;
-  const rest = (t: string): string => {
-    const r = t.replace(subject, '');
-    return (formAll ? r.replace(formAll, ' ') : r).replace(/ +/g, ' ').trim();
-  };
+function workOf(read: Prepared, subject: RegExp, form: RegExp): Classification | undefined {
+  const rest = (t: string): string => t.replace(subject, '').replace(form, ' ').replace(/ +/g, ' ').trim();
   const key = rest(read.key);
   if (key === '' || key === read.key) return undefined;
   if (MASS_OWN_FORM.test(key)) return undefined;
@@ -1040,18 +1038,17 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) {
     // A volunteer campaign's form yields to the concrete work it names (class B: "Thanh niên tình nguyện nạo vét kênh").
-    const work = o.sector === MASS_ORGS && CAMPAIGN_FORM.test(k) ? workOf(read, MASS_SUBJECT, CAMPAIGN_FORM) : undefined;
+    const work = o.sector === MASS_ORGS && CAMPAIGN_FORM.test(k) ? workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) : undefined;
     return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
   }
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
-  if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');
+  if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');
   if (PEN_DISINFECTION.test(k) || (PENS.test(k) && !PEN_WASTE.test(k))) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 2c. Cleaning, clearing and landscaping are the environment's wherever they are, unless they are upkeep of a canal, a power line or water works, or go with works proper.
   if (FLY_POSTING.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (!soft && CLEANING.test(k)) {
     const object = infraOf(read.works, true)?.sector;
-    const cleaningAll = new RegExp(CLEANING.source, 'g');
-    if (!(object !== undefined && OWN_UPKEEP.has(object)) && !WORKS_PROPER.test(read.works.replace(cleaningAll, ' '))) return withSector('vh-xh-mt', 'Môi trường', 'activity');
+    if (!(object !== undefined && OWN_UPKEEP.has(object)) && !WORKS_PROPER.test(read.works.replace(CLEANING_ALL, ' '))) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   }
   // 2d. Water-supply works are clean water's wherever they are (class H, C1): a well, a tank, a filter at a school, a health station or a poor household.
   if (!soft && infraOf(read.works, verb)?.sector === 'Nước sạch' && (verb || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', 'Nước sạch', 'activity');
