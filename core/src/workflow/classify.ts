@@ -526,7 +526,7 @@ const PRODUCTION = rules([
     'Chăn nuôi',
     [
       'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'bo cai', 'con bo', 'con trau', 'con lon', 'con de', 'de cai', 'lon cai', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
-      'vit', 'nuoi ngan', 'ngan giong', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
+      'vit', 'nuoi ngan', 'ngan giong', 'giong ngan', 'ngan phap', 'ngan lai', 'giong vit', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
       'chuong nuoi', 'thuc an chan nuoi', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'cho meo', 'benh dai', 'tiem phong',
       'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
@@ -547,11 +547,13 @@ const PRODUCTION = rules([
       'trong che', 'nuong che', 'trong nam', 'nam rom', 'ca phe', 'hoa mau', 'phong tru', 'ray nau', 'sau hai', 'dich hai', 'diet chuot', 'vu dong', 'nha luoi', 'nha mang', 'canh dong', 'cay giong', 'cham soc cay',
       'cay an trai', 'trai vu', 'cay cam', 'cay buoi', 'vung buoi', 'mac ca', 'duoc lieu', 'voi bot', 'cai tao dat', 'dat chua', 'mua mang',
       'khai hoang', 'ruong nuoc', 'don dien doi thua', 'cai tao dong ruong', 'vietgap', 'cay mia', 'trong mia', 'cay lac', 'dau tuong', 'thanh long', 'cay chuoi', 'cay vai', 'vai thieu', 'cay nhan', 'cay xoai', 'vu xuan', 'vu mua', 'vu he thu', 'gieo cay', 'cay thuoc',
+      // Medicinal crops (C9: crop growing, even under forest).
+      'ba kich', 'sa nhan', 'thao qua', 'giong sam', 'trong sam', 'cay sam', 'sam ngoc linh', 'sam day', 'dang sam', 'hoai son', 'atiso',
     ],
   ],
 ]);
 /** Founding or strengthening a cooperative is organising production, whatever it will make ("Thành lập tổ hợp tác dệt thổ cẩm"). */
-const COOP_FOUNDING = /(?:^| )(?:thanh lap|thanh lap moi|kien toan|cung co|ra mat) (?:cac )?(?:hop tac xa|htx|to hop tac)(?: |$)/;
+const COOP_FOUNDING = /(?:^| )(?:thanh lap|thanh lap moi|kien toan|cung co|ra mat) (?:cac |[0-9]+ )?(?:hop tac xa|htx|to hop tac|nhom ho|nhom san xuat|to san xuat|to lien ket|nhom lien ket)(?: |$)/;
 /** The animals and fish: without a works verb they win over the water they live in ("Thả cá giống … hồ chứa"). */
 const ANIMALS = PRODUCTION.filter((r) => r.sector === 'Chăn nuôi' || r.sector === 'Thủy sản');
 const GROWING = PRODUCTION.filter((r) => ['Chăn nuôi', 'Thủy sản', 'Lâm nghiệp', 'Trồng trọt'].includes(r.sector));

@@ -177,6 +177,11 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Hỗ trợ máy cày mini cho hộ', 'kinh-te', 'Trồng trọt');
     expectPlaced('trong sam duoi tan rung', 'kinh-te', 'Trồng trọt');
     expectPlaced('trong rung go lon keo', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Hỗ trợ giống ba kích tím', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Hỗ trợ giống ngan Pháp cho hộ nghèo', 'kinh-te', 'Chăn nuôi');
+    // …a group of households founded to grow them is cooperation (C5), and a communal house no medicinal plant.
+    expectPlaced('Thành lập nhóm hộ trồng sa nhân', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
+    expectPlaced('Tu bổ đình làng Đông', 'vh-xh-mt', 'Văn hóa');
     // …a machine that sells its work is a service, and a class in driving it vocational.
     expectPlaced('Hỗ trợ máy cày mini làm dịch vụ làm đất', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
     expectPlaced('Mở lớp dạy lái máy cày', 'kinh-te', 'Đào tạo nghề - Việc làm');
