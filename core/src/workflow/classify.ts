@@ -419,8 +419,10 @@ const ENVIRONMENT = words([
 const CLEANING = words([
   'phat quang', 'phat hoang', 'chinh trang', 'don ve sinh', 'tong don', 'tong don dep', 'tong ve sinh', 'don dep', 'phat don', 'don co', 'cat co', 'phat co', 'nho co', 'cat tia', 'lam sach',
   've sinh khuon vien', 've sinh moi truong', 've sinh duong', 've sinh tuyen duong', 've sinh nha van hoa', 've sinh truong', 've sinh noi cong cong', 've sinh khu dan cu',
-  'chu nhat xanh', 'thu bay xanh', 'canh quan', 'cay canh', 'vuon hoa', 'bon hoa', 'trong hoa', 'duong hoa', 'cay xanh', 'cay bong mat', 'don rac', 'nhat rac',
+  'chu nhat xanh', 'thu bay xanh', 'canh quan', 'vuon hoa', 'bon hoa', 'duong hoa', 'cay xanh', 'cay bong mat', 'don rac', 'nhat rac',
 ]);
+/** What is landscape or cleaning by itself, even beside a crop or a forest word ("Chỉnh trang vườn hoa"); other clearing beside them is farming ("Phát dọn thực bì trồng rừng", "Nhổ cỏ lúa"). */
+const LANDSCAPE = words(['chu nhat xanh', 'thu bay xanh', 'canh quan', 'vuon hoa', 'bon hoa', 'duong hoa', 'cay xanh', 'cay bong mat', 'don rac', 'nhat rac', 'tong ve sinh', 'tong don', 've sinh moi truong']);
 /** Fly-posting removed is the environment's, whatever it was stuck on ("Gỡ quảng cáo rao vặt trên cột điện"). */
 const FLY_POSTING = words(['rao vat', 'quang cao rao vat', 'to roi quang cao', 'quang cao trai phep', 'quang cao sai quy dinh']);
 const CLEANING_ALL = new RegExp(CLEANING.source, 'g');
@@ -573,6 +575,8 @@ const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rul
 /** Planting trees, and the banks where planting protects (class L). */
 const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|dai cay|bang cay)(?: |$)/;
 const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
+const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat)$/;
+const ROADSIDE = words(['ven duong', 'doc duong', 'hai ben duong', 'doc tuyen duong', 'ven tuyen duong', 'ven kenh', 'doc kenh', 'bo kenh']);
 const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu']);
 
 /** Rule 7, after the production: credit, trade, labour. */
@@ -1048,7 +1052,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (PEN_DISINFECTION.test(k) || (PENS.test(k) && !PEN_WASTE.test(k))) return withSector('kinh-te', 'Chăn nuôi', 'activity');
   // 2c. Cleaning, clearing and landscaping are the environment's wherever they are, unless they are upkeep of a canal, a power line or water works, or go with works proper.
   if (FLY_POSTING.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
-  if (!soft && CLEANING.test(k)) {
+  if (!soft && CLEANING.test(k) && (!growing || LANDSCAPE.test(k))) {
     const object = infraOf(read.works, true)?.sector;
     if (!(object !== undefined && OWN_UPKEEP.has(object)) && !WORKS_PROPER.test(read.works.replace(CLEANING_ALL, ' '))) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   }
@@ -1087,6 +1091,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // Trees planted on a river's or the sea's bank protect it (class L, C9): forestry, though the bank is only where they grow ("Trồng cây ven sông chống xói lở").
   if (PLANTING.test(k) && RIVERBANK.test(whole) && !CROPS_NAMED.test(k)) return withSector('kinh-te', 'Lâm nghiệp', 'activity');
+  // Trees or flowers of no kind planted along a road or a canal are its verge (class E, C9): "Trồng hoa ven đường liên xã".
+  if (VERGE_PLANTING.test(k) && ROADSIDE.test(whole)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // 7. Production, trades and services, credit and jobs.
   const p = (COOP_FOUNDING.test(k) ? COOPERATION : first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');

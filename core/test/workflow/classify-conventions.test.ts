@@ -78,6 +78,12 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Phát quang, duy tu hành lang đường liên xóm', 'csht', GT);
     expectPlaced('Chỉnh trang, nâng cấp nhà văn hóa thôn', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
     expectPlaced('Phát quang hành lang tuyến điện hạ thế', 'csht', 'Điện');
+    expectPlaced('Trồng hoa ven đường liên xã', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Hội Nông dân xã ra quân trồng cây dọc kênh N2', 'vh-xh-mt', 'Môi trường');
+    // Clearing in a forest or a field is farming, and flowers grown to sell a crop.
+    expectPlaced('Phát dọn thực bì trồng rừng keo', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Nhổ cỏ, chăm sóc lúa', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Mô hình trồng hoa cúc thương phẩm', 'kinh-te', 'Trồng trọt');
   });
 
   it('C. gender and Dự án 8 (C10): communication teams, gender mainstreaming, stereotypes, child marriage, the law of marriage and family are Xã hội - Bình đẳng giới', () => {
