@@ -99,7 +99,9 @@
  *      the trade (C3); composting for crops → Trồng trọt, composting waste stays Môi trường;
  *   E. cleaning, clearing, landscaping, ornamental trees, fly-posting removed → Môi trường even
  *      along a road or at an NVH or school (C8, rule 2c), unless upkeep of a canal, a power line or
- *      water works, or works proper go with it ("Phát quang, duy tu đường" is the road);
+ *      water works, or works proper go with it ("Phát quang, duy tu đường" is the road); trees or
+ *      flowers of no kind along a road or a canal are its verge; clearing beside a crop or a forest
+ *      word is farming ("Phát dọn thực bì trồng rừng");
  *   F. all credit (Quỹ HTND, NHCSXH, loans disbursed, revolving funds, savings groups) and the
  *      large field → market links whatever the loan raises (C5, rule 2);
  *   G. ethnic rituals and festivals (lễ cúng, lễ cất lúa, Tết nhảy) → Văn hóa though they name a crop;
