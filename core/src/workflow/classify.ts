@@ -792,7 +792,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['gtnt', 'giao thong nong thon'], ['gt', 'giao thong'], ['atgt', 'an toan giao thong'], ['btxm', 'be tong xi mang'], ['btct', 'be tong cot thep'], ['csht', 'co so ha tang'], ['csvc', 'co so vat chat'],
   ['tba', 'tram bien ap'], ['dz', 'duong day dien'], ['kv', 'dien'], ['nsvsmt', 'nuoc sach ve sinh moi truong'], ['vsmt', 've sinh moi truong'], ['hvs', 'hop ve sinh'],
   ['ntm', 'nong thon moi'], ['mttq', 'mat tran to quoc'], ['hpn', 'hoi phu nu'], ['tntn', 'thanh nien tinh nguyen'], ['tht', 'to hop tac'], ['lhpn', 'hoi lien hiep phu nu'], ['hnd', 'hoi nong dan'], ['ccb', 'cuu chien binh'], ['hccb', 'hoi cuu chien binh'],
-  ['dtn', 'doan thanh nien'], ['tncs', 'thanh nien cong san'], ['ubnd', 'uy ban nhan dan'], ['hdnd', 'hoi dong nhan dan'], ['pccc', 'phong chay chua chay'], ['pctt', 'phong chong thien tai'], ['tkcn', 'tim kiem cuu nan'],
+  ['dtn', 'doan thanh nien'], ['dvtn', 'doan vien thanh nien'], ['sxkd', 'san xuat kinh doanh'], ['tncs', 'thanh nien cong san'], ['ubnd', 'uy ban nhan dan'], ['hdnd', 'hoi dong nhan dan'], ['pccc', 'phong chay chua chay'], ['pctt', 'phong chong thien tai'], ['tkcn', 'tim kiem cuu nan'],
   ['ttcn', 'tieu thu cong nghiep'], ['cds', 'chuyen doi so'], ['cntt', 'cong nghe thong tin'], ['bvtv', 'bao ve thuc vat'], ['khkt', 'khoa hoc ky thuat'], ['ptsx', 'phat trien san xuat'],
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
   ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
@@ -872,6 +872,8 @@ const ANIMAL_ALONE = /(?<![\p{L}\p{M}])(bò|lợn|dê|cá(?!\s+(?:nhân|thể|c�
 /** "Hội LHPN", "Đoàn TN", "Chi đoàn TN": the organisation's word is in its abbreviation, or the abbreviation wants it. */
 const ORGANISATION_TWICE = /(^| )hoi (?=hoi )/g;
 const YOUTH_UNION = /(^| )(doan|chi doan|doan vien) tn(?= |$)/g;
+/** "Hội PN", "Hội ND": the women's and the farmers' unions. */
+const UNION_SHORT = /(^| )hoi (pn|nd)(?= |$)/g;
 /**
  * The occasion an activity is held on is not what it is: "Tặng nhà tình thương cho hộ nghèo nhân
  * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh". Set aside after the activity's own words.
@@ -897,6 +899,7 @@ function folded(text: string): string {
     .trim()
     .replace(ORGANISATION_TWICE, '$1')
     .replace(YOUTH_UNION, '$1$2 thanh nien')
+    .replace(UNION_SHORT, (_m, before: string, org: string) => `${before}hoi ${org === 'pn' ? 'phu nu' : 'nong dan'}`)
     .replace(NEW_SCHOOL, '$1$2_moi truong hoc')
     .replace(SOCIALISED, '$1xa_hoi_hoa')
     .replace(ECO_FRIENDLY, '$1')

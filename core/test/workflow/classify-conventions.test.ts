@@ -56,6 +56,10 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Đoàn viên ra quân giúp dân sửa nhà sau bão', 'vh-xh-mt', 'Xã hội - Bình đẳng giới');
     expectPlaced('Hội CCB tham gia tuyên truyền pháp luật', 'vh-xh-mt', 'Tổ chức chính quyền');
     expectPlaced('Đoàn viên, thanh niên tham gia vận động hiến đất làm đường', 'csht', GT);
+    // Abbreviated as communes write them.
+    expectPlaced('ĐVTN ra quân nạo vét kênh mương', 'csht', 'Thủy lợi');
+    expectPlaced('Hội PN xã tổng dọn vệ sinh đường làng', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Hội ND bình xét hộ SXKD giỏi', 'vh-xh-mt', 'Hoạt động đoàn thể');
     // The organisations' own business: members, their emulation, congresses, their own gatherings and campaigns.
     expectPlaced('Hội Nông dân bình xét hộ sản xuất kinh doanh giỏi', 'vh-xh-mt', 'Hoạt động đoàn thể');
     expectPlaced('Vận động hội viên đăng ký hộ sản xuất kinh doanh giỏi', 'vh-xh-mt', 'Hoạt động đoàn thể');
