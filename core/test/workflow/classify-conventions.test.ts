@@ -250,6 +250,16 @@ describe('the classes of error of the sixth round, by the labelling conventions'
   });
 });
 
+describe('the other conventions, checked on names of their own', () => {
+  it('drugs wherever they are talked of are security (C10); brooms are crafts (C18); a BTS station is information works (C2)', () => {
+    expectPlaced('Tuyên truyền phòng chống ma túy trong học đường', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Sản xuất chổi đót', 'kinh-te', 'Tiểu thủ công nghiệp');
+    expectPlaced('Lắp đặt trạm BTS', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
+    // …while schooling's own words stay schooling's.
+    expectPlaced('Dạy tiếng Việt cho trẻ em DTTS trước khi vào lớp 1', 'vh-xh-mt', 'Giáo dục');
+  });
+});
+
 describe('the older labels the conventions contradict', () => {
   it('each is a row of an older corpus whose label differs from the convention\'s, and the classifier files it by the convention', () => {
     const raw = new Map<string, { topic: string; sector?: string }>();
