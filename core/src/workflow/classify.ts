@@ -114,7 +114,8 @@
  *   N. livestock pens built or moved from the house → Chăn nuôi (their waste treated is Môi trường);
  *   O. learning families and clans → Giáo dục, liên thế hệ clubs → Xã hội, smartphones and online
  *      procedures taught → Tổ chức chính quyền (C11); P. fire alarms, tổ liên gia → An ninh trật tự (C17);
- *   K. each class read without diacritics too.
+ *   K. each class read without diacritics too; and, of the other conventions, drugs, social evils and
+ *      trafficking are security wherever they are talked of (C10), brooms crafts (C18), BTS information works.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
