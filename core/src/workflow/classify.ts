@@ -460,7 +460,7 @@ const OVERRIDES = rules([
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', 'dan quan',
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
     // Fire alarms and the neighbourhood fire groups (class P, C17).
     'bao chay', 'chuong bao chay', 'lien gia', 'to lien gia', 'binh chua chay', 'diem chua chay',
     // Drugs, social evils and trafficking wherever they are talked of (C10: "… ma túy trong học đường").
@@ -620,7 +620,7 @@ const SOCIETY = rules([
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
     'mung tho', 'tai dinh cu', 'di dan', 'di doi(?:\\s+[0-9]+)?\\s+(?:ho|dan|nha|khoi|ra khoi)', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan']],
-  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', 'dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'cuu sinh', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'gian lan', 'lua dao', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
+  ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', '(?<!huong )dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'cuu sinh', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'gian lan', 'lua dao', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
   [SOCIAL, ['khuyet tat', 'bao tro', 'tang qua', 'tham hoi', 'nguoi co cong', 'gioi tinh', 'long ghep gioi', 'van de gioi', 'xa hoi', 'neo don', 'mo coi', 'tro cap', 'mai tang', 'dua don', 'dem an toan', 'bao luc', 'xam hai', 'dia chi tin cay', 'nha tam lanh', 'con thu 3', 'con thu ba', 'an tet', 'qua tet']],
@@ -1241,9 +1241,11 @@ function placeUncached(row: string, label: string, activity: string): Placement 
     // (with a soft verb, or none: "Tập huấn tổ vận hành công trình nước sinh hoạt") still names the sector.
     const named = infraOf(prepared(activity).works, true)?.sector ?? '';
     const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label;
-    const basis = row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
-    const contradicts = !rowName && named !== '' && label !== '' && judge({ topic: c.topic, sector: named, basis }, label) === 'overruled';
-    return { topic: c.topic, sector, basis, ...(contradicts ? { overrules: label } : {}) };
+    // The topic is the named object's sector's (class M: a market is Kinh tế under any sheet), then told by those words.
+    const topic = !rowName && named !== '' ? SECTOR_TOPIC.get(named) ?? c.topic : c.topic;
+    const basis = topic !== c.topic ? 'keywords' : row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
+    const contradicts = !rowName && named !== '' && label !== '' && judge({ topic, sector: named, basis }, label) === 'overruled';
+    return { topic, sector, basis, ...(contradicts ? { overrules: label } : {}) };
   }
   const verdict = label ? judge(own, label) : 'silent';
   const labelSector = verdict === 'overruled' ? '' : sectorName(label);

@@ -40,6 +40,12 @@ describe('the classes of error of the sixth round, by the labelling conventions'
     expectPlaced('Xây dựng chợ nông thôn xã', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
     expectPlaced('Sửa chữa mái chợ xã', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
     expectPlaced('Nâng cấp chợ phiên đạt chuẩn', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
+    // …also when only the object is named (a soft verb), under a sheet of another topic.
+    expectPlaced('Tập huấn vận hành chợ nông thôn', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
+    const water = placeActivity('Tập huấn tổ vận hành công trình nước sinh hoạt', undefined, 'Văn hóa - Xã hội - Môi trường', undefined);
+    expect([water.topic, water.sector, water.overrules]).toEqual(['csht', 'Nước sạch', 'Văn hóa - Xã hội - Môi trường']);
+    // "hướng dẫn quản lý" (to guide the running of) folds through "dân quân" (the militia) and names none.
+    expectPlaced('Hướng dẫn quản lý chợ phiên', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
   });
 
   it('B. the actor does not decide (C7): a mass organisation doing a work is filed by the work; its own business stays Hoạt động đoàn thể', () => {
