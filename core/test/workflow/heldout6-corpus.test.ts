@@ -7,10 +7,16 @@
  * round of fixes (made by someone who never saw this file): topic 93.4% (309/331), sector 83.4%
  * (276/331); non-CSHT names under a sheet "Cơ sở hạ tầng" keeping their topic 92.8% (231/249);
  * sector under a sheet "Giao thông" 84.0% (278/331).
+ *
+ * The sixth round was then made from this corpus's CLASSES of error (the lead grouped its misses and
+ * passed the classes, never the names, with the labeller's written conventions C1–C19): measured
+ * after it (commit 8d38910): topic 98.8% (327/331), sector 97.3% (322/331), kept 98.4% (245/249),
+ * under "Giao thông" 97.3% (322/331). This corpus is therefore no longer unseen: the honest figure
+ * of that round is the seventh corpus's (heldout7-corpus.test.ts).
  * The thresholds hold the last measured level.
  */
 import { describeCorpus } from './labelled-corpus';
 
-// Held out: topic 309/331, sector 276/331, under "Cơ sở hạ tầng" 231/249, under "Giao thông" 278/331
-// before the fifth round.
-describeCorpus('the sixth corpus (held out, measured before and after one round, never tuned on)', 'heldout6-activities', 'the sixth held-out corpus', { rows: 331, nonCsht: 249, topic: 309 / 331, sector: 276 / 331, kept: 231 / 249, underGiaoThong: 278 / 331 });
+// Before the fifth round: topic 309/331, sector 276/331, under "Cơ sở hạ tầng" 231/249, under
+// "Giao thông" 278/331. After the sixth (tuned on its classes): 327, 322, 245, 322.
+describeCorpus('the sixth corpus (held out, then its classes of error fixed in the sixth round)', 'heldout6-activities', 'the sixth held-out corpus', { rows: 331, nonCsht: 249, topic: 327 / 331, sector: 322 / 331, kept: 245 / 249, underGiaoThong: 322 / 331 });
