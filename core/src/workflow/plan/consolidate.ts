@@ -604,20 +604,27 @@ export function suggestMerges(
       }
     });
   }
-  const clusters = new Map<number, number[]>();
-  rows.forEach((_, i) => {
-    const root = find(i);
-    if (root === i && !clusters.has(i)) clusters.set(i, [i]);
-    else if (root !== i) {
-      const l = clusters.get(root);
-      if (l) l.push(i);
-      else clusters.set(root, [root, i]);
+  // The clusters of two rows or more, in the order of their first row, each row in order. Most rows
+  // are alone: sizes are counted in an array first, lists are made only for the clusters.
+  const roots = new Int32Array(rows.length);
+  const size = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) size[(roots[i] = find(i))]++;
+  const clusters: number[][] = [];
+  const listOf = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const root = roots[i];
+    if (size[root] < 2) continue;
+    const l = listOf.get(root);
+    if (l) l.push(i);
+    else {
+      const fresh = [i];
+      listOf.set(root, fresh);
+      clusters.push(fresh);
     }
-  });
+  }
   const out: MergeSuggestion[] = [];
-  for (const members of clusters.values()) {
-    if (members.length < 2) continue;
-    const rs = members.sort((x, y) => x - y).map((i) => rows[i]);
+  for (const members of clusters) {
+    const rs = members.map((i) => rows[i]);
     const merged = mergeRows(rs, undefined);
     const id = [...rs.map((r) => r.key)].sort().join('+');
     out.push({
