@@ -15,9 +15,11 @@ function buildCli() {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    // `exceljs` is ExcelJS's workbook alone (scripts/exceljs-workbook.cjs), loaded from node_modules at run time.
-    alias: { exceljs: path.join(root, 'scripts', 'exceljs-workbook.cjs') },
-    external: ['exceljs/*', 'jszip'],
+    // `exceljs` is ExcelJS's workbook alone (scripts/exceljs-workbook.cjs). It and JSZip are bundled
+    // (issue 23): V8's code cache of the bundle (core/bin/lkh.cjs) then covers them too, where
+    // Node compiled them from node_modules on every run; esbuild runs a module only when first required.
+    // An alias also maps its subpaths, so the shim names ExcelJS's files through a second alias.
+    alias: { exceljs: path.join(root, 'scripts', 'exceljs-workbook.cjs'), 'exceljs-lib': path.join(path.dirname(require.resolve('exceljs/package.json')), 'lib') },
     logLevel: 'warning',
   });
 }

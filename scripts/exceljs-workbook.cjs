@@ -3,6 +3,7 @@
 // workbook and enums only. The package's entry point also loads its streaming reader and writer,
 // which the CLI never uses: two thirds of `require('exceljs')` (about 160 of 240 ms on the
 // benchmark machine; issue 13). The core uses ExcelJS.Workbook and ExcelJS.ValueType only.
-// The path is built at run time so the bundler leaves these requires to Node (node_modules).
-const lib = (file) => require(['exceljs', 'lib', 'doc', file].join('/'));
-module.exports = Object.assign({ Workbook: lib('workbook.js') }, lib('enums.js'));
+// Bundled into dist/cli/lkh.cjs with JSZip (issue 23; `exceljs-lib` is build-cli.cjs's alias of
+// ExcelJS's lib folder): compiled from the bundle's code cache like the rest of the CLI, and run
+// only when a command first opens a workbook.
+module.exports = Object.assign({ Workbook: require('exceljs-lib/doc/workbook.js') }, require('exceljs-lib/doc/enums.js'));

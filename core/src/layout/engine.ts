@@ -721,21 +721,37 @@ class LayoutBuilder {
   }
 }
 
-/** Merges adjacent validations of the same column and kind into one range (fewer rules in the file). */
+/**
+ * Merges validations of the same rule into ranges (fewer rules in the file, and none for the writer
+ * to merge cell by cell: ExcelJS compares every single-row rule with its neighbours on save). A
+ * table lays its rules out row by row, column after column, so a column's rules are merged down
+ * whatever other columns' rules come between; then ranges of the same rows and rule side by side
+ * become one ("J7:L70"). Each cell keeps exactly the rule it had.
+ */
 function compactValidations(vs: readonly Validation[]): Validation[] {
-  const out: Validation[] = [];
+  const down: Validation[] = [];
+  const lastOfRule = new Map<string, number>();
   for (const v of vs) {
-    const prev = out[out.length - 1];
-    if (
-      prev &&
-      prev.kind === v.kind &&
-      prev.col === v.col &&
-      prev.cols === v.cols &&
-      prev.row + prev.rows === v.row &&
-      JSON.stringify({ ...prev, row: 0, rows: 0 }) === JSON.stringify({ ...v, row: 0, rows: 0 })
-    ) {
-      out[out.length - 1] = { ...prev, rows: prev.rows + v.rows };
+    const rule = JSON.stringify({ ...v, row: 0, rows: 0 });
+    const at = lastOfRule.get(rule);
+    const prev = at !== undefined ? down[at] : undefined;
+    if (at !== undefined && prev && prev.row + prev.rows === v.row) {
+      down[at] = { ...prev, rows: prev.rows + v.rows };
     } else {
+      lastOfRule.set(rule, down.length);
+      down.push(v);
+    }
+  }
+  const out: Validation[] = [];
+  const lastOfRows = new Map<string, number>();
+  for (const v of down) {
+    const rule = JSON.stringify({ ...v, col: 0, cols: 0 });
+    const at = lastOfRows.get(rule);
+    const prev = at !== undefined ? out[at] : undefined;
+    if (at !== undefined && prev && prev.col + prev.cols === v.col) {
+      out[at] = { ...prev, cols: prev.cols + v.cols };
+    } else {
+      lastOfRows.set(rule, out.length);
       out.push(v);
     }
   }

@@ -103,39 +103,67 @@ const wordsOf = memo((key: string): readonly string[] => key.split(' '));
 const MIN_CELL_SCORE = 0.55;
 const MAX_HEADER_TEXT = 120;
 
+/** What locateTable needs of a table, worked out once per table (each sheet of each file asks again). */
+interface TableLabels {
+  readonly cols: readonly ColumnLabels[];
+  readonly formRows: number;
+  readonly allLabels: readonly Label[];
+  readonly words: ReadonlySet<string>;
+  /** Whether a cell's text looks like one of the table's labels, by text (headers recur from sheet to sheet). */
+  readonly headerLike: (text: string) => boolean;
+}
+
+const tableLabels = new WeakMap<TableBlock, TableLabels>();
+
+function labelsOf(table: TableBlock): TableLabels {
+  const known = tableLabels.get(table);
+  if (known) return known;
+  const cols = columnLabels(table);
+  const allLabels = [...cols.map((c) => c.leaf), ...cols.flatMap((c) => (c.parent ? [c.parent] : []))];
+  const out: TableLabels = {
+    cols,
+    formRows: Math.max(1, ...table.header.map((h) => h.row + (h.rowSpan ?? 1))),
+    allLabels,
+    // A header cell shares at least one word with a label (after folding): a cheap filter before matching.
+    words: new Set(allLabels.flatMap((l) => l.full.split(' ')).filter((w) => w.length >= 2)),
+    headerLike: memo((text: string) => allLabels.some((l) => matchLabel(text, l) >= MIN_CELL_SCORE), 20_000),
+  };
+  tableLabels.set(table, out);
+  return out;
+}
+
 /**
  * Finds the best header band for `table` at or below `fromRow`. Returns undefined when no
  * band matches enough of the table's columns.
  */
 export function locateTable(grid: TextGrid, table: TableBlock, fromRow = grid.top, toRow = grid.bottom): LocatedTable | undefined {
-  const cols = columnLabels(table);
   if (table.header.length === 0) return undefined;
-  const formRows = Math.max(1, ...table.header.map((h) => h.row + (h.rowSpan ?? 1)));
-  const allLabels = [...cols.map((c) => c.leaf), ...cols.flatMap((c) => (c.parent ? [c.parent] : []))];
-  // Rows that hold at least one cell looking like one of the table's labels.
-  // A header cell shares at least one word with a label (after folding): a cheap filter before matching.
-  const words = new Set(allLabels.flatMap((l) => l.full.split(' ')).filter((w) => w.length >= 2));
-  // A header row holds several header-like cells (one for a one-column table): a data row with a
-  // single cell resembling a label ("Hỗ trợ giống lúa" ~ "Cần hỗ trợ") is not tried as a header.
+  const { cols, formRows, words, headerLike } = labelsOf(table);
+  // Candidates: rows holding cells that look like the table's labels. A header row holds several
+  // header-like cells (one for a one-column table): a data row with a single cell resembling a
+  // label ("Hỗ trợ giống lúa" ~ "Cần hỗ trợ") is not tried as a header.
   const hitsNeeded = Math.min(2, cols.length);
-  const candidate = new Set<number>();
-  for (let r = Math.max(fromRow, grid.top); r < Math.min(toRow, grid.bottom); r++) {
+  const isCandidate = (r: number): boolean => {
     let hits = 0;
     for (const { cell } of grid.rowCells(r)) {
       if (cell.text.length > MAX_HEADER_TEXT || cell.text === '' || typeof cell.raw === 'number') continue;
       if (!wordsOf(cell.key).some((w) => words.has(w))) continue;
-      if (allLabels.some((l) => matchLabel(cell.text, l) >= MIN_CELL_SCORE) && ++hits >= hitsNeeded) {
-        candidate.add(r);
-        break;
-      }
+      if (headerLike(cell.text) && ++hits >= hitsNeeded) return true;
     }
-  }
+    return false;
+  };
+  // Each candidate row in order, each band height in turn; only a strictly better score replaces the
+  // best. A band matching every column fully (score 1) cannot be beaten, so the search stops there:
+  // the rows below the header (a sheet's activities) are not tried as headers.
   let best: LocatedTable | undefined;
-  for (const r of [...candidate].sort((a, b) => a - b)) {
+  const last = Math.min(toRow, grid.bottom);
+  for (let r = Math.max(fromRow, grid.top); r < last && !(best && best.score + 1e-9 >= 1); r++) {
+    if (!isCandidate(r)) continue;
     for (let h = 1; h <= formRows + 1; h++) {
       const found = matchBand(grid, cols, r, h);
       if (!found) continue;
       if (!best || found.score > best.score + 1e-9) best = found;
+      if (best.score + 1e-9 >= 1) break;
     }
   }
   const needed = cols.length === 1 ? 0.6 : 0.45;

@@ -419,11 +419,22 @@ function fill(template: string, params: Params): string {
   // "{money}" falls back to "vốn {program}" (findings kept before "Vốn tỉnh" was said "vốn tỉnh", not "vốn Vốn tỉnh").
   const fallback = (k: string) => (k === 'money' && params.program !== undefined ? `vốn ${String(params.program)}` : undefined);
   const value = (k: string) => params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : k === 'cells' ? params.cell : fallback(k));
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    const v = value(k);
-    return v !== undefined ? String(v) : m;
-  });
+  // The template cut once into text and "{name}" places (a province's run makes tens of thousands of findings).
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = value(parts[i]);
+    out += `${v !== undefined ? String(v) : `{${parts[i]}}`}${parts[i + 1]}`;
+  }
+  return out;
 }
+
+/** Each message template as [text, name, text, name, …, text]. */
+const templateParts = new Map<string, readonly string[]>();
 
 /** Makes a finding from its code: severity and both texts come from the catalogue. */
 export function finding(code: FindingCode, at: { sheet: string; cell?: string; file?: string }, params: Params = {}): Finding {

@@ -83,6 +83,42 @@ describe('layout engine', () => {
     expect(l.name).toBe('I.2');
   });
 
+  it('II.4.B: the rules of a filled table as few ranges, each cell keeping its own rule', () => {
+    const form = getForm('II.4.B');
+    const acts = tablesOf(form).find((t) => t.key === 'activities');
+    if (!acts) throw new Error('no activities table');
+    const row = (activity: string, total: number) => ({ kind: 'data' as const, key: activity, values: { activity, contribution: 0, budget: total, proposed: 0 } });
+    // Two runs of rows under two group headings: the rules stop at the heading and start again after it.
+    const body = [
+      { kind: 'group' as const, label: 'Cơ sở hạ tầng', depth: 0 },
+      ...['Đường nội thôn Nà Lìu', 'Kênh mương Bó Luông', 'Nhà văn hóa thôn Phai'].map((a, i) => row(a, 100 * (i + 1))),
+      { kind: 'group' as const, label: 'Kinh tế', depth: 0 },
+      ...['Giống lúa lai', 'Tập huấn chăn nuôi'].map((a, i) => row(a, 50 * (i + 1))),
+    ];
+    const l = layoutForm(form, { planYear: 2027, unitName: 'Xã Tân Lập', body: { activities: body }, keyColumn: true });
+    // Each cell under one rule at most.
+    const ruleOf = new Map<string, string>();
+    for (const v of l.validations) {
+      for (let r = v.row; r < v.row + v.rows; r++) {
+        for (let c = v.col; c < v.col + v.cols; c++) {
+          expect(ruleOf.has(`${r}:${c}`)).toBe(false);
+          ruleOf.set(`${r}:${c}`, JSON.stringify({ ...v, row: 0, col: 0, rows: 0, cols: 0 }));
+        }
+      }
+    }
+    const placed = l.tables.find((t) => t.key === 'activities');
+    if (!placed) throw new Error('activities not placed');
+    const dataRows = l.cells.filter((c) => c.col === placed.columns.find((x) => x.key === 'activity')?.col && ['Đường nội thôn Nà Lìu', 'Kênh mương Bó Luông', 'Nhà văn hóa thôn Phai', 'Giống lúa lai', 'Tập huấn chăn nuôi'].some((a) => String(c.value).startsWith(a))).map((c) => c.row);
+    expect(dataRows).toHaveLength(5);
+    const amountCols = ['contribution', 'budget', 'proposed'].map((k) => placed.columns.find((x) => x.key === k)?.col ?? -1);
+    // Every amount typed (Tổng số is their sum) is checked as a number ≥ 0, and the three rows of a
+    // run share one rule over the amount columns side by side, not one rule per cell.
+    for (const r of dataRows) for (const c of amountCols) expect(JSON.parse(ruleOf.get(`${r}:${c}`) ?? '{}')).toMatchObject({ kind: 'decimal', min: 0 });
+    const first = l.validations.find((v) => v.row === dataRows[0] && v.col <= amountCols[0] && amountCols[0] < v.col + v.cols);
+    expect(first).toMatchObject({ kind: 'decimal', row: dataRows[0], rows: 3, col: amountCols[0], cols: 3 });
+    expect(l.validations.length).toBeLessThan(ruleOf.size / 2);
+  });
+
   it('spreads narrow tables over the grid and names sheets safely', () => {
     expect(spreadColumns([1, 1, 1], [10, 10, 10, 10, 10, 10])).toEqual([
       { col: 0, span: 2 },

@@ -16,6 +16,7 @@ import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
 import { findProgram, periodOfYear, rootProgram } from '../../reference';
+import type { Placement } from '../classify';
 import { classifyTopic, placeActivity, readFlags, sectorName, sheetLabel } from '../classify';
 import { mergedSector, mergedSectorFinding, sheetLabelFindings } from './placement';
 import { defaultSplit, destination, isConstruction, noteParts, ownName } from './funding';
@@ -247,7 +248,7 @@ function noNotes(): { -readonly [K in Exclude<keyof NoteTally, 'separators'>]: n
   return { notes: 0, split: 0, source: 0, mechanism: 0, other: 0, separators: {} };
 }
 
-function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[], legacy?: LegacyUses, notes?: ReturnType<typeof noNotes>): PlanActivity {
+function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPeriod, findings: Finding[], legacy?: LegacyUses, notes?: ReturnType<typeof noNotes>, placements?: Placement[]): PlanActivity {
   const { a, origin, reading } = c;
   const contribution = a.contribution ?? 0;
   const support = a.support ?? sum([a.budget, a.proposed]);
@@ -258,6 +259,8 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
   // What the activity is decides its topic and sector (L3718); the row's own Ngành/Lĩnh vực wins for the
   // sector, the sheet's label is a hint. The commune's correction of the sector (or of the topic) in the previous run's sheets wins.
   const placement = placeActivity(a.activity, a.sector, reading.sector, reading.sheet);
+  // Kept for sheetLabelFindings, which would otherwise place every row a second time.
+  placements?.push(placement);
   const sourceSector = placement.sector;
   const sector = edits?.sector ?? sourceSector;
   // "(Thôn A)" after the activity, unless its own words already name the village ("… Thôn Nà Hin").
@@ -601,20 +604,27 @@ export function suggestMerges(
       }
     });
   }
-  const clusters = new Map<number, number[]>();
-  rows.forEach((_, i) => {
-    const root = find(i);
-    if (root === i && !clusters.has(i)) clusters.set(i, [i]);
-    else if (root !== i) {
-      const l = clusters.get(root);
-      if (l) l.push(i);
-      else clusters.set(root, [root, i]);
+  // The clusters of two rows or more, in the order of their first row, each row in order. Most rows
+  // are alone: sizes are counted in an array first, lists are made only for the clusters.
+  const roots = new Int32Array(rows.length);
+  const size = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) size[(roots[i] = find(i))]++;
+  const clusters: number[][] = [];
+  const listOf = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const root = roots[i];
+    if (size[root] < 2) continue;
+    const l = listOf.get(root);
+    if (l) l.push(i);
+    else {
+      const fresh = [i];
+      listOf.set(root, fresh);
+      clusters.push(fresh);
     }
-  });
+  }
   const out: MergeSuggestion[] = [];
-  for (const members of clusters.values()) {
-    if (members.length < 2) continue;
-    const rs = members.sort((x, y) => x - y).map((i) => rows[i]);
+  for (const members of clusters) {
+    const rs = members.map((i) => rows[i]);
     const merged = mergeRows(rs, undefined);
     const id = [...rs.map((r) => r.key)].sort().join('+');
     out.push({
@@ -646,6 +656,12 @@ const GROUP_ORDER = { 'no-outside-money': 0, 'outside-money': 1 } as const;
 /** Stable sort by a numeric rank computed once per item (a province sorts 100,000 rows). */
 function sortBy<T>(items: readonly T[], rank: (item: T) => number): T[] {
   const ranks = items.map(rank);
+  // Ranks are small whole numbers (group, topic, unit kind): one pass per rank keeps the order as read, no comparisons.
+  if (ranks.every((x) => Number.isInteger(x) && x >= 0 && x < 32)) {
+    const buckets: T[][] = [];
+    items.forEach((item, i) => (buckets[ranks[i]] ??= []).push(item));
+    return buckets.flatMap((b) => b ?? []);
+  }
   const idx = items.map((_, i) => i);
   idx.sort((a, b) => ranks[a] - ranks[b] || a - b);
   return idx.map((i) => items[i]);
@@ -879,9 +895,12 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
   }
   const legacyUses: LegacyUses = new Map();
   const notes = noNotes();
-  let rows = candidates.map((c) => planRow(c, edits.rows.get(c.key), period, findings, legacyUses, notes));
+  const placements: Placement[] = [];
+  // No edits (a first run, a province's roll-up): no lookup per row.
+  const editsOf = edits.rows.size > 0 ? (key: string) => edits.rows.get(key) : () => undefined;
+  let rows = candidates.map((c) => planRow(c, editsOf(c.key), period, findings, legacyUses, notes, placements));
   // Rows whose words contradict their sheet's label: filed by their words, named once per sheet.
-  findings.push(...sheetLabelFindings(candidates, (i) => edits.rows.get(candidates[i].key)?.topic !== undefined || edits.rows.get(candidates[i].key)?.sector !== undefined));
+  findings.push(...sheetLabelFindings(candidates, (i) => editsOf(candidates[i].key)?.topic !== undefined || editsOf(candidates[i].key)?.sector !== undefined, placements));
   // Each row's name as its unit wrote it, for the merge suggestions: the source's own text when
   // planRow added "(Thôn A)" after it (ownName would only cut it off again), else ownName.
   const candidateOwn = rows.map((r, i) => (r.activity === candidates[i].a.activity ? ownName(r) : candidates[i].a.activity));

@@ -9,6 +9,7 @@ import type { Activity } from '../../model/types';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import { PROVINCE_ABOVE_FROM } from '../../reference';
+import { memo } from '../../util/memo';
 
 /**
  * Money of the district: a word for money or a program before "huyện" ("vốn huyện", "ngân sách
@@ -22,10 +23,14 @@ const DISTRICT_MONEY = [
 
 /** The text naming district money, trimmed to its line, or undefined. */
 export function districtMoneyText(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  return text ? districtMoneyLine(text) : undefined;
+}
+
+// Sources and notes repeat from row to row ("Vốn huyện", "NSNN hỗ trợ"): each wording is read once.
+const districtMoneyLine = memo((text: string): string | undefined => {
   for (const line of text.normalize('NFC').split(/\r?\n/u)) if (DISTRICT_MONEY.some((re) => re.test(line))) return line.trim();
   return undefined;
-}
+});
 
 /** One finding per activity of a plan from 2026 whose source or note names district money. */
 export function districtMoneyFindings(activities: readonly { readonly a: Activity; readonly unit: string }[], planYear: number | undefined, periodFrom2026: boolean): Finding[] {

@@ -79,6 +79,8 @@ export function markMeetings(
   meetings: readonly VillageMeeting[],
   confirmed: ReadonlySet<string>,
 ): { rows: PlanActivity[]; meetings: VillageMeeting[]; findings: Finding[] } {
+  // No village's meeting to check (most runs): nothing is marked.
+  if (meetings.length === 0) return { rows: [...rows], meetings: [], findings: [] };
   const byKey = new Map(meetings.map((m) => [villageKey(m.unit), { ...m, confirmed: confirmed.has(m.key), rows: 0 }]));
   const out = rows.map((r) => {
     if (r.status !== 'active') return r;

@@ -9,6 +9,7 @@ import { foldKey } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import { SECTOR_GROUPS, TOPIC_LABELS } from '../../forms/topics';
+import type { Placement } from '../classify';
 import { placeActivity, sectorName } from '../classify';
 import type { PlanActivity } from '../types';
 
@@ -20,10 +21,15 @@ const LISTED = 30;
  * the words of some of its activities contradict, naming those rows and where they went. Rows the
  * commune already placed itself (`placedByCommune`) are settled and not listed.
  */
-export function sheetLabelFindings(candidates: readonly { readonly a: Activity; readonly reading: FormReading }[], placedByCommune: (index: number) => boolean): Finding[] {
+export function sheetLabelFindings(
+  candidates: readonly { readonly a: Activity; readonly reading: FormReading }[],
+  placedByCommune: (index: number) => boolean,
+  /** Each candidate's placement when the caller has it already (buildPlan's planRow placed every row). */
+  placements?: readonly Placement[],
+): Finding[] {
   const bySheet = new Map<FormReading, { label: string; rows: string[]; first: Activity }>();
   candidates.forEach((c, i) => {
-    const p = placeActivity(c.a.activity, c.a.sector, c.reading.sector, c.reading.sheet);
+    const p = placements?.[i] ?? placeActivity(c.a.activity, c.a.sector, c.reading.sector, c.reading.sheet);
     if (p.overrules === undefined || placedByCommune(i)) return;
     const cell = c.a.source.cells.activity ?? `hàng ${c.a.source.row + 1}`;
     const where = `${cell} "${shortName(c.a.activity, 50)}" → ${TOPIC_LABELS[p.topic]}${p.sector ? `, ${p.sector}` : ''}`;
