@@ -456,6 +456,21 @@ describe('merges accepted on the run', () => {
 });
 
 describe("the allocation checks", () => {
+  it("the villages' share counts the plan's activities, not a row no source proposes any more", async () => {
+    const wb = await villages();
+    await addSourceSheet(wb, 'II.3', 'Hội Nông dân xã', 'Trồng trọt', [{ activity: 'Tập huấn kỹ thuật canh tác lúa', unit: 'lớp', support: 8000, note: 'CT Nông thôn mới' }]);
+    await addSourceSheet(wb, 'I.2', 'Thôn Pác Bó', 'Thủy lợi', [{ activity: 'Kiên cố hóa kênh mương', unit: 'm', support: 100000, note: 'CT Nông thôn mới' }]);
+    const share = (r: Awaited<ReturnType<typeof consolidateCommune>>) => r.checks.checks.find((c) => c.id === 'village-share')?.shares?.[0];
+    // Ngân sách: Khe Mạ's seeds 8.000 and Pác Bó's canal 100.000 of the villages', the department's training 8.000.
+    expect(share(await consolidateCommune(wb, undefined, { planYear: 2027 }))).toMatchObject({ base: 'budget', village: 108000, total: 116000 });
+    // Pác Bó's sheet removed: its row stays on II.4.B marked as gone, and no longer counts.
+    await wb.deleteSheets(['Thôn Pác Bó - I.2']);
+    const r = await consolidateCommune(wb);
+    expect(r.plan.activities.filter((a) => a.status === 'vanished').map((a) => a.activity)).toEqual(['Kiên cố hóa kênh mương (Thôn Pác Bó)']);
+    expect(share(r)).toMatchObject({ base: 'budget', village: 8000, total: 16000, share: 0.5 });
+    expect(r.checks.checks.find((c) => c.id === 'village-share')?.passed).toBe(false);
+  });
+
   it('without a III.1 the missing allocation is said on II.6.A', async () => {
     const r = await consolidateCommune(await villages(), undefined, { planYear: 2027 });
     expect(r.findings.filter((f) => f.code === 'III1_MISSING').map((f) => f.sheet)).toEqual(['II.6.A']);
