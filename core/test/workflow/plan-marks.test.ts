@@ -272,6 +272,10 @@ describe("a sheet's label overruled by its activities' words (placement.ts)", ()
     );
     const noFile = mergedSectorFinding([part('Trồng trọt'), part('Chăn nuôi')], merged);
     expect(noFile).not.toHaveProperty('file');
+    // A first part with no source at all (a row the commune typed into II.4.B): still asked, at II.4.B.
+    const typed = mergedSectorFinding([planRow('Hỗ trợ phân bón NPK', [], { sector: 'Trồng trọt' }), part('Chăn nuôi', 'thon-a.xlsx')], merged);
+    expect(typed).toMatchObject({ code: 'MERGED_SECTORS_DIFFER', sheet: 'II.4.B' });
+    expect(typed).not.toHaveProperty('file');
   });
 });
 
