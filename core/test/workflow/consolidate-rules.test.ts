@@ -283,6 +283,17 @@ describe('II.4.A', () => {
     expect(first.situations[1]).not.toHaveProperty('sourceDigest');
     expect(listCell(['Đường đất', 'Mưa nhiều'])).toBe('- Đường đất\n- Mưa nhiều');
   });
+
+  it('a row reworded in one cell only keeps the sources\' text in the others', () => {
+    const first = buildPlan(readings(), NO_EDITS, { planYear: 2027 });
+    const before = first.situations[1];
+    const plan = buildPlan(readings(), edits({ situationTexts: new Map([[before.key, { difficulty: 'Đường nội thôn Thôn A lầy lội mùa mưa' }]]) }), { planYear: 2027 });
+    const row = plan.situations[1];
+    expect(row).toMatchObject({ difficulty: 'Đường nội thôn Thôn A lầy lội mùa mưa', sector: before.sector, strengths: before.strengths, causes: before.causes, solutions: before.solutions });
+    // Only the cause: the difficulty is the sources' again.
+    const cause = buildPlan(readings(), edits({ situationTexts: new Map([[before.key, { cause: '- Đường đất\n- Không có rãnh' }]]) }), { planYear: 2027 }).situations[1];
+    expect(cause).toMatchObject({ difficulty: before.difficulty, causes: ['Đường đất', 'Không có rãnh'], solutions: before.solutions });
+  });
 });
 
 describe("a department's work for the whole commune", () => {
