@@ -4,7 +4,7 @@
  * of works read from the name or the notes, old tone placement ("hoá", "thuỷ"), the line of II.6.C
  * an activity is counted in, and a note cut at each separator.
  */
-import { defaultFundingGroup, defaultSplit, destination, isConstruction, isNamedFundSource, needLineOf, noteParts, ownName, programLineOf } from '../../src/workflow/plan';
+import { defaultFundingGroup, defaultSplit, destination, fundMatch, fundProgram, fundingNeeds, isConstruction, isNamedFundSource, needLineOf, noteParts, ownName, programLineOf } from '../../src/workflow/plan';
 import type { PlanActivity } from '../../src/workflow/types';
 
 function act(o: Partial<PlanActivity> & { activity: string }): PlanActivity {
@@ -140,5 +140,79 @@ describe('a note in its parts', () => {
   it('no note, no parts', () => {
     expect(noteParts(undefined, '2021-2025')).toEqual({});
     expect(noteParts('', '2021-2025')).toEqual({});
+  });
+});
+
+describe('a note in its parts, as villages type it', () => {
+  it.each<[string, object]>([
+    // A bullet with spaces before it, or none after it.
+    ['CT 135\n   • Dân góp công', { source: 'CT 135', how: 'Dân góp công', separators: ['line'] }],
+    ['CT 135\n-Dân góp công', { source: 'CT 135', how: 'Dân góp công', separators: ['line'] }],
+    // A full stop inside a number or at the end of one is the number's: only a final "." is dropped.
+    ['CT 135\nDân góp 1.000 ngày công', { source: 'CT 135', how: 'Dân góp 1.000 ngày công', separators: ['line'] }],
+    ['CT 135\nDân góp 2.5', { source: 'CT 135', how: 'Dân góp 2.5', separators: ['line'] }],
+    // Two marks in a row ("…;" then a line break) cut once, named by the first; an empty piece is no part.
+    ['CT 135;\nDân góp công', { source: 'CT 135', how: 'Dân góp công', separators: ['semicolon'] }],
+    ['CT 135;;Dân góp công', { source: 'CT 135', how: 'Dân góp công', separators: ['semicolon'] }],
+    // A program's own part follows its name after a dash, not after a comma, and never follows how the work is done.
+    ['CT 135, Nội dung tập huấn', { source: 'CT 135', other: 'Nội dung tập huấn', separators: ['comma'] }],
+    ['Dân góp công - Nội dung tập huấn', { how: 'Dân góp công', other: 'Nội dung tập huấn', separators: ['dash'] }],
+    // Pieces of one kind apart are joined with "; ", each kind on its own.
+    ['CT 135, dân góp công, vốn lồng ghép của huyện', { source: 'CT 135; vốn lồng ghép của huyện', how: 'dân góp công', separators: ['comma'] }],
+    ['Cấp bách, dân góp công, trước mùa mưa', { how: 'dân góp công', other: 'Cấp bách; trước mùa mưa', separators: ['comma'] }],
+  ])('%j', (note, parts) => {
+    expect(noteParts(note, '2021-2025')).toEqual(parts);
+  });
+});
+
+describe('what a row is, whatever its spacing', () => {
+  it('a double space does not turn "xây dựng mô hình" into works', () => {
+    expect(isConstruction('Xây dựng  mô hình trồng cam')).toBe(false);
+    expect(isConstruction('Xây dựng mô hình trồng cam')).toBe(false);
+    expect(isConstruction('Xây dựng  nhà văn hóa thôn')).toBe(true);
+  });
+});
+
+describe('where rule 5 sends a row, at its edges', () => {
+  it('no outside money goes to II.6.A whatever its Đề xuất and source', () => {
+    expect(destination({ group: 'no-outside-money', proposed: 5000 })).toBe('ii6a');
+  });
+
+  it('Đề xuất of exactly a millionth of 1.000 đồng is still a rounding', () => {
+    expect(destination(act({ activity: 'Xây cống', budget: 100, proposed: 1e-6, fundSource: 'NTM' }))).toBe('ii6a');
+  });
+});
+
+describe("the program line of a source LKH does not know", () => {
+  // A fund the commune named ("Quỹ Khuyến nông Tân Lập") is a named source (II.6.A) with no program line.
+  const fund = act({ activity: 'Tập huấn khuyến nông', budget: 5000, fundSource: 'Quỹ Khuyến nông Tân Lập', note: 'CT 135' });
+
+  it('has no line of III, and the note does not give it one', () => {
+    expect(destination(fund)).toBe('ii6a');
+    expect(programLineOf(fund, '2021-2025')).toBeUndefined();
+    expect(fundProgram(fund, '2021-2025')).toBeUndefined();
+    expect(fundMatch(fund, '2021-2025')).toBeUndefined();
+    // Asked with the note, the note's program is found.
+    expect(fundProgram(fund, '2021-2025', true)?.id).toBe('dtts');
+    expect(fundMatch(fund, '2021-2025', true)?.program.id).toBe('dtts');
+  });
+});
+
+describe('the other programs of II.6.C', () => {
+  it('one line per program, in the order met, numbered on from Dự án ODA/NGO, each row counted once', () => {
+    const n = fundingNeeds(
+      [
+        act({ activity: 'Đường liên thôn', budget: 500000, fundSource: 'vốn tỉnh' }),
+        act({ activity: 'Sân thể thao', budget: 1500, fundSource: 'vốn huyện' }),
+        act({ activity: 'Nhà văn hóa thôn', budget: 200000, fundSource: 'Vốn tỉnh' }),
+      ],
+      '2016-2020',
+    );
+    const lines = Object.values(n).filter((l) => l.key.startsWith('programme-other:') || l.key === 'programme-oda-ngo');
+    expect(lines.map((l) => [l.key, l.code, l.count, l.budget])).toEqual([
+      ['programme-oda-ngo', '5', 0, 0],
+      ['programme-other:tinh', '6', 2, 700],
+      ['programme-other:huyen', '7', 1, 1.5],
+    ]);
   });
 });
