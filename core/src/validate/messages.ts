@@ -52,8 +52,8 @@ export const MESSAGES = {
   },
   PERIOD_OF_YEAR_MISMATCH: {
     severity: 'warning',
-    vi: 'Năm kế hoạch {year} thuộc giai đoạn {expected} nhưng sổ tính đang chọn giai đoạn {period}: chương trình, dự án và nguồn vốn được hiểu theo giai đoạn {period}. Nếu không đúng, hãy đổi giai đoạn trong Cài đặt (hoặc --period {expected}).',
-    en: 'Plan year {year} falls in {expected} but the workbook is set to {period}: programs, projects and fund sources are read as of {period}. If that is wrong, change the period in the settings (or --period {expected}).',
+    vi: 'Năm kế hoạch {year} thuộc giai đoạn {expected} nhưng sổ tính đang chọn giai đoạn {period}: chương trình, dự án và nguồn vốn được hiểu theo giai đoạn {period}. Nếu không đúng, hãy đổi giai đoạn trong Cài đặt.',
+    en: 'Plan year {year} falls in {expected} but the workbook is set to {period}: programs, projects and fund sources are read as of {period}. If that is wrong, change the period in the settings.',
   },
   PERIOD_BEYOND_KNOWN: {
     severity: 'warning',
