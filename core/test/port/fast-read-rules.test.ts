@@ -530,3 +530,29 @@ describe('cells', () => {
     expect(await refusal(await book(`${DECL}<!DOCTYPE worksheet><worksheet xmlns="${MAIN}"/>`))).toBe(`tệp có khai báo DOCTYPE ${SHEET1}`);
   });
 });
+
+describe('more cells than LKH reads', () => {
+  // The worksheets' text is counted before any cell is made: each cell holding something ends with
+  // "</c>". Written here inside a comment, so that the count is exact and the parts cheap to read.
+  const counted = (n: number, inside = ''): string => worksheet(`<!--${'</c>'.repeat(n)}-->${sheetData(inside)}`);
+  const tooMany = (sheet: string): string => `tệp có hơn 2.000.000 ô có dữ liệu (trang "${sheet}")`;
+  const opened = async (bytes: Uint8Array): Promise<string> => {
+    try {
+      const fast = await FastReadWorkbook.open(bytes);
+      return fast ? 'read' : 'left to ExcelJS';
+    } catch (e) {
+      return e instanceof Error ? `${e.constructor.name}: ${e.message.split(',')[0]}` : String(e);
+    }
+  };
+
+  it('2,000,000 "</c>" in the sheets are read; one more refuses the file naming the sheet it reached, before anything is left to ExcelJS', async () => {
+    expect(await opened(await book(counted(1_999_999, '<c r="A1"><v>1</v></c>')))).toBe('read');
+    expect(await opened(await book(counted(2_000_000, '<c r="A1"><v>1</v></c>')))).toBe(`PortError: ${tooMany('Thôn A')}`);
+    const two = await xlsx({ sheets: [{ name: 'Thôn A', xml: counted(1_000_000) }, { name: 'Thôn B', xml: counted(1_000_000) }] });
+    expect(await opened(two)).toBe('read');
+    const twoAndOne = await xlsx({ sheets: [{ name: 'Thôn A', xml: counted(1_000_000) }, { name: 'Thôn B', xml: counted(1_000_001) }, { name: 'Thôn C', xml: counted(0) }] });
+    expect(await opened(twoAndOne)).toBe(`PortError: ${tooMany('Thôn B')}`);
+    // A shared formula would send the file to ExcelJS's path: the count comes first.
+    expect(await opened(await book(counted(2_000_001, '<c r="A1"><f t="shared" si="0" ref="A1">B1</f></c>')))).toBe(`PortError: ${tooMany('Thôn A')}`);
+  });
+});

@@ -57,6 +57,8 @@ describe('xlsxText: a literal escape typed in a cell', () => {
     ['_x0041', '_x0041'],
     ['_x0041 ', '_x0041 '],
     ['_y0041_', '_y0041_'],
+    // Only an underscore begins an escape: a letter before "x0041_" is kept.
+    ['Thônx0041_', 'Thônx0041_'],
     ['__x0041_', '__x005F_x0041_'],
     ['Thôn_Bản_2', 'Thôn_Bản_2'],
   ])('%j → %j', (typed, written) => {
