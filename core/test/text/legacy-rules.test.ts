@@ -49,6 +49,10 @@ describe('TCVN3 cells', () => {
     // A word starting with a toned lower-case byte, then a capital: typed in capitals.
     expect(decodeTcvn3('\xad\xedC TÝnh')).toBe('ƯỚC Tính');
     expect(decodeTcvn3('B¶n (KÕ) tµu')).toBe('Bản (Kế) tàu');
+    // Words apart by two spaces are the same words.
+    expect(decodeTcvn3('B¶n  KÕ  HO¹CH')).toBe('Bản  Kế  HOẠCH');
+    // A capital inside a word with lower-case letters was typed so: the word is kept.
+    expect(decodeTcvn3('TØnh §akLak')).toBe('Tỉnh ĐakLak');
   });
 });
 
@@ -132,9 +136,11 @@ describe('isVietnameseSyllable: spelling', () => {
     ['coi', true],
     ['qua', true],
     ['quyết', true],
+    ['quỳnh', true],
     ['qu', false],
     ['gì', true],
     ['gìn', true],
+    ['gix', false],
     ['giếng', true],
     ['già', true],
     ['xyz', false],
@@ -173,6 +179,8 @@ describe('isVietnameseSyllable: marks and tones', () => {
     ['ngừơi', false],
     ['tiếng', true],
     ['tìêng', false],
+    ['thuở', true],
+    ['thủơ', false],
     // Else on the last vowel before a final consonant.
     ['hoàn', true],
     ['hòan', false],
@@ -257,9 +265,18 @@ describe('the evidence for each reading', () => {
     expect(legacyEvidence('Toâi ñi hoïc').vni).toEqual({ plus: 3, minus: 0 });
   });
 
+  it('the Unicode reading must have a sane letter case, the legacy one need not', () => {
+    // "TÔi" would be "tôi" in lower case, but no one types it so; in TCVN3 it is no word either.
+    expect(legacyEvidence('TÔi').tcvn3).toEqual({ plus: 0, minus: 0 });
+    // "TØnH" is "TỉnH" in TCVN3, a word typed with a stray capital.
+    expect(legacyEvidence('TØnH').tcvn3).toEqual({ plus: 1, minus: 0 });
+  });
+
   it('plain ASCII words, lone symbols and a micro sign after a number prove nothing', () => {
     const none = { tcvn3: { plus: 0, minus: 0 }, vni: { plus: 0, minus: 0 } };
     expect(legacyEvidence('Tong so 2017')).toEqual(none);
+    // Whatever their case: "BaN" is no Unicode word but reads "ban" in any encoding.
+    expect(legacyEvidence('BaN')).toEqual(none);
     expect(legacyEvidence('10 × 20')).toEqual(none);
     expect(legacyEvidence('dày 5µm')).toEqual({ tcvn3: { plus: 0, minus: 0 }, vni: { plus: 0, minus: 0 } });
     expect(legacyEvidence('5 µm')).toEqual(none);
@@ -273,6 +290,10 @@ describe('detectLegacy', () => {
     expect(detectLegacy('NguyÔn V¨n §ång')).toBe('tcvn3');
     expect(detectLegacy('Toâi ñi hoïc')).toBe('vni');
     expect(detectLegacy('®i')).toBe('tcvn3');
+    // Nothing for TCVN3, two words for VNI.
+    expect(detectLegacy('Toâi hoïc')).toBe('vni');
+    // A word of legacy bytes only.
+    expect(detectLegacy('§Ò')).toBe('tcvn3');
     // As many words for TCVN3 as for VNI: TCVN3.
     expect(detectLegacy('ñi')).toBe('tcvn3');
     expect(detectLegacy('ké')).toBeUndefined();
