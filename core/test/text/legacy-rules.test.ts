@@ -126,6 +126,7 @@ describe('isVietnameseSyllable: spelling', () => {
     ['nga', true],
     ['iêu', false],
     ['yêu', true],
+    ['ích', true],
     ['ia', true],
     ['coa', false],
     ['coe', false],
