@@ -120,6 +120,7 @@ describe('a file from outside is only read', () => {
     await expect(fast.copySheet('Thôn A', 'Thôn B')).rejects.toThrow(said);
     await expect(fast.deleteSheets(['Thôn A'])).rejects.toThrow(said);
     await expect(fast.writeState({ planYear: 2027 })).rejects.toThrow(said);
+    await expect(fast.writeState({ planYear: 2027 })).rejects.toMatchObject({ code: 'WORKBOOK_INVALID' });
   });
 });
 
@@ -293,14 +294,22 @@ describe('shared strings', () => {
 });
 
 describe('styles: fonts and dates', () => {
-  const fonts = '<fonts count="3"><font><sz val="11"/><name val="Times New Roman"/></font><font><b/></font><font><name val=".VnTime"/></font></fonts>';
+  const fonts = '<fonts count="4"><font><sz val="11"/><name val="Times New Roman"/></font><font><b/><name val="Arial"/></font><font><name val=".VnTime"/></font><font><b/><sz val="12"/></font></fonts>';
   const xfs = (...x: string[]): string => `<cellXfs count="${x.length}">${x.join('')}</cellXfs>`;
 
-  it('each cell’s font by its style; style 0 and a style without fontId give none, as ExcelJS reads them', async () => {
-    const st = styles(`${fonts}<fills/>${xfs('<xf numFmtId="0" fontId="0"/>', '<xf numFmtId="0" fontId="1"/>', '<xf numFmtId="0" fontId="2"/>', '<xf numFmtId="0"/>', '<xf numFmtId="0" fontId="7"/>', '<xf numFmtId="0" fontId="0"/>')}`);
-    const row = ['<c r="A1" s="2"><v>1</v></c>', '<c r="B1" s="1"><v>2</v></c>', '<c r="C1" s="0"><v>3</v></c>', '<c r="D1"><v>4</v></c>', '<c r="E1" s="3"><v>5</v></c>', '<c r="F1" s="4"><v>6</v></c>', '<c r="G1" s=" 2 "><v>7</v></c>', '<c r="H1" s="5"><v>8</v></c>', '<c r="I1" s="9"><v>9</v></c>'];
+  it('each cell’s font by its style; style 0, a style without fontId and a font without name give none, as ExcelJS reads them', async () => {
+    const st = styles(`${fonts}<fills/>${xfs('<xf numFmtId="0" fontId="0"/>', '<xf numFmtId="0" fontId="1"/>', '<xf numFmtId="0" fontId="2"/>', '<xf numFmtId="0"/>', '<xf numFmtId="0" fontId="7"/>', '<xf numFmtId="0" fontId="0"/>', '<xf numFmtId="0" fontId="3"/>')}`);
+    const row = ['<c r="A1" s="2"><v>1</v></c>', '<c r="B1" s="1"><v>2</v></c>', '<c r="C1" s="0"><v>3</v></c>', '<c r="D1"><v>4</v></c>', '<c r="E1" s="3"><v>5</v></c>', '<c r="F1" s="4"><v>6</v></c>', '<c r="G1" s=" 2 "><v>7</v></c>', '<c r="H1" s="5"><v>8</v></c>', '<c r="I1" s="9"><v>9</v></c>', '<c r="J1" s="6"><v>10</v></c>'];
     const sheet = await sheetOf(await book(cells(...row), { styles: st }));
-    expect(sheet.fonts).toEqual([['.VnTime', null, null, null, null, null, '.VnTime', 'Times New Roman', null]]);
+    expect(sheet.fonts).toEqual([['.VnTime', 'Arial', null, null, null, null, '.VnTime', 'Times New Roman', null, null]]);
+  });
+
+  it('a number format without its code is no date (ExcelJS’s path cannot open the file)', async () => {
+    const st = styles(`<numFmts count="1"><numFmt numFmtId="164"/></numFmts>${fonts}${xfs('<xf numFmtId="0"/>', '<xf numFmtId="164"/>')}`);
+    const bytes = await book(cells('<c r="A1" s="1"><v>45000</v></c>'), { styles: st });
+    const [s] = (await (await FastReadWorkbook.open(bytes))?.readSheets(['Thôn A'])) ?? [];
+    expect(s.values).toEqual([[45000]]);
+    await expect(XlsxWorkbook.loadForReading(bytes)).rejects.toThrow('tệp bị hỏng');
   });
 
   it.each<[string, string, boolean]>([
@@ -407,6 +416,11 @@ describe('the worksheet', () => {
 
   it('namespaces that are not SpreadsheetML’s, at the root or inside, are read', async () => {
     const ws = `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${OFFICE_RELS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><sheetData><row r="1" x14ac:dyDescent="0.25"><c r="A1"><v>1</v></c></row></sheetData><extLst xmlns:lkh="urn:lkh"><lkh:note/></extLst></worksheet>`;
+    expect((await sheetOf(await book(ws))).values).toEqual([[1]]);
+  });
+
+  it('an attribute whose value is SpreadsheetML’s namespace, beside a declaration, declares nothing', async () => {
+    const ws = worksheet(`${sheetData('<c r="A1"><v>1</v></c>')}<extLst xmlns:lkh="urn:lkh"><ext uri="${MAIN}" xmlns:x="urn:x"/></extLst>`);
     expect((await sheetOf(await book(ws))).values).toEqual([[1]]);
   });
 
@@ -526,6 +540,12 @@ describe('cells', () => {
     expect(await refusal(await book(ws))).toMatch(/^tệp bị hỏng: phần xl\/worksheets\/sheet1\.xml bên trong tệp không phải XML đúng quy cách \(thẻ <a> lại được đóng bằng <\/b>, ở ký tự thứ \d+\)$/u);
   });
 
+  it('an entity XML does not declare, in a value: the part is damaged', async () => {
+    expect(await refusal(await book(cells('<c r="A1" t="str"><v>Thôn &nbsp;A</v></c>')))).toMatch(
+      /^tệp bị hỏng: phần xl\/worksheets\/sheet1\.xml bên trong tệp không phải XML đúng quy cách \(thực thể "&nbsp;" không được khai báo, ở ký tự thứ \d+\)$/u,
+    );
+  });
+
   it('a DOCTYPE in the worksheet or in the workbook: refused', async () => {
     expect(await refusal(await book(`${DECL}<!DOCTYPE worksheet><worksheet xmlns="${MAIN}"/>`))).toBe(`tệp có khai báo DOCTYPE ${SHEET1}`);
   });
@@ -552,6 +572,8 @@ describe('more cells than LKH reads', () => {
     expect(await opened(two)).toBe('read');
     const twoAndOne = await xlsx({ sheets: [{ name: 'Thôn A', xml: counted(1_000_000) }, { name: 'Thôn B', xml: counted(1_000_001) }, { name: 'Thôn C', xml: counted(0) }] });
     expect(await opened(twoAndOne)).toBe(`PortError: ${tooMany('Thôn B')}`);
+    // The text is counted before it is read as XML, from its first character.
+    expect(await opened(await book('</c>'.repeat(2_000_001)))).toBe(`PortError: ${tooMany('Thôn A')}`);
     // A shared formula would send the file to ExcelJS's path: the count comes first.
     expect(await opened(await book(counted(2_000_001, '<c r="A1"><f t="shared" si="0" ref="A1">B1</f></c>')))).toBe(`PortError: ${tooMany('Thôn A')}`);
   });
