@@ -420,7 +420,7 @@ describe('the worksheet', () => {
   });
 
   it('an attribute whose value is SpreadsheetML’s namespace, beside a declaration, declares nothing', async () => {
-    const ws = worksheet(`${sheetData('<c r="A1"><v>1</v></c>')}<extLst xmlns:lkh="urn:lkh"><ext uri="${MAIN}" xmlns:x="urn:x"/></extLst>`);
+    const ws = worksheet(`<sheetData><row r="1" xmlns:lkh="urn:lkh" lkh:source="${MAIN}"><c r="A1"><v>1</v></c></row></sheetData>`);
     expect((await sheetOf(await book(ws))).values).toEqual([[1]]);
   });
 
