@@ -384,7 +384,8 @@ function parseStyles(p: Part | undefined): Styles {
         if (n !== 'font') return p.skip();
         let fontName: string | null = null;
         p.children((f) => {
-          if (f === 'name' && fontName === null) fontName = p.tok.attr('val') ?? null;
+          // The last <name> with a value, as ExcelJS reads a font (the schema allows several).
+          if (f === 'name') fontName = p.tok.attr('val') ?? fontName;
           p.skip();
         });
         fonts.push(fontName);

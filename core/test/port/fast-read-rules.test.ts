@@ -304,6 +304,12 @@ describe('styles: fonts and dates', () => {
     expect(sheet.fonts).toEqual([['.VnTime', 'Arial', null, null, null, null, '.VnTime', 'Times New Roman', null, null]]);
   });
 
+  it('a font with two names has the last one written with a value, as ExcelJS reads it', async () => {
+    const st = styles(`<fonts count="3"><font><name val="Times New Roman"/></font><font><name val=".VnTime"/><sz val="12"/><name val="Arial"/></font><font><name val="Arial"/><name/></font></fonts>${xfs('<xf fontId="0"/>', '<xf fontId="1"/>', '<xf fontId="2"/>')}`);
+    const sheet = await sheetOf(await book(cells('<c r="A1" s="1"><v>1</v></c>', '<c r="B1" s="2"><v>2</v></c>'), { styles: st }));
+    expect(sheet.fonts).toEqual([['Arial', 'Arial']]);
+  });
+
   it('a number format without its code is no date (ExcelJS’s path cannot open the file)', async () => {
     const st = styles(`<numFmts count="1"><numFmt numFmtId="164"/></numFmts>${fonts}${xfs('<xf numFmtId="0"/>', '<xf numFmtId="164"/>')}`);
     const bytes = await book(cells('<c r="A1" s="1"><v>45000</v></c>'), { styles: st });
