@@ -452,6 +452,9 @@ describe('merges and what is too large to keep', () => {
   it('a merge the reader cannot place (whole rows, under the size cap; no range): left to ExcelJS', async () => {
     expect(await FastReadWorkbook.open(await book(worksheet(`${sheetData('<c r="A1"><v>1</v></c>')}<mergeCells><mergeCell ref="1:2"/></mergeCells>`)))).toBeUndefined();
     expect(await FastReadWorkbook.open(await book(worksheet(`${sheetData('<c r="A1"><v>1</v></c>')}<mergeCells><mergeCell ref="Thôn"/></mergeCells>`)))).toBeUndefined();
+    // A cell at one end, a whole row at the other.
+    expect(await FastReadWorkbook.open(await book(worksheet(`${sheetData('<c r="A1"><v>1</v></c>')}<mergeCells><mergeCell ref="A1:3"/></mergeCells>`)))).toBeUndefined();
+    expect(await FastReadWorkbook.open(await book(worksheet(`${sheetData('<c r="A1"><v>1</v></c>')}<mergeCells><mergeCell ref="3:A1"/></mergeCells>`)))).toBeUndefined();
   });
 
   it('merges and validations over 100,000 cells are dropped and said, in the order of the parts', async () => {
