@@ -15,7 +15,8 @@
  *   part is not well-formed XML, or when ExcelJS would read another value than Excel: CDATA in a
  *   value, a number that is not one ("10000abc", "0x10"), a boolean other than 0/1, two
  *   <sheetData>, a <t> where SpreadsheetML has none, a prefixed SpreadsheetML element, a DOCTYPE,
- *   a cell written twice, an address outside the sheet, more cells than LKH reads.
+ *   a cell written twice, an address outside the sheet or outside its <row>, a row written twice
+ *   or numbered 0, more cells than LKH reads.
  * Every .xlsx fixture of the repository is read both ways in core/test/port/fast-read-corpus.test.ts and
  * must give the same; the adversarial corpus is also read by LibreOffice (core/test/xml-differential.test.ts).
  */
@@ -383,14 +384,16 @@ function parseStyles(p: Part | undefined): Styles {
         if (n !== 'font') return p.skip();
         let fontName: string | null = null;
         p.children((f) => {
-          if (f === 'name' && fontName === null) fontName = p.tok.attr('val') ?? null;
+          // The last <name> with a value, as ExcelJS reads a font (the schema allows several).
+          if (f === 'name') fontName = p.tok.attr('val') ?? fontName;
           p.skip();
         });
         fonts.push(fontName);
       });
     } else if (name === 'cellXfs') {
       p.children((n) => {
-        if (n === 'xf') xfs.push({ fontId: Number(p.tok.attr('fontId') ?? 0), numFmtId: Number(p.tok.attr('numFmtId') ?? 0) });
+        // An <xf> without fontId has no font for ExcelJS (not font 0).
+        if (n === 'xf') xfs.push({ fontId: Number(p.tok.attr('fontId') ?? -1), numFmtId: Number(p.tok.attr('numFmtId') ?? 0) });
         p.skip();
       });
     } else {
@@ -504,12 +507,25 @@ function parseSheet(name: string, hidden: boolean, p: Part, shared: readonly str
   let lastKey = -1;
   let seen: Set<number> | undefined;
   const key = (r: number, c: number): number => r * 16_384 + c;
+  /** Row numbers met (<row r>), 1-based. */
+  const rows = new Set<number>();
   p.root('worksheet', MAIN);
   p.children((section) => {
     if (section === 'sheetData') {
       if (++sheetData > 1) throw p.ambiguous(`hai phần <sheetData> trong trang "${name}"`);
       p.children((rowName) => {
         if (rowName !== 'row') throw p.ambiguous(`phần tử <${rowName}> trong <sheetData> của trang "${name}"`);
+        // ExcelJS puts a row's cells in the row its r names, whatever their own addresses say (Excel
+        // reads the addresses), drops a row numbered 0 and keeps only the last of two rows with the
+        // same number: such rows refuse the file. A row without its number (ExcelJS's path cannot
+        // open the file) is read by its cells' addresses, as Excel reads it.
+        const rowText = tok.attr('r');
+        const rowNumber = rowText === undefined ? undefined : INDEX.test(rowText) ? Number(rowText) : 0;
+        if (rowNumber !== undefined) {
+          if (rowNumber < 1) throw p.ambiguous(`hàng có số "${rowText}" trong trang "${name}"`);
+          if (rows.has(rowNumber)) throw p.ambiguous(`hàng ${rowNumber} ghi hai lần trong trang "${name}"`);
+          rows.add(rowNumber);
+        }
         p.children((cellName) => {
           if (cellName !== 'c') throw p.ambiguous(`phần tử <${cellName}> trong một hàng của trang "${name}"`);
           // <c r="B3" s="4"/>: a cell with a format and nothing in it (most of a form's grid).
@@ -518,6 +534,7 @@ function parseSheet(name: string, hidden: boolean, p: Part, shared: readonly str
           if (ref === undefined) throw new Unsupported(); // cells placed by their order: ExcelJS's path
           const at = cellRef(ref);
           if (!at) throw p.ambiguous(`ô có địa chỉ "${ref}" trong trang "${name}"`);
+          if (rowNumber !== undefined && at.row !== rowNumber - 1) throw p.ambiguous(`ô ${ref} nằm trong hàng ${rowNumber} của trang "${name}"`);
           const k = key(at.row, at.col);
           if (k <= lastKey) {
             seen ??= new Set(raw.map((c) => key(c.row, c.col)));
@@ -653,5 +670,6 @@ function parseCell(p: Part, ref: string, row: number, col: number, sheet: string
     else if (value.length > MAX_CELL_CHARS || (value.includes('_x') && ESCAPED.test(value))) throw new Unsupported();
   }
   if (formula === null && value === null && error === null) return undefined;
-  return { row, col, value, formula, error, font: styleText !== undefined ? (styles.font[styleIx] ?? null) : null };
+  // Style 0, written s="0" or not at all, gives no font: ExcelJS applies no style for it.
+  return { row, col, value, formula, error, font: styleIx !== 0 ? (styles.font[styleIx] ?? null) : null };
 }

@@ -96,6 +96,10 @@ describe('labelSimilarity: the scores themselves', () => {
     ['a', 'ab', 0],
     // Bigrams compared as sorted lists: {cb, ba} against {ba, ac, cb} share two, 0.95 × 2·2/5.
     ['cba', 'ba cb', 0.95 * 0.8],
+    // "Tổng số" word for word in "Tổng số tiền": 0.5 + 0.45 × 2·2/5, above the bigrams' 0.95 × 2·5/14.
+    ['Tổng số', 'Tổng số tiền', 0.5 + 0.45 * 0.8],
+    // No bigram, no word in common.
+    ['xy', 'ab', 0],
   ])('%s ~ %s = %d', (a, b, score) => {
     expect(labelSimilarity(a, b)).toBeCloseTo(score, 12);
     expect(labelSimilarity(b, a)).toBeCloseTo(score, 12);
@@ -154,6 +158,10 @@ describe('units named after their kind', () => {
     ['Xay dựng', undefined],
     ['Phường 5', 'phuong'],
     ['Nà Hin', undefined],
+    // Spaces before it, decomposed (NFD) letters: still a bản.
+    ['  Bản Pác Ngòi', 'ban'],
+    ['Bản Pác Ngòi'.normalize('NFD'), 'ban'],
+    ['Thonglen', undefined],
   ])('unitKindOf(%s) = %s', (name, kind) => {
     expect(unitKindOf(name)).toBe(kind);
   });
@@ -164,6 +172,9 @@ describe('units named after their kind', () => {
     ['Ghi chú:', 'Xã A', 'Xã A'],
     ['Xã:', 'Phường A', 'Phường A'],
     ['Thôn:', '  Thôn   Nà Hin ', 'Nà Hin'],
+    // "Thôn: Bản Chang" would read back as a bản: the kind stays; "Ban Mai" is no bản.
+    ['Thôn:', 'Thôn Bản Chang', 'Thôn Bản Chang'],
+    ['Thôn:', 'Thôn Ban Mai', 'Ban Mai'],
   ])('unitAfterLabel(%s, %s) = %s', (label, name, shown) => {
     expect(unitAfterLabel(label, name)).toBe(shown);
   });
@@ -174,6 +185,10 @@ describe('units named after their kind', () => {
     ['Ghi chú', 'x', 'x'],
     ['Thôn', '  Nà Hin ', 'Thôn Nà Hin'],
     ['Thôn:', 'Xã Tân Lập', 'Xã Tân Lập'],
+    ['Thôn:', 'Các thôn', 'Các thôn'],
+    ['  Thôn :', 'Nà Hin', 'Thôn Nà Hin'],
+    ['Thôn:', 'Thonglen', 'Thôn Thonglen'],
+    ['Thôn:', 'Nà Thôn', 'Nà Thôn'],
   ])('unitFromLabel(%s, %s) = %s', (label, value, name) => {
     expect(unitFromLabel(label, value)).toBe(name);
   });

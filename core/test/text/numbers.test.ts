@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatVnNumber, parseNumber } from '../../src/text';
+import { formatVnNumber, maxAmountIn, parseNumber, shownNumber } from '../../src/text';
 
 const ok = (value: number) => ({ ok: true, value });
 const empty = { ok: false, reason: 'empty' };
@@ -160,5 +160,25 @@ describe('parseNumber: the cases mutation testing found untested', () => {
     expect(formatVnNumber(1.5e21)).toBe('1.5e+21');
     expect(formatVnNumber(1.05)).toBe('1,05');
     expect(formatVnNumber(10.502, 3)).toBe('10,502');
+  });
+
+  it('without decimals: rounded, no comma', () => {
+    expect(formatVnNumber(1234.6, 0)).toBe('1.235');
+    expect(formatVnNumber(-2.5, 0)).toBe('-3');
+  });
+});
+
+describe('the largest amount and how a message shows a number', () => {
+  it('10^15 đồng is 10^12 in nghìn đồng (the default unit) and 10^9 in triệu đồng', () => {
+    expect(maxAmountIn('nghin-dong')).toBe(1e12);
+    expect(maxAmountIn(undefined)).toBe(1e12);
+    expect(maxAmountIn('trieu-dong')).toBe(1e9);
+  });
+
+  it('a number is shown grouped the Vietnamese way; one too long to group as JavaScript writes it', () => {
+    expect(shownNumber(6000)).toBe('6.000');
+    expect(shownNumber(-1234.5)).toBe('-1.234,5');
+    expect(shownNumber(1e308)).toBe('1e+308');
+    expect(shownNumber(-1e21)).toBe('-1e+21');
   });
 });
