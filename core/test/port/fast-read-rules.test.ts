@@ -228,7 +228,7 @@ describe('the workbook part', () => {
 
 describe('shared strings', () => {
   const s = (i: number, ref = 'A1'): string => `<c r="${ref}" t="s"><v>${i}</v></c>`;
-  const read = async (items: string[], n = items.length): Promise<unknown[]> => {
+  const read = async (items: string[], n = items.length): Promise<readonly unknown[]> => {
     const sheet = await sheetOf(await book(cells(...Array.from({ length: n }, (_, i) => s(i, `${String.fromCharCode(65 + i)}1`))), { sst: sst(...items) }));
     return sheet.values[0] ?? [];
   };
