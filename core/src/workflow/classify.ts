@@ -454,8 +454,19 @@ const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'cha
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
 const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|nha nghia tinh|nha nhan ai|nha mai am|mai am|nha nhan dao|nha chu thap do|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi|sau|bi|dan|ho|ngheo)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
+/**
+ * Rule 2, seventh round (issue 21, C20-C28): what the conventions file by the activity's nature where
+ * a works, crop, place or actor word would misfile it, class by class (the header lists them).
+ */
+const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
+  // a. Cinnamon (C9, C20): certified (C5), processed (crafts), grown (forestry), in that order.
+  [MARKET, ['chung nhan(?: [a-z]+){0,3} (?:huu co|vietgap|globalgap)', '(?:duy tri|giu|gia han|tai) chung nhan']],
+  ['Tiểu thủ công nghiệp', ['vo que', 'que tam', 'tinh dau que', 'tinh dau', 'chung cat', 'say que', 'phoi que', 'so che que', 'che bien que']],
+  ['Lâm nghiệp', ['que huu co', 'chuyen doi que', 'cham soc que', 'vuon que', 'rung que', 'doi que', 'tia thua', '(?:phat|lam|lam sach) co(?: [a-z]+){0,4} que']],
+];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
+  ...SEVENTH_ROUND,
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
@@ -1053,7 +1064,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (o && !worksFirst(read, o, verb && !soft)) {
     // A volunteer campaign's form yields to the concrete work it names (class B: "Thanh niên tình nguyện nạo vét kênh").
     const work = o.sector === MASS_ORGS && CAMPAIGN_FORM.test(k) ? workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) : undefined;
-    return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
+    return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? SECTOR_TOPIC.get(o.sector) ?? 'vh-xh-mt', o.sector, 'activity');
   }
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
   if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');

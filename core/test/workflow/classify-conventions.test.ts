@@ -256,6 +256,23 @@ describe('the classes of error of the sixth round, by the labelling conventions'
   });
 });
 
+describe('the seventh round: the classes of error measured after the sixth, by the conventions C1-C28', () => {
+  const MARKET = 'Tổ chức sản xuất, liên kết thị trường';
+
+  it('a. cinnamon (C9, C20): its growing is forestry, its processing crafts, its certification market links (C5)', () => {
+    expectPlaced('Chuyển đổi quế hữu cơ', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Phát cỏ, chăm sóc quế năm thứ hai', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Làm cỏ vườn quế', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Hỗ trợ bạt phơi vỏ quế', 'kinh-te', 'Tiểu thủ công nghiệp');
+    expectPlaced('HTX chưng cất tinh dầu quế', 'kinh-te', 'Tiểu thủ công nghiệp');
+    expectPlaced('Chứng nhận quế hữu cơ', 'kinh-te', MARKET);
+    expectPlaced('Duy trì chứng nhận VietGAP cho vùng quế', 'kinh-te', MARKET);
+    expectPlaced('Cấp giấy chứng nhận hữu cơ cho hộ trồng quế', 'kinh-te', MARKET);
+    // …while a land-use certificate is no certification of produce.
+    expectPlaced('Cấp giấy chứng nhận quyền sử dụng đất', 'vh-xh-mt', 'Tổ chức chính quyền');
+  });
+});
+
 describe('the other conventions, checked on names of their own', () => {
   it('drugs wherever they are talked of are security (C10); brooms are crafts (C18); a BTS station is information works (C2)', () => {
     expectPlaced('Tuyên truyền phòng chống ma túy trong học đường', 'vh-xh-mt', 'An ninh trật tự');
