@@ -271,6 +271,18 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     // …while a land-use certificate is no certification of produce.
     expectPlaced('Cấp giấy chứng nhận quyền sử dụng đất', 'vh-xh-mt', 'Tổ chức chính quyền');
   });
+
+  it('b. medicinal plants, fruit-tree pest control and seed for poor households are crops, not social protection nor security', () => {
+    expectPlaced('Hỗ trợ giống actiso cho hộ nghèo', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Hỗ trợ giống cho hộ nghèo', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Cấp giống cho hộ nghèo, cận nghèo', 'kinh-te', 'Trồng trọt');
+    // "hướng dẫn phòng trừ" folds through "dân phòng" (a security team) and names none.
+    expectPlaced('Hướng dẫn phòng trừ sâu bệnh cho vườn cây ăn quả', 'kinh-te', 'Trồng trọt');
+    expectPlaced('huong dan phong tru sau benh cay buoi', 'kinh-te', 'Trồng trọt');
+    // …while a road to be planned is no angelica, and a named animal's seed stays the animal's.
+    expectPlaced('Làm đường quy hoạch khu dân cư', 'csht', 'Giao thông');
+    expectPlaced('Hỗ trợ giống bò cho hộ nghèo', 'kinh-te', 'Chăn nuôi');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
