@@ -287,6 +287,8 @@ const INFRA: readonly SectorWords[] = [
       'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'duong ong', 'ong nuoc', 'mang duong ong', 'dao gieng', 'tec nuoc',
       'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
       'dong ho nuoc', 'nuoc mua', 'tram cap nuoc', 'xu ly nuoc', 'nuoc hop ve sinh',
+      // A water plant's pumping station (seventh round, class c; one watering fields is irrigation: FIELDS).
+      'tram bom cap nuoc', 'nha may nuoc',
       'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -412,7 +414,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
 ]);
 /**
  * Cleaning, clearing and landscaping (class E, C8, C9): "tổng dọn vệ sinh", "phát quang", "chỉnh
@@ -463,6 +465,10 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [MARKET, ['chung nhan(?: [a-z]+){0,3} (?:huu co|vietgap|globalgap)', '(?:duy tri|giu|gia han|tai) chung nhan']],
   ['Tiểu thủ công nghiệp', ['vo que', 'que tam', 'tinh dau que', 'tinh dau', 'chung cat', 'say que', 'phoi que', 'so che que', 'che bien que']],
   ['Lâm nghiệp', ['que huu co', 'chuyen doi que', 'cham soc que', 'vuon que', 'rung que', 'doi que', 'tia thua', '(?:phat|lam|lam sach) co(?: [a-z]+){0,4} que']],
+  // c. Water stored by its use (C23): a tradesmen's team building for hire sells a service; a sluice keeping fresh water in a canal, a dam watering fields irrigate; fresh water kept to drink, a cistern ("cống chứa", no culvert), a water plant's pumping station are clean water.
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:to|doi|nhom) tho(?: xay| ho| ne)?', 'xay thue', 'lam thue', 'nhan xay']],
+  ['Thủy lợi', ['cong tru ngot', 'cap nuoc (?:cho )?(?:dong|dong ruong|ruong|canh dong|san xuat)']],
+  ['Nước sạch', ['tru ngot', 'ho tru ngot', 'cong chua nuoc', 'cong chua', 'nha may nuoc', 'nuoc uong']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

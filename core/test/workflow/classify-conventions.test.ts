@@ -283,6 +283,20 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     expectPlaced('Làm đường quy hoạch khu dân cư', 'csht', 'Giao thông');
     expectPlaced('Hỗ trợ giống bò cho hộ nghèo', 'kinh-te', 'Chăn nuôi');
   });
+
+  it('c. water stored by its use (C23): drinking water and cisterns are Nước sạch, a team building them for hire a service, a sluice or a dam for the fields irrigation', () => {
+    expectPlaced('Xây hồ trữ ngọt phục vụ nước uống', 'csht', 'Nước sạch');
+    expectPlaced('Xây cống chứa nước sinh hoạt', 'csht', 'Nước sạch');
+    expectPlaced('Làm cống chứa nước cho hộ nghèo', 'csht', 'Nước sạch');
+    expectPlaced('Nâng cấp trạm bơm cấp nước cho nhà máy nước', 'csht', 'Nước sạch');
+    expectPlaced('Tổ thợ xây cống chứa nước thuê', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('Thành lập tổ thợ xây bồn chứa nước', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('Nạo vét cống trữ ngọt trên kênh', 'csht', 'Thủy lợi');
+    expectPlaced('Sửa chữa đập cấp nước đồng bị rò rỉ', 'csht', 'Thủy lợi');
+    expectPlaced('xay cong tru ngot kenh so 3', 'csht', 'Thủy lợi');
+    // …while a culvert under a road stays the road's.
+    expectPlaced('Xây cống qua đường liên ấp', 'csht', 'Giao thông');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
