@@ -638,7 +638,9 @@ const SOCIETY = rules([
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
-    'mung tho', 'tai dinh cu', 'di dan', 'di doi(?:\\s+[0-9]+)?\\s+(?:ho|dan|nha|khoi|ra khoi)', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan']],
+    'mung tho', 'tai dinh cu', 'di dan', 'di doi(?:\\s+[0-9]+)?\\s+(?:ho|dan|nha|khoi|ra khoi)', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan',
+    // Seventh round, class d (C21): tin houses for the moved, emergency relocation (read before security's "sạt lở"), settling nomadic households, house plots levelled; works for the new site are read first (rule 5).
+    'nha ton', 'ho di doi', 'di doi khan cap', 'dinh canh', 'dinh cu', 'san nen nha', 'san lap mat bang (?:nha o|lam nha|xay nha)']],
   ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', '(?<!huong )dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'cuu sinh', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'gian lan', 'lua dao', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],

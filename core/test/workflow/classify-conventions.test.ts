@@ -297,6 +297,19 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     // …while a culvert under a road stays the road's.
     expectPlaced('Xây cống qua đường liên ấp', 'csht', 'Giao thông');
   });
+
+  it('d. housing and moving out of hazard zones are social protection (C21), not security for "sạt lở"; works for the new site keep their sector', () => {
+    const SOCIAL = 'Xã hội - Bình đẳng giới';
+    expectPlaced('Hỗ trợ nhà tôn cho hộ di dời', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Di dời khẩn cấp hộ dân khỏi vùng sạt lở', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Di dời khẩn cấp các hộ vùng lũ quét', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Định canh định cư cho đồng bào', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Thực hiện định canh định cư tập trung', 'vh-xh-mt', SOCIAL);
+    expectPlaced('San nền nhà cho hộ vùng sạt lở', 'vh-xh-mt', SOCIAL);
+    // …while a road or water for the new site is a road and water.
+    expectPlaced('Làm đường vào khu tái định cư', 'csht', GT);
+    expectPlaced('Xây bể nước cho khu tái định cư', 'csht', 'Nước sạch');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
