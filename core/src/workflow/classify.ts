@@ -469,6 +469,12 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['Ngành nghề và dịch vụ nông thôn', ['(?:to|doi|nhom) tho(?: xay| ho| ne)?', 'xay thue', 'lam thue', 'nhan xay']],
   ['Thủy lợi', ['cong tru ngot', 'cap nuoc (?:cho )?(?:dong|dong ruong|ruong|canh dong|san xuat)']],
   ['Nước sạch', ['tru ngot', 'ho tru ngot', 'cong chua nuoc', 'cong chua', 'nha may nuoc', 'nuoc uong']],
+  // e. Tourism and crafts (C18, C27): heritage houses kept are culture, a craft village's gate its cultural works, a showroom market links, lodging and visitors a service, designs improved and meat packed crafts.
+  ['Văn hóa', ['nha trinh tuong', 'nha co', 'nha san truyen thong', 'bao ton nha']],
+  [CULTURE_WORKS, ['cong lang nghe', '(?:xay|xay dung|lam|sua|sua chua|nang cap) cong lang']],
+  [MARKET, ['phong trung bay', 'trung bay san pham', 'diem trung bay', 'showroom']],
+  ['Ngành nghề và dịch vụ nông thôn', ['homestay', 'home stay', '(?:dich vu|phuc vu|co so|diem|kinh doanh) luu tru', 'luu tru (?:khach|du lich|cong dong|tai nha dan)', 'du lich cong dong', 'don tiep khach', 'don khach', 'khach tham quan']],
+  ['Tiểu thủ công nghiệp', ['mau ma', 'cai tien mau', 'che bien(?: va)? dong goi', 'dong goi thit', 'thit (?:trau |bo |lon |heo )?gac bep', 'thit say', 'lap xuong']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

@@ -310,6 +310,19 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     expectPlaced('Làm đường vào khu tái định cư', 'csht', GT);
     expectPlaced('Xây bể nước cho khu tái định cư', 'csht', 'Nước sạch');
   });
+
+  it('e. tourism and crafts (C18, C27): lodging and visitors are a service, designs and packed meat crafts, a showroom market links, a craft village\'s gate cultural works, heritage houses culture', () => {
+    const SERVICES = 'Ngành nghề và dịch vụ nông thôn';
+    expectPlaced('Bồi dưỡng kỹ năng phục vụ lưu trú', 'kinh-te', SERVICES);
+    expectPlaced('Tập huấn nghiệp vụ buồng phòng cho chủ homestay', 'kinh-te', SERVICES);
+    expectPlaced('Đón khách tham quan làng nghề', 'kinh-te', SERVICES);
+    expectPlaced('Nghệ nhân cải tiến mẫu mã sản phẩm', 'kinh-te', 'Tiểu thủ công nghiệp');
+    expectPlaced('Chế biến, đóng gói thịt trâu gác bếp', 'kinh-te', 'Tiểu thủ công nghiệp');
+    expectPlaced('Xây dựng phòng trưng bày sản phẩm làng nghề', 'kinh-te', MARKET);
+    expectPlaced('Xây cổng làng nghề', 'csht', 'Cơ sở vật chất văn hóa - thông tin');
+    expectPlaced('Bảo tồn nhà trình tường', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Tu sửa nhà trình tường cổ', 'vh-xh-mt', 'Văn hóa');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
