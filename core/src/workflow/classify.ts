@@ -410,7 +410,7 @@ const CAMPAIGN_FORM = words([
 ]);
 const CAMPAIGN_FORM_ALL = new RegExp(CAMPAIGN_FORM.source, 'g');
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
-const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
+const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran', 'can bo doan', 'can bo hoi', 'hoi nguoi cao tuoi']);
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
@@ -475,6 +475,9 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [MARKET, ['phong trung bay', 'trung bay san pham', 'diem trung bay', 'showroom']],
   ['Ngành nghề và dịch vụ nông thôn', ['homestay', 'home stay', '(?:dich vu|phuc vu|co so|diem|kinh doanh) luu tru', 'luu tru (?:khach|du lich|cong dong|tai nha dan)', 'du lich cong dong', 'don tiep khach', 'don khach', 'khach tham quan']],
   ['Tiểu thủ công nghiệp', ['mau ma', 'cai tien mau', 'che bien(?: va)? dong goi', 'dong goi thit', 'thit (?:trau |bo |lon |heo )?gac bep', 'thit say', 'lap xuong']],
+  // f. The commune's digital transformation (C26): a cashless market fair is market links; village Zalo groups, QR codes, e-wallets and bank apps taught are local government (a union's own cadres trained: rule 1).
+  [MARKET, ['(?:phien cho|cho phien|cho nong thon)(?: [a-z]+){0,3} khong dung tien mat']],
+  [GOVERNMENT, ['zalo', 'nhom zalo', 'ma qr', 'qr', 'quet ma', 'vi dien tu', 'app ngan hang', 'ung dung ngan hang', 'ngan hang so', 'ngan hang dien tu', 'mobile banking', 'internet banking']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

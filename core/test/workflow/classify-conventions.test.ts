@@ -323,6 +323,18 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     expectPlaced('Bảo tồn nhà trình tường', 'vh-xh-mt', 'Văn hóa');
     expectPlaced('Tu sửa nhà trình tường cổ', 'vh-xh-mt', 'Văn hóa');
   });
+
+  it('f. the commune\'s digital transformation (C26): Zalo groups, QR codes and bank apps taught are local government, a union\'s cadres trained its own business, a cashless fair market links', () => {
+    const GOVERNMENT = 'Tổ chức chính quyền';
+    expectPlaced('Lập nhóm Zalo thôn', 'vh-xh-mt', GOVERNMENT);
+    expectPlaced('Duy trì nhóm zalo của thôn', 'vh-xh-mt', GOVERNMENT);
+    expectPlaced('Hướng dẫn thanh toán bằng mã QR', 'vh-xh-mt', GOVERNMENT);
+    expectPlaced('Hướng dẫn tiểu thương sử dụng app ngân hàng', 'vh-xh-mt', GOVERNMENT);
+    expectPlaced('Hướng dẫn hộ kinh doanh mở ví điện tử', 'vh-xh-mt', GOVERNMENT);
+    expectPlaced('Tập huấn kỹ năng số cho cán bộ Đoàn', 'vh-xh-mt', 'Hoạt động đoàn thể');
+    expectPlaced('Tổ chức phiên chợ không dùng tiền mặt', 'kinh-te', MARKET);
+    expectPlaced('Chợ phiên không dùng tiền mặt', 'kinh-te', MARKET);
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
