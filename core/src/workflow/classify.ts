@@ -478,6 +478,9 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // f. The commune's digital transformation (C26): a cashless market fair is market links; village Zalo groups, QR codes, e-wallets and bank apps taught are local government (a union's own cadres trained: rule 1).
   [MARKET, ['(?:phien cho|cho phien|cho nong thon)(?: [a-z]+){0,3} khong dung tien mat']],
   [GOVERNMENT, ['zalo', 'nhom zalo', 'ma qr', 'qr', 'quet ma', 'vi dien tu', 'app ngan hang', 'ung dung ngan hang', 'ngan hang so', 'ngan hang dien tu', 'mobile banking', 'internet banking']],
+  // g. Family and gender: domestic violence (BLGĐ) talked of by anyone, the Women's Union too, marital mediation, the "leaders of change" clubs are social; the Women's Union's own "5 không 3 sạch" campaign is its business.
+  [SOCIAL, ['blgd', 'bao luc gd', 'thu linh cua su thay doi', 'thu linh thay doi', 'mau thuan vo chong', 'hoa giai(?: [a-z]+){0,3} vo chong', 'hanh phuc vo chong']],
+  [MASS_ORGS, ['5 khong 3 sach', 'nam khong ba sach']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

@@ -335,6 +335,18 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     expectPlaced('Tổ chức phiên chợ không dùng tiền mặt', 'kinh-te', MARKET);
     expectPlaced('Chợ phiên không dùng tiền mặt', 'kinh-te', MARKET);
   });
+
+  it('g. family and gender: domestic violence, marital mediation and the "leaders of change" clubs are social, whoever holds them; the Women\'s Union\'s "5 không 3 sạch" is its own', () => {
+    const SOCIAL = 'Xã hội - Bình đẳng giới';
+    expectPlaced('Hội LHPN truyền thông phòng chống BLGĐ', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Truyền thông phòng chống BLGĐ tại cộng đồng', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Hòa giải mâu thuẫn vợ chồng', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Duy trì CLB thủ lĩnh của sự thay đổi', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Ra mắt CLB Thủ lĩnh của sự thay đổi', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Xây dựng gia đình 5 không 3 sạch', 'vh-xh-mt', 'Hoạt động đoàn thể');
+    // …while mediating a land dispute is local government's.
+    expectPlaced('Hòa giải tranh chấp đất đai', 'vh-xh-mt', 'Tổ chức chính quyền');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
