@@ -481,6 +481,9 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // g. Family and gender: domestic violence (BLGĐ) talked of by anyone, the Women's Union too, marital mediation, the "leaders of change" clubs are social; the Women's Union's own "5 không 3 sạch" campaign is its business.
   [SOCIAL, ['blgd', 'bao luc gd', 'thu linh cua su thay doi', 'thu linh thay doi', 'mau thuan vo chong', 'hoa giai(?: [a-z]+){0,3} vo chong', 'hanh phuc vo chong']],
   [MASS_ORGS, ['5 khong 3 sach', 'nam khong ba sach']],
+  // h. Fishing at sea and its rules (C25): a fishers' union is organised like an HTX (market links); fishing teams at sea, VMS on vessels, shellfish seed grounds protected are fisheries.
+  [MARKET, ['nghiep doan']],
+  ['Thủy sản', ['khai thac tren bien', 'khai thac hai san', 'khai thac thuy san', 'to doan ket(?: [a-z]+){0,4} (?:tren bien|bien|hai san|khai thac|nghe ca|danh ca)', 'vms', 'giam sat hanh trinh(?: [a-z]+){0,2} tau', 'bai ngao', 'bai so(?! [0-9])', 'bai nghieu', 'bai ngheu', 'ngao giong', 'nghieu giong', 'ngheu giong', 'so huyet', 'nguon loi thuy san', 'nguon loi(?: [a-z]+){0,2} (?:ngao|nghieu|ngheu|so|ca|tom|cua)', 'iuu', 'neo dau tau', 'tau thuyen', 'nghe ca']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

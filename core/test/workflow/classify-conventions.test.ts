@@ -347,6 +347,17 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     // …while mediating a land dispute is local government's.
     expectPlaced('Hòa giải tranh chấp đất đai', 'vh-xh-mt', 'Tổ chức chính quyền');
   });
+
+  it('h. fishing at sea and its rules are fisheries (C25): fishing teams, VMS on vessels, shellfish seed grounds; a fishers\' union is market links', () => {
+    expectPlaced('Thành lập tổ đoàn kết khai thác trên biển', 'kinh-te', 'Thủy sản');
+    expectPlaced('Hỗ trợ lắp đặt thiết bị VMS', 'kinh-te', 'Thủy sản');
+    expectPlaced('Lắp thiết bị giám sát hành trình cho tàu khai thác xa bờ', 'kinh-te', 'Thủy sản');
+    expectPlaced('Bảo vệ bãi ngao giống', 'kinh-te', 'Thủy sản');
+    expectPlaced('Bảo vệ bãi sò huyết giống ven biển', 'kinh-te', 'Thủy sản');
+    expectPlaced('Khoanh vùng bảo vệ nguồn lợi nghêu giống', 'kinh-te', 'Thủy sản');
+    expectPlaced('Thành lập nghiệp đoàn nghề cá', 'kinh-te', MARKET);
+    expectPlaced('Duy trì hoạt động nghiệp đoàn nghề cá xã', 'kinh-te', MARKET);
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
