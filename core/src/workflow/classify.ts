@@ -484,6 +484,10 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // h. Fishing at sea and its rules (C25): a fishers' union is organised like an HTX (market links); fishing teams at sea, VMS on vessels, shellfish seed grounds protected are fisheries.
   [MARKET, ['nghiep doan']],
   ['Thủy sản', ['khai thac tren bien', 'khai thac hai san', 'khai thac thuy san', 'to doan ket(?: [a-z]+){0,4} (?:tren bien|bien|hai san|khai thac|nghe ca|danh ca)', 'vms', 'giam sat hanh trinh(?: [a-z]+){0,2} tau', 'bai ngao', 'bai so(?! [0-9])', 'bai nghieu', 'bai ngheu', 'ngao giong', 'nghieu giong', 'ngheu giong', 'so huyet', 'nguon loi thuy san', 'nguon loi(?: [a-z]+){0,2} (?:ngao|nghieu|ngheu|so|ca|tom|cua)', 'iuu', 'neo dau tau', 'tau thuyen', 'nghe ca']],
+  // i. Markets and services: a residents' self-managed team at a market keeps order; a repair shop, a hired truck collecting produce are services; a forest-products market day and a trial export are market links.
+  ['An ninh trật tự', ['tu quan(?: [a-z]+){0,3} cho nong thon']],
+  ['Ngành nghề và dịch vụ nông thôn', ['tiem sua chua', 'mo tiem', '(?:thue )?xe thu gom (?:nong san|rau|qua|hang|san pham|lua|trai cay|nong lam san)', 'thu gom (?:nong san|rau qua|san pham)']],
+  [MARKET, ['xuat khau thu', 'xuat khau (?:lo|trai|qua|nong san|vai|buoi|xoai|thanh long|sau rieng|chuoi)', '(?:phien cho|cho phien|cho nong thon|phien giao dich) lam san', 'lam san(?: [a-z]+){0,2} (?:phien|dinh ky)']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

@@ -358,6 +358,21 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     expectPlaced('Thành lập nghiệp đoàn nghề cá', 'kinh-te', MARKET);
     expectPlaced('Duy trì hoạt động nghiệp đoàn nghề cá xã', 'kinh-te', MARKET);
   });
+
+  it('i. markets and services: a forest-products market day and a trial export are market links, a self-managed team at a market security, a repair shop and hired collecting trucks services', () => {
+    const SERVICES = 'Ngành nghề và dịch vụ nông thôn';
+    expectPlaced('Tổ chức phiên giao dịch lâm sản định kỳ', 'kinh-te', MARKET);
+    expectPlaced('Tổ tự quản chợ', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Thành lập tổ dân tự quản tại chợ', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Mở tiệm sửa chữa tại chợ', 'kinh-te', SERVICES);
+    expectPlaced('Thuê xe thu gom nông sản', 'kinh-te', SERVICES);
+    expectPlaced('Dịch vụ xe thu gom rau quả', 'kinh-te', SERVICES);
+    expectPlaced('Xuất khẩu thử nghiệm lô vải thiều', 'kinh-te', MARKET);
+    expectPlaced('Xuất khẩu thử lô bưởi sang Mỹ', 'kinh-te', MARKET);
+    // …while collecting rubbish stays the environment's, and labour export jobs.
+    expectPlaced('Thuê xe thu gom rác thải', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Tư vấn xuất khẩu lao động', 'kinh-te', 'Đào tạo nghề - Việc làm');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
