@@ -488,6 +488,10 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['An ninh trật tự', ['tu quan(?: [a-z]+){0,3} cho nong thon']],
   ['Ngành nghề và dịch vụ nông thôn', ['tiem sua chua', 'mo tiem', '(?:thue )?xe thu gom (?:nong san|rau|qua|hang|san pham|lua|trai cay|nong lam san)', 'thu gom (?:nong san|rau qua|san pham)']],
   [MARKET, ['xuat khau thu', 'xuat khau (?:lo|trai|qua|nong san|vai|buoi|xoai|thanh long|sau rieng|chuoi)', '(?:phien cho|cho phien|cho nong thon|phien giao dich) lam san', 'lam san(?: [a-z]+){0,2} (?:phien|dinh ky)']],
+  // j. Swimming and rescue (C22): a mass swimming movement is culture; a shock or rescue team (its drowning first aid too) security; swimming lessons and drowning prevention for children social.
+  ['Văn hóa', ['toan dan tap boi', 'phong trao(?: [a-z]+){0,3} (?:tap boi|boi loi)']],
+  ['An ninh trật tự', ['(?:doi|to|luc luong) (?:xung kich|cuu ho|cuu nan|phan ung nhanh)']],
+  [SOCIAL, ['day boi', 'hoc boi', 'tap boi', 'boi an toan', 'phong chong duoi nuoc', 'duoi nuoc']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

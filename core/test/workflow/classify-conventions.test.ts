@@ -373,6 +373,17 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     expectPlaced('Thuê xe thu gom rác thải', 'vh-xh-mt', 'Môi trường');
     expectPlaced('Tư vấn xuất khẩu lao động', 'kinh-te', 'Đào tạo nghề - Việc làm');
   });
+
+  it('j. swimming and rescue (C22): lessons for children are social, a mass movement culture, drowning first aid for a shock team security', () => {
+    const SOCIAL = 'Xã hội - Bình đẳng giới';
+    expectPlaced('Dạy bơi cho trẻ em', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Mở lớp dạy bơi cho học sinh', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Tổ chức lớp học bơi an toàn cho trẻ dịp hè', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Phong trào toàn dân tập bơi', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Phát động phong trào toàn dân tập bơi phòng chống đuối nước', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Tập huấn sơ cứu đuối nước cho đội xung kích', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Hướng dẫn sơ cứu người đuối nước cho tổ xung kích thôn', 'vh-xh-mt', 'An ninh trật tự');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
