@@ -492,6 +492,8 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['Văn hóa', ['toan dan tap boi', 'phong trao(?: [a-z]+){0,3} (?:tap boi|boi loi)']],
   ['An ninh trật tự', ['(?:doi|to|luc luong) (?:xung kich|cuu ho|cuu nan|phan ung nhanh)']],
   [SOCIAL, ['day boi', 'hoc boi', 'tap boi', 'boi an toan', 'phong chong duoi nuoc', 'duoi nuoc']],
+  // k. A union's cultural events (a singing festival, a cooking contest) are culture, not its own business.
+  ['Văn hóa', ['lien hoan', 'tieng hat', 'hoi thi nau an', 'thi nau an', 'nau an ngon', '(?:hoi thi|thi) (?:van nghe|hat|mua|am thuc|trang phuc|cam hoa)']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([

@@ -384,6 +384,14 @@ describe('the seventh round: the classes of error measured after the sixth, by t
     expectPlaced('Tập huấn sơ cứu đuối nước cho đội xung kích', 'vh-xh-mt', 'An ninh trật tự');
     expectPlaced('Hướng dẫn sơ cứu người đuối nước cho tổ xung kích thôn', 'vh-xh-mt', 'An ninh trật tự');
   });
+
+  it('k. a union\'s cultural events are culture: a veterans\' singing festival, a women\'s cooking contest', () => {
+    expectPlaced('Hội CCB tổ chức liên hoan tiếng hát', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Liên hoan tiếng hát cựu chiến binh', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Hội phụ nữ tổ chức hội thi nấu ăn', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Hội thi nấu ăn ngon của phụ nữ', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Chi hội phụ nữ thi cắm hoa nhân ngày 20/10', 'vh-xh-mt', 'Văn hóa');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
