@@ -307,6 +307,8 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'thu vien truong', 'ky tuc xa', 'nha da nang truong', 'phong chuc nang', 'phong thi nghiem', 'phong may tinh', 'nha hieu bo', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
       'lop hoc cam ban',
+      // A kindergarten's outdoor toys (seventh round, class l).
+      'do choi ngoai troi',
     ],
     withVerb: ['lop hoc', 'truong', 'thiet bi day hoc', 'ban ghe', 'ban tru', 'noi tru', 'bep an'],
   },
@@ -494,6 +496,8 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [SOCIAL, ['day boi', 'hoc boi', 'tap boi', 'boi an toan', 'phong chong duoi nuoc', 'duoi nuoc']],
   // k. A union's cultural events (a singing festival, a cooking contest) are culture, not its own business.
   ['Văn hóa', ['lien hoan', 'tieng hat', 'hoi thi nau an', 'thi nau an', 'nau an ngon', '(?:hoi thi|thi) (?:van nghe|hat|mua|am thuc|trang phuc|cam hoa)']],
+  // l. A law bookcase (wherever it stands), land disputes mediated (forest land too), lists of poor households reviewed are local government.
+  [GOVERNMENT, ['tranh chap(?: [a-z]+){0,3} dat', 'tu sach phap luat', 'tu sach phap ly', '(?:ra soat|lap|cap nhat|phe duyet|niem yet)(?: [a-z]+){0,3} danh sach', 'danh sach ho ngheo']],
 ];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
@@ -585,7 +589,9 @@ const PRODUCTION = rules([
   ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi hau', 'nuoi ngao', 'nuoi nghieu', 'nuoi cua', 'nuoi ba ba', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song',
+      // Pines planted, named without diacritics too (seventh round, class l: "trong moi 10 ha thong"; not "thông tin").
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?thong(?! tin| bao| qua| suot| thoang| tu| diep)', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
   ],
   [
     'Trồng trọt',
@@ -1115,7 +1121,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
   if (!soft && FOR_HEALTH.test(whole) && (verb || infraOf(read.works, false))) return withSector('vh-xh-mt', 'Y tế', 'activity');
-  if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb)) return withSector('csht', SCHOOL, 'activity');
+  // …unless a road or a bridge leads there (seventh round, class l: "Làm cầu qua suối cho học sinh" is a bridge).
+  if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb) && !LEADS_TO.has(infraOf(read.works, verb)?.sector ?? '')) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
   if (verb && !soft && FOR_SECURITY.test(whole)) return withSector('vh-xh-mt', 'An ninh trật tự', 'activity');
   if (!soft) {
