@@ -117,6 +117,33 @@
  *   K. each class read without diacritics too; and, of the other conventions, drugs, social evils and
  *      trafficking are security wherever they are talked of (C10), brooms crafts (C18), BTS information works.
  *
+ * The seventh round (issue 21) read the conventions C20-C28 the same way, class by class (rule 2,
+ * SEVENTH_ROUND, unless works on an object named first lead):
+ *   a. cinnamon (C9, C20): certified (hữu cơ, VietGAP, a certificate kept) → market links, processed
+ *      (bark dried, "quế tăm", essential oil, by an HTX too) → Tiểu thủ công nghiệp, grown (organic
+ *      conversion, weeding, "vườn quế") → Lâm nghiệp;
+ *   b. medicinal plants (đương quy, actiso, sâm) and seed for poor households → Trồng trọt;
+ *      "hướng dẫn phòng trừ" is no "dân phòng";
+ *   c. water by its use (C23): "hồ trữ ngọt", a cistern ("cống chứa nước", no culvert), a water plant's
+ *      pumping station → Nước sạch; builders for hire → a service; "cống trữ ngọt", a dam watering
+ *      fields ("cấp nước đồng", no stagnant "nước đọng") → Thủy lợi;
+ *   d. relocation, định canh định cư, tin houses (C21) → Xã hội (rule 8, before security's "sạt lở");
+ *      works for the new site keep their sector;
+ *   e. lodging, homestay, visitors → a service; designs, packed meat → crafts; a showroom → market
+ *      links; a craft village's gate → cultural works; heritage houses → Văn hóa (C18, C27);
+ *   f. Zalo groups, QR codes, e-wallets, bank apps → Tổ chức chính quyền; a union's cadres trained →
+ *      Hoạt động đoàn thể (rule 1); a cashless market fair → market links (C26);
+ *   g. domestic violence ("BLGĐ", by Hội LHPN too), marital mediation, "thủ lĩnh của sự thay đổi" →
+ *      Xã hội; "5 không 3 sạch" → Hoạt động đoàn thể;
+ *   h. fishing teams at sea, VMS, shellfish seed grounds → Thủy sản; a nghiệp đoàn → market links (C25);
+ *   i. a forest-products market day, a trial export → market links; a market's self-managed team →
+ *      security; a repair shop, hired produce trucks → a service;
+ *   j. children's swimming lessons and drowning → Xã hội; "toàn dân tập bơi" → Văn hóa; a shock or
+ *      rescue team → security (C22); k. a union's singing festival or cooking contest → Văn hóa;
+ *   l. a bridge for pupils → Giao thông (rule 3 yields to what leads there); a kindergarten's outdoor
+ *      toys → Trường học; a law bookcase, land disputes, poor-household lists → Tổ chức chính quyền;
+ *      pines planted without diacritics ("trong moi thong") → Lâm nghiệp.
+ *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a

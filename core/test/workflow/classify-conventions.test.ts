@@ -3,7 +3,9 @@
  * each aligned with the labelling conventions C1-C19 (the activity's nature decides, never the
  * actor, the beneficiary, the place or the programme). Every name here is hand-made in the way
  * communes word them, and each failed before its class was fixed. Each is also checked under a
- * sheet titled "Cơ sở hạ tầng": the words decide, the sheet's topic is only a hint.
+ * sheet titled "Cơ sở hạ tầng": the words decide, the sheet's topic is only a hint. The seventh
+ * round (issue 21) adds its classes a-l the same way, aligned with the conventions C20-C28: each name
+ * failed before its class was fixed, except those introduced by "…while", which guard what must not move.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
