@@ -117,6 +117,33 @@
  *   K. each class read without diacritics too; and, of the other conventions, drugs, social evils and
  *      trafficking are security wherever they are talked of (C10), brooms crafts (C18), BTS information works.
  *
+ * The seventh round (issue 21) read the conventions C20-C28 the same way, class by class (rule 2,
+ * SEVENTH_ROUND, unless works on an object named first lead):
+ *   a. cinnamon (C9, C20): certified (hữu cơ, VietGAP, a certificate kept) → market links, processed
+ *      (bark dried, "quế tăm", essential oil, by an HTX too) → Tiểu thủ công nghiệp, grown (organic
+ *      conversion, weeding, "vườn quế") → Lâm nghiệp;
+ *   b. medicinal plants (đương quy, actiso, sâm) and seed for poor households → Trồng trọt;
+ *      "hướng dẫn phòng trừ" is no "dân phòng";
+ *   c. water by its use (C23): "hồ trữ ngọt", a cistern ("cống chứa nước", no culvert), a water plant's
+ *      pumping station → Nước sạch; builders for hire → a service; "cống trữ ngọt", a dam watering
+ *      fields ("cấp nước đồng", no stagnant "nước đọng") → Thủy lợi;
+ *   d. relocation, định canh định cư, tin houses (C21) → Xã hội (rule 8, before security's "sạt lở");
+ *      works for the new site keep their sector;
+ *   e. lodging, homestay, visitors → a service; designs, packed meat → crafts; a showroom → market
+ *      links; a craft village's gate → cultural works; heritage houses → Văn hóa (C18, C27);
+ *   f. Zalo groups, QR codes, e-wallets, bank apps → Tổ chức chính quyền; a union's cadres trained →
+ *      Hoạt động đoàn thể (rule 1); a cashless market fair → market links (C26);
+ *   g. domestic violence ("BLGĐ", by Hội LHPN too), marital mediation, "thủ lĩnh của sự thay đổi" →
+ *      Xã hội; "5 không 3 sạch" → Hoạt động đoàn thể;
+ *   h. fishing teams at sea, VMS, shellfish seed grounds → Thủy sản; a nghiệp đoàn → market links (C25);
+ *   i. a forest-products market day, a trial export → market links; a market's self-managed team →
+ *      security; a repair shop, hired produce trucks → a service;
+ *   j. children's swimming lessons and drowning → Xã hội; "toàn dân tập bơi" → Văn hóa; a shock or
+ *      rescue team → security (C22); k. a union's singing festival or cooking contest → Văn hóa;
+ *   l. a bridge for pupils → Giao thông (rule 3 yields to what leads there); a kindergarten's outdoor
+ *      toys → Trường học; a law bookcase, land disputes, poor-household lists → Tổ chức chính quyền;
+ *      pines planted without diacritics ("trong moi thong") → Lâm nghiệp.
+ *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
@@ -287,6 +314,8 @@ const INFRA: readonly SectorWords[] = [
       'nuoc sach', 'nuoc sinh hoat', 'nuoc tu chay', 'cap nuoc', 'be chua nuoc', 'be nuoc', 'duong ong dan nuoc', 'ong dan nuoc sach', 'gieng nuoc', 'gieng khoan', 'duong ong', 'ong nuoc', 'mang duong ong', 'dao gieng', 'tec nuoc',
       'bon nuoc', 'lu chua nuoc', 'bon chua nuoc', 'bon chua', 'tec chua nuoc', 'thung chua nuoc', 'bon nhua', 'bon inox', 'loc nuoc', 'may loc nuoc', 'be loc', 'tru nuoc', 'tec nhua', 'nuoc may', 'dau noi nuoc',
       'dong ho nuoc', 'nuoc mua', 'tram cap nuoc', 'xu ly nuoc', 'nuoc hop ve sinh',
+      // A water plant's pumping station (seventh round, class c; one watering fields is irrigation: FIELDS).
+      'tram bom cap nuoc', 'nha may nuoc',
       'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -305,6 +334,8 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'truong hoc', 'phong hoc', 'diem truong', 'truong mam non', 'truong tieu hoc', 'truong trung hoc', 'truong thcs', 'thu vien truong', 'ky tuc xa', 'nha da nang truong', 'phong chuc nang', 'phong thi nghiem', 'phong may tinh', 'nha hieu bo', 'nha ban tru', 'nha noi tru', 'nha cong vu giao vien', 'nha lop hoc',
       'lop hoc cam ban',
+      // A kindergarten's outdoor toys (seventh round, class l).
+      'do choi ngoai troi',
     ],
     withVerb: ['lop hoc', 'truong', 'thiet bi day hoc', 'ban ghe', 'ban tru', 'noi tru', 'bep an'],
   },
@@ -408,11 +439,11 @@ const CAMPAIGN_FORM = words([
 ]);
 const CAMPAIGN_FORM_ALL = new RegExp(CAMPAIGN_FORM.source, 'g');
 /** The mass organisations: their officials' training is their own sector, not the local government's. */
-const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran']);
+const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran', 'can bo doan', 'can bo hoi', 'hoi nguoi cao tuoi']);
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', 'nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
 ]);
 /**
  * Cleaning, clearing and landscaping (class E, C8, C9): "tổng dọn vệ sinh", "phát quang", "chỉnh
@@ -454,13 +485,55 @@ const HYGIENE_ELSEWHERE = words(['thuc pham', 'chuong trai', 'chuong nuoi', 'cha
 /** Housing support for the poor is a poverty-support policy (the handbook lists "Hỗ trợ về nhà ở" beside health and schooling support). */
 const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong dot nha|nha dai doan ket|nha tinh nghia|nha tinh thuong|nha nghia tinh|nha nhan ai|nha mai am|mai am|nha nhan dao|nha chu thap do|(?:xay|sua|lam|sua chua|xay dung) nha (?:cho(?! xe)|o|moi|sau|bi|dan|ho|ngheo)|(?:xay|sua|lam|sua chua|xay dung) nha$)(?: |$)/;
 
+/**
+ * Rule 2, seventh round (issue 21, C20-C28): what the conventions file by the activity's nature where
+ * a works, crop, place or actor word would misfile it, class by class (the header lists them).
+ */
+const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
+  // a. Cinnamon (C9, C20): certified (C5), processed (crafts), grown (forestry), in that order.
+  [MARKET, ['chung nhan(?: [a-z]+){0,3} (?:huu co|vietgap|globalgap)', '(?:duy tri|giu|gia han|tai) chung nhan']],
+  ['Tiểu thủ công nghiệp', ['vo que', 'que tam', 'tinh dau que', 'tinh dau', 'chung cat', 'say que', 'phoi que', 'so che que', 'che bien que']],
+  ['Lâm nghiệp', ['que huu co', 'chuyen doi que', 'cham soc que', 'vuon que', 'rung que', 'doi que', 'tia thua', '(?:phat|lam|lam sach) co(?: [a-z]+){0,4} que']],
+  // c. Water stored by its use (C23): a tradesmen's team building for hire sells a service; a sluice keeping fresh water in a canal, a dam watering fields irrigate; fresh water kept to drink, a cistern ("cống chứa", no culvert), a water plant's pumping station are clean water.
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:to|doi|nhom) tho(?: xay| ho| ne)?', 'xay thue', 'lam thue', 'nhan xay']],
+  ['Thủy lợi', ['cong tru ngot', 'cap nuoc (?:cho )?(?:dong|dong ruong|ruong|canh dong|san xuat)']],
+  ['Nước sạch', ['tru ngot', 'ho tru ngot', 'cong chua nuoc', 'cong chua', 'nha may nuoc', 'nuoc uong']],
+  // e. Tourism and crafts (C18, C27): heritage houses kept are culture, a craft village's gate its cultural works, a showroom market links, lodging and visitors a service, designs improved and meat packed crafts.
+  ['Văn hóa', ['nha trinh tuong', 'nha co', 'nha san truyen thong', 'bao ton nha']],
+  [CULTURE_WORKS, ['cong lang nghe', '(?:xay|xay dung|lam|sua|sua chua|nang cap) cong lang']],
+  [MARKET, ['phong trung bay', 'trung bay san pham', 'diem trung bay', 'showroom']],
+  ['Ngành nghề và dịch vụ nông thôn', ['homestay', 'home stay', '(?:dich vu|phuc vu|co so|diem|kinh doanh) luu tru', 'luu tru (?:khach|du lich|cong dong|tai nha dan)', 'du lich cong dong', 'don tiep khach', 'don khach', 'khach tham quan']],
+  ['Tiểu thủ công nghiệp', ['mau ma', 'cai tien mau', 'che bien(?: va)? dong goi', 'dong goi thit', 'thit (?:trau |bo |lon |heo )?gac bep', 'thit say', 'lap xuong']],
+  // f. The commune's digital transformation (C26): a cashless market fair is market links; village Zalo groups, QR codes, e-wallets and bank apps taught are local government (a union's own cadres trained: rule 1).
+  [MARKET, ['(?:phien cho|cho phien|cho nong thon)(?: [a-z]+){0,3} khong dung tien mat']],
+  [GOVERNMENT, ['zalo', 'nhom zalo', 'ma qr', 'qr', 'quet ma', 'vi dien tu', 'app ngan hang', 'ung dung ngan hang', 'ngan hang so', 'ngan hang dien tu', 'mobile banking', 'internet banking']],
+  // g. Family and gender: domestic violence (BLGĐ) talked of by anyone, the Women's Union too, marital mediation, the "leaders of change" clubs are social; the Women's Union's own "5 không 3 sạch" campaign is its business.
+  [SOCIAL, ['blgd', 'bao luc gd', 'thu linh cua su thay doi', 'thu linh thay doi', 'mau thuan vo chong', 'hoa giai(?: [a-z]+){0,3} vo chong', 'hanh phuc vo chong']],
+  [MASS_ORGS, ['5 khong 3 sach', 'nam khong ba sach']],
+  // h. Fishing at sea and its rules (C25): a fishers' union is organised like an HTX (market links); fishing teams at sea, VMS on vessels, shellfish seed grounds protected are fisheries.
+  [MARKET, ['nghiep doan']],
+  ['Thủy sản', ['khai thac tren bien', 'khai thac hai san', 'khai thac thuy san', 'to doan ket(?: [a-z]+){0,4} (?:tren bien|bien|hai san|khai thac|nghe ca|danh ca)', 'vms', 'giam sat hanh trinh(?: [a-z]+){0,2} tau', 'bai ngao', 'bai so(?! [0-9])', 'bai nghieu', 'bai ngheu', 'ngao giong', 'nghieu giong', 'ngheu giong', 'so huyet', 'nguon loi thuy san', 'nguon loi(?: [a-z]+){0,2} (?:ngao|nghieu|ngheu|so|ca|tom|cua)', 'iuu', 'neo dau tau', 'tau thuyen', 'nghe ca']],
+  // i. Markets and services: a residents' self-managed team at a market keeps order; a repair shop, a hired truck collecting produce are services; a forest-products market day and a trial export are market links.
+  ['An ninh trật tự', ['tu quan(?: [a-z]+){0,3} cho nong thon']],
+  ['Ngành nghề và dịch vụ nông thôn', ['tiem sua chua', 'mo tiem', '(?:thue )?xe thu gom (?:nong san|rau|qua|hang|san pham|lua|trai cay|nong lam san)', 'thu gom (?:nong san|rau qua|san pham)']],
+  [MARKET, ['xuat khau thu', 'xuat khau (?:lo|trai|qua|nong san|vai|buoi|xoai|thanh long|sau rieng|chuoi)', '(?:phien cho|cho phien|cho nong thon|phien giao dich) lam san', 'lam san(?: [a-z]+){0,2} (?:phien|dinh ky)']],
+  // j. Swimming and rescue (C22): a mass swimming movement is culture; a shock or rescue team (its drowning first aid too) security; swimming lessons and drowning prevention for children social.
+  ['Văn hóa', ['toan dan tap boi', 'phong trao(?: [a-z]+){0,3} (?:tap boi|boi loi)']],
+  ['An ninh trật tự', ['(?:doi|to|luc luong) (?:xung kich|cuu ho|cuu nan|phan ung nhanh)']],
+  [SOCIAL, ['day boi', 'hoc boi', 'tap boi', 'boi an toan', 'phong chong duoi nuoc', 'duoi nuoc']],
+  // k. A union's cultural events (a singing festival, a cooking contest) are culture, not its own business.
+  ['Văn hóa', ['lien hoan', 'tieng hat', 'hoi thi nau an', 'thi nau an', 'nau an ngon', '(?:hoi thi|thi) (?:van nghe|hat|mua|am thuc|trang phuc|cam hoa)']],
+  // l. A law bookcase (wherever it stands), land disputes mediated (forest land too), lists of poor households reviewed are local government.
+  [GOVERNMENT, ['tranh chap(?: [a-z]+){0,3} dat', 'tu sach phap luat', 'tu sach phap ly', '(?:ra soat|lap|cap nhat|phe duyet|niem yet)(?: [a-z]+){0,3} danh sach', 'danh sach ho ngheo']],
+];
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
+  ...SEVENTH_ROUND,
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', 'dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
+  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', '(?<!huong )dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
     // Fire alarms and the neighbourhood fire groups (class P, C17).
     'bao chay', 'chuong bao chay', 'lien gia', 'to lien gia', 'binh chua chay', 'diem chua chay',
     // Drugs, social evils and trafficking wherever they are talked of (C10: "… ma túy trong học đường").
@@ -543,7 +616,9 @@ const PRODUCTION = rules([
   ['Thủy sản', ['thuy san', 'ca giong', 'nuoi ca', 'nuoi oc', 'oc nhoi', 'oc buou', 'lua ca', 'ca lua', 'ca trong ruong', 'ao ca', 'ao nuoi', 'ca ruong', 'ca ro phi', 'ca chep', 'ca tram', 'tha ca', 'con ca', 'nuoi tom', 'tom', 'ech', 'nuoi hau', 'nuoi ngao', 'nuoi nghieu', 'nuoi cua', 'nuoi ba ba', 'nuoi ech', 'ca long', 'long ca', 'luon', 'ngu cu', 'ngu luoi cu', 'luoi cu', 'ngu dan', 'tau ca', 'danh bat']],
   [
     'Lâm nghiệp',
-    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song'],
+    ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song',
+      // Pines planted, named without diacritics too (seventh round, class l: "trong moi 10 ha thong"; not "thông tin").
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?thong(?! tin| bao| qua| suot| thoang| tu| diep)', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
   ],
   [
     'Trồng trọt',
@@ -556,6 +631,8 @@ const PRODUCTION = rules([
       'khai hoang', 'ruong nuoc', 'don dien doi thua', 'cai tao dong ruong', 'vietgap', 'cay mia', 'trong mia', 'cay lac', 'dau tuong', 'thanh long', 'cay chuoi', 'cay vai', 'vai thieu', 'cay nhan', 'cay xoai', 'vu xuan', 'vu mua', 'vu he thu', 'gieo cay', 'cay thuoc',
       // Medicinal crops (C9: crop growing, even under forest).
       'ba kich', 'sa nhan', 'thao qua', 'giong sam', 'trong sam', 'cay sam', 'sam ngoc linh', 'sam day', 'dang sam', 'hoai son', 'atiso',
+      // Seventh round, class b: medicinal plants by their names, and seed given to poor households (a crop unless an animal, a fish or a tree is named before).
+      'duong quy(?! hoach)', 'actiso', 'a ti so', 'cay sam', 'sam', '(?:ho tro|cap|cap phat|trao) (?:cac loai )?giong',
     ],
   ],
 ]);
@@ -619,7 +696,9 @@ const SOCIETY = rules([
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
-    'mung tho', 'tai dinh cu', 'di dan', 'di doi(?:\\s+[0-9]+)?\\s+(?:ho|dan|nha|khoi|ra khoi)', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan']],
+    'mung tho', 'tai dinh cu', 'di dan', 'di doi(?:\\s+[0-9]+)?\\s+(?:ho|dan|nha|khoi|ra khoi)', 'sap xep dan cu', 'on dinh dan cu', 'dat o', 'hoan canh dac biet', 'hoan canh kho khan',
+    // Seventh round, class d (C21): tin houses for the moved, emergency relocation (read before security's "sạt lở"), settling nomadic households, house plots levelled; works for the new site are read first (rule 5).
+    'nha ton', 'ho di doi', 'di doi khan cap', 'dinh canh', 'dinh cu', 'san nen nha', 'san lap mat bang (?:nha o|lam nha|xay nha)']],
   ['An ninh trật tự', ['an ninh', 'trat tu', 'ma tuy', 'nguoi nghien', 'cai nghien', 'sau cai', 'te nan', 'toi pham', 'quoc phong', '(?<!huong )dan quan', 'thien tai', 'cuu ho', 'cuu nan', 'cuu sinh', 'dien tap', 'phong thu', 'cong an', 'mua ban nguoi', 'buon ban nguoi', 'gian lan', 'lua dao', 'sat lo', 'lu quet', 'lu ong', 'ngap lut', 'bao lu', 'lut bao']],
   // The organisations by name; their members ("hội viên", "thanh niên") are read after the work (below).
   [MASS_ORGS, ['doan the', 'chi hoi', 'hoi lien hiep phu nu', 'doan xa', 'chi doan', 'hoi nong dan', 'hoi phu nu', 'cuu chien binh', 'mat tran', 'hoi nguoi cao tuoi', 'doan thanh nien']],
@@ -1053,7 +1132,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (o && !worksFirst(read, o, verb && !soft)) {
     // A volunteer campaign's form yields to the concrete work it names (class B: "Thanh niên tình nguyện nạo vét kênh").
     const work = o.sector === MASS_ORGS && CAMPAIGN_FORM.test(k) ? workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) : undefined;
-    return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? 'vh-xh-mt', o.sector, 'activity');
+    return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? SECTOR_TOPIC.get(o.sector) ?? 'vh-xh-mt', o.sector, 'activity');
   }
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
   if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');
@@ -1069,7 +1148,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // 3. Works for a school or a cultural house are theirs, whatever is built ("nhà vệ sinh cho điểm trường"), and so are works at its site ("Kè đá điểm trường").
   if (verb && !soft && FOR_SCHOOL.test(whole)) return withSector('csht', SCHOOL, 'activity');
   if (!soft && FOR_HEALTH.test(whole) && (verb || infraOf(read.works, false))) return withSector('vh-xh-mt', 'Y tế', 'activity');
-  if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb)) return withSector('csht', SCHOOL, 'activity');
+  // …unless a road or a bridge leads there (seventh round, class l: "Làm cầu qua suối cho học sinh" is a bridge).
+  if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb) && !LEADS_TO.has(infraOf(read.works, verb)?.sector ?? '')) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
   if (verb && !soft && FOR_SECURITY.test(whole)) return withSector('vh-xh-mt', 'An ninh trật tự', 'activity');
   if (!soft) {
