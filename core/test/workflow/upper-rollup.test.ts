@@ -147,6 +147,75 @@ describe('one run of the roll-up', () => {
     expect(r.rollup.communes.find((c) => c.name === 'Xã Số 001')).toMatchObject({ count: 3 });
     // Both read this time (Xã Số 001's new III.1 over its stored plan): none kept as it was.
     expect((await lines(target, DISTRICT_REPORT_SHEET)).some((l) => l.includes('nhập mới hoặc thay 2 xã; giữ nguyên 0 xã đã có.'))).toBe(true);
+    // Even when asked for: its feedback would be empty.
+    const asked = await rollUpCommunes([], target, { feedbackCommune: 'Xã Số 009', today: '2026-11-10' });
+    expect(asked.feedbackCommune).toBe('Xã Số 001');
+  });
+});
+
+describe('communes read again, and the period', () => {
+  it('reads the tabs of the target and the files given beside them, and remembers only the tabs as imported', async () => {
+    const shared = (await commune(1, 3)).port as MemoryWorkbook;
+    const r = await rollUpCommunes([{ port: shared }, await commune(2, 3)], shared, { upperLevel: 'Tỉnh Lào Cai', today: '2026-11-09' });
+    expect(r.imported.map((i) => [i.name, i.fromTabs])).toEqual([
+      ['Xã Số 001', true],
+      ['Xã Số 002', false],
+    ]);
+    expect(upper(await state(shared)).imported).toEqual({ 'II.6.A': '2026-11-09', 'II.6.B': '2026-11-09' });
+    expect((await lines(shared, DISTRICT_REPORT_SHEET)).some((l) => l.includes('nhập mới hoặc thay 2 xã (1 xã từ các trang theo cách sắp xếp cũ, mỗi xã một trang); giữ nguyên 0 xã đã có.'))).toBe(true);
+  });
+
+  it('leaves out a file older than the one the tables hold, and says so', async () => {
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes([await commune(1, 3, { modified: '2026-10-20T08:00:00Z' })], target, { upperLevel: 'Tỉnh Lào Cai', today: '2026-11-09' });
+    const before = await lines(target, II6B_TABLE);
+    const r = await rollUpCommunes([await commune(1, 3, { variant: 7, modified: '2026-10-01T08:00:00Z' })], target, { today: '2026-11-10' });
+    expect(r.imported).toEqual([]);
+    expect(r.rollup.issues.filter((i) => i.code === 'COMMUNE_OLDER_VERSION_LEFT').map((i) => i.params.commune)).toEqual(['Xã Số 001']);
+    expect(await lines(target, II6B_TABLE)).toEqual(before);
+    expect(upper(await state(target)).communes).toEqual({ 'so 001': expect.objectContaining({ read: '2026-11-09', modified: '2026-10-20T08:00:00Z' }) });
+  });
+
+  it('an empty form sent for a commune whose plan the tables hold is no problem; for a new commune it is', async () => {
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes([await commune(1, 3)], target, { upperLevel: 'Tỉnh Lào Cai', today: '2026-11-09' });
+    const empty = async (name: string): Promise<DistrictSource> => {
+      const wb = MemoryWorkbook.fromArrays({});
+      await wb.createSheet(layoutForm(getForm('II.6.B'), { planYear: 2027, unitName: name, sheetName: 'II.6.B', body: { activities: [] } }));
+      return { port: wb, file: `${name} trống.xlsx` };
+    };
+    const r = await rollUpCommunes([await empty('Xã Số 001'), await empty('Xã Số 010')], target, { today: '2026-11-10' });
+    expect(r.rollup.issues.filter((i) => i.code === 'NO_COMMUNE_PLAN' || i.code === 'III1_WITHOUT_PLAN').map((i) => [i.code, i.params.commune])).toEqual([['NO_COMMUNE_PLAN', 'Xã Số 010']]);
+    // The stored plan is kept.
+    expect(r.rollup.communes.find((c) => c.name === 'Xã Số 001')).toMatchObject({ count: 3 });
+  });
+
+  it('the period given is the communes\' period; without one, the period of the plan year given, else of the workbook\'s', async () => {
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes([await commune(1, 3)], target, { upperLevel: 'Tỉnh Lào Cai', period: '2021-2025', today: '2026-11-09' });
+    const periodOf = async () => (upper(await state(target)).communes as Record<string, { period?: string }>)['so 001'].period;
+    expect(await periodOf()).toBe('2021-2025');
+    // The state's memory of the communes lost (the tables kept): each stored commune takes the run's period.
+    const forget = async () => {
+      const s = await state(target);
+      await target.writeState({ ...s, extra: { ...s.extra, upper: { ...upper(s), communes: {} } } });
+    };
+    await forget();
+    await rollUpCommunes([], target, { period: '2021-2025', today: '2026-11-10' });
+    expect(await periodOf()).toBe('2021-2025');
+    await forget();
+    await rollUpCommunes([], target, { planYear: 2025, today: '2026-11-10' });
+    expect(await periodOf()).toBe('2021-2025');
+    await forget();
+    await rollUpCommunes([], target, { today: '2026-11-10' });
+    expect(await periodOf()).toBe('2026-2030');
+  });
+
+  it('the plan year given wins over the one the forms carry', async () => {
+    const r = await rollUpCommunes([await commune(1, 3)], MemoryWorkbook.fromArrays({}), { upperLevel: 'Tỉnh Lào Cai', planYear: 2026, today: '2026-11-09' });
+    expect(r.rollup.planYear).toBe(2026);
+    const read = await rollUpCommunes([await commune(1, 3)], MemoryWorkbook.fromArrays({}), { upperLevel: 'Tỉnh Lào Cai', today: '2026-11-09' });
+    expect(read.rollup.planYear).toBe(2027);
   });
 });
 
@@ -174,6 +243,13 @@ describe('the funds and where they come from', () => {
     expect(before.length).toBeGreaterThan(0);
     await rollUpCommunes([await commune(2, 3)], target, { today: '2026-11-10' });
     expect(await figures()).toEqual(before);
+    // A new IV.1 alone, no commune changed: the figures table takes it.
+    const r = await rollUpCommunes([await iv1Of('Tỉnh Lào Cai', 950)], target, { today: '2026-11-11' });
+    expect(r.rollup.funds).toBe(950);
+    const after = await figures();
+    expect(after).toHaveLength(before.length);
+    expect(after).not.toEqual(before);
+    expect(after.join('\n')).toContain('950');
   });
 
   it('reads the memory of an earlier version ("district") once and leaves it for "upper"', async () => {
@@ -207,6 +283,9 @@ describe('the commune whose feedback is shown', () => {
     const unknown = await rollUpCommunes([], target, { feedbackCommune: 'Xã Không Có', today: '2026-11-09' });
     expect(unknown.rollup.issues.filter((i) => i.code === 'FEEDBACK_COMMUNE_UNKNOWN').map((i) => [i.params.commune, i.sheet])).toEqual([['Xã Không Có', FEEDBACK_VIEW]]);
     expect(unknown.feedbackCommune).toBe('Xã Số 002');
+    // Recorded with the workbook's findings.
+    const recorded = recordedFindings(await state(target)).find((x) => x.origin === 'rollup');
+    expect(recorded?.findings.map((f) => f.code)).toContain('FEEDBACK_COMMUNE_UNKNOWN');
   });
 
   it('none yet: the view says so, and no commune is remembered', async () => {
