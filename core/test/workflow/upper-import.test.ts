@@ -78,8 +78,9 @@ describe('a commune read again over the tables', () => {
     const issues: Finding[] = [];
     const old = input('Xã Tân Lập', [1], { modified: '2026-10-19T08:00:00Z', where: ['ban-cu.xlsx — II.6.B', 'ban-cu.xlsx — II.6.A'] });
     expect(merged(stored, old, '2026-11-09', issues)).toBeUndefined();
-    expect(issues.map((f) => [f.code, f.params.commune, f.message])).toEqual([
-      ['COMMUNE_OLDER_VERSION_LEFT', 'Xã Tân Lập', 'Xã Tân Lập có hai bản kế hoạch khác nhau: đã dùng bản mới hơn (bảng dữ liệu các xã (đọc ngày 2026-11-01)), bỏ qua bản cũ (ban-cu.xlsx — II.6.B; ban-cu.xlsx — II.6.A).'],
+    // About the commune as a whole: no sheet named.
+    expect(issues.map((f) => [f.code, f.sheet, f.params.commune, f.message])).toEqual([
+      ['COMMUNE_OLDER_VERSION_LEFT', '', 'Xã Tân Lập', 'Xã Tân Lập có hai bản kế hoạch khác nhau: đã dùng bản mới hơn (bảng dữ liệu các xã (đọc ngày 2026-11-01)), bỏ qua bản cũ (ban-cu.xlsx — II.6.B; ban-cu.xlsx — II.6.A).'],
     ]);
   });
 
@@ -174,5 +175,24 @@ describe('packages into tables a person rearranged', () => {
     const r = await importCommunePackages([await communePackage(1, 3), await communePackage(2, 3)], target, { stop: () => true });
     expect(r.done).toBe(1);
     expect(r.imported.map((c) => c.name)).toEqual(['Xã Số 001']);
+  });
+});
+
+describe('an import on its own', () => {
+  it("dates the rows with the day given, else today's (YYYY-MM-DD); reads in the workbook's period, else its plan year's", async () => {
+    const target = MemoryWorkbook.fromArrays({}, { state: { period: '2021-2025', planYear: 2027 } });
+    const r = await importCommunePackages([await communePackage(1, 3)], target);
+    // A clean package: nothing found, nothing said.
+    expect([r.done, r.issues, r.findings]).toEqual([1, [], []]);
+    const meta = ((await target.readState()).extra?.upper as { communes: Record<string, { read: string; period: string }> }).communes['so 001'];
+    expect(meta.read).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(meta.period).toBe('2021-2025');
+    const [b] = await target.readSheets([II6B_TABLE]);
+    const col = b.values[0].indexOf('Ngày đọc');
+    expect(b.values.slice(1).map((x) => x[col])).toEqual([meta.read, meta.read]);
+    // Without a period, the plan year's.
+    const older = MemoryWorkbook.fromArrays({}, { state: { planYear: 2025 } });
+    await importCommunePackages([await communePackage(1, 3)], older, { today: '2026-11-09' });
+    expect(((await older.readState()).extra?.upper as { communes: Record<string, { period: string }> }).communes['so 001'].period).toBe('2021-2025');
   });
 });
