@@ -195,4 +195,17 @@ describe('an import on its own', () => {
     await importCommunePackages([await communePackage(1, 3)], older, { today: '2026-11-09' });
     expect(((await older.readState()).extra?.upper as { communes: Record<string, { period: string }> }).communes['so 001'].period).toBe('2021-2025');
   });
+  it('an empty form sent for a commune the tables hold is no problem (its plan kept); for a commune they do not hold it is', async () => {
+    const target = MemoryWorkbook.fromArrays({});
+    await importCommunePackages([await communePackage(1, 3)], target, { today: '2026-11-02' });
+    const empty = async (name: string) => {
+      const wb = MemoryWorkbook.fromArrays({});
+      await wb.createSheet(layoutForm(getForm('II.6.B'), { planYear: 2027, unitName: name, sheetName: 'II.6.B', body: { activities: [] } }));
+      return { port: wb, file: `${name} trống.xlsx` };
+    };
+    const r = await importCommunePackages([await empty('Xã Số 001'), await empty('Xã Số 010')], target, { today: '2026-11-03' });
+    expect(r.issues.map((f) => [f.code, f.params.commune])).toEqual([['NO_COMMUNE_PLAN', 'Xã Số 010']]);
+    const [b] = await target.readSheets([II6B_TABLE]);
+    expect(b.values.slice(1).filter((x) => x[0] === 'Xã Số 001')).toHaveLength(2);
+  });
 });
