@@ -195,6 +195,7 @@ describe('an import on its own', () => {
     await importCommunePackages([await communePackage(1, 3)], older, { today: '2026-11-09' });
     expect(((await older.readState()).extra?.upper as { communes: Record<string, { period: string }> }).communes['so 001'].period).toBe('2021-2025');
   });
+
   it('an empty form sent for a commune the tables hold is no problem (its plan kept); for a commune they do not hold it is', async () => {
     const target = MemoryWorkbook.fromArrays({});
     await importCommunePackages([await communePackage(1, 3)], target, { today: '2026-11-02' });
