@@ -206,6 +206,11 @@ describe('an import on its own', () => {
     };
     const r = await importCommunePackages([await empty('Xã Số 001'), await empty('Xã Số 010')], target, { today: '2026-11-03' });
     expect(r.issues.map((f) => [f.code, f.params.commune])).toEqual([['NO_COMMUNE_PLAN', 'Xã Số 010']]);
+    // Packages are files, never the target's own tabs.
+    expect(r.imported.map((c) => [c.name, c.fromTabs])).toEqual([
+      ['Xã Số 001', false],
+      ['Xã Số 010', false],
+    ]);
     const [b] = await target.readSheets([II6B_TABLE]);
     expect(b.values.slice(1).filter((x) => x[0] === 'Xã Số 001')).toHaveLength(2);
   });
