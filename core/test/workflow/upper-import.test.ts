@@ -214,4 +214,11 @@ describe('an import on its own', () => {
     const [b] = await target.readSheets([II6B_TABLE]);
     expect(b.values.slice(1).filter((x) => x[0] === 'Xã Số 001')).toHaveLength(2);
   });
+
+  it('with nothing new to take leaves the workbook as it was: no table made, no state written', async () => {
+    const target = MemoryWorkbook.fromArrays({ 'Ghi chú': [['của tỉnh']] });
+    expect(await importCommunePackages([], target, { today: '2026-11-02' })).toEqual({ done: 0, imported: [], issues: [], findings: [] });
+    expect(await target.listSheets()).toEqual(['Ghi chú']);
+    expect([target.stats.createSheet, target.stats.writeValues, target.stats.writeState]).toEqual([0, 0, 0]);
+  });
 });
