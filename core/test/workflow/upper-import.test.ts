@@ -221,4 +221,34 @@ describe('an import on its own', () => {
     expect(await target.listSheets()).toEqual(['Ghi chú']);
     expect([target.stats.createSheet, target.stats.writeValues, target.stats.writeState]).toEqual([0, 0, 0]);
   });
+
+  it("into tables whose headers a person retyped, cleared or emptied: every figure of the new rows kept (a column the sheet lacks added after its last)", async () => {
+    const target = MemoryWorkbook.fromArrays({});
+    await importCommunePackages([await communePackage(1, 3)], target, { today: '2026-11-02' });
+    const [b] = await target.readSheets([II6B_TABLE]);
+    const h = b.values[0].map((v) => String(v ?? ''));
+    // II.6.B: "Tổng số" retyped in lower case, the "Đề xuất" header cleared; II.6.A emptied altogether.
+    await target.writeValues([
+      { sheet: II6B_TABLE, row: 0, col: h.indexOf('Tổng số (1.000 đồng)'), values: [['tổng số (1.000 đồng)']] },
+      { sheet: II6B_TABLE, row: 0, col: h.indexOf('Đề xuất (1.000 đồng)'), values: [[null]] },
+    ]);
+    const [a] = await target.readSheets([II6A_TABLE]);
+    await target.writeValues([{ sheet: II6A_TABLE, row: a.top, col: a.left, values: a.values.map((r) => r.map(() => null)) }]);
+    const r = await importCommunePackages([await communePackage(2, 3)], target, { today: '2026-11-03' });
+    expect(r.imported.map((c) => [c.name, c.read, c.stored, c.balanced])).toEqual([['Xã Số 002', { count: 3, amount: 101300 }, { count: 3, amount: 101300 }, true]]);
+    const [b2] = await target.readSheets([II6B_TABLE]);
+    const h2 = b2.values[0].map((v) => String(v ?? ''));
+    // The retyped header is the same column; the cleared one is written again after the last column.
+    expect(h2.filter((x) => /tổng số/i.test(x))).toEqual(['tổng số (1.000 đồng)']);
+    expect(h2.slice(h.length)).toEqual(['Đề xuất (1.000 đồng)']);
+    const mine = b2.values.filter((x) => x[h.indexOf('Xã')] === 'Xã Số 002');
+    expect(mine.map((x) => [x[h.indexOf('Tổng số (1.000 đồng)')], x[h.length]])).toEqual([
+      [50100, 45100],
+      [50200, 45200],
+    ]);
+    // The emptied II.6.A: its header written again above the new row.
+    const [a2] = await target.readSheets([II6A_TABLE]);
+    expect(a2.values[0].map((v) => String(v ?? ''))).toEqual(h);
+    expect(a2.values.slice(1).filter((x) => x[0] === 'Xã Số 002').map((x) => x[h.indexOf('Tổng số (1.000 đồng)')])).toEqual([1000]);
+  });
 });
