@@ -251,4 +251,13 @@ describe('an import on its own', () => {
     expect(a2.values[0].map((v) => String(v ?? ''))).toEqual(h);
     expect(a2.values.slice(1).filter((x) => x[0] === 'Xã Số 002').map((x) => x[h.indexOf('Tổng số (1.000 đồng)')])).toEqual([1000]);
   });
+
+  it("says the other problems of a package for a commune the tables hold: a form sent twice", async () => {
+    const target = MemoryWorkbook.fromArrays({});
+    await importCommunePackages([await communePackage(1, 3)], target, { today: '2026-11-02' });
+    const twice = await communePackage(1, 3);
+    await (twice.port as MemoryWorkbook).copySheet('II.6.B', 'II.6.B sửa');
+    const r = await importCommunePackages([twice], target, { today: '2026-11-03' });
+    expect(r.issues.map((f) => [f.code, f.params.commune, f.params.form, f.params.count])).toEqual([['FORM_SENT_TWICE', 'Xã Số 001', 'II.6.B', 2]]);
+  });
 });
