@@ -248,6 +248,7 @@ describe('an import on its own', () => {
     ]);
     // The emptied II.6.A: its header written again above the new row.
     const [a2] = await target.readSheets([II6A_TABLE]);
+    expect([a2.top, a2.left]).toEqual([0, 0]);
     expect(a2.values[0].map((v) => String(v ?? ''))).toEqual(h);
     expect(a2.values.slice(1).filter((x) => x[0] === 'Xã Số 002').map((x) => x[h.indexOf('Tổng số (1.000 đồng)')])).toEqual([1000]);
   });
