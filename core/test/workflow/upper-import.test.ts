@@ -261,4 +261,15 @@ describe('an import on its own', () => {
     const r = await importCommunePackages([twice], target, { today: '2026-11-03' });
     expect(r.issues.map((f) => [f.code, f.params.commune, f.params.form, f.params.count])).toEqual([['FORM_SENT_TWICE', 'Xã Số 001', 'II.6.B', 2]]);
   });
+
+  it("keeps the funds an earlier version remembered, and writes over a damaged memory of the roll-up", async () => {
+    const older = MemoryWorkbook.fromArrays({}, { state: { extra: { district: { funds: 900 } } } });
+    await importCommunePackages([await communePackage(1, 3)], older, { today: '2026-11-02' });
+    expect((await older.readState()).extra?.upper).toEqual({ funds: 900, communes: { 'so 001': expect.objectContaining({ name: 'Xã Số 001' }) }, imported: {} });
+    for (const damaged of [['Xã Số 001'], 'Xã Số 001', null]) {
+      const target = MemoryWorkbook.fromArrays({}, { state: { extra: { upper: damaged } } });
+      await importCommunePackages([await communePackage(1, 3)], target, { today: '2026-11-02' });
+      expect((await target.readState()).extra?.upper).toEqual({ communes: { 'so 001': expect.objectContaining({ name: 'Xã Số 001' }) }, imported: {} });
+    }
+  });
 });
