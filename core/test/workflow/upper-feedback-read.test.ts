@@ -59,6 +59,23 @@ describe('a feedback sheet', () => {
     });
   });
 
+  it('reads a remark retyped without its space; a remark silent on the funds gives no answer about them', () => {
+    const f = readFeedbackSheet(
+      sheet('Phản hồi - Xã Cốc Ly', [
+        ['A. Các vấn đề Tỉnh Lào Cai tiếp thu và đưa vào kế hoạch:'],
+        ['TT', 'Giải pháp/Hoạt động', 'Ghi chú'],
+        [1, 'Sửa đường', 'Ưu tiên cấp trên:3'],
+        [2, 'Làm cầu', 'Xã đã đồng ý'],
+      ]),
+    );
+    expect(f?.lines.map((l) => [l.activity, l.upperPriority])).toEqual([
+      ['Sửa đường', 3],
+      ['Làm cầu', undefined],
+    ]);
+    for (const l of f?.lines ?? []) expect(l).not.toHaveProperty('withinFunds');
+    expect(f?.lines[1]).not.toHaveProperty('upperPriority');
+  });
+
   it('takes the commune from the title when no addressee is written, and is none without a title or a table', () => {
     const titled = readFeedbackSheet(sheet('Phiếu', [['PHẢN HỒI KẾ HOẠCH XÃ NÀ HANG'], ['Không có hoạt động nào.']]));
     expect(titled).toEqual({ sheet: 'Phiếu', commune: 'XÃ NÀ HANG', lines: [] });
