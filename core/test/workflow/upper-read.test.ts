@@ -7,7 +7,8 @@
 import { KEY_COLUMN_HEADER } from '../../src/layout/engine';
 import type { CellValue, SheetData } from '../../src/port/types';
 import { MemoryWorkbook } from '../../src/port/memory';
-import { SUMMARY_COLUMNS, VANISHED_GROUP, isRollupSheet, matchDifficulty, nameKey, readPreviousRollup, readPreviousSummary, tabPrefix } from '../../src/workflow/upper-level';
+import { SUMMARY_COLUMNS, VANISHED_GROUP, isRollupSheet, matchDifficulty, nameKey, readCommunePlans, readPreviousRollup, readPreviousSummary, tabPrefix } from '../../src/workflow/upper-level';
+import { commune } from './fixtures/packages';
 import { rowAmount } from '../../src/workflow/upper-level/read';
 
 const sheet = (values: CellValue[][], top = 0): SheetData => ({ name: 'Tổng hợp theo lĩnh vực', top, left: 0, values, errors: [], merges: [] });
@@ -212,5 +213,22 @@ describe('the previous summary, read back', () => {
     expect(await readPreviousRollup(new MemoryWorkbook())).toEqual({ rows: [] });
     const wb = MemoryWorkbook.fromArrays({ 'TỔNG HỢP THEO LĨNH VỰC': [HEADER, row({ commune: 'Xã A', activity: 'Làm cầu', key: 'a|1', opinion: 'Đồng ý' })] });
     expect((await readPreviousRollup(wb)).rows.map((r) => [r.key, r.appraisal])).toEqual([['a|1', { opinion: 'Đồng ý' }]]);
+  });
+});
+
+describe("the sheets of a commune's package that are not read", () => {
+  it("says why each is left out: the commune's own report, a sheet that is no form", async () => {
+    const src = await commune(1, 3);
+    const wb = src.port as MemoryWorkbook;
+    wb.addSheet('báo cáo tổng hợp');
+    await wb.writeValues([{ sheet: 'báo cáo tổng hợp', row: 0, col: 0, values: [['Báo cáo của xã']] }]);
+    wb.addSheet('Ghi chú');
+    await wb.writeValues([{ sheet: 'Ghi chú', row: 0, col: 0, values: [['Danh sách người dự họp']] }]);
+    const r = await readCommunePlans([src]);
+    expect(r.sheets.filter((x) => !x.used).map((x) => [x.file, x.sheet, x.note])).toEqual([
+      ['Xã Số 001.xlsx', 'báo cáo tổng hợp', 'Báo cáo tổng hợp của xã: bỏ qua.'],
+      ['Xã Số 001.xlsx', 'Ghi chú', 'Không nhận ra biểu mẫu: bỏ qua.'],
+    ]);
+    expect(r.communes.map((c) => [c.name, c.activities.length])).toEqual([['Xã Số 001', 3]]);
   });
 });
