@@ -219,6 +219,25 @@ describe('communes read again, and the period', () => {
   });
 });
 
+describe("an activity's own words", () => {
+  it('carries its objective into the data table, and none where the commune wrote none', async () => {
+    const wb = MemoryWorkbook.fromArrays({});
+    const row = (activity: string, objective?: string) => ({
+      kind: 'data' as const,
+      values: { activity, ...(objective ? { objective } : {}), sector: 'Giao thông', unit: 'km', quantity: 1, total: 50000, contribution: 5000, budget: 0, proposed: 45000 },
+    });
+    await wb.createSheet(layoutForm(getForm('II.6.B'), { planYear: 2027, unitName: 'Xã Cốc Ly', sheetName: 'II.6.B', body: { activities: [row('Làm đường lên bản', 'Đi lại thuận tiện mùa mưa'), row('Sửa cầu tràn')] } }));
+    const target = MemoryWorkbook.fromArrays({});
+    await rollUpCommunes([{ port: wb, file: 'coc-ly.xlsx' }], target, { upperLevel: 'Tỉnh Lào Cai', today: '2026-11-09' });
+    const [t] = await target.readSheets([II6B_TABLE]);
+    const col = (h: string) => t.values[0].indexOf(h);
+    expect(t.values.slice(1).map((r) => [r[col('Hoạt động')], r[col('Mục tiêu')] ?? null])).toEqual([
+      ['Làm đường lên bản', 'Đi lại thuận tiện mùa mưa'],
+      ['Sửa cầu tràn', null],
+    ]);
+  });
+});
+
 describe('the funds and where they come from', () => {
   it('given, else from IV.1, else the last run’s, else none', async () => {
     const target = MemoryWorkbook.fromArrays({});
