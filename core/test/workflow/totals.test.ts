@@ -5,7 +5,8 @@
  * within the funds (running total, Có/Không), the feedback table and printable view and the reading report — for
  * every money column, after a first run and after a re-run in which one commune's rows vanished.
  */
-import { KEY_COLUMN_HEADER } from '../../src/layout/engine';
+import { getForm } from '../../src/forms/registry';
+import { KEY_COLUMN_HEADER, layoutForm } from '../../src/layout/engine';
 import { MemoryWorkbook } from '../../src/port/memory';
 import type { CellValue } from '../../src/port/types';
 import { formatVnNumber } from '../../src/text';
@@ -119,7 +120,7 @@ const COMMUNE_SUMS: readonly [string, (rows: readonly SummaryRow[]) => number][]
   ['Chưa có ý kiến', (rs) => rs.filter((r) => r.opinion === '').length],
 ];
 
-async function checkCommunes(wb: MemoryWorkbook, active: readonly SummaryRow[]): Promise<Map<string, number[]>> {
+async function checkCommunes(wb: MemoryWorkbook, active: readonly SummaryRow[], iii1: ReadonlyMap<string, number>): Promise<Map<string, number[]>> {
   const t = table(await grid(wb, COMMUNES_SHEET), 'Số hoạt động');
   const name = col(t, 'Xã');
   const data = t.rows.filter((r) => typeof r[col(t, 'Số hoạt động')] === 'number');
@@ -133,19 +134,22 @@ async function checkCommunes(wb: MemoryWorkbook, active: readonly SummaryRow[]):
     // Each commune's row: recomputed from its rows in the summary.
     const figures = COMMUNE_SUMS.map(([h]) => n(r[col(t, h)]));
     expect(COMMUNE_SUMS.map(([h, f]) => [h, f(mine)])).toEqual(COMMUNE_SUMS.map(([h], i) => [h, figures[i]]));
-    // Without III.1, II.6.A's Ngân sách in triệu đồng.
-    if (text(r[col(t, 'III.1: kinh phí dự kiến (triệu đồng)')]) === '') {
-      expect(n(r[col(t, 'II.6.A: Ngân sách (triệu đồng)')])).toBeCloseTo(add(mine.filter((a) => a.form === 'II.6.A').map((a) => a.budget)) / 1000, 6);
-    }
+    // II.6.A's Ngân sách in triệu đồng, with or without III.1; III.1's total only where it was read.
+    expect(n(r[col(t, 'II.6.A: Ngân sách (triệu đồng)')])).toBeCloseTo(add(mine.filter((a) => a.form === 'II.6.A').map((a) => a.budget)) / 1000, 6);
+    expect([text(r[name]), r[col(t, 'III.1: kinh phí dự kiến (triệu đồng)')]]).toEqual([text(r[name]), iii1.get(text(r[name])) ?? null]);
     byCommune.set(text(r[name]), figures);
   }
   // The Tổng cộng row: every column summed over the communes above it.
   for (const [h] of COMMUNE_SUMS) expect([h, n(total[col(t, h)])]).toEqual([h, add(communes.map((r) => n(r[col(t, h)])))]);
+  expect(n(total[col(t, 'II.6.A: Ngân sách (triệu đồng)')])).toBeCloseTo(add(communes.map((r) => n(r[col(t, 'II.6.A: Ngân sách (triệu đồng)')]))), 6);
   expect(n(total[col(t, 'II.6.A: Ngân sách (triệu đồng)')])).toBeCloseTo(add(active.filter((a) => a.form === 'II.6.A').map((a) => a.budget)) / 1000, 6);
+  // III.1: the communes that sent one (an empty cell is no zero: none sent, none summed).
+  expect(total[col(t, 'III.1: kinh phí dự kiến (triệu đồng)')]).toBe(iii1.size > 0 ? add(communes.map((r) => n(r[col(t, 'III.1: kinh phí dự kiến (triệu đồng)')]))) : null);
+  expect(text(total[col(t, 'Đối chiếu')])).toBe('Khớp');
   return byCommune;
 }
 
-async function checkRanking(wb: MemoryWorkbook, active: readonly SummaryRow[], funds: number): Promise<void> {
+async function checkRanking(wb: MemoryWorkbook, active: readonly SummaryRow[], funds: number): Promise<Map<string, string>> {
   const g = await grid(wb, RANKING_SHEET);
   const t = table(g, 'Trong khả năng vốn');
   const rows = t.rows.filter((r) => typeof r[col(t, 'Thứ tự')] === 'number');
@@ -153,6 +157,7 @@ async function checkRanking(wb: MemoryWorkbook, active: readonly SummaryRow[], f
   let running = 0;
   let out = false;
   const within: number[] = [];
+  const verdicts = new Map<string, string>();
   for (const r of rows) {
     const a = byKey.get(text(r[col(t, KEY_COLUMN_HEADER)]));
     // Only accepted II.6.B rows, with the summary's figures.
@@ -163,6 +168,7 @@ async function checkRanking(wb: MemoryWorkbook, active: readonly SummaryRow[], f
     const fits = !out && running <= funds * 1000;
     if (!fits) out = true;
     expect(text(r[col(t, 'Trong khả năng vốn')])).toBe(fits ? 'Có' : 'Không');
+    verdicts.set(a?.key ?? '', fits ? 'Có' : 'Không');
     if (fits) within.push(a?.proposed ?? NaN);
   }
   const accepted = active.filter((a) => a.form === 'II.6.B' && a.opinion === 'Đồng ý');
@@ -173,19 +179,30 @@ async function checkRanking(wb: MemoryWorkbook, active: readonly SummaryRow[], f
       active.filter((a) => a.form === 'II.6.B' && a.opinion === 'Không đồng ý').length
     }; chưa có ý kiến: ${active.filter((a) => a.form === 'II.6.B' && a.opinion === '').length}.`,
   );
+  return verdicts;
 }
 
-async function checkFeedback(wb: MemoryWorkbook, active: readonly SummaryRow[]): Promise<void> {
-  // The feedback table: per commune, each activity's answer and Tổng số, the summary's row by row.
+async function checkFeedback(wb: MemoryWorkbook, active: readonly SummaryRow[], within: ReadonlyMap<string, string>): Promise<void> {
+  // The feedback table: per commune, each activity's answer, Tổng số, Đề xuất and place within the funds, the summary's row by row.
   const fb = table(await grid(wb, FEEDBACK_TABLE), 'Kết luận');
   const verdictText: Readonly<Record<string, string>> = { 'Đồng ý': 'Đồng ý', 'Không đồng ý': 'Chưa tiếp thu', '': 'Chờ ý kiến' };
   for (const commune of new Set(active.map((a) => a.commune))) {
     const mine = active.filter((a) => a.commune === commune);
     const rows = fb.rows.filter((r) => text(r[col(fb, 'Xã')]) === commune);
-    expect(rows.map((r) => [text(r[col(fb, 'Hoạt động')]), n(r[col(fb, 'Tổng số (1.000 đồng)')]), text(r[col(fb, 'Kết luận')])]).sort()).toEqual(
-      mine.map((a) => [a.activity, a.total, verdictText[a.opinion]]).sort(),
-    );
+    expect(
+      rows
+        .map((r) => [
+          text(r[col(fb, KEY_COLUMN_HEADER)]),
+          text(r[col(fb, 'Hoạt động')]),
+          n(r[col(fb, 'Tổng số (1.000 đồng)')]),
+          n(r[col(fb, 'Đề xuất (1.000 đồng)')]),
+          text(r[col(fb, 'Kết luận')]),
+          text(r[col(fb, 'Trong khả năng vốn')]),
+        ])
+        .sort(),
+    ).toEqual(mine.map((a) => [a.key, a.activity, a.total, a.proposed, verdictText[a.opinion], within.get(a.key) ?? '']).sort());
   }
+  expect(fb.rows).toHaveLength(active.length);
   // The printable view of the commune it shows: A (accepted) and C (pending) give each activity's Tổng số.
   const g = await grid(wb, FEEDBACK_VIEW);
   const commune = g.map((r) => text(r[0])).find((t) => t.startsWith('Kính gửi: Ủy ban nhân dân '))?.replace('Kính gửi: Ủy ban nhân dân ', '');
@@ -247,14 +264,27 @@ async function appraise(wb: MemoryWorkbook, activity: string, opinion: string, p
   await wb.writeValues(writes);
 }
 
-async function checkAll(wb: MemoryWorkbook, funds: number): Promise<{ active: SummaryRow[]; vanished: SummaryRow[] }> {
+async function checkAll(wb: MemoryWorkbook, funds: number, iii1: ReadonlyMap<string, number>): Promise<{ active: SummaryRow[]; vanished: SummaryRow[] }> {
   const summary = await checkSummary(wb);
-  const byCommune = await checkCommunes(wb, summary.active);
-  await checkRanking(wb, summary.active, funds);
-  await checkFeedback(wb, summary.active);
+  const byCommune = await checkCommunes(wb, summary.active, iii1);
+  const within = await checkRanking(wb, summary.active, funds);
+  await checkFeedback(wb, summary.active, within);
   await checkReport(wb, byCommune, summary.active);
   return summary;
 }
+
+/** The province's own file of III.1, one sheet per commune it allocates to (triệu đồng): Tân Lập 1.100, Nà Hang 250. */
+async function iii1File(): Promise<{ port: MemoryWorkbook; file: string }> {
+  const wb = MemoryWorkbook.fromArrays({});
+  const sheet = (commune: string, sources: Record<string, { amount: number }>) => layoutForm(getForm('III.1'), { planYear: 2027, unitName: commune, sheetName: `III.1 ${commune}`, fixedValues: { sources } });
+  await wb.createSheet(sheet('Tân Lập', { 'chi-thuong-xuyen': { amount: 800 }, 'ntm-dau-tu': { amount: 100 }, 'gnbv-dau-tu': { amount: 200 } }));
+  await wb.createSheet(sheet('Xã Nà Hang', { 'chi-thuong-xuyen': { amount: 250 } }));
+  return { port: wb, file: 'III.1 các xã.xlsx' };
+}
+const III1 = new Map([
+  ['Xã Tân Lập', 1100],
+  ['Xã Nà Hang', 250],
+]);
 
 const sources = (cs: readonly Commune[]) => cs.map((c) => ({ port: c.wb, file: c.file }));
 
@@ -262,8 +292,9 @@ describe("the roll-up's totals, recomputed column by column", () => {
   it('first run, appraised and re-run, then one commune’s rows deleted from the data tables (they vanish and leave every total)', async () => {
     const [a, b, c] = [await tanLap(), await hoaBinh(), await naHang()];
     const target = MemoryWorkbook.fromArrays({});
-    await rollUpCommunes(sources([a, b, c]), target, { upperLevel: 'Tỉnh Lào Cai', funds: 700 });
-    const first = await checkAll(target, 700);
+    const iii1 = await iii1File();
+    await rollUpCommunes([...sources([a, b, c]), iii1], target, { upperLevel: 'Tỉnh Lào Cai', funds: 700 });
+    const first = await checkAll(target, 700, III1);
     expect(first.vanished).toEqual([]);
     // Every activity of every commune's plan, with its money.
     const plans = [a, b, c].flatMap((x) => x.result.plan.activities);
@@ -277,8 +308,8 @@ describe("the roll-up's totals, recomputed column by column", () => {
     await appraise(target, 'Tư vấn dinh dưỡng', 'Đồng ý');
     await appraise(target, 'Xây dựng nhà văn hóa', 'Đồng ý', 3);
     await appraise(target, 'Hỗ trợ giống ngô', 'Không đồng ý');
-    await rollUpCommunes(sources([a, b, c]), target, { funds: 700 });
-    const second = await checkAll(target, 700);
+    await rollUpCommunes([...sources([a, b, c]), iii1], target, { funds: 700 });
+    const second = await checkAll(target, 700, III1);
     expect(second.active.filter((r) => r.opinion === 'Đồng ý')).toHaveLength(4);
 
     // Hòa Bình's rows deleted from the data tables: they stay in the summary (vanished) but in no total.
@@ -288,8 +319,8 @@ describe("the roll-up's totals, recomputed column by column", () => {
       const blocks = d.values.flatMap((r, i) => (i > 0 && r[x] === 'Xã Hòa Bình' ? [{ sheet, row: d.top + i, col: d.left, values: [r.map(() => null)] }] : []));
       if (blocks.length > 0) await target.writeValues(blocks);
     }
-    await rollUpCommunes(sources([a, c]), target, { funds: 700, feedbackCommune: 'Xã Nà Hang' });
-    const third = await checkAll(target, 700);
+    await rollUpCommunes([...sources([a, c]), iii1], target, { funds: 700, feedbackCommune: 'Xã Nà Hang' });
+    const third = await checkAll(target, 700, III1);
     expect(third.vanished.map((r) => r.commune)).toEqual(b.result.plan.activities.map(() => 'Xã Hòa Bình'));
     expect(third.active.map((r) => r.commune)).not.toContain('Xã Hòa Bình');
     expect(add(third.vanished.map((r) => r.total))).toBeGreaterThan(0);

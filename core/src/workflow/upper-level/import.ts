@@ -12,6 +12,7 @@ import { readStateOrEmpty } from '../../port/types';
 import { periodOfYear } from '../../reference';
 import type { Finding } from '../../validate/messages';
 import { finding } from '../../validate/messages';
+import { foldKey } from '../../text';
 import type { DistrictSource } from './read';
 import { communeKey, readCommunePlans } from './read';
 import type { LongColumn, LongRow, StoredCommune } from './tables';
@@ -151,25 +152,33 @@ export async function importCommunePackages(sources: readonly DistrictSource[], 
       await target.createSheet(longLayout(t.name, t.columns, rows), { existing: 'fail' });
       continue;
     }
-    const header = (d.values[0] ?? []).map((v) => (v === null ? '' : String(v).trim()));
-    const communeCol = header.indexOf('Xã');
+    // Headers compared folded, as the roll-up reads them back (readLongTable): "xã" is "Xã".
+    const header = (d.values[0] ?? []).map((v) => (v === null ? '' : foldKey(String(v))));
+    const communeCol = header.indexOf(foldKey('Xã'));
     d.values.forEach((r, i) => {
       if (i === 0 || communeCol < 0) return;
       const v = r[communeCol];
       if (typeof v === 'string' && replaced.has(communeKey(v))) blocks.push({ sheet: t.name, row: d.top + i, col: d.left, values: [r.map(() => null)] });
     });
     if (rows.length === 0) continue;
-    // The columns as the sheet has them now (a column a person moved or added is respected).
-    const at = t.columns.map((c) => header.indexOf(c.header));
-    const width = Math.max(header.length, ...at.map((x) => x + 1));
+    // The columns as the sheet has them now (a column a person moved or added is respected). A
+    // column the sheet lacks (its header cleared, renamed, or the sheet emptied) is added after the
+    // last one, its header with it: the new rows' figures are never dropped.
+    const at = t.columns.map((c) => header.indexOf(foldKey(c.header)));
+    const added = t.columns.filter((_, k) => at[k] < 0).map((c) => c.header);
+    let width = header.length;
+    at.forEach((x, k) => {
+      if (x < 0) at[k] = width++;
+    });
+    if (added.length > 0) blocks.push({ sheet: t.name, row: d.top, col: d.left + header.length, values: [added] });
     const values: CellValue[][] = rows.map((r) => {
       const line: CellValue[] = Array.from({ length: width }, () => null);
       t.columns.forEach((c, k) => {
-        if (at[k] >= 0) line[at[k]] = r[c.key] ?? null;
+        line[at[k]] = r[c.key] ?? null;
       });
       return line;
     });
-    blocks.push({ sheet: t.name, row: d.top + d.values.length, col: d.left, values });
+    blocks.push({ sheet: t.name, row: d.top + Math.max(d.values.length, 1), col: d.left, values });
   }
   if (blocks.length > 0) await target.writeValues(blocks);
   const after = await readStateOrEmpty(target);
