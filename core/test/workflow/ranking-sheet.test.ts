@@ -156,6 +156,20 @@ describe('segments: rows are sorted only among their neighbours', () => {
     expect(items).toHaveLength(9);
   });
 
+  it('II.6.A: a group line typed again inside a group ("B. Vốn sự nghiệp") is no activity and splits the group', async () => {
+    const wb = new MemoryWorkbook();
+    const t = await formSheet(wb, 'II.6.A', 'II.6.A');
+    const r0 = t.rowKeys.recurrent + 1;
+    await put(wb, 'II.6.A', t, r0, { activity: 'Tập huấn', unit: 'lớp', budget: 10 });
+    await put(wb, 'II.6.A', t, r0 + 1, { activity: 'B. Vốn sự nghiệp' });
+    await put(wb, 'II.6.A', t, r0 + 2, { activity: 'Hội thi', unit: 'lần', budget: 20 });
+    const s = sheetActivities(await data(wb, 'II.6.A'), 'II.6.A');
+    expect(s.rows.map((r) => [r.activity.activity, r.segment])).toEqual([
+      ['Tập huấn', 'recurrent@0'],
+      ['Hội thi', 'recurrent@1'],
+    ]);
+  });
+
   it('a row with figures but no name is reported, never listed, never moved', async () => {
     const wb = new MemoryWorkbook();
     const t = await formSheet(wb, 'II.6.B', 'II.6.B');
@@ -195,11 +209,23 @@ describe('which activities are ranked', () => {
     const t = await formSheet(wb, 'II.6.B', 'II.6.B');
     await put(wb, 'II.6.B', t, t.bodyRow, { activity: 'Đường bê tông thôn A', unit: 'm', quantity: 300, place: 'Thôn A', total: 150, proposed: 100 });
     await put(wb, 'II.6.B', t, t.bodyRow + 1, { activity: 'Kênh mương nội đồng', unit: 'm', quantity: 'chưa đo' });
-    const { items } = rankItemsFromSheet(await data(wb, 'II.6.B'), 'II.6.B');
+    await put(wb, 'II.6.B', t, t.bodyRow + 2, { activity: 'Lắp đèn đường', sector: 'Điện' });
+    const { items } = rankItemsFromSheet(await data(wb, 'II.6.B'), 'II.6.B', new Map([['ten:lap den duong', { women: true }]]));
     expect(items).toStrictEqual([
       { key: 'ten:duong be tong thon a', activity: 'Đường bê tông thôn A', unit: 'm', quantity: 300, place: 'Thôn A', total: 150, flags: {} },
       { key: 'ten:kenh muong noi dong', activity: 'Kênh mương nội đồng', unit: 'm', quantity: 'chưa đo', flags: {} },
+      { key: 'ten:lap den duong', activity: 'Lắp đèn đường', flags: { women: true } },
     ]);
+  });
+
+  it('I.2: an activity under "cần nguồn vốn bên ngoài" is ranked before its support is estimated', async () => {
+    const wb = new MemoryWorkbook();
+    const t = await formSheet(wb, 'I.2', 'I.2');
+    const b = t.rowKeys['outside-money'];
+    await put(wb, 'I.2', t, b + 1, { activity: 'Xây dựng mương bê tông', unit: 'm', contribution: 1000, support: 20000 });
+    await put(wb, 'I.2', t, b + 2, { activity: 'Làm cầu treo', unit: 'cái', contribution: 500 });
+    const { items } = rankItemsFromSheet(await data(wb, 'I.2'), 'I.2');
+    expect(items.map((i) => i.activity)).toEqual(['Xây dựng mương bê tông', 'Làm cầu treo']);
   });
 
   it('I.2 typed without its group rows: only activities asking for outside money', async () => {
@@ -251,6 +277,12 @@ describe('matching a rank to an activity by name', () => {
 describe('the Ưu tiên prefix of Ghi chú and formulas of moved rows', () => {
   it('reads a prefix typed in decomposed Unicode (NFD)', () => {
     expect(notePrefixed('U\u031Bu tie\u0302n 3; Chương trình 135'.normalize('NFD'), 1)).toBe('Ưu tiên 1; Chương trình 135');
+  });
+
+  it('drops the spaces typed around the rest of the note', () => {
+    expect(notePrefixed('Ưu tiên 2;   Chương trình 135  ', 1)).toBe('Ưu tiên 1; Chương trình 135');
+    expect(notePrefixed('  Vốn lồng ghép ', undefined)).toBe('Vốn lồng ghép');
+    expect(notePrefixed(' Ưu tiên 4 ', undefined)).toBe('');
   });
 
   it('leaves text in quotes alone, keeps $ on both ends of a range, and leaves ranges over several rows', () => {
@@ -307,6 +339,32 @@ describe('applying: what is written where', () => {
     ]);
   });
 
+  it('activities given one rank keep their order on the sheet', async () => {
+    const wb = new MemoryWorkbook();
+    const t = await formSheet(wb, 'II.6.B', 'II.6.B');
+    const names = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
+    for (const [i, n] of names.entries()) await put(wb, 'II.6.B', t, t.bodyRow + i, { activity: n, unit: 'm', proposed: i + 1 });
+    const result = await applyRanking(
+      wb,
+      'II.6.B',
+      [
+        { key: 'ten:nam', rank: 1 },
+        { key: 'ten:bon', rank: 2 },
+        { key: 'ten:ba', rank: 2 },
+        { key: 'ten:hai', rank: 2 },
+        { key: 'ten:mot', rank: 2 },
+      ],
+      { formId: 'II.6.B' },
+    );
+    expect(result.placed.map((p) => [p.activity, p.rank])).toEqual([
+      ['Năm', 1],
+      ['Một', 2],
+      ['Hai', 2],
+      ['Ba', 2],
+      ['Bốn', 2],
+    ]);
+  });
+
   it('sort: false writes the ranks and leaves the rows where they are', async () => {
     const wb = new MemoryWorkbook();
     const t = await formSheet(wb, 'II.6.B', 'II.6.B');
@@ -329,13 +387,14 @@ describe('applying: what is written where', () => {
   });
 
   describe('merged cells', () => {
-    async function merged(merges: { row: number; col: number; rows: number; cols: number }[]) {
+    /** Three activities, `merges` (rows from the first activity), and `hidden` left in the sector cell the last merge covers below its first row. */
+    async function merged(merges: { row: number; col: number; rows: number; cols: number }[], hidden?: string) {
       const wb = new MemoryWorkbook();
       const t = await formSheet(wb, 'II.6.B', 'II.6.B');
       const r0 = t.bodyRow;
       await put(wb, 'II.6.B', t, r0, { activity: 'Một', unit: 'm', proposed: 1 });
-      await put(wb, 'II.6.B', t, r0 + 1, { activity: 'Hai', unit: 'm', proposed: 2 });
-      await put(wb, 'II.6.B', t, r0 + 2, { activity: 'Ba', unit: 'm', proposed: 3 });
+      await put(wb, 'II.6.B', t, r0 + 1, { activity: 'Hai', unit: 'm', proposed: 2, ...(hidden ? { sector: 'Nông nghiệp' } : {}) });
+      await put(wb, 'II.6.B', t, r0 + 2, { activity: 'Ba', unit: 'm', proposed: 3, ...(hidden ? { sector: hidden } : {}) });
       wb.sheet('II.6.B').merges.push(...merges.map((m) => ({ ...m, row: r0 + m.row })));
       const result = await applyRanking(
         wb,
@@ -358,8 +417,8 @@ describe('applying: what is written where', () => {
       const m = [0, 1, 2].map((row) => ({ row, col: c, rows: 1, cols: 2 }));
       const r0 = t.bodyRow;
       await put(wb, 'II.6.B', t, r0, { activity: 'Một', unit: 'm', proposed: 1 });
-      await put(wb, 'II.6.B', t, r0 + 1, { activity: 'Hai', unit: 'm', proposed: 2, objective: 'giữ lại từ trước' });
-      await put(wb, 'II.6.B', t, r0 + 2, { activity: 'Ba', unit: 'm', proposed: 3 });
+      await put(wb, 'II.6.B', t, r0 + 1, { activity: 'Hai', unit: 'cái', proposed: 2, objective: 'giữ lại từ trước' });
+      await put(wb, 'II.6.B', t, r0 + 2, { activity: 'Ba', unit: 'lớp', proposed: 3 });
       wb.sheet('II.6.B').merges.push(...m.map((x) => ({ ...x, row: r0 + x.row })));
       const result = await applyRanking(
         wb,
@@ -374,6 +433,8 @@ describe('applying: what is written where', () => {
       expect(result.segments).toEqual([{ group: 'none', rows: 3, sorted: true }]);
       expect([0, 1, 2].map((i) => at(wb, 'II.6.B', r0 + i, c))).toEqual(['Ba', 'Hai', 'Một']);
       expect([0, 1, 2].map((i) => at(wb, 'II.6.B', r0 + i, c + 1))).toEqual([null, null, null]);
+      // The column right of the merge moves with its row.
+      expect([0, 1, 2].map((i) => at(wb, 'II.6.B', r0 + i, c + 2))).toEqual(['lớp', 'cái', 'm']);
     });
 
     it('rows merged differently are not moved', async () => {
@@ -382,8 +443,9 @@ describe('applying: what is written where', () => {
       expect(names).toEqual(['Một', 'Hai', 'Ba']);
     });
 
-    it('a merge over two rows names the first of them', async () => {
-      const { result, names, r0 } = await merged([{ row: 1, col: 13, rows: 2, cols: 1 }]);
+    it('a merge over two rows names the first of them; the ranks are written around it', async () => {
+      const { result, names, r0, wb, t } = await merged([{ row: 1, col: 13, rows: 2, cols: 1 }], 'Nông nghiệp');
+      expect([0, 1, 2].map((i) => at(wb, 'II.6.B', r0 + i, col(t, 'priority')))).toEqual([3, 2, 1]);
       expect(result.segments).toEqual([{ group: 'none', rows: 3, sorted: false, reason: `ô gộp 2 dòng tại dòng ${r0 + 2}` }]);
       expect(names).toEqual(['Một', 'Hai', 'Ba']);
     });
@@ -419,6 +481,7 @@ describe('applying: what is written where', () => {
     expect(wb.calls.length).toBe(calls + 1);
     const blocks = wb.calls[calls];
     expect(blocks.map((b) => [b.row, b.col, b.values.length])).toEqual([[r0, 0, 3]]);
+    expect(blocks[0].values.map((v) => v.length)).toEqual([before, before, before]);
     expect(result.cellsWritten).toBe(3 * before);
     expect((await data(wb, 'II.6.B')).values[0].length).toBe(before);
     expect([0, 1, 2].map((i) => at(wb, 'II.6.B', r0 + i, col(t, 'activity')))).toEqual(['Ba', 'Một', 'Hai']);
@@ -489,6 +552,33 @@ describe('applying: what is written where', () => {
     expect(at(wb, 'I.2', b + 1, col(t, 'activity'))).toBe('Xây dựng mương');
     expect(wb.cell('I.2', b + 1, note)?.formula).toBe(`"Ước "&G${b + 2}`);
     expect(at(wb, 'I.2', b + 2, note)).toBe('Ưu tiên 2; 135');
+  });
+
+  it('stray cells typed far right and far down (a sheet read as sparse rows) do not cut the moved rows short', async () => {
+    const wb = new MemoryWorkbook();
+    const t = await formSheet(wb, 'II.6.B', 'II.6.B');
+    await put(wb, 'II.6.B', t, t.bodyRow, { activity: 'Một', unit: 'm', proposed: 1, other: 'ghi chú một' });
+    await put(wb, 'II.6.B', t, t.bodyRow + 1, { activity: 'Hai', unit: 'cái', proposed: 2 });
+    await wb.writeValues([
+      { sheet: 'II.6.B', row: 0, col: 2600, values: [['x']] },
+      { sheet: 'II.6.B', row: 800, col: 0, values: [['x']] },
+    ]);
+    const d = await data(wb, 'II.6.B');
+    expect(d.values[800]).toHaveLength(1); // rows as long as their last cell
+    await applyRanking(
+      wb,
+      'II.6.B',
+      [
+        { key: 'ten:hai', rank: 1 },
+        { key: 'ten:mot', rank: 2 },
+      ],
+      { formId: 'II.6.B' },
+    );
+    const row = (r: number) => ['activity', 'unit', 'proposed', 'other', 'priority'].map((k) => at(wb, 'II.6.B', r, col(t, k)));
+    expect([row(t.bodyRow), row(t.bodyRow + 1)]).toEqual([
+      ['Hai', 'cái', 2, null, 1],
+      ['Một', 'm', 1, 'ghi chú một', 2],
+    ]);
   });
 
   it('a sheet whose used range starts below row 1 and right of column A', async () => {
