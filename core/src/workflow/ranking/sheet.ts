@@ -86,8 +86,8 @@ export function sheetActivities(data: SheetData, formId: RankableFormId): SheetA
     TOPIC_HEADINGS.has(foldKey(a.activity.replace(/^\s*(?:[0-9]+|[IVX]+|[A-D])\s*[.)]\s*/, ''))) &&
     [a.unit, a.quantity, a.quantityText, a.place, a.time, a.responsible, a.total, a.contribution, a.support, a.budget, a.proposed].every((v) => v === undefined);
   const grid = new TextGrid(data);
-  const firstRow = reading.activities.length > 0 ? Math.min(...reading.activities.map((a) => a.source.row)) : grid.bottom;
-  const keyAt = findKeyColumn(grid, firstRow);
+  // The key's header is above the first activity (no activity: anywhere; findKeyColumn stops at the sheet's end).
+  const keyAt = findKeyColumn(grid, Math.min(...reading.activities.map((a) => a.source.row)));
   const named = reading.activities.filter((a) => a.activity !== '');
   const derived = derivedKeys(named.map((a) => a.activity));
   const derivedOf = new Map(named.map((a, i) => [a, derived[i]]));
