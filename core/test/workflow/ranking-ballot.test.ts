@@ -34,7 +34,7 @@ function rowOf(l: SheetLayout, text: string): number {
 }
 
 describe('marking ballot, line by line', () => {
-  const l = ballotLayout(ITEMS, { kind: 'marks' }, { participants: ['Lò Thị Mai', '  '], formId: 'I.2', unitName: ' Thôn Nà Hin ', planYear: 2027 });
+  const l = ballotLayout(ITEMS, { kind: 'marks' }, { participants: [' Lò Thị Mai ', '  '], formId: 'I.2', unitName: ' Thôn Nà Hin ', planYear: 2027 });
   const t = table(l, 'tally');
   // 5 describing columns, 2 people, the total, the rank; the key right of the page.
   const [P, TOTAL, RANK, KEY] = [5, 7, 8, 9];
@@ -90,7 +90,7 @@ describe('marking ballot, line by line', () => {
     expect(cell(l, 8, P + 1)).toMatchObject({ value: null, style: 'center' });
     expect([8, 9, 10].map((r) => formula(l, r, TOTAL))).toEqual(['COUNTA(F9:G9)', 'COUNTA(F10:G10)', 'COUNTA(F11:G11)']);
     expect(formula(l, 10, RANK)).toBe('IF(SUM($H$9:$H$11)=0,"",RANK(H11,$H$9:$H$11))');
-    expect([8, 9, 10].map((r) => cell(l, r, KEY))).toEqual([8, 9, 10].map((r, i) => ({ row: r, col: KEY, value: `k${i + 1}`, style: 'key' })));
+    expect([8, 9, 10].map((r) => cell(l, r, KEY))).toStrictEqual([8, 9, 10].map((r, i) => ({ row: r, col: KEY, value: `k${i + 1}`, style: 'key' })));
   });
 
   it('under the activities: marks per person against the limit, and their sum', () => {
@@ -141,6 +141,23 @@ describe('marking ballot, line by line', () => {
     // The title in 13 pt fits one line.
     expect(h(0)).toBeGreaterThanOrEqual(13 * 1.35);
     expect(h(0)).toBeLessThan(2 * 13 * 1.35);
+  });
+
+  it('well formed: one cell per position, text only in the first cell of a merge, no merge of a single cell', () => {
+    for (const b of [l, ballotLayout(ITEMS, { kind: 'scores' }, { participants: 2 })]) {
+      const seen = new Set<string>();
+      for (const c of b.cells) {
+        expect(Number.isInteger(c.row) && Number.isInteger(c.col)).toBe(true);
+        expect(seen.has(`${c.row}:${c.col}`)).toBe(false);
+        seen.add(`${c.row}:${c.col}`);
+      }
+      for (const m of b.merges) {
+        expect(m.rows > 1 || m.cols > 1).toBe(true);
+        const covered = b.cells.filter((c) => c.row >= m.row && c.row < m.row + m.rows && c.col >= m.col && c.col < m.col + m.cols && (c.row !== m.row || c.col !== m.col));
+        expect(covered.length).toBe(m.rows * m.cols - 1);
+        expect(covered.every((c) => c.value === null && c.formula === undefined)).toBe(true);
+      }
+    }
   });
 
   it('created as a sheet, it is the same layout', async () => {
