@@ -75,6 +75,7 @@ describe('marking ballot, line by line', () => {
     expect([value(l, 7, P), value(l, 7, P + 1)]).toEqual(['Lò Thị Mai', 'Người 2']);
     expect(cell(l, 6, KEY)).toMatchObject({ value: KEY_HEADER, style: 'keyHeader' });
     expect(l.print.area).toEqual({ rows: 31, cols: 9 });
+    expect(l.print.fitToWidth).toBe(true);
     expect(l.print.repeatRows).toEqual({ from: 6, to: 7 });
     expect(l.freeze).toBeUndefined();
     expect(l.columnWidths).toEqual([5, 34, 7, 8, 12, 6, 6, 12, 12, 16]);
@@ -86,6 +87,8 @@ describe('marking ballot, line by line', () => {
       [2, 'Tập huấn chăn nuôi lợn', 'lớp', '2 lớp', null],
       [3, 'Sửa chữa nhà văn hóa thôn', null, null, null],
     ]);
+    // Numbers right-aligned in their format, names wrapped, marks centred.
+    expect([0, 1, 2, 3, 4, TOTAL, RANK].map((c) => cell(l, 9, c)?.style)).toEqual(['center', 'textWrap', 'center', 'number', 'textWrap', 'number', 'center']);
     expect(cell(l, 8, P)).toMatchObject({ value: null, style: 'center' });
     expect(cell(l, 8, P + 1)).toMatchObject({ value: null, style: 'center' });
     expect([8, 9, 10].map((r) => formula(l, r, TOTAL))).toEqual(['COUNTA(F9:G9)', 'COUNTA(F10:G10)', 'COUNTA(F11:G11)']);
@@ -138,9 +141,27 @@ describe('marking ballot, line by line', () => {
     const hr = table(b, 'tally').headerRow;
     expect(h(hr) + h(hr + 1)).toBeGreaterThanOrEqual(lines(3));
     expect(h(hr)).toBeLessThan(lines(2));
+    // Over two people's narrow columns "Phiếu đánh giá của từng đại biểu" wraps to 3 lines in one row:
+    // the row keeps that height though the headers after it need less.
+    expect(l.rowHeights?.[6] ?? 15).toBeGreaterThanOrEqual(lines(3));
     // The title in 13 pt fits one line.
     expect(h(0)).toBeGreaterThanOrEqual(13 * 1.35);
     expect(h(0)).toBeLessThan(2 * 13 * 1.35);
+  });
+
+  it('each line in its style: title, source, fields, limit, instructions, headers, count row, rule, validity, signatures', () => {
+    const style = (r: number, c: number) => cell(l, r, c)?.style;
+    expect([style(0, 0), style(1, 0), style(2, 0), style(2, 4), style(3, 0), style(4, 0)]).toEqual(['title', 'signatureNote', 'field', 'field', 'heading', 'note']);
+    expect([style(6, 0), style(6, P), style(7, P), style(6, TOTAL), style(6, RANK)]).toEqual(['header', 'header', 'header', 'header', 'header']);
+    expect([style(11, 0), style(11, P), style(11, TOTAL), style(11, RANK)]).toEqual(['fixedBold', 'center', 'number', 'center']);
+    expect([style(13, 0), style(15, 0)]).toEqual(['note', 'heading']);
+    expect([style(24, 4), style(25, 0), style(25, 4), style(26, 0), style(26, 4)]).toEqual(['signatureNote', 'signature', 'signature', 'signatureNote', 'signatureNote']);
+    const sc = ballotLayout(ITEMS.slice(0, 2), { kind: 'scores' }, { participants: 2 });
+    const ss = (r: number, c: number) => cell(sc, r, c)?.style;
+    expect([0, 1, 2, 3, 6, 7, 9].map((c) => ss(8, c))).toEqual(['center', 'text', 'textWrap', 'number', 'number', 'number', 'key']);
+    expect([ss(13, 0), ss(14, 0), ss(14, 1), ss(14, 3), ss(15, 3), ss(14, 7), ss(14, 8)]).toEqual(['heading', 'header', 'header', 'header', 'header', 'header', 'header']);
+    expect([0, 1, 3, 7, 8, 9].map((c) => ss(16, c))).toEqual(['center', 'textWrap', 'number', 'number', 'center', 'key']);
+    expect([ss(19, 0), ss(21, 0), ss(22, 0), ss(22, 3)]).toEqual(['note', 'heading', 'fixed', 'number']);
   });
 
   it('well formed: one cell per position, text only in the first cell of a merge, no merge of a single cell', () => {
