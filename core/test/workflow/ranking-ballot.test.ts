@@ -56,6 +56,19 @@ describe('marking ballot, line by line', () => {
   });
 
   it('the header over two rows, a column per person named or numbered, the key header off the page', () => {
+    expect(t.columns.map((c) => [c.key, c.col, c.span])).toEqual([
+      ['stt', 0, 1],
+      ['activity', 1, 1],
+      ['unit', 2, 1],
+      ['quantity', 3, 1],
+      ['place', 4, 1],
+      ['p1', 5, 1],
+      ['p2', 6, 1],
+      ['total', 7, 1],
+      ['rank', 8, 1],
+      ['key', 9, 1],
+    ]);
+    expect([t.headerRows, t.bodyRows]).toEqual([2, 3]);
     expect(t.headerRow).toBe(6);
     expect(t.bodyRow).toBe(8);
     for (const [c, text] of [
@@ -216,6 +229,15 @@ describe('marking ballot options', () => {
     expect(v.cells.some((c) => c.value === VALIDITY_TEXT.headingVillage)).toBe(true);
   });
 
+  it('thirty people: the count and rank columns past Z keep their absolute references', () => {
+    const l = ballotLayout(ITEMS, { kind: 'marks' }, { participants: 30 });
+    const t = table(l, 'tally');
+    const total = t.columns.find((c) => c.key === 'total')?.col;
+    expect(total).toBe(35); // AJ
+    expect(formula(l, t.bodyRow, 36)).toBe('IF(SUM($AJ$9:$AJ$11)=0,"",RANK(AJ9,$AJ$9:$AJ$11))');
+    expect(formula(l, t.bodyRow, 35)).toBe('COUNTA(F9:AI9)');
+  });
+
   it('a limit set by the meeting is the one printed', () => {
     const l = ballotLayout(ITEMS, { kind: 'marks', perPerson: 2 }, {});
     expect(value(l, 3, 0)).toBe('Mỗi người chọn tối đa 2 trong 3 hoạt động (khoảng 30% số hoạt động), mỗi hoạt động đánh dấu một lần.');
@@ -246,7 +268,11 @@ describe('scoring table', () => {
         `Thư ký nhập phiếu của từng người: mỗi dòng là điểm một người chấm cho một hoạt động; ghi tên người chấm ở cột "${BALLOT_TEXT.participant}". Bảng "${BALLOT_TEXT.summaryTitle}" bên dưới tự cộng điểm của mọi người cho từng hoạt động.`,
     );
     expect(l.name).toBe('Phiếu chấm điểm');
-    expect([scores.headerRow, scores.bodyRow, scores.bodyRows]).toEqual([6, 8, 4]);
+    expect([scores.headerRow, scores.headerRows, scores.bodyRow, scores.bodyRows]).toEqual([6, 2, 8, 4]);
+    const criteria = [['c1', 3, 1], ['c2', 4, 1], ['c3', 5, 1], ['c4', 6, 1]];
+    expect(scores.columns.map((c) => [c.key, c.col, c.span])).toEqual([['stt', 0, 1], ['participant', 1, 1], ['activity', 2, 1], ...criteria, ['total', 7, 1], ['key', 9, 1]]);
+    expect(summary.columns.map((c) => [c.key, c.col, c.span])).toEqual([['stt', 0, 1], ['activity', 1, 2], ...criteria, ['total', 7, 1], ['rank', 8, 1], ['key', 9, 1]]);
+    expect([summary.headerRows, scores.rowKeys, summary.rowKeys]).toEqual([2, {}, {}]);
     expect(value(l, 6, 3)).toBe('Điểm theo tiêu chí (1-10 điểm)');
     expect(merge(l, 6, 3)).toEqual({ row: 6, col: 3, rows: 1, cols: 4 });
     expect([3, 4, 5, 6].map((c) => value(l, 7, c))).toEqual(['Tính phù hợp', 'Hiệu quả chi phí', 'Phát huy nội lực cộng đồng', 'Số lượng người hưởng lợi']);
