@@ -170,6 +170,20 @@ describe('segments: rows are sorted only among their neighbours', () => {
     ]);
   });
 
+  it('a line named like a topic but carrying an amount is an activity for the reader, so it is ranked, never dropped', async () => {
+    const wb = new MemoryWorkbook();
+    const t = await formSheet(wb, 'II.6.B', 'II.6.B');
+    await put(wb, 'II.6.B', t, t.bodyRow, { activity: 'Đường bê tông', unit: 'm', proposed: 100 });
+    await put(wb, 'II.6.B', t, t.bodyRow + 1, { activity: 'III. Văn hóa - Xã hội - Môi trường', proposed: 60 });
+    const d = await data(wb, 'II.6.B');
+    const s = sheetActivities(d, 'II.6.B');
+    expect(s.reading?.activities.map((a) => a.activity)).toEqual(['Đường bê tông', 'III. Văn hóa - Xã hội - Môi trường']);
+    expect(s.rows.map((r) => [r.activity.activity, r.segment, r.rankable])).toEqual([
+      ['Đường bê tông', 'none@0', true],
+      ['III. Văn hóa - Xã hội - Môi trường', 'none@0', true],
+    ]);
+  });
+
   it('a row with figures but no name is reported, never listed, never moved', async () => {
     const wb = new MemoryWorkbook();
     const t = await formSheet(wb, 'II.6.B', 'II.6.B');
