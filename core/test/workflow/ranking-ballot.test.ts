@@ -285,7 +285,7 @@ describe('scoring table', () => {
       expect(value(l, 6, c)).toBe(text);
       expect(merge(l, 6, c)).toEqual({ row: 6, col: c, rows: 2, cols: 1 });
     }
-    expect(value(l, 6, KEY)).toBe(KEY_HEADER);
+    expect(cell(l, 6, KEY)).toMatchObject({ value: KEY_HEADER, style: 'keyHeader' });
     expect([8, 9, 10, 11].map((r) => [value(l, r, 0), value(l, r, 1), value(l, r, 2), formula(l, r, S), value(l, r, KEY)])).toEqual([
       [1, 'Đại biểu 1', ITEMS[0].activity, 'SUM(D9:G9)', 'k1'],
       [2, 'Đại biểu 1', ITEMS[1].activity, 'SUM(D10:G10)', 'k2'],
