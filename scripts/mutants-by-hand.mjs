@@ -58,6 +58,12 @@ const work = mkdtempSync(join(tmpdir(), 'lkh-mutants-'));
 for (const f of ['core', 'scripts', 'jest.config.cjs', 'package.json', 'tsconfig.json', 'tsconfig.base.json']) cpSync(join(root, f), join(work, f), { recursive: true });
 for (const d of ['excel-addin/test', 'sheets-addon/test']) mkdirSync(join(work, d), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 const lines = original.split('\n');
 const offset = (l, c) => lines.slice(0, l).reduce((n, x) => n + x.length + 1, 0) + c;
