@@ -34,8 +34,13 @@ function rowOf(l: SheetLayout, text: string): number {
 }
 
 describe('marking ballot, line by line', () => {
-  const l = ballotLayout(ITEMS, { kind: 'marks' }, { participants: [' Lò Thị Mai ', '  '], formId: 'I.2', unitName: ' Thôn Nà Hin ', planYear: 2027 });
-  const t = table(l, 'tally');
+  // Built in each test (not at describe time) so that mutation runs attribute the layout to the tests.
+  let l: SheetLayout;
+  let t: TablePlacement;
+  beforeEach(() => {
+    l = ballotLayout(ITEMS, { kind: 'marks' }, { participants: [' Lò Thị Mai ', '  '], formId: 'I.2', unitName: ' Thôn Nà Hin ', planYear: 2027 });
+    t = table(l, 'tally');
+  });
   // 5 describing columns, 2 people, the total, the rank; the key right of the page.
   const [P, TOTAL, RANK, KEY] = [5, 7, 8, 9];
 
@@ -254,10 +259,15 @@ describe('marking ballot options', () => {
 });
 
 describe('scoring table', () => {
-  const l = ballotLayout(ITEMS.slice(0, 2), { kind: 'scores' }, { participants: 2 });
   const [S, R, KEY] = [7, 8, 9];
-  const scores = table(l, 'scores');
-  const summary = table(l, 'summary');
+  let l: SheetLayout;
+  let scores: TablePlacement;
+  let summary: TablePlacement;
+  beforeEach(() => {
+    l = ballotLayout(ITEMS.slice(0, 2), { kind: 'scores' }, { participants: 2 });
+    scores = table(l, 'scores');
+    summary = table(l, 'summary');
+  });
 
   it('the range and the criteria explained, the header, one row per person and activity', () => {
     expect(value(l, 0, 0)).toBe(BALLOT_TEXT.titleScores);
