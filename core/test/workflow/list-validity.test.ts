@@ -6,8 +6,9 @@
  */
 import type { CellValue, SheetData } from '../../src/port/types';
 import type { Merge } from '../../src/layout/types';
+import { MemoryWorkbook } from '../../src/port/memory';
 import type { ValidityFields, VillageCounts } from '../../src/workflow/ranking';
-import { VALIDITY_TEXT, listValidity, readValidityFields, validityKindOf, validityLines, validityWrite } from '../../src/workflow/ranking';
+import { VALIDITY_TEXT, ballotLayout, listValidity, readValidityFields, validityKindOf, validityLines, validityWrite } from '../../src/workflow/ranking';
 
 function sheet(name: string, values: readonly (readonly CellValue[])[], merges: readonly Merge[] = [], top = 0, left = 0): SheetData {
   return { name, top, left, values, errors: [], merges };
@@ -128,6 +129,46 @@ describe('reading the counts typed under the ballot', () => {
     expect(f.values).toEqual({ attendees: { value: 40, cell: 'B3' } });
   });
 
+  it("the ballot LKH makes, filled in: each count in its merged cell, the conclusion right of its merged label", async () => {
+    const items = ['Bê tông hóa đường nội thôn', 'Sửa cống qua đường xóm giữa'].map((activity, i) => ({ key: `k${i + 1}`, activity, flags: {} }));
+    const layout = ballotLayout(items, { kind: 'marks' }, { participants: 3, sheetName: 'Phiếu', formId: 'I.2' });
+    const rowOf = (label: string): number => {
+      const c = layout.cells.find((x) => x.value === label);
+      if (!c) throw new Error(`no line ${label}`);
+      return c.row;
+    };
+    const wb = new MemoryWorkbook();
+    await wb.createSheet(layout);
+    // The label spans the five describing columns (A-E); each count is typed in F.
+    await wb.writeValues([
+      { sheet: 'Phiếu', row: rowOf(VALIDITY_TEXT.attendees), col: 5, values: [[45]] },
+      { sheet: 'Phiếu', row: rowOf(VALIDITY_TEXT.agree), col: 5, values: [[30]] },
+    ]);
+    const [filled] = await wb.readSheets(['Phiếu']);
+    const f = readValidityFields(filled);
+    expect(f.values).toEqual({ attendees: { value: 45, cell: `F${rowOf(VALIDITY_TEXT.attendees) + 1}` }, agree: { value: 30, cell: `F${rowOf(VALIDITY_TEXT.agree) + 1}` } });
+    expect(f.conclusionCell).toEqual({ row: rowOf(VALIDITY_TEXT.conclusion), col: 5 });
+  });
+
+  it('the merges in whatever order the file lists them: the count cell merged before its label', () => {
+    const f = readValidityFields(
+      sheet(
+        'Phiếu',
+        [[HEADING], ['Số người dự họp', null, 40, null], ['Kết luận (LKH ghi khi xếp ưu tiên)', null, null, null]],
+        [
+          { row: 2, col: 2, rows: 1, cols: 2 },
+          { row: 2, col: 0, rows: 1, cols: 2 },
+        ],
+      ),
+    );
+    expect(f.conclusionCell).toEqual({ row: 2, col: 2 });
+  });
+
+  it('the count after the colon, even when the label ends in a number of its own', () => {
+    const f = readValidityFields(sheet('Phiếu', [[HEADING], ['Số người dự họp lần 2: 40 người']]));
+    expect(f.values).toEqual({ attendees: { value: 40, cell: 'A2' } });
+  });
+
   it('without the heading, the labels anywhere count, and no conclusion cell is known', () => {
     const f = readValidityFields(sheet('Phiếu', [['Hoạt động', 'Tổng số gạch'], [], ['Số người dự họp', 40], ['Số người dự họp đồng ý với danh mục ưu tiên', 25]]));
     expect(f.values).toEqual({ attendees: { value: 40, cell: 'B3' }, agree: { value: 25, cell: 'B4' } });
@@ -177,8 +218,42 @@ describe('the conclusion of a village meeting', () => {
     expect(v.text).toBe('Chưa hợp lệ: chỉ 25/50 người (50%) đồng ý, cần trên 50%. (41/80 hộ (51,3%) có đại diện dự họp; 25/50 người (50%) đồng ý; nữ 28% (dưới 30%))');
     expect(v.textEn).toBe('Not valid: The priority list of Thôn A is not valid: chỉ 25/50 người (50%) đồng ý, cần trên 50%.');
     // Typed counts win: I.1 and I.3 are not named.
-    expect(v.basis.join(' ')).not.toContain('Biểu I.');
-    expect(v.basis[0]).toBe('tổng số hộ: 80 (trang "Phiếu Thôn A" ô C25)');
+    expect(v.basis).toEqual([
+      'tổng số hộ: 80 (trang "Phiếu Thôn A" ô C25)',
+      'số hộ có đại diện dự họp: 41 (trang "Phiếu Thôn A" ô C26)',
+      'số người dự họp: 50 (trang "Phiếu Thôn A" ô C27)',
+      'trong đó nữ: 14 (trang "Phiếu Thôn A" ô C28)',
+      'số người đồng ý: 25 (trang "Phiếu Thôn A" ô C29)',
+    ]);
+  });
+
+  it("women typed on the ballot win over the minutes' women, beside the minutes' people", () => {
+    const v = listValidity({ unit: 'Thôn A', kind: 'village-meeting', ballot: BALLOT, fields: fields({ women: typed(25, 'C28'), agree: typed(31, 'C29') }), village, participants: 12 });
+    expect(v.text).toBe('Hợp lệ: 60/100 hộ (60%) có đại diện dự họp; 31/60 người (51,7%) đồng ý; nữ 41,7%.');
+    expect(v.basis).toContain('trong đó nữ: 25 (trang "Phiếu Thôn A" ô C28)');
+  });
+
+  it('minutes without a cell or without women: their people are named by sheet only, and no share of women is given', () => {
+    const v = listValidity({
+      unit: 'Thôn A',
+      kind: 'village-meeting',
+      ballot: BALLOT,
+      fields: fields({ agree: typed(31, 'C29') }),
+      village: { households: { value: 100, sheet: 'Thôn A - I.1' }, meeting: { sheet: 'Thôn A - I.3', attendees: 60 } },
+      participants: 12,
+    });
+    expect(v.basis).toEqual([
+      'tổng số hộ: 100 (Biểu I.1, trang "Thôn A - I.1")',
+      'số người dự họp: 60 (Biểu I.3, trang "Thôn A - I.3")',
+      'số người đồng ý: 31 (trang "Phiếu Thôn A" ô C29)',
+    ]);
+    expect(v.text).toBe('Hợp lệ: 60/100 hộ (60%) có đại diện dự họp; 31/60 người (51,7%) đồng ý.');
+  });
+
+  it('the households known and the agreement typed, but nobody counted as present: no share is computed', () => {
+    const v = listValidity({ unit: 'Thôn A', kind: 'village-meeting', ballot: BALLOT, fields: fields({ agree: typed(31, 'C29') }), village: { households: { value: 100, sheet: 'Thôn A - I.1' } }, participants: 0 });
+    expect(v.valid).toBe(false);
+    expect(v.text).toBe('Chưa hợp lệ: chưa ghi số hộ tham dự; chưa ghi số người dự họp.');
   });
 
   it('the households represented decide, not the people present: 45 of 100 households is too few though 60 people came', () => {
@@ -240,6 +315,12 @@ describe('without a meeting: households agreeing in writing', () => {
       kind: 'village-written',
       text: 'Chưa hợp lệ: chỉ 50/100 hộ (50%) đồng ý bằng phiếu, cần trên 50% tổng số hộ. (50/100 hộ (50%) đồng ý bằng phiếu)',
     });
+  });
+
+  it('people who marked the ballot do not turn written answers into a meeting: no share of households present', () => {
+    const v = listValidity({ unit: 'Thôn A', kind: 'village-meeting', ballot: BALLOT, fields: fields({ written: typed(51, 'C31') }), village, participants: 12 });
+    expect(v.kind).toBe('village-written');
+    expect(v.text).toBe('Hợp lệ: 51/100 hộ (51%) đồng ý bằng phiếu.');
   });
 
   it('a meeting held (people or agreement typed) is judged as a meeting even with written answers', () => {

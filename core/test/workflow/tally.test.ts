@@ -370,3 +370,162 @@ describe('scores typed by hand', () => {
     expect(t.totals.get('k1')).toBe(7);
   });
 });
+
+describe('rows and columns typed unusually', () => {
+  const HEAD = ['STT', 'Hoạt động', 'Mã dòng', 'Đại biểu 1', 'Tổng số gạch'];
+
+  it('the key decides over the name: a row keyed k1 whose name was typed as another activity counts for k1', () => {
+    const t = readTally(sheet('Phiếu', [HEAD, [1, ACTS[2], 'k1', 'x', null]]), LIST, { kind: 'marks' });
+    expect(t.findings).toEqual([]);
+    expect(totalsOf(t)).toEqual([1, undefined, undefined]);
+    expect(t.missing).toEqual(['k2', 'k3']);
+  });
+
+  it('an activity named with a date is counted; an unlisted one is reported at its name, even with a key; an unlisted row without marks is reported too', () => {
+    const anniversary = 'Tổ chức mít tinh kỷ niệm ngày 2 tháng 9 năm 2027';
+    const list: RankItem[] = [{ key: 'k1', activity: anniversary, flags: {} }, ...LIST.slice(1)];
+    const t = readTally(
+      sheet('Phiếu', [
+        HEAD,
+        [1, anniversary, null, 'x', null],
+        [2, 'Văn nghệ mừng ngày 2 tháng 9 năm 2027', 'k9', 'x', null],
+        [3, 'Trồng cây ven đường', null, null, null],
+      ]),
+      list,
+      { kind: 'marks', perPerson: 3 },
+    );
+    expect(t.totals.get('k1')).toBe(1);
+    expect(t.findings.map((f) => [f.code, f.cell, f.params.activity])).toEqual([
+      ['TALLY_ACTIVITY_UNKNOWN', 'B3', 'Văn nghệ mừng ngày 2 tháng 9 năm 2027'],
+      ['TALLY_ACTIVITY_UNKNOWN', 'B4', 'Trồng cây ven đường'],
+    ]);
+  });
+
+  it('a rank typed left of the total is not a person', () => {
+    const t = readTally(
+      sheet('Phiếu', [
+        ['STT', 'Hoạt động', 'Đại biểu 1', 'Đại biểu 2', 'Xếp hạng', 'Tổng số gạch'],
+        [1, ACTS[0], 'x', 'x', 1, null],
+        [2, ACTS[1], null, 'x', 2, null],
+        [3, ACTS[2], null, null, 3, null],
+      ]),
+      LIST,
+      { kind: 'marks', perPerson: 2 },
+    );
+    expect(t.findings).toEqual([]);
+    expect(totalsOf(t)).toEqual([2, 1, 0]);
+    expect(t.participants).toBe(2);
+  });
+
+  it('a group label with words of its own: a person named like a role is still a person, an unnamed one goes by its letter', () => {
+    const t = readTally(
+      sheet(
+        'Phiếu',
+        [
+          ['STT', 'Hoạt động', 'Phiếu đánh giá của từng đại biểu (mỗi người một cột)', null, null, 'Tổng số gạch'],
+          [null, null, 'Đơn vị', 'Lò Văn Sáng', null, null],
+          [1, ACTS[0], 'x', 'x', 'x', null],
+          [2, ACTS[1], 'x', null, 'x', null],
+        ],
+        {
+          merges: [
+            { row: 0, col: 0, rows: 2, cols: 1 },
+            { row: 0, col: 1, rows: 2, cols: 1 },
+            { row: 0, col: 2, rows: 1, cols: 3 },
+            { row: 0, col: 5, rows: 2, cols: 1 },
+          ],
+        },
+      ),
+      LIST,
+      { kind: 'marks', perPerson: 1 },
+    );
+    expect(totalsOf(t)).toEqual([3, 2, undefined]);
+    expect(t.participants).toBe(3);
+    expect(t.findings.map((f) => [f.cell, f.params.participant])).toEqual([
+      ['C2', 'Đơn vị'],
+      ['E2', 'cột E'],
+    ]);
+  });
+
+  it('a describing column with a second heading line is still no person', () => {
+    const t = readTally(
+      sheet(
+        'Phiếu',
+        [
+          ['STT', 'Hoạt động', 'Địa điểm', 'Phiếu đánh giá của từng đại biểu', null, 'Tổng số gạch'],
+          [null, null, '(thôn, bản)', 'Lò Văn Sáng', 'Lò Thị Mai', null],
+          [1, ACTS[0], 'Thôn A', 'x', 'x', null],
+          [2, ACTS[1], 'Thôn B', null, 'x', null],
+        ],
+        {
+          merges: [
+            { row: 0, col: 0, rows: 2, cols: 1 },
+            { row: 0, col: 1, rows: 2, cols: 1 },
+            { row: 0, col: 3, rows: 1, cols: 2 },
+            { row: 0, col: 5, rows: 2, cols: 1 },
+          ],
+        },
+      ),
+      LIST,
+      { kind: 'marks', perPerson: 2 },
+    );
+    expect(t.findings).toEqual([]);
+    expect(totalsOf(t)).toEqual([2, 1, undefined]);
+    expect(t.participants).toBe(2);
+  });
+
+  it('a first row of marks without its activity, marked "x" and 1, is a row of marks, reported; not a row of names', () => {
+    const t = readTally(sheet('Phiếu', [['STT', 'Hoạt động', 'Đại biểu 1', 'Đại biểu 2', 'Tổng số gạch'], [null, null, 'x', 1, null], [1, ACTS[0], 'x', 'x', null]]), LIST, {
+      kind: 'marks',
+      perPerson: 2,
+    });
+    expect(t.findings.map((f) => [f.code, f.cell])).toEqual([['TALLY_ACTIVITY_UNKNOWN', 'B2']]);
+    expect(totalsOf(t)).toEqual([2, undefined, undefined]);
+  });
+
+  it('a count typed on the row right under the heading, with no activity, is reported', () => {
+    const t = readTally(sheet('Phiếu', [['STT', 'Hoạt động', 'Đại biểu 1', 'Tổng số gạch'], [null, null, null, 5], [1, ACTS[0], 'x', null]]), LIST, { kind: 'marks' });
+    expect(t.findings.map((f) => [f.code, f.cell, f.params.activity])).toEqual([['TALLY_ACTIVITY_UNKNOWN', 'B2', '(không ghi tên)']]);
+    expect(totalsOf(t)).toEqual([1, undefined, undefined]);
+  });
+
+  it('a ballot whose only row names no listed activity: nobody counted, and the refusal says no ballot is filled, not that the table is missing', () => {
+    const t = readTally(sheet('Phiếu', [HEAD, [1, 'Trồng cây ven đường', null, null, 5]]), LIST, { kind: 'marks' });
+    expect(t.participants).toBe(0);
+    expect(t.findings.map((f) => f.code)).toEqual(['TALLY_ACTIVITY_UNKNOWN']);
+    expect(ballotRefusal(t, { kind: 'marks' }, 3, 'Phiếu', 'II.6.B')).toMatch(/^Trang "Phiếu" chưa có phiếu nào được điền: 0 người đánh dấu hợp lệ, nên chưa xếp ưu tiên/u);
+  });
+});
+
+describe('scores typed unusually', () => {
+  it('columns describing the person or the activity are no criteria, wherever they stand', () => {
+    const t = readTally(
+      sheet('Chấm điểm', [
+        ['TT', 'Đại biểu', 'Giới tính', 'Hoạt động', 'Tính phù hợp', 'Số lượng người hưởng lợi', 'Địa điểm', 'Cộng điểm'],
+        [1, 'Lò Thị Mai', 'Nữ', ACTS[0], 8, 6, 'Thôn A', null],
+        [2, 'Lò Văn Sáng', 'Nam', ACTS[0], 7, 9, 'Thôn A', null],
+      ]),
+      LIST,
+      { kind: 'scores', criteria: ['Tính phù hợp', 'Số lượng người hưởng lợi'] },
+    );
+    expect(t.findings).toEqual([]);
+    expect(totalsOf(t)).toEqual([30, undefined, undefined]);
+    expect(t.beneficiaries.get('k1')).toBe(15);
+    expect(t.participants).toBe(2);
+  });
+
+  it('a dash means no score, in a criterion or in the total; a negative total is outside the scale', () => {
+    const t = readTally(
+      sheet('Chấm điểm', [
+        ['TT', 'Đại biểu', 'Hoạt động', 'Tính phù hợp', 'Số lượng người hưởng lợi', 'Cộng điểm'],
+        [1, 'A', ACTS[0], '-', 7, null],
+        [2, 'A', ACTS[1], null, null, -5],
+        [3, 'A', ACTS[2], null, null, '-'],
+      ]),
+      LIST,
+      { kind: 'scores', criteria: ['Tính phù hợp', 'Số lượng người hưởng lợi'] },
+    );
+    expect(t.findings.map((f) => f.message)).toEqual(['Điểm -5 ở ô F3 (trang "Chấm điểm") nằm ngoài thang 2-20.']);
+    expect(totalsOf(t)).toEqual([7, 0, 0]);
+  });
+});

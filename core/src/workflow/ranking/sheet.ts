@@ -2,7 +2,6 @@
  * The activity sheets a ranking applies to (II.6.A, II.6.B, a village's I.2): which rows are
  * ranked, in which group, under which key. Shared by rankItemsFromSheet and applyRanking.
  */
-import { getForm, tablesOf } from '../../forms/registry';
 import { KEY_COLUMN_HEADER } from '../../layout/engine';
 import type { Activity, ActivityGroup, FormReading } from '../../model/types';
 import type { SheetData } from '../../port/types';
@@ -69,35 +68,32 @@ function isRankable(formId: RankableFormId, a: Activity): boolean {
   return true;
 }
 
+/** The topic headings of consolidated sheets, folded. */
+const TOPIC_HEADINGS = new Set(TOPICS.map((t) => foldKey(TOPIC_LABELS[t])));
+
 /**
  * Reads an activity sheet as `formId` and lists its activities with their row, key, segment
- * and whether they may be ranked. Sub-group headings the reader does not know as groups
- * (II.6.A's "Vốn đầu tư phát triển") and topic headings ("1. Cơ sở hạ tầng") are segment
- * boundaries, not activities; so is any other line with text between two activities.
+ * and whether they may be ranked. Topic headings the reader keeps as activities ("II. Kinh tế
+ * và tổ chức sản xuất", "B) Văn hóa - Xã hội - Môi trường": the reader itself skips "1. Cơ sở
+ * hạ tầng" and every group line of the form, numbered or not) are segment boundaries, not
+ * activities; so is any other line with text between two activities.
  */
 export function sheetActivities(data: SheetData, formId: RankableFormId): SheetActivities {
   const result = readSheet(data, { formId });
   const reading = result.reading;
   if (!reading) return { rows: [], findings: result.findings };
-  const table = tablesOf(getForm(formId)).find((t) => t.role === 'activities');
-  // Group rows the reader does not know as groups, and the topic headings of consolidated sheets.
-  const headings = new Set([
-    ...(table?.rows ?? []).flatMap((r) => (r.kind === 'group' ? [foldKey(r.label)] : [])),
-    ...TOPICS.map((t) => foldKey(TOPIC_LABELS[t])),
-  ]);
   const isHeading = (a: Activity): boolean =>
-    headings.has(foldKey(a.activity.replace(/^\s*(?:[0-9]+|[IVX]+|[A-D])\s*[.)]\s*/, ''))) &&
+    TOPIC_HEADINGS.has(foldKey(a.activity.replace(/^\s*(?:[0-9]+|[IVX]+|[A-D])\s*[.)]\s*/, ''))) &&
     [a.unit, a.quantity, a.quantityText, a.place, a.time, a.responsible, a.total, a.contribution, a.support, a.budget, a.proposed].every((v) => v === undefined);
   const grid = new TextGrid(data);
-  const firstRow = reading.activities.length > 0 ? Math.min(...reading.activities.map((a) => a.source.row)) : grid.bottom;
-  const keyAt = findKeyColumn(grid, firstRow);
+  // The key's header is above the first activity (no activity: anywhere; findKeyColumn stops at the sheet's end).
+  const keyAt = findKeyColumn(grid, Math.min(...reading.activities.map((a) => a.source.row)));
   const named = reading.activities.filter((a) => a.activity !== '');
   const derived = derivedKeys(named.map((a) => a.activity));
   const derivedOf = new Map(named.map((a, i) => [a, derived[i]]));
   const rows: SheetActivity[] = [];
-  const activityRows = new Set(reading.activities.map((a) => a.source.row));
-  // Any other line with text between two activities (a group row, a topic heading "1. Cơ sở hạ
-  // tầng", a subtotal) ends a segment: rows are never sorted across it.
+  // Any line with text between two activities (a group row, a topic heading "1. Cơ sở hạ tầng",
+  // a subtotal) ends a segment: rows are never sorted across it.
   const hasText = (r: number): boolean => grid.rowCells(r).some(({ col }) => col !== keyAt?.col);
   let boundary = 0;
   let previous = -1;
@@ -105,7 +101,7 @@ export function sheetActivities(data: SheetData, formId: RankableFormId): SheetA
     const row = a.source.row;
     if (previous >= 0) {
       for (let r = previous + 1; r < row; r++) {
-        if (!activityRows.has(r) && hasText(r)) {
+        if (hasText(r)) {
           boundary++;
           break;
         }

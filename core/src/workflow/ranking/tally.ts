@@ -100,7 +100,7 @@ function locate(grid: TextGrid, data: SheetData, method: RankMethod): Header | u
       if (top !== bottom && GROUP_KEYS.some((g) => foldKey(top).startsWith(g))) continue;
       for (const t of [top, bottom]) {
         const k = kindOf(foldKey(t), method);
-        if (k && col[k] === undefined && (k !== 'total' || c === totalCol)) col[k] = c;
+        if (k && col[k] === undefined) col[k] = c;
       }
     }
     col.activity = activityCol;
