@@ -46,7 +46,7 @@ describe('a column the commune edited in II.4.B and, otherwise, in II.6.A', () =
         'Hoạt động "Bê tông hóa đường nội thôn (Thôn A)": cột "Cơ chế thực hiện" ở II.6.A ghi "Nhà nước và nhân dân cùng làm" nhưng ở II.4.B ghi "Dân góp công, xã hỗ trợ vật liệu"; đã giữ "Nhà nước và nhân dân cùng làm" cho cả hai biểu. Nếu cần nội dung kia, hãy nhập lại.',
       ],
     ]);
-    for (const sheet of ['II.4.B', 'II.6.A']) {
+    for (const sheet of ['II.4.B', 'II.6.A'] as const) {
       expect((await readRows(wb, sheet)).find((x) => x.activity.activity.startsWith('Bê tông hóa'))?.activity.mechanism).toBe('Nhà nước và nhân dân cùng làm');
     }
     // Both now agree: nothing said on the next run.
