@@ -729,29 +729,24 @@ class LayoutBuilder {
  * become one ("J7:L70"). Each cell keeps exactly the rule it had.
  */
 function compactValidations(vs: readonly Validation[]): Validation[] {
-  const down: Validation[] = [];
+  return mergeAlong(mergeAlong(vs, 'row', 'rows'), 'col', 'cols');
+}
+
+/**
+ * Joins each validation to the last one of the same rule (every field but `at`/`span` alike) when
+ * it starts where that one ends along `at`; rules in between of other kinds do not separate them.
+ */
+function mergeAlong(vs: readonly Validation[], at: 'row' | 'col', span: 'rows' | 'cols'): Validation[] {
+  const out: Validation[] = [];
   const lastOfRule = new Map<string, number>();
   for (const v of vs) {
-    const rule = JSON.stringify({ ...v, row: 0, rows: 0 });
-    const at = lastOfRule.get(rule);
-    const prev = at !== undefined ? down[at] : undefined;
-    if (at !== undefined && prev && prev.row + prev.rows === v.row) {
-      down[at] = { ...prev, rows: prev.rows + v.rows };
+    const rule = JSON.stringify({ ...v, [at]: 0, [span]: 0 });
+    const i = lastOfRule.get(rule);
+    const prev = i !== undefined ? out[i] : undefined;
+    if (i !== undefined && prev && prev[at] + prev[span] === v[at]) {
+      out[i] = { ...prev, [span]: prev[span] + v[span] };
     } else {
-      lastOfRule.set(rule, down.length);
-      down.push(v);
-    }
-  }
-  const out: Validation[] = [];
-  const lastOfRows = new Map<string, number>();
-  for (const v of down) {
-    const rule = JSON.stringify({ ...v, col: 0, cols: 0 });
-    const at = lastOfRows.get(rule);
-    const prev = at !== undefined ? out[at] : undefined;
-    if (at !== undefined && prev && prev.col + prev.cols === v.col) {
-      out[at] = { ...prev, cols: prev.cols + v.cols };
-    } else {
-      lastOfRows.set(rule, out.length);
+      lastOfRule.set(rule, out.length);
       out.push(v);
     }
   }
