@@ -29,7 +29,7 @@ import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_SHEET, stateFromColumn, tooManyCe
 import { FileRefused, refusalMessage } from './inspect';
 import { MAX_RANGE_CELLS, rangeCells, sqrefCells } from './trim';
 import { XmlError, XmlTokenizer } from './xml';
-import { ZipParts } from './zip';
+import { type PartSource, ZipParts } from './zip';
 
 
 /** Thrown inside the reader when the file holds something it does not read itself. */
@@ -50,10 +50,14 @@ export class FastReadWorkbook implements WorkbookPort {
     readonly dropped: readonly string[],
   ) {}
 
-  /** The workbook, or undefined when the file holds something only ExcelJS reads (see the module's note). */
-  static async open(bytes: Uint8Array): Promise<FastReadWorkbook | undefined> {
+  /**
+   * The workbook, or undefined when the file holds something only ExcelJS reads (see the module's
+   * note). From the file's bytes, or from its parts already opened (a zip whose texts `verify` kept,
+   * some parts replaced: xlsx-workbook.ts reads a re-run's deferred sheets so).
+   */
+  static async open(from: Uint8Array | PartSource): Promise<FastReadWorkbook | undefined> {
     try {
-      const { sheets, dropped } = await parse(bytes);
+      const { sheets, dropped } = await parse(from instanceof Uint8Array ? await ZipParts.open(from) : from);
       return new FastReadWorkbook(sheets, dropped);
     } catch (e) {
       // A damaged part, more bytes than the cap (zip.ts), XML that is not, a value Excel and ExcelJS
@@ -314,7 +318,7 @@ class Part {
   }
 }
 
-async function part(zip: ZipParts, path: string): Promise<Part | undefined> {
+async function part(zip: PartSource, path: string): Promise<Part | undefined> {
   const xml = await zip.text(path);
   return xml === undefined ? undefined : new Part(path, xml);
 }
@@ -412,8 +416,7 @@ function parseStyles(p: Part | undefined): Styles {
 // ---------------------------------------------------------------------------------------------
 // The workbook
 
-async function parse(bytes: Uint8Array): Promise<{ sheets: ParsedSheet[]; dropped: string[] }> {
-  const zip = await ZipParts.open(bytes);
+async function parse(zip: PartSource): Promise<{ sheets: ParsedSheet[]; dropped: string[] }> {
   const workbook = await part(zip, 'xl/workbook.xml');
   const rels = await part(zip, 'xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new Unsupported();

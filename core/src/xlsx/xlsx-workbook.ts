@@ -239,6 +239,13 @@ export interface LoadOptions {
   readonly defer?: (names: readonly string[]) => readonly string[];
 }
 
+/**
+ * Characters of XML a re-run keeps in memory from the plan it opens (ZipParts.verify): a commune's
+ * plan of 1,000 activities with its "(cũ)" copies holds about 4 million; past this the file is read
+ * from its bytes each time, as before.
+ */
+const KEEP_TEXT_CHARS = 64_000_000;
+
 /** A worksheet part that reads as an empty sheet: what a deferred sheet holds until it is needed. */
 const STUB_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
@@ -288,6 +295,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Sheets loaded empty (LoadOptions.defer), with their part in `original`, until they are read in full. */
   private readonly deferred = new Map<Worksheet, string>();
   private original: ArrayBuffer | undefined;
+  /** `original`'s parts, checked, their texts kept when they were small enough (ZipParts.verify). */
+  private parts: ZipParts | undefined;
   /** The deferred sheets' cells, read from `original` by the XML reader (fast-read.ts), for the names it was opened for. */
   private fastRead: { names: Set<string>; port: FastReadWorkbook } | undefined;
   /** The sheets' names in `original`, by part. */
@@ -307,7 +316,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const bytes = new Uint8Array(buffer);
       assertXlsx(bytes);
       const parts = await ZipParts.open(bytes);
-      await parts.verify();
+      // With sheets to defer, the parts' texts are kept: the deferred sheets are read from them
+      // (readDeferred) and copied from them when saved, without inflating the file again.
+      await parts.verify(options.defer ? { keep: KEEP_TEXT_CHARS } : {});
       return parts;
     });
     if (!options.defer) return XlsxWorkbook.open(buffer);
@@ -317,7 +328,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const wanted = new Set(options.defer(sheets.map((s) => s.name)));
     const stubs = sheets.filter((s) => wanted.has(s.name) && !s.related && !isInternalSheet(s.name) && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
     if (stubs.length === 0) return XlsxWorkbook.open(buffer);
-    const stubbed = await zip.rewrite(new Map(stubs.map((s) => [s.path, STUB_SHEET])));
+    // Stubbed in a second reading of the zip's directory: `zip` keeps the original parts' texts.
+    const stubbed = await refuseAsPortError(async () => (await ZipParts.open(new Uint8Array(buffer))).rewrite(new Map(stubs.map((s) => [s.path, STUB_SHEET]))));
     const wb = await XlsxWorkbook.open(toArrayBuffer(stubbed));
     const paths = new Map(stubs.map((s) => [s.name, s.path]));
     for (const ws of wb.workbook.worksheets) {
@@ -325,8 +337,16 @@ export class XlsxWorkbook implements WorkbookPort {
       if (path !== undefined) wb.deferred.set(ws, path);
     }
     wb.original = buffer;
+    // Only when its texts were kept: reading it again would count against the same budget.
+    if (zip.keepsTexts) wb.parts = zip;
     wb.namesInFile = new Map(sheets.map((s) => [s.path, s.name]));
     return wb;
+  }
+
+  /** Lets go of the file's bytes and texts once no sheet is deferred. */
+  private forgetOriginal(): void {
+    this.original = undefined;
+    this.parts = undefined;
   }
 
   /**
@@ -352,7 +372,7 @@ export class XlsxWorkbook implements WorkbookPort {
       real.state = stub.state;
       slots[stub.id] = real;
     }
-    if (this.deferred.size === 0) this.original = undefined;
+    if (this.deferred.size === 0) this.forgetOriginal();
   }
 
   /**
@@ -370,8 +390,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!fast || inFile.some((n) => !fast?.names.has(n))) {
         const wanted = new Set(sheets);
         const others = [...this.deferred].filter(([ws]) => !wanted.has(ws)).map(([, path]) => [path, STUB_SHEET] as const);
-        const bytes = others.length > 0 ? await (await ZipParts.open(new Uint8Array(original))).rewrite(new Map(others), 1) : new Uint8Array(original);
-        const port = await FastReadWorkbook.open(bytes);
+        const zip = this.parts ?? (await ZipParts.open(new Uint8Array(original)));
+        const port = await FastReadWorkbook.open(others.length > 0 ? zip.withTexts(new Map(others)) : zip);
         if (!port) return undefined;
         fast = { names: new Set(inFile), port };
         this.fastRead = fast;
@@ -440,7 +460,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const original = this.original;
     if (this.deferred.size > 0 && original !== undefined) {
       try {
-        const zip = await ZipParts.open(new Uint8Array(original));
+        const zip = this.parts ?? (await ZipParts.open(new Uint8Array(original)));
         for (const [ws, source] of this.deferred) {
           const xml = await zip.text(source);
           const sheet = xml !== undefined ? prepareSheet(xml) : undefined;
@@ -660,7 +680,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.deferred.delete(ws);
       this.fastRead = undefined;
     }
-    if (this.deferred.size === 0) this.original = undefined;
+    if (this.deferred.size === 0) this.forgetOriginal();
   }
 
   private stateSheet(): Worksheet | undefined {

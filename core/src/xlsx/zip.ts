@@ -25,6 +25,18 @@ interface PartStream {
 
 let decoder: InstanceType<typeof TextDecoder> | undefined;
 
+/** What the XML readers take a workbook's parts from: a zip (ZipParts), or a view of one with some parts replaced. */
+export interface PartSource {
+  /** Names of the parts (folders left out), in the zip's order. */
+  names(): string[];
+  has(path: string): boolean;
+  /** A part's text (UTF-8), or undefined when there is no such part. */
+  text(path: string): Promise<string | undefined>;
+}
+
+/** The parts kept as text by `verify`: XML and relationships (pictures and other binary parts are only counted). */
+const TEXT_PART = /\.(xml|rels)$/i;
+
 function damaged(part: string, detail: string): FileRefused {
   return new FileRefused('damaged', `${refusalMessage('damaged', { part })}\nChi tiết kỹ thuật: ${detail}`);
 }
@@ -32,6 +44,8 @@ function damaged(part: string, detail: string): FileRefused {
 export class ZipParts {
   /** Bytes inflated so far, over every part read. */
   private inflated = 0;
+  /** The parts' texts kept by `verify({ keep })`, so that later reads of the same file inflate nothing again. */
+  private kept: Map<string, string> | undefined;
 
   private constructor(
     private readonly zip: JSZip,
@@ -110,6 +124,8 @@ export class ZipParts {
 
   /** A part's text (UTF-8), or undefined when the zip has no such part. */
   async text(path: string): Promise<string | undefined> {
+    const kept = this.kept?.get(path);
+    if (kept !== undefined) return kept;
     if (!this.has(path)) return undefined;
     if (typeof TextDecoder === 'undefined') {
       // No streaming decoder here (not a browser nor Node): JSZip decodes, after a counting pass.
@@ -137,14 +153,48 @@ export class ZipParts {
     return decoder.decode(whole);
   }
 
-  /** Inflates every part without keeping it: the file's real size and soundness, before a library that trusts the directory opens it. */
-  async verify(): Promise<void> {
-    for (const name of this.names()) await this.inflate(name, () => undefined);
+  /**
+   * Inflates every part: the file's real size and soundness, before a library that trusts the
+   * directory opens it. With `keep`, the XML parts' texts are kept too, as long as they hold at most
+   * `keep` characters in all (past that none is kept and the check goes on): a re-run reads the
+   * commune's plan three times — checked here, its deferred sheets by the XML reader, their XML
+   * again when saved — and each read after this one then inflates nothing (issue 23: the re-run).
+   */
+  async verify(options: { readonly keep?: number } = {}): Promise<void> {
+    const keep = options.keep ?? 0;
+    let kept: Map<string, string> | undefined = keep > 0 ? new Map() : undefined;
+    let chars = 0;
+    for (const name of this.names()) {
+      if (kept && TEXT_PART.test(name)) {
+        const text = (await this.text(name)) ?? '';
+        chars += text.length;
+        if (chars <= keep) kept.set(name, text);
+        else kept = undefined;
+      } else await this.inflate(name, () => undefined);
+    }
+    this.kept = kept;
+  }
+
+  /** Whether `verify` kept every XML part's text (reading them again inflates nothing). */
+  get keepsTexts(): boolean {
+    return this.kept !== undefined;
+  }
+
+  /** This zip's parts with some replaced by the given texts (the others read from the zip as `text` reads them). */
+  withTexts(changes: ReadonlyMap<string, string>): PartSource {
+    return {
+      names: () => this.names(),
+      has: (path) => changes.has(path) || this.has(path),
+      text: async (path) => changes.get(path) ?? this.text(path),
+    };
   }
 
   /** Replaces a part's text (for trim.ts) and gives the new zip's bytes. */
   async rewrite(changes: ReadonlyMap<string, string>, level?: number): Promise<Uint8Array> {
-    for (const [name, text] of changes) this.zip.file(name, text);
+    for (const [name, text] of changes) {
+      this.zip.file(name, text);
+      this.kept?.delete(name);
+    }
     // The parts not changed keep their compressed bytes (JSZip copies them); changed ones are deflated at `level`.
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', ...(level !== undefined ? { compressionOptions: { level } } : {}) });
   }
