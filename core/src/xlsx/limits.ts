@@ -23,10 +23,13 @@ export const STATE_TAG = 'lkh-state/1';
 /** Characters of JSON per cell (Excel allows 32,767). */
 export const STATE_CHUNK = 32_000;
 
-/** The document state from the state sheet's column A (`valueAt(row)`, 0-based): the tag, then the JSON in pieces. */
-export function stateFromColumn(valueAt: (row: number) => unknown): DocumentState {
+/**
+ * The state's JSON from the state sheet's column A (`valueAt(row)`, 0-based): the tag, then the JSON
+ * in pieces, joined; undefined when the sheet holds no state.
+ */
+export function stateJsonFromColumn(valueAt: (row: number) => unknown): string | undefined {
   const tag = valueAt(0) ?? null;
-  if (tag === null) return {};
+  if (tag === null) return undefined;
   if (tag !== STATE_TAG) {
     throw new PortError('STATE_INVALID', `Trạng thái tài liệu có định dạng "${String(tag)}" mà phiên bản LKH này không đọc được.`);
   }
@@ -40,5 +43,11 @@ export function stateFromColumn(valueAt: (row: number) => unknown): DocumentStat
     if (length > STATE_MAX_CHARS) throw new PortError('STATE_INVALID', `Trạng thái tài liệu lưu trong sổ làm việc bị hỏng: dài hơn ${STATE_MAX_CHARS.toLocaleString('vi-VN')} ký tự.`);
     pieces.push(piece);
   }
-  return pieces.length === 0 ? {} : stateFromJson(pieces.join(''));
+  return pieces.length === 0 ? undefined : pieces.join('');
+}
+
+/** The document state from the state sheet's column A (see stateJsonFromColumn), checked (stateFromJson). */
+export function stateFromColumn(valueAt: (row: number) => unknown): DocumentState {
+  const json = stateJsonFromColumn(valueAt);
+  return json === undefined ? {} : stateFromJson(json);
 }

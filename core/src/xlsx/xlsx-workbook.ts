@@ -24,6 +24,7 @@ import {
   isInternalSheet,
   sheetExists,
   sheetNotFound,
+  stateFromJson,
   stateToJson,
   toSheetData,
 } from '../port/memory';
@@ -39,7 +40,7 @@ import { XmlError, XmlTokenizer } from './xml';
 import { FastReadWorkbook } from './fast-read';
 import type { PreparedSheet } from './splice';
 import { NotSpliceable, prepareSheet, spliceSheets } from './splice';
-import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateFromColumn, tooManyCells } from './limits';
+import { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG, stateJsonFromColumn, tooManyCells } from './limits';
 
 export { MAX_CELL_CHARS, MAX_READ_CELLS, STATE_CHUNK, STATE_SHEET, STATE_TAG } from './limits';
 import { applyLayout } from './layout-writer';
@@ -246,6 +247,18 @@ export interface LoadOptions {
  */
 const KEEP_TEXT_CHARS = 64_000_000;
 
+/** The value with every object and list in it frozen (iteratively: a state may nest deep). */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    for (const x of Object.values(v)) stack.push(x);
+  }
+  return value;
+}
+
 /** A worksheet part that reads as an empty sheet: what a deferred sheet holds until it is needed. */
 const STUB_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
@@ -295,6 +308,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Sheets loaded empty (LoadOptions.defer), with their part in `original`, until they are read in full. */
   private readonly deferred = new Map<Worksheet, string>();
   private original: ArrayBuffer | undefined;
+  /** The state last parsed, with the JSON it was parsed from (readState). */
+  private stateRead: { readonly json: string; readonly state: DocumentState } | undefined;
   /** `original`'s parts, checked, their texts kept when they were small enough (ZipParts.verify). */
   private parts: ZipParts | undefined;
   /** The deferred sheets' cells, read from `original` by the XML reader (fast-read.ts), for the names it was opened for. */
@@ -690,7 +705,16 @@ export class XlsxWorkbook implements WorkbookPort {
   async readState(): Promise<DocumentState> {
     const ws = this.stateSheet();
     if (!ws) return {};
-    return stateFromColumn((row) => plainValue(ws.findCell(row + 1, 1)?.value).value);
+    const json = stateJsonFromColumn((row) => plainValue(ws.findCell(row + 1, 1)?.value).value);
+    if (json === undefined) return {};
+    // A consolidation reads the state four times (its edits, its name and year, the plan's sheets,
+    // the findings), a commune's of 1,000 activities holding some 800,000 characters: parsed and
+    // checked once while the sheet holds the same text. Frozen, so no reader can change what the
+    // next one gets.
+    if (this.stateRead?.json === json) return this.stateRead.state;
+    const state = deepFreeze(stateFromJson(json));
+    this.stateRead = { json, state };
+    return state;
   }
 
   async writeState(state: DocumentState): Promise<void> {

@@ -253,6 +253,27 @@ describe('XlsxWorkbook: document state in the file', () => {
     await expect(damaged.readState()).rejects.toMatchObject({ code: 'STATE_INVALID' });
   });
 
+  it('is parsed once while the sheet holds the same text, frozen, and read afresh after a write or an edit of the sheet', async () => {
+    const port = XlsxWorkbook.create();
+    await port.createSheet(sampleLayout());
+    await port.writeState({ planYear: 2027, extra: { rows: { a: 'x|1' } } });
+    const first = await port.readState();
+    expect(await port.readState()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen((first.extra as { rows: object }).rows)).toBe(true);
+    // A reader cannot change what the next one gets.
+    expect(Reflect.set(first, 'planYear', 2030)).toBe(false);
+    expect((await port.readState()).planYear).toBe(2027);
+    await port.writeState({ ...first, planYear: 2028 });
+    const second = await port.readState();
+    expect(second).not.toBe(first);
+    expect(second.planYear).toBe(2028);
+    // A change made to the sheet's cells by other means is seen too: the cache is keyed by the text.
+    const ws = port.workbook.getWorksheet(STATE_SHEET) as Worksheet;
+    ws.getCell('A2').value = JSON.stringify({ planYear: 2029 });
+    expect((await port.readState()).planYear).toBe(2029);
+  });
+
   it('splits text without separating surrogate pairs', () => {
     const text = `${'a'.repeat(4)}😀${'b'.repeat(4)}`;
     const pieces = splitText(text, 5);
