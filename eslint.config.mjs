@@ -25,7 +25,7 @@ const capabilityBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'templates/**', 'coverage/**', '**/*.cjs', 'x/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'templates/**', 'coverage/**', '**/*.cjs', 'x/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
