@@ -34,7 +34,7 @@ if (stale()) {
  * Loads the bundle with V8's code cache (dist/cli/lkh.cjs.<command>.cache, written after a run of
  * that command): the next run skips compiling the 1.5 MB bundle and the functions the command
  * needed (issue 13: `lkh --help` and `lkh template` start faster than `require('exceljs')` alone).
- * One cache per command, since each holds the functions its own run compiled. Node 20 has no
+ * One cache per command (and one for consolidate over an existing plan: cacheName), since each holds the functions its own run compiled. Node 20 has no
  * module.enableCompileCache; this is the same thing for one file. The bundle uses no import()
  * (esbuild turns its own into require), so vm.Script runs it.
  *
@@ -47,6 +47,26 @@ if (stale()) {
  * writing (`<cache>.<pid>.tmp` of a process no longer running) are removed by the next write.
  */
 const COMMANDS = new Set(['template', 'validate', 'consolidate', 'demo', 'rank', 'catalogue', 'district', 'feedback', 'document']);
+
+/**
+ * Which cache a run uses: one per command, and for `consolidate` one more when its --out plan
+ * already exists (a re-run, after a village's correction): that run opens the old plan with ExcelJS
+ * and reads the commune's edits, functions a first run never compiles, so a cache written by a first
+ * run would leave them to be compiled on every re-run (issue 23: the re-run as quick as the first).
+ */
+function cacheName(args) {
+  const command = args[0];
+  if (!COMMANDS.has(command)) return 'help';
+  if (command === 'consolidate') {
+    let out;
+    for (let i = 1; i < args.length; i++) {
+      if (args[i] === '--out') out = args[i + 1];
+      else if (args[i].startsWith('--out=')) out = args[i].slice('--out='.length);
+    }
+    if (out && fs.existsSync(out)) return 'consolidate-rerun';
+  }
+  return command;
+}
 const CACHE_MAGIC = Buffer.from('LKHC1');
 const HASH_BYTES = 32;
 
@@ -123,11 +143,11 @@ function writeCache(cacheFile, bytes) {
   }
 }
 
-function loadBundle(file, command) {
+function loadBundle(file, name) {
   const vm = require('node:vm');
   const Module = require('node:module');
   const crypto = require('node:crypto');
-  const cacheFile = `${file}.${COMMANDS.has(command) ? command : 'help'}.cache`;
+  const cacheFile = `${file}.${name}.cache`;
   const bytes = fs.readFileSync(file);
   const source = bytes.toString('utf8');
   const hash = crypto.createHash('sha256').update(bytes).digest();
@@ -156,7 +176,7 @@ function loadBundle(file, command) {
   return { exports: mod.exports, saveCache };
 }
 
-const loaded = loadBundle(bundle, process.argv[2]);
+const loaded = loadBundle(bundle, cacheName(process.argv.slice(2)));
 loaded.exports.main(process.argv.slice(2)).finally(loaded.saveCache).then(
   (code) => { process.exitCode = code; },
   (err) => { process.stderr.write(`lkh: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 2; },

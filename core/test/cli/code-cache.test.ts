@@ -45,6 +45,20 @@ describe('the compiled-code cache', () => {
     expect(readFileSync(cache).equals(first)).toBe(true);
   });
 
+  it('keeps a cache of its own for consolidate over an existing plan (a re-run compiles other functions)', () => {
+    const { root, bin, dist } = install('BRAVO');
+    const plan = join(root, 'KH.xlsx');
+    const names = () => readdirSync(dist).filter((f) => f.endsWith('.cache')).sort();
+    expect(lkh(bin, ['consolidate', 'a.xlsx', '--out', plan]).stdout).toBe(`BRAVO:consolidate,a.xlsx,--out,${plan}\n`);
+    expect(names()).toEqual(['lkh.cjs.consolidate.cache']);
+    writeFileSync(plan, 'the plan of the first run');
+    expect(lkh(bin, ['consolidate', 'a.xlsx', `--out=${plan}`]).status).toBe(3);
+    expect(names()).toEqual(['lkh.cjs.consolidate-rerun.cache', 'lkh.cjs.consolidate.cache']);
+    // Another command never takes it, whatever its --out.
+    expect(lkh(bin, ['validate', 'a.xlsx', '--out', plan]).status).toBe(3);
+    expect(names()).toEqual(['lkh.cjs.consolidate-rerun.cache', 'lkh.cjs.consolidate.cache', 'lkh.cjs.validate.cache']);
+  });
+
   it('runs the new code after the bundle changed but kept its length (stale cache)', () => {
     const { bin, dist } = install('ALPHA');
     expect(lkh(bin, ['--help']).stdout).toBe('ALPHA:--help\n');
