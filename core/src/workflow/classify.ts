@@ -182,6 +182,8 @@ import type { Topic } from '../forms/topics';
 import { SECTORS, SECTOR_GROUPS, TOPICS, TOPIC_LABELS } from '../forms/topics';
 import { foldKey, nfc } from '../text';
 import { memo, memo2 } from '../util/memo';
+import type { LexiconSector } from './lexicon';
+import { LEXICON_SECTORS, lexiconPhrases } from './lexicon';
 import type { ThemeFlags } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +367,8 @@ const INFRA: readonly SectorWords[] = [
   { sector: '', strong: ['co so ha tang', 'ha tang'], withVerb: ['cong trinh'] },
 ];
 
+/** Watering, read on the works text ("tuổi", age, is set aside there while its marks are written). */
+const WATERING = words(['tuoi', 'de tuoi', 'tuoi cho']);
 /** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
@@ -569,8 +573,18 @@ const OVERRIDES = rules([
 ]);
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
-/** Rule 7: cooperation and market links first, then crafts and rural services, animals, fish, forests, crops. */
-const PRODUCTION = rules([
+/**
+ * The production lexicon (lexicon.ts, from VSIC 2018) joins each production sector's words, in that
+ * sector's last place (coffee and farm machinery keep theirs before the fish): a species, a crop or a
+ * craft material it names counts as the word it is, with the order of the sectors unchanged.
+ */
+function withLexicon(list: readonly (readonly [string, Phrases])[]): readonly (readonly [string, Phrases])[] {
+  const last = new Map(list.map(([sector], i) => [sector, i] as const));
+  return list.map(([sector, phrases], i) => (last.get(sector) === i && LEXICON_SECTORS.includes(sector as LexiconSector) ? [sector, [...phrases, ...lexiconPhrases(sector)]] : [sector, phrases]));
+}
+
+/** Rule 7: cooperation and market links first, then crafts and rural services, animals, fish, forests, crops (each with the lexicon's words). */
+const PRODUCTION = rules(withLexicon([
   [
     MARKET,
     [
@@ -635,7 +649,7 @@ const PRODUCTION = rules([
       'duong quy(?! hoach)', 'actiso', 'a ti so', 'cay sam', 'sam', '(?:ho tro|cap|cap phat|trao) (?:cac loai )?giong',
     ],
   ],
-]);
+]));
 /** Founding or strengthening a cooperative is organising production, whatever it will make ("Thành lập tổ hợp tác dệt thổ cẩm"). */
 const COOP_FOUNDING = /(?:^| )(?:thanh lap|thanh lap moi|kien toan|cung co|ra mat) (?:cac |[0-9]+ )?(?:hop tac xa|htx|to hop tac|nhom ho|nhom san xuat|to san xuat|to lien ket|nhom lien ket)(?: |$)/;
 /** The animals and fish: without a works verb they win over the water they live in ("Thả cá giống … hồ chứa"). */
@@ -659,7 +673,8 @@ const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|
 const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
 const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat)$/;
 const ROADSIDE = words(['ven duong', 'doc duong', 'hai ben duong', 'doc tuyen duong', 'ven tuyen duong', 'ven kenh', 'doc kenh', 'bo kenh']);
-const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu']);
+/** Crops named (the lexicon's too): planting them on a bank grows them ("Trồng cây xoài ven sông"). */
+const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu', ...lexiconPhrases('Trồng trọt')]);
 
 /** Rule 7, after the production: credit, trade, labour. */
 const ECONOMY = rules([
@@ -1175,6 +1190,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
     const infra = infraOf(read.works, verb);
     if (infra && (verb || infra.sector === 'Điện' || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', infra.sector, 'activity');
   }
+  // 5b. Water led to a crop to water it is irrigation, with or without a works verb, whatever crop is named (the lexicon's too): "Đào ao dẫn nước khe suối tưới sầu riêng".
+  if (!soft && WATERING.test(read.works) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
   // 6. Cemeteries.
   if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // Trees planted on a river's or the sea's bank protect it (class L, C9): forestry, though the bank is only where they grow ("Trồng cây ven sông chống xói lở").
