@@ -56,7 +56,8 @@
  *      đèn đường, a welcome gate "cổng chào", a notice board "bảng tin", radios for households) → CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…) or
  *      names animals or fish without a works verb ("Thả cá giống … hồ chứa"). The object named
  *      first is the one worked on: a road or a power line to a cemetery is works like any other;
- *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao");
+ *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao"); water led to
+ *      a crop to water it is irrigation without a works verb too ("Đào ao dẫn nước khe suối tưới sầu riêng");
  *   6. cemeteries → Môi trường;
  *   7. founding a cooperative or a THT, market links (OCOP, brands, labels, purchasing), crops and
  *      animals or farming and forestry named together (production in general), start-ups; career
@@ -65,7 +66,12 @@
  *      workshops (a craft's cooperative is the craft's), other cooperatives, rural services, then
  *      animals, fish (snails and fish raised in rice fields too),
  *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
- *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
+ *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour. Each production sector
+ *      also holds the words of the production lexicon (lexicon.ts: the species, crops, trees, craft
+ *      materials and salt making of VSIC 2018, issue 21), in its own place in that order, so a
+ *      commodity no corpus used ("nuôi tằm", "cạo mủ cao su", "nấm linh chi", "cá tầm", "diêm dân")
+ *      counts as the word it is — for the rules before too (animals named without a works verb,
+ *      growing beside an officials' training, crops planted on a bank);
  *   8. education, health, social protection (policy payments, allowances), security, mass
  *      organisations, culture, local government (council sessions, voters, the budget, population data)
  *      → VH-XH-MT (monitoring and evaluating a programme, village assemblies and grassroots democracy

@@ -5,7 +5,8 @@
  * "trồng nấm linh chi", "nuôi cá lăng", "diêm dân") is read as the production it is.
  *
  * Source: Vietnam's classification of economic activities, VSIC 2018 (Hệ thống ngành kinh tế Việt
- * Nam, Quyết định 27/2018/QĐ-TTg; its content, what each class holds, Quyết định 43/2018/QĐ-BKHĐT):
+ * Nam, Quyết định 27/2018/QĐ-TTg; what each class holds is published by the Ministry of Planning
+ * and Investment, Quyết định 43/2018/QĐ-BKHĐT, not read here):
  * section A (01 trồng trọt, chăn nuôi; 02 lâm nghiệp; 03 thủy sản), section B class 0893 (khai thác
  * muối) and the small processing and craft classes of section C (10 chế biến thực phẩm, 11 đồ uống,
  * 13 dệt, 14 may, 16 gỗ, tre, nứa, mây, 17 giấy, 23 gốm, 32 mỹ nghệ). Each group names its classes.
@@ -43,7 +44,13 @@
  *   is also "nhân", "nhãn hiệu"; "cam" is also "cấm", "cam kết"; "bưởi" is also "buổi" (a session);
  *   "nấm" is also "năm" (a year), "nam" (male, south); "lạc" (peanut) is also "liên lạc", "lạc hậu";
  *   "vừng" is also "vùng" (a region); "cói" is also "trông coi"; "lụa" and "lừa" fold as "lúa";
- *   "mắm" is also "mầm non"; "đước", "bần", "mắm" (mangroves) are also "được", "bản", "mầm".
+ *   "mắm" is also "mầm non"; "đước", "bần", "mắm" (mangroves) are also "được", "bản", "mầm";
+ *   "đinh lăng" is "đình làng" (a communal house), "lợn bản" is "người lớn bản…" (adults of a
+ *   village), "bí đỏ" is "bị đổ" (fallen), "cá quả" is "cả quá trình", "cá thu" "cả thu nhập",
+ *   "dê lai" "để lại", "ngan" "người dân ngăn…", "đan len" "dân lên", "móc len" "mọc lên", "miến
+ *   dong" "miền Đông", "bưởi Diễn" "buổi diễn", "chồn hương" "chọn hướng", "cây mỡ" "cấy mô",
+ *   "cây mây" "cấy máy", "xạ đen" "từ xã đến", "đinh hương" "định hướng": those are left out, and
+ *   lexicon.test.ts holds them as a list no phrase may match.
  * Place names are set aside before any word is read (classify.ts), so "bản Nà Nhím" names no
  * animal and "thôn Gừng" no crop.
  */
@@ -96,21 +103,21 @@ export const LEXICON: readonly LexiconGroup[] = [
       'cam sanh', 'cam vinh', 'cam canh', 'cam xa doai', 'cam cao phong', 'vuon cam', 'trong cam', 'quyt', 'buoi da xanh', 'buoi nam roi', 'buoi phuc trach', 'buoi doan hung', 'buoi luan van', 'vuon buoi',
       'cay chanh', 'chanh leo', 'chanh day', 'chanh khong hat', 'chanh tu quy', 'xoai', 'nhan long', 'vuon nhan', 'nhan chin muon', 'nhan xuong com vang', 'vai chin som', 'vuon vai', 'vai lai thanh ha',
       'chuoi tieu', 'chuoi tay', 'chuoi ngu', 'chuoi nam my', 'chuoi cay mo', 'trong chuoi', 'vuon chuoi', 'sau rieng', 'cay mit', 'mit thai', 'mit to nu', 'trong mit', 'vuon mit', 'chom chom', 'mang cut',
-      'cay oi', 'oi le', 'vuon oi', 'cay na', 'qua na', 'cay man', 'man hau', 'man tam hoa', 'vuon man', 'cay dao', 'cay le', 'cay hong', 'hong khong hat', 'hong gion', 'hong xiem', 'cay tao(?! (?:bong|tan|canh|mat|xanh))', 'tao meo',
+      'cay oi', 'oi le', 'vuon oi', 'cay na', 'qua na', 'cay man', 'man hau', 'man tam hoa', 'vuon man', 'cay dao', 'cay le', 'cay hong', 'hong khong hat', 'hong gion', 'hong xiem', 'cay tao(?! (?:bong|tan|canh|mat|xanh))', 'tao meo', 'son tra',
       'cay bo(?! (?:de|sung|lai|hoang))', 'bo sap', 'bo booth', 'cay dua', 'dua xiem', 'dua sap', 'trong dua', 'vuon dua', 'oc cho', 'hat de', 'vu sua', 'bon bon', 'kiwi', 'nho xanh', 'nho ninh thuan', 'cay gac', 'qua gac', 'vuon tao',
     ],
   },
   // 0122 Trồng cây lấy quả chứa dầu; 0123 Trồng cây điều (not "điều tra"); 0124 Trồng cây hồ tiêu (not "hộ tiểu thương").
   { sector: 'Trồng trọt', vsic: '0122, 0123, 0124', phrases: ['sachi', 'sacha inchi', 'cay dieu', 'hat dieu', 'vuon dieu', 'dieu ghep', 'ho tieu(?! (?:thuong|thu|chuan|hoc|ngach|khu|doan|dung|chi|cong|tru|diem))', 'cay tieu', 'vuon tieu', 'tru tieu'] },
   // 0125 Trồng cây cao su (not a rubber hose or sheet); 0126 cà phê (classify.ts already); 0127 Trồng cây chè (not "chế độ", "che phủ").
-  { sector: 'Trồng trọt', vsic: '0125, 0127', phrases: ['(?<!(?:ong|bat|lop|dep|ung|gang) )cao su', 'mu cao su', 'cao mu', 'vuon cao su', 'che bup', 'bup che', 'che xanh', 'che shan tuyet', 'che co thu', 'che kim tuyen', 'che o long', 'che trung du', 'doi che'] },
+  { sector: 'Trồng trọt', vsic: '0125, 0127', phrases: ['(?<!(?:ong|bat|lop|dep|ung|gang) )cao su', 'mu cao su', 'cao mu', 'vuon cao su', 'che bup', 'bup che', 'che xanh', 'che shan tuyet', 'che co thu', 'che kim tuyen', 'che o long', 'che trung du', 'che hoa vang', 'doi che'] },
   // 0128 Trồng cây gia vị, cây dược liệu, cây hương liệu lâu năm (cinnamon and star anise are forestry: C9, C20; "đinh lăng" as a plant only: "đình làng" is a communal house).
   {
     sector: 'Trồng trọt',
     vsic: '0128',
     phrases: [
       'cay dinh lang', 'ha thu o', 'tam that', 'giao co lam', 'cat sam', 'ngu gia bi', 'kim tien thao', 'diep ha chau', 'nhan tran', 'cam thao', 'bach truat', 'xuyen khung', 'dan sam', 'huyen sam',
-      'hoang tinh', 'thien nien kien', 'ngai cuu', 'tia to', 'kinh gioi', 'bach chi', 'ca gai leo', 'cay thuoc nam', 'vuon thuoc nam', 'cay huong lieu', 'cay gia vi', 'hoa hoe', 'thao duoc',
+      'hoang tinh', 'thien nien kien', 'ngai cuu', 'tia to', 'kinh gioi', 'bach chi', 'ca gai leo', 'cay thuoc nam', 'vuon thuoc nam', 'cay huong lieu', 'cay gia vi', 'hoa hoe', 'mac khen', 'thao duoc',
     ],
   },
   // 0129 Trồng cây lâu năm khác (ca cao, dâu tằm: "cô dâu" is a bride); 0130 Nhân và chăm sóc cây giống nông nghiệp.
@@ -126,14 +133,14 @@ export const LEXICON: readonly LexiconGroup[] = [
   // 0145 Chăn nuôi lợn ("lợn" is "lớn": breeds only, and not "người lớn bản…", adults of a village).
   { sector: 'Chăn nuôi', vsic: '0145', phrases: ['(?<!nguoi )lon ban', 'lon rung', 'lon mong cai', 'lon meo', 'lon cap nach', 'lon soc', 'lon sinh san', 'lon rung lai', 'dich ta lon', 'ta lon chau phi', 'tai xanh'] },
   // 0146 Chăn nuôi gia cầm ("ngan" is "ngăn": in classify.ts's phrases only).
-  { sector: 'Chăn nuôi', vsic: '0146', phrases: ['ngong', 'chim cut', 'da dieu', 'may ap trung', 'lo ap trung', 'ap trung gia cam', 'newcastle', 'gumboro', 'tu huyet trung', 'viem da noi cuc'] },
+  { sector: 'Chăn nuôi', vsic: '0146', phrases: ['ngong', 'chim cut', 'chim tri', 'da dieu', 'may ap trung', 'lo ap trung', 'ap trung gia cam', 'newcastle', 'gumboro', 'tu huyet trung', 'viem da noi cuc'] },
   // 0149 Chăn nuôi khác: bees, silkworms, rabbits, porcupines, bamboo rats, civets, snakes, swiftlets, earthworms (its level-5 list not confirmed; these are the animals rural households raise outside 0141-0146).
   {
     sector: 'Chăn nuôi',
     vsic: '0149 (its list of animals not confirmed)',
     phrases: [
       'ong lay mat', 'thung ong', 'sap ong', 'giong ong', 'nuoi tam', 'ken tam', 'con tam', 'tam dau', 'nong tam',
-      'tho giong', 'tho new zealand', 'nhim', 'nuoi dui', 'con dui', 'dui giong', 'nuoi chon', 'nuoi ran', 'chim yen', 'nuoi yen', 'nha yen', 'yen sao', 'to yen', 'nuoi giun', 'giun que',
+      'tho giong', 'tho new zealand', 'nhim', 'nuoi dui', 'con dui', 'dui giong', 'nuoi chon', 'nuoi ran', 'chim yen', 'nuoi yen', 'nha yen', 'yen sao', 'to yen', 'nuoi giun', 'giun que', 'ruoi linh den',
       'nuoi dong vat hoang da',
     ],
   },
@@ -147,7 +154,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       'ca tra', 'ca basa', 'ca me trang', 'ca me hoa', 'ca ba sa', 'ca troi', 'ca tai tuong', 'ca chim', 'ca ro dong', 'ca ro dau vuong', 'ca loc', 'ca nheo', 'ca tam',
       'ca bong', 'ca keo', 'ca dieu hong', 'ca gion', 'ca bop', 'ca chach', 'ca anh vu', 'ca bong lau', 'ca mu', 'ca canh', 'ca koi', 'ca ngu', 'ca com', 'ca nuc', 'ca hong',
       'ca suoi', 'ca tram co', 'ca chep lai', 'ca sau', 'cua xanh', 'nuoi ghe', 'ghe xanh', 'oc huong', 'hau giong', 'ngao', 'ngheu', 'nghieu',
-      'so diep', 'so long', 'nuoi so', 'trai ngoc', 'ba ba giong', 'ba ba gai', 'hai sam', 'rong bien', 'rong nho', 'cau muc', 'khai thac muc', 'long be', 'be nuoi', 'nuoi long', 'dam nuoi',
+      'so diep', 'so long', 'nuoi so', 'trai ngoc', 'ba ba giong', 'ba ba gai', 'hai sam', 'vem', 'vem xanh', 'sa sung', 'rong bien', 'rong nho', 'cau muc', 'khai thac muc', 'long be', 'be nuoi', 'nuoi long', 'dam nuoi',
       'thuy dac san', 'luoi ca', 'danh ca(?! (?:cuoc|do))', 'luoi re',
     ],
   },
@@ -171,17 +178,17 @@ export const LEXICON: readonly LexiconGroup[] = [
   // 1629 sản phẩm từ tre, nứa, rơm, rạ và vật liệu tết bện; 1622-1629 gỗ; 3211, 3290 mỹ nghệ (sedge, water hyacinth, seagrass, lacquer, carving, silver).
   {
     sector: 'Tiểu thủ công nghiệp',
-    vsic: '1622, 1629, 2393, 3211, 3290',
-    phrases: ['dan coi', 'det coi', 'dan luc binh', 'luc binh', 'dan guot', 'la buong', 'son mai', 'khac go', 'cham khac', 'kham trai', 'cham bac', 'duc dong', 'lam chieu'],
+    vsic: '1622, 1629, 3211, 3290',
+    phrases: ['dan coi', 'det coi', 'dan luc binh', 'luc binh', 'dan guot', 'la buong', 've sap ong', 'son mai', 'khac go', 'cham khac', 'kham trai', 'cham bac', 'duc dong', 'lam chieu'],
   },
   // 1010-1080 chế biến thực phẩm, 1101-1104 đồ uống (confirmed titles): small processing of meat, fish, fruit, starch, sugar, sweets, spirits.
   {
     sector: 'Tiểu thủ công nghiệp',
-    vsic: '1010, 1020, 1030, 1040, 1062, 1072, 1073, 1074, 1079, 1101',
+    vsic: '1010, 1020, 1030, 1040, 1062, 1072, 1073, 1074, 1077, 1079, 1101',
     phrases: [
       'nuoc mam', 'lam mam', 'mam tom', 'mam ca', 'mam ruoc', 'muc kho', 'ca kho', 'tom kho', 'banh phong tom', 'tinh bot', 'bun kho', 'hu tieu', 'mat mia', 'duong phen', 'keo lac', 'keo dua', 'keo cu do',
       'lam mut', 'ruou can', 'ruou ngo', 'ruou men la', 'men la', 'men ruou', 'gio cha', 'gio lua', 'nem chua', 'xuc xich', 'che bien thit', 'che bien ca', 'che bien thuy san', 'che bien hai san', 'che bien nong san',
-      'che bien rau qua', 'che bien lam san', 'che bien duoc lieu', 'che bien mang', 'mang kho', 'say kho', 'say deo', 'com chay', 'ep dau',
+      'che bien rau qua', 'che bien lam san', 'che bien duoc lieu', 'che bien mang', 'mang kho', 'say kho', 'say deo', 'com chay', 'ep dau', 'rang xay', 'cha ca',
     ],
   },
 
