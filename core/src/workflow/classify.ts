@@ -56,7 +56,8 @@
  *      đèn đường, a welcome gate "cổng chào", a notice board "bảng tin", radios for households) → CSHT, unless the activity is led by a soft verb (tuyên truyền, tập huấn…) or
  *      names animals or fish without a works verb ("Thả cá giống … hồ chứa"). The object named
  *      first is the one worked on: a road or a power line to a cemetery is works like any other;
- *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao");
+ *      a culvert through a dyke or into the fields is irrigation ("Làm cống qua đê bao"); water led to
+ *      a crop to water it is irrigation without a works verb too ("Đào ao dẫn nước khe suối tưới sầu riêng");
  *   6. cemeteries → Môi trường;
  *   7. founding a cooperative or a THT, market links (OCOP, brands, labels, purchasing), crops and
  *      animals or farming and forestry named together (production in general), start-ups; career
@@ -65,7 +66,12 @@
  *      workshops (a craft's cooperative is the craft's), other cooperatives, rural services, then
  *      animals, fish (snails and fish raised in rice fields too),
  *      forests and crops → economy (the animals win over health words: "Tập huấn phòng chống dịch
- *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour;
+ *      bệnh cho gia súc" is animal husbandry); then credit, trade and labour. Each production sector
+ *      also holds the words of the production lexicon (lexicon.ts: the species, crops, trees, craft
+ *      materials and salt making of VSIC 2018, issue 21), in its own place in that order, so a
+ *      commodity no corpus used ("nuôi tằm", "cạo mủ cao su", "nấm linh chi", "cá tầm", "diêm dân")
+ *      counts as the word it is — for the rules before too (animals named without a works verb,
+ *      growing beside an officials' training, crops planted on a bank);
  *   8. education, health, social protection (policy payments, allowances), security, mass
  *      organisations, culture, local government (council sessions, voters, the budget, population data)
  *      → VH-XH-MT (monitoring and evaluating a programme, village assemblies and grassroots democracy
@@ -182,6 +188,8 @@ import type { Topic } from '../forms/topics';
 import { SECTORS, SECTOR_GROUPS, TOPICS, TOPIC_LABELS } from '../forms/topics';
 import { foldKey, nfc } from '../text';
 import { memo, memo2 } from '../util/memo';
+import type { LexiconSector } from './lexicon';
+import { LEXICON_SECTORS, lexiconPhrases } from './lexicon';
 import type { ThemeFlags } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +373,8 @@ const INFRA: readonly SectorWords[] = [
   { sector: '', strong: ['co so ha tang', 'ha tang'], withVerb: ['cong trinh'] },
 ];
 
+/** Watering, read on the works text ("tuổi", age, is set aside there while its marks are written). */
+const WATERING = words(['tuoi', 'de tuoi', 'tuoi cho']);
 /** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
@@ -569,8 +579,18 @@ const OVERRIDES = rules([
 ]);
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
-/** Rule 7: cooperation and market links first, then crafts and rural services, animals, fish, forests, crops. */
-const PRODUCTION = rules([
+/**
+ * The production lexicon (lexicon.ts, from VSIC 2018) joins each production sector's words, in that
+ * sector's last place (coffee and farm machinery keep theirs before the fish): a species, a crop or a
+ * craft material it names counts as the word it is, with the order of the sectors unchanged.
+ */
+function withLexicon(list: readonly (readonly [string, Phrases])[]): readonly (readonly [string, Phrases])[] {
+  const last = new Map(list.map(([sector], i) => [sector, i] as const));
+  return list.map(([sector, phrases], i) => (last.get(sector) === i && LEXICON_SECTORS.includes(sector as LexiconSector) ? [sector, [...phrases, ...lexiconPhrases(sector)]] : [sector, phrases]));
+}
+
+/** Rule 7: cooperation and market links first, then crafts and rural services, animals, fish, forests, crops (each with the lexicon's words). */
+const PRODUCTION = rules(withLexicon([
   [
     MARKET,
     [
@@ -635,7 +655,7 @@ const PRODUCTION = rules([
       'duong quy(?! hoach)', 'actiso', 'a ti so', 'cay sam', 'sam', '(?:ho tro|cap|cap phat|trao) (?:cac loai )?giong',
     ],
   ],
-]);
+]));
 /** Founding or strengthening a cooperative is organising production, whatever it will make ("Thành lập tổ hợp tác dệt thổ cẩm"). */
 const COOP_FOUNDING = /(?:^| )(?:thanh lap|thanh lap moi|kien toan|cung co|ra mat) (?:cac |[0-9]+ )?(?:hop tac xa|htx|to hop tac|nhom ho|nhom san xuat|to san xuat|to lien ket|nhom lien ket)(?: |$)/;
 /** The animals and fish: without a works verb they win over the water they live in ("Thả cá giống … hồ chứa"). */
@@ -659,7 +679,8 @@ const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|
 const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
 const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat)$/;
 const ROADSIDE = words(['ven duong', 'doc duong', 'hai ben duong', 'doc tuyen duong', 'ven tuyen duong', 'ven kenh', 'doc kenh', 'bo kenh']);
-const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu']);
+/** Crops named (the lexicon's too): planting them on a bank grows them ("Trồng cây xoài ven sông"). */
+const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu', ...lexiconPhrases('Trồng trọt')]);
 
 /** Rule 7, after the production: credit, trade, labour. */
 const ECONOMY = rules([
@@ -1175,6 +1196,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
     const infra = infraOf(read.works, verb);
     if (infra && (verb || infra.sector === 'Điện' || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', infra.sector, 'activity');
   }
+  // 5b. Water led to a crop to water it is irrigation, with or without a works verb, whatever crop is named (the lexicon's too): "Đào ao dẫn nước khe suối tưới sầu riêng".
+  if (!soft && WATERING.test(read.works) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
   // 6. Cemeteries.
   if (CEMETERY.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // Trees planted on a river's or the sea's bank protect it (class L, C9): forestry, though the bank is only where they grow ("Trồng cây ven sông chống xói lở").
