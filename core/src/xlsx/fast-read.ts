@@ -95,6 +95,17 @@ export class FastReadWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * The cells of one of LKH's own sheets (the state, the lists of the drop-downs), which
+   * readSheets never gives: XlsxWorkbook.load puts them into a re-run's workbook itself instead
+   * of having ExcelJS parse them and the file's whole table of strings. Undefined when the
+   * workbook has no such sheet.
+   */
+  internalCells(name: string): readonly ReadCell[] | undefined {
+    if (!isInternalSheet(name)) return undefined;
+    return this.sheets.find((x) => x.name === name)?.cells;
+  }
+
   async readState(): Promise<DocumentState> {
     const s = this.sheets.find((x) => x.name.toLowerCase() === STATE_SHEET);
     if (!s) return {};

@@ -259,6 +259,138 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** A table of shared strings with none: what ExcelJS is given when no sheet it parses uses one. */
+const EMPTY_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+/**
+ * LKH's own sheets (the state, the drop-downs' lists) read from the file's XML for a workbook
+ * opened with deferred sheets, their parts stubbed in `changes` — and, when every other sheet is
+ * stubbed too, the table of shared strings: ExcelJS then parses none of the plan's text (a
+ * commune's plan of 1,000 activities holds 4,700 strings, the state 800,000 characters of them),
+ * and the sheets get their values from here (load). Plain values only: a sheet holding a formula or
+ * an error, or a file the XML reader does not take, is left to ExcelJS as before.
+ */
+async function ownSheetsFromXml(zip: ZipParts, sheets: readonly { name: string; path: string; related: boolean }[], changes: Map<string, string>): Promise<{ name: string; cells: readonly ReadCell[] }[]> {
+  const own = sheets.filter((s) => isInternalSheet(s.name) && !s.related && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
+  if (own.length === 0) return [];
+  let fast: FastReadWorkbook | undefined;
+  try {
+    fast = await FastReadWorkbook.open(zip.withTexts(changes));
+  } catch {
+    fast = undefined;
+  }
+  if (!fast) return [];
+  const read: { name: string; cells: readonly ReadCell[] }[] = [];
+  for (const s of own) {
+    const cells = fast.internalCells(s.name);
+    if (!cells || cells.some((c) => c.formula !== null || c.error !== null)) continue;
+    read.push({ name: s.name, cells });
+    changes.set(s.path, STUB_SHEET);
+  }
+  if (sheets.every((s) => changes.has(s.path))) changes.set('xl/sharedStrings.xml', EMPTY_STRINGS);
+  return read;
+}
+
+/** The parts a workbook made by LKH (and saved again by Excel or LibreOffice) may hold for `freshWorkbook`. */
+const PLAIN_PARTS = [/^\[Content_Types\]\.xml$/, /^_rels\/\.rels$/, /^docProps\/(app|core)\.xml$/, /^xl\/workbook\.xml$/, /^xl\/_rels\/workbook\.xml\.rels$/, /^xl\/styles\.xml$/, /^xl\/sharedStrings\.xml$/, /^xl\/theme\/theme\d+\.xml$/, /^xl\/worksheets\/sheet\d+\.xml$/];
+/** What <workbook> may hold for `freshWorkbook`: all that ExcelJS reads back from a file LKH wrote. */
+const PLAIN_WORKBOOK = new Set(['fileVersion', 'workbookPr', 'bookViews', 'sheets', 'definedNames', 'calcPr']);
+
+/**
+ * The ExcelJS workbook a file would load as when none of its sheets needs parsing (every sheet
+ * deferred, or one of LKH's own read from the XML): its sheets made empty in their order with their
+ * names and states, print areas and title rows, tab view and core properties (creator, dates) —
+ * exactly what ExcelJS keeps of such a file, without ExcelJS reading it (about a tenth of a second
+ * of a re-run, issue 23). Undefined when the file holds anything else (another part, a defined
+ * name, a workbook setting, a print range of several areas, a title, a subject…): ExcelJS then
+ * loads it as before.
+ */
+async function freshWorkbook(zip: ZipParts, sheets: readonly { name: string; path: string }[]): Promise<Workbook | undefined> {
+  if (!zip.names().every((n) => PLAIN_PARTS.some((re) => re.test(n)))) return undefined;
+  const [workbookXml, coreXml] = [await zip.text('xl/workbook.xml'), await zip.text('docProps/core.xml')];
+  if (workbookXml === undefined) return undefined;
+  const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+  const listed: { name: string; state: string }[] = [];
+  const areas = new Map<number, string>();
+  const titles = new Map<number, string>();
+  let view: { x: number; y: number; width: number; height: number; firstSheet: number; activeTab: number } | undefined;
+  try {
+    const t = new XmlTokenizer(workbookXml);
+    let defined: { name: string; sheet: number } | undefined;
+    for (let kind = t.next(); kind !== 'end'; kind = t.next()) {
+      if (kind === 'text') {
+        if (defined && !t.blank) {
+          const range = t.text.slice(t.text.lastIndexOf('!') + 1);
+          const area = /^\$([A-Z]{1,3})\$(\d+):\$([A-Z]{1,3})\$(\d+)$/.exec(range);
+          const rows = /^\$(\d+):\$(\d+)$/.exec(range);
+          if (defined.name === '_xlnm.Print_Area' && area && !areas.has(defined.sheet)) areas.set(defined.sheet, `${area[1]}${area[2]}:${area[3]}${area[4]}`);
+          else if (defined.name === '_xlnm.Print_Titles' && rows && !titles.has(defined.sheet)) titles.set(defined.sheet, `${rows[1]}:${rows[2]}`);
+          else return undefined;
+        }
+        continue;
+      }
+      if (kind !== 'open') {
+        defined = undefined;
+        continue;
+      }
+      const name = local(t.name);
+      if (t.depth === 2 && !PLAIN_WORKBOOK.has(name)) return undefined;
+      if (name === 'sheet') listed.push({ name: t.attr('name') ?? '', state: t.attr('state') ?? 'visible' });
+      else if (name === 'workbookView') {
+        const n = (a: string, d: number): number => (t.attr(a) === undefined ? d : Number(t.attr(a)));
+        view = { x: n('xWindow', 0), y: n('yWindow', 0), width: n('windowWidth', 12000), height: n('windowHeight', 24000), firstSheet: n('firstSheet', 0), activeTab: n('activeTab', 0) };
+      } else if (name === 'definedName') {
+        const sheet = Number(t.attr('localSheetId'));
+        if (!Number.isInteger(sheet) || sheet < 0 || sheet >= sheets.length) return undefined;
+        defined = { name: t.attr('name') ?? '', sheet };
+      }
+    }
+  } catch (e) {
+    if (e instanceof XmlError) return undefined;
+    throw e;
+  }
+  if (listed.length !== sheets.length || listed.some((l, i) => l.name !== sheets[i].name)) return undefined;
+  // Core properties: the creator and the dates kept; any other text there leaves the file to ExcelJS.
+  const props = new Map<string, string>();
+  if (coreXml !== undefined) {
+    try {
+      const t = new XmlTokenizer(coreXml);
+      let element = '';
+      for (let kind = t.next(); kind !== 'end'; kind = t.next()) {
+        if (kind === 'open') element = local(t.name);
+        else if (kind === 'text' && !t.blank) props.set(element, t.text);
+      }
+    } catch (e) {
+      if (e instanceof XmlError) return undefined;
+      throw e;
+    }
+  }
+  if ([...props.keys()].some((k) => !['creator', 'lastModifiedBy', 'created', 'modified'].includes(k))) return undefined;
+  const date = (k: string): Date | undefined => {
+    const v = props.get(k);
+    const d = v === undefined ? undefined : new Date(v);
+    return d && !Number.isNaN(d.getTime()) ? d : undefined;
+  };
+  const wb = new ExcelJS.Workbook();
+  const creator = props.get('creator');
+  const lastModifiedBy = props.get('lastModifiedBy');
+  const created = date('created');
+  const modified = date('modified');
+  if (creator !== undefined) wb.creator = creator;
+  if (lastModifiedBy !== undefined) wb.lastModifiedBy = lastModifiedBy;
+  if (created) wb.created = created;
+  if (modified) wb.modified = modified;
+  if (view) wb.views = [{ ...view, visibility: 'visible' }];
+  listed.forEach((l, i) => {
+    const ws = wb.addWorksheet(l.name, { state: l.state === 'hidden' || l.state === 'veryHidden' ? l.state : 'visible' });
+    const area = areas.get(i);
+    const rows = titles.get(i);
+    if (area !== undefined) ws.pageSetup.printArea = area;
+    if (rows !== undefined) ws.pageSetup.printTitlesRow = rows;
+  });
+  return wb;
+}
+
 /** A worksheet part that reads as an empty sheet: what a deferred sheet holds until it is needed. */
 const STUB_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
@@ -343,9 +475,17 @@ export class XlsxWorkbook implements WorkbookPort {
     const wanted = new Set(options.defer(sheets.map((s) => s.name)));
     const stubs = sheets.filter((s) => wanted.has(s.name) && !s.related && !isInternalSheet(s.name) && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
     if (stubs.length === 0) return XlsxWorkbook.open(buffer);
-    // Stubbed in a second reading of the zip's directory: `zip` keeps the original parts' texts.
-    const stubbed = await refuseAsPortError(async () => (await ZipParts.open(new Uint8Array(buffer))).rewrite(new Map(stubs.map((s) => [s.path, STUB_SHEET]))));
-    const wb = await XlsxWorkbook.open(toArrayBuffer(stubbed));
+    const changes = new Map(stubs.map((s) => [s.path, STUB_SHEET]));
+    const own = zip.keepsTexts ? await ownSheetsFromXml(zip, sheets, changes) : [];
+    // Nothing left for ExcelJS to parse: the workbook is made as ExcelJS would load it.
+    const fresh = sheets.every((s) => changes.has(s.path)) ? await freshWorkbook(zip, sheets) : undefined;
+    // Else stubbed in a second reading of the zip's directory: `zip` keeps the original parts' texts.
+    const wb = fresh ? new XlsxWorkbook(fresh) : await XlsxWorkbook.open(toArrayBuffer(await refuseAsPortError(async () => (await ZipParts.open(new Uint8Array(buffer))).rewrite(changes))));
+    for (const { name, cells } of own) {
+      const ws = wb.workbook.getWorksheet(name);
+      if (!ws) continue;
+      for (const c of cells) ws.getCell(c.row + 1, c.col + 1).value = c.value as ExcelJS.CellValue;
+    }
     const paths = new Map(stubs.map((s) => [s.name, s.path]));
     for (const ws of wb.workbook.worksheets) {
       const path = paths.get(ws.name);
@@ -377,10 +517,13 @@ export class XlsxWorkbook implements WorkbookPort {
     await full.xlsx.load(this.original);
     const slots = (this.workbook as unknown as { _worksheets: (Worksheet | undefined)[] })._worksheets;
     for (const stub of stubs) {
+      // Found by the name its part has in the file (a workbook made by freshWorkbook numbers its sheets anew).
+      const inFile = this.namesInFile?.get(this.deferred.get(stub) ?? '');
       this.deferred.delete(stub);
-      const real = full.getWorksheet(stub.id);
+      const real = (inFile !== undefined ? full.getWorksheet(inFile) : undefined) ?? full.getWorksheet(stub.id);
       if (!real) continue;
-      const inner = real as unknown as { _workbook: Workbook; orderNo: number; _name: string };
+      const inner = real as unknown as { _workbook: Workbook; orderNo: number; _name: string; id: number };
+      inner.id = stub.id;
       inner._workbook = this.workbook;
       inner.orderNo = (stub as unknown as { orderNo: number }).orderNo;
       inner._name = stub.name;

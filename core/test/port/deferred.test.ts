@@ -131,3 +131,81 @@ describe('prepareSheet: what is copied as XML', () => {
     expect(prepareSheet('<worksheet xmlns="urn:other"><sheetData/></worksheet>')).toBeUndefined();
   });
 });
+
+describe('a plan holding only LKH’s sheets, every plan sheet deferred (a re-run)', () => {
+  /** A plan as LKH writes it: II.4.B, the drop-downs' lists, the state; saved once. */
+  async function plan(extra?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+    const port = XlsxWorkbook.create();
+    // A sheet made first and deleted: the file's sheet ids no longer follow the tabs' order, as in a plan written twice.
+    port.workbook.addWorksheet('Tạm');
+    await port.createSheet(sampleLayout('II.4.B'));
+    port.workbook.removeWorksheet('Tạm');
+    const lists = port.workbook.addWorksheet('_lkh_lists', { state: 'veryHidden' });
+    ['Đã có chủ trương đầu tư', 'Chưa có chủ trương đầu tư', 'Chuyển tiếp'].forEach((v, i) => {
+      lists.getCell(i + 1, 1).value = v;
+    });
+    lists.getCell(1, 2).value = 12;
+    await port.writeState({ planYear: 2027, unitName: 'Xã Tân Lập', extra: { rows: { 'v:thôn nà lìu|đường|m': 'x|1' } } });
+    port.workbook.created = new Date('2026-04-02T08:00:00Z');
+    extra?.(port.workbook);
+    return port.save();
+  }
+
+  /** Opens with every sheet but LKH's own deferred, writes II.4.B anew (the old one kept as "(cũ)"), saves. */
+  async function rerun(bytes: Uint8Array): Promise<{ port: XlsxWorkbook; after: ExcelJS.Workbook }> {
+    const port = await XlsxWorkbook.load(bytes, { defer: (names) => names });
+    expect(await port.readState()).toEqual({ planYear: 2027, unitName: 'Xã Tân Lập', extra: { rows: { 'v:thôn nà lìu|đường|m': 'x|1' } } });
+    expect((await port.createSheet(sampleLayout('II.4.B'))).keptCopy).toBe('II.4.B (cũ)');
+    return { port, after: await open(await port.save()) };
+  }
+
+  it('keeps what ExcelJS would have kept: sheets, states, print areas and title rows, lists, state, creator and dates', async () => {
+    const bytes = await plan();
+    const before = await open(bytes);
+    const { after } = await rerun(bytes);
+    expect(after.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['II.4.B (cũ)', 'visible'],
+      ['_lkh_lists', 'veryHidden'],
+      ['_lkh', 'veryHidden'],
+      ['II.4.B', 'visible'],
+    ]);
+    const old = before.getWorksheet('II.4.B') as Worksheet;
+    const copy = after.getWorksheet('II.4.B (cũ)') as Worksheet;
+    expect(shown(copy)).toEqual(shown(old));
+    expect([copy.pageSetup.printArea, copy.pageSetup.printTitlesRow]).toEqual([old.pageSetup.printArea, old.pageSetup.printTitlesRow]);
+    expect(copy.pageSetup.printArea).toBe('A1:D6');
+    expect(copy.pageSetup.printTitlesRow).toBe('3:3');
+    const lists = after.getWorksheet('_lkh_lists') as Worksheet;
+    expect([1, 2, 3].map((r) => lists.getCell(r, 1).value)).toEqual(['Đã có chủ trương đầu tư', 'Chưa có chủ trương đầu tư', 'Chuyển tiếp']);
+    expect(lists.getCell(1, 2).value).toBe(12);
+    expect(after.creator).toBe('LKH');
+    expect(after.created.toISOString()).toBe('2026-04-02T08:00:00.000Z');
+    const reopened = await XlsxWorkbook.load(new Uint8Array(await after.xlsx.writeBuffer()));
+    expect((await reopened.readState()).unitName).toBe('Xã Tân Lập');
+  });
+
+  it('reads a deferred sheet in full, by its name in the file, when it is used after all', async () => {
+    const bytes = await plan();
+    const port = await XlsxWorkbook.load(bytes, { defer: (names) => names });
+    await port.copySheet('II.4.B', 'II.4.B - bản chép');
+    const after = await open(await port.save());
+    // As the same copy made in a workbook loaded whole.
+    const whole = await XlsxWorkbook.load(bytes);
+    await whole.copySheet('II.4.B', 'II.4.B - bản chép');
+    const expected = await open(await whole.save());
+    for (const name of ['II.4.B', 'II.4.B - bản chép']) expect(shown(after.getWorksheet(name) as Worksheet)).toEqual(shown(expected.getWorksheet(name) as Worksheet));
+    expect(after.getWorksheet('II.4.B')?.getCell('A1').value).toBe('KẾ HOẠCH THỰC HIỆN');
+  });
+
+  it('leaves a file holding anything more (a name of the user’s, a title) to ExcelJS, which keeps it', async () => {
+    const named = await plan((wb) => {
+      wb.definedNames.add("'II.4.B'!$B$7", 'TongSo');
+    });
+    const { after } = await rerun(named);
+    expect(after.definedNames.model.map((d) => d.name)).toContain('TongSo');
+    const titled = await plan((wb) => {
+      wb.title = 'Kế hoạch năm 2027';
+    });
+    expect((await rerun(titled)).after.title).toBe('Kế hoạch năm 2027');
+  });
+});
