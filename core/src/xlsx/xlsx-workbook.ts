@@ -462,19 +462,22 @@ export class XlsxWorkbook implements WorkbookPort {
     const zip = await refuseAsPortError(async () => {
       const bytes = new Uint8Array(buffer);
       assertXlsx(bytes);
-      const parts = await ZipParts.open(bytes);
-      // With sheets to defer, the parts' texts are kept: the deferred sheets are read from them
-      // (readDeferred) and copied from them when saved, without inflating the file again.
-      await parts.verify(options.defer ? { keep: KEEP_TEXT_CHARS } : {});
-      return parts;
+      return ZipParts.open(bytes);
     });
-    if (!options.defer) return XlsxWorkbook.open(buffer);
+    const verified = async (): Promise<XlsxWorkbook> => {
+      await refuseAsPortError(() => zip.verify());
+      return XlsxWorkbook.open(buffer);
+    };
+    if (!options.defer) return verified();
     // Deferred sheets: their parts replaced by an empty sheet before ExcelJS parses the file, so the
     // sheet keeps its name, place, id, state and print area, and deleting it is what it was.
     const sheets = await refuseAsPortError(() => sheetParts(zip));
     const wanted = new Set(options.defer(sheets.map((s) => s.name)));
     const stubs = sheets.filter((s) => wanted.has(s.name) && !s.related && !isInternalSheet(s.name) && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
-    if (stubs.length === 0) return XlsxWorkbook.open(buffer);
+    if (stubs.length === 0) return verified();
+    // The other parts checked now and their texts kept; a deferred sheet's part is inflated (and
+    // counted) when it is first read: the old copies a re-run deletes are never inflated at all.
+    await refuseAsPortError(() => zip.verify({ keep: KEEP_TEXT_CHARS, later: new Set(stubs.map((s) => s.path)) }));
     const changes = new Map(stubs.map((s) => [s.path, STUB_SHEET]));
     const own = zip.keepsTexts ? await ownSheetsFromXml(zip, sheets, changes) : [];
     // Nothing left for ExcelJS to parse: the workbook is made as ExcelJS would load it.
@@ -513,6 +516,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const stubs = sheets.filter((ws) => this.deferred.has(ws));
     if (stubs.length === 0 || this.original === undefined) return;
     this.fastRead = undefined;
+    // ExcelJS trusts the zip's directory: the parts left unread at load are checked first.
+    const parts = this.parts;
+    if (parts) await refuseAsPortError(() => parts.verifyRest());
     const full = new ExcelJS.Workbook();
     await full.xlsx.load(this.original);
     const slots = (this.workbook as unknown as { _worksheets: (Worksheet | undefined)[] })._worksheets;

@@ -46,6 +46,11 @@ export class ZipParts {
   private inflated = 0;
   /** The parts' texts kept by `verify({ keep })`, so that later reads of the same file inflate nothing again. */
   private kept: Map<string, string> | undefined;
+  /** Characters in `kept`, and the most it may hold. */
+  private keptChars = 0;
+  private keepLimit = 0;
+  /** Parts `verify({ later })` left to be inflated when first read (or by verifyRest). */
+  private readonly unchecked = new Set<string>();
 
   private constructor(
     private readonly zip: JSZip,
@@ -126,6 +131,21 @@ export class ZipParts {
   async text(path: string): Promise<string | undefined> {
     const kept = this.kept?.get(path);
     if (kept !== undefined) return kept;
+    if (this.unchecked.delete(path)) {
+      let text: string | undefined;
+      try {
+        text = await this.text(path);
+      } catch (e) {
+        // Still unchecked: verifyRest refuses the file again, naming the part.
+        this.unchecked.add(path);
+        throw e;
+      }
+      if (text !== undefined && this.kept && this.keptChars + text.length <= this.keepLimit) {
+        this.kept.set(path, text);
+        this.keptChars += text.length;
+      }
+      return text;
+    }
     if (!this.has(path)) return undefined;
     if (typeof TextDecoder === 'undefined') {
       // No streaming decoder here (not a browser nor Node): JSZip decodes, after a counting pass.
@@ -159,13 +179,19 @@ export class ZipParts {
    * `keep` characters in all (past that none is kept and the check goes on): a re-run reads the
    * commune's plan three times — checked here, its deferred sheets by the XML reader, their XML
    * again when saved — and each read after this one then inflates nothing (issue 23: the re-run).
+   * With `keep`, the parts named in `later` (a re-run's deferred sheets, which no library parses)
+   * are inflated only when first read, counted then against the same budget, and kept; those never
+   * read (the plan's old copies, deleted unread) are never inflated. `verifyRest` inflates them
+   * before anything that trusts the directory opens the whole file.
    */
-  async verify(options: { readonly keep?: number } = {}): Promise<void> {
+  async verify(options: { readonly keep?: number; readonly later?: ReadonlySet<string> } = {}): Promise<void> {
     const keep = options.keep ?? 0;
     let kept: Map<string, string> | undefined = keep > 0 ? new Map() : undefined;
     let chars = 0;
+    const later: string[] = [];
     for (const name of this.names()) {
-      if (kept && TEXT_PART.test(name)) {
+      if (kept && options.later?.has(name)) later.push(name);
+      else if (kept && TEXT_PART.test(name)) {
         const text = (await this.text(name)) ?? '';
         chars += text.length;
         if (chars <= keep) kept.set(name, text);
@@ -173,6 +199,16 @@ export class ZipParts {
       } else await this.inflate(name, () => undefined);
     }
     this.kept = kept;
+    this.keptChars = chars;
+    this.keepLimit = keep;
+    // Nothing kept after all: every part is checked now, as without `keep`.
+    if (kept) for (const name of later) this.unchecked.add(name);
+    else for (const name of later) await this.inflate(name, () => undefined);
+  }
+
+  /** Inflates the parts `verify({ later })` left unread (their texts kept while there is room). */
+  async verifyRest(): Promise<void> {
+    for (const name of [...this.unchecked]) await this.text(name);
   }
 
   /** Whether `verify` kept every XML part's text (reading them again inflates nothing). */

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Worksheet } from 'exceljs';
+import { PortError } from '../../src/port/memory';
 import { prepareSheet } from '../../src/xlsx/splice';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { sampleLayout } from './fixtures';
@@ -207,5 +208,33 @@ describe('a plan holding only LKH’s sheets, every plan sheet deferred (a re-ru
       wb.title = 'Kế hoạch năm 2027';
     });
     expect((await rerun(titled)).after.title).toBe('Kế hoạch năm 2027');
+  });
+
+  it('inflates a deferred sheet only when it is read: a damaged one deleted unread costs nothing, one read is refused naming its part', async () => {
+    const bytes = await plan();
+    // II.4.B's part: the only sheet of the plan with merged cells.
+    const zip = await JSZip.loadAsync(bytes);
+    let target = '';
+    for (const f of zip.file(/xl\/worksheets\/sheet\d+\.xml/)) if ((await f.async('string')).includes('<mergeCell ')) target = f.name;
+    expect(target).not.toBe('');
+    const damaged = bytes.slice();
+    const view = new DataView(damaged.buffer, damaged.byteOffset, damaged.byteLength);
+    let central = damaged.length - 22;
+    while (view.getUint32(central, true) !== 0x02014b50 || new TextDecoder().decode(damaged.subarray(central + 46, central + 46 + target.length)) !== target) central--;
+    view.setUint32(central + 24, view.getUint32(central + 24, true) - 1, true);
+    // Deleted unread: the rest of the plan is written as usual.
+    const port = await XlsxWorkbook.load(damaged, { defer: (names) => names });
+    await port.createSheet(sampleLayout('II.4.A'));
+    await port.deleteSheets(['II.4.B']);
+    await port.createSheet(sampleLayout('II.4.B'));
+    expect((await open(await port.save())).getWorksheet('II.4.B')?.getCell('A1').value).toBe('KẾ HOẠCH THỰC HIỆN');
+    // Read: refused as the file it is, naming the damaged part.
+    const reader = await XlsxWorkbook.load(damaged, { defer: (names) => names });
+    const refused = await reader.readSheets(['II.4.B']).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(PortError);
+    expect((refused as PortError).message).toContain(target);
   });
 });

@@ -96,4 +96,32 @@ describe('ZipParts.verify with kept texts', () => {
     expect(await again.text('a.xml')).toBe('<new/>');
     expect(await again.text('b.xml')).toBe(SHEET(2));
   });
+
+  test('parts left for later are inflated when first read and counted then; never read, never inflated; verifyRest checks the rest', async () => {
+    const sheet = SHEET(3).repeat(40);
+    const size = new TextEncoder().encode(sheet).length;
+    const bytes = await zipOf({ 'a.xml': SHEET(1), 'old.xml': sheet, 'kept.xml': sheet });
+    // A budget that holds a.xml and one of the two big parts, not both.
+    const parts = await ZipParts.open(bytes, SHEET(1).length + size + 10);
+    await parts.verify({ keep: 1_000_000, later: new Set(['old.xml', 'kept.xml']) });
+    expect(parts.keepsTexts).toBe(true);
+    expect(await parts.text('kept.xml')).toBe(sheet);
+    expect(await parts.text('kept.xml')).toBe(sheet);
+    await expect(parts.verifyRest()).rejects.toMatchObject({ kind: 'too-large' });
+  });
+
+  test('a damaged part left for later is refused when read, and again by verifyRest', async () => {
+    const good = await zipOf({ 'a.xml': SHEET(1), 'later.xml': SHEET(2).repeat(50) });
+    const damaged = good.slice();
+    const view = new DataView(damaged.buffer, damaged.byteOffset, damaged.byteLength);
+    let central = damaged.length - 22;
+    while (view.getUint32(central, true) !== 0x02014b50 || new TextDecoder().decode(damaged.subarray(central + 46, central + 46 + 9)) !== 'later.xml') central--;
+    view.setUint32(central + 24, view.getUint32(central + 24, true) - 1, true);
+    const parts = await ZipParts.open(damaged);
+    await parts.verify({ keep: 1_000_000, later: new Set(['later.xml']) });
+    await expect(parts.text('later.xml')).rejects.toBeInstanceOf(FileRefused);
+    await expect(parts.verifyRest()).rejects.toBeInstanceOf(FileRefused);
+    // Without keep nothing is left for later: the file is refused at once.
+    await expect((await ZipParts.open(damaged)).verify({ later: new Set(['later.xml']) })).rejects.toBeInstanceOf(FileRefused);
+  });
 });
