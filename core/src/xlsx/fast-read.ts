@@ -424,6 +424,30 @@ function parseStyles(p: Part | undefined): Styles {
   return { font, date };
 }
 
+/**
+ * The last table of shared strings read, by its text: a re-run reads the plan's table twice (its
+ * own sheets at load, its deferred sheets after), the same string each time (ZipParts keeps it),
+ * and 4,700 strings are parsed once. Compared by identity first, so the check costs nothing.
+ */
+let lastStrings: { readonly xml: string; readonly items: readonly string[] } | undefined;
+
+function sharedStrings(xml: string): readonly string[] {
+  if (lastStrings?.xml === xml) return lastStrings.items;
+  const shared: string[] = [];
+  const sst = new Part('xl/sharedStrings.xml', xml);
+  sst.root('sst', MAIN);
+  sst.children((name) => {
+    if (name === 'si') {
+      sst.item = shared.length + 1;
+      shared.push(itemText(sst));
+    } else if (name === 'extLst') sst.skip(STRING_NAMES);
+    else throw sst.ambiguous(`phần tử <${name}> trong bảng chuỗi`);
+  });
+  sst.finish();
+  lastStrings = { xml, items: shared };
+  return shared;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The workbook
 
@@ -471,19 +495,8 @@ async function parse(zip: PartSource): Promise<{ sheets: ParsedSheet[]; dropped:
     if (written > MAX_READ_CELLS) throw tooManyCells(s.name);
     pending.push({ name: s.name, hidden: s.state === 'hidden' || s.state === 'veryHidden', path, part: xml });
   }
-  const shared: string[] = [];
-  const sst = await part(zip, 'xl/sharedStrings.xml');
-  if (sst) {
-    sst.root('sst', MAIN);
-    sst.children((name) => {
-      if (name === 'si') {
-        sst.item = shared.length + 1;
-        shared.push(itemText(sst));
-      } else if (name === 'extLst') sst.skip(STRING_NAMES);
-      else throw sst.ambiguous(`phần tử <${name}> trong bảng chuỗi`);
-    });
-    sst.finish();
-  }
+  const sstXml = await zip.text('xl/sharedStrings.xml');
+  const shared = sstXml === undefined ? [] : sharedStrings(sstXml);
   const styles = parseStyles(await part(zip, 'xl/styles.xml'));
   const sheets: ParsedSheet[] = [];
   const dropByPath = new Map<string, string[]>();
