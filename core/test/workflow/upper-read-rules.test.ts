@@ -254,6 +254,14 @@ describe("a commune's package read into its activities", () => {
     expect(r.communes.map((c) => [c.name, c.activities.length])).toEqual([['Xã Số 010', 3]]);
   });
 
+  it('sends to II.6.B a II.4.B row typed without groups whose Ngân sách and Đề xuất are equal', async () => {
+    const wb = await workbook([
+      { form: 'II.4.B', name: 'II.4.B', unit: 'Xã Nậm Chày', rows: [line({ stt: 1, activity: 'Kiên cố hóa kênh mương Nậm Chày', total: 40000, budget: 20000, proposed: 20000, sector: 'Thủy lợi' })] },
+    ]);
+    const r = await readCommunePlans([{ port: wb, file: 'Nậm Chày.xlsx' }]);
+    expect(r.communes[0].activities.map((a) => [a.form, a.budget, a.proposed])).toEqual([['II.6.B', 20000, 20000]]);
+  });
+
   it('puts a grouped II.4.B row where its group says: A to II.6.A, B to II.6.B even with only the people’s money typed', async () => {
     const wb = await workbook([
       {
@@ -320,6 +328,12 @@ describe("a commune's name", () => {
     expect(r.issues).toEqual([]);
   });
 
+  it('keeps the first III.1’s name when no plan form names the commune', async () => {
+    const r = await readCommunePlans([await iii1Of('Xã BẢN MẾ', 'III.1 Bản Mế.xlsx'), await iii1Of('Xã Bản Mế', 'III.1 Bản Mế (2).xlsx')]);
+    expect(r.communes.map((c) => c.name)).toEqual(['Xã BẢN MẾ']);
+    expect(r.issues.map((f) => f.code)).toEqual(['FORM_SENT_TWICE', 'III1_WITHOUT_PLAN']);
+  });
+
   it('says when a commune sent only its III.1, or a plan without any activity', async () => {
     const iii1 = await iii1Of('Xã Bản Mế', 'III.1 Bản Mế.xlsx');
     const empty = { port: await workbook([{ form: 'II.6.B', name: 'II.6.B', unit: 'Xã Pha Long', rows: [] }]), file: 'Xã Pha Long.xlsx' };
@@ -361,6 +375,9 @@ describe('the sheets of a package that are not read', () => {
     // LKH's own sheets and tabs of the earlier import, a village form saved by LKH, a village form typed by hand.
     const before = ['Xã Sàng Ma Sáo - I.2', 'Tổng hợp theo xã', 'II.6.A', 'Biểu I.2 thôn', 'Ghi chú', 'Mẫu trống'];
     for (const n of before) wb.addSheet(n);
+    // A department's II.3 whose title line was retyped without its form number: known by its tables.
+    await wb.createSheet(layoutForm(getForm('II.3'), { planYear: YEAR, unitName: 'Hội Phụ nữ', sheetName: 'Hội Phụ nữ' }));
+    await wb.writeValues([{ sheet: 'Hội Phụ nữ', row: 0, col: 0, values: [['Thuận lợi, khó khăn của Hội Phụ nữ xã']] }]);
     await wb.writeValues([
       { sheet: 'Xã Sàng Ma Sáo - I.2', row: 0, col: 0, values: [['Ý kiến của thôn']] },
       { sheet: 'II.6.A', row: 0, col: 0, values: [['Mẫu biểu II.6.A']] },
@@ -388,6 +405,7 @@ describe('the sheets of a package that are not read', () => {
       { file: f, sheet: 'Biểu I.2 thôn', form: 'I.2', activities: 0, used: false, note: 'Biểu I.2: không dùng khi tổng hợp cấp trên.' },
       { file: f, sheet: 'Ghi chú', activities: 0, used: false, note: 'Không nhận ra biểu mẫu: bỏ qua.' },
       { file: f, sheet: 'Mẫu trống', activities: 0, used: false, note: 'Không nhận ra biểu mẫu: bỏ qua.' },
+      { file: f, sheet: 'Hội Phụ nữ', form: 'II.3', activities: 0, used: false, note: 'Biểu II.3: không dùng khi tổng hợp cấp trên.' },
     ]);
     expect(r.communes.map((c) => c.name)).toEqual(['Xã Sàng Ma Sáo']);
     expect(r.issues).toEqual([]);
@@ -423,9 +441,13 @@ describe('the sheets of a package that are not read', () => {
 
 describe('what the province is told of the money typed', () => {
   it('keeps a Tổng số that is not the sum of its parts, and not the commune’s own small slips', async () => {
-    const wb = await workbook([{ form: 'II.6.B', name: 'II.6.B', unit: 'Xã Lùng Phình', rows: [planRow(1, 'Xây nhà văn hóa thôn', 500000, { contribution: 50000, proposed: 400000 })] }]);
+    const wb = await workbook([
+      // A rank given to a row that needs no outside money: the commune's own business.
+      { form: 'II.6.A', name: 'II.6.A', unit: 'Xã Lùng Phình', rows: [GROUP_A, line({ stt: 1, priority: 1, activity: 'Dọn vệ sinh đường làng', unit: 'lần', quantity: 4, time: 'Hằng quý', place: 'Các thôn', responsible: 'Đoàn thanh niên', total: 3000, contribution: 3000, sector: 'Môi trường' })] },
+      { form: 'II.6.B', name: 'II.6.B', unit: 'Xã Lùng Phình', rows: [planRow(1, 'Xây nhà văn hóa thôn', 500000, { contribution: 50000, proposed: 400000 })] },
+    ]);
     const r = await readCommunePlans([{ port: wb, file: 'Lùng Phình.xlsx' }]);
-    expect(r.findings.map((f) => f.code)).toContain('AMOUNT_SUM_MISMATCH');
+    expect(r.findings.map((f) => f.code)).toEqual(['AMOUNT_SUM_MISMATCH']);
     expect(r.findings.filter((f) => f.code === 'AMOUNT_SUM_MISMATCH').map((f) => [f.file, f.sheet])).toEqual([['Lùng Phình.xlsx', 'II.6.B']]);
   });
 });
