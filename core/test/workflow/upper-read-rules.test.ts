@@ -73,7 +73,7 @@ describe("a commune's package read into its activities", () => {
         name: 'II.4.A',
         unit: 'Xã Bản Lầu',
         rows: [
-          line({ sector: 'Giao thông', difficulty: 'Đường vào Thôn Khuổi Phầy lầy lội, mùa mưa không đi được', solution: '- Xây cầu treo Khuổi Phầy\n\n+Rải đá cấp phối đường vào thôn' }),
+          line({ sector: 'Giao thông', difficulty: 'Đường vào Thôn Khuổi Phầy lầy lội, mùa mưa không đi được', solution: '- Xây cầu treo Khuổi Phầy \n\n+Rải đá cấp phối đường vào thôn\n   • Làm rãnh thoát nước' }),
           line({ difficulty: 'Thiếu nước tưới vụ đông', solution: 'Nạo vét mương Nà Lìu - Pác Ngòi' }),
         ],
       },
@@ -204,10 +204,10 @@ describe("a commune's package read into its activities", () => {
     });
   });
 
-  it("keeps II.4.A's difficulties with their solutions one by one, bullets and blank lines gone", async () => {
+  it("keeps II.4.A's difficulties with their solutions one by one, bullets (indented too), spaces and blank lines gone", async () => {
     const r = await readCommunePlans([await banLau()]);
     expect(r.communes[0].situations).toMatchObject([
-      { difficulty: 'Đường vào Thôn Khuổi Phầy lầy lội, mùa mưa không đi được', solutions: ['Xây cầu treo Khuổi Phầy', 'Rải đá cấp phối đường vào thôn'], sector: 'Giao thông', file: FILE, sheet: 'II.4.A' },
+      { difficulty: 'Đường vào Thôn Khuổi Phầy lầy lội, mùa mưa không đi được', solutions: ['Xây cầu treo Khuổi Phầy', 'Rải đá cấp phối đường vào thôn', 'Làm rãnh thoát nước'], sector: 'Giao thông', file: FILE, sheet: 'II.4.A' },
       { difficulty: 'Thiếu nước tưới vụ đông', solutions: ['Nạo vét mương Nà Lìu - Pác Ngòi'], sector: '', file: FILE, sheet: 'II.4.A' },
     ]);
   });

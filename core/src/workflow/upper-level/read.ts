@@ -154,8 +154,9 @@ interface FoundSheet {
   readonly modified?: string;
 }
 
+/** A solution's line without its bullet, indented or not ("  - Nạo vét mương" is "Nạo vét mương"). */
 function stripBullet(s: string): string {
-  return s.replace(/^[-–+•·*]\s*/, '').trim();
+  return s.replace(/^\s*[-–+•·*]\s*/, '').trim();
 }
 
 function baseName(s: string): string {
