@@ -526,8 +526,9 @@ describe("a commune's dates, plan year and period", () => {
       ['Xã Thải Giàng Phố', 2028],
       ['Xã Số 007', 2027],
     ]);
-    // Of the three sheets that name a year, two say 2027 (two sheets name none).
+    // Of the three sheets that name a year, two say 2027 (two sheets name none), whichever is read first.
     expect(r.planYear).toBe(2027);
+    expect((await readCommunePlans([await packageOf(7, 3), { port: wb, file: 'Thải Giàng Phố.xlsx' }])).planYear).toBe(2027);
     const none = await readCommunePlans([{ port: await workbook([{ form: 'II.6.B', name: 'II.6.B', unit: 'Xã Bản Phố', year: null, rows: [planRow(1, 'Làm cầu', 1000)] }]) }]);
     expect('planYear' in none.communes[0]).toBe(false);
     expect('planYear' in none).toBe(false);

@@ -154,9 +154,8 @@ interface FoundSheet {
   readonly modified?: string;
 }
 
-/** A solution's line without its bullet, indented or not ("  - Nạo vét mương" is "Nạo vét mương"). */
 function stripBullet(s: string): string {
-  return s.replace(/^\s*[-–+•·*]\s*/, '').trim();
+  return s.replace(/^\s*[-–+•·*]\s*/, '').trim(); // indented or not: "  - Nạo vét mương" is "Nạo vét mương"
 }
 
 function baseName(s: string): string {
