@@ -155,7 +155,7 @@ interface FoundSheet {
 }
 
 function stripBullet(s: string): string {
-  return s.replace(/^[-–+•·*]\s*/, '').trim();
+  return s.replace(/^\s*[-–+•·*]\s*/, '').trim(); // indented or not: "  - Nạo vét mương" is "Nạo vét mương"
 }
 
 function baseName(s: string): string {
