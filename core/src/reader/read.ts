@@ -90,6 +90,20 @@ export function columnName(key: string): string {
 
 /** Rows like "Tổng cộng", "Cộng", "Tổng" close a table; they are not activities. */
 const TOTAL_ROW = /^(tong cong|cong|tong|tong so|cong a|cong b|tong cong a b)$/;
+/** More letters and digits than the longest of TOTAL_ROW's phrases ("tongcongab"). */
+const TOTAL_ROW_LETTERS = 10;
+const LETTER = /[\p{L}\p{N}%]/u;
+
+/**
+ * Whether a name reads as a total row. Folding keeps every letter and digit (it only drops marks
+ * and punctuation), so a name with more of them than the longest total phrase is no total row and
+ * is not folded: a plan's 2,000 rows were each folded for this test alone.
+ */
+function isTotalRow(name: string): boolean {
+  let letters = 0;
+  for (const ch of name) if (LETTER.test(ch) && ++letters > TOTAL_ROW_LETTERS) return false;
+  return TOTAL_ROW.test(foldKey(name));
+}
 /** The place-and-date line of a signature block ends a table body. */
 const DATE_LINE = /ngay\s.*\sthang/;
 
@@ -346,7 +360,7 @@ class SheetReader {
       const name = labelCol !== undefined ? this.grid.at(r, labelCol).text : '';
       // A topic section row of a consolidated sheet ("1. Cơ sở hạ tầng") is not an activity.
       if (filled.every(({ k }) => k === 'activity' || k === 'stt') && isTopicHeading(name)) continue;
-      if (TOTAL_ROW.test(foldKey(name)) || (name === '' && filled.some(({ cell }) => TOTAL_ROW.test(cell.key)))) {
+      if (isTotalRow(name) || (name === '' && filled.some(({ cell }) => TOTAL_ROW.test(cell.key)))) {
         // A total row LKH wrote (its amounts are SUM formulas) is skipped without a word; one typed by hand is reported.
         if (!filled.some(({ cell }) => cell.formula !== undefined && /^=?SUM\(/i.test(cell.formula))) {
           this.findings.push(finding('TOTAL_ROW_SKIPPED', { ...this.at, cell: a1(r, labelCol ?? filled[0].c) }, { row: r + 1, text: name || filled[0].cell.text }));
