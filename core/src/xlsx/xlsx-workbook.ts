@@ -259,6 +259,12 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** An element's name without its namespace prefix ("x:sheet" → "sheet"). */
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** A worksheet's part as ExcelJS and LKH write it: the only parts a sheet may be stubbed or made anew from. */
+const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
 /** A table of shared strings with none: what ExcelJS is given when no sheet it parses uses one. */
 const EMPTY_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
@@ -271,7 +277,7 @@ const EMPTY_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n
  * an error, or a file the XML reader does not take, is left to ExcelJS as before.
  */
 async function ownSheetsFromXml(zip: ZipParts, sheets: readonly { name: string; path: string; related: boolean }[], changes: Map<string, string>): Promise<{ name: string; cells: readonly ReadCell[] }[]> {
-  const own = sheets.filter((s) => isInternalSheet(s.name) && !s.related && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
+  const own = sheets.filter((s) => isInternalSheet(s.name) && !s.related && SHEET_PART.test(s.path));
   if (own.length === 0) return [];
   let fast: FastReadWorkbook | undefined;
   try {
@@ -292,7 +298,7 @@ async function ownSheetsFromXml(zip: ZipParts, sheets: readonly { name: string; 
 }
 
 /** The parts a workbook made by LKH (and saved again by Excel or LibreOffice) may hold for `freshWorkbook`. */
-const PLAIN_PARTS = [/^\[Content_Types\]\.xml$/, /^_rels\/\.rels$/, /^docProps\/(app|core)\.xml$/, /^xl\/workbook\.xml$/, /^xl\/_rels\/workbook\.xml\.rels$/, /^xl\/styles\.xml$/, /^xl\/sharedStrings\.xml$/, /^xl\/theme\/theme\d+\.xml$/, /^xl\/worksheets\/sheet\d+\.xml$/];
+const PLAIN_PARTS = [/^\[Content_Types\]\.xml$/, /^_rels\/\.rels$/, /^docProps\/(app|core)\.xml$/, /^xl\/workbook\.xml$/, /^xl\/_rels\/workbook\.xml\.rels$/, /^xl\/styles\.xml$/, /^xl\/sharedStrings\.xml$/, /^xl\/theme\/theme\d+\.xml$/, SHEET_PART];
 /** What <workbook> may hold for `freshWorkbook`: all that ExcelJS reads back from a file LKH wrote. */
 const PLAIN_WORKBOOK = new Set(['fileVersion', 'workbookPr', 'bookViews', 'sheets', 'definedNames', 'calcPr']);
 
@@ -309,7 +315,6 @@ async function freshWorkbook(zip: ZipParts, sheets: readonly { name: string; pat
   if (!zip.names().every((n) => PLAIN_PARTS.some((re) => re.test(n)))) return undefined;
   const [workbookXml, coreXml] = [await zip.text('xl/workbook.xml'), await zip.text('docProps/core.xml')];
   if (workbookXml === undefined) return undefined;
-  const local = (name: string): string => name.slice(name.indexOf(':') + 1);
   const listed: { name: string; state: string }[] = [];
   const areas = new Map<number, string>();
   const titles = new Map<number, string>();
@@ -333,7 +338,7 @@ async function freshWorkbook(zip: ZipParts, sheets: readonly { name: string; pat
         defined = undefined;
         continue;
       }
-      const name = local(t.name);
+      const name = localName(t.name);
       if (t.depth === 2 && !PLAIN_WORKBOOK.has(name)) return undefined;
       if (name === 'sheet') listed.push({ name: t.attr('name') ?? '', state: t.attr('state') ?? 'visible' });
       else if (name === 'workbookView') {
@@ -357,7 +362,7 @@ async function freshWorkbook(zip: ZipParts, sheets: readonly { name: string; pat
       const t = new XmlTokenizer(coreXml);
       let element = '';
       for (let kind = t.next(); kind !== 'end'; kind = t.next()) {
-        if (kind === 'open') element = local(t.name);
+        if (kind === 'open') element = localName(t.name);
         else if (kind === 'text' && !t.blank) props.set(element, t.text);
       }
     } catch (e) {
@@ -402,12 +407,11 @@ const STUB_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wo
 async function sheetParts(zip: ZipParts): Promise<{ name: string; path: string; related: boolean }[]> {
   const [workbook, rels] = [await zip.text('xl/workbook.xml'), await zip.text('xl/_rels/workbook.xml.rels')];
   if (workbook === undefined || rels === undefined) return [];
-  const local = (name: string): string => name.slice(name.indexOf(':') + 1);
   try {
     const listed: { name: string; id: string }[] = [];
     const wb = new XmlTokenizer(workbook);
     for (let kind = wb.next(); kind !== 'end'; kind = wb.next()) {
-      if (kind !== 'open' || local(wb.name) !== 'sheet') continue;
+      if (kind !== 'open' || localName(wb.name) !== 'sheet') continue;
       const name = wb.attr('name');
       const id = wb.attr('r:id');
       if (name !== undefined && id !== undefined) listed.push({ name, id });
@@ -415,7 +419,7 @@ async function sheetParts(zip: ZipParts): Promise<{ name: string; path: string; 
     const targets = new Map<string, string>();
     const rt = new XmlTokenizer(rels);
     for (let kind = rt.next(); kind !== 'end'; kind = rt.next()) {
-      if (kind !== 'open' || local(rt.name) !== 'Relationship') continue;
+      if (kind !== 'open' || localName(rt.name) !== 'Relationship') continue;
       const id = rt.attr('Id');
       const target = rt.attr('Target');
       if (id !== undefined && target !== undefined && (rt.attr('Type') ?? '').endsWith('/worksheet')) targets.set(id, target);
@@ -473,7 +477,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // sheet keeps its name, place, id, state and print area, and deleting it is what it was.
     const sheets = await refuseAsPortError(() => sheetParts(zip));
     const wanted = new Set(options.defer(sheets.map((s) => s.name)));
-    const stubs = sheets.filter((s) => wanted.has(s.name) && !s.related && !isInternalSheet(s.name) && /^xl\/worksheets\/sheet\d+\.xml$/.test(s.path));
+    const stubs = sheets.filter((s) => wanted.has(s.name) && !s.related && !isInternalSheet(s.name) && SHEET_PART.test(s.path));
     if (stubs.length === 0) return verified();
     // The other parts checked now and their texts kept; a deferred sheet's part is inflated (and
     // counted) when it is first read: the old copies a re-run deletes are never inflated at all.
