@@ -16,6 +16,10 @@
 // mode): the re-run after tests are written for the survivors takes minutes, not the whole run again.
 // A run without it measures every mutant afresh (what docs/TESTING.md records as the score).
 //
+// A file may carry a line range, `core/src/…/consolidate.ts:1-400` (Stryker's own syntax): a long file is
+// then measured in parts, each of which finishes (and keeps its report) within a shared machine's quiet
+// window; the file's score is the sum of its parts' counts.
+//
 // Reports: reports/mutation/<name>.html and .json, and the clear-text table on stdout.
 //   npm run mutate -- core/src/text/numbers.ts --tests 'core/test/text/**/*.test.ts'
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -44,8 +48,11 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-function sources(p) {
+function sources(arg) {
+  const range = /:(\d+-\d+)$/.exec(arg);
+  const p = range ? arg.slice(0, range.index) : arg;
   const abs = resolve(root, p);
+  if (range && existsSync(abs) && statSync(abs).isFile()) return [`${relative(root, abs)}:${range[1]}`];
   if (!existsSync(abs)) throw new Error(`${p}: no such file or folder`);
   if (statSync(abs).isFile()) return [relative(root, abs)];
   return readdirSync(abs, { recursive: true })
@@ -54,7 +61,7 @@ function sources(p) {
     .map((f) => relative(root, f));
 }
 const mutate = files.flatMap(sources).sort();
-const name = files.map((f) => f.replace(/^core\/src\//, '').replace(/[/.]/g, '-')).join('+').slice(0, 80);
+const name = files.map((f) => f.replace(/^core\/src\//, '').replace(/[/.:]/g, '-')).join('+').slice(0, 80);
 
 if (tests) process.env.LKH_MUTATE_TESTS = tests;
 const { Stryker } = await import('@stryker-mutator/core');
