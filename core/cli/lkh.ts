@@ -33,6 +33,8 @@ async function xlsx(): Promise<typeof XlsxWorkbookClass> {
   return (await import('../src/xlsx/xlsx-workbook')).XlsxWorkbook;
 }
 import { PortError } from '../src/port/memory';
+import { useZipCodec } from '../src/xlsx/zip';
+import { nodeZipCodec } from './zip-codec';
 import type { FormReading } from '../src/model/types';
 import type { DocumentState, ProgramPeriod, WorkbookPort } from '../src/port/types';
 import { readStateOrEmpty } from '../src/port/types';
@@ -606,6 +608,8 @@ async function rankCommand(args: readonly string[], io: Io): Promise<number> {
 export async function main(argv: readonly string[], printer: Io = stdio): Promise<number> {
   // Every printer below writes through this: no control character from the files reaches the terminal.
   const io = terminalIo(printer);
+  // Zips inflated and deflated by Node's zlib rather than JSZip's JavaScript (zip-codec.ts).
+  useZipCodec(nodeZipCodec);
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -35,7 +35,7 @@ import { parseRange } from '../util/a1';
 import { plainValue, readCell } from './cell-values';
 import { FileRefused, assertXlsx } from './inspect';
 import { trimHugeRanges } from './trim';
-import { ZipParts, verifyZip } from './zip';
+import { ZipParts, verifyZip, zipCodecInUse } from './zip';
 import { XmlError, XmlTokenizer } from './xml';
 import { FastReadWorkbook } from './fast-read';
 import type { PreparedSheet } from './splice';
@@ -641,8 +641,10 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     await this.materialize([...this.deferred.keys()].filter((ws) => !spliced.some((s) => s.ws === ws)));
-    const written = await this.write();
-    if (spliced.length === 0) return written;
+    if (spliced.length === 0) return this.write();
+    // Written first without compression when the platform deflates (zip.ts ZipCodec): the parts are
+    // deflated once, by the rewrite that splices the copies in.
+    const written = await this.write({ stored: zipCodecInUse() !== undefined });
     try {
       const to = await ZipParts.open(written);
       const targets = new Map((await sheetParts(to)).map((p) => [p.name, p.path]));
@@ -660,8 +662,12 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** The .xlsx file as ExcelJS writes it. */
-  private async write(): Promise<Uint8Array> {
+  /**
+   * The .xlsx file as ExcelJS writes it. With the platform's codec (zip.ts), ExcelJS stores the parts
+   * and the codec deflates them (several times quicker than the JavaScript deflate ExcelJS uses);
+   * `stored` gives the parts stored, for a caller that rewrites the zip anyway.
+   */
+  private async write(options: { readonly stored?: boolean } = {}): Promise<Uint8Array> {
     const sheets = this.workbook.worksheets;
     const firstVisible = sheets.findIndex((ws) => ws.state === 'visible' || ws.state === undefined);
     if (firstVisible < 0) {
@@ -686,6 +692,10 @@ export class XlsxWorkbook implements WorkbookPort {
     // Everything written re-opens: the characters XML forbids escaped or replaced (text/xml-chars.ts).
     const restore = escapeForSave(this.workbook);
     try {
+      if (zipCodecInUse() !== undefined) {
+        const stored = new Uint8Array((await this.workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
+        return options.stored ? stored : await (await ZipParts.open(stored)).rewrite(new Map(), SAVE_COMPRESSION);
+      }
       const out = await this.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: SAVE_COMPRESSION } } });
       return new Uint8Array(out as ArrayBuffer);
     } finally {

@@ -11,8 +11,132 @@
 import JSZip from 'jszip';
 import { FileRefused, MAX_UNCOMPRESSED_BYTES, refusalMessage } from './inspect';
 
-/** A global of browsers and Node that core's ES2022 library does not declare. */
+/** Globals of browsers and Node that core's ES2022 library does not declare. */
 declare const TextDecoder: new (label: string) => { decode(bytes?: Uint8Array, options?: { stream: boolean }): string };
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+
+/**
+ * Raw deflate, inflate and CRC-32 given by the platform: the lkh command gives Node's zlib
+ * (core/cli/zip-codec.ts), several times quicker than the pure-JavaScript ones JSZip uses (issue 23:
+ * a re-run inflates the commune's plan and deflates twice as many parts as the first run). Without
+ * one (the task panes, the tests of the core), JSZip does the work as before. The budget, the sizes
+ * a directory declares and the refusals are the same either way.
+ */
+export interface ZipCodec {
+  /** Inflates raw deflate data; undefined when it would give more than `max` bytes (nothing larger is ever held); throws when the data is damaged. */
+  inflateRaw(data: Uint8Array, max: number): Uint8Array | undefined;
+  /** Deflates raw (no zlib header), at `level` 1 (fastest) … 9 (smallest). */
+  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+let codec: ZipCodec | undefined;
+
+/** Sets (or, with undefined, removes) the codec every ZipParts uses from now on. */
+export function useZipCodec(c: ZipCodec | undefined): void {
+  codec = c;
+}
+
+/** The codec set by useZipCodec, if any. */
+export function zipCodecInUse(): ZipCodec | undefined {
+  return codec;
+}
+
+/** A part as the zip holds it: its bytes (deflated or stored), declared size and CRC, from JSZip's record of a loaded file. */
+interface RawPart {
+  readonly method: 0 | 8;
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  readonly crc: number;
+}
+
+/** JSZip's record of a part read from a zip (its CompressedObject); undefined for a part added since, or one of another method. */
+function rawOf(file: JSZip.JSZipObject): RawPart | undefined {
+  const d = (file as unknown as { _data?: { compressedContent?: unknown; compression?: { magic?: unknown }; uncompressedSize?: unknown; crc32?: unknown } })._data;
+  if (!d || !(d.compressedContent instanceof Uint8Array) || typeof d.uncompressedSize !== 'number' || typeof d.crc32 !== 'number') return undefined;
+  const magic = d.compression?.magic;
+  const method = magic === '\x08\x00' ? 8 : magic === '\x00\x00' ? 0 : undefined;
+  if (method === undefined) return undefined;
+  return { method, bytes: d.compressedContent, size: d.uncompressedSize, crc: d.crc32 >>> 0 };
+}
+
+/** A part to write into a zip. */
+interface OutPart {
+  readonly name: Uint8Array;
+  readonly utf8: boolean;
+  readonly dir: boolean;
+  readonly method: 0 | 8;
+  readonly data: Uint8Array;
+  readonly size: number;
+  readonly crc: number;
+  readonly date: Date;
+}
+
+/** DOS time and date of a part (UTC, as JSZip writes them; two-second steps; 1980 at the earliest). */
+function dosDateTime(d: Date): [number, number] {
+  const t = Number.isNaN(d.getTime()) ? new Date(0) : d;
+  const year = Math.min(2107, Math.max(1980, t.getUTCFullYear()));
+  return [(t.getUTCHours() << 11) | (t.getUTCMinutes() << 5) | (t.getUTCSeconds() >> 1), ((year - 1980) << 9) | ((t.getUTCMonth() + 1) << 5) | t.getUTCDate()];
+}
+
+/** A zip of the given parts (local headers, data, central directory; no zip64: undefined past its limits). */
+function zipOf(parts: readonly OutPart[]): Uint8Array | undefined {
+  if (parts.length > 0xffff) return undefined;
+  let size = 22;
+  for (const p of parts) size += 30 + 46 + 2 * p.name.length + p.data.length;
+  if (size > 0xffffffff) return undefined;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const offsets: number[] = [];
+  const header = (p: OutPart, central: boolean, offset: number) => {
+    const [time, date] = dosDateTime(p.date);
+    view.setUint32(at, central ? 0x02014b50 : 0x04034b50, true);
+    at += 4;
+    if (central) {
+      view.setUint16(at, 20, true); // made by: MS-DOS, version 2.0
+      at += 2;
+    }
+    view.setUint16(at, p.method === 8 ? 20 : 10, true);
+    view.setUint16(at + 2, p.utf8 ? 0x0800 : 0, true);
+    view.setUint16(at + 4, p.method, true);
+    view.setUint16(at + 6, time, true);
+    view.setUint16(at + 8, date, true);
+    view.setUint32(at + 10, p.crc >>> 0, true);
+    view.setUint32(at + 14, p.data.length, true);
+    view.setUint32(at + 18, p.size, true);
+    view.setUint16(at + 22, p.name.length, true);
+    view.setUint16(at + 24, 0, true); // extra field
+    at += 26;
+    if (central) {
+      view.setUint16(at, 0, true); // comment
+      view.setUint16(at + 2, 0, true); // disk
+      view.setUint16(at + 4, 0, true); // internal attributes
+      view.setUint32(at + 6, p.dir ? 0x10 : 0, true); // external: MS-DOS folder
+      view.setUint32(at + 10, offset, true);
+      at += 14;
+    }
+    out.set(p.name, at);
+    at += p.name.length;
+  };
+  for (const p of parts) {
+    offsets.push(at);
+    header(p, false, 0);
+    out.set(p.data, at);
+    at += p.data.length;
+  }
+  const directory = at;
+  parts.forEach((p, i) => header(p, true, offsets[i]));
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 4, 0, true);
+  view.setUint16(at + 6, 0, true);
+  view.setUint16(at + 8, parts.length, true);
+  view.setUint16(at + 10, parts.length, true);
+  view.setUint32(at + 12, at - directory, true);
+  view.setUint32(at + 16, directory, true);
+  view.setUint16(at + 20, 0, true);
+  return out;
+}
 
 /** Minimal view of JSZip's internal stream (StreamHelper), public API of JSZip 3. */
 interface PartStream {
@@ -86,6 +210,8 @@ export class ZipParts {
     // (JSZip itself only compares the sizes once everything is inflated).
     const declared = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
     const limit = typeof declared === 'number' ? declared : Infinity;
+    const raw = codec ? rawOf(file) : undefined;
+    if (codec && raw) return this.inflateWith(codec, path, raw, limit, chunk);
     let own = 0;
     return new Promise<void>((resolve, reject) => {
       const stream = (file as unknown as { internalStream(type: 'uint8array'): PartStream }).internalStream('uint8array');
@@ -125,6 +251,34 @@ export class ZipParts {
         })
         .resume();
     });
+  }
+
+  private assemble(c: ZipCodec, changes: ReadonlyMap<string, string>, level: number | undefined): Uint8Array | undefined {
+    return assembled(this.zip, c, changes, level);
+  }
+
+  /** `inflate` by the platform's codec: the whole part at once, never more than the budget left or the size declared. */
+  private async inflateWith(c: ZipCodec, path: string, raw: RawPart, limit: number, chunk: (bytes: Uint8Array) => void): Promise<void> {
+    const remaining = Math.max(0, this.budget - this.inflated);
+    const max = Math.min(limit, remaining);
+    let out: Uint8Array | undefined;
+    if (raw.method === 0) out = raw.bytes;
+    else {
+      try {
+        out = c.inflateRaw(raw.bytes, max);
+      } catch (e) {
+        throw damaged(path, (e as Error).message);
+      }
+    }
+    if (out === undefined || out.length > max) {
+      // As the streaming path says it: past what the directory declares, a lie; else past the budget.
+      if (limit <= remaining) throw damaged(path, `more than the ${limit} bytes declared`);
+      this.inflated = this.budget + 1;
+      throw new FileRefused('too-large', refusalMessage('too-large'));
+    }
+    this.inflated += out.length;
+    if (Number.isFinite(limit) && out.length !== limit) throw damaged(path, 'uncompressed data size mismatch');
+    chunk(out);
   }
 
   /** A part's text (UTF-8), or undefined when the zip has no such part. */
@@ -225,8 +379,22 @@ export class ZipParts {
     };
   }
 
-  /** Replaces a part's text (for trim.ts) and gives the new zip's bytes. */
+  /**
+   * Replaces parts' texts (trim.ts, a re-run's spliced copies) and gives the new zip's bytes. The
+   * parts not changed keep their compressed bytes; changed ones are deflated at `level`. With the
+   * platform's codec the zip is written here: a part stored without compression (what a save writes
+   * first, see XlsxWorkbook.save) is deflated at `level` too, and without a level (a zip only handed
+   * to ExcelJS to load) the changed parts are stored.
+   */
   async rewrite(changes: ReadonlyMap<string, string>, level?: number): Promise<Uint8Array> {
+    const written = codec ? this.assemble(codec, changes, level) : undefined;
+    if (written) {
+      for (const [name, text] of changes) {
+        this.zip.file(name, text);
+        this.kept?.delete(name);
+      }
+      return written;
+    }
     for (const [name, text] of changes) {
       this.zip.file(name, text);
       this.kept?.delete(name);
@@ -234,6 +402,41 @@ export class ZipParts {
     // The parts not changed keep their compressed bytes (JSZip copies them); changed ones are deflated at `level`.
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', ...(level !== undefined ? { compressionOptions: { level } } : {}) });
   }
+}
+
+/** The parts of `zip` with `changes` (see ZipParts.rewrite), or undefined when a part's bytes are not at hand (then JSZip writes it). */
+function assembled(zip: JSZip, c: ZipCodec, changes: ReadonlyMap<string, string>, level: number | undefined): Uint8Array | undefined {
+  const encoder = new TextEncoder();
+  const parts: OutPart[] = [];
+  const named = (name: string) => {
+    const bytes = encoder.encode(name);
+    // A name with any letter beyond ASCII takes more bytes than characters: flagged as UTF-8.
+    return { name: bytes, utf8: bytes.length !== name.length };
+  };
+  const changed = (name: string, text: string, date: Date): OutPart => {
+    const bytes = encoder.encode(text);
+    const crc = c.crc32(bytes) >>> 0;
+    const deflate = level !== undefined && bytes.length > 0;
+    return { ...named(name), dir: false, method: deflate ? 8 : 0, data: deflate ? c.deflateRaw(bytes, level) : bytes, size: bytes.length, crc, date };
+  };
+  for (const [name, file] of Object.entries(zip.files)) {
+    const text = changes.get(name);
+    if (text !== undefined) {
+      parts.push(changed(name, text, file.date));
+      continue;
+    }
+    if (file.dir) {
+      parts.push({ ...named(name), dir: true, method: 0, data: new Uint8Array(0), size: 0, crc: 0, date: file.date });
+      continue;
+    }
+    const raw = rawOf(file);
+    if (!raw) return undefined;
+    const deflate = raw.method === 0 && level !== undefined && raw.size > 0;
+    parts.push({ ...named(name), dir: false, method: deflate ? 8 : raw.method, data: deflate ? c.deflateRaw(raw.bytes, level) : raw.bytes, size: raw.size, crc: raw.crc, date: file.date });
+  }
+  const now = new Date();
+  for (const [name, text] of changes) if (!(name in zip.files)) parts.push(changed(name, text, now));
+  return zipOf(parts);
 }
 
 /** Inflates every part of a zip under the budget (see ZipParts.verify). */

@@ -7,7 +7,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Worksheet } from 'exceljs';
+import { nodeZipCodec } from '../../cli/zip-codec';
 import { PortError } from '../../src/port/memory';
+import { useZipCodec } from '../../src/xlsx/zip';
 import { prepareSheet } from '../../src/xlsx/splice';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { sampleLayout } from './fixtures';
@@ -236,5 +238,32 @@ describe('a plan holding only LKH’s sheets, every plan sheet deferred (a re-ru
     );
     expect(refused).toBeInstanceOf(PortError);
     expect((refused as PortError).message).toContain(target);
+  });
+});
+
+describe('saved with the platform codec (the lkh command: Node zlib deflates what ExcelJS stores)', () => {
+  afterEach(() => useZipCodec(undefined));
+
+  it('a plain save and a re-run with a spliced copy give the files JSZip gives, every part deflated and every CRC right', async () => {
+    const bytes = await commune();
+    const plain = await replaced(bytes);
+    useZipCodec(nodeZipCodec);
+    const fast = await replaced(bytes);
+    for (const name of ['II.4.B', 'II.4.B (cũ)', 'Ghi chú']) {
+      expect(shown(fast.after.getWorksheet(name) as Worksheet)).toEqual(shown(plain.after.getWorksheet(name) as Worksheet));
+    }
+    const zip = await JSZip.loadAsync(fast.saved, { checkCRC32: true });
+    const methods = Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => (f as unknown as { _data: { compression: { magic: string } } })._data.compression.magic);
+    expect(methods.length).toBeGreaterThan(5);
+    expect(methods.every((m) => m === '\x08\x00')).toBe(true);
+    // A save without copies takes the same road: stored by ExcelJS, deflated by the codec.
+    const port = await XlsxWorkbook.load(bytes);
+    const saved = await port.save();
+    const again = await JSZip.loadAsync(saved, { checkCRC32: true });
+    expect(Object.keys(again.files)).toEqual(Object.keys((await JSZip.loadAsync(bytes)).files));
+    expect(shown((await open(saved)).getWorksheet('II.4.B') as Worksheet)).toEqual(shown((await open(bytes)).getWorksheet('II.4.B') as Worksheet));
+    expect(saved.length).toBeLessThan(bytes.length * 2);
   });
 });
