@@ -264,10 +264,17 @@ export async function spliceSheets(from: { readonly styles?: string; readonly st
   if (from.styles === undefined || newStyles === undefined) throw new NotSpliceable('styles');
   const styles = mergeStyles(from.styles, newStyles);
   changes.set('xl/styles.xml', styles.xml);
-  // The old strings the sheets use, each added once to the new table, in the order first used.
+  // The old strings the sheets use: one the new table already holds (the same <si>, as a re-run
+  // over unchanged rows writes most of them) is referred to there; the others are added once, in
+  // the order first used. A re-run's string table then grows by what changed, not doubles.
   const allOld = from.strings !== undefined ? stringItems(from.strings) : [];
   const newSst = await to.text('xl/sharedStrings.xml');
-  const newCount = newSst !== undefined ? countItems(newSst) : 0;
+  const newItems = newSst !== undefined ? stringItems(newSst) : [];
+  const newCount = newItems.length;
+  const existing = new Map<string, number>();
+  newItems.forEach((item, i) => {
+    if (!existing.has(item)) existing.set(item, i);
+  });
   const added: string[] = [];
   const moved = new Map<number, number>();
   let references = 0;
@@ -280,16 +287,19 @@ export async function spliceSheets(from: { readonly styles?: string; readonly st
       if (index >= allOld.length) throw new NotSpliceable('string index beyond the table');
       let n = moved.get(index);
       if (n === undefined) {
-        n = newCount + added.length;
+        n = existing.get(allOld[index]);
+        if (n === undefined) {
+          n = newCount + added.length;
+          added.push(allOld[index]);
+        }
         moved.set(index, n);
-        added.push(allOld[index]);
       }
       references++;
       return { from: a, to: b, text: String(n) };
     });
     changes.set(target, applyEdits(sheet.xml, edits));
   }
-  if (added.length > 0) {
+  if (references > 0) {
     if (newSst === undefined) throw new NotSpliceable('no string table');
     const tok = new XmlTokenizer(newSst);
     let edits: { from: number; to: number; text: string }[] = [];
@@ -304,28 +314,11 @@ export async function spliceSheets(from: { readonly styles?: string; readonly st
           ...(unique ? [{ from: unique[0], to: unique[1], text: String(newCount + added.length) }] : []),
         ];
         if (tok.selfClosing) throw new NotSpliceable('empty string table');
-      } else if (kind === 'close' && tok.depth === 0) edits.push({ from: tok.offset, to: tok.offset, text: added.join('') });
+      } else if (kind === 'close' && tok.depth === 0 && added.length > 0) edits.push({ from: tok.offset, to: tok.offset, text: added.join('') });
     }
     changes.set('xl/sharedStrings.xml', applyEdits(newSst, edits));
   }
   return changes;
-}
-
-/** How many <si> a string table holds (its own, not its uniqueCount: that is only a hint). */
-function countItems(xml: string): number {
-  const tok = new XmlTokenizer(xml);
-  let n = 0;
-  for (let kind = tok.next(); kind !== 'end'; kind = tok.next()) {
-    if (kind !== 'open') continue;
-    if (tok.depth === 1) {
-      if (tok.name !== 'sst' || tok.attr('xmlns') !== MAIN) throw new NotSpliceable('string table root');
-      continue;
-    }
-    if (tok.name !== 'si') throw new NotSpliceable(`<${tok.name}> in the string table`);
-    n++;
-    tok.skipElement();
-  }
-  return n;
 }
 
 /** The <si> elements of a string table, raw, in order. */

@@ -89,6 +89,18 @@ describe('a deferred sheet kept as a copy', () => {
     expect(parts.some((p) => strip(p) === strip(oldPart))).toBe(true);
   });
 
+  it('refers to the strings the new table already holds: no text is in the saved string table twice', async () => {
+    const bytes = await commune();
+    const { saved, after } = await replaced(bytes);
+    const sst = (await (await JSZip.loadAsync(saved)).file('xl/sharedStrings.xml')?.async('string')) ?? '';
+    const items = sst.match(/<si>[\s\S]*?<\/si>/g) ?? [];
+    // The copy and the new sheet share the form's headers: each is written once.
+    expect(items.length).toBeGreaterThan(5);
+    expect(new Set(items).size).toBe(items.length);
+    expect(sst).toContain(`uniqueCount="${items.length}"`);
+    expect(after.getWorksheet('II.4.B (cũ)')?.getCell('B20').value).toBe('Bê tông hóa đường nội thôn Nà Lìu');
+  });
+
   it('is read in full by ExcelJS when its XML cannot be copied (a conditional format), and shows the same', async () => {
     const bytes = await commune((ws) => {
       ws.addConditionalFormatting({ ref: 'C20:C30', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [1000], priority: 1, style: { font: { bold: true } } }] });
