@@ -10,7 +10,7 @@
  *
  * Pure ES2022: no host, no Node.
  */
-import { memo2 } from '../util/memo';
+import { memo, memo2 } from '../util/memo';
 import { nfc } from './normalize';
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
@@ -412,12 +412,20 @@ export function detectLegacy(s: string, fontName?: string): LegacyEncoding | und
 
 /** Decodes `s` when it is legacy text (detectLegacy); returns NFC text (see nfc) and the encoding found. */
 export function toUnicode(s: string, fontName?: string): { readonly text: string; readonly encoding?: LegacyEncoding } {
-  return decoded(fontName ?? '', s);
+  return decoded(fontName ? decodingFont(fontName) : '', s);
 }
 
 // Every string cell of every sheet is decoded, and labels, names and units recur: each (font, text)
 // once. No font and '' decode alike.
 const decoded = memo2((font: string, s: string) => Object.freeze(toUnicodeUncached(s, font || undefined)));
+
+/**
+ * The font as far as decoding goes: a legacy font's name, or '' for any other, which decodes
+ * exactly as no font (detectLegacy and the capitals of .VnTimeH look at legacy fonts only). So a
+ * text met in Times New Roman in a village's file and again without a font in the commune's plan
+ * (a re-run reads the plan's values only) is decoded once (issue 23: the re-run).
+ */
+const decodingFont = memo((font: string): string => (legacyFromFont(font) === undefined ? '' : font), 1_000);
 
 function toUnicodeUncached(s: string, fontName?: string): { text: string; encoding?: LegacyEncoding } {
   const text = nfc(s);

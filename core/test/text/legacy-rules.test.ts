@@ -347,3 +347,18 @@ describe('toUnicode', () => {
     expect(toUnicode('ubnd')).toEqual({ text: 'ubnd' });
   });
 });
+
+describe('toUnicode and the font', () => {
+  it('any font but a legacy one decodes as no font, in either order of first use; a legacy font still decides', () => {
+    // Met first with a Unicode font, then without one (a village's file, then the commune's plan), and the other way round.
+    const tcvn = 'Ch\u00ac\u00adng tr\u00d7nh';
+    expect(toUnicode(tcvn, 'Times New Roman')).toEqual(toUnicode(tcvn));
+    expect(toUnicode('nguy\u00d4n v\u00a8n', undefined)).toEqual(toUnicode('nguy\u00d4n v\u00a8n', 'Arial'));
+    // A lower-case ASCII text: Unicode in Arial or without a font, capitals in .VnTimeH, as TCVN3 in .VnTime.
+    expect(toUnicode('ke hoach', 'Arial')).toEqual({ text: 'ke hoach' });
+    expect(toUnicode('ke hoach', '.VnTimeH')).toEqual({ text: 'KE HOACH', encoding: 'tcvn3' });
+    expect(toUnicode('ke hoach', 'Arial')).toEqual({ text: 'ke hoach' });
+    expect(toUnicode('K\u00d5 ho\u00b9ch', '.VnTime')).toEqual({ text: 'Kế hoạch', encoding: 'tcvn3' });
+    expect(toUnicode('K\u00d5 ho\u00b9ch', 'VNI-Times').encoding).toBe('vni');
+  });
+});
