@@ -150,6 +150,32 @@
  *      toys → Trường học; a law bookcase, land disputes, poor-household lists → Tổ chức chính quyền;
  *      pines planted without diacritics ("trong moi thong") → Lâm nghiệp.
  *
+ * The eighth round (issue 21) read the conventions C29-C41 and the eighth corpus's classes of error
+ * the same way (rule 2, EIGHTH_ROUND, read before the seventh's, and the steps before it):
+ *   a. salt making is Tiểu thủ công nghiệp (C29, the lexicon's salt group): works on a salt field, its
+ *      banks, beds, filters and stores, and on a rice field raising fish (C32) are that production's
+ *      (PRODUCTION_WORKS), unless a canal or a pump brings the water (irrigation);
+ *   b. what land or a building is converted into ("… thành lán trồng nấm", "… sang sản xuất muối") is
+ *      the activity (CONVERSION);
+ *   c. read by their marks: "ong" without marks is a bee ("đàn ong" no "đàn ông"), "nấm" a mushroom, "hơi"
+ *      air (no "hội"), "bò" no "bờ" for the works words; PCCCR is forest fire prevention (C17);
+ *   d. storm- and flood-resistant houses and shelters, their loan too (C33), land given to the landless
+ *      (C35), orphans sponsored and elderly care (C22) → Xã hội; the border, its markers, sovereignty,
+ *      safe-boat teams → An ninh trật tự, works done by those teams keep their sector (C31, `worksAfter`);
+ *   e. community and sacred forests, their markers and a forest quy ước → Lâm nghiệp (C34);
+ *   f. reading (C36): a village library or shelf furnished → Cơ sở vật chất văn hóa - thông tin, reading
+ *      days, mobile libraries and a shelf run → Văn hóa, pupils' reading → Giáo dục;
+ *   g. a liên thế hệ club is set aside like a mass organisation: its health checks are health, its loans
+ *      credit, the club itself Xã hội (C40, `clubWork`); rehabilitation and mental health (C39), herbs at
+ *      the health station (C37) → Y tế; sports events → Văn hóa (C16); teaching proper → Giáo dục (C12);
+ *   h. what is done before whom it is for, in production too: a production named only in whom an activity
+ *      helps ("… cho học sinh hộ diêm dân") does not decide, and one named in what is done comes first
+ *      ("Hỗ trợ giống dâu cho hộ nuôi tằm" is the mulberry);
+ *   i. job placement (C3), a buying agent and a food stall (C18), growing-area codes and produce sold
+ *      online (C5, C26), honey extracted and produce dried and packed (C18), the public-administration
+ *      centre and villages renamed (C11), a culvert for drainage ("cống tiêu"), a water works' pipe line
+ *      (C1), flowers of any kind planted along a road (C9), star anise by the hectare (C9).
+ *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
@@ -324,6 +350,8 @@ const INFRA: readonly SectorWords[] = [
       'dong ho nuoc', 'nuoc mua', 'tram cap nuoc', 'xu ly nuoc', 'nuoc hop ve sinh',
       // A water plant's pumping station (seventh round, class c; one watering fields is irrigation: FIELDS).
       'tram bom cap nuoc', 'nha may nuoc',
+      // A water works and its pipe line (C1): "công trình nước" (not its waste water), "tuyến ống".
+      'cong trinh nuoc(?! thai)', 'tuyen ong(?! (?:thoat|nuoc thai))',
       'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -379,7 +407,7 @@ const WATERING = words(['tuoi', 'de tuoi', 'tuoi cho']);
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
-const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
+const DYKE = words(['cong tieu', 'cong tuoi', 'de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
 
 /** Works for pupils are the school's when something is built ("Làm sân chơi cho trẻ mầm non"); a gift to them is not ("Tặng xe đạp cho học sinh"). */
 const FOR_PUPILS = /(?:^| )cho (?:cac )?(?:hoc sinh|tre mam non|tre mau giao|tre em mam non|chau mam non)(?: |$)/;
@@ -536,8 +564,44 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // l. A law bookcase (wherever it stands), land disputes mediated (forest land too), lists of poor households reviewed are local government.
   [GOVERNMENT, ['tranh chap(?: [a-z]+){0,3} dat', 'tu sach phap luat', 'tu sach phap ly', '(?:ra soat|lap|cap nhat|phe duyet|niem yet)(?: [a-z]+){0,3} danh sach', 'danh sach ho ngheo']],
 ];
+/** C36: a village's or a community's library, a book shelf or case (not the legal one, C10), and no school named after it (C1, C12). */
+const VILLAGE_LIBRARY = 'thu vien (?:[a-z]+ )?(?:thon|ban|xom|ap|lang|xa|cong dong|tu nhan|nha van hoa)|tu sach(?! (?:phap luat|phap ly))|ke sach|phong doc';
+const NOT_AT_SCHOOL = '(?!(?: [a-z]+)* (?:truong|diem truong|hoc sinh)(?= |$))';
+
+/**
+ * Rule 2, eighth round (issue 21, C29-C41 and the classes of error of the eighth corpus): what the
+ * conventions file by the activity's nature where a works, crop, place, actor or beneficiary word
+ * would misfile it, class by class (the header lists them). Read before the seventh round's.
+ */
+const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
+  // a. C33: storm- and flood-resistant houses and shelters for vulnerable households are housing (C2), their loan too (before credit and security's "bão lũ").
+  [SOCIAL, ['nha (?:o )?(?:chong chiu|chong|chiu|tranh|an toan)(?: [a-z]+){0,2} (?:bao|lu|lut|ngap|thien tai)', '(?:choi|nha|san) tranh (?:lu|lut)', 'nha an toan(?: truoc)?(?: [a-z]+){0,2} bao']],
+  // b. C31: the border — lines and markers self-managed, sovereignty, the border guard, safe-boat and safe-wharf teams set up as a security model (before fishing's "tàu thuyền").
+  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', 'tau thuyen an toan', 'ben bai an toan', '(?:to|doi) (?:tau |thuyen )?an toan']],
+  // c. C22, C39: children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
+  [SOCIAL, ['do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
+  ['Y tế', ['phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
+  // d. C35: land given to landless households is social protection, like resettlement (C21).
+  [SOCIAL, ['(?:cap|giao|chia|ho tro) (?:them )?dat (?:o|san xuat)(?! (?:nong|lam))']],
+  // e. C12: teaching proper — contracted teachers, multi-grade and charity classes — is schooling, even at a school's site.
+  ['Giáo dục', ['lop hoc tinh thuong', 'lop ghep', 'hop dong giao vien', 'giao vien hop dong', 'xoa mu chu']],
+  // f. C16: sports events are culture, whatever health or whom they name ("Giải việt dã … vì sức khỏe").
+  ['Văn hóa', ['giai viet da', 'viet da', 'chay vi suc khoe', 'ngay chay olympic', 'giai (?:bong|chay|vat|bi sat|pickleball|the thao)']],
+  // g. C3: job placement whatever the employer ("Giới thiệu 30 lao động vào làm doanh nghiệp").
+  ['Đào tạo nghề - Việc làm', ['gioi thieu(?: [0-9]+)? (?:lao dong|nguoi lao dong)', 'cung ung lao dong', 'tuyen dung', 'tu van viec lam']],
+  // h. C18: a buying agent and a food stall sell a service, though "thu mua" and "bán hàng" are market links.
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
+  // j. C36: reading — village libraries and shelves furnished (books, computers, shelves) are cultural works; reading days, mobile libraries, reading clubs and running a shelf are culture; pupils' reading stays schooling; a legal bookcase government (seventh round).
+  ['Giáo dục', ['(?:doc sach|van hoa doc)(?: [a-z]+){0,4} (?:hoc sinh|truong|lop)']],
+  [CULTURE_WORKS, [`(?:bo sung|trang bi|mua|mua sam|cap|tang|lap dat|xay|xay dung|lam|sua chua|nang cap)(?: [a-z]+){0,6} (?:cho |cua )?(?:${VILLAGE_LIBRARY})${NOT_AT_SCHOOL}`]],
+  ['Văn hóa', [`(?:doc sach|van hoa doc|thu vien luu dong|${VILLAGE_LIBRARY}|gop sach|quyen gop sach)${NOT_AT_SCHOOL}`]],
+  // i. C11: the one-stop public-administration centre, renaming and regrouping villages are local government.
+  [GOVERNMENT, ['hanh chinh cong', 'doi ten (?:thon|ban|xom|ap|to dan pho)']],
+];
+
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
+  ...EIGHTH_ROUND,
   ...SEVENTH_ROUND,
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
@@ -553,14 +617,14 @@ const OVERRIDES = rules([
     'le cung', 'cung com moi', 'com moi', 'le cat lua', 'tet nhay', 'le mung lua moi', 'mung lua moi', '(?<!san )le hoi', 'cau mua', 'le cau', 'nghi le', 'phuc dung le', 'tet cua dong bao', 'tet cua nguoi', 'tet co truyen cua', 'cung rung', 'cung ben nuoc',
     'le xuong dong', 'le cap sac', 'le hoi truyen thong',
   ]],
+  // C34: community and sacred forests, their markers and a quy ước specific to forest protection are forestry (a general hương ước stays culture, below; rituals above).
+  ['Lâm nghiệp', ['rung cong dong', 'rung thieng', 'rung dau nguon', 'giao rung', '(?:quy uoc|huong uoc)(?: [a-z]+){0,4} rung', '(?:cam )?moc(?: [a-z]+){0,2} ranh gioi rung', 'ranh gioi rung']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   // Gender and Dự án 8 (class C, C10): community communication teams, gender mainstreaming and stereotypes, child and consanguineous marriage, the law of marriage and family — even as a training, a team's launch or a legal contest.
   [SOCIAL, [
     'to tuyen truyen cong dong', 'to truyen thong cong dong', 'long ghep gioi', 'binh dang gioi', 'dinh kien gioi', 'khuon mau gioi', 'dinh kien', 'khuon mau', 'du an 8', 'nhay cam gioi', 'bao luc gioi', 'bao luc tren co so gioi',
     'tao hon', 'hon nhan can huyet', 'can huyet thong', 'hon nhan va gia dinh', 'hon nhan gia dinh', 'luat hon nhan', 'dia chi tin cay', 'nha tam lanh',
   ]],
-  // Elderly self-help clubs across generations (class O, C7) are social protection, not a club of culture.
-  [SOCIAL, ['lien the he', 'tu giup nhau']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   // Vaccinating people is health, though "tiêm phòng" alone is the animals' (C19).
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te', 'tiem (?:phong|vac xin|chung)(?: [a-z0-9]+){0,4} cho (?:tre|tre em|nguoi|phu nu|thai phu|hoc sinh|ba me|nguoi dan)']],
@@ -580,6 +644,33 @@ const OVERRIDES = rules([
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
 /**
+ * Eighth round: works made for a production are that production's, whatever is built (C29: salt
+ * fields, their banks, beds, filters and stores; C32: the earthworks of a rice field raising fish)
+ * — before the works and rule 2's "works lead"; a canal bringing water to them stays irrigation.
+ */
+const PRODUCTION_WORKS = rules([
+  ['Tiểu thủ công nghiệp', ['ruong muoi', 'dong muoi', 'san phoi muoi', 'o ket tinh', 'chat loc', 'kho muoi', 'kho chua muoi']],
+  ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua']],
+]);
+const WATER_BROUGHT = words(['(?:cap|dan|lay|dua) nuoc', 'tram bom', 'kenh cap', 'kenh dan']);
+/**
+ * Converting land or a building into something else is what it becomes (the activity is what is
+ * delivered): "Chuyển đất lúa kém hiệu quả sang sản xuất muối", "Cải tạo chuồng bò cũ thành lán trồng nấm".
+ */
+const CONVERSION = /^(?:ho tro |mo hinh )?(?:chuyen doi|chuyen|cai tao|doi)(?: [a-z0-9]+){0,2} (?:dat|ruong|chuong|nha|ao|vuon|dien tich|kho|lan)(?: [a-z0-9]+){0,5}? (?:sang|thanh) (.+)$/;
+/**
+ * C40 (extending C7, C22): a liên thế hệ club is set aside like a mass organisation — its health
+ * checks are health, its loans credit, its arts culture; the club itself (founded, run, widened) is
+ * social protection.
+ */
+const INTERGENERATIONAL = words(['lien the he', 'tu giup nhau']);
+const INTERGENERATIONAL_CLUB = /(?:^| )(?:(?:cac )?cau lac bo )?(?:lien the he|tu giup nhau)(?: tu giup nhau)?(?= |$)/g;
+/** C37: herb gardens and herbal treatment at a health station are health (medicinal plants for sale are crops). */
+/** Whom an activity is for, when they are people ("… cho học sinh hộ diêm dân"), not animals or an organisation ("… cho chó mèo", "… cho HTX"). */
+const PEOPLE_FOR = /^ cho (?:cac )?(?:ho|hoc sinh|nguoi|tre|phu nu|thanh vien|hoi vien|doan vien|gia dinh|lao dong|nhan dan|nguoi dan|ba con|dong bao|chi em|con em|can bo|nong dan)(?: |$)/;
+const HERBS = words(['thuoc nam', 'vuon thuoc', 'cay thuoc', 'duoc lieu', 'y hoc co truyen']);
+
+/**
  * The production lexicon (lexicon.ts, from VSIC 2018) joins each production sector's words, in that
  * sector's last place (coffee and farm machinery keep theirs before the fish): a species, a crop or a
  * craft material it names counts as the word it is, with the order of the sectors unchanged.
@@ -597,6 +688,8 @@ const PRODUCTION = rules(withLexicon([
       // Crops and animals, farming and forestry named together are production in general: "Hỗ trợ giống cây trồng, vật nuôi".
       'cay trong vat nuoi', 'giong cay giong con', 'nong lam nghiep', 'nong lam ngu nghiep', 'nong lam thuy san',
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
+      // C5, C20, C26: growing-area codes however worded, produce sold online, the household's business plan.
+      'ma (?:so )?vung (?:trong|nuoi)', 'livestream', 'ban (?:[a-z]+ ){0,3}(?:truc tuyen|online|qua mang)', 'kinh te ho',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', '(?<!dai ly )thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
       'khoi nghiep', 'khoi su kinh doanh',
@@ -611,6 +704,8 @@ const PRODUCTION = rules(withLexicon([
       'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'my nghe', 'xuong may', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'gach khong nung', 'san xuat gach', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
       // Small processing and crafts revived or kept (class J, C18): tea roasted and dried, paper made by hand, a craft village.
       'sao che', 'may sao', 'say che', 'choi dot', 'choi chit', 'choi tre', 'lam choi', 'bo choi', 'may say', 'so che', 'lam giay', 'giay do', 'khoi phuc nghe', 'phuc hoi nghe', 'giu nghe', 'duy tri nghe', 'bao ton nghe', 'bao ton lang nghe', 'nghe lam',
+      // Eighth round (C18, C32): honey extracted, produce dried and packed at home.
+      'vat mat', 'loc mat ong', 'tach mat', 'dong goi', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -638,7 +733,9 @@ const PRODUCTION = rules(withLexicon([
     'Lâm nghiệp',
     ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song',
       // Pines planted, named without diacritics too (seventh round, class l: "trong moi 10 ha thong"; not "thông tin").
-      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?thong(?! tin| bao| qua| suot| thoang| tu| diep)', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?thong(?! tin| bao| qua| suot| thoang| tu| diep)',
+      // Star anise planted, by area (C9; "hồi" folds as "hội", an association: not before its names).
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?hoi(?! (?:nghi|thao|vien|dong|phu nu|nong dan|cho|thi|truong|lien hiep|cuu chien binh|nguoi cao tuoi|khuyen hoc|chu thap do))', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
   ],
   [
     'Trồng trọt',
@@ -677,7 +774,7 @@ const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rul
 /** Planting trees, and the banks where planting protects (class L). */
 const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|dai cay|bang cay)(?: |$)/;
 const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
-const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat)$/;
+const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:(?:hang|luong|khom|bon|tuyen|hang rao) )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat|hoa [a-z]+(?: [a-z]+)?)$/;
 const ROADSIDE = words(['ven duong', 'doc duong', 'hai ben duong', 'doc tuyen duong', 'ven tuyen duong', 'ven kenh', 'doc kenh', 'bo kenh']);
 /** Crops named (the lexicon's too): planting them on a bank grows them ("Trồng cây xoài ven sông"). */
 const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu', ...lexiconPhrases('Trồng trọt')]);
@@ -779,7 +876,7 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 // Reading an activity's words.
 
 /** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
-const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi)(?: .*)?$/;
+const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong)|(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
 /**
  * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
  * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát
@@ -830,6 +927,8 @@ const NOT_IN_NAMES = new Set([
   'van', 'hoa', 'kieu', 'mau', 'dat', 'chuan', 'nong', 'sang', 'xanh', 'sach', 'dep', 'an', 'toan', 'khong',
   // what is done or measured after a village word written without capitals ("… trong thôn nuôi bò", "… thôn bị sạt lở", "… thôn dài 500m")
   'nuoi', 'chan', 'san', 'xuat', 'bi', 'dai', 'rong', 'duoc',
+  // when it is done ("… TỔ DÂN PHỐ SAU SÁP NHẬP")
+  'sau', 'truoc',
 ]);
 /** Titles after a village word, told by their marks: "thôn đội trưởng" (the village's militia head), "thôn trưởng" (its head). */
 const TITLES = new Set(['đội', 'trưởng', 'phó']);
@@ -900,7 +999,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
   ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
   ['sx', 'san xuat'], ['nq', 'nghi quyet'], ['mba', 'may bien ap'], ['tcm', 'tay chan mieng'], ['sxh', 'sot xuat huyet'], ['csskss', 'cham soc suc khoe sinh san'], ['cssk', 'cham soc suc khoe'], ['dqtv', 'dan quan tu ve'], ['cax', 'cong an xa'],
-  ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
+  ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['pcccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
   ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
   ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
   ['tnmt', 'tai nguyen moi truong'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
@@ -923,7 +1022,7 @@ function expand(k: string): string {
  * no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
  * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
  */
-const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng(?!\s+chào)|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa)(?![\p{L}\p{M}])/giu;
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng(?!\s+chào)|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa|bò)(?![\p{L}\p{M}])/giu;
 /**
  * "Truyền thông" (communicating: a campaign) folds as "truyền thống" (tradition: "nhà sàn truyền
  * thống", "nghề truyền thống"): read it as "tuyên truyền", so that "truyen thong" is tradition.
@@ -964,6 +1063,14 @@ const FIELD_EDGE = /(?<![\p{L}\p{M}])đầu\s+bờ(?![\p{L}\p{M}])/giu;
 const POWER_FROM = /(?<![\p{L}\p{M}])(điện|dây|đường dây)\s+từ(?![\p{L}\p{M}])/giu;
 const FRAUD = /(?<![\p{L}\p{M}])lừa\s+đảo(?![\p{L}\p{M}])/giu;
 const STRIVING = /(?<![\p{L}\p{M}])vươn(?![\p{L}\p{M}])/giu;
+/**
+ * Eighth round (C32, C16), while the marks are there: "ong" written without marks is a bee ("đàn ong",
+ * "nuôi ong"; "đàn ông", men, has its marks), read as "ong mật"; "nấm" (a mushroom) is no "năm"
+ * (a year) nor "nam", read as "trồng nấm"; "hơi" (air: "bóng chuyền hơi") is no "hội" (an association).
+ */
+const BEE = /(?<![\p{L}\p{M}])ong(?!\s+mật)(?![\p{L}\p{M}])/giu;
+const MUSHROOM = /(?<![\p{L}\p{M}])(?<!trồng\s)nấm(?![\p{L}\p{M}])/giu;
+const AIR = /(?<![\p{L}\p{M}])hơi(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -1017,7 +1124,7 @@ const prepared = memo((activity: string): Prepared => {
 /** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
 function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
   const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội').replace(BEE, 'ong mật') : named).replace(MUSHROOM, 'trồng nấm').replace(AIR, 'khí').replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const own = (k: string): string => {
     const there = k.replace(PLACE, '').replace(OCCASION, '');
@@ -1101,6 +1208,25 @@ function worksFirst(read: Prepared, rule: Rule, works: boolean): boolean {
   return rule.sector === 'Lâm nghiệp' ? object.end < word.index : object.end <= word.index;
 }
 
+/** What a liên thế hệ club does, the club set aside (C40): its members' health checks are health, unlike a mass organisation's own business. */
+function clubWork(read: Prepared): Classification | undefined {
+  const rest = (t: string): string => t.replace(INTERGENERATIONAL_CLUB, ' ').replace(/ +/g, ' ').trim();
+  const key = rest(read.key);
+  if (key === '' || key === read.key) return undefined;
+  const work = byActivity({ whole: rest(read.whole), key, works: rest(read.works), worksWhole: rest(read.worksWhole) });
+  return work?.sector && work.sector !== MASS_ORGS ? work : undefined;
+}
+
+/** Works named after a rule-2 word — a works verb, then an infrastructure object — filed as that works ("Tổ tự quản đường biên cùng đồn biên phòng sửa đường"). */
+function worksAfter(read: Prepared, rule: Rule): Classification | undefined {
+  const word = rule.re.exec(read.works);
+  if (word === null) return undefined;
+  const after = masked(read.works.slice(word.index + word[0].length));
+  const verb = WORK_VERB.exec(after);
+  const object = verb ? infraOf(after.slice(verb.index), true) : undefined;
+  return object?.sector ? withSector('csht', object.sector, 'activity') : undefined;
+}
+
 export type TopicBasis = 'activity' | 'row-sector' | 'sheet-topic' | 'sheet-sector' | 'keywords' | 'default';
 
 export interface Classification {
@@ -1149,8 +1275,23 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   }
   // 1b. A class in a craft or a trade is vocational training ("Mở lớp dạy đan giỏ tre", "Mở lớp dạy lái máy cày").
   if (CLASS_LEAD.test(k) && (CRAFTS.re.test(k) || SERVICES.re.test(k) || MACHINERY.test(k))) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
+  // Eighth round: what land or a building is converted into (C29, C32); works made for a salt field or a fish-raising rice field (C29, C32); a liên thế hệ club's work (C40); herbs at a health station (C37).
+  const converted = CONVERSION.exec(k);
+  if (converted) {
+    const tail = converted[1];
+    const into = byActivity({ whole: tail, key: tail, works: tail, worksWhole: tail }, workOnly);
+    if (into?.sector) return into;
+  }
+  const production = first(PRODUCTION_WORKS, k);
+  const fieldWorks = production && verb && !soft && !WATER_BROUGHT.test(read.works) ? infraOf(read.works, true)?.sector : 'none';
+  if (production && (fieldWorks === undefined || fieldWorks === 'Thủy lợi' || fieldWorks === 'Giao thông')) return withSector('kinh-te', production.sector, 'activity');
+  if (INTERGENERATIONAL.test(k)) return clubWork(read) ?? withSector('vh-xh-mt', SOCIAL, 'activity');
+  if (HERBS.test(k) && HEALTH_SITE.test(whole)) return withSector('vh-xh-mt', 'Y tế', 'activity');
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) {
+    // A security team doing works is filed by the works (C7, C31: "Tổ tự quản đường biên … sửa đường liên ấp").
+    const works = o.sector === 'An ninh trật tự' && verb && !soft ? worksAfter(read, o) : undefined;
+    if (works) return works;
     // A volunteer campaign's form yields to the concrete work it names (class B: "Thanh niên tình nguyện nạo vét kênh").
     const work = o.sector === MASS_ORGS && CAMPAIGN_FORM.test(k) ? workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) : undefined;
     return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? SECTOR_TOPIC.get(o.sector) ?? 'vh-xh-mt', o.sector, 'activity');
@@ -1205,7 +1346,10 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // Trees or flowers of no kind planted along a road or a canal are its verge (class E, C9): "Trồng hoa ven đường liên xã".
   if (VERGE_PLANTING.test(k) && ROADSIDE.test(whole)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // 7. Production, trades and services, credit and jobs.
-  const p = (COOP_FOUNDING.test(k) ? COOPERATION : first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
+  // A production named only in whom it is for yields to what is done ("Hỗ trợ sách vở … cho học sinh hộ diêm dân" is schooling; C7: not who benefits).
+  const beneficiaryOnly = forWhom > 0 && societyOfHead !== undefined && PEOPLE_FOR.test(k.slice(forWhom)) && first(PRODUCTION, head) === undefined;
+  const forPeople = forWhom > 0 && PEOPLE_FOR.test(k.slice(forWhom));
+  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : (forPeople ? first(PRODUCTION, head) : undefined) ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
