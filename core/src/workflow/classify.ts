@@ -208,13 +208,17 @@
  * `placeActivity` says so (the consolidation names those rows, one finding per sheet). A row's own
  * Ngành/Lĩnh vực cell, typed by its unit, wins for the sector. Sector names are canonical
  * (`canonicalSector`: one name per sector of forms/topics.ts SECTORS, whatever alias was typed),
- * so that the province's roll-up groups one sector together.
+ * so that the province's roll-up groups one sector together. When neither the rules nor any label
+ * nor an infrastructure object named say anything, the learned fallback (learned.ts: a naive-Bayes
+ * table counted on the labelled corpora) names the sector if it is sure enough, before the older
+ * keyword lists guess a topic alone.
  */
 import type { Topic } from '../forms/topics';
 import { SECTORS, SECTOR_GROUPS, TOPICS, TOPIC_LABELS } from '../forms/topics';
 import { foldKey, nfc } from '../text';
 import { memo, memo2 } from '../util/memo';
 import type { LexiconSector } from './lexicon';
+import { learnedSector } from './learned';
 import { LEXICON_SECTORS, lexiconPhrases } from './lexicon';
 import type { ThemeFlags } from './types';
 
@@ -1413,6 +1417,9 @@ function classifyUncached(hint: string | undefined, activity: string): Classific
   if (bySector) return { topic: bySector, basis: 'sheet-sector' };
   const infra = infraOf(prepared(activity).works, true);
   if (infra) return withSector('csht', infra.sector, 'keywords');
+  // No rule and no label: the learned table, when it is sure enough (learned.ts), before the older keyword lists.
+  const learned = learnedSector(prepared(activity).whole);
+  if (learned) return withSector('vh-xh-mt', learned, 'keywords');
   const weak = topicOfText(expand(foldKey(withoutPlaceNames(activity))));
   if (weak.topic) return { topic: weak.topic, basis: 'keywords' };
   return { topic: 'kinh-te', basis: 'default' };
@@ -1487,7 +1494,7 @@ function placeUncached(row: string, label: string, activity: string): Placement 
     // The words say nothing sure: the hints decide the topic. An infrastructure object they name
     // (with a soft verb, or none: "Tập huấn tổ vận hành công trình nước sinh hoạt") still names the sector.
     const named = infraOf(prepared(activity).works, true)?.sector ?? '';
-    const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label;
+    const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label || (c.sector ?? '');
     // The topic is the named object's sector's (class M: a market is Kinh tế under any sheet), then told by those words.
     const topic = !rowName && named !== '' ? SECTOR_TOPIC.get(named) ?? c.topic : c.topic;
     const basis = topic !== c.topic ? 'keywords' : row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
@@ -1635,3 +1642,8 @@ const flagsOf = memo((text: string): readonly (keyof ThemeFlags)[] => {
   const found = scan(foldKey(text));
   return FLAG_NAMES.filter((flag) => (found.get(flag) ?? 0) > 0);
 });
+
+/** An activity's words as the rules read them: folded, place names set aside, abbreviations spelled out (the learned fallback's input). */
+export function activityWords(activity: string): string {
+  return prepared(activity).whole;
+}
