@@ -174,7 +174,9 @@
  *   i. job placement (C3), a buying agent and a food stall (C18), growing-area codes and produce sold
  *      online (C5, C26), honey extracted and produce dried and packed (C18), the public-administration
  *      centre and villages renamed (C11), a culvert for drainage ("cống tiêu"), a water works' pipe line
- *      (C1), flowers of any kind planted along a road (C9), star anise by the hectare (C9).
+ *      (C1), flowers of any kind planted along a road (C9), star anise and cinnamon by the hectare (C9),
+ *      salt hauled for pay (C29), safe ferry teams (C31), "tằm" read by its marks and honey extracted
+ *      (C32), solar panels anywhere and pumps watering crops (C38), early detection (C39).
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -342,7 +344,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
-      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien', 'anh sang duong que', 'duong que sang',
+      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'tam pin', 'pin nang luong mat troi', 'nang luong mat troi', 'thuy dien nho', 'may phat dien', 'anh sang duong que', 'duong que sang',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -364,7 +366,9 @@ const INFRA: readonly SectorWords[] = [
     sector: 'Thủy lợi',
     strong: [
       'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'tuoi nho giot', 'tuoi phun', 'tuoi tu dong', 'tuoi tiet kiem', 'he thong tuoi', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
-      'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
+      'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom',
+      // A pump watering crops, solar or electric (C23, C38): "bơm năng lượng mặt trời tưới tiêu vườn tiêu".
+      'bom (?:[a-z]+ ){0,4}tuoi', 'bom nang luong mat troi', 'bom dien', 'cong tuoi', 'cong thuy loi',
       'bo vung', 'bo thua', 'cau mang', 'xi phong', 'mang tuoi', 'de bao', 'bo bao', 'tieu ung', 'chong ung', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
     withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao', 'suoi', 'dong chay', 'long suoi', 'khe', 'long ho', 'long kenh'],
@@ -581,10 +585,10 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // a. C33: storm- and flood-resistant houses and shelters for vulnerable households are housing (C2), their loan too (before credit and security's "bão lũ").
   [SOCIAL, ['nha (?:o )?(?:chong chiu|chong|chiu|tranh|an toan)(?: [a-z]+){0,2} (?:bao|lu|lut|ngap|thien tai)', '(?:choi|nha|san) tranh (?:lu|lut)', 'nha an toan(?: truoc)?(?: [a-z]+){0,2} bao']],
   // b. C31: the border — lines and markers self-managed, sovereignty, the border guard, safe-boat and safe-wharf teams set up as a security model (before fishing's "tàu thuyền").
-  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', 'tau thuyen an toan', 'ben bai an toan', '(?:to|doi) (?:tau |thuyen )?an toan']],
+  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen )?an toan', 'ben (?:bai|do|thuyen) an toan']],
   // c. C22, C39: children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
   [SOCIAL, ['do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
-  ['Y tế', ['phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
+  ['Y tế', ['phat hien som', 'phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
   // d. C35: land given to landless households is social protection, like resettlement (C21).
   [SOCIAL, ['(?:cap|giao|chia|ho tro) (?:them )?dat (?:o|san xuat)(?! (?:nong|lam))']],
   // e. C12: teaching proper — contracted teachers, multi-grade and charity classes — is schooling, even at a school's site.
@@ -594,7 +598,7 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // g. C3: job placement whatever the employer ("Giới thiệu 30 lao động vào làm doanh nghiệp").
   ['Đào tạo nghề - Việc làm', ['gioi thieu(?: [0-9]+)? (?:lao dong|nguoi lao dong)', 'cung ung lao dong', 'tuyen dung', 'tu van viec lam']],
   // h. C18: a buying agent and a food stall sell a service, though "thu mua" and "bán hàng" are market links.
-  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'dich vu van chuyen', 'van chuyen(?: [a-z]+){0,2} thue', 'cho thue', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
   // j. C36: reading — village libraries and shelves furnished (books, computers, shelves) are cultural works; reading days, mobile libraries, reading clubs and running a shelf are culture; pupils' reading stays schooling; a legal bookcase government (seventh round).
   ['Giáo dục', ['(?:doc sach|van hoa doc)(?: [a-z]+){0,4} (?:hoc sinh|truong|lop)']],
   [CULTURE_WORKS, [`(?:bo sung|trang bi|mua|mua sam|cap|tang|lap dat|xay|xay dung|lam|sua chua|nang cap)(?: [a-z]+){0,6} (?:cho |cua )?(?:${VILLAGE_LIBRARY})${NOT_AT_SCHOOL}`]],
@@ -656,6 +660,8 @@ const PRODUCTION_WORKS = rules([
   ['Tiểu thủ công nghiệp', ['ruong muoi', 'dong muoi', 'san phoi muoi', 'o ket tinh', 'chat loc', 'kho muoi', 'kho chua muoi']],
   ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua']],
 ]);
+/** What a field's own works look like: banks and ditches, paths, filters and tanks (a building named is its own works: "Sửa nhà văn hóa thôn Đồng Muối"). */
+const FIELD_WORKS = new Set(['Thủy lợi', 'Giao thông', 'Nước sạch']);
 const WATER_BROUGHT = words(['(?:cap|dan|lay|dua) nuoc', 'tram bom', 'kenh cap', 'kenh dan']);
 /**
  * Converting land or a building into something else is what it becomes (the activity is what is
@@ -709,7 +715,7 @@ const PRODUCTION = rules(withLexicon([
       // Small processing and crafts revived or kept (class J, C18): tea roasted and dried, paper made by hand, a craft village.
       'sao che', 'may sao', 'say che', 'choi dot', 'choi chit', 'choi tre', 'lam choi', 'bo choi', 'may say', 'so che', 'lam giay', 'giay do', 'khoi phuc nghe', 'phuc hoi nghe', 'giu nghe', 'duy tri nghe', 'bao ton nghe', 'bao ton lang nghe', 'nghe lam',
       // Eighth round (C18, C32): honey extracted, produce dried and packed at home.
-      'vat mat', 'loc mat ong', 'tach mat', 'dong goi', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
+      'vat mat', 'loc mat ong', '(?<!.)(?:ho tro )?(?:may )?(?:quay|vat|tach) mat(?: ong)?', 'tach mat', 'dong goi', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -738,8 +744,9 @@ const PRODUCTION = rules(withLexicon([
     ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song',
       // Pines planted, named without diacritics too (seventh round, class l: "trong moi 10 ha thong"; not "thông tin").
       'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?thong(?! tin| bao| qua| suot| thoang| tu| diep)',
-      // Star anise planted, by area (C9; "hồi" folds as "hội", an association: not before its names).
-      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?hoi(?! (?:nghi|thao|vien|dong|phu nu|nong dan|cho|thi|truong|lien hiep|cuu chien binh|nguoi cao tuoi|khuyen hoc|chu thap do))', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
+      // Star anise and cinnamon planted, by area (C9; "hồi" folds as "hội", an association, "quế" as "quê", home: not before their names).
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?hoi(?! (?:nghi|thao|vien|dong|phu nu|nong dan|cho|thi|truong|lien hiep|cuu chien binh|nguoi cao tuoi|khuyen hoc|chu thap do))',
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?que(?! (?:huong|nha|quan|ngoai))', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
   ],
   [
     'Trồng trọt',
@@ -1073,7 +1080,9 @@ const STRIVING = /(?<![\p{L}\p{M}])vươn(?![\p{L}\p{M}])/giu;
  * (a year) nor "nam", read as "trồng nấm"; "hơi" (air: "bóng chuyền hơi") is no "hội" (an association).
  */
 const BEE = /(?<![\p{L}\p{M}])ong(?!\s+mật)(?![\p{L}\p{M}])/giu;
-const MUSHROOM = /(?<![\p{L}\p{M}])(?<!trồng\s)nấm(?![\p{L}\p{M}])/giu;
+const MUSHROOM = /(?<![\p{L}\p{M}])(?<!(?:trồng|sấy)\s)nấm(?![\p{L}\p{M}])/giu;
+/** "Tằm" (a silkworm) is no "tâm", "tắm", "tầm" while its marks are there: read as "con tằm" (C32), not in "dâu tằm" (the mulberry). */
+const SILKWORM = /(?<![\p{L}\p{M}])(?<!dâu\s)tằm(?![\p{L}\p{M}])/giu;
 const AIR = /(?<![\p{L}\p{M}])hơi(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
@@ -1128,7 +1137,7 @@ const prepared = memo((activity: string): Prepared => {
 /** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
 function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
   const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội').replace(BEE, 'ong mật') : named).replace(MUSHROOM, 'trồng nấm').replace(AIR, 'khí').replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội').replace(BEE, 'ong mật') : named).replace(MUSHROOM, 'trồng nấm').replace(SILKWORM, 'con tằm').replace(AIR, 'khí').replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const own = (k: string): string => {
     const there = k.replace(PLACE, '').replace(OCCASION, '');
@@ -1288,7 +1297,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   }
   const production = first(PRODUCTION_WORKS, k);
   const fieldWorks = production && verb && !soft && !WATER_BROUGHT.test(read.works) ? infraOf(read.works, true)?.sector : 'none';
-  if (production && (fieldWorks === undefined || fieldWorks === 'Thủy lợi' || fieldWorks === 'Giao thông')) return withSector('kinh-te', production.sector, 'activity');
+  if (production && (fieldWorks === undefined || FIELD_WORKS.has(fieldWorks))) return withSector('kinh-te', production.sector, 'activity');
   if (INTERGENERATIONAL.test(k)) return clubWork(read) ?? withSector('vh-xh-mt', SOCIAL, 'activity');
   if (HERBS.test(k) && HEALTH_SITE.test(whole)) return withSector('vh-xh-mt', 'Y tế', 'activity');
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").

@@ -514,6 +514,22 @@ describe('the eighth round (issue 21): the conventions C29-C41 and the eighth co
     expectPlaced('Trồng cỏ nuôi bò vùng đồi', 'kinh-te', 'Chăn nuôi');
     expectPlaced('Canh tác lúa hữu cơ trên ruộng có thả cá', 'kinh-te', 'Trồng trọt');
   });
+
+  it('m. the conventions\' other wordings: a salt filter, salt hauled for pay, safe ferry teams, silkworm eggs, honey extracted, mushrooms dried, solar panels and solar pumps, early detection, cinnamon by the hectare', () => {
+    expectPlaced('Làm chạt lọc cho ruộng muối', 'kinh-te', CRAFTS);
+    expectPlaced('Dịch vụ vận chuyển muối thuê', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('Thành lập tổ đò an toàn', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Hỗ trợ trứng tằm cho hộ', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('Quay mật ong tại hộ', 'kinh-te', CRAFTS);
+    expectPlaced('Sấy nấm hương', 'kinh-te', CRAFTS);
+    expectPlaced('Lắp tấm pin năng lượng mặt trời trên mái trụ sở xã', 'csht', 'Điện');
+    expectPlaced('Lắp bơm năng lượng mặt trời tưới vườn cà phê', 'csht', 'Thủy lợi');
+    expectPlaced('Phát hiện sớm trẻ tự kỷ', 'vh-xh-mt', 'Y tế');
+    expectPlaced('Trồng mới 30 ha quế', 'kinh-te', 'Lâm nghiệp');
+    // …while the mulberry stays a crop and a building in a village named after salt is the building.
+    expectPlaced('Hỗ trợ giống dâu tằm', 'kinh-te', 'Trồng trọt');
+    expectPlaced('sua chua nha van hoa thon Dong Muoi', 'csht', CULTURE);
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
