@@ -176,7 +176,12 @@
  *      centre and villages renamed (C11), a culvert for drainage ("cống tiêu"), a water works' pipe line
  *      (C1), flowers of any kind planted along a road (C9), star anise and cinnamon by the hectare (C9),
  *      salt hauled for pay (C29), safe ferry teams (C31), "tằm" read by its marks and honey extracted
- *      (C32), solar panels anywhere and pumps watering crops (C38), early detection (C39).
+ *      (C32), solar panels anywhere and pumps watering crops (C38), early detection (C39);
+ *   j. and, of the older corpora's misses, by class: "và" (and) is no "vá" (to patch) while its marks are
+ *      there, a market named is a market whatever is sold there (C2), a repair shop opened, hire ("xe …
+ *      thuê") and food stalls are services (C18), empty pesticide packs are waste (C4), processing named
+ *      first is crafts whatever its packaging (C18), a kindergarten class's site is the school's (C1),
+ *      a mass swimming movement is culture (C16).
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -200,7 +205,7 @@
  * by its marks) no village's name, and power "từ" the pole (while the marks are there) no "điện tử" (electronic).
  * While the diacritics are there, the works verbs and objects are read without the words that only
  * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "lợn đen", "cổng", "câu cá", "trưởng",
- * "người cao tuổi", "sữa", "đền ơn đáp nghĩa"…), "công trình" is no "cống" (culvert), and a few
+ * "người cao tuổi", "sữa", "đền ơn đáp nghĩa", "và đường làng"…), "công trình" is no "cống" (culvert), and a few
  * words are read as what their marks say: "trong" (in) no "trồng", "ngõ" (a lane) and "ngộ độc" no
  * "ngô", "chợ" a market, "truyền thông" a campaign and "truyền thống" tradition, "lừa đảo" no
  * "lúa", "vươn" no "vườn", "bò", "lợn", "dê", "cá" named alone animals.
@@ -433,7 +438,7 @@ const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van ho
  * trường", "Làm sân chơi, tường rào điểm trường", "Mua bàn ghế NVH thôn". Not after a word of
  * direction ("đường vào điểm trường" leads there).
  */
-const SCHOOL_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:diem truong|truong hoc|truong mam non|truong tieu hoc|truong trung hoc|truong thcs|truong trung hoc co so|truong pho thong|phan hieu)(?: |$)/;
+const SCHOOL_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:diem truong|truong hoc|truong mam non|truong tieu hoc|truong trung hoc|truong thcs|truong trung hoc co so|truong pho thong|phan hieu|lop mau giao|diem mau giao|lop mam non|diem mam non)(?: |$)/;
 const CULTURE_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:nha van hoa|nha sinh hoat cong dong|diem sinh hoat cong dong|nha cong dong|nha rong|hoi truong thon)(?: |$)/;
 /** Roads and power lines lead to a site; they are not the site's own works. */
 const LEADS_TO = new Set(['Giao thông', 'Điện']);
@@ -488,7 +493,7 @@ const CAMPAIGN_FORM_ALL = new RegExp(CAMPAIGN_FORM.source, 'g');
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran', 'can bo doan', 'can bo hoi', 'hoi nguoi cao tuoi']);
 
 const ENVIRONMENT = words([
-  'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
+  'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'vo bao bi', 'bao bi (?:bao ve thuc vat|thuoc bao ve thuc vat)', 'o nhiem', 'biogas', 'khi sinh hoc',
   'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
 ]);
 /**
@@ -594,15 +599,17 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // e. C12: teaching proper — contracted teachers, multi-grade and charity classes — is schooling, even at a school's site.
   ['Giáo dục', ['lop hoc tinh thuong', 'lop ghep', 'hop dong giao vien', 'giao vien hop dong', 'xoa mu chu']],
   // f. C16: sports events are culture, whatever health or whom they name ("Giải việt dã … vì sức khỏe").
-  ['Văn hóa', ['giai viet da', 'viet da', 'chay vi suc khoe', 'ngay chay olympic', 'giai (?:bong|chay|vat|bi sat|pickleball|the thao)']],
+  ['Văn hóa', ['toan dan (?:tap luyen|tap|hoc)(?: [a-z]+){0,2} boi', 'giai viet da', 'viet da', 'chay vi suc khoe', 'ngay chay olympic', 'giai (?:bong|chay|vat|bi sat|pickleball|the thao)']],
   // g. C3: job placement whatever the employer ("Giới thiệu 30 lao động vào làm doanh nghiệp").
   ['Đào tạo nghề - Việc làm', ['gioi thieu(?: [0-9]+)? (?:lao dong|nguoi lao dong)', 'cung ung lao dong', 'tuyen dung', 'tu van viec lam']],
   // h. C18: a buying agent and a food stall sell a service, though "thu mua" and "bán hàng" are market links.
-  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'dich vu van chuyen', 'van chuyen(?: [a-z]+){0,2} thue', 'cho thue', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'dich vu van chuyen', 'van chuyen(?: [a-z]+){0,2} thue', 'cho thue', '(?:mo|mo rong|duy tri) (?:co so|xuong|tiem|cua hang|quay)(?: [a-z]+){0,3} sua(?: chua)?', 'xe (?:[a-z]+ ){0,3}thue', '(?:cay|gat|tuot|phun|bua|gom|say|xay) (?:[a-z]+ ){0,2}thue', 'quay (?:an uong|giai khat|hang an)', 'giai khat', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
   // j. C36: reading — village libraries and shelves furnished (books, computers, shelves) are cultural works; reading days, mobile libraries, reading clubs and running a shelf are culture; pupils' reading stays schooling; a legal bookcase government (seventh round).
   ['Giáo dục', ['(?:doc sach|van hoa doc)(?: [a-z]+){0,4} (?:hoc sinh|truong|lop)']],
   [CULTURE_WORKS, [`(?:bo sung|trang bi|mua|mua sam|cap|tang|lap dat|xay|xay dung|lam|sua chua|nang cap)(?: [a-z]+){0,6} (?:cho |cua )?(?:${VILLAGE_LIBRARY})${NOT_AT_SCHOOL}`]],
   ['Văn hóa', [`(?:doc sach|van hoa doc|thu vien luu dong|${VILLAGE_LIBRARY}|gop sach|quyen gop sach)${NOT_AT_SCHOOL}`]],
+  // k. C18: processing named first is the activity, whatever its packaging or label ("Chế biến thịt heo đen … có bao bì, nhãn mác").
+  ['Tiểu thủ công nghiệp', ['(?<!.)(?:ho tro |phat trien |duy tri )?(?:che bien|so che)']],
   // i. C11: the one-stop public-administration centre, renaming and regrouping villages are local government.
   [GOVERNMENT, ['hanh chinh cong', 'doi ten (?:thon|ban|xom|ap|to dan pho)']],
 ];
@@ -1033,7 +1040,7 @@ function expand(k: string): string {
  * no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
  * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
  */
-const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng(?!\s+chào)|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa|bò)(?![\p{L}\p{M}])/giu;
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng(?!\s+chào)|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa|bò|và)(?![\p{L}\p{M}])/giu;
 /**
  * "Truyền thông" (communicating: a campaign) folds as "truyền thống" (tradition: "nhà sàn truyền
  * thống", "nghề truyền thống"): read it as "tuyên truyền", so that "truyen thong" is tradition.
@@ -1348,7 +1355,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // Power works serve whatever they serve (class I, C15): "Lắp trạm biến áp cho vùng nuôi tôm" is power.
   if (!soft) {
     const infra = infraOf(read.works, verb);
-    if (infra && (verb || infra.sector === 'Điện' || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', infra.sector, 'activity');
+    // …and a market named is a market whatever is sold there (C2: "Duy trì chợ phiên … bán măng khô, mật ong").
+    if (infra && (verb || infra.sector === 'Điện' || infra.sector === MARKET || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', infra.sector, 'activity');
   }
   // 5b. Water led to a crop to water it is irrigation, with or without a works verb, whatever crop is named (the lexicon's too): "Đào ao dẫn nước khe suối tưới sầu riêng".
   if (!soft && WATERING.test(read.works) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');

@@ -530,6 +530,21 @@ describe('the eighth round (issue 21): the conventions C29-C41 and the eighth co
     expectPlaced('Hỗ trợ giống dâu tằm', 'kinh-te', 'Trồng trọt');
     expectPlaced('sua chua nha van hoa thon Dong Muoi', 'csht', CULTURE);
   });
+
+  it('n. what the older corpora still missed, by class: "và đường" is no "vá đường", a market sells whatever it sells, a place at the market, hire, food stalls, empty pesticide packs, processing first, a kindergarten class\'s site, a mass swimming movement', () => {
+    expectPlaced('Tổng vệ sinh quanh nhà văn hóa và đường thôn', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Duy trì chợ phiên cho bà con bán gà, vịt', 'kinh-te', MARKET);
+    expectPlaced('Mở tiệm sửa chữa xe máy tại chợ xã', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('Mua xe chở hàng thuê', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('Mở quầy giải khát ở chợ phiên', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('Đặt bể chứa vỏ bao bì thuốc trừ sâu ở đầu bờ', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Chế biến măng khô có nhãn mác, bao bì', 'kinh-te', CRAFTS);
+    expectPlaced('Lát sân, làm đồ chơi cho lớp mẫu giáo', 'csht', 'Trường học');
+    expectPlaced('Vận động toàn dân tập luyện bơi', 'vh-xh-mt', 'Văn hóa');
+    // …while a market built is still the market, and a road patched a road.
+    expectPlaced('Xây dựng chợ trâu bò', 'kinh-te', MARKET);
+    expectPlaced('Vá đường liên thôn', 'csht', GT);
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
