@@ -181,7 +181,9 @@
  *      there, a market named is a market whatever is sold there (C2), a repair shop opened, hire ("xe …
  *      thuê") and food stalls are services (C18), empty pesticide packs are waste (C4), processing named
  *      first is crafts whatever its packaging (C18), a kindergarten class's site is the school's (C1),
- *      a mass swimming movement is culture (C16).
+ *      a mass swimming movement is culture (C16), tillage for hire a service (C18), bees given or
+ *      split without marks ("cap dan ong") animals (C32), men sharing housework gender (C10), helmets
+ *      road safety (C13), a cashless trade fair market links (C26).
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -556,7 +558,7 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['Ngành nghề và dịch vụ nông thôn', ['homestay', 'home stay', '(?:dich vu|phuc vu|co so|diem|kinh doanh) luu tru', 'luu tru (?:khach|du lich|cong dong|tai nha dan)', 'du lich cong dong', 'don tiep khach', 'don khach', 'khach tham quan']],
   ['Tiểu thủ công nghiệp', ['mau ma', 'cai tien mau', 'che bien(?: va)? dong goi', 'dong goi thit', 'thit (?:trau |bo |lon |heo )?gac bep', 'thit say', 'lap xuong']],
   // f. The commune's digital transformation (C26): a cashless market fair is market links; village Zalo groups, QR codes, e-wallets and bank apps taught are local government (a union's own cadres trained: rule 1).
-  [MARKET, ['(?:phien cho|cho phien|cho nong thon)(?: [a-z]+){0,3} khong dung tien mat']],
+  [MARKET, ['(?:phien cho|cho phien|cho nong thon|hoi cho)(?: [a-z]+){0,3} khong dung tien mat']],
   [GOVERNMENT, ['zalo', 'nhom zalo', 'ma qr', 'qr', 'quet ma', 'vi dien tu', 'app ngan hang', 'ung dung ngan hang', 'ngan hang so', 'ngan hang dien tu', 'mobile banking', 'internet banking']],
   // g. Family and gender: domestic violence (BLGĐ) talked of by anyone, the Women's Union too, marital mediation, the "leaders of change" clubs are social; the Women's Union's own "5 không 3 sạch" campaign is its business.
   [SOCIAL, ['blgd', 'bao luc gd', 'thu linh cua su thay doi', 'thu linh thay doi', 'mau thuan vo chong', 'hoa giai(?: [a-z]+){0,3} vo chong', 'hanh phuc vo chong']],
@@ -591,8 +593,8 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [SOCIAL, ['nha (?:o )?(?:chong chiu|chong|chiu|tranh|an toan)(?: [a-z]+){0,2} (?:bao|lu|lut|ngap|thien tai)', '(?:choi|nha|san) tranh (?:lu|lut)', 'nha an toan(?: truoc)?(?: [a-z]+){0,2} bao']],
   // b. C31: the border — lines and markers self-managed, sovereignty, the border guard, safe-boat and safe-wharf teams set up as a security model (before fishing's "tàu thuyền").
   ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen )?an toan', 'ben (?:bai|do|thuyen) an toan']],
-  // c. C22, C39: children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
-  [SOCIAL, ['do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
+  // c. C10, C22, C39: men sharing housework (gender), children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
+  [SOCIAL, ['chia se viec nha', '(?:tham gia|lam|ganh vac) viec nha', 'do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
   ['Y tế', ['phat hien som', 'phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
   // d. C35: land given to landless households is social protection, like resettlement (C21).
   [SOCIAL, ['(?:cap|giao|chia|ho tro) (?:them )?dat (?:o|san xuat)(?! (?:nong|lam))']],
@@ -603,7 +605,7 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // g. C3: job placement whatever the employer ("Giới thiệu 30 lao động vào làm doanh nghiệp").
   ['Đào tạo nghề - Việc làm', ['gioi thieu(?: [0-9]+)? (?:lao dong|nguoi lao dong)', 'cung ung lao dong', 'tuyen dung', 'tu van viec lam']],
   // h. C18: a buying agent and a food stall sell a service, though "thu mua" and "bán hàng" are market links.
-  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'dich vu van chuyen', 'van chuyen(?: [a-z]+){0,2} thue', 'cho thue', '(?:mo|mo rong|duy tri) (?:co so|xuong|tiem|cua hang|quay)(?: [a-z]+){0,3} sua(?: chua)?', 'xe (?:[a-z]+ ){0,3}thue', '(?:cay|gat|tuot|phun|bua|gom|say|xay) (?:[a-z]+ ){0,2}thue', 'quay (?:an uong|giai khat|hang an)', 'giai khat', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'dich vu van chuyen', 'van chuyen(?: [a-z]+){0,2} thue', 'cho thue', '(?:mo|mo rong|duy tri) (?:co so|xuong|tiem|cua hang|quay)(?: [a-z]+){0,3} sua(?: chua)?', 'xe (?:[a-z]+ ){0,3}thue', '(?:cay|gat|tuot|phun|bua|gom|say|xay|lam dat) (?:[a-z]+ ){0,2}thue', 'quay (?:an uong|giai khat|hang an)', 'giai khat', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
   // j. C36: reading — village libraries and shelves furnished (books, computers, shelves) are cultural works; reading days, mobile libraries, reading clubs and running a shelf are culture; pupils' reading stays schooling; a legal bookcase government (seventh round).
   ['Giáo dục', ['(?:doc sach|van hoa doc)(?: [a-z]+){0,4} (?:hoc sinh|truong|lop)']],
   [CULTURE_WORKS, [`(?:bo sung|trang bi|mua|mua sam|cap|tang|lap dat|xay|xay dung|lam|sua chua|nang cap)(?: [a-z]+){0,6} (?:cho |cua )?(?:${VILLAGE_LIBRARY})${NOT_AT_SCHOOL}`]],
@@ -622,7 +624,7 @@ const OVERRIDES = rules([
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', '(?<!huong )dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
+  ['An ninh trật tự', ['an toan giao thong', 'mu bao hiem', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', '(?<!huong )dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
     // Fire alarms and the neighbourhood fire groups (class P, C17).
     'bao chay', 'chuong bao chay', 'lien gia', 'to lien gia', 'binh chua chay', 'diem chua chay',
     // Drugs, social evils and trafficking wherever they are talked of (C10: "… ma túy trong học đường").
@@ -740,6 +742,8 @@ const PRODUCTION = rules(withLexicon([
       'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'bo cai', 'con bo', 'con trau', 'con lon', 'con de', 'de cai', 'lon cai', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
       'vit', 'nuoi ngan', 'ngan giong', 'giong ngan', 'ngan phap', 'ngan lai', 'giong vit', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
       'chuong nuoi', 'thuc an chan nuoi', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'cho meo', 'benh dai', 'tiem phong',
+      // Bees written without marks (C32): a swarm given, bought, kept, split or moved ("đàn ông", men, is never given or split).
+      '(?:ho tro|cap|cap phat|mua|nuoi|cham soc|chia|nhan|luan chuyen) (?:[0-9]+ )?dan ong', 'ong giong',
       'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
   ],

@@ -545,6 +545,16 @@ describe('the eighth round (issue 21): the conventions C29-C41 and the eighth co
     expectPlaced('Xây dựng chợ trâu bò', 'kinh-te', MARKET);
     expectPlaced('Vá đường liên thôn', 'csht', GT);
   });
+
+  it('o. tillage for hire (C18), bees written without marks (C32), men sharing housework (C10), helmets (C13), a cashless fair (C26)', () => {
+    expectPlaced('HTX làm đất thuê cho xã viên', 'kinh-te', 'Ngành nghề và dịch vụ nông thôn');
+    expectPlaced('cap dan ong cho ho can ngheo', 'kinh-te', 'Chăn nuôi');
+    expectPlaced('Vận động nam giới chia sẻ việc nhà', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Tuyên truyền đội mũ bảo hiểm khi đi xe máy', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Tổ chức hội chợ không dùng tiền mặt', 'kinh-te', MARKET);
+    // …while men are still no bees when talked to.
+    expect(placeActivity('tuyen truyen cho dan ong ve binh dang gioi', undefined, undefined, undefined).sector).not.toBe('Chăn nuôi');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
