@@ -183,7 +183,10 @@
  *      first is crafts whatever its packaging (C18), a kindergarten class's site is the school's (C1),
  *      a mass swimming movement is culture (C16), tillage for hire a service (C18), bees given or
  *      split without marks ("cap dan ong") animals (C32), men sharing housework gender (C10), helmets
- *      road safety (C13), a cashless trade fair market links (C26).
+ *      road safety (C13), a cashless trade fair market links (C26);
+ *   k. what frames an activity is set aside before any rule reads it: a list's mark ("1.", "b)"),
+ *      "Tiếp tục", "Triển khai", "Thực hiện" before it, the document it follows ("… theo Kế hoạch số
+ *      12/KH-UBND").
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -1113,6 +1116,12 @@ const UNION_SHORT = /(^| )hoi (pn|nd)(?= |$)/g;
  * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh". Set aside after the activity's own words.
  */
 const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le)(?: .*)?$/;
+/** The document an activity follows ("… theo Kế hoạch số 12/KH-UBND", "… theo Quyết định 1719"): no part of what it is, nor where. */
+const REFERENCE = / theo (?:ke hoach|quyet dinh|nghi quyet|de an|chuong trinh|thong tu|nghi dinh|cong van|van ban|chi thi)(?: .*)?$/;
+/** A list's mark before an activity ("1.", "2)", "a.", "IV -"): no part of what it is. */
+const LIST_MARK = /^\s*(?:[0-9]+(?:\.[0-9]+)*|[IVXivx]{1,4}|[a-dA-D])\s*[.)/:–-]\s+/u;
+/** "Tiếp tục", "Triển khai", "Thực hiện" before what is done ("Tiếp tục trồng cây dọc bờ sông"): the rules read what follows. */
+const CARRY_ON = /^(?:tiep tuc|trien khai|thuc hien)(?: (?:thuc hien|trien khai))? (?=[a-z])/;
 
 /** An activity as the rules read it. */
 interface Prepared {
@@ -1137,7 +1146,9 @@ function folded(text: string): string {
     .replace(NEW_SCHOOL, '$1$2_moi truong hoc')
     .replace(SOCIALISED, '$1xa_hoi_hoa')
     .replace(ECO_FRIENDLY, '$1')
-    .replace(VILLAGE_SCHOOL, '$1diem truong');
+    .replace(VILLAGE_SCHOOL, '$1diem truong')
+    .replace(CARRY_ON, '')
+    .replace(REFERENCE, '');
 }
 
 const prepared = memo((activity: string): Prepared => {
@@ -1147,7 +1158,7 @@ const prepared = memo((activity: string): Prepared => {
 
 /** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
 function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
-  const named = withoutPlaceNames(activity);
+  const named = withoutPlaceNames(activity.replace(LIST_MARK, ''));
   const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội').replace(BEE, 'ong mật') : named).replace(MUSHROOM, 'trồng nấm').replace(SILKWORM, 'con tằm').replace(AIR, 'khí').replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const own = (k: string): string => {

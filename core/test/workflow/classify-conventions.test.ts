@@ -555,6 +555,15 @@ describe('the eighth round (issue 21): the conventions C29-C41 and the eighth co
     // …while men are still no bees when talked to.
     expect(placeActivity('tuyen truyen cho dan ong ve binh dang gioi', undefined, undefined, undefined).sector).not.toBe('Chăn nuôi');
   });
+
+  it('p. what frames an activity is no part of it: a list\'s mark, "Tiếp tục"/"Triển khai" before it, the document it follows', () => {
+    expectPlaced('1. Trồng cây dọc bờ sông chống sạt lở', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('b) Đoàn viên nạo vét kênh mương nội đồng', 'csht', 'Thủy lợi');
+    expectPlaced('Tiếp tục trồng cây dọc bờ sông chống sạt lở', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Triển khai cải tạo chuồng bò thành nhà trồng nấm', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Làm đường BTXM nối ra đường liên xã theo Kế hoạch số 12/KH-UBND', 'csht', GT);
+    expectPlaced('Thành lập CLB liên thế hệ tự giúp nhau theo Quyết định 1336', 'vh-xh-mt', SOCIAL);
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
