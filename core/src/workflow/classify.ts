@@ -186,7 +186,9 @@
  *      road safety (C13), a cashless trade fair market links (C26);
  *   k. what frames an activity is set aside before any rule reads it: a list's mark ("1.", "b)"),
  *      "Tiếp tục", "Triển khai", "Thực hiện" before it, the document it follows ("… theo Kế hoạch số
- *      12/KH-UBND").
+ *      12/KH-UBND");
+ *   l. water stored decides by its stated use: a reservoir supplying drinking water is Nước sạch (C23); a
+ *      spillway or ford across a stream ("tràn qua suối") is the road's (Giao thông).
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -411,6 +413,8 @@ const INFRA: readonly SectorWords[] = [
       // The South's road words (class A): "lộ" is a road, read while its marks are there (ROAD_LO); without them in its phrases.
       'lo nong thon', 'tuyen lo', 'duong lo', 'lo lien ap', 'lo lien xa', 'lo lien thon', 'lo dal', 'lo dan sinh', 'lo giao thong', 'lo be tong', 'lo nhua', 'lo dat',
       'dap le', 'lang nhua', 'tham nhua', 'be tong nhua', 'nhua hoa', 'dam va', 'tram va',
+      // A spillway or ford across a stream carries the road over it (C2: "Xây đập tràn liên hợp qua suối").
+      '(?:dap )?tran (?:lien hop )?qua (?:suoi|khe|song|ngoi)',
       'taluy', 'ta luy', 'ben do', 'do ngang', 'bai do xe', 'vach son', 'ke vach', 'ho lan', 'tran lien hop', 'mat duong', 'nen duong', 'le duong', 'via he', 'den tin hieu', 'bien chi dan', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
@@ -423,6 +427,9 @@ const INFRA: readonly SectorWords[] = [
 const WATERING = words(['tuoi', 'de tuoi', 'tuoi cho']);
 /** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
+/** Water stored, and its use for drinking (C23): "hồ chứa nước sinh hoạt" is clean water, "hồ chứa nước tưới" irrigation. */
+const STORAGE = words(['ho chua', 'ho dap', 'ao lang', 'long ho']);
+const DRINKING = words(['nuoc sinh hoat', 'nuoc sach', 'nuoc uong', 'an uong', 'cap nuoc sinh hoat']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
 const DYKE = words(['cong tieu', 'cong tuoi', 'de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
@@ -1209,6 +1216,8 @@ function infraOf(key: string, verb: boolean): { readonly sector: string; readonl
   if (!best) return undefined;
   const end = best.at + best.length;
   if (best.sector === 'Giao thông' && CULVERT.test(best.phrase.trim()) && (DYKE.test(k) || FIELDS.test(k))) return { sector: 'Thủy lợi', end };
+  // Water stored decides by its stated use (C23): a reservoir or a pond that supplies drinking water is clean water.
+  if (best.sector === 'Thủy lợi' && STORAGE.test(best.phrase.trim()) && DRINKING.test(k) && !FIELDS.test(k)) return { sector: 'Nước sạch', end };
   return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector, end };
 }
 

@@ -564,6 +564,13 @@ describe('the eighth round (issue 21): the conventions C29-C41 and the eighth co
     expectPlaced('Làm đường BTXM nối ra đường liên xã theo Kế hoạch số 12/KH-UBND', 'csht', GT);
     expectPlaced('Thành lập CLB liên thế hệ tự giúp nhau theo Quyết định 1336', 'vh-xh-mt', SOCIAL);
   });
+
+  it('q. water stored decides by its stated use (C23), and a spillway across a stream carries the road', () => {
+    expectPlaced('Xây hồ chứa nước sinh hoạt cho bản', 'csht', 'Nước sạch');
+    expectPlaced('Làm tràn qua khe', 'csht', GT);
+    // …while a reservoir watering fields stays irrigation.
+    expectPlaced('Nâng cấp hồ chứa nước tưới ruộng', 'csht', 'Thủy lợi');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
