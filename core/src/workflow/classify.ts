@@ -1391,10 +1391,12 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // Trees or flowers of no kind planted along a road or a canal are its verge (class E, C9): "Trồng hoa ven đường liên xã".
   if (VERGE_PLANTING.test(k) && ROADSIDE.test(whole)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // 7. Production, trades and services, credit and jobs.
-  // A production named only in whom it is for yields to what is done ("Hỗ trợ sách vở … cho học sinh hộ diêm dân" is schooling; C7: not who benefits).
-  const beneficiaryOnly = forWhom > 0 && societyOfHead !== undefined && PEOPLE_FOR.test(k.slice(forWhom)) && first(PRODUCTION, head) === undefined;
+  // What is done before whom it is for, in production too: a production named in what is done comes first ("Hỗ trợ giống dâu cho hộ nuôi tằm"),
+  // and one named only in whom it is for yields to what is done ("Hỗ trợ sách vở … cho học sinh hộ diêm dân" is schooling; C7: not who benefits).
   const forPeople = forWhom > 0 && PEOPLE_FOR.test(k.slice(forWhom));
-  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : (forPeople ? first(PRODUCTION, head) : undefined) ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
+  const headProduction = forPeople ? first(PRODUCTION, head) : undefined;
+  const beneficiaryOnly = forPeople && societyOfHead !== undefined && headProduction === undefined;
+  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : headProduction ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
