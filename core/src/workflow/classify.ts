@@ -188,7 +188,9 @@
  *      "Tiếp tục", "Triển khai", "Thực hiện" before it, the document it follows ("… theo Kế hoạch số
  *      12/KH-UBND");
  *   l. water stored decides by its stated use: a reservoir supplying drinking water is Nước sạch (C23); a
- *      spillway or ford across a stream ("tràn qua suối") is the road's (Giao thông).
+ *      spillway or ford across a stream ("tràn qua suối") is the road's (Giao thông);
+ *   m. equipment for an arts or sports team or club is culture (C16, like a security team's: FOR_CLUB);
+ *      information poverty reduction ("giảm nghèo về thông tin", Dự án 6) is Xã hội, whatever carries it.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -442,6 +444,8 @@ const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truon
 const FOR_HEALTH = /(?:^| )(?:cho|cua|tai|o) (?:cac )?(?:tram y te|nha ho sinh|phong kham|co so y te)(?: |$)/;
 /** Equipment for a security, militia or fire team is theirs: "Trang bị loa kẻng báo động cho tổ tự quản an ninh". */
 const FOR_SECURITY = /(?:^| )cho (?:cac )?(?:to|doi|luc luong|thanh vien|chot)(?: [a-z0-9]+){0,3} (?:an ninh|dan phong|bao ve|tuan tra|dan quan|tu ve|phong chay|chua chay|pccc)(?: |$)/;
+/** Equipment for an arts or sports team or club is theirs, culture (C16: clubs are Văn hóa): "Mua loa cho đội văn nghệ", "Mua trang phục cho CLB cồng chiêng". */
+const FOR_CLUB = /(?:^| )cho (?:cac )?(?:doi|cau lac bo|nhom|to)(?: [a-z]+){0,2} (?:van nghe|the thao|bong da|bong chuyen|cong chieng|mua|hat|dan ca|van hoa|nghe thuat|khieu vu|duong sinh)(?: |$)/;
 /** A health station's site named after what is built, without "cho" ("Xây bể nước trạm y tế"); not after a word of direction ("đường vào trạm y tế"). */
 const HEALTH_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:tram y te|nha ho sinh)(?: |$)/;
 const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
@@ -603,8 +607,8 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [SOCIAL, ['nha (?:o )?(?:chong chiu|chong|chiu|tranh|an toan)(?: [a-z]+){0,2} (?:bao|lu|lut|ngap|thien tai)', '(?:choi|nha|san) tranh (?:lu|lut)', 'nha an toan(?: truoc)?(?: [a-z]+){0,2} bao']],
   // b. C31: the border — lines and markers self-managed, sovereignty, the border guard, safe-boat and safe-wharf teams set up as a security model (before fishing's "tàu thuyền").
   ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen )?an toan', 'ben (?:bai|do|thuyen) an toan']],
-  // c. C10, C22, C39: men sharing housework (gender), children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
-  [SOCIAL, ['chia se viec nha', '(?:tham gia|lam|ganh vac) viec nha', 'do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
+  // c. C10, C22, C39: information poverty reduction (Dự án 6, a social programme's communication, whatever channel carries it), men sharing housework (gender), children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
+  [SOCIAL, ['giam ngheo (?:ve )?thong tin', 'chia se viec nha', '(?:tham gia|lam|ganh vac) viec nha', 'do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
   ['Y tế', ['phat hien som', 'phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
   // d. C35: land given to landless households is social protection, like resettlement (C21).
   [SOCIAL, ['(?:cap|giao|chia|ho tro) (?:them )?dat (?:o|san xuat)(?! (?:nong|lam))']],
@@ -1358,6 +1362,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb) && !LEADS_TO.has(infraOf(read.works, verb)?.sector ?? '')) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
   if (verb && !soft && FOR_SECURITY.test(whole)) return withSector('vh-xh-mt', 'An ninh trật tự', 'activity');
+  if (verb && !soft && FOR_CLUB.test(whole)) return withSector('vh-xh-mt', 'Văn hóa', 'activity');
   if (!soft) {
     const school = SCHOOL_SITE.test(whole);
     const house = CULTURE_SITE.test(whole);

@@ -571,6 +571,14 @@ describe('the eighth round (issue 21): the conventions C29-C41 and the eighth co
     // …while a reservoir watering fields stays irrigation.
     expectPlaced('Nâng cấp hồ chứa nước tưới ruộng', 'csht', 'Thủy lợi');
   });
+
+  it('r. equipment for an arts or sports team is culture (C16), information poverty reduction social (Dự án 6)', () => {
+    expectPlaced('Mua trống, chiêng cho đội văn nghệ thôn', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Mua áo thi đấu cho đội bóng đá', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Tổ chức truyền thông giảm nghèo về thông tin', 'vh-xh-mt', SOCIAL);
+    // …while equipment for the cultural house stays its works.
+    expectPlaced('Mua loa, âm ly cho nhà văn hóa', 'csht', CULTURE);
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
