@@ -190,7 +190,10 @@
  *   l. water stored decides by its stated use: a reservoir supplying drinking water is Nước sạch (C23); a
  *      spillway or ford across a stream ("tràn qua suối") is the road's (Giao thông);
  *   m. equipment for an arts or sports team or club is culture (C16, like a security team's: FOR_CLUB);
- *      information poverty reduction ("giảm nghèo về thông tin", Dự án 6) is Xã hội, whatever carries it.
+ *      information poverty reduction ("giảm nghèo về thông tin", Dự án 6) is Xã hội, whatever carries it;
+ *   n. a name written without diacritics has its places set aside too (NAMED_PLACE_PLAIN: "… ban Co Muong",
+ *      "… xa Con Lon" name no canal and no pig), and its programme in parentheses ("(Du an 8)"); there
+ *      "lua dao" is fraud, "ngon den an ninh" a security light (C24), "be tong ngo" a lane.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -358,7 +361,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
-      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'tam pin', 'pin nang luong mat troi', 'nang luong mat troi', 'thuy dien nho', 'may phat dien', 'anh sang duong que', 'duong que sang',
+      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'tam pin', 'den an ninh', 'ngon den', 'pin nang luong mat troi', 'nang luong mat troi', 'thuy dien nho', 'may phat dien', 'anh sang duong que', 'duong que sang',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -417,6 +420,8 @@ const INFRA: readonly SectorWords[] = [
       'dap le', 'lang nhua', 'tham nhua', 'be tong nhua', 'nhua hoa', 'dam va', 'tram va',
       // A spillway or ford across a stream carries the road over it (C2: "Xây đập tràn liên hợp qua suối").
       '(?:dap )?tran (?:lien hop )?qua (?:suoi|khe|song|ngoi)',
+      // A lane concreted, written without marks ("do be tong ngo 3": "ngõ", not "ngô", maize).
+      'be tong (?:hoa )?ngo',
       'taluy', 'ta luy', 'ben do', 'do ngang', 'bai do xe', 'vach son', 'ke vach', 'ho lan', 'tran lien hop', 'mat duong', 'nen duong', 'le duong', 'via he', 'den tin hieu', 'bien chi dan', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
@@ -638,7 +643,7 @@ const OVERRIDES = rules([
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'mu bao hiem', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', '(?<!huong )dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
+  ['An ninh trật tự', ['an toan giao thong', 'mu bao hiem', 'lua dao', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', '(?<!huong )dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
     // Fire alarms and the neighbourhood fire groups (class P, C17).
     'bao chay', 'chuong bao chay', 'lien gia', 'to lien gia', 'binh chua chay', 'diem chua chay',
     // Drugs, social evils and trafficking wherever they are talked of (C10: "… ma túy trong học đường").
@@ -935,6 +940,9 @@ const VILLAGE_SCHOOL = /(^| )diem truong (?:ban|thon|xom|lang|ap)(?= |$)/g;
 const VILLAGE_WORDS = ['người', 'dân tộc', 'đồng bào', 'thôn', 'bản', 'xóm', 'ấp', 'làng', 'tổ dân phố', 'khu phố', 'khu dân cư', 'buôn', 'plei', 'sóc', 'phum', 'khối', 'xã', 'khu', 'cụm', 'thị trấn', 'huyện', 'phường'];
 /** Who pays or which program, in parentheses after an activity: not what it is. */
 const FUNDING_WORDS = ['chương trình', 'ct', 'ctmtqg', 'dự án', 'da', 'tiểu dự án', 'nguồn', 'vốn', 'ngân sách', 'theo'];
+/** The same words written without marks ("(Du an 8)", "(thon Na Hin)"): a text without diacritics names its places and programmes so. */
+const PLAIN_VILLAGE_WORDS = ['nguoi', 'dan toc', 'dong bao', 'thon', 'ban', 'xom', 'ap', 'lang', 'to dan pho', 'khu pho', 'buon', 'plei', 'soc', 'phum', 'xa', 'thi tran', 'huyen', 'phuong'];
+const PLAIN_FUNDING_WORDS = ['chuong trinh', 'du an', 'tieu du an', 'nguon', 'von', 'ngan sach'];
 /** Features named like places: "suối Nậm Mu", "cầu Khuổi Mương", "đồng Nà Lầu". */
 const FEATURE_WORDS = ['suối', 'khe', 'đồi', 'núi', 'đèo', 'bãi', 'cánh đồng', 'đồng', 'hồ', 'cầu', 'đập', 'kênh', 'ngầm', 'đường', 'ngõ', 'nhánh'];
 const PLACE_WORDS_VI = [...VILLAGE_WORDS, ...FEATURE_WORDS];
@@ -944,8 +952,17 @@ const NAMED_PLACE = new RegExp(
   `(^|[^\\p{L}\\p{M}])((?:${PLACE_WORDS_VI.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')}))((?:\\s+(?:[-–]\\s*)?(?:${UPPER}[\\p{L}\\p{M}'’]*|[0-9]+[\\p{L}]?|[IVX]+)(?=$|[^\\p{L}\\p{M}]))+)`,
   'gu',
 );
+/**
+ * In a text written without diacritics ("Ho tro giong ngo cho ho ngheo ban Co Muong"): the capitalised
+ * name after a village word written in small letters, as the village words cannot tell "bản" from
+ * "Ban" (a board) there, nor a feature ("dong" is also "đông", "đóng") from other words.
+ */
+const NAMED_PLACE_PLAIN = new RegExp(
+  `(^|[^\\p{L}\\p{M}])((?:${PLAIN_VILLAGE_WORDS.join('|')}))((?:\\s+(?:[-–]\\s*)?(?:${UPPER}[\\p{L}\\p{M}'’]*|[0-9]+[\\p{L}]?|[IVX]+)(?=$|[^\\p{L}\\p{M}]))+)`,
+  'gu',
+);
 /** "(Thôn Cầu Đá)", "(bản Nà Hin, Co Muông)", "(Chương trình NS&VSMT)": a village, a program or a fund in parentheses. */
-const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${[...VILLAGE_WORDS, ...FUNDING_WORDS].join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
+const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${[...VILLAGE_WORDS, ...FUNDING_WORDS, ...PLAIN_VILLAGE_WORDS, ...PLAIN_FUNDING_WORDS].join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
 
 /**
  * Words of activity names that are never part of a place's name (folded): the small words
@@ -1005,7 +1022,9 @@ function withoutPlaceNames(text: string): string {
       return stop < 0 ? `${before}${village} ` : `${before}${village} ${kept.slice(stop).join(' ')}`;
     });
   }
-  return t.replace(NAMED_PLACE, '$1$2 ');
+  const marked = /[À-ỹđĐ]/u.test(t);
+  const named = t.replace(NAMED_PLACE, '$1$2 ');
+  return marked ? named : named.replace(NAMED_PLACE_PLAIN, '$1$2 ');
 }
 
 /** Whether no word after the first is capitalised (abbreviations aside: "sửa NVH bản nà mương"): the writer marks no names, so capitals tell nothing. */

@@ -579,6 +579,18 @@ describe('the eighth round (issue 21): the conventions C29-C41 and the eighth co
     // …while equipment for the cultural house stays its works.
     expectPlaced('Mua loa, âm ly cho nhà văn hóa', 'csht', CULTURE);
   });
+
+  it('s. a name written without diacritics sets aside its places and programmes too: the capitalised name after a village word in small letters, a programme in parentheses', () => {
+    expectPlaced('Ho tro giong ngo lai cho ho ngheo ban Co Muong', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Nhua hoa duong truc xa Con Lon', 'csht', GT);
+    expectPlaced('Kham suc khoe cho nguoi cao tuoi thon Kenh Moi', 'vh-xh-mt', 'Y tế');
+    expectPlaced('Thanh lap to tiet kiem thon (Du an 8)', 'kinh-te', MARKET);
+    expectPlaced('Tuyen truyen phong chong lua dao qua mang', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Gop tien lap ngon den an ninh', 'csht', 'Điện');
+    expectPlaced('Do be tong ngo 3 xom Gieng', 'csht', GT);
+    // …while the works named after a village word in small letters without a capital stay ("thon" alone names nothing).
+    expectPlaced('sua chua nha van hoa thon', 'csht', CULTURE);
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
