@@ -150,6 +150,51 @@
  *      toys → Trường học; a law bookcase, land disputes, poor-household lists → Tổ chức chính quyền;
  *      pines planted without diacritics ("trong moi thong") → Lâm nghiệp.
  *
+ * The eighth round (issue 21) read the conventions C29-C41 and the eighth corpus's classes of error
+ * the same way (rule 2, EIGHTH_ROUND, read before the seventh's, and the steps before it):
+ *   a. salt making is Tiểu thủ công nghiệp (C29, the lexicon's salt group): works on a salt field, its
+ *      banks, beds, filters and stores, and on a rice field raising fish (C32) are that production's
+ *      (PRODUCTION_WORKS), unless a canal or a pump brings the water (irrigation);
+ *   b. what land or a building is converted into ("… thành lán trồng nấm", "… sang sản xuất muối") is
+ *      the activity (CONVERSION);
+ *   c. read by their marks: "ong" without marks is a bee ("đàn ong" no "đàn ông"), "nấm" a mushroom, "hơi"
+ *      air (no "hội"), "bò" no "bờ" for the works words; PCCCR is forest fire prevention (C17);
+ *   d. storm- and flood-resistant houses and shelters, their loan too (C33), land given to the landless
+ *      (C35), orphans sponsored and elderly care (C22) → Xã hội; the border, its markers, sovereignty,
+ *      safe-boat teams → An ninh trật tự, works done by those teams keep their sector (C31, `worksAfter`);
+ *   e. community and sacred forests, their markers and a forest quy ước → Lâm nghiệp (C34);
+ *   f. reading (C36): a village library or shelf furnished → Cơ sở vật chất văn hóa - thông tin, reading
+ *      days, mobile libraries and a shelf run → Văn hóa, pupils' reading → Giáo dục;
+ *   g. a liên thế hệ club is set aside like a mass organisation: its health checks are health, its loans
+ *      credit, the club itself Xã hội (C40, `clubWork`); rehabilitation and mental health (C39), herbs at
+ *      the health station (C37) → Y tế; sports events → Văn hóa (C16); teaching proper → Giáo dục (C12);
+ *   h. what is done before whom it is for, in production too: a production named only in whom an activity
+ *      helps ("… cho học sinh hộ diêm dân") does not decide, and one named in what is done comes first
+ *      ("Hỗ trợ giống dâu cho hộ nuôi tằm" is the mulberry);
+ *   i. job placement (C3), a buying agent and a food stall (C18), growing-area codes and produce sold
+ *      online (C5, C26), honey extracted and produce dried and packed (C18), the public-administration
+ *      centre and villages renamed (C11), a culvert for drainage ("cống tiêu"), a water works' pipe line
+ *      (C1), flowers of any kind planted along a road (C9), star anise and cinnamon by the hectare (C9),
+ *      salt hauled for pay (C29), safe ferry teams (C31), "tằm" read by its marks and honey extracted
+ *      (C32), solar panels anywhere and pumps watering crops (C38), early detection (C39);
+ *   j. and, of the older corpora's misses, by class: "và" (and) is no "vá" (to patch) while its marks are
+ *      there, a market named is a market whatever is sold there (C2), a repair shop opened, hire ("xe …
+ *      thuê") and food stalls are services (C18), empty pesticide packs are waste (C4), processing named
+ *      first is crafts whatever its packaging (C18), a kindergarten class's site is the school's (C1),
+ *      a mass swimming movement is culture (C16), tillage for hire a service (C18), bees given or
+ *      split without marks ("cap dan ong") animals (C32), men sharing housework gender (C10), helmets
+ *      road safety (C13), a cashless trade fair market links (C26);
+ *   k. what frames an activity is set aside before any rule reads it: a list's mark ("1.", "b)"),
+ *      "Tiếp tục", "Triển khai", "Thực hiện" before it, the document it follows ("… theo Kế hoạch số
+ *      12/KH-UBND");
+ *   l. water stored decides by its stated use: a reservoir supplying drinking water is Nước sạch (C23); a
+ *      spillway or ford across a stream ("tràn qua suối") is the road's (Giao thông);
+ *   m. equipment for an arts or sports team or club is culture (C16, like a security team's: FOR_CLUB);
+ *      information poverty reduction ("giảm nghèo về thông tin", Dự án 6) is Xã hội, whatever carries it;
+ *   n. a name written without diacritics has its places set aside too (NAMED_PLACE_PLAIN: "… ban Co Muong",
+ *      "… xa Con Lon" name no canal and no pig), and its programme in parentheses ("(Du an 8)"); there
+ *      "lua dao" is fraud, "ngon den an ninh" a security light (C24), "be tong ngo" a lane.
+ *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
@@ -172,7 +217,7 @@
  * by its marks) no village's name, and power "từ" the pole (while the marks are there) no "điện tử" (electronic).
  * While the diacritics are there, the works verbs and objects are read without the words that only
  * fold like them (NOT_WORKS: "biểu diễn", "thuộc diện", "lợn đen", "cổng", "câu cá", "trưởng",
- * "người cao tuổi", "sữa", "đền ơn đáp nghĩa"…), "công trình" is no "cống" (culvert), and a few
+ * "người cao tuổi", "sữa", "đền ơn đáp nghĩa", "và đường làng"…), "công trình" is no "cống" (culvert), and a few
  * words are read as what their marks say: "trong" (in) no "trồng", "ngõ" (a lane) and "ngộ độc" no
  * "ngô", "chợ" a market, "truyền thông" a campaign and "truyền thống" tradition, "lừa đảo" no
  * "lúa", "vươn" no "vườn", "bò", "lợn", "dê", "cá" named alone animals.
@@ -182,13 +227,17 @@
  * `placeActivity` says so (the consolidation names those rows, one finding per sheet). A row's own
  * Ngành/Lĩnh vực cell, typed by its unit, wins for the sector. Sector names are canonical
  * (`canonicalSector`: one name per sector of forms/topics.ts SECTORS, whatever alias was typed),
- * so that the province's roll-up groups one sector together.
+ * so that the province's roll-up groups one sector together. When neither the rules nor any label
+ * nor an infrastructure object named say anything, the learned fallback (learned.ts: a naive-Bayes
+ * table counted on the labelled corpora) names the sector if it is sure enough, before the older
+ * keyword lists guess a topic alone.
  */
 import type { Topic } from '../forms/topics';
 import { SECTORS, SECTOR_GROUPS, TOPICS, TOPIC_LABELS } from '../forms/topics';
 import { foldKey, nfc } from '../text';
 import { memo, memo2 } from '../util/memo';
 import type { LexiconSector } from './lexicon';
+import { learnedSector } from './learned';
 import { LEXICON_SECTORS, lexiconPhrases } from './lexicon';
 import type { ThemeFlags } from './types';
 
@@ -312,7 +361,7 @@ const INFRA: readonly SectorWords[] = [
     strong: [
       'luoi dien', 'dien luoi', 'duong dien', 'duong day dien', 'duong day ha the', 'duong day trung the', 'dien sinh hoat', 'dien ha the', 'dien trung the', 'tram bien ap', 'cot dien',
       'dien chieu sang', 'den chieu sang', 'den duong', 'chieu sang', 'cap dien', 'cung cap dien', 'nguon dien', 'thap sang', 'den nang luong mat troi', 'bong den', 'cong to',
-      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'thuy dien nho', 'may phat dien', 'anh sang duong que', 'duong que sang',
+      'bong dien', 'day dien', 'day dan dien', 'dau noi dien', 'dien ve nha', 'may bien ap', 'dien nang luong mat troi', 'dien mat troi', 'pin mat troi', 'tam pin', 'den an ninh', 'ngon den', 'pin nang luong mat troi', 'nang luong mat troi', 'thuy dien nho', 'may phat dien', 'anh sang duong que', 'duong que sang',
     ],
     withVerb: ['dien', 'duong day', 'den'],
   },
@@ -324,6 +373,8 @@ const INFRA: readonly SectorWords[] = [
       'dong ho nuoc', 'nuoc mua', 'tram cap nuoc', 'xu ly nuoc', 'nuoc hop ve sinh',
       // A water plant's pumping station (seventh round, class c; one watering fields is irrigation: FIELDS).
       'tram bom cap nuoc', 'nha may nuoc',
+      // A water works and its pipe line (C1): "công trình nước" (not its waste water), "tuyến ống".
+      'cong trinh nuoc(?! thai)', 'tuyen ong(?! (?:thoat|nuoc thai))',
       'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -332,7 +383,9 @@ const INFRA: readonly SectorWords[] = [
     sector: 'Thủy lợi',
     strong: [
       'thuy loi', 'kenh muong', 'kenh', 'muong', 'tram bom', 'ho chua', 'dap dang', 'dap tam', 'nuoc tuoi', 'tuoi tieu', 'tuoi nho giot', 'tuoi phun', 'tuoi tu dong', 'tuoi tiet kiem', 'he thong tuoi', 'nguon nuoc', 'lay nuoc', 'ke chong', 'ke bo', 'phai tam', 'ke ao',
-      'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom', 'cong tuoi', 'cong thuy loi',
+      'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom',
+      // A pump watering crops, solar or electric (C23, C38): "bơm năng lượng mặt trời tưới tiêu vườn tiêu".
+      'bom (?:[a-z]+ ){0,4}tuoi', 'bom nang luong mat troi', 'bom dien', 'cong tuoi', 'cong thuy loi',
       'bo vung', 'bo thua', 'cau mang', 'xi phong', 'mang tuoi', 'de bao', 'bo bao', 'tieu ung', 'chong ung', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
     withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao', 'suoi', 'dong chay', 'long suoi', 'khe', 'long ho', 'long kenh'],
@@ -365,6 +418,10 @@ const INFRA: readonly SectorWords[] = [
       // The South's road words (class A): "lộ" is a road, read while its marks are there (ROAD_LO); without them in its phrases.
       'lo nong thon', 'tuyen lo', 'duong lo', 'lo lien ap', 'lo lien xa', 'lo lien thon', 'lo dal', 'lo dan sinh', 'lo giao thong', 'lo be tong', 'lo nhua', 'lo dat',
       'dap le', 'lang nhua', 'tham nhua', 'be tong nhua', 'nhua hoa', 'dam va', 'tram va',
+      // A spillway or ford across a stream carries the road over it (C2: "Xây đập tràn liên hợp qua suối").
+      '(?:dap )?tran (?:lien hop )?qua (?:suoi|khe|song|ngoi)',
+      // A lane concreted, written without marks ("do be tong ngo 3": "ngõ", not "ngô", maize).
+      'be tong (?:hoa )?ngo',
       'taluy', 'ta luy', 'ben do', 'do ngang', 'bai do xe', 'vach son', 'ke vach', 'ho lan', 'tran lien hop', 'mat duong', 'nen duong', 'le duong', 'via he', 'den tin hieu', 'bien chi dan', 'cau phao', 'ben thuyen', 'nha cho xe', 'tram dung xe', 'lan can cau', 'cau dan sinh', 'cau khi',
     ],
     withVerb: ['duong', 'cau', 'ngam', 'cap phoi'],
@@ -377,9 +434,12 @@ const INFRA: readonly SectorWords[] = [
 const WATERING = words(['tuoi', 'de tuoi', 'tuoi cho']);
 /** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
 const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
+/** Water stored, and its use for drinking (C23): "hồ chứa nước sinh hoạt" is clean water, "hồ chứa nước tưới" irrigation. */
+const STORAGE = words(['ho chua', 'ho dap', 'ao lang', 'long ho']);
+const DRINKING = words(['nuoc sinh hoat', 'nuoc sach', 'nuoc uong', 'an uong', 'cap nuoc sinh hoat']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
-const DYKE = words(['de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
+const DYKE = words(['cong tieu', 'cong tuoi', 'de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
 
 /** Works for pupils are the school's when something is built ("Làm sân chơi cho trẻ mầm non"); a gift to them is not ("Tặng xe đạp cho học sinh"). */
 const FOR_PUPILS = /(?:^| )cho (?:cac )?(?:hoc sinh|tre mam non|tre mau giao|tre em mam non|chau mam non)(?: |$)/;
@@ -389,6 +449,8 @@ const FOR_SCHOOL = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:diem truong|truon
 const FOR_HEALTH = /(?:^| )(?:cho|cua|tai|o) (?:cac )?(?:tram y te|nha ho sinh|phong kham|co so y te)(?: |$)/;
 /** Equipment for a security, militia or fire team is theirs: "Trang bị loa kẻng báo động cho tổ tự quản an ninh". */
 const FOR_SECURITY = /(?:^| )cho (?:cac )?(?:to|doi|luc luong|thanh vien|chot)(?: [a-z0-9]+){0,3} (?:an ninh|dan phong|bao ve|tuan tra|dan quan|tu ve|phong chay|chua chay|pccc)(?: |$)/;
+/** Equipment for an arts or sports team or club is theirs, culture (C16: clubs are Văn hóa): "Mua loa cho đội văn nghệ", "Mua trang phục cho CLB cồng chiêng". */
+const FOR_CLUB = /(?:^| )cho (?:cac )?(?:doi|cau lac bo|nhom|to)(?: [a-z]+){0,2} (?:van nghe|the thao|bong da|bong chuyen|cong chieng|mua|hat|dan ca|van hoa|nghe thuat|khieu vu|duong sinh)(?: |$)/;
 /** A health station's site named after what is built, without "cho" ("Xây bể nước trạm y tế"); not after a word of direction ("đường vào trạm y tế"). */
 const HEALTH_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:tram y te|nha ho sinh)(?: |$)/;
 const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van hoa|hoi truong|nha sinh hoat cong dong|nha sinh hoat|diem sinh hoat cong dong|noi sinh hoat cong dong|nha cong dong|nha rong)(?: |$)/;
@@ -397,7 +459,7 @@ const FOR_CULTURE_HOUSE = /(?:^| )(?:cho|cua|tai|o|trong) (?:cac )?(?:nha van ho
  * trường", "Làm sân chơi, tường rào điểm trường", "Mua bàn ghế NVH thôn". Not after a word of
  * direction ("đường vào điểm trường" leads there).
  */
-const SCHOOL_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:diem truong|truong hoc|truong mam non|truong tieu hoc|truong trung hoc|truong thcs|truong trung hoc co so|truong pho thong|phan hieu)(?: |$)/;
+const SCHOOL_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:diem truong|truong hoc|truong mam non|truong tieu hoc|truong trung hoc|truong thcs|truong trung hoc co so|truong pho thong|phan hieu|lop mau giao|diem mau giao|lop mam non|diem mam non)(?: |$)/;
 const CULTURE_SITE = /(?:^| )(?<!(?:den|vao|ra|len|toi|ve|qua|doan|tu|di|xuong|sang) )(?:nha van hoa|nha sinh hoat cong dong|diem sinh hoat cong dong|nha cong dong|nha rong|hoi truong thon)(?: |$)/;
 /** Roads and power lines lead to a site; they are not the site's own works. */
 const LEADS_TO = new Set(['Giao thông', 'Điện']);
@@ -452,7 +514,7 @@ const CAMPAIGN_FORM_ALL = new RegExp(CAMPAIGN_FORM.source, 'g');
 const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien hiep phu nu', 'hoi nong dan', 'doan thanh nien', 'chi doan', 'cuu chien binh', 'mat tran', 'can bo doan', 'can bo hoi', 'hoi nguoi cao tuoi']);
 
 const ENVIRONMENT = words([
-  'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'o nhiem', 'biogas', 'khi sinh hoc',
+  'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'vo bao bi', 'bao bi (?:bao ve thuc vat|thuoc bao ve thuc vat)', 'o nhiem', 'biogas', 'khi sinh hoc',
   'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
 ]);
 /**
@@ -515,7 +577,7 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['Ngành nghề và dịch vụ nông thôn', ['homestay', 'home stay', '(?:dich vu|phuc vu|co so|diem|kinh doanh) luu tru', 'luu tru (?:khach|du lich|cong dong|tai nha dan)', 'du lich cong dong', 'don tiep khach', 'don khach', 'khach tham quan']],
   ['Tiểu thủ công nghiệp', ['mau ma', 'cai tien mau', 'che bien(?: va)? dong goi', 'dong goi thit', 'thit (?:trau |bo |lon |heo )?gac bep', 'thit say', 'lap xuong']],
   // f. The commune's digital transformation (C26): a cashless market fair is market links; village Zalo groups, QR codes, e-wallets and bank apps taught are local government (a union's own cadres trained: rule 1).
-  [MARKET, ['(?:phien cho|cho phien|cho nong thon)(?: [a-z]+){0,3} khong dung tien mat']],
+  [MARKET, ['(?:phien cho|cho phien|cho nong thon|hoi cho)(?: [a-z]+){0,3} khong dung tien mat']],
   [GOVERNMENT, ['zalo', 'nhom zalo', 'ma qr', 'qr', 'quet ma', 'vi dien tu', 'app ngan hang', 'ung dung ngan hang', 'ngan hang so', 'ngan hang dien tu', 'mobile banking', 'internet banking']],
   // g. Family and gender: domestic violence (BLGĐ) talked of by anyone, the Women's Union too, marital mediation, the "leaders of change" clubs are social; the Women's Union's own "5 không 3 sạch" campaign is its business.
   [SOCIAL, ['blgd', 'bao luc gd', 'thu linh cua su thay doi', 'thu linh thay doi', 'mau thuan vo chong', 'hoa giai(?: [a-z]+){0,3} vo chong', 'hanh phuc vo chong']],
@@ -536,14 +598,52 @@ const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // l. A law bookcase (wherever it stands), land disputes mediated (forest land too), lists of poor households reviewed are local government.
   [GOVERNMENT, ['tranh chap(?: [a-z]+){0,3} dat', 'tu sach phap luat', 'tu sach phap ly', '(?:ra soat|lap|cap nhat|phe duyet|niem yet)(?: [a-z]+){0,3} danh sach', 'danh sach ho ngheo']],
 ];
+/** C36: a village's or a community's library, a book shelf or case (not the legal one, C10), and no school named after it (C1, C12). */
+const VILLAGE_LIBRARY = 'thu vien (?:[a-z]+ )?(?:thon|ban|xom|ap|lang|xa|cong dong|tu nhan|nha van hoa)|tu sach(?! (?:phap luat|phap ly))|ke sach|phong doc';
+const NOT_AT_SCHOOL = '(?!(?: [a-z]+)* (?:truong|diem truong|hoc sinh)(?= |$))';
+
+/**
+ * Rule 2, eighth round (issue 21, C29-C41 and the classes of error of the eighth corpus): what the
+ * conventions file by the activity's nature where a works, crop, place, actor or beneficiary word
+ * would misfile it, class by class (the header lists them). Read before the seventh round's.
+ */
+const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
+  // a. C33: storm- and flood-resistant houses and shelters for vulnerable households are housing (C2), their loan too (before credit and security's "bão lũ").
+  [SOCIAL, ['nha (?:o )?(?:chong chiu|chong|chiu|tranh|an toan)(?: [a-z]+){0,2} (?:bao|lu|lut|ngap|thien tai)', '(?:choi|nha|san) tranh (?:lu|lut)', 'nha an toan(?: truoc)?(?: [a-z]+){0,2} bao']],
+  // b. C31: the border — lines and markers self-managed, sovereignty, the border guard, safe-boat and safe-wharf teams set up as a security model (before fishing's "tàu thuyền").
+  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen )?an toan', 'ben (?:bai|do|thuyen) an toan']],
+  // c. C10, C22, C39: information poverty reduction (Dự án 6, a social programme's communication, whatever channel carries it), men sharing housework (gender), children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
+  [SOCIAL, ['giam ngheo (?:ve )?thong tin', 'chia se viec nha', '(?:tham gia|lam|ganh vac) viec nha', 'do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
+  ['Y tế', ['phat hien som', 'phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
+  // d. C35: land given to landless households is social protection, like resettlement (C21).
+  [SOCIAL, ['(?:cap|giao|chia|ho tro) (?:them )?dat (?:o|san xuat)(?! (?:nong|lam))']],
+  // e. C12: teaching proper — contracted teachers, multi-grade and charity classes — is schooling, even at a school's site.
+  ['Giáo dục', ['lop hoc tinh thuong', 'lop ghep', 'hop dong giao vien', 'giao vien hop dong', 'xoa mu chu']],
+  // f. C16: sports events are culture, whatever health or whom they name ("Giải việt dã … vì sức khỏe").
+  ['Văn hóa', ['toan dan (?:tap luyen|tap|hoc)(?: [a-z]+){0,2} boi', 'giai viet da', 'viet da', 'chay vi suc khoe', 'ngay chay olympic', 'giai (?:bong|chay|vat|bi sat|pickleball|the thao)']],
+  // g. C3: job placement whatever the employer ("Giới thiệu 30 lao động vào làm doanh nghiệp").
+  ['Đào tạo nghề - Việc làm', ['gioi thieu(?: [0-9]+)? (?:lao dong|nguoi lao dong)', 'cung ung lao dong', 'tuyen dung', 'tu van viec lam']],
+  // h. C18: a buying agent and a food stall sell a service, though "thu mua" and "bán hàng" are market links.
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:doi|to|nguoi) thu mua', 'lam dai ly', 'dich vu van chuyen', 'van chuyen(?: [a-z]+){0,2} thue', 'cho thue', '(?:mo|mo rong|duy tri) (?:co so|xuong|tiem|cua hang|quay)(?: [a-z]+){0,3} sua(?: chua)?', 'xe (?:[a-z]+ ){0,3}thue', '(?:cay|gat|tuot|phun|bua|gom|say|xay|lam dat) (?:[a-z]+ ){0,2}thue', 'quay (?:an uong|giai khat|hang an)', 'giai khat', 'ban (?:hang )?(?:an uong|do an)', 'quan an uong']],
+  // j. C36: reading — village libraries and shelves furnished (books, computers, shelves) are cultural works; reading days, mobile libraries, reading clubs and running a shelf are culture; pupils' reading stays schooling; a legal bookcase government (seventh round).
+  ['Giáo dục', ['(?:doc sach|van hoa doc)(?: [a-z]+){0,4} (?:hoc sinh|truong|lop)']],
+  [CULTURE_WORKS, [`(?:bo sung|trang bi|mua|mua sam|cap|tang|lap dat|xay|xay dung|lam|sua chua|nang cap)(?: [a-z]+){0,6} (?:cho |cua )?(?:${VILLAGE_LIBRARY})${NOT_AT_SCHOOL}`]],
+  ['Văn hóa', [`(?:doc sach|van hoa doc|thu vien luu dong|${VILLAGE_LIBRARY}|gop sach|quyen gop sach)${NOT_AT_SCHOOL}`]],
+  // k. C18: processing named first is the activity, whatever its packaging or label ("Chế biến thịt heo đen … có bao bì, nhãn mác").
+  ['Tiểu thủ công nghiệp', ['(?<!.)(?:ho tro |phat trien |duy tri )?(?:che bien|so che)']],
+  // i. C11: the one-stop public-administration centre, renaming and regrouping villages are local government.
+  [GOVERNMENT, ['hanh chinh cong', 'doi ten (?:thon|ban|xom|ap|to dan pho)']],
+];
+
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
+  ...EIGHTH_ROUND,
   ...SEVENTH_ROUND,
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
-  ['An ninh trật tự', ['an toan giao thong', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', '(?<!huong )dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
+  ['An ninh trật tự', ['an toan giao thong', 'mu bao hiem', 'lua dao', 'phong chay', 'chua chay', 'chay no', 'tuan tra', 'chong trom', 'trom cap', 'vu khi', 'vat lieu no', 'nghia vu quan su', 'quan su', 'tuyen quan', 'giao nhan quan', 'giao quan', 'nhap ngu', 'thao truong huan luyen', 'huan luyen dan quan', 'camera', 'camera an ninh', 'vi pham phap luat', 'xuat canh', 'nhap canh', 'thon doi truong', 'ban chi huy quan su', 'tai hoa nhap', 'an phat tu', 'chap hanh xong an', '(?<!huong )dan phong', 'doi dan phong', 'bao ve dan pho', 'cong an vien', '(?<!huong )dan quan',
     // Fire alarms and the neighbourhood fire groups (class P, C17).
     'bao chay', 'chuong bao chay', 'lien gia', 'to lien gia', 'binh chua chay', 'diem chua chay',
     // Drugs, social evils and trafficking wherever they are talked of (C10: "… ma túy trong học đường").
@@ -553,14 +653,14 @@ const OVERRIDES = rules([
     'le cung', 'cung com moi', 'com moi', 'le cat lua', 'tet nhay', 'le mung lua moi', 'mung lua moi', '(?<!san )le hoi', 'cau mua', 'le cau', 'nghi le', 'phuc dung le', 'tet cua dong bao', 'tet cua nguoi', 'tet co truyen cua', 'cung rung', 'cung ben nuoc',
     'le xuong dong', 'le cap sac', 'le hoi truyen thong',
   ]],
+  // C34: community and sacred forests, their markers and a quy ước specific to forest protection are forestry (a general hương ước stays culture, below; rituals above).
+  ['Lâm nghiệp', ['rung cong dong', 'rung thieng', 'rung dau nguon', 'giao rung', '(?:quy uoc|huong uoc)(?: [a-z]+){0,4} rung', '(?:cam )?moc(?: [a-z]+){0,2} ranh gioi rung', 'ranh gioi rung']],
   ['Văn hóa', ['dai hoi the duc the thao', 'dai hoi the thao', 'hoi khoe phu dong', 'bao ton van hoa', 'bao ton trang phuc', 'bao ton di san', 'bao ton le hoi', 'bao ton tieng', 'bao ton phong tuc', 'bao ton va phat huy', 'huong uoc', 'quy uoc', 'nep song van minh', 'gia dinh van hoa', 'thon van hoa', 'lang van hoa', 'ban van hoa', 'khu dan cu van hoa', 'van nghe']],
   // Gender and Dự án 8 (class C, C10): community communication teams, gender mainstreaming and stereotypes, child and consanguineous marriage, the law of marriage and family — even as a training, a team's launch or a legal contest.
   [SOCIAL, [
     'to tuyen truyen cong dong', 'to truyen thong cong dong', 'long ghep gioi', 'binh dang gioi', 'dinh kien gioi', 'khuon mau gioi', 'dinh kien', 'khuon mau', 'du an 8', 'nhay cam gioi', 'bao luc gioi', 'bao luc tren co so gioi',
     'tao hon', 'hon nhan can huyet', 'can huyet thong', 'hon nhan va gia dinh', 'hon nhan gia dinh', 'luat hon nhan', 'dia chi tin cay', 'nha tam lanh',
   ]],
-  // Elderly self-help clubs across generations (class O, C7) are social protection, not a club of culture.
-  [SOCIAL, ['lien the he', 'tu giup nhau']],
   [SOCIAL, ['nha dai doan ket', 'tien dien', 'hoa don dien', 'cuu doi', 'cuu tro', 'bao luc gia dinh', 'tro cap dot xuat', 'ho tro dot xuat', 'khac phuc thiet hai', 'khac phuc hau qua', 'bi thiet hai', 'sap nha', 'nha bi sap', 'bi anh huong boi', 'bi anh huong do', 'ho bi anh huong', 'den on dap nghia']],
   // Vaccinating people is health, though "tiêm phòng" alone is the animals' (C19).
   ['Y tế', ['hien mau', 'kinh doanh thuc pham', 'kiem tra thuc pham', 'bao hiem y te', 'tiem (?:phong|vac xin|chung)(?: [a-z0-9]+){0,4} cho (?:tre|tre em|nguoi|phu nu|thai phu|hoc sinh|ba me|nguoi dan)']],
@@ -580,6 +680,35 @@ const OVERRIDES = rules([
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
 /**
+ * Eighth round: works made for a production are that production's, whatever is built (C29: salt
+ * fields, their banks, beds, filters and stores; C32: the earthworks of a rice field raising fish)
+ * — before the works and rule 2's "works lead"; a canal bringing water to them stays irrigation.
+ */
+const PRODUCTION_WORKS = rules([
+  ['Tiểu thủ công nghiệp', ['ruong muoi', 'dong muoi', 'san phoi muoi', 'o ket tinh', 'chat loc', 'kho muoi', 'kho chua muoi']],
+  ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua']],
+]);
+/** What a field's own works look like: banks and ditches, paths, filters and tanks (a building named is its own works: "Sửa nhà văn hóa thôn Đồng Muối"). */
+const FIELD_WORKS = new Set(['Thủy lợi', 'Giao thông', 'Nước sạch']);
+const WATER_BROUGHT = words(['(?:cap|dan|lay|dua) nuoc', 'tram bom', 'kenh cap', 'kenh dan']);
+/**
+ * Converting land or a building into something else is what it becomes (the activity is what is
+ * delivered): "Chuyển đất lúa kém hiệu quả sang sản xuất muối", "Cải tạo chuồng bò cũ thành lán trồng nấm".
+ */
+const CONVERSION = /^(?:ho tro |mo hinh )?(?:chuyen doi|chuyen|cai tao|doi)(?: [a-z0-9]+){0,2} (?:dat|ruong|chuong|nha|ao|vuon|dien tich|kho|lan)(?: [a-z0-9]+){0,5}? (?:sang|thanh) (.+)$/;
+/**
+ * C40 (extending C7, C22): a liên thế hệ club is set aside like a mass organisation — its health
+ * checks are health, its loans credit, its arts culture; the club itself (founded, run, widened) is
+ * social protection.
+ */
+const INTERGENERATIONAL = words(['lien the he', 'tu giup nhau']);
+const INTERGENERATIONAL_CLUB = /(?:^| )(?:(?:cac )?cau lac bo )?(?:lien the he|tu giup nhau)(?: tu giup nhau)?(?= |$)/g;
+/** C37: herb gardens and herbal treatment at a health station are health (medicinal plants for sale are crops). */
+/** Whom an activity is for, when they are people ("… cho học sinh hộ diêm dân"), not animals or an organisation ("… cho chó mèo", "… cho HTX"). */
+const PEOPLE_FOR = /^ cho (?:cac )?(?:ho|hoc sinh|nguoi|tre|phu nu|thanh vien|hoi vien|doan vien|gia dinh|lao dong|nhan dan|nguoi dan|ba con|dong bao|chi em|con em|can bo|nong dan)(?: |$)/;
+const HERBS = words(['thuoc nam', 'vuon thuoc', 'cay thuoc', 'duoc lieu', 'y hoc co truyen']);
+
+/**
  * The production lexicon (lexicon.ts, from VSIC 2018) joins each production sector's words, in that
  * sector's last place (coffee and farm machinery keep theirs before the fish): a species, a crop or a
  * craft material it names counts as the word it is, with the order of the sectors unchanged.
@@ -597,6 +726,8 @@ const PRODUCTION = rules(withLexicon([
       // Crops and animals, farming and forestry named together are production in general: "Hỗ trợ giống cây trồng, vật nuôi".
       'cay trong vat nuoi', 'giong cay giong con', 'nong lam nghiep', 'nong lam ngu nghiep', 'nong lam thuy san',
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
+      // C5, C20, C26: growing-area codes however worded, produce sold online, the household's business plan.
+      'ma (?:so )?vung (?:trong|nuoi)', 'livestream', 'ban (?:[a-z]+ ){0,3}(?:truc tuyen|online|qua mang)', 'kinh te ho',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', '(?<!dai ly )thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
       'khoi nghiep', 'khoi su kinh doanh',
@@ -611,6 +742,8 @@ const PRODUCTION = rules(withLexicon([
       'non la', 'nghe truyen thong', 'gia cong', 'nghe moc', 'xuong moc', 'do moc', 'moc gia dung', 'moc my nghe', 'my nghe', 'xuong may', 'xuong san xuat', 'co so lam', 'co so san xuat', 'lam banh', 'banh da', 'banh trang', 'banh chung', 'lam bun', 'lam mien', 'lam dau phu', 'nau ruou', 'lam ruou', 'lo gach', 'gach thu cong', 'gach khong nung', 'san xuat gach', 'che bien go', 'che bien che', 'lo say', 'dan gio', 'gio tre', 'dan ro',
       // Small processing and crafts revived or kept (class J, C18): tea roasted and dried, paper made by hand, a craft village.
       'sao che', 'may sao', 'say che', 'choi dot', 'choi chit', 'choi tre', 'lam choi', 'bo choi', 'may say', 'so che', 'lam giay', 'giay do', 'khoi phuc nghe', 'phuc hoi nghe', 'giu nghe', 'duy tri nghe', 'bao ton nghe', 'bao ton lang nghe', 'nghe lam',
+      // Eighth round (C18, C32): honey extracted, produce dried and packed at home.
+      'vat mat', 'loc mat ong', '(?<!.)(?:ho tro )?(?:may )?(?:quay|vat|tach) mat(?: ong)?', 'tach mat', 'dong goi', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -628,6 +761,8 @@ const PRODUCTION = rules(withLexicon([
       'chan nuoi', 'gia suc', 'gia cam', 'vat nuoi', 'lon giong', 'nuoi lon', 'lon den', 'lon lai', 'lon nai', 'lon thit', 'dan lon', 'heo', 'trau', 'trau bo', 'bo giong', 'bo sinh san', 'bo cai', 'con bo', 'con trau', 'con lon', 'con de', 'de cai', 'lon cai', 'nuoi bo', 'bo thit', 'dan bo', 'ga', 'ga giong',
       'vit', 'nuoi ngan', 'ngan giong', 'giong ngan', 'ngan phap', 'ngan lai', 'giong vit', 'de giong', 'nuoi de', 'nuoi ong', 'ong mat', 'mat ong', 'thu y', 'lo mom long mong', 'lmlm', 'cum gia cam', 'dich ta', 'tieu doc', 'chuong trai',
       'chuong nuoi', 'thuc an chan nuoi', 'trong co', 'giong co', 'co voi', 'co chan nuoi', 'cho meo', 'benh dai', 'tiem phong',
+      // Bees written without marks (C32): a swarm given, bought, kept, split or moved ("đàn ông", men, is never given or split).
+      '(?:ho tro|cap|cap phat|mua|nuoi|cham soc|chia|nhan|luan chuyen) (?:[0-9]+ )?dan ong', 'ong giong',
       'giet mo', 'ham u', 'u chua', 'thuc an xanh', 'thu tinh nhan tao', 'phoi giong', 'nuoi huou', 'nuoi tho', 'nuoi chim', 'bo cau', 'nuoi nhim',
     ],
   ],
@@ -638,7 +773,10 @@ const PRODUCTION = rules(withLexicon([
     'Lâm nghiệp',
     ['lam nghiep', 'rung', 'trong rung', 'cay keo', 'rung keo', 'keo lai', 'giong keo', 'trong keo', 'cay que', 'giong que', 'trong que', 'cay hoi', 'que hoi', 'hoi que', 'giong hoi', 'lam san', 'cay go', 'go lon', 'cay phan tan', 'cay lam nghiep', 'vuon uom', 'uom cay', 'cay luong', 'trong tre', 'cay bo de', 'cay thong', 'cay sa moc', 'phong ho', 'chan gio', 'chan cat', 'ngap man', 'chan song', 'cay chan song',
       // Pines planted, named without diacritics too (seventh round, class l: "trong moi 10 ha thong"; not "thông tin").
-      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?thong(?! tin| bao| qua| suot| thoang| tu| diep)', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?thong(?! tin| bao| qua| suot| thoang| tu| diep)',
+      // Star anise and cinnamon planted, by area (C9; "hồi" folds as "hội", an association, "quế" as "quê", home: not before their names).
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?hoi(?! (?:nghi|thao|vien|dong|phu nu|nong dan|cho|thi|truong|lien hiep|cuu chien binh|nguoi cao tuoi|khuyen hoc|chu thap do))',
+      'trong(?: moi| bo sung| lai)?(?: [0-9]+(?: ha)?)? (?:rung |cay )?que(?! (?:huong|nha|quan|ngoai))', 'thong (?:nhua|ma vi|3 la|ba la|2 la|hai la)'],
   ],
   [
     'Trồng trọt',
@@ -677,7 +815,7 @@ const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rul
 /** Planting trees, and the banks where planting protects (class L). */
 const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|dai cay|bang cay)(?: |$)/;
 const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
-const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat)$/;
+const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:(?:hang|luong|khom|bon|tuyen|hang rao) )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat|hoa [a-z]+(?: [a-z]+)?)$/;
 const ROADSIDE = words(['ven duong', 'doc duong', 'hai ben duong', 'doc tuyen duong', 'ven tuyen duong', 'ven kenh', 'doc kenh', 'bo kenh']);
 /** Crops named (the lexicon's too): planting them on a bank grows them ("Trồng cây xoài ven sông"). */
 const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu', ...lexiconPhrases('Trồng trọt')]);
@@ -779,7 +917,7 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 // Reading an activity's words.
 
 /** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
-const PLACE = / (?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi)(?: .*)?$/;
+const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong)|(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
 /**
  * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
  * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát
@@ -802,6 +940,9 @@ const VILLAGE_SCHOOL = /(^| )diem truong (?:ban|thon|xom|lang|ap)(?= |$)/g;
 const VILLAGE_WORDS = ['người', 'dân tộc', 'đồng bào', 'thôn', 'bản', 'xóm', 'ấp', 'làng', 'tổ dân phố', 'khu phố', 'khu dân cư', 'buôn', 'plei', 'sóc', 'phum', 'khối', 'xã', 'khu', 'cụm', 'thị trấn', 'huyện', 'phường'];
 /** Who pays or which program, in parentheses after an activity: not what it is. */
 const FUNDING_WORDS = ['chương trình', 'ct', 'ctmtqg', 'dự án', 'da', 'tiểu dự án', 'nguồn', 'vốn', 'ngân sách', 'theo'];
+/** The same words written without marks ("(Du an 8)", "(thon Na Hin)"): a text without diacritics names its places and programmes so. */
+const PLAIN_VILLAGE_WORDS = ['nguoi', 'dan toc', 'dong bao', 'thon', 'ban', 'xom', 'ap', 'lang', 'to dan pho', 'khu pho', 'buon', 'plei', 'soc', 'phum', 'xa', 'thi tran', 'huyen', 'phuong'];
+const PLAIN_FUNDING_WORDS = ['chuong trinh', 'du an', 'tieu du an', 'nguon', 'von', 'ngan sach'];
 /** Features named like places: "suối Nậm Mu", "cầu Khuổi Mương", "đồng Nà Lầu". */
 const FEATURE_WORDS = ['suối', 'khe', 'đồi', 'núi', 'đèo', 'bãi', 'cánh đồng', 'đồng', 'hồ', 'cầu', 'đập', 'kênh', 'ngầm', 'đường', 'ngõ', 'nhánh'];
 const PLACE_WORDS_VI = [...VILLAGE_WORDS, ...FEATURE_WORDS];
@@ -811,8 +952,17 @@ const NAMED_PLACE = new RegExp(
   `(^|[^\\p{L}\\p{M}])((?:${PLACE_WORDS_VI.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')}))((?:\\s+(?:[-–]\\s*)?(?:${UPPER}[\\p{L}\\p{M}'’]*|[0-9]+[\\p{L}]?|[IVX]+)(?=$|[^\\p{L}\\p{M}]))+)`,
   'gu',
 );
+/**
+ * In a text written without diacritics ("Ho tro giong ngo cho ho ngheo ban Co Muong"): the capitalised
+ * name after a village word written in small letters, as the village words cannot tell "bản" from
+ * "Ban" (a board) there, nor a feature ("dong" is also "đông", "đóng") from other words.
+ */
+const NAMED_PLACE_PLAIN = new RegExp(
+  `(^|[^\\p{L}\\p{M}])((?:${PLAIN_VILLAGE_WORDS.join('|')}))((?:\\s+(?:[-–]\\s*)?(?:${UPPER}[\\p{L}\\p{M}'’]*|[0-9]+[\\p{L}]?|[IVX]+)(?=$|[^\\p{L}\\p{M}]))+)`,
+  'gu',
+);
 /** "(Thôn Cầu Đá)", "(bản Nà Hin, Co Muông)", "(Chương trình NS&VSMT)": a village, a program or a fund in parentheses. */
-const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${[...VILLAGE_WORDS, ...FUNDING_WORDS].join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
+const PLACE_IN_PARENS = new RegExp(`\\(\\s*(?:${[...VILLAGE_WORDS, ...FUNDING_WORDS, ...PLAIN_VILLAGE_WORDS, ...PLAIN_FUNDING_WORDS].join('|')})(?=[^\\p{L}\\p{M}])[^()]*\\)`, 'giu');
 
 /**
  * Words of activity names that are never part of a place's name (folded): the small words
@@ -830,6 +980,8 @@ const NOT_IN_NAMES = new Set([
   'van', 'hoa', 'kieu', 'mau', 'dat', 'chuan', 'nong', 'sang', 'xanh', 'sach', 'dep', 'an', 'toan', 'khong',
   // what is done or measured after a village word written without capitals ("… trong thôn nuôi bò", "… thôn bị sạt lở", "… thôn dài 500m")
   'nuoi', 'chan', 'san', 'xuat', 'bi', 'dai', 'rong', 'duoc',
+  // when it is done ("… TỔ DÂN PHỐ SAU SÁP NHẬP")
+  'sau', 'truoc',
 ]);
 /** Titles after a village word, told by their marks: "thôn đội trưởng" (the village's militia head), "thôn trưởng" (its head). */
 const TITLES = new Set(['đội', 'trưởng', 'phó']);
@@ -870,7 +1022,9 @@ function withoutPlaceNames(text: string): string {
       return stop < 0 ? `${before}${village} ` : `${before}${village} ${kept.slice(stop).join(' ')}`;
     });
   }
-  return t.replace(NAMED_PLACE, '$1$2 ');
+  const marked = /[À-ỹđĐ]/u.test(t);
+  const named = t.replace(NAMED_PLACE, '$1$2 ');
+  return marked ? named : named.replace(NAMED_PLACE_PLAIN, '$1$2 ');
 }
 
 /** Whether no word after the first is capitalised (abbreviations aside: "sửa NVH bản nà mương"): the writer marks no names, so capitals tell nothing. */
@@ -900,7 +1054,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['gdmn', 'giao duc mam non'], ['mn', 'mam non'], ['thcs', 'trung hoc co so'], ['hs', 'hoc sinh'], ['xmc', 'xoa mu chu'], ['pcgd', 'pho cap giao duc'], ['bdg', 'binh dang gioi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
   ['antt', 'an ninh trat tu'], ['qpan', 'quoc phong an ninh'], ['anqp', 'an ninh quoc phong'], ['tnxh', 'te nan xa hoi'], ['tthtcd', 'trung tam hoc tap cong dong'],
   ['sx', 'san xuat'], ['nq', 'nghi quyet'], ['mba', 'may bien ap'], ['tcm', 'tay chan mieng'], ['sxh', 'sot xuat huyet'], ['csskss', 'cham soc suc khoe sinh san'], ['cssk', 'cham soc suc khoe'], ['dqtv', 'dan quan tu ve'], ['cax', 'cong an xa'],
-  ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
+  ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['pcccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
   ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
   ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
   ['tnmt', 'tai nguyen moi truong'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
@@ -923,7 +1077,7 @@ function expand(k: string): string {
  * no "mương"; "sữa" (milk), "đáp", "dập", "múa", "thầy" no works verb
  * (sửa, đắp, mua, thay) — "đến trường", "xe đạp" stay, for FALSE_FRIENDS to mask. The works verbs and objects are read on a text without them (`Prepared.works`).
  */
-const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng(?!\s+chào)|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa)(?![\p{L}\p{M}])/giu;
+const NOT_WORKS = /(?<![\p{L}\p{M}])(?:diễn|diện|điển|đền|điền|đen|dương|đương|cổng(?!\s+chào)|trưởng|câu|dưỡng|mường|sữa|đáp|dập|múa|thầy|tuổi|giêng|lòa|bò|và)(?![\p{L}\p{M}])/giu;
 /**
  * "Truyền thông" (communicating: a campaign) folds as "truyền thống" (tradition: "nhà sàn truyền
  * thống", "nghề truyền thống"): read it as "tuyên truyền", so that "truyen thong" is tradition.
@@ -964,6 +1118,16 @@ const FIELD_EDGE = /(?<![\p{L}\p{M}])đầu\s+bờ(?![\p{L}\p{M}])/giu;
 const POWER_FROM = /(?<![\p{L}\p{M}])(điện|dây|đường dây)\s+từ(?![\p{L}\p{M}])/giu;
 const FRAUD = /(?<![\p{L}\p{M}])lừa\s+đảo(?![\p{L}\p{M}])/giu;
 const STRIVING = /(?<![\p{L}\p{M}])vươn(?![\p{L}\p{M}])/giu;
+/**
+ * Eighth round (C32, C16), while the marks are there: "ong" written without marks is a bee ("đàn ong",
+ * "nuôi ong"; "đàn ông", men, has its marks), read as "ong mật"; "nấm" (a mushroom) is no "năm"
+ * (a year) nor "nam", read as "trồng nấm"; "hơi" (air: "bóng chuyền hơi") is no "hội" (an association).
+ */
+const BEE = /(?<![\p{L}\p{M}])ong(?!\s+mật)(?![\p{L}\p{M}])/giu;
+const MUSHROOM = /(?<![\p{L}\p{M}])(?<!(?:trồng|sấy)\s)nấm(?![\p{L}\p{M}])/giu;
+/** "Tằm" (a silkworm) is no "tâm", "tắm", "tầm" while its marks are there: read as "con tằm" (C32), not in "dâu tằm" (the mulberry). */
+const SILKWORM = /(?<![\p{L}\p{M}])(?<!dâu\s)tằm(?![\p{L}\p{M}])/giu;
+const AIR = /(?<![\p{L}\p{M}])hơi(?![\p{L}\p{M}])/giu;
 /** "Làm sân" (making a yard) folds as "lâm sản" (forest products): read it as "xây sân". */
 const MAKING_A_YARD = /(?<![\p{L}\p{M}])làm sân(?![\p{L}\p{M}])/giu;
 /**
@@ -982,6 +1146,12 @@ const UNION_SHORT = /(^| )hoi (pn|nd)(?= |$)/g;
  * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh". Set aside after the activity's own words.
  */
 const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le)(?: .*)?$/;
+/** The document an activity follows ("… theo Kế hoạch số 12/KH-UBND", "… theo Quyết định 1719"): no part of what it is, nor where. */
+const REFERENCE = / theo (?:ke hoach|quyet dinh|nghi quyet|de an|chuong trinh|thong tu|nghi dinh|cong van|van ban|chi thi)(?: .*)?$/;
+/** A list's mark before an activity ("1.", "2)", "a.", "IV -"): no part of what it is. */
+const LIST_MARK = /^\s*(?:[0-9]+(?:\.[0-9]+)*|[IVXivx]{1,4}|[a-dA-D])\s*[.)/:–-]\s+/u;
+/** "Tiếp tục", "Triển khai", "Thực hiện" before what is done ("Tiếp tục trồng cây dọc bờ sông"): the rules read what follows. */
+const CARRY_ON = /^(?:tiep tuc|trien khai|thuc hien)(?: (?:thuc hien|trien khai))? (?=[a-z])/;
 
 /** An activity as the rules read it. */
 interface Prepared {
@@ -1006,7 +1176,9 @@ function folded(text: string): string {
     .replace(NEW_SCHOOL, '$1$2_moi truong hoc')
     .replace(SOCIALISED, '$1xa_hoi_hoa')
     .replace(ECO_FRIENDLY, '$1')
-    .replace(VILLAGE_SCHOOL, '$1diem truong');
+    .replace(VILLAGE_SCHOOL, '$1diem truong')
+    .replace(CARRY_ON, '')
+    .replace(REFERENCE, '');
 }
 
 const prepared = memo((activity: string): Prepared => {
@@ -1016,8 +1188,8 @@ const prepared = memo((activity: string): Prepared => {
 
 /** The activity as the rules read it; `setAside`: what is alongside a works set aside (ALONGSIDE). */
 function preparedWith(activity: string, setAside: boolean): Prepared & { readonly besideSetAside?: true } {
-  const named = withoutPlaceNames(activity);
-  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội') : named).replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
+  const named = withoutPlaceNames(activity.replace(LIST_MARK, ''));
+  const text = (/[À-ỹ]/u.test(named) ? named.replace(IN, 'nội').replace(BEE, 'ong mật') : named).replace(MUSHROOM, 'trồng nấm').replace(SILKWORM, 'con tằm').replace(AIR, 'khí').replace(MAKING_A_YARD, 'xây sân').replace(COMMUNICATING, 'tuyên truyền').replace(MARKET_ALONE, 'chợ nông thôn').replace(LANE, 'ngõ xóm').replace(ROAD_LO, 'đường').replace(FITTING, 'lắp đặt').replace(POISONING, 'trúng độc').replace(FIELD_EDGE, 'tại ruộng').replace(FRAUD, 'gian lận').replace(STRIVING, 'phấn đấu').replace(POWER_FROM, '$1 tới').replace(ANIMAL_ALONE, 'con $1');
   const whole = folded(text);
   const own = (k: string): string => {
     const there = k.replace(PLACE, '').replace(OCCASION, '');
@@ -1067,6 +1239,8 @@ function infraOf(key: string, verb: boolean): { readonly sector: string; readonl
   if (!best) return undefined;
   const end = best.at + best.length;
   if (best.sector === 'Giao thông' && CULVERT.test(best.phrase.trim()) && (DYKE.test(k) || FIELDS.test(k))) return { sector: 'Thủy lợi', end };
+  // Water stored decides by its stated use (C23): a reservoir or a pond that supplies drinking water is clean water.
+  if (best.sector === 'Thủy lợi' && STORAGE.test(best.phrase.trim()) && DRINKING.test(k) && !FIELDS.test(k)) return { sector: 'Nước sạch', end };
   return { sector: best.sector === 'Nước sạch' && FIELDS.test(k) ? 'Thủy lợi' : best.sector, end };
 }
 
@@ -1099,6 +1273,25 @@ function worksFirst(read: Prepared, rule: Rule, works: boolean): boolean {
   if (word === null) return false;
   // Forest words right after the object name its kind ("đường băng cản lửa" is a firebreak); any other word after it says what befell it or what it serves.
   return rule.sector === 'Lâm nghiệp' ? object.end < word.index : object.end <= word.index;
+}
+
+/** What a liên thế hệ club does, the club set aside (C40): its members' health checks are health, unlike a mass organisation's own business. */
+function clubWork(read: Prepared): Classification | undefined {
+  const rest = (t: string): string => t.replace(INTERGENERATIONAL_CLUB, ' ').replace(/ +/g, ' ').trim();
+  const key = rest(read.key);
+  if (key === '' || key === read.key) return undefined;
+  const work = byActivity({ whole: rest(read.whole), key, works: rest(read.works), worksWhole: rest(read.worksWhole) });
+  return work?.sector && work.sector !== MASS_ORGS ? work : undefined;
+}
+
+/** Works named after a rule-2 word — a works verb, then an infrastructure object — filed as that works ("Tổ tự quản đường biên cùng đồn biên phòng sửa đường"). */
+function worksAfter(read: Prepared, rule: Rule): Classification | undefined {
+  const word = rule.re.exec(read.works);
+  if (word === null) return undefined;
+  const after = masked(read.works.slice(word.index + word[0].length));
+  const verb = WORK_VERB.exec(after);
+  const object = verb ? infraOf(after.slice(verb.index), true) : undefined;
+  return object?.sector ? withSector('csht', object.sector, 'activity') : undefined;
 }
 
 export type TopicBasis = 'activity' | 'row-sector' | 'sheet-topic' | 'sheet-sector' | 'keywords' | 'default';
@@ -1149,8 +1342,23 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   }
   // 1b. A class in a craft or a trade is vocational training ("Mở lớp dạy đan giỏ tre", "Mở lớp dạy lái máy cày").
   if (CLASS_LEAD.test(k) && (CRAFTS.re.test(k) || SERVICES.re.test(k) || MACHINERY.test(k))) return withSector('kinh-te', 'Đào tạo nghề - Việc làm', 'activity');
+  // Eighth round: what land or a building is converted into (C29, C32); works made for a salt field or a fish-raising rice field (C29, C32); a liên thế hệ club's work (C40); herbs at a health station (C37).
+  const converted = CONVERSION.exec(k);
+  if (converted) {
+    const tail = converted[1];
+    const into = byActivity({ whole: tail, key: tail, works: tail, worksWhole: tail }, workOnly);
+    if (into?.sector) return into;
+  }
+  const production = first(PRODUCTION_WORKS, k);
+  const fieldWorks = production && verb && !soft && !WATER_BROUGHT.test(read.works) ? infraOf(read.works, true)?.sector : 'none';
+  if (production && (fieldWorks === undefined || FIELD_WORKS.has(fieldWorks))) return withSector('kinh-te', production.sector, 'activity');
+  if (INTERGENERATIONAL.test(k)) return clubWork(read) ?? withSector('vh-xh-mt', SOCIAL, 'activity');
+  if (HERBS.test(k) && HEALTH_SITE.test(whole)) return withSector('vh-xh-mt', 'Y tế', 'activity');
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) {
+    // A security team doing works is filed by the works (C7, C31: "Tổ tự quản đường biên … sửa đường liên ấp").
+    const works = o.sector === 'An ninh trật tự' && verb && !soft ? worksAfter(read, o) : undefined;
+    if (works) return works;
     // A volunteer campaign's form yields to the concrete work it names (class B: "Thanh niên tình nguyện nạo vét kênh").
     const work = o.sector === MASS_ORGS && CAMPAIGN_FORM.test(k) ? workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) : undefined;
     return work ?? withSector(OVERRIDE_TOPIC[o.sector] ?? SECTOR_TOPIC.get(o.sector) ?? 'vh-xh-mt', o.sector, 'activity');
@@ -1173,6 +1381,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (verb && !soft && FOR_PUPILS.test(whole) && infraOf(read.works, verb) && !LEADS_TO.has(infraOf(read.works, verb)?.sector ?? '')) return withSector('csht', SCHOOL, 'activity');
   if (verb && !soft && FOR_CULTURE_HOUSE.test(whole)) return withSector('csht', CULTURE_WORKS, 'activity');
   if (verb && !soft && FOR_SECURITY.test(whole)) return withSector('vh-xh-mt', 'An ninh trật tự', 'activity');
+  if (verb && !soft && FOR_CLUB.test(whole)) return withSector('vh-xh-mt', 'Văn hóa', 'activity');
   if (!soft) {
     const school = SCHOOL_SITE.test(whole);
     const house = CULTURE_SITE.test(whole);
@@ -1194,7 +1403,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // Power works serve whatever they serve (class I, C15): "Lắp trạm biến áp cho vùng nuôi tôm" is power.
   if (!soft) {
     const infra = infraOf(read.works, verb);
-    if (infra && (verb || infra.sector === 'Điện' || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', infra.sector, 'activity');
+    // …and a market named is a market whatever is sold there (C2: "Duy trì chợ phiên … bán măng khô, mật ong").
+    if (infra && (verb || infra.sector === 'Điện' || infra.sector === MARKET || !ANIMALS.some((r) => r.re.test(k)))) return withSector('csht', infra.sector, 'activity');
   }
   // 5b. Water led to a crop to water it is irrigation, with or without a works verb, whatever crop is named (the lexicon's too): "Đào ao dẫn nước khe suối tưới sầu riêng".
   if (!soft && WATERING.test(read.works) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
@@ -1205,7 +1415,12 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // Trees or flowers of no kind planted along a road or a canal are its verge (class E, C9): "Trồng hoa ven đường liên xã".
   if (VERGE_PLANTING.test(k) && ROADSIDE.test(whole)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   // 7. Production, trades and services, credit and jobs.
-  const p = (COOP_FOUNDING.test(k) ? COOPERATION : first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
+  // What is done before whom it is for, in production too: a production named in what is done comes first ("Hỗ trợ giống dâu cho hộ nuôi tằm"),
+  // and one named only in whom it is for yields to what is done ("Hỗ trợ sách vở … cho học sinh hộ diêm dân" is schooling; C7: not who benefits).
+  const forPeople = forWhom > 0 && PEOPLE_FOR.test(k.slice(forWhom));
+  const headProduction = forPeople ? first(PRODUCTION, head) : undefined;
+  const beneficiaryOnly = forPeople && societyOfHead !== undefined && headProduction === undefined;
+  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : headProduction ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
@@ -1269,6 +1484,9 @@ function classifyUncached(hint: string | undefined, activity: string): Classific
   if (bySector) return { topic: bySector, basis: 'sheet-sector' };
   const infra = infraOf(prepared(activity).works, true);
   if (infra) return withSector('csht', infra.sector, 'keywords');
+  // No rule and no label: the learned table, when it is sure enough (learned.ts), before the older keyword lists.
+  const learned = learnedSector(prepared(activity).whole);
+  if (learned) return withSector('vh-xh-mt', learned, 'keywords');
   const weak = topicOfText(expand(foldKey(withoutPlaceNames(activity))));
   if (weak.topic) return { topic: weak.topic, basis: 'keywords' };
   return { topic: 'kinh-te', basis: 'default' };
@@ -1343,7 +1561,7 @@ function placeUncached(row: string, label: string, activity: string): Placement 
     // The words say nothing sure: the hints decide the topic. An infrastructure object they name
     // (with a soft verb, or none: "Tập huấn tổ vận hành công trình nước sinh hoạt") still names the sector.
     const named = infraOf(prepared(activity).works, true)?.sector ?? '';
-    const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label;
+    const sector = rowName || named || (label && !namedTopic(label) ? sectorName(label) : '') || label || (c.sector ?? '');
     // The topic is the named object's sector's (class M: a market is Kinh tế under any sheet), then told by those words.
     const topic = !rowName && named !== '' ? SECTOR_TOPIC.get(named) ?? c.topic : c.topic;
     const basis = topic !== c.topic ? 'keywords' : row && c.basis !== 'keywords' && c.basis !== 'default' ? 'row-sector' : c.basis;
@@ -1491,3 +1709,8 @@ const flagsOf = memo((text: string): readonly (keyof ThemeFlags)[] => {
   const found = scan(foldKey(text));
   return FLAG_NAMES.filter((flag) => (found.get(flag) ?? 0) > 0);
 });
+
+/** An activity's words as the rules read them: folded, place names set aside, abbreviations spelled out (the learned fallback's input). */
+export function activityWords(activity: string): string {
+  return prepared(activity).whole;
+}

@@ -24,10 +24,10 @@
  *
  * Sector names are the canonical ones of forms/topics.ts SECTORS (Trồng trọt, Chăn nuôi, Thủy sản,
  * Lâm nghiệp, Tiểu thủ công nghiệp, Ngành nghề và dịch vụ nông thôn).
- * Salt making (VSIC 0893, section B, mining) has no sector of its own in the handbook: it is filed
- * under Ngành nghề và dịch vụ nông thôn, the trades of rural households (the handbook's "ngành
- * nghề … nông thôn", L547), not Tiểu thủ công nghiệp (no craft: sea water dried in fields) nor
- * Thủy sản (nothing is caught or raised); the works of salt fields (canals, dykes) stay works.
+ * Salt making (VSIC 0893, section B, mining) has no sector of its own in the handbook: the labelling
+ * convention C29 files it under Tiểu thủ công nghiệp (small-scale production of a good, like C18):
+ * salt fields, crystallising beds, filters, tarpaulins, salt stores; canals bringing sea water to
+ * the fields stay irrigation (classify.ts), hauling salt for pay is a service.
  *
  * Phrases are folded as classify.ts folds (no diacritics, lower case, đ → d) and matched as whole
  * words; each is a regular-expression source as classify's word lists take them. Words that fold
@@ -108,7 +108,7 @@ export const LEXICON: readonly LexiconGroup[] = [
     ],
   },
   // 0122 Trồng cây lấy quả chứa dầu; 0123 Trồng cây điều (not "điều tra"); 0124 Trồng cây hồ tiêu (not "hộ tiểu thương").
-  { sector: 'Trồng trọt', vsic: '0122, 0123, 0124', phrases: ['sachi', 'sacha inchi', 'cay dieu', 'hat dieu', 'vuon dieu', 'dieu ghep', 'ho tieu(?! (?:thuong|thu|chuan|hoc|ngach|khu|doan|dung|chi|cong|tru|diem))', 'cay tieu', 'vuon tieu', 'tru tieu'] },
+  { sector: 'Trồng trọt', vsic: '0122, 0123, 0124', phrases: ['sachi', 'sacha inchi', 'cay dieu', 'hat dieu', 'vuon dieu', 'dieu ghep', 'ho tieu(?! (?:thuong|thu|chuan|hoc|ngach|khu|doan|dung|chi|cong|tru|diem))', 'cay tieu', 'vuon tieu', 'tru tieu', 'trong tieu(?! (?:chi|chuan|thu|hoc|diem|de|bieu))', 'tru song'] },
   // 0125 Trồng cây cao su (not a rubber hose or sheet); 0126 cà phê (classify.ts already); 0127 Trồng cây chè (not "chế độ", "che phủ").
   { sector: 'Trồng trọt', vsic: '0125, 0127', phrases: ['(?<!(?:ong|bat|lop|dep|ung|gang) )cao su', 'mu cao su', 'cao mu', 'vuon cao su', 'che bup', 'bup che', 'che xanh', 'che shan tuyet', 'che co thu', 'che kim tuyen', 'che o long', 'che trung du', 'che hoa vang', 'doi che'] },
   // 0128 Trồng cây gia vị, cây dược liệu, cây hương liệu lâu năm (cinnamon and star anise are forestry: C9, C20; "đinh lăng" as a plant only: "đình làng" is a communal house).
@@ -121,7 +121,7 @@ export const LEXICON: readonly LexiconGroup[] = [
     ],
   },
   // 0129 Trồng cây lâu năm khác (ca cao, dâu tằm: "cô dâu" is a bride); 0130 Nhân và chăm sóc cây giống nông nghiệp.
-  { sector: 'Trồng trọt', vsic: '0129, 0130 (dâu tằm: class not confirmed)', phrases: ['ca cao', 'dau tam', 'cay dau tam', 'chiet canh', 'giam canh', 'ghep cai', 'ghep mat'] },
+  { sector: 'Trồng trọt', vsic: '0129, 0130 (dâu tằm: class not confirmed)', phrases: ['ca cao', 'dau tam', 'cay dau tam', 'hom dau', 'trong dau', 'giong dau', 'vuon dau', 'nuong dau', 'la dau', 'chiet canh', 'giam canh', 'ghep cai', 'ghep mat'] },
 
   // ---- Chăn nuôi (VSIC 014) ----
   // 0141 Chăn nuôi trâu, bò và sản xuất giống trâu, bò ("bò" only in a breed or herd: "bộ", "bờ" fold alike).
@@ -154,7 +154,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       'ca tra', 'ca basa', 'ca me trang', 'ca me hoa', 'ca ba sa', 'ca troi', 'ca tai tuong', 'ca chim', 'ca ro dong', 'ca ro dau vuong', 'ca loc', 'ca nheo', 'ca tam',
       'ca bong', 'ca keo', 'ca dieu hong', 'ca gion', 'ca bop', 'ca chach', 'ca anh vu', 'ca bong lau', 'ca mu', 'ca canh', 'ca koi', 'ca ngu', 'ca com', 'ca nuc', 'ca hong',
       'ca suoi', 'ca tram co', 'ca chep lai', 'ca sau', 'cua xanh', 'nuoi ghe', 'ghe xanh', 'oc huong', 'hau giong', 'ngao', 'ngheu', 'nghieu',
-      'so diep', 'so long', 'nuoi so', 'trai ngoc', 'ba ba giong', 'ba ba gai', 'hai sam', 'vem', 'vem xanh', 'sa sung', 'rong bien', 'rong nho', 'cau muc', 'khai thac muc', 'long be', 'be nuoi', 'nuoi long', 'dam nuoi',
+      'so diep', 'so long', 'nuoi so', 'trai ngoc', 'ba ba giong', 'ba ba gai', 'hai sam', 'vem', 'vem xanh', 'sa sung', 'rong bien', 'rong nho', 'rong sun', 'nuoi rong', 'trong rong sun', 'trong rong nho', 'trong rong bien', 'cau muc', 'khai thac muc', 'long be', 'be nuoi', 'nuoi long', 'dam nuoi',
       'thuy dac san', 'luoi ca', 'danh ca(?! (?:cuoc|do))', 'luoi re',
     ],
   },
@@ -192,9 +192,18 @@ export const LEXICON: readonly LexiconGroup[] = [
     ],
   },
 
-  // ---- Ngành nghề và dịch vụ nông thôn: salt making (VSIC 0893 Khai thác muối, confirmed title; its sector decided above) ----
+  // ---- Tiểu thủ công nghiệp: salt making (VSIC 0893 Khai thác muối, confirmed title; its sector is convention C29's) ----
   // "muối" folds as "muỗi" (mosquito: "diệt muỗi") and "mười" (ten): only with its fields and its makers; iodised salt is nutrition's.
-  { sector: 'Ngành nghề và dịch vụ nông thôn', vsic: '0893', phrases: ['diem dan', 'diem nghiep', 'ruong muoi', 'san phoi muoi', 'dong muoi', 'lam muoi', 'san xuat muoi', 'nghe muoi', 'muoi sach', 'muoi bien', 'muoi hat', 'kho muoi', 'nha kho muoi'] },
+  // "diêm dân" folds into "điểm dân cư" (a residential site): not before "cư".
+  {
+    sector: 'Tiểu thủ công nghiệp',
+    vsic: '0893',
+    phrases: [
+      'diem dan(?! cu)', 'diem nghiep', 'ruong muoi', 'san phoi muoi', 'dong muoi', 'lam muoi', 'san xuat muoi', 'nghe muoi', 'muoi sach', 'muoi bien', 'muoi hat', 'kho muoi', 'nha kho muoi',
+      // C29: crystallising beds, filters ("chạt lọc"), sand for salt.
+      'o ket tinh', 'ket tinh muoi', 'chat loc', 'chat muoi', 'cat lam muoi', 'dat lam muoi',
+    ],
+  },
 ];
 
 /** The lexicon's phrases for one sector, in the order of its groups. */

@@ -18,8 +18,8 @@ export interface Labelled {
 }
 
 /** A corpus's header line (its columns) and its labelled names, scored by the labelling conventions where they contradict a label (convention-conflicts.ts). */
-export function readLabelled(folder: string): { readonly header: readonly string[]; readonly corpus: readonly Labelled[] } {
-  const lines = readFileSync(join(__dirname, '..', 'fixtures', folder, `${folder}.tsv`), 'utf8')
+export function readLabelled(folder: string, fixtures = join(__dirname, '..', 'fixtures')): { readonly header: readonly string[]; readonly corpus: readonly Labelled[] } {
+  const lines = readFileSync(join(fixtures, folder, `${folder}.tsv`), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '');
   const corpus = lines.slice(1).map((l) => {

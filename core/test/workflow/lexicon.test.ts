@@ -31,7 +31,8 @@ describe('the lexicon itself', () => {
       expect(g.vsic).toMatch(/^\d{4}/);
       expect(g.phrases.length).toBeGreaterThan(0);
     }
-    expect([...LEXICON_SECTORS].sort()).toEqual(['Chăn nuôi', 'Lâm nghiệp', 'Ngành nghề và dịch vụ nông thôn', 'Thủy sản', 'Tiểu thủ công nghiệp', 'Trồng trọt']);
+    // Salt making, its only rural-service group, is Tiểu thủ công nghiệp by convention C29.
+    expect([...LEXICON_SECTORS].sort()).toEqual(['Chăn nuôi', 'Lâm nghiệp', 'Thủy sản', 'Tiểu thủ công nghiệp', 'Trồng trọt']);
   });
 
   it('holds folded phrases (no diacritics, no capitals), each valid and in one sector only', () => {
@@ -115,12 +116,12 @@ describe('a commodity no earlier corpus used is the production it is', () => {
     expectPlaced('Hỗ trợ cơ sở sấy dẻo mít', 'Tiểu thủ công nghiệp');
   });
 
-  it('salt making (VSIC 0893) is a rural trade; its canals stay irrigation, mosquitoes and iodised salt health', () => {
-    expectPlaced('Hỗ trợ diêm dân mua bạt lót ruộng muối', 'Ngành nghề và dịch vụ nông thôn');
-    expectPlaced('Hỗ trợ bạt lót san phoi muoi', 'Ngành nghề và dịch vụ nông thôn');
+  it('salt making (VSIC 0893) is small-scale production (C29); its canals stay irrigation, mosquitoes and iodised salt health', () => {
+    expectPlaced('Hỗ trợ diêm dân mua bạt lót ruộng muối', 'Tiểu thủ công nghiệp');
+    expectPlaced('Hỗ trợ bạt lót san phoi muoi', 'Tiểu thủ công nghiệp');
     expectPlaced('Nâng cấp kênh cấp nước ruộng muối', 'Thủy lợi');
     expectPlaced('Phun thuốc diệt muỗi phòng sốt xuất huyết', 'Y tế');
-    expect(placed('Tuyên truyền sử dụng muối i-ốt')[1]).not.toBe('Ngành nghề và dịch vụ nông thôn');
+    expect(placed('Tuyên truyền sử dụng muối i-ốt')[1]).not.toBe('Tiểu thủ công nghiệp');
   });
 });
 
