@@ -30,17 +30,29 @@ export class NotSpliceable extends Error {}
 const isIndex = (s: string | undefined): s is string => s !== undefined && /^\d{1,9}$/.test(s);
 
 /** An index in a worksheet part to move when it is copied: a format or a shared string, at [from, to) of the text. */
-interface IndexAt {
+export interface IndexAt {
   readonly kind: 'style' | 'string';
   readonly from: number;
   readonly to: number;
   readonly index: number;
 }
 
-/** A worksheet part ready to be copied: its text and the indexes in it. */
+/**
+ * A worksheet part ready to be copied: its text and the indexes in it, in the order of the text, as
+ * four parallel lists of numbers (a plan sheet holds tens of thousands: no object for each).
+ */
 export interface PreparedSheet {
   readonly xml: string;
-  readonly indexes: readonly IndexAt[];
+  /** 0: a format, 1: a shared string. */
+  readonly kinds: readonly number[];
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+  readonly index: readonly number[];
+}
+
+/** The indexes of a prepared sheet, one object each (for tests and messages). */
+export function indexesOf(p: PreparedSheet): IndexAt[] {
+  return p.kinds.map((k, i) => ({ kind: k === 0 ? 'style' : 'string', from: p.from[i], to: p.to[i], index: p.index[i] }));
 }
 
 /**
@@ -52,10 +64,18 @@ export function prepareSheet(xml: string): PreparedSheet | undefined {
   // Attributes that refer outside the part (a relationship id of any prefix, cell metadata): not
   // looked for tag by tag, the text is refused when it holds them anywhere.
   if (/:id\s*=|\s[cv]m\s*=/.test(xml)) return undefined;
-  const indexes: IndexAt[] = [];
+  const kinds: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const index: number[] = [];
   try {
-    walkSheet(xml, (kind, from, to, index) => indexes.push({ kind, from, to, index }));
-    return { xml, indexes };
+    walkSheet(xml, (kind, a, b, n) => {
+      kinds.push(kind === 'style' ? 0 : 1);
+      from.push(a);
+      to.push(b);
+      index.push(n);
+    });
+    return { xml, kinds, from, to, index };
   } catch (e) {
     if (e instanceof NotSpliceable || e instanceof XmlError) return undefined;
     throw e;
@@ -267,9 +287,10 @@ export async function spliceSheets(from: { readonly styles?: string; readonly st
   // The old strings the sheets use: one the new table already holds (the same <si>, as a re-run
   // over unchanged rows writes most of them) is referred to there; the others are added once, in
   // the order first used. A re-run's string table then grows by what changed, not doubles.
-  const allOld = from.strings !== undefined ? stringItems(from.strings) : [];
+  const allOld = from.strings !== undefined ? stringItems(from.strings).items : [];
   const newSst = await to.text('xl/sharedStrings.xml');
-  const newItems = newSst !== undefined ? stringItems(newSst) : [];
+  const newTable = newSst !== undefined ? stringItems(newSst) : undefined;
+  const newItems = newTable?.items ?? [];
   const newCount = newItems.length;
   const existing = new Map<string, number>();
   newItems.forEach((item, i) => {
@@ -278,66 +299,98 @@ export async function spliceSheets(from: { readonly styles?: string; readonly st
   const added: string[] = [];
   const moved = new Map<number, number>();
   let references = 0;
-  for (const { sheet, target } of sheets) {
-    const edits = sheet.indexes.map(({ kind, from: a, to: b, index }) => {
-      if (kind === 'style') {
-        if (index >= styles.count) throw new NotSpliceable('style index beyond the formats');
-        return { from: a, to: b, text: String(styles.base + index) };
-      }
-      if (index >= allOld.length) throw new NotSpliceable('string index beyond the table');
-      let n = moved.get(index);
+  // Each sheet's text rebuilt in one pass: its indexes come in the order of the text.
+  const moveString = (index: number): number => {
+    if (index >= allOld.length) throw new NotSpliceable('string index beyond the table');
+    let n = moved.get(index);
+    if (n === undefined) {
+      const item = allOld[index];
+      n = existing.get(item);
       if (n === undefined) {
-        n = existing.get(allOld[index]);
-        if (n === undefined) {
-          n = newCount + added.length;
-          added.push(allOld[index]);
-        }
-        moved.set(index, n);
+        // Only what is copied must be free of prefixes (no namespace of the old root is declared here).
+        if (PREFIXED.test(item)) throw new NotSpliceable('prefixed string');
+        n = newCount + added.length;
+        added.push(item);
       }
-      references++;
-      return { from: a, to: b, text: String(n) };
-    });
-    changes.set(target, applyEdits(sheet.xml, edits));
+      moved.set(index, n);
+    }
+    return n;
+  };
+  for (const { sheet, target } of sheets) {
+    const { xml } = sheet;
+    const parts: string[] = [];
+    let at = 0;
+    for (let i = 0; i < sheet.kinds.length; i++) {
+      const a = sheet.from[i];
+      const index = sheet.index[i];
+      if (a < at) throw new NotSpliceable('indexes out of order');
+      let n: number;
+      if (sheet.kinds[i] === 0) {
+        if (index >= styles.count) throw new NotSpliceable('style index beyond the formats');
+        n = styles.base + index;
+      } else {
+        n = moveString(index);
+        references++;
+      }
+      parts.push(xml.slice(at, a), String(n));
+      at = sheet.to[i];
+    }
+    parts.push(xml.slice(at));
+    changes.set(target, parts.join(''));
   }
   if (references > 0) {
-    if (newSst === undefined) throw new NotSpliceable('no string table');
-    const tok = new XmlTokenizer(newSst);
-    let edits: { from: number; to: number; text: string }[] = [];
-    for (let kind = tok.next(); kind !== 'end'; kind = tok.next()) {
-      if (kind === 'open' && tok.depth === 1) {
-        if (tok.name !== 'sst' || tok.attr('xmlns') !== MAIN) throw new NotSpliceable('string table root');
-        const count = tok.attrRange('count');
-        const unique = tok.attrRange('uniqueCount');
-        const countValue = tok.attr('count');
-        edits = [
-          ...(count && isIndex(countValue) ? [{ from: count[0], to: count[1], text: String(Number(countValue) + references) }] : []),
-          ...(unique ? [{ from: unique[0], to: unique[1], text: String(newCount + added.length) }] : []),
-        ];
-        if (tok.selfClosing) throw new NotSpliceable('empty string table');
-      } else if (kind === 'close' && tok.depth === 0 && added.length > 0) edits.push({ from: tok.offset, to: tok.offset, text: added.join('') });
-    }
+    if (newSst === undefined || newTable === undefined) throw new NotSpliceable('no string table');
+    const { root } = newTable;
+    if (root.close === undefined) throw new NotSpliceable('empty string table');
+    const edits = [
+      ...(root.count && root.countValue !== undefined ? [{ from: root.count[0], to: root.count[1], text: String(root.countValue + references) }] : []),
+      ...(root.unique ? [{ from: root.unique[0], to: root.unique[1], text: String(newCount + added.length) }] : []),
+      ...(added.length > 0 ? [{ from: root.close, to: root.close, text: added.join('') }] : []),
+    ];
     changes.set('xl/sharedStrings.xml', applyEdits(newSst, edits));
   }
   return changes;
 }
 
-/** The <si> elements of a string table, raw, in order. */
-function stringItems(xml: string): string[] {
+/** Where a string table's root has its counts and its end tag (for appending to it). */
+interface TableRoot {
+  readonly count?: readonly [number, number];
+  /** The count attribute's value, when it is a number. */
+  readonly countValue?: number;
+  readonly unique?: readonly [number, number];
+  /** Offset of the root's end tag; undefined for a self-closing root. */
+  readonly close?: number;
+}
+
+/** The <si> elements of a string table, raw, in order, and where its root keeps its counts and ends. */
+function stringItems(xml: string): { items: string[]; root: TableRoot } {
   const tok = new XmlTokenizer(xml);
   const items: string[] = [];
+  let root: TableRoot = {};
   for (let kind = tok.next(); kind !== 'end'; kind = tok.next()) {
+    if (kind === 'close') {
+      if (tok.depth === 0) root = { ...root, close: tok.offset };
+      continue;
+    }
     if (kind !== 'open') continue;
     if (tok.depth === 1) {
       if (tok.name !== 'sst' || tok.attr('xmlns') !== MAIN) throw new NotSpliceable('string table root');
+      const countValue = tok.attr('count');
+      const count = tok.attrRange('count');
+      const unique = tok.attrRange('uniqueCount');
+      root = { ...(count ? { count } : {}), ...(isIndex(countValue) ? { countValue: Number(countValue) } : {}), ...(unique ? { unique } : {}) };
+      // A self-closing root's 'close' comes next: no place to add to.
+      if (tok.selfClosing) {
+        tok.next();
+        return { items, root };
+      }
       continue;
     }
     if (tok.depth !== 2) continue;
     if (tok.name !== 'si') throw new NotSpliceable(`<${tok.name}> in the string table`);
     const from = tok.offset;
     tok.skipElement();
-    const raw = xml.slice(from, tok.end);
-    if (PREFIXED.test(raw)) throw new NotSpliceable('prefixed string');
-    items.push(raw);
+    items.push(xml.slice(from, tok.end));
   }
-  return items;
+  return { items, root };
 }

@@ -10,7 +10,7 @@ import type { Worksheet } from 'exceljs';
 import { nodeZipCodec } from '../../cli/zip-codec';
 import { PortError } from '../../src/port/memory';
 import { useZipCodec } from '../../src/xlsx/zip';
-import { prepareSheet } from '../../src/xlsx/splice';
+import { indexesOf, prepareSheet } from '../../src/xlsx/splice';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { sampleLayout } from './fixtures';
 
@@ -101,6 +101,40 @@ describe('a deferred sheet kept as a copy', () => {
     expect(after.getWorksheet('II.4.B (cũ)')?.getCell('B20').value).toBe('Bê tông hóa đường nội thôn Nà Lìu');
   });
 
+  it('a string with a prefixed element is copied only when no copied cell uses it; one a copy uses sends the sheet to ExcelJS', async () => {
+    const bytes = await commune();
+    const withItem = async (use: boolean): Promise<Uint8Array> => {
+      const zip = await JSZip.loadAsync(bytes);
+      const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+      const item = '<si><t>Chú thích</t><x:note xmlns:x="urn:lkh-test"/></si>';
+      const count = (sst.match(/<si>/g) ?? []).length;
+      zip.file('xl/sharedStrings.xml', sst.replace('</sst>', `${item}</sst>`).replace(/uniqueCount="\d+"/, `uniqueCount="${count + 1}"`));
+      if (use) {
+        const part = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+        // B20 (a shared string) now points at the new item.
+        zip.file('xl/worksheets/sheet1.xml', part.replace(/(<c r="B20"[^>]*t="s"[^>]*><v>)\d+(<\/v>)/, `$1${count}$2`));
+      }
+      return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    };
+    const oldPart = async (b: Uint8Array) => (await JSZip.loadAsync(b)).file('xl/worksheets/sheet1.xml')?.async('string');
+    // Spliced: a part of the saved file is the old sheet's XML, its indexes aside.
+    const spliced = async (saved: Uint8Array, old: string | undefined) => {
+      const zip = await JSZip.loadAsync(saved);
+      const parts = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)?.async('string')));
+      const strip = (x: string | undefined) => (x ?? '').replace(/ s="\d+"/g, '').replace(/<v>\d+<\/v>/g, '');
+      return parts.some((p) => strip(p) === strip(old));
+    };
+    const unused = await withItem(false);
+    const a = await replaced(unused);
+    expect(await spliced(a.saved, await oldPart(unused))).toBe(true);
+    expect(a.after.getWorksheet('II.4.B (cũ)')?.getCell('B20').value).toBe('Bê tông hóa đường nội thôn Nà Lìu');
+    const used = await withItem(true);
+    expect(await oldPart(used)).toContain('<c r="B20"');
+    const b = await replaced(used);
+    expect(await spliced(b.saved, await oldPart(used))).toBe(false);
+    expect(b.after.getWorksheet('II.4.B (cũ)')?.getCell('B20').value).toBe('Chú thích');
+  });
+
   it('is read in full by ExcelJS when its XML cannot be copied (a conditional format), and shows the same', async () => {
     const bytes = await commune((ws) => {
       ws.addConditionalFormatting({ ref: 'C20:C30', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [1000], priority: 1, style: { font: { bold: true } } }] });
@@ -128,7 +162,11 @@ describe('prepareSheet: what is copied as XML', () => {
 
   it('finds each format and shared string index', () => {
     const p = prepareSheet(sheet('<row r="1" s="2" customFormat="1"><c r="A1" s="3" t="s"><v>7</v></c><c r="B1" s="4"><v>7</v></c></row>', '<cols><col min="1" max="1" width="9" style="5"/></cols>'));
-    expect(p?.indexes.map((i) => [i.kind, i.index])).toEqual([
+    if (!p) throw new Error('not prepared');
+    // In the order of the text, each at its place.
+    expect(indexesOf(p).every((i, k, all) => k === 0 || i.from >= all[k - 1].to)).toBe(true);
+    expect(indexesOf(p).map((i) => p.xml.slice(i.from, i.to))).toEqual(['5', '2', '3', '7', '4']);
+    expect(indexesOf(p).map((i) => [i.kind, i.index])).toEqual([
       ['style', 5],
       ['style', 2],
       ['style', 3],
