@@ -27,7 +27,15 @@ const PREFIXED = /<\/?[A-Za-z_][\w.-]*:|\s(?!xmlns:|xml:)[A-Za-z_][\w.-]*:[\w.-]
 /** A sheet, a format or a string table that cannot be copied as it is. */
 export class NotSpliceable extends Error {}
 
-const isIndex = (s: string | undefined): s is string => s !== undefined && /^\d{1,9}$/.test(s);
+/** One to nine ASCII digits (an index a part may hold), by its characters: a plan's copies hold tens of thousands. */
+function isIndex(s: string | undefined): s is string {
+  if (s === undefined || s.length === 0 || s.length > 9) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** An index in a worksheet part to move when it is copied: a format or a shared string, at [from, to) of the text. */
 export interface IndexAt {

@@ -175,6 +175,16 @@ describe('prepareSheet: what is copied as XML', () => {
     ]);
   });
 
+  it('an index is one to nine digits: anything else is not copied', () => {
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" s="123456789"><v>1</v></c></row>'))).toBeDefined();
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" s="1234567890"><v>1</v></c></row>'))).toBeUndefined();
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" s=""><v>1</v></c></row>'))).toBeUndefined();
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" s="-1"><v>1</v></c></row>'))).toBeUndefined();
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" t="s"><v>12a</v></c></row>'))).toBeUndefined();
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" t="s"><v> 12 </v></c></row>'))).toBeDefined();
+    expect(prepareSheet(sheet('<row r="1"><c r="A1" t="s"><v>٣</v></c></row>'))).toBeUndefined();
+  });
+
   it('refuses what refers outside the part or cannot be read as plain', () => {
     expect(prepareSheet(sheet('<row r="1"><c r="A1" t="s"><v><![CDATA[7]]></v></c></row>'))).toBeUndefined();
     expect(prepareSheet(sheet('', '<sheetPr/>').replace('</worksheet>', '<drawing r:id="rId1"/></worksheet>'))).toBeUndefined();
