@@ -339,6 +339,8 @@ class SheetReader {
     const labelIndex = table.columns.findIndex((c) => c.key === table.labelColumn);
     const headerLabels = [...table.header].sort((a, b) => Number(b.col === labelIndex) - Number(a.col === labelIndex)).map((h) => makeLabel(h.text));
     let lastFilled = loc.bodyRow;
+    const columnList = [...loc.columns.entries()];
+    const labelCol = loc.columns.get('activity');
     for (let r = loc.bodyRow; r < end; r++) {
       // Hundreds of empty rows end the table: what lies beyond is a stray cell (reported by strayCells), not an activity.
       if (this.grid.rowIsEmpty(r)) {
@@ -346,7 +348,7 @@ class SheetReader {
         continue;
       }
       lastFilled = r;
-      const cells = [...loc.columns.entries()].map(([k, c]) => ({ k, c, cell: this.grid.at(r, c) }));
+      const cells = columnList.map(([k, c]) => ({ k, c, cell: this.grid.at(r, c) }));
       const filled = cells.filter(({ cell }) => cell.text !== '' || cell.error);
       if (filled.length === 0) continue;
       const g = this.groupOf(table, r, loc);
@@ -356,7 +358,6 @@ class SheetReader {
       }
       // An empty row of a template whose row-total formula shows 0 (or nothing) is not an activity.
       if (filled.every(({ cell }) => cell.formula !== undefined && !cell.error && (cell.raw === null || cell.raw === 0 || cell.raw === ''))) continue;
-      const labelCol = loc.columns.get('activity');
       const name = labelCol !== undefined ? this.grid.at(r, labelCol).text : '';
       // A topic section row of a consolidated sheet ("1. Cơ sở hạ tầng") is not an activity.
       if (filled.every(({ k }) => k === 'activity' || k === 'stt') && isTopicHeading(name)) continue;
@@ -541,6 +542,20 @@ class SheetReader {
    * the form but were typed by someone: each is reported with its cell, never silently dropped.
    */
   strayCells(): void {
+    // Most sheets have no gap at all: told first without a list of every cell (a plan's sheet holds
+    // tens of thousands), by the rows that hold something and the columns in use.
+    let previous = -1;
+    let rowGap = false;
+    const columns = new Set<number>();
+    for (let r = this.grid.top; r < this.grid.bottom; r++) {
+      const row = this.grid.rowCells(r);
+      if (row.length === 0) continue;
+      if (previous >= 0 && r - previous > STRAY_GAP_ROWS) rowGap = true;
+      previous = r;
+      for (const { col } of row) columns.add(col);
+    }
+    const inUse = [...columns].sort((a, b) => a - b);
+    if (!rowGap && !inUse.some((c, i) => i > 0 && c - inUse[i - 1] > STRAY_GAP_COLS)) return;
     // Row by row, left to right: in (row, col) order already.
     const cells: { row: number; col: number; text: string }[] = [];
     for (let r = this.grid.top; r < this.grid.bottom; r++) {
