@@ -1,10 +1,11 @@
-// node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json] [--skip-lines A-B,…]
+// node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json [--status S,…]] [--skip-lines A-B,…]
 //
 // Applies StrykerJS's mutants of one core source file one at a time and runs the given jest test
 // files against each, without Stryker's runner: for checking survivors by hand when the shared
 // Stryker lock is busy, or Stryker's perTest attribution is in doubt (docs/TESTING.md). The
 // mutants are those Stryker's own instrumenter makes (the same mutators and replacements);
-// `--only` takes a Stryker JSON report and runs only its Survived and NoCoverage mutants of the
+// `--only` takes a Stryker JSON report and runs only its Survived and NoCoverage mutants (or those of
+// the statuses `--status` lists, e.g. `--status Timeout`: timeouts under load checked by hand) of the
 // file (locations must still match the source); `--skip-lines` leaves out mutants starting on
 // those 1-based lines (module constants, which `npm run mutate` ignores as static).
 //
@@ -22,7 +23,7 @@ const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const args = process.argv.slice(2);
 const [source, testList] = args;
 if (!source || !testList) {
-  process.stderr.write('usage: node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json] [--skip-lines A-B,…]\n');
+  process.stderr.write('usage: node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json [--status S,…]] [--skip-lines A-B,…]\n');
   process.exit(2);
 }
 const tests = testList.split(',').filter(Boolean);
@@ -45,12 +46,13 @@ const { mutants } = await new Instrumenter(logger).instrument([{ name: source, m
 // Stryker's report: 1-based lines and columns; the instrumenter: 0-based.
 let wanted;
 const only = opt('--only');
+const statuses = new Set((opt('--status') ?? 'Survived,NoCoverage').split(',').filter(Boolean));
 if (only) {
   const report = JSON.parse(readFileSync(only, 'utf8'));
   const file = report.files[source];
   if (!file) throw new Error(`${only}: no ${source}`);
   wanted = new Set(
-    file.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').map((m) => `${m.location.start.line - 1}:${m.location.start.column - 1}:${m.mutatorName}:${m.replacement}`),
+    file.mutants.filter((m) => statuses.has(m.status)).map((m) => `${m.location.start.line - 1}:${m.location.start.column - 1}:${m.mutatorName}:${m.replacement}`),
   );
 }
 
