@@ -309,6 +309,8 @@ const FALSE_FRIENDS = words([
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
   'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
   'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo(?!\\s(?:bao|vung|thua|kenh|muong)(?= |$))', 'den pin', 'tuoi tieu hoc', 'do tuoi', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  // Ninth round: a fish finder ("máy dò ngang") is no ferry ("đò ngang", C25); a farmer field school is a class held in the field, no classroom (C3).
+  'may do ngang', 'lop hoc(?: nong dan)? hien truong', 'lop hoc nong dan',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -340,7 +342,7 @@ interface SectorWords {
  * A culvert worked on: a works verb, then "cống" — and not "công trình", "cộng đồng", "công
  * nghệ"… which fold alike ("Sửa chữa cống đầu mối", "Làm 2 cống"; not "Làm công trình nước sạch").
  */
-const CULVERT_WORKS = /(?:^| )(?:sua chua|sua|lam|lam moi|xay|xay dung|xay moi|nang cap|cai tao|thay|thay moi|nao vet|khoi thong|do) (?:(?:cac|[0-9]+) )?cong(?! (?:trinh|dong|cong|nghe|viec|tac|an|nhan|lao dong|ty|ich|khai|chao|van|so|dan|nong|doan|suat|thuc|cu|nghiep|lap|ngay|no|bo|bang|chung|chuc|vu|thon|xa|ban|xom|lang|tu)(?: |$))(?= |$)/;
+const CULVERT_WORKS = /(?:^| )(?:sua chua|sua|lam|lam moi|xay|xay dung|xay moi|nang cap|cai tao|thay|thay moi|nao vet|khoi thong|do) (?:(?:cac|[0-9]+) )?cong(?! (?:trinh|dong|cong|nghe|viec|tac|an|nhan|lao dong|ty|ich|khai|chao|van|so|dan|nong|doan|suat|thuc|cu|nghiep|lap|ngay|no|bo|bang|chung|chuc|vu|thon|xa|ban|xom|lang|tu|to)(?: |$))(?= |$)/;
 
 const SCHOOL = 'Trường học';
 const CULTURE_WORKS = 'Cơ sở vật chất văn hóa - thông tin';
@@ -375,6 +377,8 @@ const INFRA: readonly SectorWords[] = [
       'tram bom cap nuoc', 'nha may nuoc',
       // A water works and its pipe line (C1): "công trình nước" (not its waste water), "tuyến ống".
       'cong trinh nuoc(?! thai)', 'tuyen ong(?! (?:thoat|nuoc thai))',
+      // Ninth round (C1): a village's spring ("mó nước") and water drawn for households to use.
+      'mo nuoc', 'nuoc cap sinh hoat',
       'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -386,6 +390,8 @@ const INFRA: readonly SectorWords[] = [
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom',
       // A pump watering crops, solar or electric (C23, C38): "bơm năng lượng mặt trời tưới tiêu vườn tiêu".
       'bom (?:[a-z]+ ){0,4}tuoi', 'bom nang luong mat troi', 'bom dien', 'cong tuoi', 'cong thuy loi',
+      // Ninth round (C14): embankments of any material ("kè cừ tràm", "kè rọ đá", "kè mềm").
+      'ke (?:cu|coc|tre|ro da|ro thep|mem|ga bion|bao ve|chong sat lo|chong xoi lo)', '(?:lam|xay|xay dung|dap|gia co|sua|sua chua|nang cap|cai tao|thi cong) ke(?! (?:vach|chuyen|toan|hoach))',
       'bo vung', 'bo thua', 'cau mang', 'xi phong', 'mang tuoi', 'de bao', 'bo bao', 'tieu ung', 'chong ung', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
     withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao', 'suoi', 'dong chay', 'long suoi', 'khe', 'long ho', 'long kenh'],
@@ -406,6 +412,8 @@ const INFRA: readonly SectorWords[] = [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
       'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'nha thu vien', 'xay dung thu vien', 'xay thu vien', 'khu vui choi', 'diem vui choi', 'san vui choi', 'san khau', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'quang truong', 'san le hoi', 'thiet bi nghe nhin', 'nghe xem', 'ti vi', 'tivi', 'may thu thanh', 'radio', 'dau thu', 'the duc ngoai troi', 'dung cu the duc', 'cong chao', 'bang tin', 'bang tuyen truyen', 'pano tuyen truyen', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
+      // Ninth round (C16, C44): a practice ground and its apparatus are the works (a club's own gear is culture: FOR_CLUB).
+      'san tap (?:the thao|the duc|luyen|bong da|bong chuyen)', 'dung cu tap luyen', 'thiet bi tap luyen', 'may tap the duc',
     ],
     withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh'],
   },
@@ -433,10 +441,12 @@ const INFRA: readonly SectorWords[] = [
 /** Watering, read on the works text ("tuổi", age, is set aside there while its marks are written). */
 const WATERING = words(['tuoi', 'de tuoi', 'tuoi cho']);
 /** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
-const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
+const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep', 'phuc vu san xuat', 'cho san xuat']);
 /** Water stored, and its use for drinking (C23): "hồ chứa nước sinh hoạt" is clean water, "hồ chứa nước tưới" irrigation. */
-const STORAGE = words(['ho chua', 'ho dap', 'ao lang', 'long ho']);
-const DRINKING = words(['nuoc sinh hoat', 'nuoc sach', 'nuoc uong', 'an uong', 'cap nuoc sinh hoat']);
+const STORAGE = words(['ho chua', 'ho dap', 'ao lang', 'long ho',
+  // Ninth round (C1, C23): any source or intake — a dam, a weir, a pumping station, a stream — supplying drinking water or a water plant is clean water.
+  'dap', 'dap dang', 'dap tam', 'phai', 'tram bom', 'lay nuoc', 'nguon nuoc', 'khe', 'suoi']);
+const DRINKING = words(['nuoc sinh hoat', 'nuoc sach', 'nuoc uong', 'an uong', 'cap nuoc sinh hoat', 'cap sinh hoat', 'nha may nuoc', 'tram cap nuoc']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
 const DYKE = words(['cong tieu', 'cong tuoi', 'de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
@@ -515,7 +525,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'vo bao bi', 'bao bi (?:bao ve thuc vat|thuoc bao ve thuc vat)', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong(?! (?:chai|binh|thung|goi))', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
 ]);
 /**
  * Cleaning, clearing and landscaping (class E, C8, C9): "tổng dọn vệ sinh", "phát quang", "chỉnh
@@ -635,8 +645,44 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [GOVERNMENT, ['hanh chinh cong', 'doi ten (?:thon|ban|xom|ap|to dan pho)']],
 ];
 
+/**
+ * Rule 2, ninth round (issue 21, C42-C45 and the classes of error of the ninth corpus): what the
+ * conventions file by the activity's nature where a works, place, actor or beneficiary word would
+ * misfile it, class by class (the header lists them). Read before the eighth round's.
+ */
+const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
+  // a. C45: merging or closing satellite school sites and reorganising the school network is schooling, and so is pupils' transport (C12); the classrooms built to receive them are works named first (rule 2's "works lead").
+  ['Giáo dục', ['(?<!sau )(?:don|don dich|sap nhap|sap xep(?: lai)?|gom|thu gon|hop nhat|quy hoach lai)(?: [a-z0-9]+){0,3} (?:diem truong|diem le|diem lop|truong lop|mang luoi truong)', 'mang luoi truong(?: lop| hoc)?', '(?:xe )?dua don (?:hoc sinh|tre)']],
+  // b. C43: drinking water delivered — trucked, shipped, bottled or given as relief — is clean water (before relief's "cứu trợ").
+  ['Nước sạch', ['(?:cho|phat|phan phoi|van chuyen|cung cap|ho tro|cuu tro|tiep te) (?:[a-z]+ ){0,3}nuoc (?:ngot|sinh hoat|uong|sach|dong chai|dong binh|dong thung|binh)', 'nuoc (?:uong )?(?:dong chai|dong binh|dong thung)', 'xe (?:bon|stec|tec) (?:cho )?nuoc']],
+  // c. C44: relics restored, festival boats and races, instruments and costumes for a club, team or festival are culture (a cultural house's fixed equipment stays its works).
+  ['Văn hóa', ['(?<!tap )trung tu', 'ton tao(?! (?:canh quan|khuon vien|cay xanh))', 'di tich', 'chua khmer', 'ghe ngo', 'dua ghe', 'dua thuyen', 'boi thuyen', 'thuyen rong', 'nhac cu', 'bo chieng', 'trang phuc (?:bieu dien|van nghe|le hoi|dan toc|truyen thong)']],
+  // d. C14: disaster and fire drills and evacuation are security, whatever reservoir or dyke they exercise on.
+  ['An ninh trật tự', ['dien tap', 'so tan (?:dan|ho|nguoi)']],
+  // e. C11: Đề án 06 and its digital services are local government, whoever leads them (the commune police too).
+  [GOVERNMENT, ['de an 06', 'tien ich (?:so|de an 06|vneid)']],
+  // f. C25: fishing vessels and their owners, their equipment and anchorages are fisheries.
+  ['Thủy sản', ['tau ca', 'chu tau', 'may do ngang', 'may do ca', 'khu neo dau', 'cang ca', 'giam sat hanh trinh']],
+  // g. C22: home care of elderly or bedridden people is social protection, whoever volunteers for it.
+  [SOCIAL, ['cham soc tai nha', 'cham soc tai gia', 'cham soc (?:[0-9]+ )?(?:cu|nguoi gia|nguoi cao tuoi)(?: [a-z]+){0,3} (?:tai nha|neo don|liet giuong|han che van dong)']],
+  // h. C5: a cooperative's own membership is the cooperative's (not a mass organisation's "kết nạp"); a certified growing area kept or widened is certification (C20).
+  [MARKET, ['(?:hop tac xa|htx|to hop tac)(?: [a-z]+){0,4} ket nap', 'ket nap(?: [a-z0-9]+){0,3} (?:thanh vien|xa vien)(?: [a-z]+){0,2} (?:hop tac xa|htx|to hop tac)', 'ket nap (?:them )?(?:[0-9]+ )?xa vien', 'dien tich(?: [a-z]+){0,3} (?:dat chuan |dat )?(?:vietgap|globalgap)', '(?:duy tri|giu|mo rong)(?: [a-z]+){0,4} (?:vietgap|globalgap)']],
+  // i. C3: people placed in jobs whoever they are ("Giới thiệu học viên … vào làm việc tại doanh nghiệp").
+  ['Đào tạo nghề - Việc làm', ['vao lam viec', 'lam viec tai (?:doanh nghiep|cong ty|nha may|khu cong nghiep|xi nghiep|xuong)', 'gioi thieu(?: [0-9]+)? (?:hoc vien|thanh nien|nguoi)(?: [a-z0-9]+){0,5} (?:viec lam|lam viec|doanh nghiep)']],
+  // j. C18: opening a buying point is a buying agent's service, and a service named first is a service whoever it serves ("Dịch vụ phun thuốc … cho các HTX"); a showroom is market links (seventh round).
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:mo|lap|mo them|mo rong) (?:[a-z]+ )?(?:diem|dai ly|co so|cua hang|quay) thu mua', '(?<!.)(?:ho tro |phat trien |mo |lam |to chuc )?dich vu(?! (?:cong|hanh chinh|y te|moi truong rung|truc tuyen|xa hoi|tro giup|cham soc suc khoe))']],
+  [MARKET, ['(?:nha|khu|gian) trung bay']],
+  // k. C2, C8: telecom cables tidied or laid underground are the information works' upkeep, not landscaping.
+  [CULTURE_WORKS, ['(?:bo gon|ha ngam|chinh trang|thu hoi|sap xep|don dep)(?: [a-z]+){0,2} (?:cap|day cap|day)(?: [a-z]+){0,2} (?:vien thong|internet|quang|truyen hinh)']],
+  // l. C9: mangroves and protective forests planted are forestry, whatever pond or dyke they protect.
+  ['Lâm nghiệp', ['trong (?:moi |bo sung |lai |them )?(?:[0-9]+ (?:ha )?)?(?:rung|cay|dai rung|dai cay) (?:ngap man|phong ho|chan song|chan cat|chan gio)', '(?:mam|duoc|su|vet|ban) (?:va )?(?:mam|duoc|su|vet)(?= |$)', 'cay (?:mam|duoc(?! lieu)|su vet|ban chua)']],
+  // m. C10: a union's members mobilised to register for its emulation are its own business (older corpora).
+  [MASS_ORGS, ['van dong hoi vien(?: [a-z]+){0,2} dang ky']],
+];
+
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
+  ...NINTH_ROUND,
   ...EIGHTH_ROUND,
   ...SEVENTH_ROUND,
   ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
@@ -677,6 +723,9 @@ const OVERRIDES = rules([
     'to tiet kiem', 'nhom tiet kiem', 'canh dong lon', 'canh dong mau lon',
   ]],
 ]);
+const JOBS = 'Đào tạo nghề - Việc làm';
+/** The jobs an activity makes, named after it as its purpose ("…, tạo việc làm lúc nông nhàn"). */
+const PURPOSE_JOBS = / (?:de |nham |gop phan )?tao (?:them )?viec lam(?: .*)?$/;
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
 /**
@@ -686,16 +735,18 @@ const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh
  */
 const PRODUCTION_WORKS = rules([
   ['Tiểu thủ công nghiệp', ['ruong muoi', 'dong muoi', 'san phoi muoi', 'o ket tinh', 'chat loc', 'kho muoi', 'kho chua muoi']],
-  ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua']],
+  ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua',
+    // Ninth round (C32 by analogy, the ninth corpus's rule): shrimp raised in rice fields ("1 lúa 1 tôm") and the ponds, pens and cages of aquaculture, their banks too.
+    'lua (?:[0-9]+ |mot )?tom', 'tom lua', 'ruong (?:[a-z]+ ){0,2}nuoi tom', 'ao nuoi(?! (?:con )?(?:vit|ga|ngan|heo|lon))', 'ao (?:con )?tom', 'dam (?:nuoi|tom)', 'ao (?:con )?ca(?! nhan)', 'long nuoi', 'be nuoi', 'long (?:con )?ca', '(?:con )?ca long']],
 ]);
 /** What a field's own works look like: banks and ditches, paths, filters and tanks (a building named is its own works: "Sửa nhà văn hóa thôn Đồng Muối"). */
 const FIELD_WORKS = new Set(['Thủy lợi', 'Giao thông', 'Nước sạch']);
-const WATER_BROUGHT = words(['(?:cap|dan|lay|dua) nuoc', 'tram bom', 'kenh cap', 'kenh dan']);
+const WATER_BROUGHT = words(['(?:cap|dan|lay|dua) nuoc', 'tram bom', 'kenh cap', 'kenh dan', 'may bom', 'bom (?:hut )?nuoc', 'hut nuoc']);
 /**
  * Converting land or a building into something else is what it becomes (the activity is what is
  * delivered): "Chuyển đất lúa kém hiệu quả sang sản xuất muối", "Cải tạo chuồng bò cũ thành lán trồng nấm".
  */
-const CONVERSION = /^(?:ho tro |mo hinh )?(?:chuyen doi|chuyen|cai tao|doi)(?: [a-z0-9]+){0,2} (?:dat|ruong|chuong|nha|ao|vuon|dien tich|kho|lan)(?: [a-z0-9]+){0,5}? (?:sang|thanh) (.+)$/;
+const CONVERSION = /^(?:ho tro |mo hinh )?(?:chuyen doi|chuyen|cai tao|doi)(?: [a-z0-9]+){0,2} (?:dat|ruong|chuong|nha|ao|vuon|dien tich|kho|lan|vu|lua|cay|tru so)(?: [a-z0-9]+){0,5}? (?:sang|thanh) (.+)$/;
 /**
  * C40 (extending C7, C22): a liên thế hệ club is set aside like a mass organisation — its health
  * checks are health, its loans credit, its arts culture; the club itself (founded, run, widened) is
@@ -728,6 +779,8 @@ const PRODUCTION = rules(withLexicon([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       // C5, C20, C26: growing-area codes however worded, produce sold online, the household's business plan.
       'ma (?:so )?vung (?:trong|nuoi)', 'livestream', 'ban (?:[a-z]+ ){0,3}(?:truc tuyen|online|qua mang)', 'kinh te ho',
+      // Ninth round (C5, C26): a digital shop or stall on a marketplace sells produce online.
+      '(?:cua hang|gian hang) (?:so|truc tuyen|online)', 'gian hang tren san', 'san (?:giao dich )?(?:thuong mai dien tu|tmdt)', 'voso', 'postmart', 'shopee', 'lazada', 'tiktok shop', 'sendo',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', '(?<!dai ly )thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
       'khoi nghiep', 'khoi su kinh doanh',
@@ -743,7 +796,9 @@ const PRODUCTION = rules(withLexicon([
       // Small processing and crafts revived or kept (class J, C18): tea roasted and dried, paper made by hand, a craft village.
       'sao che', 'may sao', 'say che', 'choi dot', 'choi chit', 'choi tre', 'lam choi', 'bo choi', 'may say', 'so che', 'lam giay', 'giay do', 'khoi phuc nghe', 'phuc hoi nghe', 'giu nghe', 'duy tri nghe', 'bao ton nghe', 'bao ton lang nghe', 'nghe lam',
       // Eighth round (C18, C32): honey extracted, produce dried and packed at home.
-      'vat mat', 'loc mat ong', '(?<!.)(?:ho tro )?(?:may )?(?:quay|vat|tach) mat(?: ong)?', 'tach mat', 'dong goi', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
+      'vat mat', 'loc mat ong', '(?<!.)(?:ho tro )?(?:may )?(?:quay|vat|tach) mat(?: ong)?', 'tach mat', 'dong goi',
+      // Ninth round (C18, C32): honey extraction bought first, produce bottled, cashews shelled.
+      '(?<!.)(?:ho tro |mua |trang bi |cap )?(?:may |thung )?(?:quay|vat|tach) mat(?: ong)?', 'dong chai', 'boc tach', '(?:boc|tach) vo hat', 'tach hat', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -811,6 +866,24 @@ const MACHINERY = words(['may cay', 'may tuot', 'may gat', 'may cat lua', 'may l
 /** An activity that starts by planting ("Trồng…", "Mô hình trồng…"), or names an area or a way of planting ("vùng trồng…", "kỹ thuật trồng…"), is crop growing when nothing above claimed it ("trong" alone is also "in"). */
 const CROP_LEAD = /(?:^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?|(?:^| )(?:vung|dien tich|mo hinh|ky thuat|ho tro|cham soc va|chuyen sang) )trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
+
+/**
+ * Ninth round (C9, C32, C41: the activity is what is done first): an activity led by planting is
+ * the growing of what is planted, whatever its purpose, buyer or cooperative is named after it
+ * ("Trồng dâu nuôi tằm" is the mulberry, "Trồng sâm …, HTX sâm" the ginseng, "Trồng rừng ngập mặn
+ * … bảo vệ đê bao ao nuôi" the forest, "Trồng cỏ voi nuôi bò" the cattle's forage, C28).
+ */
+const PLANTING_FIRST = /^(?:ho tro |mo hinh |phat trien |nhom ho )?trong /;
+
+/** The production named earliest in the text (the list's order at one place). */
+function plantedFirst(k: string): Rule | undefined {
+  let best: { rule: Rule; at: number } | undefined;
+  for (const rule of PRODUCTION) {
+    const m = rule.re.exec(k);
+    if (m && (!best || m.index < best.at)) best = { rule, at: m.index };
+  }
+  return best?.rule;
+}
 
 /** Planting trees, and the banks where planting protects (class L). */
 const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|dai cay|bang cay)(?: |$)/;
@@ -916,8 +989,8 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 // ---------------------------------------------------------------------------------------------
 // Reading an activity's words.
 
-/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
-const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong)|(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
+/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn", "… trên nền đất nuôi tôm" (home care, "chăm sóc tại nhà", is a kind of care: ninth round, C22). */
+const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong|(?:nen )?dat(?! (?:lam nghiep|rung)))|(?<!cham soc )(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
 /**
  * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
  * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát
@@ -1057,7 +1130,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['pcccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
   ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
   ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
-  ['tnmt', 'tai nguyen moi truong'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
+  ['tnmt', 'tai nguyen moi truong'], ['anbg', 'an ninh bien gioi'], ['bdbp', 'bo doi bien phong'], ['ctd', 'chu thap do'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
 ]);
 const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
 
@@ -1148,6 +1221,8 @@ const UNION_SHORT = /(^| )hoi (pn|nd)(?= |$)/g;
 const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le)(?: .*)?$/;
 /** The document an activity follows ("… theo Kế hoạch số 12/KH-UBND", "… theo Quyết định 1719"): no part of what it is, nor where. */
 const REFERENCE = / theo (?:ke hoach|quyet dinh|nghi quyet|de an|chuong trinh|thong tu|nghi dinh|cong van|van ban|chi thi)(?: .*)?$/;
+/** The language an activity is told in is a means, not what it is (ninth round: "Tuyên truyền pháp luật bằng tiếng dân tộc" is legal education). */
+const MEANS = /(^| )bang (?:song ngu|tieng (?:dan toc(?: thieu so)?|me de|dia phuong|[a-z]+))(?= |$)/g;
 /** A list's mark before an activity ("1.", "2)", "a.", "IV -"): no part of what it is. */
 const LIST_MARK = /^\s*(?:[0-9]+(?:\.[0-9]+)*|[IVXivx]{1,4}|[a-dA-D])\s*[.)/:–-]\s+/u;
 /** "Tiếp tục", "Triển khai", "Thực hiện" before what is done ("Tiếp tục trồng cây dọc bờ sông"): the rules read what follows. */
@@ -1178,6 +1253,7 @@ function folded(text: string): string {
     .replace(ECO_FRIENDLY, '$1')
     .replace(VILLAGE_SCHOOL, '$1diem truong')
     .replace(CARRY_ON, '')
+    .replace(MEANS, '$1')
     .replace(REFERENCE, '');
 }
 
@@ -1354,6 +1430,12 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (production && (fieldWorks === undefined || FIELD_WORKS.has(fieldWorks))) return withSector('kinh-te', production.sector, 'activity');
   if (INTERGENERATIONAL.test(k)) return clubWork(read) ?? withSector('vh-xh-mt', SOCIAL, 'activity');
   if (HERBS.test(k) && HEALTH_SITE.test(whole)) return withSector('vh-xh-mt', 'Y tế', 'activity');
+  // Ninth round (C7, C18): the jobs a production makes are its purpose, not the activity ("Duy trì làng nghề mây tre đan, tạo việc làm lúc nông nhàn" is the craft), when nothing before them is rule 2's.
+  const purpose = o?.sector === JOBS ? PURPOSE_JOBS.exec(k) : null;
+  if (purpose && purpose.index > 0 && !first(OVERRIDES, k.slice(0, purpose.index))) {
+    const made = first(PRODUCTION, k.slice(0, purpose.index));
+    if (made && made.sector !== MARKET) return withSector('kinh-te', made.sector, 'activity');
+  }
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) {
     // A security team doing works is filed by the works (C7, C31: "Tổ tự quản đường biên … sửa đường liên ấp").
@@ -1420,7 +1502,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   const forPeople = forWhom > 0 && PEOPLE_FOR.test(k.slice(forWhom));
   const headProduction = forPeople ? first(PRODUCTION, head) : undefined;
   const beneficiaryOnly = forPeople && societyOfHead !== undefined && headProduction === undefined;
-  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : headProduction ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
+  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : PLANTING_FIRST.test(k) ? plantedFirst(k) : headProduction ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');
