@@ -657,10 +657,10 @@ const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['Nước sạch', ['(?:cho|phat|phan phoi|van chuyen|cung cap|ho tro|cuu tro|tiep te) (?:[a-z]+ ){0,3}nuoc (?:ngot|sinh hoat|uong|sach|dong chai|dong binh|dong thung|binh)', 'nuoc (?:uong )?(?:dong chai|dong binh|dong thung)', 'xe (?:bon|stec|tec) (?:cho )?nuoc']],
   // c. C44: relics restored, festival boats and races, instruments and costumes for a club, team or festival are culture (a cultural house's fixed equipment stays its works).
   ['Văn hóa', ['(?<!tap )trung tu', 'ton tao(?! (?:canh quan|khuon vien|cay xanh))', 'di tich', 'chua khmer', 'ghe ngo', 'dua ghe', 'dua thuyen', 'boi thuyen', 'thuyen rong', 'nhac cu', 'bo chieng', 'trang phuc (?:bieu dien|van nghe|le hoi|dan toc|truyen thong)']],
-  // d. C14: disaster and fire drills and evacuation are security, whatever reservoir or dyke they exercise on.
-  ['An ninh trật tự', ['dien tap', 'so tan (?:dan|ho|nguoi)']],
-  // e. C11: Đề án 06 and its digital services are local government, whoever leads them (the commune police too).
-  [GOVERNMENT, ['de an 06', 'tien ich (?:so|de an 06|vneid)']],
+  // d. C14: disaster and fire drills, evacuation and rescue gear are security, whatever reservoir, dyke or boat they name.
+  ['An ninh trật tự', ['dien tap', 'so tan (?:dan|ho|nguoi)', '(?:tau|thuyen|tau thuyen|xuong|ca no|phao|ao phao|thiet bi|dung cu) (?:[a-z]+ ){0,2}(?:cuu ho|cuu nan|cuu sinh)', 'tim kiem cuu nan']],
+  // e. C11: Đề án 06, identity cards, population data and residence filing are local government, whoever leads them (the commune police too).
+  [GOVERNMENT, ['de an 06', 'tien ich (?:so|de an 06|vneid)', 'can cuoc', 'du lieu dan cu', '(?:dang ky|thu tuc) cu tru']],
   // f. C25: fishing vessels and their owners, their equipment and anchorages are fisheries.
   ['Thủy sản', ['tau ca', 'chu tau', 'may do ngang', 'may do ca', 'khu neo dau', 'cang ca', 'giam sat hanh trinh']],
   // g. C22: home care of elderly or bedridden people is social protection, whoever volunteers for it.
@@ -685,7 +685,7 @@ const OVERRIDES = rules([
   ...NINTH_ROUND,
   ...EIGHTH_ROUND,
   ...SEVENTH_ROUND,
-  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
+  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'duong ranh(?: can lua)?', 'ranh can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
@@ -871,12 +871,15 @@ const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rul
  * Ninth round (C9, C32, C41: the activity is what is done first): an activity led by planting is
  * the growing of what is planted, whatever its purpose, buyer or cooperative is named after it
  * ("Trồng dâu nuôi tằm" is the mulberry, "Trồng sâm …, HTX sâm" the ginseng, "Trồng rừng ngập mặn
- * … bảo vệ đê bao ao nuôi" the forest, "Trồng cỏ voi nuôi bò" the cattle's forage, C28).
+ * … bảo vệ đê bao ao nuôi" the forest, "Trồng cỏ voi nuôi bò" the cattle's forage, C28) — except fish
+ * or shrimp raised with it, fisheries (C32).
  */
 const PLANTING_FIRST = /^(?:ho tro |mo hinh |phat trien |nhom ho )?trong /;
 
-/** The production named earliest in the text (the list's order at one place). */
+/** The production named earliest in the text (the list's order at one place); fish or shrimp in the field stay fisheries (C32: "Trồng lúa kết hợp thả cá"). */
 function plantedFirst(k: string): Rule | undefined {
+  const inListOrder = first(PRODUCTION, k);
+  if (inListOrder?.sector === 'Thủy sản') return inListOrder;
   let best: { rule: Rule; at: number } | undefined;
   for (const rule of PRODUCTION) {
     const m = rule.re.exec(k);
@@ -994,9 +997,11 @@ const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong|(?:nen )?dat(?! (?:l
 /**
  * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
  * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát
- * nước dọc đường" stays a drain and "Trồng cây xanh dọc đường" green verges.
+ * nước dọc đường" stays a drain and "Trồng cây xanh dọc đường" green verges. What an activity is tied
+ * to ("… gắn với du lịch cộng đồng") likewise (ninth round: "Dệt thổ cẩm gắn với du lịch cộng đồng"
+ * is the craft; "Xây dựng vùng nguyên liệu gắn với liên kết tiêu thụ", saying nothing before it, the linkage).
  */
-const ALONGSIDE = / (?:ven|doc|doc theo|gan|canh|hai ben|quanh) (?:tuyen )?(?:duong|kenh|muong|suoi|song|ho|bo|de|ngo|ao)(?: .*)?$/;
+const ALONGSIDE = / (?:(?:ven|doc|doc theo|gan|canh|hai ben|quanh) (?:tuyen )?(?:duong|kenh|muong|suoi|song|ho|bo|de|ngo|ao)|gan (?:lien )?voi)(?: .*)?$/;
 /** "Xây mới trường" is a new school, not the environment (môi trường). */
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
 /** "Xã hội hóa" (funded by the people and donors) is a way of paying, not social protection. */
@@ -1216,9 +1221,10 @@ const YOUTH_UNION = /(^| )(doan|chi doan|doan vien) tn(?= |$)/g;
 const UNION_SHORT = /(^| )hoi (pn|nd)(?= |$)/g;
 /**
  * The occasion an activity is held on is not what it is: "Tặng nhà tình thương cho hộ nghèo nhân
- * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh". Set aside after the activity's own words.
+ * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh"; nor when it is done ("… sau dồn điểm trường", "… sau sáp
+ * nhập": ninth round, C42, C45). Set aside after the activity's own words.
  */
-const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le)(?: .*)?$/;
+const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le|sau (?:khi )?(?:don|sap nhap|sap xep|hop nhat))(?: .*)?$/;
 /** The document an activity follows ("… theo Kế hoạch số 12/KH-UBND", "… theo Quyết định 1719"): no part of what it is, nor where. */
 const REFERENCE = / theo (?:ke hoach|quyet dinh|nghi quyet|de an|chuong trinh|thong tu|nghi dinh|cong van|van ban|chi thi)(?: .*)?$/;
 /** The language an activity is told in is a means, not what it is (ninth round: "Tuyên truyền pháp luật bằng tiếng dân tộc" is legal education). */
