@@ -195,6 +195,39 @@
  *      "… xa Con Lon" name no canal and no pig), and its programme in parentheses ("(Du an 8)"); there
  *      "lua dao" is fraud, "ngon den an ninh" a security light (C24), "be tong ngo" a lane.
  *
+ * The ninth round (issue 21) read the conventions C42-C45 and the ninth corpus's classes of error the
+ * same way (rule 2, NINTH_ROUND, read before the eighth's, and the steps around it):
+ *   a. merging, closing or reorganising school sites and the school network, and pupils' transport,
+ *      are Giáo dục (C45, C12); classrooms built to receive the pupils are works named first (C1);
+ *   b. drinking water delivered — trucked, shipped, bottled, given as relief — is Nước sạch (C43); a
+ *      dam, weir, pumping station or stream supplying drinking water or a water plant too (C1, C23:
+ *      STORAGE), a village's spring ("mó nước"); "nước đóng chai" is no stagnant "nước đọng";
+ *   c. relics restored (trùng tu, tôn tạo, di tích), festival boats and races, instruments and costumes
+ *      are Văn hóa (C44); a practice ground and its apparatus are cultural works (C16);
+ *   d. drills, evacuation and rescue gear are security (C14); embankments of any material ("kè cừ
+ *      tràm", "kè rọ đá", "làm kè") irrigation; a firebreak strip ("đường ranh cản lửa") forestry;
+ *   e. Đề án 06, identity cards and residence filing are local government whoever leads them (C11);
+ *      methadone is health (C30); ANBG (border security), NLMT (solar power), GSHT… are read as words;
+ *   f. fishing vessels, their owners, gear ("máy dò ngang" is no ferry) and anchorages are fisheries (C25);
+ *   g. home care of elderly people is Xã hội, "chăm sóc tại nhà" no place (C22);
+ *   h. a cooperative's membership and a certified area kept or widened are market links (C5, C20); a
+ *      digital shop on a marketplace too (C5, C26); a buying point opened and a service named first are
+ *      services (C18); people placed in jobs are jobs (C3);
+ *   i. telecom cables tidied or laid underground are cultural works' upkeep, not landscaping (C2, C8);
+ *   j. mangroves and protective forests planted are forestry, whatever pond they protect (C9);
+ *   k. aquaculture ponds, cages and shrimp raised in rice fields, and the works on them, are fisheries
+ *      (C32, PRODUCTION_WORKS), unless a pump or a canal brings the water (C29, C38); a field's history
+ *      ("… trên nền đất nuôi tôm") is where, not what; land converted from rice ("Chuyển 2 vụ lúa sang
+ *      1 lúa 1 tôm") is what it becomes, a surplus office ("trụ sở") too (C42);
+ *   l. an activity led by planting is the growing of what is planted, whatever purpose, buyer or
+ *      cooperative follows ("Trồng dâu nuôi tằm", "Trồng sâm …, HTX sâm"; forage stays C28, fish with
+ *      rice C32); honey extraction bought first and bottling are crafts (C18, C32);
+ *   m. what an activity is for, when it is done and how it is told are no part of it: jobs it makes
+ *      ("…, tạo việc làm lúc nông nhàn": the craft; jobs alone or by credit stay jobs), "… sau sáp
+ *      nhập / sau dồn điểm trường" (OCCASION), "… gắn với du lịch" (read only when nothing before it
+ *      says), "bằng tiếng dân tộc" (MEANS); "công tơ" (a meter) is no culvert, a farmer field school
+ *      ("lớp học hiện trường") no classroom.
+ *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
@@ -676,6 +709,8 @@ const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [CULTURE_WORKS, ['(?:bo gon|ha ngam|chinh trang|thu hoi|sap xep|don dep)(?: [a-z]+){0,2} (?:cap|day cap|day)(?: [a-z]+){0,2} (?:vien thong|internet|quang|truyen hinh)']],
   // l. C9: mangroves and protective forests planted are forestry, whatever pond or dyke they protect.
   ['Lâm nghiệp', ['trong (?:moi |bo sung |lai |them )?(?:[0-9]+ (?:ha )?)?(?:rung|cay|dai rung|dai cay) (?:ngap man|phong ho|chan song|chan cat|chan gio)', '(?:mam|duoc|su|vet|ban) (?:va )?(?:mam|duoc|su|vet)(?= |$)', 'cay (?:mam|duoc(?! lieu)|su vet|ban chua)']],
+  // n. C30: methadone and other substitution treatment is health, whoever it is for.
+  ['Y tế', ['methadone', 'metadon', 'dieu tri thay the']],
   // m. C10: a union's members mobilised to register for its emulation are its own business (older corpora).
   [MASS_ORGS, ['van dong hoi vien(?: [a-z]+){0,2} dang ky']],
 ];
@@ -1135,7 +1170,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['pcccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
   ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
   ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
-  ['tnmt', 'tai nguyen moi truong'], ['anbg', 'an ninh bien gioi'], ['bdbp', 'bo doi bien phong'], ['ctd', 'chu thap do'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
+  ['tnmt', 'tai nguyen moi truong'], ['anbg', 'an ninh bien gioi'], ['bdbp', 'bo doi bien phong'], ['ctd', 'chu thap do'], ['nlmt', 'nang luong mat troi'], ['gsht', 'giam sat hanh trinh'], ['hcc', 'hanh chinh cong'], ['dtd', 'dai thao duong'], ['bch', 'ban chap hanh'], ['gv', 'giao vien'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
 ]);
 const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
 
