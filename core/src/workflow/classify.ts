@@ -202,9 +202,9 @@
  *   b. drinking water delivered — trucked, shipped, bottled, given as relief — is Nước sạch (C43); a
  *      dam, weir, pumping station or stream supplying drinking water or a water plant too (C1, C23:
  *      STORAGE), a village's spring ("mó nước"); "nước đóng chai" is no stagnant "nước đọng";
- *   c. relics restored (trùng tu, tôn tạo, di tích), festival boats and races, instruments and costumes
- *      are Văn hóa (C44); a practice ground and its apparatus are cultural works (C16);
- *   d. drills, evacuation and rescue gear are security (C14); embankments of any material ("kè cừ
+ *   c. relics restored (trùng tu, tôn tạo, di tích), festival boats and races, instruments (gongs for a
+ *      nhà rông too) and costumes are Văn hóa (C44); a practice ground and its apparatus are cultural works (C16);
+ *   d. drills (a forest fire drill stays forestry, C17), evacuation and rescue gear are security (C14); embankments of any material ("kè cừ
  *      tràm", "kè rọ đá", "làm kè") irrigation; a firebreak strip ("đường ranh cản lửa") forestry;
  *   e. Đề án 06, identity cards and residence filing are local government whoever leads them (C11);
  *      methadone is health (C30); ANBG (border security), NLMT (solar power), GSHT… are read as words;
@@ -226,7 +226,8 @@
  *      ("…, tạo việc làm lúc nông nhàn": the craft; jobs alone or by credit stay jobs), "… sau sáp
  *      nhập / sau dồn điểm trường" (OCCASION), "… gắn với du lịch" (read only when nothing before it
  *      says), "bằng tiếng dân tộc" (MEANS); "công tơ" (a meter) is no culvert, a farmer field school
- *      ("lớp học hiện trường") no classroom.
+ *      ("lớp học hiện trường") no classroom; written without marks, "biểu diễn" and "bưởi Diễn" are no
+ *      power, "hoi thao dau bo" a field day (C3), "điện từ cột" power from the pole.
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -340,10 +341,12 @@ const FALSE_FRIENDS = words([
   'boi duong', 'dinh duong', 'nuoi duong', 'tuong duong', 'an duong', 'nghi duong', 'duong benh', 'duong tinh',
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
-  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
+  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu(?! (?:cot|tram|luoi|nha))',
   'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo(?!\\s(?:bao|vung|thua|kenh|muong)(?= |$))', 'den pin', 'tuoi tieu hoc', 'do tuoi', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
   // Ninth round: a fish finder ("máy dò ngang") is no ferry ("đò ngang", C25); a farmer field school is a class held in the field, no classroom (C3).
   'may do ngang', 'lop hoc(?: nong dan)? hien truong', 'lop hoc nong dan',
+  // …and, written without marks, a performance ("biểu diễn", "buổi diễn") or a pomelo ("bưởi Diễn") is no power ("điện").
+  'bieu dien', 'buoi dien',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -689,11 +692,11 @@ const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // b. C43: drinking water delivered — trucked, shipped, bottled or given as relief — is clean water (before relief's "cứu trợ").
   ['Nước sạch', ['(?:cho|phat|phan phoi|van chuyen|cung cap|ho tro|cuu tro|tiep te) (?:[a-z]+ ){0,3}nuoc (?:ngot|sinh hoat|uong|sach|dong chai|dong binh|dong thung|binh)', 'nuoc (?:uong )?(?:dong chai|dong binh|dong thung)', 'xe (?:bon|stec|tec) (?:cho )?nuoc']],
   // c. C44: relics restored, festival boats and races, instruments and costumes for a club, team or festival are culture (a cultural house's fixed equipment stays its works).
-  ['Văn hóa', ['(?<!tap )trung tu', 'ton tao(?! (?:canh quan|khuon vien|cay xanh))', 'di tich', 'chua khmer', 'ghe ngo', 'dua ghe', 'dua thuyen', 'boi thuyen', 'thuyen rong', 'nhac cu', 'bo chieng', 'trang phuc (?:bieu dien|van nghe|le hoi|dan toc|truyen thong)']],
-  // d. C14: disaster and fire drills, evacuation and rescue gear are security, whatever reservoir, dyke or boat they name.
-  ['An ninh trật tự', ['dien tap', 'so tan (?:dan|ho|nguoi)', '(?:tau|thuyen|tau thuyen|xuong|ca no|phao|ao phao|thiet bi|dung cu) (?:[a-z]+ ){0,2}(?:cuu ho|cuu nan|cuu sinh)', 'tim kiem cuu nan']],
+  ['Văn hóa', ['(?<!tap )trung tu', 'ton tao(?! (?:canh quan|khuon vien|cay xanh))', 'di tich', 'chua khmer', 'ghe ngo', 'dua ghe', 'dua thuyen', 'boi thuyen', 'thuyen rong', 'nhac cu', 'bo chieng', '(?:mua|trang bi|cap|tang|ho tro)(?: [a-z]+){0,3} (?:bo )?(?:cong chieng|chieng)', 'trang phuc (?:bieu dien|van nghe|le hoi|dan toc|truyen thong)']],
+  // d. C14: disaster and fire drills (a forest fire drill stays forestry, C17), evacuation and rescue gear are security, whatever reservoir, dyke or boat they name.
+  ['An ninh trật tự', ['dien tap(?!(?: [a-z]+){0,5} rung(?: |$))', 'so tan (?:dan|ho|nguoi)', '(?:tau|thuyen|tau thuyen|xuong|ca no|phao|ao phao|thiet bi|dung cu) (?:[a-z]+ ){0,2}(?:cuu ho|cuu nan|cuu sinh)', 'tim kiem cuu nan']],
   // e. C11: Đề án 06, identity cards, population data and residence filing are local government, whoever leads them (the commune police too).
-  [GOVERNMENT, ['de an 06', 'tien ich (?:so|de an 06|vneid)', 'can cuoc', 'du lieu dan cu', '(?:dang ky|thu tuc) cu tru']],
+  [GOVERNMENT, ['de an 06', 'tien ich (?:so|de an 06|vneid)', 'can cuoc', 'du lieu dan cu', '(?:dang ky|thu tuc) (?:cu tru|thuong tru|tam tru)']],
   // f. C25: fishing vessels and their owners, their equipment and anchorages are fisheries.
   ['Thủy sản', ['tau ca', 'chu tau', 'may do ngang', 'may do ca', 'khu neo dau', 'cang ca', 'giam sat hanh trinh']],
   // g. C22: home care of elderly or bedridden people is social protection, whoever volunteers for it.
@@ -1262,6 +1265,8 @@ const UNION_SHORT = /(^| )hoi (pn|nd)(?= |$)/g;
 const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le|sau (?:khi )?(?:don|sap nhap|sap xep|hop nhat))(?: .*)?$/;
 /** The document an activity follows ("… theo Kế hoạch số 12/KH-UBND", "… theo Quyết định 1719"): no part of what it is, nor where. */
 const REFERENCE = / theo (?:ke hoach|quyet dinh|nghi quyet|de an|chuong trinh|thong tu|nghi dinh|cong van|van ban|chi thi)(?: .*)?$/;
+/** "Hội thảo đầu bờ" written without marks ("hoi thao dau bo"): a field day (C3), no "bò" (FIELD_EDGE reads it with its marks). */
+const FIELD_EDGE_PLAIN = /(^| )hoi thao dau bo(?= |$)/g;
 /** The language an activity is told in is a means, not what it is (ninth round: "Tuyên truyền pháp luật bằng tiếng dân tộc" is legal education). */
 const MEANS = /(^| )bang (?:song ngu|tieng (?:dan toc(?: thieu so)?|me de|dia phuong|[a-z]+))(?= |$)/g;
 /** A list's mark before an activity ("1.", "2)", "a.", "IV -"): no part of what it is. */
@@ -1294,6 +1299,7 @@ function folded(text: string): string {
     .replace(ECO_FRIENDLY, '$1')
     .replace(VILLAGE_SCHOOL, '$1diem truong')
     .replace(CARRY_ON, '')
+    .replace(FIELD_EDGE_PLAIN, '$1hoi thao tai ruong')
     .replace(MEANS, '$1')
     .replace(REFERENCE, '');
 }

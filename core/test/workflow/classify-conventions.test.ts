@@ -702,6 +702,17 @@ describe('the ninth round (issue 21): the conventions C42-C45 and the ninth corp
     expectPlaced('Hỗ trợ vay vốn tạo việc làm cho thanh niên', 'kinh-te', 'Đào tạo nghề - Việc làm');
     expectPlaced('Dạy tiếng Việt cho trẻ DTTS trước tuổi vào lớp 1', 'vh-xh-mt', 'Giáo dục');
   });
+
+  it('j. the same classes in other wordings: gongs for a nhà rông (C44), residence filed online with the police (C11), field days and performances written without marks', () => {
+    expectPlaced('Trang bị bộ cồng chiêng cho nhà rông', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Công an xã hỗ trợ người dân đăng ký thường trú trực tuyến', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Hoi thao dau bo giong ngo moi chiu han', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Doi mua xoang bieu dien phuc vu du khach', 'vh-xh-mt', 'Văn hóa');
+    expectPlaced('Cai tao vuon tap trong buoi Dien', 'kinh-te', 'Trồng trọt');
+    // …while a nhà rông's stage and sound system stay its works (C44), and a forest fire drill forestry (C17).
+    expectPlaced('Lắp sân khấu và hệ thống âm thanh nhà rông', 'csht', CULTURE);
+    expectPlaced('Diễn tập phòng cháy chữa cháy rừng', 'kinh-te', 'Lâm nghiệp');
+  });
 });
 
 describe('the other conventions, checked on names of their own', () => {
