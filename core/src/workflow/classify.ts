@@ -204,7 +204,8 @@
  *      STORAGE), a village's spring ("mó nước"); "nước đóng chai" is no stagnant "nước đọng";
  *   c. relics restored (trùng tu, tôn tạo, di tích), festival boats and races, instruments (gongs for a
  *      nhà rông too) and costumes are Văn hóa (C44); a practice ground and its apparatus are cultural works (C16);
- *   d. drills (a forest fire drill stays forestry, C17), evacuation and rescue gear are security (C14); embankments of any material ("kè cừ
+ *   d. drills (a forest fire drill stays forestry, C17, and so does a fire watchtower), evacuation and
+ *      rescue gear are security (C14); a toilet built at a health station is health's (C2); embankments of any material ("kè cừ
  *      tràm", "kè rọ đá", "làm kè") irrigation; a firebreak strip ("đường ranh cản lửa") forestry;
  *   e. Đề án 06, identity cards and residence filing are local government whoever leads them (C11);
  *      methadone is health (C30); ANBG (border security), NLMT (solar power), GSHT… are read as words;
@@ -214,14 +215,15 @@
  *      digital shop on a marketplace too (C5, C26); a buying point opened and a service named first are
  *      services (C18); people placed in jobs are jobs (C3);
  *   i. telecom cables tidied or laid underground are cultural works' upkeep, not landscaping (C2, C8);
- *   j. mangroves and protective forests planted are forestry, whatever pond they protect (C9);
+ *   j. mangroves and protective forests planted are forestry, whatever pond they protect, and so are
+ *      trees planted against erosion or sand (C9: EROSION, before green verges);
  *   k. aquaculture ponds, cages and shrimp raised in rice fields, and the works on them, are fisheries
  *      (C32, PRODUCTION_WORKS), unless a pump or a canal brings the water (C29, C38); a field's history
  *      ("… trên nền đất nuôi tôm") is where, not what; land converted from rice ("Chuyển 2 vụ lúa sang
  *      1 lúa 1 tôm") is what it becomes, a surplus office ("trụ sở") too (C42);
  *   l. an activity led by planting is the growing of what is planted, whatever purpose, buyer or
  *      cooperative follows ("Trồng dâu nuôi tằm", "Trồng sâm …, HTX sâm"; forage stays C28, fish with
- *      rice C32); honey extraction bought first and bottling are crafts (C18, C32);
+ *      rice or grass for fish C32); honey extraction bought first and bottling are crafts (C18, C32);
  *   m. what an activity is for, when it is done and how it is told are no part of it: jobs it makes
  *      ("…, tạo việc làm lúc nông nhàn": the craft; jobs alone or by credit stay jobs), "… sau sáp
  *      nhập / sau dồn điểm trường" (OCCASION), "… gắn với du lịch" (read only when nothing before it
@@ -710,7 +712,7 @@ const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [MARKET, ['(?:nha|khu|gian) trung bay']],
   // k. C2, C8: telecom cables tidied or laid underground are the information works' upkeep, not landscaping.
   [CULTURE_WORKS, ['(?:bo gon|ha ngam|chinh trang|thu hoi|sap xep|don dep)(?: [a-z]+){0,2} (?:cap|day cap|day)(?: [a-z]+){0,2} (?:vien thong|internet|quang|truyen hinh)']],
-  // l. C9: mangroves and protective forests planted are forestry, whatever pond or dyke they protect.
+  // l. C9: mangroves and protective forests planted are forestry, whatever pond or dyke they protect (any tree planted against erosion: EROSION).
   ['Lâm nghiệp', ['trong (?:moi |bo sung |lai |them )?(?:[0-9]+ (?:ha )?)?(?:rung|cay|dai rung|dai cay) (?:ngap man|phong ho|chan song|chan cat|chan gio)', '(?:mam|duoc|su|vet|ban) (?:va )?(?:mam|duoc|su|vet)(?= |$)', 'cay (?:mam|duoc(?! lieu)|su vet|ban chua)']],
   // n. C30: methadone and other substitution treatment is health, whoever it is for.
   ['Y tế', ['methadone', 'metadon', 'dieu tri thay the']],
@@ -723,7 +725,7 @@ const OVERRIDES = rules([
   ...NINTH_ROUND,
   ...EIGHTH_ROUND,
   ...SEVENTH_ROUND,
-  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'duong ranh(?: can lua)?', 'ranh can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
+  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'duong ranh(?: can lua)?', 'ranh can lua', 'choi canh lua', 'canh lua rung', 'lua rung', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
@@ -914,10 +916,10 @@ const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rul
  */
 const PLANTING_FIRST = /^(?:ho tro |mo hinh |phat trien |nhom ho )?trong /;
 
-/** The production named earliest in the text (the list's order at one place); fish or shrimp in the field stay fisheries (C32: "Trồng lúa kết hợp thả cá"). */
+/** The production named earliest in the text (the list's order at one place); fish or shrimp named stay fisheries (C32: "Trồng lúa kết hợp thả cá", "Trồng cỏ nuôi cá trắm" as C28 for fish). */
 function plantedFirst(k: string): Rule | undefined {
-  const inListOrder = first(PRODUCTION, k);
-  if (inListOrder?.sector === 'Thủy sản') return inListOrder;
+  const fish = PRODUCTION.find((r) => r.sector === 'Thủy sản' && r.re.test(k));
+  if (fish) return fish;
   let best: { rule: Rule; at: number } | undefined;
   for (const rule of PRODUCTION) {
     const m = rule.re.exec(k);
@@ -930,6 +932,8 @@ function plantedFirst(k: string): Rule | undefined {
 const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|dai cay|bang cay)(?: |$)/;
 const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
 const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:(?:hang|luong|khom|bon|tuyen|hang rao) )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat|hoa [a-z]+(?: [a-z]+)?)$/;
+/** What protective planting is against (C9): erosion, landslides, blowing sand. */
+const EROSION = words(['chong sat lo', 'chong xoi lo', 'chong truot lo', 'chong cat bay', 'chan cat bay']);
 const ROADSIDE = words(['ven duong', 'doc duong', 'hai ben duong', 'doc tuyen duong', 'ven tuyen duong', 'ven kenh', 'doc kenh', 'bo kenh']);
 /** Crops named (the lexicon's too): planting them on a bank grows them ("Trồng cây xoài ven sông"). */
 const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu', ...lexiconPhrases('Trồng trọt')]);
@@ -1495,6 +1499,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
   if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');
   if (PEN_DISINFECTION.test(k) || (PENS.test(k) && !PEN_WASTE.test(k))) return withSector('kinh-te', 'Chăn nuôi', 'activity');
+  // Trees planted against erosion or sand are protective planting (C9; ninth round: "Trồng cây xanh ven sông chống sạt lở"), before green verges.
+  if (PLANTING.test(k) && EROSION.test(whole) && !CROPS_NAMED.test(k)) return withSector('kinh-te', 'Lâm nghiệp', 'activity');
   // 2c. Cleaning, clearing and landscaping are the environment's wherever they are, unless they are upkeep of a canal, a power line or water works, or go with works proper.
   if (FLY_POSTING.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (!soft && CLEANING.test(k) && (!growing || LANDSCAPE.test(k))) {
@@ -1522,6 +1528,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (verb && !soft && SANITATION.test(k)) {
     const building = infraOf(read.worksWhole, verb)?.sector;
     if (building === SCHOOL || building === CULTURE_WORKS) return withSector('csht', building, 'activity');
+    // …and a health station's are health's (C2; ninth round: "Xây nhà vệ sinh trạm y tế").
+    if (HEALTH_SITE.test(whole)) return withSector('vh-xh-mt', 'Y tế', 'activity');
   }
   // Clearing a canal or a reservoir is its upkeep ("Vệ sinh kênh mương nội đồng"), not the environment's.
   if (HYGIENE.test(k) && !ENVIRONMENT.test(k) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
