@@ -199,6 +199,8 @@
  * same way (rule 2, NINTH_ROUND, read before the eighth's, and the steps around it):
  *   a. merging, closing or reorganising school sites and the school network, and pupils' transport,
  *      are Giáo dục (C45, C12); classrooms built to receive the pupils are works named first (C1);
+ *      surplus premises inventoried, disposed of or assigned are local government (C42), one
+ *      converted to a named use is that use ("… thành trường mầm non", works on "nhà văn hóa");
  *   b. drinking water delivered — trucked, shipped, bottled, given as relief — is Nước sạch (C43); a
  *      dam, weir, pumping station or stream supplying drinking water or a water plant too (C1, C23:
  *      STORAGE), a village's spring ("mó nước"); "nước đóng chai" is no stagnant "nước đọng";
@@ -714,6 +716,8 @@ const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [CULTURE_WORKS, ['(?:bo gon|ha ngam|chinh trang|thu hoi|sap xep|don dep)(?: [a-z]+){0,2} (?:cap|day cap|day)(?: [a-z]+){0,2} (?:vien thong|internet|quang|truyen hinh)']],
   // l. C9: mangroves and protective forests planted are forestry, whatever pond or dyke they protect (any tree planted against erosion: EROSION).
   ['Lâm nghiệp', ['trong (?:moi |bo sung |lai |them )?(?:[0-9]+ (?:ha )?)?(?:rung|cay|dai rung|dai cay) (?:ngap man|phong ho|chan song|chan cat|chan gio)', '(?:mam|duoc|su|vet|ban) (?:va )?(?:mam|duoc|su|vet)(?= |$)', 'cay (?:mam|duoc(?! lieu)|su vet|ban chua)']],
+  // o. C42: inventorying surplus premises and deciding their use or disposal is local government (converting one to a named use is that use: CONVERSION, or works on the object named).
+  [GOVERNMENT, ['(?:ra soat|kiem ke|lap phuong an|phuong an|xu ly|thanh ly|ban giao|sap xep|quan ly|dau gia|bo tri)(?: [a-z]+){0,5} (?:doi du|tai san cong)']],
   // n. C30: methadone and other substitution treatment is health, whoever it is for.
   ['Y tế', ['methadone', 'metadon', 'dieu tri thay the']],
   // m. C10: a union's members mobilised to register for its emulation are its own business (older corpora).
@@ -1034,8 +1038,8 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 // ---------------------------------------------------------------------------------------------
 // Reading an activity's words.
 
-/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn", "… trên nền đất nuôi tôm" (home care, "chăm sóc tại nhà", is a kind of care: ninth round, C22). */
-const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong|(?:nen )?dat(?! (?:lam nghiep|rung)))|(?<!cham soc )(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
+/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn", "… trên nền đất nuôi tôm"; "tài sản công" (public assets) is no "tại sân" (home care, "chăm sóc tại nhà", is a kind of care: ninth round, C22). */
+const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong|(?:nen )?dat(?! (?:lam nghiep|rung)))|(?<!cham soc )(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san(?! (?:cong|co dinh|nha nuoc|doi du))|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
 /**
  * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
  * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát

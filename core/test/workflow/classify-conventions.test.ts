@@ -612,6 +612,13 @@ describe('the ninth round (issue 21): the conventions C42-C45 and the ninth corp
     expectPlaced('Xây nhà vệ sinh cho học sinh bán trú sau sáp nhập điểm trường', 'csht', 'Trường học');
     expectPlaced('Cải tạo trụ sở UBND xã cũ thành trường mầm non', 'csht', 'Trường học');
     expectPlaced('Chuyển trụ sở xã dôi dư thành trạm y tế khu vực', 'vh-xh-mt', 'Y tế');
+    expectPlaced('Sửa chữa trụ sở dôi dư làm nhà văn hóa thôn', 'csht', CULTURE);
+  });
+
+  it('a2. surplus premises inventoried, disposed of or assigned are local government (C42); "tài sản" (assets) is no "tại sân" (at the yard)', () => {
+    expectPlaced('Kiểm kê, lập phương án xử lý tài sản công dôi dư', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Thanh lý tài sản công dôi dư sau sắp xếp đơn vị hành chính', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Rà soát, bố trí sử dụng trụ sở dôi dư sau sáp nhập', 'vh-xh-mt', 'Tổ chức chính quyền');
   });
 
   it('b. drinking water delivered is clean water (C43), and water works decide by their stated use (C1, C23)', () => {
