@@ -211,6 +211,9 @@
  *      tràm", "kè rọ đá", "làm kè") irrigation; a firebreak strip ("đường ranh cản lửa") forestry;
  *   e. Đề án 06, identity cards and residence filing are local government whoever leads them (C11);
  *      methadone is health (C30); ANBG (border security), NLMT (solar power), GSHT… are read as words;
+ *      solar panels are power wherever they stand, a school's roof too (C38); a safe ferry team
+ *      ("tổ đò ngang an toàn") security (C31); voluntary social insurance (BHXH) Xã hội; disinfection
+ *      ("khử khuẩn") health; a crop planted for its oil ("lấy tinh dầu") is the crop;
  *   f. fishing vessels, their owners, gear ("máy dò ngang" is no ferry) and anchorages are fisheries (C25);
  *   g. home care of elderly people is Xã hội, "chăm sóc tại nhà" no place (C22);
  *   h. a cooperative's membership and a certified area kept or widened are market links (C5, C20); a
@@ -418,7 +421,7 @@ const INFRA: readonly SectorWords[] = [
       // A water works and its pipe line (C1): "công trình nước" (not its waste water), "tuyến ống".
       'cong trinh nuoc(?! thai)', 'tuyen ong(?! (?:thoat|nuoc thai))',
       // Ninth round (C1): a village's spring ("mó nước") and water drawn for households to use.
-      'mo nuoc', 'nuoc cap sinh hoat',
+      'mo nuoc', 'nuoc cap sinh hoat', 'nguon nuoc (?:gieng|sinh hoat|mo|an uong)',
       'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -614,7 +617,7 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // a. Cinnamon (C9, C20): certified (C5), processed (crafts), grown (forestry), in that order.
   [MARKET, ['chung nhan(?: [a-z]+){0,3} (?:huu co|vietgap|globalgap)', '(?:duy tri|giu|gia han|tai) chung nhan']],
-  ['Tiểu thủ công nghiệp', ['vo que', 'que tam', 'tinh dau que', 'tinh dau', 'chung cat', 'say que', 'phoi que', 'so che que', 'che bien que']],
+  ['Tiểu thủ công nghiệp', ['vo que', 'que tam', 'tinh dau que', '(?<!lay )tinh dau', 'chung cat', 'say que', 'phoi que', 'so che que', 'che bien que']],
   ['Lâm nghiệp', ['que huu co', 'chuyen doi que', 'cham soc que', 'vuon que', 'rung que', 'doi que', 'tia thua', '(?:phat|lam|lam sach) co(?: [a-z]+){0,4} que']],
   // c. Water stored by its use (C23): a tradesmen's team building for hire sells a service; a sluice keeping fresh water in a canal, a dam watering fields irrigate; fresh water kept to drink, a cistern ("cống chứa", no culvert), a water plant's pumping station are clean water.
   ['Ngành nghề và dịch vụ nông thôn', ['(?:to|doi|nhom) tho(?: xay| ho| ne)?', 'xay thue', 'lam thue', 'nhan xay']],
@@ -661,7 +664,7 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // a. C33: storm- and flood-resistant houses and shelters for vulnerable households are housing (C2), their loan too (before credit and security's "bão lũ").
   [SOCIAL, ['nha (?:o )?(?:chong chiu|chong|chiu|tranh|an toan)(?: [a-z]+){0,2} (?:bao|lu|lut|ngap|thien tai)', '(?:choi|nha|san) tranh (?:lu|lut)', 'nha an toan(?: truoc)?(?: [a-z]+){0,2} bao']],
   // b. C31: the border — lines and markers self-managed, sovereignty, the border guard, safe-boat and safe-wharf teams set up as a security model (before fishing's "tàu thuyền").
-  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen )?an toan', 'ben (?:bai|do|thuyen) an toan']],
+  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen |do ngang |do doc )?an toan', 'ben (?:bai|do|thuyen) an toan']],
   // c. C10, C22, C39: information poverty reduction (Dự án 6, a social programme's communication, whatever channel carries it), men sharing housework (gender), children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
   [SOCIAL, ['giam ngheo (?:ve )?thong tin', 'chia se viec nha', '(?:tham gia|lam|ganh vac) viec nha', 'do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
   ['Y tế', ['phat hien som', 'phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
@@ -718,6 +721,10 @@ const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['Lâm nghiệp', ['trong (?:moi |bo sung |lai |them )?(?:[0-9]+ (?:ha )?)?(?:rung|cay|dai rung|dai cay) (?:ngap man|phong ho|chan song|chan cat|chan gio)', '(?:mam|duoc|su|vet|ban) (?:va )?(?:mam|duoc|su|vet)(?= |$)', 'cay (?:mam|duoc(?! lieu)|su vet|ban chua)']],
   // o. C42: inventorying surplus premises and deciding their use or disposal is local government (converting one to a named use is that use: CONVERSION, or works on the object named).
   [GOVERNMENT, ['(?:ra soat|kiem ke|lap phuong an|phuong an|xu ly|thanh ly|ban giao|sap xep|quan ly|dau gia|bo tri)(?: [a-z]+){0,5} (?:doi du|tai san cong)']],
+  // p. C38, C15: solar panels produce power wherever they stand (a school's roof too; solar pumps and dryers keep their use).
+  ['Điện', ['(?:dien|pin|tam pin|he thong dien|he thong) (?:nang luong )?mat troi', 'ap mai']],
+  // q. C19 by analogy (BHYT is health): voluntary social insurance is social protection, whoever's work it insures.
+  [SOCIAL, ['bao hiem xa hoi']],
   // n. C30: methadone and other substitution treatment is health, whoever it is for.
   ['Y tế', ['methadone', 'metadon', 'dieu tri thay the']],
   // m. C10: a union's members mobilised to register for its emulation are its own business (older corpora).
@@ -973,7 +980,7 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'can do', 'can tre', 'can nang', 'do chieu cao', 'theo doi tang truong', 'bieu do tang truong', 'vi chat', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'thuy tinh the', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so', 'so cap cuu', 'so cuu', 'cap cuu',
+      'phong chong dich', 'phong dich', 'chong dich', 'khu khuan', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'thuy tinh the', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so', 'so cap cuu', 'so cuu', 'cap cuu',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',

@@ -710,7 +710,7 @@ describe('the ninth round (issue 21): the conventions C42-C45 and the ninth corp
     expectPlaced('Dạy tiếng Việt cho trẻ DTTS trước tuổi vào lớp 1', 'vh-xh-mt', 'Giáo dục');
   });
 
-  it('j. the same classes in other wordings: gongs for a nhà rông (C44), residence filed online with the police (C11), field days and performances written without marks, a health station\'s toilet (C2), planting against erosion (C9), grass for fish, a fire watchtower (C17)', () => {
+  it('j. the same classes in other wordings: gongs for a nhà rông (C44), residence filed online with the police (C11), field days and performances written without marks, a health station\'s toilet (C2), planting against erosion (C9), grass for fish, a fire watchtower (C17), safe ferry teams (C31), solar panels on a school (C38), a crop planted for its oil, a well\'s source (C1), social insurance', () => {
     expectPlaced('Trang bị bộ cồng chiêng cho nhà rông', 'vh-xh-mt', 'Văn hóa');
     expectPlaced('Công an xã hỗ trợ người dân đăng ký thường trú trực tuyến', 'vh-xh-mt', 'Tổ chức chính quyền');
     expectPlaced('Hoi thao dau bo giong ngo moi chiu han', 'kinh-te', 'Trồng trọt');
@@ -720,10 +720,17 @@ describe('the ninth round (issue 21): the conventions C42-C45 and the ninth corp
     expectPlaced('Trồng cây xanh ven sông chống sạt lở', 'kinh-te', 'Lâm nghiệp');
     expectPlaced('Trồng cỏ nuôi cá trắm', 'kinh-te', 'Thủy sản');
     expectPlaced('Làm chòi canh lửa rừng', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Tổ đò ngang an toàn', 'vh-xh-mt', 'An ninh trật tự');
+    expectPlaced('Lắp điện mặt trời áp mái cho trường học', 'csht', 'Điện');
+    expectPlaced('Trồng sả lấy tinh dầu', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Làm hàng rào bảo vệ nguồn nước giếng', 'csht', 'Nước sạch');
+    expectPlaced('Hỗ trợ đóng BHXH tự nguyện cho lao động tự do', 'vh-xh-mt', SOCIAL);
     // …while a nhà rông's stage and sound system stay its works (C44), a forest fire drill forestry (C17), rice grown intensively ("thâm canh lúa") no fire watch.
     expectPlaced('Lắp sân khấu và hệ thống âm thanh nhà rông', 'csht', CULTURE);
     expectPlaced('Diễn tập phòng cháy chữa cháy rừng', 'kinh-te', 'Lâm nghiệp');
     expectPlaced('Thâm canh lúa lai vụ xuân 20 ha', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Chưng cất tinh dầu sả', 'kinh-te', CRAFTS);
+    expectPlaced('Lắp bơm năng lượng mặt trời tưới vườn cà phê', 'csht', 'Thủy lợi');
   });
 });
 
