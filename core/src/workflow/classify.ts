@@ -195,6 +195,47 @@
  *      "… xa Con Lon" name no canal and no pig), and its programme in parentheses ("(Du an 8)"); there
  *      "lua dao" is fraud, "ngon den an ninh" a security light (C24), "be tong ngo" a lane.
  *
+ * The ninth round (issue 21) read the conventions C42-C45 and the ninth corpus's classes of error the
+ * same way (rule 2, NINTH_ROUND, read before the eighth's, and the steps around it):
+ *   a. merging, closing or reorganising school sites and the school network, and pupils' transport,
+ *      are Giáo dục (C45, C12); classrooms built to receive the pupils are works named first (C1);
+ *      surplus premises inventoried, disposed of or assigned are local government (C42), one
+ *      converted to a named use is that use ("… thành trường mầm non", works on "nhà văn hóa");
+ *   b. drinking water delivered — trucked, shipped, bottled, given as relief — is Nước sạch (C43); a
+ *      dam, weir, pumping station or stream supplying drinking water or a water plant too (C1, C23:
+ *      STORAGE), a village's spring ("mó nước"); "nước đóng chai" is no stagnant "nước đọng";
+ *   c. relics restored (trùng tu, tôn tạo, di tích), festival boats and races, instruments (gongs for a
+ *      nhà rông too) and costumes are Văn hóa (C44); a practice ground and its apparatus are cultural works (C16);
+ *   d. drills (a forest fire drill stays forestry, C17, and so does a fire watchtower), evacuation and
+ *      rescue gear are security (C14); a toilet built at a health station is health's (C2); embankments of any material ("kè cừ
+ *      tràm", "kè rọ đá", "làm kè") irrigation; a firebreak strip ("đường ranh cản lửa") forestry;
+ *   e. Đề án 06, identity cards and residence filing are local government whoever leads them (C11);
+ *      methadone is health (C30); ANBG (border security), NLMT (solar power), GSHT… are read as words;
+ *      solar panels are power wherever they stand, a school's roof too (C38); a safe ferry team
+ *      ("tổ đò ngang an toàn") security (C31); voluntary social insurance (BHXH) Xã hội; disinfection
+ *      ("khử khuẩn") health; a crop planted for its oil ("lấy tinh dầu") is the crop;
+ *   f. fishing vessels, their owners, gear ("máy dò ngang" is no ferry) and anchorages are fisheries (C25);
+ *   g. home care of elderly people is Xã hội, "chăm sóc tại nhà" no place (C22);
+ *   h. a cooperative's membership and a certified area kept or widened are market links (C5, C20); a
+ *      digital shop on a marketplace too (C5, C26); a buying point opened and a service named first are
+ *      services (C18); people placed in jobs are jobs (C3);
+ *   i. telecom cables tidied or laid underground are cultural works' upkeep, not landscaping (C2, C8);
+ *   j. mangroves and protective forests planted are forestry, whatever pond they protect, and so are
+ *      trees planted against erosion or sand (C9: EROSION, before green verges);
+ *   k. aquaculture ponds, cages and shrimp raised in rice fields, and the works on them, are fisheries
+ *      (C32, PRODUCTION_WORKS), unless a pump or a canal brings the water (C29, C38); a field's history
+ *      ("… trên nền đất nuôi tôm") is where, not what; land converted from rice ("Chuyển 2 vụ lúa sang
+ *      1 lúa 1 tôm") is what it becomes, a surplus office ("trụ sở") too (C42);
+ *   l. an activity led by planting is the growing of what is planted, whatever purpose, buyer or
+ *      cooperative follows ("Trồng dâu nuôi tằm", "Trồng sâm …, HTX sâm"; forage stays C28, fish with
+ *      rice or grass for fish C32); honey extraction bought first and bottling are crafts (C18, C32);
+ *   m. what an activity is for, when it is done and how it is told are no part of it: jobs it makes
+ *      ("…, tạo việc làm lúc nông nhàn": the craft; jobs alone or by credit stay jobs), "… sau sáp
+ *      nhập / sau dồn điểm trường" (OCCASION), "… gắn với du lịch" (read only when nothing before it
+ *      says), "bằng tiếng dân tộc" (MEANS); "công tơ" (a meter) is no culvert, a farmer field school
+ *      ("lớp học hiện trường") no classroom; written without marks, "biểu diễn" and "bưởi Diễn" are no
+ *      power, "hoi thao dau bo" a field day (C3), "điện từ cột" power from the pole.
+ *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
@@ -307,8 +348,12 @@ const FALSE_FRIENDS = words([
   'boi duong', 'dinh duong', 'nuoi duong', 'tuong duong', 'an duong', 'nghi duong', 'duong benh', 'duong tinh',
   'yeu cau', 'nhu cau', 'cau lac bo', 'cau long', 'toan cau', 'cau hoi',
   'truong thon', 'truong ban', 'truong bo phan', 'moi truong', 'thi truong', 'tang truong', 'hien truong',
-  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu',
+  'xe dap', 'den truong', 'toi truong', 'dai dien', 'toan dien', 'dien thoai', 'doi tuong', 'dien tich', 'hoi dien', 'dien dan', 'dien tap', 'dien bien', 'dien van nghe', 'dien tu(?! (?:cot|tram|luoi|nha))',
   'hoc duong', 'thao truong huan luyen', 'cau kien', 'dap bo(?!\\s(?:bao|vung|thua|kenh|muong)(?= |$))', 'den pin', 'tuoi tieu hoc', 'do tuoi', 'gat dap', 'dap lien hop', 'ke hoach', 'ke toan', 'thiet ke', 'thong ke',
+  // Ninth round: a fish finder ("máy dò ngang") is no ferry ("đò ngang", C25); a farmer field school is a class held in the field, no classroom (C3).
+  'may do ngang', 'lop hoc(?: nong dan)? hien truong', 'lop hoc nong dan',
+  // …and, written without marks, a performance ("biểu diễn", "buổi diễn") or a pomelo ("bưởi Diễn") is no power ("điện").
+  'bieu dien', 'buoi dien',
 ]);
 
 /** Verbs of works: building, repairing, upkeep, equipping (L547 "xây mới, nâng cấp, sửa chữa lớn và duy tu – bảo dưỡng"). */
@@ -340,7 +385,7 @@ interface SectorWords {
  * A culvert worked on: a works verb, then "cống" — and not "công trình", "cộng đồng", "công
  * nghệ"… which fold alike ("Sửa chữa cống đầu mối", "Làm 2 cống"; not "Làm công trình nước sạch").
  */
-const CULVERT_WORKS = /(?:^| )(?:sua chua|sua|lam|lam moi|xay|xay dung|xay moi|nang cap|cai tao|thay|thay moi|nao vet|khoi thong|do) (?:(?:cac|[0-9]+) )?cong(?! (?:trinh|dong|cong|nghe|viec|tac|an|nhan|lao dong|ty|ich|khai|chao|van|so|dan|nong|doan|suat|thuc|cu|nghiep|lap|ngay|no|bo|bang|chung|chuc|vu|thon|xa|ban|xom|lang|tu)(?: |$))(?= |$)/;
+const CULVERT_WORKS = /(?:^| )(?:sua chua|sua|lam|lam moi|xay|xay dung|xay moi|nang cap|cai tao|thay|thay moi|nao vet|khoi thong|do) (?:(?:cac|[0-9]+) )?cong(?! (?:trinh|dong|cong|nghe|viec|tac|an|nhan|lao dong|ty|ich|khai|chao|van|so|dan|nong|doan|suat|thuc|cu|nghiep|lap|ngay|no|bo|bang|chung|chuc|vu|thon|xa|ban|xom|lang|tu|to)(?: |$))(?= |$)/;
 
 const SCHOOL = 'Trường học';
 const CULTURE_WORKS = 'Cơ sở vật chất văn hóa - thông tin';
@@ -375,6 +420,8 @@ const INFRA: readonly SectorWords[] = [
       'tram bom cap nuoc', 'nha may nuoc',
       // A water works and its pipe line (C1): "công trình nước" (not its waste water), "tuyến ống".
       'cong trinh nuoc(?! thai)', 'tuyen ong(?! (?:thoat|nuoc thai))',
+      // Ninth round (C1): a village's spring ("mó nước") and water drawn for households to use.
+      'mo nuoc', 'nuoc cap sinh hoat', 'nguon nuoc (?:gieng|sinh hoat|mo|an uong)',
       'khoan gieng', 'dung cu chua nuoc', 'vat dung chua nuoc', 'chua nuoc', 'binh loc nuoc', 'thiet bi loc nuoc',
     ],
     withVerb: ['gieng', 'ong dan nuoc', 'ong nhua', 'dan nuoc'],
@@ -386,6 +433,8 @@ const INFRA: readonly SectorWords[] = [
       'ke suoi', 'ke song', 'ke kenh', 'ke muong', 'ke da', 'may bom',
       // A pump watering crops, solar or electric (C23, C38): "bơm năng lượng mặt trời tưới tiêu vườn tiêu".
       'bom (?:[a-z]+ ){0,4}tuoi', 'bom nang luong mat troi', 'bom dien', 'cong tuoi', 'cong thuy loi',
+      // Ninth round (C14): embankments of any material ("kè cừ tràm", "kè rọ đá", "kè mềm").
+      'ke (?:cu|coc|tre|ro da|ro thep|mem|ga bion|bao ve|chong sat lo|chong xoi lo)', '(?:lam|xay|xay dung|dap|gia co|sua|sua chua|nang cap|cai tao|thi cong) ke(?! (?:vach|chuyen|toan|hoach))',
       'bo vung', 'bo thua', 'cau mang', 'xi phong', 'mang tuoi', 'de bao', 'bo bao', 'tieu ung', 'chong ung', 'cong dau moi', 'cong dieu tiet', 'cong ngan man', 'cong ngan trieu', 'cong tieu', 'cong lay nuoc', 'cong xa lu',
     ],
     withVerb: ['dap', 'phai', 'ho dap', 'ao lang', 'bo ao', 'suoi', 'dong chay', 'long suoi', 'khe', 'long ho', 'long kenh'],
@@ -406,6 +455,8 @@ const INFRA: readonly SectorWords[] = [
       'nha van hoa', 'hoi truong thon', 'san the thao', 'khu the thao', 'san van dong', 'nha sinh hoat cong dong', 'noi sinh hoat cong dong', 'diem sinh hoat cong dong', 'khu sinh hoat cong dong', 'nha cong dong', 'nha rong', 'trung tam van hoa', 'loa truyen thanh', 'dai truyen thanh',
       'he thong truyen thanh', 'tram truyen thanh', 'tram phat thanh', 'dai phat thanh', 'he thong phat thanh', 'tram chuyen tiep', 'thiet che van hoa', 'diem buu dien', 'buu dien', 'diem truy cap internet', 'wifi', 'diem phat wifi',
       'nha truyen thong', 'phong truyen thong', 'phong doc sach', 'phong doc', 'nha thu vien', 'xay dung thu vien', 'xay thu vien', 'khu vui choi', 'diem vui choi', 'san vui choi', 'san khau', 'tram phat song', 'phat song', 'song di dong', 'vien thong', 'cap quang', 'quang truong', 'san le hoi', 'thiet bi nghe nhin', 'nghe xem', 'ti vi', 'tivi', 'may thu thanh', 'radio', 'dau thu', 'the duc ngoai troi', 'dung cu the duc', 'cong chao', 'bang tin', 'bang tuyen truyen', 'pano tuyen truyen', 'thiet bi the duc', 'thiet bi the thao', 'dung cu the thao',
+      // Ninth round (C16, C44): a practice ground and its apparatus are the works (a club's own gear is culture: FOR_CLUB).
+      'san tap (?:the thao|the duc|luyen|bong da|bong chuyen)', 'dung cu tap luyen', 'thiet bi tap luyen', 'may tap the duc',
     ],
     withVerb: ['hoi truong', 'san bong', 'san choi', 'nha sinh hoat', 'internet', 'cum loa', 'loa', 'phat thanh', 'truyen thanh', 'am thanh'],
   },
@@ -433,10 +484,12 @@ const INFRA: readonly SectorWords[] = [
 /** Watering, read on the works text ("tuổi", age, is set aside there while its marks are written). */
 const WATERING = words(['tuoi', 'de tuoi', 'tuoi cho']);
 /** Water led to fields is irrigation, not drinking water ("Mua ống nhựa dẫn nước từ khe về ruộng"). */
-const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep']);
+const FIELDS = words(['ruong', 'ruong bac thang', 'canh dong', 'dong ruong', 'nuong', 'tuoi', 'san xuat nong nghiep', 'phuc vu san xuat', 'cho san xuat']);
 /** Water stored, and its use for drinking (C23): "hồ chứa nước sinh hoạt" is clean water, "hồ chứa nước tưới" irrigation. */
-const STORAGE = words(['ho chua', 'ho dap', 'ao lang', 'long ho']);
-const DRINKING = words(['nuoc sinh hoat', 'nuoc sach', 'nuoc uong', 'an uong', 'cap nuoc sinh hoat']);
+const STORAGE = words(['ho chua', 'ho dap', 'ao lang', 'long ho',
+  // Ninth round (C1, C23): any source or intake — a dam, a weir, a pumping station, a stream — supplying drinking water or a water plant is clean water.
+  'dap', 'dap dang', 'dap tam', 'phai', 'tram bom', 'lay nuoc', 'nguon nuoc', 'khe', 'suoi']);
+const DRINKING = words(['nuoc sinh hoat', 'nuoc sach', 'nuoc uong', 'an uong', 'cap nuoc sinh hoat', 'cap sinh hoat', 'nha may nuoc', 'tram cap nuoc']);
 /** A culvert through a dyke or into the fields carries water, not traffic ("Làm cống qua đê bao"): irrigation. */
 const CULVERT = words(['cong', 'lam cong', 'xay cong', 'sua cong', 'nao vet cong']);
 const DYKE = words(['cong tieu', 'cong tuoi', 'de', 'de bao', 'bo bao', 'qua de', 'than de', 'de song', 'de bien', 'ngan man', 'ngan mat', 'tieu ung', 'tieu nuoc', 'dieu tiet nuoc', 'dau moi', 'dieu tiet', 'lay nuoc', 'xa lu', 'thuy loi', 'tuoi tieu']);
@@ -515,7 +568,7 @@ const MASS_ORGANISATION = words(['doan the', 'chi hoi', 'hoi phu nu', 'hoi lien 
 
 const ENVIRONMENT = words([
   'rac', 'rac thai', 'nha tieu', 'ho xi', 'nuoc thai', 'chat thai', 'bai rac', 'lo dot rac', 'cay xanh', 'bao bi thuoc', 'bao goi thuoc', 'vo thuoc', 'vo bao bi', 'bao bi (?:bao ve thuc vat|thuoc bao ve thuc vat)', 'o nhiem', 'biogas', 'khi sinh hoc',
-  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
+  'di doi chuong trai', 've sinh moi truong', 'moi truong', 'thu gom', 'nha ve sinh', 'tong ve sinh', 'hoa ven duong', 'cay ven duong', 'duong hoa', 'tuyen duong hoa', 'hang rao xanh', 'cay bong mat', 'he thong thoat nuoc', 'di doi chuong', 'gam san', 'canh quan', 'sach dep', 'ho u phan', 'u phan', 'tet trong cay', 'chu nhat xanh', 'xanh sach dep', 'ao tu', '(?<!cap )nuoc dong(?! (?:chai|binh|thung|goi))', 'bao ve nguon nuoc', 'o nhiem nguon nuoc', 'dot rom', 'dot rom ra', 'khoi thong cong ranh', 'nao vet cong ranh', 've sinh cong ranh', 'thoat nuoc khu dan cu',
 ]);
 /**
  * Cleaning, clearing and landscaping (class E, C8, C9): "tổng dọn vệ sinh", "phát quang", "chỉnh
@@ -564,7 +617,7 @@ const HOUSING = /(?:^| )(?:nha o|nha tam|nha dot nat|lop nha|ton lop nha|chong d
 const SEVENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // a. Cinnamon (C9, C20): certified (C5), processed (crafts), grown (forestry), in that order.
   [MARKET, ['chung nhan(?: [a-z]+){0,3} (?:huu co|vietgap|globalgap)', '(?:duy tri|giu|gia han|tai) chung nhan']],
-  ['Tiểu thủ công nghiệp', ['vo que', 'que tam', 'tinh dau que', 'tinh dau', 'chung cat', 'say que', 'phoi que', 'so che que', 'che bien que']],
+  ['Tiểu thủ công nghiệp', ['vo que', 'que tam', 'tinh dau que', '(?<!lay )tinh dau', 'chung cat', 'say que', 'phoi que', 'so che que', 'che bien que']],
   ['Lâm nghiệp', ['que huu co', 'chuyen doi que', 'cham soc que', 'vuon que', 'rung que', 'doi que', 'tia thua', '(?:phat|lam|lam sach) co(?: [a-z]+){0,4} que']],
   // c. Water stored by its use (C23): a tradesmen's team building for hire sells a service; a sluice keeping fresh water in a canal, a dam watering fields irrigate; fresh water kept to drink, a cistern ("cống chứa", no culvert), a water plant's pumping station are clean water.
   ['Ngành nghề và dịch vụ nông thôn', ['(?:to|doi|nhom) tho(?: xay| ho| ne)?', 'xay thue', 'lam thue', 'nhan xay']],
@@ -611,7 +664,7 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // a. C33: storm- and flood-resistant houses and shelters for vulnerable households are housing (C2), their loan too (before credit and security's "bão lũ").
   [SOCIAL, ['nha (?:o )?(?:chong chiu|chong|chiu|tranh|an toan)(?: [a-z]+){0,2} (?:bao|lu|lut|ngap|thien tai)', '(?:choi|nha|san) tranh (?:lu|lut)', 'nha an toan(?: truoc)?(?: [a-z]+){0,2} bao']],
   // b. C31: the border — lines and markers self-managed, sovereignty, the border guard, safe-boat and safe-wharf teams set up as a security model (before fishing's "tàu thuyền").
-  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen )?an toan', 'ben (?:bai|do|thuyen) an toan']],
+  ['An ninh trật tự', ['duong bien(?! (?:dao|dong))', 'moc quoc gioi', 'cot moc', 'an ninh bien gioi', 'tuan tra (?:song phuong|chung|bien gioi)', 'chu quyen', '(?:to|doi) (?:tau |thuyen |do |ghe |tau thuyen |do ngang |do doc )?an toan', 'ben (?:bai|do|thuyen) an toan']],
   // c. C10, C22, C39: information poverty reduction (Dự án 6, a social programme's communication, whatever channel carries it), men sharing housework (gender), children without parents, elderly care at home are social protection, whatever illness or volunteer is named; community rehabilitation and mental health are health.
   [SOCIAL, ['giam ngheo (?:ve )?thong tin', 'chia se viec nha', '(?:tham gia|lam|ganh vac) viec nha', 'do dau', 'cham soc nguoi cao tuoi', 'cham soc nguoi gia', 'phung duong nguoi cao tuoi']],
   ['Y tế', ['phat hien som', 'phuc hoi chuc nang', 'suc khoe tam than', 'benh tam than', 'roi loan tam than', 'tam than phan liet', 'tu van tam ly', 'do huyet ap', 'huyet ap']],
@@ -635,11 +688,55 @@ const EIGHTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [GOVERNMENT, ['hanh chinh cong', 'doi ten (?:thon|ban|xom|ap|to dan pho)']],
 ];
 
+/**
+ * Rule 2, ninth round (issue 21, C42-C45 and the classes of error of the ninth corpus): what the
+ * conventions file by the activity's nature where a works, place, actor or beneficiary word would
+ * misfile it, class by class (the header lists them). Read before the eighth round's.
+ */
+const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
+  // a. C45: merging or closing satellite school sites and reorganising the school network is schooling, and so is pupils' transport (C12); the classrooms built to receive them are works named first (rule 2's "works lead").
+  ['Giáo dục', ['(?<!sau )(?:don|don dich|sap nhap|sap xep(?: lai)?|gom|thu gon|hop nhat|quy hoach lai)(?: [a-z0-9]+){0,3} (?:diem truong|diem le|diem lop|truong lop|mang luoi truong)', 'mang luoi truong(?: lop| hoc)?', '(?:xe )?dua don (?:hoc sinh|tre)']],
+  // b. C43: drinking water delivered — trucked, shipped, bottled or given as relief — is clean water (before relief's "cứu trợ").
+  ['Nước sạch', ['(?:cho|phat|phan phoi|van chuyen|cung cap|ho tro|cuu tro|tiep te) (?:[a-z]+ ){0,3}nuoc (?:ngot|sinh hoat|uong|sach|dong chai|dong binh|dong thung|binh)', 'nuoc (?:uong )?(?:dong chai|dong binh|dong thung)', 'xe (?:bon|stec|tec) (?:cho )?nuoc']],
+  // c. C44: relics restored, festival boats and races, instruments and costumes for a club, team or festival are culture (a cultural house's fixed equipment stays its works).
+  ['Văn hóa', ['(?<!tap )trung tu', 'ton tao(?! (?:canh quan|khuon vien|cay xanh))', 'di tich', 'chua khmer', 'ghe ngo', 'dua ghe', 'dua thuyen', 'boi thuyen', 'thuyen rong', 'nhac cu', 'bo chieng', '(?:mua|trang bi|cap|tang|ho tro)(?: [a-z]+){0,3} (?:bo )?(?:cong chieng|chieng)', 'trang phuc (?:bieu dien|van nghe|le hoi|dan toc|truyen thong)']],
+  // d. C14: disaster and fire drills (a forest fire drill stays forestry, C17), evacuation and rescue gear are security, whatever reservoir, dyke or boat they name.
+  ['An ninh trật tự', ['dien tap(?!(?: [a-z]+){0,5} rung(?: |$))', 'so tan (?:dan|ho|nguoi)', '(?:tau|thuyen|tau thuyen|xuong|ca no|phao|ao phao|thiet bi|dung cu) (?:[a-z]+ ){0,2}(?:cuu ho|cuu nan|cuu sinh)', 'tim kiem cuu nan']],
+  // e. C11: Đề án 06, identity cards, population data and residence filing are local government, whoever leads them (the commune police too).
+  [GOVERNMENT, ['de an 06', 'tien ich (?:so|de an 06|vneid)', 'can cuoc', 'du lieu dan cu', '(?:dang ky|thu tuc) (?:cu tru|thuong tru|tam tru)']],
+  // f. C25: fishing vessels and their owners, their equipment and anchorages are fisheries.
+  ['Thủy sản', ['tau ca', 'chu tau', 'may do ngang', 'may do ca', 'khu neo dau', 'cang ca', 'giam sat hanh trinh']],
+  // g. C22: home care of elderly or bedridden people is social protection, whoever volunteers for it.
+  [SOCIAL, ['cham soc tai nha', 'cham soc tai gia', 'cham soc (?:[0-9]+ )?(?:cu|nguoi gia|nguoi cao tuoi)(?: [a-z]+){0,3} (?:tai nha|neo don|liet giuong|han che van dong)']],
+  // h. C5: a cooperative's own membership is the cooperative's (not a mass organisation's "kết nạp"); a certified growing area kept or widened is certification (C20).
+  [MARKET, ['(?:hop tac xa|htx|to hop tac)(?: [a-z]+){0,4} ket nap', 'ket nap(?: [a-z0-9]+){0,3} (?:thanh vien|xa vien)(?: [a-z]+){0,2} (?:hop tac xa|htx|to hop tac)', 'ket nap (?:them )?(?:[0-9]+ )?xa vien', 'dien tich(?: [a-z]+){0,3} (?:dat chuan |dat )?(?:vietgap|globalgap)', '(?:duy tri|giu|mo rong)(?: [a-z]+){0,4} (?:vietgap|globalgap)']],
+  // i. C3: people placed in jobs whoever they are ("Giới thiệu học viên … vào làm việc tại doanh nghiệp").
+  ['Đào tạo nghề - Việc làm', ['vao lam viec', 'lam viec tai (?:doanh nghiep|cong ty|nha may|khu cong nghiep|xi nghiep|xuong)', 'gioi thieu(?: [0-9]+)? (?:hoc vien|thanh nien|nguoi)(?: [a-z0-9]+){0,5} (?:viec lam|lam viec|doanh nghiep)']],
+  // j. C18: opening a buying point is a buying agent's service, and a service named first is a service whoever it serves ("Dịch vụ phun thuốc … cho các HTX"); a showroom is market links (seventh round).
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:mo|lap|mo them|mo rong) (?:[a-z]+ )?(?:diem|dai ly|co so|cua hang|quay) thu mua', '(?<!.)(?:ho tro |phat trien |mo |lam |to chuc )?dich vu(?! (?:cong|hanh chinh|y te|moi truong rung|truc tuyen|xa hoi|tro giup|cham soc suc khoe))']],
+  [MARKET, ['(?:nha|khu|gian) trung bay']],
+  // k. C2, C8: telecom cables tidied or laid underground are the information works' upkeep, not landscaping.
+  [CULTURE_WORKS, ['(?:bo gon|ha ngam|chinh trang|thu hoi|sap xep|don dep)(?: [a-z]+){0,2} (?:cap|day cap|day)(?: [a-z]+){0,2} (?:vien thong|internet|quang|truyen hinh)']],
+  // l. C9: mangroves and protective forests planted are forestry, whatever pond or dyke they protect (any tree planted against erosion: EROSION).
+  ['Lâm nghiệp', ['trong (?:moi |bo sung |lai |them )?(?:[0-9]+ (?:ha )?)?(?:rung|cay|dai rung|dai cay) (?:ngap man|phong ho|chan song|chan cat|chan gio)', '(?:mam|duoc|su|vet|ban) (?:va )?(?:mam|duoc|su|vet)(?= |$)', 'cay (?:mam|duoc(?! lieu)|su vet|ban chua)']],
+  // o. C42: inventorying surplus premises and deciding their use or disposal is local government (converting one to a named use is that use: CONVERSION, or works on the object named).
+  [GOVERNMENT, ['(?:ra soat|kiem ke|lap phuong an|phuong an|xu ly|thanh ly|ban giao|sap xep|quan ly|dau gia|bo tri)(?: [a-z]+){0,5} (?:doi du|tai san cong)']],
+  // p. C38, C15: solar panels produce power wherever they stand (a school's roof too; solar pumps and dryers keep their use).
+  ['Điện', ['(?:dien|pin|tam pin|he thong dien|he thong) (?:nang luong )?mat troi', 'ap mai']],
+  // q. C19 by analogy (BHYT is health): voluntary social insurance is social protection, whoever's work it insures.
+  [SOCIAL, ['bao hiem xa hoi']],
+  // n. C30: methadone and other substitution treatment is health, whoever it is for.
+  ['Y tế', ['methadone', 'metadon', 'dieu tri thay the']],
+  // m. C10: a union's members mobilised to register for its emulation are its own business (older corpora).
+  [MASS_ORGS, ['van dong hoi vien(?: [a-z]+){0,2} dang ky']],
+];
+
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
+  ...NINTH_ROUND,
   ...EIGHTH_ROUND,
   ...SEVENTH_ROUND,
-  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
+  ['Lâm nghiệp', ['bao ve rung', 'chay rung', 'can lua', 'duong ranh(?: can lua)?', 'ranh can lua', 'choi canh lua', 'canh lua rung', 'lua rung', 'bang can lua', 'tuan tra rung', 'giao khoan rung', 'khoanh nuoi', 'quan ly rung', 'moi truong rung', 'nhan khoan bao ve']],
   ['Đào tạo nghề - Việc làm', ['viec lam', 'huong nghiep', 'xuat khau lao dong', 'dao tao nghe', 'day nghe', 'hoc nghe', 'nghe so cap', 'so cap nghe', 'lop nghe', 'lop trong', 'lop nuoi', 'lop may', 'lop det', 'lop theu', 'lop che bien', 'lop sua chua', 'chuyen doi nghe', 'de an 1956', 'dien dan dung',
     // Vocational courses whatever the trade (class D, C3): "lớp sơ cấp …", a certificate, the trades taught as such.
     'lop so cap', 'so cap(?! cuu)', 'trinh do so cap', 'chung chi nghe', 'cap chung chi', 'chung chi so cap', 'co khi han', 'nghe han', 'han dien', 'lop han', 'lop dien', 'may cong nghiep', 'di lam viec', 'gioi thieu viec lam', 'gioi thieu lao dong']],
@@ -677,6 +774,9 @@ const OVERRIDES = rules([
     'to tiet kiem', 'nhom tiet kiem', 'canh dong lon', 'canh dong mau lon',
   ]],
 ]);
+const JOBS = 'Đào tạo nghề - Việc làm';
+/** The jobs an activity makes, named after it as its purpose ("…, tạo việc làm lúc nông nhàn"). */
+const PURPOSE_JOBS = / (?:de |nham |gop phan )?tao (?:them )?viec lam(?: .*)?$/;
 const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh-te', 'Đào tạo nghề - Việc làm': 'kinh-te' };
 
 /**
@@ -686,16 +786,18 @@ const OVERRIDE_TOPIC: Readonly<Record<string, Topic>> = { 'Lâm nghiệp': 'kinh
  */
 const PRODUCTION_WORKS = rules([
   ['Tiểu thủ công nghiệp', ['ruong muoi', 'dong muoi', 'san phoi muoi', 'o ket tinh', 'chat loc', 'kho muoi', 'kho chua muoi']],
-  ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua']],
+  ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua',
+    // Ninth round (C32 by analogy, the ninth corpus's rule): shrimp raised in rice fields ("1 lúa 1 tôm") and the ponds, pens and cages of aquaculture, their banks too.
+    'lua (?:[0-9]+ |mot )?tom', 'tom lua', 'ruong (?:[a-z]+ ){0,2}nuoi tom', 'ao nuoi(?! (?:con )?(?:vit|ga|ngan|heo|lon))', 'ao (?:con )?tom', 'dam (?:nuoi|tom)', 'ao (?:con )?ca(?! nhan)', 'long nuoi', 'be nuoi', 'long (?:con )?ca', '(?:con )?ca long']],
 ]);
 /** What a field's own works look like: banks and ditches, paths, filters and tanks (a building named is its own works: "Sửa nhà văn hóa thôn Đồng Muối"). */
 const FIELD_WORKS = new Set(['Thủy lợi', 'Giao thông', 'Nước sạch']);
-const WATER_BROUGHT = words(['(?:cap|dan|lay|dua) nuoc', 'tram bom', 'kenh cap', 'kenh dan']);
+const WATER_BROUGHT = words(['(?:cap|dan|lay|dua) nuoc', 'tram bom', 'kenh cap', 'kenh dan', 'may bom', 'bom (?:hut )?nuoc', 'hut nuoc']);
 /**
  * Converting land or a building into something else is what it becomes (the activity is what is
  * delivered): "Chuyển đất lúa kém hiệu quả sang sản xuất muối", "Cải tạo chuồng bò cũ thành lán trồng nấm".
  */
-const CONVERSION = /^(?:ho tro |mo hinh )?(?:chuyen doi|chuyen|cai tao|doi)(?: [a-z0-9]+){0,2} (?:dat|ruong|chuong|nha|ao|vuon|dien tich|kho|lan)(?: [a-z0-9]+){0,5}? (?:sang|thanh) (.+)$/;
+const CONVERSION = /^(?:ho tro |mo hinh )?(?:chuyen doi|chuyen|cai tao|doi)(?: [a-z0-9]+){0,2} (?:dat|ruong|chuong|nha|ao|vuon|dien tich|kho|lan|vu|lua|cay|tru so)(?: [a-z0-9]+){0,5}? (?:sang|thanh) (.+)$/;
 /**
  * C40 (extending C7, C22): a liên thế hệ club is set aside like a mass organisation — its health
  * checks are health, its loans credit, its arts culture; the club itself (founded, run, widened) is
@@ -728,6 +830,8 @@ const PRODUCTION = rules(withLexicon([
       'lien ket', 'tieu thu san pham', 'chuoi gia tri', 'ocop', 'nhan hieu', 'thuong hieu', 'nhan mac', 'tem nhan', 'logo', 'bao bi', 'ma so vung trong', 'truy xuat nguon goc',
       // C5, C20, C26: growing-area codes however worded, produce sold online, the household's business plan.
       'ma (?:so )?vung (?:trong|nuoi)', 'livestream', 'ban (?:[a-z]+ ){0,3}(?:truc tuyen|online|qua mang)', 'kinh te ho',
+      // Ninth round (C5, C26): a digital shop or stall on a marketplace sells produce online.
+      '(?:cua hang|gian hang) (?:so|truc tuyen|online)', 'gian hang tren san', 'san (?:giao dich )?(?:thuong mai dien tu|tmdt)', 'voso', 'postmart', 'shopee', 'lazada', 'tiktok shop', 'sendo',
       'chi dan dia ly', 'thuong mai dien tu', 'tmdt', 'san thuong mai', 'xuc tien thuong mai', '(?<!dai ly )thu mua', 'bao tieu',
       // "hội chợ" named as such: a list of species "quế, hồi, cho hộ…" folds alike.
       'khoi nghiep', 'khoi su kinh doanh',
@@ -743,7 +847,9 @@ const PRODUCTION = rules(withLexicon([
       // Small processing and crafts revived or kept (class J, C18): tea roasted and dried, paper made by hand, a craft village.
       'sao che', 'may sao', 'say che', 'choi dot', 'choi chit', 'choi tre', 'lam choi', 'bo choi', 'may say', 'so che', 'lam giay', 'giay do', 'khoi phuc nghe', 'phuc hoi nghe', 'giu nghe', 'duy tri nghe', 'bao ton nghe', 'bao ton lang nghe', 'nghe lam',
       // Eighth round (C18, C32): honey extracted, produce dried and packed at home.
-      'vat mat', 'loc mat ong', '(?<!.)(?:ho tro )?(?:may )?(?:quay|vat|tach) mat(?: ong)?', 'tach mat', 'dong goi', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
+      'vat mat', 'loc mat ong', '(?<!.)(?:ho tro )?(?:may )?(?:quay|vat|tach) mat(?: ong)?', 'tach mat', 'dong goi',
+      // Ninth round (C18, C32): honey extraction bought first, produce bottled, cashews shelled.
+      '(?<!.)(?:ho tro |mua |trang bi |cap )?(?:may |thung )?(?:quay|vat|tach) mat(?: ong)?', 'dong chai', 'boc tach', '(?:boc|tach) vo hat', 'tach hat', 'say (?:hat |cu |qua |la )?(?:tieu|ca phe|dieu|mac ca|nam|chuoi|ot|thao qua|duoc lieu|nong san|ngo|lua|sam|que|hoi)',
     ],
   ],
   // A cooperative of a craft is the craft's (above); any other is cooperation, and so is founding one (COOP_FOUNDING).
@@ -812,10 +918,33 @@ const MACHINERY = words(['may cay', 'may tuot', 'may gat', 'may cat lua', 'may l
 const CROP_LEAD = /(?:^(?:ho tro |mo hinh |tap huan ky thuat |huong dan )?|(?:^| )(?:vung|dien tich|mo hinh|ky thuat|ho tro|cham soc va|chuyen sang) )trong(?: |$)/;
 const CROPS: Rule = PRODUCTION.find((r) => r.sector === 'Trồng trọt') as Rule;
 
+/**
+ * Ninth round (C9, C32, C41: the activity is what is done first): an activity led by planting is
+ * the growing of what is planted, whatever its purpose, buyer or cooperative is named after it
+ * ("Trồng dâu nuôi tằm" is the mulberry, "Trồng sâm …, HTX sâm" the ginseng, "Trồng rừng ngập mặn
+ * … bảo vệ đê bao ao nuôi" the forest, "Trồng cỏ voi nuôi bò" the cattle's forage, C28) — except fish
+ * or shrimp raised with it, fisheries (C32).
+ */
+const PLANTING_FIRST = /^(?:ho tro |mo hinh |phat trien |nhom ho )?trong /;
+
+/** The production named earliest in the text (the list's order at one place); fish or shrimp named stay fisheries (C32: "Trồng lúa kết hợp thả cá", "Trồng cỏ nuôi cá trắm" as C28 for fish). */
+function plantedFirst(k: string): Rule | undefined {
+  const fish = PRODUCTION.find((r) => r.sector === 'Thủy sản' && r.re.test(k));
+  if (fish) return fish;
+  let best: { rule: Rule; at: number } | undefined;
+  for (const rule of PRODUCTION) {
+    const m = rule.re.exec(k);
+    if (m && (!best || m.index < best.at)) best = { rule, at: m.index };
+  }
+  return best?.rule;
+}
+
 /** Planting trees, and the banks where planting protects (class L). */
 const PLANTING = /^(?:ho tro |mo hinh )?trong (?:moi |bo sung )?(?:cay|tre|rung|dai cay|bang cay)(?: |$)/;
 const RIVERBANK = words(['ven song', 'bo song', 'ven suoi', 'bo suoi', 'ven bien', 'bo bien', 'chan song', 'chong xoi lo', 'chong sat lo bo']);
 const VERGE_PLANTING = /^(?:ho tro |to chuc )?trong (?:moi |bo sung |them )?(?:[0-9]+ )?(?:(?:hang|luong|khom|bon|tuyen|hang rao) )?(?:cay|hoa|cay hoa|cay xanh|cay bong mat|hoa [a-z]+(?: [a-z]+)?)$/;
+/** What protective planting is against (C9): erosion, landslides, blowing sand. */
+const EROSION = words(['chong sat lo', 'chong xoi lo', 'chong truot lo', 'chong cat bay', 'chan cat bay']);
 const ROADSIDE = words(['ven duong', 'doc duong', 'hai ben duong', 'doc tuyen duong', 'ven tuyen duong', 'ven kenh', 'doc kenh', 'bo kenh']);
 /** Crops named (the lexicon's too): planting them on a bank grows them ("Trồng cây xoài ven sông"). */
 const CROPS_NAMED = words(['cay an qua', 'cay an trai', 'cay trong', 'rau', 'lua', 'ngo', 'cay cong nghiep', 'duoc lieu', ...lexiconPhrases('Trồng trọt')]);
@@ -851,7 +980,7 @@ const SOCIETY = rules([
     [
       'y te', 'suc khoe', 'kham', 'chua benh', 'tiem chung', 'dinh duong', 'bao hiem y te', 'sot xuat huyet', 'dich benh', 'benh', 'dan so', 'ke hoach hoa gia dinh',
       've sinh thuc pham', 'an toan thuc pham', 'thuc pham', 'phun thuoc', 'can do', 'can tre', 'can nang', 'do chieu cao', 'theo doi tang truong', 'bieu do tang truong', 'vi chat', 'cham soc suc khoe', 'ba me', 'thai phu', 'tram y te', 'nhan vien y te', 'co do', 'sinh de', 'vac xin', 'vacxin', 'vaccine',
-      'phong chong dich', 'phong dich', 'chong dich', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'thuy tinh the', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so', 'so cap cuu', 'so cuu', 'cap cuu',
+      'phong chong dich', 'phong dich', 'chong dich', 'khu khuan', 'covid', 'tay chan mieng', 'sang loc', 'ung thu', 'suy dinh duong', 'nguoi benh', 'diet muoi', 'sot ret', 'trung doc', 'mu loa', 'mo mat', 'thuy tinh the', 'phau thuat', 'vitamin', 'tay giun', 'so giun', 'hiv', 'aids', 'arv', 'cap phat thuoc', 'thuoc thiet yeu', 'cap thuoc', 'tu thuoc', 'so sinh', 'kham thai', 'sua me', 'nuoi con', 'nha ho sinh', 'tai nan thuong tich', 'cong tac vien dan so', 'so cap cuu', 'so cuu', 'cap cuu',
     ],
   ],
   [SOCIAL, ['binh dang gioi', 'bao luc gia dinh', 'tao hon', 'can huyet', 'gia dinh phat trien ben vung', 'hanh phuc gia dinh', 'tro giup xa hoi', 'bao tro xa hoi', 'binh xet ho ngheo', 'ra soat ho ngheo', 'binh xet', 'tro cap', 'che do chinh sach', 'doi tuong chinh sach', 'gia dinh chinh sach', 'chi tra che do',
@@ -916,14 +1045,16 @@ export function namedTopic(sector: string | undefined): Topic | undefined {
 // ---------------------------------------------------------------------------------------------
 // Reading an activity's words.
 
-/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn". */
-const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong)|(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
+/** Places are not what an activity works on: "Tổ chức văn nghệ tại nhà văn hóa thôn", "… trên nền đất nuôi tôm"; "tài sản công" (public assets) is no "tại sân" (home care, "chăm sóc tại nhà", is a kind of care: ninth round, C22). */
+const PLACE = / (?:tren (?:ruong|dong ruong|canh dong|nuong|(?:nen )?dat(?! (?:lam nghiep|rung)))|(?<!cham soc )(?:tai|(?<!nha )o) (?:thon|xa|ban|khu|xom|diem|nha|truong|tram|cac|hoi truong|san(?! (?:cong|co dinh|nha nuoc|doi du))|trung tam|dia ban|ho gia dinh|lang|cum|doi))(?: .*)?$/;
 /**
  * Alongside a works is a place, not the works: "Trồng keo ven đường liên thôn" plants trees, "Hỗ
  * trợ máy xay xát cho hộ ven đường" supports a mill. Only after other words, so "Làm rãnh thoát
- * nước dọc đường" stays a drain and "Trồng cây xanh dọc đường" green verges.
+ * nước dọc đường" stays a drain and "Trồng cây xanh dọc đường" green verges. What an activity is tied
+ * to ("… gắn với du lịch cộng đồng") likewise (ninth round: "Dệt thổ cẩm gắn với du lịch cộng đồng"
+ * is the craft; "Xây dựng vùng nguyên liệu gắn với liên kết tiêu thụ", saying nothing before it, the linkage).
  */
-const ALONGSIDE = / (?:ven|doc|doc theo|gan|canh|hai ben|quanh) (?:tuyen )?(?:duong|kenh|muong|suoi|song|ho|bo|de|ngo|ao)(?: .*)?$/;
+const ALONGSIDE = / (?:(?:ven|doc|doc theo|gan|canh|hai ben|quanh) (?:tuyen )?(?:duong|kenh|muong|suoi|song|ho|bo|de|ngo|ao)|gan (?:lien )?voi)(?: .*)?$/;
 /** "Xây mới trường" is a new school, not the environment (môi trường). */
 const NEW_SCHOOL = /(^| )(xay|lam) moi truong(?= |$)/g;
 /** "Xã hội hóa" (funded by the people and donors) is a way of paying, not social protection. */
@@ -1057,7 +1188,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['nkt', 'nguoi khuyet tat'], ['nct', 'nguoi cao tuoi'], ['hcn', 'ho can ngheo'], ['kch', 'kien co hoa'], ['pccr', 'phong chay chua chay rung'], ['pcccr', 'phong chay chua chay rung'], ['qlbvr', 'quan ly bao ve rung'], ['bvr', 'bao ve rung'],
   ['dvmtr', 'dich vu moi truong rung'], ['ttatxh', 'trat tu an toan xa hoi'], ['atvstp', 'an toan ve sinh thuc pham'], ['cbcc', 'can bo cong chuc'], ['nvs', 'nha ve sinh'], ['rtsh', 'rac thai sinh hoat'],
   ['xkld', 'xuat khau lao dong'], ['ldnt', 'lao dong nong thon'], ['dvnn', 'dich vu nong nghiep'], ['sxnn', 'san xuat nong nghiep'], ['ubmttq', 'uy ban mat tran to quoc'], ['hlhpn', 'hoi lien hiep phu nu'],
-  ['tnmt', 'tai nguyen moi truong'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
+  ['tnmt', 'tai nguyen moi truong'], ['anbg', 'an ninh bien gioi'], ['bdbp', 'bo doi bien phong'], ['ctd', 'chu thap do'], ['nlmt', 'nang luong mat troi'], ['gsht', 'giam sat hanh trinh'], ['hcc', 'hanh chinh cong'], ['dtd', 'dai thao duong'], ['bch', 'ban chap hanh'], ['gv', 'giao vien'], ['cnscd', 'cong nghe so cong dong'], ['thpt', 'trung hoc pho thong'], ['tdp', 'to dan pho'], ['tnxp', 'thanh nien xung phong'], ['ktxh', 'kinh te xa hoi'],
 ]);
 const ABBREVIATION = new RegExp(`(?:^| )(?:${[...ABBREVIATIONS.keys()].join('|')}|[0-9]+kv)(?= |$)`, 'g');
 
@@ -1143,11 +1274,16 @@ const YOUTH_UNION = /(^| )(doan|chi doan|doan vien) tn(?= |$)/g;
 const UNION_SHORT = /(^| )hoi (pn|nd)(?= |$)/g;
 /**
  * The occasion an activity is held on is not what it is: "Tặng nhà tình thương cho hộ nghèo nhân
- * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh". Set aside after the activity's own words.
+ * Ngày hội Đại đoàn kết", "… chào mừng Quốc khánh"; nor when it is done ("… sau dồn điểm trường", "… sau sáp
+ * nhập": ninth round, C42, C45). Set aside after the activity's own words.
  */
-const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le)(?: .*)?$/;
+const OCCASION = / (?:nhan dip|nhan ngay|nhan thang|nhan tet|nhan le|nhan ky niem|chao mung|huong ung|huong toi|dip tet|dip le|sau (?:khi )?(?:don|sap nhap|sap xep|hop nhat))(?: .*)?$/;
 /** The document an activity follows ("… theo Kế hoạch số 12/KH-UBND", "… theo Quyết định 1719"): no part of what it is, nor where. */
 const REFERENCE = / theo (?:ke hoach|quyet dinh|nghi quyet|de an|chuong trinh|thong tu|nghi dinh|cong van|van ban|chi thi)(?: .*)?$/;
+/** "Hội thảo đầu bờ" written without marks ("hoi thao dau bo"): a field day (C3), no "bò" (FIELD_EDGE reads it with its marks). */
+const FIELD_EDGE_PLAIN = /(^| )hoi thao dau bo(?= |$)/g;
+/** The language an activity is told in is a means, not what it is (ninth round: "Tuyên truyền pháp luật bằng tiếng dân tộc" is legal education). */
+const MEANS = /(^| )bang (?:song ngu|tieng (?:dan toc(?: thieu so)?|me de|dia phuong|[a-z]+))(?= |$)/g;
 /** A list's mark before an activity ("1.", "2)", "a.", "IV -"): no part of what it is. */
 const LIST_MARK = /^\s*(?:[0-9]+(?:\.[0-9]+)*|[IVXivx]{1,4}|[a-dA-D])\s*[.)/:–-]\s+/u;
 /** "Tiếp tục", "Triển khai", "Thực hiện" before what is done ("Tiếp tục trồng cây dọc bờ sông"): the rules read what follows. */
@@ -1178,6 +1314,8 @@ function folded(text: string): string {
     .replace(ECO_FRIENDLY, '$1')
     .replace(VILLAGE_SCHOOL, '$1diem truong')
     .replace(CARRY_ON, '')
+    .replace(FIELD_EDGE_PLAIN, '$1hoi thao tai ruong')
+    .replace(MEANS, '$1')
     .replace(REFERENCE, '');
 }
 
@@ -1354,6 +1492,12 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (production && (fieldWorks === undefined || FIELD_WORKS.has(fieldWorks))) return withSector('kinh-te', production.sector, 'activity');
   if (INTERGENERATIONAL.test(k)) return clubWork(read) ?? withSector('vh-xh-mt', SOCIAL, 'activity');
   if (HERBS.test(k) && HEALTH_SITE.test(whole)) return withSector('vh-xh-mt', 'Y tế', 'activity');
+  // Ninth round (C7, C18): the jobs a production makes are its purpose, not the activity ("Duy trì làng nghề mây tre đan, tạo việc làm lúc nông nhàn" is the craft), when nothing before them is rule 2's.
+  const purpose = o?.sector === JOBS ? PURPOSE_JOBS.exec(k) : null;
+  if (purpose && purpose.index > 0 && !first(OVERRIDES, k.slice(0, purpose.index))) {
+    const made = first(PRODUCTION, k.slice(0, purpose.index));
+    if (made && made.sector !== MARKET) return withSector('kinh-te', made.sector, 'activity');
+  }
   // 2. What a works word, a trade word or a crop would misfile — unless works on an object named before it lead ("Sửa chữa cầu dân sinh bị thiệt hại do lũ").
   if (o && !worksFirst(read, o, verb && !soft)) {
     // A security team doing works is filed by the works (C7, C31: "Tổ tự quản đường biên … sửa đường liên ấp").
@@ -1366,6 +1510,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   // 2b. A mass organisation's own activity, whatever its object — unless it grows, raises or makes something ("Hội phụ nữ tập huấn trồng rau an toàn").
   if (MASS_LEAD.test(k)) return workOf(read, MASS_SUBJECT, CAMPAIGN_FORM_ALL) ?? withSector('vh-xh-mt', MASS_ORGS, 'activity');
   if (PEN_DISINFECTION.test(k) || (PENS.test(k) && !PEN_WASTE.test(k))) return withSector('kinh-te', 'Chăn nuôi', 'activity');
+  // Trees planted against erosion or sand are protective planting (C9; ninth round: "Trồng cây xanh ven sông chống sạt lở"), before green verges.
+  if (PLANTING.test(k) && EROSION.test(whole) && !CROPS_NAMED.test(k)) return withSector('kinh-te', 'Lâm nghiệp', 'activity');
   // 2c. Cleaning, clearing and landscaping are the environment's wherever they are, unless they are upkeep of a canal, a power line or water works, or go with works proper.
   if (FLY_POSTING.test(k)) return withSector('vh-xh-mt', 'Môi trường', 'activity');
   if (!soft && CLEANING.test(k) && (!growing || LANDSCAPE.test(k))) {
@@ -1393,6 +1539,8 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   if (verb && !soft && SANITATION.test(k)) {
     const building = infraOf(read.worksWhole, verb)?.sector;
     if (building === SCHOOL || building === CULTURE_WORKS) return withSector('csht', building, 'activity');
+    // …and a health station's are health's (C2; ninth round: "Xây nhà vệ sinh trạm y tế").
+    if (HEALTH_SITE.test(whole)) return withSector('vh-xh-mt', 'Y tế', 'activity');
   }
   // Clearing a canal or a reservoir is its upkeep ("Vệ sinh kênh mương nội đồng"), not the environment's.
   if (HYGIENE.test(k) && !ENVIRONMENT.test(k) && infraOf(read.works, true)?.sector === 'Thủy lợi') return withSector('csht', 'Thủy lợi', 'activity');
@@ -1420,7 +1568,7 @@ function byActivity(read: Prepared, workOnly = false): Classification | undefine
   const forPeople = forWhom > 0 && PEOPLE_FOR.test(k.slice(forWhom));
   const headProduction = forPeople ? first(PRODUCTION, head) : undefined;
   const beneficiaryOnly = forPeople && societyOfHead !== undefined && headProduction === undefined;
-  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : headProduction ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
+  const p = (COOP_FOUNDING.test(k) ? COOPERATION : beneficiaryOnly ? undefined : PLANTING_FIRST.test(k) ? plantedFirst(k) : headProduction ?? first(PRODUCTION, k)) ?? (CROP_LEAD.test(k) ? CROPS : undefined) ?? first(ECONOMY, k);
   if (p) return withSector('kinh-te', p.sector, 'activity');
   // 8. Society — unless it is only whom production is for ("Hỗ trợ sinh kế cho người khuyết tật").
   if (society && !societyOfHead && LIVELIHOOD.test(head)) return withSector('kinh-te', MARKET, 'activity');

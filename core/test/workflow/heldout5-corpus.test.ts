@@ -18,4 +18,4 @@ import { describeCorpus } from './labelled-corpus';
 // Held out: topic 330/354, sector 315/354, under "Cơ sở hạ tầng" 242/261 before the fourth round;
 // 339/354, 327/354 and 248/261 after it. The hint "Giao thông" changes nothing. After the eighth
 // round and the learned fallback (issue 21): 353, 350, 259, under "Giao thông" 349.
-describeCorpus('the fifth corpus (held out, measured before and after one round, never tuned on)', 'heldout5-activities', 'the fifth held-out corpus', { rows: 354, nonCsht: 261, topic: 353 / 354, sector: 350 / 354, kept: 259 / 261, underGiaoThong: 349 / 354 });
+describeCorpus('the fifth corpus (held out, measured before and after one round, never tuned on)', 'heldout5-activities', 'the fifth held-out corpus', { rows: 354, nonCsht: 261, topic: 354 / 354, sector: 354 / 354, kept: 260 / 261, underGiaoThong: 353 / 354 });

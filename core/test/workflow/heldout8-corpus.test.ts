@@ -23,4 +23,4 @@ import { describeCorpus } from './labelled-corpus';
 
 // Held out: topic 319/355, sector 267/355, under "Cơ sở hạ tầng" 230/281, under "Giao thông" 267/355
 // before the seventh round; after it 322, 270, 234, 270; after the lexicon 325, 279, 247, 279; after the eighth round (made from its classes) 351, 347, 277, 347.
-describeCorpus('the eighth corpus (held out until the eighth round, which was made from its classes of error)', 'heldout8-activities', 'the eighth held-out corpus', { rows: 355, nonCsht: 281, topic: 351 / 355, sector: 347 / 355, kept: 277 / 281, underGiaoThong: 347 / 355 });
+describeCorpus('the eighth corpus (held out until the eighth round, which was made from its classes of error)', 'heldout8-activities', 'the eighth held-out corpus', { rows: 355, nonCsht: 281, topic: 351 / 355, sector: 348 / 355, kept: 277 / 281, underGiaoThong: 348 / 355 });
