@@ -487,6 +487,13 @@ describe("the report's columns of marks", () => {
     expect(e.confirmedMeetings).toStrictEqual(['thon a', 'ban c']);
     const none = await readEdits(MemoryWorkbook.fromArrays({ 'Thôn A - I.2': [['x']] }, { state: { extra: { acceptedMerges: [['p', 'q']], confirmedMeetings: ['thon a'] } } }));
     expect([none.acceptedMerges, none.confirmedMeetings]).toStrictEqual([[['p', 'q']], ['thon a']]);
+    const nothing = await readEdits(MemoryWorkbook.fromArrays({ 'Thôn A - I.2': [['x']] }, { state: { extra: { confirmedMeetings: 'thon a' } } }));
+    expect([nothing.acceptedMerges, nothing.confirmedMeetings]).toStrictEqual([[], []]);
+    const unwritten = await planned();
+    await unwritten.deleteSheets([REPORT_SHEET]);
+    const kept = await unwritten.readState();
+    await unwritten.writeState({ ...kept, extra: { ...kept.extra, confirmedMeetings: 'thon a' } });
+    expect((await readEdits(unwritten)).confirmedMeetings).toStrictEqual([]);
   });
 });
 

@@ -334,6 +334,19 @@ function tableOf(d: SheetData, caption: string): Record<string, LayoutValue>[] |
   return out;
 }
 
+/** The style of each cell of the first row of the table whose caption starts with `caption`, by header. */
+async function stylesOf(layout: ReturnType<typeof reportLayout>, caption: string): Promise<Record<string, string | undefined>> {
+  const wb = new MemoryWorkbook();
+  await wb.createSheet(layout);
+  const [d] = await wb.readSheets([layout.name]);
+  const at = d.values.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(caption));
+  const out: Record<string, string | undefined> = {};
+  d.values[at + 1].forEach((h, j) => {
+    if (typeof h === 'string') out[h] = wb.styleAt(layout.name, d.top + at + 2, d.left + j)?.name;
+  });
+  return out;
+}
+
 describe('what became of the notes', () => {
   it('the counts, each separator named with its count, those never used left out', () => {
     expect(notesLine({ notes: 5, split: 3, source: 4, mechanism: 2, other: 1, separators: { line: 1, semicolon: 0, period: 2, comma: 0, dash: 1, tab: 1 } })).toBe(
@@ -457,6 +470,22 @@ describe("the report's tables", () => {
       { STT: 2, Thôn: 'Thôn B', 'Danh mục': 'Xã đã xác nhận', 'Lý do': 'Chưa đủ số hộ', 'Số dòng trong kế hoạch': 3, 'Biên bản': 'Thôn B - I.3', 'Xã đã xác nhận (ghi x)': 'x', [KEY_COLUMN_HEADER]: 'hop:thon b' },
       { STT: 3, Thôn: 'Thôn C', 'Danh mục': 'Chưa hợp lệ', 'Lý do': 'Chưa đủ số hộ', 'Số dòng trong kế hoạch': 1, 'Biên bản': 'Thôn C - I.3!D10', 'Xã đã xác nhận (ghi x)': null, [KEY_COLUMN_HEADER]: 'hop:thon c' },
     ]);
+  });
+
+  it('each column printed as what it holds: STT and marks centred, long texts wrapped, amounts as amounts, keys kept for LKH after the printed columns', async () => {
+    const p = plan({
+      returned: [returned('Sửa cầu', undefined, 'B13')],
+      suggestions: [{ id: 'a+b', keys: ['a', 'b'], activity: 'Hỗ trợ giống lúa', unit: 'kg', quantityText: '300', place: 'Thôn A, B', total: 7_500, accepted: true }],
+      situationSuggestions: [{ id: 's1+s2', keys: ['s1', 's2'], difficulties: ['Đường lầy lội'], topic: 'csht', accepted: true }],
+      meetings: [{ key: 'hop:thon b', unit: 'Thôn B', valid: false, reason: 'Chưa đủ số hộ', sheet: 'Thôn B - I.3', rows: 3, confirmed: true }],
+    });
+    const checks: BudgetChecks = { checks: [{ id: 'a', label: 'Tỷ lệ 75%', passed: true, detail: '80%' }], findings: [] };
+    const layout = reportLayout(p, checks);
+    expect(await stylesOf(layout, 'Hoạt động trả lại')).toEqual({ STT: 'center', 'Thôn / ban ngành': 'text', 'Hoạt động': 'textWrap', 'Ở đâu': 'textWrap', 'Lý do': 'textWrap' });
+    expect(await stylesOf(layout, 'Đề xuất gộp các hoạt động')).toEqual({ STT: 'center', 'Hoạt động (sau khi gộp)': 'textWrap', ĐVT: 'text', 'Số lượng': 'text', 'Địa điểm': 'textWrap', 'Tổng số (1.000 đồng)': 'amount', 'Đồng ý gộp (ghi x)': 'center', [KEY_COLUMN_HEADER]: 'key' });
+    expect(await stylesOf(layout, 'Đề xuất gộp các khó khăn')).toEqual({ STT: 'center', 'Chủ đề': 'text', 'Các khó khăn (dòng đầu được giữ làm lời văn chung)': 'textWrap', 'Đồng ý gộp (ghi x)': 'center', [KEY_COLUMN_HEADER]: 'key' });
+    expect(await stylesOf(layout, 'Họp thôn chưa đạt')).toEqual({ STT: 'center', Thôn: 'text', 'Danh mục': 'center', 'Lý do': 'textWrap', 'Số dòng trong kế hoạch': 'center', 'Biên bản': 'textWrap', 'Xã đã xác nhận (ghi x)': 'center', [KEY_COLUMN_HEADER]: 'key' });
+    expect(await stylesOf(layout, 'Kiểm tra nguồn vốn')).toEqual({ STT: 'center', 'Nội dung kiểm tra': 'textWrap', 'Kết quả': 'center', 'Chi tiết': 'textWrap' });
   });
 
   it('the funding checks: passed, failed, or not checkable for want of figures', async () => {
@@ -585,11 +614,16 @@ describe('what writePlan records for the next run', () => {
   });
 
   it('the period given wins over the year; the level above is not replaced once the workbook has one; no name, no year: none recorded', async () => {
-    const wb = MemoryWorkbook.fromArrays({}, { state: { upperLevelName: 'Huyện Bảo Yên' } });
+    const wb = MemoryWorkbook.fromArrays({}, { state: { upperLevelName: 'Huyện Bảo Yên', extra: { checklist: { ranked: true } } } });
     await writePlan(wb, plan(), { planYear: 2027, period: '2021-2025', upperLevelName: 'Tỉnh Lào Cai' });
-    expect(await wb.readState()).toMatchObject({ period: '2021-2025', upperLevelName: 'Huyện Bảo Yên', planYear: 2027 });
+    expect(await wb.readState()).toMatchObject({ period: '2021-2025', upperLevelName: 'Huyện Bảo Yên', planYear: 2027, extra: { checklist: { ranked: true } } });
+    // The report names the period and the level above it was given.
+    expect(linesOf((await wb.readSheets([REPORT_SHEET]))[0])[1]).toBe(
+      'Giai đoạn chương trình: 2021-2025 (CTMTQG xây dựng nông thôn mới, giảm nghèo bền vững, phát triển KT-XH vùng đồng bào DTTS và miền núi); cấp trên của xã: Tỉnh Lào Cai.',
+    );
     const bare = new MemoryWorkbook();
     await writePlan(bare, plan());
+    expect(linesOf((await bare.readSheets([REPORT_SHEET]))[0])[1]).toBe('Giai đoạn chương trình: 2026-2030 (CTMTQG hợp nhất theo Nghị quyết 257/2025/QH15).');
     const state = await bare.readState();
     expect(state).not.toHaveProperty('planYear');
     expect(state).not.toHaveProperty('unitName');
@@ -611,6 +645,14 @@ describe('the sheets writePlan writes', () => {
     expect(line('I')?.slice(2)).toEqual([0.1, 0.01, 0.09, 0, null]);
     expect(line('III')?.slice(2)).toEqual([0.1, 0.01, 0.09, 0, II6C_PROGRAMMES_NOTE]);
     expect(c.values.some((r) => r[1] === 'Chương trình đầu tư của tỉnh')).toBe(true);
+    // II, III and the grand total are sums of their lines, so they stay right when the commune edits a line.
+    const formulasOf = (code: string | null, label?: string) => {
+      const i = c.values.findIndex((r) => r[0] === code && (label === undefined || r[1] === label));
+      return c.formulas?.[i]?.slice(2, 6);
+    };
+    for (const [code, label] of [['II'], ['III'], [null, 'Tổng nhu cầu tài chính năm kế hoạch (X+1)']] as const) {
+      expect(formulasOf(code, label)?.every((f) => typeof f === 'string' && f.startsWith('SUM('))).toBe(true);
+    }
     for (const name of ['II.4.A', 'II.4.B', 'II.6.A', 'II.6.B', 'II.6.C']) {
       const [d] = await wb.readSheets([name]);
       expect(d.values.flat()).toContain('Xã: Tân Lập');
