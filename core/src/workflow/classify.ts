@@ -255,7 +255,11 @@
  *   l. fertilising a crop is the crop, a composting site for waste and compost made at home the
  *      environment (class D); m. a road or bridge to a resettlement site is the road (C21); the
  *      earthworks of a rice field raising fish or shrimp are fisheries (C32, PRODUCTION_WORKS);
- *   n. a village's communication team ("Tổ truyền thông thôn …") is Dự án 8's (C10).
+ *   n. a village's communication team ("Tổ truyền thông thôn …") is Dự án 8's (C10);
+ *   o. a retaining wall or taluy holding a building's ground is that building's (C46: a commune
+ *      office's local government); p. a pond guarded by its producers is fisheries (C47);
+ *   q. a group, team or HTX running a work takes its sector: "tổ thủy nông", "tổ dùng nước" irrigation,
+ *      a water scheme's operators clean water (C48); r. testing well or tap water is Nước sạch (C49).
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -788,6 +792,17 @@ const TENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // l. Class D: fertilising a crop with compost is growing it; a composting site built for waste, or compost made at home, is the environment's.
   ['Trồng trọt', ['(?<!.)(?:ho tro )?bon phan']],
   ['Môi trường', ['(?:khu|bai|diem|nha|ham|be) u (?:phan|rac)', 'u phan(?: [a-z]+){0,4} tai (?:nha|ho|gia dinh)']],
+  // o. C46: a retaining wall or taluy holding a building's ground is that building's works (a road's taluy stays the road's, a river's kè irrigation, C14).
+  [GOVERNMENT, ['(?:ke|ke da|taluy|ta luy|tuong chan|tuong ke|tuong chan dat)(?: [a-z]+){0,3} (?:nen |khuon vien )?(?:tru so|uy ban nhan dan xa)']],
+  [CULTURE_WORKS, ['(?:taluy|ta luy|tuong chan|tuong ke)(?: [a-z]+){0,3} (?:nen |khuon vien )?(?:nha van hoa|nha sinh hoat cong dong|nha rong|san the thao)']],
+  [SCHOOL, ['(?:taluy|ta luy|tuong chan|tuong ke)(?: [a-z]+){0,3} (?:nen |khuon vien )?(?:diem truong|truong hoc|truong mam non|truong tieu hoc|truong trung hoc|phan hieu)']],
+  // p. C47: a pond, cage or herd guarded by its producers is fisheries or husbandry (crops: k).
+  ['Thủy sản', ['(?:trong giu|canh giu|canh gac|chot)(?: [a-z]+){0,3} (?:ao|dam|long|be) (?:nuoi|ca|tom|cua)']],
+  // q. C48: a group, team or HTX that runs a work takes the work's sector — water users' and irrigators' groups irrigation, a water scheme's operators clean water.
+  ['Thủy lợi', ['(?:to|nhom|doi|hop tac xa|htx)(?: [a-z]+){0,2} (?:thuy nong|dung nuoc)', '(?:to|nhom|doi)(?: [a-z]+){0,3} (?:quan ly|van hanh)(?: [a-z]+){0,3} (?:kenh|muong|tram bom|dap|ho chua|cong trinh thuy loi)']],
+  ['Nước sạch', ['(?:to|nhom|doi|hop tac xa|htx)(?: [a-z]+){0,3} (?:quan ly|van hanh|tiep nhan)(?: [a-z]+){0,4} (?:cong trinh (?:cap )?nuoc|cap nuoc|nuoc sinh hoat|nuoc sach|nha may nuoc|tram cap nuoc)']],
+  // r. C49: testing the water of wells, taps or a supply scheme is clean water (wastewater monitoring stays the environment's, pond water fisheries).
+  ['Nước sạch', ['(?:xet nghiem|kiem nghiem|kiem tra|lay mau|test|phan tich|giam sat)(?: [a-z]+){0,4} (?:mau )?(?:nuoc (?:gieng|may|sinh hoat|sach|uong|an uong)|chat luong nuoc (?:gieng|may|sinh hoat|sach|uong|an uong))', 'mau nuoc (?:gieng|may|sinh hoat|sach|uong|an uong)']],
   // m. C21: a road to a resettlement site is a road (the site's works keep their sector).
   ['Giao thông', ['(?<!.)(?:duong|tuyen duong|duong dan|cau)(?: [a-z]+){0,2} (?:vao|den|toi|ra) (?:khu |diem )?(?:tai dinh cu|dinh canh|dinh cu)']],
 ];

@@ -821,6 +821,38 @@ describe('the tenth round (issue 21): the conventions C46-C49 and the tenth corp
     expectPlaced('Đắp bờ ruộng để nuôi cá', 'kinh-te', 'Thủy sản');
   });
 
+  it('o. a retaining wall or taluy takes the sector of the building it holds (C46); a road\'s stays the road\'s, a river\'s or the sea\'s irrigation (C14)', () => {
+    expectPlaced('Xây tường kè taluy trụ sở UBND xã', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Xây kè chống sạt lở nền trường tiểu học', 'csht', 'Trường học');
+    expectPlaced('Kè bảo vệ nền nhà văn hóa thôn', 'csht', CULTURE);
+    expectPlaced('Kè taluy âm đường vào bản', 'csht', GT);
+    expectPlaced('Kè bờ sông chống xói lở đoạn qua thôn 3', 'csht', 'Thủy lợi');
+    expectPlaced('Xây kè biển chống triều cường', 'csht', 'Thủy lợi');
+  });
+
+  it('p. guarding one\'s own pond or orchard is that production (C47); community security and forest patrols keep their sectors (C24, C17)', () => {
+    expectPlaced('Tổ canh giữ ao cá', 'kinh-te', 'Thủy sản');
+    expectPlaced('Thuê người trông giữ vườn cam', 'kinh-te', 'Trồng trọt');
+    expectPlaced('Tổ tuần tra bảo vệ rừng thôn', 'kinh-te', 'Lâm nghiệp');
+    expectPlaced('Tổ an ninh tự quản ban đêm', 'vh-xh-mt', 'An ninh trật tự');
+  });
+
+  it('q. a group or HTX that runs a work takes the work\'s sector (C48); a production HTX stays market links (C5)', () => {
+    expectPlaced('Kiện toàn tổ thủy nông thôn', 'csht', 'Thủy lợi');
+    expectPlaced('Thành lập tổ dùng nước kênh N2', 'csht', 'Thủy lợi');
+    expectPlaced('HTX tiếp nhận quản lý nhà máy nước xã', 'csht', 'Nước sạch');
+    expectPlaced('Tập huấn tổ quản lý vận hành công trình cấp nước sinh hoạt', 'csht', 'Nước sạch');
+    expectPlaced('Thành lập HTX nông nghiệp dịch vụ tổng hợp', 'kinh-te', 'Tổ chức sản xuất, liên kết thị trường');
+  });
+
+  it('r. testing drinking water is clean water (C49); food tests stay health (C19), wastewater the environment\'s, pond water fisheries', () => {
+    expectPlaced('Xét nghiệm mẫu nước giếng hộ gia đình', 'csht', 'Nước sạch');
+    expectPlaced('Test nhanh chất lượng nước giếng khoan', 'csht', 'Nước sạch');
+    expectPlaced('Kiểm tra mẫu thực phẩm tại chợ', 'vh-xh-mt', 'Y tế');
+    expectPlaced('Quan trắc nước thải làng nghề', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Kiểm tra chất lượng nước ao nuôi tôm', 'kinh-te', 'Thủy sản');
+  });
+
   it('n. a village\'s communication team is Dự án 8\'s (C10); one named for the law or for drugs keeps that subject', () => {
     expectPlaced('Tổ truyền thông thôn họp định kỳ', 'vh-xh-mt', SOCIAL);
     expectPlaced('Tổ tuyên truyền pháp luật thôn', 'vh-xh-mt', 'Tổ chức chính quyền');
