@@ -259,7 +259,11 @@
  *   o. a retaining wall or taluy holding a building's ground is that building's (C46: a commune
  *      office's local government); p. a pond guarded by its producers is fisheries (C47);
  *   q. a group, team or HTX running a work takes its sector: "tổ thủy nông", "tổ dùng nước" irrigation,
- *      a water scheme's operators clean water (C48); r. testing well or tap water is Nước sạch (C49).
+ *      a water scheme's operators clean water (C48); r. testing well or tap water is Nước sạch (C49);
+ *   s. pupils' and teachers' toilets and lodging are the school's without the school named (C1), and
+ *      "phổ cập bơi" is Xã hội (C22); t. a village assembly on its plan is local government (one for a
+ *      named work keeps the work's, C6); u. a tillage, harvest or spraying service provided is a service
+ *      (C18); and the lexicon's forestry trees gain bời lời, sa mộc, tống quá sủ, vàng tâm (C9).
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -784,7 +788,7 @@ const TENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   // i. C26: a community digital-technology team is local government whoever sits in it.
   [GOVERNMENT, ['to (?:cns|cong nghe so)(?: cong dong)?']],
   // j. C22, C2: visits and gifts to policy families and the poor (a union's to its sick members stay its own business), a house raised for a poor member are social protection, a union's too (class B).
-  [SOCIAL, ['(?:tham hoi|tang qua)(?: [a-z]+){0,6} (?:gia dinh chinh sach|gd chinh sach|ho ngheo|nguoi ngheo|neo don|ho kho khan)', '(?:giup|ho tro)(?: [a-z]+){0,3} ngheo(?: [a-z]+){0,2} (?:dung|xay|lam|sua) nha', '(?:dung|xay|lam|sua) nha(?: [a-z]+){0,2} (?:cho )?(?:hoi vien|ho) ngheo']],
+  [SOCIAL, ['(?:tham hoi|tang qua)(?: [a-z]+){0,6} (?:gia dinh chinh sach|gd chinh sach|ho ngheo|nguoi ngheo|neo don|ho kho khan)', '(?:giup|ho tro)(?: [a-z]+){0,3} ngheo(?: [a-z]+){0,2} (?:dung|xay|lam|sua) nha(?! (?:tieu|ve sinh|van hoa|cong dong|kho|chuong|luoi|mang))', '(?:dung|xay|lam|sua) nha(?! (?:tieu|ve sinh|van hoa|cong dong|kho|chuong|luoi|mang))(?: [a-z]+){0,2} (?:cho )?(?:hoi vien|ho) ngheo']],
   // k. C47: guarding one's own crops or orchards is growing them; forest cover kept is forestry, whatever crop grows under it.
   ['Trồng trọt', ['(?:trong giu|canh giu|canh gac|chot)(?: [a-z]+){0,3} (?:vuon|ruong|nuong)']],
   ['Chăn nuôi', ['(?:trong giu|canh giu|canh gac|chot)(?: [a-z]+){0,3} (?:dan|chuong) (?:trau|bo|de|gia suc|lon|heo)']],
@@ -803,6 +807,13 @@ const TENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   ['Nước sạch', ['(?:to|nhom|doi|hop tac xa|htx)(?: [a-z]+){0,3} (?:quan ly|van hanh|tiep nhan)(?: [a-z]+){0,4} (?:cong trinh (?:cap )?nuoc|cap nuoc|nuoc sinh hoat|nuoc sach|nha may nuoc|tram cap nuoc)']],
   // r. C49: testing the water of wells, taps or a supply scheme is clean water (wastewater monitoring stays the environment's, pond water fisheries).
   ['Nước sạch', ['(?:xet nghiem|kiem nghiem|kiem tra|lay mau|test|phan tich|giam sat)(?: [a-z]+){0,4} (?:mau )?(?:nuoc (?:gieng|may|sinh hoat|sach|uong|an uong)|chat luong nuoc (?:gieng|may|sinh hoat|sach|uong|an uong))', 'mau nuoc (?:gieng|may|sinh hoat|sach|uong|an uong)']],
+  // s. C1: the toilets and lodging of pupils and teachers are the school's, named without the school too; C22: swimming taught to children is social protection, "phổ cập bơi" too.
+  [SCHOOL, ['(?:nha ve sinh|khu ve sinh|cong trinh ve sinh|nha cong vu|phong o|nha o ban tru)(?: [a-z]+){0,1} (?:cho |cua )?(?:hoc sinh|giao vien|tre mam non)']],
+  [SOCIAL, ['pho cap boi', 'ky nang boi', 'biet boi']],
+  // t. Village assemblies on the village's plan are local government (rule 8); one held for a named work keeps the work's sector (C6).
+  [GOVERNMENT, ['(?<!.)(?:to chuc )?hop (?:dan|thon|ban|xom|to dan pho)(?: [a-z]+){0,3} ke hoach', 'ke hoach phat trien (?:thon|ban|xom|xa)']],
+  // u. C18: a tillage, harvesting or spraying service provided (by an HTX too) is a service.
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:cung cap|cung ung|lam|mo|lam cac) dich vu (?:lam dat|cay|bua|phun|gat|tuot|say|van chuyen|bay|sua chua|co gioi)']],
   // m. C21: a road to a resettlement site is a road (the site's works keep their sector).
   ['Giao thông', ['(?<!.)(?:duong|tuyen duong|duong dan|cau)(?: [a-z]+){0,2} (?:vao|den|toi|ra) (?:khu |diem )?(?:tai dinh cu|dinh canh|dinh cu)']],
 ];

@@ -853,6 +853,19 @@ describe('the tenth round (issue 21): the conventions C46-C49 and the tenth corp
     expectPlaced('Kiểm tra chất lượng nước ao nuôi tôm', 'kinh-te', 'Thủy sản');
   });
 
+  it('s-u. pupils\' and teachers\' toilets are the school\'s (C1), a household latrine the environment\'s (C4); "phổ cập bơi" social (C22); a village assembly on its plan local government, one for a road the road (C6); a tillage service a service (C18); bời lời forestry (C9)', () => {
+    expectPlaced('Xây nhà vệ sinh học sinh', 'csht', 'Trường học');
+    expectPlaced('Sửa chữa nhà vệ sinh giáo viên', 'csht', 'Trường học');
+    expectPlaced('Hỗ trợ xây nhà tiêu cho hộ nghèo', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Phổ cập bơi cho học sinh tiểu học', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Họp dân bàn kế hoạch phát triển thôn năm 2027', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Họp dân bàn làm đường bê tông', 'csht', GT);
+    expectPlaced('Mua máy cày cho HTX cung cấp dịch vụ làm đất', 'kinh-te', SERVICES);
+    expectPlaced('Trồng bời lời đỏ xen cà phê', 'kinh-te', 'Lâm nghiệp');
+    // "định hướng" (orientation) is no tree.
+    expect(placeActivity('Thu thập thông tin định hướng từ huyện', undefined, undefined, undefined).sector).toBe('Tổ chức chính quyền');
+  });
+
   it('n. a village\'s communication team is Dự án 8\'s (C10); one named for the law or for drugs keeps that subject', () => {
     expectPlaced('Tổ truyền thông thôn họp định kỳ', 'vh-xh-mt', SOCIAL);
     expectPlaced('Tổ tuyên truyền pháp luật thôn', 'vh-xh-mt', 'Tổ chức chính quyền');
