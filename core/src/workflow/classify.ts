@@ -263,7 +263,9 @@
  *   s. pupils' and teachers' toilets and lodging are the school's without the school named (C1), and
  *      "phổ cập bơi" is Xã hội (C22); t. a village assembly on its plan is local government (one for a
  *      named work keeps the work's, C6); u. a tillage, harvest or spraying service provided is a service
- *      (C18); and the lexicon's forestry trees gain bời lời, sa mộc, tống quá sủ, vàng tâm (C9).
+ *      (C18); and the lexicon's forestry trees gain bời lời, sa mộc, tống quá sủ, vàng tâm (C9);
+ *   v. wastewater treatment works are Môi trường (C4, C2), premarital counselling Xã hội (C10), the hall
+ *      of the commune's offices local government (C2; a village hall stays cultural works).
  *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
@@ -814,6 +816,10 @@ const TENTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [GOVERNMENT, ['(?<!.)(?:to chuc )?hop (?:dan|thon|ban|xom|to dan pho)(?: [a-z]+){0,3} ke hoach', 'ke hoach phat trien (?:thon|ban|xom|xa)']],
   // u. C18: a tillage, harvesting or spraying service provided (by an HTX too) is a service.
   ['Ngành nghề và dịch vụ nông thôn', ['(?:cung cap|cung ung|lam|mo|lam cac) dich vu (?:lam dat|cay|bua|phun|gat|tuot|say|van chuyen|bay|sua chua|co gioi)']],
+  // v. C4, C2: wastewater treatment works are the environment's (a water plant's treatment stays clean water's); C10: premarital counselling is family and gender; C2: the hall of the commune's own offices is local government's (a village hall stays cultural works).
+  ['Môi trường', ['(?:khu|tram|he thong|be|ho|cong trinh|nha may|mo hinh)(?: [a-z]+){0,1} xu ly nuoc thai', '(?<!.)(?:xay|xay dung|lam|nang cap|sua chua)?(?: [a-z]+){0,2} xu ly nuoc thai (?:tap trung|sinh hoat|khu dan cu|lang nghe|cum dan cu)']],
+  [SOCIAL, ['tien hon nhan', 'tu van hon nhan']],
+  [GOVERNMENT, ['hoi truong (?:uy ban nhan dan|dang uy|tru so|hoi dong nhan dan)']],
   // m. C21: a road to a resettlement site is a road (the site's works keep their sector).
   ['Giao thông', ['(?<!.)(?:duong|tuyen duong|duong dan|cau)(?: [a-z]+){0,2} (?:vao|den|toi|ra) (?:khu |diem )?(?:tai dinh cu|dinh canh|dinh cu)']],
 ];

@@ -866,6 +866,15 @@ describe('the tenth round (issue 21): the conventions C46-C49 and the tenth corp
     expect(placeActivity('Thu thập thông tin định hướng từ huyện', undefined, undefined, undefined).sector).toBe('Tổ chức chính quyền');
   });
 
+  it('v. wastewater treatment works are the environment\'s (C4), water treated to drink clean water\'s (C1); premarital counselling is social (C10); the commune offices\' hall local government, a village hall cultural works (C2)', () => {
+    expectPlaced('Xây dựng khu xử lý nước thải tập trung', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Xây trạm xử lý nước thải khu dân cư', 'vh-xh-mt', 'Môi trường');
+    expectPlaced('Lắp hệ thống xử lý nước sinh hoạt', 'csht', 'Nước sạch');
+    expectPlaced('Tư vấn tiền hôn nhân cho thanh niên', 'vh-xh-mt', SOCIAL);
+    expectPlaced('Cải tạo hội trường UBND xã', 'vh-xh-mt', 'Tổ chức chính quyền');
+    expectPlaced('Sửa chữa hội trường thôn', 'csht', CULTURE);
+  });
+
   it('n. a village\'s communication team is Dự án 8\'s (C10); one named for the law or for drugs keeps that subject', () => {
     expectPlaced('Tổ truyền thông thôn họp định kỳ', 'vh-xh-mt', SOCIAL);
     expectPlaced('Tổ tuyên truyền pháp luật thôn', 'vh-xh-mt', 'Tổ chức chính quyền');
