@@ -236,6 +236,37 @@
  *      ("lớp học hiện trường") no classroom; written without marks, "biểu diễn" and "bưởi Diễn" are no
  *      power, "hoi thao dau bo" a field day (C3), "điện từ cột" power from the pole.
  *
+ * The tenth round (issue 21) read the conventions C46-C49 and the tenth corpus's classes of error the
+ * same way (rule 2, TENTH_ROUND, read before the ninth's):
+ *   a. a vocational course is jobs whatever trade it teaches, a tourism guide's too (C3);
+ *   b. a pump watering crops is irrigation whatever powers it, solar too (C38, C23);
+ *   c. fresh water pumped, shipped by barge or bagged and handed out to households is Nước sạch (C43);
+ *   d. cooking for boarding pupils is Giáo dục (C12); a kitchen's food-safety checks ("kiểm thực ba
+ *      bước", meal samples kept) are Y tế (C19); the kitchen built stays the school's (C1);
+ *   e. a village shelf with its computers is cultural works without a verb (C36), and loudspeakers
+ *      and their poles are, wherever they hang, a market too (C2);
+ *   f. tours and visitors' experiences, a buying point and hauling for hire named without a verb are
+ *      services (C18, C27); g. passing on an ethnic script or songs ("truyền dạy") is Văn hóa;
+ *   h. social housing is Xã hội (C2), before the lists of the seventh round; i. a community
+ *      digital-technology team ("tổ CNS") is local government whoever sits in it (C26);
+ *   j. gifts and visits to policy families and the poor, and a house raised for a poor household, are
+ *      Xã hội whoever brings them (C22, C2; a union's visits to its own sick members stay its business);
+ *   k. guarding one's own orchard or herd is that production (C47); forest cover kept is forestry;
+ *   l. fertilising a crop is the crop, a composting site for waste and compost made at home the
+ *      environment (class D); m. a road or bridge to a resettlement site is the road (C21); the
+ *      earthworks of a rice field raising fish or shrimp are fisheries (C32, PRODUCTION_WORKS);
+ *   n. a village's communication team ("Tổ truyền thông thôn …") is Dự án 8's (C10);
+ *   o. a retaining wall or taluy holding a building's ground is that building's (C46: a commune
+ *      office's local government); p. a pond guarded by its producers is fisheries (C47);
+ *   q. a group, team or HTX running a work takes its sector: "tổ thủy nông", "tổ dùng nước" irrigation,
+ *      a water scheme's operators clean water (C48); r. testing well or tap water is Nước sạch (C49);
+ *   s. pupils' and teachers' toilets and lodging are the school's without the school named (C1), and
+ *      "phổ cập bơi" is Xã hội (C22); t. a village assembly on its plan is local government (one for a
+ *      named work keeps the work's, C6); u. a tillage, harvest or spraying service provided is a service
+ *      (C18); and the lexicon's forestry trees gain bời lời, sa mộc, tống quá sủ, vàng tâm (C9);
+ *   v. wastewater treatment works are Môi trường (C4, C2), premarital counselling Xã hội (C10), the hall
+ *      of the commune's offices local government (C2; a village hall stays cultural works).
+ *
  * Place names are never read as activity words: "(Thôn Cầu Đá)" and the name after thôn, bản,
  * xóm, ấp, làng, tổ dân phố, người… ("bản Co Muông" is no "mương", "người Mường" no canal) are set
  * aside first, and so is a program or fund named in parentheses ("(Chương trình NS&VSMT)"). In a
@@ -731,8 +762,71 @@ const NINTH_ROUND: readonly (readonly [string, Phrases])[] = [
   [MASS_ORGS, ['van dong hoi vien(?: [a-z]+){0,2} dang ky']],
 ];
 
+/**
+ * Rule 2, tenth round (issue 21, C46-C49 and the classes of error of the tenth corpus): what the
+ * conventions file by the activity's nature where a works, place, actor or beneficiary word would
+ * misfile it, class by class (the header lists them). Read before the ninth round's.
+ */
+const TENTH_ROUND: readonly (readonly [string, Phrases])[] = [
+  // a. C3: a vocational course is jobs whatever trade it teaches, a tourism trade too (before the seventh round's "du lịch cộng đồng").
+  ['Đào tạo nghề - Việc làm', ['so cap nghe', 'nghe so cap', 'lop so cap', 'dao tao nghe', 'day nghe', 'hoc nghe']],
+  // b. C38, C23: a pump watering crops is irrigation, whatever powers it (before the ninth round's solar power).
+  ['Thủy lợi', ['(?:may )?bom(?: [a-z]+){0,5} (?:tuoi|de tuoi|phuc vu tuoi)(?= |$)']],
+  // c. C43: fresh water pumped, shipped by barge or bagged and handed out to households is clean water.
+  ['Nước sạch', ['nuoc ngot(?: [a-z]+){0,8} (?:phat|cap|chia|phan phoi) (?:cho )?(?:dan|ho|nguoi dan|ba con|cac ho)', 'sa lan(?: [a-z]+){0,2} nuoc', 'tui tru nuoc', 'tui tru']],
+  // d. C12, C19: cooking for boarding pupils is schooling, whoever cooks ("cấp dưỡng" folds like "nâng cấp đường": not read); food-safety checks of a school kitchen (kiểm thực 3 bước, meal samples kept) are health.
+  ['Y tế', ['kiem thuc', 'luu mau(?: thuc an| thuc pham)?']],
+  ['Giáo dục', ['(?:nau|nau an|bua an|suat an)(?: [a-z]+){0,4} (?:hoc sinh|ban tru)']],
+  // e. C36, C2: a book shelf and its computers at a cultural house are its works even without a verb; loudspeakers and their poles are information works wherever they hang (a market too).
+  [CULTURE_WORKS, [`(?<!.)(?:${VILLAGE_LIBRARY}|gia sach)(?: [a-z0-9]+){0,5} (?:may tinh|cho nha van hoa)`, '(?<!.)(?:lap dat |lap |mua |mua sam |trang bi |sua chua |nang cap |thay )?(?:cum |he thong |bo )?loa (?:phat thanh|truyen thanh|keo)', 'cot (?:treo )?loa']],
+  // f. C18, C27: tours and experiences sold to visitors are a service; a buying point and hauling for hire are services, named without a verb too.
+  ['Ngành nghề và dịch vụ nông thôn', ['tour', 'du lich trai nghiem', '(?<!.)trai nghiem', '(?<!.)(?:diem|dai ly|quay|tram) thu mua', 'xe (?:[a-z]+ ){0,5}thue']],
+  // g. C44 by analogy, C12: passing on an ethnic script, songs or instruments to the young is culture, not schooling.
+  ['Văn hóa', ['truyen day', 'chu nom', 'chu (?:thai|dao|cham|khmer|tay|nung|h mong) co']],
+  // h. C2: social housing and its buyers' lists are social protection (before the seventh round's lists).
+  [SOCIAL, ['nha o xa hoi']],
+  // n. C10 (class C): a village's communication team is the community communication team of Dự án 8, named without "cộng đồng" too. (The yearly review of poor households stays Xã hội, as most corpora label it.)
+  [SOCIAL, ['(?<!.)(?:thanh lap |duy tri |kien toan |cung co |ra mat )?to (?:tuyen truyen|truyen thong)(?: (?:cong dong|thon|ban|xom|ap|lang))?(?: (?:sinh hoat|hop|hoat dong)(?: [a-z0-9]+)*)?$']],
+  // i. C26: a community digital-technology team is local government whoever sits in it.
+  [GOVERNMENT, ['to (?:cns|cong nghe so)(?: cong dong)?']],
+  // j. C22, C2: visits and gifts to policy families and the poor (a union's to its sick members stay its own business), a house raised for a poor member are social protection, a union's too (class B).
+  [SOCIAL, ['(?:tham hoi|tang qua)(?: [a-z]+){0,6} (?:gia dinh chinh sach|gd chinh sach|ho ngheo|nguoi ngheo|neo don|ho kho khan)', '(?:giup|ho tro)(?: [a-z]+){0,3} ngheo(?: [a-z]+){0,2} (?:dung|xay|lam|sua) nha(?! (?:tieu|ve sinh|van hoa|cong dong|kho|chuong|luoi|mang))', '(?:dung|xay|lam|sua) nha(?! (?:tieu|ve sinh|van hoa|cong dong|kho|chuong|luoi|mang))(?: [a-z]+){0,2} (?:cho )?(?:hoi vien|ho) ngheo']],
+  // k. C47: guarding one's own crops or orchards is growing them; forest cover kept is forestry, whatever crop grows under it.
+  ['Trồng trọt', ['(?:trong giu|canh giu|canh gac|chot)(?: [a-z]+){0,3} (?:vuon|ruong|nuong)']],
+  ['Chăn nuôi', ['(?:trong giu|canh giu|canh gac|chot)(?: [a-z]+){0,3} (?:dan|chuong) (?:trau|bo|de|gia suc|lon|heo)']],
+  ['Lâm nghiệp', ['(?:do )?che phu(?: [a-z]+){0,3} rung']],
+  // l. Class D: fertilising a crop with compost is growing it; a composting site built for waste, or compost made at home, is the environment's.
+  ['Trồng trọt', ['(?<!.)(?:ho tro )?bon phan']],
+  ['Môi trường', ['(?:khu|bai|diem|nha|ham|be) u (?:phan|rac)', 'u phan(?: [a-z]+){0,4} tai (?:nha|ho|gia dinh)']],
+  // o. C46: a retaining wall or taluy holding a building's ground is that building's works (a road's taluy stays the road's, a river's kè irrigation, C14).
+  [GOVERNMENT, ['(?:ke|ke da|taluy|ta luy|tuong chan|tuong ke|tuong chan dat)(?: [a-z]+){0,3} (?:nen |khuon vien )?(?:tru so|uy ban nhan dan xa)']],
+  [CULTURE_WORKS, ['(?:taluy|ta luy|tuong chan|tuong ke)(?: [a-z]+){0,3} (?:nen |khuon vien )?(?:nha van hoa|nha sinh hoat cong dong|nha rong|san the thao)']],
+  [SCHOOL, ['(?:taluy|ta luy|tuong chan|tuong ke)(?: [a-z]+){0,3} (?:nen |khuon vien )?(?:diem truong|truong hoc|truong mam non|truong tieu hoc|truong trung hoc|phan hieu)']],
+  // p. C47: a pond, cage or herd guarded by its producers is fisheries or husbandry (crops: k).
+  ['Thủy sản', ['(?:trong giu|canh giu|canh gac|chot)(?: [a-z]+){0,3} (?:ao|dam|long|be) (?:nuoi|ca|tom|cua)']],
+  // q. C48: a group, team or HTX that runs a work takes the work's sector — water users' and irrigators' groups irrigation, a water scheme's operators clean water.
+  ['Thủy lợi', ['(?:to|nhom|doi|hop tac xa|htx)(?: [a-z]+){0,2} (?:thuy nong|dung nuoc)', '(?:to|nhom|doi)(?: [a-z]+){0,3} (?:quan ly|van hanh)(?: [a-z]+){0,3} (?:kenh|muong|tram bom|dap|ho chua|cong trinh thuy loi)']],
+  ['Nước sạch', ['(?:to|nhom|doi|hop tac xa|htx)(?: [a-z]+){0,3} (?:quan ly|van hanh|tiep nhan)(?: [a-z]+){0,4} (?:cong trinh (?:cap )?nuoc|cap nuoc|nuoc sinh hoat|nuoc sach|nha may nuoc|tram cap nuoc)']],
+  // r. C49: testing the water of wells, taps or a supply scheme is clean water (wastewater monitoring stays the environment's, pond water fisheries).
+  ['Nước sạch', ['(?:xet nghiem|kiem nghiem|kiem tra|lay mau|test|phan tich|giam sat)(?: [a-z]+){0,4} (?:mau )?(?:nuoc (?:gieng|may|sinh hoat|sach|uong|an uong)|chat luong nuoc (?:gieng|may|sinh hoat|sach|uong|an uong))', 'mau nuoc (?:gieng|may|sinh hoat|sach|uong|an uong)']],
+  // s. C1: the toilets and lodging of pupils and teachers are the school's, named without the school too; C22: swimming taught to children is social protection, "phổ cập bơi" too.
+  [SCHOOL, ['(?:nha ve sinh|khu ve sinh|cong trinh ve sinh|nha cong vu|phong o|nha o ban tru)(?: [a-z]+){0,1} (?:cho |cua )?(?:hoc sinh|giao vien|tre mam non)']],
+  [SOCIAL, ['pho cap boi', 'ky nang boi', 'biet boi']],
+  // t. Village assemblies on the village's plan are local government (rule 8); one held for a named work keeps the work's sector (C6).
+  [GOVERNMENT, ['(?<!.)(?:to chuc )?hop (?:dan|thon|ban|xom|to dan pho)(?: [a-z]+){0,3} ke hoach', 'ke hoach phat trien (?:thon|ban|xom|xa)']],
+  // u. C18: a tillage, harvesting or spraying service provided (by an HTX too) is a service.
+  ['Ngành nghề và dịch vụ nông thôn', ['(?:cung cap|cung ung|lam|mo|lam cac) dich vu (?:lam dat|cay|bua|phun|gat|tuot|say|van chuyen|bay|sua chua|co gioi)']],
+  // v. C4, C2: wastewater treatment works are the environment's (a water plant's treatment stays clean water's); C10: premarital counselling is family and gender; C2: the hall of the commune's own offices is local government's (a village hall stays cultural works).
+  ['Môi trường', ['(?:khu|tram|he thong|be|ho|cong trinh|nha may|mo hinh)(?: [a-z]+){0,1} xu ly nuoc thai', '(?<!.)(?:xay|xay dung|lam|nang cap|sua chua)?(?: [a-z]+){0,2} xu ly nuoc thai (?:tap trung|sinh hoat|khu dan cu|lang nghe|cum dan cu)']],
+  [SOCIAL, ['tien hon nhan', 'tu van hon nhan']],
+  [GOVERNMENT, ['hoi truong (?:uy ban nhan dan|dang uy|tru so|hoi dong nhan dan)']],
+  // m. C21: a road to a resettlement site is a road (the site's works keep their sector).
+  ['Giao thông', ['(?<!.)(?:duong|tuyen duong|duong dan|cau)(?: [a-z]+){0,2} (?:vao|den|toi|ra) (?:khu |diem )?(?:tai dinh cu|dinh canh|dinh cu)']],
+];
+
 /** Rule 2: what a works word (or a trade word: "dịch vụ công", a crop: "bảo vệ mùa màng") would misfile. */
 const OVERRIDES = rules([
+  ...TENTH_ROUND,
   ...NINTH_ROUND,
   ...EIGHTH_ROUND,
   ...SEVENTH_ROUND,
@@ -788,7 +882,7 @@ const PRODUCTION_WORKS = rules([
   ['Tiểu thủ công nghiệp', ['ruong muoi', 'dong muoi', 'san phoi muoi', 'o ket tinh', 'chat loc', 'kho muoi', 'kho chua muoi']],
   ['Thủy sản', ['ruong (?:[a-z]+ ){0,2}nuoi (?:con )?ca', 'ruong lua (?:con )?ca', 'lua (?:con )?ca', '(?:con )?ca ruong', '(?:con )?ca lua',
     // Ninth round (C32 by analogy, the ninth corpus's rule): shrimp raised in rice fields ("1 lúa 1 tôm") and the ponds, pens and cages of aquaculture, their banks too.
-    'lua (?:[0-9]+ |mot )?tom', 'tom lua', 'ruong (?:[a-z]+ ){0,2}nuoi tom', 'ao nuoi(?! (?:con )?(?:vit|ga|ngan|heo|lon))', 'ao (?:con )?tom', 'dam (?:nuoi|tom)', 'ao (?:con )?ca(?! nhan)', 'long nuoi', 'be nuoi', 'long (?:con )?ca', '(?:con )?ca long']],
+    'lua (?:[0-9]+ |mot )?tom', 'ruong(?: [a-z]+){0,3} (?:de )?(?:tha|nuoi) (?:con )?(?:tom|ca)(?= |$)', 'tom lua', 'ruong (?:[a-z]+ ){0,2}nuoi tom', 'ao nuoi(?! (?:con )?(?:vit|ga|ngan|heo|lon))', 'ao (?:con )?tom', 'dam (?:nuoi|tom)', 'ao (?:con )?ca(?! nhan)', 'long nuoi', 'be nuoi', 'long (?:con )?ca', '(?:con )?ca long']],
 ]);
 /** What a field's own works look like: banks and ditches, paths, filters and tanks (a building named is its own works: "Sửa nhà văn hóa thôn Đồng Muối"). */
 const FIELD_WORKS = new Set(['Thủy lợi', 'Giao thông', 'Nước sạch']);

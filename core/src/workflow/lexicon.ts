@@ -167,6 +167,8 @@ export const LEXICON: readonly LexiconGroup[] = [
     phrases: [
       'bach dan', 'keo tai tuong', 'keo la tram', 'keo giam hom', 'phi lao', 'cay tram', 'tram trang', 'tram den', 'lat hoa(?! van)', 'cay lat', 'lim xanh', 'cay lim', 'gioi xanh', 'cay gioi', 'sao den', 'cay sao den',
       'xoan dao', 'cay xoan', 'po mu', 'cay ban dia', 'go rung trong', 'tram huong', 'do bau', 'cay do bau', 'cay cho chi',
+      // Issue 21, tenth round (C9: timber and shade trees of the highlands and midlands, planted as forest or scattered).
+      'boi loi', 'cay boi loi', 'sa moc', 'cay sa moc', 'tong qua su', 'vang tam', 'cay vang tam', 'gioi ang', 'cay muong', 'muong den',
     ],
   },
   // 0230 Khai thác, thu nhặt lâm sản trừ gỗ (confirmed title): bamboo for shoots, rattan, resin, lac, wild produce.
