@@ -7,9 +7,8 @@
  */
 import type { BodyRow } from '../../src/layout/engine';
 import { KEY_COLUMN_HEADER } from '../../src/layout/engine';
-import type { LayoutValue } from '../../src/layout/types';
 import { MemoryWorkbook } from '../../src/port/memory';
-import type { SheetData } from '../../src/port/types';
+import type { CellValue, SheetData } from '../../src/port/types';
 import type { BudgetChecks, FundingNeeds } from '../../src/workflow/plan';
 import { fundSourceChoices } from '../../src/reference';
 import {
@@ -319,13 +318,13 @@ const linesOf = (d: SheetData): string[] => {
 };
 
 /** The rows of the table whose caption starts with `caption`, each by its headers. */
-function tableOf(d: SheetData, caption: string): Record<string, LayoutValue>[] | undefined {
+function tableOf(d: SheetData, caption: string): Record<string, CellValue>[] | undefined {
   const at = d.values.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(caption));
   if (at < 0) return undefined;
   const header = d.values[at + 1];
-  const out: Record<string, LayoutValue>[] = [];
+  const out: Record<string, CellValue>[] = [];
   for (let i = at + 2; i < d.values.length && typeof d.values[i][0] === 'number'; i++) {
-    const row: Record<string, LayoutValue> = {};
+    const row: Record<string, CellValue> = {};
     header.forEach((h, j) => {
       if (typeof h === 'string') row[h] = d.values[i][j] ?? null;
     });
@@ -404,7 +403,7 @@ describe("the report's lines", () => {
 
 describe("the report's tables", () => {
   const returned = (name: string, file?: string, cell?: string) => ({
-    activity: { activity: name, source: { ...(file ? { file } : {}), sheet: 'Thôn A - I.2', row: 12, cells: cell ? { activity: cell } : {} }, unreadable: false },
+    activity: { activity: name, source: { ...(file ? { file } : {}), sheet: 'Thôn A - I.2', row: 12, cells: (cell ? { activity: cell } : {}) as Record<string, string> }, unreadable: false },
     origin: { kind: 'village' as const, unit: 'Thôn A' },
     reason: 'no-name' as const,
     message: 'Hoạt động không có tên.',
