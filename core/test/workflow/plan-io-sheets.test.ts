@@ -592,6 +592,9 @@ describe('what writePlan records for the next run', () => {
     const wb = new MemoryWorkbook();
     await writePlan(wb, thePlan, { planYear: 2027 });
     const first = (await wb.readState()).extra ?? {};
+    // A copy recorded as a plan form (as when the add-in once recognised it) would be read as the plan next time.
+    const recorded = await wb.readState();
+    await wb.writeState({ ...recorded, sheetForms: { ...recorded.sheetForms, 'II.4.B (cũ)': 'II.4.B' } });
     const again = await writePlan(wb, { ...thePlan, suggestions: [] }, { planYear: 2027, checks: (ii6a) => ({ checks: [{ id: 'n', label: 'Số dòng II.6.A', passed: true, detail: String(ii6a.length) }], findings: [] }) });
     expect(again.keptCopies).toEqual(['II.4.A (cũ)', 'II.4.B (cũ)', 'II.6.A (cũ)', 'II.6.B (cũ)', 'II.6.C (cũ)', `${REPORT_SHEET} (cũ)`]);
     expect(again.checks.checks.map((c) => c.detail)).toEqual(['3']);
@@ -614,9 +617,10 @@ describe('what writePlan records for the next run', () => {
   });
 
   it('the period given wins over the year; the level above is not replaced once the workbook has one; no name, no year: none recorded', async () => {
-    const wb = MemoryWorkbook.fromArrays({}, { state: { upperLevelName: 'Huyện Bảo Yên', extra: { checklist: { ranked: true } } } });
+    const wb = MemoryWorkbook.fromArrays({}, { state: { upperLevelName: 'Huyện Bảo Yên', sheetForms: { 'Thôn A - I.2': 'I.2' }, extra: { checklist: { ranked: true } } } });
     await writePlan(wb, plan(), { planYear: 2027, period: '2021-2025', upperLevelName: 'Tỉnh Lào Cai' });
-    expect(await wb.readState()).toMatchObject({ period: '2021-2025', upperLevelName: 'Huyện Bảo Yên', planYear: 2027, extra: { checklist: { ranked: true } } });
+    // What the state knew of the other sheets and of the workflow is kept.
+    expect(await wb.readState()).toMatchObject({ period: '2021-2025', upperLevelName: 'Huyện Bảo Yên', planYear: 2027, sheetForms: { 'Thôn A - I.2': 'I.2', 'II.4.B': 'II.4.B' }, extra: { checklist: { ranked: true } } });
     // The report names the period and the level above it was given.
     expect(linesOf((await wb.readSheets([REPORT_SHEET]))[0])[1]).toBe(
       'Giai đoạn chương trình: 2021-2025 (CTMTQG xây dựng nông thôn mới, giảm nghèo bền vững, phát triển KT-XH vùng đồng bào DTTS và miền núi); cấp trên của xã: Tỉnh Lào Cai.',
