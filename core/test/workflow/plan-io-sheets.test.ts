@@ -171,6 +171,15 @@ describe('II.4.B: A then B, each by topic, with its totals', () => {
       'total:Tổng cộng (A+B)',
     ]);
     expect(totals(body).at(-1)?.over).toEqual(['t:B']);
+    expect(labels(ii4bBody(rows.slice(0, 1)))).toEqual([
+      'group:Các hoạt động không cần nguồn vốn bên ngoài',
+      'group:1. Cơ sở hạ tầng',
+      '1 Hoạt động a1',
+      'total:Cộng',
+      'total:Cộng A',
+      'group:Các hoạt động cần nguồn vốn bên ngoài',
+      'total:Tổng cộng (A+B)',
+    ]);
     expect(totals(ii4bBody(rows.slice(0, 1))).map((t) => [t.key, t.over])).toEqual([
       ['t:A:csht', ['a1']],
       ['t:A', ['t:A:csht']],
@@ -246,6 +255,7 @@ describe("II.6.A: A by topic; B by project state in the form's order, each state
       ['t:A', ['t:A:csht']],
       ['t:all', ['t:A']],
     ]);
+    expect(labels(ii6aBody([act('r1')])).slice(0, 3)).toEqual(['group:Các hoạt động không cần nguồn vốn bên ngoài', 'group:Các hoạt động cần nguồn vốn bên ngoài', 'group:Vốn đầu tư phát triển']);
     expect(totals(ii6aBody([act('r1')])).map((t) => [t.key, t.over])).toEqual([
       ['t:B:recurrent', ['r1']],
       ['t:B', ['t:B:recurrent']],
@@ -543,7 +553,8 @@ describe('what writePlan records for the next run', () => {
   const situation: PlanSituation = { key: 's1', topic: 'csht', sector: 'Giao thông', strengths: [], difficulty: 'Đường lầy lội', causes: ['Đường đất'], solutions: [], origins: [], sources: [] };
   const rows = [
     act('k1', { fundingGroup: 'investment-ongoing', budget: 90, proposed: 0, fundSource: 'Ngân sách tỉnh', mechanism: 'Dân góp công' }),
-    act('k2', { group: 'no-outside-money', topic: 'kinh-te', sector: 'Trồng trọt', total: 10, contribution: 10, support: 0, budget: 0, proposed: 0, sourceClass: 'csht|giao thong' }),
+    // A state typed beside a row of A (no drop-down there): not one of II.6.A's project states.
+    act('k2', { group: 'no-outside-money', topic: 'kinh-te', sector: 'Trồng trọt', total: 10, contribution: 10, support: 0, budget: 0, proposed: 0, sourceClass: 'csht|giao thong', fundingGroup: 'recurrent' }),
     act('k3', { budget: 0, proposed: 90 }),
     act('', { activity: 'Lắp đèn đường', status: 'manual', fundingGroup: 'recurrent', budget: 90, proposed: 0, fundSource: 'Ngân sách xã' }),
     act('v1', { status: 'vanished', fundingGroup: 'investment-new', budget: 90, proposed: 0, fundSource: 'Ngân sách xã' }),
@@ -585,12 +596,18 @@ describe('what writePlan records for the next run', () => {
     expect(written.checks).toEqual({ checks: [], findings: [] });
     // A first run replaces nothing: there is nothing to undo.
     expect(extra.lastChange).toBeUndefined();
+    // II.4.A holds the situations.
+    const [ii4a] = await wb.readSheets(['II.4.A']);
+    expect(ii4a.values.flat()).toEqual(expect.arrayContaining(['Đường lầy lội', 'Thiếu nước', 's1', 's2']));
   });
 
   it('a re-run keeps each replaced sheet as its copy and records how to undo it: the sheets and the records as they were', async () => {
     const wb = new MemoryWorkbook();
     await writePlan(wb, thePlan, { planYear: 2027 });
     const first = (await wb.readState()).extra ?? {};
+    // A copy recorded as a plan form (as when the add-in once recognised it) would be read as the plan next time.
+    const recorded = await wb.readState();
+    await wb.writeState({ ...recorded, sheetForms: { ...recorded.sheetForms, 'II.4.B (cũ)': 'II.4.B' } });
     const again = await writePlan(wb, { ...thePlan, suggestions: [] }, { planYear: 2027, checks: (ii6a) => ({ checks: [{ id: 'n', label: 'Số dòng II.6.A', passed: true, detail: String(ii6a.length) }], findings: [] }) });
     expect(again.keptCopies).toEqual(['II.4.A (cũ)', 'II.4.B (cũ)', 'II.6.A (cũ)', 'II.6.B (cũ)', 'II.6.C (cũ)', `${REPORT_SHEET} (cũ)`]);
     expect(again.checks.checks.map((c) => c.detail)).toEqual(['3']);
@@ -613,13 +630,17 @@ describe('what writePlan records for the next run', () => {
   });
 
   it('the period given wins over the year; the level above is not replaced once the workbook has one; no name, no year: none recorded', async () => {
-    const wb = MemoryWorkbook.fromArrays({}, { state: { upperLevelName: 'Huyện Bảo Yên', extra: { checklist: { ranked: true } } } });
+    const wb = MemoryWorkbook.fromArrays({}, { state: { upperLevelName: 'Huyện Bảo Yên', sheetForms: { 'Thôn A - I.2': 'I.2' }, extra: { checklist: { ranked: true } } } });
     await writePlan(wb, plan(), { planYear: 2027, period: '2021-2025', upperLevelName: 'Tỉnh Lào Cai' });
-    expect(await wb.readState()).toMatchObject({ period: '2021-2025', upperLevelName: 'Huyện Bảo Yên', planYear: 2027, extra: { checklist: { ranked: true } } });
+    // What the state knew of the other sheets and of the workflow is kept.
+    expect(await wb.readState()).toMatchObject({ period: '2021-2025', upperLevelName: 'Huyện Bảo Yên', planYear: 2027, sheetForms: { 'Thôn A - I.2': 'I.2', 'II.4.B': 'II.4.B' }, extra: { checklist: { ranked: true } } });
     // The report names the period and the level above it was given.
     expect(linesOf((await wb.readSheets([REPORT_SHEET]))[0])[1]).toBe(
       'Giai đoạn chương trình: 2021-2025 (CTMTQG xây dựng nông thôn mới, giảm nghèo bền vững, phát triển KT-XH vùng đồng bào DTTS và miền núi); cấp trên của xã: Tỉnh Lào Cai.',
     );
+    // A re-run given no year keeps the year the workbook has.
+    await writePlan(wb, plan(), { period: '2021-2025' });
+    expect((await wb.readState()).planYear).toBe(2027);
     const bare = new MemoryWorkbook();
     await writePlan(bare, plan());
     expect(linesOf((await bare.readSheets([REPORT_SHEET]))[0])[1]).toBe('Giai đoạn chương trình: 2026-2030 (CTMTQG hợp nhất theo Nghị quyết 257/2025/QH15).');
