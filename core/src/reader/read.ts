@@ -542,20 +542,22 @@ class SheetReader {
    * the form but were typed by someone: each is reported with its cell, never silently dropped.
    */
   strayCells(): void {
-    // Most sheets have no gap at all: told first without a list of every cell (a plan's sheet holds
-    // tens of thousands), by the rows that hold something and the columns in use.
+    // The first gap of rows and of columns, from the rows that hold something and the columns in
+    // use: most sheets have none, and then no list of their cells is made (a plan's sheet holds
+    // tens of thousands).
     let previous = -1;
-    let rowGap = false;
+    let gapRow: number | undefined;
     const columns = new Set<number>();
     for (let r = this.grid.top; r < this.grid.bottom; r++) {
       const row = this.grid.rowCells(r);
       if (row.length === 0) continue;
-      if (previous >= 0 && r - previous > STRAY_GAP_ROWS) rowGap = true;
+      if (gapRow === undefined && previous >= 0 && r - previous > STRAY_GAP_ROWS) gapRow = r;
       previous = r;
       for (const { col } of row) columns.add(col);
     }
-    const inUse = [...columns].sort((a, b) => a - b);
-    if (!rowGap && !inUse.some((c, i) => i > 0 && c - inUse[i - 1] > STRAY_GAP_COLS)) return;
+    const used = [...columns].sort((a, b) => a - b);
+    const from = used.find((c, i) => i > 0 && c - used[i - 1] > STRAY_GAP_COLS);
+    if (gapRow === undefined && from === undefined) return;
     // Row by row, left to right: in (row, col) order already.
     const cells: { row: number; col: number; text: string }[] = [];
     for (let r = this.grid.top; r < this.grid.bottom; r++) {
@@ -563,11 +565,8 @@ class SheetReader {
     }
     const stray = new Set<{ row: number; col: number; text: string }>();
     // Past the first gap of rows: every cell after it.
-    const gap = cells.findIndex((c, i) => i > 0 && c.row - cells[i - 1].row > STRAY_GAP_ROWS);
-    if (gap > 0) for (let k = gap; k < cells.length; k++) stray.add(cells[k]);
+    if (gapRow !== undefined) for (const c of cells) if (c.row >= gapRow) stray.add(c);
     // Past the first gap of columns (the columns in use, in order): every cell from there, by column.
-    const used = [...new Set(cells.map((c) => c.col))].sort((a, b) => a - b);
-    const from = used.find((c, i) => i > 0 && c - used[i - 1] > STRAY_GAP_COLS);
     if (from !== undefined) {
       const far = cells.filter((c) => c.col >= from).sort((a, b) => a.col - b.col);
       for (const c of far) stray.add(c);

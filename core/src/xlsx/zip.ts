@@ -253,10 +253,6 @@ export class ZipParts {
     });
   }
 
-  private assemble(c: ZipCodec, changes: ReadonlyMap<string, string>, level: number | undefined): Uint8Array | undefined {
-    return assembled(this.zip, c, changes, level);
-  }
-
   /** `inflate` by the platform's codec: the whole part at once, never more than the budget left or the size declared. */
   private async inflateWith(c: ZipCodec, path: string, raw: RawPart, limit: number, chunk: (bytes: Uint8Array) => void): Promise<void> {
     const remaining = Math.max(0, this.budget - this.inflated);
@@ -387,7 +383,7 @@ export class ZipParts {
    * to ExcelJS to load) the changed parts are stored.
    */
   async rewrite(changes: ReadonlyMap<string, string>, level?: number): Promise<Uint8Array> {
-    const written = codec ? this.assemble(codec, changes, level) : undefined;
+    const written = codec ? assembled(this.zip, codec, changes, level) : undefined;
     if (written) {
       for (const [name, text] of changes) {
         this.zip.file(name, text);
