@@ -11,12 +11,15 @@ import type { SheetLayout, TablePlacement } from '../../src/layout/types';
 import { MAX_COLS, MemoryWorkbook } from '../../src/port/memory';
 import type { CellValue, WriteBlock, WriteValue } from '../../src/port/types';
 import { TextGrid } from '../../src/reader/grid';
+import { labelSimilarity } from '../../src/text';
 import {
   KEY_HEADER,
   applyRanking,
   derivedKeys,
   findKeyColumn,
+  NAME_MATCH,
   matchName,
+  namesDiffer,
   notePrefixed,
   rankItemsFromSheet,
   rewriteRowRefs,
@@ -285,6 +288,40 @@ describe('matching a rank to an activity by name', () => {
     expect(matchName('Sửa chữa trạm y tế xã', ['Sửa chữa trạm y tế xã A', 'Sửa chữa trạm y tế xã B', 'Sửa chữa trạm y tế xã.'])).toBe(2);
     expect(matchName('Sửa chữa trạm y tế xã', ['Sửa chữa trạm y tế', 'Sửa chữa trạm y tế xã A'])).toBe(1);
     expect(matchName('Sửa chữa trạm y tế xã', ['Sửa chữa trạm y tế xã A', 'Sửa chữa trạm y tế'])).toBe(0);
+  });
+});
+
+describe('a name close in letters but naming another village or place is no match', () => {
+  it('another village of the same road is refused, a typo of the same village is taken', () => {
+    const names = ['Bê tông hóa đường thôn Nà Hin', 'Tập huấn kỹ thuật canh tác'];
+    // 86% of letter pairs shared, but Lìu is not Hin: the rank must not move to Nà Hin's road.
+    expect(labelSimilarity('Bê tông hóa đường thôn Nà Lìu', names[0]!)).toBeGreaterThan(NAME_MATCH);
+    expect(matchName('Bê tông hóa đường thôn Nà Lìu', names)).toBe(-1);
+    expect(matchName('Bê tông hóa đường thôn Nà Hinh', names)).toBe(0);
+    expect(matchName('Bê tông hoá đường thôn Na Hin', names)).toBe(0);
+    expect(matchName('Bêtông hóa đường thôn Nà Hin', names)).toBe(0);
+  });
+
+  it('numbers and one-letter names must be the same; extra words are no replacement', () => {
+    expect(matchName('Sửa chữa đường tổ dân phố 2', ['Sửa chữa đường tổ dân phố 3'])).toBe(-1);
+    expect(matchName('Sửa chữa đường tổ dân phố 12', ['Sửa chữa đường tổ dân phố 21'])).toBe(-1);
+    expect(matchName('Sửa chữa trạm y tế xã A', ['Sửa chữa trạm y tế xã B'])).toBe(-1);
+    expect(matchName('Sửa chữa trạm y tế xã', ['Tập huấn', 'Sửa chữa trạm y tế xã A'])).toBe(1);
+  });
+
+  it('namesDiffer at its limits: one letter in a short word, two in a long one', () => {
+    expect(namesDiffer('Kênh thôn Pác Ngòi', 'Kênh thôn Pác Ngòii')).toBe(false);
+    expect(namesDiffer('Kênh thôn Pác Ngòi', 'Kênh thôn Pác Ngo')).toBe(false);
+    expect(namesDiffer('Kênh thôn Pác Ngòi', 'Kênh thôn Pác Ng')).toBe(true);
+    // 8 letters left on each side: two typos allowed, three not.
+    expect(namesDiffer('Nhà văn hóa Khuổi Hẩu', 'Nhà văn hóa Khuôi Hâuu')).toBe(false);
+    expect(namesDiffer('Nhà văn hóa thôn Khuoihau', 'Nhà văn hóa thôn Khuaihao')).toBe(false);
+    expect(namesDiffer('Nhà văn hóa thôn Khuoihau', 'Nhà văn hóa thôn Khuaihoo')).toBe(true);
+    // 7 letters: one typo, not two.
+    expect(namesDiffer('Mương Bản Chan', 'Mương Bản Chanh')).toBe(false);
+    expect(namesDiffer('Mương Bản Chan', 'Mương Bun Chanh')).toBe(true);
+    expect(namesDiffer('Đường bê tông', 'Đường bê tông')).toBe(false);
+    expect(namesDiffer('Đường bê tông', 'bê tông Đường')).toBe(false);
   });
 });
 

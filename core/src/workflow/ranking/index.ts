@@ -30,7 +30,7 @@ export { BALLOT_TEXT, ballotLayout } from './ballot';
 export type { TallyResult } from './tally';
 export { RankingRefused, ballotRefusal, readTally } from './tally';
 export type { RankableFormId, SheetActivities, SheetActivity } from './sheet';
-export { KEY_HEADER, derivedKeys, findKeyColumn, matchName, rankItemsFromSheet, sheetActivities } from './sheet';
+export { KEY_HEADER, NAME_MATCH, derivedKeys, findKeyColumn, matchName, namesDiffer, rankItemsFromSheet, sheetActivities } from './sheet';
 export type { ListValidity, ValidityField, ValidityFields, VillageCounts } from './validity';
 export { VALIDITY_TEXT, listValidity, readValidityFields, validityKindOf, validityLines, validityWrite } from './validity';
 export type { ApplyRankingOptions, ApplyRankingResult, RankRef, SegmentResult } from './apply';

@@ -159,9 +159,52 @@ export function rankItemsFromSheet(
 /** Threshold above which two activity names are taken as the same activity. */
 export const NAME_MATCH = 0.85;
 
+/** Edit distance (insertions, deletions, substitutions) of two short strings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Whether two names close in letters still name different things: a word of one replaced by a
+ * different word in the other. "Bê tông hóa đường thôn Nà Lìu" and "… thôn Nà Hin" share 86% of
+ * their letter pairs but are two villages' roads; a rank moved from one to the other is a wrong
+ * rank, where no match is only a row left to rank by hand. The words both names have are set
+ * aside; what is left of each (joined, so "bêtông" still meets "bê tông") must be the same text
+ * up to a typo — one letter in a word of 3 to 7 letters, two in a longer one — with the same
+ * digits ("thôn 1" is not "thôn 2"). Words only one name has ("… xã" and "… xã A") are no
+ * replacement and do not count.
+ */
+export function namesDiffer(a: string, b: string): boolean {
+  const wa = foldKey(a).split(' ');
+  const wb = foldKey(b).split(' ');
+  const left = [...wb];
+  const onlyA: string[] = [];
+  for (const w of wa) {
+    const i = left.indexOf(w);
+    if (i >= 0) left.splice(i, 1);
+    else onlyA.push(w);
+  }
+  const ra = onlyA.join('');
+  const rb = left.join('');
+  if (ra === '' || rb === '' || ra === rb) return false;
+  if (ra.replace(/\D/g, '') !== rb.replace(/\D/g, '')) return true;
+  const shorter = Math.min(ra.length, rb.length);
+  if (shorter < 3) return true;
+  return editDistance(ra, rb) > (shorter >= 8 ? 2 : 1);
+}
+
 /**
  * Matches a name to one of `names` (folded equality first, then the most similar above
- * NAME_MATCH when it is the only one that close). Returns the index or -1.
+ * NAME_MATCH when it is the only one that close and does not name something else — namesDiffer).
+ * Returns the index or -1.
  */
 export function matchName(name: string, names: readonly string[], taken: ReadonlySet<number> = new Set()): number {
   const k = foldKey(name);
@@ -175,10 +218,11 @@ export function matchName(name: string, names: readonly string[], taken: Readonl
     if (taken.has(i)) return;
     const s = labelSimilarity(name, n);
     if (s > bestScore + 1e-9) {
+      if (namesDiffer(name, n)) return;
       best = i;
       bestScore = s;
       ties = 0;
-    } else if (best >= 0 && Math.abs(s - bestScore) <= 1e-9) ties++;
+    } else if (best >= 0 && Math.abs(s - bestScore) <= 1e-9 && !namesDiffer(name, n)) ties++;
   });
   return ties === 0 ? best : -1;
 }
