@@ -501,6 +501,28 @@ describe('two versions of one commune’s plan', () => {
   });
 });
 
+describe('a form sent again alone', () => {
+  it('replaces that form only: the II.6.A of the package before it is still read', async () => {
+    const ii6a = { form: 'II.6.A' as const, name: 'II.6.A', unit: 'Xã Nậm Xé', rows: [GROUP_A, line({ stt: 1, activity: 'Phát dọn đường vào bản', total: 10000, contribution: 10000, sector: 'Giao thông' })] };
+    const ii6b = (total: number) => ({ form: 'II.6.B' as const, name: 'II.6.B', unit: 'Xã Nậm Xé', rows: [planRow(1, 'Làm đường lên bản', total)] });
+    const pkg = { port: await workbook([ii6a, ii6b(400000)]), file: 'Nậm Xé.xlsx', modified: '2026-11-10T08:00:00Z' };
+    const fix = { port: await workbook([ii6b(450000)]), file: 'Nậm Xé (sửa II.6.B).xlsx', modified: '2026-11-20T08:00:00Z' };
+    const r = await readCommunePlans([pkg, fix]);
+    expect(r.held).toEqual([]);
+    expect(r.communes[0].activities.map((a) => [a.activity, a.total])).toEqual([
+      ['Phát dọn đường vào bản', 10000],
+      ['Làm đường lên bản', 450000],
+    ]);
+    expect(r.communes[0].where).toEqual(['Nậm Xé.xlsx — II.6.A', 'Nậm Xé (sửa II.6.B).xlsx — II.6.B']);
+    expect(r.issues.map((f) => [f.code, f.message])).toEqual([
+      ['COMMUNE_OLDER_VERSION_LEFT', 'Xã Nậm Xé có hai bản kế hoạch khác nhau: đã dùng bản mới hơn (Nậm Xé (sửa II.6.B).xlsx), bỏ qua bản cũ (Nậm Xé.xlsx: II.6.B).'],
+    ]);
+    // The older sent last changes nothing: the newer II.6.B is kept whatever the order.
+    const again = await readCommunePlans([fix, pkg]);
+    expect(again.communes[0].activities.map((a) => a.total)).toEqual([10000, 450000]);
+  });
+});
+
 describe("a commune's dates, plan year and period", () => {
   it('is dated by its newest file, its III.1 included, and never by a file without a date', async () => {
     const r = await readCommunePlans([

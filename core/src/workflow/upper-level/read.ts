@@ -436,40 +436,63 @@ function planSignature(sheets: readonly FoundSheet[]): string {
 }
 
 /**
- * One version of a commune's plan when its plan forms come from several sources (the package
- * e-mailed, then a corrected one by Zalo), as consolidation treats a village's two versions: the
- * same content is read once; different content keeps the newer file when both dates are known and
- * differ; otherwise nothing of the commune is read and the user is asked to keep one file.
- * Sheets of other forms (III.1, IV.1) are kept from every source. Undefined when asking.
+ * One version of each of a commune's plan forms when they come from several sources (the package
+ * e-mailed, then a corrected one by Zalo), as consolidation treats a village's two versions, form
+ * by form: the same content is read once; different content keeps the newer source when both dates
+ * are known and differ; otherwise nothing of the commune is read and the user is asked to keep one
+ * file. A form only one source holds is read from it: a corrected II.6.B sent alone does not drop
+ * the II.6.A of the package before it (compared file by file, the newer file won whole and the
+ * package's II.6.A was lost). Sheets of other forms (III.1, IV.1) are kept from every source.
+ * Undefined when asking.
  */
 function oneVersion(name: string, sheets: readonly FoundSheet[], sources: readonly DistrictSource[], issues: Finding[]): FoundSheet[] | undefined {
-  const bySource = new Map<number, FoundSheet[]>();
-  for (const s of sheets) {
-    if (!PLAN_FORMS.includes(s.form)) continue;
-    const list = bySource.get(s.source);
-    if (list) list.push(s);
-    else bySource.set(s.source, [s]);
+  const label = (source: number, list: readonly FoundSheet[]) => sources[source].file ?? list[0].sheet;
+  const kept = new Map<FormId, number>();
+  const left = new Map<number, { list: FoundSheet[]; forms: FormId[] }>();
+  const keptFrom = new Map<number, FoundSheet[]>();
+  const conflicts = new Map<number, FoundSheet[]>();
+  for (const form of PLAN_FORMS) {
+    const bySource = new Map<number, FoundSheet[]>();
+    for (const s of sheets) {
+      if (s.form !== form) continue;
+      const list = bySource.get(s.source);
+      if (list) list.push(s);
+      else bySource.set(s.source, [s]);
+    }
+    if (bySource.size === 0) continue;
+    const versions = [...bySource.entries()].map(([source, list]) => ({ source, list, signature: planSignature(list), modified: sources[source].modified }));
+    const distinct = new Set(versions.map((v) => v.signature)).size;
+    let keep: (typeof versions)[number] | undefined;
+    if (distinct === 1) keep = versions[0];
+    else if (versions.every((v) => v.modified !== undefined)) {
+      const sorted = [...versions].sort((a, b) => (b.modified ?? '').localeCompare(a.modified ?? ''));
+      if (sorted[0].modified !== sorted[1].modified) keep = sorted[0];
+    }
+    if (!keep) {
+      for (const v of versions) conflicts.set(v.source, v.list);
+      continue;
+    }
+    kept.set(form, keep.source);
+    keptFrom.set(keep.source, [...(keptFrom.get(keep.source) ?? []), ...keep.list]);
+    if (distinct === 1) continue;
+    for (const v of versions) {
+      if (v === keep) continue;
+      const l = left.get(v.source) ?? { list: v.list, forms: [] };
+      l.forms.push(form);
+      left.set(v.source, l);
+    }
   }
-  if (bySource.size < 2) return [...sheets];
-  const versions = [...bySource.entries()].map(([source, list]) => ({ source, list, signature: planSignature(list), modified: sources[source].modified }));
-  const label = (v: (typeof versions)[number]) => sources[v.source].file ?? v.list[0].sheet;
-  const distinct = [...new Set(versions.map((v) => v.signature))];
-  let keep: (typeof versions)[number] | undefined;
-  if (distinct.length === 1) keep = versions[0];
-  else if (versions.every((v) => v.modified !== undefined)) {
-    const sorted = [...versions].sort((a, b) => (b.modified ?? '').localeCompare(a.modified ?? ''));
-    if (sorted[0].modified !== sorted[1].modified) keep = sorted[0];
-  }
-  if (!keep) {
-    issues.push(finding('COMMUNE_VERSIONS_CONFLICT', { sheet: '' }, { commune: name, sources: versions.map(label).join('; ') }));
+  if (conflicts.size > 0) {
+    issues.push(finding('COMMUNE_VERSIONS_CONFLICT', { sheet: '' }, { commune: name, sources: [...conflicts.entries()].map(([source, list]) => label(source, list)).join('; ') }));
     return undefined;
   }
-  const chosen = keep;
-  for (const v of versions) {
-    if (v === chosen) continue;
-    if (distinct.length > 1) issues.push(finding('COMMUNE_OLDER_VERSION_LEFT', { sheet: '' }, { commune: name, left: label(v), kept: label(chosen) }));
+  for (const [source, l] of left) {
+    // A source still read for another form is named with the forms left out of it.
+    const what = keptFrom.has(source) ? `${label(source, l.list)}: ${l.forms.join(', ')}` : label(source, l.list);
+    const newer = [...new Set(l.forms.map((f) => kept.get(f)!))].map((k) => label(k, keptFrom.get(k)!)).join('; ');
+    issues.push(finding('COMMUNE_OLDER_VERSION_LEFT', { sheet: '' }, { commune: name, left: what, kept: newer }));
   }
-  return sheets.filter((s) => !PLAN_FORMS.includes(s.form) || s.source === chosen.source);
+  return sheets.filter((s) => !PLAN_FORMS.includes(s.form) || kept.get(s.form) === s.source);
 }
 
 // ---------------------------------------------------------------------------------------------
