@@ -556,7 +556,7 @@ describe("a commune's dates, plan year and period", () => {
     expect('planYear' in none).toBe(false);
   });
 
-  it("keeps the period the commune's workbook names, else the one given, else the plan year's", async () => {
+  it("takes the period given, else the one the commune's workbook names, else the plan year's", async () => {
     const old = { port: await workbook([{ form: 'II.6.B', name: 'II.6.B', unit: 'Xã Cốc San', rows: [planRow(1, 'Làm đường', 1000)] }], { period: '2021-2025' }), file: 'Cốc San.xlsx' };
     const plain = await packageOf(9, 3);
     const r = await readCommunePlans([old, plain]);
@@ -566,6 +566,9 @@ describe("a commune's dates, plan year and period", () => {
     ]);
     const given = await readCommunePlans([await packageOf(9, 3)], { period: '2021-2025' });
     expect(given.communes[0].period).toBe('2021-2025');
+    // The province's choice wins over a workbook's own (made from an older template).
+    const chosen = await readCommunePlans([old, plain], { period: '2026-2030' });
+    expect(chosen.communes.map((c) => c.period)).toEqual(['2026-2030', '2026-2030']);
   });
 });
 
