@@ -208,6 +208,10 @@ describe('SheetsWorkbook: beyond the contract', () => {
     // The pieces left in properties are gone; the other property stays.
     expect([...ss.properties.store.keys()].sort()).toEqual(['khác', STATE_KEY].sort());
     expect(ss.sheet(STATE_SHEET).isSheetHidden()).toBe(true);
+    // Shown again by hand, the sheet warns before an edit.
+    expect(ss.sheet(STATE_SHEET).protections.map((p) => [p.warningOnly, p.description])).toEqual([
+      [true, 'LKH: trạng thái của tiện ích (năm kế hoạch, các lần tổng hợp). Không sửa, không xóa trang này.'],
+    ]);
     expect(ss.calls.setValues).toBe(1);
     // The cells are flushed before lkh.state points at them, then once more as every write ends.
     expect(ss.calls.flush).toBe(2);

@@ -41,6 +41,9 @@ export class CachedSheet implements SheetSurface {
     this.raw.showSheet();
     return this;
   }
+  protect(): ReturnType<SheetSurface['protect']> {
+    return this.raw.protect();
+  }
   getMaxRows(): number {
     return this.raw.getMaxRows();
   }

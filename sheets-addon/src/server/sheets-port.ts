@@ -125,6 +125,8 @@ export interface SheetSurface {
   setName(name: string): SheetSurface;
   isSheetHidden(): boolean;
   hideSheet(): SheetSurface;
+  /** Sheet.protect(): the state sheet is protected with a warning only (writeStateSheet). */
+  protect(): { setDescription(description: string): unknown; setWarningOnly(warningOnly: boolean): unknown };
   showSheet(): SheetSurface;
   getMaxRows(): number;
   getMaxColumns(): number;
@@ -924,7 +926,14 @@ export class SheetsWorkbook implements WorkbookPort {
   /** Writes the pieces to A1, A2… of the hidden state sheet (made when missing) with one setValues, emptying the rows an older state used below them. */
   private writeStateSheet(cells: readonly string[]): void {
     let sheet = this.stateSheet();
-    if (!sheet) sheet = this.ss.insertSheet(STATE_SHEET, this.ss.getSheets().length);
+    if (!sheet) {
+      sheet = this.ss.insertSheet(STATE_SHEET, this.ss.getSheets().length);
+      // Sheets has no "very hidden": anyone may show the sheet again. Editing it then asks first
+      // (a warning-only protection: it never stops the add-in, which runs as the user).
+      const protection = sheet.protect();
+      protection.setDescription('LKH: trạng thái của tiện ích (năm kế hoạch, các lần tổng hợp). Không sửa, không xóa trang này.');
+      protection.setWarningOnly(true);
+    }
     if (!sheet.isSheetHidden()) sheet.hideSheet();
     const used = sheet.getDataRange();
     const rows = Math.max(cells.length, used.getRow() + used.getNumRows() - 1);
