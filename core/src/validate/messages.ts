@@ -62,8 +62,8 @@ export const MESSAGES = {
   },
   LEGACY_PROGRAM_MAPPED: {
     severity: 'warning',
-    vi: '{count} hoạt động ghi nguồn vốn "{alias}" (tên của giai đoạn trước): đã hiểu là {program} của giai đoạn {period}. {note}.{also}',
-    en: '{count} activities name the fund source "{alias}" (a name of an earlier period): read as {program} of {period}. {note}.{alsoEn}',
+    vi: '{count} hoạt động ghi nguồn vốn "{alias}" (tên của giai đoạn trước): đã hiểu là {program} của giai đoạn {period}.{note}{also}',
+    en: '{count} activities name the fund source "{alias}" (a name of an earlier period): read as {program} of {period}.{note}{alsoEn}',
   },
   DISTRICT_SOURCE_GONE: {
     severity: 'warning',

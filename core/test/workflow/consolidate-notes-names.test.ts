@@ -92,6 +92,11 @@ describe('a merged row', () => {
     );
   });
 
+  it('keeps a parenthesis of its own at the end of the name; drops only those naming a village', () => {
+    expect(merged(act('Hỗ trợ bò giống (bò cái sinh sản)', 'Thôn Nà Lìu'), act('Hỗ trợ bò giống (bò cái sinh sản)', 'Thôn Khuổi Hẻo')).activity).toBe('Hỗ trợ bò giống (bò cái sinh sản)');
+    expect(merged(act('Hỗ trợ bò giống (bò cái sinh sản) (thôn Nà Lìu)', 'Thôn Nà Lìu'), act('Hỗ trợ bò giống (bò cái sinh sản)', 'Thôn Khuổi Hẻo')).activity).toBe('Hỗ trợ bò giống (bò cái sinh sản)');
+  });
+
   it('does not keep the one village a unit wrote after its activity, even typed without a space', () => {
     const row = merged(act('Tập huấn kỹ thuật trồng quế(Thôn Nà Lìu)', 'Thôn Nà Lìu', { unit: 'lớp' }), act('Tập huấn kỹ thuật trồng quế', 'Thôn Khuổi Hẻo', { unit: 'lớp' }));
     expect(row).toMatchObject({ activity: 'Tập huấn kỹ thuật trồng quế', place: 'Thôn Nà Lìu, Khuổi Hẻo' });
@@ -177,6 +182,17 @@ describe("the note's fund source and the row's Tên nguồn vốn", () => {
     expect(how).not.toHaveProperty('other');
   });
 
+  it('a Tên nguồn vốn replaced by the program the note names is kept in Nội dung khác', () => {
+    const a = act('Hỗ trợ giống cỏ voi', unit, { unit: 'kg', fundSource: 'Quỹ hỗ trợ nông dân', note: 'Vốn doanh nghiệp tài trợ' });
+    const row = buildPlan([sheet(unit, [a])], NO_EDITS, { planYear: 2027 }).activities[0]!;
+    expect(row.fundSource).toBeDefined();
+    expect(row.fundSource).not.toBe('Quỹ hỗ trợ nông dân');
+    expect(row.other).toBe('Quỹ hỗ trợ nông dân');
+    // Typed as the program the note names, nothing is repeated.
+    const same = act('Hỗ trợ giống cỏ voi', unit, { unit: 'kg', fundSource: 'Vốn xã hội hóa', note: 'Vốn doanh nghiệp tài trợ' });
+    expect(buildPlan([sheet(unit, [same])], NO_EDITS, { planYear: 2027 }).activities[0]).not.toHaveProperty('other');
+  });
+
   it('the report counts the notes: rows without one are not counted, a note with nothing left over is no "other"', () => {
     expect(plan().notes).toEqual({ notes: 4, split: 3, source: 3, mechanism: 4, other: 2, separators: { semicolon: 3 } });
   });
@@ -217,5 +233,7 @@ describe('old program names under a commune\'s own Danh mục', () => {
     const [mapped] = plan.findings.filter((f) => f.code === 'LEGACY_PROGRAM_MAPPED');
     expect(mapped.params).toMatchObject({ alias: 'CT 135', count: 1, period: '2026-2030', note: '' });
     expect(mapped.message).not.toMatch(/\{note\}/u);
+    // The sentence ends once: no ". ." where the explanation would be.
+    expect(mapped.message).toMatch(/của giai đoạn 2026-2030\.$/u);
   });
 });

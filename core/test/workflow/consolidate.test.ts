@@ -151,5 +151,10 @@ describe('consolidation: the handbook commune example', () => {
     expect(joinUnits(['Thôn A', 'Thôn B'])).toBe('Thôn A, B');
     expect(joinUnits(['Thôn Nà Lìu', 'Thôn Khuổi Mạ'])).toBe('Thôn Nà Lìu, Khuổi Mạ');
     expect(joinUnits(['Bản Chang', 'Thôn B'])).toBe('Bản Chang, Thôn B');
+    // Only the kind of unit is said once, never a word of two different names.
+    expect(joinUnits(['Thôn Nà Lìu', 'Thôn Nà Hin'])).toBe('Thôn Nà Lìu, Nà Hin');
+    expect(joinUnits(['Tổ dân phố 1', 'Tổ dân phố 2'])).toBe('Tổ dân phố 1, 2');
+    expect(joinUnits(['Tổ dân phố 1', 'Thôn 2'])).toBe('Tổ dân phố 1, Thôn 2');
+    expect(joinUnits(['Nà Lìu', 'Nà Hin'])).toBe('Nà Lìu, Nà Hin');
   });
 });

@@ -11,7 +11,7 @@
 import type { Activity, FormReading, SourceRef } from '../../model/types';
 import type { ProgramPeriod } from '../../port/types';
 import type { PreparedKey } from '../../text';
-import { containsWords, foldKey, formatVnNumber, prepareKey, preparedSimilarity } from '../../text';
+import { containsWords, foldKey, formatVnNumber, prepareKey, preparedSimilarity, unitKindOf } from '../../text';
 import type { Finding } from '../../validate/messages';
 import { finding, shortName } from '../../validate/messages';
 import type { Program } from '../../reference';
@@ -180,21 +180,38 @@ function screen(a: Activity): { reason: ReturnReason; message: string; messageEn
   return undefined;
 }
 
-/** Strips a trailing "(Thôn A)" that a previous consolidation added. */
-function baseName(name: string): string {
-  return name.replace(/\s*\([^()]*\)\s*$/, '').trim();
+/**
+ * A merged row's name: its first part's without the parentheses at its end that name a unit — the
+ * village LKH added ("… (Thôn Nà Hin)"), one the village typed itself — but with the words of the
+ * activity's own ("Hỗ trợ bò giống (bò cái sinh sản)" stays whole; stripping any last parenthesis
+ * twice lost it).
+ */
+function mergedName(name: string, rows: readonly PlanActivity[]): string {
+  const units = rows.flatMap((r) => r.origins.map((o) => o.unit));
+  let out = name.trim();
+  for (;;) {
+    const m = /\s*\(([^()]*)\)$/.exec(out);
+    if (!m || m.index === 0) return out;
+    const inside = m[1];
+    if (unitKindOf(inside) === undefined && !units.some((u) => namesUnit(inside, u))) return out;
+    out = out.slice(0, m.index).trim();
+  }
 }
 
-/** "Thôn A, B" when the names share their first word(s), else the names joined. */
+/**
+ * "Thôn A, B" when the names begin with the same kind of unit ("Thôn", "Tổ dân phố"), said once;
+ * else the names joined. Only the kind is shared, never a word of the names themselves: "Thôn Nà
+ * Lìu" and "Thôn Nà Hin" are "Thôn Nà Lìu, Nà Hin" ("Thôn Nà Lìu, Hin" named a village "Hin").
+ */
 export function joinUnits(units: readonly string[]): string {
   const uniq = [...new Set(units.map((u) => u.trim()).filter(Boolean))];
   if (uniq.length <= 1) return uniq.join('');
   const split = uniq.map((u) => u.split(/\s+/));
-  const first = split[0];
-  let common = 0;
-  while (common < first.length - 1 && split.every((w) => w.length > common + 1 && w[common] === first[common])) common++;
-  if (common === 0) return uniq.join(', ');
-  return `${first.slice(0, common).join(' ')} ${split.map((w) => w.slice(common).join(' ')).join(', ')}`;
+  const kind = unitKindOf(uniq[0]);
+  const common = kind === undefined ? 0 : kind.split(' ').length;
+  const same = common > 0 && split.every((w, i) => w.length > common && unitKindOf(uniq[i]) === kind && w.slice(0, common).join(' ') === split[0].slice(0, common).join(' '));
+  if (!same) return uniq.join(', ');
+  return `${split[0].slice(0, common).join(' ')} ${split.map((w) => w.slice(common).join(' ')).join(', ')}`;
 }
 
 interface Candidate {
@@ -338,6 +355,10 @@ function planRow(c: Candidate, edits: RowEdits | undefined, period: ProgramPerio
     if (noteProgram === undefined || noteProgram !== rowProgram) leftovers.push(noteSource);
     else if (parts.sourceDetail) leftovers.push(parts.sourceDetail);
   }
+  // A Tên nguồn vốn the unit typed, replaced by the program its note names ("Quỹ hỗ trợ nông dân"
+  // under a note of "Vốn doanh nghiệp tài trợ" → "Vốn xã hội hóa"): its words go to Nội dung khác
+  // unless they name that same program.
+  if (typed(a.fundSource) && fundSource !== a.fundSource && (programId === undefined || findProgram(a.fundSource, period)?.id !== programId)) leftovers.push(a.fundSource.trim());
   // The note's source as written, read back from last run's sheet, is LKH's own text, not the
   // commune's: a catalogue that now names it (a province's Danh mục) gives the canonical name.
   const editedSource = edits?.fundSource !== undefined && (noteSource === undefined || foldKey(edits.fundSource) !== foldKey(noteSource)) ? edits.fundSource : undefined;
@@ -386,7 +407,7 @@ export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undef
     ...(edits?.topic ? { topic: edits.topic } : edits?.sector ? { topic: classifyTopic(edits.sector, first.activity) } : {}),
     ...(edits?.topic || edits?.sector ? { sourceClass: first.sourceClass ?? `${first.topic}|${foldKey(mergedSector(rows))}` } : {}),
     key,
-    activity: baseName(first.origins[0].kind === 'department' ? first.activity : baseName(first.activity)),
+    activity: mergedName(first.activity, rows),
     ...(objective ? { objective } : {}),
     ...(allQty ? { quantity: sum(rows.map((r) => r.quantity)) } : {}),
     quantityText: quantities.join(' + '),
@@ -918,7 +939,8 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
         count: uses.reduce((n, x) => n + x.count, 0),
         program: u.program.fullSourceName,
         period,
-        note: u.program.legacyNote ?? rootProgramNote(u.program),
+        // The explanation as its own sentence; none under a commune's Danh mục, which has no column for it.
+        note: ((text: string) => (text === '' ? '' : ` ${text}.`))((u.program.legacyNote ?? rootProgramNote(u.program)).trim()),
         also: others.length > 0 ? ` Cũng gặp ở: ${shown.join('; ')}${more > 0 ? ` và ${more} chỗ khác` : ''}.` : '',
         alsoEn: others.length > 0 ? ` Also at: ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}.` : '',
       }),
