@@ -119,6 +119,8 @@ export function preparedSimilarity(a: PreparedKey, b: PreparedKey): number {
 
 /** ` ${long} `.includes(` ${short} `) on folded keys (words one space apart), without building either string. */
 export function containsWords(long: string, short: string): boolean {
+  // No words are in no text (and indexOf('') past the end would never stop the loop below).
+  if (short === '') return false;
   for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
     const end = at + short.length;
     if ((at === 0 || long[at - 1] === ' ') && (end === long.length || long[end] === ' ')) return true;

@@ -124,6 +124,9 @@ describe('containsWords', () => {
     ['tong sox', 'so', false],
     ['xso so', 'so', true],
     ['sox xso', 'so', false],
+    // No words: contained nowhere, and the search ends (it once never returned on "tong so").
+    ['tong so', '', false],
+    ['', '', false],
   ])('%s ⊇ %s: %s', (long, short, yes) => {
     expect(containsWords(long, short)).toBe(yes);
   });
