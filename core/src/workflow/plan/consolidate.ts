@@ -400,8 +400,14 @@ export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undef
   const fundSource = edits?.fundSource ?? join(rows.map((r) => r.fundSource));
   const objective = edits?.objective ?? join(rows.map((r) => r.objective));
   const mechanism = edits?.mechanism ?? join(rows.map((r) => r.mechanism));
+  const other = edits?.other ?? join(rows.map((r) => r.other));
+  // The first part's own quantity and Nội dung khác are not the merged row's: a number only when
+  // every part has one ("2 + 2-3 lớp + ?" is no 2), every part's words (and the commune's).
+  const base: { -readonly [K in keyof PlanActivity]: PlanActivity[K] } = { ...first };
+  delete base.quantity;
+  delete base.other;
   return {
-    ...first,
+    ...base,
     // A sector all the parts agree on, else none (buildPlan asks the commune): never the first part's alone.
     sector: edits?.sector ? edits.sector : mergedSector(rows),
     ...(edits?.topic ? { topic: edits.topic } : edits?.sector ? { topic: classifyTopic(edits.sector, first.activity) } : {}),
@@ -421,6 +427,7 @@ export function mergeRows(rows: readonly PlanActivity[], edits: RowEdits | undef
     proposed: splitOk ? proposed : sum(rows.map((r) => r.proposed)),
     ...(fundSource ? { fundSource } : {}),
     ...(mechanism ? { mechanism } : {}),
+    ...(other ? { other } : {}),
     note: join(rows.map((r) => r.note)),
     ...(edits?.priority !== undefined ? { priority: edits.priority } : {}),
     ...(edits?.fundingGroup ? { fundingGroup: edits.fundingGroup } : {}),
