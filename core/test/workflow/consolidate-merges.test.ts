@@ -335,6 +335,11 @@ describe('merge suggestions', () => {
     expect(plan.suggestions.map((s) => s.accepted)).toEqual([true]);
   });
 
+  it('a village whose list was also typed on a department’s form (II.3): the two rows are offered to merge', () => {
+    const seed = act('Hỗ trợ giống lúa lai');
+    expect(suggested([dept('Thôn Nà Lìu', [seed]), sheet('Thôn Nà Lìu', [seed])])).toEqual([['d:thon na liu|ho tro giong lua lai|kg', 'v:thon na liu|ho tro giong lua lai|kg']]);
+  });
+
   it('never works on a place (a canal, a road) nor construction, each the village’s own', () => {
     expect(suggested([sheet('Thôn Nà Lìu', [act('Nạo vét kênh mương nội đồng', { unit: 'm' })]), sheet('Thôn Bản Phố', [act('Nạo vét kênh mương nội đồng', { unit: 'm' })])])).toEqual([]);
     expect(suggested([sheet('Thôn Nà Lìu', [act('Xây dựng hầm biogas', { unit: 'cái' })]), sheet('Thôn Bản Phố', [act('Xây dựng hầm biogas', { unit: 'cái' })])])).toEqual([]);
