@@ -50,9 +50,6 @@ const KEY_WIDTH = 24;
 
 const printed = (t: SimpleTable) => t.columns.filter((c) => c.kind !== 'key');
 
-/** The longest word of a text, in characters. */
-const longestWord = (text: string): number => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
-
 /** A number as the amount style shows it: digits, thousands' dots, a sign. */
 function shownWidth(v: number, kind: SimpleColumn['kind']): number {
   if (kind !== 'amount') return Math.min(String(v).length, 11);
@@ -61,71 +58,47 @@ function shownWidth(v: number, kind: SimpleColumn['kind']): number {
 }
 
 /**
- * What a printed column needs to print whole: `number`, the characters its widest number takes as
- * shown (6.775.000 is 9) and 2 for the cell's margins — narrower, a spreadsheet prints "###" in its
- * place; `word`, its longest word, of the header (bold, a tenth wider) or of a value (a `center`
- * value whole) — narrower, a word breaks in two.
+ * The fewest characters a printed column of numbers may have: its widest number as shown
+ * (6.775.000 is 9) and 2 for the cell's margins — narrower, a spreadsheet prints "###" in its
+ * place. Other columns wrap their text and have no minimum (1).
  */
-function needOf(c: SimpleColumn, rows: SimpleTable['rows']): { number: number; word: number } {
-  let number = 1;
-  let word = Math.ceil(longestWord(c.header) * 1.1);
+function minimumOf(c: SimpleColumn, rows: SimpleTable['rows']): number {
+  if (c.kind !== 'amount' && c.kind !== 'number') return 1;
+  let need = 1;
   for (const r of rows) {
-    if (r._group !== undefined) continue;
-    const v = r[c.key];
-    if (typeof v === 'number' && Number.isFinite(v)) number = Math.max(number, shownWidth(v, c.kind) + 2);
-    else if (typeof v === 'string' && v !== '') word = Math.max(word, c.kind === 'center' ? v.trim().length : longestWord(v));
+    const v = r._group === undefined ? r[c.key] : undefined;
+    if (typeof v === 'number' && Number.isFinite(v)) need = Math.max(need, shownWidth(v, c.kind) + 2);
   }
-  return { number, word };
+  return need;
 }
 
-/** Longest words up to this many characters are kept whole, the longest cap that fits the page. */
-/**
- * The share of the page minimums may take, the rest going by the columns' widths: held at their
- * minimums alone, the narrow columns of a wide table are as wide as its long texts' columns, and a
- * long text down a narrow column makes every row a dozen lines tall.
- */
-const ROOM_FOR_MINIMUMS = 0.75;
-const WORD_CAPS = [12, 10, 8, 7, 6, 5, 4] as const;
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Each printed column's minimum (minimumOf). */
+function minimumsOf(t: SimpleTable): number[] {
+  return printed(t).map((c) => minimumOf(c, t.rows));
+}
 
 /**
  * Each printed column's [start, end) on the page, in characters: the columns' relative widths
- * scaled to `page`, except that no column gets less than its minimum — those are held at it and
- * the rest share what is left. The minimum is a column's `number` need and its longest word up to
- * the largest of WORD_CAPS for which all the minimums take at most ROOM_FOR_MINIMUMS of the page (a broken word still
- * reads; "###" does not); when even the numbers do not fit, they are what is scaled. The
- * province's summary by sector, 20 printed columns scaled to one A4 page, printed "###" for every
- * sum above 999.999 and "Ư-u tiê-n" down a column before.
+ * scaled to `page`, except that a column of numbers never gets less than its widest number needs
+ * (minimumOf) — those are held at it and the rest share what is left; when even the numbers do
+ * not fit, they are what is scaled. The province's summary by sector, 20 printed columns scaled to
+ * one A4 page, gave each money column 6–7 characters and printed "###" for every sum above 999.999.
  */
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** Each printed column's minimum on a page of `page` characters (edgesOf). */
-function minimumsOf(t: SimpleTable, page: number): number[] {
-  const cols = printed(t);
-  const need = cols.map((c) => needOf(c, t.rows));
-  // A centred column holds short codes ("II.6.A", "Q.III/2027", a rank): whole, up to 10.
-  const capped = (cap: number) => need.map((m, i) => Math.max(m.number, (cols[i]!.kind === 'center' ? Math.min(m.word, 10) + 1 : cap === 0 ? 1 : Math.min(m.word, cap) + 1)));
-  const cap = WORD_CAPS.find((k) => sum(capped(k)) <= page * ROOM_FOR_MINIMUMS);
-  if (cap !== undefined) return capped(cap);
-  // No room to keep texts' words whole: numbers and centred codes only, texts by their widths.
-  const codes = capped(0);
-  return sum(codes) < page ? codes : need.map((m) => m.number);
-}
-
 function edgesOf(t: SimpleTable, page: number): [number, number][] {
-  const cols = printed(t);
-  const wants = cols.map((c) => Math.max(1, c.width));
-  const mins = minimumsOf(t, page);
+  const wants = printed(t).map((c) => Math.max(1, c.width));
+  const mins = minimumsOf(t);
   let widths = mins;
   if (sum(mins) < page) {
-    // A column of numbers is as wide as its numbers need, never wider: the rest goes to texts.
-    const held = new Set<number>(cols.map((c, i) => (c.kind === 'amount' || c.kind === 'number' ? i : -1)).filter((i) => i >= 0));
+    const held = new Set<number>();
     for (;;) {
-      const left = page - sum([...held].map((i) => mins[i]));
+      const left = page - sum([...held].map((i) => mins[i]!));
       const free = sum(wants.filter((_, i) => !held.has(i)));
       const scale = left / free;
-      const short = wants.map((_, i) => i).filter((i) => !held.has(i) && wants[i] * scale < mins[i]);
+      const short = wants.map((_, i) => i).filter((i) => !held.has(i) && wants[i]! * scale < mins[i]!);
       if (short.length === 0) {
-        widths = wants.map((w, i) => (held.has(i) ? mins[i] : w * scale));
+        widths = wants.map((w, i) => (held.has(i) ? mins[i]! : w * scale));
         break;
       }
       for (const i of short) held.add(i);
@@ -148,7 +121,7 @@ function edgesOf(t: SimpleTable, page: number): [number, number][] {
  * and a table of fewer columns spans whole columns of it, one or two merged cells a row instead of
  * one per column (Google Sheets pays a call per merge: 300 feedback sheets made 57,000 of them).
  */
-function alignEdges(edges: readonly [number, number][][], tables: readonly SimpleTable[], page: number): [number, number][][] {
+function alignEdges(edges: readonly [number, number][][], tables: readonly SimpleTable[]): [number, number][][] {
   if (tables.length < 2) return edges.map((e) => [...e]);
   let main = 0;
   tables.forEach((t, i) => {
@@ -158,7 +131,7 @@ function alignEdges(edges: readonly [number, number][][], tables: readonly Simpl
   const cuts = [0, ...edges[main].map(([, b]) => b)];
   return edges.map((e, i) => {
     if (i === main || e.length === 0) return [...e];
-    const mins = minimumsOf(tables[i]!, page);
+    const mins = minimumsOf(tables[i]!);
     // Each inner boundary to the nearest cut after the previous one, leaving room for the rest.
     const bounds = [0];
     for (let k = 1; k < e.length; k++) {
@@ -181,7 +154,7 @@ function alignEdges(edges: readonly [number, number][][], tables: readonly Simpl
 export function simpleLayout(sheet: SimpleSheet): SheetLayout {
   const orientation = sheet.orientation ?? 'landscape';
   const page = PAGE_CHARS[orientation];
-  const tableEdges = alignEdges(sheet.tables.map((t) => edgesOf(t, page)), sheet.tables, page);
+  const tableEdges = alignEdges(sheet.tables.map((t) => edgesOf(t, page)), sheet.tables);
   // The grid: every table's column edges; a grid column is the space between two edges.
   const cuts = [...new Set([0, page, ...tableEdges.flat(2)])].sort((a, b) => a - b);
   const grid = cuts.slice(1).map((c, i) => c - cuts[i]);

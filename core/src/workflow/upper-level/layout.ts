@@ -42,7 +42,7 @@ export const SUMMARY_COLUMNS = [
   { key: 'unit', header: 'ĐVT', width: 7 },
   { key: 'quantity', header: 'Số lượng', width: 9, kind: 'number' },
   { key: 'place', header: 'Địa điểm', width: 12, kind: 'longtext' },
-  { key: 'time', header: 'Thời gian', width: 10, kind: 'center' },
+  { key: 'time', header: 'Thời gian', width: 10 },
   { key: 'total', header: 'Tổng số (1.000 đồng)', width: 10, kind: 'amount' },
   { key: 'contribution', header: 'Dân góp (1.000 đồng)', width: 9, kind: 'amount' },
   { key: 'budget', header: 'Ngân sách - đã rõ nguồn vốn (1.000 đồng)', width: 10, kind: 'amount' },
