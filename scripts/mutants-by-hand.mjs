@@ -1,4 +1,4 @@
-// node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json [--status S,…]] [--skip-lines A-B,…]
+// node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json [--status S,…] | --only-log LOG] [--skip-lines A-B,…]
 //
 // Applies StrykerJS's mutants of one core source file one at a time and runs the given jest test
 // files against each, without Stryker's runner: for checking survivors by hand when the shared
@@ -6,7 +6,9 @@
 // mutants are those Stryker's own instrumenter makes (the same mutators and replacements);
 // `--only` takes a Stryker JSON report and runs only its Survived and NoCoverage mutants (or those of
 // the statuses `--status` lists, e.g. `--status Timeout`: timeouts under load checked by hand) of the
-// file (locations must still match the source); `--skip-lines` leaves out mutants starting on
+// file (locations must still match the source); `--only-log LOG` runs only the mutants an earlier run
+// of this script printed as survived ("S …" lines: a second pass with more tests over a first
+// pass's survivors); `--skip-lines` leaves out mutants starting on
 // those 1-based lines (module constants, which `npm run mutate` ignores as static).
 //
 // Works in a copy of the repository under the system's temp folder (core/, scripts/, the jest and
@@ -23,7 +25,7 @@ const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const args = process.argv.slice(2);
 const [source, testList] = args;
 if (!source || !testList) {
-  process.stderr.write('usage: node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json [--status S,…]] [--skip-lines A-B,…]\n');
+  process.stderr.write('usage: node scripts/mutants-by-hand.mjs SOURCE.ts TEST[,TEST…] [--only REPORT.json [--status S,…] | --only-log LOG] [--skip-lines A-B,…]\n');
   process.exit(2);
 }
 const tests = testList.split(',').filter(Boolean);
@@ -56,6 +58,18 @@ if (only) {
   );
 }
 
+/** A mutant as this script prints it (1-based, the replacement cut at 80 characters, quoted). */
+const printedKey = (start, m) => `${start.line + 1}:${start.column + 1} ${m.mutatorName} ${JSON.stringify(m.replacement.slice(0, 80))}`;
+const onlyLog = opt('--only-log');
+const wantedPrinted = onlyLog
+  ? new Set(
+      readFileSync(onlyLog, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith(`S ${source}:`))
+        .map((l) => l.slice(`S ${source}:`.length)),
+    )
+  : undefined;
+
 const work = mkdtempSync(join(tmpdir(), 'lkh-mutants-'));
 for (const f of ['core', 'scripts', 'jest.config.cjs', 'package.json', 'tsconfig.json', 'tsconfig.base.json']) cpSync(join(root, f), join(work, f), { recursive: true });
 for (const d of ['excel-addin/test', 'sheets-addon/test']) mkdirSync(join(work, d), { recursive: true });
@@ -76,6 +90,7 @@ try {
     const { start, end } = m.location;
     if (skipped(start.line + 1)) continue;
     if (wanted && !wanted.has(`${start.line}:${start.column}:${m.mutatorName}:${m.replacement}`)) continue;
+    if (wantedPrinted && !wantedPrinted.has(printedKey(start, m))) continue;
     const a = offset(start.line, start.column);
     const b = offset(end.line, end.column);
     writeFileSync(join(work, source), original.slice(0, a) + m.replacement + original.slice(b));
@@ -87,7 +102,7 @@ try {
     }
     if (dead) killed++;
     else survived++;
-    process.stdout.write(`${dead ? 'K' : 'S'} ${source}:${start.line + 1}:${start.column + 1} ${m.mutatorName} ${JSON.stringify(m.replacement.slice(0, 80))}\n`);
+    process.stdout.write(`${dead ? 'K' : 'S'} ${source}:${printedKey(start, m)}\n`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
