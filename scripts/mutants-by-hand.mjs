@@ -18,6 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setImmediate } from 'node:timers';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,6 +88,9 @@ let killed = 0;
 let survived = 0;
 try {
   for (const m of mutants) {
+    // Let the event loop turn between mutants, so a SIGTERM or Ctrl-C stops the run and cleans up
+    // (a loop of synchronous jest runs never gave its handler a turn: kill -TERM did nothing).
+    await new Promise((resolve) => setImmediate(resolve));
     const { start, end } = m.location;
     if (skipped(start.line + 1)) continue;
     if (wanted && !wanted.has(`${start.line}:${start.column}:${m.mutatorName}:${m.replacement}`)) continue;
