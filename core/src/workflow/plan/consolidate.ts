@@ -767,7 +767,9 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
   const accepted: SituationSuggestion[] = [];
   for (const set of edits.acceptedMerges) {
     if (!set.every((k) => k.startsWith('s:'))) continue;
-    const ids = [...new Set(set.map((k) => groupOfKey.get(k)).filter((x): x is string => x !== undefined))];
+    // In the list's order (departments first, then villages as read), not the order the keys were
+    // stored in: the row takes the first group's place and wording, and the suggestion lists it first.
+    const ids = [...new Set(set.map((k) => groupOfKey.get(k)).filter((x): x is string => x !== undefined))].sort((x, y) => order.indexOf(x) - order.indexOf(y));
     if (ids.length < 2) continue;
     const difficulties = ids.map((id) => displayDifficulty(groups.get(id) ?? []));
     const [target, ...rest] = ids;
