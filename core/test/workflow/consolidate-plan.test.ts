@@ -225,6 +225,19 @@ describe("II.4.A merges the commune accepted", () => {
   ];
   const keys = ['s:d:hoi nong dan xa|duong noi dong lay loi', 's:v:thon na liu|duong noi dong bi lay loi'];
 
+  it("a department's own name at the end of its difficulty is said once, in the units' parentheses", () => {
+    const named = [
+      dept('Hội Nông dân xã', [], { difficulties: [diff('Đường nội đồng lầy lội (Hội Nông dân xã)', 'Hội Nông dân xã - II.3', 'B14')] }),
+      sheet('Thôn Nà Lìu', [], { difficulties: [diff('Đường nội đồng bị lầy lội', 'Thôn Nà Lìu - I.2', 'B14')] }),
+    ];
+    const ids = plan(named).situations.map((s) => s.key);
+    const p = plan(named, edits({ acceptedMerges: [ids] }));
+    expect(p.situations.map((s) => s.difficulty)).toEqual(['Đường nội đồng lầy lội (Hội Nông dân xã, Thôn Nà Lìu)']);
+    expect(p.situationSuggestions?.[0]?.difficulties[0]).toBe('Đường nội đồng lầy lội (Hội Nông dân xã)');
+    // Alone, the department's row is as it wrote it.
+    expect(plan([named[0]!]).situations.map((s) => s.difficulty)).toEqual(['Đường nội đồng lầy lội (Hội Nông dân xã)']);
+  });
+
   it('whatever order the keys were stored in, the department leads and the id is the same', () => {
     const p = plan(readings(), edits({ acceptedMerges: [[keys[1], keys[0]]] }));
     expect(p.situations.map((s) => [s.difficulty, s.causes])).toEqual([['Đường nội đồng lầy lội (Hội Nông dân xã, Thôn Nà Lìu)', ['Thiếu vốn', 'Đường đất (Thôn Nà Lìu)']]]);

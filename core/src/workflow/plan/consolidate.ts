@@ -809,8 +809,9 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
     if (members.length === 1) return members[0];
     const [first] = members;
     const departments = [...new Set(members.filter((m) => m.origins[0].kind === 'department').map((m) => m.origins[0].unit))];
-    const plain = first.origins[0].kind === 'village' ? stripUnit(first.difficulty, first.origins[0].unit) : first.difficulty;
     const villages = members.filter((m) => m.origins[0].kind === 'village').map((m) => m.origins[0].unit);
+    // A department's own name at the end is said once, in the parentheses that list the units.
+    const plain = first.origins[0].kind === 'village' || villages.length > 0 ? stripUnit(first.difficulty, first.origins[0].unit) : first.difficulty;
     const merge = (pick: (m: PlanSituation) => readonly string[]): string[] => {
       const seen = new Set<string>();
       const outList: string[] = [];
@@ -870,9 +871,9 @@ const SITUATION_MERGE_SIMILARITY = 0.75;
 function displayDifficulty(members: readonly PlanSituation[]): string {
   if (members.length === 1) return members[0].difficulty;
   const first = members[0];
-  const plain = first.origins[0].kind === 'village' ? stripUnit(first.difficulty, first.origins[0].unit) : first.difficulty;
   const departments = [...new Set(members.filter((m) => m.origins[0].kind === 'department').map((m) => m.origins[0].unit))];
   const villages = members.filter((m) => m.origins[0].kind === 'village').map((m) => m.origins[0].unit);
+  const plain = first.origins[0].kind === 'village' || villages.length > 0 ? stripUnit(first.difficulty, first.origins[0].unit) : first.difficulty;
   return villages.length > 0 ? `${plain} (${[...departments, joinUnits(villages)].filter(Boolean).join(', ')})` : plain;
 }
 
