@@ -9,7 +9,7 @@
 import type { Validation } from '../../src/layout/types';
 import type { FormReading } from '../../src/model/types';
 import { MemoryWorkbook } from '../../src/port/memory';
-import type { CellValue } from '../../src/port/types';
+import type { CellValue, ReadOptions, SheetData } from '../../src/port/types';
 import type { CommuneActivity, CommuneInput, LongColumn, LongRow, StoredCommune, UpperState } from '../../src/workflow/upper-level';
 import {
   ACTIVITY_COLUMNS,
@@ -277,7 +277,7 @@ describe("a commune's rows in the province's tables, column by column", () => {
   it('read every column of every form back into the same commune', async () => {
     const wb = await written([{ input: BAN_LAU, read: '2026-11-20' }]);
     const back = await readUpperTables(wb, EMPTY, '2026-2030');
-    expect(back.communes).toEqual([{ input: BAN_LAU, read: '2026-11-20' }]);
+    expect(back.communes).toStrictEqual([{ input: BAN_LAU, read: '2026-11-20' }]);
     expect([...back.compact].sort()).toEqual([...DATA_TABLES].sort());
   });
 
@@ -300,8 +300,9 @@ describe("a commune's rows in the province's tables, column by column", () => {
     const [s] = await byHeader(wb, II4A_TABLE);
     expect([s.Tệp, s.Trang, s.Dòng, s['Ngành/Lĩnh vực'], s['Giải pháp']]).toEqual([null, null, null, null, null]);
     expect(await byHeader(wb, FIGURES_TABLE)).toEqual([]);
+    // Read back, a field not given is absent, not there as undefined (a spread over defaults would erase them).
     const back = await readUpperTables(wb, EMPTY, '2026-2030');
-    expect(back.communes).toEqual([{ input: bare, read: '2026-11-21' }]);
+    expect(back.communes).toStrictEqual([{ input: bare, read: '2026-11-21' }]);
   });
 });
 
@@ -379,5 +380,45 @@ describe('a data table read back by its headers', () => {
       ],
       sheetRows: [3, 5],
     });
+  });
+});
+
+describe("the province's tables read in one go", () => {
+  /** A workbook that remembers what each read asked for. */
+  class Watched extends MemoryWorkbook {
+    readonly asked: { names: readonly string[]; options?: ReadOptions }[] = [];
+    override async readSheets(names: readonly string[], options?: ReadOptions): Promise<SheetData[]> {
+      this.asked.push({ names, ...(options ? { options } : {}) });
+      return super.readSheets(names, options);
+    }
+  }
+
+  it('read only the data tables present, in one read of values alone (no formulas, fonts or merges: 18,000 rows on Sheets)', async () => {
+    const wb = new Watched();
+    await wb.createSheet(longLayout(II6B_TABLE, ACTIVITY_COLUMNS, communeRows({ input: BAN_LAU, read: '2026-11-20' }).ii6b));
+    await wb.createSheet(longLayout('Tổng hợp theo xã', [{ key: 'a', header: 'Xã', width: 10 }], [{ a: 'Xã Bản Lầu' }]));
+    const back = await readUpperTables(wb, EMPTY, '2026-2030');
+    expect(wb.asked).toEqual([{ names: [II6B_TABLE], options: { formulas: false, fonts: false, merges: false } }]);
+    expect(back.communes.map((c) => [c.input.name, c.input.activities.length])).toEqual([['Xã Bản Lầu', 2]]);
+    // No data table at all: nothing read.
+    const none = new Watched();
+    await none.createSheet(longLayout('Tổng hợp theo xã', [{ key: 'a', header: 'Xã', width: 10 }], []));
+    expect(await readUpperTables(none, EMPTY, '2026-2030')).toEqual({ communes: [], iv1: [], compact: new Set() });
+    expect(none.asked).toEqual([]);
+  });
+
+  it('count a table as the roll-up wrote it only from cell A1: one moved right by a column is rewritten', async () => {
+    const header = SITUATION_COLUMNS.map((c) => c.header);
+    const row = ['Xã A', null, null, null, null, null, 'Thiếu nước', null];
+    const atA1 = await readUpperTables(MemoryWorkbook.fromArrays({ [II4A_TABLE]: [header, row] }), EMPTY, '2026-2030');
+    expect([...atA1.compact]).toEqual([II4A_TABLE]);
+    const moved = await readUpperTables(MemoryWorkbook.fromArrays({ [II4A_TABLE]: [[null, ...header], [null, ...row]] }), EMPTY, '2026-2030');
+    expect([...moved.compact]).toEqual([]);
+    expect(moved.communes.map((c) => c.input.situations)).toEqual([[{ difficulty: 'Thiếu nước', solutions: [], sector: '' }]]);
+    // Its headers in another wording, or one column fewer: rewritten too.
+    const renamed = await readUpperTables(MemoryWorkbook.fromArrays({ [II4A_TABLE]: [header.map((h) => (h === 'Giải pháp' ? 'Giải pháp đề xuất' : h)), row] }), EMPTY, '2026-2030');
+    expect([...renamed.compact]).toEqual([]);
+    const fewer = await readUpperTables(MemoryWorkbook.fromArrays({ [II4A_TABLE]: [header.slice(0, -1), row.slice(0, -1)] }), EMPTY, '2026-2030');
+    expect([...fewer.compact]).toEqual([]);
   });
 });
