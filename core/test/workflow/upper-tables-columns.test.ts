@@ -25,6 +25,7 @@ import {
   readLongTable,
   communeKey,
   readUpperTables,
+  upperState,
 } from '../../src/workflow/upper-level';
 import { iv1Rows, metaOf } from '../../src/workflow/upper-level/tables';
 
@@ -420,5 +421,41 @@ describe("the province's tables read in one go", () => {
     expect([...renamed.compact]).toEqual([]);
     const fewer = await readUpperTables(MemoryWorkbook.fromArrays({ [II4A_TABLE]: [header.slice(0, -1), row.slice(0, -1)] }), EMPTY, '2026-2030');
     expect([...fewer.compact]).toEqual([]);
+  });
+});
+
+describe("a commune known only by its III.1 figures", () => {
+  it('is read with the day its figures were read, its III.1 without the year or unit it lacks, an empty value cell as no value', async () => {
+    const header = FIGURE_COLUMNS.map((c) => c.header);
+    // Xã, Tệp, Trang, Dòng, Ngày đọc, Biểu, Đơn vị ghi trên biểu, Năm kế hoạch, Mã dòng của biểu, Cột, Giá trị
+    const wb = MemoryWorkbook.fromArrays({
+      [FIGURES_TABLE]: [
+        header,
+        ['Xã Sín Chéng', null, null, null, '2026-11-22', 'III.1', null, null, 'tong-von', 'amount', 250000],
+        ['Xã Sín Chéng', null, null, null, null, 'III.1', null, null, 'tong-von', 'content', null],
+        ['Xã Nàn Sán', null, 'III.1 NS', null, null, 'III.1', null, null, 'dan-gop', 'amount', '1.200'],
+      ],
+    });
+    const back = await readUpperTables(wb, EMPTY, '2026-2030');
+    const iii1 = (fixedValues: FormReading['fixedValues'], sheet: string): FormReading => ({ formId: 'III.1', sheet, confidence: 1, strengths: [], difficulties: [], activities: [], fixedValues, findings: [] });
+    expect(back.communes).toStrictEqual([
+      {
+        input: { name: 'Xã Sín Chéng', key: 'sin cheng', activities: [], situations: [], forms: { 'II.6.A': { count: 0, amount: 0 }, 'II.6.B': { count: 0, amount: 0 } }, iii1: iii1({ 'tong-von': { amount: 250000, content: null } }, FIGURES_TABLE), period: '2026-2030', where: [] },
+        read: '2026-11-22',
+      },
+      {
+        input: { name: 'Xã Nàn Sán', key: 'nan san', activities: [], situations: [], forms: { 'II.6.A': { count: 0, amount: 0 }, 'II.6.B': { count: 0, amount: 0 } }, iii1: iii1({ 'dan-gop': { amount: '1.200' } }, 'III.1 NS'), period: '2026-2030', where: [] },
+        read: '',
+      },
+    ]);
+  });
+});
+
+describe("the upper level's state, odd values", () => {
+  it('reads a blank part of the state as none, and keeps no funds or feedback commune it does not have', () => {
+    expect(upperState({ extra: { upper: null, district: { funds: 5 } } })).toStrictEqual({ funds: 5, communes: {}, imported: {} });
+    expect(upperState({ extra: { upper: { communes: null, imported: null, funds: 12 } } })).toStrictEqual({ funds: 12, communes: {}, imported: {} });
+    expect(upperState({ extra: { upper: { communes: { a: null, b: { name: 'Xã B', read: '2026-11-02' } } } } })).toStrictEqual({ communes: { b: { name: 'Xã B', read: '2026-11-02' } }, imported: {} });
+    expect(upperState({})).toStrictEqual({ communes: {}, imported: {} });
   });
 });
