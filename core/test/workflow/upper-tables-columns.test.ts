@@ -25,6 +25,7 @@ import {
   readLongTable,
   communeKey,
   readUpperTables,
+  rebuildSheet,
   upperState,
 } from '../../src/workflow/upper-level';
 import { iv1Rows, metaOf } from '../../src/workflow/upper-level/tables';
@@ -342,7 +343,7 @@ describe("the province's own rows and memory", () => {
       forms: { 'II.6.A': { count: 1, amount: 120000 }, 'II.6.B': { count: 1, amount: 90000 } },
     });
     const noYear: CommuneInput = { ...BAN_LAU, planYear: undefined };
-    expect(metaOf({ input: noYear, read: '2026-11-20' })).toEqual({ name: 'Xã Bản Lầu', read: '2026-11-20', period: '2026-2030', forms: BAN_LAU.forms });
+    expect(metaOf({ input: noYear, read: '2026-11-20' })).toStrictEqual({ name: 'Xã Bản Lầu', read: '2026-11-20', period: '2026-2030', forms: BAN_LAU.forms });
   });
 
   it('group rows of one commune however its name is written, as the reader of the plans groups them', async () => {
@@ -457,5 +458,40 @@ describe("the upper level's state, odd values", () => {
     expect(upperState({ extra: { upper: { communes: null, imported: null, funds: 12 } } })).toStrictEqual({ funds: 12, communes: {}, imported: {} });
     expect(upperState({ extra: { upper: { communes: { a: null, b: { name: 'Xã B', read: '2026-11-02' } } } } })).toStrictEqual({ communes: { b: { name: 'Xã B', read: '2026-11-02' } }, imported: {} });
     expect(upperState({})).toStrictEqual({ communes: {}, imported: {} });
+  });
+});
+
+describe('rows read where a person moved or cleared them', () => {
+  it("keep the form their Biểu column names, whichever table they sit in", async () => {
+    const header = ACTIVITY_COLUMNS.map((c) => c.header);
+    const at = (h: string) => header.indexOf(h);
+    const row = (form: string | null, activity: string): CellValue[] => {
+      const r: CellValue[] = header.map(() => null);
+      r[at('Xã')] = 'Xã Y Tý';
+      r[at('Biểu')] = form;
+      r[at('Hoạt động')] = activity;
+      r[at('Tổng số (1.000 đồng)')] = 5000;
+      return r;
+    };
+    const wb = MemoryWorkbook.fromArrays({ [II6A_TABLE]: [header, row('II.6.B', 'Làm cầu tạm'), row(null, 'Dọn đường'), row('II.4.B', 'Trồng rừng')], [II6B_TABLE]: [header, row('II.6.A', 'Sửa lớp học')] });
+    const [c] = (await readUpperTables(wb, EMPTY, '2026-2030')).communes;
+    expect(c.input.activities.map((a) => [a.activity, a.form])).toEqual([
+      ['Làm cầu tạm', 'II.6.B'],
+      ['Dọn đường', 'II.6.A'],
+      ['Trồng rừng', 'II.6.A'],
+      ['Sửa lớp học', 'II.6.A'],
+    ]);
+  });
+
+  it('read nothing from tables a person emptied, and count none of them as written by the roll-up', async () => {
+    const wb = new MemoryWorkbook();
+    for (const t of DATA_TABLES) await wb.createSheet(longLayout(t, [], []));
+    expect(await readUpperTables(wb, EMPTY, '2026-2030')).toStrictEqual({ communes: [], iv1: [], compact: new Set() });
+  });
+
+  it('rebuild a sheet with no copies to remove without asking the workbook to delete any', async () => {
+    const wb = MemoryWorkbook.fromArrays({ Khác: [['x']] });
+    await rebuildSheet(wb, longLayout(II4A_TABLE, SITUATION_COLUMNS, []), await wb.listSheets());
+    expect([await wb.listSheets(), wb.stats.deleteSheets, wb.stats.createSheet]).toEqual([['Khác', II4A_TABLE], 0, 1]);
   });
 });
