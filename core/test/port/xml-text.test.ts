@@ -156,16 +156,20 @@ const readBack = (v: CellValue): CellValue => (typeof v === 'string' ? xlsxReadB
 
 describe('a plan consolidated from villages of any name re-opens with their names', () => {
   it('village and activity names through consolidation, the saved plan and its re-opening (property)', async () => {
-    const name = fc.tuple(fc.constantFrom('Thôn ', 'Bản ', 'Hoạt động '), hostile).map(([a, b]) => a + b);
+    const prefix = fc.constantFrom('Thôn ', 'Bản ', 'Hoạt động ');
+    const name = fc.tuple(prefix, hostile).map(([a, b]) => a + b);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(name, fc.array(name, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }), async (villages) => {
+      fc.asyncProperty(fc.array(fc.tuple(fc.tuple(prefix, hostile), fc.array(name, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }), async (villages) => {
         const sources = new MemoryWorkbook();
-        // Each village's name ends in its number: two different sheets of one village are a conflict
-        // the accountant must answer (selectSources), not a consolidation this property checks.
-        for (const [i, [village, acts]] of villages.entries()) await villageSheet(sources, i + 1, `${village} ${i + 1}`, acts);
+        // Each village's name carries its number right after its first words: two different sheets
+        // of one village are a conflict the accountant must answer (selectSources), not a
+        // consolidation this property checks. Not at the end: the reader cuts "Thôn: …" at a tab
+        // (forms put two labels in one cell), and "Hoạt động \t 1", "Hoạt động \t 2" were one village.
+        const names = villages.map(([[p, rest]], i) => `${p}${i + 1} ${rest}`);
+        for (const [i, [, acts]] of villages.entries()) await villageSheet(sources, i + 1, names[i]!, acts);
         const { readings } = await readWorkbook(sources);
         const plan = XlsxWorkbook.create();
-        await consolidateCommune(plan, readings, { planYear: 2027, communeName: villages[0][0] });
+        await consolidateCommune(plan, readings, { planYear: 2027, communeName: names[0]! });
         const before = await contents(plan);
         const bytes = await plan.save();
         expect(await malformedParts(bytes)).toEqual([]);
