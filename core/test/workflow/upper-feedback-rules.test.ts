@@ -1,0 +1,132 @@
+/**
+ * What a commune gets when it reads back the province's answer (feedback-read.ts), rule by rule:
+ * cells retyped with stray spaces, captions not in the first column, conclusions whose parenthesis
+ * is not the office, which tab of a received file is the feedback, lines that match no plan row,
+ * and the answer written beside each row of II.6.A and II.6.B for every verdict.
+ */
+import type { CellValue, SheetData } from '../../src/port/types';
+import { MemoryWorkbook } from '../../src/port/memory';
+import type { FeedbackLine } from '../../src/workflow/upper-level';
+import { FEEDBACK_COLUMNS, FEEDBACK_TABLE, UPPER_FEEDBACK_SHEET, matchFeedback, readFeedbackSheet, readUpperFeedback } from '../../src/workflow/upper-level';
+
+const sheet = (name: string, values: CellValue[][]): SheetData => ({ name, top: 0, left: 0, values, errors: [], merges: [] });
+
+const A_CAPTION = 'A. Các vấn đề Tỉnh Lào Cai tiếp thu và đưa vào kế hoạch:';
+const B_CAPTION = 'B. Những vấn đề Tỉnh Lào Cai chưa tiếp thu:';
+
+describe('a feedback sheet retyped by hand', () => {
+  it('trims the spaces typed around an activity, an office and a conclusion', () => {
+    const f = readFeedbackSheet(
+      sheet('Phản hồi - Xã Tân Lập', [
+        [B_CAPTION],
+        ['TT', 'Giải pháp/Hoạt động', 'Kết luận của Tỉnh Lào Cai', 'Lý do Tỉnh Lào Cai chưa tiếp thu'],
+        [1, '  Hỗ trợ giống lúa lai ', 'Không đồng ý ( Sở Nông nghiệp và Môi trường )', ' Trùng chương trình của tỉnh '],
+      ]),
+    );
+    expect(f?.lines).toEqual([
+      { verdict: 'rejected', activity: 'Hỗ trợ giống lúa lai', opinion: 'Không đồng ý', office: 'Sở Nông nghiệp và Môi trường', reason: 'Trùng chương trình của tỉnh', where: 'Phản hồi - Xã Tân Lập!B3' },
+    ]);
+  });
+
+  it('takes as the office only a parenthesis that ends the conclusion', () => {
+    const f = readFeedbackSheet(
+      sheet('Phản hồi - Xã Tân Lập', [
+        [B_CAPTION],
+        ['TT', 'Giải pháp/Hoạt động', 'Kết luận của Tỉnh Lào Cai'],
+        [1, 'Làm sân bóng', 'Không đồng ý (Sở Văn hóa) và đề nghị xã bố trí vốn khác'],
+        [2, 'Mua loa truyền thanh', 'Chưa đồng ý (Sở Văn hóa).'],
+      ]),
+    );
+    expect(f?.lines.map((l) => [l.activity, l.opinion, l.office])).toEqual([
+      ['Làm sân bóng', 'Không đồng ý (Sở Văn hóa) và đề nghị xã bố trí vốn khác', undefined],
+      ['Mua loa truyền thanh', 'Chưa đồng ý (Sở Văn hóa).', undefined],
+    ]);
+  });
+
+  it('finds a caption pasted one column to the right, and an office header with words after it', () => {
+    const f = readFeedbackSheet(
+      sheet('Phản hồi - Xã Cốc Ly', [
+        [null, A_CAPTION],
+        [null, 'Giải pháp/Hoạt động', 'Phòng/ban thẩm định (cấp tỉnh)'],
+        [null, 'Cứng hóa kênh mương', 'Sở Nông nghiệp và Môi trường'],
+      ]),
+    );
+    expect(f?.lines).toEqual([{ verdict: 'accepted', activity: 'Cứng hóa kênh mương', office: 'Sở Nông nghiệp và Môi trường', where: 'Phản hồi - Xã Cốc Ly!B3' }]);
+  });
+
+  it('keeps the letterhead as the upper level: a copy sent to the commune lower down does not replace it', () => {
+    const f = readFeedbackSheet(
+      sheet('Phản hồi - Xã Tân Lập', [
+        ['ỦY BAN NHÂN DÂN TỈNH LÀO CAI'],
+        ['PHẢN HỒI KẾ HOẠCH XÃ TÂN LẬP NĂM 2027'],
+        ['Sao gửi: ỦY BAN NHÂN DÂN XÃ TÂN LẬP'],
+      ]),
+    );
+    expect(f).toEqual({ sheet: 'Phản hồi - Xã Tân Lập', commune: 'XÃ TÂN LẬP', upperLevel: 'TỈNH LÀO CAI', planYear: 2027, lines: [] });
+  });
+});
+
+/** A printable feedback for `commune`, one accepted activity per name. */
+const printed = (commune: string, ...activities: string[]): CellValue[][] => [
+  ['ỦY BAN NHÂN DÂN TỈNH LÀO CAI'],
+  [`PHẢN HỒI KẾ HOẠCH ${commune.toUpperCase()} NĂM 2027`],
+  [`Kính gửi: Ủy ban nhân dân ${commune}`],
+  [A_CAPTION],
+  ['TT', 'Giải pháp/Hoạt động', 'Ghi chú'],
+  ...activities.map((a, i): CellValue[] => [i + 1, a, 'Ưu tiên cấp trên: 1; Trong khả năng vốn']),
+];
+
+describe('the feedback found in a workbook', () => {
+  const table = (rows: [string, string, string][]): CellValue[][] => [
+    FEEDBACK_COLUMNS.map((c) => c.header),
+    ...rows.map(([commune, activity, verdict]) => FEEDBACK_COLUMNS.map((c): CellValue => (c.key === 'commune' ? commune : c.key === 'activity' ? activity : c.key === 'verdict' ? verdict : null))),
+  ];
+
+  it('is the tab sent to the commune; its older copies, the commune\'s own sheet and any other titled sheet are left aside', async () => {
+    const wb = MemoryWorkbook.fromArrays({
+      [UPPER_FEEDBACK_SHEET]: printed('Xã Tân Lập', 'Sửa đường cũ'),
+      'Phản hồi - Xã Tân Lập (cũ)': printed('Xã Tân Lập', 'Làm cầu cũ'),
+      'Phản hồi - Xã Tân Lập (cũ 12)': printed('Xã Tân Lập', 'Làm cầu rất cũ'),
+      'Phản hồi - Xã Tân Lập': printed('Xã Tân Lập', 'Cứng hóa kênh mương'),
+      'Phiếu phản hồi': printed('Xã Tân Lập', 'Nhà văn hóa'),
+      [FEEDBACK_TABLE]: table([['Xã Tân Lập', 'Chợ', 'Đồng ý']]),
+    });
+    const all = await readUpperFeedback(wb);
+    expect(all.map((f) => [f.sheet, f.commune, f.upperLevel, f.planYear, f.lines.map((l) => [l.activity, l.upperPriority, l.withinFunds])])).toEqual([
+      ['Phản hồi - Xã Tân Lập', 'Xã Tân Lập', 'TỈNH LÀO CAI', 2027, [['Cứng hóa kênh mương', 1, true]]],
+    ]);
+  });
+
+  it('is a tab sent to the commune even when the province listed no activity in it', async () => {
+    const wb = MemoryWorkbook.fromArrays({ 'Phản hồi - Xã Cốc Ly': printed('Xã Cốc Ly'), 'Phiếu phản hồi': printed('Xã Cốc Ly', 'Làm cầu') });
+    expect((await readUpperFeedback(wb)).map((f) => [f.sheet, f.lines.length])).toEqual([['Phản hồi - Xã Cốc Ly', 0]]);
+  });
+
+  it('is the province\'s table, one per commune, when no tab was sent; an empty table gives way to a titled sheet', async () => {
+    const wb = MemoryWorkbook.fromArrays({
+      'Phiếu phản hồi': printed('Xã Tân Lập', 'Nhà văn hóa'),
+      [FEEDBACK_TABLE]: table([
+        ['Xã Tân Lập', 'Cứng hóa kênh mương', 'Đồng ý'],
+        ['Xã Hòa Bình', 'Làm cầu', 'Chưa tiếp thu'],
+      ]),
+    });
+    expect((await readUpperFeedback(wb)).map((f) => [f.sheet, f.commune, f.lines.map((l) => [l.activity, l.verdict])])).toEqual([
+      [FEEDBACK_TABLE, 'Xã Tân Lập', [['Cứng hóa kênh mương', 'accepted']]],
+      [FEEDBACK_TABLE, 'Xã Hòa Bình', [['Làm cầu', 'rejected']]],
+    ]);
+    const empty = MemoryWorkbook.fromArrays({ [FEEDBACK_TABLE]: table([]), 'Bản sao': [['Ghi chú']], 'Phiếu phản hồi': printed('Xã Tân Lập', 'Nhà văn hóa'), 'Phiếu trống': printed('Xã Tân Lập') });
+    expect((await readUpperFeedback(empty)).map((f) => [f.sheet, f.lines.map((l) => l.activity)])).toEqual([['Phiếu phản hồi', ['Nhà văn hóa']]]);
+    expect(await readUpperFeedback(MemoryWorkbook.fromArrays({ 'Ghi chú': [['Biên bản họp']] }))).toEqual([]);
+  });
+});
+
+describe('a feedback line no plan row answers', () => {
+  const row = (form: 'II.6.A' | 'II.6.B', r: number, activity: string, key?: string) => ({ form, sheet: form, row: r, activity, ...(key ? { key } : {}) });
+  const fl = (activity: string, extra: Partial<FeedbackLine> = {}): FeedbackLine => ({ verdict: 'accepted', activity, where: 'Phản hồi - Xã Tân Lập!C7', ...extra });
+
+  it('is matched to nothing, even with rows left over, when neither its key nor its name is in the plan', () => {
+    const rows = [row('II.6.A', 8, 'Cứng hóa kênh mương', 'r-kenh'), row('II.6.B', 9, 'Xây dựng nhà văn hóa thôn', 'r-nvh')];
+    const m = matchFeedback([fl('Làm sân bóng'), fl('Mua loa', { key: 'r-loa' }), fl('Cứng hóa kênh mương', { key: 'r-kenh' })], rows);
+    expect(m).toEqual([undefined, undefined, rows[0]]);
+  });
+});
