@@ -4,10 +4,12 @@
  * is not the office, which tab of a received file is the feedback, lines that match no plan row,
  * and the answer written beside each row of II.6.A and II.6.B for every verdict.
  */
+import { KEY_COLUMN_HEADER } from '../../src/layout/engine';
 import type { CellValue, SheetData } from '../../src/port/types';
 import { MemoryWorkbook } from '../../src/port/memory';
 import type { FeedbackLine } from '../../src/workflow/upper-level';
-import { FEEDBACK_COLUMNS, FEEDBACK_TABLE, UPPER_FEEDBACK_SHEET, matchFeedback, readFeedbackSheet, readUpperFeedback } from '../../src/workflow/upper-level';
+import { tanLap } from './fixtures/communes';
+import { FEEDBACK_COLUMNS, FEEDBACK_TABLE, REJECTED_FLAG, UPPER_FEEDBACK_HEADER, UPPER_FEEDBACK_SHEET, applyUpperFeedback, matchFeedback, readFeedbackSheet, readUpperFeedback } from '../../src/workflow/upper-level';
 
 const sheet = (name: string, values: CellValue[][]): SheetData => ({ name, top: 0, left: 0, values, errors: [], merges: [] });
 
@@ -129,4 +131,48 @@ describe('a feedback line no plan row answers', () => {
     const m = matchFeedback([fl('Làm sân bóng'), fl('Mua loa', { key: 'r-loa' }), fl('Cứng hóa kênh mương', { key: 'r-kenh' })], rows);
     expect(m).toEqual([undefined, undefined, rows[0]]);
   });
+});
+
+describe("the province's answer on each row of Tân Lập's plan", () => {
+  /** The answer written beside each row key of a plan sheet. */
+  async function beside(wb: MemoryWorkbook, form: string): Promise<Map<string, string>> {
+    const [d] = await wb.readSheets([form]);
+    const h = d.values.findIndex((r) => r.includes(KEY_COLUMN_HEADER));
+    const k = d.values[h].indexOf(KEY_COLUMN_HEADER);
+    expect(d.values[h][k + 1]).toBe(UPPER_FEEDBACK_HEADER);
+    const out = new Map<string, string>();
+    for (const r of d.values.slice(h + 1)) if (typeof r[k] === 'string' && r[k] !== '') out.set(String(r[k]), r[k + 1] === null || r[k + 1] === undefined ? '' : String(r[k + 1]));
+    return out;
+  }
+
+  it('says for every verdict and every place within the funds what the commune does, and flags what it cannot find', async () => {
+    const a = await tanLap();
+    const key = (starts: string) => a.result.plan.activities.find((x) => x.activity.startsWith(starts))?.key as string;
+    const where = 'Phản hồi - Xã Tân Lập!C9';
+    const lines: FeedbackLine[] = [
+      { verdict: 'accepted', activity: 'Cứng hóa kênh mương (Thôn A)', office: 'Sở Nông nghiệp và Môi trường', reason: 'Đúng định mức', withinFunds: false, key: key('Cứng hóa kênh mương'), where },
+      { verdict: 'rejected', activity: 'Bê tông hóa đường liên thôn (Thôn B)', opinion: 'Không đồng ý', reason: 'Đã có trong kế hoạch của huyện', key: key('Bê tông hóa'), where },
+      { verdict: 'accepted', activity: 'Xây dựng nhà văn hóa thôn (Thôn A)', upperPriority: 2, withinFunds: true, key: key('Xây dựng nhà văn hóa'), where },
+      { verdict: 'accepted', activity: 'Hỗ trợ giống lúa (Thôn A)', upperPriority: 7, withinFunds: false, key: key('Hỗ trợ giống lúa (Thôn A)'), where },
+      { verdict: 'accepted', activity: 'Hỗ trợ giống lúa lai (Thôn B)', key: key('Hỗ trợ giống lúa lai'), where },
+      { verdict: 'rejected', activity: 'Làm sân bóng (Thôn C)', reason: 'Không có trong kế hoạch xã', where },
+    ];
+    const r = await applyUpperFeedback(a.wb, { sheet: 'Phản hồi - Xã Tân Lập', commune: 'Xã Tân Lập', upperLevel: 'TỈNH LÀO CAI', planYear: 2027, lines });
+    expect(r).toMatchObject({ sheet: UPPER_FEEDBACK_SHEET, feedbackSheet: 'Phản hồi - Xã Tân Lập', commune: 'Xã Tân Lập', upperLevel: 'TỈNH LÀO CAI', accepted: 4, rejected: 2, pending: 0, unmatched: 1, noted: 5 });
+    expect(r.matches.map((m) => [m.line.activity, m.row?.form, m.action, m.move])).toEqual([
+      ['Cứng hóa kênh mương (Thôn A)', 'II.6.A', 'Cấp trên đồng ý: giữ trong II.6.A.', false],
+      ['Bê tông hóa đường liên thôn (Thôn B)', 'II.6.A', `Cấp trên chưa tiếp thu: xã xem lại (bỏ, sửa, hoặc tìm nguồn vốn khác) trước khi hoàn thiện kế hoạch; dòng được đánh dấu "${REJECTED_FLAG}" ở II.6.A.`, false],
+      ['Xây dựng nhà văn hóa thôn (Thôn A)', 'II.6.B', 'Cấp trên đồng ý và trong khả năng vốn: chuyển sang II.6.A (ghi Ngân sách và Tên nguồn vốn ở II.4.B, rồi tổng hợp lại).', true],
+      ['Hỗ trợ giống lúa (Thôn A)', 'II.6.B', 'Cấp trên đồng ý nhưng ngoài khả năng vốn năm nay: giữ trong II.6.B.', false],
+      ['Hỗ trợ giống lúa lai (Thôn B)', 'II.6.B', 'Cấp trên đồng ý: giữ trong II.6.B cho đến khi có nguồn vốn.', false],
+      ['Làm sân bóng (Thôn C)', undefined, 'Không tìm thấy trong II.6.A, II.6.B của xã (đã đổi tên hoặc đã bỏ?): xã đối chiếu lại.', false],
+    ]);
+    const ii6a = await beside(a.wb, 'II.6.A');
+    expect(ii6a.get(key('Cứng hóa kênh mương'))).toBe('Đồng ý; Sở Nông nghiệp và Môi trường; ngoài khả năng vốn năm nay');
+    expect(ii6a.get(key('Bê tông hóa'))).toBe(`${REJECTED_FLAG}; lý do: Đã có trong kế hoạch của huyện`);
+    const ii6b = await beside(a.wb, 'II.6.B');
+    expect(ii6b.get(key('Xây dựng nhà văn hóa'))).toBe('Đồng ý; ưu tiên cấp trên 2; trong khả năng vốn; → chuyển sang II.6.A');
+    expect(ii6b.get(key('Hỗ trợ giống lúa (Thôn A)'))).toBe('Đồng ý; ưu tiên cấp trên 7; ngoài khả năng vốn năm nay');
+    expect(ii6b.get(key('Hỗ trợ giống lúa lai'))).toBe('Đồng ý');
+  }, 30_000);
 });
