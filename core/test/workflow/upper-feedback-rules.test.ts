@@ -176,3 +176,13 @@ describe("the province's answer on each row of Tân Lập's plan", () => {
     expect(ii6b.get(key('Hỗ trợ giống lúa lai'))).toBe('Đồng ý');
   }, 30_000);
 });
+
+describe("the commune's own plan forms", () => {
+  it('are never taken for the feedback, even with a caption and a table typed under them', async () => {
+    const a = await tanLap();
+    const [d] = await a.wb.readSheets(['II.6.B']);
+    const below = d.top + d.values.length + 2;
+    await a.wb.writeValues([{ sheet: 'II.6.B', row: below, col: d.left, values: [[A_CAPTION, null], ['Giải pháp/Hoạt động', 'Ghi chú'], ['Xây dựng nhà văn hóa thôn', 'Ưu tiên cấp trên: 1']] }]);
+    expect(await readUpperFeedback(a.wb)).toEqual([]);
+  }, 30_000);
+});
