@@ -186,3 +186,52 @@ describe("the commune's own plan forms", () => {
     expect(await readUpperFeedback(a.wb)).toEqual([]);
   }, 30_000);
 });
+
+describe('a feedback table and what ends it', () => {
+  it('stops at the blank row before the signatures; keeps a money cell as typed; says nothing of a year or total it was not given', () => {
+    const f = readFeedbackSheet(
+      sheet('Phản hồi - Xã Tân Lập', [
+        [A_CAPTION],
+        ['TT', 'Giải pháp/Hoạt động', 'Tổng số (1.000 đồng)'],
+        [1, 'Cứng hóa kênh mương', 1234.5],
+        [2, 'Hỗ trợ phân bón', null],
+        [],
+        [null, 'Người lập biểu', 'Thủ trưởng đơn vị'],
+      ]),
+    );
+    expect(f?.lines.map((l) => [l.activity, l.total])).toEqual([
+      ['Cứng hóa kênh mương', 1234.5],
+      ['Hỗ trợ phân bón', undefined],
+    ]);
+    expect(f?.lines[1]).not.toHaveProperty('total');
+    expect(f).not.toHaveProperty('planYear');
+    expect(f).not.toHaveProperty('commune');
+    expect(f).not.toHaveProperty('upperLevel');
+  });
+});
+
+describe('a plan whose key column was deleted', () => {
+  it('is matched by name, and gets no answer beside its rows', async () => {
+    const a = await tanLap();
+    const [d] = await a.wb.readSheets(['II.6.A']);
+    const h = d.values.findIndex((r) => r.includes(KEY_COLUMN_HEADER));
+    const k = d.values[h].indexOf(KEY_COLUMN_HEADER);
+    await a.wb.writeValues([{ sheet: 'II.6.A', row: d.top, col: d.left + k, values: d.values.map(() => [null]) }]);
+    const where = 'Phản hồi - Xã Tân Lập!C9';
+    const r = await applyUpperFeedback(a.wb, {
+      sheet: 'Phản hồi - Xã Tân Lập',
+      commune: 'Xã Tân Lập',
+      lines: [
+        { verdict: 'accepted', activity: 'Cứng hóa kênh mương (Thôn A)', key: 'v:thon a|cung hoa kenh muong|m', where },
+        { verdict: 'pending', activity: 'Hỗ trợ giống lúa lai (Thôn B)', where },
+      ],
+    });
+    expect(r.matches.map((m) => [m.row?.form, m.row?.key, m.action])).toEqual([
+      ['II.6.A', undefined, 'Cấp trên đồng ý: giữ trong II.6.A.'],
+      ['II.6.B', 'v:thon b|ho tro giong lua lai|kg', 'Đang chờ ý kiến thẩm định của cấp trên: giữ nguyên.'],
+    ]);
+    expect(r).toMatchObject({ accepted: 1, pending: 1, unmatched: 0, noted: 1 });
+    const [after] = await a.wb.readSheets(['II.6.A']);
+    expect(after.values.some((row) => row.includes(UPPER_FEEDBACK_HEADER))).toBe(false);
+  }, 30_000);
+});
