@@ -195,7 +195,7 @@ describe('a feedback table and what ends it', () => {
         ['TT', 'Giải pháp/Hoạt động', 'Tổng số (1.000 đồng)'],
         [1, 'Cứng hóa kênh mương', 1234.5],
         [2, 'Hỗ trợ phân bón', null],
-        [],
+        [null, null, ' '],
         [null, 'Người lập biểu', 'Thủ trưởng đơn vị'],
       ]),
     );
