@@ -9,7 +9,7 @@ import type { CellValue, SheetData } from '../../src/port/types';
 import { MemoryWorkbook } from '../../src/port/memory';
 import type { FeedbackLine } from '../../src/workflow/upper-level';
 import { tanLap } from './fixtures/communes';
-import { FEEDBACK_COLUMNS, FEEDBACK_TABLE, REJECTED_FLAG, UPPER_FEEDBACK_HEADER, UPPER_FEEDBACK_SHEET, applyUpperFeedback, matchFeedback, readFeedbackSheet, readUpperFeedback } from '../../src/workflow/upper-level';
+import { FEEDBACK_COLUMNS, FEEDBACK_TABLE, REJECTED_FLAG, UPPER_FEEDBACK_HEADER, UPPER_FEEDBACK_SHEET, applyUpperFeedback, matchFeedback, readFeedbackSheet, readFeedbackTable, readUpperFeedback } from '../../src/workflow/upper-level';
 
 const sheet = (name: string, values: CellValue[][]): SheetData => ({ name, top: 0, left: 0, values, errors: [], merges: [] });
 
@@ -234,4 +234,20 @@ describe('a plan whose key column was deleted', () => {
     const [after] = await a.wb.readSheets(['II.6.A']);
     expect(after.values.some((row) => row.includes(UPPER_FEEDBACK_HEADER))).toBe(false);
   }, 30_000);
+});
+
+describe("the province's table read without the workbook's year", () => {
+  it('names the commune and no year or province it was not given', () => {
+    const d = sheet(FEEDBACK_TABLE, [
+      FEEDBACK_COLUMNS.map((c) => c.header),
+      FEEDBACK_COLUMNS.map((c): CellValue => (c.key === 'commune' ? 'Xã Cốc Ly' : c.key === 'activity' ? 'Sửa chữa trạm y tế' : c.key === 'verdict' ? 'Đồng ý' : null)),
+    ]);
+    const [f, ...others] = readFeedbackTable(d);
+    expect(others).toEqual([]);
+    expect(f).toMatchObject({ sheet: FEEDBACK_TABLE, commune: 'Xã Cốc Ly', lines: [{ verdict: 'accepted', activity: 'Sửa chữa trạm y tế' }] });
+    expect(f).not.toHaveProperty('planYear');
+    expect(f).not.toHaveProperty('upperLevel');
+    expect(readFeedbackTable(d, '', 2027)[0]).toMatchObject({ planYear: 2027 });
+    expect(readFeedbackTable(d, '', 2027)[0]).not.toHaveProperty('upperLevel');
+  });
 });
