@@ -86,10 +86,9 @@ function minimumsOf(t: SimpleTable): number[] {
  * not fit, they are what is scaled. The province's summary by sector, 20 printed columns scaled to
  * one A4 page, gave each money column 6–7 characters and printed "###" for every sum above 999.999.
  */
-function edgesOf(t: SimpleTable, page: number): [number, number][] {
+function edgesOf(t: SimpleTable, mins: readonly number[], page: number): [number, number][] {
   const wants = printed(t).map((c) => Math.max(1, c.width));
-  const mins = minimumsOf(t);
-  let widths = mins;
+  let widths: readonly number[] = mins;
   if (sum(mins) < page) {
     const held = new Set<number>();
     for (;;) {
@@ -121,7 +120,7 @@ function edgesOf(t: SimpleTable, page: number): [number, number][] {
  * and a table of fewer columns spans whole columns of it, one or two merged cells a row instead of
  * one per column (Google Sheets pays a call per merge: 300 feedback sheets made 57,000 of them).
  */
-function alignEdges(edges: readonly [number, number][][], tables: readonly SimpleTable[]): [number, number][][] {
+function alignEdges(edges: readonly [number, number][][], tables: readonly SimpleTable[], minimums: readonly (readonly number[])[]): [number, number][][] {
   if (tables.length < 2) return edges.map((e) => [...e]);
   let main = 0;
   tables.forEach((t, i) => {
@@ -131,7 +130,7 @@ function alignEdges(edges: readonly [number, number][][], tables: readonly Simpl
   const cuts = [0, ...edges[main].map(([, b]) => b)];
   return edges.map((e, i) => {
     if (i === main || e.length === 0) return [...e];
-    const mins = minimumsOf(tables[i]!);
+    const mins = minimums[i]!;
     // Each inner boundary to the nearest cut after the previous one, leaving room for the rest.
     const bounds = [0];
     for (let k = 1; k < e.length; k++) {
@@ -154,7 +153,9 @@ function alignEdges(edges: readonly [number, number][][], tables: readonly Simpl
 export function simpleLayout(sheet: SimpleSheet): SheetLayout {
   const orientation = sheet.orientation ?? 'landscape';
   const page = PAGE_CHARS[orientation];
-  const tableEdges = alignEdges(sheet.tables.map((t) => edgesOf(t, page)), sheet.tables);
+  // Each printed column's minimum (minimumOf), found once: the edges and their alignment both use it.
+  const minimums = sheet.tables.map(minimumsOf);
+  const tableEdges = alignEdges(sheet.tables.map((t, i) => edgesOf(t, minimums[i]!, page)), sheet.tables, minimums);
   // The grid: every table's column edges; a grid column is the space between two edges.
   const cuts = [...new Set([0, page, ...tableEdges.flat(2)])].sort((a, b) => a - b);
   const grid = cuts.slice(1).map((c, i) => c - cuts[i]);

@@ -63,6 +63,7 @@ import { a1, rangeA1 } from '../../../core/src/util/a1';
 import { LISTS_SHEET, numberText } from '../../../core/src/xlsx/layout-writer';
 import type { LockOptions, LockServiceSurface } from './lock';
 import { withDocumentLock } from './lock';
+import type { ProtectionSurface } from './protect';
 
 // ---------------------------------------------------------------------------------------
 // The SpreadsheetApp surface the adapter uses. The real classes satisfy it (checked below by
@@ -126,7 +127,7 @@ export interface SheetSurface {
   isSheetHidden(): boolean;
   hideSheet(): SheetSurface;
   /** Sheet.protect(): the state sheet is protected with a warning only (writeStateSheet). */
-  protect(): { setDescription(description: string): unknown; setWarningOnly(warningOnly: boolean): unknown };
+  protect(): Pick<ProtectionSurface, 'setDescription' | 'setWarningOnly'>;
   showSheet(): SheetSurface;
   getMaxRows(): number;
   getMaxColumns(): number;

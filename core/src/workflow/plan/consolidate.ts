@@ -808,10 +808,6 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
     const members = groups.get(id) as PlanSituation[];
     if (members.length === 1) return members[0];
     const [first] = members;
-    const departments = [...new Set(members.filter((m) => m.origins[0].kind === 'department').map((m) => m.origins[0].unit))];
-    const villages = members.filter((m) => m.origins[0].kind === 'village').map((m) => m.origins[0].unit);
-    // A department's own name at the end is said once, in the parentheses that list the units.
-    const plain = first.origins[0].kind === 'village' || villages.length > 0 ? stripUnit(first.difficulty, first.origins[0].unit) : first.difficulty;
     const merge = (pick: (m: PlanSituation) => readonly string[]): string[] => {
       const seen = new Set<string>();
       const outList: string[] = [];
@@ -832,8 +828,7 @@ function groupSituations(list: readonly PlanSituation[], edits: CommuneEdits): {
       topic: first.topic,
       sector: [...new Set(members.map((m) => m.sector).filter((x) => x !== ''))].join('; '),
       strengths: mergeStrengths(members),
-      // "(Hội Nông dân xã, Thôn A, B)": the departments, then the villages written short.
-      difficulty: villages.length > 0 ? `${plain} (${[...departments, joinUnits(villages)].filter(Boolean).join(', ')})` : plain,
+      difficulty: displayDifficulty(members),
       causes: merge((m) => m.causes),
       ...(objective ? { objective } : {}),
       solutions: merge((m) => m.solutions),
@@ -867,7 +862,11 @@ function mergeStrengths(members: readonly PlanSituation[]): string[] {
 /** Two difficulties at least this alike (word and letter-pair overlap) are offered to merge. */
 const SITUATION_MERGE_SIMILARITY = 0.75;
 
-/** A group's difficulty as II.4.A would write it alone: "Đường nội thôn lầy lội (Thôn A, B)". */
+/**
+ * A group's difficulty as II.4.A writes it: "Đường nội thôn lầy lội (Hội Nông dân xã, Thôn A, B)",
+ * the departments, then the villages written short; a department's own name at the end is said
+ * once, in those parentheses.
+ */
 function displayDifficulty(members: readonly PlanSituation[]): string {
   if (members.length === 1) return members[0].difficulty;
   const first = members[0];
@@ -943,14 +942,15 @@ export function buildPlan(readings: readonly FormReading[], edits: CommuneEdits 
     const others = places.slice(1);
     const shown = others.slice(0, 2);
     const more = others.length - shown.length;
+    // The explanation as its own sentence; none under a commune's Danh mục, which has no column for it.
+    const explanation = (u.program.legacyNote ?? rootProgramNote(u.program)).trim();
     findings.push(
       finding('LEGACY_PROGRAM_MAPPED', { sheet: u.first.sheet, ...(u.first.cells.note ? { cell: u.first.cells.note } : {}), ...(u.first.file ? { file: u.first.file } : {}) }, {
         alias: uses.map((x) => x.alias).join('", "'),
         count: uses.reduce((n, x) => n + x.count, 0),
         program: u.program.fullSourceName,
         period,
-        // The explanation as its own sentence; none under a commune's Danh mục, which has no column for it.
-        note: ((text: string) => (text === '' ? '' : ` ${text}.`))((u.program.legacyNote ?? rootProgramNote(u.program)).trim()),
+        note: explanation === '' ? '' : ` ${explanation}.`,
         also: others.length > 0 ? ` Cũng gặp ở: ${shown.join('; ')}${more > 0 ? ` và ${more} chỗ khác` : ''}.` : '',
         alsoEn: others.length > 0 ? ` Also at: ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}.` : '',
       }),

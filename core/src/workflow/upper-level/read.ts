@@ -447,21 +447,21 @@ function planSignature(sheets: readonly FoundSheet[]): string {
  * Undefined when asking.
  */
 function oneVersion(name: string, sheets: readonly FoundSheet[], sources: readonly DistrictSource[], issues: Finding[]): FoundSheet[] | undefined {
-  const label = (source: number, list: readonly FoundSheet[]) => sources[source].file ?? list[0].sheet;
+  const planSheets = sheets.filter((s) => PLAN_FORMS.includes(s.form));
+  const label = (source: number) => sources[source].file ?? planSheets.find((s) => s.source === source)!.sheet;
   const kept = new Map<FormId, number>();
-  const left = new Map<number, { list: FoundSheet[]; forms: FormId[] }>();
-  const keptFrom = new Map<number, FoundSheet[]>();
-  const conflicts = new Map<number, FoundSheet[]>();
+  const left = new Map<number, FormId[]>();
+  const conflicts = new Set<number>();
   for (const form of PLAN_FORMS) {
     const bySource = new Map<number, FoundSheet[]>();
-    for (const s of sheets) {
+    for (const s of planSheets) {
       if (s.form !== form) continue;
       const list = bySource.get(s.source);
       if (list) list.push(s);
       else bySource.set(s.source, [s]);
     }
     if (bySource.size === 0) continue;
-    const versions = [...bySource.entries()].map(([source, list]) => ({ source, list, signature: planSignature(list), modified: sources[source].modified }));
+    const versions = [...bySource.entries()].map(([source, list]) => ({ source, signature: planSignature(list), modified: sources[source].modified }));
     const distinct = new Set(versions.map((v) => v.signature)).size;
     let keep: (typeof versions)[number] | undefined;
     if (distinct === 1) keep = versions[0];
@@ -470,27 +470,22 @@ function oneVersion(name: string, sheets: readonly FoundSheet[], sources: readon
       if (sorted[0].modified !== sorted[1].modified) keep = sorted[0];
     }
     if (!keep) {
-      for (const v of versions) conflicts.set(v.source, v.list);
+      for (const v of versions) conflicts.add(v.source);
       continue;
     }
     kept.set(form, keep.source);
-    keptFrom.set(keep.source, [...(keptFrom.get(keep.source) ?? []), ...keep.list]);
     if (distinct === 1) continue;
-    for (const v of versions) {
-      if (v === keep) continue;
-      const l = left.get(v.source) ?? { list: v.list, forms: [] };
-      l.forms.push(form);
-      left.set(v.source, l);
-    }
+    for (const v of versions) if (v !== keep) left.set(v.source, [...(left.get(v.source) ?? []), form]);
   }
   if (conflicts.size > 0) {
-    issues.push(finding('COMMUNE_VERSIONS_CONFLICT', { sheet: '' }, { commune: name, sources: [...conflicts.entries()].map(([source, list]) => label(source, list)).join('; ') }));
+    issues.push(finding('COMMUNE_VERSIONS_CONFLICT', { sheet: '' }, { commune: name, sources: [...conflicts].map(label).join('; ') }));
     return undefined;
   }
-  for (const [source, l] of left) {
+  const keptSources = new Set(kept.values());
+  for (const [source, forms] of left) {
     // A source still read for another form is named with the forms left out of it.
-    const what = keptFrom.has(source) ? `${label(source, l.list)}: ${l.forms.join(', ')}` : label(source, l.list);
-    const newer = [...new Set(l.forms.map((f) => kept.get(f)!))].map((k) => label(k, keptFrom.get(k)!)).join('; ');
+    const what = keptSources.has(source) ? `${label(source)}: ${forms.join(', ')}` : label(source);
+    const newer = [...new Set(forms.map((f) => kept.get(f)!))].map(label).join('; ');
     issues.push(finding('COMMUNE_OLDER_VERSION_LEFT', { sheet: '' }, { commune: name, left: what, kept: newer }));
   }
   return sheets.filter((s) => !PLAN_FORMS.includes(s.form) || kept.get(s.form) === s.source);
